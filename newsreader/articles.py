@@ -1,0 +1,420 @@
+"""Read one article file into `Article`s: encodings, front matter, title inference, sanitising.
+
+Everything here treats file content as hostile data: YAML goes through a safe loader without aliases
+or implicit timestamps, every front-matter field is type-checked, sizes are capped, and all text is
+passed through `sanitize` before anything can display it. Errors become `Article.error`, never raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from newsreader.analysis.model import KINDS, ActorHint
+from newsreader.markdown_text import StyleSpan, markdown_to_text
+from newsreader.sanitize import clean_line, clean_text
+
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+YAML_SUFFIXES = (".yaml", ".yml")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES
+
+MAX_READ_BYTES = 8 * 1024 * 1024  # a body larger than this is shown in part, with a notice
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_TITLE_CHARS = 200
+MAX_META_CHARS = 300
+KNOWN_KEYS = ("title", "date", "author", "source", "url", "tags", "license", "actors")
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as the reader shows it. `body` is what offsets (analysis, find) index into."""
+
+    path: Path
+    title: str
+    body: str = ""
+    index: int = 0  # position inside a multi-article YAML file
+    date: dt.date | None = None
+    author: str | None = None
+    source: str | None = None
+    url: str | None = None
+    license: str | None = None
+    tags: tuple[str, ...] = ()
+    hints: tuple[ActorHint, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)  # unknown front-matter keys, as display strings
+    styles: list[StyleSpan] = field(default_factory=list)  # Markdown styling over the body
+    notices: list[str] = field(default_factory=list)  # things the reader should be told (cp1252, truncated)
+    error: str | None = None  # set when the file could not be read; the article is still listed
+    size: int = 0
+    mtime: float = 0.0
+
+    @property
+    def key(self) -> str:
+        """Stable identity within a library (a YAML file can hold several articles)."""
+        return f"{self.path}#{self.index}" if self.index else str(self.path)
+
+    @property
+    def display_name(self) -> str:
+        return clean_line(self.path.name, MAX_TITLE_CHARS)
+
+
+# --------------------------------------------------------------------------------------------- YAML
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """SafeLoader without aliases (no "billion laughs") and without implicit timestamps (we parse dates)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases are not allowed in articles", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_SafeLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def safe_yaml(text: str) -> Any:
+    """Parse YAML as data only; raises `ValueError` with a one-line reason on any problem."""
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ValueError(f"invalid YAML{where}: {problem}") from None
+    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
+        raise ValueError(f"invalid YAML: {exc}") from None
+
+
+# ---------------------------------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (BOM or not), UTF-16 (BOM, or detected), else cp1252 with a notice.
+
+    Raises `ValueError` for binary data, which would only show as noise.
+    """
+    notices: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), notices
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), notices
+    head = data[:4096]
+    if head and b"\x00" in head:
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.1:
+            return data.decode("utf-16-le", errors="replace"), ["Decoded as UTF-16 (no byte-order mark)."]
+        if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.1:
+            return data.decode("utf-16-be", errors="replace"), ["Decoded as UTF-16 (no byte-order mark)."]
+        raise ValueError("binary file (not text)")
+    try:
+        return data.decode("utf-8"), notices
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and len(data) >= MAX_READ_BYTES:
+            # cut in the middle of a character by the size cap
+            return data[: exc.start].decode("utf-8", errors="replace"), notices
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:4096]) // 20):
+        raise ValueError("binary file (not text)")
+    notices.append("Not valid UTF-8: decoded as Windows-1252 (cp1252).")
+    return text, notices
+
+
+def read_text(path: Path, limit: int = MAX_READ_BYTES) -> tuple[str, list[str], int, float]:
+    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime)."""
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        data = fh.read(limit + 1)
+    notices: list[str] = []
+    if len(data) > limit:
+        data = data[:limit]
+        notices.append(
+            f"This file is {st.st_size / 1024 / 1024:.1f} MiB: showing the first {limit // 1024 // 1024} MiB."
+        )
+    text, decode_notices = decode_bytes(data)
+    return text, decode_notices + notices, st.st_size, st.st_mtime
+
+
+# ---------------------------------------------------------------------------------- front matter
+
+_FM_OPEN = re.compile(r"\A---[ \t]*\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(front matter block or None, rest). Only a leading `---` line opens front matter."""
+    m = _FM_OPEN.match(text)
+    if not m:
+        return None, text
+    close = _FM_CLOSE.search(text, m.end())
+    if not close:
+        return None, text
+    rest = text[close.end():]
+    return text[m.end(): close.start()], rest[1:] if rest.startswith("\n") else rest
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a front-matter value, or None. Accepts ISO dates and datetimes and common spellings."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return dt.date(value, 1, 1)
+    if not isinstance(value, str):
+        return None
+    s = value.strip()[:64]
+    try:
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _scalar(value: Any, key: str, problems: list[str]) -> str | None:
+    """A front-matter value that must be one line of text."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
+        problems.append(f"`{key}` should be text, not a {_type_name(value)}")
+        return None
+    return clean_line(str(value), MAX_META_CHARS) or None
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "mapping", list: "list"}.get(type(value), type(value).__name__)
+
+
+def parse_hints(value: Any, problems: list[str]) -> tuple[ActorHint, ...]:
+    """`actors:` hints: a list of {name, kind, aliases}; bad entries are reported and skipped."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append("`actors` should be a list of {name, kind, aliases}")
+        return ()
+    hints: list[ActorHint] = []
+    for item in value[:500]:
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            problems.append("an `actors` entry has no name")
+            continue
+        kind = item.get("kind", "person")
+        kind = {"organization": "organisation", "org": "organisation"}.get(kind, kind)
+        if kind not in KINDS:
+            problems.append(f"actor kind should be one of {', '.join(KINDS)}")
+            kind = "person"
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list):
+            aliases = []
+        clean_aliases = tuple(clean_line(a, 100) for a in aliases[:50] if isinstance(a, str) and a.strip())
+        hints.append(ActorHint(clean_line(item["name"], 100), kind, clean_aliases))
+    return tuple(hints)
+
+
+def apply_meta(article: Article, meta: dict[Any, Any]) -> None:
+    """Copy known front-matter keys into `article` with type checks; keep unknown keys for display."""
+    problems: list[str] = []
+    title = _scalar(meta.get("title"), "title", problems)
+    if title:
+        article.title = clean_line(title, MAX_TITLE_CHARS)
+    if "date" in meta and meta["date"] is not None:
+        article.date = parse_date(meta["date"])
+        if article.date is None:
+            problems.append("`date` is not a date I can read")
+    article.author = _scalar(meta.get("author"), "author", problems)
+    article.source = _scalar(meta.get("source"), "source", problems)
+    article.url = _scalar(meta.get("url"), "url", problems)
+    article.license = _scalar(meta.get("license"), "license", problems)
+    tags = meta.get("tags")
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",")]
+    if isinstance(tags, list):
+        article.tags = tuple(clean_line(str(t), 60) for t in tags[:100] if isinstance(t, (str, int)) and str(t))
+    elif tags is not None:
+        problems.append("`tags` should be a list")
+    article.hints = parse_hints(meta.get("actors"), problems)
+    for key, value in list(meta.items())[:100]:
+        if key in KNOWN_KEYS:
+            continue
+        if isinstance(value, (str, int, float, bool, dt.date)) or value is None:
+            article.extra[clean_line(str(key), 60)] = clean_line(str(value), MAX_META_CHARS)
+        else:
+            article.extra[clean_line(str(key), 60)] = f"({_type_name(value)})"
+    if problems:
+        article.notices.append("Front matter: " + "; ".join(dict.fromkeys(problems)) + ".")
+
+
+# ------------------------------------------------------------------------------- title inference
+
+
+@lru_cache(maxsize=1)
+def default_residue() -> frozenset[str]:
+    """The shipped scrape-residue lines (data/residue.yaml)."""
+    data = safe_yaml((Path(__file__).parent / "data" / "residue.yaml").read_text(encoding="utf-8"))
+    return frozenset(normalise_residue(s) for s in data if isinstance(s, str))
+
+
+def normalise_residue(line: str) -> str:
+    return re.sub(r"[\W_]+", " ", line.casefold()).strip()
+
+
+def is_residue(line: str, residue: frozenset[str]) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) < 60 and normalise_residue(stripped) in residue
+
+
+def drop_residue(text: str, residue: frozenset[str]) -> str:
+    """Remove whole lines that are scrape residue ("show image", "Advertisement" ...)."""
+    if not residue:
+        return text
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not is_residue(ln, residue)]
+    return "\n".join(kept) if len(kept) != len(lines) else text
+
+
+def take_title(text: str) -> tuple[str | None, str]:
+    """(title, rest): the first non-blank line is the title when it looks like one."""
+    stripped = text.lstrip("\n ")
+    if not stripped:
+        return None, ""
+    first, _, rest = stripped.partition("\n")
+    line = first.strip().lstrip("#").strip()
+    if not line:
+        return None, stripped
+    if len(line) > MAX_TITLE_CHARS:  # a paragraph, not a title: keep it in the body
+        return clean_line(line, 80), stripped
+    return line, rest
+
+
+def tidy_body(text: str) -> str:
+    """Leading blank lines and trailing whitespace removed; runs of blank lines folded to one."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n").rstrip()
+
+
+# ----------------------------------------------------------------------------------------- loading
+
+
+def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[Article]:
+    """Every article in one file (a YAML list holds several). Never raises: errors are in `error`."""
+    path = Path(path)
+    residue = default_residue() if residue is None else residue
+    fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
+    try:
+        text, notices, size, mtime = read_text(path)
+    except IsADirectoryError:
+        return [Article(path, fallback_title, error="is a folder, not a file")]
+    except FileNotFoundError:
+        return [Article(path, fallback_title, error="file vanished before it could be read")]
+    except PermissionError:
+        return [Article(path, fallback_title, error="permission denied")]
+    except ValueError as exc:
+        return [Article(path, fallback_title, error=str(exc))]
+    except OSError as exc:
+        return [Article(path, fallback_title, error=clean_line(exc.strerror or str(exc), 200))]
+    try:
+        if path.suffix.lower() in YAML_SUFFIXES:
+            articles = _from_yaml_document(path, text, fallback_title, residue)
+        else:
+            articles = [_from_text(path, text, fallback_title, residue)]
+    except RecursionError:
+        articles = [Article(path, fallback_title, error="too deeply nested to read")]
+    for art in articles:
+        art.notices[:0] = notices
+        art.size, art.mtime = size, mtime
+    return articles
+
+
+def load_article(path: Path | str, index: int = 0) -> Article:
+    """One article (the `index`-th of a YAML list)."""
+    articles = load_file(path)
+    return articles[index] if 0 <= index < len(articles) else articles[0]
+
+
+def _from_text(path: Path, text: str, fallback_title: str, residue: frozenset[str]) -> Article:
+    article = Article(path, fallback_title)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    block, rest = split_front_matter(text)
+    if block is not None:
+        if len(block) > MAX_FRONT_MATTER_CHARS:
+            article.notices.append(f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB.")
+        else:
+            try:
+                meta = safe_yaml(block)
+            except ValueError as exc:
+                article.notices.append(f"Front matter ignored: {exc}.")
+                meta = None
+            if isinstance(meta, dict):
+                apply_meta(article, meta)
+            elif meta is not None:
+                article.notices.append(f"Front matter ignored: a {_type_name(meta)}, not a mapping.")
+        text = rest
+    is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    text = drop_residue(clean_text(text), residue)
+    if article.title == fallback_title:
+        title, text = take_title(text)
+        if title:
+            article.title = clean_line(title, MAX_TITLE_CHARS)
+    if is_markdown:
+        text, article.styles = markdown_to_text(text)
+    article.body = tidy_body(text) if not article.styles else text.strip("\n")
+    if not article.body.strip() and not article.notices:
+        article.notices.append("This article has no text." if block is None else "Front matter only: no text.")
+    return article
+
+
+def _from_yaml_document(path: Path, text: str, fallback_title: str, residue: frozenset[str]) -> list[Article]:
+    try:
+        data = safe_yaml(text)
+    except ValueError as exc:
+        return [Article(path, fallback_title, error=str(exc))]
+    items: Iterable[Any]
+    if isinstance(data, dict):
+        items = [data]
+    elif isinstance(data, list) and data:
+        items = data
+    else:
+        what = "empty" if data is None else f"a {_type_name(data)}"
+        return [Article(path, fallback_title, error=f"YAML article file is {what}: expected a mapping with title and body")]
+    articles = []
+    for i, item in enumerate(items):
+        article = Article(path, fallback_title if i == 0 else f"{fallback_title} ({i + 1})", index=i)
+        if not isinstance(item, dict):
+            article.error = f"entry {i + 1} is a {_type_name(item)}, not a mapping with title and body"
+        else:
+            apply_meta(article, item)
+            body = item.get("body", item.get("text"))
+            if isinstance(body, str):
+                article.body = tidy_body(drop_residue(clean_text(body), residue))
+            elif body is None:
+                article.notices.append("This entry has no `body`.")
+            else:
+                article.error = f"`body` should be text, not a {_type_name(body)}"
+        articles.append(article)
+    return articles

@@ -1,0 +1,50 @@
+"""Make untrusted text safe to show in a terminal.
+
+Article text, titles and file names are data. Before anything is displayed we remove terminal escape
+sequences (CSI, OSC, DCS, ...), C0/C1 control characters (newline and tab excepted) and the bidi
+controls that can make text read differently from what it is (U+202E "trojan source" reversal).
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ ... BEL or ST),
+# and two-character escapes (ESC + one byte). Also their 8-bit C1 forms (U+009B CSI, U+009D OSC, ...).
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                      # CSI
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                                       # other ESC sequences / lone ESC
+    """,
+    re.VERBOSE,
+)
+# C0 (minus \t and \n), DEL, C1, and bidi embedding/override/isolate controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_ONE_LINE = re.compile(r"[\t\n]+")
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and bare CR become LF (a bare CR would otherwise overwrite a terminal line)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Text with newlines kept: escapes and control characters removed, tabs expanded."""
+    text = normalise_newlines(text)
+    if "\x1b" in text or any(c in text for c in "\x90\x98\x9b\x9d\x9e\x9f"):
+        text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    if "\t" in text:
+        text = text.expandtabs(4)
+    return text
+
+
+def clean_line(text: str, limit: int | None = None) -> str:
+    """Single-line text (titles, file names, meta values): also folds newlines and tabs into spaces."""
+    text = _ONE_LINE.sub(" ", clean_text(text)).strip()
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
