@@ -1,0 +1,241 @@
+"""Command line: `newsreader [PATH]` opens the reader; `show`, `list`, `analyze` work without it.
+
+The subcommands call the core directly and never import Textual, so they start fast and can be piped.
+Bad paths and arguments give one line on stderr and exit status 2; per-article problems are reported
+inside the output and never stop the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from newsreader import __version__
+
+SUBCOMMANDS = ("show", "list", "analyze")
+DEFAULT_FOLDER = "articles"
+READING_MEASURE = 90
+
+
+class UsageError(Exception):
+    """A problem with the command line or a path: reported in one line, exit status 2."""
+
+
+def _existing(path_text: str) -> Path:
+    path = Path(path_text).expanduser()
+    if not path.exists():
+        raise UsageError(f"no such file or folder: {path_text}")
+    if not os.access(path, os.R_OK):
+        raise UsageError(f"cannot read: {path_text} (permission denied)")
+    return path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal news reader that highlights quotations and named actors.",
+        epilog="Subcommands: show FILE | list FOLDER [--json] | analyze [--json] PATH... "
+        "(run `newsreader SUBCOMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    parser.add_argument(
+        "path", nargs="?", help=f"folder of articles, or one article file (default: ./{DEFAULT_FOLDER})"
+    )
+    return parser
+
+
+def _sub_parser(name: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"newsreader {name}")
+    if name == "show":
+        parser.description = "Print one article with its quotations and actors highlighted."
+        parser.add_argument("file", help="an article file")
+        parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
+        parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal, at most 90)")
+    elif name == "list":
+        parser.description = "Print the index of a folder: title, date, source, path, error."
+        parser.add_argument("folder", help="a folder of articles (or one file)")
+        parser.add_argument("--json", action="store_true", help="one JSON array")
+    elif name == "analyze":
+        parser.description = "Find quotations, speakers and named actors."
+        parser.add_argument("paths", nargs="+", help="article files or folders")
+        parser.add_argument("--json", action="store_true", help="the JSON contract of DESIGN §3")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            name = argv[0]
+            args = _sub_parser(name).parse_args(argv[1:])
+            return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze}[name](args)
+        args = _parser().parse_args(argv)
+        return cmd_open(args.path)
+    except UsageError as exc:
+        print(f"newsreader: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`newsreader list … | head`): not an error
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+
+
+def cmd_open(path_text: str | None) -> int:
+    """Open the reader on a folder or file (default ./articles)."""
+    if path_text is None:
+        if not Path(DEFAULT_FOLDER).is_dir():
+            raise UsageError(
+                f"no ./{DEFAULT_FOLDER} folder here: pass a folder of articles, e.g. `newsreader ~/news`"
+            )
+        path_text = DEFAULT_FOLDER
+    path = _existing(path_text)
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
+    from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
+
+    make_app(path).run()
+    return 0
+
+
+def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
+    from rich.console import Console
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    if width is None:
+        width = min(console.width, READING_MEASURE)
+    console.width = max(20, width)
+    return console
+
+
+def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
+    from newsreader.analysis import analyze_cached
+
+    return analyze_cached(article.body, tuple(hints))
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsreader.library import scan
+    from newsreader.render import build_document, legend_text, to_rich_text
+
+    path = _existing(args.file)
+    if path.is_dir():
+        raise UsageError(f"{args.file} is a folder: `newsreader show` takes one article file")
+    library = scan(path)
+    console = _console(args.width)
+    for i, article in enumerate(library.articles):
+        if i:
+            console.rule()
+        analysis = None
+        if not args.plain and not article.error:
+            analysis = _analysis_for(article, library.hints_for(article))
+        document = build_document(article, analysis, highlight=not args.plain)
+        console.print(to_rich_text(document), soft_wrap=False)
+        if analysis is not None and console.is_terminal:
+            console.print()
+            console.print(legend_text())
+    return 0
+
+
+def _iter_libraries(paths: Sequence[str]):  # noqa: ANN202
+    from newsreader.library import scan
+
+    for p in paths:
+        yield scan(_existing(p))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    libraries = list(_iter_libraries([args.folder]))
+    rows = [
+        {
+            "title": a.title,
+            "date": a.date.isoformat() if a.date else None,
+            "source": a.source,
+            "path": str(a.path),
+            "index": a.index,
+            "error": a.error,
+        }
+        for lib in libraries
+        for a in lib.articles
+    ]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(width=None)
+    console.width = max(console.width, 100) if not console.is_terminal else console.width
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for col in ("date", "title", "source", "path"):
+        table.add_column(col, overflow="fold" if col == "path" else "ellipsis", no_wrap=col != "path")
+    for row in rows:
+        title = Text(row["title"])
+        if row["error"]:
+            title.append(f"  ⚠ {row['error']}", "red")
+        table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(row["path"]))
+    console.print(table)
+    errors = sum(1 for r in rows if r["error"])
+    console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    results = []
+    for library in _iter_libraries(args.paths):
+        for article in library.articles:
+            record: dict = {"path": str(article.path), "title": article.title, "error": article.error}
+            if article.error:
+                record.update({"quotes": [], "actors": []})
+            else:
+                try:
+                    record.update(_analysis_for(article, library.hints_for(article)).to_json())
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                    record.update({"error": f"analysis failed: {exc}", "quotes": [], "actors": []})
+            results.append((article, record))
+    if args.json:
+        json.dump([r for _, r in results], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    _print_report(results)
+    return 0
+
+
+def _print_report(results) -> None:  # noqa: ANN001
+    from rich.text import Text
+
+    from newsreader.render import RICH_STYLES
+
+    console = _console()
+    for article, record in results:
+        console.rule(Text(article.title, "bold"), align="left")
+        console.print(Text(str(article.path), "dim"))
+        if record["error"]:
+            console.print(Text(f"⚠ {record['error']}", "red"))
+            continue
+        quotes = record["quotes"]
+        console.print(Text(f"{len(quotes)} quotation{'s' if len(quotes) != 1 else ''}", "bold"))
+        for q in quotes:
+            line = Text("  ")
+            line.append(q["speaker"] or "(unattributed)", "bold")
+            line.append(": “")
+            line.append(q["text"], RICH_STYLES["quote"])
+            line.append("”")
+            console.print(line)
+        actors = record["actors"]
+        console.print(Text(f"{len(actors)} actor{'s' if len(actors) != 1 else ''}", "bold"))
+        for a in sorted(actors, key=lambda a: (-len(a["mentions"]), a["name"])):
+            line = Text("  ")
+            line.append(a["name"], RICH_STYLES.get(a["kind"], ""))
+            line.append(f"  {a['kind']} · {len(a['mentions'])} mention{'s' if len(a['mentions']) != 1 else ''}", "dim")
+            console.print(line)
+        console.print()

@@ -1,0 +1,206 @@
+"""The list pane: a Line-API list of articles (title; date · source · quotations; a blank line).
+
+A ScrollView rather than OptionList/ListView: it is ready at once for any number of articles (it draws
+only the visible rows), and replacing its items (filtering, reloading) costs nothing per item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content, Span
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.articles import Article
+from newsreader.render import meta_line
+
+ROW_HEIGHT = 3  # title, meta line, breathing space
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Articles, newest first. Posts `Highlighted` as the cursor moves and `Selected` on enter/click."""
+
+    COMPONENT_CLASSES = {
+        "article-list--title",
+        "article-list--meta",
+        "article-list--error",
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+        "article-list--empty",
+    }
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "move_page(1)", "Page down", show=False),
+        Binding("pageup", "move_page(-1)", "Page up", show=False),
+        Binding("enter,l,right", "select", "Read", show=True),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on a new article (the reader previews it)."""
+
+        article: Article
+        index: int
+
+    @dataclass
+    class Selected(Message):
+        """The user chose the article under the cursor (enter, l, →, click)."""
+
+        article: Article
+        index: int
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.articles: list[Article] = []
+        self.quote_counts: dict[str, int] = {}
+        self.empty_message = "Loading…"
+        self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
+        self._generation = 0
+
+    # ------------------------------------------------------------------------------------- content
+
+    def set_articles(self, articles: Sequence[Article], keep_key: str | None = None) -> None:
+        """Replace the items; the cursor stays on `keep_key` when it is still listed."""
+        self.articles = list(articles)
+        index = 0
+        if keep_key is not None:
+            for i, article in enumerate(self.articles):
+                if article.key == keep_key:
+                    index = i
+                    break
+        self.virtual_size = Size(0, len(self.articles) * ROW_HEIGHT)
+        self._invalidate()
+        self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.articles) - 1)))
+        self._scroll_cursor_visible()
+        if self.articles:
+            self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
+
+    def set_quote_count(self, key: str, count: int) -> None:
+        if self.quote_counts.get(key) != count:
+            self.quote_counts[key] = count
+            self._invalidate()
+
+    @property
+    def current(self) -> Article | None:
+        return self.articles[self.cursor] if 0 <= self.cursor < len(self.articles) else None
+
+    # -------------------------------------------------------------------------------------- cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._invalidate()
+        self._scroll_cursor_visible()
+        if 0 <= new < len(self.articles):
+            self.post_message(self.Highlighted(self.articles[new], new))
+
+    def _scroll_cursor_visible(self) -> None:
+        if self.articles:
+            self.scroll_to_region(
+                Region(0, self.cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT - 1), animate=False, force=True
+            )
+
+    def move_to(self, index: int) -> None:
+        if self.articles:
+            self.cursor = max(0, min(len(self.articles) - 1, index))
+
+    def action_move(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_move_page(self, direction: int) -> None:
+        self.move_to(self.cursor + direction * max(1, self.size.height // ROW_HEIGHT - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.articles) - 1)
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current, self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + self.scroll_offset.y) // ROW_HEIGHT
+        if 0 <= index < len(self.articles):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    # ----------------------------------------------------------------------------------- rendering
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self._invalidate()
+
+    def on_blur(self) -> None:
+        self._invalidate()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(0, len(self.articles) * ROW_HEIGHT)
+        self._invalidate()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._invalidate()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = self.scroll_offset.y + y
+        index, part = divmod(row, ROW_HEIGHT)
+        if not self.articles:
+            if y == 1:
+                return self._line(" " + self.empty_message, "article-list--empty", width)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(self.articles):
+            return Strip.blank(width, self.rich_style)
+        key = (row, width, self._generation, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(index, part, width)
+            self._cache[key] = strip
+        return strip
+
+    def _render_row(self, index: int, part: int, width: int) -> Strip:
+        article = self.articles[index]
+        if part == 2:
+            return Strip.blank(width, self.rich_style)
+        if part == 0:
+            text, role = article.title, "article-list--title"
+        elif article.error:
+            text, role = f"⚠ {article.error}", "article-list--error"
+        else:
+            text, role = meta_line(article, self.quote_counts.get(article.key)), "article-list--meta"
+        base = None
+        if index == self.cursor:
+            base = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+        return self._line(" " + text, role, width, base)
+
+    def _line(self, text: str, role: str, width: int, base: str | None = None) -> Strip:
+        style = self.get_visual_style(role, partial=True)
+        content = Content(text, [Span(0, len(text), style)])
+        base_style = self.get_visual_style(base) if base else self.visual_style
+        content = content.truncate(max(1, width - 1), ellipsis=True)
+        rich_base = base_style.rich_style
+        segments = content.render_segments(base_style)
+        strip = Strip(segments).extend_cell_length(width, rich_base)
+        return strip.crop(0, width) if strip.cell_length > width else strip
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+

@@ -1,0 +1,209 @@
+"""The reading pane: a Line-API scroll view over a `Document`.
+
+Wraps the document once per width (paragraph by paragraph), renders only the visible lines, and caches
+strips keyed on everything that changes a line. Highlight roles from `render.py` become component
+classes (`article--quote`...) so themes restyle them. Find matches are drawn on top.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.render import ANALYSIS_LAYERS, Document
+from newsreader.wrap import wrap_offsets
+
+MEASURE = 90  # comfortable maximum line length on wide terminals
+ROLES = (
+    "title", "meta", "notice", "error", "heading", "strong", "em", "strike", "link", "code", "bullet",
+    "blockquote", "rule", "quote", "quote-mark", "speaker", "person", "organisation", "place", "match",
+    "current-match",
+)
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Scrollable, wrapped, highlighted article text."""
+
+    COMPONENT_CLASSES = {f"article--{role}" for role in ROLES}
+    BINDINGS = [
+        Binding("j,down", "scroll_lines(1)", "Scroll", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Scroll", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.document = Document("", 0)
+        self.highlight = True
+        self._paras: list[tuple[int, int]] = [(0, 0)]
+        self._para_spans: list[list[tuple[int, int, str]]] = [[]]
+        self._lines: list[tuple[int, int, int]] = []  # (paragraph, start, end) in document offsets
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._left = 0
+        self._matches: list[tuple[int, int]] = []
+        self._match_ends: list[int] = []
+        self._current = -1
+        self._generation = 0
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._styles: dict[str, object] = {}
+
+    # ------------------------------------------------------------------------------------- content
+
+    def set_document(self, document: Document, *, keep_scroll: bool = False) -> None:
+        """Show a new document (or the same one re-analysed: `keep_scroll` keeps the reader's place)."""
+        self.document = document
+        self._paras = document.paragraphs()
+        starts = [s for s, _ in self._paras]
+        per_para: list[list[tuple[int, int, str]]] = [[] for _ in self._paras]
+        for span in document.spans:
+            first = max(0, bisect_right(starts, span.start) - 1)
+            for p in range(first, len(self._paras)):
+                ps, pe = self._paras[p]
+                if ps >= span.end:
+                    break
+                s, e = max(span.start, ps), min(span.end, pe)
+                if s < e:
+                    per_para[p].append((s, e, span.style))
+        self._para_spans = per_para
+        self._matches, self._match_ends, self._current = [], [], -1
+        self._rewrap(force=True)
+        if not keep_scroll:
+            self.scroll_to(0, 0, animate=False)
+
+    def set_highlight(self, on: bool) -> None:
+        self.highlight = on
+        self._invalidate()
+
+    def set_matches(self, matches: Sequence[tuple[int, int]], current: int = -1) -> None:
+        """Find matches (document offsets) drawn on top of everything; `current` drawn strongest."""
+        self._matches = list(matches)
+        self._match_ends = [e for _, e in self._matches]
+        self._current = current
+        self._invalidate()
+
+    def set_current(self, current: int) -> None:
+        self._current = current
+        self._invalidate()
+
+    # ------------------------------------------------------------------------------------ geometry
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def _rewrap(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        measure = max(1, min(width - 2, MEASURE))
+        if not force and measure == self._wrap_width and self._lines:
+            return
+        self._wrap_width = measure
+        self._left = max(1, (width - measure) // 2) if width > measure else 0
+        text = self.document.text
+        lines: list[tuple[int, int, int]] = []
+        for p, (ps, pe) in enumerate(self._paras):
+            for s, e in wrap_offsets(text[ps:pe], measure):
+                lines.append((p, ps + s, ps + e))
+        self._lines = lines
+        self._line_starts = [s for _, s, _ in lines]
+        self.virtual_size = Size(0, len(lines))
+        self._invalidate()
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line that shows document offset `offset`."""
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
+        """Bring the line holding `offset` into view (centred), without animation."""
+        line = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if center or not (top <= line < top + height):
+            self.scroll_to(y=max(0, line - height // 2), animate=False)
+
+    def visible_line_range(self) -> range:
+        top = self.scroll_offset.y
+        return range(top, top + self.scrollable_content_region.height)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    # ----------------------------------------------------------------------------------- rendering
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._invalidate()
+
+    def role_style(self, role: str):  # noqa: ANN202 - textual.style.Style
+        style = self._styles.get(role)
+        if style is None:
+            style = self._styles[role] = self.get_visual_style(f"article--{role}", partial=True)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        key = (index, self._generation)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_wrapped_line(index, width)
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_wrapped_line(self, index: int, width: int) -> Strip:
+        p, start, end = self._lines[index]
+        text = self.document.text[start:end]
+        spans: list[Span] = []
+        for s, e, role in self._para_spans[p]:
+            if s < end and e > start and (self.highlight or role not in ANALYSIS_LAYERS):
+                spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
+        if self._matches:
+            first = bisect_left(self._match_ends, start + 1)
+            for i in range(first, len(self._matches)):
+                s, e = self._matches[i]
+                if s >= end:
+                    break
+                role = "current-match" if i == self._current else "match"
+                spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
+        content = Content(text, spans) if spans else Content(text)
+        segments = content.render_segments(self.visual_style)
+        if self._left:
+            segments.insert(0, Segment(" " * self._left, self.rich_style))
+        return Strip(segments).extend_cell_length(width, self.rich_style)
+
+    # ------------------------------------------------------------------------------------- actions
+
+    def action_scroll_lines(self, n: int) -> None:
+        self.scroll_relative(y=n, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height - 1), animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height // 2), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
