@@ -1,0 +1,695 @@
+"""Named actors: people, organisations and places, found by capitalisation rules and word lists.
+
+The pipeline is: capitalised runs -> titles split off -> "of"/"for"/"and" joins for organisation names ->
+sentence-initial and headline filtering -> kinds -> clustering of aliases (surname -> full name, acronym ->
+expansion, "US" -> "United States") -> a second pass that finds every mention of every known form.
+No model: the rules follow the research notes (notes/analysis.md, section C).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, lexicon
+from .model import Actor, ActorHint, Mention
+from .text import Doc, Token
+
+PARTICLES = frozenset("de da di du del della der den van von ter bin ibn al el la le dos das do y zu".split())
+JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
+           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of", " in ": "in", " at ": "at"}
+PLACE_PREPS = frozenset("in at from to near outside inside across into toward towards throughout around "
+                        "via within between visited leave left reach reached".split())
+DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower "
+                       "Greater Inner Outer Mainland Northeast Northwest Southeast Southwest".split())
+HEADLINE_RATIO = 0.6
+CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
+CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
+
+
+@dataclass(slots=True)
+class Cand:
+    """One candidate mention before clustering."""
+
+    toks: list[Token]
+    kind: str | None = None
+    person_evidence: bool = False  # came after a title/honorific
+    gender: str | None = None
+    initial: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+    def words(self) -> list[str]:
+        return [t.text for t in self.toks]
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+    person_votes: int = 0
+    org_votes: int = 0
+    place_votes: int = 0
+    gender: str | None = None
+    hinted: bool = False
+    merged_into: Entity | None = None
+
+    def root(self) -> Entity:
+        e = self
+        while e.merged_into is not None:
+            e = e.merged_into
+        return e
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Actors plus what the quotation rules need: which actor each mention points at."""
+
+    actors: list[Actor]
+    # (start, end, actor) for every mention, sorted by start
+    spans: list[tuple[int, int, Actor]]
+    gender: dict[str, str | None]  # actor name -> "m" / "f" / None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping [start, end), preferring the latest such mention."""
+        best = None
+        for s, e, a in self.spans:
+            if s >= end:
+                break
+            if e > start:
+                best = a
+        return best
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+
+
+def _namey(tok: Token) -> bool:
+    if tok.cap:
+        return True
+    w = tok.text
+    return (w.startswith(("al-", "el-", "ad-", "ash-", "bin-", "abu-")) and len(w) > 4 and w[w.index("-") + 1:][:1].isupper())
+
+
+def _headline_paras(doc: Doc) -> set[int]:
+    """Paragraphs that look like headlines or subheads: title case or all caps, no final full stop."""
+    out: set[int] = set()
+    by_para: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        by_para.setdefault(t.para, []).append(t)
+    text = doc.text
+    for p, toks in by_para.items():
+        if len(toks) < 3 or len(toks) > 25:
+            continue
+        ps, pe = doc.paragraphs[p]
+        if text[pe - 1] in ".!?\"”" or "\n" in text[ps:pe]:
+            continue
+        words = [t for t in toks if t.text[0].isalpha() and len(t.text) > 3]
+        if not words:
+            continue
+        caps = sum(1 for t in words if t.cap)
+        if caps / len(words) >= HEADLINE_RATIO:
+            out.add(p)
+    return out
+
+
+def _caption_tokens(doc: Doc) -> set[int]:
+    """Token indices of photo credits ("Image: Jane Doe.") — photographers are not actors of the story."""
+    out: set[int] = set()
+    toks = doc.tokens
+    text = doc.text
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.text in CAPTION_CUES and text[t.end:t.end + 1] == ":":
+            j = i + 1
+            while j < n and toks[j].sent == t.sent and toks[j].para == t.para:
+                out.add(j)
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- runs
+def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
+    """Maximal runs of capitalised tokens separated by single spaces (particles allowed inside)."""
+    toks = doc.tokens
+    text = doc.text
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    n = len(toks)
+    for i in range(n):
+        t = toks[i]
+        if i in skip:
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        if cur:
+            prev = toks[cur[-1]]
+            joinable = (prev.poss_end == prev.end and text[prev.end:t.start] == " " and not t.initial)
+        else:
+            joinable = False
+        if _namey(t):
+            if joinable:
+                cur.append(i)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = [i]
+        elif joinable and t.text in PARTICLES and i + 1 < n and toks[i + 1].cap \
+                and text[t.end:toks[i + 1].start] == " ":
+            cur.append(i)
+        else:
+            if cur:
+                runs.append(cur)
+                cur = []
+    if cur:
+        runs.append(cur)
+    # particles must not end a run
+    out = []
+    for r in runs:
+        while r and not _namey(toks[r[-1]]):
+            r = r[:-1]
+        if r:
+            out.append(r)
+    return out
+
+
+def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
+    """Length of the longest title starting at words[i] (0 if none)."""
+    for L in range(min(lex.title_max_len, len(words) - i), 0, -1):
+        if tuple(words[i:i + L]) in lex.titles:
+            return L
+    return 0
+
+
+def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
+    """Split a raw run at titles and time words; the part after a title is a person."""
+    toks = doc.tokens
+    words = [toks[i].text for i in run]
+    out: list[Cand] = []
+    cur: list[Token] = []
+    person_next = False
+    gender_next: str | None = None
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w in lex.time_words or (w in lex.function_words and not cur):
+            if cur:
+                out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
+                cur, person_next, gender_next = [], False, None
+            i += 1
+            continue
+        L = _match_title(words, i, lex) if not cur or True else 0
+        if L and i + L < n:
+            title = tuple(words[i:i + L])
+            rest = words[i + L:]
+            ok = True
+            if title in lex.ambiguous_titles:
+                first = rest[0]
+                ok = lex.is_forename(first) or (
+                    not cur and rest[-1] not in lex.org_heads and rest[-1] not in lex.media_heads
+                    and first not in lex.places and not _is_acronym(first))
+            if title == ("Mr",) or title == ("Mrs",) or title == ("Ms",):
+                ok = True
+            if ok and rest[-1] in lex.org_heads and not lex.is_forename(rest[0]) and title not in (
+                    ("Mr",), ("Mrs",), ("Ms",), ("Dr",), ("Dr.",)):
+                ok = False
+            if ok:
+                if cur:
+                    out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
+                    cur = []
+                person_next = True
+                head = words[i]
+                gender_next = "m" if head in lex.male_honorifics else "f" if head in lex.female_honorifics else None
+                i += L
+                continue
+        elif L and i + L == n and L == n - i and cur == [] and i > 0:
+            # a trailing bare title ("Labour MP"): drop it
+            break
+        if person_next and cur == [] and False:
+            pass
+        cur.append(toks[run[i]])
+        i += 1
+    if cur:
+        # a bare trailing title ("Labour MP") is not part of the name
+        while cur and _match_title([t.text for t in cur], len(cur) - 1, lex) == 1 and len(cur) > 1 \
+                and (cur[-1].text,) not in lex.ambiguous_titles and cur[-1].text not in lex.org_heads:
+            cur = cur[:-1]
+        out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
+    return out
+
+
+def _join_orgs(cands: list[Cand], doc: Doc, lex: Lexicon) -> list[Cand]:
+    """Join "University" + "of" + "Essex", "Centers for Disease Control" + "and" + "Prevention"."""
+    text = doc.text
+    out: list[Cand] = []
+    last_join: str | None = None
+    for c in cands:
+        if out and not c.person_evidence:
+            p = out[-1]
+            gap = text[p.toks[-1].poss_end:c.start] if p.toks[-1].poss_end == p.end else None
+            j = JOINERS.get(gap) if gap is not None else None
+            if j and p.toks[-1].sent == c.toks[0].sent and not p.person_evidence:
+                pw = p.words()
+                cw = c.words()
+                ok = False
+                if j in ("of", "for", "on"):
+                    ok = pw[-1] in lex.joinable_heads or (j == "of" and pw[-1] in ("Daughters", "Sons", "Friends"))
+                    if j == "of" and " ".join(cw) in lex.places and pw[-1] not in lex.joinable_heads:
+                        ok = False
+                elif j == "and":
+                    ok = last_join in ("of", "for", "on") or (
+                        (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) and len(pw) == 1
+                        and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
+                        and not lex.is_forename(pw[0]) and not c.toks[0].initial)
+                    if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
+                        ok = False
+                elif j == "&":
+                    ok = True
+                if ok:
+                    # include the joiner tokens
+                    mid = [t for t in doc_tokens_between(doc, p.toks[-1], c.toks[0])]
+                    p.toks = p.toks + mid + c.toks
+                    last_join = j
+                    continue
+        out.append(c)
+        last_join = None
+    return out
+
+
+def doc_tokens_between(doc: Doc, a: Token, b: Token) -> list[Token]:
+    """Tokens strictly between two tokens (the joiner words)."""
+    # tokens are in offset order; a short forward scan from a's index is enough
+    idx = doc.index_of[a.start]
+    out = []
+    k = idx + 1
+    while k < len(doc.tokens) and doc.tokens[k].start < b.start:
+        out.append(doc.tokens[k])
+        k += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- filtering
+def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], headline: bool) -> Cand | None:
+    toks = c.toks
+    # strip leading function/time words and nationality adjectives that do not start a name
+    while toks:
+        w = toks[0].text
+        if w in lex.function_words or w in lex.time_words:
+            toks = toks[1:]
+            continue
+        break
+    while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    words = [t.text for t in toks]
+    full = " ".join(words)
+    if len(toks) > 1 and words[0] in lex.nationalities and full not in lex.places and full not in lex.known_orgs:
+        last = words[-1]
+        if not (last in lex.org_heads or last in lex.media_heads or last in lex.place_heads):
+            toks = toks[1:]
+            words = words[1:]
+            full = " ".join(words)
+    if len(toks) == 1:
+        w = words[0]
+        if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words:
+            return None
+        if len(w) == 1 and not c.person_evidence:
+            return None
+        if (w,) in lex.titles and not c.person_evidence:
+            return None
+        if w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid:
+            return None
+    initial = toks[0].initial or headline
+    known = full in lex.places or full in lex.known_orgs or full in lex.place_aliases
+    if initial and not known and not c.person_evidence:
+        first = words[0]
+        evidence = first in cap_mid and not headline or lex.is_forename(first) and len(toks) > 1
+        common = first.lower() in lex.common_words or first.lower() in lower_seen
+        if headline and first not in cap_mid:
+            evidence = False
+        if not evidence and (common or headline):
+            if len(toks) == 1:
+                return None
+            # drop the opener ("Protesters", "Former") and keep the rest if it stands on its own
+            rest = Cand(toks[1:], kind=c.kind, person_evidence=False)
+            rest.toks[0] = rest.toks[0]
+            if headline and not all(t.text in cap_mid for t in rest.toks):
+                return None
+            return _filter_rest(rest, lex, cap_mid)
+    c.toks = toks
+    c.initial = toks[0].initial
+    return c
+
+
+def _filter_rest(c: Cand, lex: Lexicon, cap_mid: set[str]) -> Cand | None:
+    words = c.words()
+    if len(words) == 1:
+        w = words[0]
+        if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words:
+            return None
+        if (w,) in lex.titles or w.lower() in lex.role_words:
+            return None
+    return c
+
+
+# --------------------------------------------------------------------------------------------------- kinds
+def _kind(c: Cand, lex: Lexicon, doc: Doc) -> str | None:
+    words = c.words()
+    full = " ".join(words)
+    if c.person_evidence:
+        return "person"
+    if full in lex.place_aliases or full in lex.places:
+        return "place"
+    if full in lex.known_orgs:
+        return "organisation"
+    if len(words) >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
+        return "place"
+    last = words[-1]
+    if last in lex.media_heads and len(words) >= 2:
+        return "organisation"
+    if last in lex.place_heads and len(words) >= 2:
+        return "place"
+    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
+        return "place"
+    if any(w in lex.org_heads for w in words) and (len(words) >= 2 or last in lex.known_orgs):
+        return "organisation"
+    if len(words) == 1 and _is_acronym(full):
+        return "organisation"
+    if len(words) >= 2 and lex.is_forename(words[0]) and not any(_is_acronym(w) for w in words):
+        return "person"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not _is_acronym(w) for w in words):
+        return "person"
+    return None
+
+
+def _gender_of(words: list[str], lex: Lexicon) -> str | None:
+    first = words[0]
+    if first in lex.male_names and first not in lex.female_names:
+        return "m"
+    if first in lex.female_names and first not in lex.male_names:
+        return "f"
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- main
+def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
+    """Detect, type and cluster the named actors of a body."""
+    lex = lexicon()
+    text = doc.text
+    toks = doc.tokens
+    doc.index_of = {t.start: i for i, t in enumerate(toks)}
+
+    cap_mid: set[str] = set()
+    lower_seen: set[str] = set()
+    for t in toks:
+        if t.cap:
+            if not t.initial:
+                cap_mid.add(t.text)
+        else:
+            lower_seen.add(t.text)
+    headlines = _headline_paras(doc)
+    captions = _caption_tokens(doc)
+
+    # --- hints: exact forms, matched first; they win over everything found by the rules
+    entities: dict[str, Entity] = {}
+    hint_spans: list[tuple[int, int]] = []
+    for h in hints:
+        try:
+            name = str(h.name).strip()
+        except Exception:  # noqa: BLE001 - a broken hint must not break analysis
+            continue
+        if not name:
+            continue
+        kind = h.kind if h.kind in ("person", "organisation", "place") else None
+        e = entities.setdefault(name, Entity(name, kind))
+        e.kind = kind or e.kind
+        e.hinted = True
+        for form in (name, *[str(a) for a in (h.aliases or ()) if str(a).strip()]):
+            e.forms.add(form)
+
+    # --- candidates from capitalised runs
+    cands: list[Cand] = []
+    for run in _raw_runs(doc, lex, captions):
+        cands.extend(_split_run(run, doc, lex))
+    cands = _join_orgs(cands, doc, lex)
+    kept: list[Cand] = []
+    for c in cands:
+        f = _filter(c, lex, cap_mid, lower_seen, c.toks[0].para in headlines)
+        if f is not None:
+            f.kind = _kind(f, lex, doc)
+            kept.append(f)
+
+    # --- group by surface form
+    by_form: dict[str, Entity] = {}
+    for e in entities.values():
+        for form in e.forms:
+            by_form[form] = e
+    acronym_links: list[tuple[str, str]] = []
+    for idx, c in enumerate(kept):
+        form = text[c.start:c.end]
+        form = " ".join(form.split())
+        e = by_form.get(form)
+        if e is None:
+            e = Entity(form, c.kind)
+            e.forms.add(form)
+            by_form[form] = e
+        if c.kind == "person":
+            e.person_votes += 2 if c.person_evidence else 1
+        elif c.kind == "organisation":
+            e.org_votes += 1
+        elif c.kind == "place":
+            e.place_votes += 1
+        if c.gender and not e.gender:
+            e.gender = c.gender
+        # "World Health Organization (WHO)" / "WHO (World Health Organization)"
+        after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]
+        if after == " (" and idx + 1 < len(kept):
+            nxt = kept[idx + 1]
+            if text[nxt.end:nxt.end + 1] == ")" and nxt.start == c.toks[-1].poss_end + 2:
+                acronym_links.append((form, " ".join(text[nxt.start:nxt.end].split())))
+
+    ents = list({id(e): e for e in by_form.values()}.values())
+
+    def merge(small: Entity, big: Entity) -> None:
+        small, big = small.root(), big.root()
+        if small is big:
+            return
+        small.merged_into = big
+        big.forms |= small.forms
+        big.person_votes += small.person_votes
+        big.org_votes += small.org_votes
+        big.place_votes += small.place_votes
+        big.gender = big.gender or small.gender
+        big.hinted = big.hinted or small.hinted
+        if small.hinted and not big.hinted:
+            big.name, big.kind = small.name, small.kind
+
+    # acronyms defined in brackets
+    for long_form, short in acronym_links:
+        a, b = by_form.get(long_form), by_form.get(short)
+        if a and b:
+            if _is_acronym(short) or len(short) < len(long_form):
+                merge(b, a)
+            else:
+                merge(a, b)
+    # gazetteer aliases ("US" -> "United States")
+    for form, e in list(by_form.items()):
+        target = lex.place_aliases.get(form)
+        if target and target in by_form:
+            merge(e, by_form[target])
+    # acronym = initials of a multi-word name in the same article
+    initials: dict[str, Entity] = {}
+    for form, e in by_form.items():
+        ws = [w for w in form.split() if w[:1].isupper()]
+        if len(ws) >= 2:
+            initials.setdefault("".join(w[0] for w in ws), e)
+    for form, e in by_form.items():
+        if _is_acronym(form):
+            key = form.replace(".", "")
+            if key in initials and initials[key].root() is not e.root():
+                merge(e, initials[key])
+
+    # persons: surname-only / forename-only mentions join the full name; shorter full names join longer ones
+    persons = [e for e in ents if e.root() is e and _is_personish(e) and len(e.name.split()) >= 2]
+    last_index: dict[str, list[Entity]] = {}
+    first_index: dict[str, list[Entity]] = {}
+    for p in persons:
+        ws = p.name.split()
+        last_index.setdefault(ws[-1], []).append(p)
+        first_index.setdefault(ws[0], []).append(p)
+    for p in persons:
+        ws = p.name.split()
+        for q in persons:
+            if q is p or q.root() is p.root():
+                continue
+            qs = q.name.split()
+            if len(qs) > len(ws) and qs[0] == ws[0] and qs[-1] == ws[-1]:
+                merge(p, q)
+    for e in ents:
+        if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
+            continue
+        w = e.name
+        if w in lex.places and w not in last_index:
+            continue
+        cands_last = {x.root().name: x.root() for x in last_index.get(w, [])}
+        if len(cands_last) >= 1:
+            # prefer the most mentioned full name when surnames collide
+            best = max(cands_last.values(), key=lambda x: len(x.forms))
+            merge(e, best)
+            continue
+        cands_first = {x.root().name: x.root() for x in first_index.get(w, [])}
+        if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
+            merge(e, next(iter(cands_first.values())))
+
+    # --- canonical names and kinds
+    roots = [e for e in ents if e.root() is e]
+    for e in roots:
+        if not e.hinted:
+            forms = [f for f in e.forms if not _is_acronym(f) or len(e.forms) == 1]
+            if not forms:
+                forms = list(e.forms)
+            e.name = max(forms, key=lambda f: (len(f.split()), len(f)))
+            e.kind = _resolve_kind(e, lex)
+        if e.gender is None and (e.kind == "person" or e.kind is None):
+            e.gender = _gender_of(e.name.split(), lex)
+
+    # --- second pass: every occurrence of every form (catches sentence-initial and headline mentions)
+    form_index: dict[str, list[tuple[list[str], Entity]]] = {}
+    for e in roots:
+        for form in e.forms:
+            ws = _form_words(form)
+            if ws:
+                form_index.setdefault(ws[0], []).append((ws, e))
+    for lst in form_index.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        opts = form_index.get(t.text)
+        matched = False
+        if opts and i not in captions:
+            for ws, e in opts:
+                L = len(ws)
+                if i + L <= n and all(toks[i + k].text == ws[k] for k in range(L)):
+                    # words must be adjacent (single spaces) to count as one mention
+                    if all(text[toks[i + k].end:toks[i + k + 1].start] in (" ", "") for k in range(L - 1)) \
+                            and (i + L == n or not _continues_name(toks, i + L - 1, text)) \
+                            and (i == 0 or not _continues_name_back(toks, i, text)):
+                        e.mentions.append((t.start, toks[i + L - 1].end))
+                        i += L
+                        matched = True
+                        break
+        if not matched:
+            i += 1
+
+    # kinds still unknown: context of the mentions
+    for e in roots:
+        if e.kind is None:
+            e.kind = _context_kind(e, doc, lex)
+
+    actors: list[Actor] = []
+    gender: dict[str, str | None] = {}
+    spans: list[tuple[int, int, Actor]] = []
+    seen_names: dict[str, Actor] = {}
+    for e in sorted(roots, key=lambda x: min((m[0] for m in x.mentions), default=1 << 60)):
+        if not e.mentions:
+            continue
+        if e.name in seen_names:
+            a = seen_names[e.name]
+        else:
+            a = Actor(name=e.name, kind=e.kind or "organisation")
+            seen_names[e.name] = a
+            actors.append(a)
+            gender[a.name] = e.gender
+        for s, en in sorted(set(e.mentions)):
+            a.mentions.append(Mention(s, en, text[s:en]))
+            spans.append((s, en, a))
+        a.aliases = sorted({m.text for m in a.mentions} - {a.name})
+    spans.sort(key=lambda x: (x[0], x[1]))
+    return ActorIndex(actors, spans, gender)
+
+
+def _form_words(form: str) -> list[str]:
+    from .text import WORD_RE
+
+    return WORD_RE.findall(form)
+
+
+def _continues_name(toks: list[Token], k: int, text: str) -> bool:
+    """True when the token after k is capitalised and directly attached (the match is part of a longer name)."""
+    t = toks[k]
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return t.poss_end == t.end and nxt.cap and text[t.end:nxt.start] == " " and not nxt.initial
+
+
+def _continues_name_back(toks: list[Token], i: int, text: str) -> bool:
+    prev = toks[i - 1]
+    cur = toks[i]
+    lex = lexicon()
+    return (prev.cap and prev.poss_end == prev.end and text[prev.end:cur.start] == " " and not cur.initial
+            and prev.text not in lex.function_words and prev.text not in lex.time_words
+            and (prev.text,) not in lex.titles and prev.text not in lex.nationalities
+            and prev.text not in lex.places and prev.text not in lex.place_aliases)
+
+
+def _is_personish(e: Entity) -> bool:
+    return e.person_votes > 0 and e.person_votes >= e.org_votes + e.place_votes or e.kind == "person"
+
+
+def _resolve_kind(e: Entity, lex: Lexicon) -> str | None:
+    if e.person_votes and e.person_votes >= e.org_votes and e.person_votes >= e.place_votes:
+        # a person title beats a gazetteer hit ("Jordan" the basketball player is rare; a title decides)
+        return "person"
+    if e.place_votes > e.org_votes:
+        return "place"
+    if e.org_votes:
+        return "organisation"
+    if e.place_votes:
+        return "place"
+    for f in e.forms:
+        if f in lex.places or f in lex.place_aliases:
+            return "place"
+    return None
+
+
+def _context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
+    """Kind of a single unknown word from how it is used: "in X" -> place, "X said" -> person/organisation."""
+    text = doc.text
+    place = person = 0
+    for s, en in e.mentions:
+        before = text[max(0, s - 12):s].split()
+        if before and before[-1].lower() in PLACE_PREPS:
+            place += 1
+        after = text[en:en + 20].split()
+        if after and after[0].strip(",.") in lex.speech_verbs:
+            person += 1
+    words = e.name.split()
+    if len(words) == 1 and lex.is_forename(words[0]) and words[0].lower() not in lex.common_words:
+        return "person"
+    if place > person:
+        return "place"
+    return "organisation"

@@ -1,0 +1,131 @@
+"""Word lists for the analysis engine, loaded once from the YAML files in `data/`.
+
+Lexicons live in YAML (not code) so they can be reviewed and extended without touching the rules;
+`lexicon()` is cached so every analysis after the first pays nothing for loading.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is ~10x faster; fall back silently where libyaml is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    return data if isinstance(data, dict) else {}
+
+
+def _words(value: Any) -> list[str]:
+    """A YAML list, or a space-separated block (used for the long generated lists)."""
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None]
+    return []
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    cue_phrases: tuple[str, ...]
+    statement_nouns: frozenset[str]
+    scare_cues: frozenset[str]
+    role_nouns: frozenset[str]
+    titles: frozenset[tuple[str, ...]]  # token tuples, e.g. ("Prime", "Minister")
+    title_max_len: int
+    ambiguous_titles: frozenset[tuple[str, ...]]
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    role_words: frozenset[str]
+    org_heads: frozenset[str]
+    joinable_heads: frozenset[str]
+    media_heads: frozenset[str]
+    known_orgs: frozenset[str]
+    places: frozenset[str]
+    place_aliases: dict[str, str]
+    place_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    nationalities: frozenset[str]
+    time_words: frozenset[str]
+    function_words: frozenset[str]
+    caps_stop: frozenset[str]
+    common_words: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    unisex_names: frozenset[str]
+
+    def is_forename(self, word: str) -> bool:
+        return word in self.male_names or word in self.female_names or word in self.unisex_names
+
+
+def _title_tokens(title: str) -> tuple[str, ...]:
+    return tuple(title.replace("-", " - ").split()) if " " in title else (title,)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """All word lists, parsed once per process."""
+    speech = _load("speech.yaml")
+    titles = _load("titles.yaml")
+    orgs = _load("orgs.yaml")
+    places = _load("places.yaml")
+    gen = _load("places_generated.yaml")
+    nat = _load("nationalities.yaml")
+    stop = _load("stopwords.yaml")
+    common = _load("common_words.yaml")
+    names = _load("forenames.yaml")
+
+    male_hon = _words(titles.get("male_honorifics"))
+    female_hon = _words(titles.get("female_honorifics"))
+    title_list = [t for t in _words(titles.get("titles"))] + male_hon + female_hon
+    title_tuples = frozenset(tuple(t.split()) for t in title_list)
+    aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
+    place_names: set[str] = set()
+    for key in ("countries_extra", "regions", "provinces"):
+        place_names.update(_words(places.get(key)))
+    for key in ("countries", "us_states", "cities"):
+        place_names.update(_words(gen.get(key)))
+    place_names.update(aliases.values())
+    return Lexicon(
+        speech_verbs=frozenset(_words(speech.get("verbs"))),
+        weak_verbs=frozenset(_words(speech.get("weak_verbs"))),
+        according_to=tuple(_words(speech.get("according_to"))),
+        cue_phrases=tuple(_words(speech.get("phrases"))),
+        statement_nouns=frozenset(_words(speech.get("statement_nouns"))),
+        scare_cues=frozenset(_words(speech.get("scare_cues"))),
+        role_nouns=frozenset(_words(speech.get("role_nouns"))),
+        titles=title_tuples,
+        title_max_len=max((len(t) for t in title_tuples), default=1),
+        ambiguous_titles=frozenset(tuple(t.split()) for t in _words(titles.get("ambiguous"))),
+        male_honorifics=frozenset(male_hon),
+        female_honorifics=frozenset(female_hon),
+        role_words=frozenset(_words(titles.get("role_words"))),
+        org_heads=frozenset(_words(orgs.get("heads"))),
+        joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
+        media_heads=frozenset(_words(orgs.get("media_heads"))),
+        known_orgs=frozenset(_words(orgs.get("known"))),
+        places=frozenset(place_names),
+        place_aliases=aliases,
+        place_heads=frozenset(_words(places.get("place_heads"))),
+        place_prefixes=frozenset(_words(places.get("place_prefixes"))),
+        nationalities=frozenset(_words(nat.get("adjectives"))),
+        time_words=frozenset(_words(stop.get("time_words"))),
+        function_words=frozenset(_words(stop.get("function_words"))),
+        caps_stop=frozenset(_words(stop.get("caps_stop"))),
+        common_words=frozenset(_words(common.get("words"))),
+        male_names=frozenset(_words(names.get("male"))),
+        female_names=frozenset(_words(names.get("female"))),
+        unisex_names=frozenset(_words(names.get("unisex"))),
+    )

@@ -1,0 +1,586 @@
+"""Direct quotations: mark pairing, multi-paragraph continuation, non-speech filter, attribution.
+
+Pairing keeps the direction of curly marks and guesses straight marks from their neighbours, per
+paragraph; a quotation left open at a paragraph end continues when the next paragraph opens with a mark
+(the news convention). Unmatched marks are dropped, never fatal. Attribution follows notes/analysis.md
+A5: speaker after the quote, before it, between the halves of a split quote, by dash, by "according to",
+and inheritance for quote-only paragraphs; pronouns go to the nearest compatible actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import ActorIndex
+from .lexicon import Lexicon, lexicon
+from .model import Actor, Mention, Quote
+from .text import WORD_RE, Doc
+
+DOUBLE_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+SINGLE_RE = re.compile(r"[\u2018\u2019\u201a']")
+OPENERS = "\u201c\u201e\u201f\u00ab"
+CLOSERS = "\u201d\u00bb"
+ALL_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a`"
+SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "him": "m", "her": "f"}
+ADVERBS = frozenset("also then later further again once previously earlier recently simply just only "
+                    "had has have was is would will could did does reportedly allegedly subsequently "
+                    "repeatedly publicly privately separately additionally".split())
+PLACARD = frozenset("banner banners placard placards sign signs poster posters slogan slogans t-shirt shirt "
+                    "shirts flag flags hashtag headline headlines graffiti sticker stickers billboard".split())
+SCARE_BEFORE = ("so-called", "so called", "dubbed", "nicknamed", "titled", "entitled", "named", "known as",
+                "the word", "the words", "the term", "the phrase", "the slogan", "the motto", "the hashtag",
+                "labelled", "labeled", "branded", "billed as", "headlined", "reading", "read", "marked")
+LOCATIVE = frozenset("of in at from for on to with by about against into over under near the a an".split())
+DEF_ROLE_PERSON = frozenset("president minister mayor governor senator chairman chairwoman ceo founder leader "
+                            "premier chancellor secretary spokesman spokeswoman spokesperson director "
+                            "professor judge coach manager prosecutor ambassador king queen pope "
+                            "archbishop bishop author researcher scientist actor singer".split())
+DEF_ROLE_ORG = frozenset("company firm group organisation organization agency ministry department government "
+                         "court council committee commission party union association university network "
+                         "retailer airline club team band charity foundation institute bank service police "
+                         "army navy office board website newspaper paper magazine broadcaster channel".split())
+
+
+@dataclass(slots=True)
+class Run:
+    start: int  # content start (inside the marks, whitespace trimmed)
+    end: int
+    open_pos: int  # offset of the opening mark
+    close_pos: int | None  # offset of the closing mark (None: runs on to the paragraph end)
+    close_len: int
+    para: int
+    group: int  # runs of one multi-paragraph quotation share a group
+    cont: bool = False  # continues the previous paragraph's quotation
+    single: bool = False  # delimited by single marks
+    speaker: Actor | None = None
+    speaker_span: tuple[int, int] | None = None
+    attributed: bool = False  # a cue was found (even if the speaker is unnamed)
+    strong_cue: bool = False
+
+
+# --------------------------------------------------------------------------------------------------- pairing
+def find_runs(doc: Doc) -> list[Run]:
+    """Pair quotation marks paragraph by paragraph; returns the quoted runs in text order."""
+    text = doc.text
+    runs: list[Run] = []
+    group = 0
+    pending: int | None = None  # group id of a quotation left open at the previous paragraph's end
+    paras = doc.paragraphs
+    for p_index, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        open_ch = ""
+        first_run_in_para = True
+        this_cont = False
+        if pending is not None and _opens_with_mark(text, ps, pe):
+            this_cont = True
+        else:
+            pending = None
+        para_runs: list[Run] = []
+        for m in DOUBLE_RE.finditer(text, ps, pe):
+            ch = m.group()
+            i = m.start()
+            j = m.end()
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[j] if j < pe else " "
+            role = _double_role(ch, prev, nxt, open_at is not None, open_ch)
+            if role == "open":
+                open_at, open_ch = j, ch
+            elif role == "close" and open_at is not None:
+                r = _make_run(text, open_at - len(open_ch), open_at, i, len(ch), p_index)
+                if r:
+                    para_runs.append(r)
+                open_at = None
+        next_cont = False
+        if open_at is not None:
+            # left open: continues into the next paragraph if that one opens with a mark
+            nxt_para = paras[p_index + 1] if p_index + 1 < len(paras) else None
+            next_cont = nxt_para is not None and _opens_with_mark(text, nxt_para[0], nxt_para[1])
+            r = _make_run(text, open_at - len(open_ch), open_at, pe, 0, p_index)
+            if r and (next_cont or _word_count(text[r.start:r.end]) >= 4):
+                r.close_pos = None
+                para_runs.append(r)
+        # single quotes outside double-quoted runs (British style and nested titles)
+        para_runs = _add_single_runs(text, ps, pe, p_index, para_runs)
+        for r in para_runs:
+            if first_run_in_para and this_cont and pending is not None and r.open_pos - ps <= 1:
+                r.group = pending
+                r.cont = True
+            else:
+                group += 1
+                r.group = group
+            first_run_in_para = False
+        runs.extend(para_runs)
+        pending = para_runs[-1].group if next_cont and para_runs else None
+    return runs
+
+
+def _opens_with_mark(text: str, ps: int, pe: int) -> bool:
+    return ps < pe and text[ps] in "\"\u201c\u201e\u00ab\u2018'`"
+
+
+def _double_role(ch: str, prev: str, nxt: str, is_open: bool, open_ch: str) -> str:
+    if ch in OPENERS or ch == "``":
+        if is_open and (ch == "\u201c" and open_ch == "\u201e" or not (nxt.isalnum() or nxt in ALL_MARKS + "[(.")):
+            return "close"  # German „…“, or a mistyped closing mark
+        return "open"
+    if ch in CLOSERS or ch == "''":
+        if not is_open and (prev.isspace() or prev in "([\u2014\u2013-") and (nxt.isalnum() or nxt in "[("):
+            return "open"  # mistyped opening mark
+        return "close"
+    # straight double quote: decide by position
+    if is_open:
+        if prev.isspace() and (nxt.isalnum() or nxt in "[("):
+            # looks like an opener; the earlier mark was probably unmatched, but toggling is the safe bet
+            return "close"
+        return "close"
+    if nxt.isspace() and not prev.isspace() and prev not in "([":
+        return "skip"  # a lone closing-looking mark with nothing open
+    return "open"
+
+
+def _make_run(text: str, open_pos: int, cs: int, ce: int, close_len: int, para: int) -> Run | None:
+    s, e = cs, ce
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return None
+    return Run(s, e, open_pos, ce if close_len else None, close_len, para, 0)
+
+
+def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run]) -> list[Run]:
+    spans = [(r.open_pos, (r.close_pos + r.close_len) if r.close_pos is not None else pe) for r in runs]
+    out = list(runs)
+    open_at: int | None = None
+    for m in SINGLE_RE.finditer(text, ps, pe):
+        i = m.start()
+        if any(a <= i < b for a, b in spans):
+            continue
+        ch = m.group()
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe: don't, Hu’s
+        if open_at is None:
+            if ch in "\u2018\u201a'" and (prev.isspace() or prev in "([\u2014\u2013-\u201c\"/") and nxt.isalpha():
+                open_at = i + 1
+        else:
+            if ch in "\u2019'" and not prev.isspace() and not nxt.isalnum():
+                if prev in "sS" and nxt.isspace() and i + 2 < pe and text[i + 2].islower() and \
+                        not text[open_at:i].strip().endswith((",", ".")):
+                    # "the protesters' demands": a plural possessive, not the closing mark
+                    continue
+                r = _make_run(text, open_at - 1, open_at, i, 1, p_index)
+                if r and not any(a <= r.open_pos < b for a, b in spans):
+                    r.single = True
+                    out.append(r)
+                open_at = None
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _word_count(s: str) -> int:
+    return len(s.split())
+
+
+# --------------------------------------------------------------------------------------------------- attribution
+class Attributor:
+    """Finds the speaker of each run from the words around it."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, runs: list[Run]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.runs = runs
+        self.lex: Lexicon = lexicon()
+        self.quote_spans = [(r.open_pos, (r.close_pos + r.close_len) if r.close_pos is not None else r.end)
+                            for r in runs]
+
+    # ---- windows
+    def _after_window(self, k: int) -> tuple[int, int]:
+        r = self.runs[k]
+        ps, pe = self.doc.paragraphs[r.para]
+        s = (r.close_pos + r.close_len) if r.close_pos is not None else r.end
+        e = pe
+        if k + 1 < len(self.runs) and self.runs[k + 1].para == r.para:
+            e = min(e, self.runs[k + 1].open_pos)
+        m = SENT_END_RE.search(self.text, s, e)
+        if m:
+            e = m.start()
+        return s, e
+
+    def _before_window(self, k: int) -> tuple[int, int]:
+        r = self.runs[k]
+        ps, pe = self.doc.paragraphs[r.para]
+        s = ps
+        if k > 0 and self.runs[k - 1].para == r.para and self.runs[k - 1].close_pos is not None:
+            s = self.runs[k - 1].close_pos + self.runs[k - 1].close_len
+        seg = self.text[s:r.open_pos]
+        last = None
+        for m in SENT_END_RE.finditer(seg):
+            if not _abbrev_before(seg, m.start()):
+                last = m
+        if last:
+            s = s + last.end()
+        return s, r.open_pos
+
+    def _words(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text, s, e)]
+
+    # ---- main
+    def attribute(self) -> None:
+        runs = self.runs
+        for k, r in enumerate(runs):
+            if r.cont:
+                continue
+            found = self._after(k) or self._before(k)
+            if found:
+                r.attributed = True
+                r.strong_cue = found[2]
+                r.speaker, r.speaker_span = found[0], found[1]
+        # split quotes and quote-only paragraphs inherit; continuation runs share their group's speaker
+        for k, r in enumerate(runs):
+            if r.attributed:
+                continue
+            src = None
+            if r.cont:
+                src = next((x for x in reversed(runs[:k]) if x.group == r.group), None)
+            if src is None:
+                # same paragraph: the nearest attributed run (split quote: "A," he said. "B.")
+                same = [x for x in runs if x.para == r.para and x.attributed and x is not r]
+                if same:
+                    before = [x for x in same if x.start < r.start]
+                    src = before[-1] if before else same[0]
+            if src is None and k > 0 and self._quote_only_para(r):
+                prev = runs[k - 1]
+                if prev.para >= r.para - 1 and prev.attributed:
+                    src = prev
+            if src is not None and src.attributed:
+                r.speaker, r.speaker_span = src.speaker, src.speaker_span
+                r.attributed = True
+                r.strong_cue = src.strong_cue
+        # a colon intro at the end of the previous paragraph ("X said:")
+        for k, r in enumerate(runs):
+            if r.attributed or r.para == 0:
+                continue
+            pps, ppe = self.doc.paragraphs[r.para - 1]
+            if self.text[ppe - 1:ppe] == ":" and self._quote_only_para(r):
+                found = self._subject_before_verb(pps, ppe - 1)
+                if found:
+                    r.speaker, r.speaker_span, r.attributed, r.strong_cue = found[0], found[1], True, True
+                    for x in runs[k + 1:]:
+                        if x.group == r.group or (x.para == r.para and not x.attributed):
+                            x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+    def _quote_only_para(self, r: Run) -> bool:
+        ps, pe = self.doc.paragraphs[r.para]
+        return r.open_pos - ps <= 1
+
+    def _after(self, k: int):
+        """'"…," Smith said' / '"…," said Smith' / '"…," he wrote' / '"…" — Smith' / '"…", according to X'."""
+        s, e = self._after_window(k)
+        seg = self.text[s:e]
+        stripped = seg.lstrip()
+        if not stripped:
+            return None
+        lead = seg[: len(seg) - len(stripped)]
+        # dash attribution
+        if stripped[:1] in "\u2014\u2013-" and (self.runs[k].close_pos is not None):
+            ws = self._words(s, e)
+            if ws and len(ws) <= 8:
+                a, span = self._actor_in(ws[0][0], ws[-1][1])
+                if a is not None:
+                    return a, span, True
+        if lead.strip() not in ("", ",") and not stripped.startswith(","):
+            pass
+        ws = self._words(s, e)
+        ws = ws[:14]
+        for vi, (vs, ve, w) in enumerate(ws):
+            lw = w.lower()
+            if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
+                return self._speaker_from_span(ws[vi + 2:], prefer_first=True) or (None, None, True)
+            if lw in self.lex.speech_verbs and lw not in self.lex.weak_verbs:
+                if vi > 6:
+                    break
+                subj = ws[:vi]
+                subj = [x for x in subj if x[2].lower() not in ADVERBS]
+                if subj:
+                    got = self._resolve_subject(subj)
+                    if got:
+                        return got
+                    return (None, (subj[0][0], subj[-1][1]), True)
+                obj = _np_after(ws[vi + 1:], self.text)
+                if obj:
+                    got = self._speaker_from_span(obj, prefer_first=True)
+                    if got:
+                        return got
+                    return (None, (obj[0][0], obj[-1][1]), True)
+                return None
+            if vi >= 7:
+                break
+        return None
+
+    def _before(self, k: int):
+        """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"'."""
+        s, e = self._before_window(k)
+        if e <= s:
+            return None
+        return self._subject_before_verb(s, e)
+
+    def _subject_before_verb(self, s: int, e: int):
+        ws = self._words(s, e)
+        if not ws:
+            return None
+        # according to X, "…"
+        for i in range(len(ws) - 1):
+            if ws[i][2].lower() == "according" and ws[i + 1][2].lower() == "to":
+                got = self._speaker_from_span(_np_after(ws[i + 2:], self.text) or ws[i + 2:i + 8], prefer_first=True)
+                if got:
+                    return got
+        # the last speech verb in the window
+        for vi in range(len(ws) - 1, -1, -1):
+            lw = ws[vi][2].lower()
+            if lw in self.lex.speech_verbs:
+                if lw in self.lex.weak_verbs and not self.text[ws[vi][1]:e].strip().startswith(":"):
+                    continue
+                subj = ws[:vi]
+                # skip adverbs / auxiliaries right before the verb
+                j = len(subj)
+                while j > 0 and subj[j - 1][2].lower() in ADVERBS:
+                    j -= 1
+                subj = subj[:j]
+                if not subj:
+                    # "Speaking to reporters, Smith…" is handled by the actor search below; an object of the
+                    # verb ("told Smith") is not the speaker
+                    return None
+                got = self._resolve_subject(subj)
+                if got:
+                    return got
+                return (None, (subj[-1][0], subj[-1][1]), True)
+        return None
+
+    def _resolve_subject(self, subj: list[tuple[int, int, str]]):
+        """The speaker named by the words before a speech verb (nearest name, pronoun, or role noun)."""
+        last = subj[-1][2]
+        ll = last.lower()
+        if ll in PRONOUNS and ll not in ("i", "we", "him", "her"):
+            a = self._resolve_pronoun(ll, subj[-1][0])
+            return (a, (subj[-1][0], subj[-1][1]), True)
+        if ll in ("i", "we"):
+            return None
+        # the rightmost actor mention that is not a possessive and not inside a prepositional phrase
+        s0, e0 = subj[0][0], subj[-1][1]
+        cands = [(s, e, a) for s, e, a in self.index.spans if s >= s0 and e <= e0]
+        best = None
+        for s, e, a in reversed(cands):
+            if self._inside_quote(s):
+                continue
+            tail = self.text[e:e + 2]
+            if tail[:1] in "'\u2019" and (tail[1:2] in ("s", "S", " ") or tail[1:2] == ""):
+                continue  # possessive ("Huawei’s deputy chairman")
+            before = self.text[max(s0, s - 15):s].split()
+            if before and before[-1].lower() in ("the",) and len(before) > 1:
+                before = before[:-1]
+            if before and before[-1].lower() in LOCATIVE - {"the", "a", "an"} and a.kind != "person":
+                continue
+            if a.kind == "place" and best is None:
+                best = (s, e, a)
+                continue
+            best = (s, e, a)
+            break
+        if best:
+            return (best[2], (best[0], best[1]), True)
+        # "the company said" / "the president said"
+        if len(subj) >= 2 and subj[-2][2].lower() == "the":
+            if ll in DEF_ROLE_ORG:
+                a = self._nearest(subj[-1][0], ("organisation",))
+                if a:
+                    return (a, (subj[-2][0], subj[-1][1]), True)
+            if ll in DEF_ROLE_PERSON:
+                a = self._nearest(subj[-1][0], ("person",))
+                if a:
+                    return (a, (subj[-2][0], subj[-1][1]), True)
+        return None
+
+    def _speaker_from_span(self, ws: list[tuple[int, int, str]], prefer_first: bool = False):
+        if not ws:
+            return None
+        first = ws[0][2].lower()
+        if first in PRONOUNS and first not in ("i", "we"):
+            a = self._resolve_pronoun(first, ws[0][0])
+            return (a, (ws[0][0], ws[0][1]), True)
+        s0, e0 = ws[0][0], ws[-1][1]
+        cands = [(s, e, a) for s, e, a in self.index.spans if s >= s0 and e <= e0]
+        persons = [c for c in cands if c[2].kind == "person"]
+        pick = (persons or cands)
+        if pick:
+            c = pick[0] if prefer_first else pick[-1]
+            return (c[2], (c[0], c[1]), True)
+        if len(ws) >= 2 and ws[0][2].lower() == "the":
+            lw = ws[1][2].lower()
+            if lw in DEF_ROLE_ORG:
+                a = self._nearest(ws[0][0], ("organisation",))
+                if a:
+                    return (a, (ws[0][0], ws[1][1]), True)
+        return None
+
+    def _actor_in(self, s0: int, e0: int):
+        for s, e, a in self.index.spans:
+            if s >= s0 and e <= e0:
+                return a, (s, e)
+        return None, None
+
+    def _inside_quote(self, pos: int) -> bool:
+        for a, b in self.quote_spans:
+            if a <= pos < b:
+                return True
+            if a > pos:
+                break
+        return False
+
+    def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str | None = None) -> Actor | None:
+        limit = pos - 2500
+        for s, e, a in reversed(self.index.spans):
+            if s >= pos:
+                continue
+            if s < limit:
+                break
+            if a.kind not in kinds or self._inside_quote(s):
+                continue
+            if gender in ("m", "f"):
+                g = self.index.gender.get(a.name)
+                if g is not None and g != gender:
+                    continue
+            return a
+        return None
+
+    def _resolve_pronoun(self, pron: str, pos: int) -> Actor | None:
+        g = PRONOUNS.get(pron)
+        if g in ("m", "f"):
+            return self._nearest(pos, ("person",), g)
+        if g == "p":
+            return self._nearest(pos, ("organisation",))
+        if g == "n":
+            return self._nearest(pos, ("organisation",))
+        return None
+
+
+def _abbrev_before(seg: str, i: int) -> bool:
+    j = i
+    while j > 0 and seg[j - 1].isalpha():
+        j -= 1
+    word = seg[j:i]
+    return word in ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Prof", "Lt", "Col", "Capt", "Sgt") \
+        or (len(word) == 1 and word.isupper())
+
+
+def _np_after(ws: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The noun phrase right after an inverted speech verb ('said the mayor of London, Sadiq Khan')."""
+    out = []
+    for i, w in enumerate(ws):
+        if i and text[ws[i - 1][1]:w[0]].strip() not in ("", ",", "\u2013", "\u2014", "-", "'s", "\u2019s"):
+            if not text[ws[i - 1][1]:w[0]].strip().startswith((",",)):
+                break
+        if w[2].lower() in ("in", "on", "at", "to", "during", "after", "before", "while", "when", "that",
+                            "adding", "and", "but", "because", "as", "who", "which"):
+            break
+        out.append(w)
+        if len(out) >= 12:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- filter
+def keep_run(r: Run, doc: Doc, lex: Lexicon) -> bool:
+    """Drop titles, scare quotes, glosses, placards and captions; keep clearly attributed short quotes."""
+    text = doc.text
+    content = text[r.start:r.end]
+    words = content.split()
+    n = len(words)
+    ps, pe = doc.paragraphs[r.para]
+    para_text = text[ps:pe]
+    if re.search(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$", para_text) and pe - ps < 400:
+        return False
+    before = text[max(ps, r.open_pos - 40):r.open_pos]
+    bl = before.lower().rstrip()
+    after_close = (r.close_pos + r.close_len) if r.close_pos is not None else r.end
+    after = text[after_close:after_close + 3]
+    if bl.endswith("(") and after.startswith(")"):
+        return False  # a gloss: ("British exit")
+    for cue in SCARE_BEFORE:
+        if bl.endswith(cue) or bl.endswith(cue + ","):
+            return False
+    bwords = re.findall(r"[\w'-]+", bl)[-6:]
+    if any(w in PLACARD for w in bwords) and not r.attributed:
+        return False
+    if any(w in PLACARD for w in bwords[-3:]):
+        return False
+    if r.cont:
+        return True
+    if r.single and n < 4 and not r.attributed:
+        return False
+    if _title_case(words, lex) and not (r.attributed and n >= 4):
+        return False
+    if n < 4:
+        # short partial quotes count only with a speech verb in the same sentence
+        return _speech_nearby(text, r, doc, lex)
+    if r.single and not r.attributed:
+        return n >= 6 and content.rstrip()[-1:] in ".,!?"
+    return True
+
+
+def _title_case(words: list[str], lex: Lexicon) -> bool:
+    content_words = [w.strip(",.!?;:()[]\"'") for w in words]
+    content_words = [w for w in content_words if w and w.lower() not in
+                     ("of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "with", "de")]
+    if not content_words:
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() for w in content_words) and len(words) <= 12
+
+
+def _speech_nearby(text: str, r: Run, doc: Doc, lex: Lexicon) -> bool:
+    ps, pe = doc.paragraphs[r.para]
+    s = r.open_pos
+    # sentence start
+    seg = text[ps:s]
+    last = None
+    for m in SENT_END_RE.finditer(seg):
+        last = m
+    s0 = ps + (last.end() if last else 0)
+    after_close = (r.close_pos + r.close_len) if r.close_pos is not None else r.end
+    m = SENT_END_RE.search(text, after_close, pe)
+    e0 = m.start() if m else pe
+    window = text[s0:r.open_pos] + " " + text[after_close:e0]
+    for w in WORD_RE.findall(window):
+        lw = w.lower()
+        if lw in lex.speech_verbs and lw not in ("read", "reads", "went", "goes", "began", "begin", "begins"):
+            return True
+        if lw in ("termed", "calling", "according", "describing", "described", "branding"):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------------- entry
+def find_quotes(doc: Doc, index: ActorIndex) -> list[Quote]:
+    runs = find_runs(doc)
+    att = Attributor(doc, index, runs)
+    att.attribute()
+    lex = lexicon()
+    out: list[Quote] = []
+    kept_groups: set[int] = set()
+    for r in runs:
+        if r.cont and r.group in kept_groups:
+            pass
+        elif not keep_run(r, doc, lex):
+            continue
+        kept_groups.add(r.group)
+        q = Quote(text=doc.text[r.start:r.end], start=r.start, end=r.end,
+                  speaker=r.speaker.name if r.speaker is not None else None)
+        if r.speaker_span is not None:
+            s, e = r.speaker_span
+            q.speaker_mention = Mention(s, e, doc.text[s:e])
+        out.append(q)
+    return out

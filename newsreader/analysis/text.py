@@ -1,0 +1,136 @@
+"""Tokens, sentences and paragraphs: the shared, offset-preserving view of a body.
+
+Everything downstream works on `Token`s that keep their `str` offsets into the body, so spans found by
+the rules can be reported without any re-alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Dotted acronyms first ("U.S."), then words that may contain inner hyphens, dots ("oe24.at") and
+# apostrophes ("O'Donnell"), but not a possessive "'s", which is recorded on the token instead.
+WORD_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"
+    r"|[@#]?\w+(?:(?:[-\u2010\u2011.&]|['\u2019](?![sS]\b))\w+)*"
+)
+POSS_RE = re.compile(r"['\u2019][sS]\b|(?<=[sS])['\u2019](?![\w'\u2019])")
+PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+# Characters that may sit between a sentence end and the next sentence's first word.
+_OPENERS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb([{\u2014\u2013- \t*#>\u2022"
+ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof St Sr Jr Sen Rep Gov Gen Lt Col Capt Cmdr Adm Sgt Maj Rev Hon No Nos Vol Fig vs etc "
+    "Inc Corp Co Ltd Bros Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Mt Ft Ave Blvd Rd approx est dept univ".split()
+)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    cap: bool  # starts with an upper-case letter (or is a dotted acronym)
+    poss_end: int  # end of a following possessive "'s"/"’s" (== end when there is none)
+    initial: bool = False  # first word of a sentence, line or quotation
+    sent: int = 0  # sentence index
+    para: int = 0  # paragraph index
+    lower: str = ""
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    tokens: list[Token]
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [i, j)
+    index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
+
+
+def _is_cap(word: str) -> bool:
+    c = word[0]
+    if c in "@#" and len(word) > 1:
+        c = word[1]
+    return c.isupper()
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line separated paragraph, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in PARA_RE.finditer(text):
+        _add_para(text, pos, m.start(), out)
+        pos = m.end()
+    _add_para(text, pos, len(text), out)
+    return out
+
+
+def _add_para(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def tokenize(text: str) -> Doc:
+    """Tokens with sentence and paragraph indices; linear in the text length."""
+    paras = paragraphs(text)
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    sent = 0
+    for p_index, (p_start, p_end) in enumerate(paras):
+        sent_start = len(tokens)
+        prev: Token | None = None
+        for m in WORD_RE.finditer(text, p_start, p_end):
+            word = m.group()
+            start, end = m.start(), m.end()
+            pm = POSS_RE.match(text, end)
+            tok = Token(start, end, word, _is_cap(word), pm.end() if pm else end, para=p_index, lower=word.lower())
+            if prev is None:
+                tok.initial = True
+            else:
+                gap = text[prev.poss_end:start]
+                if _ends_sentence(prev, gap):
+                    tok.initial = True
+                    if len(tokens) > sent_start:
+                        sentences.append((sent_start, len(tokens)))
+                        sent += 1
+                        sent_start = len(tokens)
+                elif "\n" in gap or _after_quote_or_colon(gap):
+                    tok.initial = True
+            tok.sent = sent
+            tokens.append(tok)
+            prev = tok
+        if len(tokens) > sent_start:
+            sentences.append((sent_start, len(tokens)))
+            sent += 1
+    return Doc(text, tokens, paras, sentences)
+
+
+def _ends_sentence(prev: Token, gap: str) -> bool:
+    if "\n" in gap:
+        return True
+    core = gap.strip(_OPENERS)
+    if not core:
+        # "U.S. The" style: a dotted acronym swallowed the full stop
+        return False
+    if "!" in core or "?" in core:
+        return True
+    if "." in core:
+        if core.startswith(".") and (prev.text in ABBREVIATIONS or (len(prev.text) == 1 and prev.cap)):
+            return False
+        return True
+    return False
+
+
+def _after_quote_or_colon(gap: str) -> bool:
+    """A word right after an opening quotation mark or a colon is capitalised for reasons of its own."""
+    g = gap.rstrip()
+    if not g:
+        return False
+    # a word directly after an opening mark: the mark is the last non-space character before it
+    if g[-1] in "\"\u201c\u201e\u00ab\u2018'" and gap.endswith(g[-1]):
+        return True
+    return g[-1] == ":" or g.endswith(": ")
