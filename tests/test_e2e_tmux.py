@@ -1,0 +1,211 @@
+"""End-to-end: the INSTALLED `newsreader` command in a real terminal (tmux), driven with keys.
+
+A private tmux server (`tmux -L <unique socket>`) runs an interactive shell in a 120x36 pane; the test
+types `newsreader DIR; echo EXITED:$?` into it, sends keys and reads the screen with `capture-pane -p`.
+Every wait polls the screen with a timeout instead of sleeping a fixed time. The tmux server is always
+killed at teardown. tmux is required: when it is missing the test fails (`.ci/run` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+WIDTH, HEIGHT = 120, 36
+TIMEOUT = 10.0  # seconds for any one screen change
+FIRST_FRAME_TIMEOUT = 20.0  # the first start also pays for imports on a busy (xdist) machine
+
+# Newest first: the list shows Alpha, Bravo, Charlie in this order. Titles are short enough to fit
+# the list pane untruncated; every body has words that appear nowhere else on screen.
+ARTICLES = [
+    ("a-alpha.txt", "Alpha harbour reopens", "2024-03-03",
+     "Fishing boats returned to the Alderney quay on Monday after the breakwater repairs."),
+    ("b-bravo.txt", "Bravo bridge inspected", "2024-03-02",
+     "Engineers climbed the Brantwood suspension cables with ropes and a thermos of tea."),
+    ("c-charlie.txt", "Charlie choir tours", "2024-03-01",
+     "The Chesterfield singers rehearsed madrigals in a disused tram depot all winter."),
+]
+TITLES = [title for _, title, _, _ in ARTICLES]
+BODY_WORDS = ["Alderney quay", "Brantwood suspension", "Chesterfield singers"]
+
+
+def newsreader_command() -> str:
+    """The installed console script of the interpreter running the tests (else the one on PATH)."""
+    sibling = Path(sys.executable).parent / "newsreader"
+    if sibling.is_file() and os.access(sibling, os.X_OK):
+        return str(sibling)
+    found = shutil.which("newsreader")
+    if found:
+        return found
+    pytest.fail("the `newsreader` command is not installed: run `python -m pip install -e '.[test]'`")
+
+
+def write_articles(folder: Path) -> None:
+    folder.mkdir()
+    for name, title, date, body in ARTICLES:
+        text = f"---\ntitle: {title}\ndate: {date}\nsource: E2E Gazette\n---\n{body}\n\nA second paragraph.\n"
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+class Terminal:
+    """One tmux server with one 120x36 session running an interactive shell."""
+
+    def __init__(self, cwd: Path) -> None:
+        tmux = shutil.which("tmux")
+        if tmux is None:
+            pytest.fail(
+                "tmux is not installed: the end-to-end test needs it "
+                "(apt-get install tmux; .ci/run installs it when missing)"
+            )
+        self.tmux = tmux
+        self.socket = f"newsreader-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.socket_path = ""
+        self.env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "LANG": os.environ.get("LANG") or "C.UTF-8",
+            "PS1": "$ ",
+            # the reader's state and caches go to the test's folder, not the user's home
+            "XDG_STATE_HOME": str(cwd / "state"),
+            "XDG_CACHE_HOME": str(cwd / "cache"),
+        }
+        self.env.pop("TMUX", None)  # never talk to a tmux server the test may be running inside
+        self.env.pop("NO_COLOR", None)
+        try:
+            self.run(
+                "-f", "/dev/null",
+                "new-session", "-d", "-s", "e2e", "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(cwd),
+                "-e", "TERM=xterm-256color", "-e", "PS1=$ ",
+                "env", "TERM=xterm-256color", "bash", "--norc", "--noprofile", "-i",
+            )
+            self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
+        except BaseException:
+            self.kill()
+            raise
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.kill()
+
+    def run(self, *args: str) -> str:
+        result = subprocess.run(
+            [self.tmux, "-L", self.socket, *args],
+            env=self.env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(args)} failed: {result.stderr.decode(errors='replace')}")
+        return result.stdout.decode("utf-8", errors="replace")
+
+    def send(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "e2e", *keys)
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", "e2e", "-l", text)
+        self.send("Enter")
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "e2e")
+
+    def wait_for(self, what: str, predicate: Callable[[str], bool], timeout: float = TIMEOUT) -> str:
+        """Poll the screen until `predicate(screen)` holds; fail with the last screen otherwise."""
+        deadline = time.monotonic() + timeout
+        screen = self.screen()
+        while not predicate(screen):
+            if time.monotonic() > deadline:
+                pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; the screen was:\n{screen}")
+            time.sleep(0.05)
+            screen = self.screen()
+        return screen
+
+    def kill(self) -> None:
+        subprocess.run(
+            [self.tmux, "-L", self.socket, "kill-server"],
+            env=self.env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30,
+        )
+        if self.socket_path:  # tmux leaves its socket file behind when the server is killed
+            Path(self.socket_path).unlink(missing_ok=True)
+
+
+def footer(screen: str) -> str:
+    lines = screen.rstrip("\n").splitlines()
+    return lines[-1] if lines else ""
+
+
+def test_reader_in_a_real_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_articles(folder)
+    exe = newsreader_command()
+    with Terminal(tmp_path) as terminal:  # the tmux server is killed on the way out, pass or fail
+        drive_the_reader(terminal, exe, folder)
+
+
+def drive_the_reader(terminal: Terminal, exe: str, folder: Path) -> None:
+    terminal.wait_for("the shell prompt", lambda s: "$" in s)
+    terminal.type(f"{shlex.quote(exe)} {shlex.quote(str(folder))}; echo EXITED:$?")
+
+    # every title is listed, newest first, and the first article is previewed
+    screen = terminal.wait_for(
+        "all three titles and the first article's body",
+        lambda s: all(t in s for t in TITLES) and BODY_WORDS[0] in s,
+        timeout=FIRST_FRAME_TIMEOUT,
+    )
+    positions = [screen.index(t) for t in TITLES]
+    assert positions == sorted(positions), f"titles are not newest first:\n{screen}"
+
+    # j: the reading pane previews the second article
+    terminal.send("j")
+    screen = terminal.wait_for(
+        "the second article's body after `j`",
+        lambda s: BODY_WORDS[1] in s and BODY_WORDS[0] not in s,
+    )
+
+    # enter opens the reader (the footer switches to the reader's keys); J moves to the next article
+    list_footer = footer(screen)
+    terminal.send("Enter")
+    terminal.wait_for("the footer to show the reader's keys after `enter`", lambda s: footer(s) != list_footer)
+    terminal.send("J")
+    terminal.wait_for(
+        "the third article after `enter` then `J`",
+        lambda s: BODY_WORDS[2] in s and BODY_WORDS[1] not in s,
+    )
+
+    # ? shows the help screen (generated from the bindings); escape closes it
+    terminal.send("?")
+    screen = terminal.wait_for("the help screen", lambda s: "newsreader — keys" in s)
+    assert "Next article" in screen, f"the help screen does not describe `J`:\n{screen}"
+    terminal.send("Escape")
+    terminal.wait_for(
+        "the help screen to close",
+        lambda s: "newsreader — keys" not in s and BODY_WORDS[2] in s,
+    )
+
+    # q quits: the program exits with status 0 and the shell's screen is back (alternate screen left)
+    terminal.send("q")
+    screen = terminal.wait_for("the program to exit", lambda s: "EXITED:" in s.replace("EXITED:$?", ""))
+    assert "EXITED:0" in screen, f"newsreader did not exit with status 0:\n{screen}"
+    assert not any(t in screen for t in TITLES), f"the reader's screen was left behind:\n{screen}"
+    assert not any(w in screen for w in BODY_WORDS), f"the reader's screen was left behind:\n{screen}"
+
+
+def test_missing_folder_is_one_line_and_status_2(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    result = subprocess.run(
+        [newsreader_command(), str(missing)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2, result
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"newsreader: no such file or folder: {missing}"], result.stderr
