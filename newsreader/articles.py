@@ -115,27 +115,35 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     head = data[:4096]
     if head and b"\x00" in head:
         even, odd = head[0::2], head[1::2]
-        if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.1:
-            return data.decode("utf-16-le", errors="replace"), ["Decoded as UTF-16 (no byte-order mark)."]
-        if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.1:
-            return data.decode("utf-16-be", errors="replace"), ["Decoded as UTF-16 (no byte-order mark)."]
+        for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros.count(0) > len(zeros) * 0.4 and other.count(0) < len(other) * 0.1:
+                text = data.decode(codec, errors="replace")
+                if _looks_like_text(text):
+                    return text, ["Decoded as UTF-16 (no byte-order mark)."]
         raise ValueError("binary file (not text)")
     try:
         return data.decode("utf-8"), notices
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and len(data) >= MAX_READ_BYTES:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             # cut in the middle of a character by the size cap
             return data[: exc.start].decode("utf-8", errors="replace"), notices
     text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > max(8, len(text[:4096]) // 20):
+    if not _looks_like_text(text):
         raise ValueError("binary file (not text)")
     notices.append("Not valid UTF-8: decoded as Windows-1252 (cp1252).")
     return text, notices
 
 
-def read_text(path: Path, limit: int = MAX_READ_BYTES) -> tuple[str, list[str], int, float]:
+def _looks_like_text(text: str) -> bool:
+    """Few control characters and replacement marks in the first 4 KiB: text, not binary."""
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    return bad <= max(4, len(sample) // 50)
+
+
+def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int, float]:
     """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime)."""
+    limit = MAX_READ_BYTES if limit is None else limit
     with open(path, "rb") as fh:
         st = os.fstat(fh.fileno())
         data = fh.read(limit + 1)
@@ -361,23 +369,28 @@ def _from_text(path: Path, text: str, fallback_title: str, residue: frozenset[st
     article = Article(path, fallback_title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     block, rest = split_front_matter(text)
+    declared_title = False  # a front-matter `title` (even a broken one) means: don't take the first line
     if block is not None:
         if len(block) > MAX_FRONT_MATTER_CHARS:
             article.notices.append(f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB.")
+            declared_title = True
         else:
             try:
                 meta = safe_yaml(block)
             except ValueError as exc:
                 article.notices.append(f"Front matter ignored: {exc}.")
                 meta = None
+                declared_title = True  # broken front matter: keep the body intact, title from the file name
             if isinstance(meta, dict):
                 apply_meta(article, meta)
+                declared_title = meta.get("title") is not None
             elif meta is not None:
+                declared_title = True
                 article.notices.append(f"Front matter ignored: a {_type_name(meta)}, not a mapping.")
         text = rest
     is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     text = drop_residue(clean_text(text), residue)
-    if article.title == fallback_title:
+    if not declared_title:
         title, text = take_title(text)
         if title:
             article.title = clean_line(title, MAX_TITLE_CHARS)

@@ -117,7 +117,7 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
 
 
 def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
-    from newsreader.analysis import analyze_cached
+    from newsreader.analysis.cache import analyze_cached
 
     return analyze_cached(article.body, tuple(hints))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any, Callable
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -57,9 +58,16 @@ class NewsReaderApp(App[None]):
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
     ]
 
-    def __init__(self, path: Path, *, background_analysis: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        background_analysis: bool = True,
+        analyser: Callable[[Article, Library | None], Analysis] = analyse,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
+        self.analyser = analyser
         self.library: Library | None = None
         self.background_analysis = background_analysis
         self.highlight = True
@@ -90,7 +98,7 @@ class NewsReaderApp(App[None]):
         return self.query_one(ArticleView)
 
     def _header_text(self) -> str:
-        where = clean_line(str(self.path), 80)
+        where = clean_line(self.path.resolve().name or str(self.path), 80)
         if self.library is None:
             return f" newsreader  {where} · loading…"
         n = len(self.library.articles)
@@ -153,7 +161,7 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def analyse_one(self, article: Article) -> None:
-        self.post_message(AnalysisReady(article.key, analyse(article, self.library)))
+        self.post_message(AnalysisReady(article.key, self.analyser(article, self.library)))
 
     @work(thread=True, exclusive=True, group="background-analysis", exit_on_error=False)
     def analyse_all(self, articles: list[Article]) -> None:
@@ -166,7 +174,7 @@ class NewsReaderApp(App[None]):
                 return
             if article.error or article.key in self._analyses:
                 continue
-            batch.append((article.key, analyse(article, self.library)))
+            batch.append((article.key, self.analyser(article, self.library)))
             if time.monotonic() - last > 0.2:
                 for key, analysis in batch:
                     self.post_message(AnalysisReady(key, analysis))
@@ -245,6 +253,6 @@ class NewsReaderApp(App[None]):
         self.push_screen(HelpScreen(sections, legend))
 
 
-def make_app(path: Path | str, **kwargs: bool) -> NewsReaderApp:
+def make_app(path: Path | str, **kwargs: Any) -> NewsReaderApp:
     """The app factory used by the CLI, the tests, the benchmarks and the screenshot script."""
     return NewsReaderApp(Path(path), **kwargs)

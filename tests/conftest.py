@@ -1,0 +1,65 @@
+"""Shared fixtures: small article folders written per test, an app factory, no cursor blink."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = REPO / "articles"
+SEED = ARTICLES / "huawei-opens-brussels-transparency-centre.txt"
+SEED_TITLE = "Huawei opens Brussels transparency centre as it seeks to win over Europe"
+
+# Keep user state and caches of the test run out of the real home directory.
+os.environ.setdefault("XDG_STATE_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-test-state"))
+os.environ.setdefault("XDG_CACHE_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-test-cache"))
+
+
+def write_article(folder: Path, name: str, title: str, body: str, date: str | None = None, **meta: str) -> Path:
+    """Write a .txt article with YAML front matter."""
+    lines = ["---", f"title: {title!r}"]
+    if date:
+        lines.append(f"date: {date}")
+    lines += [f"{k}: {v!r}" for k, v in meta.items()]
+    lines.append("---")
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n" + body + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_folder(tmp_path: Path) -> Path:
+    """Three dated articles: newest 'Gamma', then 'Beta', then 'Alpha'."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(folder, "a.txt", "Alpha story", "Alpha body one.\n\nAlpha paragraph two.", date="2020-01-01",
+                  source="Alpha Times")
+    write_article(folder, "b.txt", "Beta story", "Beta body with \"a quotation here,\" said Jane Doe.",
+                  date="2020-02-01", source="Beta Post")
+    write_article(folder, "c.txt", "Gamma story", "Gamma body.\n\n" + "\n\n".join(
+        f"Gamma paragraph {i} with some words to fill the line and more words after that." for i in range(60)
+    ), date="2020-03-01", source="Gamma Daily")
+    return folder
+
+
+@pytest.fixture
+def make(tmp_path: Path) -> Callable[..., object]:
+    """App factory for Pilot tests (background analysis off unless asked for, for determinism)."""
+    from newsreader.ui.app import make_app
+
+    def factory(path: Path | str, **kwargs: bool) -> object:
+        kwargs.setdefault("background_analysis", False)
+        return make_app(path, **kwargs)
+
+    return factory
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None, raising=False)

@@ -1,0 +1,174 @@
+"""Loading one article file: formats, front matter, encodings, residue, titles, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsreader.articles import decode_bytes, load_article, load_file, parse_date
+from tests.conftest import SEED, SEED_TITLE
+
+
+def test_seed_article_skips_scrape_residue_for_its_title() -> None:
+    article = load_article(SEED)
+    assert article.title == SEED_TITLE
+    assert article.body.startswith("Huawei has opened a Cyber Security Transparency Centre in Brussels")
+    assert "show image" not in article.body
+    assert article.error is None and article.date is None
+
+
+def test_front_matter_fields_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(
+        "---\ntitle: A title\ndate: 2019-03-28\nauthor: Jane Doe\nsource: Wikinews\nurl: https://e.org/x\n"
+        "tags: [politics, uk]\nlicense: CC BY 2.5\nmood: calm\n"
+        "actors:\n  - {name: Ken Hu, kind: person, aliases: [Hu]}\n---\nBody text.\n",
+        encoding="utf-8",
+    )
+    a = load_article(path)
+    assert (a.title, a.date, a.author, a.source, a.url, a.license) == (
+        "A title", dt.date(2019, 3, 28), "Jane Doe", "Wikinews", "https://e.org/x", "CC BY 2.5")
+    assert a.tags == ("politics", "uk")
+    assert a.extra == {"mood": "calm"}
+    assert a.hints[0].name == "Ken Hu" and a.hints[0].kind == "person" and a.hints[0].aliases == ("Hu",)
+    assert a.body == "Body text."
+    assert a.notices == []
+
+
+def test_no_front_matter_title_is_first_line_and_leaves_body(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("\n\n  My Headline  \n\nFirst paragraph.\n\nSecond.\n", encoding="utf-8")
+    a = load_article(path)
+    assert a.title == "My Headline"
+    assert a.body == "First paragraph.\n\nSecond."
+
+
+def test_residue_lines_are_dropped_anywhere(tmp_path: Path) -> None:
+    path = tmp_path / "scraped.txt"
+    path.write_text("Advertisement\nShare this article\nReal Title\n\nText.\n\nImage caption\n\nMore text.\n")
+    a = load_article(path)
+    assert a.title == "Real Title"
+    assert a.body == "Text.\n\nMore text."
+
+
+def test_markdown_is_flattened_with_styles(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text("# The Heading Title\n\nSome **bold** and *em* text with a [link](http://x).\n\n- one\n- two\n")
+    a = load_article(path)
+    assert a.title == "The Heading Title"
+    assert "Some bold and em text with a link." in a.body
+    assert "**" not in a.body and "](" not in a.body
+    styles = {(a.body[s.start:s.end], s.style) for s in a.styles}
+    assert ("bold", "strong") in styles and ("em", "em") in styles and ("link", "link") in styles
+    assert "• one" in a.body and "• two" in a.body
+
+
+def test_yaml_mapping_and_list(tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text("title: Single\ndate: 2020-05-01\nbody: |\n  Para one.\n\n  Para two.\n")
+    [a] = load_file(one)
+    assert a.title == "Single" and a.body == "Para one.\n\nPara two." and a.date == dt.date(2020, 5, 1)
+    many = tmp_path / "many.yml"
+    many.write_text("- {title: First, body: One}\n- {title: Second, body: Two}\n- just a string\n")
+    arts = load_file(many)
+    assert [x.title for x in arts[:2]] == ["First", "Second"]
+    assert [x.index for x in arts] == [0, 1, 2]
+    assert arts[2].error and "not a mapping" in arts[2].error
+    assert len({x.key for x in arts}) == 3
+
+
+@pytest.mark.parametrize(
+    "front, expected_notice",
+    [
+        ("title: [a, list]\n", "`title` should be text"),
+        ("title: ok\ndate: 2019-02-30\n", "`date` is not a date"),
+        ("title: 'unclosed\n", "invalid YAML"),
+        ("- just\n- a list\n", "a list, not a mapping"),
+        ("a: &x [1]\nb: *x\n", "aliases are not allowed"),
+        ("title: !!python/object:os.system x\n", "invalid YAML"),
+    ],
+)
+def test_broken_front_matter_is_a_notice_not_a_crash(tmp_path: Path, front: str, expected_notice: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text(f"---\n{front}---\nBody survives.\n")
+    a = load_article(path)
+    assert a.error is None
+    assert a.body == "Body survives."
+    assert any(expected_notice in n for n in a.notices), a.notices
+
+
+def test_front_matter_size_is_capped(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("---\ntitle: x\nfill: " + "y" * 100_000 + "\n---\nBody.\n")
+    a = load_article(path)
+    assert any("larger than" in n for n in a.notices)
+    assert a.body == "Body."
+
+
+@pytest.mark.parametrize(
+    "data, text, notice",
+    [
+        ("Café “quoted”".encode("utf-8"), "Café “quoted”", None),
+        ("\ufeffCafé".encode("utf-8"), "Café", None),
+        ("Café".encode("utf-16"), "Café", None),
+        ("Café “q”".encode("cp1252"), "Café “q”", "Windows-1252"),
+        ("Café long text here".encode("utf-16-le"), "Café long text here", "UTF-16"),
+    ],
+)
+def test_encodings(data: bytes, text: str, notice: str | None) -> None:
+    decoded, notices = decode_bytes(data)
+    assert decoded == text
+    assert (notice is None and not notices) or any(notice in n for n in notices)
+
+
+def test_binary_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 10)
+    [a] = load_file(path)
+    assert a.error == "binary file (not text)"
+    assert a.title == "image"
+
+
+def test_line_endings_and_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Title\x1b]0;pwned\x07 here\r\n\r\nLine one\rLine two\x1b[2J\x07 end\r\n")
+    a = load_article(path)
+    assert a.title == "Title here"
+    assert "\r" not in a.body and "\x1b" not in a.body and "\x07" not in a.body
+    assert a.body == "Line one\nLine two end"
+
+
+def test_empty_and_missing_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    a = load_article(empty)
+    assert a.error is None and a.body == "" and a.title == "empty"
+    assert any("no text" in n for n in a.notices)
+    [gone] = load_file(tmp_path / "missing.txt")
+    assert gone.error == "file vanished before it could be read"
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    [d] = load_file(folder)
+    assert d.error == "is a folder, not a file"
+
+
+def test_large_file_is_truncated_with_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsreader.articles as articles
+
+    monkeypatch.setattr(articles, "MAX_READ_BYTES", 1024 * 1024)
+    path = tmp_path / "big.txt"
+    path.write_text("Big\n\n" + ("word " * 100 + "\n\n") * 5000)
+    a = articles.load_article(path)
+    assert len(a.body) < 1024 * 1024
+    assert any("showing the first 1 MiB" in n for n in a.notices)
+
+
+def test_parse_date_variants() -> None:
+    assert parse_date("2019-03-28") == dt.date(2019, 3, 28)
+    assert parse_date("2019-03-28T10:00:00Z") == dt.date(2019, 3, 28)
+    assert parse_date("28 March 2019") == dt.date(2019, 3, 28)
+    assert parse_date("March 28, 2019") == dt.date(2019, 3, 28)
+    assert parse_date("yesterday") is None
+    assert parse_date(["2019"]) is None

@@ -1,0 +1,89 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot). Update with `pytest --snapshot-update`
+only after looking at snapshot_report.html.
+
+The analysis is a fixed stub here so that tuning the engine does not churn these pictures; the engine
+has its own tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from newsreader.analysis.model import Actor, Analysis, Mention, Quote
+from newsreader.articles import Article
+from newsreader.ui.app import make_app
+
+SNAP_FOLDER = Path(__file__).parent / "data" / "snapshot"
+SIZE = (120, 36)
+ACTORS = {
+    "Alice Novak": "person", "Tom Ridley": "person", "Priya Shah": "person", "Riverside Council": "organisation",
+    "Harbourton Business Association": "organisation", "Northern Lines": "organisation", "Harbourton": "place",
+    "Leeds": "place", "York": "place",
+}
+
+
+def stub_analyser(article: Article, library: object) -> Analysis:
+    """Quotes are “…” runs; actors are the fixed names above; the speaker is the next actor mention."""
+    body = article.body
+    actors = []
+    for name, kind in ACTORS.items():
+        mentions = [Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name) + r"\b", body)]
+        if mentions:
+            actors.append(Actor(name, kind, mentions))
+    people = sorted((m for a in actors if a.kind == "person" for m in a.mentions), key=lambda m: m.start)
+    quotes = []
+    for m in re.finditer(r"“([^”]+)”", body):
+        speaker = next((p for p in people if p.start > m.end()), None) or (people[-1] if people else None)
+        quotes.append(Quote(m.group(1), m.start(1), m.end(1), speaker.text if speaker else None, speaker))
+    return Analysis(quotes, actors)
+
+
+def app():  # noqa: ANN201
+    return make_app(SNAP_FOLDER, background_analysis=True, analyser=stub_analyser)
+
+
+async def settle(pilot) -> None:  # noqa: ANN001
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare) -> None:  # noqa: ANN001
+    assert snap_compare(app(), terminal_size=SIZE, run_before=settle)
+
+
+def test_reader_focused_on_second_article(snap_compare) -> None:  # noqa: ANN001
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_markdown_article(snap_compare) -> None:  # noqa: ANN001
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare) -> None:  # noqa: ANN001
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_highlighting_off(snap_compare) -> None:  # noqa: ANN001
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("H")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
