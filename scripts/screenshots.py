@@ -1,0 +1,127 @@
+"""Regenerate the README screenshots: `python scripts/screenshots.py [--out DIR] [--folder DIR]`.
+
+Each entry of SCREENS is run in a fresh app at a fixed size (120x36) and theme (textual-dark): the folder
+is loaded, background analysis finishes, the steps run (key names as Pilot's `press` takes them, or async
+callables taking the pilot), everything settles, and `screenshots/NAME.svg` is written. PNG copies
+(`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
+
+Add a screen by appending a `Shot` to SCREENS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Awaitable, Callable, Sequence, Union
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run from a checkout without installing
+
+from newsreader.ui.app import THEME, make_app  # noqa: E402
+
+SIZE = (120, 36)
+PNG_WIDTH = 1400
+SETTLE_TIMEOUT = 30.0  # seconds for the folder to load and the workers to finish
+
+Step = Union[str, Callable[..., Awaitable[None]]]
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str  # file name without suffix
+    title: str  # the SVG's window title
+    steps: Sequence[Step] = field(default_factory=tuple)
+
+
+SCREENS: list[Shot] = [
+    # the seed article (undated, so last in the list) open in the reader with its quotations highlighted
+    Shot("main", "newsreader", ("G", "enter")),
+    Shot("help", "newsreader — help", ("G", "enter", "question_mark")),
+]
+
+
+async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual types imported lazily
+    """Wait until the folder is loaded and no worker is running, then let the screen repaint."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    while True:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        loaded = getattr(app, "library", None) is not None
+        busy = any(not w.is_finished for w in app.workers)
+        if loaded and not busy:
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app did not settle within {SETTLE_TIMEOUT:.0f} s")
+        await asyncio.sleep(0.05)
+    await pilot.pause()
+
+
+async def take(shot: Shot, folder: Path, out: Path) -> Path:
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = THEME
+        await settle(app, pilot)
+        for step in shot.steps:
+            if isinstance(step, str):
+                await pilot.press(step)
+            else:
+                await step(pilot)
+            await settle(app, pilot)
+        app.title = shot.title
+        svg = out / f"{shot.name}.svg"
+        app.save_screenshot(svg.name, str(out))
+    return svg
+
+
+def to_png(svg: Path, converter: str) -> Path:
+    """PNG copy of `svg`. librsvg drops the leading no-break space of Textual's text runs (so words
+    around a highlighted span run together) unless whitespace is preserved: convert a patched copy."""
+    png = svg.with_suffix(".png")
+    text = svg.read_text(encoding="utf-8").replace("<svg ", '<svg xml:space="preserve" ', 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        patched = Path(tmp) / svg.name
+        patched.write_text(text, encoding="utf-8")
+        subprocess.run([converter, "-w", str(PNG_WIDTH), str(patched), "-o", str(png)], check=True)
+    return png
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=REPO / "articles", help="articles to show")
+    parser.add_argument("--out", type=Path, default=REPO / "screenshots", help="where to write the files")
+    parser.add_argument("names", nargs="*", help="only these screens (default: all)")
+    args = parser.parse_args(argv)
+
+    # keep the user's reading state and caches out of the pictures (and the pictures out of them)
+    scratch = Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-screenshots"
+    os.environ["XDG_STATE_HOME"] = str(scratch / "state")
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+
+    shots = [s for s in SCREENS if not args.names or s.name in args.names]
+    unknown = set(args.names) - {s.name for s in SCREENS}
+    if unknown:
+        parser.error(f"unknown screen(s): {', '.join(sorted(unknown))}; known: {', '.join(s.name for s in SCREENS)}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    converter = shutil.which("rsvg-convert")
+    for shot in shots:
+        svg = asyncio.run(take(shot, args.folder, args.out))
+        print(f"wrote {svg.relative_to(REPO) if svg.is_relative_to(REPO) else svg}")
+        if converter:
+            png = to_png(svg, converter)
+            print(f"wrote {png.relative_to(REPO) if png.is_relative_to(REPO) else png}")
+    if not converter:
+        print("note: rsvg-convert not found (Debian/Ubuntu: apt-get install librsvg2-bin): PNG copies skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
