@@ -1,0 +1,260 @@
+"""Launch cost of the reader (DESIGN §5). Prints figures and verdicts, asserts nothing.
+
+    python benchmarks/startup.py [--runs 7] [--folder-10k DIR] [--analysis]
+
+Cases, each run in a fresh interpreter (`python -c CHILD`), round-robin so that load on the machine
+affects every case alike, after one discarded warm-up round (OS file cache, any index cache):
+
+  trivial      a Textual app with one Static
+  articles/    newsreader on the shipped sample folder
+  10k          newsreader on 10,000 generated articles (the 293 files of corpus/wikinews/bulk copied
+               under distinct names with distinct dates; built once under the cache dir)
+
+Every child runs `app.run(headless=True, size=(120, 36), auto_pilot=...)`. Headless Textual still lays
+out and renders every frame (only the write to the terminal is skipped); the child wraps `App._display`
+to note the moment the first frame is handed over. Times are measured from the moment the parent spawns
+the process (CLOCK_MONOTONIC is system-wide on Linux, so the child's clock readings are comparable), so
+they include interpreter start and every import.
+
+  first frame  spawn -> first frame rendered
+  all titles   spawn -> the list holds every article (10k only; polled every 5 ms in the auto-pilot)
+  exit         spawn -> process exit (the parent's wall clock)
+  peak RSS     ru_maxrss of that one child (os.wait4), MiB
+
+The child exits right after the first frame (after all titles for 10k). With --analysis, one more 10k
+run waits for the background analysis of the whole folder and reports its time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BULK = REPO.parent / "shared" / "corpus" / "wikinews" / "bulk"
+N_10K = 10_000
+SIZE = (120, 36)
+
+BARS = {
+    "articles/ first frame / trivial": 1.5,
+    "10k first frame / trivial": 2.0,
+    "10k all titles (s)": 1.5,
+    "10k peak RSS (MiB)": 150.0,
+}
+
+# The child: argv = [mode, folder, expected_count, wait_analysis]. Prints one JSON line at the end.
+CHILD = r"""
+import time
+_t0 = time.monotonic()
+import json, resource, sys
+mode, folder, expected, wait_analysis = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+marks = {"interpreter": _t0}
+
+if mode == "trivial":
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Trivial(App):
+        def compose(self):
+            yield Static("Hello, world")
+
+    app = Trivial()
+else:
+    import newsreader.cli  # what the console script imports first
+    from newsreader.ui.app import make_app
+    app = make_app(folder)
+marks["imported"] = time.monotonic()
+
+_display = app._display
+def _first_display(screen, renderable):
+    if renderable is not None and "first_frame" not in marks:
+        marks["first_frame"] = time.monotonic()
+    return _display(screen, renderable)
+app._display = _first_display
+
+async def auto_pilot(pilot):
+    import asyncio
+    while "first_frame" not in marks:
+        await asyncio.sleep(0.002)
+    await pilot.pause()
+    if mode != "trivial" and expected:
+        from newsreader.ui.article_list import ArticleList
+        deadline = time.monotonic() + 120
+        while len(app.query_one(ArticleList).articles) < expected and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+        marks["all_titles"] = time.monotonic()
+        marks["listed"] = len(app.query_one(ArticleList).articles)
+        if wait_analysis:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            marks["analysed"] = time.monotonic()
+    app.exit()
+
+app.run(headless=True, size=(120, 36), auto_pilot=auto_pilot)
+marks["maxrss_kib_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print("BENCH " + json.dumps(marks), flush=True)
+"""
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsreader-bench"
+
+
+def build_10k(folder: Path, n: int = N_10K) -> Path:
+    """10,000 articles from the bulk corpus: distinct file names, distinct dates, marked copies."""
+    marker = folder / ".complete"
+    if marker.is_file() and marker.read_text().strip() == str(n):
+        return folder
+    sources = sorted(BULK.glob("*.txt"))
+    if not sources:
+        sys.exit(f"startup.py: no corpus at {BULK}")
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
+    import datetime as dt
+
+    start = dt.date(2024, 12, 31)
+    for i in range(n):
+        text = texts[i % len(texts)]
+        copy = i // len(texts)
+        date = start - dt.timedelta(days=i)
+        lines = text.split("\n")
+        out = []
+        in_front = lines and lines[0] == "---"
+        for j, line in enumerate(lines):
+            if in_front and j > 0 and line == "---":
+                in_front = False
+            elif in_front and line.startswith("date:"):
+                line = f"date: {date.isoformat()}"
+            elif in_front and line.startswith("title:") and copy:
+                line = f"{line} (copy {copy})"
+            out.append(line)
+        (tmp / f"{i:05d}-{sources[i % len(sources)].stem[:60]}.txt").write_text("\n".join(out), encoding="utf-8")
+    (tmp / ".complete").write_text(str(n))
+    if folder.exists():
+        shutil.rmtree(folder)
+    tmp.rename(folder)
+    return folder
+
+
+def run_child(mode: str, folder: Path | str, expected: int, env: dict[str, str], wait_analysis: bool = False) -> dict:
+    args = [sys.executable, "-c", CHILD, mode, str(folder), str(expected), "1" if wait_analysis else "0"]
+    with tempfile.TemporaryFile() as errfile:
+        spawned = time.monotonic()
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errfile, stdin=subprocess.DEVNULL, env=env)
+        # wait4 gives this child's own rusage (peak RSS); read stdout first so the child never blocks
+        out = proc.stdout.read()  # type: ignore[union-attr]
+        _, status, usage = os.wait4(proc.pid, 0)
+        exited = time.monotonic()
+        proc.stdout.close()  # type: ignore[union-attr]
+        errfile.seek(0)
+        err = errfile.read()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    line = next((ln for ln in out.decode(errors="replace").splitlines() if ln.startswith("BENCH ")), None)
+    if proc.returncode != 0 or line is None:
+        sys.exit(f"startup.py: the {mode} child failed (status {proc.returncode}):\n{err.decode(errors='replace')[-3000:]}")
+    marks = json.loads(line[6:])
+    result = {
+        "first_frame": marks["first_frame"] - spawned,
+        "imports": marks["imported"] - spawned,
+        "exit": exited - spawned,
+        "rss_mib": usage.ru_maxrss / 1024,
+    }
+    if "all_titles" in marks:
+        result["all_titles"] = marks["all_titles"] - spawned
+        result["listed"] = marks["listed"]
+    if "analysed" in marks:
+        result["analysed"] = marks["analysed"] - spawned
+    return result
+
+
+def median(results: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Launch-to-first-frame of newsreader vs a trivial Textual app.")
+    parser.add_argument("--runs", type=int, default=7, help="measured runs per case (default 7, at least 5)")
+    parser.add_argument("--folder-10k", type=Path, default=cache_dir() / f"wikinews-{N_10K}")
+    parser.add_argument("--analysis", action="store_true", help="also time one 10k run to the end of analysis")
+    args = parser.parse_args(argv)
+    runs = max(5, args.runs)
+
+    started = time.monotonic()
+    args.folder_10k.parent.mkdir(parents=True, exist_ok=True)
+    t = time.monotonic()
+    folder_10k = build_10k(args.folder_10k)
+    n_10k = sum(1 for p in folder_10k.iterdir() if p.suffix == ".txt")
+    print(f"10k folder: {folder_10k} ({n_10k} files, ready in {time.monotonic() - t:.1f} s)")
+    articles = REPO / "articles"
+    n_articles = sum(1 for p in articles.rglob("*") if p.suffix in {".txt", ".md", ".yaml", ".yml"} and not p.name.startswith("."))
+
+    # the reader's state and caches of these runs stay out of the user's home (and are warm after round 0)
+    scratch = cache_dir() / "xdg"
+    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / "cache"), "XDG_STATE_HOME": str(scratch / "state")}
+    env.pop("NO_COLOR", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+
+    cases = [
+        ("trivial", "trivial", "-", 0),
+        ("articles/", "newsreader", articles, n_articles),
+        ("10k", "newsreader", folder_10k, n_10k),
+    ]
+    results: dict[str, list[dict]] = {name: [] for name, *_ in cases}
+    for round_no in range(runs + 1):  # round 0 is the warm-up
+        for name, mode, folder, expected in cases:
+            r = run_child(mode, folder, expected if name == "10k" else 0, env)
+            if round_no:
+                results[name].append(r)
+        print(f"round {round_no}{' (warm-up, discarded)' if not round_no else ''} done", flush=True)
+
+    trivial = median(results["trivial"], "first_frame")
+    print()
+    print(f"Medians of {runs} runs (after 1 warm-up), {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    header = f"{'case':<10} {'imports':>9} {'1st frame':>10} {'vs trivial':>10} {'all titles':>11} {'exit':>8} {'peak RSS':>9}"
+    print(header)
+    print("-" * len(header))
+    for name, *_ in cases:
+        rs = results[name]
+        ff = median(rs, "first_frame")
+        titles = f"{median(rs, 'all_titles') * 1000:9.0f}ms" if "all_titles" in rs[0] else f"{'-':>11}"
+        print(
+            f"{name:<10} {median(rs, 'imports') * 1000:7.0f}ms {ff * 1000:8.0f}ms {ff / trivial:9.2f}x "
+            f"{titles} {median(rs, 'exit') * 1000:6.0f}ms {max(r['rss_mib'] for r in rs):6.1f}MiB"
+        )
+    listed = {r["listed"] for r in results["10k"]}
+    if listed != {n_10k}:
+        print(f"warning: the 10k list held {sorted(listed)} articles at the end of a run, expected {n_10k}")
+
+    figures = {
+        "articles/ first frame / trivial": median(results["articles/"], "first_frame") / trivial,
+        "10k first frame / trivial": median(results["10k"], "first_frame") / trivial,
+        "10k all titles (s)": median(results["10k"], "all_titles"),
+        "10k peak RSS (MiB)": max(r["rss_mib"] for r in results["10k"]),
+    }
+    print()
+    print("Bars (DESIGN §5):")
+    for key, bar in BARS.items():
+        value = figures[key]
+        print(f"  {key:<32} {value:8.2f}  bar <= {bar:<6g} {'ok' if value <= bar else 'OVER'}")
+    print("  (peak RSS is the largest of the runs, each ending once every title is listed)")
+
+    if args.analysis:
+        r = run_child("newsreader", folder_10k, n_10k, env, wait_analysis=True)
+        print()
+        print(f"10k with background analysis of every article: done {r['analysed']:.1f} s after spawn, "
+              f"peak RSS {r['rss_mib']:.1f} MiB")
+    print(f"\n(total {time.monotonic() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
