@@ -64,7 +64,7 @@ def main(paths: list[str]) -> int:
             raw = Path(p).read_text(encoding="utf-8", errors="replace")
             title, body, hints = split_article(raw)
             rec["title"] = title
-            rec.update(analyze(body, hints).to_json())
+            rec.update(analyze(body, hints, title=title).to_json())
         except Exception as exc:  # noqa: BLE001
             rec["error"] = f"{type(exc).__name__}: {exc}"
             rec.update({"quotes": [], "actors": []})

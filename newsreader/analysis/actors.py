@@ -8,6 +8,7 @@ No model: the rules follow the research notes (notes/analysis.md, section C).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,8 @@ from .text import Doc, Token
 
 PARTICLES = frozenset("de da di du del della der den van von ter bin ibn al el la le dos das do y zu".split())
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
-           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of", " in ": "in", " at ": "at"}
+           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of", " and the ": "and"}
+CONTRACTION_RE = re.compile(r"^(?:i|we|you|they|he|she|it|that|there|who|what|let|here|where)['\u2019]", re.I)
 PLACE_PREPS = frozenset("in at from to near outside inside across into toward towards throughout around "
                         "via within between visited leave left reach reached".split())
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower "
@@ -38,6 +40,7 @@ class Cand:
     person_evidence: bool = False  # came after a title/honorific
     gender: str | None = None
     initial: bool = False
+    weak: bool = False  # needs support (an alias link) before it counts as an actor
 
     @property
     def start(self) -> int:
@@ -62,6 +65,7 @@ class Entity:
     place_votes: int = 0
     gender: str | None = None
     hinted: bool = False
+    strong: bool = False
     merged_into: Entity | None = None
 
     def root(self) -> Entity:
@@ -163,7 +167,10 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
             continue
         if cur:
             prev = toks[cur[-1]]
-            joinable = (prev.poss_end == prev.end and text[prev.end:t.start] == " " and not t.initial)
+            gap = text[prev.poss_end:t.start]
+            joinable = gap == " " and not t.initial and (
+                prev.poss_end == prev.end
+                or (prev.poss_end == prev.end + 1 and (t.text in lex.org_heads or t.text in lex.place_heads)))
         else:
             joinable = False
         if _namey(t):
@@ -175,6 +182,11 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
                 cur = [i]
         elif joinable and t.text in PARTICLES and i + 1 < n and toks[i + 1].cap \
                 and text[t.end:toks[i + 1].start] == " ":
+            cur.append(i)
+        elif joinable and t.text == "of" and i + 1 < n and toks[i + 1].cap \
+                and tuple([toks[k].text for k in cur[-2:]] + ["of"]) in _title_prefixes() \
+                or joinable and t.text == "of" and i + 1 < n and toks[i + 1].cap \
+                and tuple([toks[k].text for k in cur[-1:]] + ["of"]) in _title_prefixes():
             cur.append(i)
         else:
             if cur:
@@ -190,6 +202,15 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
         if r:
             out.append(r)
     return out
+
+
+@functools.cache
+def _title_prefixes() -> frozenset[tuple[str, ...]]:
+    out = set()
+    for t in lexicon().titles:
+        for k in range(1, len(t)):
+            out.add(t[:k + 1] if False else t[:k + 1])
+    return frozenset(x for x in out if x[-1] == "of" or "of" in x)
 
 
 def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
@@ -212,7 +233,8 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
     n = len(words)
     while i < n:
         w = words[i]
-        if w in lex.time_words or (w in lex.function_words and not cur):
+        if (w in lex.time_words and not (cur and (person_next or lex.is_forename(cur[-1].text)))) \
+                or (w in lex.function_words and not cur):
             if cur:
                 out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
                 cur, person_next, gender_next = [], False, None
@@ -255,7 +277,24 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
                 and (cur[-1].text,) not in lex.ambiguous_titles and cur[-1].text not in lex.org_heads:
             cur = cur[:-1]
         out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
-    return out
+    return [x for c in out for x in _split_affiliation(c, lex)]
+
+
+def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
+    """"Broadcaster Piers Morgan" -> person; "London Sadiq Khan" / "Argentina Alberto Fernández" -> two actors."""
+    words = c.words()
+    if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
+            and not c.person_evidence and words[0].lower() in lex.common_words:
+        return [Cand(c.toks[1:], person_evidence=True)]
+    if len(words) >= 3 and not c.person_evidence:
+        for k in range(1, len(words) - 1):
+            if lex.is_forename(words[k]):
+                prefix = " ".join(words[:k])
+                if prefix in lex.places or prefix in lex.known_orgs or prefix in lex.place_aliases \
+                        or words[k - 1] in lex.org_heads or words[k - 1] in lex.nationalities:
+                    return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
+                break
+    return [c]
 
 
 def _join_orgs(cands: list[Cand], doc: Doc, lex: Lexicon) -> list[Cand]:
@@ -273,14 +312,13 @@ def _join_orgs(cands: list[Cand], doc: Doc, lex: Lexicon) -> list[Cand]:
                 cw = c.words()
                 ok = False
                 if j in ("of", "for", "on"):
-                    ok = pw[-1] in lex.joinable_heads or (j == "of" and pw[-1] in ("Daughters", "Sons", "Friends"))
-                    if j == "of" and " ".join(cw) in lex.places and pw[-1] not in lex.joinable_heads:
-                        ok = False
+                    ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
+                          and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
                 elif j == "and":
                     ok = last_join in ("of", "for", "on") or (
-                        (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) and len(pw) == 1
+                        (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
                         and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
-                        and not lex.is_forename(pw[0]) and not c.toks[0].initial)
+                        and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
                     if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
                         ok = False
                 elif j == "&":
@@ -320,19 +358,27 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         break
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words):
         toks = toks[:-1]
+    while toks and CONTRACTION_RE.match(toks[0].text):
+        toks = toks[1:]
     if not toks:
         return None
     words = [t.text for t in toks]
     full = " ".join(words)
     if len(toks) > 1 and words[0] in lex.nationalities and full not in lex.places and full not in lex.known_orgs:
-        last = words[-1]
-        if not (last in lex.org_heads or last in lex.media_heads or last in lex.place_heads):
+        if not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
             toks = toks[1:]
             words = words[1:]
             full = " ".join(words)
     if len(toks) == 1:
         w = words[0]
-        if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words:
+        if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
+                or w in lex.non_actors or CONTRACTION_RE.match(w):
+            return None
+        if "-" in w or "\u2013" in w:
+            parts = re.split("[-\u2013]", w)
+            if parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts if x):
+                return None
+        if _is_acronym(w) and any(ch.isdigit() for ch in w) and w not in lex.known_orgs:
             return None
         if len(w) == 1 and not c.person_evidence:
             return None
@@ -396,11 +442,29 @@ def _kind(c: Cand, lex: Lexicon, doc: Doc) -> str | None:
         return "organisation"
     if len(words) == 1 and _is_acronym(full):
         return "organisation"
-    if len(words) >= 2 and lex.is_forename(words[0]) and not any(_is_acronym(w) for w in words):
+    if len(words) >= 2 and lex.forename_evidence(words[0]) and not any(_is_acronym(w) for w in words):
         return "person"
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and not _is_acronym(w) for w in words):
         return "person"
     return None
+
+
+def _weak(c: Cand, lex: Lexicon) -> bool:
+    """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
+    words = c.words()
+    full = " ".join(words)
+    if c.person_evidence or full in lex.places or full in lex.known_orgs or full in lex.place_aliases:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if _is_acronym(w):
+            return True
+        return w.lower() in lex.common_words
+    if c.kind in ("organisation", "place"):
+        return False
+    if lex.forename_evidence(words[0]):
+        return False
+    return all(w.lower() in lex.common_words for w in words)
 
 
 def _gender_of(words: list[str], lex: Lexicon) -> str | None:
@@ -445,6 +509,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         e = entities.setdefault(name, Entity(name, kind))
         e.kind = kind or e.kind
         e.hinted = True
+        e.strong = True
         for form in (name, *[str(a) for a in (h.aliases or ()) if str(a).strip()]):
             e.forms.add(form)
 
@@ -458,6 +523,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         f = _filter(c, lex, cap_mid, lower_seen, c.toks[0].para in headlines)
         if f is not None:
             f.kind = _kind(f, lex, doc)
+            f.weak = _weak(f, lex)
             kept.append(f)
 
     # --- group by surface form
@@ -474,6 +540,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             e = Entity(form, c.kind)
             e.forms.add(form)
             by_form[form] = e
+        if not c.weak:
+            e.strong = True
         if c.kind == "person":
             e.person_votes += 2 if c.person_evidence else 1
         elif c.kind == "organisation":
@@ -502,6 +570,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         big.place_votes += small.place_votes
         big.gender = big.gender or small.gender
         big.hinted = big.hinted or small.hinted
+        big.strong = big.strong or small.strong
         if small.hinted and not big.hinted:
             big.name, big.kind = small.name, small.kind
 
@@ -514,10 +583,17 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             else:
                 merge(a, b)
     # gazetteer aliases ("US" -> "United States")
+    alias_groups: dict[str, Entity] = {}
     for form, e in list(by_form.items()):
-        target = lex.place_aliases.get(form)
-        if target and target in by_form:
+        target = lex.place_aliases.get(form, form if form in lex.place_aliases.values() else None)
+        if target is None:
+            continue
+        if target in by_form:
             merge(e, by_form[target])
+        elif target in alias_groups:
+            merge(e, alias_groups[target])
+        else:
+            alias_groups[target] = e
     # acronym = initials of a multi-word name in the same article
     initials: dict[str, Entity] = {}
     for form, e in by_form.items():
@@ -562,8 +638,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
             merge(e, next(iter(cands_first.values())))
 
-    # --- canonical names and kinds
-    roots = [e for e in ents if e.root() is e]
+    # --- canonical names and kinds; unsupported weak candidates are dropped here
+    roots = [e for e in ents if e.root() is e and e.strong]
     for e in roots:
         if not e.hinted:
             forms = [f for f in e.forms if not _is_acronym(f) or len(e.forms) == 1]

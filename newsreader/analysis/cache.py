@@ -19,27 +19,29 @@ _lock = threading.Lock()
 _cache: OrderedDict[bytes, Analysis] = OrderedDict()
 
 
-def cache_key(text: str, hints: Sequence[ActorHint] = ()) -> bytes:
+def cache_key(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> bytes:
     h = hashlib.blake2b(digest_size=16)
     h.update(text.encode("utf-8", "surrogatepass"))
+    h.update(b"\x01" + title.encode("utf-8", "surrogatepass"))
     for hint in hints:
         h.update(b"\x00")
         h.update(repr((hint.name, hint.kind, tuple(hint.aliases))).encode("utf-8", "surrogatepass"))
     return h.digest()
 
 
-def analyze_cached(text: str, hints: Sequence[ActorHint] = ()) -> Analysis:
+def analyze_cached(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> Analysis:
     """The cached `analyze`; safe to call from worker threads. Callers must not mutate the result."""
     from . import analyze
 
     hints = tuple(hints or ())
-    key = cache_key(text, hints)
+    title = title if isinstance(title, str) else ""
+    key = cache_key(text, hints, title)
     with _lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    result = analyze(text, hints)
+    result = analyze(text, hints, title)
     with _lock:
         _cache[key] = result
         _cache.move_to_end(key)

@@ -61,13 +61,19 @@ class Lexicon:
     time_words: frozenset[str]
     function_words: frozenset[str]
     caps_stop: frozenset[str]
+    non_actors: frozenset[str]
     common_words: frozenset[str]
+    very_common: frozenset[str]
     male_names: frozenset[str]
     female_names: frozenset[str]
     unisex_names: frozenset[str]
 
     def is_forename(self, word: str) -> bool:
         return word in self.male_names or word in self.female_names or word in self.unisex_names
+
+    def forename_evidence(self, word: str) -> bool:
+        """A forename that is not also one of the most frequent English words ("Will", "Long")."""
+        return self.is_forename(word) and word.lower() not in self.very_common
 
 
 def _title_tokens(title: str) -> tuple[str, ...]:
@@ -124,7 +130,9 @@ def lexicon() -> Lexicon:
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),
         caps_stop=frozenset(_words(stop.get("caps_stop"))),
-        common_words=frozenset(_words(common.get("words"))),
+        non_actors=frozenset(_words(stop.get("non_actors"))),
+        common_words=frozenset(_words(common.get("words")) + _words(common.get("very_common"))),
+        very_common=frozenset(_words(common.get("very_common"))),
         male_names=frozenset(_words(names.get("male"))),
         female_names=frozenset(_words(names.get("female"))),
         unisex_names=frozenset(_words(names.get("unisex"))),

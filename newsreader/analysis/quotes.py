@@ -308,7 +308,7 @@ class Attributor:
                 subj = ws[:vi]
                 subj = [x for x in subj if x[2].lower() not in ADVERBS]
                 if subj:
-                    got = self._resolve_subject(subj)
+                    got = self._resolve_subject(subj, vs)
                     if got:
                         return got
                     return (None, (subj[0][0], subj[-1][1]), True)
@@ -356,44 +356,69 @@ class Attributor:
                     # "Speaking to reporters, Smith…" is handled by the actor search below; an object of the
                     # verb ("told Smith") is not the speaker
                     return None
-                got = self._resolve_subject(subj)
+                got = self._resolve_subject(subj, ws[vi][0])
                 if got:
                     return got
                 return (None, (subj[-1][0], subj[-1][1]), True)
         return None
 
-    def _resolve_subject(self, subj: list[tuple[int, int, str]]):
-        """The speaker named by the words before a speech verb (nearest name, pronoun, or role noun)."""
-        last = subj[-1][2]
-        ll = last.lower()
-        if ll in PRONOUNS and ll not in ("i", "we", "him", "her"):
-            a = self._resolve_pronoun(ll, subj[-1][0])
-            return (a, (subj[-1][0], subj[-1][1]), True)
-        if ll in ("i", "we"):
+    def _resolve_subject(self, subj: list[tuple[int, int, str]], verb_start: int | None = None):
+        """The speaker named by the words right before a speech verb: a name, a pronoun, or a role noun.
+
+        Only the noun phrase adjacent to the verb counts ("Some of the protesters Wikinews interviewed said"
+        is not Wikinews); an appositive between the name and the verb is skipped ("Ken Hu – Huawei's deputy
+        chairman – said", "The mayor of London, Sadiq Khan, tweeted").
+        """
+        text = self.text
+        last = subj[-1]
+        ll = last[2].lower()
+        if verb_start is None:
+            verb_start = last[1] + 1
+        gap = text[last[1]:verb_start]
+        if ll in PRONOUNS and ll not in ("i", "we", "him", "her") and not any(c in gap for c in ",\u2013\u2014("):
+            a = self._resolve_pronoun(ll, last[0])
+            return (a, (last[0], last[1]), True)
+        if ll in ("i", "we") and not gap.strip():
             return None
-        # the rightmost actor mention that is not a possessive and not inside a prepositional phrase
-        s0, e0 = subj[0][0], subj[-1][1]
-        cands = [(s, e, a) for s, e, a in self.index.spans if s >= s0 and e <= e0]
-        best = None
-        for s, e, a in reversed(cands):
-            if self._inside_quote(s):
-                continue
-            tail = self.text[e:e + 2]
-            if tail[:1] in "'\u2019" and (tail[1:2] in ("s", "S", " ") or tail[1:2] == ""):
-                continue  # possessive ("Huawei’s deputy chairman")
-            before = self.text[max(s0, s - 15):s].split()
-            if before and before[-1].lower() in ("the",) and len(before) > 1:
-                before = before[:-1]
-            if before and before[-1].lower() in LOCATIVE - {"the", "a", "an"} and a.kind != "person":
-                continue
-            if a.kind == "place" and best is None:
-                best = (s, e, a)
-                continue
-            best = (s, e, a)
-            break
-        if best:
-            return (best[2], (best[0], best[1]), True)
-        # "the company said" / "the president said"
+        s0 = subj[0][0]
+        delims = ",\u2013\u2014()"
+        if any(c in gap for c in delims):
+            # appositive: find where it opens
+            k = len(subj) - 1
+            while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in delims):
+                k -= 1
+            if k == 0:
+                head_end = None
+            else:
+                head_end = subj[k - 1][1]
+            app = (subj[k][0], last[1])
+            app_person = self._actor_ending_in(app[0], app[1], person_only=True)
+            head = self._actor_ending_at(head_end, s0) if head_end is not None else None
+            if head is not None and (head[2].kind == "person" or app_person is None):
+                return (head[2], (head[0], head[1]), True)
+            if app_person is not None:
+                return (app_person[2], (app_person[0], app_person[1]), True)
+            if head_end is not None and k > 0:
+                return self._role_subject(subj[:k])
+            return None
+        hit = self._actor_ending_at(last[1], s0)
+        if hit is not None:
+            s, e, a = hit
+            if a.kind != "person":
+                # "Ryan Cloutier of the … Center said": the person before the prepositional phrase
+                before = text[max(s0, s - 12):s].split()
+                if before and before[-1].lower() == "the":
+                    before = before[:-1]
+                if before and before[-1].lower() in ("of", "from", "at", "with", "for"):
+                    p = self._actor_ending_in(s0, s, person_only=True)
+                    if p is not None:
+                        return (p[2], (p[0], p[1]), True)
+            return (a, (s, e), True)
+        return self._role_subject(subj)
+
+    def _role_subject(self, subj: list[tuple[int, int, str]]):
+        """"the company said" -> the latest organisation; "the president said" -> the latest person."""
+        ll = subj[-1][2].lower()
         if len(subj) >= 2 and subj[-2][2].lower() == "the":
             if ll in DEF_ROLE_ORG:
                 a = self._nearest(subj[-1][0], ("organisation",))
@@ -404,6 +429,28 @@ class Attributor:
                 if a:
                     return (a, (subj[-2][0], subj[-1][1]), True)
         return None
+
+    def _actor_ending_at(self, end: int, lo: int):
+        """The actor mention whose last word ends at `end` (a possessive "'s" after it disqualifies)."""
+        best = None
+        for s, e, a in self.index.spans:
+            if s >= end:
+                break
+            if e == end and s >= lo:
+                best = (s, e, a)
+        return best
+
+    def _actor_ending_in(self, lo: int, hi: int, person_only: bool = False):
+        best = None
+        for s, e, a in self.index.spans:
+            if s >= hi:
+                break
+            if s >= lo and e <= hi and (not person_only or a.kind == "person"):
+                tail = self.text[e:e + 2]
+                if tail[:1] in "'\u2019":
+                    continue
+                best = (s, e, a)
+        return best
 
     def _speaker_from_span(self, ws: list[tuple[int, int, str]], prefer_first: bool = False):
         if not ws:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 # apostrophes ("O'Donnell"), but not a possessive "'s", which is recorded on the token instead.
 WORD_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"
-    r"|[@#]?\w+(?:(?:[-\u2010\u2011.&]|['\u2019](?![sS]\b))\w+)*"
+    r"|[@#]?\w+(?:(?:[-\u2010\u2011\u2013.&]|['\u2019](?![sS]\b))\w+)*"
 )
 POSS_RE = re.compile(r"['\u2019][sS]\b|(?<=[sS])['\u2019](?![\w'\u2019])")
 PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -133,4 +133,5 @@ def _after_quote_or_colon(gap: str) -> bool:
     # a word directly after an opening mark: the mark is the last non-space character before it
     if g[-1] in "\"\u201c\u201e\u00ab\u2018'" and gap.endswith(g[-1]):
         return True
-    return g[-1] == ":" or g.endswith(": ")
+    # interview transcripts: "((WN)) Given that…"
+    return g[-1] == ":" or g.endswith(": ") or g.endswith("))") or g.endswith("]")
