@@ -27,6 +27,7 @@ ROLES = (
     "blockquote", "rule", "quote", "quote-mark", "speaker", "person", "organisation", "place", "match",
     "current-match",
 )
+BACKGROUND_ROLES = frozenset({"match", "current-match", "code"})
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -123,6 +124,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The wrapped line that shows document offset `offset`."""
         return max(0, bisect_right(self._line_starts, offset) - 1)
 
+    def offset_of_line(self, line: int) -> int:
+        """The document offset where wrapped line `line` starts (0 past the end)."""
+        return self._lines[line][1] if 0 <= line < len(self._lines) else 0
+
     def scroll_to_offset(self, offset: int, *, center: bool = True) -> None:
         """Bring the line holding `offset` into view (centred), without animation."""
         line = self.line_of(offset)
@@ -153,7 +158,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def role_style(self, role: str):  # noqa: ANN202 - textual.style.Style
         style = self._styles.get(role)
         if style is None:
-            style = self._styles[role] = self.get_visual_style(f"article--{role}", partial=True)
+            # roles that paint a background need the full style (a partial one loses it); the rest are
+            # partial so they combine: a speaker keeps its actor colour and adds bold underline.
+            partial = role not in BACKGROUND_ROLES
+            style = self._styles[role] = self.get_visual_style(f"article--{role}", partial=partial)
         return style
 
     def render_line(self, y: int) -> Strip:

@@ -31,3 +31,11 @@ class AnalysisReady(Message):
 
     key: str
     analysis: Analysis
+
+
+@dataclass
+class FilterResult(Message):
+    """Indices (into the library's articles) that match the filter typed as `query`."""
+
+    query: str
+    indices: list[int]

@@ -1,0 +1,115 @@
+"""The find bar under the reading pane: an input, regex / whole-word toggles and a "3/17" counter.
+
+It only reports what the user typed or toggled; the App runs the search (pure `search.find_matches`)
+and tells the bar what to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class FindBar(Horizontal):
+    """Incremental find: posts `Changed` on every keystroke, `Step` for next/previous, `Done`/`Closed`."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close find"),
+        Binding("down,ctrl+n", "step(1)", "Next match", show=False),
+        Binding("up,shift+enter", "step(-1)", "Previous match", show=False),
+        Binding("alt+r", "toggle_regex", "Regex"),
+        Binding("alt+w", "toggle_word", "Whole word"),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        query: str
+        regex: bool
+        whole_word: bool
+
+    @dataclass
+    class Step(Message):
+        direction: int
+
+    class Done(Message):
+        """Enter: keep the matches, give the keys back to the reader (then n/N step)."""
+
+    class Closed(Message):
+        """Esc: close and clear every highlight."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.regex = False
+        self.whole_word = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("Find", id="find-label", markup=False)
+        yield Input(placeholder="find in article (smart case)", id="find-input", select_on_focus=False)
+        yield Label("", id="find-flags", markup=False)
+        yield Label("", id="find-status", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#find-input", Input)
+
+    def open(self, query: str | None = None, *, regex: bool | None = None, focus: bool = True) -> None:
+        if regex is not None:
+            self.regex = regex
+        self.add_class("-visible")
+        self._show_flags()
+        if query is not None:
+            with self.input.prevent(Input.Changed):
+                self.input.value = query
+            self.input.cursor_position = len(query)
+        if focus:
+            self.input.focus()
+
+    def close(self) -> None:
+        self.remove_class("-visible")
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
+        self.set_status("")
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-visible")
+
+    def set_status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#find-status", Label)
+        status.update(text)
+        status.set_class(error, "-error")
+
+    def _show_flags(self) -> None:
+        flags = [name for name, on in (("regex", self.regex), ("word", self.whole_word)) if on]
+        self.query_one("#find-flags", Label).update(" ".join(f"[{f}]" for f in flags))
+
+    def _changed(self) -> None:
+        self._show_flags()
+        self.post_message(self.Changed(self.input.value, self.regex, self.whole_word))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Done())
+
+    def action_step(self, direction: int) -> None:
+        self.post_message(self.Step(direction))
+
+    def action_toggle_regex(self) -> None:
+        self.regex = not self.regex
+        self._changed()
+
+    def action_toggle_word(self) -> None:
+        self.whole_word = not self.whole_word
+        self._changed()
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())

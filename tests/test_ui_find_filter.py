@@ -1,0 +1,167 @@
+"""Pilot tests: find in the article (counter, highlights, n/N, esc) and the folder filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsreader.ui.app import NewsReaderApp
+from newsreader.ui.article_list import ArticleList
+from newsreader.ui.article_view import ArticleView
+from tests.conftest import ARTICLES, SEED_TITLE
+from tests.test_ui_navigation import loaded
+
+
+def status(app: NewsReaderApp) -> str:
+    return str(app.query_one("#find-status").render())
+
+
+def current_line_visible(view: ArticleView, offset: int) -> bool:
+    return view.line_of(offset) in view.visible_line_range()
+
+
+async def open_seed(app: NewsReaderApp, pilot) -> None:  # noqa: ANN001
+    await loaded(app, pilot)
+    lst = app.query_one(ArticleList)
+    lst.move_to(next(i for i, a in enumerate(lst.articles) if a.title == SEED_TITLE))
+    await pilot.pause()
+
+
+async def test_find_trust_counts_walks_and_clears(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_seed(app, pilot)
+        await pilot.press("enter", "slash", *"trust")
+        view = app.query_one(ArticleView)
+        text = view.document.text
+        assert status(app) == "1/4"
+        assert len(app.find_matches) == 4
+        assert all(text[s:e].lower() == "trust" for s, e in app.find_matches)
+        assert view._matches == app.find_matches  # every match is highlighted
+        await pilot.press("enter")  # confirm: keys go back to the reader, then n/N walk
+        assert isinstance(app.focused, ArticleView)
+        seen = [app.find_current]
+        for _ in range(3):
+            await pilot.press("n")
+            seen.append(app.find_current)
+            start = app.find_matches[app.find_current][0]
+            assert current_line_visible(view, start)
+        assert seen == [0, 1, 2, 3]
+        assert status(app) == "4/4"
+        await pilot.press("n")  # wraps
+        assert app.find_current == 0
+        await pilot.press("N")
+        assert app.find_current == 3 and status(app) == "4/4"
+        await pilot.press("escape")
+        assert app.find_matches == [] and view._matches == []
+        assert not app.find_bar.is_open
+
+
+async def test_find_is_smart_case_and_says_no_matches(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_seed(app, pilot)
+        await pilot.press("slash", *"TRUST")
+        assert status(app) == "no matches"
+        assert app.find_matches == []
+        for _ in range(5):
+            await pilot.press("backspace")
+        await pilot.press(*"Trust")
+        assert status(app) == "1/1"  # capital T: case-sensitive, only "Trust needs"
+
+
+async def test_find_regex_toggle_and_invalid_pattern(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_seed(app, pilot)
+        await pilot.press("ctrl+f", *"tr[u")
+        assert status(app) == "no matches"
+        await pilot.press("alt+r")
+        assert "invalid regex" in status(app)
+        assert app.is_running
+        await pilot.press(*"]st")  # tr[u]st
+        assert status(app) == "1/4"
+        await pilot.press("alt+w")  # whole word: "trusted" no longer matches
+        assert status(app) == "1/3"
+
+
+async def test_find_searches_title_and_survives_resize(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_seed(app, pilot)
+        await pilot.press("slash", *"transparency")
+        first = app.find_matches[0]
+        assert first[0] < app.reader.document.body_offset  # the title is searched too
+        await pilot.press("down", "down")
+        current = app.find_current
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        assert app.find_current == current and app.reader._matches == app.find_matches
+        await pilot.press("down")
+        assert current_line_visible(app.reader, app.find_matches[app.find_current][0])
+
+
+async def test_find_follows_a_new_article(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("enter", "slash", *"the", "enter")
+        before = list(app.find_matches)
+        await pilot.press("J")
+        assert app.find_matches and app.find_matches != before
+        assert app.find_query == "the"
+
+
+async def test_filter_narrows_the_list_and_esc_restores(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        lst = app.query_one(ArticleList)
+        await pilot.press("f", *"huawei")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [a.title for a in lst.articles] == [SEED_TITLE]
+        assert str(app.query_one("#filter-status").render()) == "1 of 31"
+        await pilot.press("enter")
+        assert isinstance(app.focused, ArticleList)
+        # the filter's word is pre-highlighted as find matches, so n/N jump at once
+        assert app.find_query == "huawei" and len(app.find_matches) >= 5
+        await pilot.press("escape")  # closes the find
+        await pilot.press("escape")  # clears the filter
+        await pilot.pause()
+        assert len(lst.articles) == 31
+
+
+async def test_filter_actor_query_uses_the_analysis(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES, background_analysis=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("f", *"actor:trump")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.7)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        titles = [a.title for a in app.query_one(ArticleList).articles]
+        assert SEED_TITLE in titles
+        assert "US President Trump announces troop withdrawal from Syria" in titles
+        assert len(titles) < 31
+        for title in titles:  # every listed article really has an actor called Trump
+            article = next(a for a in app.library.articles if a.title == title)
+            names = {n.lower() for a in app._analyses[article.key].actors for n in [a.name, *a.aliases]}
+            assert any("trump" in n for n in names), title
+
+
+async def test_filter_with_no_results_and_typing_stays_responsive(small_folder: Path, make) -> None:  # noqa: ANN001
+    app = make(small_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("f", *"zzzz")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        assert lst.articles == [] and "0 of 3" in str(app.query_one("#filter-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(lst.articles) == 3
