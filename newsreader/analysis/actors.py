@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -287,6 +288,15 @@ def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
             and not c.person_evidence and words[0].lower() in lex.common_words:
         return [Cand(c.toks[1:], person_evidence=True)]
     if len(words) >= 3 and not c.person_evidence:
+        # "Amnesty International Man-kei Tam": a known organisation/place, then a two-word name
+        for k in range(len(words) - 2, 0, -1):
+            prefix = " ".join(words[:k])
+            rest = words[k:]
+            if (prefix in lex.known_orgs or prefix in lex.places or prefix in lex.place_aliases) \
+                    and 2 <= len(rest) <= 3 and not any(w in lex.org_heads or w in lex.media_heads
+                                                        or w in lex.place_heads for w in rest) \
+                    and " ".join(words) not in lex.known_orgs:
+                return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
         for k in range(1, len(words) - 1):
             if lex.is_forename(words[k]):
                 prefix = " ".join(words[:k])
@@ -532,6 +542,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         for form in e.forms:
             by_form[form] = e
     acronym_links: list[tuple[str, str]] = []
+    first_pass = {(c.start, c.end) for c in kept}
     for idx, c in enumerate(kept):
         form = text[c.start:c.end]
         form = " ".join(form.split())
@@ -612,8 +623,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
     first_index: dict[str, list[Entity]] = {}
     for p in persons:
         ws = p.name.split()
-        last_index.setdefault(ws[-1], []).append(p)
-        first_index.setdefault(ws[0], []).append(p)
+        last_index.setdefault(_fold(ws[-1]), []).append(p)
+        first_index.setdefault(_fold(ws[0]), []).append(p)
     for p in persons:
         ws = p.name.split()
         for q in persons:
@@ -626,15 +637,16 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
             continue
         w = e.name
-        if w in lex.places and w not in last_index:
+        fw = _fold(w)
+        if w in lex.places and fw not in last_index:
             continue
-        cands_last = {x.root().name: x.root() for x in last_index.get(w, [])}
+        cands_last = {x.root().name: x.root() for x in last_index.get(fw, [])}
         if len(cands_last) >= 1:
             # prefer the most mentioned full name when surnames collide
             best = max(cands_last.values(), key=lambda x: len(x.forms))
             merge(e, best)
             continue
-        cands_first = {x.root().name: x.root() for x in first_index.get(w, [])}
+        cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
             merge(e, next(iter(cands_first.values())))
 
@@ -670,7 +682,9 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
                 L = len(ws)
                 if i + L <= n and all(toks[i + k].text == ws[k] for k in range(L)):
                     # words must be adjacent (single spaces) to count as one mention
-                    if all(text[toks[i + k].end:toks[i + k + 1].start] in (" ", "") for k in range(L - 1)) \
+                    span = (t.start, toks[i + L - 1].end)
+                    if span in first_pass or all(
+                            text[toks[i + k].end:toks[i + k + 1].start] in (" ", "") for k in range(L - 1)) \
                             and (i + L == n or not _continues_name(toks, i + L - 1, text)) \
                             and (i == 0 or not _continues_name_back(toks, i, text)):
                         e.mentions.append((t.start, toks[i + L - 1].end))
@@ -705,6 +719,11 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         a.aliases = sorted({m.text for m in a.mentions} - {a.name})
     spans.sort(key=lambda x: (x[0], x[1]))
     return ActorIndex(actors, spans, gender)
+
+
+def _fold(word: str) -> str:
+    """Accent-insensitive key: "Erdoğan" and "Erdogan" are one surname."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
 
 
 def _form_words(form: str) -> list[str]:

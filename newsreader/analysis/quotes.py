@@ -297,16 +297,34 @@ class Attributor:
         if lead.strip() not in ("", ",") and not stripped.startswith(","):
             pass
         ws = self._words(s, e)
-        ws = ws[:14]
+        r = self.runs[k]
+        content_end = self.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")
+        full_stop = content_end[-1:] in (".", "!", "?")
+        next_open = k + 1 < len(self.runs) and self.runs[k + 1].para == r.para and e == self.runs[k + 1].open_pos
+        if next_open and seg.rstrip().endswith((",", ":")) and not content_end.endswith(","):
+            return None  # the cue introduces the next quotation ("…prayers." Duda remarked, "…")
+        new_sentence = full_stop and ws and ws[0][2][:1].isupper() and not stripped.startswith((",", "\u2014", "\u2013"))
+        ws = ws[:16]
         for vi, (vs, ve, w) in enumerate(ws):
             lw = w.lower()
             if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
+                if new_sentence:
+                    return None
                 return self._speaker_from_span(ws[vi + 2:], prefer_first=True) or (None, None, True)
             if lw in self.lex.speech_verbs and lw not in self.lex.weak_verbs:
-                if vi > 6:
+                if vi > 10:
                     break
+                if new_sentence:
+                    # "…." Smith said in a statement.  (but not "…." Smith said the badge was used…)
+                    rest = self._words(ve, e)
+                    if len(rest) > 5 or any(x[2].lower() in ("that", "was", "is", "were", "had", "has", "would")
+                                            for x in rest):
+                        return None
                 subj = ws[:vi]
                 subj = [x for x in subj if x[2].lower() not in ADVERBS]
+                if subj and all(x[2].lower() in ("and", "but", "or", "then", "while", "before", "after")
+                                for x in subj):
+                    return None  # '"lousy" and said he…': the sentence subject speaks; see _before
                 if subj:
                     got = self._resolve_subject(subj, vs)
                     if got:
@@ -319,18 +337,64 @@ class Attributor:
                         return got
                     return (None, (obj[0][0], obj[-1][1]), True)
                 return None
-            if vi >= 7:
-                break
         return None
 
     def _before(self, k: int):
         """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"'."""
         s, e = self._before_window(k)
-        if e <= s:
-            return None
-        return self._subject_before_verb(s, e)
+        if e > s:
+            got = self._subject_before_verb(s, e)
+            if got:
+                return got
+            # 'Trump, also on Twitter, defended his decision, "…"': an intro ending in a comma or colon
+            if self.text[s:e].rstrip().endswith((",", ":")):
+                got = self._sentence_subject(s, e)
+                if got:
+                    return got
+        # the previous sentence of the same paragraph carries the cue ('X criticised the move. "…"')
+        r = self.runs[k]
+        ps, _ = self.doc.paragraphs[r.para]
+        if s > ps and self.text[s:e].strip() == "":
+            prev_start = ps
+            if k > 0 and self.runs[k - 1].para == r.para and self.runs[k - 1].close_pos is not None:
+                prev_start = self.runs[k - 1].close_pos + self.runs[k - 1].close_len
+            seg = self.text[prev_start:s]
+            last = None
+            for m in SENT_END_RE.finditer(seg):
+                if m.end() < len(seg.rstrip()) and not _abbrev_before(seg, m.start()):
+                    last = m
+            ss = prev_start + (last.end() if last else 0)
+            if ss < s and not any(ss <= x.open_pos < s for x in self.runs):
+                got = self._subject_before_verb(ss, s, strong_only=True)
+                if got and got[0] is not None:
+                    return got
+        return None
 
-    def _subject_before_verb(self, s: int, e: int):
+    def _sentence_subject(self, s: int, e: int):
+        """The name or pronoun that opens a clause (skipping time phrases like "On Friday in Istanbul,")."""
+        ws = self._words(s, e)
+        if not ws:
+            return None
+        first = ws[0][2].lower()
+        if first in PRONOUNS and first not in ("i", "we", "him", "her", "it"):
+            a = self._resolve_pronoun(first, ws[0][0])
+            return (a, (ws[0][0], ws[0][1]), True) if a else None
+        for st, en, a in self.index.spans:
+            if st >= e:
+                break
+            if st < s:
+                continue
+            pre = self.text[s:st]
+            pre_words = WORD_RE.findall(pre)
+            # only a name at the start of the clause (after a time phrase or a title) is its subject
+            if len(pre_words) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "on", "in", "at", "this", "last")
+                                            or w.isdigit() for w in pre_words):
+                if a.kind in ("person", "organisation") and self.text[en:en + 1] not in ("'", "\u2019"):
+                    return (a, (st, en), True)
+            break
+        return None
+
+    def _subject_before_verb(self, s: int, e: int, strong_only: bool = False):
         ws = self._words(s, e)
         if not ws:
             return None
@@ -344,7 +408,15 @@ class Attributor:
         for vi in range(len(ws) - 1, -1, -1):
             lw = ws[vi][2].lower()
             if lw in self.lex.speech_verbs:
-                if lw in self.lex.weak_verbs and not self.text[ws[vi][1]:e].strip().startswith(":"):
+                if vi > 0 and ws[vi - 1][2].lower() == "as":
+                    continue  # "— as reported by X —" is an aside, not the cue
+                if lw in self.lex.weak_verbs and (strong_only or not self.text[ws[vi][1]:e].strip().startswith(":")):
+                    continue
+                if lw.endswith("ing") and vi > 0 and self.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
+                    # participle ("…, saying" / "calling it"): the clause subject speaks
+                    got = self._sentence_subject(s, ws[vi][0])
+                    if got:
+                        return got
                     continue
                 subj = ws[:vi]
                 # skip adverbs / auxiliaries right before the verb
@@ -393,7 +465,7 @@ class Attributor:
                 head_end = subj[k - 1][1]
             app = (subj[k][0], last[1])
             app_person = self._actor_ending_in(app[0], app[1], person_only=True)
-            head = self._actor_ending_at(head_end, s0) if head_end is not None else None
+            head = self._head_actor(head_end, s0) if head_end is not None else None
             if head is not None and (head[2].kind == "person" or app_person is None):
                 return (head[2], (head[0], head[1]), True)
             if app_person is not None:
@@ -401,20 +473,32 @@ class Attributor:
             if head_end is not None and k > 0:
                 return self._role_subject(subj[:k])
             return None
-        hit = self._actor_ending_at(last[1], s0)
+        hit = self._head_actor(last[1], s0)
         if hit is not None:
-            s, e, a = hit
-            if a.kind != "person":
-                # "Ryan Cloutier of the … Center said": the person before the prepositional phrase
-                before = text[max(s0, s - 12):s].split()
-                if before and before[-1].lower() == "the":
-                    before = before[:-1]
-                if before and before[-1].lower() in ("of", "from", "at", "with", "for"):
-                    p = self._actor_ending_in(s0, s, person_only=True)
-                    if p is not None:
-                        return (p[2], (p[0], p[1]), True)
-            return (a, (s, e), True)
+            return (hit[2], (hit[0], hit[1]), True)
         return self._role_subject(subj)
+
+    def _head_actor(self, end: int, lo: int):
+        """The actor ending at `end`; for "Ryan Cloutier of the … Center" the person before "of"."""
+        hit = self._actor_ending_at(end, lo)
+        if hit is None:
+            # "Mike Ryan of the World Health Organization (WHO)": step over a bracketed acronym
+            seg = self.text[lo:end]
+            if seg.endswith(")") and "(" in seg:
+                inner_end = lo + seg.rindex("(")
+                hit = self._actor_ending_at(len(self.text[:inner_end].rstrip()), lo)
+            if hit is None:
+                return None
+        s, e, a = hit
+        if a.kind != "person":
+            before = self.text[max(lo, s - 12):s].split()
+            if before and before[-1].lower() == "the":
+                before = before[:-1]
+            if before and before[-1].lower() in ("of", "from", "at", "with", "for"):
+                p = self._actor_ending_in(lo, s, person_only=True)
+                if p is not None:
+                    return p
+        return hit
 
     def _role_subject(self, subj: list[tuple[int, int, str]]):
         """"the company said" -> the latest organisation; "the president said" -> the latest person."""
@@ -424,7 +508,7 @@ class Attributor:
                 a = self._nearest(subj[-1][0], ("organisation",))
                 if a:
                     return (a, (subj[-2][0], subj[-1][1]), True)
-            if ll in DEF_ROLE_PERSON:
+            if ll in DEF_ROLE_PERSON or ll in self.lex.role_words or (ll.capitalize(),) in self.lex.titles:
                 a = self._nearest(subj[-1][0], ("person",))
                 if a:
                     return (a, (subj[-2][0], subj[-1][1]), True)
@@ -488,7 +572,8 @@ class Attributor:
                 break
         return False
 
-    def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str | None = None) -> Actor | None:
+    def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str | None = None,
+                 skip_objects: bool = False) -> Actor | None:
         limit = pos - 2500
         for s, e, a in reversed(self.index.spans):
             if s >= pos:
@@ -501,13 +586,26 @@ class Attributor:
                 g = self.index.gender.get(a.name)
                 if g is not None and g != gender:
                     continue
+            if skip_objects and self._prepositional(s):
+                continue
             return a
         return None
+
+    def _prepositional(self, s: int) -> bool:
+        """True for a mention that is the object of a preposition ("Speaking to Martin Smith of PBS")."""
+        before = WORD_RE.findall(self.text[max(0, s - 40):s])
+        while before and (before[-1].lower() in self.lex.role_words or before[-1].lower() in ("the", "a", "an")
+                          or (before[-1],) in self.lex.titles):
+            before.pop()
+        if len(before) >= 2 and before[-2].lower() == "according" and before[-1].lower() == "to":
+            return False
+        return bool(before) and before[-1].lower() in ("to", "with", "by", "of", "from", "for", "about", "against",
+                                                        "than", "and", "met", "murder", "killing")
 
     def _resolve_pronoun(self, pron: str, pos: int) -> Actor | None:
         g = PRONOUNS.get(pron)
         if g in ("m", "f"):
-            return self._nearest(pos, ("person",), g)
+            return self._nearest(pos, ("person",), g, skip_objects=True) or self._nearest(pos, ("person",), g)
         if g == "p":
             return self._nearest(pos, ("organisation",))
         if g == "n":
