@@ -1,0 +1,250 @@
+"""The read-state store: which articles have been read, and where the reader was in each folder.
+
+One small JSON file in the XDG state directory (`platformdirs.user_state_dir("newsreader")`, which
+honours `$XDG_STATE_HOME` on Linux), never in the articles folder. Writes are atomic: a temporary file in
+the same directory, fsynced, then `os.replace`d over the old one, so a crash leaves either the old or
+the new state, never half of one.
+
+Articles are keyed by their content (`content_key`: a hash of title and body), not their path, so a
+renamed or moved file keeps its read mark. Folders are keyed by their absolute path.
+
+Nothing here raises on bad content: a state file that can't be parsed is moved aside
+(`state.json.corrupt-<timestamp>`) and `ReadState.notice` says so, for the UI to show once.
+
+File format (version 1)::
+
+    {"version": 1,
+     "articles": {"<content key>": {"read": true}},
+     "last": {"/abs/folder": {"key": "<content key>", "scroll": 12}}}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Protocol, Sequence
+
+APP_NAME = "newsreader"
+STATE_FILE = "state.json"
+VERSION = 1
+MAX_STATE_BYTES = 32 * 1024 * 1024  # a larger file is not ours (or is broken): set aside
+MAX_FOLDERS = 200  # remembered folder positions; the least recently used are forgotten
+KEY_LENGTH = 16
+
+
+class HasContent(Protocol):
+    """What `content_key` needs of an article (an `articles.Article` fits)."""
+
+    title: str
+    body: str
+
+
+def content_key(article: HasContent) -> str:
+    """A short, stable identity for an article's content: the first 16 hex digits of
+    sha1(title + "\\n" + body). The same text under another file name has the same key."""
+    return _content_key(article.title, article.body)
+
+
+@lru_cache(maxsize=16384)
+def _content_key(title: str, body: str) -> str:
+    # str hashes are cached on the object, so repeated look-ups of the same article cost a dict probe
+    data = f"{title}\n{body}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:KEY_LENGTH]
+
+
+def default_state_path() -> Path:
+    """`<XDG state dir>/newsreader/state.json` (e.g. ~/.local/state/newsreader/state.json)."""
+    import platformdirs  # a Textual dependency; imported here so `import newsreader.state` stays cheap
+
+    return Path(platformdirs.user_state_dir(APP_NAME)) / STATE_FILE
+
+
+def folder_key(folder: Path | str) -> str:
+    """The key of a folder in `last`: its absolute, resolved path."""
+    path = Path(folder).expanduser()
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
+@dataclass
+class ReadState:
+    """Read marks and last positions, loaded from and saved to one JSON file.
+
+    Use `ReadState.load()`; show `notice` (if not None) to the user once; call `save()` after changes
+    (it writes only when something changed). All methods are cheap and never raise on bad data.
+    """
+
+    path: Path
+    read: set[str] = field(default_factory=set)
+    last: dict[str, tuple[str, int]] = field(default_factory=dict)  # folder key -> (article key, scroll)
+    notice: str | None = None  # one line for the UI: a corrupt file set aside, a failed save …
+    dirty: bool = False
+
+    # ----------------------------------------------------------------------------- load and save
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> ReadState:
+        """Read the state file (default: `default_state_path()`); a missing file is an empty state.
+
+        A file that is not valid state JSON is renamed to `<name>.corrupt-<timestamp>` and the returned
+        state is empty, with `notice` explaining where the old file went.
+        """
+        state = cls(Path(path) if path is not None else default_state_path())
+        try:
+            with open(state.path, "rb") as fh:
+                raw = fh.read(MAX_STATE_BYTES + 1)
+        except FileNotFoundError:
+            return state
+        except OSError as exc:
+            state.notice = f"Could not read the read-state file {state.path}: {exc.strerror or exc}"
+            return state
+        try:
+            if len(raw) > MAX_STATE_BYTES:
+                raise ValueError("too large")
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            state.notice = state._set_aside()
+            return state
+        state._absorb(data)
+        return state
+
+    def _absorb(self, data: dict[Any, Any]) -> None:
+        """Take every well-formed entry of a parsed file; malformed entries are skipped, not fatal."""
+        articles = data.get("articles")
+        if isinstance(articles, dict):
+            for key, entry in articles.items():
+                if isinstance(key, str) and isinstance(entry, dict) and entry.get("read") is True:
+                    self.read.add(key)
+        last = data.get("last")
+        if isinstance(last, dict):
+            for folder, entry in last.items():
+                if not (isinstance(folder, str) and isinstance(entry, dict)):
+                    continue
+                key, scroll = entry.get("key"), entry.get("scroll", 0)
+                if isinstance(key, str) and isinstance(scroll, int) and not isinstance(scroll, bool):
+                    self.last[folder] = (key, max(0, scroll))
+
+    def _set_aside(self) -> str:
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        try:
+            os.replace(self.path, target)
+        except OSError as exc:
+            return (
+                f"The read-state file {self.path} is damaged and could not be moved aside "
+                f"({exc.strerror or exc}); starting with no read marks."
+            )
+        return f"The read-state file was damaged: moved it to {target.name}; starting with no read marks."
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's content (version 1)."""
+        return {
+            "version": VERSION,
+            "articles": {key: {"read": True} for key in sorted(self.read)},
+            "last": {folder: {"key": key, "scroll": scroll} for folder, (key, scroll) in self.last.items()},
+        }
+
+    def save(self, *, force: bool = False) -> str | None:
+        """Write the file atomically if anything changed (or `force`). Returns None on success, else a
+        one-line reason (also kept in `notice`); the in-memory state stays valid either way."""
+        if not (self.dirty or force):
+            return None
+        data = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write(self.path, data)
+        except OSError as exc:
+            self.notice = f"Could not save read marks to {self.path}: {exc.strerror or exc}"
+            return self.notice
+        self.dirty = False
+        return None
+
+    # ----------------------------------------------------------------------------------- queries
+
+    def is_read(self, article: HasContent | str) -> bool:
+        """True if the article (or a content key) is marked read."""
+        return _key(article) in self.read
+
+    def set_read(self, article: HasContent | str, read: bool = True) -> bool:
+        """Mark the article read or unread. Returns True if that changed anything."""
+        key = _key(article)
+        if (key in self.read) == read:
+            return False
+        if read:
+            self.read.add(key)
+        else:
+            self.read.discard(key)
+        self.dirty = True
+        return True
+
+    def toggle_read(self, article: HasContent | str) -> bool:
+        """Flip the read mark; returns the new value."""
+        read = not self.is_read(article)
+        self.set_read(article, read)
+        return read
+
+    def unread(self, articles: Iterable[HasContent]) -> list[int]:
+        """Indices of the unread articles of `articles` (for "show unread only")."""
+        return [i for i, a in enumerate(articles) if _key(a) not in self.read]
+
+    def last_position(self, folder: Path | str) -> tuple[str, int] | None:
+        """(content key, scroll line) of the article last open in `folder`, or None."""
+        return self.last.get(folder_key(folder))
+
+    def remember_position(self, folder: Path | str, article: HasContent | str, scroll: int) -> None:
+        """Remember the article open in `folder` and the reader's scroll line (most recent folder last)."""
+        fkey = folder_key(folder)
+        entry = (_key(article), max(0, int(scroll)))
+        if self.last.get(fkey) == entry:
+            return
+        self.last.pop(fkey, None)
+        self.last[fkey] = entry
+        while len(self.last) > MAX_FOLDERS:
+            self.last.pop(next(iter(self.last)))
+        self.dirty = True
+
+
+def _key(article: HasContent | str) -> str:
+    return article if isinstance(article, str) else content_key(article)
+
+
+def find_by_key(articles: Sequence[HasContent], key: str) -> int | None:
+    """Index of the first article whose content key is `key` (to reopen the last article)."""
+    for i, article in enumerate(articles):
+        if content_key(article) == key:
+            return i
+    return None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file in the same directory and `os.replace`.
+
+    The directory is created (mode 0700) if needed. Raises OSError; never leaves a temporary file behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
