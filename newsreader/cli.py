@@ -16,7 +16,7 @@ from typing import Sequence
 
 from newsreader import __version__
 
-SUBCOMMANDS = ("show", "list", "analyze")
+SUBCOMMANDS = ("show", "list", "analyze", "actors")
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 
@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that highlights quotations and named actors.",
-        epilog="Subcommands: show FILE | list FOLDER [--json] | analyze [--json] PATH... "
+        epilog="Subcommands: show FILE [--html OUT] [--svg OUT] | list FOLDER [--json] | analyze [--json] PATH... | "
+        "actors FOLDER [--json] "
         "(run `newsreader SUBCOMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -55,6 +56,8 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("file", help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
         parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal, at most 90)")
+        parser.add_argument("--html", metavar="OUT.html", help="write the highlighted article and legend as HTML")
+        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as SVG")
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
         parser.add_argument("folder", help="a folder of articles (or one file)")
@@ -63,6 +66,10 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.description = "Find quotations, speakers and named actors."
         parser.add_argument("paths", nargs="+", help="article files or folders")
         parser.add_argument("--json", action="store_true", help="the JSON contract of DESIGN §3")
+    elif name == "actors":
+        parser.description = "Every actor in a folder: the articles it appears in and its quotations."
+        parser.add_argument("folder", help="a folder of articles (or one file)")
+        parser.add_argument("--json", action="store_true", help="one JSON array of {name, kind, articles, quotations, aliases}")
     return parser
 
 
@@ -72,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv[0]
             args = _sub_parser(name).parse_args(argv[1:])
-            return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze}[name](args)
+            return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
         args = _parser().parse_args(argv)
         return cmd_open(args.path)
     except UsageError as exc:
@@ -130,6 +137,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise UsageError(f"{args.file} is a folder: `newsreader show` takes one article file")
     library = scan(path)
+    if args.html or args.svg:
+        from newsreader.export import ExportError, export
+
+        analyse = None if args.plain else (lambda a: _analysis_for(a, library.hints_for(a)))
+        try:
+            export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+        except ExportError as exc:
+            raise UsageError(str(exc)) from None
+        return 0
     console = _console(args.width)
     for i, article in enumerate(library.articles):
         if i:
@@ -239,3 +255,35 @@ def _print_report(results) -> None:  # noqa: ANN001
             line.append(f"  {a['kind']} · {len(a['mentions'])} mention{'s' if len(a['mentions']) != 1 else ''}", "dim")
             console.print(line)
         console.print()
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    from newsreader.actor_index import build_actor_index
+
+    (library,) = _iter_libraries([args.folder])
+    index = build_actor_index(library, lambda a: _analysis_for(a, library.hints_for(a)))
+    if args.json:
+        json.dump([a.to_json() for a in index], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    from newsreader.render import RICH_STYLES
+
+    console = _console(width=None)
+    console.width = max(console.width, 100) if not console.is_terminal else console.width
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("actor", no_wrap=True, overflow="ellipsis", max_width=36)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("aliases", overflow="ellipsis", no_wrap=True, min_width=8)
+    for a in index:
+        table.add_row(
+            Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
+            Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
+        )
+    console.print(table)
+    console.print(Text(f"{len(index)} actors in {len(library.articles)} articles", "dim"))
+    return 0

@@ -1,0 +1,97 @@
+"""`newsreader actors FOLDER [--json]` and `newsreader show FILE --html/--svg`."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsreader.cli import main
+from tests.conftest import ARTICLES, SEED, SEED_TITLE, write_article
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsreader", *args],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def test_actors_json_on_the_shipped_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["actors", str(ARTICLES), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(set(r) == {"name", "kind", "articles", "quotations", "aliases"} for r in rows)
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["Donald Trump"]["articles"] >= 2 and by_name["Donald Trump"]["kind"] == "person"
+    assert by_name["Ken Hu"]["quotations"] >= 3
+    keys = [(-r["articles"], r["name"].casefold()) for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_actors_table_is_readable(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "[bold]Story[/bold]", '"We will win," said Jane Doe of Acme Corp in Paris.')
+    write_article(folder, "b.txt", "Second", "Jane Doe said nothing at all in Paris.")
+    out = run("actors", str(folder))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].split()[:4] == ["actor", "kind", "articles", "quotes"]
+    jane = next(line for line in lines if line.startswith("Jane Doe"))
+    assert jane.split()[2:5] == ["person", "2", "1"]
+    assert "\x1b" not in out.stdout
+    assert lines[-1].endswith("actors in 2 articles")
+
+
+def test_actors_bad_folder_exits_2(tmp_path: Path) -> None:
+    out = run("actors", str(tmp_path / "nope"))
+    assert out.returncode == 2 and out.stderr.strip() == f"newsreader: no such file or folder: {tmp_path / 'nope'}"
+
+
+def test_actors_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["actors", str(tmp_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_show_html_and_svg(tmp_path: Path) -> None:
+    out = run("show", str(SEED), "--html", str(tmp_path / "seed.html"), "--svg", str(tmp_path / "seed.svg"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "" and out.stderr == ""
+    page = (tmp_path / "seed.html").read_text(encoding="utf-8")
+    assert f"<title>{html.escape(SEED_TITLE)}</title>" in page and "Highlights" in page
+    assert "font-style: italic" in page  # NO_COLOR does not apply to a file asked for explicitly
+    svg = (tmp_path / "seed.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and "Highlights" in svg
+
+
+def test_show_html_plain_and_width(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(SEED), "--plain", "--width", "50", "--html", str(tmp_path / "p.html")]) == 0
+    page = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert "Highlights" not in page and "font-style: italic" not in page
+    code = re.search(r"<code[^>]*>(.*)</code>", page, re.S).group(1)  # type: ignore[union-attr]
+    lines = html.unescape(re.sub(r"<[^>]+>", "", code)).splitlines()
+    assert max(len(line) for line in lines) <= 50
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("flag", ["--html", "--svg"])
+def test_show_export_bad_path_is_one_line_exit_2(tmp_path: Path, flag: str) -> None:
+    target = tmp_path / "missing" / "out"
+    out = run("show", str(SEED), flag, str(target))
+    assert out.returncode == 2
+    assert out.stderr == f"newsreader: cannot write {target}: no such folder {target.parent}\n"
+    out = run("show", str(SEED), flag, str(tmp_path))
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "is a folder" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_show_export_markup_is_literal(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "in", "m.txt", "Plain [bold]title[/]", "Text with [red]brackets[/red], said Bob.")
+    assert main(["show", str(path), "--html", str(tmp_path / "m.html")]) == 0
+    text = html.unescape((tmp_path / "m.html").read_text(encoding="utf-8"))
+    assert "Plain [bold]title[/]" in text and "[red]brackets[/red]" in text
