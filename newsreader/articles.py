@@ -8,8 +8,10 @@ passed through `sanitize` before anything can display it. Errors become `Article
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +29,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES
 
 MAX_READ_BYTES = 8 * 1024 * 1024  # a body larger than this is shown in part, with a notice
+MAX_YAML_BYTES = 2 * 1024 * 1024  # a .yaml article file larger than this is not parsed (pure-Python YAML: ~1 MB/s)
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_TITLE_CHARS = 200
 MAX_META_CHARS = 300
@@ -54,6 +57,8 @@ class Article:
     error: str | None = None  # set when the file could not be read; the article is still listed
     size: int = 0
     mtime: float = 0.0
+    partial: bool = False  # a list entry from the index: body not loaded (load_article reads it)
+    quote_count: int | None = None  # known from the index before the analysis is loaded
 
     @property
     def key(self) -> str:
@@ -91,12 +96,14 @@ def safe_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
     except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ValueError(f"invalid YAML{where}: {problem}") from None
-    except (ValueError, TypeError, RecursionError, OverflowError) as exc:
-        raise ValueError(f"invalid YAML: {exc}") from None
+        raise ValueError(f"invalid YAML{where}: {clean_line(str(problem), 200)}") from None
+    except RecursionError:
+        raise ValueError("invalid YAML: too deeply nested") from None
+    except (ValueError, TypeError, OverflowError, MemoryError) as exc:
+        raise ValueError(f"invalid YAML: {clean_line(str(exc), 200)}") from None
 
 
 # ---------------------------------------------------------------------------------------- decoding
@@ -113,20 +120,25 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), notices
     head = data[:4096]
-    if head and b"\x00" in head:
+    has_nul = b"\x00" in head
+    if has_nul:
         even, odd = head[0::2], head[1::2]
         for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
             if zeros.count(0) > len(zeros) * 0.4 and other.count(0) < len(other) * 0.1:
                 text = data.decode(codec, errors="replace")
                 if _looks_like_text(text):
                     return text, ["Decoded as UTF-16 (no byte-order mark)."]
-        raise ValueError("binary file (not text)")
+        if head.count(0) > len(head) // 100:  # a stray NUL in text is noise; many are a binary format
+            raise ValueError("binary file (not text)")
     try:
-        return data.decode("utf-8"), notices
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        text = None
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             # cut in the middle of a character by the size cap
-            return data[: exc.start].decode("utf-8", errors="replace"), notices
+            text = data[: exc.start].decode("utf-8", errors="replace")
+    if text is not None:  # valid UTF-8 with at most a stray NUL or two: text (NULs are removed for display)
+        return text, notices
     text = data.decode("cp1252", errors="replace")
     if not _looks_like_text(text):
         raise ValueError("binary file (not text)")
@@ -135,17 +147,29 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
 
 
 def _looks_like_text(text: str) -> bool:
-    """Few control characters and replacement marks in the first 4 KiB: text, not binary."""
+    """Few control characters and replacement marks in the first 4 KiB: text, not binary.
+
+    ESC is not counted: text with colour codes (a saved terminal log) is still text.
+    """
     sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f\x1b") or c == "\ufffd")
     return bad <= max(4, len(sample) // 50)
 
 
 def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int, float]:
-    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime)."""
+    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime).
+
+    Only regular files are read: a FIFO, socket or device (even behind a symlink) is refused without
+    blocking on it (opened non-blocking, checked with fstat, so a file swapped after the scan is safe too).
+    """
     limit = MAX_READ_BYTES if limit is None else limit
-    with open(path, "rb") as fh:
-        st = os.fstat(fh.fileno())
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError("not a regular file (a pipe, socket or device): not read")
         data = fh.read(limit + 1)
     notices: list[str] = []
     if len(data) > limit:
@@ -305,18 +329,35 @@ def drop_residue(text: str, residue: frozenset[str]) -> str:
     return "\n".join(kept) if len(kept) != len(lines) else text
 
 
+_WORD = re.compile(r"\w")
+
+
 def take_title(text: str) -> tuple[str | None, str]:
-    """(title, rest): the first non-blank line is the title when it looks like one."""
+    """(title, rest): the first non-blank line is the title when it looks like one.
+
+    Leading lines without a letter or digit (`---`, `====`, `* * *`) are decoration, not titles: they
+    stay in the body and the next line is considered instead.
+    """
     stripped = text.lstrip("\n ")
     if not stripped:
         return None, ""
-    first, _, rest = stripped.partition("\n")
-    line = first.strip().lstrip("#").strip()
-    if not line:
+    skipped = 0
+    pos = 0
+    while True:
+        nl = stripped.find("\n", pos)
+        first = stripped[pos:] if nl < 0 else stripped[pos:nl]
+        line = first.strip().lstrip("#").strip()
+        if line and not _WORD.search(line) and skipped < 3 and nl >= 0:
+            skipped += 1
+            pos = nl + 1
+            continue
+        break
+    if not line or not _WORD.search(line):
         return None, stripped
     if len(line) > MAX_TITLE_CHARS:  # a paragraph, not a title: keep it in the body
         return clean_line(line, 80), stripped
-    return line, rest
+    rest = "" if nl < 0 else stripped[nl + 1:]
+    return line, stripped[:pos] + rest if pos else rest
 
 
 def tidy_body(text: str) -> str:
@@ -334,25 +375,35 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
     path = Path(path)
     residue = default_residue() if residue is None else residue
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
+    is_yaml = path.suffix.lower() in YAML_SUFFIXES
     try:
-        text, notices, size, mtime = read_text(path)
+        text, notices, size, mtime = read_text(path, MAX_YAML_BYTES if is_yaml else MAX_READ_BYTES)
     except IsADirectoryError:
         return [Article(path, fallback_title, error="is a folder, not a file")]
     except FileNotFoundError:
-        return [Article(path, fallback_title, error="file vanished before it could be read")]
+        error = "broken link (its target does not exist)" if path.is_symlink() else "file vanished before it could be read"
+        return [Article(path, fallback_title, error=error)]
     except PermissionError:
         return [Article(path, fallback_title, error="permission denied")]
     except ValueError as exc:
-        return [Article(path, fallback_title, error=str(exc))]
+        return [Article(path, fallback_title, error=clean_line(str(exc), 300))]
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return [Article(path, fallback_title, error="symlink loop (too many levels of symbolic links)")]
         return [Article(path, fallback_title, error=clean_line(exc.strerror or str(exc), 200))]
+    if is_yaml and size > MAX_YAML_BYTES:
+        return [Article(path, fallback_title, error=(
+            f"YAML article file of {size / 1024 / 1024:.1f} MiB: larger than the "
+            f"{MAX_YAML_BYTES // 1024 // 1024} MiB read from YAML files, not read"), size=size, mtime=mtime)]
     try:
-        if path.suffix.lower() in YAML_SUFFIXES:
+        if is_yaml:
             articles = _from_yaml_document(path, text, fallback_title, residue)
         else:
-            articles = [_from_text(path, text, fallback_title, residue)]
+            articles = [_from_text(path, text, fallback_title, residue, truncated=size > MAX_READ_BYTES)]
     except RecursionError:
         articles = [Article(path, fallback_title, error="too deeply nested to read")]
+    except Exception as exc:  # noqa: BLE001 - one odd file must never stop a scan; say what happened
+        articles = [Article(path, fallback_title, error=f"could not be read ({type(exc).__name__})")]
     for art in articles:
         art.notices[:0] = notices
         art.size, art.mtime = size, mtime
@@ -365,12 +416,21 @@ def load_article(path: Path | str, index: int = 0) -> Article:
     return articles[index] if 0 <= index < len(articles) else articles[0]
 
 
-def _from_text(path: Path, text: str, fallback_title: str, residue: frozenset[str]) -> Article:
+def _from_text(
+    path: Path, text: str, fallback_title: str, residue: frozenset[str], truncated: bool = False
+) -> Article:
     article = Article(path, fallback_title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     block, rest = split_front_matter(text)
     declared_title = False  # a front-matter `title` (even a broken one) means: don't take the first line
-    if block is not None:
+    if block is None and truncated and _FM_OPEN.match(text):
+        # front matter that does not even close within the part read: it is all YAML, no text to show
+        article.notices.append(
+            f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB, and the text after it "
+            f"starts beyond the first {MAX_READ_BYTES // 1024 // 1024} MiB."
+        )
+        block, text, declared_title = "", "", True
+    elif block is not None:
         if len(block) > MAX_FRONT_MATTER_CHARS:
             article.notices.append(f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB.")
             declared_title = True

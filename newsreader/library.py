@@ -7,7 +7,10 @@ The folder is only ever read: nothing here writes into it.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -20,12 +23,15 @@ from newsreader.articles import (
     load_file,
     normalise_residue,
     parse_hints,
+    read_text,
     safe_yaml,
 )
 from newsreader.sanitize import clean_line
 
 FOLDER_CONFIG = "newsreader.yaml"
-MAX_DEPTH = 32
+MAX_DEPTH = 128  # folders nested deeper than this are reported, not scanned
+MAX_CONFIG_BYTES = 1024 * 1024
+PROGRESS_SECONDS = 0.25  # a scan reports what it has at least this often (a slow file must not hide the rest)
 
 
 @dataclass(slots=True)
@@ -42,7 +48,10 @@ def read_folder_config(folder: Path) -> FolderConfig:
     if not path.is_file():
         return FolderConfig(residue=default_residue())
     try:
-        data = safe_yaml(path.read_text(encoding="utf-8", errors="replace")[:1_000_000])
+        text, _notices, size, _mtime = read_text(path, MAX_CONFIG_BYTES)
+        if size > MAX_CONFIG_BYTES:
+            raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024 // 1024} MiB, ignored")
+        data = safe_yaml(text)
     except (OSError, ValueError) as exc:
         return FolderConfig(residue=default_residue(), problem=f"{FOLDER_CONFIG}: {clean_line(str(exc), 200)}")
     if not isinstance(data, dict):
@@ -55,31 +64,38 @@ def read_folder_config(folder: Path) -> FolderConfig:
 
 
 def iter_article_paths(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Article files below `root`: (path, error or None). See `iter_article_files`."""
+    for path, _st, error in iter_article_files(root):
+        yield path, error
+
+
+def iter_article_files(root: Path) -> Iterator[tuple[Path, os.stat_result | None, str | None]]:
     """Article files below `root`, depth-first in name order: (path, error or None).
 
     Hidden entries are skipped; symlinked folders are followed once (loops are detected by inode);
-    folders that can't be listed are reported as errors rather than dropped silently.
+    folders that can't be listed, broken links and things that are not regular files (a FIFO named
+    `x.txt` would block whoever opens it) are reported as errors rather than dropped silently.
     """
     seen: set[tuple[int, int]] = set()
 
-    def walk(folder: Path, depth: int) -> Iterator[tuple[Path, str | None]]:
+    def walk(folder: Path, depth: int) -> Iterator[tuple[Path, os.stat_result | None, str | None]]:
         try:
             st = folder.stat()
         except OSError as exc:
-            yield folder, f"cannot open folder: {exc.strerror or exc}"
+            yield folder, None, f"cannot open folder: {clean_line(exc.strerror or str(exc), 200)}"
             return
         ident = (st.st_dev, st.st_ino)
         if ident in seen:
             return  # symlink loop or second link to a folder already scanned
         seen.add(ident)
         if depth > MAX_DEPTH:
-            yield folder, f"folder nested deeper than {MAX_DEPTH} levels: not scanned"
+            yield folder, None, f"folder nested deeper than {MAX_DEPTH} levels: not scanned"
             return
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            yield folder, f"cannot list folder: {exc.strerror or exc}"
+            yield folder, None, f"cannot list folder: {clean_line(exc.strerror or str(exc), 200)}"
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -92,13 +108,24 @@ def iter_article_paths(root: Path) -> Iterator[tuple[Path, str | None]]:
                 yield from walk(Path(entry.path), depth + 1)
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.name != FOLDER_CONFIG:
                 try:
-                    entry.stat()
-                except OSError:
-                    yield Path(entry.path), "broken link or unreadable entry"
+                    file_stat = entry.stat()  # follows symlinks
+                except OSError as exc:
+                    yield Path(entry.path), None, _entry_error(entry, exc)
                     continue
-                yield Path(entry.path), None
+                if not stat.S_ISREG(file_stat.st_mode):
+                    yield Path(entry.path), None, "not a regular file (a pipe, socket or device): not read"
+                    continue
+                yield Path(entry.path), file_stat, None
 
     yield from walk(root, 0)
+
+
+def _entry_error(entry: os.DirEntry, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "broken link: a symlink loop"
+    if exc.errno == errno.ENOENT:
+        return "broken link (its target does not exist)" if entry.is_symlink() else "vanished during the scan"
+    return f"unreadable entry: {clean_line(exc.strerror or str(exc), 200)}"
 
 
 def sort_key(article: Article) -> tuple[int, int, str, str]:
@@ -134,7 +161,7 @@ def scan(root: Path | str, progress: Callable[[list[Article]], None] | None = No
     `progress` is called with each batch of newly loaded articles, so a UI can show titles as they come.
     """
     root = Path(root)
-    if root.is_file():
+    if not root.is_dir():  # one article file (or something that is not a folder: load_file says what)
         config = read_folder_config(root.parent)
         articles = load_file(root, config.residue)
         if progress:
@@ -143,16 +170,18 @@ def scan(root: Path | str, progress: Callable[[list[Article]], None] | None = No
     config = read_folder_config(root)
     library = Library(root, [], config)
     pending: list[Article] = []
+    last = time.monotonic()
     for path, error in iter_article_paths(root):
         if error is not None:
-            loaded = [Article(path, clean_line(path.name, 200) or "(unnamed)", error=error)]
+            loaded = [Article(path, clean_line(path.name, 200) or "(unnamed)", error=clean_line(error, 300))]
         else:
             loaded = load_file(path, config.residue)
         pending.extend(loaded)
-        if progress and len(pending) >= batch:
+        if progress and (len(pending) >= batch or time.monotonic() - last > PROGRESS_SECONDS):
             library.articles.extend(pending)
             progress(pending)
             pending = []
+            last = time.monotonic()
     library.articles.extend(pending)
     if progress and pending:
         progress(pending)

@@ -3,6 +3,8 @@
 Article text, titles and file names are data. Before anything is displayed we remove terminal escape
 sequences (CSI, OSC, DCS, ...), C0/C1 control characters (newline and tab excepted) and the bidi
 controls that can make text read differently from what it is (U+202E "trojan source" reversal).
+Lone surrogates (from undecodable file names or YAML `"\\ud800"` escapes) become U+FFFD: they cannot be
+written to a UTF-8 terminal at all. Line and paragraph separators (U+2028/U+2029, NEL) become newlines.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 _ESCAPES = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                      # CSI
-  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
   | \x1b[ -/]*[0-~]?                                       # other ESC sequences / lone ESC
     """,
     re.VERBOSE,
@@ -22,13 +24,13 @@ _ESCAPES = re.compile(
 # C0 (minus \t and \n), DEL, C1, and bidi embedding/override/isolate controls.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _ONE_LINE = re.compile(r"[\t\n]+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and bare CR become LF (a bare CR would otherwise overwrite a terminal line)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    """CRLF, bare CR (which would overwrite a terminal line), NEL, U+2028 and U+2029 become LF."""
+    return _LINE_BREAKS.sub("\n", text)
 
 
 def clean_text(text: str) -> str:
@@ -37,6 +39,7 @@ def clean_text(text: str) -> str:
     if "\x1b" in text or any(c in text for c in "\x90\x98\x9b\x9d\x9e\x9f"):
         text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
+    text = _SURROGATES.sub("\ufffd", text)
     if "\t" in text:
         text = text.expandtabs(4)
     return text

@@ -131,7 +131,8 @@ def _star_height(items: Any) -> int:
 def _regex_error(exc: BaseException) -> str:
     if isinstance(exc, re.error):
         where = f" at position {exc.pos}" if exc.pos is not None else ""
-        return f"invalid regex: {exc.msg}{where}"
+        msg = exc.msg.replace("\r", "\\r").replace("\n", "\\n")  # the message may quote a typed newline
+        return f"invalid regex: {msg}{where}"
     return f"invalid regex: {type(exc).__name__}: {exc}".splitlines()[0]
 
 

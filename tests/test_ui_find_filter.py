@@ -147,8 +147,9 @@ async def test_filter_actor_query_uses_the_analysis(make) -> None:  # noqa: ANN0
         assert "US President Trump announces troop withdrawal from Syria" in titles
         assert len(titles) < 31
         for title in titles:  # every listed article really has an actor called Trump
-            article = next(a for a in app.library.articles if a.title == title)
-            names = {n.lower() for a in app._analyses[article.key].actors for n in [a.name, *a.aliases]}
+            entry = next(a for a in app.session.articles if a.title == title)
+            analysis = app.session.analyse(app.session.full_article(entry))
+            names = {n.lower() for a in analysis.actors for n in [a.name, *a.aliases]}
             assert any("trump" in n for n in names), title
 
 

@@ -11,43 +11,45 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
-from newsreader.library import Library, scan
+from newsreader.library import sort_key
+from newsreader.markdown_text import StyleSpan
 from newsreader.render import Document, build_document
 from newsreader.sanitize import clean_line
 from newsreader.search import (
     FilterQuery,
-    SearchDoc,
-    analysis_fields,
     did_wrap,
-    filter_docs,
     find_matches,
     match_index_at_or_after,
     next_match,
     parse_filter,
-    prepare_docs,
 )
+from newsreader.session import Analyser, Session, default_analyser
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.commands import OpenArticleCommand
 from newsreader.ui.filter_bar import FilterBar
 from newsreader.ui.find_bar import FindBar
 from newsreader.ui.help_screen import HelpScreen
-from newsreader.ui.messages import AnalysisReady, ArticlesFound, FilterResult, LibraryLoaded
+from newsreader.ui.messages import (
+    AnalysisReady,
+    ArticleLoaded,
+    FilterResult,
+    FolderLoaded,
+    IndexProgress,
+    Polled,
+    QuoteCounts,
+)
 
 THEME = "textual-dark"
-
-
-def analyse(article: Article, library: Library | None) -> Analysis:
-    """Analysis of one article (cached by body hash in the core)."""
-    from newsreader.analysis.cache import analyze_cached
-
-    hints = library.hints_for(article) if library is not None else article.hints
-    return analyze_cached(article.body, tuple(hints))
+SYNC_BODY_BYTES = 256 * 1024  # smaller articles are read on the UI thread (well under a millisecond)
+POLL_MIN_S = 1.0
+POLL_MAX_S = 15.0
+BACKGROUND_BATCH = 25
 
 
 class NewsReaderApp(App[None]):
@@ -84,17 +86,23 @@ class NewsReaderApp(App[None]):
         path: Path,
         *,
         background_analysis: bool = True,
-        analyser: Callable[[Article, Library | None], Analysis] = analyse,
+        analyser: Analyser = default_analyser,
+        use_index: bool = True,
+        watch: bool = True,
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self.analyser = analyser
-        self.library: Library | None = None
+        self.use_index = use_index
+        self.watch = watch
+        self.session: Session | None = None
         self.background_analysis = background_analysis
         self.highlight = True
-        self._analyses: dict[str, Analysis] = {}
+        self.shown: Article | None = None  # the full article in the reader
         self._shown_key: str | None = None
-        self._loading = True
+        self._indexing = False
+        self._poll_timer: Any = None
+        self._loaded_once = False
         # find in the article (document offsets into the reader's Document)
         self.find_query = ""
         self.find_regex = False
@@ -102,7 +110,6 @@ class NewsReaderApp(App[None]):
         self.find_matches: list[tuple[int, int]] = []
         self.find_current = -1
         # folder filter
-        self._docs: list[SearchDoc] = []
         self._filter: FilterQuery = FilterQuery()
         self._filter_text = ""
         self._filter_timer: Any = None
@@ -115,6 +122,7 @@ class NewsReaderApp(App[None]):
         yield Static(self._header_text(), id="header", markup=False)
         with Horizontal(id="panes"):
             with Vertical(id="listing"):
+                yield ProgressBar(id="index-progress", show_eta=False)
                 yield FilterBar(id="filter-bar")
                 yield ArticleList(id="list")
             with Vertical(id="reading"):
@@ -143,112 +151,186 @@ class NewsReaderApp(App[None]):
     def filter_bar(self) -> FilterBar:
         return self.query_one(FilterBar)
 
+    @property
+    def library(self) -> Session | None:
+        return self.session
+
     def _header_text(self) -> str:
         where = clean_line(self.path.resolve().name or str(self.path), 80)
-        if self.library is None:
+        session = self.session
+        if session is None or (not session.articles and self._indexing):
             return f" newsreader  {where} · loading…"
-        n = len(self.library.articles)
-        errors = len(self.library.errors)
-        text = f" newsreader  {where} · {n} article{'s' if n != 1 else ''}"
+        n = len(session.articles)
+        text = f" newsreader  {where} · {n:,} article{'s' if n != 1 else ''}"
+        errors = len(session.errors)
         if errors:
             text += f" · {errors} could not be read"
-        if self.library.config.problem:
+        if session.sync.config.problem:
             text += " · config problem"
+        if self._indexing:
+            text += " · indexing…"
         return text
+
+    def _update_header(self) -> None:
+        self.query_one("#header", Static).update(self._header_text())
 
     # ------------------------------------------------------------------------------------ loading
 
     @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
     def load_library(self) -> None:
-        """Scan in a thread: titles appear in batches, the first frame never waits for the folder."""
-        library = scan(self.path, progress=lambda batch: self.post_message(ArticlesFound(list(batch))))
-        self.post_message(LibraryLoaded(library))
+        """Open the index, show what it knows at once, then bring it in line with the folder.
 
-    @on(ArticlesFound)
-    def _articles_found(self, message: ArticlesFound) -> None:
-        if self._loading:
-            keep = self.article_list.current.key if self.article_list.current else None
-            self.article_list.set_articles(self.article_list.articles + message.articles, keep_key=keep)
+        Cold folders are read file by file with progress; titles appear in batches. Then, unless
+        disabled, the folder is polled for new, changed and deleted files.
+        """
+        worker = get_current_worker()
+        session = Session(self.path, use_index=self.use_index, analyser=self.analyser)
+        self.session = session
+        cached = session.warm_start()
+        if cached:
+            self.post_message(FolderLoaded(list(cached), final=False, notice=session.notice))
 
-    @on(LibraryLoaded)
-    def _library_loaded(self, message: LibraryLoaded) -> None:
-        self._loading = False
-        self.library = message.library
-        self.query_one("#header", Static).update(self._header_text())
-        articles = message.library.articles
-        self._docs = [self._search_doc(a) for a in articles]
-        self.article_list.empty_message = "No articles here."
+        loaded: list[Article] = list(cached)
+
+        def progress(done: int, todo: int, fresh: list[Article]) -> None:
+            if not cached:
+                loaded.extend(fresh)
+                self.post_message(FolderLoaded(sorted(loaded, key=sort_key), final=False, notice=None))
+            self.post_message(IndexProgress(done, todo))
+
+        session.refresh(progress, cancelled=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
+        self.post_message(FolderLoaded(list(session.articles), final=True, notice=None if cached else session.notice))
+
+    def _schedule_poll(self) -> None:
+        """Live reload: look at the folder again soon (sooner for small folders)."""
+        if not self.watch or self.session is None:
+            return
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        delay = min(POLL_MAX_S, max(POLL_MIN_S, 3 * self.session.sync.scan_seconds))
+        self._poll_timer = self.set_timer(delay, self.poll_folder)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll_folder(self) -> None:
+        worker = get_current_worker()
+        session = self.session
+        if session is None:
+            return
+        changes = session.refresh(cancelled=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
+        if changes:
+            self.post_message(FolderLoaded(list(session.articles), final=True, notice=None, changed=True))
+        else:
+            self.post_message(Polled())
+
+    @on(Polled)
+    def _polled(self) -> None:
+        self._schedule_poll()
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        self._indexing = message.done < message.todo
+        bar = self.query_one("#index-progress", ProgressBar)
+        bar.set_class(self._indexing, "-visible")
+        bar.update(total=message.todo, progress=message.done)
+        self._update_header()
+
+    @on(FolderLoaded)
+    def _folder_loaded(self, message: FolderLoaded) -> None:
+        if message.notice:
+            self.notify(message.notice, severity="warning", timeout=6)
+        if message.final:
+            self._indexing = False
+            self.query_one("#index-progress", ProgressBar).remove_class("-visible")
+        self._update_header()
+        session = self.session
+        if session is None:
+            return
+        self.article_list.quote_counts = session.quote_counts
+        self.article_list.empty_message = "No articles here." if message.final else "Loading…"
+        # While the first load streams in, the cursor stays on top unless the user has moved it.
+        keep = self._shown_key if self._loaded_once or self.article_list.user_moved else None
         if self._filter.is_empty:
-            self.article_list.set_articles(articles, keep_key=self._shown_key)
+            self.article_list.set_articles(message.articles, keep_key=keep)
         else:
             self._run_filter()
-        if not articles:
+        self._loaded_once = self._loaded_once or message.final
+        if message.changed:
+            self._refresh_shown()
+        if not message.articles and message.final:
             self._show_empty_state()
-        else:
-            self.prepare_search(self._docs)
-        if self.library.config.problem:
-            self.notify(self.library.config.problem, severity="warning")
-        if self.background_analysis and articles:
-            self.analyse_all(articles)
+        if message.final and session.sync.config.problem and not message.changed:
+            self.notify(session.sync.config.problem, severity="warning")
+        if message.final and self.background_analysis and message.articles:
+            self.analyse_all()
+        if message.final:
+            self._schedule_poll()
+
+    def _refresh_shown(self) -> None:
+        """After a live reload: re-read the shown article if its file changed, keeping the reader's place."""
+        current = self.article_list.current
+        if current is None or self.shown is None or current.key != self.shown.key:
+            return
+        if (current.size, current.mtime) != (self.shown.size, self.shown.mtime):
+            self._show(current, keep_scroll=True)
 
     def _show_empty_state(self) -> None:
         self._shown_key = None
+        self.shown = None
         folder = clean_line(str(self.path), 200)
         text = (
             "No articles yet\n\n"
             f"There are no articles in {folder}.\n\n"
             "newsreader reads .txt, .md and .yaml files in this folder and its sub-folders. "
-            "Add some and press r to reload, or open another folder: newsreader PATH"
+            "Add some and they appear here by themselves (or press r), or open another folder: newsreader PATH"
         )
-        from newsreader.markdown_text import StyleSpan
-
         self.reader.set_document(Document(text, 0, [StyleSpan(0, 15, "title")]))
 
     def action_reload(self) -> None:
-        self._loading = True
-        self.query_one("#header", Static).update(self._header_text().replace("articles", "articles · reloading…", 1))
-        self.load_library()
+        """Force a rescan now (the folder is also watched)."""
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        self.notify("Reloading the folder…", timeout=1.5)
+        self.poll_folder()
 
     # ----------------------------------------------------------------------------------- analysis
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def analyse_one(self, article: Article) -> None:
-        self.post_message(AnalysisReady(article.key, self.analyser(article, self.library)))
+        if self.session is not None:
+            self.post_message(AnalysisReady(article.key, self.session.analyse(article)))
 
     @work(thread=True, exclusive=True, group="background-analysis", exit_on_error=False)
-    def analyse_all(self, articles: list[Article]) -> None:
-        """Analyse the folder in the background (quotation counts, later the filter and actor index)."""
+    def analyse_all(self) -> None:
+        """Analyse the folder in the background: quotation counts, `actor:`/`quote:` filters, the index."""
         worker = get_current_worker()
-        last = time.monotonic()
-        batch: list[tuple[str, Analysis]] = []
-        for article in articles:
+        session = self.session
+        if session is None:
+            return
+        pending = session.unanalysed()
+        for start in range(0, len(pending), BACKGROUND_BATCH):
             if worker.is_cancelled:
                 return
-            if article.error or article.key in self._analyses:
-                continue
-            batch.append((article.key, self.analyser(article, self.library)))
-            if time.monotonic() - last > 0.2:
-                for key, analysis in batch:
-                    self.post_message(AnalysisReady(key, analysis))
-                batch, last = [], time.monotonic()
-            time.sleep(0)  # let the UI thread in
-        for key, analysis in batch:
-            self.post_message(AnalysisReady(key, analysis))
+            done = session.analyse_many(pending[start:start + BACKGROUND_BATCH], lambda: worker.is_cancelled)
+            if done:
+                self.post_message(QuoteCounts(done))
+            time.sleep(0.001)  # let the UI thread in
+
+    @on(QuoteCounts)
+    def _quote_counts(self, message: QuoteCounts) -> None:
+        self.article_list.refresh_counts()
+        if self._filter.needs_analysis and not self._refilter_pending:
+            self._refilter_pending = True
+            self.set_timer(0.5, self._refilter_after_analysis)
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
-        self._analyses[message.key] = message.analysis
-        self.article_list.set_quote_count(message.key, len(message.analysis.quotes))
-        doc = self._doc_by_key.get(message.key) if self._docs else None
-        if doc is not None:
-            doc.actors, doc.quotes = analysis_fields(message.analysis)
-            if self._filter.needs_analysis and not self._refilter_pending:
-                self._refilter_pending = True
-                self.set_timer(0.5, self._refilter_after_analysis)
-        if message.key == self._shown_key:
-            current = self.article_list.current
-            if current is not None and current.key == message.key:
-                self._show(current, keep_scroll=True)
+        self.article_list.refresh_counts()
+        if self.shown is not None and message.key == self.shown.key:
+            self._render_shown(keep_scroll=True)
 
     # -------------------------------------------------------------------------------------- views
 
@@ -261,18 +343,51 @@ class NewsReaderApp(App[None]):
     def _open(self, message: ArticleList.Selected) -> None:
         self.reader.focus()
 
-    def _show(self, article: Article, *, keep_scroll: bool = False) -> None:
-        analysis = self._analyses.get(article.key)
+    def _show(self, entry: Article, *, keep_scroll: bool = False) -> None:
+        """Show a list entry: small bodies are read at once, big ones in a worker (never blocking keys)."""
+        if self.session is None:
+            return
+        if entry.partial and entry.size > SYNC_BODY_BYTES:
+            self.shown = entry
+            self._shown_key = entry.key
+            self.reader.set_document(build_document(entry, None), keep_scroll=False)
+            self.load_article(entry)
+            return
+        self._present(self.session.full_article(entry), keep_scroll=keep_scroll)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self, entry: Article) -> None:
+        if self.session is not None:
+            self.post_message(ArticleLoaded(entry.key, self.session.full_article(entry)))
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        if message.key == self._shown_key:
+            self._present(message.article, keep_scroll=False)
+
+    def _present(self, article: Article, *, keep_scroll: bool) -> None:
         new_article = article.key != self._shown_key
-        self.reader.set_document(build_document(article, analysis, highlight=True), keep_scroll=keep_scroll)
-        self.reader.set_highlight(self.highlight)
+        self.shown = article
         self._shown_key = article.key
+        self._render_shown(keep_scroll=keep_scroll, new_article=new_article)
+        if self.session is not None and self.session.cached_analysis(article) is None and not article.error:
+            self.analyse_one(article)
+
+    def _render_shown(self, *, keep_scroll: bool, new_article: bool = False) -> None:
+        article = self.shown
+        if article is None or self.session is None:
+            return
+        analysis = self.session.cached_analysis(article) if not article.partial else None
+        self.reader.set_document(build_document(article, analysis), keep_scroll=keep_scroll)
+        self.reader.set_highlight(self.highlight)
         if new_article and (self._find_from_filter or not self.find_bar.is_open):
             self._prehighlight_filter()
         if self.find_query:
             self._run_find(keep_current=not new_article, scroll=new_article)
-        if analysis is None and not article.error:
-            self.analyse_one(article)
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
 
     def open_article_at(self, index: int) -> None:
         """Move the list to `index` and read it (the palette's "Open article…")."""
@@ -353,26 +468,6 @@ class NewsReaderApp(App[None]):
 
     # ------------------------------------------------------------------------------------- filter
 
-    def _search_doc(self, article: Article) -> SearchDoc:
-        doc = SearchDoc(article.key, article.title, article.body, article.source or "")
-        analysis = self._analyses.get(article.key)
-        if analysis is not None:
-            doc.actors, doc.quotes = analysis_fields(analysis)
-        return doc
-
-    @property
-    def _doc_by_key(self) -> dict[str, SearchDoc]:
-        if getattr(self, "_doc_index_of", None) is not self._docs:
-            self._doc_index = {d.key: d for d in self._docs}
-            self._doc_index_of = self._docs
-        return self._doc_index
-
-    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
-    def prepare_search(self, docs: list[SearchDoc]) -> None:
-        """Fold every title and body once in the background so the first filter keystroke is fast."""
-        worker = get_current_worker()
-        prepare_docs(docs, cancelled=lambda: worker.is_cancelled)
-
     def action_open_filter(self) -> None:
         self.filter_bar.open()
 
@@ -385,37 +480,42 @@ class NewsReaderApp(App[None]):
 
     def _run_filter(self) -> None:
         self._filter = parse_filter(self._filter_text)
-        if self.library is None:
+        session = self.session
+        if session is None:
             return
         if self._filter.is_empty:
             self.workers.cancel_group(self, "filter")
-            self.article_list.set_articles(self.library.articles, keep_key=self._shown_key)
+            self.article_list.set_articles(session.articles, keep_key=self._shown_key)
             self.filter_bar.set_status("")
             if self._find_from_filter:
                 self.close_find()
             return
-        self.filter_library(self._filter_text, self._filter, self._docs)
+        self.filter_library(self._filter_text, self._filter, session.articles)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def filter_library(self, text: str, query: FilterQuery, docs: list[SearchDoc]) -> None:
+    def filter_library(self, text: str, query: FilterQuery, articles: list[Article]) -> None:
         worker = get_current_worker()
-        indices = filter_docs(docs, query, cancelled=lambda: worker.is_cancelled)
+        session = self.session
+        if session is None:
+            return
+        indices = session.filter(query, cancelled=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
-            self.post_message(FilterResult(text, indices))
+            self.post_message(FilterResult(text, [articles[i] for i in indices if i < len(articles)]))
 
     @on(FilterResult)
     def _filter_result(self, message: FilterResult) -> None:
-        if message.query != self._filter_text or self.library is None:
+        session = self.session
+        if message.query != self._filter_text or session is None:
             return
-        articles = self.library.articles
-        shown = [articles[i] for i in message.indices if i < len(articles)]
+        shown = message.articles
+        total = len(session.articles)
         self.article_list.empty_message = "Nothing matches this filter."
         self.article_list.set_articles(shown, keep_key=self._shown_key)
-        status = f"{len(shown)} of {len(articles)}"
+        status = f"{len(shown):,} of {total:,}"
         if self._filter.needs_analysis:
-            pending = sum(1 for d in self._docs if d.actors is None)
-            if pending:
-                status += f" · analysing {len(articles) - pending}/{len(articles)}"
+            done, all_ = session.analysed_count()
+            if done < all_:
+                status += f" · analysing {done:,}/{all_:,}"
         self.filter_bar.set_status(status)
         if self._find_from_filter or not self.find_bar.is_open:
             self._prehighlight_filter()

@@ -67,6 +67,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.articles: list[Article] = []
         self.quote_counts: dict[str, int] = {}
         self.empty_message = "Loading…"
+        self.user_moved = False  # the user has moved the cursor (a reload then keeps it where it is)
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
         self._generation = 0
 
@@ -88,10 +89,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if self.articles:
             self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
 
-    def set_quote_count(self, key: str, count: int) -> None:
-        if self.quote_counts.get(key) != count:
-            self.quote_counts[key] = count
-            self._invalidate()
+    def refresh_counts(self) -> None:
+        """`quote_counts` (shared with the session) changed: redraw the meta lines."""
+        self._invalidate()
 
     @property
     def current(self) -> Article | None:
@@ -112,6 +112,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             )
 
     def move_to(self, index: int) -> None:
+        self.user_moved = True
         if self.articles:
             self.cursor = max(0, min(len(self.articles) - 1, index))
 
@@ -134,7 +135,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_click(self, event: events.Click) -> None:
         index = (event.y + self.scroll_offset.y) // ROW_HEIGHT
         if 0 <= index < len(self.articles):
-            self.cursor = index
+            self.move_to(index)
             if event.chain >= 2:
                 self.action_select()
 
@@ -184,7 +185,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         elif article.error:
             text, role = f"⚠ {article.error}", "article-list--error"
         else:
-            text, role = meta_line(article, self.quote_counts.get(article.key)), "article-list--meta"
+            count = self.quote_counts.get(article.key, article.quote_count)
+            text, role = meta_line(article, count), "article-list--meta"
         base = None
         if index == self.cursor:
             base = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"

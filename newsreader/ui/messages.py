@@ -8,21 +8,34 @@ from textual.message import Message
 
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
-from newsreader.library import Library
 
 
 @dataclass
-class ArticlesFound(Message):
-    """A batch of articles loaded while the folder is still being scanned."""
+class FolderLoaded(Message):
+    """A (new) sorted list of the folder's articles: partial while indexing, final when in step."""
 
     articles: list[Article]
+    final: bool
+    notice: str | None
+    changed: bool = False  # a live reload found changes
 
 
 @dataclass
-class LibraryLoaded(Message):
-    """The whole folder is loaded (sorted)."""
+class IndexProgress(Message):
+    """Cold indexing: `done` of `todo` files read."""
 
-    library: Library
+    done: int
+    todo: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class QuoteCounts(Message):
+    """Background analysis finished these articles: (key, number of quotations)."""
+
+    counts: list[tuple[str, int]]
 
 
 @dataclass
@@ -34,8 +47,20 @@ class AnalysisReady(Message):
 
 
 @dataclass
+class ArticleLoaded(Message):
+    """A big article's body was read in a worker."""
+
+    key: str
+    article: Article
+
+
+@dataclass
 class FilterResult(Message):
-    """Indices (into the library's articles) that match the filter typed as `query`."""
+    """The articles that match the filter typed as `query`, in list order."""
 
     query: str
-    indices: list[int]
+    articles: list[Article]
+
+
+class Polled(Message):
+    """A live-reload poll found nothing new (schedule the next one)."""

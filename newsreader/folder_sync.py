@@ -1,0 +1,174 @@
+"""Keep a list of articles in step with a folder: first load (warm from the index, or cold), then polls.
+
+With an index the list holds body-less entries (`Article.partial`): memory stays flat at any folder size
+and bodies are read when an article is opened. Without one (`--no-cache`, or the cache can't be used)
+full articles are kept, and the filter scans them in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from newsreader.articles import Article, load_file
+from newsreader.index import FolderIndex
+from newsreader.library import FolderConfig, iter_article_files, read_folder_config
+from newsreader.sanitize import clean_line
+
+STORE_BATCH = 200
+
+
+@dataclass(slots=True)
+class Changes:
+    """What a poll found: entries to add or replace (by path) and paths that are gone."""
+
+    updated: dict[str, list[Article]] = field(default_factory=dict)
+    removed: set[str] = field(default_factory=set)
+    config_changed: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.updated or self.removed or self.config_changed)
+
+
+def _error_entry(path: Path, error: str) -> Article:
+    return Article(path, clean_line(path.name, 200) or "(unnamed)", error=error)
+
+
+def _entries(articles: list[Article], keep_bodies: bool) -> list[Article]:
+    return articles if keep_bodies else [replace(a, body="", styles=[], partial=True) for a in articles]
+
+
+class FolderSync:
+    """The folder as last seen: path -> (size, mtime) and its entries."""
+
+    def __init__(self, root: Path, index: FolderIndex | None) -> None:
+        self.root = root
+        self.index = index
+        self.keep_bodies = index is None or not index.has_fts
+        self.config: FolderConfig = FolderConfig()
+        self._config_mtime: float | None = None
+        self.files: dict[str, tuple[int, float]] = {}
+        self.entries: dict[str, list[Article]] = {}
+        self.scan_seconds = 0.0
+
+    # ----------------------------------------------------------------------------------- config
+
+    def _read_config(self) -> bool:
+        """(Re)read newsreader.yaml when it changed; True when it did."""
+        folder = self.root if self.root.is_dir() else self.root.parent
+        try:
+            mtime: float | None = os.stat(folder / "newsreader.yaml").st_mtime
+        except OSError:
+            mtime = None
+        if mtime == self._config_mtime and self.config.residue:
+            return False
+        self._config_mtime = mtime
+        self.config = read_folder_config(folder)
+        return True
+
+    # ------------------------------------------------------------------------------------ loads
+
+    def warm_start(self) -> list[Article]:
+        """What the index knew last time: shown before the folder is even listed, then `sync` checks it."""
+        if self.index is None or self.keep_bodies:
+            return []
+        self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+        for entry in self.index.articles():
+            self.entries.setdefault(str(entry.path), []).append(entry)
+        for path_entries in self.entries.values():
+            path_entries.sort(key=lambda a: a.index)
+        return self.articles()
+
+    def _walk(self) -> tuple[dict[str, tuple[int, float]], dict[str, list[Article]]]:
+        """Stat every article file; errors of the walk itself become entries."""
+        if self.root.is_file():
+            st = self.root.stat()
+            return {str(self.root): (st.st_size, st.st_mtime)}, {}
+        stats: dict[str, tuple[int, float]] = {}
+        errors: dict[str, list[Article]] = {}
+        for path, st, error in iter_article_files(self.root):
+            if error is not None or st is None:
+                errors[str(path)] = [_error_entry(path, error or "unreadable")]
+            else:
+                stats[str(path)] = (st.st_size, st.st_mtime)
+        return stats, errors
+
+    def sync(
+        self,
+        progress: Callable[[int, int, list[Article]], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Changes:
+        """Bring `entries` in line with the folder; re-read only new and changed files.
+
+        `progress(done, todo, new_entries)` is called about every 0.2 s while files are being read.
+        """
+        started = time.monotonic()
+        first = self._config_mtime is None and not self.config.residue
+        changes = Changes(config_changed=self._read_config() and not first)
+        if changes.config_changed:
+            self.files.clear()  # residue or hints changed: every article must be re-read
+        stats, errors = self._walk()
+        known = self.files
+        todo = [p for p, st in stats.items() if known.get(p) != st or p not in self.entries]
+        removed = (set(known) | set(self.entries)) - set(stats) - set(errors)
+        for path in removed:
+            self.entries.pop(path, None)
+        if removed and self.index is not None and not self.keep_bodies:
+            self.index.forget(removed)
+        changes.removed = removed
+        for path, entry_list in errors.items():
+            if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
+                changes.updated[path] = entry_list
+            self.entries[path] = entry_list
+        batch: list[tuple[Path, int, float, list[Article]]] = []
+        fresh: list[Article] = []
+        last = time.monotonic()
+        for done, path_text in enumerate(todo, 1):
+            if cancelled():
+                break
+            path = Path(path_text)
+            size, mtime = stats[path_text]
+            articles = load_file(path, self.config.residue)
+            if self.index is not None and not self.keep_bodies:
+                batch.append((path, size, mtime, articles))
+            entries = _entries(articles, self.keep_bodies)
+            for entry in entries:
+                entry.size, entry.mtime = size, mtime
+            self.entries[path_text] = entries
+            changes.updated[path_text] = entries
+            fresh.extend(entries)
+            if len(batch) >= STORE_BATCH:
+                self._store(batch)
+                batch = []
+            if progress is not None and time.monotonic() - last > 0.2:
+                progress(done, len(todo), fresh)
+                fresh, last = [], time.monotonic()
+        self._store(batch)
+        if progress is not None and todo:
+            progress(len(todo), len(todo), fresh)
+        self.files = {p: st for p, st in stats.items() if p in self.entries}
+        self.scan_seconds = time.monotonic() - started
+        return changes
+
+    def _store(self, batch: list[tuple[Path, int, float, list[Article]]]) -> None:
+        if batch and self.index is not None:
+            try:
+                self.index.store_files(batch)
+            except Exception:  # noqa: BLE001 - a cache write failing must never lose the articles
+                pass
+
+    def articles(self) -> list[Article]:
+        return [a for entries in self.entries.values() for a in entries]
+
+    def load_body(self, entry: Article) -> Article:
+        """The full article behind a list entry (reads the file; never raises)."""
+        if not entry.partial:
+            return entry
+        articles = load_file(entry.path, self.config.residue)
+        for article in articles:
+            if article.index == entry.index:
+                return article
+        return articles[0]

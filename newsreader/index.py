@@ -1,0 +1,412 @@
+"""The folder index: an embedded SQLite cache of article metadata and analysis results.
+
+Why: reading and analysing 100,000 files takes minutes; listing them from an index takes a second.
+The index lives in the XDG cache directory (never in the articles folder), one database per folder,
+keyed by path + size + mtime so a changed file is simply re-read. FTS5 (when the SQLite build has it)
+answers the folder filter without keeping any body in memory. Anything odd about the cache file
+(corrupt, locked, another schema) means: rebuild it, say so, carry on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from newsreader.analysis.model import Actor, Analysis, Mention, Quote
+from newsreader.articles import Article
+from newsreader.search import FilterQuery, Term, fold
+
+SCHEMA_VERSION = 3
+BUSY_TIMEOUT_S = 5.0
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/newsreader (platformdirs honours XDG on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsreader", appauthor=False))
+
+
+def index_path_for(folder: Path) -> Path:
+    digest = hashlib.sha1(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = "".join(c if c.isalnum() else "-" for c in folder.resolve().name)[:40] or "root"
+    return cache_dir() / f"index-{name}-{digest}.sqlite3"
+
+
+# ------------------------------------------------------------------------------------ serialising
+
+
+def analysis_to_json(analysis: Analysis) -> str:
+    """Everything the reader needs back (aliases and speaker mentions included), compactly."""
+    return json.dumps(
+        {
+            "q": [
+                [q.text, q.start, q.end, q.speaker]
+                + ([q.speaker_mention.start, q.speaker_mention.end, q.speaker_mention.text] if q.speaker_mention else [])
+                for q in analysis.quotes
+            ],
+            "a": [
+                [a.name, a.kind, a.aliases, [[m.start, m.end, m.text] for m in a.mentions]] for a in analysis.actors
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def analysis_from_json(text: str) -> Analysis | None:
+    try:
+        data = json.loads(text)
+        quotes = [
+            Quote(q[0], q[1], q[2], q[3], Mention(q[4], q[5], q[6]) if len(q) >= 7 else None) for q in data["q"]
+        ]
+        actors = [Actor(a[0], a[1], [Mention(*m) for m in a[3]], list(a[2])) for a in data["a"]]
+        return Analysis(quotes, actors)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def actor_text(analysis: Analysis) -> str:
+    """Names and aliases, one actor per line: what `actor:` searches."""
+    return "\n".join(" ".join([a.name, *a.aliases]) for a in analysis.actors)
+
+
+def quote_text(analysis: Analysis) -> str:
+    return "\n".join(q.text for q in analysis.quotes)
+
+
+def body_hash(body: str) -> str:
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+# ------------------------------------------------------------------------------------------ rows
+
+
+@dataclass(slots=True)
+class IndexedFile:
+    """What the index knows of one file: enough to decide whether to re-read it."""
+
+    path: str
+    size: int
+    mtime: float
+
+
+_COLUMNS = "path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
+
+
+def _row_to_article(row: Sequence[Any]) -> Article:
+    path, idx, size, mtime, title, date, source, author, error, notices, _hash, quotes = row
+    article = Article(
+        Path(path), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
+    )
+    if date:
+        try:
+            article.date = dt.date.fromisoformat(date)
+        except ValueError:
+            pass
+    if notices:
+        article.notices = notices.split("\n")
+    article.partial = True
+    article.quote_count = quotes
+    return article
+
+
+class IndexError_(Exception):
+    """The cache can't be used at all (the caller carries on without it)."""
+
+
+class FolderIndex:
+    """One folder's index. Thread-safe: every call takes the lock; workers share one connection."""
+
+    def __init__(self, db_path: Path, folder: Path) -> None:
+        self.db_path = db_path
+        self.folder = folder
+        self.notice: str | None = None
+        self.has_fts = False
+        self._lock = threading.RLock()
+        self._conn = self._open()
+
+    # --------------------------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, folder: Path, db_path: Path | None = None) -> FolderIndex:
+        """Open (or create, or rebuild) the index of `folder`. Raises IndexError_ when impossible."""
+        return cls(db_path or index_path_for(folder), folder)
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IndexError_(f"cannot create the cache folder: {exc.strerror or exc}") from None
+        for attempt in range(2):
+            try:
+                conn = sqlite3.connect(
+                    self.db_path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+                )
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version == SCHEMA_VERSION:
+                    conn.execute("SELECT count(*) FROM files").fetchone()
+                    self.has_fts = self._fts_present(conn)
+                    return conn
+                if version != 0:
+                    self.notice = "The index was from another version of newsreader: rebuilt."
+                conn.close()
+                self._remove_files()
+                conn = sqlite3.connect(
+                    self.db_path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+                )
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                self._create(conn)
+                return conn
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise IndexError_("the index is locked by another process") from None
+                if attempt:
+                    raise IndexError_(f"cannot use the index: {exc}") from None
+                self.notice = "The index was unreadable: rebuilt."
+                self._remove_files()
+            except sqlite3.DatabaseError as exc:
+                if attempt:
+                    raise IndexError_(f"cannot use the index: {exc}") from None
+                self.notice = "The index was corrupt: rebuilt."
+                self._remove_files()
+        raise IndexError_("cannot use the index")  # pragma: no cover
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.remove(f"{self.db_path}{suffix}")
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise IndexError_(f"cannot replace the index: {exc.strerror or exc}") from None
+
+    @staticmethod
+    def _fts_present(conn: sqlite3.Connection) -> bool:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE name='fts'").fetchone() is not None
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime REAL)"
+        )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, size INTEGER,"
+            " mtime REAL, title TEXT, date TEXT, source TEXT, author TEXT, error TEXT, notices TEXT, hash TEXT,"
+            " quotes INTEGER, analysis TEXT, UNIQUE(path, idx))"
+        )
+        try:
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, source, actors, quotes,"
+                " tokenize='unicode61 remove_diacritics 2')"
+            )
+            self.has_fts = True
+        except sqlite3.OperationalError:
+            self.has_fts = False  # this SQLite has no FTS5: the filter scans in memory instead
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+
+    # ---------------------------------------------------------------------------------- reading
+
+    def known_files(self) -> dict[str, IndexedFile]:
+        with self._lock:
+            rows = self._conn.execute("SELECT path, size, mtime FROM files").fetchall()
+        return {p: IndexedFile(p, s, m) for p, s, m in rows}
+
+    def articles(self) -> list[Article]:
+        """Every indexed article as a list entry (no body: `partial`), unsorted."""
+        with self._lock:
+            rows = self._conn.execute(f"SELECT {_COLUMNS} FROM articles").fetchall()
+        return [_row_to_article(r) for r in rows]
+
+    def analysis(self, article: Article, body: str) -> Analysis | None:
+        """The stored analysis of this article, if it was made from this very body."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT hash, analysis FROM articles WHERE path=? AND idx=?", (str(article.path), article.index)
+            ).fetchone()
+        if row is None or row[1] is None or row[0] != body_hash(body):
+            return None
+        return analysis_from_json(row[1])
+
+    def unanalysed(self) -> list[tuple[str, int]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT path, idx FROM articles WHERE analysis IS NULL AND error IS NULL"
+            ).fetchall()
+        return [(p, i) for p, i in rows]
+
+    def all_analyses(self) -> Iterator[tuple[str, int, Analysis]]:
+        """Every stored analysis (for the folder-wide actor index), streamed."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT path, idx, analysis FROM articles WHERE analysis IS NOT NULL"
+            ).fetchall()
+        for path, idx, text in rows:
+            analysis = analysis_from_json(text)
+            if analysis is not None:
+                yield path, idx, analysis
+
+    # ---------------------------------------------------------------------------------- writing
+
+    def store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
+        """Replace everything known about one file with freshly loaded articles (bodies included)."""
+        self.store_files([(path, size, mtime, articles)])
+
+    def store_files(self, batch: Sequence[tuple[Path, int, float, list[Article]]]) -> None:
+        """Several files in one transaction (cold indexing commits in batches, not per file)."""
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for path, size, mtime, articles in batch:
+                    self._delete_path(str(path))
+                    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), size, mtime))
+                    for a in articles:
+                        cur = conn.execute(
+                            "INSERT INTO articles (path, idx, size, mtime, title, date, source, author, error,"
+                            " notices, hash, quotes, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL)",
+                            (str(path), a.index, size, mtime, a.title, a.date.isoformat() if a.date else None,
+                             a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body)),
+                        )
+                        if self.has_fts:
+                            conn.execute(
+                                "INSERT INTO fts (rowid, title, body, source, actors, quotes) VALUES (?,?,?,?,'','')",
+                                (cur.lastrowid, a.title, a.body, a.source or ""),
+                            )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _delete_path(self, path: str) -> None:
+        conn = self._conn
+        if self.has_fts:
+            conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM articles WHERE path=?)", (path,))
+        conn.execute("DELETE FROM articles WHERE path=?", (path,))
+        conn.execute("DELETE FROM files WHERE path=?", (path,))
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Files that are gone from the folder."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for p in paths:
+                    self._delete_path(p)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def store_analyses(self, items: Sequence[tuple[Article, str, Analysis]]) -> None:
+        """Analyses (with the body they were made from) in one transaction; updates actor/quote search."""
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for article, body, analysis in items:
+                    row = conn.execute(
+                        "SELECT id, hash FROM articles WHERE path=? AND idx=?", (str(article.path), article.index)
+                    ).fetchone()
+                    if row is None or row[1] != body_hash(body):
+                        continue  # the file changed meanwhile: this analysis is stale
+                    conn.execute(
+                        "UPDATE articles SET quotes=?, analysis=? WHERE id=?",
+                        (len(analysis.quotes), analysis_to_json(analysis), row[0]),
+                    )
+                    if self.has_fts:
+                        conn.execute(
+                            "UPDATE fts SET actors=?, quotes=? WHERE rowid=?",
+                            (actor_text(analysis), quote_text(analysis), row[0]),
+                        )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    # ----------------------------------------------------------------------------------- filter
+
+    def filter_keys(self, query: FilterQuery) -> set[tuple[str, int]] | None:
+        """(path, index) of the articles matching `query`, via FTS5; None when FTS can't answer."""
+        if not self.has_fts:
+            return None
+        positives: list[str] = []
+        negatives: list[str] = []
+        for term in query.terms:
+            expr = fts_term(term)
+            if expr is None:
+                continue
+            (negatives if term.negate else positives).append(expr)
+        if not positives and not negatives:
+            return None
+        sql = "SELECT a.path, a.idx FROM articles a"
+        params: list[str] = []
+        where: list[str] = []
+        if positives:
+            where.append("a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(" AND ".join(positives))
+        for neg in negatives:
+            where.append("a.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(neg)
+        sql += " WHERE " + " AND ".join(where)
+        try:
+            with self._lock:
+                rows = self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error:
+            return None
+        return {(p, i) for p, i in rows}
+
+    def analysed_count(self) -> tuple[int, int]:
+        with self._lock:
+            done, total = self._conn.execute(
+                "SELECT count(analysis), count(*) FROM articles WHERE error IS NULL"
+            ).fetchone()
+        return done, total
+
+
+_FTS_COLUMNS = {"text": "{title body source}", "actor": "actors", "quote": "quotes", "source": "source"}
+
+
+def fts_term(term: Term) -> str | None:
+    """One filter term as an FTS5 expression: word prefixes, phrases in order, columns per field."""
+    import re
+
+    words = re.findall(r"\w+", fold(term.value))
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    if term.phrase:
+        expr = '"' + " ".join(words) + '"'
+    elif len(quoted) == 1:
+        expr = quoted[0] + "*"
+    else:  # "co-op" or "U.S." written without quotes: the words in order, the last one a prefix
+        expr = "NEAR(" + " ".join(quoted[:-1] + [quoted[-1] + "*"]) + ", 0)"
+    return f"{_FTS_COLUMNS.get(term.field, '{title body source}')} : {expr}"
+
+
+def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:
+    """The folder's index, or (None, reason) when the cache can't be used: never fatal."""
+    try:
+        index = FolderIndex.open(folder)
+        return index, index.notice
+    except IndexError_ as exc:
+        return None, f"Working without the index: {exc}."
+    except (OSError, sqlite3.Error) as exc:
+        return None, f"Working without the index: {exc}."

@@ -1,0 +1,217 @@
+"""One reading session over a folder: the article list, bodies on demand, analyses, the filter.
+
+This is the state the reader works with, kept out of the Textual layer so it can be tested (and
+benchmarked) directly. Workers call the slow methods (`refresh`, `analyse`, `filter`); the UI thread
+only reads `articles` snapshots handed to it in messages. Memory stays flat with folder size: with
+the index, list entries carry no body and only a small LRU of full analyses is kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Callable, Sequence
+
+from newsreader.analysis.model import ActorHint, Analysis
+from newsreader.articles import Article
+from newsreader.folder_sync import Changes, FolderSync
+from newsreader.index import FolderIndex, open_index
+from newsreader.library import sort_key
+from newsreader.search import FilterQuery, SearchDoc, analysis_fields, filter_docs
+
+Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
+ANALYSIS_LRU = 256
+MAX_ANALYSED_CHARS = 2_000_000  # a bigger body is analysed in part: bounded time, the notice says so
+
+
+def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
+    from newsreader.analysis.cache import analyze_cached
+
+    return analyze_cached(article.body[:MAX_ANALYSED_CHARS], tuple(hints), article.title)
+
+
+class Session:
+    """The folder (or single file) being read."""
+
+    def __init__(self, root: Path, *, use_index: bool = True, analyser: Analyser = default_analyser) -> None:
+        self.root = Path(root)
+        self.folder = self.root if self.root.is_dir() else self.root.parent
+        self.analyser = analyser
+        self.index: FolderIndex | None = None
+        self.notice: str | None = None
+        if use_index and self.root.is_dir():
+            self.index, self.notice = open_index(self.root)
+        self.sync = FolderSync(self.root, self.index)
+        self.articles: list[Article] = []
+        self.quote_counts: dict[str, int] = {}
+        self._analyses: OrderedDict[str, Analysis] = OrderedDict()
+        self._analysed_keys: set[str] = set()
+        self._docs: dict[str, SearchDoc] = {}
+        self._lock = threading.RLock()
+
+    @property
+    def uses_index(self) -> bool:
+        return self.index is not None and not self.sync.keep_bodies
+
+    @property
+    def errors(self) -> list[Article]:
+        return [a for a in self.articles if a.error]
+
+    def hints_for(self, article: Article) -> tuple[ActorHint, ...]:
+        """Front-matter hints first (they win), then the folder's newsreader.yaml."""
+        return tuple(article.hints) + tuple(self.sync.config.hints)
+
+    # ------------------------------------------------------------------------------------ loading
+
+    def warm_start(self) -> list[Article]:
+        """The list as the index last knew it (empty without an index): shown at once."""
+        entries = self.sync.warm_start()
+        self._set_articles(entries)
+        return self.articles
+
+    def refresh(
+        self,
+        progress: Callable[[int, int, list[Article]], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Changes:
+        """Re-read what changed in the folder; `articles` is replaced by a new sorted list."""
+        changes = self.sync.sync(progress, cancelled)
+        if changes or not self.articles:
+            with self._lock:
+                for path in list(changes.removed) + list(changes.updated):
+                    for key in [k for k in self._analyses if k == path or k.startswith(path + "#")]:
+                        self._analyses.pop(key, None)
+                        self._analysed_keys.discard(key)
+                        self._docs.pop(key, None)
+            self._set_articles(self.sync.articles())
+        return changes
+
+    def _set_articles(self, articles: list[Article]) -> None:
+        ordered = sorted(articles, key=sort_key)
+        with self._lock:
+            for a in ordered:
+                if a.quote_count is not None and a.key not in self.quote_counts:
+                    self.quote_counts[a.key] = a.quote_count
+                    self._analysed_keys.add(a.key)
+        self.articles = ordered
+
+    def full_article(self, entry: Article) -> Article:
+        """The article with its body (a list entry from the index has none)."""
+        return self.sync.load_body(entry)
+
+    # ----------------------------------------------------------------------------------- analysis
+
+    def cached_analysis(self, article: Article) -> Analysis | None:
+        """An analysis already made for this article, from memory or from the index; never computes."""
+        with self._lock:
+            analysis = self._analyses.get(article.key)
+            if analysis is not None:
+                self._analyses.move_to_end(article.key)
+                return analysis
+        if self.index is not None and not article.partial and not article.error:
+            try:
+                analysis = self.index.analysis(article, article.body)
+            except Exception:  # noqa: BLE001 - a cache read failing only costs a re-analysis
+                analysis = None
+            if analysis is not None:
+                self._remember(article, analysis)
+        return analysis
+
+    def analyse(self, article: Article, *, store: bool = True) -> Analysis:
+        """Analyse a full article (cached), remember it, and record it in the index."""
+        analysis = self.cached_analysis(article)
+        if analysis is not None:
+            return analysis
+        analysis = self.analyser(article, self.hints_for(article))
+        self._remember(article, analysis)
+        if store and self.index is not None:
+            try:
+                self.index.store_analyses([(article, article.body, analysis)])
+            except Exception:  # noqa: BLE001
+                pass
+        return analysis
+
+    def analyse_many(self, entries: Sequence[Article], cancelled: Callable[[], bool]) -> list[tuple[str, int]]:
+        """Background analysis of a batch of entries; returns (key, quote count) for each done."""
+        done: list[tuple[str, int]] = []
+        stored: list[tuple[Article, str, Analysis]] = []
+        for entry in entries:
+            if cancelled():
+                break
+            if entry.error:
+                continue
+            article = self.full_article(entry)
+            analysis = self.cached_analysis(article)
+            if analysis is None:
+                analysis = self.analyser(article, self.hints_for(article))
+                self._remember(article, analysis)
+                stored.append((article, article.body, analysis))
+            done.append((entry.key, len(analysis.quotes)))
+        if stored and self.index is not None:
+            try:
+                self.index.store_analyses(stored)
+            except Exception:  # noqa: BLE001
+                pass
+        return done
+
+    def _remember(self, article: Article, analysis: Analysis) -> None:
+        with self._lock:
+            self._analyses[article.key] = analysis
+            self._analyses.move_to_end(article.key)
+            while len(self._analyses) > ANALYSIS_LRU:
+                self._analyses.popitem(last=False)
+            self.quote_counts[article.key] = len(analysis.quotes)
+            self._analysed_keys.add(article.key)
+            doc = self._docs.get(article.key)
+            if doc is not None:
+                doc.actors, doc.quotes = analysis_fields(analysis)
+            elif self.sync.keep_bodies:
+                self._docs[article.key] = self._make_doc(article, analysis)
+
+    def unanalysed(self) -> list[Article]:
+        """Entries (in list order) that have no analysis yet."""
+        with self._lock:
+            return [a for a in self.articles if not a.error and a.key not in self._analysed_keys]
+
+    def analysed_count(self) -> tuple[int, int]:
+        total = sum(1 for a in self.articles if not a.error)
+        with self._lock:
+            done = sum(1 for a in self.articles if not a.error and a.key in self._analysed_keys)
+        return done, total
+
+    # ------------------------------------------------------------------------------------- filter
+
+    @staticmethod
+    def _make_doc(article: Article, analysis: Analysis | None = None) -> SearchDoc:
+        doc = SearchDoc(article.key, article.title, article.body, article.source or "")
+        if analysis is not None:
+            doc.actors, doc.quotes = analysis_fields(analysis)
+        return doc
+
+    def search_docs(self) -> list[SearchDoc]:
+        """In-memory filter documents aligned with `articles` (only without the index)."""
+        with self._lock:
+            docs = []
+            for a in self.articles:
+                doc = self._docs.get(a.key)
+                if doc is None or doc.body is not a.body:
+                    doc = self._docs[a.key] = self._make_doc(a, self._analyses.get(a.key))
+                docs.append(doc)
+            return docs
+
+    def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
+        """Indices into `articles` of those matching `query` (FTS5 index, or a scan in memory)."""
+        articles = self.articles
+        if query.is_empty:
+            return list(range(len(articles)))
+        if self.uses_index and self.index is not None:
+            keys = self.index.filter_keys(query)
+            if keys is None:
+                return list(range(len(articles)))
+            return [i for i, a in enumerate(articles) if (str(a.path), a.index) in keys]
+        return filter_docs(self.search_docs(), query, cancelled)
+
+    def close(self) -> None:
+        if self.index is not None:
+            self.index.close()
