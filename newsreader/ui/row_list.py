@@ -1,0 +1,233 @@
+"""A small Line-API list of styled lines with a cursor over selectable items (headings are skipped).
+
+The base of the actors panel and the who-said-what list. Like `ArticleList` it draws only the visible
+lines and never mounts a widget per row, and it copes with any width (down to zero) without raising.
+Subclasses build their lines for a given width in `build_rows`, and react to the cursor in
+`item_moved` / `item_selected`. Line roles are component classes: `<PREFIX>--<role>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content, Span
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a `RowList`."""
+
+    text: str
+    role: str = ""  # component-class suffix for the whole line ("heading", "person" …); "" = plain
+    item: int = -1  # the selectable item this line belongs to; -1 = not selectable (heading, blank)
+    spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, role) styled inside `text`
+
+
+def fit(text: str, cells: int) -> str:
+    """`text` cut to at most `cells` terminal cells, with an ellipsis when cut."""
+    if cells <= 0:
+        return ""
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out).rstrip() + ELLIPSIS
+
+
+class RowList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Lines with a cursor over items. Keys: j/k ↑/↓, g/G Home/End, PgUp/PgDn, Enter; click, double-click."""
+
+    PREFIX = "row-list"
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--cursor-blurred", "row-list--empty"}
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "move_page(1)", "Page down", show=False),
+        Binding("pageup", "move_page(-1)", "Page up", show=False),
+        Binding("enter", "select", "Choose", show=True),
+    ]
+
+    cursor: reactive[int] = reactive(-1, repaint=False, init=False)
+    """The item under the cursor (-1 when there are no items)."""
+
+    empty_message = ""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.rows: list[Row] = []
+        self.item_count = 0
+        self._item_lines: list[tuple[int, int]] = []  # item -> (first line, last line)
+        self._built_width = -1
+        self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(256)
+        self._generation = 0
+
+    # ------------------------------------------------------------------------------- to override
+
+    def build_rows(self, width: int) -> list[Row]:
+        """The lines for a content width of `width` cells (items numbered 0, 1, … in order)."""
+        return []
+
+    def item_moved(self, item: int) -> None:
+        """The cursor moved to `item` (by a key, a click or `move_to`)."""
+
+    def item_selected(self, item: int) -> None:
+        """Enter or a double click on `item`."""
+
+    # ----------------------------------------------------------------------------------- content
+
+    @property
+    def content_width(self) -> int:
+        return max(0, self.scrollable_content_region.width)
+
+    def rebuild(self, cursor: int | None = None) -> None:
+        """Rebuild the lines for the current width; the cursor goes to `cursor` (default: stays), silently."""
+        self._build(self.content_width)
+        target = self.cursor if cursor is None else cursor
+        self.set_reactive(RowList.cursor, min(max(target, 0), self.item_count - 1) if self.item_count else -1)
+        self._scroll_cursor_visible()
+
+    def _build(self, width: int) -> None:
+        self._built_width = width
+        self.rows = self.build_rows(width)
+        spans: dict[int, tuple[int, int]] = {}
+        for line, row in enumerate(self.rows):
+            if row.item >= 0:
+                first, _ = spans.get(row.item, (line, line))
+                spans[row.item] = (first, line)
+        self.item_count = len(spans)
+        self._item_lines = [spans[i] for i in sorted(spans)]
+        self.virtual_size = Size(0, len(self.rows))
+        self._invalidate()
+
+    def on_resize(self) -> None:
+        if self.content_width != self._built_width:
+            self._build(self.content_width)
+            self._scroll_cursor_visible()
+        self._invalidate()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self._built_width:
+            self._build(width)
+        return len(self.rows)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    # ------------------------------------------------------------------------------------ cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._invalidate()
+        self._scroll_cursor_visible()
+        if 0 <= new < self.item_count:
+            self.item_moved(new)
+
+    def _scroll_cursor_visible(self) -> None:
+        if 0 <= self.cursor < len(self._item_lines):
+            first, last = self._item_lines[self.cursor]
+            if self.cursor == 0:
+                first = 0  # show the heading above the first item
+            self.scroll_to_region(
+                Region(0, first, max(1, self.size.width), last - first + 1), animate=False, force=True
+            )
+
+    def move_to(self, item: int) -> None:
+        """Put the cursor on `item` (clamped); `item_moved` runs if it changed."""
+        if self.item_count:
+            self.cursor = max(0, min(self.item_count - 1, item))
+
+    def action_move(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_move_page(self, direction: int) -> None:
+        if not self.item_count:
+            return
+        line = self._item_lines[self.cursor][0] + direction * max(1, self.size.height - 1)
+        items = [i for i, (first, _) in enumerate(self._item_lines) if (first <= line if direction > 0 else first >= line)]
+        self.move_to((items[-1] if direction > 0 else items[0]) if items else self.cursor + direction)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.item_count - 1)
+
+    def action_select(self) -> None:
+        if 0 <= self.cursor < self.item_count:
+            self.item_selected(self.cursor)
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if 0 <= line < len(self.rows) and self.rows[line].item >= 0:
+            self.cursor = self.rows[line].item
+            if event.chain >= 2:
+                self.action_select()
+
+    # --------------------------------------------------------------------------------- rendering
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self._invalidate()
+
+    def on_blur(self) -> None:
+        self._invalidate()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._invalidate()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return Strip.blank(0)
+        line = self.scroll_offset.y + y
+        if not self.rows:
+            if y == 0 and self.empty_message:
+                return self._strip(Row(" " + self.empty_message, "empty"), width, False)
+            return Strip.blank(width, self.rich_style)
+        if line >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        key = (line, width, self._generation, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            row = self.rows[line]
+            strip = self._strip(row, width, row.item >= 0 and row.item == self.cursor)
+            self._cache[key] = strip
+        return strip
+
+    def _role(self, role: str) -> str:
+        return f"{self.PREFIX}--{role}"
+
+    def _strip(self, row: Row, width: int, under_cursor: bool) -> Strip:
+        spans: list[Span] = []
+        if row.role:
+            spans.append(Span(0, len(row.text), self.get_visual_style(self._role(row.role), partial=True)))
+        for start, end, role in row.spans:
+            if start < end:
+                spans.append(Span(start, end, self.get_visual_style(self._role(role), partial=True)))
+        base = self.visual_style
+        if under_cursor:
+            base = self.get_visual_style(self._role("cursor" if self.has_focus else "cursor-blurred"))
+        content = Content(row.text, spans).truncate(max(1, width), ellipsis=True)
+        rich_base = base.rich_style
+        strip = Strip(content.render_segments(base)).extend_cell_length(width, rich_base)
+        return strip.crop(0, width) if strip.cell_length > width else strip
