@@ -5,8 +5,10 @@ honours `$XDG_STATE_HOME` on Linux), never in the articles folder. Writes are at
 the same directory, fsynced, then `os.replace`d over the old one, so a crash leaves either the old or
 the new state, never half of one.
 
-Articles are keyed by their content (`content_key`: a hash of title and body), not their path, so a
-renamed or moved file keeps its read mark. Folders are keyed by their absolute path.
+Articles are keyed by their content (`content_key`: a hash of the title and of the body's digest), not
+their path, so a renamed or moved file keeps its read mark. The body digest is the one the folder index
+already stores (`index.body_hash`), so entries listed from the index can be keyed without their bodies.
+Folders are keyed by their absolute path.
 
 Nothing here raises on bad content: a state file that can't be parsed is moved aside
 (`state.json.corrupt-<timestamp>`) and `ReadState.notice` says so, for the UI to show once.
@@ -28,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
 
 APP_NAME = "newsreader"
 STATE_FILE = "state.json"
@@ -45,16 +47,36 @@ class HasContent(Protocol):
     body: str
 
 
-def content_key(article: HasContent) -> str:
-    """A short, stable identity for an article's content: the first 16 hex digits of
-    sha1(title + "\\n" + body). The same text under another file name has the same key."""
-    return _content_key(article.title, article.body)
+def body_digest(body: str) -> str:
+    """blake2b-96 of the body, hex: the same digest as `index.body_hash`, which the folder index stores
+    for every article, so list entries loaded from the index (no body) can be keyed without reading files."""
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def content_key(article: HasContent, body_hash: str | None = None) -> str:
+    """A short, stable identity for an article's content: 16 hex digits of
+    sha1(title + "\\n" + body digest). The same text under another file name has the same key.
+
+    `body_hash` is `body_digest(article.body)` when already known (the index stores it); pass it for a
+    list entry whose body is not loaded. An article object with a `body_hash` attribute (not None) is
+    keyed by that attribute.
+    """
+    digest = body_hash if body_hash is not None else getattr(article, "body_hash", None)
+    if digest is None:
+        digest = _body_digest_cached(article.body)
+    return key_from_digest(article.title, digest)
 
 
 @lru_cache(maxsize=16384)
-def _content_key(title: str, body: str) -> str:
-    # str hashes are cached on the object, so repeated look-ups of the same article cost a dict probe
-    data = f"{title}\n{body}".encode("utf-8", "surrogatepass")
+def _body_digest_cached(body: str) -> str:
+    # str hashes are cached on the object, so looking up the same body again costs a dict probe
+    return body_digest(body)
+
+
+@lru_cache(maxsize=16384)
+def key_from_digest(title: str, digest: str) -> str:
+    """The content key of an article with this title and body digest."""
+    data = f"{title}\n{digest}".encode("utf-8", "surrogatepass")
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:KEY_LENGTH]
 
 
@@ -72,6 +94,9 @@ def folder_key(folder: Path | str) -> str:
         return str(path.resolve())
     except (OSError, RuntimeError):
         return str(path.absolute())
+
+
+KeyFunction = Callable[[Any], str]
 
 
 @dataclass
@@ -196,9 +221,10 @@ class ReadState:
         self.set_read(article, read)
         return read
 
-    def unread(self, articles: Iterable[HasContent]) -> list[int]:
-        """Indices of the unread articles of `articles` (for "show unread only")."""
-        return [i for i, a in enumerate(articles) if _key(a) not in self.read]
+    def unread(self, articles: Iterable[HasContent], key_of: KeyFunction = content_key) -> list[int]:
+        """Indices of the unread articles of `articles` (for "show unread only"); `key_of` computes the
+        content key (pass one that uses the index's body digests for body-less list entries)."""
+        return [i for i, a in enumerate(articles) if key_of(a) not in self.read]
 
     def last_position(self, folder: Path | str) -> tuple[str, int] | None:
         """(content key, scroll line) of the article last open in `folder`, or None."""
@@ -221,10 +247,10 @@ def _key(article: HasContent | str) -> str:
     return article if isinstance(article, str) else content_key(article)
 
 
-def find_by_key(articles: Sequence[HasContent], key: str) -> int | None:
+def find_by_key(articles: Sequence[HasContent], key: str, key_of: KeyFunction = content_key) -> int | None:
     """Index of the first article whose content key is `key` (to reopen the last article)."""
     for i, article in enumerate(articles):
-        if content_key(article) == key:
+        if key_of(article) == key:
             return i
     return None
 
