@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from newsreader import __version__
+from newsreader.sanitize import clean_line
 
 SUBCOMMANDS = ("show", "list", "analyze", "actors")
 DEFAULT_FOLDER = "articles"
@@ -25,17 +27,41 @@ class UsageError(Exception):
     """A problem with the command line or a path: reported in one line, exit status 2."""
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse, but an argument echoed in an error message cannot put escape sequences on the terminal."""
+
+    def error(self, message: str):  # type: ignore[override]  # noqa: ANN201
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {clean_line(message, 500)}\n")
+
+
+# In JSON output, characters a terminal would act on or that reorder text are written as \uXXXX escapes
+# (json already escapes C0): DEL and C1 controls, bidi controls, line/paragraph separators, and lone
+# surrogates (a file name that is not valid UTF-8; `json.loads` + `os.fsencode` give the bytes back).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+def _json_text(value: object, **kwargs: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _display_path(path: object) -> str:
+    """A path as shown to a person: no control characters, undecodable bytes as �."""
+    return clean_line(str(path))
+
+
 def _existing(path_text: str) -> Path:
     path = Path(path_text).expanduser()
     if not path.exists():
-        raise UsageError(f"no such file or folder: {path_text}")
+        raise UsageError(f"no such file or folder: {_display_path(path_text)}")
     if not os.access(path, os.R_OK):
-        raise UsageError(f"cannot read: {path_text} (permission denied)")
+        raise UsageError(f"cannot read: {_display_path(path_text)} (permission denied)")
     return path
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="newsreader",
         description="A terminal news reader that highlights quotations and named actors.",
         epilog="Subcommands: show FILE [--html OUT] [--svg OUT] | list FOLDER [--json] | analyze [--json] PATH... | "
@@ -46,11 +72,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "path", nargs="?", help=f"folder of articles, or one article file (default: ./{DEFAULT_FOLDER})"
     )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="don't use (or write) the folder index in the cache directory"
+    )
     return parser
 
 
 def _sub_parser(name: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"newsreader {name}")
+    parser = _ArgumentParser(prog=f"newsreader {name}")
     if name == "show":
         parser.description = "Print one article with its quotations and actors highlighted."
         parser.add_argument("file", help="an article file")
@@ -81,9 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _sub_parser(name).parse_args(argv[1:])
             return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
         args = _parser().parse_args(argv)
-        return cmd_open(args.path)
+        return cmd_open(args.path, use_index=not args.no_cache)
     except UsageError as exc:
-        print(f"newsreader: {exc}", file=sys.stderr)
+        print(f"newsreader: {clean_line(str(exc), 500)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -96,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def cmd_open(path_text: str | None) -> int:
+def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     """Open the reader on a folder or file (default ./articles)."""
     if path_text is None:
         if not Path(DEFAULT_FOLDER).is_dir():
@@ -109,7 +138,7 @@ def cmd_open(path_text: str | None) -> int:
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
     from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
 
-    make_app(path).run()
+    make_app(path, use_index=use_index).run()
     return 0
 
 
@@ -124,18 +153,20 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
 
 
 def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
+    """The article's analysis; a huge body is analysed in part (bounded time; offsets stay valid)."""
     from newsreader.analysis.cache import analyze_cached
+    from newsreader.render import analysis_text
 
-    return analyze_cached(article.body, tuple(hints))
+    return analyze_cached(analysis_text(article.body), tuple(hints))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from newsreader.library import scan
-    from newsreader.render import build_document, legend_text, to_rich_text
+    from newsreader.render import build_document, iter_wrapped_text, legend_text
 
     path = _existing(args.file)
     if path.is_dir():
-        raise UsageError(f"{args.file} is a folder: `newsreader show` takes one article file")
+        raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
     library = scan(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
@@ -154,7 +185,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         if not args.plain and not article.error:
             analysis = _analysis_for(article, library.hints_for(article))
         document = build_document(article, analysis, highlight=not args.plain)
-        console.print(to_rich_text(document), soft_wrap=False)
+        # wrapped here, printed in chunks: Rich wrapping an 8 MiB Text at once takes half a minute
+        for chunk in iter_wrapped_text(document, console.width):
+            console.print(chunk, soft_wrap=True)
         if analysis is not None and console.is_terminal:
             console.print()
             console.print(legend_text())
@@ -175,7 +208,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "title": a.title,
             "date": a.date.isoformat() if a.date else None,
             "source": a.source,
-            "path": str(a.path),
+            "path": str(a.path),  # exact (escaped in the JSON); shown cleaned in the table
             "index": a.index,
             "error": a.error,
         }
@@ -183,8 +216,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for a in lib.articles
     ]
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
     from rich.table import Table
     from rich.text import Text
@@ -192,13 +224,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     console = _console(width=None)
     console.width = max(console.width, 100) if not console.is_terminal else console.width
     table = Table(box=None, pad_edge=False, show_edge=False)
-    for col in ("date", "title", "source", "path"):
-        table.add_column(col, overflow="fold" if col == "path" else "ellipsis", no_wrap=col != "path")
+    for col, limits in (("date", (10, 10)), ("title", (12, 50)), ("source", (6, 16)), ("path", (16, None))):
+        table.add_column(col, overflow="fold" if col == "path" else "ellipsis", no_wrap=col != "path",
+                         min_width=limits[0], max_width=limits[1])
     for row in rows:
         title = Text(row["title"])
         if row["error"]:
             title.append(f"  ⚠ {row['error']}", "red")
-        table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(row["path"]))
+        table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_display_path(row["path"])))
     console.print(table)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
@@ -216,11 +249,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 try:
                     record.update(_analysis_for(article, library.hints_for(article)).to_json())
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                    record.update({"error": f"analysis failed: {exc}", "quotes": [], "actors": []})
+                    record.update({"error": f"analysis failed: {clean_line(str(exc), 200)}", "quotes": [], "actors": []})
             results.append((article, record))
     if args.json:
-        json.dump([r for _, r in results], sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(_json_text([r for _, r in results]) + "\n")
         return 0
     _print_report(results)
     return 0
@@ -234,7 +266,7 @@ def _print_report(results) -> None:  # noqa: ANN001
     console = _console()
     for article, record in results:
         console.rule(Text(article.title, "bold"), align="left")
-        console.print(Text(str(article.path), "dim"))
+        console.print(Text(_display_path(article.path), "dim"))
         if record["error"]:
             console.print(Text(f"⚠ {record['error']}", "red"))
             continue

@@ -53,6 +53,7 @@ def make(tmp_path: Path) -> Callable[..., object]:
 
     def factory(path: Path | str, **kwargs: bool) -> object:
         kwargs.setdefault("background_analysis", False)
+        kwargs.setdefault("watch", False)
         return make_app(path, **kwargs)
 
     return factory

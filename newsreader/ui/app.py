@@ -103,6 +103,7 @@ class NewsReaderApp(App[None]):
         self._indexing = False
         self._poll_timer: Any = None
         self._loaded_once = False
+        self._index_progress = (0, 0)
         # find in the article (document offsets into the reader's Document)
         self.find_query = ""
         self.find_regex = False
@@ -158,7 +159,10 @@ class NewsReaderApp(App[None]):
     def _header_text(self) -> str:
         where = clean_line(self.path.resolve().name or str(self.path), 80)
         session = self.session
-        if session is None or (not session.articles and self._indexing):
+        if self._indexing:
+            done, todo = self._index_progress
+            return f" newsreader  {where} · indexing {done:,} of {todo:,} files…"
+        if session is None or not self._loaded_once:
             return f" newsreader  {where} · loading…"
         n = len(session.articles)
         text = f" newsreader  {where} · {n:,} article{'s' if n != 1 else ''}"
@@ -167,8 +171,6 @@ class NewsReaderApp(App[None]):
             text += f" · {errors} could not be read"
         if session.sync.config.problem:
             text += " · config problem"
-        if self._indexing:
-            text += " · indexing…"
         return text
 
     def _update_header(self) -> None:
@@ -233,6 +235,7 @@ class NewsReaderApp(App[None]):
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
         self._indexing = message.done < message.todo
+        self._index_progress = (message.done, message.todo)
         bar = self.query_one("#index-progress", ProgressBar)
         bar.set_class(self._indexing, "-visible")
         bar.update(total=message.todo, progress=message.done)
@@ -258,6 +261,7 @@ class NewsReaderApp(App[None]):
         else:
             self._run_filter()
         self._loaded_once = self._loaded_once or message.final
+        self._update_header()
         if message.changed:
             self._refresh_shown()
         if not message.articles and message.final:

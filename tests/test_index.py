@@ -1,0 +1,216 @@
+"""The folder index and the session over it: warm starts, changes, deletions, corrupt caches, FTS filter."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsreader.analysis.model import Actor, Analysis, Mention, Quote
+from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, index_path_for, open_index
+from newsreader.search import parse_filter
+from newsreader.session import Session
+from tests.conftest import write_article
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache
+
+
+def folder_of(tmp_path: Path, n: int = 3) -> Path:
+    folder = tmp_path / "news"
+    for i in range(n):
+        write_article(folder, f"{i}.txt", f"Story {i}", f"Body of story {i} about apples and pears.",
+                      date=f"2020-01-{i + 1:02d}", source="Wire")
+    return folder
+
+
+def titles(session: Session) -> list[str]:
+    return [a.title for a in session.articles]
+
+
+def test_cold_then_warm_start_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = folder_of(tmp_path)
+    cold = Session(folder)
+    cold.refresh()
+    assert titles(cold) == ["Story 2", "Story 1", "Story 0"]
+    assert all(a.partial and a.body == "" for a in cold.articles)  # no bodies kept in memory
+    cold.close()
+
+    import newsreader.folder_sync as fs
+
+    reads: list[Path] = []
+    real = fs.load_file
+    monkeypatch.setattr(fs, "load_file", lambda p, *a, **k: reads.append(p) or real(p, *a, **k))
+    warm = Session(folder)
+    assert titles(warm) == [] and [a.title for a in warm.warm_start()] == ["Story 2", "Story 1", "Story 0"]
+    changes = warm.refresh()
+    assert not changes and reads == []
+    assert index_path_for(folder).is_file()
+    assert not any(p.name.endswith((".sqlite3", "-wal")) for p in folder.iterdir())  # nothing in the folder
+
+
+def test_changed_file_is_reread_and_deleted_one_drops_out(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path)
+    session = Session(folder)
+    session.refresh()
+    write_article(folder, "1.txt", "Story 1 revised", "New body.", date="2020-01-02")
+    st = (folder / "1.txt").stat()
+    os.utime(folder / "1.txt", (st.st_atime, st.st_mtime + 5))
+    (folder / "0.txt").unlink()
+    write_article(folder, "new.txt", "Brand new", "x", date="2021-01-01")
+    changes = session.refresh()
+    assert str(folder / "0.txt") in changes.removed
+    assert titles(session) == ["Brand new", "Story 2", "Story 1 revised"]
+    session.close()
+    again = Session(folder)  # the index itself was updated
+    assert sorted(a.title for a in again.warm_start()) == ["Brand new", "Story 1 revised", "Story 2"]
+
+
+def test_full_article_and_stored_analysis(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, 1)
+    calls: list[str] = []
+
+    def analyser(article, hints):  # noqa: ANN001, ANN202
+        calls.append(article.title)
+        return Analysis([Quote("apples", 14, 20, None)], [Actor("Wire", "organisation", [])])
+
+    session = Session(folder, analyser=analyser)
+    session.refresh()
+    [entry] = session.articles
+    article = session.full_article(entry)
+    assert article.body.startswith("Body of story 0") and not article.partial
+    assert session.analyse(article).quotes[0].text == "apples"
+    session.close()
+    warm = Session(folder, analyser=analyser)
+    warm.warm_start()
+    [entry] = warm.articles
+    assert entry.quote_count == 1  # known from the index before anything is analysed
+    assert warm.cached_analysis(warm.full_article(entry)) is not None
+    assert calls == ["Story 0"]  # analysed once, ever
+
+
+def test_analysis_json_round_trip() -> None:
+    analysis = Analysis(
+        [Quote("x y", 3, 6, "Ken Hu", Mention(10, 12, "Hu")), Quote("z", 20, 21, None)],
+        [Actor("Ken Hu", "person", [Mention(10, 12, "Hu")], ["Hu"])],
+    )
+    back = analysis_from_json(analysis_to_json(analysis))
+    assert back == analysis
+    assert analysis_from_json("{not json") is None
+
+
+def test_fts_filter_words_phrases_negation_and_fields(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "Prime minister speaks", "The prime minister said taxes will fall.",
+                  date="2020-01-01", source="Daily Wire")
+    write_article(folder, "b.txt", "Minister of state", "A minister spoke; prime time TV followed.",
+                  date="2020-01-02", source="Evening Post")
+    write_article(folder, "c.txt", "Gardening", "Apples and pears.", date="2020-01-03", source="Wire")
+
+    def analyser(article, hints):  # noqa: ANN001, ANN202
+        actors = [Actor("Donald Trump", "person", [], ["Trump"])] if "taxes" in article.body else []
+        quotes = [Quote("taxes will fall", 0, 1, None)] if "taxes" in article.body else []
+        return Analysis(quotes, actors)
+
+    session = Session(folder, analyser=analyser)
+    session.refresh()
+    assert session.uses_index
+    session.analyse_many(session.articles, lambda: False)
+
+    def hits(q: str) -> list[str]:
+        return sorted(session.articles[i].title for i in session.filter(parse_filter(q)))
+
+    assert hits("minister") == ["Minister of state", "Prime minister speaks"]
+    assert hits('"prime minister"') == ["Prime minister speaks"]
+    assert hits("minister -taxes") == ["Minister of state"]
+    assert hits("min") == ["Minister of state", "Prime minister speaks"]  # word prefix
+    assert hits("source:wire") == ["Gardening", "Prime minister speaks"]
+    assert hits("actor:trump") == ["Prime minister speaks"]
+    assert hits('quote:"will fall"') == ["Prime minister speaks"]
+    assert hits("-apples") == ["Minister of state", "Prime minister speaks"]
+    assert hits("") == ["Gardening", "Minister of state", "Prime minister speaks"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "old-schema"])
+def test_damaged_cache_is_rebuilt_with_a_notice(tmp_path: Path, damage: str) -> None:
+    folder = folder_of(tmp_path)
+    first = Session(folder)
+    first.refresh()
+    first.close()
+    db = index_path_for(folder)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if damage == "garbage":
+        db.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncate":
+        db.write_bytes(db.read_bytes()[:1000])
+    else:
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA user_version=1")
+        conn.commit()
+        conn.close()
+    session = Session(folder)
+    assert session.notice and "rebuilt" in session.notice
+    session.refresh()
+    assert titles(session) == ["Story 2", "Story 1", "Story 0"]
+
+
+def test_unusable_cache_folder_falls_back_to_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    folder = folder_of(tmp_path)
+    index, notice = open_index(folder)
+    assert index is None and notice and "without the index" in notice
+    session = Session(folder)
+    session.refresh()
+    assert not session.uses_index and titles(session) == ["Story 2", "Story 1", "Story 0"]
+    assert session.articles[0].body  # in-memory mode keeps bodies for the filter
+    assert [session.articles[i].title for i in session.filter(parse_filter("story 1"))] == ["Story 1"]
+
+
+def test_no_cache_session_writes_nothing(tmp_path: Path, _own_cache: Path) -> None:
+    folder = folder_of(tmp_path)
+    session = Session(folder, use_index=False)
+    session.refresh()
+    assert len(session.articles) == 3
+    assert not _own_cache.exists()
+
+
+def test_two_processes_indexing_one_folder_do_not_corrupt_it(tmp_path: Path, _own_cache: Path) -> None:
+    folder = folder_of(tmp_path, 60)
+    code = (
+        "import sys\n"
+        "from newsreader.session import Session\n"
+        "s = Session(sys.argv[1]); s.refresh(); print(len(s.articles))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(_own_cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(folder)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [o[0].strip() for o in outs] == ["60", "60", "60"], [o[1] for o in outs]
+    index = FolderIndex.open(folder)
+    assert index.notice is None
+    assert len(index.articles()) == 60
+    assert index._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_poll_notices_changes_quickly(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path)
+    session = Session(folder)
+    session.refresh()
+    assert not session.refresh()  # nothing changed
+    write_article(folder, "late.txt", "Late arrival", "x", date="2022-01-01")
+    started = time.monotonic()
+    changes = session.refresh()
+    assert changes and titles(session)[0] == "Late arrival"
+    assert time.monotonic() - started < 1.0

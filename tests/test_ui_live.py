@@ -1,0 +1,95 @@
+"""Pilot tests: live reload keeps the reader's place; cold indexing shows progress and keys keep working."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import ProgressBar
+
+from newsreader.ui.article_list import ArticleList
+from newsreader.ui.article_view import ArticleView
+from tests.conftest import write_article
+from tests.test_ui_navigation import loaded
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+async def test_new_changed_and_deleted_files_show_up_by_themselves(small_folder: Path, make) -> None:  # noqa: ANN001
+    app = make(small_folder, watch=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        lst = app.query_one(ArticleList)
+        view = app.query_one(ArticleView)
+        lst.move_to(0)  # Gamma, the long one
+        await pilot.press("enter", "j", "j", "j", "j")
+        scroll = view.scroll_offset.y
+        assert scroll == 4
+        started = time.monotonic()
+        write_article(small_folder, "d.txt", "Delta breaking", "Fresh body.", date="2021-06-01")
+        assert await wait_until(pilot, lambda: any(a.title == "Delta breaking" for a in lst.articles))
+        assert time.monotonic() - started < 2.5
+        assert lst.current is not None and lst.current.title == "Gamma story"  # cursor stays on the article
+        assert view.scroll_offset.y == scroll  # and the reader keeps its place
+        (small_folder / "a.txt").unlink()
+        assert await wait_until(pilot, lambda: all(a.title != "Alpha story" for a in lst.articles))
+        write_article(small_folder, "b.txt", "Beta story, updated", "Changed.", date="2020-02-01")
+        assert await wait_until(pilot, lambda: any(a.title == "Beta story, updated" for a in lst.articles))
+        assert "3 articles" in str(app.query_one("#header").render())
+
+
+async def test_r_rescans_at_once(small_folder: Path, make) -> None:  # noqa: ANN001
+    app = make(small_folder, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        write_article(small_folder, "e.txt", "Echo", "x", date="2021-01-01")
+        await pilot.press("r")
+        lst = app.query_one(ArticleList)
+        assert await wait_until(pilot, lambda: lst.articles and lst.articles[0].title == "Echo")
+
+
+async def test_cold_indexing_shows_progress_and_keys_keep_working(
+    tmp_path: Path, make, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    folder = tmp_path / "many"
+    for i in range(300):
+        write_article(folder, f"{i:03}.txt", f"Article {i:03}", "Body.", date=f"2020-{1 + i % 12:02d}-01")
+    import newsreader.folder_sync as fs
+
+    real = fs.load_file
+
+    def slow_load(path, *args, **kwargs):  # noqa: ANN001, ANN202
+        time.sleep(0.005)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(fs, "load_file", slow_load)
+    app = make(folder, watch=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        bar = app.query_one("#index-progress", ProgressBar)
+        assert await wait_until(pilot, lambda: bar.has_class("-visible"), timeout=3)
+        assert "indexing" in str(app.query_one("#header").render()) and "of 300 files" in str(app.query_one("#header").render())
+        lst = app.query_one(ArticleList)
+        assert await wait_until(pilot, lambda: len(lst.articles) > 2, timeout=3)
+        await pilot.press("j", "j")
+        assert lst.cursor >= 2  # the list moves while the folder is still being read (new rows may sort above)
+        chosen = lst.current.key
+        assert bar.progress < 300
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not bar.has_class("-visible")
+        assert len(lst.articles) == 300
+        assert "300 articles" in str(app.query_one("#header").render())
+        assert lst.current.key == chosen  # still on the article the user chose, wherever it now sorts
