@@ -54,30 +54,125 @@ def actor_filter(name: str) -> str:
     return f'actor:"{clean}"'
 
 
-@dataclass(slots=True)
-class _Acc:
-    spellings: Counter[str] = field(default_factory=Counter)
-    kinds: Counter[str] = field(default_factory=Counter)
-    kind_mentions: Counter[str] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
-    keys: list[str] = field(default_factory=list)
-    quotations: int = 0
-    mentions: int = 0
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """One actor name as one article has it."""
+
+    spellings: tuple[str, ...]  # the spellings listed (usually one)
+    vote: str  # the kind this article gives it
+    kind_mentions: tuple[tuple[str, int], ...]  # (kind, mentions) as listed
+    mentions: int
+    aliases: tuple[str, ...]
+    quotations: int
+
+
+def _summarise(analysis: Analysis) -> dict[str, _Seen]:
+    """Per folded canonical name: what this article contributes to the folder index. The same name may
+    be listed twice (two kinds): the article counts once and votes for the kind with more mentions."""
+    quotes_by_speaker = Counter(q.speaker.casefold() for q in analysis.quotes if q.speaker)
+    grouped: dict[str, list[Actor]] = {}
+    for actor in analysis.actors:
+        name = " ".join(actor.name.split())
+        if name:
+            grouped.setdefault(name.casefold(), []).append(actor)
+    out: dict[str, _Seen] = {}
+    for folded, actors in grouped.items():
+        votes: Counter[str] = Counter()
+        for a in actors:
+            votes[a.kind] += len(a.mentions) + 1
+        out[folded] = _Seen(
+            spellings=tuple(" ".join(a.name.split()) for a in actors),
+            vote=max(votes, key=lambda k: (votes[k], -_kind_rank(k))),
+            kind_mentions=tuple((a.kind, len(a.mentions)) for a in actors),
+            mentions=sum(len(a.mentions) for a in actors),
+            aliases=tuple(" ".join(x.split()) for a in actors for x in a.aliases if x.strip()),
+            quotations=quotes_by_speaker.get(folded, 0),
+        )
+    return out
+
+
+class ActorIndex:
+    """The folder's actors, built incrementally: `add(article_key, analysis)` as analyses arrive (e.g.
+    from the app's background analysis), `actors()` for the merged, sorted list (cached until the next
+    change). Adding a key again replaces that article's contribution; `discard` removes it.
+
+    Actors are merged by canonical name, case-insensitive; the displayed name is the most frequent
+    spelling (ties: the more capitalised, then the first added); the kind is the one most articles give
+    (ties: more mentions, then person < organisation < place). Not thread-safe: feed it from one thread.
+    """
+
+    def __init__(self) -> None:
+        self._articles: dict[str, dict[str, _Seen]] = {}
+        self._actors: list[FolderActor] | None = None
+
+    def add(self, key: str, analysis: Analysis) -> None:
+        """Count (or recount) the article `key` with its analysis."""
+        self._articles.pop(key, None)  # re-added: moves to the end, like a fresh add
+        self._articles[key] = _summarise(analysis)
+        self._actors = None
+
+    def discard(self, key: str) -> None:
+        """Forget the article `key` (removed from the folder, or changed and not re-analysed yet)."""
+        if self._articles.pop(key, None) is not None:
+            self._actors = None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._articles
+
+    def __len__(self) -> int:
+        """Number of articles counted."""
+        return len(self._articles)
+
+    def actors(self) -> list[FolderActor]:
+        """Every actor, sorted by number of articles (desc), then name. Do not mutate the result."""
+        if self._actors is None:
+            self._actors = self._merge()
+        return self._actors
+
+    def _merge(self) -> list[FolderActor]:
+        spellings: dict[str, Counter[str]] = {}
+        votes: dict[str, Counter[str]] = {}
+        kind_mentions: dict[str, Counter[str]] = {}
+        aliases: dict[str, set[str]] = {}
+        keys: dict[str, list[str]] = {}
+        totals: dict[str, list[int]] = {}  # folded -> [quotations, mentions]
+        for key, seen_by_name in self._articles.items():
+            for folded, seen in seen_by_name.items():
+                if folded not in keys:
+                    spellings[folded], votes[folded], kind_mentions[folded] = Counter(), Counter(), Counter()
+                    aliases[folded], keys[folded], totals[folded] = set(), [], [0, 0]
+                spellings[folded].update(seen.spellings)
+                votes[folded][seen.vote] += 1
+                for kind, n in seen.kind_mentions:
+                    kind_mentions[folded][kind] += n
+                aliases[folded].update(seen.aliases)
+                keys[folded].append(key)
+                totals[folded][0] += seen.quotations
+                totals[folded][1] += seen.mentions
+        out: list[FolderActor] = []
+        for folded, names in spellings.items():
+            name = max(names, key=lambda s: (names[s], sum(c.isupper() for c in s)))
+            kv, km = votes[folded], kind_mentions[folded]
+            kind = max(kv, key=lambda k: (kv[k], km[k], -_kind_rank(k)))
+            others = sorted({a for a in aliases[folded] | set(names) if a != name}, key=str.casefold)
+            quotations, mentions = totals[folded]
+            out.append(FolderActor(name, kind, len(keys[folded]), quotations, mentions, others, keys[folded]))
+        out.sort(key=lambda a: (-a.articles, a.name.casefold(), a.name))
+        return out
 
 
 def build_actor_index(
     library: Library | Iterable[Article],
     analyse: Callable[[Article], Analysis | None],
 ) -> list[FolderActor]:
-    """Every actor of the folder, merged by canonical name (case-insensitive), sorted by the number of
-    articles it appears in (desc), then by name.
+    """Every actor of the folder (see `ActorIndex`), sorted by the number of articles it appears in
+    (desc), then by name.
 
-    `analyse(article)` gives the article's analysis (e.g. the cached engine with the folder's hints); articles
-    that could not be read, analyses that are None and analysers that raise are skipped. The kind is the
-    one most articles agree on (ties: more mentions, then person < organisation < place).
+    `analyse(article)` gives the article's analysis (e.g. the cached engine with the folder's hints);
+    articles that could not be read, analyses that are None and analysers that raise are skipped.
     """
     articles = library.articles if isinstance(library, Library) else library
-    accs: dict[str, _Acc] = {}
+    index = ActorIndex()
     for article in articles:
         if article.error:
             continue
@@ -85,37 +180,9 @@ def build_actor_index(
             analysis = analyse(article)
         except Exception:  # noqa: BLE001 - one bad article must not stop the index
             continue
-        if analysis is None:
-            continue
-        quotes_by_speaker = Counter(q.speaker.casefold() for q in analysis.quotes if q.speaker)
-        # the same name may be listed twice in one article (two kinds): the article counts once and votes
-        # for the kind with more mentions there
-        votes: dict[str, Counter[str]] = {}
-        for actor in analysis.actors:
-            name = " ".join(actor.name.split())
-            if not name:
-                continue
-            folded = name.casefold()
-            acc = accs.setdefault(folded, _Acc())
-            acc.spellings[name] += 1
-            acc.mentions += len(actor.mentions)
-            acc.kind_mentions[actor.kind] += len(actor.mentions)
-            acc.aliases.update(" ".join(a.split()) for a in actor.aliases if a.strip())
-            votes.setdefault(folded, Counter())[actor.kind] += len(actor.mentions) + 1
-        for folded, kinds in votes.items():
-            acc = accs[folded]
-            acc.kinds[max(kinds, key=lambda k: (kinds[k], -_kind_rank(k)))] += 1
-            acc.keys.append(article.key)
-            acc.quotations += quotes_by_speaker.get(folded, 0)
-    out: list[FolderActor] = []
-    for acc in accs.values():
-        # the most frequent spelling; ties: the more capitalised ("Ken Hu" over "ken hu"), then first seen
-        name = max(acc.spellings, key=lambda s: (acc.spellings[s], sum(c.isupper() for c in s)))
-        kind = max(acc.kinds, key=lambda k: (acc.kinds[k], acc.kind_mentions[k], -_kind_rank(k)))
-        aliases = sorted({a for a in acc.aliases | set(acc.spellings) if a != name}, key=str.casefold)
-        out.append(FolderActor(name, kind, len(acc.keys), acc.quotations, acc.mentions, aliases, acc.keys))
-    out.sort(key=lambda a: (-a.articles, a.name.casefold(), a.name))
-    return out
+        if analysis is not None:
+            index.add(article.key, analysis)
+    return index.actors()
 
 
 def _kind_rank(kind: str) -> int:

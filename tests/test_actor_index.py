@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.actor_index import (
+    ActorIndex,
     FolderActor,
     actor_filter,
     actor_mentions,
@@ -107,6 +108,38 @@ def test_same_name_twice_in_one_article_counts_once() -> None:
     analysis = Analysis(quotes=[q(0, "Jordan")], actors=[actor("Jordan", "place", 2), actor("Jordan", "person", 3)])
     (only,) = build_actor_index([art], lambda a: analysis)
     assert (only.articles, only.quotations, only.mentions, only.kind) == (1, 1, 5, "person")
+
+
+def test_incremental_index_add_replace_discard() -> None:
+    index = ActorIndex()
+    assert index.actors() == [] and len(index) == 0
+    index.add("a", STUB["one"])
+    index.add("b", STUB["two"])
+    first = index.actors()
+    assert index.actors() is first  # cached until something changes
+    assert {a.name: a.articles for a in first}["Huawei"] == 2 and "a" in index and len(index) == 2
+    index.add("a", Analysis(actors=[actor("Huawei", "organisation", 1)]))  # re-analysed: replaces
+    by_name = {a.name: a for a in index.actors()}
+    assert by_name["Huawei"].articles == 2 and by_name["Huawei"].mentions == 3
+    assert by_name["ken hu"].articles == 1 and by_name["ken hu"].quotations == 1  # only article b spells it
+    assert "Brussels" not in by_name
+    index.discard("b")
+    index.discard("missing")
+    assert [(a.name, a.articles) for a in index.actors()] == [("Huawei", 1)]
+    assert len(index) == 1 and "b" not in index
+
+
+def test_incremental_equals_batch(tmp_path: Path) -> None:
+    lib = stub_library(tmp_path)
+    index = ActorIndex()
+    for article in reversed(lib.articles):  # any order, same counts
+        analysis = None if article.error else stub_analyse(article)
+        if analysis is not None:
+            index.add(article.key, analysis)
+    def summary(actors: list[FolderActor]) -> list[tuple[str, str, int, int, int]]:
+        return [(a.name, a.kind, a.articles, a.quotations, a.mentions) for a in actors]
+
+    assert summary(index.actors()) == summary(build_actor_index(lib, stub_analyse))
 
 
 def test_filter_query_parses_as_one_actor_term() -> None:

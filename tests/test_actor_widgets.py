@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.fuzzy import Matcher
 
+from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.library import scan
+from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help, highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
 from newsreader.ui.row_list import fit
 from newsreader.ui.who_said import QuoteList, WhoSaidScreen
@@ -306,3 +309,44 @@ async def test_who_said_on_the_seed_article() -> None:
         await pilot.pause()
         (index,) = app.results
         assert index == screen.groups[-1][1][-1]  # G: the last quotation listed
+
+
+# ----------------------------------------------------------------------------- palette "Actor…"
+
+
+class PaletteApp(App[None]):
+    COMMANDS = {ActorCommand}
+
+    def __init__(self) -> None:
+        super().__init__()
+        index = ActorIndex()
+        index.add("a", STUB)
+        index.add("b", Analysis(actors=[actor("[bold]Odd[/bold] Name", "person", 1), actor("Ken Hu", "person", 1)]))
+        self.actors = index.actors()
+        self.chosen: list[str] = []
+
+    def folder_actors(self) -> tuple[list[FolderActor], str | None]:
+        return self.actors, "analysing 2/3"
+
+    def choose_folder_actor(self, actor: FolderActor) -> None:
+        self.chosen.append(actor.name)
+
+
+async def test_actor_palette_lists_and_chooses() -> None:
+    app = PaletteApp()
+    assert isinstance(app, ActorSource)
+    assert actor_help(app.actors[0]) == "person · 2 articles · 2 quotations"
+    odd = next(a for a in app.actors if a.name.startswith("[bold]"))
+    assert highlight(Matcher("odd"), odd.name).plain == "[bold]Odd[/bold] Name"  # never parsed as markup
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_command_palette()
+        await pilot.pause()
+        await pilot.press(*"Actor")
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        await pilot.press(*"ken")
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.chosen == ["Ken Hu"]

@@ -1,0 +1,128 @@
+"""Command palette: "Actor…" lists every actor in the folder (articles, quotations); choosing one filters.
+
+Wiring: add `ActorCommand` to the app's `COMMANDS`, and give the app two methods (the `ActorSource`
+protocol): `folder_actors()` returning the current `ActorIndex.actors()` plus a status line while the
+background analysis is still running, and `choose_folder_actor(actor)` which applies
+`actor.filter_query` (`actor:"Ken Hu"`) to the folder filter.
+
+Actor names come from article text: they are only ever put into `Content(...)` objects, never parsed
+as markup (`Matcher.highlight` would parse them, so the fuzzy highlight is done here), and help texts,
+which the palette does parse as markup, are escaped.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Protocol, Sequence, cast, runtime_checkable
+
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+
+from newsreader.actor_index import FolderActor
+
+TITLE = "Actor…"
+MAX_DISCOVERY = 100
+MAX_ALIASES = 3
+
+
+@runtime_checkable
+class ActorSource(Protocol):
+    """What the app provides to the "Actor…" palette."""
+
+    def folder_actors(self) -> tuple[Sequence[FolderActor], str | None]:
+        """(actors sorted as `ActorIndex.actors()`, a status such as "analysing 120/10,000" or None)."""
+        ...
+
+    def choose_folder_actor(self, actor: FolderActor) -> None:
+        """Filter the folder list to `actor` (e.g. set the filter to `actor.filter_query`)."""
+        ...
+
+
+def actor_help(actor: FolderActor) -> str:
+    """"person · 3 articles · 2 quotations · also Trump" — escaped: the palette parses help as markup."""
+    parts = [
+        actor.kind,
+        f"{actor.articles} article{'' if actor.articles == 1 else 's'}",
+        f"{actor.quotations} quotation{'' if actor.quotations == 1 else 's'}",
+    ]
+    if actor.aliases:
+        more = "…" if len(actor.aliases) > MAX_ALIASES else ""
+        parts.append("also " + ", ".join(actor.aliases[:MAX_ALIASES]) + more)
+    return escape(" · ".join(parts))
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """`text` as plain content with the fuzzy-matched characters styled (never parsed as markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class FolderActors(Provider):
+    """Every actor of the folder; choosing one calls the app's `choose_folder_actor`."""
+
+    def _source(self) -> ActorSource | None:
+        app = self.app
+        return cast(ActorSource, app) if isinstance(app, ActorSource) else None
+
+    async def search(self, query: str) -> Hits:
+        source = self._source()
+        if source is None:
+            return
+        actors, _status = source.folder_actors()
+        matcher = self.matcher(query)
+        for actor in actors:
+            score = matcher.match(actor.name)
+            if score > 0:
+                # a small boost for actors in many articles, so "trump" puts Donald Trump first
+                boost = min(actor.articles, 50) / 1000
+                yield Hit(
+                    score + boost,
+                    highlight(matcher, actor.name),
+                    partial(source.choose_folder_actor, actor),
+                    text=actor.name,
+                    help=actor_help(actor),
+                )
+
+    async def discover(self) -> Hits:
+        source = self._source()
+        if source is None:
+            return
+        actors, status = source.folder_actors()
+        for actor in actors[:MAX_DISCOVERY]:
+            yield DiscoveryHit(
+                Content(actor.name), partial(source.choose_folder_actor, actor), text=actor.name, help=actor_help(actor)
+            )
+        if status:
+            yield DiscoveryHit(Content(f"({status})"), lambda: None, text=status)
+
+
+class ActorCommand(Provider):
+    """The "Actor…" entry of the main palette; it opens a palette of the folder's actors."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = matcher.match(TITLE)
+        if score > 0:
+            yield Hit(score, matcher.highlight(TITLE), self.open, text=TITLE, help=self._help())
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(TITLE, self.open, text=TITLE, help=self._help())
+
+    def _help(self) -> str:
+        source = self.app if isinstance(self.app, ActorSource) else None
+        if source is None:
+            return "Every actor in the folder"
+        actors, status = source.folder_actors()
+        text = f"Every actor in the folder ({len(actors):,})"
+        return escape(f"{text} · {status}" if status else text)
+
+    def open(self) -> None:
+        """Push the palette of folder actors."""
+        self.app.push_screen(CommandPalette(providers=[FolderActors], placeholder="Actor… (type a name)"))
