@@ -295,8 +295,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
     (library,) = _iter_libraries([args.folder])
     index = build_actor_index(library, lambda a: _analysis_for(a, library.hints_for(a)))
     if args.json:
-        json.dump([a.to_json() for a in index], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
     from rich.table import Table
     from rich.text import Text
