@@ -251,3 +251,13 @@ def actor_mentions(actor: Actor, analysis: Analysis | None = None) -> list[tuple
 def quote_counts(analysis: Analysis) -> Counter[str]:
     """Number of quotations attributed to each canonical speaker name."""
     return Counter(q.speaker for q in analysis.quotes if q.speaker)
+
+
+def only_actor(analysis: Analysis, actor: Actor) -> Analysis:
+    """The analysis narrowed to one actor, for the reader while that actor is chosen in the panel: its
+    mentions (aliases included) and the quotations attributed to it (with their speaker words); every
+    other actor and quotation is dropped. Pass it to `render.build_document` in place of the full one."""
+    return Analysis(
+        quotes=[q for q in analysis.quotes if q.speaker == actor.name],
+        actors=[a for a in analysis.actors if a is actor or a.name == actor.name],
+    )

@@ -16,6 +16,7 @@ from newsreader.actor_index import (
     group_quotes_by_speaker,
     next_quote,
     next_span,
+    only_actor,
     quote_counts,
 )
 from newsreader.analysis.cache import analyze_cached
@@ -212,3 +213,13 @@ def test_actor_mentions_sorted_unique_with_speaker_pronouns() -> None:
     assert actor_mentions(ken) == [(10, 16), (50, 52)]
     assert actor_mentions(ken, analysis) == [(10, 16), (50, 52), (90, 92)]
     assert quote_counts(analysis) == {"Ken Hu": 1, "Other": 1}
+
+
+def test_only_actor_keeps_its_mentions_and_quotations() -> None:
+    ken = Actor("Ken Hu", "person", [Mention(0, 6, "Ken Hu")], ["Hu"])
+    other = Actor("Acme", "organisation", [Mention(10, 14, "Acme")])
+    analysis = Analysis(quotes=[Quote("a", 20, 21, "Ken Hu", Mention(18, 20, "he")), Quote("b", 30, 31, "Acme"),
+                                Quote("c", 40, 41, None)], actors=[ken, other])
+    narrowed = only_actor(analysis, ken)
+    assert narrowed.actors == [ken] and [q.text for q in narrowed.quotes] == ["a"]
+    assert len(analysis.quotes) == 3 and len(analysis.actors) == 2  # the original is untouched

@@ -150,6 +150,20 @@ async def test_panel_keeps_cursor_on_reanalysis_and_empty_states() -> None:
         assert [e for e in app.events if e[0] == "chosen"] == []
 
 
+async def test_panel_filled_while_hidden_then_shown() -> None:
+    app = PanelApp(analysis=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.query_one(ActorsPanel)
+        panel.display = False
+        await pilot.pause()
+        panel.set_analysis(STUB)  # the app keeps the panel up to date while it is toggled off
+        await pilot.pause()
+        panel.display = True
+        await pilot.pause()
+        assert panel.rows[1].text.startswith(" Ken Hu") and panel.rows[1].text.rstrip().endswith("2 quotes")
+        assert "Ken Hu" in panel.render_line(1).text
+
+
 async def test_panel_on_the_seed_article() -> None:
     lib = scan(SEED)
     art = lib.articles[0]
