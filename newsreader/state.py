@@ -17,7 +17,7 @@ File format (version 1)::
 
     {"version": 1,
      "articles": {"<content key>": {"read": true}},
-     "last": {"/abs/folder": {"key": "<content key>", "scroll": 12}}}
+     "last": {"/abs/folder": {"key": "<content key>", "scroll": 1234}}}   # scroll: see remember_position
 """
 
 from __future__ import annotations
@@ -227,11 +227,15 @@ class ReadState:
         return [i for i, a in enumerate(articles) if key_of(a) not in self.read]
 
     def last_position(self, folder: Path | str) -> tuple[str, int] | None:
-        """(content key, scroll line) of the article last open in `folder`, or None."""
+        """(content key, position) of the article last open in `folder`, or None."""
         return self.last.get(folder_key(folder))
 
     def remember_position(self, folder: Path | str, article: HasContent | str, scroll: int) -> None:
-        """Remember the article open in `folder` and the reader's scroll line (most recent folder last)."""
+        """Remember the article open in `folder` and where the reader was (most recent folder last).
+
+        `scroll` is any non-negative int the UI can restore; the document offset of the first visible line
+        (`ArticleView.offset_of_line(scroll_offset.y)`) is best, as it survives a change of terminal width.
+        """
         fkey = folder_key(folder)
         entry = (_key(article), max(0, int(scroll)))
         if self.last.get(fkey) == entry:
