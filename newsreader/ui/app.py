@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -14,31 +13,22 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
 from newsreader.library import sort_key
 from newsreader.markdown_text import StyleSpan
 from newsreader.render import Document, build_document
 from newsreader.sanitize import clean_line
-from newsreader.search import (
-    FilterQuery,
-    did_wrap,
-    find_matches,
-    match_index_at_or_after,
-    next_match,
-    parse_filter,
-)
 from newsreader.session import Analyser, Session, default_analyser
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.commands import OpenArticleCommand
 from newsreader.ui.filter_bar import FilterBar
 from newsreader.ui.find_bar import FindBar
+from newsreader.ui.find_filter import FindFilterMixin
 from newsreader.ui.help_screen import HelpScreen
 from newsreader.ui.messages import (
     AnalysisReady,
     ArticleLoaded,
-    FilterResult,
     FolderLoaded,
     IndexProgress,
     Polled,
@@ -52,7 +42,7 @@ POLL_MAX_S = 15.0
 BACKGROUND_BATCH = 25
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(FindFilterMixin, App[None]):
     """List pane + reading pane over one folder of articles."""
 
     CSS_PATH = "newsreader.tcss"
@@ -104,18 +94,7 @@ class NewsReaderApp(App[None]):
         self._poll_timer: Any = None
         self._loaded_once = False
         self._index_progress = (0, 0)
-        # find in the article (document offsets into the reader's Document)
-        self.find_query = ""
-        self.find_regex = False
-        self.find_word = False
-        self.find_matches: list[tuple[int, int]] = []
-        self.find_current = -1
-        # folder filter
-        self._filter: FilterQuery = FilterQuery()
-        self._filter_text = ""
-        self._filter_timer: Any = None
-        self._refilter_pending = False
-        self._find_from_filter = False  # the find shows the filter's words (not typed by the user)
+        self._init_find_filter()
 
     # ------------------------------------------------------------------------------------- layout
 
@@ -398,173 +377,6 @@ class NewsReaderApp(App[None]):
         self.article_list.move_to(index)
         self.reader.focus()
 
-    # --------------------------------------------------------------------------------------- find
-
-    def action_open_find(self) -> None:
-        self.find_bar.open()
-
-    @on(FindBar.Changed)
-    def _find_changed(self, message: FindBar.Changed) -> None:
-        self._find_from_filter = False
-        self.find_query, self.find_regex, self.find_word = message.query, message.regex, message.whole_word
-        self._run_find()
-
-    def _run_find(self, *, keep_current: bool = False, scroll: bool = True) -> None:
-        """Search the shown document; the current match is the first one at or below the view's top."""
-        result = find_matches(self.reader.document.text, self.find_query, regex=self.find_regex,
-                              whole_word=self.find_word)
-        previous = self.find_matches[self.find_current] if 0 <= self.find_current < len(self.find_matches) else None
-        self.find_matches = result.matches
-        if not result.matches:
-            self.find_current = -1
-        elif keep_current and previous in result.matches:
-            self.find_current = result.matches.index(previous)
-        else:
-            top = self.reader.offset_of_line(self.reader.scroll_offset.y)
-            self.find_current = match_index_at_or_after(result.matches, top) % len(result.matches)
-        self.reader.set_matches(self.find_matches, self.find_current)
-        if result.error:
-            self.find_bar.set_status(result.error, error=True)
-        elif not self.find_query:
-            self.find_bar.set_status("")
-        elif not result.matches:
-            self.find_bar.set_status("no matches", error=True)
-        else:
-            self._show_find_position()
-            if scroll:
-                self.reader.scroll_to_offset(self.find_matches[self.find_current][0])
-
-    def _show_find_position(self) -> None:
-        more = "+" if len(self.find_matches) >= 100_000 else ""
-        self.find_bar.set_status(f"{self.find_current + 1}/{len(self.find_matches)}{more}")
-
-    @on(FindBar.Step)
-    def _find_step_message(self, message: FindBar.Step) -> None:
-        self.action_find_step(message.direction)
-
-    def action_find_step(self, direction: int) -> None:
-        if not self.find_matches:
-            if self.find_query:
-                self.notify("No matches", timeout=1.5)
-            return
-        new = next_match(self.find_matches, self.find_current, direction)
-        if did_wrap(self.find_current, new, direction):
-            self.notify("Wrapped to the top" if direction > 0 else "Wrapped to the bottom", timeout=1.5)
-        self.find_current = new
-        self.reader.set_current(new)
-        self._show_find_position()
-        self.reader.scroll_to_offset(self.find_matches[new][0])
-
-    @on(FindBar.Done)
-    def _find_done(self) -> None:
-        self.reader.focus()
-
-    @on(FindBar.Closed)
-    def _find_closed(self) -> None:
-        self.close_find()
-        self.reader.focus()
-
-    def close_find(self) -> None:
-        self._find_from_filter = False
-        self.find_bar.close()
-        self.find_query, self.find_matches, self.find_current = "", [], -1
-        self.reader.set_matches([], -1)
-
-    # ------------------------------------------------------------------------------------- filter
-
-    def action_open_filter(self) -> None:
-        self.filter_bar.open()
-
-    @on(FilterBar.Changed)
-    def _filter_changed(self, message: FilterBar.Changed) -> None:
-        self._filter_text = message.query
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(0.08, self._run_filter)
-
-    def _run_filter(self) -> None:
-        self._filter = parse_filter(self._filter_text)
-        session = self.session
-        if session is None:
-            return
-        if self._filter.is_empty:
-            self.workers.cancel_group(self, "filter")
-            self.article_list.set_articles(session.articles, keep_key=self._shown_key)
-            self.filter_bar.set_status("")
-            if self._find_from_filter:
-                self.close_find()
-            return
-        self.filter_library(self._filter_text, self._filter, session.articles)
-
-    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def filter_library(self, text: str, query: FilterQuery, articles: list[Article]) -> None:
-        worker = get_current_worker()
-        session = self.session
-        if session is None:
-            return
-        indices = session.filter(query, cancelled=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.post_message(FilterResult(text, [articles[i] for i in indices if i < len(articles)]))
-
-    @on(FilterResult)
-    def _filter_result(self, message: FilterResult) -> None:
-        session = self.session
-        if message.query != self._filter_text or session is None:
-            return
-        shown = message.articles
-        total = len(session.articles)
-        self.article_list.empty_message = "Nothing matches this filter."
-        self.article_list.set_articles(shown, keep_key=self._shown_key)
-        status = f"{len(shown):,} of {total:,}"
-        if self._filter.needs_analysis:
-            done, all_ = session.analysed_count()
-            if done < all_:
-                status += f" · analysing {done:,}/{all_:,}"
-        self.filter_bar.set_status(status)
-        if self._find_from_filter or not self.find_bar.is_open:
-            self._prehighlight_filter()
-            if self.find_query:
-                self._run_find()
-
-    def _refilter_after_analysis(self) -> None:
-        self._refilter_pending = False
-        if self._filter.needs_analysis:
-            self._run_filter()
-
-    def _prehighlight_filter(self) -> None:
-        """Show the filter's words as find matches, so n/N jump between them in an opened article."""
-        wanted = self._filter_highlight_query()
-        if wanted is None:
-            if self._find_from_filter:
-                self.close_find()
-            return
-        query, regex = wanted
-        self.find_bar.open(query, regex=regex, focus=False)
-        self.find_query, self.find_regex, self.find_word = query, regex, False
-        self._find_from_filter = True
-
-    def _filter_highlight_query(self) -> tuple[str, bool] | None:
-        """The filter's words as a find query, so n/N jump between them in an opened article."""
-        if self._filter.is_empty:
-            return None
-        terms = [t.lower() for t in self._filter.highlight_terms() if t.strip()]
-        if not terms:
-            return None
-        if len(terms) == 1:
-            return terms[0], False
-        return "|".join(re.escape(t) for t in terms), True
-
-    @on(FilterBar.Done)
-    def _filter_done(self) -> None:
-        self.article_list.focus()
-
-    @on(FilterBar.Cleared)
-    def _filter_cleared(self) -> None:
-        self.filter_bar.close()
-        self._filter_text = ""
-        self._run_filter()
-        self.article_list.focus()
-
     # ------------------------------------------------------------------------------------ actions
 
     def action_escape(self) -> None:
@@ -574,7 +386,7 @@ class NewsReaderApp(App[None]):
         elif not isinstance(self.focused, ArticleList):
             self.article_list.focus()
         elif self.filter_bar.is_open:
-            self._filter_cleared()
+            self.on_filter_bar_cleared()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Footer shows what matters now: reader keys only while reading."""
