@@ -8,8 +8,9 @@ Layer order is precedence: current match > matches > actors > quotes (later laye
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -17,6 +18,7 @@ from rich.text import Text
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
 from newsreader.markdown_text import StyleSpan
+from newsreader.wrap import wrap_offsets
 
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」『』"
 
@@ -58,6 +60,22 @@ LEGEND: tuple[tuple[str, str], ...] = (
 
 ANALYSIS_LAYERS = ("quote", "quote-mark", "person", "organisation", "place", "speaker")
 
+# The analysis runs on at most this much of a body (its cost grows faster than the text: a huge article
+# must not keep a core busy for minutes). Offsets stay valid: it is a prefix of the body.
+ANALYSIS_MAX_CHARS = 100_000
+
+
+def analysis_text(body: str) -> str:
+    """The part of `body` the analysis looks at: all of it, or its first ANALYSIS_MAX_CHARS characters."""
+    return body if len(body) <= ANALYSIS_MAX_CHARS else body[:ANALYSIS_MAX_CHARS]
+
+
+def analysis_notice(body: str) -> str | None:
+    """What the reader says when only part of `body` was analysed."""
+    if len(body) <= ANALYSIS_MAX_CHARS:
+        return None
+    return f"Quotations and actors are marked in the first {ANALYSIS_MAX_CHARS:,} characters only."
+
 
 @dataclass(slots=True)
 class Document:
@@ -71,14 +89,11 @@ class Document:
         """(start, end) of every line of `text` (a paragraph is one line; blank lines separate them)."""
         out: list[tuple[int, int]] = []
         start = 0
-        text = self.text
-        while True:
-            nl = text.find("\n", start)
-            if nl < 0:
-                out.append((start, len(text)))
-                return out
-            out.append((start, nl))
-            start = nl + 1
+        for line in self.text.split("\n"):  # split + lengths: several times faster than find() in a loop
+            end = start + len(line)
+            out.append((start, end))
+            start = end + 1
+        return out
 
 
 def meta_line(article: Article, quote_count: int | None = None) -> str:
@@ -127,14 +142,22 @@ def build_document(
     analysis: Analysis | None = None,
     *,
     highlight: bool = True,
+    quote_count: int | None = None,
 ) -> Document:
-    """Compose title, meta line, notices and body, with base styles and (optionally) analysis layers."""
-    quote_count = len(analysis.quotes) if analysis is not None else None
+    """Compose title, meta line, notices and body, with base styles and (optionally) analysis layers.
+
+    `quote_count` overrides the count in the meta line (when `analysis` is narrowed to one actor).
+    """
+    if quote_count is None and analysis is not None:
+        quote_count = len(analysis.quotes)
     parts: list[tuple[str, str]] = [(article.title, "title"), ("", ""), (meta_line(article, quote_count), "meta")]
     if article.error:
         parts.append((f"⚠ Could not read this file: {article.error}", "error"))
     for notice in article.notices:
         parts.append((f"⚠ {notice}", "notice"))
+    partly = analysis_notice(article.body) if analysis is not None and not article.error else None
+    if partly:
+        parts.append((f"⚠ {partly}", "notice"))
     parts.append(("", ""))
     spans: list[StyleSpan] = []
     pieces: list[str] = []
@@ -187,6 +210,67 @@ def _all_spans(
     spans: Iterable[StyleSpan], matches: Sequence[tuple[int, int]], current: int
 ) -> list[StyleSpan]:
     return list(spans) + match_spans(matches, current)
+
+
+def iter_wrapped_text(
+    document: Document,
+    width: int,
+    matches: Sequence[tuple[int, int]] = (),
+    current: int = -1,
+    styles: dict[str, str] | None = None,
+    chunk_chars: int = 64 * 1024,
+) -> Iterator[Text]:
+    """The document wrapped to `width` cells (as the reader wraps it), as Rich `Text`s of whole lines.
+
+    For printing big documents: Rich's own wrapping of one multi-megabyte `Text` is slow (and grows
+    faster than the text), so lines are wrapped here with `wrap_offsets` and handed over in chunks of
+    about `chunk_chars` characters, to be printed with `soft_wrap=True`. Each chunk ends at a paragraph
+    end; it carries no trailing newline.
+    """
+    styles = RICH_STYLES if styles is None else styles
+    width = max(1, width)
+    paras = document.paragraphs()
+    text = document.text
+    # paragraph-aligned chunks: [first paragraph, last paragraph + 1)
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    for i, (ps, pe) in enumerate(paras):
+        if pe - paras[first][0] >= chunk_chars or i == len(paras) - 1:
+            bounds.append((first, i + 1))
+            first = i + 1
+    starts = [paras[a][0] for a, _ in bounds]
+    buckets: list[list[StyleSpan]] = [[] for _ in bounds]
+    for span in _all_spans(document.spans, matches, current):  # layer order is kept inside each bucket
+        if span.end <= span.start or not styles.get(span.style):
+            continue
+        for c in range(max(0, bisect_right(starts, span.start) - 1), len(bounds)):
+            if starts[c] >= span.end:
+                break
+            buckets[c].append(span)
+    for (a, b), spans in zip(bounds, buckets):
+        pieces: list[str] = []
+        line_src: list[int] = []  # document offset of each output line's start
+        line_out: list[int] = []  # where that line starts in the chunk's text
+        line_len: list[int] = []
+        out = 0
+        for ps, pe in paras[a:b]:
+            for s, e in wrap_offsets(text[ps:pe], width):
+                line_src.append(ps + s)
+                line_out.append(out)
+                line_len.append(e - s)
+                pieces.append(text[ps + s: ps + e])
+                out += e - s + 1
+        chunk = Text("\n".join(pieces), end="")
+
+        def to_out(offset: int) -> int:
+            i = max(0, bisect_right(line_src, offset) - 1)
+            return line_out[i] + min(max(0, offset - line_src[i]), line_len[i])
+
+        for span in spans:
+            s, e = to_out(span.start), to_out(span.end)
+            if s < e:
+                chunk.stylize(styles[span.style], s, e)
+        yield chunk
 
 
 def legend_text(styles: dict[str, str] | None = None) -> Text:

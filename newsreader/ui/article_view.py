@@ -1,13 +1,17 @@
 """The reading pane: a Line-API scroll view over a `Document`.
 
 Wraps the document once per width (paragraph by paragraph), renders only the visible lines, and caches
-strips keyed on everything that changes a line. Highlight roles from `render.py` become component
+strips keyed on everything that changes a line. A big document is wrapped lazily: the first
+`WRAP_NOW_CHARS` at once, the rest in small slices between frames, so opening an 8 MiB article or
+resizing the window never blocks the keyboard; anything that needs a line not yet wrapped (find, End)
+wraps up to it first. Highlight roles from `render.py` become component
 classes (`article--quote`...) so themes restyle them. Find matches are drawn on top.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from time import monotonic
 from typing import Sequence
 
 from rich.segment import Segment
@@ -22,6 +26,9 @@ from newsreader.render import ANALYSIS_LAYERS, Document
 from newsreader.wrap import wrap_offsets
 
 MEASURE = 90  # comfortable maximum line length on wide terminals
+WRAP_NOW_CHARS = 120_000  # wrapped synchronously when a document is shown (a few milliseconds)
+WRAP_SLICE_CHARS = 40_000  # then this much per slice (~20 ms) between frames until all is wrapped
+SIZE_UPDATE_S = 0.5  # while wrapping in the background, the scrollable height is updated this often
 ROLES = (
     "title", "meta", "notice", "error", "heading", "strong", "em", "strike", "link", "code", "bullet",
     "blockquote", "rule", "quote", "quote-mark", "speaker", "person", "organisation", "place", "match",
@@ -48,10 +55,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.document = Document("", 0)
         self.highlight = True
         self._paras: list[tuple[int, int]] = [(0, 0)]
-        self._para_spans: list[list[tuple[int, int, str]]] = [[]]
+        self._para_starts: list[int] = [0]
+        self._para_spans: dict[int, list[tuple[int, int, str]]] = {}  # only paragraphs that have spans
         self._lines: list[tuple[int, int, int]] = []  # (paragraph, start, end) in document offsets
         self._line_starts: list[int] = []
         self._wrap_width = 0
+        self._wrap_pos = (0, 0)  # (paragraph, offset inside it) where wrapping continues
+        self._wrap_token = 0  # bumped on every rewrap: a pending slice of an older wrap does nothing
+        self._virtual_size_at = 0.0
         self._left = 0
         self._matches: list[tuple[int, int]] = []
         self._match_ends: list[int] = []
@@ -64,10 +75,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_document(self, document: Document, *, keep_scroll: bool = False) -> None:
         """Show a new document (or the same one re-analysed: `keep_scroll` keeps the reader's place)."""
+        # the same text again (re-analysed, highlighting toggled): keep the wrapped lines, restyle only
+        same_text = bool(self._lines) and document.text == self.document.text
         self.document = document
-        self._paras = document.paragraphs()
-        starts = [s for s, _ in self._paras]
-        per_para: list[list[tuple[int, int, str]]] = [[] for _ in self._paras]
+        if not same_text:
+            self._paras = document.paragraphs()
+            self._para_starts = [s for s, _ in self._paras]
+        starts = self._para_starts
+        per_para: dict[int, list[tuple[int, int, str]]] = {}
         for span in document.spans:
             first = max(0, bisect_right(starts, span.start) - 1)
             for p in range(first, len(self._paras)):
@@ -76,10 +91,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     break
                 s, e = max(span.start, ps), min(span.end, pe)
                 if s < e:
-                    per_para[p].append((s, e, span.style))
+                    per_para.setdefault(p, []).append((s, e, span.style))
         self._para_spans = per_para
         self._matches, self._match_ends, self._current = [], [], -1
-        self._rewrap(force=True)
+        if same_text:
+            self._invalidate()
+        else:
+            self._rewrap(force=True, min_lines=self.scroll_offset.y + self.size.height + 1 if keep_scroll else 0)
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False)
 
@@ -103,25 +121,88 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._rewrap()
 
-    def _rewrap(self, force: bool = False) -> None:
+    def _rewrap(self, force: bool = False, min_lines: int = 0) -> None:
         width = self.scrollable_content_region.width
         measure = max(1, min(width - 2, MEASURE))
         if not force and measure == self._wrap_width and self._lines:
             return
         self._wrap_width = measure
         self._left = max(1, (width - measure) // 2) if width > measure else 0
-        text = self.document.text
-        lines: list[tuple[int, int, int]] = []
-        for p, (ps, pe) in enumerate(self._paras):
-            for s, e in wrap_offsets(text[ps:pe], measure):
-                lines.append((p, ps + s, ps + e))
-        self._lines = lines
-        self._line_starts = [s for _, s, _ in lines]
-        self.virtual_size = Size(0, len(lines))
+        self._lines = []
+        self._line_starts = []
+        self._wrap_pos = (0, 0)
+        self._wrap_token += 1
+        self._wrap_some(WRAP_NOW_CHARS)
+        while len(self._lines) < min_lines and not self.wrap_complete:
+            self._wrap_some(WRAP_SLICE_CHARS)
+        self.virtual_size = Size(0, len(self._lines))
+        self._virtual_size_at = monotonic()
         self._invalidate()
+        self._schedule_wrap()
+
+    @property
+    def wrap_complete(self) -> bool:
+        """Is the whole document wrapped (not still being wrapped in the background)?"""
+        return self._wrap_pos[0] >= len(self._paras)
+
+    def _wrap_some(self, budget: int) -> None:
+        """Wrap about `budget` more characters, continuing where the last call stopped.
+
+        A paragraph longer than the budget (a 1 MB single line) is wrapped in pieces: a piece's last
+        line may be cut short, so it is dropped and the next piece starts at its start. Greedy wrapping
+        restarted at a line start gives the same lines as wrapping the whole paragraph at once.
+        """
+        text, measure, paras = self.document.text, self._wrap_width, self._paras
+        lines, starts = self._lines, self._line_starts
+        p, q = self._wrap_pos
+        used = 0
+        while p < len(paras) and used < budget:
+            ps, pe = paras[p]
+            begin = ps + q
+            piece = max(budget - used, 8 * measure + 256)
+            if pe - begin > piece:
+                wrapped = wrap_offsets(text[begin:begin + piece], measure)
+                if len(wrapped) > 1:
+                    for s, e in wrapped[:-1]:
+                        lines.append((p, begin + s, begin + e))
+                        starts.append(begin + s)
+                    q = begin + wrapped[-1][0] - ps
+                    used += wrapped[-1][0]
+                    continue
+            for s, e in wrap_offsets(text[begin:pe], measure):  # the (rest of the) paragraph
+                lines.append((p, begin + s, begin + e))
+                starts.append(begin + s)
+            used += pe - begin + 1
+            p, q = p + 1, 0
+        self._wrap_pos = (p, q)
+
+    def _schedule_wrap(self) -> None:
+        if not self.wrap_complete and self.is_mounted:
+            token = self._wrap_token
+            self.set_timer(0.005, lambda: self._wrap_slice(token), name="wrap")
+
+    def _wrap_slice(self, token: int) -> None:
+        if token != self._wrap_token or self.wrap_complete:
+            return
+        self._wrap_some(WRAP_SLICE_CHARS)
+        now = monotonic()
+        if self.wrap_complete or now - self._virtual_size_at > SIZE_UPDATE_S:  # a relayout per slice costs more than the slice
+            self.virtual_size = Size(0, len(self._lines))
+            self._virtual_size_at = now
+        self._schedule_wrap()
+
+    def _wrap_until(self, offset: int | None = None) -> None:
+        """Wrap now up to document offset `offset` (None: everything)."""
+        if self.wrap_complete:
+            return
+        end = len(self.document.text) if offset is None else offset
+        while not self.wrap_complete and (not self._line_starts or self._line_starts[-1] <= end):
+            self._wrap_some(WRAP_SLICE_CHARS)
+        self.virtual_size = Size(0, len(self._lines))
 
     def line_of(self, offset: int) -> int:
         """The wrapped line that shows document offset `offset`."""
+        self._wrap_until(offset)
         return max(0, bisect_right(self._line_starts, offset) - 1)
 
     def offset_of_line(self, line: int) -> int:
@@ -142,6 +223,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def line_count(self) -> int:
+        """Wrapped lines in the whole document (finishes a background wrap first)."""
+        self._wrap_until()
         return len(self._lines)
 
     # ----------------------------------------------------------------------------------- rendering
@@ -181,7 +264,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         p, start, end = self._lines[index]
         text = self.document.text[start:end]
         spans: list[Span] = []
-        for s, e, role in self._para_spans[p]:
+        for s, e, role in self._para_spans.get(p, ()):
             if s < end and e > start and (self.highlight or role not in ANALYSIS_LAYERS):
                 spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
         if self._matches:
@@ -213,5 +296,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False)
 
     def action_bottom(self) -> None:
+        self._wrap_until()
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
