@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ PLACE_PREPS = frozenset("in at from to near outside inside across into toward to
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower "
                        "Greater Inner Outer Mainland Northeast Northwest Southeast Southwest".split())
 HEADLINE_RATIO = 0.6
+MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
 CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
 
@@ -87,13 +87,13 @@ class ActorIndex:
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping [start, end), preferring the latest such mention."""
-        best = None
-        for s, e, a in self.spans:
-            if s >= end:
-                break
+        import bisect
+
+        i = bisect.bisect_left(self.spans, (end,))
+        for s, e, a in reversed(self.spans[max(0, i - 50):i]):
             if e > start:
-                best = a
-        return best
+                return a
+        return None
 
 
 # --------------------------------------------------------------------------------------------------- helpers
@@ -195,9 +195,11 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
                 cur = []
     if cur:
         runs.append(cur)
-    # particles must not end a run
+    # particles must not end a run; very long runs are title-case text, not names
     out = []
     for r in runs:
+        if len(r) > MAX_RUN:
+            continue
         while r and not _namey(toks[r[-1]]):
             r = r[:-1]
         if r:
@@ -625,14 +627,15 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         ws = p.name.split()
         last_index.setdefault(_fold(ws[-1]), []).append(p)
         first_index.setdefault(_fold(ws[0]), []).append(p)
+    by_ends: dict[tuple[str, str], list[Entity]] = {}
     for p in persons:
         ws = p.name.split()
-        for q in persons:
-            if q is p or q.root() is p.root():
-                continue
-            qs = q.name.split()
-            if len(qs) > len(ws) and qs[0] == ws[0] and qs[-1] == ws[-1]:
-                merge(p, q)
+        by_ends.setdefault((ws[0], ws[-1]), []).append(p)
+    for group in by_ends.values():
+        if len(group) > 1:
+            group.sort(key=lambda x: -len(x.name.split()))
+            for p in group[1:]:
+                merge(p, group[0])
     for e in ents:
         if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
             continue

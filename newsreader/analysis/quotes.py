@@ -10,6 +10,7 @@ and inheritance for quote-only paragraphs; pronouns go to the nearest compatible
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .actors import ActorIndex
@@ -22,11 +23,14 @@ SINGLE_RE = re.compile(r"[\u2018\u2019\u201a']")
 OPENERS = "\u201c\u201e\u201f\u00ab"
 CLOSERS = "\u201d\u00bb"
 ALL_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a`"
+BACK_LIMIT = 600  # attribution windows are bounded so long lines stay linear
+AHEAD_LIMIT = 400
 SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "him": "m", "her": "f"}
 ADVERBS = frozenset("also then later further again once previously earlier recently simply just only "
                     "had has have was is would will could did does reportedly allegedly subsequently "
                     "repeatedly publicly privately separately additionally".split())
+CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
 PLACARD = frozenset("banner banners placard placards sign signs poster posters slogan slogans t-shirt shirt "
                     "shirts flag flags hashtag headline headlines graffiti sticker stickers billboard".split())
 SCARE_BEFORE = ("so-called", "so called", "dubbed", "nicknamed", "titled", "entitled", "named", "known as",
@@ -155,10 +159,15 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
     spans = [(r.open_pos, (r.close_pos + r.close_len) if r.close_pos is not None else pe) for r in runs]
     out = list(runs)
     open_at: int | None = None
+    j = 0
     for m in SINGLE_RE.finditer(text, ps, pe):
         i = m.start()
-        if any(a <= i < b for a, b in spans):
+        while j < len(spans) and spans[j][1] <= i:
+            j += 1
+        if j < len(spans) and spans[j][0] <= i < spans[j][1]:
             continue
+        if j < len(spans) and open_at is not None and spans[j][0] < i and open_at <= spans[j][0]:
+            open_at = None  # a single quote may not span a double-quoted run
         ch = m.group()
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
@@ -174,7 +183,7 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
                     # "the protesters' demands": a plural possessive, not the closing mark
                     continue
                 r = _make_run(text, open_at - 1, open_at, i, 1, p_index)
-                if r and not any(a <= r.open_pos < b for a, b in spans):
+                if r:
                     r.single = True
                     out.append(r)
                 open_at = None
@@ -198,13 +207,22 @@ class Attributor:
         self.lex: Lexicon = lexicon()
         self.quote_spans = [(r.open_pos, (r.close_pos + r.close_len) if r.close_pos is not None else r.end)
                             for r in runs]
+        self.quote_starts = [a for a, _ in self.quote_spans]
+        self.span_starts = [sp[0] for sp in index.spans]
+
+    def _spans_in(self, lo: int, hi: int):
+        """Actor mentions starting in [lo, hi), via bisection (windows are short, the text may be huge)."""
+        spans = self.index.spans
+        i = bisect_left(self.span_starts, lo)
+        j = bisect_left(self.span_starts, hi)
+        return spans[i:j]
 
     # ---- windows
     def _after_window(self, k: int) -> tuple[int, int]:
         r = self.runs[k]
         ps, pe = self.doc.paragraphs[r.para]
         s = (r.close_pos + r.close_len) if r.close_pos is not None else r.end
-        e = pe
+        e = min(pe, s + AHEAD_LIMIT)
         if k + 1 < len(self.runs) and self.runs[k + 1].para == r.para:
             e = min(e, self.runs[k + 1].open_pos)
         m = SENT_END_RE.search(self.text, s, e)
@@ -215,9 +233,9 @@ class Attributor:
     def _before_window(self, k: int) -> tuple[int, int]:
         r = self.runs[k]
         ps, pe = self.doc.paragraphs[r.para]
-        s = ps
+        s = max(ps, r.open_pos - BACK_LIMIT)
         if k > 0 and self.runs[k - 1].para == r.para and self.runs[k - 1].close_pos is not None:
-            s = self.runs[k - 1].close_pos + self.runs[k - 1].close_len
+            s = max(s, self.runs[k - 1].close_pos + self.runs[k - 1].close_len)
         seg = self.text[s:r.open_pos]
         last = None
         for m in SENT_END_RE.finditer(seg):
@@ -242,26 +260,29 @@ class Attributor:
                 r.strong_cue = found[2]
                 r.speaker, r.speaker_span = found[0], found[1]
         # split quotes and quote-only paragraphs inherit; continuation runs share their group's speaker
-        for k, r in enumerate(runs):
+        first_in_para: dict[int, Run] = {}
+        for r in runs:
+            if r.attributed and r.para not in first_in_para:
+                first_in_para[r.para] = r
+        last_in_group: dict[int, Run] = {}
+        last_in_para: dict[int, Run] = {}
+        prev_run: Run | None = None
+        for r in runs:
+            if not r.attributed:
+                src = last_in_group.get(r.group) if r.cont else None
+                if src is None:
+                    src = last_in_para.get(r.para) or first_in_para.get(r.para)
+                if src is None and prev_run is not None and self._quote_only_para(r):
+                    if prev_run.para >= r.para - 1 and prev_run.attributed:
+                        src = prev_run
+                if src is not None and src.attributed:
+                    r.speaker, r.speaker_span = src.speaker, src.speaker_span
+                    r.attributed = True
+                    r.strong_cue = src.strong_cue
             if r.attributed:
-                continue
-            src = None
-            if r.cont:
-                src = next((x for x in reversed(runs[:k]) if x.group == r.group), None)
-            if src is None:
-                # same paragraph: the nearest attributed run (split quote: "A," he said. "B.")
-                same = [x for x in runs if x.para == r.para and x.attributed and x is not r]
-                if same:
-                    before = [x for x in same if x.start < r.start]
-                    src = before[-1] if before else same[0]
-            if src is None and k > 0 and self._quote_only_para(r):
-                prev = runs[k - 1]
-                if prev.para >= r.para - 1 and prev.attributed:
-                    src = prev
-            if src is not None and src.attributed:
-                r.speaker, r.speaker_span = src.speaker, src.speaker_span
-                r.attributed = True
-                r.strong_cue = src.strong_cue
+                last_in_group[r.group] = r
+                last_in_para[r.para] = r
+            prev_run = r
         # a colon intro at the end of the previous paragraph ("X said:")
         for k, r in enumerate(runs):
             if r.attributed or r.para == 0:
@@ -272,7 +293,9 @@ class Attributor:
                 if found:
                     r.speaker, r.speaker_span, r.attributed, r.strong_cue = found[0], found[1], True, True
                     for x in runs[k + 1:]:
-                        if x.group == r.group or (x.para == r.para and not x.attributed):
+                        if x.group != r.group and x.para != r.para:
+                            break
+                        if x.group == r.group or not x.attributed:
                             x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
 
     def _quote_only_para(self, r: Run) -> bool:
@@ -355,16 +378,17 @@ class Attributor:
         r = self.runs[k]
         ps, _ = self.doc.paragraphs[r.para]
         if s > ps and self.text[s:e].strip() == "":
-            prev_start = ps
+            prev_start = max(ps, s - BACK_LIMIT)
             if k > 0 and self.runs[k - 1].para == r.para and self.runs[k - 1].close_pos is not None:
-                prev_start = self.runs[k - 1].close_pos + self.runs[k - 1].close_len
+                prev_start = max(prev_start, self.runs[k - 1].close_pos + self.runs[k - 1].close_len)
             seg = self.text[prev_start:s]
             last = None
             for m in SENT_END_RE.finditer(seg):
                 if m.end() < len(seg.rstrip()) and not _abbrev_before(seg, m.start()):
                     last = m
             ss = prev_start + (last.end() if last else 0)
-            if ss < s and not any(ss <= x.open_pos < s for x in self.runs):
+            qi = bisect_left(self.quote_starts, ss)
+            if ss < s and not (qi < len(self.quote_starts) and self.quote_starts[qi] < s):
                 got = self._subject_before_verb(ss, s, strong_only=True)
                 if got and got[0] is not None:
                     return got
@@ -379,11 +403,7 @@ class Attributor:
         if first in PRONOUNS and first not in ("i", "we", "him", "her", "it"):
             a = self._resolve_pronoun(first, ws[0][0])
             return (a, (ws[0][0], ws[0][1]), True) if a else None
-        for st, en, a in self.index.spans:
-            if st >= e:
-                break
-            if st < s:
-                continue
+        for st, en, a in self._spans_in(s, e):
             pre = self.text[s:st]
             pre_words = WORD_RE.findall(pre)
             # only a name at the start of the clause (after a time phrase or a title) is its subject
@@ -517,19 +537,15 @@ class Attributor:
     def _actor_ending_at(self, end: int, lo: int):
         """The actor mention whose last word ends at `end` (a possessive "'s" after it disqualifies)."""
         best = None
-        for s, e, a in self.index.spans:
-            if s >= end:
-                break
-            if e == end and s >= lo:
+        for s, e, a in self._spans_in(lo, end):
+            if e == end:
                 best = (s, e, a)
         return best
 
     def _actor_ending_in(self, lo: int, hi: int, person_only: bool = False):
         best = None
-        for s, e, a in self.index.spans:
-            if s >= hi:
-                break
-            if s >= lo and e <= hi and (not person_only or a.kind == "person"):
+        for s, e, a in self._spans_in(lo, hi):
+            if e <= hi and (not person_only or a.kind == "person"):
                 tail = self.text[e:e + 2]
                 if tail[:1] in "'\u2019":
                     continue
@@ -544,7 +560,7 @@ class Attributor:
             a = self._resolve_pronoun(first, ws[0][0])
             return (a, (ws[0][0], ws[0][1]), True)
         s0, e0 = ws[0][0], ws[-1][1]
-        cands = [(s, e, a) for s, e, a in self.index.spans if s >= s0 and e <= e0]
+        cands = [(s, e, a) for s, e, a in self._spans_in(s0, e0) if e <= e0]
         persons = [c for c in cands if c[2].kind == "person"]
         pick = (persons or cands)
         if pick:
@@ -559,27 +575,19 @@ class Attributor:
         return None
 
     def _actor_in(self, s0: int, e0: int):
-        for s, e, a in self.index.spans:
-            if s >= s0 and e <= e0:
+        for s, e, a in self._spans_in(s0, e0):
+            if e <= e0:
                 return a, (s, e)
         return None, None
 
     def _inside_quote(self, pos: int) -> bool:
-        for a, b in self.quote_spans:
-            if a <= pos < b:
-                return True
-            if a > pos:
-                break
-        return False
+        i = bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
 
     def _nearest(self, pos: int, kinds: tuple[str, ...], gender: str | None = None,
                  skip_objects: bool = False) -> Actor | None:
         limit = pos - 2500
-        for s, e, a in reversed(self.index.spans):
-            if s >= pos:
-                continue
-            if s < limit:
-                break
+        for s, e, a in reversed(self._spans_in(max(0, limit), pos)):
             if a.kind not in kinds or self._inside_quote(s):
                 continue
             if gender in ("m", "f"):
@@ -646,8 +654,7 @@ def keep_run(r: Run, doc: Doc, lex: Lexicon) -> bool:
     words = content.split()
     n = len(words)
     ps, pe = doc.paragraphs[r.para]
-    para_text = text[ps:pe]
-    if re.search(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$", para_text) and pe - ps < 400:
+    if pe - ps < 400 and CAPTION_RE.search(text[ps:pe]):
         return False
     before = text[max(ps, r.open_pos - 40):r.open_pos]
     bl = before.lower().rstrip()
@@ -689,6 +696,8 @@ def _title_case(words: list[str], lex: Lexicon) -> bool:
 def _speech_nearby(text: str, r: Run, doc: Doc, lex: Lexicon) -> bool:
     ps, pe = doc.paragraphs[r.para]
     s = r.open_pos
+    ps = max(ps, s - BACK_LIMIT)
+    pe = min(pe, (r.close_pos or r.end) + AHEAD_LIMIT)
     # sentence start
     seg = text[ps:s]
     last = None

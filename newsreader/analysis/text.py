@@ -75,34 +75,45 @@ def _add_para(text: str, start: int, end: int, out: list[tuple[int, int]]) -> No
 
 
 def tokenize(text: str) -> Doc:
-    """Tokens with sentence and paragraph indices; linear in the text length."""
+    """Tokens with sentence and paragraph indices; linear in the text length (hot path: kept lean)."""
     paras = paragraphs(text)
     tokens: list[Token] = []
+    append = tokens.append
     sentences: list[tuple[int, int]] = []
     sent = 0
+    poss_match = POSS_RE.match
+    finditer = WORD_RE.finditer
     for p_index, (p_start, p_end) in enumerate(paras):
         sent_start = len(tokens)
+        prev_end = -1
         prev: Token | None = None
-        for m in WORD_RE.finditer(text, p_start, p_end):
+        for m in finditer(text, p_start, p_end):
+            start, end = m.span()
             word = m.group()
-            start, end = m.start(), m.end()
-            pm = POSS_RE.match(text, end)
-            tok = Token(start, end, word, _is_cap(word), pm.end() if pm else end, para=p_index, lower=word.lower())
+            poss_end = end
+            if end < p_end and text[end] in "'\u2019":
+                pm = poss_match(text, end)
+                if pm:
+                    poss_end = pm.end()
+            c = word[0]
+            cap = (word[1].isupper() if c in "@#" and len(word) > 1 else c.isupper())
+            tok = Token(start, end, word, cap, poss_end, False, sent, p_index, word.lower())
             if prev is None:
                 tok.initial = True
-            else:
-                gap = text[prev.poss_end:start]
+            elif start - prev_end != 1 or text[prev_end] != " ":
+                gap = text[prev_end:start]
                 if _ends_sentence(prev, gap):
                     tok.initial = True
                     if len(tokens) > sent_start:
                         sentences.append((sent_start, len(tokens)))
                         sent += 1
                         sent_start = len(tokens)
+                        tok.sent = sent
                 elif "\n" in gap or _after_quote_or_colon(gap):
                     tok.initial = True
-            tok.sent = sent
-            tokens.append(tok)
+            append(tok)
             prev = tok
+            prev_end = poss_end
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1

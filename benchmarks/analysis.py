@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Analysis throughput: MB/s of `analyze` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core).
+
+Bodies are split from their files first (not timed); each run analyses every body once with a cold cache
+(`analyze`, not `analyze_cached`), single process. Prints the median of several runs.
+
+    python benchmarks/analysis.py [--corpus DIR] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from analyze_dev import split_article  # noqa: E402
+
+from newsreader.analysis import analyze  # noqa: E402
+from newsreader.analysis.lexicon import lexicon  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    files = sorted(p for p in args.corpus.rglob("*") if p.is_file())
+    if not files:
+        print(f"no files under {args.corpus}", file=sys.stderr)
+        return 1
+    docs = []
+    for p in files:
+        title, body, hints = split_article(p.read_text(encoding="utf-8", errors="replace"))
+        docs.append((body, hints, title))
+    nbytes = sum(len(b.encode("utf-8")) for b, _, _ in docs)
+    t0 = time.perf_counter()
+    lexicon()  # one-off load, reported separately
+    load = time.perf_counter() - t0
+    secs = []
+    quotes = actors = 0
+    for _ in range(max(1, args.runs)):
+        t0 = time.perf_counter()
+        quotes = actors = 0
+        for body, hints, title in docs:
+            a = analyze(body, hints, title=title)
+            quotes += len(a.quotes)
+            actors += len(a.actors)
+        secs.append(time.perf_counter() - t0)
+    med = statistics.median(secs)
+    print(f"corpus: {args.corpus} ({len(docs)} articles, {nbytes / 1e6:.2f} MB of body text)")
+    print(f"lexicon load (once per process): {load * 1000:.0f} ms")
+    print(f"runs: {', '.join(f'{s:.2f}s' for s in secs)}; found {quotes} quotations, {actors} actors per run")
+    print(f"analysis throughput: {nbytes / 1e6 / med:.2f} MB/s (median of {len(secs)}; bar >= 1 MB/s per core)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
