@@ -59,6 +59,7 @@ class Article:
     mtime: float = 0.0
     partial: bool = False  # a list entry from the index: body not loaded (load_article reads it)
     quote_count: int | None = None  # known from the index before the analysis is loaded
+    body_hash: str | None = None  # digest of the body (from the index) for entries without one
 
     @property
     def key(self) -> str:

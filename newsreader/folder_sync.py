@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.articles import Article, load_file
-from newsreader.index import FolderIndex
+from newsreader.index import FolderIndex, body_hash
 from newsreader.library import FolderConfig, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
 
@@ -38,7 +38,9 @@ def _error_entry(path: Path, error: str) -> Article:
 
 
 def _entries(articles: list[Article], keep_bodies: bool) -> list[Article]:
-    return articles if keep_bodies else [replace(a, body="", styles=[], partial=True) for a in articles]
+    if keep_bodies:
+        return articles
+    return [replace(a, body="", styles=[], partial=True, body_hash=body_hash(a.body)) for a in articles]
 
 
 class FolderSync:

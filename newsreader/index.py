@@ -102,7 +102,7 @@ _COLUMNS = "path, idx, size, mtime, title, date, source, author, error, notices,
 
 
 def _row_to_article(row: Sequence[Any]) -> Article:
-    path, idx, size, mtime, title, date, source, author, error, notices, _hash, quotes = row
+    path, idx, size, mtime, title, date, source, author, error, notices, digest, quotes = row
     article = Article(
         Path(path), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
     )
@@ -115,6 +115,7 @@ def _row_to_article(row: Sequence[Any]) -> Article:
         article.notices = notices.split("\n")
     article.partial = True
     article.quote_count = quotes
+    article.body_hash = digest
     return article
 
 

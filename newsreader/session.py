@@ -13,16 +13,18 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Sequence
 
+from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import sort_key
+from newsreader.render import ANALYSIS_MAX_CHARS
 from newsreader.search import FilterQuery, SearchDoc, analysis_fields, filter_docs
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
-MAX_ANALYSED_CHARS = 2_000_000  # a bigger body is analysed in part: bounded time, the notice says so
+MAX_ANALYSED_CHARS = ANALYSIS_MAX_CHARS  # a bigger body is analysed in part (render.py's bound; its notice says so)
 
 
 def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
@@ -49,6 +51,8 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
+        # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
+        self._actor_index: ActorIndex | None = None
 
     @property
     def uses_index(self) -> bool:
@@ -84,6 +88,8 @@ class Session:
                         self._analyses.pop(key, None)
                         self._analysed_keys.discard(key)
                         self._docs.pop(key, None)
+                        if self._actor_index is not None:
+                            self._actor_index.discard(key)
             self._set_articles(self.sync.articles())
         return changes
 
@@ -163,6 +169,8 @@ class Session:
                 self._analyses.popitem(last=False)
             self.quote_counts[article.key] = len(analysis.quotes)
             self._analysed_keys.add(article.key)
+            if self._actor_index is not None:
+                self._actor_index.add(article.key, analysis)
             doc = self._docs.get(article.key)
             if doc is not None:
                 doc.actors, doc.quotes = analysis_fields(analysis)
@@ -211,6 +219,30 @@ class Session:
                 return list(range(len(articles)))
             return [i for i, a in enumerate(articles) if (str(a.path), a.index) in keys]
         return filter_docs(self.search_docs(), query, cancelled)
+
+    # ----------------------------------------------------------------------------- folder actors
+
+    def build_actor_index(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Start counting the folder's cast: every stored analysis now, new ones as they are made."""
+        with self._lock:
+            if self._actor_index is None:
+                self._actor_index = ActorIndex()
+                for key, analysis in self._analyses.items():
+                    self._actor_index.add(key, analysis)
+        if self.index is None:
+            return
+        for path, idx, analysis in self.index.all_analyses():
+            if cancelled():
+                return
+            key = f"{path}#{idx}" if idx else path
+            with self._lock:
+                if key not in self._actor_index:
+                    self._actor_index.add(key, analysis)
+
+    def folder_actors(self) -> list[FolderActor]:
+        """The folder's actors counted so far (empty until `build_actor_index`)."""
+        with self._lock:
+            return list(self._actor_index.actors()) if self._actor_index is not None else []
 
     def close(self) -> None:
         if self.index is not None:

@@ -72,7 +72,7 @@ async def test_cold_indexing_shows_progress_and_keys_keep_working(
     real = fs.load_file
 
     def slow_load(path, *args, **kwargs):  # noqa: ANN001, ANN202
-        time.sleep(0.005)
+        time.sleep(0.012)
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(fs, "load_file", slow_load)

@@ -25,6 +25,10 @@ from newsreader.ui.commands import OpenArticleCommand
 from newsreader.ui.filter_bar import FilterBar
 from newsreader.ui.find_bar import FindBar
 from newsreader.ui.find_filter import FindFilterMixin
+from newsreader.ui.actor_commands import ActorCommand
+from newsreader.ui.actors_panel import ActorsPanel
+from newsreader.ui.cast import CastMixin
+from newsreader.ui.reading_state import ReadStateMixin
 from newsreader.ui.help_screen import HelpScreen
 from newsreader.ui.messages import (
     AnalysisReady,
@@ -42,12 +46,12 @@ POLL_MAX_S = 15.0
 BACKGROUND_BATCH = 25
 
 
-class NewsReaderApp(FindFilterMixin, App[None]):
+class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     """List pane + reading pane over one folder of articles."""
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = App.COMMANDS | {OpenArticleCommand}
+    COMMANDS = App.COMMANDS | {OpenArticleCommand, ActorCommand}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -66,6 +70,14 @@ class NewsReaderApp(FindFilterMixin, App[None]):
         Binding("enter", "find_step(1)", "Next match", show=False),
         Binding("f", "open_filter", "Filter"),
         Binding("H", "toggle_highlight", "Highlights"),
+        Binding("a", "toggle_actors", "Actors"),
+        Binding("right_square_bracket", "step_mention(1)", "Next mention", show=False),
+        Binding("left_square_bracket", "step_mention(-1)", "Previous mention", show=False),
+        Binding("w", "who_said", "Who said what"),
+        Binding("right_curly_bracket", "step_quote(1)", "Next quotation", show=False),
+        Binding("left_curly_bracket", "step_quote(-1)", "Previous quotation", show=False),
+        Binding("m", "toggle_read", "Read/unread", show=False),
+        Binding("U", "toggle_unread_only", "Unread only", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
@@ -84,7 +96,7 @@ class NewsReaderApp(FindFilterMixin, App[None]):
         self.path = Path(path)
         self.analyser = analyser
         self.use_index = use_index
-        self.watch = watch
+        self.live_reload = watch
         self.session: Session | None = None
         self.background_analysis = background_analysis
         self.highlight = True
@@ -95,6 +107,8 @@ class NewsReaderApp(FindFilterMixin, App[None]):
         self._loaded_once = False
         self._index_progress = (0, 0)
         self._init_find_filter()
+        self._init_cast()
+        self._init_read_state()
 
     # ------------------------------------------------------------------------------------- layout
 
@@ -108,11 +122,14 @@ class NewsReaderApp(FindFilterMixin, App[None]):
             with Vertical(id="reading"):
                 yield ArticleView(id="reader")
                 yield FindBar(id="find-bar")
+            yield ActorsPanel(id="actors")
         yield Footer()
 
     def on_mount(self) -> None:
         self.theme = THEME
+        self.actors_panel.display = False
         self.article_list.focus()
+        self._load_read_state()
         self.load_library()
 
     @property
@@ -186,7 +203,7 @@ class NewsReaderApp(FindFilterMixin, App[None]):
 
     def _schedule_poll(self) -> None:
         """Live reload: look at the folder again soon (sooner for small folders)."""
-        if not self.watch or self.session is None:
+        if not self.live_reload or self.session is None:
             return
         if self._poll_timer is not None:
             self._poll_timer.stop()
@@ -236,9 +253,11 @@ class NewsReaderApp(FindFilterMixin, App[None]):
         # While the first load streams in, the cursor stays on top unless the user has moved it.
         keep = self._shown_key if self._loaded_once or self.article_list.user_moved else None
         if self._filter.is_empty:
-            self.article_list.set_articles(message.articles, keep_key=keep)
+            self.article_list.set_articles(self.visible_articles(message.articles), keep_key=keep)
         else:
             self._run_filter()
+        if message.final:
+            self._restore_position(message.articles)
         self._loaded_once = self._loaded_once or message.final
         self._update_header()
         if message.changed:
@@ -246,7 +265,7 @@ class NewsReaderApp(FindFilterMixin, App[None]):
         if not message.articles and message.final:
             self._show_empty_state()
         if message.final and session.sync.config.problem and not message.changed:
-            self.notify(session.sync.config.problem, severity="warning")
+            self.notify(session.sync.config.problem, severity="warning", markup=False)  # YAML errors quote the file
         if message.final and self.background_analysis and message.articles:
             self.analyse_all()
         if message.final:
@@ -313,6 +332,7 @@ class NewsReaderApp(FindFilterMixin, App[None]):
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self.article_list.refresh_counts()
         if self.shown is not None and message.key == self.shown.key:
+            self._cast_analysis_arrived()
             self._render_shown(keep_scroll=True)
 
     # -------------------------------------------------------------------------------------- views
@@ -350,9 +370,15 @@ class NewsReaderApp(FindFilterMixin, App[None]):
 
     def _present(self, article: Article, *, keep_scroll: bool) -> None:
         new_article = article.key != self._shown_key
+        if new_article:
+            self._remember_position()
         self.shown = article
         self._shown_key = article.key
+        if new_article:
+            self._cast_article_changed()
+            self._article_presented(article)
         self._render_shown(keep_scroll=keep_scroll, new_article=new_article)
+        self._apply_pending_scroll()
         if self.session is not None and self.session.cached_analysis(article) is None and not article.error:
             self.analyse_one(article)
 
@@ -361,7 +387,10 @@ class NewsReaderApp(FindFilterMixin, App[None]):
         if article is None or self.session is None:
             return
         analysis = self.session.cached_analysis(article) if not article.partial else None
-        self.reader.set_document(build_document(article, analysis), keep_scroll=keep_scroll)
+        document = build_document(
+            article, self.analysis_to_show(analysis), quote_count=len(analysis.quotes) if analysis else None
+        )
+        self.reader.set_document(document, keep_scroll=keep_scroll)
         self.reader.set_highlight(self.highlight)
         if new_article and (self._find_from_filter or not self.find_bar.is_open):
             self._prehighlight_filter()
@@ -369,8 +398,18 @@ class NewsReaderApp(FindFilterMixin, App[None]):
             self._run_find(keep_current=not new_article, scroll=new_article)
 
     def on_unmount(self) -> None:
+        self._save_state()
         if self.session is not None:
             self.session.close()
+
+    def _apply_list(self) -> None:
+        """Show the list again after the unread-only switch or read marks changed."""
+        if self.session is None:
+            return
+        if self._filter.is_empty:
+            self.article_list.set_articles(self.visible_articles(self.session.articles), keep_key=self._shown_key)
+        else:
+            self._run_filter()
 
     def open_article_at(self, index: int) -> None:
         """Move the list to `index` and read it (the palette's "Open article…")."""
@@ -420,6 +459,7 @@ class NewsReaderApp(FindFilterMixin, App[None]):
             ("Everywhere", self.BINDINGS),
             ("Article list", ArticleList.BINDINGS),
             ("Reader", ArticleView.BINDINGS),
+            ("Actors panel (a)", ActorsPanel.BINDINGS),
             ("Find bar (/)", [*FindBar.BINDINGS, Binding("enter", "done", "Keep the matches, back to the reader")]),
             ("Filter (f): words \"phrase\" -word actor:NAME source:X quote:WORDS",
              [*FilterBar.BINDINGS, Binding("enter", "done", "Keep the filter, back to the list")]),

@@ -7,7 +7,7 @@ only the visible rows), and replacing its items (filtering, reloading) costs not
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -30,6 +30,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = {
         "article-list--title",
+        "article-list--title-read",
+        "article-list--unread-marker",
         "article-list--meta",
         "article-list--error",
         "article-list--cursor",
@@ -68,6 +70,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.quote_counts: dict[str, int] = {}
         self.empty_message = "Loading…"
         self.user_moved = False  # the user has moved the cursor (a reload then keeps it where it is)
+        # set by the app when read state is known: unread titles are bold with a marker
+        self.is_unread: Callable[[Article], bool] | None = None
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
         self._generation = 0
 
@@ -182,11 +186,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         if part == 0:
             text, role = article.title, "article-list--title"
+            if self.is_unread is not None:
+                unread = self.is_unread(article)
+                text = ("● " if unread else "  ") + text
+                role = "article-list--title" if unread else "article-list--title-read"
         elif article.error:
             text, role = f"⚠ {article.error}", "article-list--error"
         else:
             count = self.quote_counts.get(article.key, article.quote_count)
             text, role = meta_line(article, count), "article-list--meta"
+            if self.is_unread is not None:
+                text = "  " + text
         base = None
         if index == self.cursor:
             base = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"

@@ -124,6 +124,14 @@ class FindFilterMixin:
 
     # ------------------------------------------------------------------------------------- filter
 
+    def set_filter(self, text: str) -> None:
+        """Filter the folder by `text` (e.g. `actor:"Ken Hu"` from the actors panel) and go to the list."""
+        bar = self.filter_bar
+        bar.open()
+        bar.input.value = text  # posts Changed: the filter runs as if typed
+        bar.input.cursor_position = len(text)
+        self.article_list.focus()
+
     def action_open_filter(self) -> None:
         self.filter_bar.open()
 
@@ -140,7 +148,7 @@ class FindFilterMixin:
             return
         if self._filter.is_empty:
             self.workers.cancel_group(self, "filter")
-            self.article_list.set_articles(session.articles, keep_key=self._shown_key)
+            self.article_list.set_articles(self.visible_articles(session.articles), keep_key=self._shown_key)
             self.filter_bar.set_status("")
             if self._find_from_filter:
                 self.close_find()
@@ -164,7 +172,7 @@ class FindFilterMixin:
         shown = message.articles
         total = len(session.articles)
         self.article_list.empty_message = "Nothing matches this filter."
-        self.article_list.set_articles(shown, keep_key=self._shown_key)
+        self.article_list.set_articles(self.visible_articles(shown), keep_key=self._shown_key)
         status = f"{len(shown):,} of {total:,}"
         if self._filter.needs_analysis:
             done, all_ = session.analysed_count()

@@ -64,3 +64,7 @@ class FilterResult(Message):
 
 class Polled(Message):
     """A live-reload poll found nothing new (schedule the next one)."""
+
+
+class FolderActorsReady(Message):
+    """The folder-wide actor index has been counted (the "Actor…" palette can list everyone)."""

@@ -1,0 +1,123 @@
+"""Read marks and the last position: `m`, `U`, unread markers, reopening where the reader left off.
+
+A mixin of NewsReaderApp. The store is the pure `newsreader.state.ReadState` (XDG state dir, atomic
+writes, content-keyed so a renamed file keeps its state).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsreader.articles import Article
+from newsreader.state import ReadState, content_key, find_by_key
+
+READ_AFTER_S = 2.0
+
+
+class ReadStateMixin:
+    read_state: ReadState | None
+    unread_only: bool
+    _read_timer: Any
+    _restored: bool
+    _pending_scroll: int | None
+
+    def _init_read_state(self) -> None:
+        self.read_state = None
+        self.unread_only = False
+        self._read_timer = None
+        self._restored = False
+        self._pending_scroll = None
+
+    def _load_read_state(self) -> None:
+        self.read_state = ReadState.load()
+        if self.read_state.notice:
+            self.notify(self.read_state.notice, severity="warning", timeout=8)
+        self.article_list.is_unread = self.is_unread
+        self.watch(self.reader, "scroll_y", self._reader_scrolled, init=False)
+
+    def is_unread(self, article: Article) -> bool:
+        return self.read_state is not None and not article.error and not self.read_state.is_read(content_key(article))
+
+    # ------------------------------------------------------------------------------- marking
+
+    def _article_presented(self, article: Article) -> None:
+        """Start the 2-second clock: an article open that long counts as read."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self._read_timer = self.set_timer(READ_AFTER_S, lambda: self._mark_read(article.key))
+
+    def _reader_scrolled(self, old: float, new: float) -> None:
+        if self.shown is not None and int(old) != int(new):
+            if new > 0:
+                self._mark_read(self.shown.key)
+            self._remember_position()
+
+    def _mark_read(self, key: str) -> None:
+        shown = self.shown
+        if self.read_state is None or shown is None or shown.key != key or shown.error:
+            return
+        if self.read_state.set_read(content_key(shown), True):
+            self.article_list.refresh_counts()
+            self._save_state()
+
+    def action_toggle_read(self) -> None:
+        entry = self.article_list.current
+        if entry is None or self.read_state is None:
+            return
+        if self._read_timer is not None:
+            self._read_timer.stop()  # a manual choice wins over the 2-second clock
+        now_read = self.read_state.toggle_read(content_key(entry))
+        self.notify("Marked read" if now_read else "Marked unread", timeout=1.2)
+        self.article_list.refresh_counts()
+        self._save_state()
+        if self.unread_only and now_read:
+            self._apply_list()
+
+    def action_toggle_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self.notify("Showing unread articles only" if self.unread_only else "Showing all articles", timeout=1.5)
+        self._apply_list()
+
+    def visible_articles(self, articles: list[Article]) -> list[Article]:
+        """The list as shown: with `U`, only the unread (the current article stays, so the cursor can)."""
+        if not self.unread_only or self.read_state is None:
+            return articles
+        keep = self._shown_key
+        return [a for a in articles if a.key == keep or self.is_unread(a)]
+
+    # ------------------------------------------------------------------------------ positions
+
+    def _remember_position(self) -> None:
+        shown, state, session = self.shown, self.read_state, self.session
+        if shown is None or state is None or session is None or shown.error:
+            return
+        reader = self.reader
+        state.remember_position(session.folder, content_key(shown), reader.offset_of_line(reader.scroll_offset.y))
+
+    def _restore_position(self, articles: list[Article]) -> None:
+        """Once, after the first full load: reopen the article (and place) read last time here."""
+        if self._restored or self.read_state is None or self.session is None:
+            return
+        self._restored = True
+        last = self.read_state.last_position(self.session.folder)
+        if last is None or self.article_list.user_moved:
+            return
+        key, offset = last
+        index = find_by_key(self.article_list.articles, key)
+        if index is None:
+            return
+        self._pending_scroll = offset
+        self.article_list.move_to(index)
+        self.article_list.user_moved = False
+
+    def _apply_pending_scroll(self) -> None:
+        if self._pending_scroll is not None:
+            offset, self._pending_scroll = self._pending_scroll, None
+            reader = self.reader
+            reader.scroll_to(y=reader.line_of(offset), animate=False)
+
+    def _save_state(self) -> None:
+        if self.read_state is not None:
+            problem = self.read_state.save()
+            if problem:
+                self.notify(problem, severity="warning", timeout=5)
