@@ -20,7 +20,7 @@ from .text import Doc, Token
 
 PARTICLES = frozenset("de da di du del della der den van von ter bin ibn al el la le dos das do y zu".split())
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
-           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of", " and the ": "and"}
+           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of"}
 CONTRACTION_RE = re.compile(r"^(?:i|we|you|they|he|she|it|that|there|who|what|let|here|where)['\u2019]", re.I)
 PLACE_PREPS = frozenset("in at from to near outside inside across into toward towards throughout around "
                         "via within between visited leave left reach reached".split())
@@ -237,7 +237,7 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
     while i < n:
         w = words[i]
         if (w in lex.time_words and not (cur and (person_next or lex.is_forename(cur[-1].text)))) \
-                or (w in lex.function_words and not cur):
+                or (w in lex.function_words and not cur and not _match_title(words, i, lex)):
             if cur:
                 out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
                 cur, person_next, gender_next = [], False, None
@@ -327,7 +327,8 @@ def _join_orgs(cands: list[Cand], doc: Doc, lex: Lexicon) -> list[Cand]:
                     ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
                           and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
                 elif j == "and":
-                    ok = last_join in ("of", "for", "on") or (
+                    ok = (last_join in ("of", "for", "on") and not any(
+                        w in lex.org_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) or (
                         (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
                         and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
                         and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
@@ -368,7 +369,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
             toks = toks[1:]
             continue
         break
-    while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words):
+    while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
+            and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
     while toks and CONTRACTION_RE.match(toks[0].text):
         toks = toks[1:]

@@ -62,6 +62,7 @@ class Run:
     speaker_span: tuple[int, int] | None = None
     attributed: bool = False  # a cue was found (even if the speaker is unnamed)
     strong_cue: bool = False
+    direct: bool = False  # attributed by its own cue (not inherited)
 
 
 # --------------------------------------------------------------------------------------------------- pairing
@@ -257,6 +258,7 @@ class Attributor:
             found = self._after(k) or self._before(k)
             if found:
                 r.attributed = True
+                r.direct = True
                 r.strong_cue = found[2]
                 r.speaker, r.speaker_span = found[0], found[1]
         # split quotes and quote-only paragraphs inherit; continuation runs share their group's speaker
@@ -674,7 +676,7 @@ def keep_run(r: Run, doc: Doc, lex: Lexicon) -> bool:
         return True
     if r.single and n < 4 and not r.attributed:
         return False
-    if _title_case(words, lex) and not (r.attributed and n >= 4):
+    if _title_case(words, lex) and not (r.direct and n >= 4):
         return False
     if n < 4:
         # short partial quotes count only with a speech verb in the same sentence

@@ -1,0 +1,121 @@
+"""Actor rules: capitalised runs, titles, possessives, organisations, acronyms, clustering, kinds."""
+
+from __future__ import annotations
+
+from newsreader.analysis import ActorHint, analyze
+
+
+def actors(text: str, **kw) -> dict[str, str]:
+    return {a.name: a.kind for a in analyze(text, **kw).actors}
+
+
+def test_full_name_then_surname_cluster_into_one_person() -> None:
+    a = analyze("Jacque Vaughn spoke to reporters. Later Vaughn said the team was tired.")
+    names = {x.name: x for x in a.actors}
+    assert "Jacque Vaughn" in names and "Vaughn" not in names
+    assert names["Jacque Vaughn"].kind == "person"
+    assert [m.text for m in names["Jacque Vaughn"].mentions] == ["Jacque Vaughn", "Vaughn"]
+
+
+def test_titles_are_stripped_and_make_a_person() -> None:
+    got = actors("Prime Minister Theresa May met Mr Smith and Dr. Alexander Tayler in London.")
+    assert got.get("Theresa May") == "person"
+    assert got.get("Smith") == "person"
+    assert got.get("Alexander Tayler") == "person"
+    assert "Prime Minister Theresa May" not in got
+
+
+def test_affiliation_before_title_is_split_off() -> None:
+    got = actors("Labour MP Tom Watson spoke first.")
+    assert got.get("Tom Watson") == "person"
+    assert got.get("Labour") == "organisation"
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    a = analyze("Huawei’s chief spoke. Critics of Huawei's code were present.")
+    names = [x.name for x in a.actors]
+    assert names == ["Huawei"]
+    assert all(m.text == "Huawei" for m in a.actors[0].mentions)
+
+
+def test_organisation_suffix_and_of_chain() -> None:
+    got = actors("Researchers at the University of Essex and the Bank of England and Acme Holdings agreed.")
+    assert got.get("University of Essex") == "organisation"
+    assert got.get("Bank of England") == "organisation"
+    assert got.get("Acme Holdings") == "organisation"
+
+
+def test_acronym_joins_its_expansion() -> None:
+    a = analyze("The World Health Organization (WHO) named the virus. The WHO said more was needed.")
+    names = {x.name: x for x in a.actors}
+    assert "World Health Organization" in names and "WHO" not in names
+    assert {m.text for m in names["World Health Organization"].mentions} == {"World Health Organization", "WHO"}
+
+
+def test_place_aliases_cluster() -> None:
+    a = analyze("The United States said on Monday that the US would leave.")
+    names = {x.name: x for x in a.actors}
+    assert names["United States"].kind == "place"
+    assert "US" not in names
+
+
+def test_country_is_a_place_even_when_it_acts() -> None:
+    assert actors("Later, China said it would retaliate against Canada.") == {"China": "place", "Canada": "place"}
+
+
+def test_nationality_adjectives_are_not_actors() -> None:
+    got = actors("Chinese legislation worried Western governments and European regulators.")
+    assert "Chinese" not in got and "Western" not in got and "European" not in got
+
+
+def test_weekdays_and_months_are_not_actors() -> None:
+    got = actors("Speaking on Tuesday in December, Ken Hu said the plan was ready.")
+    assert "Tuesday" not in got and "December" not in got
+    assert got.get("Ken Hu") == "person"
+
+
+def test_sentence_initial_common_word_is_not_an_actor() -> None:
+    got = actors("However the plan failed. Protesters gathered. Few had expected it.")
+    assert got == {}
+
+
+def test_sentence_initial_name_is_kept_when_seen_elsewhere() -> None:
+    got = actors("Huawei has opened a centre. Critics say Huawei is too close to the state.")
+    assert got == {"Huawei": "organisation"}
+
+
+def test_places_from_gazetteer_and_heads() -> None:
+    got = actors("Crowds gathered in Trafalgar Square, Brussels and Santa Cruz Island.")
+    assert got.get("Trafalgar Square") == "place"
+    assert got.get("Brussels") == "place"
+    assert got.get("Santa Cruz Island") == "place"
+
+
+def test_media_organisation_by_head_word() -> None:
+    assert actors("Mike Pompeo took to Fox News to warn allies.").get("Fox News") == "organisation"
+
+
+def test_photo_credits_are_not_actors() -> None:
+    got = actors("Protesters at the march.\n\nTrafalgar Square. Image: Jane Mirrys.")
+    assert "Jane Mirrys" not in got and got.get("Trafalgar Square") == "place"
+
+
+def test_hints_win_for_kind_and_aliases() -> None:
+    hint = ActorHint("Acme Widgets", "organisation", ("Widgetco",))
+    a = analyze("Widgetco announced results. Acme Widgets grew.", [hint])
+    names = {x.name: x for x in a.actors}
+    assert names["Acme Widgets"].kind == "organisation"
+    assert {m.text for m in names["Acme Widgets"].mentions} == {"Widgetco", "Acme Widgets"}
+
+
+def test_title_actors_are_listed_without_body_mentions() -> None:
+    a = analyze("The president spoke at length.", title="Turkey's president speaks")
+    names = {x.name: x for x in a.actors}
+    assert names["Turkey"].kind == "place" and names["Turkey"].mentions == []
+
+
+def test_mentions_satisfy_offsets() -> None:
+    text = "Ken Hu – Huawei’s deputy chairman – met NS Tech and the National Cyber Security Centre."
+    for actor in analyze(text).actors:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
