@@ -379,6 +379,8 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             self._article_presented(article)
         self._render_shown(keep_scroll=keep_scroll, new_article=new_article)
         self._apply_pending_scroll()
+        if new_article:
+            self._remember_position()
         if self.session is not None and self.session.cached_analysis(article) is None and not article.error:
             self.analyse_one(article)
 

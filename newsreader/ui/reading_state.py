@@ -27,12 +27,15 @@ class ReadStateMixin:
         self._read_timer = None
         self._restored = False
         self._pending_scroll = None
+        self._last_position: tuple[str, int] | None = None
 
     def _load_read_state(self) -> None:
         self.read_state = ReadState.load()
         if self.read_state.notice:
             self.notify(self.read_state.notice, severity="warning", timeout=8)
         self.article_list.is_unread = self.is_unread
+        folder = self.path if self.path.is_dir() else self.path.parent
+        self._last_position = self.read_state.last_position(folder)  # before anything is shown
         self.watch(self.reader, "scroll_y", self._reader_scrolled, init=False)
 
     def is_unread(self, article: Article) -> bool:
@@ -99,7 +102,7 @@ class ReadStateMixin:
         if self._restored or self.read_state is None or self.session is None:
             return
         self._restored = True
-        last = self.read_state.last_position(self.session.folder)
+        last = self._last_position
         if last is None or self.article_list.user_moved:
             return
         key, offset = last
