@@ -119,3 +119,45 @@ def test_mentions_satisfy_offsets() -> None:
     for actor in analyze(text).actors:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_capitalised_the_mid_sentence_names_an_organisation() -> None:
+    got = actors("Police confirmed it, according to The Times. He once played with The Rolling Stones.")
+    assert got.get("Times") == "organisation"
+    assert got.get("Rolling Stones") == "organisation"
+
+
+def test_dotted_acronym_before_a_sentence_opener_ends_the_sentence() -> None:
+    got = actors("The final was held in Washington D.C. The team from Kabul won.")
+    assert "Washington D.C." in got
+    assert not any(n.endswith("The") for n in got)
+
+
+def test_photo_credit_cue_does_not_join_a_name() -> None:
+    got = actors("The robots met in Washington D.C. Image: United States Navy.")
+    assert "Washington D.C." in got
+    assert not any("Image" in n for n in got)
+
+
+def test_initials_stay_inside_names() -> None:
+    got = actors("It was founded by L. Ron Hubbard. Later John F. Kennedy and Sergey M. spoke.")
+    assert got.get("L. Ron Hubbard") == "person"
+    assert got.get("John F. Kennedy") == "person"
+    assert "Sergey M." in got
+
+
+def test_forename_mid_sentence_makes_a_name_even_from_common_words() -> None:
+    assert actors("One of the men was James Ford, 42, a chef.").get("James Ford") == "person"
+
+
+def test_events_vessels_and_products_are_not_actors() -> None:
+    got = actors("Huawei spoke at the Mobile World Congress and the Taipei Lantern Festival. "
+                 "The cargo ship MV Namse Bangdzod vanished; Namse Bangdzod had 12 crew. "
+                 "Data came from the Kepler space telescope and the EastMed pipeline.")
+    assert "Huawei" in got
+    for name in ("Mobile World Congress", "Taipei Lantern Festival", "Namse Bangdzod", "Kepler", "EastMed"):
+        assert name not in got, name
+
+
+def test_a_person_modifying_a_work_stays_a_person() -> None:
+    assert actors("She starred in the James Cagney film Love Me.").get("James Cagney") == "person"

@@ -42,6 +42,8 @@ class Cand:
     gender: str | None = None
     initial: bool = False
     weak: bool = False  # needs support (an alias link) before it counts as an actor
+    the_name: bool = False  # introduced by a capitalised "The" mid-sentence ("according to The Times")
+    thing: bool = False  # names a vessel, an event or a product ("MV X", "X Festival", "the X capsule")
 
     @property
     def start(self) -> int:
@@ -63,6 +65,9 @@ class Entity:
     forms: set[str] = field(default_factory=set)
     person_votes: int = 0
     org_votes: int = 0
+    thing_votes: int = 0
+    cand_count: int = 0
+    title_votes: int = 0
     place_votes: int = 0
     gender: str | None = None
     hinted: bool = False
@@ -100,6 +105,10 @@ class ActorIndex:
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
 
 
 def _namey(tok: Token) -> bool:
@@ -166,12 +175,22 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
                 runs.append(cur)
                 cur = []
             continue
+        if t.text in CAPTION_CUES and text[t.end:t.end + 1] == ":":
+            # "… Washington D.C. Image: …": a photo credit cue never continues a name
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
         if cur:
             prev = toks[cur[-1]]
             gap = text[prev.poss_end:t.start]
             joinable = gap == " " and not t.initial and (
                 prev.poss_end == prev.end
                 or (prev.poss_end == prev.end + 1 and (t.text in lex.org_heads or t.text in lex.place_heads)))
+            if not joinable and gap == ". " and _is_initial(prev.text) and t.cap and (
+                    len(cur) > 1 or (i + 1 < n and toks[i + 1].cap and text[t.end:toks[i + 1].start] == " ")):
+                # a middle or leading initial: "John F. Kennedy", "L. Ron Hubbard"
+                joinable = True
         else:
             joinable = False
         if _namey(t):
@@ -232,10 +251,17 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
     cur: list[Token] = []
     person_next = False
     gender_next: str | None = None
+    the_next = False
     i = 0
     n = len(words)
     while i < n:
         w = words[i]
+        if w == "The" and i == 0 and n >= 2 and not toks[run[0]].initial and n <= 4 \
+                and not any(x in lex.function_words or x in lex.time_words for x in words[1:]):
+            # "according to The Times", "a member of The Beatles": a capitalised article mid-sentence
+            the_next = True
+            i += 1
+            continue
         if (w in lex.time_words and not (cur and (person_next or lex.is_forename(cur[-1].text)))) \
                 or (w in lex.function_words and not cur and not _match_title(words, i, lex)):
             if cur:
@@ -280,6 +306,8 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
                 and (cur[-1].text,) not in lex.ambiguous_titles and cur[-1].text not in lex.org_heads:
             cur = cur[:-1]
         out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
+    if the_next and len(out) == 1 and not out[0].person_evidence and out[0].toks[0] is toks[run[1]]:
+        out[0].the_name = True
     return [x for c in out for x in _split_affiliation(c, lex)]
 
 
@@ -362,6 +390,8 @@ def doc_tokens_between(doc: Doc, a: Token, b: Token) -> list[Token]:
 # --------------------------------------------------------------------------------------------------- filtering
 def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], headline: bool) -> Cand | None:
     toks = c.toks
+    if headline:
+        c.the_name = False
     # strip leading function/time words and nationality adjectives that do not start a name
     while toks:
         w = toks[0].text
@@ -383,6 +413,15 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
             toks = toks[1:]
             words = words[1:]
             full = " ".join(words)
+    if len(toks) >= 2 and words[0] in lex.vessel_prefixes:
+        # "MV Namse Bangdzod": a ship; later bare mentions of the name join it and are dropped with it
+        toks = toks[1:]
+        words = words[1:]
+        full = " ".join(words)
+        c.thing = True
+    if len(toks) >= 2 and full not in lex.known_orgs and (
+            words[-1] in lex.event_heads or words[-2:] == ["World", "Congress"]):
+        c.thing = True
     if len(toks) == 1:
         w = words[0]
         if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
@@ -454,6 +493,8 @@ def _kind(c: Cand, lex: Lexicon, doc: Doc) -> str | None:
         return "place"
     if any(w in lex.org_heads for w in words) and (len(words) >= 2 or last in lex.known_orgs):
         return "organisation"
+    if c.the_name:
+        return "organisation"  # newspapers, bands and firms named with "The"
     if len(words) == 1 and _is_acronym(full):
         return "organisation"
     if len(words) >= 2 and lex.forename_evidence(words[0]) and not any(_is_acronym(w) for w in words):
@@ -467,7 +508,10 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
     """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
     words = c.words()
     full = " ".join(words)
-    if c.person_evidence or full in lex.places or full in lex.known_orgs or full in lex.place_aliases:
+    if c.person_evidence or full in lex.places or full in lex.known_orgs or full in lex.place_aliases \
+            or c.the_name:
+        return False
+    if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False
     if len(words) == 1:
         w = words[0]
@@ -550,6 +594,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
     for idx, c in enumerate(kept):
         form = text[c.start:c.end]
         form = " ".join(form.split())
+        if len(c.toks) >= 2 and _is_initial(c.toks[-1].text) and text[c.end:c.end + 1] in (".", "\u2024"):
+            form += text[c.end]  # a trailing initial keeps its dot: "Sergey M."
         e = by_form.get(form)
         if e is None:
             e = Entity(form, c.kind)
@@ -565,6 +611,12 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             e.place_votes += 1
         if c.gender and not e.gender:
             e.gender = c.gender
+        e.cand_count += 1
+        if c.person_evidence:
+            e.title_votes += 1
+        if c.thing or (_thing_after(text, c.toks[-1], lex)
+                       and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))):  # "a James Cagney film"
+            e.thing_votes += 1
         # "World Health Organization (WHO)" / "WHO (World Health Organization)"
         after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]
         if after == " (" and idx + 1 < len(kept):
@@ -583,6 +635,9 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         big.person_votes += small.person_votes
         big.org_votes += small.org_votes
         big.place_votes += small.place_votes
+        big.thing_votes += small.thing_votes
+        big.cand_count += small.cand_count
+        big.title_votes += small.title_votes
         big.gender = big.gender or small.gender
         big.hinted = big.hinted or small.hinted
         big.strong = big.strong or small.strong
@@ -656,7 +711,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             merge(e, next(iter(cands_first.values())))
 
     # --- canonical names and kinds; unsupported weak candidates are dropped here
-    roots = [e for e in ents if e.root() is e and e.strong]
+    roots = [e for e in ents if e.root() is e and e.strong and not _is_thing(e, lex)]
     for e in roots:
         if not e.hinted:
             forms = [f for f in e.forms if not _is_acronym(f) or len(e.forms) == 1]
@@ -724,6 +779,34 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         a.aliases = sorted({m.text for m in a.mentions} - {a.name})
     spans.sort(key=lambda x: (x[0], x[1]))
     return ActorIndex(actors, spans, gender)
+
+
+def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
+    """The run is a modifier of a lower-case thing noun: "the Kepler space telescope", "the EastMed pipeline"."""
+    if last.poss_end != last.end or text[last.end:last.end + 1] != " ":
+        return False
+    m = _NEXT_WORD_RE.match(text, last.end + 1)
+    if not m:
+        return False
+    w = m.group()
+    if w in lex.thing_nouns:
+        return True
+    # one modifier in between: "the Kepler space telescope", "the Hubble Space Telescope" is a run already
+    m2 = _NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    return bool(m2) and m2.group() in ("telescope", "craft", "station", "probe", "vehicle", "program") \
+        and w in ("space", "research", "cargo", "launch", "test")
+
+
+_NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
+
+
+def _is_thing(e: Entity, lex: Lexicon) -> bool:
+    """Vessels, events and products named like actors; a title or a known name keeps an actor."""
+    if not e.thing_votes or e.hinted or e.title_votes:
+        return False
+    if any(f in lex.known_orgs or f in lex.places or f in lex.place_aliases for f in e.forms):
+        return False
+    return e.thing_votes * 4 >= max(1, e.cand_count)
 
 
 def _fold(word: str) -> str:

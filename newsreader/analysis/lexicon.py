@@ -53,6 +53,9 @@ class Lexicon:
     joinable_heads: frozenset[str]
     media_heads: frozenset[str]
     known_orgs: frozenset[str]
+    event_heads: frozenset[str]
+    thing_nouns: frozenset[str]
+    vessel_prefixes: frozenset[str]
     places: frozenset[str]
     place_aliases: dict[str, str]
     place_heads: frozenset[str]
@@ -122,6 +125,9 @@ def lexicon() -> Lexicon:
         joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
         known_orgs=frozenset(_words(orgs.get("known"))),
+        event_heads=frozenset(_words(orgs.get("event_heads"))),
+        thing_nouns=frozenset(_words(orgs.get("thing_nouns"))),
+        vessel_prefixes=frozenset(_words(orgs.get("vessel_prefixes"))),
         places=frozenset(place_names),
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),

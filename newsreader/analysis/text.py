@@ -19,6 +19,10 @@ POSS_RE = re.compile(r"['\u2019][sS]\b|(?<=[sS])['\u2019](?![\w'\u2019])")
 PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Characters that may sit between a sentence end and the next sentence's first word.
 _OPENERS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb([{\u2014\u2013- \t*#>\u2022"
+# Capitalised closed-class words that open a sentence: after a dotted acronym that swallowed the full
+# stop ("in Washington D.C. The team…") they mark a sentence boundary.
+SENT_OPENERS = frozenset("The A An This That These Those He She It They We I His Her Its Their Our In On At "
+                         "But And However After Before When While Since During Although There Here".split())
 ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr Prof St Sr Jr Sen Rep Gov Gen Lt Col Capt Cmdr Adm Sgt Maj Rev Hon No Nos Vol Fig vs etc "
     "Inc Corp Co Ltd Bros Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Mt Ft Ave Blvd Rd approx est dept univ".split()
@@ -100,6 +104,14 @@ def tokenize(text: str) -> Doc:
             tok = Token(start, end, word, cap, poss_end, False, sent, p_index, word.lower())
             if prev is None:
                 tok.initial = True
+            elif start - prev_end == 1 and text[prev_end] == " ":
+                if c.isupper() and prev.text[-1] == "." and len(prev.text) > 2 and word in SENT_OPENERS:
+                    tok.initial = True
+                    if len(tokens) > sent_start:
+                        sentences.append((sent_start, len(tokens)))
+                        sent += 1
+                        sent_start = len(tokens)
+                        tok.sent = sent
             elif start - prev_end != 1 or text[prev_end] != " ":
                 gap = text[prev_end:start]
                 if _ends_sentence(prev, gap):
