@@ -161,3 +161,14 @@ def test_events_vessels_and_products_are_not_actors() -> None:
 
 def test_a_person_modifying_a_work_stays_a_person() -> None:
     assert actors("She starred in the James Cagney film Love Me.").get("James Cagney") == "person"
+
+
+def test_bill_before_a_surname_is_a_forename() -> None:
+    got = actors("Bill Gerstenmaier of NASA spoke about the mission.")
+    assert got.get("Bill Gerstenmaier") == "person"
+
+
+def test_sentence_initial_occupation_before_a_forename_is_dropped() -> None:
+    got = actors("Broadcaster Piers Morgan commented on the attack.")
+    assert got.get("Piers Morgan") == "person"
+    assert "Broadcaster Piers Morgan" not in got

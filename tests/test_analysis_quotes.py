@@ -146,3 +146,59 @@ def test_offsets_match_text() -> None:
         if q.speaker_mention:
             m = q.speaker_mention
             assert text[m.start:m.end] == m.text
+
+
+def test_participle_cue_after_a_long_title_phrase() -> None:
+    text = ('This Wednesday Greek Foreign Minister George Katrougalos stressed the need for approval, saying '
+            '"It belongs to humanity and to all of us as a shared heritage", as quoted by Greek Reporter.')
+    assert quotes(text) == [("It belongs to humanity and to all of us as a shared heritage", "George Katrougalos")]
+
+
+def test_semicolon_ends_the_after_window() -> None:
+    text = ('Interior Minister Joachim Nowak said the mayor was in a "serious" condition; TVN24 reported he '
+            'received surgery.')
+    assert quotes(text) == [("serious", "Joachim Nowak")]
+
+
+def test_capitalised_states_is_not_a_speech_verb() -> None:
+    text = ('Michael Siegel of Boston University, who led the study, declared gun ownership within the United '
+            'States to be "the strongest single predictor of youth suicide rates".')
+    assert quotes(text) == [("the strongest single predictor of youth suicide rates", "Michael Siegel")]
+
+
+def test_cue_after_a_full_stop_belongs_to_the_next_quote() -> None:
+    text = ('Howard Rubel, a lawyer, told the BBC "My client is relieved with the verdict today." Sophie Obadia, '
+            'another lawyer, told reporters "Women do not have to justify their private life."')
+    assert quotes(text) == [("My client is relieved with the verdict today.", "Howard Rubel"),
+                            ("Women do not have to justify their private life.", "Sophie Obadia")]
+
+
+def test_coordinated_verbs_share_the_subject() -> None:
+    text = ('Coles, in a media release, said that "many stores are still selling out within the hour", and '
+            'called the demand "unprecedented". The Syrian Democratic Forces opposed the withdrawal and said it '
+            'had been given "assurances that no operation would take place."')
+    got = quotes(text)
+    assert got[1] == ("unprecedented", "Coles")
+    assert got[2][1] == "Syrian Democratic Forces"
+
+
+def test_catenative_verb_before_say() -> None:
+    text = 'Wendy Parmet spoke first. She went on to say, "People tend to blame the place for the disease."'
+    assert quotes(text) == [("People tend to blame the place for the disease.", "Wendy Parmet")]
+
+
+def test_possessor_of_a_statement_noun_speaks() -> None:
+    text = ('The Recording Industry Association of America (RIAA) acted. RIAA\'s notice alleged the aim was to '
+            '"circumvent the technological protection measures used by services".')
+    assert quotes(text)[0][1] == "Recording Industry Association of America"
+
+
+def test_name_opening_a_long_subject_phrase_speaks() -> None:
+    text = ('Jennifer Daskal of American University and contributor to a magazine wrote, "a single country '
+            'could demand that a post be removed worldwide".')
+    assert quotes(text)[0][1] == "Jennifer Daskal"
+
+
+def test_surname_that_is_a_common_word_resolves_to_the_full_name() -> None:
+    text = 'Doris Day was a singer. "I have been through everything and I came back," Day said in 2006.'
+    assert quotes(text) == [("I have been through everything and I came back,", "Doris Day")]

@@ -26,6 +26,9 @@ PLACE_PREPS = frozenset("in at from to near outside inside across into toward to
                         "via within between visited leave left reach reached".split())
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower "
                        "Greater Inner Outer Mainland Northeast Northwest Southeast Southwest".split())
+# Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
+NAME_LIKE_WORDS = frozenset(("Bill",))
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")  # occupational nouns: "Broadcaster", "Novelist"
 HEADLINE_RATIO = 0.6
 MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
@@ -262,8 +265,10 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
             the_next = True
             i += 1
             continue
+        name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
+            and words[i + 1] not in lex.function_words
         if (w in lex.time_words and not (cur and (person_next or lex.is_forename(cur[-1].text)))) \
-                or (w in lex.function_words and not cur and not _match_title(words, i, lex)):
+                or (w in lex.function_words and not cur and not _match_title(words, i, lex) and not name_like):
             if cur:
                 out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
                 cur, person_next, gender_next = [], False, None
@@ -317,6 +322,12 @@ def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
     if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
             and not c.person_evidence and words[0].lower() in lex.common_words:
         return [Cand(c.toks[1:], person_evidence=True)]
+    if 3 <= len(words) <= 4 and c.toks[0].initial and not c.person_evidence and not lex.is_forename(words[0]) \
+            and (words[0].lower() in lex.common_words or words[0].endswith(AGENT_SUFFIXES)) \
+            and lex.forename_evidence(words[1]) \
+            and words[0] not in lex.function_words and not any(w in lex.org_heads for w in words):
+        # "Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role
+        return [Cand(c.toks[1:])]
     if len(words) >= 3 and not c.person_evidence:
         # "Amnesty International Man-kei Tam": a known organisation/place, then a two-word name
         for k in range(len(words) - 2, 0, -1):
@@ -395,7 +406,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
     # strip leading function/time words and nationality adjectives that do not start a name
     while toks:
         w = toks[0].text
-        if w in lex.function_words or w in lex.time_words:
+        if (w in lex.function_words or w in lex.time_words) and not (
+                w in NAME_LIKE_WORDS and len(toks) >= 2 and toks[1].text not in lex.function_words):
             toks = toks[1:]
             continue
         break
@@ -709,6 +721,25 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
             merge(e, next(iter(cands_first.values())))
+
+    # surnames that are also common words ("Doris Day" … "Day said"): the filters dropped the bare form,
+    # but next to a known full name it is that person
+    tok_texts = {t.text for t in toks if t.cap}
+    for e in ents:
+        if e.root() is not e or not e.strong or not _is_personish(e) or e.hinted:
+            continue
+        full_forms = [f for f in e.forms if len(f.split()) >= 2]
+        if not full_forms:
+            continue
+        last = max(full_forms, key=len).split()[-1]
+        if last in by_form or last not in tok_texts or not last.isalpha() or not last[:1].isupper() \
+                or last in lex.time_words or last in lex.function_words or last in lex.nationalities \
+                or last in lex.caps_stop or last in lex.places or _is_acronym(last):
+            continue
+        if sum(1 for x in ents if x.root() is x and any(f.split()[-1] == last for f in x.forms)) > 1:
+            continue
+        e.forms.add(last)
+        by_form[last] = e
 
     # --- canonical names and kinds; unsupported weak candidates are dropped here
     roots = [e for e in ents if e.root() is e and e.strong and not _is_thing(e, lex)]

@@ -27,6 +27,12 @@ BACK_LIMIT = 600  # attribution windows are bounded so long lines stay linear
 AHEAD_LIMIT = 400
 SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "him": "m", "her": "f"}
+CATENATIVES = frozenset("went go goes going continued continues continue proceeded wanted decided "
+                        "tried chose used".split())
+STATEMENT_NOUNS = frozenset("notice statement letter report complaint filing lawsuit suit petition release "
+                            "post tweet email message announcement memo document website blog account "
+                            "spokesman spokeswoman spokesperson representative lawyer lawyers attorney".split())
+CLAUSE_LINKS = frozenset("while whereas but although though and".split())
 ADVERBS = frozenset("also then later further again once previously earlier recently simply just only "
                     "had has have was is would will could did does reportedly allegedly subsequently "
                     "repeatedly publicly privately separately additionally".split())
@@ -229,6 +235,9 @@ class Attributor:
         m = SENT_END_RE.search(self.text, s, e)
         if m:
             e = m.start()
+        semi = self.text.find(";", s, e)  # "…"; Miller said …: a new clause, not this quote's cue
+        if semi >= 0:
+            e = semi
         return s, e
 
     def _before_window(self, k: int) -> tuple[int, int]:
@@ -329,6 +338,10 @@ class Attributor:
         if next_open and seg.rstrip().endswith((",", ":")) and not content_end.endswith(","):
             return None  # the cue introduces the next quotation ("…prayers." Duda remarked, "…")
         new_sentence = full_stop and ws and ws[0][2][:1].isupper() and not stripped.startswith((",", "\u2014", "\u2013"))
+        if next_open and new_sentence:
+            return None  # '"…." Obadia, another lawyer, told reporters "…"': the cue of the next quotation
+        if ws and ws[0][2].lower() in CLAUSE_LINKS and ws[0][0] - s <= 3:
+            return None  # '"unprecedented", while ALDI … called it "unexpected"': another speaker's clause
         ws = ws[:16]
         for vi, (vs, ve, w) in enumerate(ws):
             lw = w.lower()
@@ -336,9 +349,11 @@ class Attributor:
                 if new_sentence:
                     return None
                 return self._speaker_from_span(ws[vi + 2:], prefer_first=True) or (None, None, True)
-            if lw in self.lex.speech_verbs and lw not in self.lex.weak_verbs:
+            if lw in self.lex.speech_verbs and lw not in self.lex.weak_verbs and w[:1].islower():
                 if vi > 10:
                     break
+                if vi > 0 and ws[vi - 1][2].lower() == "as":
+                    return None  # '"…", as quoted by Greek Reporter': the outlet is not the speaker
                 if new_sentence:
                     # "…." Smith said in a statement.  (but not "…." Smith said the badge was used…)
                     rest = self._words(ve, e)
@@ -396,6 +411,41 @@ class Attributor:
                     return got
         return None
 
+    def _coordinated_subject(self, s: int, e: int):
+        """Subject of a coordinated verb ("X opposed the move and said …"): the previous quotation's speaker
+        in the same sentence, else the first actor of the sentence that is not a prepositional object."""
+        k = bisect_right(self.quote_starts, e) - 1
+        while k >= 0 and self.quote_spans[k][1] > e:
+            k -= 1
+        if k >= 0 and self.quote_spans[k][1] <= e and self.runs[k].speaker is not None \
+                and self.runs[k].para == self.runs[min(k + 1, len(self.runs) - 1)].para \
+                and not SENT_END_RE.search(self.text, self.quote_spans[k][1], e):
+            return (self.runs[k].speaker, self.runs[k].speaker_span, True)
+        ss = self._sentence_start(e)
+        first = self._words(ss, e)[:1]
+        if first and first[0][2].lower() in ("he", "she", "they"):
+            a = self._resolve_pronoun(first[0][2].lower(), first[0][0])
+            if a is not None:
+                return (a, (first[0][0], first[0][1]), True)
+        for st, en, a in self._spans_in(ss, e):
+            if a.kind in ("person", "organisation") and not self._prepositional(st) and not self._inside_quote(st):
+                return (a, (st, en), True)
+        return None
+
+    def _sentence_start(self, pos: int) -> int:
+        ps = pos
+        for p_s, p_e in self.doc.paragraphs:
+            if p_s <= pos <= p_e:
+                ps = p_s
+                break
+        lo = max(ps, pos - BACK_LIMIT)
+        seg = self.text[lo:pos]
+        last = None
+        for m in SENT_END_RE.finditer(seg):
+            if not _abbrev_before(seg, m.start()):
+                last = m
+        return lo + (last.end() if last else 0)
+
     def _sentence_subject(self, s: int, e: int):
         """The name or pronoun that opens a clause (skipping time phrases like "On Friday in Istanbul,")."""
         ws = self._words(s, e)
@@ -409,7 +459,7 @@ class Attributor:
             pre = self.text[s:st]
             pre_words = WORD_RE.findall(pre)
             # only a name at the start of the clause (after a time phrase or a title) is its subject
-            if len(pre_words) <= 4 and all(w[:1].isupper() or w.lower() in ("the", "on", "in", "at", "this", "last")
+            if len(pre_words) <= 6 and all(w[:1].isupper() or w.lower() in ("the", "on", "in", "at", "this", "last")
                                             or w.isdigit() for w in pre_words):
                 if a.kind in ("person", "organisation") and self.text[en:en + 1] not in ("'", "\u2019"):
                     return (a, (st, en), True)
@@ -429,7 +479,7 @@ class Attributor:
         # the last speech verb in the window
         for vi in range(len(ws) - 1, -1, -1):
             lw = ws[vi][2].lower()
-            if lw in self.lex.speech_verbs:
+            if lw in self.lex.speech_verbs and ws[vi][2][:1].islower():
                 if vi > 0 and ws[vi - 1][2].lower() == "as":
                     continue  # "— as reported by X —" is an aside, not the cue
                 if lw in self.lex.weak_verbs and (strong_only or not self.text[ws[vi][1]:e].strip().startswith(":")):
@@ -445,7 +495,23 @@ class Attributor:
                 j = len(subj)
                 while j > 0 and subj[j - 1][2].lower() in ADVERBS:
                     j -= 1
+                # "She went on to say", "He continued to say": the catenative verb's subject speaks
+                if j >= 2 and subj[j - 1][2].lower() == "to":
+                    k = j - 1
+                    if k >= 1 and subj[k - 1][2].lower() == "on":
+                        k -= 1
+                    if k >= 1 and subj[k - 1][2].lower() in CATENATIVES:
+                        j = k - 1
+                        while j > 0 and subj[j - 1][2].lower() in ADVERBS:
+                            j -= 1
                 subj = subj[:j]
+                if subj and subj[-1][2].lower() in ("and", "but", "then") and \
+                        self.text[subj[-1][1]:ws[vi][0]].strip() == "":
+                    # '…, and called the demand "unprecedented"': a coordinated verb shares the subject
+                    got = self._coordinated_subject(s, subj[-1][0])
+                    if got:
+                        return got
+                    continue
                 if not subj:
                     # "Speaking to reporters, Smith…" is handled by the actor search below; an object of the
                     # verb ("told Smith") is not the speaker
@@ -498,7 +564,23 @@ class Attributor:
         hit = self._head_actor(last[1], s0)
         if hit is not None:
             return (hit[2], (hit[0], hit[1]), True)
-        return self._role_subject(subj)
+        if ll in STATEMENT_NOUNS:
+            # "RIAA's take-down notice claimed", "Huawei's spokesman said": the possessor speaks
+            for s, e, a in reversed(self._spans_in(s0, last[0])):
+                if text[e:e + 1] in ("'", "\u2019") and a.kind in ("person", "organisation"):
+                    return (a, (s, e), True)
+        got = self._role_subject(subj)
+        if got:
+            return got
+        # "Jennifer Daskal of American University and contributor to Slate wrote": the name opening the
+        # subject phrase is its head
+        for s, e, a in self._spans_in(s0, last[1]):
+            pre = WORD_RE.findall(text[s0:s])
+            if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
+                    and text[e:e + 4].lstrip().startswith(("of ", "from ", "at ", "with ")):
+                return (a, (s, e), True)
+            break
+        return None
 
     def _head_actor(self, end: int, lo: int):
         """The actor ending at `end`; for "Ryan Cloutier of the … Center" the person before "of"."""
