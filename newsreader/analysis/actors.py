@@ -725,6 +725,11 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
     # surnames that are also common words ("Doris Day" … "Day said"): the filters dropped the bare form,
     # but next to a known full name it is that person
     tok_texts = {t.text for t in toks if t.cap}
+    last_words: dict[str, int] = {}
+    for x in ents:
+        if x.root() is x:
+            for lw in {f.split()[-1] for f in x.forms if f.split()}:
+                last_words[lw] = last_words.get(lw, 0) + 1
     for e in ents:
         if e.root() is not e or not e.strong or not _is_personish(e) or e.hinted:
             continue
@@ -736,7 +741,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
                 or last in lex.time_words or last in lex.function_words or last in lex.nationalities \
                 or last in lex.caps_stop or last in lex.places or _is_acronym(last):
             continue
-        if sum(1 for x in ents if x.root() is x and any(f.split()[-1] == last for f in x.forms)) > 1:
+        if last_words.get(last, 0) > 1:
             continue
         e.forms.add(last)
         by_form[last] = e

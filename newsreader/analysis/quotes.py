@@ -216,6 +216,7 @@ class Attributor:
                             for r in runs]
         self.quote_starts = [a for a, _ in self.quote_spans]
         self.span_starts = [sp[0] for sp in index.spans]
+        self.para_starts = [p[0] for p in doc.paragraphs]
 
     def _spans_in(self, lo: int, hi: int):
         """Actor mentions starting in [lo, hi), via bisection (windows are short, the text may be huge)."""
@@ -433,11 +434,9 @@ class Attributor:
         return None
 
     def _sentence_start(self, pos: int) -> int:
-        ps = pos
-        for p_s, p_e in self.doc.paragraphs:
-            if p_s <= pos <= p_e:
-                ps = p_s
-                break
+        paras = self.doc.paragraphs
+        i = bisect_right(self.para_starts, pos) - 1
+        ps = paras[i][0] if i >= 0 else 0
         lo = max(ps, pos - BACK_LIMIT)
         seg = self.text[lo:pos]
         last = None
