@@ -53,6 +53,8 @@ def _display_path(path: object) -> str:
 
 def _existing(path_text: str) -> Path:
     path = Path(path_text).expanduser()
+    if not path.exists() and path.is_symlink():
+        raise UsageError(f"broken link (a symlink loop, or its target does not exist): {_display_path(path_text)}")
     if not path.exists():
         raise UsageError(f"no such file or folder: {_display_path(path_text)}")
     if not os.access(path, os.R_OK):
@@ -235,6 +237,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     console.print(table)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
+    for lib in libraries:  # a broken newsreader.yaml is reported, as the reader's header does
+        if lib.config.problem:
+            console.print(Text(f"⚠ {lib.config.problem}", "yellow"))
     return 0
 
 
