@@ -159,7 +159,7 @@ def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
     from newsreader.analysis.cache import analyze_cached
     from newsreader.render import analysis_text
 
-    return analyze_cached(analysis_text(article.body), tuple(hints))
+    return analyze_cached(analysis_text(article.body), tuple(hints), article.title)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

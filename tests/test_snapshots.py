@@ -40,13 +40,28 @@ def stub_analyser(article: Article, library: object) -> Analysis:
 
 
 def app():  # noqa: ANN201
-    return make_app(SNAP_FOLDER, background_analysis=True, analyser=stub_analyser)
+    # no live reload and no read-after-2-seconds: nothing may change while the picture is taken
+    return make_app(SNAP_FOLDER, background_analysis=True, analyser=stub_analyser, watch=False, read_after=None)
 
 
 async def settle(pilot) -> None:  # noqa: ANN001
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the folder is loaded and the shown article's analysis is on screen."""
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = app.shown
+        if shown is not None and not shown.partial and app.session.cached_analysis(shown) is not None:
+            if not app.session.cached_analysis(shown).quotes or any(
+                s.style == "quote" for s in app.reader.document.spans
+            ):
+                return
+    shown = app.shown
+    raise AssertionError(
+        f"the app did not settle: shown={shown and shown.title!r} partial={shown and shown.partial} "
+        f"analysis={shown and app.session.cached_analysis(shown)} spans={app.reader.document.spans[:5]}"
+    )
 
 
 def test_main_screen(snap_compare) -> None:  # noqa: ANN001

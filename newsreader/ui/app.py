@@ -91,12 +91,14 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         analyser: Analyser = default_analyser,
         use_index: bool = True,
         watch: bool = True,
+        read_after: float | None = 2.0,
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self.analyser = analyser
         self.use_index = use_index
         self.live_reload = watch
+        self.read_after = read_after  # seconds open before an article counts as read (None: never by time)
         self.session: Session | None = None
         self.background_analysis = background_analysis
         self.highlight = True
@@ -374,6 +376,9 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             self._remember_position()
         self.shown = article
         self._shown_key = article.key
+        # Asked once, before rendering: if the background analysis stores it a moment later, the
+        # worker below finds it cached and posts AnalysisReady, so the reader is never left plain.
+        known = self.session.cached_analysis(article) if self.session is not None else None
         if new_article:
             self._cast_article_changed()
             self._article_presented(article)
@@ -381,7 +386,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         self._apply_pending_scroll()
         if new_article:
             self._remember_position()
-        if self.session is not None and self.session.cached_analysis(article) is None and not article.error:
+        if known is None and not article.error:
             self.analyse_one(article)
 
     def _render_shown(self, *, keep_scroll: bool, new_article: bool = False) -> None:

@@ -11,9 +11,6 @@ from typing import Any
 from newsreader.articles import Article
 from newsreader.state import ReadState, content_key, find_by_key
 
-READ_AFTER_S = 2.0
-
-
 class ReadStateMixin:
     read_state: ReadState | None
     unread_only: bool
@@ -47,7 +44,8 @@ class ReadStateMixin:
         """Start the 2-second clock: an article open that long counts as read."""
         if self._read_timer is not None:
             self._read_timer.stop()
-        self._read_timer = self.set_timer(READ_AFTER_S, lambda: self._mark_read(article.key))
+        if self.read_after is not None:
+            self._read_timer = self.set_timer(self.read_after, lambda: self._mark_read(article.key))
 
     def _reader_scrolled(self, old: float, new: float) -> None:
         if self.shown is not None and int(old) != int(new):
