@@ -172,3 +172,36 @@ def test_sentence_initial_occupation_before_a_forename_is_dropped() -> None:
     got = actors("Broadcaster Piers Morgan commented on the attack.")
     assert got.get("Piers Morgan") == "person"
     assert "Broadcaster Piers Morgan" not in got
+
+
+def test_country_after_a_complete_organisation_name_is_not_joined() -> None:
+    got = actors("Researchers at Colorado State University of the US and the University of Sheffield of the UK met.")
+    assert got.get("Colorado State University") == "organisation"
+    assert got.get("University of Sheffield") == "organisation"
+    assert got.get("US") == "place" and got.get("UK") == "place"
+
+
+def test_nationality_before_a_known_organisation_is_kept() -> None:
+    assert actors("A scheme backed by the British Red Cross was used.").get("British Red Cross") == "organisation"
+
+
+def test_forename_title_word_before_a_single_surname_is_a_forename() -> None:
+    got = actors("The contest was founded by Dean Kamen in 1989.")
+    assert got.get("Dean Kamen") == "person"
+
+
+def test_adherent_noun_and_portfolio_are_not_part_of_a_name() -> None:
+    got = actors("A video featuring Scientologist Tom Cruise spread. The Minister of Education Stefania Giannini spoke.")
+    assert got.get("Tom Cruise") == "person" and got.get("Stefania Giannini") == "person"
+    assert not any(n.startswith(("Scientologist", "Education")) for n in got)
+
+
+def test_shorter_organisation_form_joins_the_longer_one() -> None:
+    a = analyze("The United Kingdom Home Office said so. The Home Office later agreed. "
+                "The Church of Scientology sued, and Scientology denied it.")
+    names = [x.name for x in a.actors]
+    assert names == ["United Kingdom Home Office", "Church of Scientology"]
+
+
+def test_organisation_owning_a_vessel_is_kept() -> None:
+    assert actors("The Border Force vessel HMC Searcher sailed.").get("Border Force") == "organisation"

@@ -281,9 +281,12 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
             ok = True
             if title in lex.ambiguous_titles:
                 first = rest[0]
-                ok = lex.is_forename(first) or (
+                ok = lex.is_forename(first) and first not in lex.place_aliases and first not in lex.places or (
                     not cur and rest[-1] not in lex.org_heads and rest[-1] not in lex.media_heads
-                    and first not in lex.places and not _is_acronym(first))
+                    and first not in lex.places and first not in lex.place_aliases and not _is_acronym(first))
+                if ok and L == 1 and len(rest) == 1 and lex.is_forename(w) and not cur \
+                        and w.lower() not in ("major", "general", "chief", "judge"):
+                    ok = False  # "founded by Dean Kamen": a forename, not the title "Dean"
             if title == ("Mr",) or title == ("Mrs",) or title == ("Ms",):
                 ok = True
             if ok and rest[-1] in lex.org_heads and not lex.is_forename(rest[0]) and title not in (
@@ -313,6 +316,14 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
         out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
     if the_next and len(out) == 1 and not out[0].person_evidence and out[0].toks[0] is toks[run[1]]:
         out[0].the_name = True
+    for c in out:
+        # "Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name
+        if not c.person_evidence and len(c.toks) >= 3 and run[0] > 1:
+            t0 = toks[run[0]]
+            pre = toks[run[0] - 1]
+            if c.toks[0] is t0 and pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
+                    and t0.text not in lex.places and t0.text not in lex.place_aliases and t0.text not in lex.known_orgs:
+                c.person_evidence = True
     return [x for c in out for x in _split_affiliation(c, lex)]
 
 
@@ -322,6 +333,15 @@ def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
     if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
             and not c.person_evidence and words[0].lower() in lex.common_words:
         return [Cand(c.toks[1:], person_evidence=True)]
+    if 3 <= len(words) <= 4 and not lex.is_forename(words[0]) and words[0].endswith(("ist", "ian")) \
+            and words[0] not in lex.places and lex.forename_evidence(words[1]) \
+            and not any(w in lex.org_heads for w in words):
+        # "Scientologist Tom Cruise", "Historian Mary Beard": a descriptive noun before a full name
+        return [Cand(c.toks[1:], person_evidence=c.person_evidence, gender=c.gender)]
+    if c.person_evidence and len(words) == 3 and not lex.is_forename(words[0]) \
+            and words[0].lower() in lex.common_words and words[1].lower() not in lex.common_words:
+        # "Minister of Education Stefania Giannini": the portfolio word left over after the title
+        return [Cand(c.toks[1:], person_evidence=True, gender=c.gender)]
     if 3 <= len(words) <= 4 and c.toks[0].initial and not c.person_evidence and not lex.is_forename(words[0]) \
             and (words[0].lower() in lex.common_words or words[0].endswith(AGENT_SUFFIXES)) \
             and lex.forename_evidence(words[1]) \
@@ -334,12 +354,12 @@ def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
             prefix = " ".join(words[:k])
             rest = words[k:]
             if (prefix in lex.known_orgs or prefix in lex.places or prefix in lex.place_aliases) \
-                    and 2 <= len(rest) <= 3 and not any(w in lex.org_heads or w in lex.media_heads
+                    and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads and not any(w in lex.org_heads or w in lex.media_heads
                                                         or w in lex.place_heads for w in rest) \
                     and " ".join(words) not in lex.known_orgs:
                 return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
         for k in range(1, len(words) - 1):
-            if lex.is_forename(words[k]):
+            if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs:
                 prefix = " ".join(words[:k])
                 if prefix in lex.places or prefix in lex.known_orgs or prefix in lex.place_aliases \
                         or words[k - 1] in lex.org_heads or words[k - 1] in lex.nationalities:
@@ -365,6 +385,12 @@ def _join_orgs(cands: list[Cand], doc: Doc, lex: Lexicon) -> list[Cand]:
                 if j in ("of", "for", "on"):
                     ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
                           and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
+                    cfull = " ".join(cw)
+                    if ok and (cfull in lex.places or cfull in lex.place_aliases) and (
+                            "of" in pw or any(w in lex.places or w in lex.place_aliases for w in pw)):
+                        # "University of Sheffield of the UK", "Colorado State University of the US": the
+                        # name is complete; the country after it is its location
+                        ok = False
                 elif j == "and":
                     ok = (last_join in ("of", "for", "on") and not any(
                         w in lex.org_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) or (
@@ -420,7 +446,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         return None
     words = [t.text for t in toks]
     full = " ".join(words)
-    if len(toks) > 1 and words[0] in lex.nationalities and full not in lex.places and full not in lex.known_orgs:
+    if len(toks) > 1 and words[0] in lex.nationalities and full not in lex.places and full not in lex.known_orgs \
+            and " ".join(words[1:]) not in lex.known_orgs:  # "British Red Cross" is one organisation
         if not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
             toks = toks[1:]
             words = words[1:]
@@ -492,7 +519,7 @@ def _kind(c: Cand, lex: Lexicon, doc: Doc) -> str | None:
         return "person"
     if full in lex.place_aliases or full in lex.places:
         return "place"
-    if full in lex.known_orgs:
+    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs:
         return "organisation"
     if len(words) >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
         return "place"
@@ -521,7 +548,7 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
     words = c.words()
     full = " ".join(words)
     if c.person_evidence or full in lex.places or full in lex.known_orgs or full in lex.place_aliases \
-            or c.the_name:
+            or c.the_name or " ".join(words[1:]) in lex.known_orgs:
         return False
     if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False
@@ -627,7 +654,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         if c.person_evidence:
             e.title_votes += 1
         if c.thing or (_thing_after(text, c.toks[-1], lex)
-                       and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))):  # "a James Cagney film"
+                       and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))  # "a James Cagney film"
+                       and not any(t.text in lex.org_heads for t in c.toks)):  # "the Border Force vessel"
             e.thing_votes += 1
         # "World Health Organization (WHO)" / "WHO (World Health Organization)"
         after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]
@@ -683,10 +711,35 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         if len(ws) >= 2:
             initials.setdefault("".join(w[0] for w in ws), e)
     for form, e in by_form.items():
-        if _is_acronym(form):
+        if _is_acronym(form) and form not in lex.place_aliases:
             key = form.replace(".", "")
             if key in initials and initials[key].root() is not e.root():
                 merge(e, initials[key])
+
+    # organisations: a shorter form inside a longer one is the same body ("Home Office" / "United Kingdom
+    # Home Office", "Court of Justice" / "European Court of Justice", "Scientology" / "Church of Scientology")
+    orgs = [e for e in ents if e.root() is e and not e.hinted and e.place_votes == 0
+            and (e.org_votes > 0 and e.org_votes >= e.person_votes or len(e.name.split()) == 1 and not e.person_votes)]
+    org_words = [(e, e.name.split()) for e in orgs]
+    for e, ws in org_words:
+        if e.root() is not e or e.name in lex.places or e.name in lex.place_aliases or e.name in lex.known_orgs:
+            continue
+        hosts = []
+        for b, bws in org_words:
+            if b is e or len(bws) <= len(ws):
+                continue
+            if len(ws) == 1:
+                if len(bws) == 3 and bws[1] == "of" and bws[2] == ws[0] and bws[0] in lex.org_heads:
+                    hosts.append(b)
+            elif ws[-1] in lex.org_heads and (
+                    bws[-len(ws):] == ws and bws[-len(ws) - 1] not in ("of", "the", "and", "for", "&")
+                    or bws[:len(ws)] == ws and bws[len(ws)] == "of"):
+                # "United States Air Force" / "Supreme Court of Cassation" (but not the sub-unit
+                # "Boston University School of …" or the "… Centre of the Coast Guard")
+                hosts.append(b)
+        roots_h = {id(h.root()): h.root() for h in hosts}
+        if len(roots_h) == 1:
+            merge(e, next(iter(roots_h.values())))
 
     # persons: surname-only / forename-only mentions join the full name; shorter full names join longer ones
     persons = [e for e in ents if e.root() is e and _is_personish(e) and len(e.name.split()) >= 2]
