@@ -205,3 +205,13 @@ def test_shorter_organisation_form_joins_the_longer_one() -> None:
 
 def test_organisation_owning_a_vessel_is_kept() -> None:
     assert actors("The Border Force vessel HMC Searcher sailed.").get("Border Force") == "organisation"
+
+
+def test_lone_sentence_initial_plural_is_not_an_actor() -> None:
+    got = actors("The church was attacked online. Lawsuits have been filed against Acme Holdings.")
+    assert "Lawsuits" not in got and got.get("Acme Holdings") == "organisation"
+
+
+def test_word_used_lowercase_in_the_article_is_not_a_name() -> None:
+    got = actors("Salt must contain iodine. Few get enough iodine. WHO say Iodine deficiency is common.")
+    assert "Iodine" not in got

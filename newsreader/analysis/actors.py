@@ -486,6 +486,10 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         common = first.lower() in lex.common_words or first.lower() in lower_seen
         if headline and first not in cap_mid:
             evidence = False
+        if not evidence and len(toks) == 1 and not _is_acronym(first) and not lex.is_forename(first) \
+                and first.endswith("s") and not first.endswith("ss"):
+            # a lone sentence-initial plural never capitalised elsewhere ("Lawsuits have been filed")
+            return None
         if not evidence and (common or headline):
             if len(toks) == 1:
                 return None
@@ -583,12 +587,16 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
 
     cap_mid: set[str] = set()
     lower_seen: set[str] = set()
+    capmid_count: dict[str, int] = {}
+    lower_count: dict[str, int] = {}
     for t in toks:
         if t.cap:
             if not t.initial:
                 cap_mid.add(t.text)
+                capmid_count[t.text] = capmid_count.get(t.text, 0) + 1
         else:
             lower_seen.add(t.text)
+            lower_count[t.text] = lower_count.get(t.text, 0) + 1
     headlines = _headline_paras(doc)
     captions = _caption_tokens(doc)
 
@@ -621,6 +629,11 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         if f is not None:
             f.kind = _kind(f, lex, doc)
             f.weak = _weak(f, lex)
+            if len(f.toks) == 1 and not f.weak and not f.person_evidence and not f.the_name:
+                w = f.toks[0].text
+                if lower_count.get(w.lower(), 0) >= max(2, capmid_count.get(w, 0) + 1) and not _is_acronym(w) \
+                        and w not in lex.known_orgs and w not in lex.places and w not in lex.place_aliases:
+                    f.weak = True  # "iodine … Iodine deficiency": a common word of this very article
             kept.append(f)
 
     # --- group by surface form
