@@ -487,7 +487,9 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         if headline and first not in cap_mid:
             evidence = False
         if not evidence and len(toks) == 1 and not _is_acronym(first) and not lex.is_forename(first) \
-                and first.endswith("s") and not first.endswith("ss"):
+                and first.endswith("s") and not first.endswith("ss") and (
+                    first[:-1].lower() in lex.common_words
+                    or first.endswith(("ers", "ists", "ions", "ments", "ies", "ants", "ents", "ors", "oes"))):
             # a lone sentence-initial plural never capitalised elsewhere ("Lawsuits have been filed")
             return None
         if not evidence and (common or headline):
