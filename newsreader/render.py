@@ -18,6 +18,7 @@ from rich.text import Text
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
 from newsreader.markdown_text import StyleSpan
+from newsreader.sanitize import clean_line
 from newsreader.wrap import wrap_offsets
 
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」『』"
@@ -150,11 +151,16 @@ def build_document(
     """
     if quote_count is None and analysis is not None:
         quote_count = len(analysis.quotes)
-    parts: list[tuple[str, str]] = [(article.title, "title"), ("", ""), (meta_line(article, quote_count), "meta")]
+    # The loader hands on clean text; the header lines are cleaned again (they are short) so an Article
+    # built anywhere else (an index, a test) still cannot put a control character on the screen.
+    parts: list[tuple[str, str]] = [
+        (clean_line(article.title) or "(untitled)", "title"), ("", ""),
+        (clean_line(meta_line(article, quote_count)), "meta"),
+    ]
     if article.error:
-        parts.append((f"⚠ Could not read this file: {article.error}", "error"))
+        parts.append((f"⚠ Could not read this file: {clean_line(article.error)}", "error"))
     for notice in article.notices:
-        parts.append((f"⚠ {notice}", "notice"))
+        parts.append((f"⚠ {clean_line(notice)}", "notice"))
     partly = analysis_notice(article.body) if analysis is not None and not article.error else None
     if partly:
         parts.append((f"⚠ {partly}", "notice"))
