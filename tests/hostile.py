@@ -72,7 +72,7 @@ CASES: list[Case] = [
          "the title exactly as written, brackets and all",
          title="[bold red]Shouting[/] [link=file:///etc/passwd]title[/link] [/]", literal="[bold red]Shouting"),
     Case("Rich markup in the file name", MARKUP_NAME,
-         "the file name as it is, in the list's second line and in the reader",
+         "the name literally wherever it appears (the meta line of an undated article, `list`, `show --plain`)",
          title="Markup file name", literal="[bold red]loud[link=file:etc-passwd]click [unbalanced.txt"),
     Case("Escape sequences in the body", "escapes-body.txt",
          "the words without the sequences: no colours, no window title, no clearing, no bell; "
@@ -124,6 +124,9 @@ CASES: list[Case] = [
          "the title from the file name and notices: the file is 10.0 MiB, only the first 8 MiB are read, "
          "and front matter larger than 64 KiB is ignored",
          title="yaml huge front matter", notice="larger than 64 KiB"),
+    Case("A 3 MB .yaml article file", "big-list.yaml",
+         "listed with the error: larger than the 2 MiB read from YAML files (YAML parsing is slow)",
+         error="larger than the 2 MiB read from YAML files"),
     Case("Front matter only", "front-matter-only.md",
          "the title, and a notice: front matter only, no text",
          title="Only front matter here", notice="Front matter only"),
@@ -236,6 +239,7 @@ def build_hostile_folder(root: Path, *, big: bool = True) -> dict[str, str]:
     line = b"key%08d: a value that is long enough to fill the front matter quickly and then some\n"
     huge = b"".join(line % i for i in range(10 * MiB // len(line % 0) + 1))
     _w(root, "yaml-huge-front-matter.md", b"---\n" + huge + b"---\nThe body after ten megabytes.\n")
+    _w(root, "big-list.yaml", "".join(f"- title: Entry {i}\n  body: {'words ' * 40}\n" for i in range(11_000)))
     _w(root, "front-matter-only.md", "---\ntitle: Only front matter here\ndate: 2020-01-01\n---\n")
     rng = random.Random(5)
     _w(root, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(4000)))
