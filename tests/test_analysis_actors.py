@@ -217,3 +217,59 @@ def test_lone_sentence_initial_plural_is_not_an_actor() -> None:
 def test_word_used_lowercase_in_the_article_is_not_a_name() -> None:
     got = actors("Salt must contain iodine. Few get enough iodine. WHO say Iodine deficiency is common.")
     assert "Iodine" not in got
+
+
+def test_hyphen_modifier_keeps_the_name_part() -> None:
+    text = "The Luxembourg-based court ruled on Tuesday. A Booker Prize-winner spoke later."
+    a = analyze(text)
+    names = {x.name: x for x in a.actors}
+    assert names.get("Luxembourg") is not None and names["Luxembourg"].kind == "place"
+    m = names["Luxembourg"].mentions[0]
+    assert text[m.start:m.end] == "Luxembourg"
+    assert not any("winner" in n or "based" in n for n in names)
+
+
+def test_korean_hyphenated_names_are_not_cut() -> None:
+    got = actors("Secretary-General Ban Ki-moon met Moon Jae-in in Seoul.")
+    assert "Ban Ki-moon" in got and "Moon Jae-in" in got
+
+
+def test_spelling_variants_are_one_actor() -> None:
+    a = analyze("Code is hosted by GitHub. Critics said Github acted fast. GitHub declined to comment.")
+    names = [x.name for x in a.actors]
+    assert names == ["GitHub"]
+
+
+def test_outlet_acronym_joins_its_news_brand() -> None:
+    got = actors("NBC News reported the story first. Later NBC said it stood by the report.")
+    assert "NBC News" in got and "NBC" not in got
+
+
+def test_outlet_merge_skips_place_acronyms() -> None:
+    got = actors("The LA Weekly wrote about it. Police in LA said nothing.")
+    assert "LA Weekly" in got and got.get("Los Angeles", got.get("LA")) == "place"
+
+
+def test_birth_name_is_an_alias_and_not_the_canonical_name() -> None:
+    text = ("Ginger Baker died on Sunday. Ginger Baker was born Peter Edward Baker in London. "
+            "Baker said he loved jazz.")
+    a = analyze(text)
+    names = {x.name: x for x in a.actors}
+    assert "Ginger Baker" in names and "Peter Edward Baker" not in names
+    assert "Peter Edward Baker" in names["Ginger Baker"].aliases
+
+
+def test_birth_name_after_a_surname_subject() -> None:
+    text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Cincinnati."
+    names = [x.name for x in analyze(text).actors]
+    assert "Doris Day" in names and "Doris Mary Ann Kappelhoff" not in names
+
+
+def test_hashtags_are_not_actors() -> None:
+    got = actors("She chose the hashtag #IStandWithAhmed and posted it to Twitter.")
+    assert "#IStandWithAhmed" not in got and "Twitter" in got
+
+
+def test_known_organisation_aliases_cluster() -> None:
+    got = actors("Troops fought ISIS in the north. The US said ISIL was defeated.")
+    assert "ISIS" in got and "ISIL" not in got

@@ -33,6 +33,13 @@ HEADLINE_RATIO = 0.6
 MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
 CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
+BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? (?:who )?(?:was )?(?:born|n[ée]e) $")
+# Lower-case tails that turn a capitalised word into a modifier: "Luxembourg-based", "Booker Prize-winner",
+# "Iran-backed", "Creative Commons-licensed". The name is the part before the hyphen, and it ends the run.
+HYPHEN_TAILS = frozenset("based born run led owned backed funded made style era type class sized language "
+                         "speaking winner winning nominated nominee like friendly free related linked "
+                         "affiliated allied aligned controlled held inspired supported sponsored "
+                         "licensed themed shaped bound".split())
 
 
 @dataclass(slots=True)
@@ -76,6 +83,8 @@ class Entity:
     hinted: bool = False
     strong: bool = False
     merged_into: Entity | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # candidate count per surface form
+    minor: set[str] = field(default_factory=set)  # forms that never become the canonical name (birth names)
 
     def root(self) -> Entity:
         e = self
@@ -112,6 +121,21 @@ def _is_acronym(word: str) -> bool:
 
 def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
+
+
+def _hyphen_head(tok: Token) -> Token | None:
+    """"Luxembourg-based" -> a token for "Luxembourg"; None when the word has no modifier tail."""
+    w = tok.text
+    k = w.rfind("-")
+    if k <= 0 or not tok.cap:
+        return None
+    tail = w[k + 1:]
+    if tail not in HYPHEN_TAILS:
+        return None
+    head = w[:k]
+    if len(head) < 2 or not head[-1].isalpha():
+        return None
+    return Token(tok.start, tok.start + k, head, True, tok.start + k, tok.initial, tok.sent, tok.para, head.lower())
 
 
 def _namey(tok: Token) -> bool:
@@ -164,8 +188,10 @@ def _caption_tokens(doc: Doc) -> set[int]:
 
 
 # --------------------------------------------------------------------------------------------------- runs
-def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
-    """Maximal runs of capitalised tokens separated by single spaces (particles allowed inside)."""
+def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int], heads: dict[int, Token]) -> list[list[int]]:
+    """Maximal runs of capitalised tokens separated by single spaces (particles allowed inside).
+
+    Words with a modifier tail ("Luxembourg-based") end a run; `heads` receives their name part."""
     toks = doc.tokens
     text = doc.text
     runs: list[list[int]] = []
@@ -196,6 +222,20 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int]) -> list[list[int]]:
                 joinable = True
         else:
             joinable = False
+        if t.cap and "-" in t.text:
+            hh = _hyphen_head(t)
+            if hh is not None:
+                # the head closes the run: "Booker Prize-winner Margaret Atwood" -> "Booker Prize", "Margaret …"
+                heads[i] = hh
+                if joinable:
+                    cur.append(i)
+                else:
+                    if cur:
+                        runs.append(cur)
+                    cur = [i]
+                runs.append(cur)
+                cur = []
+                continue
         if _namey(t):
             if joinable:
                 cur.append(i)
@@ -246,10 +286,11 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
+def _split_run(run: list[int], doc: Doc, lex: Lexicon, heads: dict[int, Token] | None = None) -> list[Cand]:
     """Split a raw run at titles and time words; the part after a title is a person."""
     toks = doc.tokens
-    words = [toks[i].text for i in run]
+    rtoks = [heads.get(i, toks[i]) for i in run] if heads else [toks[i] for i in run]
+    words = [t.text for t in rtoks]
     out: list[Cand] = []
     cur: list[Token] = []
     person_next = False
@@ -259,7 +300,7 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
     n = len(words)
     while i < n:
         w = words[i]
-        if w == "The" and i == 0 and n >= 2 and not toks[run[0]].initial and n <= 4 \
+        if w == "The" and i == 0 and n >= 2 and not rtoks[0].initial and n <= 4 \
                 and not any(x in lex.function_words or x in lex.time_words for x in words[1:]):
             # "according to The Times", "a member of The Beatles": a capitalised article mid-sentence
             the_next = True
@@ -306,7 +347,7 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
             break
         if person_next and cur == [] and False:
             pass
-        cur.append(toks[run[i]])
+        cur.append(rtoks[i])
         i += 1
     if cur:
         # a bare trailing title ("Labour MP") is not part of the name
@@ -314,12 +355,12 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon) -> list[Cand]:
                 and (cur[-1].text,) not in lex.ambiguous_titles and cur[-1].text not in lex.org_heads:
             cur = cur[:-1]
         out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
-    if the_next and len(out) == 1 and not out[0].person_evidence and out[0].toks[0] is toks[run[1]]:
+    if the_next and len(out) == 1 and not out[0].person_evidence and out[0].toks[0] is rtoks[1]:
         out[0].the_name = True
     for c in out:
         # "Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name
         if not c.person_evidence and len(c.toks) >= 3 and run[0] > 1:
-            t0 = toks[run[0]]
+            t0 = rtoks[0]
             pre = toks[run[0] - 1]
             if c.toks[0] is t0 and pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
                     and t0.text not in lex.places and t0.text not in lex.place_aliases and t0.text not in lex.known_orgs:
@@ -464,8 +505,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
     if len(toks) == 1:
         w = words[0]
         if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
-                or w in lex.non_actors or CONTRACTION_RE.match(w):
-            return None
+                or w in lex.non_actors or CONTRACTION_RE.match(w) or w.startswith("#"):
+            return None  # "#IStandWithAhmed": a hashtag is a slogan, not an actor
         if "-" in w or "\u2013" in w:
             parts = re.split("[-\u2013]", w)
             if parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts if x):
@@ -622,8 +663,9 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
 
     # --- candidates from capitalised runs
     cands: list[Cand] = []
-    for run in _raw_runs(doc, lex, captions):
-        cands.extend(_split_run(run, doc, lex))
+    heads: dict[int, Token] = {}
+    for run in _raw_runs(doc, lex, captions, heads):
+        cands.extend(_split_run(run, doc, lex, heads))
     cands = _join_orgs(cands, doc, lex)
     kept: list[Cand] = []
     for c in cands:
@@ -644,6 +686,7 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         for form in e.forms:
             by_form[form] = e
     acronym_links: list[tuple[str, str]] = []
+    born_links: list[tuple[str, str]] = []
     first_pass = {(c.start, c.end) for c in kept}
     for idx, c in enumerate(kept):
         form = text[c.start:c.end]
@@ -666,12 +709,18 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         if c.gender and not e.gender:
             e.gender = c.gender
         e.cand_count += 1
+        e.counts[form] = e.counts.get(form, 0) + 1
         if c.person_evidence:
             e.title_votes += 1
         if c.thing or (_thing_after(text, c.toks[-1], lex)
                        and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))  # "a James Cagney film"
                        and not any(t.text in lex.org_heads for t in c.toks)):  # "the Border Force vessel"
             e.thing_votes += 1
+        # "Ginger Baker was born Peter Edward Baker": a birth name is an alias of the person before it
+        if c.kind in ("person", None) and len(c.toks) >= 2 and text[c.start - 5:c.start] in ("born ", " née ", " nee "):
+            m = BORN_RE.search(text, max(0, c.start - 80), c.start)
+            if m:
+                born_links.append((re.split(r"[.!?] ", m.group(1))[-1], form))
         # "World Health Organization (WHO)" / "WHO (World Health Organization)"
         after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]
         if after == " (" and idx + 1 < len(kept):
@@ -696,6 +745,9 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         big.gender = big.gender or small.gender
         big.hinted = big.hinted or small.hinted
         big.strong = big.strong or small.strong
+        for f, k in small.counts.items():
+            big.counts[f] = big.counts.get(f, 0) + k
+        big.minor |= small.minor
         if small.hinted and not big.hinted:
             big.name, big.kind = small.name, small.kind
 
@@ -719,6 +771,18 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             merge(e, alias_groups[target])
         else:
             alias_groups[target] = e
+    # organisations known under two names ("ISIL" / "ISIS")
+    org_groups: dict[str, Entity] = {}
+    for form, e in list(by_form.items()):
+        target = lex.org_aliases.get(form, form if form in lex.org_alias_targets else None)
+        if target is None:
+            continue
+        if target in by_form and by_form[target].root() is not e.root():
+            merge(e, by_form[target])
+        elif target in org_groups:
+            merge(e, org_groups[target])
+        else:
+            org_groups[target] = e
     # acronym = initials of a multi-word name in the same article
     initials: dict[str, Entity] = {}
     for form, e in by_form.items():
@@ -730,6 +794,25 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             key = form.replace(".", "")
             if key in initials and initials[key].root() is not e.root():
                 merge(e, initials[key])
+
+    # spellings of one name: "GitHub" / "Github", "MarineTraffic" / "Marine Traffic"
+    spelled: dict[str, Entity] = {}
+    for form, e in list(by_form.items()):
+        key = _fold(form).replace(" ", "").replace("-", "")
+        if len(key) < 4 or e.hinted:
+            continue
+        other = spelled.get(key)
+        if other is None:
+            spelled[key] = e
+        elif other.root() is not e.root():
+            a, b = (e, other) if e.root().cand_count <= other.root().cand_count else (other, e)
+            merge(a, b)
+    # an outlet's acronym and its news brand: "NBC" / "NBC News"
+    for form, e in list(by_form.items()):
+        ws = form.split()
+        if len(ws) == 2 and _is_acronym(ws[0]) and ws[1] in lex.media_heads and ws[0] in by_form \
+                and ws[0] not in lex.place_aliases and ws[0] not in lex.places:
+            merge(by_form[ws[0]], e)
 
     # organisations: a shorter form inside a longer one is the same body ("Home Office" / "United Kingdom
     # Home Office", "Court of Justice" / "European Court of Justice", "Scientology" / "Church of Scientology")
@@ -814,17 +897,27 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         e.forms.add(last)
         by_form[last] = e
 
+    for subject, birth in born_links:
+        a, b = by_form.get(birth), by_form.get(subject)
+        if a is not None and b is not None and a.root() is not b.root() and not a.root().hinted:
+            a.root().minor |= {f for f in a.root().forms}
+            merge(a, b)
+
     # --- canonical names and kinds; unsupported weak candidates are dropped here
     roots = [e for e in ents if e.root() is e and e.strong and not _is_thing(e, lex)]
     for e in roots:
         if not e.hinted:
-            forms = [f for f in e.forms if not _is_acronym(f) or len(e.forms) == 1]
+            forms = [f for f in e.forms if (not _is_acronym(f) or len(e.forms) == 1) and f not in e.minor]
             if not forms:
-                forms = list(e.forms)
-            e.name = max(forms, key=lambda f: (len(f.split()), len(f)))
+                forms = [f for f in e.forms if f not in e.minor] or list(e.forms)
+            e.name = max(forms, key=lambda f: (len(f.split()), len(f), e.counts.get(f, 0), f))
             e.kind = _resolve_kind(e, lex)
         if e.gender is None and (e.kind == "person" or e.kind is None):
             e.gender = _gender_of(e.name.split(), lex)
+            if e.minor:
+                # a birth name may tell the gender that a stage name hides ("Ginger Baker" / "Peter …")
+                gs = {_gender_of(f.split(), lex) for f in e.forms if len(f.split()) >= 2} - {None}
+                e.gender = gs.pop() if len(gs) == 1 else None
 
     # --- second pass: every occurrence of every form (catches sentence-initial and headline mentions)
     form_index: dict[str, list[tuple[list[str], Entity]]] = {}
@@ -835,6 +928,10 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
                 form_index.setdefault(ws[0], []).append((ws, e))
     for lst in form_index.values():
         lst.sort(key=lambda x: -len(x[0]))
+    if heads:
+        toks = list(toks)  # the name parts of "Luxembourg-based" words are mentions too
+        for k, h in heads.items():
+            toks[k] = h
     n = len(toks)
     i = 0
     while i < n:

@@ -53,6 +53,8 @@ class Lexicon:
     joinable_heads: frozenset[str]
     media_heads: frozenset[str]
     known_orgs: frozenset[str]
+    org_aliases: dict[str, str]
+    org_alias_targets: frozenset[str]
     event_heads: frozenset[str]
     thing_nouns: frozenset[str]
     vessel_prefixes: frozenset[str]
@@ -101,6 +103,7 @@ def lexicon() -> Lexicon:
     title_list = [t for t in _words(titles.get("titles"))] + male_hon + female_hon
     title_tuples = frozenset(tuple(t.split()) for t in title_list)
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
+    org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}
     place_names: set[str] = set()
     for key in ("countries_extra", "regions", "provinces"):
         place_names.update(_words(places.get(key)))
@@ -125,6 +128,8 @@ def lexicon() -> Lexicon:
         joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
         known_orgs=frozenset(_words(orgs.get("known"))),
+        org_aliases=org_aliases,
+        org_alias_targets=frozenset(org_aliases.values()),
         event_heads=frozenset(_words(orgs.get("event_heads"))),
         thing_nouns=frozenset(_words(orgs.get("thing_nouns"))),
         vessel_prefixes=frozenset(_words(orgs.get("vessel_prefixes"))),
