@@ -1,7 +1,7 @@
 """Regenerate the README screenshots: `python scripts/screenshots.py [--out DIR] [--folder DIR]`.
 
-Each entry of SCREENS is run in a fresh app at a fixed size (120x36) and theme (textual-dark): the folder
-is loaded, background analysis finishes, the steps run (key names as Pilot's `press` takes them, or async
+Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36) and theme (textual-dark), with an
+empty state and cache directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key names as Pilot's `press` takes them, or async
 callables taking the pilot), everything settles, and `screenshots/NAME.svg` is written. PNG copies
 (`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
 
@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
 from newsreader.ui.app import THEME, make_app  # noqa: E402
+from newsreader.ui.article_list import ArticleList  # noqa: E402
 
 SIZE = (120, 36)
 PNG_WIDTH = 1400
@@ -49,13 +50,13 @@ SCREENS: list[Shot] = [
 
 
 async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual types imported lazily
-    """Wait until the folder is loaded and no worker is running, then let the screen repaint."""
+    """Wait until the list is filled and no worker is running, then let the screen repaint."""
     deadline = time.monotonic() + SETTLE_TIMEOUT
     while True:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        loaded = getattr(app, "library", None) is not None
+        loaded = len(app.query_one(ArticleList).articles) > 0
         busy = any(not w.is_finished for w in app.workers)
         if loaded and not busy:
             break
@@ -99,27 +100,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, default=REPO / "articles", help="articles to show")
     parser.add_argument("--out", type=Path, default=REPO / "screenshots", help="where to write the files")
     parser.add_argument("names", nargs="*", help="only these screens (default: all)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    # keep the user's reading state and caches out of the pictures (and the pictures out of them)
-    scratch = Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-screenshots"
-    os.environ["XDG_STATE_HOME"] = str(scratch / "state")
-    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+    # fresh reading state and caches: nothing read yet, nothing of the user's in the pictures
+    scratch = tempfile.TemporaryDirectory(prefix="newsreader-screenshots-")
+    os.environ["XDG_STATE_HOME"] = str(Path(scratch.name) / "state")
+    os.environ["XDG_CACHE_HOME"] = str(Path(scratch.name) / "cache")
 
     shots = [s for s in SCREENS if not args.names or s.name in args.names]
     unknown = set(args.names) - {s.name for s in SCREENS}
     if unknown:
         parser.error(f"unknown screen(s): {', '.join(sorted(unknown))}; known: {', '.join(s.name for s in SCREENS)}")
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.child:  # one shot in this process (see below)
+        asyncio.run(take(shots[0], args.folder, args.out))
+        scratch.cleanup()
+        return 0
     converter = shutil.which("rsvg-convert")
     for shot in shots:
-        svg = asyncio.run(take(shot, args.folder, args.out))
+        # every shot in a fresh interpreter, so no in-process cache left by an earlier shot changes it
+        subprocess.run(
+            [sys.executable, __file__, "--child", "--folder", str(args.folder), "--out", str(args.out), shot.name],
+            check=True,
+        )
+        svg = args.out / f"{shot.name}.svg"
         print(f"wrote {svg.relative_to(REPO) if svg.is_relative_to(REPO) else svg}")
         if converter:
             png = to_png(svg, converter)
             print(f"wrote {png.relative_to(REPO) if png.is_relative_to(REPO) else png}")
     if not converter:
         print("note: rsvg-convert not found (Debian/Ubuntu: apt-get install librsvg2-bin): PNG copies skipped")
+    scratch.cleanup()
     return 0
 
 
