@@ -33,6 +33,13 @@ HEADLINE_RATIO = 0.6
 MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
 CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
+REPORT_VERBS = frozenset("reported reports cited cites wrote writes published publishes revealed reveals learned "
+                         "learnt obtained found finds noted notes claimed claims quoted quotes".split())
+# A lower-case noun right before a run that makes the run the title of a work or a product:
+# "her graphic novel Angel Catbird", "the film Alien", "the game Counter-Strike".
+WORK_NOUNS = frozenset("novel novels film films movie movies album albums song songs book books series game games "
+                       "videogame show shows play musical documentary sitcom opera comic manga anime franchise "
+                       "character characters mascot browser app software brand constellation".split())
 BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? (?:who )?(?:was )?(?:born|n[ée]e) $")
 # Lower-case tails that turn a capitalised word into a modifier: "Luxembourg-based", "Booker Prize-winner",
 # "Iran-backed", "Creative Commons-licensed". The name is the part before the hyphen, and it ends the run.
@@ -140,7 +147,8 @@ def _hyphen_head(tok: Token) -> Token | None:
 
 def _namey(tok: Token) -> bool:
     if tok.cap:
-        return True
+        # "T-shirt", "X-ray", "U-turn": a capital letter before a lower-case word is no name
+        return not (len(tok.text) > 2 and tok.text[1] == "-" and tok.text[2:3].islower())
     w = tok.text
     return (w.startswith(("al-", "el-", "ad-", "ash-", "bin-", "abu-")) and len(w) > 4 and w[w.index("-") + 1:][:1].isupper())
 
@@ -204,8 +212,8 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int], heads: dict[int, Token]) -
                 runs.append(cur)
                 cur = []
             continue
-        if t.text in CAPTION_CUES and text[t.end:t.end + 1] == ":":
-            # "… Washington D.C. Image: …": a photo credit cue never continues a name
+        if (t.text in CAPTION_CUES and text[t.end:t.end + 1] == ":") or text[t.end:t.end + 1] == "$":
+            # "… Washington D.C. Image: …": a photo credit cue never continues a name; "US$ 20" is money
             if cur:
                 runs.append(cur)
                 cur = []
@@ -286,7 +294,8 @@ def _match_title(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _split_run(run: list[int], doc: Doc, lex: Lexicon, heads: dict[int, Token] | None = None) -> list[Cand]:
+def _split_run(run: list[int], doc: Doc, lex: Lexicon, heads: dict[int, Token] | None = None,
+               solo: frozenset[str] | set[str] = frozenset()) -> list[Cand]:
     """Split a raw run at titles and time words; the part after a title is a person."""
     toks = doc.tokens
     rtoks = [heads.get(i, toks[i]) for i in run] if heads else [toks[i] for i in run]
@@ -300,7 +309,8 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon, heads: dict[int, Token] |
     n = len(words)
     while i < n:
         w = words[i]
-        if w == "The" and i == 0 and n >= 2 and not rtoks[0].initial and n <= 4 \
+        if w == "The" and i == 0 and n >= 2 and (not rtoks[0].initial or n == 2 and words[1] in lex.media_heads
+                                                  and _verb_follows(doc, run[-1], lex)) and n <= 4 \
                 and not any(x in lex.function_words or x in lex.time_words for x in words[1:]):
             # "according to The Times", "a member of The Beatles": a capitalised article mid-sentence
             the_next = True
@@ -365,14 +375,31 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon, heads: dict[int, Token] |
             if c.toks[0] is t0 and pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
                     and t0.text not in lex.places and t0.text not in lex.place_aliases and t0.text not in lex.known_orgs:
                 c.person_evidence = True
-    return [x for c in out for x in _split_affiliation(c, lex)]
+    return [x for c in out for x in _split_affiliation(c, lex, solo)]
 
 
-def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
+def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """The token after k is a lower-case verb of saying or reporting: "The Guardian cited …"."""
+    toks = doc.tokens
+    if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent:
+        return False
+    w = toks[k + 1].text
+    return w in lex.speech_verbs or w in REPORT_VERBS
+
+
+def _surnameish(w: str, lex: Lexicon) -> bool:
+    return w.isalpha() and w[:1].isupper() and not w.isupper() and w.lower() not in lex.common_words \
+        and w not in lex.places and w not in lex.org_heads and w not in lex.function_words
+
+
+def _split_affiliation(c: Cand, lex: Lexicon, solo: frozenset[str] | set[str] = frozenset()) -> list[Cand]:
     """"Broadcaster Piers Morgan" -> person; "London Sadiq Khan" / "Argentina Alberto Fernández" -> two actors."""
     words = c.words()
     if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
-            and not c.person_evidence and words[0].lower() in lex.common_words:
+            and not c.person_evidence and words[0].lower() in lex.common_words \
+            and not any(w in lex.org_heads or w in lex.function_words for w in words[1:]) \
+            and not (len(words) == 2 and words[1].lower() in lex.common_words and not lex.is_forename(words[1])):
+        # (but "Star Wars" and "Doctor Who Society" are names of their own)
         return [Cand(c.toks[1:], person_evidence=True)]
     if 3 <= len(words) <= 4 and not lex.is_forename(words[0]) and words[0].endswith(("ist", "ian")) \
             and words[0] not in lex.places and lex.forename_evidence(words[1]) \
@@ -389,6 +416,12 @@ def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
             and words[0] not in lex.function_words and not any(w in lex.org_heads for w in words):
         # "Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role
         return [Cand(c.toks[1:])]
+    if not c.person_evidence and solo and len(words) >= 3 and words[-1] in solo and _surnameish(words[-1], lex) \
+            and _surnameish(words[-2], lex) and not lex.is_forename(words[-1]):
+        prefix = words[:-2]
+        if any(w in lex.places or w in lex.place_aliases or w in lex.org_heads for w in prefix):
+            # "University of Texas Arlington Amneh Jafari … Jafari said": the surname stands alone later
+            return [Cand(c.toks[:-2]), Cand(c.toks[-2:], person_evidence=True)]
     if len(words) >= 3 and not c.person_evidence:
         # "Amnesty International Man-kei Tam": a known organisation/place, then a two-word name
         for k in range(len(words) - 2, 0, -1):
@@ -403,7 +436,11 @@ def _split_affiliation(c: Cand, lex: Lexicon) -> list[Cand]:
             if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs:
                 prefix = " ".join(words[:k])
                 if prefix in lex.places or prefix in lex.known_orgs or prefix in lex.place_aliases \
-                        or words[k - 1] in lex.org_heads or words[k - 1] in lex.nationalities:
+                        or words[k - 1] in lex.org_heads or words[k - 1] in lex.nationalities \
+                        or (len(words) - k == 2 and words[k - 1].lower() in lex.common_words and k >= 2
+                            and words[k - 1] not in lex.function_words and not lex.is_forename(words[k - 1])
+                            and words[k + 1].lower() not in lex.common_words):
+                    # "… Islamic Relations Alia Salem said": an organisation name, then a forename + surname
                     return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
                 break
     return [c]
@@ -507,6 +544,13 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
                 or w in lex.non_actors or CONTRACTION_RE.match(w) or w.startswith("#"):
             return None  # "#IStandWithAhmed": a hashtag is a slogan, not an actor
+        if w.endswith(("ism", "isms", "phobia")) and w not in lex.known_orgs:
+            return None  # "Islamophobia", "Thatcherism": ideas, not actors
+        if "-" in w and w not in lex.known_orgs:
+            parts = w.split("-")
+            if len(parts) == 2 and all(len(x) >= 3 and x.lower() in lex.common_words for x in parts):
+                return None  # "Counter-Strike", "Lifestyle-Religion": a compound of common words
+
         if "-" in w or "\u2013" in w:
             parts = re.split("[-\u2013]", w)
             if parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts if x):
@@ -519,8 +563,17 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
             return None
         if w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid:
             return None
+    if len(toks) >= 2 and words[0] == "Operation":
+        c.thing = True  # "Operation Clambake": a campaign, not an actor
+    if len(toks) == 2 and words[0] in ("Group", "Pool") and _is_initial(words[1]):
+        # "Group F": a group of a sports tournament
+        c.toks = toks
+        c.kind = "organisation"
+        c.initial = toks[0].initial
+        return c
     initial = toks[0].initial or headline
-    known = full in lex.places or full in lex.known_orgs or full in lex.place_aliases
+    known = full in lex.places or full in lex.known_orgs or full in lex.place_aliases or c.the_name or (
+        len(toks) >= 2 and words[0] in lex.org_heads and " ".join(words[1:]) in lex.places)  # "Team Estonia"
     if initial and not known and not c.person_evidence:
         first = words[0]
         evidence = first in cap_mid and not headline or lex.is_forename(first) and len(toks) > 1
@@ -664,8 +717,10 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
     # --- candidates from capitalised runs
     cands: list[Cand] = []
     heads: dict[int, Token] = {}
-    for run in _raw_runs(doc, lex, captions, heads):
-        cands.extend(_split_run(run, doc, lex, heads))
+    runs = _raw_runs(doc, lex, captions, heads)
+    solo = {toks[r[0]].text for r in runs if len(r) == 1}  # capitalised words that also stand alone
+    for run in runs:
+        cands.extend(_split_run(run, doc, lex, heads, solo))
     cands = _join_orgs(cands, doc, lex)
     kept: list[Cand] = []
     for c in cands:
@@ -712,7 +767,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         e.counts[form] = e.counts.get(form, 0) + 1
         if c.person_evidence:
             e.title_votes += 1
-        if c.thing or (_thing_after(text, c.toks[-1], lex)
+        wb = None if c.person_evidence else WORK_BEFORE_RE.search(text, max(0, c.start - 20), c.start)
+        if c.thing or (wb is not None and wb.group(1) in WORK_NOUNS) or (_thing_after(text, c.toks[-1], lex)
                        and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))  # "a James Cagney film"
                        and not any(t.text in lex.org_heads for t in c.toks)):  # "the Border Force vessel"
             e.thing_votes += 1
@@ -999,6 +1055,7 @@ def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
 
 
 _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
+WORK_BEFORE_RE = re.compile(r"\b([a-z]+) $")
 
 
 def _is_thing(e: Entity, lex: Lexicon) -> bool:
