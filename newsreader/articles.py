@@ -31,6 +31,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES
 MAX_READ_BYTES = 8 * 1024 * 1024  # a body larger than this is shown in part, with a notice
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a .yaml article file larger than this is not parsed (pure-Python YAML: ~1 MB/s)
 MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_MARKDOWN_CHARS = 100_000  # Markdown is formatted this far (markdown-it: up to ~1 s per 100k on odd input)
 MAX_TITLE_CHARS = 200
 MAX_META_CHARS = 300
 KNOWN_KEYS = ("title", "date", "author", "source", "url", "tags", "license", "actors")
@@ -456,11 +457,26 @@ def _from_text(
         if title:
             article.title = clean_line(title, MAX_TITLE_CHARS)
     if is_markdown:
-        text, article.styles = markdown_to_text(text)
+        text, article.styles = _markdown_in_part(text, article.notices)
     article.body = tidy_body(text) if not article.styles else text.strip("\n")
     if not article.body.strip() and not article.notices:
         article.notices.append("This article has no text." if block is None else "Front matter only: no text.")
     return article
+
+
+def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpan]]:
+    """Markdown to text + styles; beyond MAX_MARKDOWN_CHARS (cut at a paragraph) the rest is plain text."""
+    if len(text) <= MAX_MARKDOWN_CHARS:
+        return markdown_to_text(text)
+    cut = text.rfind("\n\n", 0, MAX_MARKDOWN_CHARS)
+    if cut <= 0:
+        cut = text.rfind("\n", 0, MAX_MARKDOWN_CHARS)
+    if cut <= 0:
+        cut = MAX_MARKDOWN_CHARS
+    formatted, styles = markdown_to_text(text[:cut])
+    rest = text[cut:].strip("\n")
+    notices.append(f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text.")
+    return (formatted + "\n\n" + rest if formatted else rest), styles
 
 
 def _from_yaml_document(path: Path, text: str, fallback_title: str, residue: frozenset[str]) -> list[Article]:

@@ -184,6 +184,20 @@ def test_a_file_vanishing_between_scan_and_read_is_listed_with_the_reason(
     assert [a.title for a in library.articles if a.error is None] == ["A steady article"]
 
 
+def test_a_markdown_bracket_bomb_is_formatted_in_part_and_loads_quickly(tmp_path: Path) -> None:
+    from newsreader.articles import MAX_MARKDOWN_CHARS
+
+    path = tmp_path / "bomb.md"  # markdown-it needs ~1 s per 100,000 characters of this: 7 s for all of it
+    path.write_text("# Bracket bomb\n\n" + "![" * 300_000 + "\n\nThe text after the bomb.\n", encoding="utf-8")
+    started = time.monotonic()
+    (article,) = load_file(path)
+    assert time.monotonic() - started < 4.5, "Markdown formatting of a huge body is not bounded"
+    assert article.title == "Bracket bomb" and article.body.endswith("The text after the bomb.")
+    assert f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text." \
+        in article.notices
+    assert all(s.end <= MAX_MARKDOWN_CHARS for s in article.styles)
+
+
 def test_deeper_than_the_depth_limit_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import newsreader.library
 
