@@ -328,3 +328,35 @@ def test_organisation_then_person_in_one_run_is_split() -> None:
     assert got.get("Alia Salem") == "person"
     assert got.get("Amneh Jafari") == "person"
     assert "University of Texas Arlington" in got
+
+
+def test_descriptor_hyphen_words_are_dropped() -> None:
+    got = actors("They found a World War II-era submarine. Critics fear Venezuela-style inflation.")
+    assert not any("era" in n or "style" in n for n in got)
+
+
+def test_wars_are_events_not_actors() -> None:
+    got = actors("He served in the Vietnam War before he moved to Texas.")
+    assert "Vietnam War" not in got and got.get("Texas") == "place"
+
+
+def test_sentence_initial_derived_common_words_are_not_actors() -> None:
+    got = actors("Recycled toilet paper sold out. Unremarked by the notice, the firm Acme Holdings acted.")
+    assert "Recycled" not in got and "Unremarked" not in got
+    assert got.get("Acme Holdings") == "organisation"
+
+
+def test_demonyms_and_acronym_plurals_are_not_actors() -> None:
+    got = actors("Many Londoners and Samoans joined. Servers store the URLs of the videos in London.")
+    assert "Londoners" not in got and "Samoans" not in got and "URLs" not in got
+    assert got.get("London") == "place"
+
+
+def test_party_plurals_stay_organisations() -> None:
+    got = actors("The vote split the chamber, and the Republicans objected to the rules.")
+    assert got.get("Republicans") == "organisation"
+
+
+def test_bracketed_author_is_not_an_acronym_of_the_title() -> None:
+    got = actors("My favourite is Notes from the Underground (Dostoyevsky). Other good ones exist.")
+    assert "Underground" not in got or "Dostoyevsky" in got

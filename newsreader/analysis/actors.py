@@ -43,10 +43,11 @@ WORK_NOUNS = frozenset("novel novels film films movie movies album albums song s
 BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? (?:who )?(?:was )?(?:born|n[ée]e) $")
 # Lower-case tails that turn a capitalised word into a modifier: "Luxembourg-based", "Booker Prize-winner",
 # "Iran-backed", "Creative Commons-licensed". The name is the part before the hyphen, and it ends the run.
-HYPHEN_TAILS = frozenset("based born run led owned backed funded made style era type class sized language "
-                         "speaking winner winning nominated nominee like friendly free related linked "
-                         "affiliated allied aligned controlled held inspired supported sponsored "
-                         "licensed themed shaped bound".split())
+HYPHEN_TAILS = frozenset("based born run led owned backed funded made winner winning nominated nominee linked "
+                         "affiliated allied aligned controlled held supported sponsored licensed".split())
+# Tails after which the whole word is a descriptor and ends the run: "World War II-era", "Trump-style".
+DROP_TAILS = frozenset("era style type class sized language speaking like friendly free themed shaped bound "
+                       "inspired related esque ish".split())
 
 
 @dataclass(slots=True)
@@ -124,6 +125,11 @@ class ActorIndex:
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+
+
+def _acronymish(form: str) -> bool:
+    """"WHO", "U.N.", "MarineTraffic", "M5S": a short form that can stand for a longer name."""
+    return " " not in form and sum(1 for ch in form if ch.isupper()) >= 2
 
 
 def _is_initial(word: str) -> bool:
@@ -230,6 +236,11 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int], heads: dict[int, Token]) -
                 joinable = True
         else:
             joinable = False
+        if t.cap and "-" in t.text and t.text[t.text.rfind("-") + 1:] in DROP_TAILS:
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
         if t.cap and "-" in t.text:
             hh = _hyphen_head(t)
             if hh is not None:
@@ -385,6 +396,43 @@ def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
         return False
     w = toks[k + 1].text
     return w in lex.speech_verbs or w in REPORT_VERBS
+
+
+_PREFIXES = ("un", "re", "non", "dis", "mis", "over", "under", "pre", "in", "im")
+_SUFFIXES = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("s", ""), ("es", ""), ("ly", ""),
+             ("or", ""), ("or", "e"), ("er", ""), ("er", "e"), ("ors", ""), ("ors", "e"), ("ers", ""), ("ers", "e"),
+             ("ies", "y"), ("ied", "y"), ("ion", ""), ("ion", "e"), ("ment", ""), ("able", ""))
+
+
+def _derived_common(w: str, lex: Lexicon) -> bool:
+    """A derived form of a common word: "Recycled", "Unremarked", "Protestor", "Vigils"."""
+    low = w.lower()
+    if not low.isalpha() or len(low) < 5 or lex.is_forename(w) or w in lex.places:
+        return False
+    stems = [low]
+    for p in _PREFIXES:
+        if low.startswith(p) and len(low) - len(p) >= 4:
+            stems.append(low[len(p):])
+    for st in stems:
+        if st != low and st in lex.common_words:
+            return True
+        for suf, add in _SUFFIXES:
+            if st.endswith(suf) and len(st) - len(suf) >= 4 and st[:-len(suf)] + add in lex.common_words:
+                return True
+    return False
+
+
+def _demonym(w: str, lex: Lexicon) -> bool:
+    """"Londoners", "Samoans", "Parisians": inhabitants named after a place."""
+    if not w.endswith("s") or len(w) < 6 or w in lex.known_orgs or w in lex.org_aliases:
+        return False
+    for suf in ("ers", "ans", "ns", "ians", "ites", "iens"):
+        if w.endswith(suf):
+            base = w[:-len(suf)]
+            if base in lex.places or base + "a" in lex.places or base + "e" in lex.places \
+                    or base + "ia" in lex.places or base[:-1] + "y" in lex.places:
+                return True
+    return False
 
 
 def _surnameish(w: str, lex: Lexicon) -> bool:
@@ -544,6 +592,10 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
                 or w in lex.non_actors or CONTRACTION_RE.match(w) or w.startswith("#"):
             return None  # "#IStandWithAhmed": a hashtag is a slogan, not an actor
+        if _demonym(w, lex):
+            return None  # "Londoners", "Samoans": people of a place, not an actor
+        if len(w) >= 3 and w.endswith("s") and _is_acronym(w[:-1]) and w not in lex.known_orgs:
+            return None  # "URLs", "NGOs": plurals of common acronyms
         if w.endswith(("ism", "isms", "phobia")) and w not in lex.known_orgs:
             return None  # "Islamophobia", "Thatcherism": ideas, not actors
         if "-" in w and w not in lex.known_orgs:
@@ -577,7 +629,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
     if initial and not known and not c.person_evidence:
         first = words[0]
         evidence = first in cap_mid and not headline or lex.is_forename(first) and len(toks) > 1
-        common = first.lower() in lex.common_words or first.lower() in lower_seen
+        common = first.lower() in lex.common_words or first.lower() in lower_seen or (
+            len(toks) == 1 and _derived_common(first, lex))
         if headline and first not in cap_mid:
             evidence = False
         if not evidence and len(toks) == 1 and not _is_acronym(first) and not lex.is_forename(first) \
@@ -781,7 +834,9 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]
         if after == " (" and idx + 1 < len(kept):
             nxt = kept[idx + 1]
-            if text[nxt.end:nxt.end + 1] == ")" and nxt.start == c.toks[-1].poss_end + 2:
+            short = " ".join(text[nxt.start:nxt.end].split())
+            if text[nxt.end:nxt.end + 1] == ")" and nxt.start == c.toks[-1].poss_end + 2 and (
+                    _acronymish(short) or _acronymish(form)):
                 acronym_links.append((form, " ".join(text[nxt.start:nxt.end].split())))
 
     ents = list({id(e): e for e in by_form.values()}.values())
