@@ -186,12 +186,17 @@ def test_a_file_vanishing_between_scan_and_read_is_listed_with_the_reason(
 
 def test_a_markdown_bracket_bomb_is_formatted_in_part_and_loads_quickly(tmp_path: Path) -> None:
     from newsreader.articles import MAX_MARKDOWN_CHARS
+    from newsreader.markdown_text import markdown_to_text
 
     path = tmp_path / "bomb.md"  # markdown-it needs ~1 s per 100,000 characters of this: 7 s for all of it
     path.write_text("# Bracket bomb\n\n" + "![" * 300_000 + "\n\nThe text after the bomb.\n", encoding="utf-8")
     started = time.monotonic()
+    markdown_to_text("![" * (MAX_MARKDOWN_CHARS // 2))  # what the bound allows, timed on this machine now
+    allowed = time.monotonic() - started
+    started = time.monotonic()
     (article,) = load_file(path)
-    assert time.monotonic() - started < 4.5, "Markdown formatting of a huge body is not bounded"
+    took = time.monotonic() - started
+    assert took < 2.5 * allowed + 0.5, f"Markdown formatting is not bounded: {took:.1f} s (bound: {allowed:.1f} s)"
     assert article.title == "Bracket bomb" and article.body.endswith("The text after the bomb.")
     assert f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text." \
         in article.notices
@@ -572,7 +577,8 @@ async def test_reader_opens_the_big_article_at_once_and_wraps_the_rest_in_the_ba
         view = app.query_one(ArticleView)
         t = time.monotonic()
         view.set_document(document)
-        assert time.monotonic() - t < 0.5, "showing the big article blocked the UI"
+        assert time.monotonic() - t < 1.5, "showing the big article blocked the UI"
+        assert len(view._lines) < 10_000, "everything was wrapped at once"
         await pilot.pause()
         screen = svg_text(app.export_screenshot())
         assert "A very long article" in screen and "showing the first 8 MiB" in screen
@@ -585,7 +591,7 @@ async def test_reader_opens_the_big_article_at_once_and_wraps_the_rest_in_the_ba
             gaps.append(now - last)
             last = now
             assert now - t < 30, "the background wrap did not finish"
-        assert max(gaps) < 0.25, f"the UI stalled for {max(gaps):.2f} s while wrapping"
+        assert max(gaps) < 0.5, f"the UI stalled for {max(gaps):.2f} s while wrapping"
         lines = view._lines
         expected = [(p, ps + s, ps + e) for p, (ps, pe) in enumerate(document.paragraphs())
                     for s, e in wrap_offsets(document.text[ps:pe], view._wrap_width)]
