@@ -213,6 +213,8 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int], heads: dict[int, Token]) -
     n = len(toks)
     for i in range(n):
         t = toks[i]
+        if not cur and not t.cap and "-" not in t.text:
+            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
         if i in skip:
             if cur:
                 runs.append(cur)
@@ -592,9 +594,9 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
                 or w in lex.non_actors or CONTRACTION_RE.match(w) or w.startswith("#"):
             return None  # "#IStandWithAhmed": a hashtag is a slogan, not an actor
-        if _demonym(w, lex):
+        if w[-1] == "s" and _demonym(w, lex):
             return None  # "Londoners", "Samoans": people of a place, not an actor
-        if len(w) >= 3 and w.endswith("s") and _is_acronym(w[:-1]) and w not in lex.known_orgs:
+        if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and _is_acronym(w[:-1]) and w not in lex.known_orgs:
             return None  # "URLs", "NGOs": plurals of common acronyms
         if w.endswith(("ism", "isms", "phobia")) and w not in lex.known_orgs:
             return None  # "Islamophobia", "Thatcherism": ideas, not actors
@@ -820,8 +822,10 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         e.counts[form] = e.counts.get(form, 0) + 1
         if c.person_evidence:
             e.title_votes += 1
-        wb = None if c.person_evidence else WORK_BEFORE_RE.search(text, max(0, c.start - 20), c.start)
-        if c.thing or (wb is not None and wb.group(1) in WORK_NOUNS) or (_thing_after(text, c.toks[-1], lex)
+        k0 = doc.index_of.get(c.start, 0)
+        wb = toks[k0 - 1] if k0 and not c.person_evidence else None
+        if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start) \
+                or (_thing_after(text, c.toks[-1], lex)
                        and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))  # "a James Cagney film"
                        and not any(t.text in lex.org_heads for t in c.toks)):  # "the Border Force vessel"
             e.thing_votes += 1
@@ -1110,7 +1114,6 @@ def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
 
 
 _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
-WORK_BEFORE_RE = re.compile(r"\b([a-z]+) $")
 
 
 def _is_thing(e: Entity, lex: Lexicon) -> bool:
@@ -1122,6 +1125,7 @@ def _is_thing(e: Entity, lex: Lexicon) -> bool:
     return e.thing_votes * 4 >= max(1, e.cand_count)
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Accent-insensitive key: "Erdoğan" and "Erdogan" are one surname."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
