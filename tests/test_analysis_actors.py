@@ -360,3 +360,33 @@ def test_party_plurals_stay_organisations() -> None:
 def test_bracketed_author_is_not_an_acronym_of_the_title() -> None:
     got = actors("My favourite is Notes from the Underground (Dostoyevsky). Other good ones exist.")
     assert "Underground" not in got or "Dostoyevsky" in got
+
+
+def test_storms_flights_and_codes_are_not_actors() -> None:
+    got = actors("Hurricane Katrina hit the coast. AirAsia Flight 8501 crashed. It breaks 17 U.S. Code § 1201.")
+    assert not any(n.startswith("Hurricane") or "Flight" in n or "Code" in n for n in got)
+
+
+def test_event_head_inside_an_of_name_is_kept() -> None:
+    got = actors("He visited the Museum of Flight in Seattle.")
+    assert got.get("Museum of Flight") == "organisation"
+
+
+def test_forename_before_a_craft_noun_is_a_thing() -> None:
+    got = actors("Astronomers hope NASA's James Webb space telescope will see more.")
+    assert "James Webb" not in got and "NASA" in got
+
+
+def test_holiday_word_inside_an_organisation_name() -> None:
+    got = actors("Organisers of the Great Orchestra of Christmas Charity said the event would go on.")
+    assert got == {"Great Orchestra of Christmas Charity": "organisation"}
+
+
+def test_generic_known_court_joins_the_full_court_name() -> None:
+    got = actors("The Italian Supreme Court of Cassation ruled. The Supreme Court said schools must pay.")
+    assert list(got) == ["Italian Supreme Court of Cassation"]
+
+
+def test_descriptive_ing_words_end_a_run_but_name_syllables_do_not() -> None:
+    got = actors("The Oscar-nominated actor Tom Hanks met Yau Wai-ching in Hong Kong.")
+    assert "Tom Hanks" in got and "Yau Wai-ching" in got

@@ -33,6 +33,8 @@ HEADLINE_RATIO = 0.6
 MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
 CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
+# First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
+THING_PREFIXES = frozenset("Operation Hurricane Typhoon Cyclone Storm Tropical Flight".split())
 REPORT_VERBS = frozenset("reported reports cited cites wrote writes published publishes revealed reveals learned "
                          "learnt obtained found finds noted notes claimed claims quoted quotes".split())
 # A lower-case noun right before a run that makes the run the title of a work or a product:
@@ -134,6 +136,20 @@ def _acronymish(form: str) -> bool:
 
 def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
+
+
+def _drop_tail(tail: str) -> bool:
+    """"World War II-era", "Trump-loving", "Oscar-nominated": the whole word describes something else."""
+    if tail in DROP_TAILS:
+        return True
+    if tail in HYPHEN_TAILS or len(tail) < 5 or not tail.islower() or not tail.endswith(("ing", "ed")):
+        return False
+    lex = lexicon()
+    stem = tail[:-3] if tail.endswith("ing") else tail[:-2]
+    if len(stem) < 3:
+        return False
+    # a common English verb form ("loving", "nominated"), not a name part ("Wai-ching")
+    return tail in lex.common_words or stem in lex.common_words or stem + "e" in lex.common_words
 
 
 def _hyphen_head(tok: Token) -> Token | None:
@@ -238,7 +254,7 @@ def _raw_runs(doc: Doc, lex: Lexicon, skip: set[int], heads: dict[int, Token]) -
                 joinable = True
         else:
             joinable = False
-        if t.cap and "-" in t.text and t.text[t.text.rfind("-") + 1:] in DROP_TAILS:
+        if t.cap and "-" in t.text and _drop_tail(t.text[t.text.rfind("-") + 1:]):
             if cur:
                 runs.append(cur)
                 cur = []
@@ -331,7 +347,9 @@ def _split_run(run: list[int], doc: Doc, lex: Lexicon, heads: dict[int, Token] |
             continue
         name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
             and words[i + 1] not in lex.function_words
-        if (w in lex.time_words and not (cur and (person_next or lex.is_forename(cur[-1].text)))) \
+        if (w in lex.time_words and not (cur and (person_next or lex.is_forename(cur[-1].text)))
+                and not (len(w) > 3 and i + 1 < n and words[-1] in lex.org_heads
+                         and words[i + 1] not in lex.time_words)) \
                 or (w in lex.function_words and not cur and not _match_title(words, i, lex) and not name_like):
             if cur:
                 out.append(Cand(cur, person_evidence=person_next, gender=gender_next))
@@ -587,7 +605,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
         full = " ".join(words)
         c.thing = True
     if len(toks) >= 2 and full not in lex.known_orgs and (
-            words[-1] in lex.event_heads or words[-2:] == ["World", "Congress"]):
+            words[-1] in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
+            or words[-2:] == ["World", "Congress"]):
         c.thing = True
     if len(toks) == 1:
         w = words[0]
@@ -617,7 +636,7 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
             return None
         if w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid:
             return None
-    if len(toks) >= 2 and words[0] == "Operation":
+    if len(toks) >= 2 and words[0] in THING_PREFIXES:
         c.thing = True  # "Operation Clambake": a campaign, not an actor
     if len(toks) == 2 and words[0] in ("Group", "Pool") and _is_initial(words[1]):
         # "Group F": a group of a sports tournament
@@ -826,7 +845,8 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
         wb = toks[k0 - 1] if k0 and not c.person_evidence else None
         if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start) \
                 or (_thing_after(text, c.toks[-1], lex)
-                       and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text))  # "a James Cagney film"
+                       and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
+                                and _next_word(text, c.toks[-1]) in WORK_NOUNS)
                        and not any(t.text in lex.org_heads for t in c.toks)):  # "the Border Force vessel"
             e.thing_votes += 1
         # "Ginger Baker was born Peter Edward Baker": a birth name is an alias of the person before it
@@ -935,12 +955,16 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
             and (e.org_votes > 0 and e.org_votes >= e.person_votes or len(e.name.split()) == 1 and not e.person_votes)]
     org_words = [(e, e.name.split()) for e in orgs]
     for e, ws in org_words:
-        if e.root() is not e or e.name in lex.places or e.name in lex.place_aliases or e.name in lex.known_orgs:
+        if e.root() is not e or e.name in lex.places or e.name in lex.place_aliases or (
+                e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)):
+            # (a generic known institution such as "Supreme Court" may still belong to a longer name)
             continue
         hosts = []
         for b, bws in org_words:
             if b is e or len(bws) <= len(ws):
                 continue
+            if bws[0] in lex.nationalities and len(bws) > len(ws) + 1 and bws[1:len(ws) + 1] == ws:
+                bws = bws[1:]  # "Italian Supreme Court of Cassation" holds "Supreme Court"
             if len(ws) == 1:
                 if len(bws) == 3 and bws[1] == "of" and bws[2] == ws[0] and bws[0] in lex.org_heads:
                     hosts.append(b)
@@ -1114,6 +1138,11 @@ def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
 
 
 _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
+
+
+def _next_word(text: str, last: Token) -> str:
+    m = _NEXT_WORD_RE.match(text, last.end + 1) if text[last.end:last.end + 1] == " " else None
+    return m.group() if m else ""
 
 
 def _is_thing(e: Entity, lex: Lexicon) -> bool:
