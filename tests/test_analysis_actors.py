@@ -390,3 +390,9 @@ def test_generic_known_court_joins_the_full_court_name() -> None:
 def test_descriptive_ing_words_end_a_run_but_name_syllables_do_not() -> None:
     got = actors("The Oscar-nominated actor Tom Hanks met Yau Wai-ching in Hong Kong.")
     assert "Tom Hanks" in got and "Yau Wai-ching" in got
+
+
+def test_laws_are_not_actors_but_people_named_law_are() -> None:
+    got = actors("US surface ozone dropped due to the Clean Air Act. Activist Nathan Law spoke in Hong Kong.")
+    assert not any("Clean Air" in n for n in got)
+    assert got.get("Nathan Law") == "person"

@@ -35,6 +35,8 @@ CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File phot
 CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
 THING_PREFIXES = frozenset("Operation Hurricane Typhoon Cyclone Storm Tropical Flight".split())
+LAW_HEADS = frozenset("Act Acts Bill Law Amendment Directive Regulation Treaty Accord Accords Charter "
+                      "Protocol Doctrine".split())
 REPORT_VERBS = frozenset("reported reports cited cites wrote writes published publishes revealed reveals learned "
                          "learnt obtained found finds noted notes claimed claims quoted quotes".split())
 # A lower-case noun right before a run that makes the run the title of a work or a product:
@@ -583,6 +585,8 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
             toks = toks[1:]
             continue
         break
+    if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
+        c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
