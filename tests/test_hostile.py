@@ -481,13 +481,17 @@ def _shows(case: Case, text: str) -> bool:
     return True
 
 
-async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make) -> None:  # noqa: ANN001
+async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:  # noqa: ANN001
     from newsreader.ui.article_list import ArticleList
 
-    app = make(hostile_folder.root)
+    folder = tmp_path / "palette"
+    folder.mkdir()
+    for name in ("markup-title.md", "markup-body.txt", "escapes-title.md"):
+        shutil.copy(hostile_folder.root / name, folder / name)
+    app = make(folder)
     async with app.run_test(size=(120, 36)) as pilot:
         lst = app.query_one(ArticleList)
-        await until(pilot, lambda: len(lst.articles) > 30, "the list", 60)
+        await until(pilot, lambda: len(lst.articles) == 3, "the list")
         await pilot.press("ctrl+p", *"open article", "enter")
         await pilot.pause(0.3)
         await pilot.press(*"shouting")
