@@ -396,3 +396,20 @@ def test_laws_are_not_actors_but_people_named_law_are() -> None:
     got = actors("US surface ozone dropped due to the Clean Air Act. Activist Nathan Law spoke in Hong Kong.")
     assert not any("Clean Air" in n for n in got)
     assert got.get("Nathan Law") == "person"
+
+
+def test_possessive_hall_names_are_places() -> None:
+    got = actors("The attack began at Fishmongers' Hall on Friday in London.")
+    assert got.get("Fishmongers' Hall") == "place" and "Fishmongers" not in got
+
+
+def test_a_bare_title_run_is_not_an_actor_but_courts_are() -> None:
+    got = actors("Brett McGurk, who was Trump's Special Presidential Envoy to the coalition, resigned. "
+                 "The International Court of Justice ruled.")
+    assert "Special Presidential Envoy" not in got and "Brett McGurk" in got
+    assert got.get("International Court of Justice") == "organisation"
+
+
+def test_people_named_major_or_hall_stay_people() -> None:
+    got = actors("Former prime minister John Major met Tynice Nichole Hall in Bristol.")
+    assert got.get("John Major") == "person" and got.get("Tynice Nichole Hall") == "person"

@@ -612,6 +612,10 @@ def _filter(c: Cand, lex: Lexicon, cap_mid: set[str], lower_seen: set[str], head
             words[-1] in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
             or words[-2:] == ["World", "Congress"]):
         c.thing = True
+    if len(toks) >= 2 and not c.person_evidence and (words[-1],) in lex.titles and all(
+            (w.lower() in lex.common_words or (w,) in lex.titles) and w not in lex.org_heads
+            and w not in lex.function_words for w in words) and not lex.is_forename(words[0]):
+        return None  # "Trump's Special Presidential Envoy to …": a title without a name
     if len(toks) == 1:
         w = words[0]
         if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
@@ -704,8 +708,9 @@ def _kind(c: Cand, lex: Lexicon, doc: Doc) -> str | None:
     last = words[-1]
     if last in lex.media_heads and len(words) >= 2:
         return "organisation"
-    if last in lex.place_heads and len(words) >= 2:
-        return "place"
+    if last in lex.place_heads and len(words) >= 2 and not (
+            last in ("Hall", "Hill") and any(lex.forename_evidence(w) for w in words[:-1])):
+        return "place"  # (but "Tynice Nichole Hall", "Benny Hill" are people)
     if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
         return "place"
     if any(w in lex.org_heads for w in words) and (len(words) >= 2 or last in lex.known_orgs):
