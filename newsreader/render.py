@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from rich.style import Style
 from rich.text import Text
 
 from newsreader.analysis.model import Analysis
-from newsreader.articles import Article
 from newsreader.markdown_text import StyleSpan
 from newsreader.sanitize import clean_line
 from newsreader.wrap import wrap_offsets
+
+if TYPE_CHECKING:  # the reader imports this module at start-up: keep the loader (and yaml) out
+    from newsreader.articles import Article
 
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」『』"
 

@@ -13,14 +13,15 @@ which the palette does parse as markup, are escaped.
 from __future__ import annotations
 
 from functools import partial
-from typing import Protocol, Sequence, cast, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Sequence, cast, runtime_checkable
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from newsreader.actor_index import FolderActor
+if TYPE_CHECKING:
+    from newsreader.actor_index import FolderActor
 
 TITLE = "Actor…"
 MAX_DISCOVERY = 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -13,12 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from newsreader.articles import Article
-from newsreader.library import sort_key
 from newsreader.markdown_text import StyleSpan
 from newsreader.render import Document, build_document
 from newsreader.sanitize import clean_line
-from newsreader.session import Analyser, Session, default_analyser
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.commands import OpenArticleCommand
@@ -26,7 +23,6 @@ from newsreader.ui.filter_bar import FilterBar
 from newsreader.ui.find_bar import FindBar
 from newsreader.ui.find_filter import FindFilterMixin
 from newsreader.ui.actor_commands import ActorCommand
-from newsreader.ui.actors_panel import ActorsPanel
 from newsreader.ui.cast import CastMixin
 from newsreader.ui.reading_state import ReadStateMixin
 from newsreader.ui.help_screen import HelpScreen
@@ -35,9 +31,15 @@ from newsreader.ui.messages import (
     ArticleLoaded,
     FolderLoaded,
     IndexProgress,
+    ReadStateLoaded,
     Polled,
     QuoteCounts,
 )
+
+if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
+    from newsreader.analysis.model import ActorHint, Analysis
+    from newsreader.articles import Article
+    from newsreader.session import Session
 
 THEME = "textual-dark"
 SYNC_BODY_BYTES = 256 * 1024  # smaller articles are read on the UI thread (well under a millisecond)
@@ -88,7 +90,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         path: Path,
         *,
         background_analysis: bool = True,
-        analyser: Analyser = default_analyser,
+        analyser: Callable[[Article, tuple[ActorHint, ...]], Analysis] | None = None,
         use_index: bool = True,
         watch: bool = True,
         read_after: float | None = 2.0,
@@ -124,14 +126,11 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             with Vertical(id="reading"):
                 yield ArticleView(id="reader")
                 yield FindBar(id="find-bar")
-            yield ActorsPanel(id="actors")
         yield Footer()
 
     def on_mount(self) -> None:
         self.theme = THEME
-        self.actors_panel.display = False
         self.article_list.focus()
-        self._load_read_state()
         self.load_library()
 
     @property
@@ -183,8 +182,13 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         Cold folders are read file by file with progress; titles appear in batches. Then, unless
         disabled, the folder is polled for new, changed and deleted files.
         """
+        from newsreader.library import sort_key
+        from newsreader.session import Session, default_analyser
+        from newsreader.state import ReadState
+
         worker = get_current_worker()
-        session = Session(self.path, use_index=self.use_index, analyser=self.analyser)
+        self.post_message(ReadStateLoaded(ReadState.load()))
+        session = Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
         self.session = session
         cached = session.warm_start()
         if cached:
@@ -466,13 +470,19 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             ("Everywhere", self.BINDINGS),
             ("Article list", ArticleList.BINDINGS),
             ("Reader", ArticleView.BINDINGS),
-            ("Actors panel (a)", ActorsPanel.BINDINGS),
+            ("Actors panel (a)", _actors_panel_bindings()),
             ("Find bar (/)", [*FindBar.BINDINGS, Binding("enter", "done", "Keep the matches, back to the reader")]),
             ("Filter (f): words \"phrase\" -word actor:NAME source:X quote:WORDS",
              [*FilterBar.BINDINGS, Binding("enter", "done", "Keep the filter, back to the list")]),
             ("Command palette", [Binding("ctrl+p", "command_palette", "Commands, and Open article…")]),
         ]
         self.push_screen(HelpScreen(sections, legend))
+
+
+def _actors_panel_bindings() -> list[Any]:
+    from newsreader.ui.actors_panel import ActorsPanel
+
+    return list(ActorsPanel.BINDINGS)
 
 
 def make_app(path: Path | str, **kwargs: Any) -> NewsReaderApp:

@@ -7,7 +7,7 @@ only the visible rows), and replacing its items (filtering, reloading) costs not
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -19,8 +19,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsreader.articles import Article
 from newsreader.render import meta_line
+
+if TYPE_CHECKING:
+    from newsreader.articles import Article
 
 ROW_HEIGHT = 3  # title, meta line, breathing space
 

@@ -7,23 +7,25 @@ A mixin of NewsReaderApp (message handlers by naming convention). The pure parts
 
 from __future__ import annotations
 
-from typing import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Sequence
 
 from textual import work
 from textual.worker import get_current_worker
 
-from newsreader.actor_index import (
-    FolderActor,
-    actor_filter,
-    actor_mentions,
-    next_quote,
-    next_span,
-    only_actor,
-)
-from newsreader.analysis.model import Actor, Analysis
-from newsreader.ui.actors_panel import ActorsPanel
 from newsreader.ui.messages import FolderActorsReady
-from newsreader.ui.who_said import WhoSaidScreen
+
+if TYPE_CHECKING:
+    from newsreader.actor_index import FolderActor
+    from newsreader.analysis.model import Actor, Analysis
+    from newsreader.ui.actors_panel import ActorsPanel
+
+
+def _nav() -> ModuleType:
+    """`newsreader.actor_index`, imported on first use (not needed for the first frame)."""
+    from newsreader import actor_index
+
+    return actor_index
 
 
 class CastMixin:
@@ -41,10 +43,14 @@ class CastMixin:
         self._mention_current = None
         self._quote_current = None
         self._folder_actors_status = "open the palette again in a moment: counting the folder's actors"
+        self._mounted_kinds: set[str] = set()
 
     @property
-    def actors_panel(self) -> ActorsPanel:
-        return self.query_one(ActorsPanel)
+    def actors_panel(self) -> ActorsPanel | None:
+        """The panel, once `a` has been pressed (it is mounted on first use)."""
+        from newsreader.ui.actors_panel import ActorsPanel
+
+        return self.query_one_optional(ActorsPanel) if "ActorsPanel" in self._mounted_kinds else None
 
     def _current_analysis(self) -> Analysis | None:
         article = self.shown
@@ -55,27 +61,36 @@ class CastMixin:
     def analysis_to_show(self, analysis: Analysis | None) -> Analysis | None:
         """What the reader highlights: everything, or only the actor chosen in the panel."""
         if analysis is not None and self.focus_actor is not None:
-            return only_actor(analysis, self.focus_actor)
+            return _nav().only_actor(analysis, self.focus_actor)
         return analysis
 
     def _cast_article_changed(self) -> None:
         """A new article is shown: the panel lists its cast; actor focus and quotation position reset."""
         self.focus_actor = None
         self._mentions, self._mention_current, self._quote_current = [], None, None
-        self.actors_panel.set_analysis(self._current_analysis())
+        if self.actors_panel is not None:
+            self.actors_panel.set_analysis(self._current_analysis())
 
     def _cast_analysis_arrived(self) -> None:
         analysis = self._current_analysis()
-        self.actors_panel.set_analysis(analysis)
+        if self.actors_panel is not None:
+            self.actors_panel.set_analysis(analysis)
         if self.focus_actor is not None and analysis is not None:
             same = next((a for a in analysis.actors if a.name == self.focus_actor.name), None)
             self.focus_actor = same
-            self._mentions = actor_mentions(same, analysis) if same else []
+            self._mentions = _nav().actor_mentions(same, analysis) if same else []
 
     # ------------------------------------------------------------------------------ actors panel
 
     def action_toggle_actors(self) -> None:
         panel = self.actors_panel
+        if panel is None:
+            from newsreader.ui.actors_panel import ActorsPanel
+
+            panel = ActorsPanel(id="actors")
+            panel.display = False
+            self.query_one("#panes").mount(panel)
+            self._mounted_kinds.add("ActorsPanel")
         if panel.display:
             panel.display = False
             self._set_focus_actor(None)
@@ -92,12 +107,12 @@ class CastMixin:
             self._scroll_to_body(self._mentions[0][0])
 
     def on_actors_panel_actor_chosen(self, message: ActorsPanel.ActorChosen) -> None:
-        self.set_filter(actor_filter(message.actor.name))
+        self.set_filter(_nav().actor_filter(message.actor.name))
 
     def _set_focus_actor(self, actor: Actor | None) -> None:
         analysis = self._current_analysis()
         self.focus_actor = actor
-        self._mentions = actor_mentions(actor, analysis) if actor is not None else []
+        self._mentions = _nav().actor_mentions(actor, analysis) if actor is not None else []
         self._mention_current = None
         self._render_shown(keep_scroll=True)
 
@@ -107,13 +122,13 @@ class CastMixin:
             self.notify("Choose an actor first: press a, then move to one.", timeout=2.5)
             return
         if not self._mentions:
-            self.notify(f"No mentions of {self.focus_actor.name} here.", timeout=2)
+            self.notify(f"No mentions of {self.focus_actor.name} here.", timeout=2, markup=False)
             return
         if self._mention_current is None:
             offset = self._top_body_offset() - (1 if direction > 0 else 0)
         else:
             offset = self._mentions[self._mention_current][0]
-        found = next_span(self._mentions, offset, direction)
+        found = _nav().next_span(self._mentions, offset, direction)
         if found is None:  # wrap
             found = 0 if direction > 0 else len(self._mentions) - 1
             self.notify("Wrapped to the first mention" if direction > 0 else "Wrapped to the last mention",
@@ -140,6 +155,8 @@ class CastMixin:
                 self._scroll_to_body(full.quotes[index].start)
                 self.reader.focus()
 
+        from newsreader.ui.who_said import WhoSaidScreen
+
         self.push_screen(WhoSaidScreen(full, article.title), jump)
 
     def action_step_quote(self, direction: int) -> None:
@@ -154,7 +171,7 @@ class CastMixin:
             offset = quotes[current].start
         else:
             offset = self._top_body_offset() - (1 if direction > 0 else 0)
-        found = next_quote(quotes, offset, direction)
+        found = _nav().next_quote(quotes, offset, direction)
         if found is None:
             self.notify("That was the last quotation." if direction > 0 else "That was the first quotation.",
                         timeout=1.5)

@@ -7,25 +7,41 @@ The searching itself is the pure `newsreader.search`; the filter runs in `Sessio
 from __future__ import annotations
 
 import re
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.worker import get_current_worker
 
-from newsreader.articles import Article
-from newsreader.search import (
-    FilterQuery,
-    did_wrap,
-    find_matches,
-    match_index_at_or_after,
-    next_match,
-    parse_filter,
-)
 from newsreader.ui.filter_bar import FilterBar
 from newsreader.ui.find_bar import FindBar
 from newsreader.ui.messages import FilterResult
 
+if TYPE_CHECKING:
+    from newsreader.articles import Article
+    from newsreader.search import FilterQuery
+
 FILTER_DEBOUNCE_S = 0.08
+
+
+def _search() -> ModuleType:
+    """`newsreader.search`, imported on first use (it is not needed for the first frame)."""
+    from newsreader import search
+
+    return search
+
+
+class _NoFilter:
+    """The filter before anything is typed (a stand-in for an empty `FilterQuery`)."""
+
+    is_empty = True
+    needs_analysis = False
+
+    def highlight_terms(self) -> list[str]:
+        return []
+
+
+NO_FILTER = _NoFilter()
 
 
 class FindFilterMixin:
@@ -36,7 +52,7 @@ class FindFilterMixin:
     find_word: bool
     find_matches: list[tuple[int, int]]
     find_current: int
-    _filter: FilterQuery
+    _filter: FilterQuery | _NoFilter
     _filter_text: str
     _filter_timer: Any
     _refilter_pending: bool
@@ -48,7 +64,7 @@ class FindFilterMixin:
         self.find_word = False
         self.find_matches = []
         self.find_current = -1
-        self._filter = FilterQuery()
+        self._filter = NO_FILTER
         self._filter_text = ""
         self._filter_timer = None
         self._refilter_pending = False
@@ -66,7 +82,7 @@ class FindFilterMixin:
 
     def _run_find(self, *, keep_current: bool = False, scroll: bool = True) -> None:
         """Search the shown document; the current match is the first one at or below the view's top."""
-        result = find_matches(self.reader.document.text, self.find_query, regex=self.find_regex,
+        result = _search().find_matches(self.reader.document.text, self.find_query, regex=self.find_regex,
                               whole_word=self.find_word)
         previous = self.find_matches[self.find_current] if 0 <= self.find_current < len(self.find_matches) else None
         self.find_matches = result.matches
@@ -76,7 +92,7 @@ class FindFilterMixin:
             self.find_current = result.matches.index(previous)
         else:
             top = self.reader.offset_of_line(self.reader.scroll_offset.y)
-            self.find_current = match_index_at_or_after(result.matches, top) % len(result.matches)
+            self.find_current = _search().match_index_at_or_after(result.matches, top) % len(result.matches)
         self.reader.set_matches(self.find_matches, self.find_current)
         if result.error:
             self.find_bar.set_status(result.error, error=True)
@@ -101,8 +117,9 @@ class FindFilterMixin:
             if self.find_query:
                 self.notify("No matches", timeout=1.5)
             return
-        new = next_match(self.find_matches, self.find_current, direction)
-        if did_wrap(self.find_current, new, direction):
+        search = _search()
+        new = search.next_match(self.find_matches, self.find_current, direction)
+        if search.did_wrap(self.find_current, new, direction):
             self.notify("Wrapped to the top" if direction > 0 else "Wrapped to the bottom", timeout=1.5)
         self.find_current = new
         self.reader.set_current(new)
@@ -142,7 +159,7 @@ class FindFilterMixin:
         self._filter_timer = self.set_timer(FILTER_DEBOUNCE_S, self._run_filter)
 
     def _run_filter(self) -> None:
-        self._filter = parse_filter(self._filter_text)
+        self._filter = _search().parse_filter(self._filter_text) if self._filter_text.strip() else NO_FILTER
         session = self.session
         if session is None:
             return

@@ -6,8 +6,12 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from newsreader.analysis.model import Analysis
-from newsreader.articles import Article
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsreader.analysis.model import Analysis
+    from newsreader.articles import Article
+    from newsreader.state import ReadState
 
 
 @dataclass
@@ -68,3 +72,10 @@ class Polled(Message):
 
 class FolderActorsReady(Message):
     """The folder-wide actor index has been counted (the "Actor…" palette can list everyone)."""
+
+
+@dataclass
+class ReadStateLoaded(Message):
+    """The read marks and last positions, read from the state file in the loading worker."""
+
+    state: ReadState

@@ -6,10 +6,18 @@ writes, content-keyed so a renamed file keeps its state).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsreader.articles import Article
-from newsreader.state import ReadState, content_key, find_by_key
+if TYPE_CHECKING:
+    from newsreader.articles import Article
+    from newsreader.state import ReadState
+    from newsreader.ui.messages import ReadStateLoaded
+
+def _content_key(article: Article) -> str:
+    from newsreader.state import content_key
+
+    return content_key(article)
+
 
 class ReadStateMixin:
     read_state: ReadState | None
@@ -26,17 +34,19 @@ class ReadStateMixin:
         self._pending_scroll = None
         self._last_position: tuple[str, int] | None = None
 
-    def _load_read_state(self) -> None:
-        self.read_state = ReadState.load()
+    def on_read_state_loaded(self, message: ReadStateLoaded) -> None:
+        """The state file was read (in the loading worker, so the first frame never waits for it)."""
+        self.read_state = message.state
         if self.read_state.notice:
             self.notify(self.read_state.notice, severity="warning", timeout=8)
         self.article_list.is_unread = self.is_unread
+        self.article_list.refresh_counts()
         folder = self.path if self.path.is_dir() else self.path.parent
         self._last_position = self.read_state.last_position(folder)  # before anything is shown
         self.watch(self.reader, "scroll_y", self._reader_scrolled, init=False)
 
     def is_unread(self, article: Article) -> bool:
-        return self.read_state is not None and not article.error and not self.read_state.is_read(content_key(article))
+        return self.read_state is not None and not article.error and not self.read_state.is_read(_content_key(article))
 
     # ------------------------------------------------------------------------------- marking
 
@@ -57,7 +67,7 @@ class ReadStateMixin:
         shown = self.shown
         if self.read_state is None or shown is None or shown.key != key or shown.error:
             return
-        if self.read_state.set_read(content_key(shown), True):
+        if self.read_state.set_read(_content_key(shown), True):
             self.article_list.refresh_counts()
             self._save_state()
 
@@ -67,7 +77,7 @@ class ReadStateMixin:
             return
         if self._read_timer is not None:
             self._read_timer.stop()  # a manual choice wins over the 2-second clock
-        now_read = self.read_state.toggle_read(content_key(entry))
+        now_read = self.read_state.toggle_read(_content_key(entry))
         self.notify("Marked read" if now_read else "Marked unread", timeout=1.2)
         self.article_list.refresh_counts()
         self._save_state()
@@ -93,7 +103,7 @@ class ReadStateMixin:
         if shown is None or state is None or session is None or shown.error:
             return
         reader = self.reader
-        state.remember_position(session.folder, content_key(shown), reader.offset_of_line(reader.scroll_offset.y))
+        state.remember_position(session.folder, _content_key(shown), reader.offset_of_line(reader.scroll_offset.y))
 
     def _restore_position(self, articles: list[Article]) -> None:
         """Once, after the first full load: reopen the article (and place) read last time here."""
@@ -104,6 +114,8 @@ class ReadStateMixin:
         if last is None or self.article_list.user_moved:
             return
         key, offset = last
+        from newsreader.state import find_by_key
+
         index = find_by_key(self.article_list.articles, key)
         if index is None:
             return
