@@ -78,8 +78,12 @@ async def test_cold_indexing_shows_progress_and_keys_keep_working(
     monkeypatch.setattr(fs, "load_file", slow_load)
     app = make(folder, watch=False)
     async with app.run_test(size=(120, 36)) as pilot:
+        def bar_shown() -> bool:
+            found = app.query_one_optional("#index-progress", ProgressBar)
+            return found is not None and found.has_class("-visible")
+
+        assert await wait_until(pilot, bar_shown, timeout=3)
         bar = app.query_one("#index-progress", ProgressBar)
-        assert await wait_until(pilot, lambda: bar.has_class("-visible"), timeout=3)
         assert "indexing" in str(app.query_one("#header").render()) and "of 300 files" in str(app.query_one("#header").render())
         lst = app.query_one(ArticleList)
         assert await wait_until(pilot, lambda: len(lst.articles) > 2, timeout=3)

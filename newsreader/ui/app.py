@@ -120,7 +120,6 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         yield Static(self._header_text(), id="header", markup=False)
         with Horizontal(id="panes"):
             with Vertical(id="listing"):
-                yield ProgressBar(id="index-progress", show_eta=False)
                 yield FilterBar(id="filter-bar")
                 yield ArticleList(id="list")
             with Vertical(id="reading"):
@@ -238,7 +237,10 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     def _index_progress(self, message: IndexProgress) -> None:
         self._indexing = message.done < message.todo
         self._index_progress = (message.done, message.todo)
-        bar = self.query_one("#index-progress", ProgressBar)
+        bar = self.query_one_optional("#index-progress", ProgressBar)
+        if bar is None:  # made on first use: most starts are warm and never need it
+            bar = ProgressBar(id="index-progress", show_eta=False)
+            self.query_one("#listing").mount(bar, before=0)
         bar.set_class(self._indexing, "-visible")
         bar.update(total=message.todo, progress=message.done)
         self._update_header()
@@ -249,7 +251,9 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             self.notify(message.notice, severity="warning", timeout=6)
         if message.final:
             self._indexing = False
-            self.query_one("#index-progress", ProgressBar).remove_class("-visible")
+            bar = self.query_one_optional("#index-progress", ProgressBar)
+            if bar is not None:
+                bar.remove_class("-visible")
         self._update_header()
         session = self.session
         if session is None:

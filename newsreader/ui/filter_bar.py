@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
@@ -30,21 +29,31 @@ class FilterBar(Vertical):
     class Cleared(Message):
         pass
 
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder='filter: words "phrase" -word actor: source: quote:', id="filter-input")
-        yield Label("", id="filter-status", markup=False)
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._input: Input | None = None  # made on first use, like the find bar's
+        self._status: Label | None = None
+
+    def _ensure_children(self) -> None:
+        if self._input is None:
+            self._input = Input(placeholder='filter: words "phrase" -word actor: source: quote:', id="filter-input")
+            self._status = Label("", id="filter-status", markup=False)
+            self.mount(self._input, self._status)
 
     @property
     def input(self) -> Input:
-        return self.query_one("#filter-input", Input)
+        self._ensure_children()
+        assert self._input is not None
+        return self._input
+
+    @property
+    def status_text(self) -> str:
+        return str(self._status.render()) if self._status is not None else ""
 
     @property
     def is_open(self) -> bool:
         return self.has_class("-visible")
 
-    @property
-    def query_text(self) -> str:
-        return self.input.value if self.is_open else ""
 
     def open(self) -> None:
         self.add_class("-visible")
@@ -52,12 +61,18 @@ class FilterBar(Vertical):
 
     def close(self) -> None:
         self.remove_class("-visible")
-        with self.input.prevent(Input.Changed):
-            self.input.value = ""
+        if self._input is not None:
+            with self._input.prevent(Input.Changed):
+                self._input.value = ""
         self.set_status("")
 
     def set_status(self, text: str) -> None:
-        self.query_one("#filter-status", Label).update(text)
+        if self._status is None:
+            if not text:
+                return
+            self._ensure_children()
+        assert self._status is not None
+        self._status.update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

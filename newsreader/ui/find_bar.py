@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -46,16 +45,24 @@ class FindBar(Horizontal):
         super().__init__(id=id)
         self.regex = False
         self.whole_word = False
+        # The children are made on first use: every widget costs start-up time, and most sessions
+        # never open the find bar.
+        self._input: Input | None = None
+        self._flags: Label | None = None
+        self._status: Label | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Label("Find", id="find-label", markup=False)
-        yield Input(placeholder="find in article (smart case)", id="find-input", select_on_focus=False)
-        yield Label("", id="find-flags", markup=False)
-        yield Label("", id="find-status", markup=False)
+    def _ensure_children(self) -> None:
+        if self._input is None:
+            self._input = Input(placeholder="find in article (smart case)", id="find-input", select_on_focus=False)
+            self._flags = Label("", id="find-flags", markup=False)
+            self._status = Label("", id="find-status", markup=False)
+            self.mount(Label("Find", id="find-label", markup=False), self._input, self._flags, self._status)
 
     @property
     def input(self) -> Input:
-        return self.query_one("#find-input", Input)
+        self._ensure_children()
+        assert self._input is not None
+        return self._input
 
     def open(self, query: str | None = None, *, regex: bool | None = None, focus: bool = True) -> None:
         if regex is not None:
@@ -71,8 +78,9 @@ class FindBar(Horizontal):
 
     def close(self) -> None:
         self.remove_class("-visible")
-        with self.input.prevent(Input.Changed):
-            self.input.value = ""
+        if self._input is not None:
+            with self._input.prevent(Input.Changed):
+                self._input.value = ""
         self.set_status("")
 
     @property
@@ -80,13 +88,23 @@ class FindBar(Horizontal):
         return self.has_class("-visible")
 
     def set_status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#find-status", Label)
-        status.update(text)
-        status.set_class(error, "-error")
+        if self._status is None:
+            if not text:
+                return
+            self._ensure_children()
+        assert self._status is not None
+        self._status.update(text)
+        self._status.set_class(error, "-error")
+
+    @property
+    def status_text(self) -> str:
+        return str(self._status.render()) if self._status is not None else ""
 
     def _show_flags(self) -> None:
+        self._ensure_children()
+        assert self._flags is not None
         flags = [name for name, on in (("regex", self.regex), ("word", self.whole_word)) if on]
-        self.query_one("#find-flags", Label).update(" ".join(f"[{f}]" for f in flags))
+        self._flags.update(" ".join(f"[{f}]" for f in flags))
 
     def _changed(self) -> None:
         self._show_flags()
