@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from newsreader.articles import Article, load_file
+from newsreader.articles import Article, load_file, load_header
 from newsreader.index import FolderIndex, body_hash
 from newsreader.library import FolderConfig, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
 
 STORE_BATCH = 200
+TITLES_FIRST = 200  # with this many files to read, list their titles from the heads first
 
 
 @dataclass(slots=True)
@@ -100,12 +101,13 @@ class FolderSync:
 
     def sync(
         self,
-        progress: Callable[[int, int, list[Article]], None] | None = None,
+        progress: Callable[[int, int, bool], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Changes:
         """Bring `entries` in line with the folder; re-read only new and changed files.
 
-        `progress(done, todo, new_entries)` is called about every 0.2 s while files are being read.
+        `progress(done, todo, new_titles)` is called about every 0.2 s while files are being read (in
+        this thread, so it may read `articles()`); `new_titles` is True while the list itself changes.
         """
         started = time.monotonic()
         first = self._config_mtime is None and not self.config.residue
@@ -125,35 +127,63 @@ class FolderSync:
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
                 changes.updated[path] = entry_list
             self.entries[path] = entry_list
+        titles_first = len(todo) >= TITLES_FIRST and not self.keep_bodies
+        if titles_first:
+            # Cold (or a big change): list every title from the files' heads first, then read in full.
+            self._read(todo, stats, changes, progress, cancelled, headers_only=True, new_titles=True)
+        read_fully = self._read(
+            todo, stats, changes, progress, cancelled, headers_only=False, new_titles=not titles_first
+        )
+        unchanged = {p for p in stats if p not in todo}
+        self.files = {p: st for p, st in stats.items() if p in self.entries and (p in unchanged or p in read_fully)}
+        self.scan_seconds = time.monotonic() - started
+        return changes
+
+    def _read(
+        self,
+        todo: list[str],
+        stats: dict[str, tuple[int, float]],
+        changes: Changes,
+        progress: Callable[[int, int, bool], None] | None,
+        cancelled: Callable[[], bool],
+        *,
+        headers_only: bool,
+        new_titles: bool,
+    ) -> set[str]:
+        """Read `todo` (heads only, or in full and into the index); returns the paths read in full.
+
+        `progress(done, todo, new_titles)` says how far this pass is and whether it changed the list.
+        """
         batch: list[tuple[Path, int, float, list[Article]]] = []
-        fresh: list[Article] = []
+        done_paths: set[str] = set()
         last = time.monotonic()
         for done, path_text in enumerate(todo, 1):
             if cancelled():
                 break
             path = Path(path_text)
             size, mtime = stats[path_text]
-            articles = load_file(path, self.config.residue)
-            if self.index is not None and not self.keep_bodies:
-                batch.append((path, size, mtime, articles))
-            entries = _entries(articles, self.keep_bodies)
+            if headers_only:
+                entries = load_header(path, self.config.residue)
+            else:
+                articles = load_file(path, self.config.residue)
+                if self.index is not None and not self.keep_bodies:
+                    batch.append((path, size, mtime, articles))
+                entries = _entries(articles, self.keep_bodies)
+                done_paths.add(path_text)
             for entry in entries:
                 entry.size, entry.mtime = size, mtime
             self.entries[path_text] = entries
             changes.updated[path_text] = entries
-            fresh.extend(entries)
             if len(batch) >= STORE_BATCH:
                 self._store(batch)
                 batch = []
             if progress is not None and time.monotonic() - last > 0.2:
-                progress(done, len(todo), fresh)
-                fresh, last = [], time.monotonic()
+                progress(done, len(todo), new_titles)
+                last = time.monotonic()
         self._store(batch)
         if progress is not None and todo:
-            progress(len(todo), len(todo), fresh)
-        self.files = {p: st for p, st in stats.items() if p in self.entries}
-        self.scan_seconds = time.monotonic() - started
-        return changes
+            progress(len(todo), len(todo), new_titles)
+        return done_paths
 
     def _store(self, batch: list[tuple[Path, int, float, list[Article]]]) -> None:
         if batch and self.index is not None:

@@ -26,6 +26,11 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u
 _ONE_LINE = re.compile(r"[\t\n]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+# Anything clean_text would change. Most text has none of it: one search, then nothing to do.
+_NEEDS_CLEANING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff"
+    "\u2028\u2029\t]"
+)
 
 
 def normalise_newlines(text: str) -> str:
@@ -35,6 +40,8 @@ def normalise_newlines(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Text with newlines kept: escapes and control characters removed, tabs expanded."""
+    if not _NEEDS_CLEANING.search(text):
+        return text
     text = normalise_newlines(text)
     if "\x1b" in text or any(c in text for c in "\x90\x98\x9b\x9d\x9e\x9f"):
         text = _ESCAPES.sub("", text)
@@ -47,7 +54,10 @@ def clean_text(text: str) -> str:
 
 def clean_line(text: str, limit: int | None = None) -> str:
     """Single-line text (titles, file names, meta values): also folds newlines and tabs into spaces."""
-    text = _ONE_LINE.sub(" ", clean_text(text)).strip()
+    text = clean_text(text)
+    if "\n" in text or "\t" in text:
+        text = _ONE_LINE.sub(" ", text)
+    text = text.strip()
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

@@ -76,7 +76,7 @@ class Session:
 
     def refresh(
         self,
-        progress: Callable[[int, int, list[Article]], None] | None = None,
+        progress: Callable[[int, int, bool], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Changes:
         """Re-read what changed in the folder; `articles` is replaced by a new sorted list."""

@@ -110,6 +110,8 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         self._poll_timer: Any = None
         self._loaded_once = False
         self._index_progress = (0, 0)
+        self._index_stage = "indexing"
+        self._listed = 0  # articles in the last list received (for the header while indexing)
         self._init_find_filter()
         self._init_cast()
         self._init_read_state()
@@ -157,7 +159,8 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         session = self.session
         if self._indexing:
             done, todo = self._index_progress
-            return f" newsreader  {where} · indexing {done:,} of {todo:,} files…"
+            verb = "reading titles" if self._index_stage == "listing" else "indexing"
+            return f" newsreader  {where} · {self._listed:,} articles · {verb} {done:,} of {todo:,} files…"
         if session is None or not self._loaded_once:
             return f" newsreader  {where} · loading…"
         n = len(session.articles)
@@ -193,13 +196,12 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         if cached:
             self.post_message(FolderLoaded(list(cached), final=False, notice=session.notice))
 
-        loaded: list[Article] = list(cached)
-
-        def progress(done: int, todo: int, fresh: list[Article]) -> None:
-            if not cached:
-                loaded.extend(fresh)
-                self.post_message(FolderLoaded(sorted(loaded, key=sort_key), final=False, notice=None))
-            self.post_message(IndexProgress(done, todo))
+        def progress(done: int, todo: int, new_titles: bool) -> None:
+            # runs in this worker, between files: reading the session's entries here is safe
+            if new_titles:
+                articles = sorted(session.sync.articles(), key=sort_key)
+                self.post_message(FolderLoaded(articles, final=False, notice=None))
+            self.post_message(IndexProgress(done, todo, "listing" if new_titles and not cached else "indexing"))
 
         session.refresh(progress, cancelled=lambda: worker.is_cancelled)
         if worker.is_cancelled:
@@ -237,6 +239,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     def _index_progress(self, message: IndexProgress) -> None:
         self._indexing = message.done < message.todo
         self._index_progress = (message.done, message.todo)
+        self._index_stage = message.stage
         bar = self.query_one_optional("#index-progress", ProgressBar)
         if bar is None:  # made on first use: most starts are warm and never need it
             bar = ProgressBar(id="index-progress", show_eta=False)
@@ -247,6 +250,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
 
     @on(FolderLoaded)
     def _folder_loaded(self, message: FolderLoaded) -> None:
+        self._listed = len(message.articles)
         if message.notice:
             self.notify(message.notice, severity="warning", timeout=6)
         if message.final:

@@ -30,6 +30,7 @@ class IndexProgress(Message):
 
     done: int
     todo: int
+    stage: str = "indexing"  # "listing" while titles are still arriving
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)
