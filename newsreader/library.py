@@ -72,7 +72,8 @@ def iter_article_paths(root: Path) -> Iterator[tuple[Path, str | None]]:
 def iter_article_files(root: Path) -> Iterator[tuple[Path, os.stat_result | None, str | None]]:
     """Article files below `root`, depth-first in name order: (path, error or None).
 
-    Hidden entries are skipped; symlinked folders are followed once (loops are detected by inode);
+    Hidden entries are skipped; symlinked folders are followed once (loops are detected by inode) when
+    they lead somewhere inside `root` (a link out of it, say to `/`, is not followed);
     folders that can't be listed, broken links and things that are not regular files (a FIFO named
     `x.txt` would block whoever opens it) are reported as errors rather than dropped silently.
     """
@@ -105,6 +106,9 @@ def iter_article_files(root: Path) -> Iterator[tuple[Path, os.stat_result | None
             except OSError:
                 is_dir = False
             if is_dir:
+                if entry.is_symlink() and not _inside(Path(entry.path), real_root):
+                    # a link out of the folder (to / or a home directory) would scan the whole disk
+                    continue
                 yield from walk(Path(entry.path), depth + 1)
             elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and entry.name != FOLDER_CONFIG:
                 try:
@@ -117,6 +121,7 @@ def iter_article_files(root: Path) -> Iterator[tuple[Path, os.stat_result | None
                     continue
                 yield Path(entry.path), file_stat, None
 
+    real_root = _real(root)
     yield from walk(root, 0)
 
 
@@ -126,6 +131,19 @@ def _entry_error(entry: os.DirEntry, exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "broken link (its target does not exist)" if entry.is_symlink() else "vanished during the scan"
     return f"unreadable entry: {clean_line(exc.strerror or str(exc), 200)}"
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _inside(link: Path, real_root: Path) -> bool:
+    """Does the symlinked folder `link` lead to a place inside the folder being read?"""
+    target = _real(link)
+    return target == real_root or real_root in target.parents
 
 
 def sort_key(article: Article) -> tuple[int, int, str, str]:

@@ -95,3 +95,13 @@ def test_scan_never_writes_into_the_folder(tmp_path: Path) -> None:
     scan(tmp_path)
     assert sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
     assert [p.name for p, _ in iter_article_paths(tmp_path)] == ["a.txt"]
+
+
+def test_symlinked_folders_are_followed_only_inside_the_folder(tmp_path: Path) -> None:
+    inside = tmp_path / "news"
+    write_article(inside / "real", "a.txt", "Inside", "x")
+    outside = tmp_path / "elsewhere"
+    write_article(outside, "b.txt", "Outside", "x")
+    os.symlink(inside / "real", inside / "alias")  # inside: its article is listed once
+    os.symlink(outside, inside / "escape")  # outside: not followed
+    assert [a.title for a in scan(inside).articles] == ["Inside"]

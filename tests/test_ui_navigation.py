@@ -115,7 +115,7 @@ async def test_help_opens_lists_keys_and_closes(small_folder: Path, make) -> Non
         await loaded(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        keys = str(app.screen.query_one("#help-keys").render())
+        keys = app.screen.keys_text()
         assert "Next article" in keys and "J" in keys and "Quit" in keys
         assert "Person" in str(app.screen.query_one("#help-legend").render())
         await pilot.press("escape")
@@ -185,3 +185,17 @@ async def test_palette_open_article_by_fuzzy_title(small_folder: Path, make) -> 
         await pilot.pause()
         assert reader_text(app).startswith("Alpha story")
         assert isinstance(app.focused, ArticleView)
+
+
+async def test_help_lists_every_key_the_app_binds(small_folder: Path, make) -> None:  # noqa: ANN001
+    from textual.binding import Binding
+
+    from newsreader.ui.help_screen import binding_rows
+
+    app = make(small_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("question_mark")
+        shown = {desc for _, bindings in app.screen.sections for _, desc in binding_rows(bindings)}
+        bound = {b.description for b in app.BINDINGS if isinstance(b, Binding) and b.description}
+        assert bound <= shown, bound - shown

@@ -25,7 +25,7 @@ from newsreader.ui.find_filter import FindFilterMixin
 from newsreader.ui.actor_commands import ActorCommand
 from newsreader.ui.cast import CastMixin
 from newsreader.ui.reading_state import ReadStateMixin
-from newsreader.ui.help_screen import HelpScreen
+from newsreader.ui.help_screen import HelpScreen, pick
 from newsreader.ui.messages import (
     AnalysisReady,
     ArticleLoaded,
@@ -474,17 +474,38 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             return
         reader = self.reader
         legend = {role: reader.role_style(role) for role in ("quote", "speaker", "person", "organisation", "place", "match", "current-match")}
-        sections = [
-            ("Everywhere", self.BINDINGS),
-            ("Article list", ArticleList.BINDINGS),
-            ("Reader", ArticleView.BINDINGS),
-            ("Actors panel (a)", _actors_panel_bindings()),
-            ("Find bar (/)", [*FindBar.BINDINGS, Binding("enter", "done", "Keep the matches, back to the reader")]),
-            ("Filter (f): words \"phrase\" -word actor:NAME source:X quote:WORDS",
-             [*FilterBar.BINDINGS, Binding("enter", "done", "Keep the filter, back to the list")]),
-            ("Command palette", [Binding("ctrl+p", "command_palette", "Commands, and Open article…")]),
+        app = self.BINDINGS
+        columns = [
+            [
+                ("Article list", ArticleList.BINDINGS),
+                ("Reader", [*ArticleView.BINDINGS, *pick(app, "reader", "focus_list", "escape")]),
+                ("Anywhere", pick(app, "step_article", "focus_next", "focus_previous")),
+            ],
+            [
+                ("Find in the article", [
+                    *pick(app, "open_find", "find_step"), *FindBar.BINDINGS,
+                    Binding("enter", "done", "Keep, read on"),
+                ]),
+                ("Filter the folder", [
+                    *pick(app, "open_filter"), *FilterBar.BINDINGS,
+                    Binding("enter", "done", "Keep filter, to the list"),
+                ]),
+                ("Filter words", [
+                    Binding("words", "-", "all must match"), Binding('"a b"', "-", "exact phrase"),
+                    Binding("-word", "-", "without word"), Binding("actor:", "-", "actor:Hu finds Ken Hu"),
+                    Binding("source:", "-", "by source"), Binding("quote:", "-", "inside quotations"),
+                ]),
+            ],
+            [
+                ("Who said what", pick(app, "toggle_highlight", "toggle_actors", "step_mention", "who_said",
+                                       "step_quote")),
+                ("Actors panel", _actors_panel_bindings()),
+                ("Articles", pick(app, "toggle_read", "toggle_unread_only", "reload")),
+                ("App", [*pick(app, "help"), Binding("ctrl+p", "command_palette", "Open article…, Actor…"),
+                         *pick(app, "quit")]),
+            ],
         ]
-        self.push_screen(HelpScreen(sections, legend))
+        self.push_screen(HelpScreen(columns, legend))
 
 
 def _actors_panel_bindings() -> list[Any]:

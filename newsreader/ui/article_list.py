@@ -13,7 +13,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content, Span
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -112,10 +112,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(self.articles[new], new))
 
     def _scroll_cursor_visible(self) -> None:
-        if self.articles:
-            self.scroll_to_region(
-                Region(0, self.cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT - 1), animate=False, force=True
-            )
+        """Keep the cursor's article in view, scrolling by whole articles (never half an item on top)."""
+        if not self.articles:
+            return
+        fits = max(1, self.size.height // ROW_HEIGHT)
+        top = self.scroll_offset.y // ROW_HEIGHT
+        if self.cursor < top:
+            top = self.cursor
+        elif self.cursor >= top + fits:
+            top = self.cursor - fits + 1
+        if top * ROW_HEIGHT != self.scroll_offset.y:
+            self.scroll_to(y=top * ROW_HEIGHT, animate=False, force=True)
 
     def move_to(self, index: int) -> None:
         self.user_moved = True

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content, Span
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -29,7 +29,10 @@ def key_label(keys: str) -> str:
         key = key.strip()
         label = KEY_NAMES.get(key)
         if label is None:
-            label = "Ctrl+" + key[5:] if key.startswith("ctrl+") else key
+            label = key
+            for prefix in ("ctrl+", "alt+", "shift+"):
+                if key.startswith(prefix):
+                    label = prefix[:-1].capitalize() + "+" + key[len(prefix):]
         out.append(label)
     return " ".join(out)
 
@@ -44,30 +47,52 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     return [(key_label(",".join(keys)), desc) for (_, desc), keys in rows.items()]
 
 
+Section = tuple[str, Iterable[BindingType]]
+
+
+def pick(bindings: Iterable[BindingType], *actions: str) -> list[BindingType]:
+    """The bindings whose action is (or calls) one of `actions`, in the order given."""
+    chosen: list[BindingType] = []
+    pool = [b for b in bindings if isinstance(b, Binding)]
+    for action in actions:
+        chosen.extend(b for b in pool if b.action == action or b.action.startswith(action + "("))
+    return chosen
+
+
 class HelpScreen(ModalScreen[None]):
-    """Keys by where they work, then the legend of highlight colours."""
+    """Keys in three columns, by what they are for, then the legend of highlight colours."""
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss_help", "Close help"),
     ]
 
-    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]], legend_styles: dict[str, object]) -> None:
+    def __init__(self, columns: list[list[Section]], legend_styles: dict[str, object]) -> None:
         super().__init__()
-        self.sections = sections
+        self.columns = columns
         self.legend_styles = legend_styles
+
+    @property
+    def sections(self) -> list[Section]:
+        return [section for column in self.columns for section in column]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(self._keys_content(), id="help-keys")
+            with Horizontal(id="help-columns"):
+                for i, column in enumerate(self.columns):
+                    yield Static(self._keys_content(column), id=f"help-keys-{i}", classes="help-keys")
             yield Static(self._legend_content(), id="help-legend")
             yield Static("Esc, q or ? closes this help.", id="help-hint")
+
+    def keys_text(self) -> str:
+        """Every key and description shown (for tests and screen readers)."""
+        return "\n".join(str(self._keys_content(column)) for column in self.columns)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "newsreader — keys"
 
-    def _keys_content(self) -> Content:
+    def _keys_content(self, sections: list[Section]) -> Content:
         parts: list[Content] = []
-        for title, bindings in self.sections:
+        for title, bindings in sections:
             rows = binding_rows(bindings)
             if not rows:
                 continue
