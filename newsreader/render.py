@@ -100,18 +100,19 @@ class Document:
 
 
 def meta_line(article: Article, quote_count: int | None = None) -> str:
-    """"2019-03-28 · Wikinews · by Jane Doe · 4 quotations" (parts that exist)."""
+    """"2019-03-28 · Wikinews · by Jane Doe · 4 quotations" (parts that exist); the file name stands in
+    when there is neither date nor source, so every article says where it comes from."""
     parts: list[str] = []
     if article.date:
         parts.append(article.date.isoformat())
     if article.source:
         parts.append(article.source)
+    if not parts:
+        parts.append(article.display_name)
     if article.author:
         parts.append(f"by {article.author}")
     if quote_count is not None:
         parts.append(f"{quote_count} quotation{'s' if quote_count != 1 else ''}")
-    if not parts:
-        parts.append(article.display_name)
     return " · ".join(parts)
 
 

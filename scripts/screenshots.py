@@ -46,6 +46,14 @@ SCREENS: list[Shot] = [
     # the seed article (undated, so last in the list) open in the reader with its quotations highlighted
     Shot("main", "newsreader", ("G", "enter")),
     Shot("help", "newsreader — help", ("G", "enter", "question_mark")),
+    # find in the article: every match highlighted, the current one strongest, "1/4" in the find bar
+    Shot("find", "newsreader — find", ("G", "enter", "slash", *"trust")),
+    # the folder filter by actor (alias-aware), with the filter's word pre-highlighted in the article
+    Shot("filter", "newsreader — filter", ("f", *"actor:trump", "enter")),
+    # the actors panel: the seed article's cast by kind, Huawei first and only its mentions highlighted
+    Shot("actors", "newsreader — actors", ("G", "enter", "a")),
+    # who said what: the quotations grouped by speaker
+    Shot("who-said", "newsreader — who said what", ("G", "enter", "w")),
 ]
 
 
@@ -67,7 +75,7 @@ async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual types imported l
 
 
 async def take(shot: Shot, folder: Path, out: Path) -> Path:
-    app = make_app(folder)
+    app = make_app(folder, watch=False, read_after=None)  # nothing may change while the picture is taken
     async with app.run_test(size=SIZE) as pilot:
         app.theme = THEME
         await settle(app, pilot)

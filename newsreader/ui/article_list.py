@@ -88,7 +88,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                 if article.key == keep_key:
                     index = i
                     break
-        self.virtual_size = Size(0, len(self.articles) * ROW_HEIGHT)
+        self._set_virtual_size()
         self._invalidate()
         self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.articles) - 1)))
         self._scroll_cursor_visible()
@@ -110,6 +110,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_cursor_visible()
         if 0 <= new < len(self.articles):
             self.post_message(self.Highlighted(self.articles[new], new))
+
+    def _set_virtual_size(self) -> None:
+        """Room for every article, plus the lines left over below the last whole article that fits, so the
+        last page can scroll to an article boundary too."""
+        leftover = self.size.height % ROW_HEIGHT if self.size.height else 0
+        self.virtual_size = Size(0, len(self.articles) * ROW_HEIGHT + leftover)
 
     def _scroll_cursor_visible(self) -> None:
         """Keep the cursor's article in view, scrolling by whole articles (never half an item on top)."""
@@ -165,7 +171,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._invalidate()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(0, len(self.articles) * ROW_HEIGHT)
+        self._set_virtual_size()
         self._invalidate()
 
     def notify_style_update(self) -> None:
