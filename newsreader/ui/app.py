@@ -6,11 +6,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from newsreader.markdown_text import StyleSpan
@@ -133,6 +133,21 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         self.theme = THEME
         self.article_list.focus()
         self.load_library()
+        self.call_after_refresh(self._prepare_bars)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `/` or `f` were already queued for the list; they arrive here after the
+        input took the focus. Type them into the input, as the user meant ("/trust" typed fast)."""
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            focused.insert_text_at_cursor(event.character)
+
+    async def _prepare_bars(self) -> None:
+        """After the first frame: build the find and filter bars' inputs (not needed to paint it)."""
+        await self.find_bar.prepare()
+        await self.filter_bar.prepare()
 
     @property
     def article_list(self) -> ArticleList:

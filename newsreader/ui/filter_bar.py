@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 from textual.message import Message
 from textual.widgets import Input, Label
 
@@ -34,11 +35,20 @@ class FilterBar(Vertical):
         self._input: Input | None = None  # made on first use, like the find bar's
         self._status: Label | None = None
 
-    def _ensure_children(self) -> None:
-        if self._input is None:
-            self._input = Input(placeholder='filter: words "phrase" -word actor: source: quote:', id="filter-input")
-            self._status = Label("", id="filter-status", markup=False)
-            self.mount(self._input, self._status)
+    def _ensure_children(self) -> AwaitMount | None:
+        if self._input is not None:
+            return None
+        self._input = Input(
+            placeholder='filter: words "phrase" -word actor: source: quote:', id="filter-input", select_on_focus=False
+        )
+        self._status = Label("", id="filter-status", markup=False)
+        return self.mount(self._input, self._status)
+
+    async def prepare(self) -> None:
+        """Make the children now (just after the first frame), so keys typed right after `f` are kept."""
+        pending = self._ensure_children()
+        if pending is not None:
+            await pending
 
     @property
     def input(self) -> Input:
@@ -57,10 +67,15 @@ class FilterBar(Vertical):
 
     def open(self) -> None:
         self.add_class("-visible")
-        self.input.focus()
+        self.display = True  # applied at once, so the focus below can land before the next key
+        try:  # focus now, not after the keys already waiting in the queue (`factor:` typed fast)
+            self.screen.set_focus(self.input)
+        except Exception:  # noqa: BLE001
+            self.input.focus()
 
     def close(self) -> None:
         self.remove_class("-visible")
+        self.display = False
         if self._input is not None:
             with self._input.prevent(Input.Changed):
                 self._input.value = ""

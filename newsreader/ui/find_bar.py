@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import AwaitMount
 from textual.message import Message
 from textual.widgets import Input, Label
 
@@ -51,12 +52,20 @@ class FindBar(Horizontal):
         self._flags: Label | None = None
         self._status: Label | None = None
 
-    def _ensure_children(self) -> None:
-        if self._input is None:
-            self._input = Input(placeholder="find in article (smart case)", id="find-input", select_on_focus=False)
-            self._flags = Label("", id="find-flags", markup=False)
-            self._status = Label("", id="find-status", markup=False)
-            self.mount(Label("Find", id="find-label", markup=False), self._input, self._flags, self._status)
+    def _ensure_children(self) -> AwaitMount | None:
+        if self._input is not None:
+            return None
+        self._input = Input(placeholder="find in article (smart case)", id="find-input", select_on_focus=False)
+        self._flags = Label("", id="find-flags", markup=False)
+        self._status = Label("", id="find-status", markup=False)
+        return self.mount(Label("Find", id="find-label", markup=False), self._input, self._flags, self._status)
+
+    async def prepare(self) -> None:
+        """Make the children now (the app calls this just after the first frame), so that keys typed
+        right after `/` already land in the input."""
+        pending = self._ensure_children()
+        if pending is not None:
+            await pending
 
     @property
     def input(self) -> Input:
@@ -68,16 +77,25 @@ class FindBar(Horizontal):
         if regex is not None:
             self.regex = regex
         self.add_class("-visible")
+        self.display = True  # applied at once (a class waits for the next style pass): focus can land now
         self._show_flags()
         if query is not None:
             with self.input.prevent(Input.Changed):
                 self.input.value = query
             self.input.cursor_position = len(query)
         if focus:
+            self._focus_input()
+
+    def _focus_input(self) -> None:
+        """Focus the input now, not after the keys already waiting in the queue (`/trust` typed fast)."""
+        try:
+            self.screen.set_focus(self.input)
+        except Exception:  # noqa: BLE001 - not on a screen yet: the ordinary, deferred way
             self.input.focus()
 
     def close(self) -> None:
         self.remove_class("-visible")
+        self.display = False
         if self._input is not None:
             with self._input.prevent(Input.Changed):
                 self._input.value = ""
