@@ -218,3 +218,35 @@ def test_missing_folder_is_one_line_and_status_2(tmp_path: Path) -> None:
     assert result.returncode == 2, result
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"newsreader: no such file or folder: {missing}"], result.stderr
+
+
+def test_find_and_filter_typed_fast_in_a_real_terminal(tmp_path: Path) -> None:
+    """`/word` and `f` + query arrive in one burst from a fast typist (or a paste): no key may be lost."""
+    folder = tmp_path / "news"
+    write_articles(folder)
+    exe = newsreader_command()
+    with Terminal(tmp_path) as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(exe)} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the titles", lambda s: all(t in s for t in TITLES), timeout=FIRST_FRAME_TIMEOUT)
+        word = BODY_WORDS[0]
+        terminal.run("send-keys", "-t", "e2e", "-l", f"/{word}")  # one burst: "/" and the word together
+        screen = terminal.wait_for("the find counter", lambda s: "1/1" in footer_area(s))
+        assert f"Find {word}" in screen, screen
+        terminal.send("Escape")
+        terminal.wait_for("the find bar to close", lambda s: f"Find {word}" not in s)
+        terminal.run("send-keys", "-t", "e2e", "-l", f"f{TITLES[1].split()[0].lower()}")
+        screen = terminal.wait_for("the filter to narrow the list", lambda s: "1 of 3" in s)
+        listed = "\n".join(line[:40] for line in screen.splitlines())  # the list pane only
+        assert TITLES[1] in listed and TITLES[0] not in listed and TITLES[2] not in listed, screen
+        terminal.wait_for("the reader to preview the one article left", lambda s: BODY_WORDS[1] in s)
+        terminal.send("Escape")
+        terminal.wait_for("the filter to clear", lambda s: all(t in s for t in TITLES))
+        terminal.send("q")
+        screen = terminal.wait_for("the program to exit", lambda s: exit_status(s) is not None)
+        assert exit_status(screen) == 0, screen
+
+
+def footer_area(screen: str) -> str:
+    """The last three lines: find bar and footer."""
+    return "\n".join(screen.rstrip("\n").splitlines()[-3:])
