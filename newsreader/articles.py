@@ -8,6 +8,7 @@ passed through `sanitize` before anything can display it. Errors become `Article
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import errno
 import os
 import re
@@ -35,6 +36,12 @@ MAX_MARKDOWN_CHARS = 100_000  # Markdown is formatted this far (markdown-it: up 
 MAX_TITLE_CHARS = 200
 MAX_META_CHARS = 300
 KNOWN_KEYS = ("title", "date", "author", "source", "url", "tags", "license", "actors")
+
+
+def body_hash(body: str) -> str:
+    """A short digest of a body (blake2b-96, hex): the index stores it to tell a changed body, and read
+    marks are keyed on it, so both agree on what "the same text" is."""
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 @dataclass(slots=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader.articles import Article, load_file, load_header
-from newsreader.index import FolderIndex, body_hash
+from newsreader.articles import body_hash
+from newsreader.index import FolderIndex
 from newsreader.library import FolderConfig, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
-from newsreader.articles import Article
+from newsreader.articles import Article, body_hash
 from newsreader.search import FilterQuery, Term, fold
 
 SCHEMA_VERSION = 3
@@ -81,9 +81,6 @@ def actor_text(analysis: Analysis) -> str:
 def quote_text(analysis: Analysis) -> str:
     return "\n".join(q.text for q in analysis.quotes)
 
-
-def body_hash(body: str) -> str:
-    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 # ------------------------------------------------------------------------------------------ rows

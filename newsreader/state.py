@@ -50,7 +50,9 @@ class HasContent(Protocol):
 def body_digest(body: str) -> str:
     """blake2b-96 of the body, hex: the same digest as `index.body_hash`, which the folder index stores
     for every article, so list entries loaded from the index (no body) can be keyed without reading files."""
-    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    from newsreader.articles import body_hash
+
+    return body_hash(body)
 
 
 def content_key(article: HasContent, body_hash: str | None = None) -> str:

@@ -8,23 +8,17 @@ killed at teardown. tmux is required: when it is missing the test fails (`.ci/ru
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import shutil
 import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
+from tests.tmux_terminal import Terminal, newsreader_command
+
 pytestmark = pytest.mark.e2e
 
-WIDTH, HEIGHT = 120, 36
-TIMEOUT = 10.0  # seconds for any one screen change
 FIRST_FRAME_TIMEOUT = 20.0  # the first start also pays for imports on a busy (xdist) machine
 
 # Newest first: the list shows Alpha, Bravo, Charlie in this order. Titles are short enough to fit
@@ -41,103 +35,11 @@ TITLES = [title for _, title, _, _ in ARTICLES]
 BODY_WORDS = ["Alderney quay", "Brantwood suspension", "Chesterfield singers"]
 
 
-def newsreader_command() -> str:
-    """The installed console script of the interpreter running the tests (else the one on PATH)."""
-    sibling = Path(sys.executable).parent / "newsreader"
-    if sibling.is_file() and os.access(sibling, os.X_OK):
-        return str(sibling)
-    found = shutil.which("newsreader")
-    if found:
-        return found
-    pytest.fail("the `newsreader` command is not installed: run `python -m pip install -e '.[test]'`")
-
-
 def write_articles(folder: Path) -> None:
     folder.mkdir()
     for name, title, date, body in ARTICLES:
         text = f"---\ntitle: {title}\ndate: {date}\nsource: E2E Gazette\n---\n{body}\n\nA second paragraph.\n"
         (folder / name).write_text(text, encoding="utf-8")
-
-
-class Terminal:
-    """One tmux server with one 120x36 session running an interactive shell."""
-
-    def __init__(self, cwd: Path) -> None:
-        tmux = shutil.which("tmux")
-        if tmux is None:
-            pytest.fail(
-                "tmux is not installed: the end-to-end test needs it "
-                "(apt-get install tmux; .ci/run installs it when missing)"
-            )
-        self.tmux = tmux
-        self.socket = f"newsreader-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.socket_path = ""
-        self.env = {
-            **os.environ,
-            "TERM": "xterm-256color",
-            "LANG": os.environ.get("LANG") or "C.UTF-8",
-            "PS1": "$ ",
-            # the reader's state and caches go to the test's folder, not the user's home
-            "XDG_STATE_HOME": str(cwd / "state"),
-            "XDG_CACHE_HOME": str(cwd / "cache"),
-        }
-        self.env.pop("TMUX", None)  # never talk to a tmux server the test may be running inside
-        self.env.pop("NO_COLOR", None)
-        try:
-            self.run(
-                "-f", "/dev/null",
-                "new-session", "-d", "-s", "e2e", "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(cwd),
-                "-e", "TERM=xterm-256color", "-e", "PS1=$ ",
-                "env", "TERM=xterm-256color", "bash", "--norc", "--noprofile", "-i",
-            )
-            self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
-        except BaseException:
-            self.kill()
-            raise
-
-    def __enter__(self) -> Terminal:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.kill()
-
-    def run(self, *args: str) -> str:
-        result = subprocess.run(
-            [self.tmux, "-L", self.socket, *args],
-            env=self.env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"tmux {' '.join(args)} failed: {result.stderr.decode(errors='replace')}")
-        return result.stdout.decode("utf-8", errors="replace")
-
-    def send(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "e2e", *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", "e2e", "-l", text)
-        self.send("Enter")
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "e2e")
-
-    def wait_for(self, what: str, predicate: Callable[[str], bool], timeout: float = TIMEOUT) -> str:
-        """Poll the screen until `predicate(screen)` holds; fail with the last screen otherwise."""
-        deadline = time.monotonic() + timeout
-        screen = self.screen()
-        while not predicate(screen):
-            if time.monotonic() > deadline:
-                pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; the screen was:\n{screen}")
-            time.sleep(0.05)
-            screen = self.screen()
-        return screen
-
-    def kill(self) -> None:
-        subprocess.run(
-            [self.tmux, "-L", self.socket, "kill-server"],
-            env=self.env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30,
-        )
-        if self.socket_path:  # tmux leaves its socket file behind when the server is killed
-            Path(self.socket_path).unlink(missing_ok=True)
 
 
 def exit_status(screen: str) -> int | None:
@@ -230,12 +132,12 @@ def test_find_and_filter_typed_fast_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.type(f"{shlex.quote(exe)} {shlex.quote(folder.name)}; echo EXITED:$?")
         terminal.wait_for("the titles", lambda s: all(t in s for t in TITLES), timeout=FIRST_FRAME_TIMEOUT)
         word = BODY_WORDS[0]
-        terminal.run("send-keys", "-t", "e2e", "-l", f"/{word}")  # one burst: "/" and the word together
+        terminal.send_text(f"/{word}")  # one burst: "/" and the word together
         screen = terminal.wait_for("the find counter", lambda s: "1/1" in footer_area(s))
         assert f"Find {word}" in screen, screen
         terminal.send("Escape")
         terminal.wait_for("the find bar to close", lambda s: f"Find {word}" not in s)
-        terminal.run("send-keys", "-t", "e2e", "-l", f"f{TITLES[1].split()[0].lower()}")
+        terminal.send_text(f"f{TITLES[1].split()[0].lower()}")
         screen = terminal.wait_for("the filter to narrow the list", lambda s: "1 of 3" in s)
         listed = "\n".join(line[:40] for line in screen.splitlines())  # the list pane only
         assert TITLES[1] in listed and TITLES[0] not in listed and TITLES[2] not in listed, screen

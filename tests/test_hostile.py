@@ -19,7 +19,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -42,12 +41,12 @@ from tests.conftest_hostile import (  # noqa: F401 - fixtures
     hostile_library,
     vanishing_folder,
 )
+from tests.tmux_terminal import Terminal, newsreader_command
 from tests.hostile import (
     ATTACK,
     CASES,
     CASES_BY_NAME,
     FORBIDDEN_CHARS,
-    MARKUP_NAME,
     VANISH_NAME,
     Case,
     build_hostile_folder,
@@ -630,59 +629,6 @@ def test_analysis_of_a_huge_body_is_bounded(hostile_folder: HostileFolder) -> No
 TITLE_ATTACK = "\x1b]2;PWNED\x07\x1b]0;PWNED\x07\x1b[2J\x1b[H"
 
 
-class Tmux:
-    """A private tmux server (unique socket) with one 120x36 pane running an interactive shell."""
-
-    def __init__(self, cwd: Path) -> None:
-        tmux = shutil.which("tmux")
-        if tmux is None:
-            pytest.fail("tmux is not installed: the terminal-safety test needs it (apt-get install tmux)")
-        self.tmux = tmux
-        self.socket = f"nr-hostile-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.env = env(cwd, TERM="xterm-256color", PS1="$ ")
-        self.socket_path = ""
-        try:
-            self.run("-f", "/dev/null", "new-session", "-d", "-s", "h", "-x", "120", "-y", "36", "-c", str(cwd),
-                     "env", "TERM=xterm-256color", "PS1=$ ", "bash", "--norc", "--noprofile", "-i")
-            self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
-        except BaseException:
-            self.kill()
-            raise
-
-    def run(self, *args: str) -> str:
-        out = subprocess.run([self.tmux, "-L", self.socket, *args], env=self.env, stdin=subprocess.DEVNULL,
-                             capture_output=True, timeout=30)
-        if out.returncode != 0:
-            raise RuntimeError(f"tmux {args}: {out.stderr.decode(errors='replace')}")
-        return out.stdout.decode("utf-8", errors="replace")
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "h", *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", "h", "-l", text)
-        self.keys("Enter")
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "h")
-
-    def title(self) -> str:
-        return self.run("display", "-p", "-t", "h", "#{pane_title}").strip()
-
-    def wait(self, what: str, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() > deadline:
-                pytest.fail(f"timed out waiting for {what}; title {self.title()!r}; screen:\n{self.screen()}")
-            time.sleep(0.05)
-
-    def kill(self) -> None:
-        subprocess.run([self.tmux, "-L", self.socket, "kill-server"], env=self.env, stdin=subprocess.DEVNULL,
-                       capture_output=True, timeout=30)
-        if self.socket_path:
-            Path(self.socket_path).unlink(missing_ok=True)
-
-
 def test_real_terminal_title_and_screen_survive_a_hostile_article(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -691,35 +637,34 @@ def test_real_terminal_title_and_screen_survive_a_hostile_article(tmp_path: Path
         f"{TITLE_ATTACK}\n\n{ATTACK}\n", encoding="utf-8")
     (folder / f"b-{TITLE_ATTACK.replace(chr(7), '')}name.txt").write_text(
         "Quiet neighbour\n\nNothing to see in Quetzal valley.\n", encoding="utf-8")
-    exe = Path(sys.executable).parent / "newsreader"
-    command = str(exe) if exe.is_file() else (shutil.which("newsreader") or pytest.fail("newsreader is not installed"))
-    term = Tmux(tmp_path)
+    command = newsreader_command()
+    term = Terminal(tmp_path, session="h")
     try:
-        term.wait("the shell prompt", lambda: "$" in term.screen())
+        term.wait_for("the shell prompt", lambda screen: "$" in screen)
         term.type("printf '\\033]2;%s\\007' CONTROL-TITLE")  # positive control: the pane title can be set
-        term.wait("the control title", lambda: term.title() == "CONTROL-TITLE")
+        term.wait_for("the control title", lambda screen: term.title() == "CONTROL-TITLE")
         term.type(f"{shlex.quote(command)} {shlex.quote(str(folder))}; echo EXITED:$?")
-        term.wait("both titles listed and the attack previewed",
-                  lambda: "Window title attack" in term.screen() and "Quiet neighbour" in term.screen()
-                  and "Zanzibar harbour" in term.screen(), 30)
-        term.keys("Enter")  # open the attacking article in the reader (its footer offers "esc Back")
-        term.wait("the reader to have the focus", lambda: "esc Back" in term.screen())
-        term.keys("j", "G", "g")
-        term.wait("the reader to scroll back up", lambda: "Zanzibar harbour" in term.screen())
-        term.keys("Escape")  # alone: ESC followed at once by a key would read as alt+key
-        term.wait("the list to have the focus again", lambda: "esc Back" not in term.screen())
-        term.keys("j")
-        term.wait("the second article", lambda: "Quetzal valley" in term.screen())
-        term.keys("k")
-        term.wait("back on the attack", lambda: "Zanzibar harbour" in term.screen())
+        term.wait_for("both titles listed and the attack previewed",
+                      lambda screen: "Window title attack" in screen and "Quiet neighbour" in screen
+                      and "Zanzibar harbour" in screen, 30)
+        term.send("Enter")  # open the attacking article in the reader (its footer offers "esc Back")
+        term.wait_for("the reader to have the focus", lambda screen: "esc Back" in screen)
+        term.send("j", "G", "g")
+        term.wait_for("the reader to scroll back up", lambda screen: "Zanzibar harbour" in screen)
+        term.send("Escape")  # alone: ESC followed at once by a key would read as alt+key
+        term.wait_for("the list to have the focus again", lambda screen: "esc Back" not in screen)
+        term.send("j")
+        term.wait_for("the second article", lambda screen: "Quetzal valley" in screen)
+        term.send("k")
+        term.wait_for("back on the attack", lambda screen: "Zanzibar harbour" in screen)
         screen = term.screen()
         assert term.title() != "PWNED" and "PWNED" not in term.title(), term.title()
         assert "Window title attack" in screen and "Quiet neighbour" in screen, "the list was cleared:\n" + screen
-        term.keys("q")
-        term.wait("the reader to exit", lambda: re.search(r"^EXITED:\d+", term.screen(), re.M) is not None)
+        term.send("q")
+        term.wait_for("the reader to exit", lambda screen: re.search(r"^EXITED:\d+", screen, re.M) is not None)
         assert re.search(r"^EXITED:0$", term.screen(), re.M), term.screen()
         assert "PWNED" not in term.title()
         term.type("echo SHELL-$((6*7))")
-        term.wait("the shell to answer", lambda: "SHELL-42" in term.screen())
+        term.wait_for("the shell to answer", lambda screen: "SHELL-42" in screen)
     finally:
         term.kill()

@@ -781,7 +781,6 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
 
     # --- hints: exact forms, matched first; they win over everything found by the rules
     entities: dict[str, Entity] = {}
-    hint_spans: list[tuple[int, int]] = []
     for h in hints:
         try:
             name = str(h.name).strip()

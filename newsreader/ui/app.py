@@ -432,6 +432,9 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             self._run_find(keep_current=not new_article, scroll=new_article)
 
     def on_unmount(self) -> None:
+        for timer in (self._read_timer, self._poll_timer, self._filter_timer):
+            if timer is not None:
+                timer.stop()
         self._save_state()
         if self.session is not None:
             self.session.close()

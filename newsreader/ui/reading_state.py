@@ -65,7 +65,9 @@ class ReadStateMixin:
 
     def _mark_read(self, key: str) -> None:
         shown = self.shown
-        if self.read_state is None or shown is None or shown.key != key or shown.error:
+        if self.read_state is None or shown is None or shown.key != key or shown.error or not self.is_running:
+            return
+        if self.query_one_optional("ArticleList") is None:  # shutting down: the widgets are gone
             return
         if self.read_state.set_read(_content_key(shown), True):
             self.article_list.refresh_counts()
