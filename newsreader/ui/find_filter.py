@@ -145,8 +145,7 @@ class FindFilterMixin:
         """Filter the folder by `text` (e.g. `actor:"Ken Hu"` from the actors panel) and go to the list."""
         bar = self.filter_bar
         bar.open()
-        bar.input.value = text  # posts Changed: the filter runs as if typed
-        bar.input.cursor_position = len(text)
+        bar.set_value(text, quietly=False)  # posts Changed: the filter runs as if typed
         self.article_list.focus()
 
     def action_open_filter(self) -> None:

@@ -1,0 +1,91 @@
+"""What the find bar and the filter bar share: an input and a status label made on first use, shown
+and focused at once, cleared when closed.
+
+Why made on first use: every widget costs start-up time and most sessions never open a bar; the app
+builds them just after the first frame (`prepare`). Why focus at once: keys typed right after `/` or
+`f` are already queued, and Textual's ordinary `focus()` would only take effect after them.
+"""
+
+from __future__ import annotations
+
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Input, Label
+
+
+class InputBar:
+    """Mixin for a container widget holding one `Input` and one status `Label` (plus extras)."""
+
+    INPUT_ID = "bar-input"
+    STATUS_ID = "bar-status"
+    PLACEHOLDER = ""
+
+    _input: Input | None = None
+    _status: Label | None = None
+
+    def extra_children(self) -> tuple[list[Widget], list[Widget]]:
+        """Widgets to mount (before the input, after it); the status label comes last."""
+        return [], []
+
+    def _ensure_children(self) -> AwaitMount | None:
+        if self._input is not None:
+            return None
+        self._input = Input(placeholder=self.PLACEHOLDER, id=self.INPUT_ID, select_on_focus=False)
+        self._status = Label("", id=self.STATUS_ID, markup=False)
+        before, after = self.extra_children()
+        return self.mount(*before, self._input, *after, self._status)  # type: ignore[attr-defined]
+
+    async def prepare(self) -> None:
+        """Make the children now (the app calls this just after the first frame)."""
+        pending = self._ensure_children()
+        if pending is not None:
+            await pending
+
+    @property
+    def input(self) -> Input:
+        self._ensure_children()
+        assert self._input is not None
+        return self._input
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-visible")  # type: ignore[attr-defined]
+
+    @property
+    def status_text(self) -> str:
+        return str(self._status.render()) if self._status is not None else ""
+
+    def show(self, *, focus: bool) -> None:
+        """Display the bar; with `focus`, the input takes the keys now (not after those already queued)."""
+        self.add_class("-visible")  # type: ignore[attr-defined]
+        self.display = True  # applied at once (a class waits for the next style pass)
+        if focus:
+            try:
+                self.screen.set_focus(self.input)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - not on a screen yet: the ordinary, deferred way
+                self.input.focus()
+
+    def set_value(self, value: str, *, quietly: bool) -> None:
+        """Put `value` in the input (without a Changed message when `quietly`), cursor at the end."""
+        if quietly:
+            with self.input.prevent(Input.Changed):
+                self.input.value = value
+        else:
+            self.input.value = value
+        self.input.cursor_position = len(value)
+
+    def close(self) -> None:
+        self.remove_class("-visible")  # type: ignore[attr-defined]
+        self.display = False
+        if self._input is not None:
+            with self._input.prevent(Input.Changed):
+                self._input.value = ""
+        self.set_status("")
+
+    def set_status(self, text: str, *, error: bool = False) -> None:
+        if self._status is None:
+            if not text:
+                return
+            self._ensure_children()
+        assert self._status is not None
+        self._status.update(text)
+        self._status.set_class(error, "-error")
