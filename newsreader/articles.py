@@ -576,7 +576,17 @@ def _from_text(
         return article
     if is_markdown:
         text, article.styles = _markdown_in_part(text, article.notices)
-    article.body = tidy_body(text) if not article.styles else text.strip("\n")
+    if article.styles:  # styled text keeps its spacing; only the blank lines around it go
+        lead = len(text) - len(text.lstrip("\n"))
+        article.body = text.strip("\n")
+        end = len(article.body)
+        article.styles = [
+            StyleSpan(max(0, sp.start - lead), min(end, sp.end - lead), sp.style)
+            for sp in article.styles
+            if sp.end - lead > 0 and sp.start - lead < end
+        ]
+    else:
+        article.body = tidy_body(text)
     if not article.body.strip() and not article.notices:
         article.notices.append("This article has no text." if block is None else "Front matter only: no text.")
     return article

@@ -9,17 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.render import meta_line
+from newsreader.ui.cursor_list import CursorList
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -27,7 +25,7 @@ if TYPE_CHECKING:
 ROW_HEIGHT = 3  # title, meta line, breathing space
 
 
-class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleList(CursorList):
     """Articles, newest first. Posts `Highlighted` as the cursor moves and `Selected` on enter/click."""
 
     COMPONENT_CLASSES = {
@@ -40,17 +38,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--cursor-blurred",
         "article-list--empty",
     }
-    BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "move_page(1)", "Page down", show=False),
-        Binding("pageup", "move_page(-1)", "Page up", show=False),
-        Binding("enter,l,right", "select", "Read", show=True),
-    ]
-
-    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    BINDINGS = [*CursorList.BINDINGS[:-1], Binding("enter,l,right", "select", "Read", show=True)]
 
     @dataclass
     class Highlighted(Message):
@@ -75,7 +63,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         # set by the app when read state is known: unread titles are bold with a marker
         self.is_unread: Callable[[Article], bool] | None = None
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
-        self._generation = 0
 
     # ------------------------------------------------------------------------------------- content
 
@@ -130,52 +117,28 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if top * ROW_HEIGHT != self.scroll_offset.y:
             self.scroll_to(y=top * ROW_HEIGHT, animate=False, force=True)
 
+    @property
+    def item_count(self) -> int:
+        return len(self.articles)
+
     def move_to(self, index: int) -> None:
         self.user_moved = True
-        if self.articles:
-            self.cursor = max(0, min(len(self.articles) - 1, index))
+        super().move_to(index)
 
-    def action_move(self, delta: int) -> None:
-        self.move_to(self.cursor + delta)
+    def page_target(self, direction: int) -> int:
+        return self.cursor + direction * max(1, self.size.height // ROW_HEIGHT - 1)
 
-    def action_move_page(self, direction: int) -> None:
-        self.move_to(self.cursor + direction * max(1, self.size.height // ROW_HEIGHT - 1))
+    def item_at_line(self, line: int) -> int:
+        index = line // ROW_HEIGHT
+        return index if 0 <= index < len(self.articles) else -1
 
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self.articles) - 1)
-
-    def action_select(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Selected(self.current, self.cursor))
-
-    def on_click(self, event: events.Click) -> None:
-        index = (event.y + self.scroll_offset.y) // ROW_HEIGHT
-        if 0 <= index < len(self.articles):
-            self.move_to(index)
-            if event.chain >= 2:
-                self.action_select()
+    def item_selected(self, item: int) -> None:
+        self.post_message(self.Selected(self.articles[item], item))
 
     # ----------------------------------------------------------------------------------- rendering
 
-    def _invalidate(self) -> None:
-        self._generation += 1
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self._invalidate()
-
-    def on_blur(self) -> None:
-        self._invalidate()
-
     def on_resize(self) -> None:
         self._set_virtual_size()
-        self._invalidate()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
         self._invalidate()
 
     def render_line(self, y: int) -> Strip:

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.cells import cell_len
-from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from newsreader.ui.cursor_list import CursorList
 
 ELLIPSIS = "…"
 
@@ -49,21 +48,11 @@ def fit(text: str, cells: int) -> str:
     return "".join(out).rstrip() + ELLIPSIS
 
 
-class RowList(ScrollView, can_focus=True, inherit_bindings=False):
+class RowList(CursorList):
     """Lines with a cursor over items. Keys: j/k ↑/↓, g/G Home/End, PgUp/PgDn, Enter; click, double-click."""
 
     PREFIX = "row-list"
     COMPONENT_CLASSES = {"row-list--cursor", "row-list--cursor-blurred", "row-list--empty"}
-    BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "move_page(1)", "Page down", show=False),
-        Binding("pageup", "move_page(-1)", "Page up", show=False),
-        Binding("enter", "select", "Choose", show=True),
-    ]
-
     cursor: reactive[int] = reactive(-1, repaint=False, init=False)
     """The item under the cursor (-1 when there are no items)."""
 
@@ -76,7 +65,6 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._item_lines: list[tuple[int, int]] = []  # item -> (first line, last line)
         self._built_width = -1
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(256)
-        self._generation = 0
 
     # ------------------------------------------------------------------------------- to override
 
@@ -86,9 +74,6 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def item_moved(self, item: int) -> None:
         """The cursor moved to `item` (by a key, a click or `move_to`)."""
-
-    def item_selected(self, item: int) -> None:
-        """Enter or a double click on `item`."""
 
     # ----------------------------------------------------------------------------------- content
 
@@ -147,53 +132,16 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
                 Region(0, first, max(1, self.size.width), last - first + 1), animate=False, force=True
             )
 
-    def move_to(self, item: int) -> None:
-        """Put the cursor on `item` (clamped); `item_moved` runs if it changed."""
-        if self.item_count:
-            self.cursor = max(0, min(self.item_count - 1, item))
-
-    def action_move(self, delta: int) -> None:
-        self.move_to(self.cursor + delta)
-
-    def action_move_page(self, direction: int) -> None:
-        if not self.item_count:
-            return
+    def page_target(self, direction: int) -> int:
+        """The last item starting within a page below (or the first within a page above)."""
         line = self._item_lines[self.cursor][0] + direction * max(1, self.size.height - 1)
         items = [i for i, (first, _) in enumerate(self._item_lines) if (first <= line if direction > 0 else first >= line)]
-        self.move_to((items[-1] if direction > 0 else items[0]) if items else self.cursor + direction)
+        return (items[-1] if direction > 0 else items[0]) if items else self.cursor + direction
 
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(self.item_count - 1)
-
-    def action_select(self) -> None:
-        if 0 <= self.cursor < self.item_count:
-            self.item_selected(self.cursor)
-
-    def on_click(self, event: events.Click) -> None:
-        line = event.y + self.scroll_offset.y
-        if 0 <= line < len(self.rows) and self.rows[line].item >= 0:
-            self.cursor = self.rows[line].item
-            if event.chain >= 2:
-                self.action_select()
+    def item_at_line(self, line: int) -> int:
+        return self.rows[line].item if 0 <= line < len(self.rows) else -1
 
     # --------------------------------------------------------------------------------- rendering
-
-    def _invalidate(self) -> None:
-        self._generation += 1
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self._invalidate()
-
-    def on_blur(self) -> None:
-        self._invalidate()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._invalidate()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
