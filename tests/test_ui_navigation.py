@@ -199,3 +199,14 @@ async def test_help_lists_every_key_the_app_binds(small_folder: Path, make) -> N
         shown = {desc for _, bindings in app.screen.sections for _, desc in binding_rows(bindings)}
         bound = {b.description for b in app.BINDINGS if isinstance(b, Binding) and b.description}
         assert bound <= shown, bound - shown
+
+
+async def test_opens_a_single_article_file(make) -> None:  # noqa: ANN001
+    from tests.conftest import SEED, SEED_TITLE
+
+    app = make(SEED)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        assert [a.title for a in app.query_one(ArticleList).articles] == [SEED_TITLE]
+        assert reader_text(app).startswith(SEED_TITLE)
+        assert "1 article" in str(app.query_one("#header").render())
