@@ -21,7 +21,8 @@ they include interpreter start and every import.
   first frame  spawn -> first frame rendered
   all titles   spawn -> the list holds every article (10k only; polled every 5 ms in the auto-pilot)
   exit         spawn -> process exit (the parent's wall clock)
-  peak RSS     ru_maxrss of that one child (os.wait4), MiB: median of the runs, and the largest
+  peak RSS     that one child's VmHWM (its own peak; wait4's ru_maxrss would also count this parent's RSS at
+               fork time), MiB: median of the runs, and the largest
 
 The child exits right after the first frame (after all titles for 10k). With --analysis, one more 10k
 run, with an empty cache, waits for the background analysis of the whole folder and reports its time
@@ -31,161 +32,31 @@ and peak RSS.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-BULK = REPO.parent / "shared" / "corpus" / "wikinews" / "bulk"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (
+    ARTICLES,
+    bench_env,
+    build_folder,
+    cache_dir,
+    count_articles,
+    describe_environment,
+    median,
+    run_child,
+)
+
 N_10K = 10_000
-SIZE = (120, 36)
-
-# The child: argv = [mode, folder, expected_count, wait_analysis]. Prints one JSON line at the end.
-CHILD = r"""
-import time
-_t0 = time.monotonic()
-import json, resource, sys
-mode, folder, expected, wait_analysis = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
-marks = {"interpreter": _t0}
-
-if mode == "trivial":
-    from textual.app import App
-    from textual.widgets import Static
-
-    class Trivial(App):
-        def compose(self):
-            yield Static("Hello, world")
-
-    app = Trivial()
-else:
-    import newsreader.cli  # what the console script imports first
-    from newsreader.ui.app import make_app
-    app = make_app(folder)
-marks["imported"] = time.monotonic()
-
-_display = app._display
-def _first_display(screen, renderable):
-    if renderable is not None and "first_frame" not in marks:
-        marks["first_frame"] = time.monotonic()
-    return _display(screen, renderable)
-app._display = _first_display
-
-analysis_workers = []
-if wait_analysis:  # note every background-analysis worker the app starts
-    _analyse_all = app.analyse_all
-    def _noting_analyse_all(*args, **kwargs):
-        worker = _analyse_all(*args, **kwargs)
-        analysis_workers.append(worker)
-        return worker
-    app.analyse_all = _noting_analyse_all
-
-async def auto_pilot(pilot):
-    import asyncio
-    while "first_frame" not in marks:
-        await asyncio.sleep(0.002)
-    await pilot.pause()
-    if mode != "trivial" and expected:
-        from newsreader.ui.article_list import ArticleList
-        deadline = time.monotonic() + 120
-        while len(app.query_one(ArticleList).articles) < expected and time.monotonic() < deadline:
-            await asyncio.sleep(0.005)
-        marks["all_titles"] = time.monotonic()
-        marks["listed"] = len(app.query_one(ArticleList).articles)
-        if wait_analysis:  # until the background analysis the app started has finished
-            deadline = time.monotonic() + 900
-            while time.monotonic() < deadline:
-                if analysis_workers and all(w.is_finished for w in analysis_workers):
-                    marks["analysed"] = time.monotonic()
-                    break
-                await asyncio.sleep(0.05)
-    app.exit()
-
-app.run(headless=True, size=(120, 36), auto_pilot=auto_pilot)
-marks["maxrss_kib_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print("BENCH " + json.dumps(marks), flush=True)
-"""
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsreader-bench"
 
 
 def build_10k(folder: Path, n: int = N_10K) -> Path:
-    """10,000 articles from the bulk corpus: distinct file names, distinct dates, marked copies."""
-    marker = folder / ".complete"
-    if marker.is_file() and marker.read_text().strip() == str(n):
-        return folder
-    sources = sorted(BULK.glob("*.txt"))
-    if not sources:
-        sys.exit(f"startup.py: no corpus at {BULK}")
-    texts = [p.read_text(encoding="utf-8") for p in sources]
-    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
-    import datetime as dt
-
-    start = dt.date(2024, 12, 31)
-    for i in range(n):
-        text = texts[i % len(texts)]
-        copy = i // len(texts)
-        date = start - dt.timedelta(days=i)
-        lines = text.split("\n")
-        out = []
-        in_front = lines and lines[0] == "---"
-        for j, line in enumerate(lines):
-            if in_front and j > 0 and line == "---":
-                in_front = False
-            elif in_front and line.startswith("date:"):
-                line = f"date: {date.isoformat()}"
-            elif in_front and line.startswith("title:") and copy:
-                line = f"{line} (copy {copy})"
-            out.append(line)
-        (tmp / f"{i:05d}-{sources[i % len(sources)].stem[:60]}.txt").write_text("\n".join(out), encoding="utf-8")
-    (tmp / ".complete").write_text(str(n))
-    if folder.exists():
-        shutil.rmtree(folder)
-    tmp.rename(folder)
-    return folder
-
-
-def run_child(mode: str, folder: Path | str, expected: int, env: dict[str, str], wait_analysis: bool = False) -> dict:
-    args = [sys.executable, "-c", CHILD, mode, str(folder), str(expected), "1" if wait_analysis else "0"]
-    with tempfile.TemporaryFile() as errfile:
-        spawned = time.monotonic()
-        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errfile, stdin=subprocess.DEVNULL, env=env)
-        # wait4 gives this child's own rusage (peak RSS); read stdout first so the child never blocks
-        out = proc.stdout.read()  # type: ignore[union-attr]
-        _, status, usage = os.wait4(proc.pid, 0)
-        exited = time.monotonic()
-        proc.stdout.close()  # type: ignore[union-attr]
-        errfile.seek(0)
-        err = errfile.read()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    line = next((ln for ln in out.decode(errors="replace").splitlines() if ln.startswith("BENCH ")), None)
-    if proc.returncode != 0 or line is None:
-        sys.exit(f"startup.py: the {mode} child failed (status {proc.returncode}):\n{err.decode(errors='replace')[-3000:]}")
-    marks = json.loads(line[6:])
-    result = {
-        "first_frame": marks["first_frame"] - spawned,
-        "imports": marks["imported"] - spawned,
-        "exit": exited - spawned,
-        "rss_mib": usage.ru_maxrss / 1024,
-    }
-    if "all_titles" in marks:
-        result["all_titles"] = marks["all_titles"] - spawned
-        result["listed"] = marks["listed"]
-    if "analysed" in marks:
-        result["analysed"] = marks["analysed"] - spawned
-    return result
-
-
-def median(results: list[dict], key: str) -> float:
-    return statistics.median(r[key] for r in results)
+    """10,000 articles from the bulk corpus (see `_common.build_folder`)."""
+    return build_folder(folder, n)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,20 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     runs = max(5, args.runs)
 
     started = time.monotonic()
+    print("\n".join(describe_environment(sys.argv)))
     args.folder_10k.parent.mkdir(parents=True, exist_ok=True)
     t = time.monotonic()
     folder_10k = build_10k(args.folder_10k)
     n_10k = sum(1 for p in folder_10k.iterdir() if p.suffix == ".txt")
     print(f"10k folder: {folder_10k} ({n_10k} files, ready in {time.monotonic() - t:.1f} s)")
-    articles = REPO / "articles"
-    n_articles = sum(1 for p in articles.rglob("*") if p.suffix in {".txt", ".md", ".yaml", ".yml"} and not p.name.startswith("."))
+    articles = ARTICLES
+    n_articles = count_articles(articles)
 
     # the reader's state and caches of these runs stay out of the user's home (and are warm after round 0)
     scratch = cache_dir() / "xdg"
-    scratch.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / "cache"), "XDG_STATE_HOME": str(scratch / "state")}
-    env.pop("NO_COLOR", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env = bench_env(scratch)
 
     cases = [
         ("trivial", "trivial", "-", 0),

@@ -1,0 +1,728 @@
+"""newsreader at scale: 31, 10,000 and 100,000 articles, cold and warm index (issue 6, DESIGN §5).
+
+    python benchmarks/scale.py [--quick] [--runs 5]
+
+Prints figures and verdicts; asserts nothing. `--quick` skips the 100,000-article folder.
+
+Folders: the shipped `articles/` (31), and 10,000 / 100,000 copies of `../shared/corpus/wikinews/bulk`
+under distinct names and dates (`_common.build_folder`), built once under ~/.cache/newsreader-bench and
+reused (the 100k folder is ~700 MB on disk). The reader's cache and state go to a scratch XDG tree
+there too, emptied at the start of every run of this script, so "cold" is really cold.
+
+Launch (every run a fresh `python -c` child, as in `startup.py`; one discarded warm-up round, then
+`--runs` rounds, cases round-robin so machine load affects all alike):
+  first frame   spawn -> the first frame rendered (`App._display` wrapped)
+  all titles    spawn -> the list holds every article
+  peak RSS      the child's VmHWM when every title is listed (the child then leaves with os._exit):
+                its peak over its whole life up to that point. (Not wait4's ru_maxrss: Linux carries
+                the parent's peak RSS into the child through fork+exec.)
+  warm = the index built by an earlier run; cold = an empty cache directory for that run.
+
+Interaction (one in-process child per case: the real app, `make_app(folder)` with its defaults, i.e.
+background analysis, live reload and the index on, run headless at 120x36 with an auto-pilot).
+Keys are sent the way the terminal driver sends them (`driver.send_message(Key)`); a latency is the time
+from sending the key to the first frame rendered that shows its result:
+  move          `j` in the list -> the reader shows the new article (its key, a new document text)
+  filter        each keystroke of a query typed into the filter bar (`f`) -> the list holds that
+                prefix's result. This includes the app's 80 ms debounce; "work" is the part after it
+                (the FTS query in a worker, the message back, the list replaced)
+  find          each keystroke typed into the find bar (`/`) -> the matches are drawn
+  cold          the app opened on an empty cache: when the progress bar is first drawn, when every
+                title is listed, when the index is complete; `j`/`k` pressed every 0.25 s throughout
+                (`j` three times, then `k`), each timed to its preview
+The trivial app (a Static and an Input) is measured in the same run: a key bound to update the Static,
+and typing into the Input (its Changed handler updates the Static), key -> frame, as the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (
+    ARTICLES,
+    BULK,
+    REPO,
+    SIZE,
+    ChildFailed,
+    bench_env,
+    build_folder,
+    cache_dir,
+    count_articles,
+    describe_environment,
+    run_child,
+    spawn,
+    verdict,
+)
+
+MOVES = 30
+MOVE_GAP_S = 0.05
+KEY_GAP_S = 0.05
+COLD_KEY_GAP_S = 0.25
+FILTER_QUERIES_BIG = ["government", "trump"]
+FILTER_QUERIES_31 = ["government", "trump", "actor:trump"]
+FIND_QUERIES = ["government", "the president"]
+FIND_WORDS = 50_000
+
+BARS = {
+    "first_frame_ratio_31": 1.5,
+    "first_frame_ratio": 2.0,
+    "titles_10k": 1.5,
+    "rss_10k": 150.0,
+    "titles_100k": 2.0,
+    "rss_100k": 400.0,
+    "filter_ms": 100.0,
+    "find_ms": 16.0,
+}
+
+
+# ===================================================================================== the child
+
+
+def child_main(spec: dict[str, Any]) -> None:
+    """One in-process session (`--child SPEC`): prints `BENCH {json}`."""
+    t_start = time.monotonic()
+    import asyncio
+    import operator
+    import resource
+    import unicodedata
+
+    from textual import events
+    from textual.app import App
+    from textual.keys import (
+        REPLACED_KEYS,
+        _character_to_key,
+        _get_unicode_name_from_key,
+    )
+
+    out: dict[str, Any] = {"interpreter": t_start}
+
+    def vm_hwm_kib() -> int:
+        """This process image's own peak RSS (ru_maxrss also counts the parent's, through fork/exec)."""
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    if spec["app"] == "trivial":
+        from textual.widgets import Input, Static
+
+        class Trivial(App[None]):
+            BINDINGS = [("j", "bump", "bump")]  # noqa: RUF012
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.value = ""
+                self.typed: list[tuple[float, str]] = []  # (when, value) per Input.Changed
+
+            def compose(self):
+                yield Static("0", id="shown")
+                yield Input(id="typed")
+
+            def action_bump(self) -> None:
+                self.value = str(int(self.value or 0) + 1)
+                self.query_one("#shown", Static).update(self.value)
+
+            def on_input_changed(self, event: Input.Changed) -> None:
+                self.value = event.value
+                self.query_one("#shown", Static).update(self.value)
+                self.typed.append((time.monotonic(), event.value))
+
+        app: Any = Trivial()
+    else:
+        import newsreader.cli  # noqa: F401 - what the console script imports first
+        from newsreader.ui.app import make_app
+
+        app = make_app(spec["folder"], **spec.get("app_kwargs", {}))  # (kwargs: for diagnosis only)
+    out["imported"] = time.monotonic()
+
+    # ------------------------------------------------------------------ frames and key presses
+    waiters: list[tuple[Any, asyncio.Future[float]]] = []
+    frames = {"first": None, "count": 0}
+    display = app._display
+
+    def noting_display(screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            now = time.monotonic()
+            if frames["first"] is None:
+                frames["first"] = now
+            frames["count"] += 1
+            for item in list(waiters):
+                predicate, fut = item
+                if fut.done():
+                    waiters.remove(item)
+                elif predicate():
+                    fut.set_result(now)
+                    waiters.remove(item)
+        display(screen, renderable)
+
+    app._display = noting_display
+
+    def painted(predicate: Any) -> asyncio.Future[float]:
+        """A future: the time of the first frame rendered while `predicate()` holds."""
+        fut: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        waiters.append((predicate, fut))
+        return fut
+
+    async def wait(fut: asyncio.Future[float], timeout: float = 60.0) -> float | None:
+        try:
+            return await asyncio.wait_for(asyncio.shield(fut), timeout)
+        except TimeoutError:
+            fut.cancel()  # dropped from the waiters at the next frame
+            return None
+
+    def press(key: str) -> float:
+        """Send one key as the terminal driver does; returns the send time."""
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        sent = time.monotonic()
+        app._driver.send_message(event)
+        return sent
+
+    async def until(predicate: Any, timeout: float = 300.0, step: float = 0.005) -> float | None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                return None
+            await asyncio.sleep(step)
+        return time.monotonic()
+
+    # -------------------------------------------------------------------------- measurements
+    async def moves_newsreader(n: int, gap: float, keys: list[str] | None = None,
+                               while_: Any = None) -> list[dict[str, Any]]:
+        lst = app.article_list
+        rows = []
+        i = 0
+        while i < n:
+            if while_ is not None and not while_():
+                break
+            key = keys[i % len(keys)] if keys else "j"
+            old_key, old_cursor = app._shown_key, lst.cursor
+            if key == "k" and old_cursor == 0:
+                key = "j"
+            stage = "done" if app._loaded_once else ("listing" if app._index_stage == "listing" else "indexing")
+            moved = painted(lambda: lst.cursor != old_cursor)  # noqa: B023
+            shown = painted(lambda: (app.shown is not None and app._shown_key != old_key  # noqa: B023
+                                     and not app.shown.partial and lst.current is not None
+                                     and app._shown_key == lst.current.key))
+            sent = press(key)
+            t_shown = await wait(shown, 30)
+            t_moved = await wait(moved, 1)
+            rows.append({
+                "key": key, "stage": stage,
+                "moved": None if t_moved is None else t_moved - sent,
+                "preview": None if t_shown is None else t_shown - sent,
+            })
+            i += 1
+            await asyncio.sleep(gap)
+        return rows
+
+    async def type_query(text: str, recorded: list[tuple[float, str]], current: Any,
+                         starts: list[float] | None = None) -> list[dict[str, Any]]:
+        """Type `text` key by key; each key's latency to the first frame after `recorded` holds it."""
+        rows = []
+        for i, ch in enumerate(text):
+            prefix = text[: i + 1]
+            mark = len(recorded)
+            fut = painted(lambda: len(recorded) > mark and recorded[-1][1] == prefix)  # noqa: B023
+            if starts is not None:
+                starts.clear()
+            sent = press(ch)
+            t = await wait(fut, 30)
+            row: dict[str, Any] = {"prefix": prefix, "painted": None if t is None else t - sent}
+            done = [r for r in recorded[mark:] if r[1] == prefix]
+            if done:
+                row["result"] = done[-1][0] - sent
+                if starts:
+                    row["work"] = done[-1][0] - starts[-1]
+            row.update(current())
+            rows.append(row)
+            await asyncio.sleep(KEY_GAP_S)
+        return rows
+
+    def hook_newsreader() -> tuple[list, list, list, list]:
+        lists: list[tuple[float, str]] = []
+        matches: list[tuple[float, str]] = []
+        filter_starts: list[float] = []
+        find_work: list[float] = []
+        lst = app.article_list
+        set_articles = lst.set_articles
+
+        def noting_set_articles(*args: Any, **kwargs: Any) -> None:
+            set_articles(*args, **kwargs)
+            lists.append((time.monotonic(), app._filter_text))
+
+        lst.set_articles = noting_set_articles
+        run_filter = app._run_filter
+
+        def noting_run_filter() -> None:
+            filter_starts.append(time.monotonic())
+            run_filter()
+
+        app._run_filter = noting_run_filter
+        reader = app.reader
+        set_matches = reader.set_matches
+
+        def noting_set_matches(*args: Any, **kwargs: Any) -> None:
+            set_matches(*args, **kwargs)
+            matches.append((time.monotonic(), app.find_query))
+
+        reader.set_matches = noting_set_matches
+        run_find = app._run_find
+
+        def timing_run_find(*args: Any, **kwargs: Any) -> None:
+            t = time.monotonic()
+            run_find(*args, **kwargs)
+            find_work.append(time.monotonic() - t)
+
+        app._run_find = timing_run_find
+        return lists, matches, filter_starts, find_work
+
+    async def session_trivial(pilot: Any) -> None:
+        from textual.widgets import Input
+
+        await until(lambda: frames["first"] is not None)
+        await pilot.pause()
+        app.set_focus(None)
+        await asyncio.sleep(0.1)
+        rows = []
+        for _ in range(spec.get("moves", MOVES)):
+            expected = str(int(app.value or 0) + 1)
+            fut = painted(lambda: app.value == expected)  # noqa: B023
+            sent = press("j")
+            t = await wait(fut, 10)
+            rows.append({"preview": None if t is None else t - sent})
+            await asyncio.sleep(MOVE_GAP_S)
+        out["moves"] = rows
+        app.query_one(Input).focus()
+        await asyncio.sleep(0.1)
+        out["typing"] = await type_query("government", app.typed, dict)
+
+    async def session_newsreader(pilot: Any) -> None:
+        lists, matches, filter_starts, find_work = hook_newsreader()
+        lst = app.article_list
+        expected = spec["expected"]
+        await until(lambda: frames["first"] is not None)
+        out["first_frame"] = frames["first"]
+        bar_seen = painted(lambda: (bar := app.query_one_optional("#index-progress")) is not None
+                           and bar.has_class("-visible"))
+        titles = painted(lambda: len(lst.articles) >= expected)
+        if spec.get("cold"):
+            # j/k from the first moment there is something to move to, until the index is complete
+            await until(lambda: len(lst.articles) > 1 and app.shown is not None, timeout=300)
+            out["list_usable"] = time.monotonic()
+            out["cold_moves"] = await moves_newsreader(
+                100_000, COLD_KEY_GAP_S, keys=["j", "j", "j", "k"], while_=lambda: not app._loaded_once
+            )
+        await until(lambda: app._loaded_once, timeout=1800)
+        out["index_complete"] = time.monotonic()
+        out["all_titles"] = await wait(titles, 1)
+        out["progress_bar"] = await wait(bar_seen, 0.01)
+        out["listed"] = len(lst.articles)
+        out["hwm_kib_ready"] = vm_hwm_kib()
+        if spec.get("cold"):
+            return
+        await asyncio.sleep(0.3)
+        analysed = app.session.analysed_count()
+        out["analysed_at_start"] = list(analysed)
+        # --------------------------------------------------------------------- cursor moves
+        lst.focus()
+        await asyncio.sleep(0.1)
+        out["moves"] = await moves_newsreader(spec.get("moves", MOVES), MOVE_GAP_S)
+        # ------------------------------------------------------------------ find in article
+        await until(lambda: app.shown is not None and app.session.cached_analysis(app.shown) is not None, 10)
+        await asyncio.sleep(0.2)
+        out["find_article_words"] = len(app.reader.document.text.split())
+        out["finds"] = {}
+        for query in spec.get("finds", []):
+            press("/")
+            await until(lambda: app.focused is not None and app.focused.id == "find-input", 5)
+            await asyncio.sleep(0.1)
+            find_work.clear()
+            rows = await type_query(query, matches, lambda: {"matches": len(app.find_matches)})
+            for row, took in zip(rows, find_work):
+                row["work"] = took
+            out["finds"][query] = rows
+            press("escape")
+            await until(lambda: not app.find_bar.is_open, 5)
+            lst.focus()
+            await asyncio.sleep(0.2)
+        # ------------------------------------------------------------------------- filter
+        out["filters"] = {}
+        for query in spec.get("filters", []):
+            if query.startswith("actor:"):
+                t = time.monotonic()
+                await until(lambda: operator.ge(*app.session.analysed_count()), 600, 0.1)
+                out["analysis_waited"] = time.monotonic() - t
+                await asyncio.sleep(0.6)  # the app refilters 0.5 s after analysis lands
+            press("f")
+            await until(lambda: app.focused is not None and app.focused.id == "filter-input", 5)
+            await asyncio.sleep(0.1)
+            rows = await type_query(query, lists, lambda: {"status": app.filter_bar.status_text,
+                                                           "listed": len(lst.articles)},
+                                    starts=filter_starts)
+            out["filters"][query] = rows
+            mark = len(lists)
+            press("escape")
+            await until(lambda: len(lists) > mark and lists[-1][1] == "", 10)  # noqa: B023
+            lst.focus()
+            await asyncio.sleep(0.3)
+        out["analysed_at_end"] = list(app.session.analysed_count())
+
+    async def auto_pilot(pilot: Any) -> None:
+        try:
+            if spec["app"] == "trivial":
+                await session_trivial(pilot)
+            else:
+                await session_newsreader(pilot)
+        except Exception as exc:  # noqa: BLE001 - reported to the parent
+            import traceback
+
+            out["error"] = f"{exc!r}\n{traceback.format_exc()}"
+        out["hwm_kib"] = vm_hwm_kib()
+        print("BENCH " + json.dumps(out), flush=True)
+        os._exit(0)  # don't wait for the workers (a cold folder's background analysis) to stop
+
+    app.run(headless=True, size=SIZE, auto_pilot=auto_pilot)
+
+
+# ==================================================================================== the parent
+
+
+def ms(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds * 1000:.0f}"
+
+
+def ms1(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds * 1000:.1f}"
+
+
+def med(values: list[float]) -> float | None:
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def top(values: list[float]) -> float | None:
+    values = [v for v in values if v is not None]
+    return max(values) if values else None
+
+
+def run_session(spec: dict[str, Any], env: dict[str, str], timeout: float = 1800) -> dict[str, Any]:
+    args = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)]
+    try:
+        marks = spawn(args, env, timeout=timeout)
+    except ChildFailed as exc:
+        print(f"!! session {spec.get('name')} failed: {exc}", flush=True)
+        return {"failed": str(exc)}
+    if "error" in marks:
+        print(f"!! session {spec.get('name')} raised: {marks['error']}", flush=True)
+    spawned = marks["spawned"]
+    for key in ("first_frame", "list_usable", "index_complete", "all_titles", "progress_bar"):
+        if marks.get(key) is not None:
+            marks[key] -= spawned
+    return marks
+
+
+def synthetic_article(folder: Path, words: int = FIND_WORDS) -> Path:
+    """One long article (the bulk corpus's paragraphs repeated to `words` words), built once."""
+    path = folder / "long-article.txt"
+    marker = folder / ".complete"
+    if marker.is_file() and marker.read_text().strip() == str(words):
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    paragraphs: list[str] = []
+    count = 0
+    sources = sorted(BULK.glob("*.txt"))
+    while count < words:
+        for src in sources:
+            text = src.read_text(encoding="utf-8")
+            body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+            for para in body.split("\n\n"):
+                paragraphs.append(para.strip())
+                count += len(para.split())
+                if count >= words:
+                    break
+            if count >= words:
+                break
+    front = "---\ntitle: A synthetic article of fifty thousand words\ndate: 2025-01-01\nsource: benchmark\n---\n"
+    path.write_text(front + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    marker.write_text(str(words))
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="newsreader at 31 / 10,000 / 100,000 articles vs a trivial app.")
+    parser.add_argument("--quick", action="store_true", help="skip the 100,000-article folder")
+    parser.add_argument("--runs", type=int, default=5, help="measured launch rounds (default and minimum 5)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child_main(json.loads(args.child))
+        return 0
+    runs = max(5, args.runs)
+    started = time.monotonic()
+    print("\n".join(describe_environment(sys.argv)), flush=True)
+
+    # ---------------------------------------------------------------------------- folders
+    base = cache_dir()
+    t = time.monotonic()
+    folders: list[tuple[str, Path, int]] = [("31", ARTICLES, count_articles(ARTICLES))]
+    sizes = [10_000] if args.quick else [10_000, 100_000]
+    for n in sizes:
+        folder = build_folder(base / f"wikinews-{n}", n)
+        folders.append((f"{n // 1000}k", folder, count_articles(folder)))
+    long_folder = synthetic_article(base / f"long-article-{FIND_WORDS}")
+    print("folders: " + ", ".join(f"{name} = {folder} ({n:,} articles)" for name, folder, n in folders)
+          + f"; ready in {time.monotonic() - t:.1f} s", flush=True)
+
+    scratch = base / "scale-xdg"
+    if scratch.exists():
+        shutil.rmtree(scratch)  # every run starts from an empty index cache and no reading state
+    env = bench_env(scratch)
+    cold_base = scratch / "cold"
+    cold_base.mkdir()
+
+    def cold_env() -> tuple[dict[str, str], Path]:
+        cold = Path(tempfile.mkdtemp(prefix="cache-", dir=cold_base))
+        return {**env, "XDG_CACHE_HOME": str(cold)}, cold
+
+    # ------------------------------------------- cold sessions (these also build the warm index)
+    cold_sessions: dict[str, dict[str, Any]] = {}
+    for name, folder, n in folders:
+        if name == "31":
+            continue
+        print(f"cold session {name}: indexing from an empty cache, j/k every {COLD_KEY_GAP_S} s…", flush=True)
+        cold_sessions[name] = run_session({"name": f"{name} cold", "app": "newsreader", "folder": str(folder),
+                                           "expected": n, "cold": True}, env)
+        r = cold_sessions[name]
+        if "index_complete" in r:
+            print(f"  index complete {r['index_complete']:.1f} s after spawn", flush=True)
+
+    # ------------------------------------------------------------------------------- launches
+    cases: list[tuple[str, str, Path | str, int, bool]] = [("trivial", "trivial", "-", 0, False)]
+    for name, folder, n in folders:
+        cases += [(f"{name} warm", "newsreader", folder, n, False), (f"{name} cold", "newsreader", folder, n, True)]
+    launches: dict[str, list[dict]] = {c[0]: [] for c in cases}
+    for round_no in range(runs + 1):  # round 0 is the warm-up (and builds the 31-article index)
+        t = time.monotonic()
+        for name, mode, folder, expected, cold in cases:
+            if cold:
+                if not round_no:
+                    continue
+                cenv, cdir = cold_env()
+                r = run_child(mode, folder, expected, cenv, exit_at_titles=True)
+                shutil.rmtree(cdir, ignore_errors=True)
+            else:
+                r = run_child(mode, folder, expected, env, exit_at_titles=True)
+            if round_no:
+                launches[name].append(r)
+        print(f"launch round {round_no}{' (warm-up, discarded)' if not round_no else ''}:"
+              f" {time.monotonic() - t:.0f} s", flush=True)
+
+    # ------------------------------------------------------------------------ warm sessions
+    print("interaction sessions…", flush=True)
+    trivial_session = run_session({"name": "trivial", "app": "trivial"}, env)
+    warm_sessions: dict[str, dict[str, Any]] = {}
+    for name, folder, n in folders:
+        warm_sessions[name] = run_session({
+            "name": f"{name} warm", "app": "newsreader", "folder": str(folder), "expected": n,
+            "finds": ["government"], "filters": FILTER_QUERIES_31 if name == "31" else FILTER_QUERIES_BIG,
+        }, env)
+        print(f"  {name} warm done", flush=True)
+    long_session = run_session({"name": "find 50k words", "app": "newsreader", "folder": str(long_folder),
+                                "expected": 1, "moves": 0, "finds": FIND_QUERIES, "filters": []}, env)
+
+    raw = REPO / "benchmarks" / "_out" / "scale-last.json"  # every sample, for a closer look (git-ignored)
+    raw.parent.mkdir(exist_ok=True)
+    raw.write_text(json.dumps({"launches": launches, "cold_sessions": cold_sessions, "warm_sessions": warm_sessions,
+                               "trivial_session": trivial_session, "long_session": long_session}, default=str))
+
+    # =========================================================================== the report
+    print()
+    trivial_ff = statistics.median(r["first_frame"] for r in launches["trivial"])
+    trivial_rss = statistics.median(r["rss_mib"] for r in launches["trivial"])
+    print(f"LAUNCH: fresh process per run, median of {runs} runs (after 1 warm-up round); times from spawn")
+    header = (f"{'case':<11} {'articles':>8} {'first frame':>11} {'vs trivial':>10} {'(max)':>7} {'all titles':>10}"
+              f" {'(max)':>7} {'peak RSS':>9} {'(max)':>7} {'vs trivial':>10}")
+    print(header)
+    print("-" * len(header))
+    counts = {name: n for name, _, n in folders}
+    for name, *_ in cases:
+        rs = launches[name]
+        ff = [r["first_frame"] for r in rs]
+        rss = [r["rss_mib"] for r in rs]
+        titles = [r["all_titles"] for r in rs if "all_titles" in r]
+        n = counts.get(name.split()[0], 0)
+        print(
+            f"{name:<11} {n:>8,} {ms(med(ff)):>9}ms {med(ff) / trivial_ff:>9.2f}x {ms(top(ff)):>5}ms"
+            f" {(ms(med(titles)) + 'ms') if titles else '-':>10} {(ms(top(titles)) + 'ms') if titles else '-':>7}"
+            f" {med(rss):>6.0f}MiB {top(rss):>4.0f}MiB {med(rss) / trivial_rss:>9.1f}x"
+        )
+        short = [r["listed"] for r in rs if "listed" in r and r["listed"] < n]
+        if short:
+            print(f"  warning: {name}: the list held only {short} of {n} articles when a run gave up")
+
+    print()
+    print("INTERACTION: in-process, headless 120x36; key sent -> first frame showing its result; ms")
+    header = f"{'what':<44} {'n':>4} {'median':>7} {'max':>7} {'trivial':>8} {'ratio':>6}  {'note'}"
+    print(header)
+    print("-" * len(header))
+    t_moves = [r["preview"] for r in trivial_session.get("moves", [])]
+    t_typing = [r["painted"] for r in trivial_session.get("typing", [])]
+    t_move_med, t_type_med = med(t_moves), med(t_typing)
+
+    def line(what: str, values: list[float | None], floor: float | None, note: str = "") -> None:
+        vals = [v for v in values if v is not None]
+        missing = len(values) - len(vals)
+        m = med(vals)
+        ratio = f"{m / floor:5.1f}x" if m is not None and floor else "     -"
+        note = note + (f" ({missing} never shown)" if missing else "")
+        print(f"{what:<44} {len(values):>4} {ms1(m):>7} {ms1(top(vals)):>7} {ms1(floor):>8} {ratio}  {note}")
+
+    line("trivial: bound key -> Static updated", t_moves, t_move_med)
+    line("trivial: typing into an Input", t_typing, t_type_med)
+    results: dict[str, Any] = {}
+    for name, *_ in folders:
+        s = warm_sessions.get(name, {})
+        if "failed" in s:
+            print(f"{name} warm: session failed")
+            continue
+        moves = [r["preview"] for r in s.get("moves", [])]
+        line(f"{name} warm: j -> preview", moves, t_move_med,
+             f"analysed {s.get('analysed_at_start', ['?'])[0]:,} of {s.get('analysed_at_start', [0, '?'])[1]:,}"
+             if isinstance(s.get("analysed_at_start", [None])[0], int) else "")
+        for query, rows in s.get("finds", {}).items():
+            line(f"{name} warm: find \"{query}\" per key", [r["painted"] for r in rows], t_type_med,
+                 f"search {ms1(med([r.get('work') for r in rows]))}/{ms1(top([r.get('work') for r in rows]))} ms"
+                 f" med/max; {rows[-1].get('matches', 0)} matches; {s.get('find_article_words', 0):,} words")
+        for query, rows in s.get("filters", {}).items():
+            painted_ = [r["painted"] for r in rows]
+            work = [r.get("work") for r in rows]
+            results[f"filter {name} {query}"] = (med(painted_), top(painted_), med(work), top(work))
+            line(f"{name} warm: filter \"{query}\" per key", painted_, t_type_med,
+                 f"after debounce {ms1(med(work))}/{ms1(top(work))} med/max; {rows[-1].get('status', '')}")
+        if s.get("analysis_waited") is not None:
+            print(f"{'':<44} (waited {s['analysis_waited']:.1f} s for the background analysis before actor:)")
+    if "failed" not in long_session:
+        for query, rows in long_session.get("finds", {}).items():
+            line(f"50k words: find \"{query}\" per key", [r["painted"] for r in rows], t_type_med,
+                 f"search {ms1(med([r.get('work') for r in rows]))}/{ms1(top([r.get('work') for r in rows]))}"
+                 f" ms med/max; {rows[-1].get('matches', 0)} matches; {long_session.get('find_article_words', 0):,}"
+                 " words")
+            results[f"find50k {query}"] = (
+                med([r["painted"] for r in rows]), top([r["painted"] for r in rows]),
+                med([r.get("work") for r in rows]), top([r.get("work") for r in rows]),
+            )
+
+    print()
+    print(f"COLD INDEX: in-process, empty cache; j/k pressed every {COLD_KEY_GAP_S} s while it runs; seconds from spawn")
+    header = (f"{'folder':<7} {'1st frame':>9} {'bar shown':>9} {'titles':>8} {'complete':>9} {'RSS MiB':>8}"
+              f"  {'j/k during listing: n med max':>30}  {'during indexing: n med max':>27}")
+    print(header)
+    print("-" * len(header))
+    for name, s in cold_sessions.items():
+        if "failed" in s:
+            print(f"{name:<7} session failed")
+            continue
+
+        def secs(v: float | None) -> str:
+            return "-" if v is None else f"{v:.2f}s"
+
+        rows = s.get("cold_moves", [])
+        parts = []
+        for stage in ("listing", "indexing"):
+            vals = [r["preview"] for r in rows if r["stage"] == stage]
+            got = [v for v in vals if v is not None]
+            lost = len(vals) - len(got)
+            parts.append(f"{len(vals):>4} {ms(med(got)):>6}ms {ms(top(got)):>6}ms" + (f" {lost} lost" if lost else ""))
+        print(f"{name:<7} {secs(s.get('first_frame')):>9} {secs(s.get('progress_bar')):>9} {secs(s.get('all_titles')):>8}"
+              f" {secs(s.get('index_complete')):>9} {s.get('hwm_kib', 0) / 1024:>8.0f}  {parts[0]:>30}  {parts[1]:>27}")
+        after = [r["preview"] for r in rows if r["stage"] == "done"]
+        if after:
+            print(f"        ({len(after)} presses landed after the index completed)")
+
+    # --------------------------------------------------------------------------------- bars
+    print()
+    print("BARS (issue 6 / DESIGN §5)")
+    bars: list[tuple[str, float | None, float, str]] = []
+
+    def launch_med(name: str, key: str) -> float | None:
+        rs = launches.get(name) or []
+        vals = [r[key] for r in rs if key in r]
+        return statistics.median(vals) if vals else None
+
+    ff31 = launch_med("31 warm", "first_frame")
+    bars.append(("31 warm: first frame / trivial", ff31 / trivial_ff if ff31 else None, BARS["first_frame_ratio_31"], "x"))
+    for name, bar_titles, bar_rss in (("10k", BARS["titles_10k"], BARS["rss_10k"]),
+                                      ("100k", BARS["titles_100k"], BARS["rss_100k"])):
+        if name not in counts:
+            continue
+        states = ("warm", "cold") if name == "10k" else ("warm",)
+        for state in states:
+            case = f"{name} {state}"
+            ff = launch_med(case, "first_frame")
+            bars.append((f"{case}: first frame / trivial", ff / trivial_ff if ff else None, BARS["first_frame_ratio"], "x"))
+            bars.append((f"{case}: all titles", launch_med(case, "all_titles"), bar_titles, "s"))
+            bars.append((f"{case}: peak RSS", launch_med(case, "rss_mib"), bar_rss, "MiB"))
+    for size in ("10k", "100k"):
+        for query in FILTER_QUERIES_BIG:
+            key = f"filter {size} {query}"
+            if key in results:
+                p_med, p_max, w_med, w_max = results[key]
+                bars.append((f"{size}: filter \"{query}\" per key, max (median {ms(p_med)})", p_max * 1000
+                             if p_max is not None else None, BARS["filter_ms"], "ms"))
+                bars.append((f"{size}:   the same after the 80 ms debounce (median {ms(w_med)})", w_max * 1000
+                             if w_max is not None else None, BARS["filter_ms"], "ms"))
+    for query in FIND_QUERIES:
+        key = f"find50k {query}"
+        if key in results:
+            p_med, p_max, w_med, w_max = results[key]
+            bars.append((f"50k words: find \"{query}\" search, max (median {ms1(w_med)})", w_max * 1000
+                         if w_max is not None else None, BARS["find_ms"], "ms"))
+            bars.append((f"50k words: find \"{query}\" key -> frame, max (median {ms(p_med)})", p_max * 1000
+                         if p_max is not None else None, BARS["find_ms"], "ms"))
+    for name, s in cold_sessions.items():
+        if name != "100k":
+            continue
+        rows = s.get("cold_moves", [])
+        during = [r for r in rows if r["stage"] != "done"]
+        shown_bar = s.get("progress_bar") is not None
+        lost = sum(1 for r in during if r["preview"] is None)
+        bars.append(("100k cold: progress bar shown", 1.0 if shown_bar else 0.0, 1.0, "yes=1"))
+        worst = top([r["preview"] for r in during])
+        print(f"  {'100k cold: j/k during indexing':<56} {len(during)} presses, {lost} never shown, worst "
+              f"{ms(worst)} ms  {'ok' if during and not lost else 'FAILED'}")
+    for what, value, bar, unit in bars:
+        if unit == "yes=1":
+            print(f"  {what:<56} {'yes' if value else 'no':>8}                   {'ok' if value else 'FAILED'}")
+            continue
+        shown = "-" if value is None else f"{value:8.2f}"
+        ok = "?" if value is None else verdict(value, bar if unit != "yes=1" else 1)
+        if unit == "x":
+            ok = "?" if value is None else verdict(value, bar)
+        print(f"  {what:<56} {shown:>8} {unit:<3} bar <= {bar:<6g} {ok}")
+    print()
+    print(f"raw samples: {raw}")
+    print(f"total {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
