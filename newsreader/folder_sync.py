@@ -57,6 +57,7 @@ class FolderSync:
         self.files: dict[str, tuple[int, float]] = {}
         self.entries: dict[str, list[Article]] = {}
         self.scan_seconds = 0.0
+        self._files_from_index = False
 
     # ----------------------------------------------------------------------------------- config
 
@@ -79,7 +80,7 @@ class FolderSync:
         """What the index knew last time: shown before the folder is even listed, then `sync` checks it."""
         if self.index is None or self.keep_bodies:
             return []
-        self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+        self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
         for entry in self.index.articles():
             self.entries.setdefault(str(entry.path), []).append(entry)
         for path_entries in self.entries.values():
@@ -115,6 +116,9 @@ class FolderSync:
         changes = Changes(config_changed=self._read_config() and not first)
         if changes.config_changed:
             self.files.clear()  # residue or hints changed: every article must be re-read
+        if self._files_from_index and self.index is not None:
+            self._files_from_index = False
+            self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
         stats, errors = self._walk()
         known = self.files
         todo = [p for p, st in stats.items() if known.get(p) != st or p not in self.entries]
@@ -135,7 +139,8 @@ class FolderSync:
         read_fully = self._read(
             todo, stats, changes, progress, cancelled, headers_only=False, new_titles=not titles_first
         )
-        unchanged = {p for p in stats if p not in todo}
+        todo_set = set(todo)
+        unchanged = {p for p in stats if p not in todo_set}
         self.files = {p: st for p, st in stats.items() if p in self.entries and (p in unchanged or p in read_fully)}
         self.scan_seconds = time.monotonic() - started
         return changes

@@ -51,6 +51,7 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
+        self._positions_of: tuple[list[Article], dict[tuple[str, int], int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: ActorIndex | None = None
 
@@ -217,7 +218,8 @@ class Session:
             keys = self.index.filter_keys(query)
             if keys is None:
                 return list(range(len(articles)))
-            return [i for i, a in enumerate(articles) if (str(a.path), a.index) in keys]
+            positions = self._positions(articles)
+            return sorted(positions[k] for k in keys if k in positions)
         return filter_docs(self.search_docs(), query, cancelled)
 
     # ----------------------------------------------------------------------------- folder actors
@@ -243,6 +245,20 @@ class Session:
         """The folder's actors counted so far (empty until `build_actor_index`)."""
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
+
+    def _positions(self, articles: list[Article]) -> dict[tuple[str, int], int]:
+        """(path, index) -> position in `articles`, built once per list (the filter maps results with it)."""
+        cached = self._positions_of
+        if cached is not None and cached[0] is articles:
+            return cached[1]
+        positions = {(str(a.path), a.index): i for i, a in enumerate(articles)}
+        self._positions_of = (articles, positions)
+        return positions
+
+    def memory_analysis(self, article: Article) -> Analysis | None:
+        """An analysis already in memory (never touches the index: safe and instant on the UI thread)."""
+        with self._lock:
+            return self._analyses.get(article.key)
 
     def close(self) -> None:
         if self.index is not None:

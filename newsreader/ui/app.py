@@ -46,6 +46,8 @@ SYNC_BODY_BYTES = 256 * 1024  # smaller articles are read on the UI thread (well
 POLL_MIN_S = 1.0
 POLL_MAX_S = 15.0
 BACKGROUND_BATCH = 25
+# Every @work below names itself (`description=`): without one, Textual builds the worker's name from
+# repr() of its arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a keystroke.
 
 
 class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
@@ -105,6 +107,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         self.background_analysis = background_analysis
         self.highlight = True
         self.shown: Article | None = None  # the full article in the reader
+        self.shown_analysis: Analysis | None = None  # its analysis, once known
         self._shown_key: str | None = None
         self._indexing = False
         self._poll_timer: Any = None
@@ -192,7 +195,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
 
     # ------------------------------------------------------------------------------------ loading
 
-    @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="scan", exit_on_error=False, description="scan")
     def load_library(self) -> None:
         """Open the index, show what it knows at once, then bring it in line with the folder.
 
@@ -232,7 +235,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         delay = min(POLL_MAX_S, max(POLL_MIN_S, 3 * self.session.sync.scan_seconds))
         self._poll_timer = self.set_timer(delay, self.poll_folder)
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False, description="poll")
     def poll_folder(self) -> None:
         worker = get_current_worker()
         session = self.session
@@ -311,6 +314,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     def _show_empty_state(self) -> None:
         self._shown_key = None
         self.shown = None
+        self.shown_analysis = None
         folder = clean_line(str(self.path), 200)
         text = (
             "No articles yet\n\n"
@@ -329,12 +333,12 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
 
     # ----------------------------------------------------------------------------------- analysis
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysis")
     def analyse_one(self, article: Article) -> None:
         if self.session is not None:
             self.post_message(AnalysisReady(article.key, self.session.analyse(article)))
 
-    @work(thread=True, exclusive=True, group="background-analysis", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="background-analysis", exit_on_error=False, description="background-analysis")
     def analyse_all(self) -> None:
         """Analyse the folder in the background: quotation counts, `actor:`/`quote:` filters, the index."""
         worker = get_current_worker()
@@ -361,6 +365,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self.article_list.refresh_counts()
         if self.shown is not None and message.key == self.shown.key:
+            self.shown_analysis = message.analysis  # kept here: the session's cache may let it go
             self._cast_analysis_arrived()
             self._render_shown(keep_scroll=True)
 
@@ -387,7 +392,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
             return
         self._present(self.session.full_article(entry), keep_scroll=keep_scroll)
 
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False, description="article")
     def load_article(self, entry: Article) -> None:
         if self.session is not None:
             self.post_message(ArticleLoaded(entry.key, self.session.full_article(entry)))
@@ -401,11 +406,13 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         new_article = article.key != self._shown_key
         if new_article:
             self._remember_position()
+        if new_article or article.body != (self.shown.body if self.shown else None):
+            # Asked once, before rendering: if the background analysis stores it a moment later, the
+            # worker below finds it cached and posts AnalysisReady, so the reader is never left plain.
+            self.shown_analysis = self.session.memory_analysis(article) if self.session is not None else None
         self.shown = article
         self._shown_key = article.key
-        # Asked once, before rendering: if the background analysis stores it a moment later, the
-        # worker below finds it cached and posts AnalysisReady, so the reader is never left plain.
-        known = self.session.cached_analysis(article) if self.session is not None else None
+        known = self.shown_analysis
         if new_article:
             self._cast_article_changed()
             self._article_presented(article)
@@ -420,7 +427,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         article = self.shown
         if article is None or self.session is None:
             return
-        analysis = self.session.cached_analysis(article) if not article.partial else None
+        analysis = self.shown_analysis if not article.partial else None
         document = build_document(
             article, self.analysis_to_show(analysis), quote_count=len(analysis.quotes) if analysis else None
         )

@@ -56,7 +56,7 @@ class CastMixin:
         article = self.shown
         if article is None or self.session is None or article.partial:
             return None
-        return self.session.cached_analysis(article)
+        return self.shown_analysis
 
     def analysis_to_show(self, analysis: Analysis | None) -> Analysis | None:
         """What the reader highlights: everything, or only the actor chosen in the panel."""
@@ -208,7 +208,7 @@ class CastMixin:
             return actors, f"analysing {done:,}/{total:,} articles"
         return actors, None
 
-    @work(thread=True, exclusive=True, group="folder-actors", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="folder-actors", exit_on_error=False, description="folder-actors")
     def count_folder_actors(self) -> None:
         worker = get_current_worker()
         if self.session is not None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from newsreader.articles import Article
     from newsreader.search import FilterQuery
 
-FILTER_DEBOUNCE_S = 0.08
+FILTER_DEBOUNCE_S = 0.02  # just enough to merge a burst of keys; every query runs in a worker
 
 
 def _search() -> ModuleType:
@@ -171,7 +171,7 @@ class FindFilterMixin:
             return
         self.filter_library(self._filter_text, self._filter, session.articles)
 
-    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False, description="filter")
     def filter_library(self, text: str, query: FilterQuery, articles: list[Article]) -> None:
         worker = get_current_worker()
         session = self.session
