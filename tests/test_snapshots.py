@@ -121,3 +121,21 @@ def test_filter_active(snap_compare) -> None:  # noqa: ANN001
         await settle(pilot)
 
     assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_actors_panel(snap_compare) -> None:  # noqa: ANN001
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_who_said_what(snap_compare) -> None:  # noqa: ANN001
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)

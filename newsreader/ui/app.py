@@ -45,7 +45,8 @@ THEME = "textual-dark"
 SYNC_BODY_BYTES = 256 * 1024  # smaller articles are read on the UI thread (well under a millisecond)
 POLL_MIN_S = 1.0
 POLL_MAX_S = 15.0
-BACKGROUND_BATCH = 25
+BACKGROUND_BATCH = 5
+QUIET_BEFORE_ANALYSIS_S = 0.6
 # Every @work below names itself (`description=`): without one, Textual builds the worker's name from
 # repr() of its arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a keystroke.
 
@@ -111,6 +112,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         self._shown_key: str | None = None
         self._indexing = False
         self._poll_timer: Any = None
+        self._last_input = 0.0  # monotonic time of the last key
         self._loaded_once = False
         self._index_progress = (0, 0)
         self._index_stage = "indexing"
@@ -137,6 +139,11 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         self.article_list.focus()
         self.load_library()
         self.call_after_refresh(self._prepare_bars)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_input = time.monotonic()  # the background analysis waits while keys arrive
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `/` or `f` were already queued for the list; they arrive here after the
@@ -349,6 +356,10 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         for start in range(0, len(pending), BACKGROUND_BATCH):
             if worker.is_cancelled:
                 return
+            # Pure-Python analysis holds the GIL: while the user is typing or moving, stand back so
+            # every key is answered at once; carry on when the keyboard has been quiet for a moment.
+            while time.monotonic() - self._last_input < QUIET_BEFORE_ANALYSIS_S and not worker.is_cancelled:
+                time.sleep(0.05)
             done = session.analyse_many(pending[start:start + BACKGROUND_BATCH], lambda: worker.is_cancelled)
             if done:
                 self.post_message(QuoteCounts(done))

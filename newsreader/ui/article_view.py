@@ -68,7 +68,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._match_ends: list[int] = []
         self._current = -1
         self._generation = 0
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, tuple[tuple[int, int, bool], ...]], Strip] = LRUCache(1024)
         self._styles: dict[str, object] = {}
 
     # ------------------------------------------------------------------------------------- content
@@ -110,11 +110,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._matches = list(matches)
         self._match_ends = [e for _, e in self._matches]
         self._current = current
-        self._invalidate()
+        self.refresh()  # no cache to drop: a line's key says which matches (if any) it shows
 
     def set_current(self, current: int) -> None:
         self._current = current
-        self._invalidate()
+        self.refresh()
 
     # ------------------------------------------------------------------------------------ geometry
 
@@ -253,12 +253,27 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         index = scroll_y + y
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
-        key = (index, self._generation)
+        # keyed on the matches the line shows, so typing in the find bar re-renders only the lines
+        # whose matches changed: the others come from the cache
+        key = (index, self._generation, self._line_matches(index))
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_wrapped_line(index, width)
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _line_matches(self, index: int) -> tuple[tuple[int, int, bool], ...]:
+        """The find matches on wrapped line `index`: (start, end, is current)."""
+        if not self._matches:
+            return ()
+        _, start, end = self._lines[index]
+        found = []
+        for i in range(bisect_left(self._match_ends, start + 1), len(self._matches)):
+            s, e = self._matches[i]
+            if s >= end:
+                break
+            found.append((s, e, i == self._current))
+        return tuple(found)
 
     def _render_wrapped_line(self, index: int, width: int) -> Strip:
         p, start, end = self._lines[index]
@@ -267,14 +282,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         for s, e, role in self._para_spans.get(p, ()):
             if s < end and e > start and (self.highlight or role not in ANALYSIS_LAYERS):
                 spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
-        if self._matches:
-            first = bisect_left(self._match_ends, start + 1)
-            for i in range(first, len(self._matches)):
-                s, e = self._matches[i]
-                if s >= end:
-                    break
-                role = "current-match" if i == self._current else "match"
-                spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
+        for s, e, current in self._line_matches(index):
+            role = "current-match" if current else "match"
+            spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
         content = Content(text, spans) if spans else Content(text)
         segments = content.render_segments(self.visual_style)
         if self._left:
