@@ -107,14 +107,39 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_matches(self, matches: Sequence[tuple[int, int]], current: int = -1) -> None:
         """Find matches (document offsets) drawn on top of everything; `current` drawn strongest."""
+        before = self._visible_match_lines()
         self._matches = list(matches)
         self._match_ends = [e for _, e in self._matches]
         self._current = current
-        self.refresh()  # no cache to drop: a line's key says which matches (if any) it shows
+        self._refresh_lines(before | self._visible_match_lines())
 
     def set_current(self, current: int) -> None:
+        before = self._visible_match_lines()
         self._current = current
-        self.refresh()
+        self._refresh_lines(before | self._visible_match_lines())
+
+    def _visible_match_lines(self) -> set[int]:
+        """Visible wrapped lines that show a match (only they change when the matches do)."""
+        if not self._matches or not self._lines:
+            return set()
+        top = self.scroll_offset.y
+        bottom = min(len(self._lines), top + self.scrollable_content_region.height)
+        if top >= bottom:
+            return set()
+        start, end = self._lines[top][1], self._lines[bottom - 1][2]
+        lines: set[int] = set()
+        for i in range(bisect_left(self._match_ends, start + 1), len(self._matches)):
+            s, e = self._matches[i]
+            if s >= end:
+                break
+            lines.update(range(self.line_of(s), self.line_of(max(s, e - 1)) + 1))
+        return lines
+
+    def _refresh_lines(self, lines: set[int]) -> None:
+        """Repaint just these lines (a keystroke in the find bar then repaints little or nothing)."""
+        top = self.scroll_offset.y
+        for line in lines:
+            self.refresh_line(line - top)
 
     # ------------------------------------------------------------------------------------ geometry
 

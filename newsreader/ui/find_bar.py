@@ -72,7 +72,9 @@ class FindBar(InputBar, Horizontal):
         self._ensure_children()
         assert self._flags is not None
         flags = [name for name, on in (("regex", self.regex), ("word", self.whole_word)) if on]
-        self._flags.update(" ".join(f"[{f}]" for f in flags))
+        text = " ".join(f"[{f}]" for f in flags)
+        if str(self._flags.render()) != text:  # unchanged on most keystrokes: skip the layout pass
+            self._flags.update(text)
 
     def _changed(self) -> None:
         self._show_flags()

@@ -12,6 +12,18 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
 
+class BarInput(Input):
+    """An Input whose box never depends on its text (fixed height, `1fr` wide in the CSS).
+
+    Textual's Input asks for a whole-screen layout pass on every keystroke (its text width is a
+    reactive with layout=True); here that pass cost more than everything else a keystroke does, so it
+    is skipped: a repaint of the input is all a keystroke needs.
+    """
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):  # noqa: ANN002, ANN201
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
+
+
 class InputBar:
     """Mixin for a container widget holding one `Input` and one status `Label` (plus extras)."""
 
@@ -29,7 +41,7 @@ class InputBar:
     def _ensure_children(self) -> AwaitMount | None:
         if self._input is not None:
             return None
-        self._input = Input(placeholder=self.PLACEHOLDER, id=self.INPUT_ID, select_on_focus=False)
+        self._input = BarInput(placeholder=self.PLACEHOLDER, id=self.INPUT_ID, select_on_focus=False)
         self._status = Label("", id=self.STATUS_ID, markup=False)
         before, after = self.extra_children()
         return self.mount(*before, self._input, *after, self._status)  # type: ignore[attr-defined]
@@ -87,5 +99,7 @@ class InputBar:
                 return
             self._ensure_children()
         assert self._status is not None
-        self._status.update(text)
+        if self.status_text != text:
+            # the status has a fixed width in the CSS: no layout pass (that cost ~20 ms a keystroke)
+            self._status.update(text, layout=False)
         self._status.set_class(error, "-error")
