@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
@@ -902,30 +902,9 @@ def find_actors(doc: Doc, hints: Sequence[ActorHint] = ()) -> ActorIndex:
                 merge(b, a)
             else:
                 merge(a, b)
-    # gazetteer aliases ("US" -> "United States")
-    alias_groups: dict[str, Entity] = {}
-    for form, e in list(by_form.items()):
-        target = lex.place_aliases.get(form, form if form in lex.place_aliases.values() else None)
-        if target is None:
-            continue
-        if target in by_form:
-            merge(e, by_form[target])
-        elif target in alias_groups:
-            merge(e, alias_groups[target])
-        else:
-            alias_groups[target] = e
-    # organisations known under two names ("ISIL" / "ISIS")
-    org_groups: dict[str, Entity] = {}
-    for form, e in list(by_form.items()):
-        target = lex.org_aliases.get(form, form if form in lex.org_alias_targets else None)
-        if target is None:
-            continue
-        if target in by_form and by_form[target].root() is not e.root():
-            merge(e, by_form[target])
-        elif target in org_groups:
-            merge(e, org_groups[target])
-        else:
-            org_groups[target] = e
+    # gazetteer aliases ("US" -> "United States") and organisations known under two names ("ISIL" / "ISIS")
+    _merge_known_aliases(by_form, lex.place_aliases, frozenset(lex.place_aliases.values()), merge)
+    _merge_known_aliases(by_form, lex.org_aliases, lex.org_alias_targets, merge)
     # acronym = initials of a multi-word name in the same article
     initials: dict[str, Entity] = {}
     for form, e in by_form.items():
@@ -1230,3 +1209,23 @@ def _context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
     if place > person:
         return "place"
     return "organisation"
+
+
+def _merge_known_aliases(
+    by_form: dict[str, Entity],
+    aliases: dict[str, str],
+    targets: frozenset[str],
+    merge: Callable[[Entity, Entity], None],
+) -> None:
+    """Merge the forms a word list names as one actor ("US" and "United States") into one entity."""
+    groups: dict[str, Entity] = {}
+    for form, e in list(by_form.items()):
+        target = aliases.get(form, form if form in targets else None)
+        if target is None:
+            continue
+        if target in by_form and by_form[target].root() is not e.root():
+            merge(e, by_form[target])
+        elif target in groups:
+            merge(e, groups[target])
+        else:
+            groups[target] = e
