@@ -188,15 +188,25 @@ class ReadState:
     def save(self, *, force: bool = False) -> str | None:
         """Write the file atomically if anything changed (or `force`). Returns None on success, else a
         one-line reason (also kept in `notice`); the in-memory state stays valid either way."""
+        data = self.snapshot(force=force)
+        return None if data is None else self.write(data)
+
+    def snapshot(self, *, force: bool = False) -> bytes | None:
+        """The file's bytes if anything changed (then no longer dirty): cheap, for the UI thread."""
         if not (self.dirty or force):
             return None
-        data = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.dirty = False
+        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def write(self, data: bytes) -> str | None:
+        """Write a `snapshot` atomically (with fsync: slow on some disks, so the UI does it in a worker).
+        Returns None on success, else a one-line reason (also kept in `notice`)."""
         try:
             atomic_write(self.path, data)
         except OSError as exc:
+            self.dirty = True
             self.notice = f"Could not save read marks to {self.path}: {exc.strerror or exc}"
             return self.notice
-        self.dirty = False
         return None
 
     # ----------------------------------------------------------------------------------- queries

@@ -240,7 +240,14 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         if self._poll_timer is not None:
             self._poll_timer.stop()
         delay = min(POLL_MAX_S, max(POLL_MIN_S, 3 * self.session.sync.scan_seconds))
-        self._poll_timer = self.set_timer(delay, self.poll_folder)
+        self._poll_timer = self.set_timer(delay, self._poll_when_quiet)
+
+    def _poll_when_quiet(self) -> None:
+        """A rescan of a big folder holds the interpreter for a while: not in the middle of typing."""
+        if time.monotonic() - self._last_input < QUIET_BEFORE_ANALYSIS_S:
+            self._poll_timer = self.set_timer(QUIET_BEFORE_ANALYSIS_S, self._poll_when_quiet)
+        else:
+            self.poll_folder()
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False, description="poll")
     def poll_folder(self) -> None:
@@ -453,7 +460,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         for timer in (self._read_timer, self._poll_timer, self._filter_timer):
             if timer is not None:
                 timer.stop()
-        self._save_state()
+        self._save_state(now=True)
         if self.session is not None:
             self.session.close()
 

@@ -6,7 +6,10 @@ writes, content-keyed so a renamed file keeps its state).
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
+
+from textual import work
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -33,6 +36,9 @@ class ReadStateMixin:
         self._restored = False
         self._pending_scroll = None
         self._last_position: tuple[str, int] | None = None
+        self._state_version = 0  # snapshots taken
+        self._state_written = 0  # the newest snapshot written
+        self._state_write_lock = threading.Lock()
 
     def on_read_state_loaded(self, message: ReadStateLoaded) -> None:
         """The state file was read (in the loading worker, so the first frame never waits for it)."""
@@ -131,8 +137,29 @@ class ReadStateMixin:
             reader = self.reader
             reader.scroll_to(y=reader.line_of(offset), animate=False)
 
-    def _save_state(self) -> None:
-        if self.read_state is not None:
-            problem = self.read_state.save()
-            if problem:
-                self.notify(problem, severity="warning", timeout=5)
+    def _save_state(self, *, now: bool = False) -> None:
+        """Save read marks and positions: in a worker (an fsync can take a second on some disks, and
+        the keyboard must never wait for it), or `now` when the app is closing."""
+        state = self.read_state
+        if state is None:
+            return
+        data = state.snapshot()
+        if data is None:
+            return
+        self._state_version += 1
+        if now:
+            with self._state_write_lock:
+                state.write(data)
+                self._state_written = self._state_version
+        else:
+            self.write_state(data, self._state_version)
+
+    @work(thread=True, group="state", exit_on_error=False, description="save state")
+    def write_state(self, data: bytes, version: int) -> None:
+        with self._state_write_lock:  # writes land in order; an older snapshot never wins
+            if version < self._state_written or self.read_state is None:
+                return
+            problem = self.read_state.write(data)
+            self._state_written = version
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning", timeout=5, markup=False)
