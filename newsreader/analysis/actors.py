@@ -14,44 +14,36 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, rule_sequence, rule_words
 from .model import Actor, ActorHint, Mention
 from .text import Doc, Token
 
-PARTICLES = frozenset("de da di du del della der den van von ter bin ibn al el la le dos das do y zu".split())
+PARTICLES = rule_words("actors_particles")
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
            " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of"}
 CONTRACTION_RE = re.compile(r"^(?:i|we|you|they|he|she|it|that|there|who|what|let|here|where)['\u2019]", re.I)
-PLACE_PREPS = frozenset("in at from to near outside inside across into toward towards throughout around "
-                        "via within between visited leave left reach reached".split())
-DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower "
-                       "Greater Inner Outer Mainland Northeast Northwest Southeast Southwest".split())
+PLACE_PREPS = rule_words("actors_place_preps")
+DIRECTIONS = rule_words("actors_directions")
 # Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
-NAME_LIKE_WORDS = frozenset(("Bill",))
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")  # occupational nouns: "Broadcaster", "Novelist"
+NAME_LIKE_WORDS = rule_words("actors_name_like_words")
+AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "Broadcaster", "Novelist"
 HEADLINE_RATIO = 0.6
 MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit|Source|Video|File photo)\s*:")
-CAPTION_CUES = frozenset(("Image", "Photo", "Picture", "Credit", "Video"))
+CAPTION_CUES = rule_words("actors_caption_cues")
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
-THING_PREFIXES = frozenset("Operation Hurricane Typhoon Cyclone Storm Tropical Flight".split())
-LAW_HEADS = frozenset("Act Acts Bill Law Amendment Directive Regulation Treaty Accord Accords Charter "
-                      "Protocol Doctrine".split())
-REPORT_VERBS = frozenset("reported reports cited cites wrote writes published publishes revealed reveals learned "
-                         "learnt obtained found finds noted notes claimed claims quoted quotes".split())
+THING_PREFIXES = rule_words("actors_thing_prefixes")
+LAW_HEADS = rule_words("actors_law_heads")
+REPORT_VERBS = rule_words("actors_report_verbs")
 # A lower-case noun right before a run that makes the run the title of a work or a product:
 # "her graphic novel Angel Catbird", "the film Alien", "the game Counter-Strike".
-WORK_NOUNS = frozenset("novel novels film films movie movies album albums song songs book books series game games "
-                       "videogame show shows play musical documentary sitcom opera comic manga anime franchise "
-                       "character characters mascot browser app software brand constellation".split())
+WORK_NOUNS = rule_words("actors_work_nouns")
 BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? (?:who )?(?:was )?(?:born|n[ée]e) $")
 # Lower-case tails that turn a capitalised word into a modifier: "Luxembourg-based", "Booker Prize-winner",
 # "Iran-backed", "Creative Commons-licensed". The name is the part before the hyphen, and it ends the run.
-HYPHEN_TAILS = frozenset("based born run led owned backed funded made winner winning nominated nominee linked "
-                         "affiliated allied aligned controlled held supported sponsored licensed".split())
+HYPHEN_TAILS = rule_words("actors_hyphen_tails")
 # Tails after which the whole word is a descriptor and ends the run: "World War II-era", "Trump-style".
-DROP_TAILS = frozenset("era style type class sized language speaking like friendly free themed shaped bound "
-                       "inspired related esque ish".split())
+DROP_TAILS = rule_words("actors_drop_tails")
 
 
 @dataclass(slots=True)

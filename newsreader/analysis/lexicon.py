@@ -25,6 +25,21 @@ def _load(name: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    return _load("rules.yaml")
+
+
+def rule_words(key: str) -> frozenset[str]:
+    """A closed word list from data/rules.yaml (particles, report verbs, abbreviations …)."""
+    return frozenset(_words(_rules().get(key)))
+
+
+def rule_sequence(key: str) -> tuple[str, ...]:
+    """An ordered list from data/rules.yaml (where the order matters to the rule reading it)."""
+    return tuple(_words(_rules().get(key)))
+
+
 def _words(value: Any) -> list[str]:
     """A YAML list, or a space-separated block (used for the long generated lists)."""
     if isinstance(value, str):

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .actors import ActorIndex
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, rule_sequence, rule_words
 from .model import Actor, Mention, Quote
 from .text import WORD_RE, Doc
 
@@ -27,30 +27,16 @@ BACK_LIMIT = 600  # attribution windows are bounded so long lines stay linear
 AHEAD_LIMIT = 400
 SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "him": "m", "her": "f"}
-CATENATIVES = frozenset("went go goes going continued continues continue proceeded wanted decided "
-                        "tried chose used".split())
-STATEMENT_NOUNS = frozenset("notice statement letter report complaint filing lawsuit suit petition release "
-                            "post tweet email message announcement memo document website blog account "
-                            "spokesman spokeswoman spokesperson representative lawyer lawyers attorney".split())
-CLAUSE_LINKS = frozenset("while whereas but although though and".split())
-ADVERBS = frozenset("also then later further again once previously earlier recently simply just only "
-                    "had has have was is would will could did does reportedly allegedly subsequently "
-                    "repeatedly publicly privately separately additionally".split())
+CATENATIVES = rule_words("quotes_catenatives")
+STATEMENT_NOUNS = rule_words("quotes_statement_nouns")
+CLAUSE_LINKS = rule_words("quotes_clause_links")
+ADVERBS = rule_words("quotes_adverbs")
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
-PLACARD = frozenset("banner banners placard placards sign signs poster posters slogan slogans t-shirt shirt "
-                    "shirts flag flags hashtag headline headlines graffiti sticker stickers billboard".split())
-SCARE_BEFORE = ("so-called", "so called", "dubbed", "nicknamed", "titled", "entitled", "named", "known as",
-                "the word", "the words", "the term", "the phrase", "the slogan", "the motto", "the hashtag",
-                "labelled", "labeled", "branded", "billed as", "headlined", "reading", "read", "marked")
-LOCATIVE = frozenset("of in at from for on to with by about against into over under near the a an".split())
-DEF_ROLE_PERSON = frozenset("president minister mayor governor senator chairman chairwoman ceo founder leader "
-                            "premier chancellor secretary spokesman spokeswoman spokesperson director "
-                            "professor judge coach manager prosecutor ambassador king queen pope "
-                            "archbishop bishop author researcher scientist actor singer".split())
-DEF_ROLE_ORG = frozenset("company firm group organisation organization agency ministry department government "
-                         "court council committee commission party union association university network "
-                         "retailer airline club team band charity foundation institute bank service police "
-                         "army navy office board website newspaper paper magazine broadcaster channel".split())
+PLACARD = rule_words("quotes_placard")
+SCARE_BEFORE = rule_sequence("quotes_scare_before")
+LOCATIVE = rule_words("quotes_locative")
+DEF_ROLE_PERSON = rule_words("quotes_def_role_person")
+DEF_ROLE_ORG = rule_words("quotes_def_role_org")
 
 
 @dataclass(slots=True)

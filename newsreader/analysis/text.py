@@ -7,6 +7,8 @@ the rules can be reported without any re-alignment.
 from __future__ import annotations
 
 import re
+
+from .lexicon import rule_words
 from dataclasses import dataclass, field
 
 # Dotted acronyms first ("U.S."), then words that may contain inner hyphens, dots ("oe24.at") and
@@ -21,12 +23,8 @@ PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPENERS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb([{\u2014\u2013- \t*#>\u2022"
 # Capitalised closed-class words that open a sentence: after a dotted acronym that swallowed the full
 # stop ("in Washington D.C. The team…") they mark a sentence boundary.
-SENT_OPENERS = frozenset("The A An This That These Those He She It They We I His Her Its Their Our In On At "
-                         "But And However After Before When While Since During Although There Here".split())
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof St Sr Jr Sen Rep Gov Gen Lt Col Capt Cmdr Adm Sgt Maj Rev Hon No Nos Vol Fig vs etc "
-    "Inc Corp Co Ltd Bros Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Mt Ft Ave Blvd Rd approx est dept univ".split()
-)
+SENT_OPENERS = rule_words("text_sent_openers")
+ABBREVIATIONS = rule_words("text_abbreviations")
 
 
 @dataclass(slots=True)
