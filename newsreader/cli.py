@@ -18,7 +18,7 @@ from typing import Sequence
 from newsreader import __version__
 from newsreader.sanitize import clean_line
 
-SUBCOMMANDS = ("show", "list", "analyze", "actors")
+SUBCOMMANDS = ("show", "list", "analyze", "actors", "config")
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 
@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="newsreader",
         description="A terminal news reader that highlights quotations and named actors.",
         epilog="Subcommands: show FILE [--html OUT] [--svg OUT] | list FOLDER [--json] | analyze [--json] PATH... | "
-        "actors FOLDER [--json] "
+        "actors FOLDER [--json] | config --path|--show|--init "
         "(run `newsreader SUBCOMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -107,6 +107,10 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] == "config":
+            from newsreader.config_command import main as config_main
+
+            return config_main(argv[1:])
         if argv and argv[0] in SUBCOMMANDS:
             name = argv[0]
             args = _sub_parser(name).parse_args(argv[1:])
@@ -128,13 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
-    """Open the reader on a folder or file (default ./articles)."""
+    """Open the reader on a folder or file (default: the config's `folder`, else ./articles)."""
+    from newsreader.config import load_config
+
+    config = load_config()  # problems are shown in the reader, as a notice
     if path_text is None:
-        if not Path(DEFAULT_FOLDER).is_dir():
-            raise UsageError(
-                f"no ./{DEFAULT_FOLDER} folder here: pass a folder of articles, e.g. `newsreader ~/news`"
-            )
-        path_text = DEFAULT_FOLDER
+        path_text = _default_folder(config)
     path = _existing(path_text)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
@@ -142,6 +145,15 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
 
     make_app(path, use_index=use_index).run()
     return 0
+
+
+def _default_folder(config) -> str:  # noqa: ANN001 - a newsreader.config.Config
+    folder = config.folder_path()
+    if folder.is_dir():
+        return str(folder)
+    if "folder" in config.explicit:
+        raise UsageError(f"the folder set in {config.path} does not exist: {_display_path(folder)}")
+    raise UsageError(f"no ./{DEFAULT_FOLDER} folder here: pass a folder of articles, e.g. `newsreader ~/news`")
 
 
 def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily

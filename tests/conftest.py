@@ -16,6 +16,8 @@ SEED_TITLE = "Huawei opens Brussels transparency centre as it seeks to win over 
 # Keep user state and caches of the test run out of the real home directory.
 os.environ.setdefault("XDG_STATE_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-test-state"))
 os.environ.setdefault("XDG_CACHE_HOME", str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-test-cache"))
+# ... and never read the user's own config file (tests that need one point XDG_CONFIG_HOME elsewhere).
+os.environ["XDG_CONFIG_HOME"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsreader-test-config")
 
 
 def write_article(folder: Path, name: str, title: str, body: str, date: str | None = None, **meta: str) -> Path:

@@ -33,8 +33,8 @@ def newsreader_command() -> str:
 
 
 class Terminal:
-    """One tmux server (unique socket) with one session running bash; the reader's state and caches
-    go to `cwd`, never the user's home."""
+    """One tmux server (unique socket) with one session running bash; the reader's state, caches and
+    config file are under `cwd`, never the user's home."""
 
     def __init__(self, cwd: Path, session: str = "e2e") -> None:
         tmux = shutil.which("tmux")
@@ -54,6 +54,7 @@ class Terminal:
             "PS1": "$ ",
             "XDG_STATE_HOME": str(cwd / "state"),
             "XDG_CACHE_HOME": str(cwd / "cache"),
+            "XDG_CONFIG_HOME": str(cwd / "config"),
         }
         try:
             self.run(

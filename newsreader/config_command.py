@@ -1,0 +1,164 @@
+"""`newsreader config --path | --show | --init`: where the config file is, what is in effect, a starter file.
+
+`--show` prints the settings in effect as YAML (defaults and remembered choices included, a comment
+saying where each came from) and the config's problems on stderr (exit status 1 when there are any).
+`--init` writes a commented file with every setting at its default, never over an existing file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Sequence
+
+from newsreader.config import (
+    BUILT_IN_COLOURS,
+    COLOUR_KINDS,
+    LIST_WIDTH_RANGE,
+    REMEMBERED,
+    SORTS,
+    Config,
+    default_config_path,
+    load_config,
+    settings_of,
+)
+from newsreader.sanitize import clean_line
+
+TEMPLATE = """\
+# newsreader configuration: {path}
+# Every setting is optional; a line left commented out keeps the default shown.
+# `newsreader config --show` prints the settings in effect; the README's "Configuration" section
+# explains each one.
+
+# The folder opened by `newsreader` with no path (~ is expanded; relative to where you run it).
+# folder: articles
+
+# A Textual theme:
+{themes}
+# Set here, it wins over the theme last picked from the command palette (ctrl+p).
+# theme: textual-dark
+
+# Order of the article list: {sorts}.
+# Set here, it wins over the order last picked in the app.
+# sort: newest
+
+# The list's share of the window width, in percent ({low} to {high}).
+# Set here, it wins over the width last set in the app.
+# list_width: 36
+
+# Highlight colours: #rrggbb, #rgb, rgb(r,g,b), or a Rich colour name (dark_orange, grey70, …);
+# "default" keeps the built-in style.
+# colours:
+{colours}
+
+# Keys: an action's name and its keys, "key1,key2" (ctrl+x, f5, pagedown, question_mark …).
+# Each listed action gets exactly these keys instead of its defaults; a key used by another action
+# that is active at the same time is a clash and is refused. `newsreader config --show` lists them all.
+# keys:
+{keys}
+"""
+
+
+def template_text(path: Path, table: Sequence[tuple[str, str, str]] = ()) -> str:
+    """The commented default file. `table`: (action, default keys, description) for the keys section."""
+    from newsreader.config import THEMES
+
+    colours = "\n".join(
+        f"#   {kind}: \"{BUILT_IN_COLOURS[kind] or 'default'}\"" for kind in COLOUR_KINDS
+    )
+    rows = table or [("scroll_down", "j,down", "an example"), ("scroll_up", "k,up", "an example")]
+    entries = [(f'{action}: "{keys}"', description) for action, keys, description in rows]
+    width = max(len(entry) for entry, _ in entries)
+    keys = "\n".join(f"#   {entry:<{width}}  # {description}" for entry, description in entries)
+    low, high = LIST_WIDTH_RANGE
+    themes = textwrap.fill(", ".join(THEMES), 100, initial_indent="#   ", subsequent_indent="#   ",
+                           break_on_hyphens=False)
+    return TEMPLATE.format(
+        path=path, themes=themes, sorts=", ".join(SORTS), low=low, high=high, colours=colours, keys=keys
+    )
+
+
+def show_text(config: Config, remembered: dict[str, object]) -> str:
+    """The settings in effect as YAML, headed by a comment saying where each came from."""
+    import yaml
+
+    settings = settings_of(config)
+    origin = []
+    for name in settings:
+        if name in config.explicit:
+            origin.append(f"{name}: config file")
+        elif name in REMEMBERED and name in remembered and remembered[name] == settings[name]:
+            origin.append(f"{name}: remembered from the app")
+        else:
+            origin.append(f"{name}: default")
+    where = str(config.path) if config.path is not None else "(none)"
+    header = f"# newsreader settings in effect (config file: {where})\n# " + " · ".join(origin) + "\n"
+    # ASCII output: anything unusual in an action name from the file is printed escaped, never raw
+    return header + yaml.safe_dump(settings, sort_keys=False, allow_unicode=False, width=1000)
+
+
+def write_new_file(path: Path, text: str) -> str | None:
+    """Create `path` with `text` atomically, never replacing an existing file: a temporary file in the
+    same folder, then a hard link to the final name (which fails if the name exists). Returns None on
+    success, else a one-line reason."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        return f"cannot create {path.parent}: {exc.strerror or exc}"
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.link(tmp, path)
+    except FileExistsError:
+        return f"{path} already exists; not changed (remove it first to start again)"
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    return None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader config",
+        description="The configuration file: $XDG_CONFIG_HOME/newsreader/config.yaml (see the README).",
+    )
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--path", action="store_true", help="print where the config file is (or would be)")
+    what.add_argument("--show", action="store_true", help="print the settings in effect, defaults included, as YAML")
+    what.add_argument("--init", action="store_true", help="write a commented default file (never over an existing one)")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run `newsreader config …`; returns the exit status."""
+    args = _parser().parse_args(list(argv))
+    path = default_config_path()
+    if args.path:
+        print(path)
+        return 0
+    if args.init:
+        problem = write_new_file(path, template_text(path))
+        if problem is not None:
+            print(f"newsreader: {clean_line(problem, 500)}", file=sys.stderr)
+            return 1
+        print(f"wrote {path}")
+        return 0
+    from newsreader.preferences import load_preferences
+
+    config = load_config(path)
+    remembered = load_preferences()
+    sys.stdout.write(show_text(config.with_preferences(remembered), remembered))
+    for problem in config.problems:
+        print(f"newsreader: {problem}", file=sys.stderr)
+    return 1 if config.problems else 0
