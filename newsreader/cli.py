@@ -141,9 +141,10 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     path = _existing(path_text)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
+    from newsreader.preferences import effective_config
     from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
 
-    make_app(path, use_index=use_index).run()
+    make_app(path, use_index=use_index, config=effective_config(config)).run()
     return 0
 
 

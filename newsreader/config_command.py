@@ -26,6 +26,7 @@ from newsreader.config import (
     load_config,
     settings_of,
 )
+from newsreader.keymap import BindingInfo, check_keymap
 from newsreader.sanitize import clean_line
 
 TEMPLATE = """\
@@ -63,16 +64,15 @@ TEMPLATE = """\
 """
 
 
-def template_text(path: Path, table: Sequence[tuple[str, str, str]] = ()) -> str:
-    """The commented default file. `table`: (action, default keys, description) for the keys section."""
+def template_text(path: Path, actions: Sequence[tuple[str, str, str]]) -> str:
+    """The commented default file; `actions`: (action, default keys, description) for the keys section."""
     from newsreader.config import THEMES
 
     colours = "\n".join(
         f"#   {kind}: \"{BUILT_IN_COLOURS[kind] or 'default'}\"" for kind in COLOUR_KINDS
     )
-    rows = table or [("scroll_down", "j,down", "an example"), ("scroll_up", "k,up", "an example")]
-    entries = [(f'{action}: "{keys}"', description) for action, keys, description in rows]
-    width = max(len(entry) for entry, _ in entries)
+    entries = [(f'{action}: "{keys}"', description) for action, keys, description in actions]
+    width = max((len(entry) for entry, _ in entries), default=0)
     keys = "\n".join(f"#   {entry:<{width}}  # {description}" for entry, description in entries)
     low, high = LIST_WIDTH_RANGE
     themes = textwrap.fill(", ".join(THEMES), 100, initial_indent="#   ", subsequent_indent="#   ",
@@ -82,11 +82,12 @@ def template_text(path: Path, table: Sequence[tuple[str, str, str]] = ()) -> str
     )
 
 
-def show_text(config: Config, remembered: dict[str, object]) -> str:
-    """The settings in effect as YAML, headed by a comment saying where each came from."""
+def show_text(config: Config, remembered: dict[str, object], keys: dict[str, str]) -> str:
+    """The settings in effect as YAML, headed by a comment saying where each came from; `keys`: every
+    action's keys in effect."""
     import yaml
 
-    settings = settings_of(config)
+    settings = {**settings_of(config), "keys": keys}
     origin = []
     for name in settings:
         if name in config.explicit:
@@ -147,8 +148,9 @@ def main(argv: Sequence[str]) -> int:
     if args.path:
         print(path)
         return 0
+    table = _binding_table()
     if args.init:
-        problem = write_new_file(path, template_text(path))
+        problem = write_new_file(path, template_text(path, actions_table(table)))
         if problem is not None:
             print(f"newsreader: {clean_line(problem, 500)}", file=sys.stderr)
             return 1
@@ -158,7 +160,28 @@ def main(argv: Sequence[str]) -> int:
 
     config = load_config(path)
     remembered = load_preferences()
-    sys.stdout.write(show_text(config.with_preferences(remembered), remembered))
-    for problem in config.problems:
+    # clashes are checked as if every widget sat directly in the app: the reader checks again, exactly
+    checked = check_keymap(config.keys, table)
+    keys = {action: checked.keymap.get(action, default) for action, default, _ in actions_table(table)}
+    sys.stdout.write(show_text(config.with_preferences(remembered), remembered, keys))
+    problems = [*config.problems, *(f"{path.name}: {problem}" for problem in checked.problems)]
+    for problem in problems:
         print(f"newsreader: {problem}", file=sys.stderr)
-    return 1 if config.problems else 0
+    return 1 if problems else 0
+
+
+def _binding_table() -> list[BindingInfo]:
+    """The reader's bindings: read from its classes, so this imports Textual (only `--show`, `--init`)."""
+    from newsreader.ui.app import NewsReaderApp
+    from newsreader.ui.apply_config import binding_table
+
+    return binding_table(NewsReaderApp)
+
+
+def actions_table(table: Sequence[BindingInfo]) -> list[tuple[str, str, str]]:
+    """(action id, default keys, description) of every remappable binding, once each."""
+    rows: dict[str, tuple[str, str, str]] = {}
+    for info in table:
+        if info.id is not None and info.id not in rows:
+            rows[info.id] = (info.id, ",".join(info.keys), info.description)
+    return list(rows.values())

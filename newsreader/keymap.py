@@ -28,6 +28,7 @@ _FRIENDLY = {
 }
 _UNICODE_OF_FRIENDLY = {friendly: unicode for unicode, friendly in _FRIENDLY.items()}
 MAX_KEYS_PER_ACTION = 8
+APP_SCOPE = "app"  # the scope of bindings that work everywhere
 
 
 class BadKey(ValueError):
@@ -99,14 +100,22 @@ def parse_keys(value: object) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class BindingInfo:
-    """One remappable binding as the app declares it: its id, where it applies, its default keys.
+    """One binding as the app declares it: its id (None: not remappable, but its keys still count for
+    clashes), where it applies, its default keys, and what it does (for messages).
 
     `scope` names the widget whose bindings hold it ("app" for keys that work everywhere)."""
 
-    id: str
+    id: str | None
     scope: str
     keys: tuple[str, ...]
     description: str = ""
+
+    @property
+    def name(self) -> str:
+        """How a message names it: its id, else what it does and its keys."""
+        if self.id is not None:
+            return repr(self.id)
+        return f"{self.description or 'a built-in key'} ({','.join(self.keys)})"
 
 
 @dataclass(frozen=True)
@@ -118,29 +127,29 @@ class KeymapCheck:
 
 
 def _in_reach(a: str, b: str, parents: Mapping[str, str]) -> bool:
-    """True if bindings of scopes `a` and `b` can both be active at once (one holds the other)."""
+    """True if bindings of scopes `a` and `b` can be active at once: one holds the other (every scope
+    is inside "app")."""
 
     def chain(scope: str) -> list[str]:
         seen = [scope]
         while seen[-1] in parents and len(seen) < 32:
             seen.append(parents[seen[-1]])
-        return seen
+        return [*seen, APP_SCOPE]
 
     return a in chain(b) or b in chain(a)
 
 
 def _first_clash(
-    keys: Mapping[str, tuple[str, ...]], table: list[BindingInfo], remapped: list[str], parents: Mapping[str, str]
-) -> tuple[str, str, str] | None:
-    """(remapped id, other id, key) for the latest remapping that shares a key with a binding in reach."""
+    table: list[BindingInfo], keys: list[tuple[str, ...]], remapped: list[str], parents: Mapping[str, str]
+) -> tuple[str, BindingInfo, str] | None:
+    """(remapped id, other binding, key) for the latest remapping that shares a key with a binding in reach."""
     for rid in reversed(remapped):
-        mine = [b for b in table if b.id == rid]
-        for key in keys[rid]:
-            for other in table:
-                if other.id == rid or key not in keys[other.id]:
-                    continue
-                if any(_in_reach(b.scope, other.scope, parents) for b in mine):
-                    return rid, other.id, key
+        mine = [i for i, b in enumerate(table) if b.id == rid]
+        for i in mine:
+            for key in keys[i]:
+                for j, other in enumerate(table):
+                    if other.id != rid and key in keys[j] and _in_reach(table[i].scope, other.scope, parents):
+                        return rid, other, key
     return None
 
 
@@ -151,13 +160,13 @@ def check_keymap(
 
     An id no binding has is dropped with a message naming the nearest one. A remapping that puts a key on
     two bindings that can be active together (same scope, or one scope inside the other as `parents`
-    says: child scope -> parent scope, up to "app") is dropped, latest in the file first, until none
-    clash: that binding keeps its default keys. Clashes among the defaults themselves are the app's
-    design (the list and the reader both use `j`), not reported.
+    says: child scope -> parent scope; every scope is inside "app") is dropped, latest in the file
+    first, until none clash: that binding keeps its default keys. Clashes among the defaults themselves
+    are the app's design (the list and the reader both use `j`), not reported.
     """
     table = list(table)
     parents = {} if parents is None else dict(parents)
-    known = {b.id for b in table}
+    known = {b.id for b in table if b.id is not None}
     problems: list[str] = []
     remapped: list[str] = []
     for action in wanted:
@@ -169,14 +178,13 @@ def check_keymap(
             f"keys: there is no action {action!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
             + "; ignored (`newsreader config --show` lists them)"
         )
-    keys = {b.id: b.keys for b in table}
-    keys.update({action: tuple(wanted[action]) for action in remapped})
-    while (clash := _first_clash(keys, table, remapped, parents)) is not None:
+    keys = [tuple(wanted[b.id]) if b.id in remapped else b.keys for b in table]
+    while (clash := _first_clash(table, keys, remapped, parents)) is not None:
         action, other, key = clash
         problems.append(
-            f"keys: {key!r} for {action!r} clashes with {other!r}, which also uses it; "
+            f"keys: {key!r} for {action!r} clashes with {other.name}, which also uses it; "
             f"{action!r} keeps its default keys"
         )
         remapped.remove(action)
-        keys[action] = next(b.keys for b in table if b.id == action)
-    return KeymapCheck({action: ",".join(keys[action]) for action in remapped}, tuple(problems))
+        keys = [b.keys if b.id == action else k for b, k in zip(table, keys, strict=True)]
+    return KeymapCheck({action: ",".join(wanted[action]) for action in remapped}, tuple(problems))

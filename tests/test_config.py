@@ -337,28 +337,49 @@ def test_config_path_honours_xdg_config_home(xdg: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().out == f"{xdg}\n"
 
 
-def test_config_show_prints_the_settings_in_effect_as_yaml(xdg: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def bindings(monkeypatch: pytest.MonkeyPatch) -> list[BindingInfo]:
+    """`newsreader config` sees the small binding table above instead of the reader's."""
+    import newsreader.config_command
+
+    monkeypatch.setattr(newsreader.config_command, "_binding_table", lambda: TABLE)
+    return TABLE
+
+
+def test_config_show_prints_the_settings_in_effect_as_yaml(
+    xdg: Path, bindings: list[BindingInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
     write(xdg, "theme: nord\ncolours:\n  quotation: '#ff8800'\nkeys:\n  scroll_down: e\n")
     remember({"sort": "title", "theme": "dracula"})
     assert main(["config", "--show"]) == 0
     out = capsys.readouterr().out
     shown = yaml.safe_load(out)
-    assert shown == settings_of(effective_config(load_config()))
+    assert {k: v for k, v in shown.items() if k != "keys"} == {
+        k: v for k, v in settings_of(effective_config(load_config())).items() if k != "keys"
+    }
     assert shown["theme"] == "nord" and shown["sort"] == "title" and shown["list_width"] == 36
     assert shown["colours"]["quotation"] == "#ff8800" and shown["colours"]["person"] == BUILT_IN_COLOURS["person"]
-    assert shown["keys"] == {"scroll_down": "e"}
+    # every action with its keys in effect: the remapped one and the defaults
+    assert shown["keys"] == {"quit": "q", "find_next": "n", "cursor_down": "j,down", "cursor_up": "k,up",
+                             "scroll_down": "e", "scroll_up": "k,up", "top": "g"}
     assert "theme: config file" in out and "sort: remembered from the app" in out and "list_width: default" in out
 
 
-def test_config_show_reports_problems_on_stderr_and_exit_1(xdg: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(xdg, "theme: nrod\n")
+def test_config_show_reports_problems_on_stderr_and_exit_1(
+    xdg: Path, bindings: list[BindingInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(xdg, "theme: nrod\nkeys:\n  top: j\n")
     assert main(["config", "--show"]) == 1
     captured = capsys.readouterr()
-    assert yaml.safe_load(captured.out)["theme"] == "textual-dark"
-    assert captured.err.count("\n") == 1 and "'nrod' is not a theme" in captured.err
+    shown = yaml.safe_load(captured.out)
+    assert shown["theme"] == "textual-dark" and shown["keys"]["top"] == "g"
+    assert captured.err.count("\n") == 2
+    assert "'nrod' is not a theme" in captured.err and "'j' for 'top' clashes with 'scroll_down'" in captured.err
 
 
-def test_config_init_writes_a_commented_default_file_once(xdg: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_init_writes_a_commented_default_file_once(
+    xdg: Path, bindings: list[BindingInfo], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["config", "--init"]) == 0
     assert str(xdg) in capsys.readouterr().out
     text = xdg.read_text()
@@ -366,7 +387,7 @@ def test_config_init_writes_a_commented_default_file_once(xdg: Path, capsys: pyt
     assert load_config() == Config(path=xdg)  # every setting commented out: the defaults, no problems
     uncommented = re.sub(r"^# (?=(folder|theme|sort|list_width|colours|keys):)", "", text, flags=re.M)
     uncommented = re.sub(r"^#   (?=\w+:)", "  ", uncommented, flags=re.M)
-    assert "theme: textual-dark" in uncommented
+    assert "theme: textual-dark" in uncommented and '  scroll_down: "j,down"' in uncommented
     # uncommenting the settings gives a valid file with the same values
     xdg.write_text(uncommented)
     assert load_config().problems == ()
@@ -379,9 +400,10 @@ def test_config_init_writes_a_commented_default_file_once(xdg: Path, capsys: pyt
 
 
 def test_template_lists_every_theme_and_colour() -> None:
-    text = template_text(Path("config.yaml"))
+    text = template_text(Path("config.yaml"), [("reader.find", "slash,ctrl+f", "Find")])
     assert all(theme in text for theme in THEMES)
     assert all(f"{kind}:" in text for kind in BUILT_IN_COLOURS)
+    assert '#   reader.find: "slash,ctrl+f"  # Find' in text
 
 
 def test_config_needs_one_option(capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,6 +38,7 @@ from newsreader.ui.messages import (
 )
 
 if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
+    from newsreader.config import Config
     from newsreader.analysis.model import ActorHint, Analysis
     from newsreader.articles import Article
     from newsreader.session import Session
@@ -98,8 +99,10 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         use_index: bool = True,
         watch: bool = True,
         read_after: float | None = 2.0,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        self.config = config  # the user's config file (None: the built-in defaults, as in tests)
         self.path = Path(path)
         self.analyser = analyser
         self.use_index = use_index
@@ -138,6 +141,10 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
 
     def on_mount(self) -> None:
         self.theme = THEME
+        if self.config is not None:
+            from newsreader.ui.apply_config import apply_config
+
+            apply_config(self, self.config)
         self.article_list.focus()
         self.load_library()
         self.call_after_refresh(self._prepare_bars)

@@ -1,0 +1,172 @@
+"""The user's config applied to the running app: keys (Textual's keymap), theme, highlight colours,
+list width; a notice for the config's problems; the theme picked in the app remembered.
+
+The binding table (`binding_table`) is read from the classes' own BINDINGS, so the keys in effect, the
+footer and the help screen all come from one place: the bindings plus the keymap installed here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING, Any, Iterable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from newsreader.config import Colours, Config
+from newsreader.keymap import APP_SCOPE, BindingInfo, check_keymap
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+MAX_NOTICE_LINES = 6
+
+# Where each highlight kind is painted (the component classes of newsreader.tcss) and how: a colour,
+# or a colour with an opacity. Rules added after the stylesheet, with the same selectors, win over it.
+COLOUR_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "quotation": (
+        ("ArticleView > .article--quote", "color: {c};"),
+        ("ArticleView > .article--quote-mark", "color: {c} 55%;"),
+        ("QuoteList > .who-said--quote", "color: {c};"),
+        ("QuoteList > .who-said--quote-mark", "color: {c} 55%;"),
+    ),
+    "speaker": (("ArticleView > .article--speaker", "color: {c};"),),
+    "person": (
+        ("ArticleView > .article--person", "color: {c};"),
+        ("ActorsPanel > .actors-panel--person", "color: {c};"),
+        ("QuoteList > .who-said--person", "color: {c};"),
+    ),
+    "organisation": (
+        ("ArticleView > .article--organisation", "color: {c};"),
+        ("ActorsPanel > .actors-panel--organisation", "color: {c};"),
+        ("QuoteList > .who-said--organisation", "color: {c};"),
+    ),
+    "place": (
+        ("ArticleView > .article--place", "color: {c};"),
+        ("ActorsPanel > .actors-panel--place", "color: {c};"),
+        ("QuoteList > .who-said--place", "color: {c};"),
+    ),
+    "match": (
+        ("ArticleView > .article--match", "background: {c} 45%;"),
+        ("ArticleView > .article--current-match", "background: {c};"),
+    ),
+}
+LIST_PANE = "#listing"
+
+
+def config_css(colours: Colours, list_width: int) -> str:
+    """The stylesheet rules that carry the config: chosen colours and the list's width."""
+    rules = [f"{LIST_PANE} {{ width: {list_width}%; }}"]
+    for kind, colour in colours.chosen().items():
+        rules.extend(f"{selector} {{ {declaration.format(c=colour)} }}" for selector, declaration in COLOUR_RULES[kind])
+    return "\n".join(rules) + "\n"
+
+
+# ----------------------------------------------------------------------------------- the bindings
+
+
+def ui_classes() -> list[type[DOMNode]]:
+    """Every widget and screen class of newsreader.ui (all its modules imported), in a stable order."""
+    import newsreader.ui as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
+    found: dict[str, type[DOMNode]] = {}
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith(package.__name__ + ".") and not issubclass(cls, App):
+            found[f"{cls.__module__}.{cls.__qualname__}"] = cls
+    return [found[name] for name in sorted(found)]
+
+
+def _infos(scope: str, bindings: Iterable[Binding]) -> list[BindingInfo]:
+    """One entry per binding, its keys gathered (Textual's merged map holds one binding per key)."""
+    grouped: dict[tuple[str | None, str, str], list[str]] = {}
+    for b in bindings:
+        if not b.system:
+            grouped.setdefault((b.id, b.action, b.description), []).extend(k.strip() for k in b.key.split(","))
+    return [
+        BindingInfo(bid, scope, tuple(dict.fromkeys(keys)), description or action)
+        for (bid, action, description), keys in grouped.items()
+    ]
+
+
+def binding_table(app_class: type[App[Any]]) -> list[BindingInfo]:
+    """Every binding of the app (scope "app", the command palette's key included) and of each widget
+    and screen class (scope: the class name); ids only where the bindings have one."""
+    app_bindings = [b for _, b in app_class._merge_bindings()]
+    if app_class.ENABLE_COMMAND_PALETTE:
+        app_bindings.append(Binding(app_class.COMMAND_PALETTE_BINDING, "command_palette", "Command palette"))
+    table = _infos(APP_SCOPE, app_bindings)
+    for cls in ui_classes():
+        table.extend(_infos(cls.__name__, (b for _, b in cls._merge_bindings())))
+    return table
+
+
+def scope_parents(app: App[Any]) -> dict[str, str]:
+    """Which scope holds which in the running app: for each mounted widget class with bindings, the
+    nearest ancestor class with bindings (else "app"). Screens hang from "app"."""
+    scopes = {info.scope for info in binding_table(type(app))}
+    parents: dict[str, str] = {}
+    for node in app.screen.walk_children(with_self=False):
+        name = type(node).__name__
+        if name not in scopes or name in parents:
+            continue
+        parent = APP_SCOPE
+        for ancestor in node.ancestors:
+            if isinstance(ancestor, (App, Screen)):
+                break
+            if type(ancestor).__name__ in scopes:
+                parent = type(ancestor).__name__
+                break
+        parents[name] = parent
+    return parents
+
+
+# ------------------------------------------------------------------------------------ applying
+
+
+def apply_config(app: App[Any], config: Config) -> None:
+    """Install the config in a mounted app and say what was wrong with it, once."""
+    checked = check_keymap(config.keys, binding_table(type(app)), scope_parents(app))
+    app.set_keymap(checked.keymap)
+    app.theme = config.theme
+    app.stylesheet.add_source(
+        config_css(config.colours, config.list_width), read_from=(str(config.path or "config"), "config")
+    )
+    app.refresh_css(animate=False)
+    where = config.path.name if config.path is not None else "the config"
+    problems = [*config.problems, *(f"{where}: {problem}" for problem in checked.problems)]
+    if problems:
+        shown = problems[:MAX_NOTICE_LINES]
+        if len(problems) > len(shown):
+            shown.append(f"… and {len(problems) - len(shown)} more: run `newsreader config --show`")
+        app.notify("\n".join(shown), title=f"Problems in {where} (defaults used)", severity="warning",
+                   timeout=12, markup=False)
+    app.theme_changed_signal.subscribe(app, lambda theme: _theme_changed(app, config, theme))
+
+
+def _theme_changed(app: App[Any], config: Config, theme: Theme) -> None:
+    """A theme picked in the app is remembered for next time; the config file still wins if it sets one."""
+    if theme.name == config.theme:
+        return
+    if "theme" in config.explicit:
+        app.notify(f"{theme.name} until you quit: the config file sets theme: {config.theme}", timeout=4)
+    remember_choice(app, "theme", theme.name)
+
+
+def remember_choice(app: App[Any], name: str, value: object) -> None:
+    """Remember a choice made in the app (see `newsreader.preferences`), in a thread: the write fsyncs."""
+    from newsreader.preferences import remember
+
+    def write() -> None:
+        problem = remember({name: value})
+        if problem is not None:
+            app.call_from_thread(app.notify, problem, severity="warning", markup=False)
+
+    app.run_worker(write, thread=True, group="preferences", exit_on_error=False, description="preferences")
