@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import reprlib
 import stat
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -176,9 +177,14 @@ def parse_colour(value: object) -> tuple[str | None, str | None]:
     return colour.get_truecolor().hex, None
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlevel = 2
+
+
 def _show(value: object) -> str:
-    """A value quoted in a message: short, and safe to print on a terminal."""
-    return clean_line(repr(value), 60)
+    """A value quoted in a message: short (bounded work even for a YAML alias bomb), safe on a terminal."""
+    return clean_line(_REPR.repr(value), 60)
 
 
 _CHECKS = {

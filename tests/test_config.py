@@ -190,6 +190,15 @@ def test_escape_sequences_in_the_file_never_reach_a_message(xdg: Path) -> None:
         assert "\x1b" not in problem and "\x07" not in problem
 
 
+def test_an_alias_bomb_is_reported_without_expanding_it(xdg: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    write(xdg, "\n".join(lines) + "\ntheme: *a11\nkeys: {list.down: *a11}\ncolours: {quotation: *a11}\n")
+    config = load_config()  # 9**12 leaves if expanded: this would never finish
+    assert len(config.problems) == 12 + 3  # twelve unknown settings a0..a11, then the three bad values
+    assert all(len(p) < 1000 for p in config.problems)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_loads_without_raising(text: str) -> None:
