@@ -154,38 +154,36 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
     return console
 
 
-def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
-    """The article's analysis; a huge body is analysed in part (bounded time; offsets stay valid)."""
-    from newsreader.analysis.cache import analyze_cached
-    from newsreader.render import analysis_text
+def _load(path: Path):  # noqa: ANN202 - a Session (imported lazily: the CLI starts fast)
+    """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index."""
+    from newsreader.session import load_folder
 
-    return analyze_cached(analysis_text(article.body), tuple(hints), article.title)
+    return load_folder(path, use_index=False)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsreader.library import scan
     from newsreader.render import build_document, iter_wrapped_text, legend_text
 
     path = _existing(args.file)
     if path.is_dir():
         raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
-    library = scan(path)
+    session = _load(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
 
-        analyse = None if args.plain else (lambda a: _analysis_for(a, library.hints_for(a)))
+        analyse = None if args.plain else (lambda a: session.analyse(a, store=False))
         try:
-            export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+            export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
         return 0
     console = _console(args.width)
-    for i, article in enumerate(library.articles):
+    for i, article in enumerate(session.articles):
         if i:
             console.rule()
         analysis = None
         if not args.plain and not article.error:
-            analysis = _analysis_for(article, library.hints_for(article))
+            analysis = session.analyse(article, store=False)
         document = build_document(article, analysis, highlight=not args.plain)
         # wrapped here, printed in chunks: Rich wrapping an 8 MiB Text at once takes half a minute
         for chunk in iter_wrapped_text(document, console.width):
@@ -196,15 +194,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _iter_libraries(paths: Sequence[str]):  # noqa: ANN202
-    from newsreader.library import scan
-
+def _iter_sessions(paths: Sequence[str]):  # noqa: ANN202
     for p in paths:
-        yield scan(_existing(p))
+        yield _load(_existing(p))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    libraries = list(_iter_libraries([args.folder]))
+    sessions = list(_iter_sessions([args.folder]))
     rows = [
         {
             "title": a.title,
@@ -214,8 +210,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             "index": a.index,
             "error": a.error,
         }
-        for lib in libraries
-        for a in lib.articles
+        for session in sessions
+        for a in session.articles
     ]
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
@@ -237,22 +233,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     console.print(table)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
-    for lib in libraries:  # a broken newsreader.yaml is reported, as the reader's header does
-        if lib.config.problem:
-            console.print(Text(f"⚠ {lib.config.problem}", "yellow"))
+    for session in sessions:  # a broken newsreader.yaml is reported, as the reader's header does
+        if session.config.problem:
+            console.print(Text(f"⚠ {session.config.problem}", "yellow"))
     return 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     results = []
-    for library in _iter_libraries(args.paths):
-        for article in library.articles:
+    for session in _iter_sessions(args.paths):
+        for article in session.articles:
             record: dict = {"path": str(article.path), "title": article.title, "error": article.error}
             if article.error:
                 record.update({"quotes": [], "actors": []})
             else:
                 try:
-                    record.update(_analysis_for(article, library.hints_for(article)).to_json())
+                    record.update(session.analyse(article, store=False).to_json())
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
                     record.update({"error": f"analysis failed: {clean_line(str(exc), 200)}", "quotes": [], "actors": []})
             results.append((article, record))
@@ -297,8 +293,8 @@ def _print_report(results) -> None:  # noqa: ANN001
 def cmd_actors(args: argparse.Namespace) -> int:
     from newsreader.actor_index import build_actor_index
 
-    (library,) = _iter_libraries([args.folder])
-    index = build_actor_index(library, lambda a: _analysis_for(a, library.hints_for(a)))
+    (session,) = _iter_sessions([args.folder])
+    index = build_actor_index(session.articles, lambda a: session.analyse(a, store=False))
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
@@ -321,5 +317,5 @@ def cmd_actors(args: argparse.Namespace) -> int:
             Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
         )
     console.print(table)
-    console.print(Text(f"{len(index)} actors in {len(library.articles)} articles", "dim"))
+    console.print(Text(f"{len(index)} actors in {len(session.articles)} articles", "dim"))
     return 0

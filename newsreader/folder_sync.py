@@ -16,7 +16,7 @@ from typing import Callable
 from newsreader.articles import Article, load_file, load_header
 from newsreader.articles import body_hash
 from newsreader.index import FolderIndex
-from newsreader.library import FolderConfig, iter_article_files, read_folder_config
+from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
 
 STORE_BATCH = 200
@@ -63,7 +63,7 @@ class FolderSync:
 
     def _read_config(self) -> bool:
         """(Re)read newsreader.yaml when it changed; True when it did."""
-        folder = self.root if self.root.is_dir() else self.root.parent
+        folder = folder_of(self.root)
         try:
             mtime: float | None = os.stat(folder / "newsreader.yaml").st_mtime
         except OSError:
@@ -89,8 +89,11 @@ class FolderSync:
 
     def _walk(self) -> tuple[dict[str, tuple[int, float]], dict[str, list[Article]]]:
         """Stat every article file; errors of the walk itself become entries."""
-        if self.root.is_file():
-            st = self.root.stat()
+        if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
+            try:
+                st = self.root.stat()
+            except OSError as exc:
+                return {}, {str(self.root): [_error_entry(self.root, f"cannot read: {clean_line(exc.strerror or str(exc), 200)}")]}
             return {str(self.root): (st.st_size, st.st_mtime)}, {}
         stats: dict[str, tuple[int, float]] = {}
         errors: dict[str, list[Article]] = {}

@@ -18,7 +18,7 @@ from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
-from newsreader.library import sort_key
+from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.render import ANALYSIS_MAX_CHARS
 from newsreader.search import FilterQuery, SearchDoc, analysis_fields, filter_docs
 
@@ -33,12 +33,23 @@ def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
     return analyze_cached(article.body[:MAX_ANALYSED_CHARS], tuple(hints), article.title)
 
 
+def load_folder(root: Path | str, *, use_index: bool = False, analyser: Analyser = default_analyser) -> Session:
+    """A session with the whole folder (or file) read now, bodies kept: the CLI's and the tests' road.
+
+    Without the index nothing is written anywhere; the TUI instead starts from `warm_start` and
+    `refresh`es in a worker.
+    """
+    session = Session(Path(root), use_index=use_index, analyser=analyser)
+    session.refresh()
+    return session
+
+
 class Session:
-    """The folder (or single file) being read."""
+    """The folder (or single file) being read: the only road from a path to articles."""
 
     def __init__(self, root: Path, *, use_index: bool = True, analyser: Analyser = default_analyser) -> None:
         self.root = Path(root)
-        self.folder = self.root if self.root.is_dir() else self.root.parent
+        self.folder = folder_of(self.root)
         self.analyser = analyser
         self.index: FolderIndex | None = None
         self.notice: str | None = None
@@ -58,6 +69,11 @@ class Session:
     @property
     def uses_index(self) -> bool:
         return self.index is not None and not self.sync.keep_bodies
+
+    @property
+    def config(self) -> FolderConfig:
+        """The folder's `newsreader.yaml` as last read (its `problem` says what was wrong with it)."""
+        return self.sync.config
 
     @property
     def errors(self) -> list[Article]:

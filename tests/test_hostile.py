@@ -26,7 +26,7 @@ from typing import Callable
 import pytest
 
 from newsreader.articles import MAX_READ_BYTES, load_file
-from newsreader.library import scan
+from newsreader.session import load_folder
 from newsreader.render import (
     ANALYSIS_MAX_CHARS,
     analysis_text,
@@ -128,7 +128,7 @@ def test_the_generator_covers_every_case(hostile_folder: HostileFolder) -> None:
 def test_scan_lists_every_file_with_its_title_or_error(hostile_folder: HostileFolder, hostile_library) -> None:  # noqa: ANN001
     root = hostile_folder.root
     started = time.monotonic()
-    library = scan(root)
+    library = load_folder(root)
     assert time.monotonic() - started < 15, "the hostile folder took too long to scan"
     listed = by_path(library)
     assert set(listed) == article_paths_on_disk(root), "a file was dropped or listed twice"
@@ -168,7 +168,7 @@ def test_loading_the_files_directly_gives_clear_errors(hostile_folder: HostileFo
     assert "not a regular file" in load_file(root / "fifo.txt")[0].error  # and it returned: no hang
     assert "target does not exist" in load_file(root / "dangling.txt")[0].error
     assert "symlink loop" in load_file(root / "self-link.txt")[0].error
-    assert scan(root / "fifo.txt").articles[0].error.startswith("not a regular file")
+    assert load_folder(root / "fifo.txt").articles[0].error.startswith("not a regular file")
 
 
 def test_a_file_vanishing_between_scan_and_read_is_listed_with_the_reason(
@@ -177,7 +177,7 @@ def test_a_file_vanishing_between_scan_and_read_is_listed_with_the_reason(
     import newsreader.articles
 
     monkeypatch.setattr(newsreader.articles, "read_text", vanish_before_read(newsreader.articles.read_text))
-    library = scan(vanishing_folder)
+    library = load_folder(vanishing_folder)
     gone = [a for a in library.articles if a.path.name == VANISH_NAME]
     assert len(gone) == 1 and gone[0].error == "file vanished before it could be read"
     assert [a.title for a in library.articles if a.error is None] == ["A steady article"]
@@ -210,7 +210,7 @@ def test_deeper_than_the_depth_limit_is_reported(tmp_path: Path, monkeypatch: py
     deep.mkdir(parents=True)
     (deep / "x.txt").write_text("Deep\n\ntext\n")
     (tmp_path / "top.txt").write_text("Top\n\ntext\n")
-    library = scan(tmp_path)
+    library = load_folder(tmp_path)
     errors = [a.error for a in library.articles if a.error]
     assert errors == ["folder nested deeper than 3 levels: not scanned"]
     assert [a.title for a in library.articles if not a.error] == ["Top"]
