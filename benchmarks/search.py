@@ -19,15 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsreader.search import (  # noqa: E402
+from newsreader.query import (  # noqa: E402 - after the sys.path line, so a checkout runs without installing
     FilterQuery,
     SearchDoc,
     analysis_fields,
     filter_docs,
-    find_matches,
     parse_filter,
     prepare_docs,
 )
+from newsreader.search import find_matches  # noqa: E402 - as above
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews" / "bulk"
 FIND_BAR_MS = 16.0

@@ -21,9 +21,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
-from newsreader.search import FilterQuery, Term, fold
+from newsreader.query import FilterQuery, fold, index_lines, index_text
 
-SCHEMA_VERSION = 4  # 4: prefix indexes for the filter's short word starts
+SCHEMA_VERSION = 5  # 5: the filter's own tokens stored (FTS5 ascii tokenizer), folded source
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -74,13 +74,13 @@ def analysis_from_json(text: str) -> Analysis | None:
 
 
 def actor_text(analysis: Analysis) -> str:
-    """Names and aliases, one actor per line: what `actor:` searches."""
-    return "\n".join(" ".join([a.name, *a.aliases]) for a in analysis.actors)
+    """Every name and alias, a phrase never spanning two: what `actor:` searches."""
+    return index_lines(name for a in analysis.actors for name in (a.name, *a.aliases))
 
 
 def quote_text(analysis: Analysis) -> str:
-    return "\n".join(q.text for q in analysis.quotes)
-
+    """Every quotation, a phrase never spanning two: what `quote:` searches."""
+    return index_lines(q.text for q in analysis.quotes)
 
 
 # ------------------------------------------------------------------------------------------ rows
@@ -203,12 +203,12 @@ class FolderIndex:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, size INTEGER,"
             " mtime REAL, title TEXT, date TEXT, source TEXT, author TEXT, error TEXT, notices TEXT, hash TEXT,"
-            " quotes INTEGER, analysis TEXT, UNIQUE(path, idx))"
+            " quotes INTEGER, analysis TEXT, source_key TEXT, UNIQUE(path, idx))"
         )
         try:
             conn.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, source, actors, quotes,"
-                " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+                " tokenize='ascii', prefix='1 2 3')"  # the text stored is already query.tokens
             )
             self.has_fts = True
         except sqlite3.OperationalError:
@@ -287,14 +287,15 @@ class FolderIndex:
                     for a in articles:
                         cur = conn.execute(
                             "INSERT INTO articles (path, idx, size, mtime, title, date, source, author, error,"
-                            " notices, hash, quotes, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL)",
+                            " notices, hash, quotes, analysis, source_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?)",
                             (str(path), a.index, size, mtime, a.title, a.date.isoformat() if a.date else None,
-                             a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body)),
+                             a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body),
+                             fold(a.source or "")),
                         )
                         if self.has_fts:
                             conn.execute(
                                 "INSERT INTO fts (rowid, title, body, source, actors, quotes) VALUES (?,?,?,?,'','')",
-                                (cur.lastrowid, a.title, a.body, a.source or ""),
+                                (cur.lastrowid, index_text(a.title), index_text(a.body), index_text(a.source or "")),
                             )
                 conn.execute("COMMIT")
             except BaseException:
@@ -349,31 +350,13 @@ class FolderIndex:
     # ----------------------------------------------------------------------------------- filter
 
     def filter_keys(self, query: FilterQuery) -> set[tuple[str, int]] | None:
-        """(path, index) of the articles matching `query`, via FTS5; None when FTS can't answer."""
+        """(path, index) of the articles matching `query` (its SQL backend); None when FTS can't answer."""
         if not self.has_fts:
             return None
-        positives: list[str] = []
-        negatives: list[str] = []
-        for term in query.terms:
-            expr = fts_term(term)
-            if expr is None:
-                continue
-            (negatives if term.negate else positives).append(expr)
-        if not positives and not negatives:
-            return None
-        sql = "SELECT a.path, a.idx FROM articles a"
-        params: list[str] = []
-        where: list[str] = []
-        if positives:
-            where.append("a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(" AND ".join(positives))
-        for neg in negatives:
-            where.append("a.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(neg)
-        sql += " WHERE " + " AND ".join(where)
+        where, params = query.to_sql()
         try:
             with self._read_lock:
-                rows = self._reader.execute(sql, params).fetchall()
+                rows = self._reader.execute(f"SELECT a.path, a.idx FROM articles a WHERE {where}", params).fetchall()
         except sqlite3.Error:
             return None
         return {(p, i) for p, i in rows}
@@ -384,26 +367,6 @@ class FolderIndex:
                 "SELECT count(analysis), count(*) FROM articles WHERE error IS NULL"
             ).fetchone()
         return done, total
-
-
-_FTS_COLUMNS = {"text": "{title body source}", "actor": "actors", "quote": "quotes", "source": "source"}
-
-
-def fts_term(term: Term) -> str | None:
-    """One filter term as an FTS5 expression: word prefixes, phrases in order, columns per field."""
-    import re
-
-    words = re.findall(r"\w+", fold(term.value))
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    if term.phrase:
-        expr = '"' + " ".join(words) + '"'
-    elif len(quoted) == 1:
-        expr = quoted[0] + "*"
-    else:  # "co-op" or "U.S." written without quotes: the words in order, the last one a prefix
-        expr = "NEAR(" + " ".join(quoted[:-1] + [quoted[-1] + "*"]) + ", 0)"
-    return f"{_FTS_COLUMNS.get(term.field, '{title body source}')} : {expr}"
 
 
 def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:

@@ -20,7 +20,7 @@ from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.render import ANALYSIS_MAX_CHARS
-from newsreader.search import FilterQuery, SearchDoc, analysis_fields, filter_docs
+from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
@@ -62,7 +62,7 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
-        self._positions_of: tuple[list[Article], dict[tuple[str, int], int]] | None = None
+        self._positions_of: tuple[list[Article], dict[tuple[str, int], int], list[int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: ActorIndex | None = None
 
@@ -214,29 +214,37 @@ class Session:
             doc.actors, doc.quotes = analysis_fields(analysis)
         return doc
 
+    def _doc(self, article: Article) -> SearchDoc:
+        doc = self._docs.get(article.key)
+        if doc is None or doc.body is not article.body:
+            doc = self._docs[article.key] = self._make_doc(article, self._analyses.get(article.key))
+        return doc
+
     def search_docs(self) -> list[SearchDoc]:
         """In-memory filter documents aligned with `articles` (only without the index)."""
         with self._lock:
-            docs = []
-            for a in self.articles:
-                doc = self._docs.get(a.key)
-                if doc is None or doc.body is not a.body:
-                    doc = self._docs[a.key] = self._make_doc(a, self._analyses.get(a.key))
-                docs.append(doc)
-            return docs
+            return [self._doc(a) for a in self.articles]
 
     def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indices into `articles` of those matching `query` (FTS5 index, or a scan in memory)."""
+        """Indices into `articles` of those matching `query`.
+
+        With the index, its SQL backend answers for the entries it holds, and the in-memory backend for
+        the few it does not (files the walk could not read, files whose index write failed); without
+        it, the in-memory backend answers for all.
+        """
         articles = self.articles
         if query.is_empty:
             return list(range(len(articles)))
-        if self.uses_index and self.index is not None:
-            keys = self.index.filter_keys(query)
-            if keys is None:
-                return list(range(len(articles)))
-            positions = self._positions(articles)
-            return sorted(positions[k] for k in keys if k in positions)
-        return filter_docs(self.search_docs(), query, cancelled)
+        if not self.uses_index or self.index is None:
+            return filter_docs(self.search_docs(), query, cancelled)
+        keys = self.index.filter_keys(query)
+        if keys is None:
+            return list(range(len(articles)))
+        positions, loose = self._positions(articles)
+        hits = {positions[k] for k in keys if k in positions}
+        with self._lock:
+            hits.update(i for i in loose if matches(self._doc(articles[i]), query))
+        return sorted(hits)
 
     # ----------------------------------------------------------------------------- folder actors
 
@@ -262,14 +270,16 @@ class Session:
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
 
-    def _positions(self, articles: list[Article]) -> dict[tuple[str, int], int]:
-        """(path, index) -> position in `articles`, built once per list (the filter maps results with it)."""
+    def _positions(self, articles: list[Article]) -> tuple[dict[tuple[str, int], int], list[int]]:
+        """(path, index) -> position in `articles`, and the positions of entries the index does not
+        hold (they have their body); built once per list, the filter maps its results with them."""
         cached = self._positions_of
         if cached is not None and cached[0] is articles:
-            return cached[1]
+            return cached[1], cached[2]
         positions = {(str(a.path), a.index): i for i, a in enumerate(articles)}
-        self._positions_of = (articles, positions)
-        return positions
+        loose = [i for i, a in enumerate(articles) if not a.partial]
+        self._positions_of = (articles, positions, loose)
+        return positions, loose
 
     def memory_analysis(self, article: Article) -> Analysis | None:
         """An analysis already in memory (never touches the index: safe and instant on the UI thread)."""

@@ -23,7 +23,7 @@ from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.session import Session, load_folder
-from newsreader.search import parse_filter
+from newsreader.query import parse_filter
 from tests.conftest import ARTICLES, write_article
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, index_path_for, open_index
-from newsreader.search import parse_filter
+from newsreader.query import parse_filter
 from newsreader.session import Session
 from tests.conftest import write_article
 
