@@ -8,6 +8,7 @@ full articles are kept, and the filter scans them in memory.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,6 +59,12 @@ class FolderSync:
         self.entries: dict[str, list[Article]] = {}
         self.scan_seconds = 0.0
         self._files_from_index = False
+        # Index writes that failed (locked by another process, disk full): those files keep their full
+        # articles in `entries`, so nothing is missing from the list or the filter, and every sync retries.
+        self._unstored: dict[str, tuple[Path, int, float, list[Article]]] = {}
+        self._unforgotten: set[str] = set()
+        self._refused: set[str] = set()  # files whose values SQLite refuses: kept in memory for good
+        self.problem: str | None = None  # the latest index trouble, in words (None once writes work again)
 
     # ----------------------------------------------------------------------------------- config
 
@@ -121,15 +128,21 @@ class FolderSync:
             self.files.clear()  # residue or hints changed: every article must be re-read
         if self._files_from_index and self.index is not None:
             self._files_from_index = False
-            self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+            try:
+                self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+            except sqlite3.Error:
+                self.files = {}  # read every file again: slower, never wrong
         stats, errors = self._walk()
         known = self.files
         todo = [p for p, st in stats.items() if known.get(p) != st or p not in self.entries]
         removed = (set(known) | set(self.entries)) - set(stats) - set(errors)
         for path in removed:
             self.entries.pop(path, None)
-        if removed and self.index is not None and not self.keep_bodies:
-            self.index.forget(removed)
+            self._unstored.pop(path, None)
+            self._refused.discard(path)
+        if self.index is not None and not self.keep_bodies:
+            self._forget(removed | self._unforgotten)
+            self._retry_unstored(stats, changes)
         changes.removed = removed
         for path, entry_list in errors.items():
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
@@ -184,22 +197,68 @@ class FolderSync:
             self.entries[path_text] = entries
             changes.updated[path_text] = entries
             if len(batch) >= STORE_BATCH:
-                self._store(batch)
+                self._store(batch, changes)
                 batch = []
             if progress is not None and time.monotonic() - last > 0.2:
                 progress(done, len(todo), new_titles)
                 last = time.monotonic()
-        self._store(batch)
+        self._store(batch, changes)
         if progress is not None and todo:
             progress(len(todo), len(todo), new_titles)
         return done_paths
 
-    def _store(self, batch: list[tuple[Path, int, float, list[Article]]]) -> None:
-        if batch and self.index is not None:
-            try:
-                self.index.store_files(batch)
-            except Exception:  # noqa: BLE001 - a cache write failing must never lose the articles
-                pass
+    def _store(self, batch: list[tuple[Path, int, float, list[Article]]], changes: Changes) -> None:
+        """Write read files to the index; a file it can't take keeps its full articles in `entries`."""
+        if not batch or self.index is None:
+            return
+        try:
+            refused = {str(p) for p in self.index.store_files(batch)}
+        except (sqlite3.Error, OSError) as exc:
+            self.problem = (
+                f"The index could not be updated ({clean_line(str(exc), 120)}): {len(batch):,} files are kept"
+                " in memory so the list and the filter stay complete; retrying."
+            )
+            for item in batch:
+                self._keep_in_memory(item, changes)
+                self._unstored[str(item[0])] = item
+            return
+        for item in batch:
+            path_text = str(item[0])
+            self._unstored.pop(path_text, None)
+            if path_text in refused:
+                self._refused.add(path_text)
+                self._keep_in_memory(item, changes)
+        if not self._unstored and not self._unforgotten:
+            self.problem = None
+
+    def _keep_in_memory(self, item: tuple[Path, int, float, list[Article]], changes: Changes) -> None:
+        path, size, mtime, articles = item
+        for article in articles:
+            article.size, article.mtime = size, mtime
+        self.entries[str(path)] = changes.updated[str(path)] = articles
+
+    def _retry_unstored(self, stats: dict[str, tuple[int, float]], changes: Changes) -> None:
+        """Write again what an earlier sync could not (unchanged files only: changed ones are re-read)."""
+        retry = [item for p, item in self._unstored.items() if stats.get(p) == (item[1], item[2])]
+        self._unstored = {}
+        if not retry:
+            return
+        self._store(retry, changes)
+        for path, _size, _mtime, articles in retry:
+            if str(path) not in self._unstored and str(path) not in self._refused:
+                self.entries[str(path)] = changes.updated[str(path)] = _entries(articles, keep_bodies=False)
+
+    def _forget(self, paths: set[str]) -> None:
+        """Drop gone files from the index; if it is locked, try again at the next sync."""
+        if not paths or self.index is None:
+            return
+        try:
+            self.index.forget(paths)
+        except (sqlite3.Error, OSError) as exc:
+            self._unforgotten = set(paths)
+            self.problem = f"The index could not be updated ({clean_line(str(exc), 120)}); retrying."
+        else:
+            self._unforgotten = set()
 
     def articles(self) -> list[Article]:
         return [a for entries in self.entries.values() for a in entries]

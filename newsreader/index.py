@@ -23,7 +23,7 @@ from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
 from newsreader.query import FilterQuery, fold, index_lines, index_text
 
-SCHEMA_VERSION = 5  # 5: the filter's own tokens stored (FTS5 ascii tokenizer), folded source
+SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -95,13 +95,24 @@ class IndexedFile:
     mtime: float
 
 
+def _db(path: str | Path) -> bytes:
+    """A path as the index stores it: its bytes. A file name that is not valid UTF-8 reaches Python with
+    lone surrogates, which SQLite text refuses; as bytes every name round-trips exactly."""
+    return os.fsencode(path)
+
+
+def _py(value: bytes | str) -> str:
+    """A stored path back as the `str` the folder walk gives (surrogate-escaped where not UTF-8)."""
+    return os.fsdecode(value)
+
+
 _COLUMNS = "path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
 
 
 def _row_to_article(row: Sequence[Any]) -> Article:
     path, idx, size, mtime, title, date, source, author, error, notices, digest, quotes = row
     article = Article(
-        Path(path), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
+        Path(_py(path)), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
     )
     if date:
         try:
@@ -116,7 +127,7 @@ def _row_to_article(row: Sequence[Any]) -> Article:
     return article
 
 
-class IndexError_(Exception):
+class IndexUnavailable(Exception):
     """The cache can't be used at all (the caller carries on without it)."""
 
 
@@ -139,7 +150,7 @@ class FolderIndex:
 
     @classmethod
     def open(cls, folder: Path, db_path: Path | None = None) -> FolderIndex:
-        """Open (or create, or rebuild) the index of `folder`. Raises IndexError_ when impossible."""
+        """Open (or create, or rebuild) the index of `folder`. Raises IndexUnavailable when impossible."""
         return cls(db_path or index_path_for(folder), folder)
 
     def _connect(self) -> sqlite3.Connection:
@@ -152,7 +163,7 @@ class FolderIndex:
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise IndexError_(f"cannot create the cache folder: {exc.strerror or exc}") from None
+            raise IndexUnavailable(f"cannot create the cache folder: {exc.strerror or exc}") from None
         for attempt in range(2):
             try:
                 conn = self._connect()
@@ -170,17 +181,17 @@ class FolderIndex:
                 return conn
             except sqlite3.OperationalError as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
-                    raise IndexError_("the index is locked by another process") from None
+                    raise IndexUnavailable("the index is locked by another process") from None
                 if attempt:
-                    raise IndexError_(f"cannot use the index: {exc}") from None
+                    raise IndexUnavailable(f"cannot use the index: {exc}") from None
                 self.notice = "The index was unreadable: rebuilt."
                 self._remove_files()
             except sqlite3.DatabaseError as exc:
                 if attempt:
-                    raise IndexError_(f"cannot use the index: {exc}") from None
+                    raise IndexUnavailable(f"cannot use the index: {exc}") from None
                 self.notice = "The index was corrupt: rebuilt."
                 self._remove_files()
-        raise IndexError_("cannot use the index")  # pragma: no cover
+        raise IndexUnavailable("cannot use the index")  # pragma: no cover
 
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -189,7 +200,7 @@ class FolderIndex:
             except FileNotFoundError:
                 pass
             except OSError as exc:
-                raise IndexError_(f"cannot replace the index: {exc.strerror or exc}") from None
+                raise IndexUnavailable(f"cannot replace the index: {exc.strerror or exc}") from None
 
     @staticmethod
     def _fts_present(conn: sqlite3.Connection) -> bool:
@@ -198,10 +209,10 @@ class FolderIndex:
     def _create(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
-            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime REAL)"
+            "CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER, mtime REAL)"
         )
         conn.execute(
-            "CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, size INTEGER,"
+            "CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, path BLOB, idx INTEGER, size INTEGER,"
             " mtime REAL, title TEXT, date TEXT, source TEXT, author TEXT, error TEXT, notices TEXT, hash TEXT,"
             " quotes INTEGER, analysis TEXT, source_key TEXT, UNIQUE(path, idx))"
         )
@@ -229,7 +240,7 @@ class FolderIndex:
     def known_files(self) -> dict[str, IndexedFile]:
         with self._read_lock:
             rows = self._reader.execute("SELECT path, size, mtime FROM files").fetchall()
-        return {p: IndexedFile(p, s, m) for p, s, m in rows}
+        return {_py(p): IndexedFile(_py(p), s, m) for p, s, m in rows}
 
     def articles(self) -> list[Article]:
         """Every indexed article as a list entry (no body: `partial`), unsorted."""
@@ -245,18 +256,11 @@ class FolderIndex:
         """The stored analysis of this article, if it was made from this very body."""
         with self._read_lock:
             row = self._reader.execute(
-                "SELECT hash, analysis FROM articles WHERE path=? AND idx=?", (str(article.path), article.index)
+                "SELECT hash, analysis FROM articles WHERE path=? AND idx=?", (_db(article.path), article.index)
             ).fetchone()
         if row is None or row[1] is None or row[0] != body_hash(body):
             return None
         return analysis_from_json(row[1])
-
-    def unanalysed(self) -> list[tuple[str, int]]:
-        with self._read_lock:
-            rows = self._reader.execute(
-                "SELECT path, idx FROM articles WHERE analysis IS NULL AND error IS NULL"
-            ).fetchall()
-        return [(p, i) for p, i in rows]
 
     def all_analyses(self) -> Iterator[tuple[str, int, Analysis]]:
         """Every stored analysis (for the folder-wide actor index), streamed."""
@@ -267,42 +271,62 @@ class FolderIndex:
         for path, idx, text in rows:
             analysis = analysis_from_json(text)
             if analysis is not None:
-                yield path, idx, analysis
+                yield _py(path), idx, analysis
 
     # ---------------------------------------------------------------------------------- writing
 
-    def store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
-        """Replace everything known about one file with freshly loaded articles (bodies included)."""
-        self.store_files([(path, size, mtime, articles)])
+    def store_files(self, batch: Sequence[tuple[Path, int, float, list[Article]]]) -> list[Path]:
+        """Several files in one transaction (cold indexing commits in batches, not per file).
 
-    def store_files(self, batch: Sequence[tuple[Path, int, float, list[Article]]]) -> None:
-        """Several files in one transaction (cold indexing commits in batches, not per file)."""
+        A file whose values SQLite refuses is left out on its own (a savepoint per file) and returned,
+        so one odd file never costs the rest of its batch. SQLite errors (locked, disk full) raise.
+        """
+        refused: list[Path] = []
         with self._lock:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for path, size, mtime, articles in batch:
-                    self._delete_path(str(path))
-                    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), size, mtime))
-                    for a in articles:
-                        cur = conn.execute(
-                            "INSERT INTO articles (path, idx, size, mtime, title, date, source, author, error,"
-                            " notices, hash, quotes, analysis, source_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?)",
-                            (str(path), a.index, size, mtime, a.title, a.date.isoformat() if a.date else None,
-                             a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body),
-                             fold(a.source or "")),
-                        )
-                        if self.has_fts:
-                            conn.execute(
-                                "INSERT INTO fts (rowid, title, body, source, actors, quotes) VALUES (?,?,?,?,'','')",
-                                (cur.lastrowid, index_text(a.title), index_text(a.body), index_text(a.source or "")),
-                            )
+                    conn.execute("SAVEPOINT one_file")
+                    try:
+                        self._store_file(path, size, mtime, articles)
+                    except (ValueError, OverflowError):  # UnicodeEncodeError included: a value SQLite can't take
+                        conn.execute("ROLLBACK TO one_file")
+                        refused.append(path)
+                    conn.execute("RELEASE one_file")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                self._rollback()
                 raise
+        return refused
 
-    def _delete_path(self, path: str) -> None:
+    def _rollback(self) -> None:
+        """End a failed write transaction (SQLite may have ended it already, after a full disk)."""
+        try:
+            self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def _store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
+        conn = self._conn
+        key = _db(path)
+        self._delete_path(key)
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (key, size, mtime))
+        for a in articles:
+            cur = conn.execute(
+                "INSERT INTO articles (path, idx, size, mtime, title, date, source, author, error,"
+                " notices, hash, quotes, analysis, source_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?)",
+                (key, a.index, size, mtime, a.title, a.date.isoformat() if a.date else None,
+                 a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body),
+                 fold(a.source or "")),
+            )
+            if self.has_fts:
+                conn.execute(
+                    "INSERT INTO fts (rowid, title, body, source, actors, quotes) VALUES (?,?,?,?,'','')",
+                    (cur.lastrowid, index_text(a.title), index_text(a.body), index_text(a.source or "")),
+                )
+
+    def _delete_path(self, path: bytes) -> None:
         conn = self._conn
         if self.has_fts:
             conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM articles WHERE path=?)", (path,))
@@ -315,10 +339,10 @@ class FolderIndex:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 for p in paths:
-                    self._delete_path(p)
+                    self._delete_path(_db(p))
                 self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     def store_analyses(self, items: Sequence[tuple[Article, str, Analysis]]) -> None:
@@ -329,7 +353,7 @@ class FolderIndex:
             try:
                 for article, body, analysis in items:
                     row = conn.execute(
-                        "SELECT id, hash FROM articles WHERE path=? AND idx=?", (str(article.path), article.index)
+                        "SELECT id, hash FROM articles WHERE path=? AND idx=?", (_db(article.path), article.index)
                     ).fetchone()
                     if row is None or row[1] != body_hash(body):
                         continue  # the file changed meanwhile: this analysis is stale
@@ -344,7 +368,7 @@ class FolderIndex:
                         )
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     # ----------------------------------------------------------------------------------- filter
@@ -359,7 +383,7 @@ class FolderIndex:
                 rows = self._reader.execute(f"SELECT a.path, a.idx FROM articles a WHERE {where}", params).fetchall()
         except sqlite3.Error:
             return None
-        return {(p, i) for p, i in rows}
+        return {(_py(p), i) for p, i in rows}
 
     def analysed_count(self) -> tuple[int, int]:
         with self._read_lock:
@@ -374,7 +398,7 @@ def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:
     try:
         index = FolderIndex.open(folder)
         return index, index.notice
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         return None, f"Working without the index: {exc}."
     except (OSError, sqlite3.Error) as exc:
         return None, f"Working without the index: {exc}."

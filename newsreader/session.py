@@ -8,6 +8,7 @@ the index, list entries carry no body and only a small LRU of full analyses is k
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -20,10 +21,12 @@ from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.render import ANALYSIS_MAX_CHARS
+from newsreader.sanitize import clean_line
 from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
+UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 MAX_ANALYSED_CHARS = ANALYSIS_MAX_CHARS  # a bigger body is analysed in part (render.py's bound; its notice says so)
 
 
@@ -65,6 +68,9 @@ class Session:
         self._positions_of: tuple[list[Article], dict[tuple[str, int], int], list[int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: ActorIndex | None = None
+        self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
+        self._analysis_problem: str | None = None
+        self._reported: str | None = None
 
     @property
     def uses_index(self) -> bool:
@@ -78,6 +84,23 @@ class Session:
     @property
     def errors(self) -> list[Article]:
         return [a for a in self.articles if a.error]
+
+    @property
+    def index_problem(self) -> str | None:
+        """Why the index is behind (a write failed: locked, disk full), or None: a flag the UI can show.
+
+        While it is set, files the index could not take are answered from memory, so the list and
+        text filters stay complete; analyses not written yet are retried with the next ones.
+        """
+        return self.sync.problem or self._analysis_problem
+
+    def take_notice(self) -> str | None:
+        """`index_problem` when it changed since last asked (the UI shows each once)."""
+        problem = self.index_problem
+        if problem == self._reported:
+            return None
+        self._reported = problem
+        return problem
 
     def hints_for(self, article: Article) -> tuple[ActorHint, ...]:
         """Front-matter hints first (they win), then the folder's newsreader.yaml."""
@@ -148,11 +171,8 @@ class Session:
             return analysis
         analysis = self.analyser(article, self.hints_for(article))
         self._remember(article, analysis)
-        if store and self.index is not None:
-            try:
-                self.index.store_analyses([(article, article.body, analysis)])
-            except Exception:  # noqa: BLE001
-                pass
+        if store:
+            self._store_analyses([(article, article.body, analysis)])
         return analysis
 
     def analyse_many(self, entries: Sequence[Article], cancelled: Callable[[], bool]) -> list[tuple[str, int]]:
@@ -171,12 +191,26 @@ class Session:
                 self._remember(article, analysis)
                 stored.append((article, article.body, analysis))
             done.append((entry.key, len(analysis.quotes)))
-        if stored and self.index is not None:
-            try:
-                self.index.store_analyses(stored)
-            except Exception:  # noqa: BLE001
-                pass
+        if stored:
+            self._store_analyses(stored)
         return done
+
+    def _store_analyses(self, items: list[tuple[Article, str, Analysis]]) -> None:
+        """Record analyses in the index, with any an earlier failed write left behind."""
+        if self.index is None:
+            return
+        pending = self._unstored_analyses + items
+        try:
+            self.index.store_analyses(pending)
+        except (sqlite3.Error, OSError) as exc:
+            self._unstored_analyses = pending[-UNSTORED_ANALYSES:]
+            self._analysis_problem = (
+                f"The index could not record analyses ({clean_line(str(exc), 120)}): actor: and quote: filters may miss"
+                " some articles until it can; retrying."
+            )
+        else:
+            self._unstored_analyses = []
+            self._analysis_problem = None
 
     def _remember(self, article: Article, analysis: Analysis) -> None:
         with self._lock:
