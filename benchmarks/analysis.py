@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from analyze_dev import split_article  # noqa: E402
+from analyze_dev import split_article  # noqa: E402 - after the sys.path lines: runs from a checkout
 
-from newsreader.analysis import analyze  # noqa: E402
-from newsreader.analysis.lexicon import lexicon  # noqa: E402
+from newsreader.analysis import analyze  # noqa: E402 - as above
+from newsreader.analysis.lexicon import lexicon  # noqa: E402 - as above
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
 

@@ -16,7 +16,8 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -85,7 +86,7 @@ class Article:
 class _SafeLoader(yaml.SafeLoader):
     """SafeLoader without aliases (no "billion laughs") and without implicit timestamps (we parse dates)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -134,11 +135,12 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         even, odd = head[0::2], head[1::2]
         for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
             if zeros.count(0) > len(zeros) * 0.4 and other.count(0) < len(other) * 0.1:
-                text = data.decode(codec, errors="replace")
-                if _looks_like_text(text):
-                    return text, ["Decoded as UTF-16 (no byte-order mark)."]
+                utf16 = data.decode(codec, errors="replace")
+                if _looks_like_text(utf16):
+                    return utf16, ["Decoded as UTF-16 (no byte-order mark)."]
         if head.count(0) > len(head) // 100:  # a stray NUL in text is noise; many are a binary format
             raise ValueError("binary file (not text)")
+    text: str | None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -232,9 +234,10 @@ def parse_simple_front_matter(block: str) -> dict[str, str | None] | None:
             if len(value) < 2 or value[-1] != '"' or '"' in inner or "\\" in inner:
                 return None
             meta[key] = inner
-        elif value[0] in _PLAIN_START or ": " in value or " #" in value or value.endswith(":"):
-            return None
-        elif _YAML_SPECIAL.match(value) and not _ISO_DATE.match(value):
+        elif (
+            value[0] in _PLAIN_START or ": " in value or " #" in value or value.endswith(":")
+            or (_YAML_SPECIAL.match(value) and not _ISO_DATE.match(value))
+        ):
             return None
         else:
             meta[key] = value
@@ -296,7 +299,8 @@ def _scalar(value: Any, key: str, problems: list[str]) -> str | None:
 
 
 def _type_name(value: Any) -> str:
-    return {dict: "mapping", list: "list"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {dict: "mapping", list: "list"}
+    return names.get(type(value), type(value).__name__)
 
 
 def parse_hints(value: Any, problems: list[str]) -> tuple[ActorHint, ...]:
@@ -453,7 +457,9 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
     except IsADirectoryError:
         return [Article(path, fallback_title, error="is a folder, not a file")]
     except FileNotFoundError:
-        error = "broken link (its target does not exist)" if path.is_symlink() else "file vanished before it could be read"
+        error = (
+            "broken link (its target does not exist)" if path.is_symlink() else "file vanished before it could be read"
+        )
         return [Article(path, fallback_title, error=error)]
     except PermissionError:
         return [Article(path, fallback_title, error="permission denied")]
@@ -506,7 +512,7 @@ def load_header(path: Path | str, residue: frozenset[str] | None = None) -> list
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
     try:
         article = _from_text(path, text, fallback_title, residue, want_body=False)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - the full loader reads it again and says what is wrong
         return _as_entries(load_file(path, residue))
     article.size, article.mtime = size, mtime
     return _as_entries([article], keep_notices=False)
@@ -603,7 +609,9 @@ def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpa
         cut = MAX_MARKDOWN_CHARS
     formatted, styles = markdown_to_text(text[:cut])
     rest = text[cut:].strip("\n")
-    notices.append(f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text.")
+    notices.append(
+        f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text."
+    )
     return (formatted + "\n\n" + rest if formatted else rest), styles
 
 
@@ -619,7 +627,8 @@ def _from_yaml_document(path: Path, text: str, fallback_title: str, residue: fro
         items = data
     else:
         what = "empty" if data is None else f"a {_type_name(data)}"
-        return [Article(path, fallback_title, error=f"YAML article file is {what}: expected a mapping with title and body")]
+        error = f"YAML article file is {what}: expected a mapping with title and body"
+        return [Article(path, fallback_title, error=error)]
     articles = []
     for i, item in enumerate(items):
         article = Article(path, fallback_title if i == 0 else f"{fallback_title} ({i + 1})", index=i)

@@ -8,15 +8,25 @@ inside the output and never stop the run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from newsreader import __version__
 from newsreader.sanitize import clean_line
+
+if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
+    from collections.abc import Iterator
+
+    from rich.console import Console
+
+    from newsreader.articles import Article
+    from newsreader.session import Session
 
 SUBCOMMANDS = ("show", "list", "analyze", "actors")
 DEFAULT_FOLDER = "articles"
@@ -30,7 +40,7 @@ class UsageError(Exception):
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse, but an argument echoed in an error message cannot put escape sequences on the terminal."""
 
-    def error(self, message: str):  # type: ignore[override]  # noqa: ANN201
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {clean_line(message, 500)}\n")
 
@@ -41,8 +51,8 @@ class _ArgumentParser(argparse.ArgumentParser):
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
-def _json_text(value: object, **kwargs: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+def _json_text(value: object, **kwargs: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, **kwargs)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -100,7 +110,9 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     elif name == "actors":
         parser.description = "Every actor in a folder: the articles it appears in and its quotations."
         parser.add_argument("folder", help="a folder of articles (or one file)")
-        parser.add_argument("--json", action="store_true", help="one JSON array of {name, kind, articles, quotations, aliases}")
+        parser.add_argument(
+            "--json", action="store_true", help="one JSON array of {name, kind, articles, quotations, aliases}"
+        )
     return parser
 
 
@@ -120,10 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # the reader of our output went away (`newsreader list … | head`): not an error
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the rest of the run
         return 0
 
 
@@ -144,7 +154,7 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     return 0
 
 
-def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
+def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
@@ -154,7 +164,7 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
     return console
 
 
-def _load(path: Path):  # noqa: ANN202 - a Session (imported lazily: the CLI starts fast)
+def _load(path: Path) -> Session:
     """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index."""
     from newsreader.session import load_folder
 
@@ -194,14 +204,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _iter_sessions(paths: Sequence[str]):  # noqa: ANN202
+def _iter_sessions(paths: Sequence[str]) -> Iterator[Session]:
     for p in paths:
         yield _load(_existing(p))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     sessions = list(_iter_sessions([args.folder]))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "title": a.title,
             "date": a.date.isoformat() if a.date else None,
@@ -250,7 +260,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 try:
                     record.update(session.analyse(article, store=False).to_json())
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                    record.update({"error": f"analysis failed: {clean_line(str(exc), 200)}", "quotes": [], "actors": []})
+                    error = f"analysis failed: {clean_line(str(exc), 200)}"
+                    record.update({"error": error, "quotes": [], "actors": []})
             results.append((article, record))
     if args.json:
         sys.stdout.write(_json_text([r for _, r in results]) + "\n")
@@ -259,7 +270,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_report(results) -> None:  # noqa: ANN001
+def _print_report(results: list[tuple[Article, dict[str, Any]]]) -> None:
     from rich.text import Text
 
     from newsreader.render import RICH_STYLES

@@ -12,7 +12,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from newsreader.articles import Article, load_file, load_header
 from newsreader.articles import body_hash
@@ -100,15 +100,16 @@ class FolderSync:
             try:
                 st = self.root.stat()
             except OSError as exc:
-                return {}, {str(self.root): [_error_entry(self.root, f"cannot read: {clean_line(exc.strerror or str(exc), 200)}")]}
+                error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
+                return {}, {str(self.root): [_error_entry(self.root, error)]}
             return {str(self.root): (st.st_size, st.st_mtime)}, {}
         stats: dict[str, tuple[int, float]] = {}
         errors: dict[str, list[Article]] = {}
-        for path, st, error in iter_article_files(self.root):
-            if error is not None or st is None:
-                errors[str(path)] = [_error_entry(path, error or "unreadable")]
+        for path, file_stat, problem in iter_article_files(self.root):
+            if problem is not None or file_stat is None:
+                errors[str(path)] = [_error_entry(path, problem or "unreadable")]
             else:
-                stats[str(path)] = (st.st_size, st.st_mtime)
+                stats[str(path)] = (file_stat.st_size, file_stat.st_mtime)
         return stats, errors
 
     def sync(

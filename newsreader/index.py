@@ -9,6 +9,7 @@ answers the folder filter without keeping any body in memory. Anything odd about
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -17,7 +18,8 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
@@ -48,9 +50,7 @@ def analysis_to_json(analysis: Analysis) -> str:
     return json.dumps(
         {
             "q": [
-                [q.text, q.start, q.end, q.speaker]
-                + ([q.speaker_mention.start, q.speaker_mention.end, q.speaker_mention.text] if q.speaker_mention else [])
-                for q in analysis.quotes
+                [q.text, q.start, q.end, q.speaker] + _mention_json(q.speaker_mention) for q in analysis.quotes
             ],
             "a": [
                 [a.name, a.kind, a.aliases, [[m.start, m.end, m.text] for m in a.mentions]] for a in analysis.actors
@@ -59,6 +59,10 @@ def analysis_to_json(analysis: Analysis) -> str:
         ensure_ascii=False,
         separators=(",", ":"),
     )
+
+
+def _mention_json(mention: Mention | None) -> list[Any]:
+    return [mention.start, mention.end, mention.text] if mention else []
 
 
 def analysis_from_json(text: str) -> Analysis | None:
@@ -115,10 +119,8 @@ def _row_to_article(row: Sequence[Any]) -> Article:
         Path(_py(path)), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
     )
     if date:
-        try:
+        with contextlib.suppress(ValueError):  # a date the index holds is one we wrote: never odd, but never fatal
             article.date = dt.date.fromisoformat(date)
-        except ValueError:
-            pass
     if notices:
         article.notices = notices.split("\n")
     article.partial = True
@@ -230,10 +232,8 @@ class FolderIndex:
     def close(self) -> None:
         with self._lock, self._read_lock:
             for conn in (self._conn, self._reader):
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     conn.close()
-                except sqlite3.Error:
-                    pass
 
     # ---------------------------------------------------------------------------------- reading
 
@@ -302,10 +302,8 @@ class FolderIndex:
 
     def _rollback(self) -> None:
         """End a failed write transaction (SQLite may have ended it already, after a full disk)."""
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
 
     def _store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
         conn = self._conn

@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from newsreader.analysis.model import ActorHint
 from newsreader.articles import (
@@ -66,7 +66,9 @@ def read_folder_config(folder: Path) -> FolderConfig:
     problems: list[str] = []
     hints = parse_hints(data.get("actors"), problems)
     extra = data.get("residue") or []
-    residue = default_residue() | {normalise_residue(s) for s in extra if isinstance(s, str)} if isinstance(extra, list) else default_residue()
+    residue = default_residue()
+    if isinstance(extra, list):
+        residue |= {normalise_residue(s) for s in extra if isinstance(s, str)}
     return FolderConfig(hints, residue, f"{FOLDER_CONFIG}: {'; '.join(problems)}" if problems else None)
 
 

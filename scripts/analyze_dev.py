@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsreader.analysis import ActorHint, analyze  # noqa: E402
+from newsreader.analysis import ActorHint, analyze  # noqa: E402 - after sys.path: runs from a checkout
 
 RESIDUE = {"show image", "advertisement", "image caption", "share this article", "skip advertisement",
            "media caption", "getty images", "hide caption", "toggle caption"}
@@ -31,7 +31,7 @@ def split_article(raw: str) -> tuple[str, str, list[ActorHint]]:
             import yaml
 
             meta = yaml.safe_load(m.group(1))
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - front matter that won't parse is simply not used
             meta = None
         if isinstance(meta, dict):
             if isinstance(meta.get("title"), str):
@@ -65,7 +65,7 @@ def main(paths: list[str]) -> int:
             title, body, hints = split_article(raw)
             rec["title"] = title
             rec.update(analyze(body, hints, title=title).to_json())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - recorded in the output; the batch goes on
             rec["error"] = f"{type(exc).__name__}: {exc}"
             rec.update({"quotes": [], "actors": []})
         out.append(rec)

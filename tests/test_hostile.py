@@ -21,7 +21,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -34,13 +34,7 @@ from newsreader.render import (
     iter_wrapped_text,
     to_rich_text,
 )
-from tests.conftest_hostile import (  # noqa: F401 - fixtures
-    HostileFolder,
-    article_paths_on_disk,
-    hostile_folder,
-    hostile_library,
-    vanishing_folder,
-)
+from tests.conftest_hostile import HostileFolder, article_paths_on_disk
 from tests.tmux_terminal import Terminal, newsreader_command
 from tests.hostile import (
     ATTACK,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
+from newsreader.articles import Article
 from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, index_path_for, open_index
 from newsreader.query import parse_filter
 from newsreader.session import Session
@@ -78,7 +79,7 @@ def test_full_article_and_stored_analysis(tmp_path: Path) -> None:
     folder = folder_of(tmp_path, 1)
     calls: list[str] = []
 
-    def analyser(article, hints):  # noqa: ANN001, ANN202
+    def analyser(article: Article, hints: object) -> Analysis:
         calls.append(article.title)
         return Analysis([Quote("apples", 14, 20, None)], [Actor("Wire", "organisation", [])])
 
@@ -115,7 +116,7 @@ def test_fts_filter_words_phrases_negation_and_fields(tmp_path: Path) -> None:
                   date="2020-01-02", source="Evening Post")
     write_article(folder, "c.txt", "Gardening", "Apples and pears.", date="2020-01-03", source="Wire")
 
-    def analyser(article, hints):  # noqa: ANN001, ANN202
+    def analyser(article: Article, hints: object) -> Analysis:
         actors = [Actor("Donald Trump", "person", [], ["Trump"])] if "taxes" in article.body else []
         quotes = [Quote("taxes will fall", 0, 1, None)] if "taxes" in article.body else []
         return Analysis(quotes, actors)
@@ -211,7 +212,12 @@ def test_a_poll_reads_only_the_new_file(tmp_path: Path, monkeypatch: pytest.Monk
     session.refresh()
     read: list[str] = []
     real_load = newsreader.folder_sync.load_file
-    monkeypatch.setattr(newsreader.folder_sync, "load_file", lambda path, *a: read.append(Path(path).name) or real_load(path, *a))
+
+    def counting_load(path: Path, *args: object) -> object:
+        read.append(Path(path).name)
+        return real_load(path, *args)
+
+    monkeypatch.setattr(newsreader.folder_sync, "load_file", counting_load)
     assert not session.refresh()  # nothing changed, nothing read
     assert read == []
     write_article(folder, "late.txt", "Late arrival", "x", date="2022-01-01")

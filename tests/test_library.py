@@ -1,4 +1,5 @@
-"""Reading a folder through the Session (the one road): sub-folders, hidden files, ordering, errors listed (never dropped), config."""
+"""Reading a folder through the Session (the one road): sub-folders, hidden files, ordering, errors listed
+(never dropped), config."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from newsreader.query import (
 # ------------------------------------------------------------------------------------------- filter
 
 
-def T(value: str, field: str = "text", negate: bool = False, phrase: bool = False) -> Term:  # noqa: N802
+def T(value: str, field: str = "text", negate: bool = False, phrase: bool = False) -> Term:  # noqa: N802 - reads as a type
     return Term(field, value, negate, phrase)
 
 
@@ -84,7 +84,7 @@ class TestParseFilter:
 
 
 def doc(key: str, title: str = "", body: str = "", **kw: object) -> SearchDoc:
-    return SearchDoc(key=key, title=title, body=body, **kw)  # type: ignore[arg-type]
+    return SearchDoc(key=key, title=title, body=body, **kw)  # type: ignore[arg-type]  # kw: SearchDoc's own optional fields
 
 
 DOCS = [
@@ -338,7 +338,10 @@ def backends(tmp_path_factory: pytest.TempPathFactory) -> tuple[FolderIndex, lis
     index.close()
 
 
-def both(backends: tuple[FolderIndex, list[SearchDoc], list[tuple[str, int]]], text: str) -> tuple[list[int], list[int]]:
+Backends = tuple[FolderIndex, list[SearchDoc], list[tuple[str, int]]]
+
+
+def both(backends: Backends, text: str) -> tuple[list[int], list[int]]:
     """(SQL backend, in-memory backend) results for `text`, as corpus positions."""
     index, docs, keys = backends
     query = parse_filter(text)
@@ -373,7 +376,7 @@ def both(backends: tuple[FolderIndex, list[SearchDoc], list[tuple[str, int]]], t
         ("x86_64", [7]),
     ],
 )
-def test_the_two_backends_agree_on_the_cases_that_differed(backends, text: str, expected: list[int]) -> None:  # noqa: ANN001
+def test_the_two_backends_agree_on_the_cases_that_differed(backends: Backends, text: str, expected: list[int]) -> None:
     sql, memory = both(backends, text)
     assert memory == expected, text
     assert sql == expected, text
@@ -406,6 +409,6 @@ def queries(draw: st.DrawFn) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(text=queries())
-def test_the_sql_and_in_memory_backends_agree(backends, text: str) -> None:  # noqa: ANN001
+def test_the_sql_and_in_memory_backends_agree(backends: Backends, text: str) -> None:
     sql, memory = both(backends, text)
     assert sql == memory, text

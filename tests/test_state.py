@@ -109,7 +109,9 @@ def test_rename_keeps_state(state_home: Path, tmp_path: Path) -> None:
     articles = load_folder(folder).articles
     assert articles[0].path.name == "renamed-story.md"
     assert reloaded.is_read(articles[0])
-    key, scroll = reloaded.last_position(folder)  # type: ignore[misc]
+    position = reloaded.last_position(folder)
+    assert position is not None
+    key, scroll = position
     assert find_by_key(articles, key) == 0 and scroll == 7
     assert find_by_key(articles, "0" * 16) is None
 
