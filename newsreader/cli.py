@@ -106,7 +106,10 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     elif name == "analyze":
         parser.description = "Find quotations, speakers and named actors."
         parser.add_argument("paths", nargs="+", help="article files or folders")
-        parser.add_argument("--json", action="store_true", help="the JSON contract of DESIGN §3")
+        parser.add_argument(
+            "--json", action="store_true",
+            help="one JSON array: per article its path, title, error, quotes and actors (with offsets)",
+        )
     elif name == "actors":
         parser.description = "Every actor in a folder: the articles it appears in and its quotations."
         parser.add_argument("folder", help="a folder of articles (or one file)")

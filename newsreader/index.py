@@ -383,13 +383,6 @@ class FolderIndex:
             return None
         return {(_py(p), i) for p, i in rows}
 
-    def analysed_count(self) -> tuple[int, int]:
-        with self._read_lock:
-            done, total = self._reader.execute(
-                "SELECT count(analysis), count(*) FROM articles WHERE error IS NULL"
-            ).fetchone()
-        return done, total
-
 
 def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:
     """The folder's index, or (None, reason) when the cache can't be used: never fatal."""
