@@ -1,5 +1,7 @@
 """Regenerate the README screenshots: `python scripts/screenshots.py [--out DIR] [--folder DIR]`.
 
+Generates: screenshots/*.svg and screenshots/*.png (one pair per entry of SCREENS).
+
 Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36) and theme
 (textual-dark), with an empty state and cache directory (nothing read yet): the folder is loaded, background
 analysis finishes, the steps run (key names as Pilot's `press` takes them, or async callables taking the pilot),
