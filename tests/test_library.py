@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from newsreader.library import iter_article_files
 from newsreader.session import Session, load_folder
 from tests.conftest import ARTICLES, SEED_TITLE, write_article
@@ -123,3 +125,26 @@ def test_a_single_fifo_path_is_listed_with_its_error(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     [entry] = load_folder(tmp_path / "pipe.txt").articles
     assert entry.error and entry.error.startswith("not a regular file")
+
+
+def test_every_cli_command_reads_the_folder_through_the_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One road from a path to articles: the CLI's commands sync a Session's folder like the TUI does."""
+    import newsreader.folder_sync
+    from newsreader.cli import main
+
+    path = write_article(tmp_path, "a.txt", "Alpha", "“Hello,” said Jane Smith.")
+    synced: list[Path] = []
+    real_sync = newsreader.folder_sync.FolderSync.sync
+
+    def counting_sync(self: newsreader.folder_sync.FolderSync, *args: object, **kwargs: object) -> object:
+        synced.append(self.root)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(newsreader.folder_sync.FolderSync, "sync", counting_sync)
+    for argv in (["list", str(tmp_path), "--json"], ["analyze", "--json", str(tmp_path)],
+                 ["actors", str(tmp_path), "--json"], ["show", str(path), "--plain"]):
+        assert main(argv) == 0
+    assert synced == [tmp_path, tmp_path, tmp_path, path]
+    assert "Alpha" in capsys.readouterr().out
