@@ -1,0 +1,132 @@
+"""A web page's article: main text as Markdown (navigation, ads, banners, comments dropped) and metadata.
+
+trafilatura does the work (its boilerplate removal is the best published); this module only chooses its
+options, decodes bytes by the charset the server or the page declares, drops a leading heading that
+repeats the title, and keeps a small cache: the same bytes are extracted once per process, since the
+list, the reader and a re-scan all ask for the same page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import asdict, dataclass
+from urllib.parse import urlsplit
+
+from newsreader.web import WebUnavailable, require_extra
+
+CACHE_ENTRIES = 64
+NO_TEXT = "no article text found in this page"
+
+
+class NoArticleText(Exception):
+    """The page has no main text (an index page, a login wall, a script-only app)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What an article file needs from a page. `body` is Markdown; the other fields may be None."""
+
+    title: str | None
+    body: str
+    author: str | None = None
+    date: str | None = None  # ISO date, as the page states it
+    source: str | None = None  # the site's name, else its host
+    url: str | None = None
+
+    def front_matter(self) -> dict[str, str]:
+        """The non-empty fields other than the body, in front-matter order."""
+        return {k: v for k, v in asdict(self).items() if k != "body" and v}
+
+
+_lock = threading.Lock()
+_cache: OrderedDict[bytes, Extracted | None] = OrderedDict()
+
+
+def extract_page(html: bytes | str, url: str | None = None, charset: str | None = None) -> Extracted:
+    """The article in a page. `charset` (from the HTTP header) wins over the page's own declaration.
+
+    Raises `NoArticleText` when there is none, `WebUnavailable` without the web extra.
+    """
+    if isinstance(html, bytes) and charset:
+        try:
+            html = html.decode(charset, errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: let the page's <meta> or detection decide
+    key = _key(html, url)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            hit = _cache[key]
+            if hit is None:
+                raise NoArticleText(NO_TEXT)
+            return hit
+    result = _extract(html, url)
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_ENTRIES:
+            _cache.popitem(last=False)
+    if result is None:
+        raise NoArticleText(NO_TEXT)
+    return result
+
+
+def extract_fragment(html: str, url: str | None = None) -> Extracted:
+    """A feed entry's HTML content (no <html> around it) as an article body."""
+    return extract_page(f"<html><body><article>{html}</article></body></html>", url)
+
+
+def _key(html: bytes | str, url: str | None) -> bytes:
+    data = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
+    h = hashlib.blake2b(data, digest_size=16)
+    h.update(b"\x00" + (url or "").encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def _extract(html: bytes | str, url: str | None) -> Extracted | None:
+    require_extra("trafilatura")
+    try:
+        import trafilatura
+        from trafilatura.core import determine_returnstring
+        from trafilatura.settings import Extractor
+    except ImportError as exc:  # a broken install (e.g. lxml without its html-clean part)
+        raise WebUnavailable(f"the web extra is incomplete ({exc}): pip install 'newsreader[web]'") from None
+    options = Extractor(output_format="markdown", formatting=True, comments=False, tables=True,
+                        with_metadata=True, url=url)
+    document = trafilatura.bare_extraction(html, options=options)
+    if document is None:
+        return None
+    options.with_metadata = False  # metadata goes to front matter, not into the body
+    body = drop_title_heading(determine_returnstring(document, options) or "", document.title)
+    if not body.strip():
+        return None
+    host = urlsplit(document.url or url or "").hostname
+    return Extracted(
+        title=_text(document.title),
+        body=body,
+        author=_text(document.author),
+        date=_text(document.date),
+        source=_text(document.sitename) or host,
+        url=_text(document.url) or url,
+    )
+
+
+def _text(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+(.*)\n*")
+
+
+def drop_title_heading(body: str, title: str | None) -> str:
+    """The body without a first heading that only repeats the title (the reader shows the title already)."""
+    m = _HEADING.match(body)
+    if m and title and _fold(m.group(1)) == _fold(title):
+        return body[m.end():]
+    return body
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
