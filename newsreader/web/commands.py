@@ -16,9 +16,11 @@ from typing import Callable
 from newsreader.cli import DEFAULT_FOLDER
 from newsreader.sanitize import clean_line
 from newsreader.web import WebUnavailable, require_extra
+from newsreader.web.fetch import Limits
 
 COMMANDS = ("add", "feeds", "fetch")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_EXTRA = 0, 1, 2, 3
+LIMITS = Limits()  # what one fetch may cost (tests shrink it)
 
 
 def configure(name: str, parser: argparse.ArgumentParser) -> None:
@@ -90,7 +92,7 @@ def _add(args: argparse.Namespace) -> int:
     from newsreader.web.pull import add_urls
 
     folder = _folder(args.folder)
-    with Fetcher() as fetcher:
+    with Fetcher(LIMITS) as fetcher:
         results = add_urls(args.urls, folder, fetcher, lambda r: print(r.line(), flush=True))
     return EXIT_FAILED if any(r.error for r in results) else EXIT_OK
 
@@ -179,7 +181,7 @@ def _fetch(_args: argparse.Namespace) -> int:
     if not subs.feeds:
         raise _Usage("no feeds to fetch: subscribe with `newsreader feeds add URL`")
     with _progress_bar(len(subs.feeds)) as progress:
-        reports = pull_feeds(subs, progress=progress)
+        reports = pull_feeds(subs, limits=LIMITS, progress=progress)
     for report in reports:
         print(report.line())
     new = sum(len(r.new) for r in reports)

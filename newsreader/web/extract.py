@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from newsreader.web import WebUnavailable, require_extra
 
 CACHE_ENTRIES = 64
+MIN_WORDS = 12  # fewer words than this is a menu, a login wall or a caption, not an article
 NO_TEXT = "no article text found in this page"
 
 
@@ -100,7 +101,7 @@ def _extract(html: bytes | str, url: str | None) -> Extracted | None:
         return None
     options.with_metadata = False  # metadata goes to front matter, not into the body
     body = drop_title_heading(determine_returnstring(document, options) or "", document.title)
-    if not body.strip():
+    if len(re.findall(r"\w+", body)) < MIN_WORDS:
         return None
     host = urlsplit(document.url or url or "").hostname
     return Extracted(
