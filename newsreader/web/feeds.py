@@ -202,9 +202,8 @@ def parse_feed(page: Page) -> ParsedFeed:
     problem = None
     if parsed.get("bozo"):
         problem = clean_line(str(parsed.get("bozo_exception") or "broken XML"), 160)
-    if not parsed.entries:
-        if not parsed.get("version"):
-            raise FeedError(f"not a feed ({problem})" if problem else "not a feed (no RSS or Atom in it)")
+    if not parsed.entries and (problem or not parsed.get("version")):
+        raise FeedError(f"not a feed ({problem})" if problem else "not a feed (no RSS or Atom in it)")
     entries = [_entry(e, page.url) for e in parsed.entries]
     title = parsed.feed.get("title") if isinstance(parsed.feed.get("title"), str) else None
     return ParsedFeed(clean_line(title, 200) if title else None, entries, problem)
@@ -223,7 +222,7 @@ def _entry(item: Any, base: str) -> Entry:
     title = item.get("title") if isinstance(item.get("title"), str) else None
     entry_id = item.get("id") if isinstance(item.get("id"), str) and item.get("id").strip() else None
     return Entry(
-        id=entry_id or link or f"{title}|{summary}"[:500],
+        id=entry_id or link or f"{title or ''}|{summary or ''}"[:500],
         title=clean_line(title, 200) if title else None,
         link=link,
         author=clean_line(item["author"], 200) if isinstance(item.get("author"), str) else None,

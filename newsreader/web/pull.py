@@ -109,6 +109,7 @@ class FeedReport:
     not_modified: bool = False
     failures: list[str] = field(default_factory=list)  # one reason per entry that failed
     error: str | None = None  # the feed itself failed
+    problem: str | None = None  # the feed's XML was broken, but entries could be read from it
 
     @property
     def ok(self) -> bool:
@@ -124,6 +125,8 @@ class FeedReport:
         if self.failures:
             text += f", {len(self.failures)} failed ({self.failures[0]}"
             text += f"; and {len(self.failures) - 1} more)" if len(self.failures) > 1 else ")"
+        if self.problem:
+            text += f"; broken XML: {self.problem}"
         return text
 
 
@@ -184,6 +187,7 @@ def pull_feed(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
         report.error = str(exc)
         return report
     report.title = state.title = parsed.title or state.title
+    report.problem = parsed.problem
     for entry in parsed.entries:
         if cancelled():
             break
@@ -194,7 +198,7 @@ def pull_feed(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
         try:
             path = write_article(feed.folder, entry_draft(fetcher, entry, now))
         except (FetchError, NoArticleText) as exc:
-            report.failures.append(f"{clean_line(entry.title or entry.link or entry.id, 50)}: {exc}")
+            report.failures.append(f"{clean_line(entry.title or entry.link or 'an entry without title or link', 50)}: {exc}")
             continue
         except OSError as exc:
             report.error = f"cannot write into {feed.folder}: {exc.strerror or exc}"
