@@ -112,3 +112,14 @@ def test_without_the_extra_a_page_is_listed_with_what_to_install(tmp_path: Path,
     assert article.error == INSTALL_HINT == "install newsreader[web] to read web pages"
     assert article.title == "other"
     assert load_file(folder / "note.txt")[0].error is None  # the reader itself still works
+
+
+def test_a_page_too_big_to_extract_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(1))
+    page = b"<html><body><article>" + b"<p>Words, said Bob, and more words.</p>" * 40_000 + b"</article></body></html>"
+    with pytest.raises(NoArticleText, match=r"page too large to extract \(40,00\d HTML elements; at most 30,000\)"):
+        extract_page(page)
+    assert calls == []  # refused before the costly part ran

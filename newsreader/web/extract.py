@@ -19,11 +19,12 @@ from newsreader.web import WebUnavailable, require_extra
 
 CACHE_ENTRIES = 64
 MIN_WORDS = 12  # fewer words than this is a menu, a login wall or a caption, not an article
+MAX_ELEMENTS = 30_000  # extraction costs ~70 µs per element and grows faster past this (news pages: 1-15k)
 NO_TEXT = "no article text found in this page"
 
 
 class NoArticleText(Exception):
-    """The page has no main text (an index page, a login wall, a script-only app)."""
+    """The page has no main text (an index page, a login wall, a script-only app), or is too big to read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class Extracted:
 
 
 _lock = threading.Lock()
-_cache: OrderedDict[bytes, Extracted | None] = OrderedDict()
+_cache: OrderedDict[bytes, Extracted | str] = OrderedDict()  # a str: why there is no article
 
 
 def extract_page(html: bytes | str, url: str | None = None, charset: str | None = None) -> Extracted:
@@ -61,16 +62,16 @@ def extract_page(html: bytes | str, url: str | None = None, charset: str | None 
         if key in _cache:
             _cache.move_to_end(key)
             hit = _cache[key]
-            if hit is None:
-                raise NoArticleText(NO_TEXT)
+            if isinstance(hit, str):
+                raise NoArticleText(hit)
             return hit
     result = _extract(html, url)
     with _lock:
         _cache[key] = result
         while len(_cache) > CACHE_ENTRIES:
             _cache.popitem(last=False)
-    if result is None:
-        raise NoArticleText(NO_TEXT)
+    if isinstance(result, str):
+        raise NoArticleText(result)
     return result
 
 
@@ -86,23 +87,31 @@ def _key(html: bytes | str, url: str | None) -> bytes:
     return h.digest()
 
 
-def _extract(html: bytes | str, url: str | None) -> Extracted | None:
+def _extract(html: bytes | str, url: str | None) -> Extracted | str:
+    """The article, or why there is none."""
     require_extra("trafilatura")
     try:
         import trafilatura
         from trafilatura.core import determine_returnstring
         from trafilatura.settings import Extractor
+        from trafilatura.utils import load_html
     except ImportError as exc:  # a broken install (e.g. lxml without its html-clean part)
         raise WebUnavailable(f"the web extra is incomplete ({exc}): pip install 'newsreader[web]'") from None
+    tree = load_html(html)  # lxml: decodes by the page's charset, parses in C
+    if tree is None:
+        return NO_TEXT
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        return f"page too large to extract ({elements:,} HTML elements; at most {MAX_ELEMENTS:,})"
     options = Extractor(output_format="markdown", formatting=True, comments=False, tables=True,
                         with_metadata=True, url=url)
-    document = trafilatura.bare_extraction(html, options=options)
+    document = trafilatura.bare_extraction(tree, options=options)
     if document is None:
-        return None
+        return NO_TEXT
     options.with_metadata = False  # metadata goes to front matter, not into the body
     body = drop_title_heading(determine_returnstring(document, options) or "", document.title)
     if len(re.findall(r"\w+", body)) < MIN_WORDS:
-        return None
+        return NO_TEXT
     host = urlsplit(document.url or url or "").hostname
     return Extracted(
         title=_text(document.title),
