@@ -248,3 +248,22 @@ def test_the_reader_worker_reports_progress(web: FixtureServer, tmp_path: Path) 
     cancelled = pull_feeds(Subscriptions([Feed(serve_stories(web, 3, path="/other"), tmp_path / "b")]),
                            limits=SMALL, cancelled=lambda: True)
     assert cancelled[0].new == [] and files(tmp_path / "b") == []
+
+
+def test_the_reader_fetch_ends_in_one_line_and_refresh_minutes(web: FixtureServer, tmp_path: Path,
+                                                               web_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.web.feeds import Feed, Subscriptions, save_subscriptions
+    from newsreader.web.pull import fetch_for_reader, refresh_minutes
+
+    assert fetch_for_reader() == "No feeds to fetch: subscribe with `newsreader feeds add URL`."
+    assert refresh_minutes() is None
+    save_subscriptions(Subscriptions([Feed(serve_stories(web, 2), tmp_path / "n")], refresh_minutes=15))
+    assert refresh_minutes() == 15
+    lines: list[str] = []
+    assert fetch_for_reader(progress=lambda _d, _t, line: lines.append(line)) == "2 new articles from 1 feed"
+    assert lines == ["", "Example Atom feed: 2 new, 0 already fetched"]
+    monkeypatch.setitem(sys.modules, "feedparser", None)
+    assert fetch_for_reader().startswith("the web commands need feedparser")
+    (web_home / "config" / "newsreader" / "feeds.yaml").write_text("feeds: [")
+    assert refresh_minutes() is None
+    assert "feeds.yaml: invalid YAML" in fetch_for_reader()

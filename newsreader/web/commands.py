@@ -175,7 +175,7 @@ def _pick(feeds: list, key: str):  # noqa: ANN001, ANN202
 
 
 def _fetch(_args: argparse.Namespace) -> int:
-    from newsreader.web.pull import pull_feeds
+    from newsreader.web.pull import pull_feeds, summary
 
     subs = _subscriptions()
     if not subs.feeds:
@@ -184,11 +184,8 @@ def _fetch(_args: argparse.Namespace) -> int:
         reports = pull_feeds(subs, limits=LIMITS, progress=progress)
     for report in reports:
         print(report.line())
-    new = sum(len(r.new) for r in reports)
-    failed = sum(1 for r in reports if not r.ok)
-    print(f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed{'s' if len(reports) != 1 else ''}"
-          + (f"; {failed} with failures" if failed else ""))
-    return EXIT_FAILED if failed else EXIT_OK
+    print(summary(reports))
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
 class _progress_bar:  # noqa: N801 - used as a context manager, like a function

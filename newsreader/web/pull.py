@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
 from newsreader.sanitize import clean_line
+from newsreader.web import WebUnavailable, require_extra
 from newsreader.web.extract import NoArticleText, extract_fragment, extract_page
 from newsreader.web.feeds import (
     Entry,
     Feed,
     FeedError,
+    FeedsFileError,
     FeedState,
     Subscriptions,
     load_state,
@@ -223,27 +225,59 @@ def pull_feeds(
 ) -> list[FeedReport]:
     """Fetch every subscribed feed (a few at a time) and save what was learnt. Raises FeedsFileError.
 
-    This is what the reader's `R` key and its timer run in a thread worker.
+    `progress(done, total, line)` is called from this thread after each feed (`line` is its summary).
     """
+    require_extra()
     subs = subs if subs is not None else load_subscriptions()
     states = load_state(state_file)
     folders = _Folders()
     total = len(subs.feeds)
-    reports: list[FeedReport] = []
     if progress:
         progress(0, total, "")
     with Fetcher(limits) as fetcher, ThreadPoolExecutor(max_workers=max(1, min(FEED_WORKERS, total))) as pool:
-        futures = [
-            pool.submit(pull_feed, feed, states.setdefault(feed.url, FeedState()), fetcher, folders, cancelled)
-            for feed in subs.feeds
-        ]
-        for future in futures:
-            report = future.result()
-            reports.append(report)
+        futures = {
+            pool.submit(pull_feed, feed, states.setdefault(feed.url, FeedState()), fetcher, folders, cancelled): i
+            for i, feed in enumerate(subs.feeds)
+        }
+        done: dict[int, FeedReport] = {}
+        for future in as_completed(futures):
+            done[futures[future]] = report = future.result()
             if progress:
-                progress(len(reports), total, report.line())
+                progress(len(done), total, report.line())
+        reports = [done[i] for i in range(total)]
     try:
         save_state(states, state_file)
     except OSError:
         pass  # losing the ETags only costs a full fetch next time; entries are also matched by URL
     return reports
+
+
+def summary(reports: list[FeedReport]) -> str:
+    """One line for the whole run: what the CLI prints last and the reader shows when a fetch ends."""
+    new = sum(len(r.new) for r in reports)
+    failed = sum(1 for r in reports if not r.ok)
+    text = f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed{'s' if len(reports) != 1 else ''}"
+    return text + (f"; {failed} with failures" if failed else "")
+
+
+def fetch_for_reader(progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False) -> str:
+    """The reader's `R` key and `refresh_minutes` timer, in a thread worker: fetch everything, never raise,
+    return the line to show. New files then appear in the list through the folder's live reload."""
+    try:
+        subs = load_subscriptions()
+        if not subs.feeds:
+            return "No feeds to fetch: subscribe with `newsreader feeds add URL`."
+        return summary(pull_feeds(subs, progress=progress, cancelled=cancelled))
+    except (FeedsFileError, WebUnavailable) as exc:
+        return clean_line(str(exc), 300)
+    except Exception as exc:  # noqa: BLE001 - a worker must end in a message, never take the reader down
+        return f"Fetch failed: {clean_line(str(exc), 200) or type(exc).__name__}"
+
+
+def refresh_minutes() -> float | None:
+    """How often the reader fetches by itself (`refresh_minutes` in feeds.yaml), or None."""
+    try:
+        subs = load_subscriptions()
+    except FeedsFileError:
+        return None
+    return subs.refresh_minutes if subs.feeds else None
