@@ -93,3 +93,12 @@ def test_urls_already_in_a_folder(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_text("---\nurl: [unclosed\n---\nText.")
     assert urls_in_folder(tmp_path) == {"https://n.invalid/a": path}
     assert urls_in_folder(tmp_path / "missing") == {}
+
+
+def test_new_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = write_article(tmp_path, draft())
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

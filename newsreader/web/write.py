@@ -13,7 +13,7 @@ import datetime as dt
 import errno
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +77,7 @@ def write_article(folder: Path, draft: Draft) -> Path:
     """Write `draft` as a new file in `folder` (created if needed); returns its path. Raises OSError."""
     folder.mkdir(parents=True, exist_ok=True)
     data = draft.text().encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".newsreader-", suffix=".tmp", dir=folder)
+    fd, tmp = _temporary(folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -95,6 +95,18 @@ def write_article(folder: Path, draft: Draft) -> Path:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+
+
+def _temporary(folder: Path) -> tuple[int, str]:
+    """A new hidden file in `folder`, created with the permissions of any new file (umask applies;
+    `tempfile.mkstemp` would make it private to its owner)."""
+    for _ in range(100):
+        path = os.path.join(folder, f".newsreader-{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), path
+        except FileExistsError:
+            continue
+    raise OSError(errno.EEXIST, "no free temporary file name")
 
 
 def _publish(tmp: str, target: Path) -> bool:
