@@ -25,8 +25,8 @@ from tests.web_server import (  # noqa: E402,F401
     rdf_feed,
     rss_feed,
     story,
-    web,
-    web_home,
+    web_fixture,
+    web_home_fixture,
     zeros,
 )
 
@@ -160,7 +160,7 @@ def test_every_bad_feed_is_one_line_and_the_rest_still_arrive(web: FixtureServer
     assert status == 1 and err == ""
     lines = out.splitlines()
     assert len(lines) == len(cases) + 2  # one per feed, and the total
-    for (url, expected), line in zip(cases.values(), lines):
+    for (url, expected), line in zip(cases.values(), lines[: len(cases)], strict=True):
         assert line.startswith(f"{url[:60]}: ") or line.startswith("x: "), line
         assert expected in line, line
     assert lines[-2] == "Example RSS feed: 2 new, 0 already fetched"

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("httpx")
 
 from tests.tmux_terminal import Terminal, newsreader_command  # noqa: E402
-from tests.web_server import FixtureServer, Item, article_page, atom_feed, story, web, web_home  # noqa: E402,F401
+from tests.web_server import FixtureServer, Item, article_page, atom_feed, story, web_fixture, web_home_fixture  # noqa: E402,F401
 
 pytestmark = pytest.mark.e2e
 

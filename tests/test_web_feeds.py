@@ -23,7 +23,7 @@ from newsreader.web.feeds import (  # noqa: E402
     save_subscriptions,
 )
 from newsreader.web.fetch import Page  # noqa: E402
-from tests.web_server import Item, atom_feed, rdf_feed, rss_feed, web_home  # noqa: E402,F401
+from tests.web_server import Item, atom_feed, rdf_feed, rss_feed, web_home_fixture  # noqa: E402,F401
 
 BASE = "http://news.invalid/feeds/main.xml"
 

@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("httpx")
 
 from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url  # noqa: E402
-from tests.web_server import FixtureServer, Route, gzip_bomb, web, zeros  # noqa: E402,F401
+from tests.web_server import FixtureServer, Route, gzip_bomb, web_fixture, zeros  # noqa: E402,F401
 
 SMALL = Limits(timeout=0.5, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
 

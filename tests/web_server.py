@@ -244,8 +244,8 @@ def gzip_bomb(decoded: int) -> bytes:
     return b"".join(parts)
 
 
-@pytest.fixture
-def web() -> Iterator[FixtureServer]:
+@pytest.fixture(name="web")
+def web_fixture() -> Iterator[FixtureServer]:
     server = FixtureServer()
     try:
         yield server
@@ -253,8 +253,8 @@ def web() -> Iterator[FixtureServer]:
         server.stop()
 
 
-@pytest.fixture
-def web_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+@pytest.fixture(name="web_home")
+def web_home_fixture(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     """A private XDG config folder (feeds.yaml) for the test."""
     home = tmp_path_factory.mktemp("webxdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
