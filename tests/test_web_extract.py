@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("trafilatura")
 
@@ -60,9 +62,20 @@ def test_the_same_bytes_are_extracted_once(monkeypatch: pytest.MonkeyPatch) -> N
     real = extract_module._extract
     monkeypatch.setattr(extract_module, "_extract", lambda html, url: calls.append(1) or real(html, url))
     data = article_page(*story(7)).encode() + b"<!-- unique 7 -->"
-    for _ in range(3):
-        extract_page(data)
-    assert len(calls) == 1
+    first = extract_page(data)
+    extract_page(data)
+    extract_module._cache.clear()  # as in a new session: the disk cache answers
+    assert extract_page(data) == first
+    empty = b"<html><body><nav>Home</nav></body></html>"
+    for _ in range(2):
+        with pytest.raises(NoArticleText):
+            extract_page(empty)
+        extract_module._cache.clear()
+    assert len(calls) == 2  # one page, one page without text: each extracted once
+    extract_page(data + b" ", keep=False)
+    extract_module._cache.clear()
+    extract_page(data + b" ", keep=False)
+    assert len(calls) == 4  # a page read once (fetched to be written as a file) is not kept on disk
 
 
 def test_title_heading_is_dropped_only_when_it_repeats_the_title() -> None:
@@ -123,3 +136,14 @@ def test_a_page_too_big_to_extract_says_so(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(NoArticleText, match=r"page too large to extract \(40,00\d HTML elements; at most 30,000\)"):
         extract_page(page)
     assert calls == []  # refused before the costly part ran
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=3000), st.sampled_from(["{}", "<p>{}</p>", "<html><body><article>{}</article></body></html>"]))
+def test_any_markup_is_an_article_or_no_article_text(text: str, frame: str) -> None:
+    try:
+        found = extract_page(frame.format(text))
+    except NoArticleText as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert found.body.strip()

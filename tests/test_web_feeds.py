@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("feedparser")
 
@@ -150,3 +152,14 @@ def test_bad_opml_is_one_message(tmp_path: Path, text: str) -> None:
     path.write_text(text)
     with pytest.raises(FeedsFileError):
         read_opml(path)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.binary(max_size=2000), st.text(max_size=2000).map(lambda t: f"<rss><channel>{t}".encode())))
+def test_any_bytes_are_a_feed_or_one_feed_error(data: bytes) -> None:
+    try:
+        feed = parse_feed(page(data))
+    except FeedError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert all(e.id for e in feed.entries)

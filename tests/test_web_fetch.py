@@ -136,3 +136,28 @@ def test_nothing_listening(web: FixtureServer) -> None:
     web.stop()
     with pytest.raises(FetchError, match="cannot connect"):
         fetch(url)
+
+
+def test_at_most_two_requests_at_a_time_per_host(web: FixtureServer) -> None:
+    """Six fetches from six threads: the server never sees more than `per_host` of them at once."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    lock = threading.Lock()
+    state = {"now": 0, "most": 0}
+    release = threading.Event()
+
+    def held():  # noqa: ANN202
+        with lock:
+            state["now"] += 1
+            state["most"] = max(state["most"], state["now"])
+        release.wait(0.2)  # hold the request a moment so that concurrent ones would overlap
+        with lock:
+            state["now"] -= 1
+        yield b"<p>ok</p>"
+
+    web.routes["/held"] = Route(200, headers={"Content-Type": "text/html"}, stream=held)
+    with Fetcher(Limits(timeout=5, per_host=2)) as fetcher, ThreadPoolExecutor(6) as pool:
+        pages = list(pool.map(lambda _i: fetcher.get(web.url("/held")), range(6)))
+    assert [p.body for p in pages] == [b"<p>ok</p>"] * 6
+    assert state["most"] == 2

@@ -3,21 +3,25 @@
 trafilatura does the work (its boilerplate removal is the best published); this module only chooses its
 options, decodes bytes by the charset the server or the page declares, drops a leading heading that
 repeats the title, and keeps a small cache: the same bytes are extracted once per process, since the
-list, the reader and a re-scan all ask for the same page.
+list, the reader and a re-scan all ask for the same page, and kept on disk across sessions.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsreader.state import atomic_write
 from newsreader.web import WebUnavailable, require_extra
 
 CACHE_ENTRIES = 64
+EXTRACT_VERSION = 1  # part of every cache key: raise it when the extraction's output changes
 MIN_WORDS = 12  # fewer words than this is a menu, a login wall or a caption, not an article
 MAX_ELEMENTS = 30_000  # extraction costs ~70 µs per element and grows faster past this (news pages: 1-15k)
 NO_TEXT = "no article text found in this page"
@@ -47,8 +51,10 @@ _lock = threading.Lock()
 _cache: OrderedDict[bytes, Extracted | str] = OrderedDict()  # a str: why there is no article
 
 
-def extract_page(html: bytes | str, url: str | None = None, charset: str | None = None) -> Extracted:
-    """The article in a page. `charset` (from the HTTP header) wins over the page's own declaration.
+def extract_page(html: bytes | str, url: str | None = None, charset: str | None = None, *,
+                 keep: bool = True) -> Extracted:
+    """The article in a page. `charset` (from the HTTP header) wins over the page's own declaration;
+    `keep=False` for a page read once (fetched to be written as a file): not kept in the disk cache.
 
     Raises `NoArticleText` when there is none, `WebUnavailable` without the web extra.
     """
@@ -59,13 +65,14 @@ def extract_page(html: bytes | str, url: str | None = None, charset: str | None 
             pass  # an unknown charset name: let the page's <meta> or detection decide
     key = _key(html, url)
     with _lock:
-        if key in _cache:
+        hit = _cache.get(key)
+        if hit is not None:
             _cache.move_to_end(key)
-            hit = _cache[key]
-            if isinstance(hit, str):
-                raise NoArticleText(hit)
-            return hit
-    result = _extract(html, url)
+    if hit is None and keep:
+        hit = _disk_get(key)
+    result = hit if hit is not None else _extract(html, url)
+    if hit is None and keep:
+        _disk_put(key, result)
     with _lock:
         _cache[key] = result
         while len(_cache) > CACHE_ENTRIES:
@@ -77,14 +84,44 @@ def extract_page(html: bytes | str, url: str | None = None, charset: str | None 
 
 def extract_fragment(html: str, url: str | None = None) -> Extracted:
     """A feed entry's HTML content (no <html> around it) as an article body."""
-    return extract_page(f"<html><body><article>{html}</article></body></html>", url)
+    return extract_page(f"<html><body><article>{html}</article></body></html>", url, keep=False)
 
 
 def _key(html: bytes | str, url: str | None) -> bytes:
     data = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
-    h = hashlib.blake2b(data, digest_size=16)
+    h = hashlib.blake2b(data, digest_size=16, person=f"extract{EXTRACT_VERSION}".encode())
     h.update(b"\x00" + (url or "").encode("utf-8", "surrogatepass"))
     return h.digest()
+
+
+# The disk cache: one small JSON file per page in $XDG_CACHE_HOME/newsreader/pages/, keyed by the page's
+# bytes. Why: the folder index keeps a page's title, metadata and analysis, but opening it again in a new
+# session would extract it again (20-200 ms for a real page; benchmarks/extract.py), and a cold scan of
+# a big folder reads each file twice (titles first, then in full).
+
+
+def _disk_path(key: bytes) -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsreader", appauthor=False)) / "pages" / f"{key.hex()}.json"
+
+
+def _disk_get(key: bytes) -> Extracted | str | None:
+    try:
+        data = json.loads(_disk_path(key).read_bytes())
+        if isinstance(data.get("error"), str):
+            return data["error"]
+        return Extracted(**{f: data.get(f) for f in Extracted.__dataclass_fields__})
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None  # not there, or unreadable: extract again
+
+
+def _disk_put(key: bytes, result: Extracted | str) -> None:
+    data = {"error": result} if isinstance(result, str) else asdict(result)
+    try:
+        atomic_write(_disk_path(key), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # a cache that can't be written only costs time
 
 
 def _extract(html: bytes | str, url: str | None) -> Extracted | str:

@@ -45,7 +45,7 @@ Progress = Callable[[int, int, str], None]  # (feeds done, feeds in all, what is
 def page_draft(fetcher: Fetcher, url: str, now: dt.datetime) -> Draft:
     """Fetch `url` and extract its article. Raises FetchError or NoArticleText."""
     page = fetcher.get(url)
-    found = extract_page(page.body, page.url, page.charset)
+    found = extract_page(page.body, page.url, page.charset, keep=False)
     return Draft(
         title=found.title or _title_from_url(page.url), body=found.body, url=url, author=found.author,
         date=found.date, source=found.source, fetched=now,
@@ -167,7 +167,7 @@ def entry_draft(fetcher: Fetcher, entry: Entry, now: dt.datetime) -> Draft:
             found = extract_fragment(entry.summary, None)
         else:
             page = fetcher.get(entry.link)
-            found = extract_page(page.body, page.url, page.charset)
+            found = extract_page(page.body, page.url, page.charset, keep=False)
     return Draft(
         title=entry.title or found.title or "(untitled)", body=found.body, url=entry.link,
         author=entry.author or found.author, date=entry.date or found.date, source=found.source, fetched=now,
