@@ -83,13 +83,15 @@ class Item:
     date: str = "2025-03-04T10:00:00Z"
     content: str | None = None  # full HTML content carried by the feed
     summary: str = "A short summary of the story."
+    author: str | None = "Atom Author"
 
 
 def atom_feed(items: list[Item], title: str = "Example Atom feed") -> str:
     entries = "".join(
         f"""<entry><title>{html.escape(i.title)}</title><link href="{html.escape(i.link)}"/>
-<id>{html.escape(i.guid or i.link)}</id><updated>{i.date}</updated><author><name>Atom Author</name></author>
-<summary>{html.escape(i.summary)}</summary>"""
+<id>{html.escape(i.guid or i.link)}</id><updated>{i.date}</updated>"""
+        + (f"<author><name>{html.escape(i.author)}</name></author>" if i.author else "")
+        + f"""<summary>{html.escape(i.summary)}</summary>"""
         + (f'<content type="html">{html.escape(i.content)}</content>' if i.content else "")
         + "</entry>\n"
         for i in items
