@@ -267,3 +267,40 @@ def test_the_reader_fetch_ends_in_one_line_and_refresh_minutes(web: FixtureServe
     (web_home / "config" / "newsreader" / "feeds.yaml").write_text("feeds: [")
     assert refresh_minutes() is None
     assert "feeds.yaml: invalid YAML" in fetch_for_reader()
+
+
+def test_an_unforeseen_error_in_one_feed_is_its_line(web: FixtureServer, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.web import pull
+    from newsreader.web.feeds import Feed, Subscriptions
+
+    real = pull.parse_feed
+
+    def flaky(page):  # noqa: ANN001, ANN202
+        if page.url.endswith("/bad"):
+            raise RuntimeError("feedparser fell over")
+        return real(page)
+
+    monkeypatch.setattr(pull, "parse_feed", flaky)
+    web.add("/bad", atom_feed([]), "application/atom+xml")
+    subs = Subscriptions([Feed(web.url("/bad"), tmp_path / "n"), Feed(serve_stories(web, 1), tmp_path / "n")])
+    reports = pull_feeds(subs, limits=SMALL)
+    assert reports[0].line().endswith("failed: unexpected error (RuntimeError: feedparser fell over)")
+    assert len(reports[1].new) == 1
+
+
+def test_ctrl_c_keeps_what_was_written(web: FixtureServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Interrupted after the first feed: its entries are remembered, the run stops, nothing is half-written."""
+    from newsreader.web.feeds import Feed, Subscriptions, load_state
+
+    subs = Subscriptions([Feed(serve_stories(web, 2), tmp_path / "n")])
+    state_file = tmp_path / "state.json"
+
+    def interrupt(_done: int, _total: int, line: str) -> None:
+        if line:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        pull_feeds(subs, limits=SMALL, progress=interrupt, state_file=state_file)
+    assert len(load_state(state_file)[subs.feeds[0].url].seen) == 2
+    assert all(not name.startswith(".") for name in files(tmp_path / "n"))

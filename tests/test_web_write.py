@@ -102,3 +102,12 @@ def test_new_files_get_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_escape_sequences_from_a_page_never_reach_the_file(tmp_path: Path) -> None:
+    path = write_article(tmp_path, draft(title="Evil\x1b]0;pwned\x07 title\u202e", body="Body \x1b[2J text.\x00",
+                                         author="\x1b[31mRed\x1b[0m"))
+    text = path.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
+    (article,) = load_file(path)
+    assert (article.title, article.author, article.body) == ("Evil title", "Red", "Body  text.")

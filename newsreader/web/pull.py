@@ -232,24 +232,43 @@ def pull_feeds(
     states = load_state(state_file)
     folders = _Folders()
     total = len(subs.feeds)
+    stop = threading.Event()  # set on Ctrl-C: the workers finish the file they are writing, then stop
+
+    def stopped() -> bool:
+        return stop.is_set() or cancelled()
+
     if progress:
         progress(0, total, "")
-    with Fetcher(limits) as fetcher, ThreadPoolExecutor(max_workers=max(1, min(FEED_WORKERS, total))) as pool:
-        futures = {
-            pool.submit(pull_feed, feed, states.setdefault(feed.url, FeedState()), fetcher, folders, cancelled): i
-            for i, feed in enumerate(subs.feeds)
-        }
-        done: dict[int, FeedReport] = {}
-        for future in as_completed(futures):
-            done[futures[future]] = report = future.result()
-            if progress:
-                progress(len(done), total, report.line())
-        reports = [done[i] for i in range(total)]
     try:
-        save_state(states, state_file)
-    except OSError:
-        pass  # losing the ETags only costs a full fetch next time; entries are also matched by URL
-    return reports
+        with Fetcher(limits) as fetcher, ThreadPoolExecutor(max_workers=max(1, min(FEED_WORKERS, total))) as pool:
+            futures = {
+                pool.submit(_pull_safely, feed, states.setdefault(feed.url, FeedState()), fetcher, folders, stopped): i
+                for i, feed in enumerate(subs.feeds)
+            }
+            done: dict[int, FeedReport] = {}
+            try:
+                for future in as_completed(futures):
+                    done[futures[future]] = report = future.result()
+                    if progress:
+                        progress(len(done), total, report.line())
+            except BaseException:
+                stop.set()
+                raise
+        return [done[i] for i in range(total)]
+    finally:
+        try:
+            save_state(states, state_file)  # also after Ctrl-C: the entries written are remembered
+        except OSError:
+            pass  # losing the ETags only costs a full fetch next time; entries are also matched by URL
+
+
+def _pull_safely(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
+                 cancelled: Callable[[], bool]) -> FeedReport:
+    """`pull_feed`, with anything unforeseen (a library's own bug on odd input) as the feed's one line."""
+    try:
+        return pull_feed(feed, state, fetcher, folders, cancelled)
+    except Exception as exc:  # noqa: BLE001 - one feed must never stop the others
+        return FeedReport(feed, error=f"unexpected error ({type(exc).__name__}: {clean_line(str(exc), 120)})")
 
 
 def summary(reports: list[FeedReport]) -> str:

@@ -21,8 +21,15 @@ from urllib.parse import urldefrag
 
 import yaml
 
-from newsreader.articles import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, parse_front_matter, split_front_matter
+from newsreader.articles import (
+    MARKDOWN_SUFFIXES,
+    MAX_META_CHARS,
+    TEXT_SUFFIXES,
+    parse_front_matter,
+    split_front_matter,
+)
 from newsreader.library import iter_article_paths
+from newsreader.sanitize import clean_line, clean_text
 
 SLUG_CHARS = 60
 MAX_NAME_TRIES = 1000
@@ -42,7 +49,8 @@ class Draft:
     fetched: dt.datetime | None = None
 
     def text(self) -> str:
-        """The file's content: YAML front matter, a blank line, the body."""
+        """The file's content: YAML front matter, a blank line, the body. Control characters and escape
+        sequences from the page are left out, so even `cat` on the file is safe in a terminal."""
         fetched = self.fetched or dt.datetime.now(dt.timezone.utc)
         meta = {
             "title": self.title,
@@ -52,8 +60,9 @@ class Draft:
             "url": self.url,
             "fetched": fetched.replace(microsecond=0).isoformat(),
         }
-        front = yaml.safe_dump({k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n\n{self.body.strip()}\n"
+        clean = {k: clean_line(v, MAX_META_CHARS) for k, v in meta.items() if v and clean_line(v)}
+        front = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{front}---\n\n{clean_text(self.body).strip()}\n"
 
     def file_stem(self) -> str:
         """`<date>-<slug>`: the article's date, else the day it was fetched."""
