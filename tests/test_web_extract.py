@@ -18,6 +18,12 @@ from newsreader.web import extract as extract_module  # noqa: E402
 from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page  # noqa: E402
 from tests.web_server import article_page, story  # noqa: E402
 
+@pytest.fixture(autouse=True)
+def _fresh_memory_cache() -> None:
+    """Each test has its own cache directory: the in-process cache must not carry pages across tests."""
+    extract_module._cache.clear()
+
+
 BOILERPLATE_WORDS = ("Subscribe now", "cookies", "ADVERTISEMENT", "Most read", "First! This is a reader comment",
                      "All rights reserved", "Cookie policy")
 
@@ -147,3 +153,24 @@ def test_any_markup_is_an_article_or_no_article_text(text: str, frame: str) -> N
         assert "\n" not in str(exc)
     else:
         assert found.body.strip()
+
+
+def test_a_warm_session_lists_and_opens_saved_pages_without_extracting(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader.session import Session
+
+    folder = saved_folder(tmp_path)
+    cold = Session(folder)
+    cold.refresh()
+    titles = sorted(a.title for a in cold.articles)
+    cold.close()
+    extract_module._cache.clear()  # a new process: only the index and the disk cache remain
+    calls = []
+    monkeypatch.setattr(extract_module, "_extract", lambda *a: calls.append(a) or pytest.fail("extracted again"))
+    warm = Session(folder)
+    assert sorted(a.title for a in warm.warm_start()) == titles
+    warm.refresh()
+    page = next(a for a in warm.articles if a.path.name == "council.html")
+    assert warm.full_article(page).body.startswith("The city council voted")
+    warm.close()
+    assert calls == []

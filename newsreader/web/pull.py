@@ -33,7 +33,7 @@ from newsreader.web.feeds import (
 from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url
 from newsreader.web.write import Draft, normal_url, urls_in_folder, write_article
 
-FULL_CONTENT_CHARS = 500  # feed content with at least this much text is the article; shorter, the page is fetched
+FULL_CONTENT_CHARS = 500  # feed content (HTML) at least this long is the article; shorter, the page is fetched
 FEED_WORKERS = 4
 
 Progress = Callable[[int, int, str], None]  # (feeds done, feeds in all, what is happening)
