@@ -304,3 +304,27 @@ def test_ctrl_c_keeps_what_was_written(web: FixtureServer, tmp_path: Path, monke
         pull_feeds(subs, limits=SMALL, progress=interrupt, state_file=state_file)
     assert len(load_state(state_file)[subs.feeds[0].url].seen) == 2
     assert all(not name.startswith(".") for name in files(tmp_path / "n"))
+
+
+def test_add_a_page_whose_charset_only_the_server_states(web: FixtureServer, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    text = "東京で会議が開かれ、市長は「計画を進める」と述べた。"
+    page = article_page("会議", [text * 3] * 3, charset="x").replace('<meta charset="x">', "").encode("shift_jis")
+    url = web.add("/sjis.html", page, "text/html; charset=shift_jis")
+    status, out, _ = run(capsys, "add", url, "--folder", str(tmp_path))
+    assert status == 0, out
+    (article,) = scan(tmp_path).articles
+    assert article.title == "会議" and text in article.body
+
+
+def test_the_default_folder_is_stored_absolute_and_a_file_is_not_a_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsreader.web.feeds import load_subscriptions
+
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "feeds", "add", "https://news.invalid/feed")
+    assert status == 0 and out == f"subscribed: https://news.invalid/feed → {tmp_path / 'articles'}\n"
+    assert load_subscriptions().feeds[0].folder == tmp_path / "articles"
+    (tmp_path / "file.txt").write_text("x")
+    status, out, err = run(capsys, "add", "https://news.invalid/a", "--folder", "file.txt")
+    assert status == 2 and out == "" and err == f"newsreader: not a folder: {tmp_path / 'file.txt'}\n"
