@@ -111,3 +111,16 @@ def test_escape_sequences_from_a_page_never_reach_the_file(tmp_path: Path) -> No
     assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
     (article,) = load_file(path)
     assert (article.title, article.author, article.body) == ("Evil title", "Red", "Body  text.")
+
+
+def test_without_hard_links_the_file_is_renamed_and_still_never_overwrites(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*_args: object) -> None:
+        raise OSError(1, "Operation not permitted")  # EPERM: a file system without hard links
+
+    first = write_article(tmp_path, draft())
+    monkeypatch.setattr(write_module.os, "link", no_links)
+    second = write_article(tmp_path, draft(body="Other body."))
+    assert second.name.endswith("-2.md") and "Other body." in second.read_text()
+    assert "Other body." not in first.read_text()
+    assert sorted(os.listdir(tmp_path)) == sorted([first.name, second.name])
