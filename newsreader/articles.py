@@ -28,7 +28,8 @@ from newsreader.sanitize import clean_line, clean_text
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")  # saved web pages: read through the optional web extra's extractor
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES + HTML_SUFFIXES
 
 MAX_READ_BYTES = 8 * 1024 * 1024  # a body larger than this is shown in part, with a notice
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a .yaml article file larger than this is not parsed (pure-Python YAML: ~1 MB/s)
@@ -168,7 +169,14 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int, float]:
-    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime).
+    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime)."""
+    data, notices, size, mtime = read_bytes(path, limit)
+    text, decode_notices = decode_bytes(data)
+    return text, decode_notices + notices, size, mtime
+
+
+def read_bytes(path: Path, limit: int | None = None) -> tuple[bytes, list[str], int, float]:
+    """Read a file, at most `limit` bytes. Returns (data, notices, size, mtime).
 
     Only regular files are read: a FIFO, socket or device (even behind a symlink) is refused without
     blocking on it (opened non-blocking, checked with fstat, so a file swapped after the scan is safe too).
@@ -188,8 +196,7 @@ def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int
         notices.append(
             f"This file is {st.st_size / 1024 / 1024:.1f} MiB: showing the first {limit // 1024 // 1024} MiB."
         )
-    text, decode_notices = decode_bytes(data)
-    return text, decode_notices + notices, st.st_size, st.st_mtime
+    return data, notices, st.st_size, st.st_mtime
 
 
 # ---------------------------------------------------------------------------------- front matter
@@ -452,8 +459,12 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
     residue = default_residue() if residue is None else residue
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
     is_yaml = path.suffix.lower() in YAML_SUFFIXES
+    is_html = path.suffix.lower() in HTML_SUFFIXES
     try:
-        text, notices, size, mtime = read_text(path, MAX_YAML_BYTES if is_yaml else MAX_READ_BYTES)
+        if is_html:  # bytes: the page's own <meta charset> decides how they decode
+            data, notices, size, mtime = read_bytes(path, MAX_READ_BYTES)
+        else:
+            text, notices, size, mtime = read_text(path, MAX_YAML_BYTES if is_yaml else MAX_READ_BYTES)
     except IsADirectoryError:
         return [Article(path, fallback_title, error="is a folder, not a file")]
     except FileNotFoundError:
@@ -476,6 +487,8 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
     try:
         if is_yaml:
             articles = _from_yaml_document(path, text, fallback_title, residue)
+        elif is_html:
+            articles = [_from_html(path, data, fallback_title, residue)]
         else:
             articles = [_from_text(path, text, fallback_title, residue, truncated=size > MAX_READ_BYTES)]
     except RecursionError:
@@ -500,7 +513,7 @@ def load_header(path: Path | str, residue: frozenset[str] | None = None) -> list
     """
     path = Path(path)
     residue = default_residue() if residue is None else residue
-    if path.suffix.lower() in YAML_SUFFIXES:
+    if path.suffix.lower() in YAML_SUFFIXES + HTML_SUFFIXES:
         return _as_entries(load_file(path, residue))
     try:
         text, notices, size, mtime = read_text(path, HEADER_BYTES)
@@ -540,6 +553,7 @@ def _from_text(
     residue: frozenset[str],
     truncated: bool = False,
     want_body: bool = True,
+    markdown: bool | None = None,
 ) -> Article:
     article = Article(path, fallback_title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -570,7 +584,7 @@ def _from_text(
                 declared_title = True
                 article.notices.append(f"Front matter ignored: a {_type_name(meta)}, not a mapping.")
         text = rest
-    is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
     if not want_body:  # a list entry: only the title matters, and it is in the first lines
         text = text[:4096]
     text = drop_residue(clean_text(text), residue)
@@ -596,6 +610,21 @@ def _from_text(
     if not article.body.strip() and not article.notices:
         article.notices.append("This article has no text." if block is None else "Front matter only: no text.")
     return article
+
+
+def _from_html(path: Path, data: bytes, fallback_title: str, residue: frozenset[str]) -> Article:
+    """A saved web page, read like a Markdown article whose front matter is the page's metadata."""
+    from newsreader.web import INSTALL_HINT, WebUnavailable
+    from newsreader.web.extract import NoArticleText, extract_page  # imports trafilatura on first use only
+
+    try:
+        page = extract_page(data)
+    except WebUnavailable:
+        return Article(path, fallback_title, error=INSTALL_HINT)
+    except NoArticleText as exc:
+        return Article(path, fallback_title, error=str(exc))
+    front = yaml.safe_dump(page.front_matter(), allow_unicode=True, sort_keys=False, width=10_000)
+    return _from_text(path, f"---\n{front}---\n{page.body}", fallback_title, residue, markdown=True)
 
 
 def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpan]]:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
     from newsreader.articles import Article
     from newsreader.session import Session
 
-SUBCOMMANDS = ("show", "list", "analyze", "actors")
+SUBCOMMANDS = ("show", "list", "analyze", "actors", "add", "feeds", "fetch")
+WEB_SUBCOMMANDS = ("add", "feeds", "fetch")  # newsreader/web/commands.py
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 
@@ -77,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="newsreader",
         description="A terminal news reader that highlights quotations and named actors.",
         epilog="Subcommands: show FILE [--html OUT] [--svg OUT] | list FOLDER [--json] | analyze [--json] PATH... | "
-        "actors FOLDER [--json] "
+        "actors FOLDER [--json] | add URL... | feeds add|list|remove|export | fetch "
         "(run `newsreader SUBCOMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -92,7 +93,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _sub_parser(name: str) -> argparse.ArgumentParser:
     parser = _ArgumentParser(prog=f"newsreader {name}")
-    if name == "show":
+    if name in WEB_SUBCOMMANDS:
+        from newsreader.web.commands import configure
+
+        configure(name, parser)
+    elif name == "show":
         parser.description = "Print one article with its quotations and actors highlighted."
         parser.add_argument("file", help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
@@ -125,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv[0]
             args = _sub_parser(name).parse_args(argv[1:])
+            if name in WEB_SUBCOMMANDS:
+                from newsreader.web.commands import run
+
+                return run(name, args)
             return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
         args = _parser().parse_args(argv)
         return cmd_open(args.path, use_index=not args.no_cache)
