@@ -17,12 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from analyze_dev import split_article  # noqa: E402
-
-from newsreader.analysis import analyze  # noqa: E402
-from newsreader.analysis.lexicon import lexicon  # noqa: E402
+from newsreader.analysis import analyze  # noqa: E402 - after the sys.path line: runs from a checkout
+from newsreader.articles import load_file  # noqa: E402 - as above
+from newsreader.analysis.lexicon import lexicon  # noqa: E402 - as above
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
 
@@ -37,9 +35,8 @@ def main() -> int:
         print(f"no files under {args.corpus}", file=sys.stderr)
         return 1
     docs = []
-    for p in files:
-        title, body, hints = split_article(p.read_text(encoding="utf-8", errors="replace"))
-        docs.append((body, hints, title))
+    for p in files:  # read by the reader's own loader (front matter, title, residue)
+        docs.extend((a.body, a.hints, a.title) for a in load_file(p) if not a.error)
     nbytes = sum(len(b.encode("utf-8")) for b, _, _ in docs)
     t0 = time.perf_counter()
     lexicon()  # one-off load, reported separately

@@ -19,15 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsreader.search import (  # noqa: E402
+from newsreader.query import (  # noqa: E402 - after the sys.path line, so a checkout runs without installing
     FilterQuery,
     SearchDoc,
     analysis_fields,
     filter_docs,
-    find_matches,
     parse_filter,
     prepare_docs,
 )
+from newsreader.search import find_matches  # noqa: E402 - as above
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews" / "bulk"
 FIND_BAR_MS = 16.0
@@ -103,7 +103,7 @@ def synthetic_actors(body: str) -> tuple[tuple[str, ...], ...]:
     analysis engine with realistic sizes (up to 40 names per article)."""
     words = body.replace("\n", " ").split()
     names: dict[str, None] = {}
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):  # consecutive pairs
         b = b.strip(",.;:'\"")
         if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha():
             names[f"{a} {b}"] = None
@@ -117,7 +117,7 @@ def analysis_for(corpus: list[tuple[str, str, str]]) -> tuple[list[Fields], str]
     """Actors and quotes per corpus body: from `newsreader.analysis.analyze_cached` when it exists and
     works, else synthetic (capitalised word pairs, straight-quoted runs)."""
     try:
-        from newsreader.analysis import analyze_cached  # type: ignore[attr-defined]
+        from newsreader.analysis import analyze_cached  # type: ignore[attr-defined]  # older checkouts lack it
 
         t0 = time.perf_counter()
         fields = [analysis_fields(analyze_cached(body)) for _, body, _ in corpus]

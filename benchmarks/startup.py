@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     trivial = median(results["trivial"], "first_frame")
     print()
     print(f"Medians of {runs} runs (after 1 warm-up), {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
-    header = f"{'case':<10} {'imports':>9} {'1st frame':>10} {'vs trivial':>10} {'all titles':>11} {'exit':>8} {'peak RSS':>9} {'(max)':>9}"
+    header = (f"{'case':<10} {'imports':>9} {'1st frame':>10} {'vs trivial':>10} {'all titles':>11} {'exit':>8}"
+              f" {'peak RSS':>9} {'(max)':>9}")
     print(header)
     print("-" * len(header))
     for name, *_ in cases:
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"10k with background analysis of every article: done {r['analysed']:.1f} s after spawn, "
                   f"peak RSS {r['rss_mib']:.1f} MiB")
         else:
-            print(f"10k background analysis: no 'background-analysis' worker finished (peak RSS {r['rss_mib']:.1f} MiB)")
+            print("10k background analysis: no 'background-analysis' worker finished"
+                  f" (peak RSS {r['rss_mib']:.1f} MiB)")
     print(f"\n(total {time.monotonic() - started:.0f} s)")
     return 0
 

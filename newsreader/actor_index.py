@@ -11,11 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Sequence
 
 from newsreader.analysis.model import KINDS, Actor, Analysis, Quote
 from newsreader.articles import Article
-from newsreader.library import Library
 
 # ------------------------------------------------------------------------------------ folder index
 
@@ -162,7 +162,7 @@ class ActorIndex:
 
 
 def build_actor_index(
-    library: Library | Iterable[Article],
+    articles: Iterable[Article],
     analyse: Callable[[Article], Analysis | None],
 ) -> list[FolderActor]:
     """Every actor of the folder (see `ActorIndex`), sorted by the number of articles it appears in
@@ -171,7 +171,6 @@ def build_actor_index(
     `analyse(article)` gives the article's analysis (e.g. the cached engine with the folder's hints);
     articles that could not be read, analyses that are None and analysers that raise are skipped.
     """
-    articles = library.articles if isinstance(library, Library) else library
     index = ActorIndex()
     for article in articles:
         if article.error:

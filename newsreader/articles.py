@@ -16,7 +16,8 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -27,7 +28,8 @@ from newsreader.sanitize import clean_line, clean_text
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")  # saved web pages: read through the optional web extra's extractor
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + YAML_SUFFIXES + HTML_SUFFIXES
 
 MAX_READ_BYTES = 8 * 1024 * 1024  # a body larger than this is shown in part, with a notice
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a .yaml article file larger than this is not parsed (pure-Python YAML: ~1 MB/s)
@@ -85,7 +87,7 @@ class Article:
 class _SafeLoader(yaml.SafeLoader):
     """SafeLoader without aliases (no "billion laughs") and without implicit timestamps (we parse dates)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -134,11 +136,12 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         even, odd = head[0::2], head[1::2]
         for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
             if zeros.count(0) > len(zeros) * 0.4 and other.count(0) < len(other) * 0.1:
-                text = data.decode(codec, errors="replace")
-                if _looks_like_text(text):
-                    return text, ["Decoded as UTF-16 (no byte-order mark)."]
+                utf16 = data.decode(codec, errors="replace")
+                if _looks_like_text(utf16):
+                    return utf16, ["Decoded as UTF-16 (no byte-order mark)."]
         if head.count(0) > len(head) // 100:  # a stray NUL in text is noise; many are a binary format
             raise ValueError("binary file (not text)")
+    text: str | None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -166,7 +169,14 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int, float]:
-    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime).
+    """Read and decode a file, at most `limit` bytes. Returns (text, notices, size, mtime)."""
+    data, notices, size, mtime = read_bytes(path, limit)
+    text, decode_notices = decode_bytes(data)
+    return text, decode_notices + notices, size, mtime
+
+
+def read_bytes(path: Path, limit: int | None = None) -> tuple[bytes, list[str], int, float]:
+    """Read a file, at most `limit` bytes. Returns (data, notices, size, mtime).
 
     Only regular files are read: a FIFO, socket or device (even behind a symlink) is refused without
     blocking on it (opened non-blocking, checked with fstat, so a file swapped after the scan is safe too).
@@ -186,8 +196,7 @@ def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int
         notices.append(
             f"This file is {st.st_size / 1024 / 1024:.1f} MiB: showing the first {limit // 1024 // 1024} MiB."
         )
-    text, decode_notices = decode_bytes(data)
-    return text, decode_notices + notices, st.st_size, st.st_mtime
+    return data, notices, st.st_size, st.st_mtime
 
 
 # ---------------------------------------------------------------------------------- front matter
@@ -232,9 +241,10 @@ def parse_simple_front_matter(block: str) -> dict[str, str | None] | None:
             if len(value) < 2 or value[-1] != '"' or '"' in inner or "\\" in inner:
                 return None
             meta[key] = inner
-        elif value[0] in _PLAIN_START or ": " in value or " #" in value or value.endswith(":"):
-            return None
-        elif _YAML_SPECIAL.match(value) and not _ISO_DATE.match(value):
+        elif (
+            value[0] in _PLAIN_START or ": " in value or " #" in value or value.endswith(":")
+            or (_YAML_SPECIAL.match(value) and not _ISO_DATE.match(value))
+        ):
             return None
         else:
             meta[key] = value
@@ -296,7 +306,8 @@ def _scalar(value: Any, key: str, problems: list[str]) -> str | None:
 
 
 def _type_name(value: Any) -> str:
-    return {dict: "mapping", list: "list"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {dict: "mapping", list: "list"}
+    return names.get(type(value), type(value).__name__)
 
 
 def parse_hints(value: Any, problems: list[str]) -> tuple[ActorHint, ...]:
@@ -448,12 +459,18 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
     residue = default_residue() if residue is None else residue
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
     is_yaml = path.suffix.lower() in YAML_SUFFIXES
+    is_html = path.suffix.lower() in HTML_SUFFIXES
     try:
-        text, notices, size, mtime = read_text(path, MAX_YAML_BYTES if is_yaml else MAX_READ_BYTES)
+        if is_html:  # bytes: the page's own <meta charset> decides how they decode
+            data, notices, size, mtime = read_bytes(path, MAX_READ_BYTES)
+        else:
+            text, notices, size, mtime = read_text(path, MAX_YAML_BYTES if is_yaml else MAX_READ_BYTES)
     except IsADirectoryError:
         return [Article(path, fallback_title, error="is a folder, not a file")]
     except FileNotFoundError:
-        error = "broken link (its target does not exist)" if path.is_symlink() else "file vanished before it could be read"
+        error = (
+            "broken link (its target does not exist)" if path.is_symlink() else "file vanished before it could be read"
+        )
         return [Article(path, fallback_title, error=error)]
     except PermissionError:
         return [Article(path, fallback_title, error="permission denied")]
@@ -470,6 +487,8 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
     try:
         if is_yaml:
             articles = _from_yaml_document(path, text, fallback_title, residue)
+        elif is_html:
+            articles = [_from_html(path, data, fallback_title, residue)]
         else:
             articles = [_from_text(path, text, fallback_title, residue, truncated=size > MAX_READ_BYTES)]
     except RecursionError:
@@ -494,7 +513,7 @@ def load_header(path: Path | str, residue: frozenset[str] | None = None) -> list
     """
     path = Path(path)
     residue = default_residue() if residue is None else residue
-    if path.suffix.lower() in YAML_SUFFIXES:
+    if path.suffix.lower() in YAML_SUFFIXES + HTML_SUFFIXES:
         return _as_entries(load_file(path, residue))
     try:
         text, notices, size, mtime = read_text(path, HEADER_BYTES)
@@ -506,7 +525,7 @@ def load_header(path: Path | str, residue: frozenset[str] | None = None) -> list
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
     try:
         article = _from_text(path, text, fallback_title, residue, want_body=False)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - the full loader reads it again and says what is wrong
         return _as_entries(load_file(path, residue))
     article.size, article.mtime = size, mtime
     return _as_entries([article], keep_notices=False)
@@ -534,6 +553,7 @@ def _from_text(
     residue: frozenset[str],
     truncated: bool = False,
     want_body: bool = True,
+    markdown: bool | None = None,
 ) -> Article:
     article = Article(path, fallback_title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -564,7 +584,7 @@ def _from_text(
                 declared_title = True
                 article.notices.append(f"Front matter ignored: a {_type_name(meta)}, not a mapping.")
         text = rest
-    is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
     if not want_body:  # a list entry: only the title matters, and it is in the first lines
         text = text[:4096]
     text = drop_residue(clean_text(text), residue)
@@ -592,6 +612,21 @@ def _from_text(
     return article
 
 
+def _from_html(path: Path, data: bytes, fallback_title: str, residue: frozenset[str]) -> Article:
+    """A saved web page, read like a Markdown article whose front matter is the page's metadata."""
+    from newsreader.web import INSTALL_HINT, WebUnavailable
+    from newsreader.web.extract import NoArticleText, extract_page  # imports trafilatura on first use only
+
+    try:
+        page = extract_page(data)
+    except WebUnavailable:
+        return Article(path, fallback_title, error=INSTALL_HINT)
+    except NoArticleText as exc:
+        return Article(path, fallback_title, error=str(exc))
+    front = yaml.safe_dump(page.front_matter(), allow_unicode=True, sort_keys=False, width=10_000)
+    return _from_text(path, f"---\n{front}---\n{page.body}", fallback_title, residue, markdown=True)
+
+
 def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpan]]:
     """Markdown to text + styles; beyond MAX_MARKDOWN_CHARS (cut at a paragraph) the rest is plain text."""
     if len(text) <= MAX_MARKDOWN_CHARS:
@@ -603,7 +638,9 @@ def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpa
         cut = MAX_MARKDOWN_CHARS
     formatted, styles = markdown_to_text(text[:cut])
     rest = text[cut:].strip("\n")
-    notices.append(f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text.")
+    notices.append(
+        f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text."
+    )
     return (formatted + "\n\n" + rest if formatted else rest), styles
 
 
@@ -619,7 +656,8 @@ def _from_yaml_document(path: Path, text: str, fallback_title: str, residue: fro
         items = data
     else:
         what = "empty" if data is None else f"a {_type_name(data)}"
-        return [Article(path, fallback_title, error=f"YAML article file is {what}: expected a mapping with title and body")]
+        error = f"YAML article file is {what}: expected a mapping with title and body"
+        return [Article(path, fallback_title, error=error)]
     articles = []
     for i, item in enumerate(items):
         article = Article(path, fallback_title if i == 0 else f"{fallback_title} ({i + 1})", index=i)

@@ -8,17 +8,29 @@ inside the output and never stop the run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from newsreader import __version__
 from newsreader.sanitize import clean_line
 
-SUBCOMMANDS = ("show", "list", "analyze", "actors", "config")
+if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
+    from collections.abc import Iterator
+
+    from rich.console import Console
+
+    from newsreader.articles import Article
+    from newsreader.config import Config
+    from newsreader.session import Session
+
+SUBCOMMANDS = ("show", "list", "analyze", "actors", "add", "feeds", "fetch", "config")
+WEB_SUBCOMMANDS = ("add", "feeds", "fetch")  # newsreader/web/commands.py
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 
@@ -30,7 +42,7 @@ class UsageError(Exception):
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse, but an argument echoed in an error message cannot put escape sequences on the terminal."""
 
-    def error(self, message: str):  # type: ignore[override]  # noqa: ANN201
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {clean_line(message, 500)}\n")
 
@@ -41,8 +53,8 @@ class _ArgumentParser(argparse.ArgumentParser):
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
-def _json_text(value: object, **kwargs: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+def _json_text(value: object, **kwargs: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, **kwargs)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -67,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="newsreader",
         description="A terminal news reader that highlights quotations and named actors.",
         epilog="Subcommands: show FILE [--html OUT] [--svg OUT] | list FOLDER [--json] | analyze [--json] PATH... | "
-        "actors FOLDER [--json] | config --path|--show|--init "
+        "actors FOLDER [--json] | add URL... | feeds add|list|remove|export | fetch | config --path|--show|--init "
         "(run `newsreader SUBCOMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -82,7 +94,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _sub_parser(name: str) -> argparse.ArgumentParser:
     parser = _ArgumentParser(prog=f"newsreader {name}")
-    if name == "show":
+    if name in WEB_SUBCOMMANDS:
+        from newsreader.web.commands import configure
+
+        configure(name, parser)
+    elif name == "show":
         parser.description = "Print one article with its quotations and actors highlighted."
         parser.add_argument("file", help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
@@ -96,11 +112,16 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
     elif name == "analyze":
         parser.description = "Find quotations, speakers and named actors."
         parser.add_argument("paths", nargs="+", help="article files or folders")
-        parser.add_argument("--json", action="store_true", help="the JSON contract of DESIGN §3")
+        parser.add_argument(
+            "--json", action="store_true",
+            help="one JSON array: per article its path, title, error, quotes and actors (with offsets)",
+        )
     elif name == "actors":
         parser.description = "Every actor in a folder: the articles it appears in and its quotations."
         parser.add_argument("folder", help="a folder of articles (or one file)")
-        parser.add_argument("--json", action="store_true", help="one JSON array of {name, kind, articles, quotations, aliases}")
+        parser.add_argument(
+            "--json", action="store_true", help="one JSON array of {name, kind, articles, quotations, aliases}"
+        )
     return parser
 
 
@@ -114,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv[0]
             args = _sub_parser(name).parse_args(argv[1:])
+            if name in WEB_SUBCOMMANDS:
+                from newsreader.web.commands import run
+
+                return run(name, args)
             return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
         args = _parser().parse_args(argv)
         return cmd_open(args.path, use_index=not args.no_cache)
@@ -124,10 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # the reader of our output went away (`newsreader list … | head`): not an error
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the rest of the run
         return 0
 
 
@@ -148,7 +171,7 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     return 0
 
 
-def _default_folder(config) -> str:  # noqa: ANN001 - a newsreader.config.Config
+def _default_folder(config: Config) -> str:
     folder = config.folder_path()
     if folder.is_dir():
         return str(folder)
@@ -157,7 +180,7 @@ def _default_folder(config) -> str:  # noqa: ANN001 - a newsreader.config.Config
     raise UsageError(f"no ./{DEFAULT_FOLDER} folder here: pass a folder of articles, e.g. `newsreader ~/news`")
 
 
-def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
+def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
@@ -167,38 +190,36 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
     return console
 
 
-def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
-    """The article's analysis; a huge body is analysed in part (bounded time; offsets stay valid)."""
-    from newsreader.analysis.cache import analyze_cached
-    from newsreader.render import analysis_text
+def _load(path: Path) -> Session:
+    """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index."""
+    from newsreader.session import load_folder
 
-    return analyze_cached(analysis_text(article.body), tuple(hints), article.title)
+    return load_folder(path, use_index=False)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsreader.library import scan
     from newsreader.render import build_document, iter_wrapped_text, legend_text
 
     path = _existing(args.file)
     if path.is_dir():
         raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
-    library = scan(path)
+    session = _load(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
 
-        analyse = None if args.plain else (lambda a: _analysis_for(a, library.hints_for(a)))
+        analyse = None if args.plain else (lambda a: session.analyse(a, store=False))
         try:
-            export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+            export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
         return 0
     console = _console(args.width)
-    for i, article in enumerate(library.articles):
+    for i, article in enumerate(session.articles):
         if i:
             console.rule()
         analysis = None
         if not args.plain and not article.error:
-            analysis = _analysis_for(article, library.hints_for(article))
+            analysis = session.analyse(article, store=False)
         document = build_document(article, analysis, highlight=not args.plain)
         # wrapped here, printed in chunks: Rich wrapping an 8 MiB Text at once takes half a minute
         for chunk in iter_wrapped_text(document, console.width):
@@ -209,16 +230,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _iter_libraries(paths: Sequence[str]):  # noqa: ANN202
-    from newsreader.library import scan
-
+def _iter_sessions(paths: Sequence[str]) -> Iterator[Session]:
     for p in paths:
-        yield scan(_existing(p))
+        yield _load(_existing(p))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    libraries = list(_iter_libraries([args.folder]))
-    rows = [
+    sessions = list(_iter_sessions([args.folder]))
+    rows: list[dict[str, Any]] = [
         {
             "title": a.title,
             "date": a.date.isoformat() if a.date else None,
@@ -227,8 +246,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             "index": a.index,
             "error": a.error,
         }
-        for lib in libraries
-        for a in lib.articles
+        for session in sessions
+        for a in session.articles
     ]
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
@@ -250,24 +269,25 @@ def cmd_list(args: argparse.Namespace) -> int:
     console.print(table)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
-    for lib in libraries:  # a broken newsreader.yaml is reported, as the reader's header does
-        if lib.config.problem:
-            console.print(Text(f"⚠ {lib.config.problem}", "yellow"))
+    for session in sessions:  # a broken newsreader.yaml is reported, as the reader's header does
+        if session.config.problem:
+            console.print(Text(f"⚠ {session.config.problem}", "yellow"))
     return 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     results = []
-    for library in _iter_libraries(args.paths):
-        for article in library.articles:
+    for session in _iter_sessions(args.paths):
+        for article in session.articles:
             record: dict = {"path": str(article.path), "title": article.title, "error": article.error}
             if article.error:
                 record.update({"quotes": [], "actors": []})
             else:
                 try:
-                    record.update(_analysis_for(article, library.hints_for(article)).to_json())
+                    record.update(session.analyse(article, store=False).to_json())
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                    record.update({"error": f"analysis failed: {clean_line(str(exc), 200)}", "quotes": [], "actors": []})
+                    error = f"analysis failed: {clean_line(str(exc), 200)}"
+                    record.update({"error": error, "quotes": [], "actors": []})
             results.append((article, record))
     if args.json:
         sys.stdout.write(_json_text([r for _, r in results]) + "\n")
@@ -276,7 +296,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_report(results) -> None:  # noqa: ANN001
+def _print_report(results: list[tuple[Article, dict[str, Any]]]) -> None:
     from rich.text import Text
 
     from newsreader.render import RICH_STYLES
@@ -310,8 +330,8 @@ def _print_report(results) -> None:  # noqa: ANN001
 def cmd_actors(args: argparse.Namespace) -> int:
     from newsreader.actor_index import build_actor_index
 
-    (library,) = _iter_libraries([args.folder])
-    index = build_actor_index(library, lambda a: _analysis_for(a, library.hints_for(a)))
+    (session,) = _iter_sessions([args.folder])
+    index = build_actor_index(session.articles, lambda a: session.analyse(a, store=False))
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
@@ -334,5 +354,5 @@ def cmd_actors(args: argparse.Namespace) -> int:
             Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
         )
     console.print(table)
-    console.print(Text(f"{len(index)} actors in {len(library.articles)} articles", "dim"))
+    console.print(Text(f"{len(index)} actors in {len(session.articles)} articles", "dim"))
     return 0

@@ -12,7 +12,7 @@ import html
 import io
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import Console
 from rich.terminal_theme import SVG_EXPORT_THEME, TerminalTheme
@@ -43,7 +43,8 @@ body {{{{
 </style>
 </head>
 <body>
-    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"><code style="font-family:inherit">{{code}}</code></pre>
+    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"
+        ><code style="font-family:inherit">{{code}}</code></pre>
 </body>
 </html>
 """
@@ -132,7 +133,10 @@ def export(
     items: list[Item] = [
         (a, analyse(a) if analyse is not None and not a.error else None) for a in articles
     ]
-    title = items[0][0].title if len(items) == 1 else (f"{items[0][0].title} (+{len(items) - 1})" if items else "newsreader")
+    if len(items) == 1:
+        title = items[0][0].title
+    else:
+        title = f"{items[0][0].title} (+{len(items) - 1})" if items else "newsreader"
     w = DEFAULT_WIDTH if width is None else width
     written: list[Path] = []
     for kind, path in targets:

@@ -8,15 +8,16 @@ full articles are kept, and the filter scans them in memory.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from newsreader.articles import Article, load_file, load_header
 from newsreader.articles import body_hash
 from newsreader.index import FolderIndex
-from newsreader.library import FolderConfig, iter_article_files, read_folder_config
+from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
 
 STORE_BATCH = 200
@@ -58,12 +59,18 @@ class FolderSync:
         self.entries: dict[str, list[Article]] = {}
         self.scan_seconds = 0.0
         self._files_from_index = False
+        # Index writes that failed (locked by another process, disk full): those files keep their full
+        # articles in `entries`, so nothing is missing from the list or the filter, and every sync retries.
+        self._unstored: dict[str, tuple[Path, int, float, list[Article]]] = {}
+        self._unforgotten: set[str] = set()
+        self._refused: set[str] = set()  # files whose values SQLite refuses: kept in memory for good
+        self.problem: str | None = None  # the latest index trouble, in words (None once writes work again)
 
     # ----------------------------------------------------------------------------------- config
 
     def _read_config(self) -> bool:
         """(Re)read newsreader.yaml when it changed; True when it did."""
-        folder = self.root if self.root.is_dir() else self.root.parent
+        folder = folder_of(self.root)
         try:
             mtime: float | None = os.stat(folder / "newsreader.yaml").st_mtime
         except OSError:
@@ -89,16 +96,20 @@ class FolderSync:
 
     def _walk(self) -> tuple[dict[str, tuple[int, float]], dict[str, list[Article]]]:
         """Stat every article file; errors of the walk itself become entries."""
-        if self.root.is_file():
-            st = self.root.stat()
+        if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
+            try:
+                st = self.root.stat()
+            except OSError as exc:
+                error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
+                return {}, {str(self.root): [_error_entry(self.root, error)]}
             return {str(self.root): (st.st_size, st.st_mtime)}, {}
         stats: dict[str, tuple[int, float]] = {}
         errors: dict[str, list[Article]] = {}
-        for path, st, error in iter_article_files(self.root):
-            if error is not None or st is None:
-                errors[str(path)] = [_error_entry(path, error or "unreadable")]
+        for path, file_stat, problem in iter_article_files(self.root):
+            if problem is not None or file_stat is None:
+                errors[str(path)] = [_error_entry(path, problem or "unreadable")]
             else:
-                stats[str(path)] = (st.st_size, st.st_mtime)
+                stats[str(path)] = (file_stat.st_size, file_stat.st_mtime)
         return stats, errors
 
     def sync(
@@ -118,15 +129,21 @@ class FolderSync:
             self.files.clear()  # residue or hints changed: every article must be re-read
         if self._files_from_index and self.index is not None:
             self._files_from_index = False
-            self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+            try:
+                self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+            except sqlite3.Error:
+                self.files = {}  # read every file again: slower, never wrong
         stats, errors = self._walk()
         known = self.files
         todo = [p for p, st in stats.items() if known.get(p) != st or p not in self.entries]
         removed = (set(known) | set(self.entries)) - set(stats) - set(errors)
         for path in removed:
             self.entries.pop(path, None)
-        if removed and self.index is not None and not self.keep_bodies:
-            self.index.forget(removed)
+            self._unstored.pop(path, None)
+            self._refused.discard(path)
+        if self.index is not None and not self.keep_bodies:
+            self._forget(removed | self._unforgotten)
+            self._retry_unstored(stats, changes)
         changes.removed = removed
         for path, entry_list in errors.items():
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
@@ -181,22 +198,68 @@ class FolderSync:
             self.entries[path_text] = entries
             changes.updated[path_text] = entries
             if len(batch) >= STORE_BATCH:
-                self._store(batch)
+                self._store(batch, changes)
                 batch = []
             if progress is not None and time.monotonic() - last > 0.2:
                 progress(done, len(todo), new_titles)
                 last = time.monotonic()
-        self._store(batch)
+        self._store(batch, changes)
         if progress is not None and todo:
             progress(len(todo), len(todo), new_titles)
         return done_paths
 
-    def _store(self, batch: list[tuple[Path, int, float, list[Article]]]) -> None:
-        if batch and self.index is not None:
-            try:
-                self.index.store_files(batch)
-            except Exception:  # noqa: BLE001 - a cache write failing must never lose the articles
-                pass
+    def _store(self, batch: list[tuple[Path, int, float, list[Article]]], changes: Changes) -> None:
+        """Write read files to the index; a file it can't take keeps its full articles in `entries`."""
+        if not batch or self.index is None:
+            return
+        try:
+            refused = {str(p) for p in self.index.store_files(batch)}
+        except (sqlite3.Error, OSError) as exc:
+            self.problem = (
+                f"The index could not be updated ({clean_line(str(exc), 120)}): {len(batch):,} files are kept"
+                " in memory so the list and the filter stay complete; retrying."
+            )
+            for item in batch:
+                self._keep_in_memory(item, changes)
+                self._unstored[str(item[0])] = item
+            return
+        for item in batch:
+            path_text = str(item[0])
+            self._unstored.pop(path_text, None)
+            if path_text in refused:
+                self._refused.add(path_text)
+                self._keep_in_memory(item, changes)
+        if not self._unstored and not self._unforgotten:
+            self.problem = None
+
+    def _keep_in_memory(self, item: tuple[Path, int, float, list[Article]], changes: Changes) -> None:
+        path, size, mtime, articles = item
+        for article in articles:
+            article.size, article.mtime = size, mtime
+        self.entries[str(path)] = changes.updated[str(path)] = articles
+
+    def _retry_unstored(self, stats: dict[str, tuple[int, float]], changes: Changes) -> None:
+        """Write again what an earlier sync could not (unchanged files only: changed ones are re-read)."""
+        retry = [item for p, item in self._unstored.items() if stats.get(p) == (item[1], item[2])]
+        self._unstored = {}
+        if not retry:
+            return
+        self._store(retry, changes)
+        for path, _size, _mtime, articles in retry:
+            if str(path) not in self._unstored and str(path) not in self._refused:
+                self.entries[str(path)] = changes.updated[str(path)] = _entries(articles, keep_bodies=False)
+
+    def _forget(self, paths: set[str]) -> None:
+        """Drop gone files from the index; if it is locked, try again at the next sync."""
+        if not paths or self.index is None:
+            return
+        try:
+            self.index.forget(paths)
+        except (sqlite3.Error, OSError) as exc:
+            self._unforgotten = set(paths)
+            self.problem = f"The index could not be updated ({clean_line(str(exc), 120)}); retrying."
+        else:
+            self._unforgotten = set()
 
     def articles(self) -> list[Article]:
         return [a for entries in self.entries.values() for a in entries]

@@ -9,6 +9,7 @@ answers the folder filter without keeping any body in memory. Anything odd about
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -17,13 +18,14 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
-from newsreader.search import FilterQuery, Term, fold
+from newsreader.query import FilterQuery, fold, index_lines, index_text
 
-SCHEMA_VERSION = 4  # 4: prefix indexes for the filter's short word starts
+SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -48,9 +50,7 @@ def analysis_to_json(analysis: Analysis) -> str:
     return json.dumps(
         {
             "q": [
-                [q.text, q.start, q.end, q.speaker]
-                + ([q.speaker_mention.start, q.speaker_mention.end, q.speaker_mention.text] if q.speaker_mention else [])
-                for q in analysis.quotes
+                [q.text, q.start, q.end, q.speaker] + _mention_json(q.speaker_mention) for q in analysis.quotes
             ],
             "a": [
                 [a.name, a.kind, a.aliases, [[m.start, m.end, m.text] for m in a.mentions]] for a in analysis.actors
@@ -59,6 +59,10 @@ def analysis_to_json(analysis: Analysis) -> str:
         ensure_ascii=False,
         separators=(",", ":"),
     )
+
+
+def _mention_json(mention: Mention | None) -> list[Any]:
+    return [mention.start, mention.end, mention.text] if mention else []
 
 
 def analysis_from_json(text: str) -> Analysis | None:
@@ -74,13 +78,13 @@ def analysis_from_json(text: str) -> Analysis | None:
 
 
 def actor_text(analysis: Analysis) -> str:
-    """Names and aliases, one actor per line: what `actor:` searches."""
-    return "\n".join(" ".join([a.name, *a.aliases]) for a in analysis.actors)
+    """Every name and alias, a phrase never spanning two: what `actor:` searches."""
+    return index_lines(name for a in analysis.actors for name in (a.name, *a.aliases))
 
 
 def quote_text(analysis: Analysis) -> str:
-    return "\n".join(q.text for q in analysis.quotes)
-
+    """Every quotation, a phrase never spanning two: what `quote:` searches."""
+    return index_lines(q.text for q in analysis.quotes)
 
 
 # ------------------------------------------------------------------------------------------ rows
@@ -95,19 +99,28 @@ class IndexedFile:
     mtime: float
 
 
+def _db(path: str | Path) -> bytes:
+    """A path as the index stores it: its bytes. A file name that is not valid UTF-8 reaches Python with
+    lone surrogates, which SQLite text refuses; as bytes every name round-trips exactly."""
+    return os.fsencode(path)
+
+
+def _py(value: bytes | str) -> str:
+    """A stored path back as the `str` the folder walk gives (surrogate-escaped where not UTF-8)."""
+    return os.fsdecode(value)
+
+
 _COLUMNS = "path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
 
 
 def _row_to_article(row: Sequence[Any]) -> Article:
     path, idx, size, mtime, title, date, source, author, error, notices, digest, quotes = row
     article = Article(
-        Path(path), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
+        Path(_py(path)), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime
     )
     if date:
-        try:
+        with contextlib.suppress(ValueError):  # a date the index holds is one we wrote: never odd, but never fatal
             article.date = dt.date.fromisoformat(date)
-        except ValueError:
-            pass
     if notices:
         article.notices = notices.split("\n")
     article.partial = True
@@ -116,7 +129,7 @@ def _row_to_article(row: Sequence[Any]) -> Article:
     return article
 
 
-class IndexError_(Exception):
+class IndexUnavailable(Exception):
     """The cache can't be used at all (the caller carries on without it)."""
 
 
@@ -139,7 +152,7 @@ class FolderIndex:
 
     @classmethod
     def open(cls, folder: Path, db_path: Path | None = None) -> FolderIndex:
-        """Open (or create, or rebuild) the index of `folder`. Raises IndexError_ when impossible."""
+        """Open (or create, or rebuild) the index of `folder`. Raises IndexUnavailable when impossible."""
         return cls(db_path or index_path_for(folder), folder)
 
     def _connect(self) -> sqlite3.Connection:
@@ -152,7 +165,7 @@ class FolderIndex:
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise IndexError_(f"cannot create the cache folder: {exc.strerror or exc}") from None
+            raise IndexUnavailable(f"cannot create the cache folder: {exc.strerror or exc}") from None
         for attempt in range(2):
             try:
                 conn = self._connect()
@@ -170,17 +183,17 @@ class FolderIndex:
                 return conn
             except sqlite3.OperationalError as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
-                    raise IndexError_("the index is locked by another process") from None
+                    raise IndexUnavailable("the index is locked by another process") from None
                 if attempt:
-                    raise IndexError_(f"cannot use the index: {exc}") from None
+                    raise IndexUnavailable(f"cannot use the index: {exc}") from None
                 self.notice = "The index was unreadable: rebuilt."
                 self._remove_files()
             except sqlite3.DatabaseError as exc:
                 if attempt:
-                    raise IndexError_(f"cannot use the index: {exc}") from None
+                    raise IndexUnavailable(f"cannot use the index: {exc}") from None
                 self.notice = "The index was corrupt: rebuilt."
                 self._remove_files()
-        raise IndexError_("cannot use the index")  # pragma: no cover
+        raise IndexUnavailable("cannot use the index")  # pragma: no cover
 
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -189,7 +202,7 @@ class FolderIndex:
             except FileNotFoundError:
                 pass
             except OSError as exc:
-                raise IndexError_(f"cannot replace the index: {exc.strerror or exc}") from None
+                raise IndexUnavailable(f"cannot replace the index: {exc.strerror or exc}") from None
 
     @staticmethod
     def _fts_present(conn: sqlite3.Connection) -> bool:
@@ -198,17 +211,17 @@ class FolderIndex:
     def _create(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
-            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime REAL)"
+            "CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER, mtime REAL)"
         )
         conn.execute(
-            "CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, path TEXT, idx INTEGER, size INTEGER,"
+            "CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, path BLOB, idx INTEGER, size INTEGER,"
             " mtime REAL, title TEXT, date TEXT, source TEXT, author TEXT, error TEXT, notices TEXT, hash TEXT,"
-            " quotes INTEGER, analysis TEXT, UNIQUE(path, idx))"
+            " quotes INTEGER, analysis TEXT, source_key TEXT, UNIQUE(path, idx))"
         )
         try:
             conn.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, source, actors, quotes,"
-                " tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+                " tokenize='ascii', prefix='1 2 3')"  # the text stored is already query.tokens
             )
             self.has_fts = True
         except sqlite3.OperationalError:
@@ -219,17 +232,15 @@ class FolderIndex:
     def close(self) -> None:
         with self._lock, self._read_lock:
             for conn in (self._conn, self._reader):
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     conn.close()
-                except sqlite3.Error:
-                    pass
 
     # ---------------------------------------------------------------------------------- reading
 
     def known_files(self) -> dict[str, IndexedFile]:
         with self._read_lock:
             rows = self._reader.execute("SELECT path, size, mtime FROM files").fetchall()
-        return {p: IndexedFile(p, s, m) for p, s, m in rows}
+        return {_py(p): IndexedFile(_py(p), s, m) for p, s, m in rows}
 
     def articles(self) -> list[Article]:
         """Every indexed article as a list entry (no body: `partial`), unsorted."""
@@ -245,18 +256,11 @@ class FolderIndex:
         """The stored analysis of this article, if it was made from this very body."""
         with self._read_lock:
             row = self._reader.execute(
-                "SELECT hash, analysis FROM articles WHERE path=? AND idx=?", (str(article.path), article.index)
+                "SELECT hash, analysis FROM articles WHERE path=? AND idx=?", (_db(article.path), article.index)
             ).fetchone()
         if row is None or row[1] is None or row[0] != body_hash(body):
             return None
         return analysis_from_json(row[1])
-
-    def unanalysed(self) -> list[tuple[str, int]]:
-        with self._read_lock:
-            rows = self._reader.execute(
-                "SELECT path, idx FROM articles WHERE analysis IS NULL AND error IS NULL"
-            ).fetchall()
-        return [(p, i) for p, i in rows]
 
     def all_analyses(self) -> Iterator[tuple[str, int, Analysis]]:
         """Every stored analysis (for the folder-wide actor index), streamed."""
@@ -267,41 +271,60 @@ class FolderIndex:
         for path, idx, text in rows:
             analysis = analysis_from_json(text)
             if analysis is not None:
-                yield path, idx, analysis
+                yield _py(path), idx, analysis
 
     # ---------------------------------------------------------------------------------- writing
 
-    def store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
-        """Replace everything known about one file with freshly loaded articles (bodies included)."""
-        self.store_files([(path, size, mtime, articles)])
+    def store_files(self, batch: Sequence[tuple[Path, int, float, list[Article]]]) -> list[Path]:
+        """Several files in one transaction (cold indexing commits in batches, not per file).
 
-    def store_files(self, batch: Sequence[tuple[Path, int, float, list[Article]]]) -> None:
-        """Several files in one transaction (cold indexing commits in batches, not per file)."""
+        A file whose values SQLite refuses is left out on its own (a savepoint per file) and returned,
+        so one odd file never costs the rest of its batch. SQLite errors (locked, disk full) raise.
+        """
+        refused: list[Path] = []
         with self._lock:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for path, size, mtime, articles in batch:
-                    self._delete_path(str(path))
-                    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (str(path), size, mtime))
-                    for a in articles:
-                        cur = conn.execute(
-                            "INSERT INTO articles (path, idx, size, mtime, title, date, source, author, error,"
-                            " notices, hash, quotes, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL)",
-                            (str(path), a.index, size, mtime, a.title, a.date.isoformat() if a.date else None,
-                             a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body)),
-                        )
-                        if self.has_fts:
-                            conn.execute(
-                                "INSERT INTO fts (rowid, title, body, source, actors, quotes) VALUES (?,?,?,?,'','')",
-                                (cur.lastrowid, a.title, a.body, a.source or ""),
-                            )
+                    conn.execute("SAVEPOINT one_file")
+                    try:
+                        self._store_file(path, size, mtime, articles)
+                    except (ValueError, OverflowError):  # UnicodeEncodeError included: a value SQLite can't take
+                        conn.execute("ROLLBACK TO one_file")
+                        refused.append(path)
+                    conn.execute("RELEASE one_file")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                self._rollback()
                 raise
+        return refused
 
-    def _delete_path(self, path: str) -> None:
+    def _rollback(self) -> None:
+        """End a failed write transaction (SQLite may have ended it already, after a full disk)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("ROLLBACK")
+
+    def _store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
+        conn = self._conn
+        key = _db(path)
+        self._delete_path(key)
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (key, size, mtime))
+        for a in articles:
+            cur = conn.execute(
+                "INSERT INTO articles (path, idx, size, mtime, title, date, source, author, error,"
+                " notices, hash, quotes, analysis, source_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?)",
+                (key, a.index, size, mtime, a.title, a.date.isoformat() if a.date else None,
+                 a.source, a.author, a.error, "\n".join(a.notices) or None, body_hash(a.body),
+                 fold(a.source or "")),
+            )
+            if self.has_fts:
+                conn.execute(
+                    "INSERT INTO fts (rowid, title, body, source, actors, quotes) VALUES (?,?,?,?,'','')",
+                    (cur.lastrowid, index_text(a.title), index_text(a.body), index_text(a.source or "")),
+                )
+
+    def _delete_path(self, path: bytes) -> None:
         conn = self._conn
         if self.has_fts:
             conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM articles WHERE path=?)", (path,))
@@ -314,10 +337,10 @@ class FolderIndex:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 for p in paths:
-                    self._delete_path(p)
+                    self._delete_path(_db(p))
                 self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     def store_analyses(self, items: Sequence[tuple[Article, str, Analysis]]) -> None:
@@ -328,7 +351,7 @@ class FolderIndex:
             try:
                 for article, body, analysis in items:
                     row = conn.execute(
-                        "SELECT id, hash FROM articles WHERE path=? AND idx=?", (str(article.path), article.index)
+                        "SELECT id, hash FROM articles WHERE path=? AND idx=?", (_db(article.path), article.index)
                     ).fetchone()
                     if row is None or row[1] != body_hash(body):
                         continue  # the file changed meanwhile: this analysis is stale
@@ -343,67 +366,22 @@ class FolderIndex:
                         )
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     # ----------------------------------------------------------------------------------- filter
 
     def filter_keys(self, query: FilterQuery) -> set[tuple[str, int]] | None:
-        """(path, index) of the articles matching `query`, via FTS5; None when FTS can't answer."""
+        """(path, index) of the articles matching `query` (its SQL backend); None when FTS can't answer."""
         if not self.has_fts:
             return None
-        positives: list[str] = []
-        negatives: list[str] = []
-        for term in query.terms:
-            expr = fts_term(term)
-            if expr is None:
-                continue
-            (negatives if term.negate else positives).append(expr)
-        if not positives and not negatives:
-            return None
-        sql = "SELECT a.path, a.idx FROM articles a"
-        params: list[str] = []
-        where: list[str] = []
-        if positives:
-            where.append("a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(" AND ".join(positives))
-        for neg in negatives:
-            where.append("a.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(neg)
-        sql += " WHERE " + " AND ".join(where)
+        where, params = query.to_sql()
         try:
             with self._read_lock:
-                rows = self._reader.execute(sql, params).fetchall()
+                rows = self._reader.execute(f"SELECT a.path, a.idx FROM articles a WHERE {where}", params).fetchall()
         except sqlite3.Error:
             return None
-        return {(p, i) for p, i in rows}
-
-    def analysed_count(self) -> tuple[int, int]:
-        with self._read_lock:
-            done, total = self._reader.execute(
-                "SELECT count(analysis), count(*) FROM articles WHERE error IS NULL"
-            ).fetchone()
-        return done, total
-
-
-_FTS_COLUMNS = {"text": "{title body source}", "actor": "actors", "quote": "quotes", "source": "source"}
-
-
-def fts_term(term: Term) -> str | None:
-    """One filter term as an FTS5 expression: word prefixes, phrases in order, columns per field."""
-    import re
-
-    words = re.findall(r"\w+", fold(term.value))
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    if term.phrase:
-        expr = '"' + " ".join(words) + '"'
-    elif len(quoted) == 1:
-        expr = quoted[0] + "*"
-    else:  # "co-op" or "U.S." written without quotes: the words in order, the last one a prefix
-        expr = "NEAR(" + " ".join(quoted[:-1] + [quoted[-1] + "*"]) + ", 0)"
-    return f"{_FTS_COLUMNS.get(term.field, '{title body source}')} : {expr}"
+        return {(_py(p), i) for p, i in rows}
 
 
 def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:
@@ -411,7 +389,7 @@ def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:
     try:
         index = FolderIndex.open(folder)
         return index, index.notice
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         return None, f"Working without the index: {exc}."
     except (OSError, sqlite3.Error) as exc:
         return None, f"Working without the index: {exc}."

@@ -1,26 +1,24 @@
-"""A folder of articles: recursive scan, folder config, ordering and load errors.
+"""What a folder of articles is made of: its article files (a recursive walk), its `newsreader.yaml`,
+the folder behind a path, and the list order.
 
-Scanning is separate from loading so the UI can show paths at once and fill titles in from a worker.
-The folder is only ever read: nothing here writes into it.
+These are the pieces `folder_sync.FolderSync` builds the list from; `session.Session` is the one road
+from a path to articles (CLI, TUI and tests). The folder is only ever read: nothing here writes into it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 import stat
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Iterator
 
 from newsreader.analysis.model import ActorHint
 from newsreader.articles import (
     ARTICLE_SUFFIXES,
     Article,
     default_residue,
-    load_file,
     normalise_residue,
     parse_hints,
     read_text,
@@ -31,7 +29,15 @@ from newsreader.sanitize import clean_line
 FOLDER_CONFIG = "newsreader.yaml"
 MAX_DEPTH = 128  # folders nested deeper than this are reported, not scanned
 MAX_CONFIG_BYTES = 1024 * 1024
-PROGRESS_SECONDS = 0.25  # a scan reports what it has at least this often (a slow file must not hide the rest)
+
+
+def folder_of(path: Path) -> Path:
+    """The folder behind a path: the path itself when it is a folder, else the folder holding the file.
+
+    Its `newsreader.yaml` applies, its index is used and its reading position is remembered.
+    """
+    path = Path(path)
+    return path if path.is_dir() else path.parent
 
 
 @dataclass(slots=True)
@@ -44,6 +50,7 @@ class FolderConfig:
 
 
 def read_folder_config(folder: Path) -> FolderConfig:
+    """The folder's `newsreader.yaml` (defaults when there is none; a problem is reported, never raised)."""
     path = folder / FOLDER_CONFIG
     if not path.is_file():
         return FolderConfig(residue=default_residue())
@@ -59,14 +66,10 @@ def read_folder_config(folder: Path) -> FolderConfig:
     problems: list[str] = []
     hints = parse_hints(data.get("actors"), problems)
     extra = data.get("residue") or []
-    residue = default_residue() | {normalise_residue(s) for s in extra if isinstance(s, str)} if isinstance(extra, list) else default_residue()
+    residue = default_residue()
+    if isinstance(extra, list):
+        residue |= {normalise_residue(s) for s in extra if isinstance(s, str)}
     return FolderConfig(hints, residue, f"{FOLDER_CONFIG}: {'; '.join(problems)}" if problems else None)
-
-
-def iter_article_paths(root: Path) -> Iterator[tuple[Path, str | None]]:
-    """Article files below `root`: (path, error or None). See `iter_article_files`."""
-    for path, _st, error in iter_article_files(root):
-        yield path, error
 
 
 def iter_article_files(root: Path) -> Iterator[tuple[Path, os.stat_result | None, str | None]]:
@@ -150,62 +153,3 @@ def sort_key(article: Article) -> tuple[int, int, str, str]:
     """Newest first, undated last, then by title (case-insensitive), then by path."""
     ordinal = article.date.toordinal() if article.date else 0
     return (0 if article.date else 1, -ordinal, article.title.casefold(), article.key)
-
-
-@dataclass
-class Library:
-    """Everything loaded from one folder (or one file)."""
-
-    root: Path
-    articles: list[Article] = field(default_factory=list)
-    config: FolderConfig = field(default_factory=FolderConfig)
-
-    @property
-    def errors(self) -> list[Article]:
-        return [a for a in self.articles if a.error]
-
-    @property
-    def folder(self) -> Path:
-        return self.root if self.root.is_dir() else self.root.parent
-
-    def hints_for(self, article: Article) -> tuple[ActorHint, ...]:
-        """Front-matter hints first (they win), then the folder's."""
-        return article.hints + self.config.hints
-
-
-def scan(root: Path | str, progress: Callable[[list[Article]], None] | None = None, batch: int = 500) -> Library:
-    """Load every article below `root` (a folder, or a single article file).
-
-    `progress` is called with each batch of newly loaded articles, so a UI can show titles as they come.
-    """
-    root = Path(root)
-    if not root.is_dir():  # one article file (or something that is not a folder: load_file says what)
-        config = read_folder_config(root.parent)
-        articles = load_file(root, config.residue)
-        if progress:
-            progress(articles)
-        return Library(root, articles, config)
-    config = read_folder_config(root)
-    library = Library(root, [], config)
-    pending: list[Article] = []
-    last = time.monotonic()
-    for path, error in iter_article_paths(root):
-        if error is not None:
-            loaded = [Article(path, clean_line(path.name, 200) or "(unnamed)", error=clean_line(error, 300))]
-        else:
-            loaded = load_file(path, config.residue)
-        pending.extend(loaded)
-        if progress and (len(pending) >= batch or time.monotonic() - last > PROGRESS_SECONDS):
-            library.articles.extend(pending)
-            progress(pending)
-            pending = []
-            last = time.monotonic()
-    library.articles.extend(pending)
-    if progress and pending:
-        progress(pending)
-    library.articles.sort(key=sort_key)
-    return library
-
-
-def format_date(date: dt.date | None) -> str:
-    return date.isoformat() if date else ""

@@ -9,6 +9,7 @@ Markdown files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,87 +36,88 @@ def markdown_to_text(source: str) -> tuple[str, list[StyleSpan]]:
     except Exception:  # noqa: BLE001 - a parser failure must not lose the article
         return source, []
 
-    out: list[str] = []
-    spans: list[StyleSpan] = []
-    pos = 0
-    blocks_started = 0
-    list_stack: list[list[int]] = []  # per open list: [is_ordered, next_number]
-    heading_level = 0
-    quote_depth = 0
-
-    def emit(text: str) -> None:
-        nonlocal pos
-        out.append(text)
-        pos += len(text)
-
-    def start_block() -> None:
-        nonlocal blocks_started
-        if blocks_started:
-            emit("\n\n")
-        blocks_started += 1
-
+    flat = _Flattener()
     for tok in tokens:
+        flat.token(tok)
+    return "".join(flat.out), sorted(flat.spans, key=lambda sp: (sp.start, sp.end))
+
+
+class _Flattener:
+    """The plain text and spans built so far, and the open lists, heading and block quotes."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.spans: list[StyleSpan] = []
+        self.pos = 0
+        self.blocks_started = 0
+        self.list_stack: list[list[int]] = []  # per open list: [is_ordered, next_number]
+        self.heading_level = 0
+        self.quote_depth = 0
+
+    def emit(self, text: str, style: str | None = None) -> None:
+        start = self.pos
+        self.out.append(text)
+        self.pos += len(text)
+        if style is not None:
+            self.spans.append(StyleSpan(start, self.pos, style))
+
+    def start_block(self) -> None:
+        if self.blocks_started:
+            self.emit("\n\n")
+        self.blocks_started += 1
+
+    def token(self, tok: Any) -> None:
         t = tok.type
         if t == "bullet_list_open":
-            list_stack.append([0, 0])
+            self.list_stack.append([0, 0])
         elif t == "ordered_list_open":
-            list_stack.append([1, int(tok.attrGet("start") or 1)])
+            self.list_stack.append([1, int(tok.attrGet("start") or 1)])
         elif t in ("bullet_list_close", "ordered_list_close"):
-            if list_stack:
-                list_stack.pop()
+            if self.list_stack:
+                self.list_stack.pop()
         elif t == "blockquote_open":
-            quote_depth += 1
+            self.quote_depth += 1
         elif t == "blockquote_close":
-            quote_depth = max(0, quote_depth - 1)
+            self.quote_depth = max(0, self.quote_depth - 1)
         elif t == "heading_open":
-            heading_level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+            self.heading_level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
         elif t == "heading_close":
-            heading_level = 0
+            self.heading_level = 0
         elif t in ("fence", "code_block"):
-            start_block()
-            code = tok.content.rstrip("\n")
-            s = pos
-            emit(code)
-            spans.append(StyleSpan(s, pos, "code"))
+            self.start_block()
+            self.emit(tok.content.rstrip("\n"), "code")
         elif t == "hr":
-            start_block()
-            s = pos
-            emit("─" * 20)
-            spans.append(StyleSpan(s, pos, "rule"))
+            self.start_block()
+            self.emit("─" * 20, "rule")
         elif t == "inline":
-            start_block()
-            block_start = pos
-            if list_stack and tok.level > 0:
-                kind = list_stack[-1]
-                marker = f"{kind[1]}. " if kind[0] else "• "
-                if kind[0]:
-                    kind[1] += 1
-                s = pos
-                emit("  " * (len(list_stack) - 1) + marker)
-                spans.append(StyleSpan(s, pos, "bullet"))
-            open_at: list[tuple[str, int]] = []
-            for child in tok.children or []:
-                ct = child.type
-                if ct in ("text", "html_inline"):
-                    emit(child.content)
-                elif ct == "code_inline":
-                    s = pos
-                    emit(child.content)
-                    spans.append(StyleSpan(s, pos, "code"))
-                elif ct in ("softbreak",):
-                    emit(" ")
-                elif ct == "hardbreak":
-                    emit("\n")
-                elif ct == "image":
-                    emit(child.content or "")
-                elif ct in _INLINE_OPEN:
-                    open_at.append((_INLINE_OPEN[ct], pos))
-                elif ct in _INLINE_CLOSE and open_at:
-                    style, s = open_at.pop()
-                    if pos > s:
-                        spans.append(StyleSpan(s, pos, style))
-            if heading_level and pos > block_start:
-                spans.append(StyleSpan(block_start, pos, "heading"))
-            if quote_depth and pos > block_start:
-                spans.append(StyleSpan(block_start, pos, "blockquote"))
-    return "".join(out), sorted(spans, key=lambda sp: (sp.start, sp.end))
+            self.inline(tok)
+
+    def inline(self, tok: Any) -> None:
+        """One paragraph, heading or list item: its list marker, then its text with inline spans."""
+        self.start_block()
+        block_start = self.pos
+        if self.list_stack and tok.level > 0:
+            kind = self.list_stack[-1]
+            marker = f"{kind[1]}. " if kind[0] else "• "
+            if kind[0]:
+                kind[1] += 1
+            self.emit("  " * (len(self.list_stack) - 1) + marker, "bullet")
+        open_at: list[tuple[str, int]] = []
+        for child in tok.children or []:
+            ct = child.type
+            if ct in ("text", "html_inline", "image"):
+                self.emit(child.content or "")
+            elif ct == "code_inline":
+                self.emit(child.content, "code")
+            elif ct in ("softbreak", "hardbreak"):
+                self.emit(" " if ct == "softbreak" else "\n")
+            elif ct in _INLINE_OPEN:
+                open_at.append((_INLINE_OPEN[ct], self.pos))
+            elif ct in _INLINE_CLOSE and open_at:
+                style, start = open_at.pop()
+                if self.pos > start:
+                    self.spans.append(StyleSpan(start, self.pos, style))
+        if self.heading_level and self.pos > block_start:
+            self.spans.append(StyleSpan(block_start, self.pos, "heading"))
+        if self.quote_depth and self.pos > block_start:
+            self.spans.append(StyleSpan(block_start, self.pos, "blockquote"))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -243,7 +244,7 @@ def iter_wrapped_text(
     # paragraph-aligned chunks: [first paragraph, last paragraph + 1)
     bounds: list[tuple[int, int]] = []
     first = 0
-    for i, (ps, pe) in enumerate(paras):
+    for i, (_ps, pe) in enumerate(paras):
         if pe - paras[first][0] >= chunk_chars or i == len(paras) - 1:
             bounds.append((first, i + 1))
             first = i + 1
@@ -256,7 +257,7 @@ def iter_wrapped_text(
             if starts[c] >= span.end:
                 break
             buckets[c].append(span)
-    for (a, b), spans in zip(bounds, buckets):
+    for (a, b), spans in zip(bounds, buckets, strict=True):
         pieces: list[str] = []
         line_src: list[int] = []  # document offset of each output line's start
         line_out: list[int] = []  # where that line starts in the chunk's text
@@ -271,7 +272,8 @@ def iter_wrapped_text(
                 out += e - s + 1
         chunk = Text("\n".join(pieces), end="")
 
-        def to_out(offset: int) -> int:
+        def to_out(offset: int, line_src: list[int] = line_src, line_out: list[int] = line_out,
+                   line_len: list[int] = line_len) -> int:
             i = max(0, bisect_right(line_src, offset) - 1)
             return line_out[i] + min(max(0, offset - line_src[i]), line_len[i])
 

@@ -8,22 +8,25 @@ the index, list entries carry no body and only a small LRU of full analyses is k
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
-from newsreader.library import sort_key
+from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.render import ANALYSIS_MAX_CHARS
-from newsreader.search import FilterQuery, SearchDoc, analysis_fields, filter_docs
+from newsreader.sanitize import clean_line
+from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
+UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 MAX_ANALYSED_CHARS = ANALYSIS_MAX_CHARS  # a bigger body is analysed in part (render.py's bound; its notice says so)
 
 
@@ -33,12 +36,23 @@ def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
     return analyze_cached(article.body[:MAX_ANALYSED_CHARS], tuple(hints), article.title)
 
 
+def load_folder(root: Path | str, *, use_index: bool = False, analyser: Analyser = default_analyser) -> Session:
+    """A session with the whole folder (or file) read now, bodies kept: the CLI's and the tests' road.
+
+    Without the index nothing is written anywhere; the TUI instead starts from `warm_start` and
+    `refresh`es in a worker.
+    """
+    session = Session(Path(root), use_index=use_index, analyser=analyser)
+    session.refresh()
+    return session
+
+
 class Session:
-    """The folder (or single file) being read."""
+    """The folder (or single file) being read: the only road from a path to articles."""
 
     def __init__(self, root: Path, *, use_index: bool = True, analyser: Analyser = default_analyser) -> None:
         self.root = Path(root)
-        self.folder = self.root if self.root.is_dir() else self.root.parent
+        self.folder = folder_of(self.root)
         self.analyser = analyser
         self.index: FolderIndex | None = None
         self.notice: str | None = None
@@ -51,17 +65,42 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
-        self._positions_of: tuple[list[Article], dict[tuple[str, int], int]] | None = None
+        self._positions_of: tuple[list[Article], dict[tuple[str, int], int], list[int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: ActorIndex | None = None
+        self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
+        self._analysis_problem: str | None = None
+        self._reported: str | None = None
 
     @property
     def uses_index(self) -> bool:
         return self.index is not None and not self.sync.keep_bodies
 
     @property
+    def config(self) -> FolderConfig:
+        """The folder's `newsreader.yaml` as last read (its `problem` says what was wrong with it)."""
+        return self.sync.config
+
+    @property
     def errors(self) -> list[Article]:
         return [a for a in self.articles if a.error]
+
+    @property
+    def index_problem(self) -> str | None:
+        """Why the index is behind (a write failed: locked, disk full), or None: a flag the UI can show.
+
+        While it is set, files the index could not take are answered from memory, so the list and
+        text filters stay complete; analyses not written yet are retried with the next ones.
+        """
+        return self.sync.problem or self._analysis_problem
+
+    def take_notice(self) -> str | None:
+        """`index_problem` when it changed since last asked (the UI shows each once)."""
+        problem = self.index_problem
+        if problem == self._reported:
+            return None
+        self._reported = problem
+        return problem
 
     def hints_for(self, article: Article) -> tuple[ActorHint, ...]:
         """Front-matter hints first (they win), then the folder's newsreader.yaml."""
@@ -132,11 +171,8 @@ class Session:
             return analysis
         analysis = self.analyser(article, self.hints_for(article))
         self._remember(article, analysis)
-        if store and self.index is not None:
-            try:
-                self.index.store_analyses([(article, article.body, analysis)])
-            except Exception:  # noqa: BLE001
-                pass
+        if store:
+            self._store_analyses([(article, article.body, analysis)])
         return analysis
 
     def analyse_many(self, entries: Sequence[Article], cancelled: Callable[[], bool]) -> list[tuple[str, int]]:
@@ -155,12 +191,26 @@ class Session:
                 self._remember(article, analysis)
                 stored.append((article, article.body, analysis))
             done.append((entry.key, len(analysis.quotes)))
-        if stored and self.index is not None:
-            try:
-                self.index.store_analyses(stored)
-            except Exception:  # noqa: BLE001
-                pass
+        if stored:
+            self._store_analyses(stored)
         return done
+
+    def _store_analyses(self, items: list[tuple[Article, str, Analysis]]) -> None:
+        """Record analyses in the index, with any an earlier failed write left behind."""
+        if self.index is None:
+            return
+        pending = self._unstored_analyses + items
+        try:
+            self.index.store_analyses(pending)
+        except (sqlite3.Error, OSError) as exc:
+            self._unstored_analyses = pending[-UNSTORED_ANALYSES:]
+            self._analysis_problem = (
+                f"The index could not record analyses ({clean_line(str(exc), 120)}): actor: and quote: filters may miss"
+                " some articles until it can; retrying."
+            )
+        else:
+            self._unstored_analyses = []
+            self._analysis_problem = None
 
     def _remember(self, article: Article, analysis: Analysis) -> None:
         with self._lock:
@@ -198,29 +248,37 @@ class Session:
             doc.actors, doc.quotes = analysis_fields(analysis)
         return doc
 
+    def _doc(self, article: Article) -> SearchDoc:
+        doc = self._docs.get(article.key)
+        if doc is None or doc.body is not article.body:
+            doc = self._docs[article.key] = self._make_doc(article, self._analyses.get(article.key))
+        return doc
+
     def search_docs(self) -> list[SearchDoc]:
         """In-memory filter documents aligned with `articles` (only without the index)."""
         with self._lock:
-            docs = []
-            for a in self.articles:
-                doc = self._docs.get(a.key)
-                if doc is None or doc.body is not a.body:
-                    doc = self._docs[a.key] = self._make_doc(a, self._analyses.get(a.key))
-                docs.append(doc)
-            return docs
+            return [self._doc(a) for a in self.articles]
 
     def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indices into `articles` of those matching `query` (FTS5 index, or a scan in memory)."""
+        """Indices into `articles` of those matching `query`.
+
+        With the index, its SQL backend answers for the entries it holds, and the in-memory backend for
+        the few it does not (files the walk could not read, files whose index write failed); without
+        it, the in-memory backend answers for all.
+        """
         articles = self.articles
         if query.is_empty:
             return list(range(len(articles)))
-        if self.uses_index and self.index is not None:
-            keys = self.index.filter_keys(query)
-            if keys is None:
-                return list(range(len(articles)))
-            positions = self._positions(articles)
-            return sorted(positions[k] for k in keys if k in positions)
-        return filter_docs(self.search_docs(), query, cancelled)
+        if not self.uses_index or self.index is None:
+            return filter_docs(self.search_docs(), query, cancelled)
+        keys = self.index.filter_keys(query)
+        if keys is None:
+            return list(range(len(articles)))
+        positions, loose = self._positions(articles)
+        hits = {positions[k] for k in keys if k in positions}
+        with self._lock:
+            hits.update(i for i in loose if matches(self._doc(articles[i]), query))
+        return sorted(hits)
 
     # ----------------------------------------------------------------------------- folder actors
 
@@ -246,14 +304,16 @@ class Session:
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
 
-    def _positions(self, articles: list[Article]) -> dict[tuple[str, int], int]:
-        """(path, index) -> position in `articles`, built once per list (the filter maps results with it)."""
+    def _positions(self, articles: list[Article]) -> tuple[dict[tuple[str, int], int], list[int]]:
+        """(path, index) -> position in `articles`, and the positions of entries the index does not
+        hold (they have their body); built once per list, the filter maps its results with them."""
         cached = self._positions_of
         if cached is not None and cached[0] is articles:
-            return cached[1]
+            return cached[1], cached[2]
         positions = {(str(a.path), a.index): i for i, a in enumerate(articles)}
-        self._positions_of = (articles, positions)
-        return positions
+        loose = [i for i, a in enumerate(articles) if not a.partial]
+        self._positions_of = (articles, positions, loose)
+        return positions, loose
 
     def memory_analysis(self, article: Article) -> Analysis | None:
         """An analysis already in memory (never touches the index: safe and instant on the UI thread)."""

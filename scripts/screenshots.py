@@ -1,9 +1,12 @@
 """Regenerate the README screenshots: `python scripts/screenshots.py [--out DIR] [--folder DIR]`.
 
-Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36) and theme (textual-dark), with an
-empty state and cache directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key names as Pilot's `press` takes them, or async
-callables taking the pilot), everything settles, and `screenshots/NAME.svg` is written. PNG copies
-(`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
+Generates: screenshots/*.svg and screenshots/*.png (one pair per entry of SCREENS).
+
+Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36) and theme
+(textual-dark), with an empty state and cache directory (nothing read yet): the folder is loaded, background
+analysis finishes, the steps run (key names as Pilot's `press` takes them, or async callables taking the pilot),
+everything settles, and `screenshots/NAME.svg` is written. PNG copies (`NAME.png`, 1400 px wide) are made when
+`rsvg-convert` (Debian: librsvg2-bin) is installed.
 
 Add a screen by appending a `Shot` to SCREENS.
 """
@@ -20,19 +23,19 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Awaitable, Callable, Sequence, Union
+from collections.abc import Awaitable, Callable, Sequence
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
-from newsreader.ui.app import THEME, make_app  # noqa: E402
-from newsreader.ui.article_list import ArticleList  # noqa: E402
+from newsreader.ui.app import THEME, make_app  # noqa: E402 - after sys.path: runs from a checkout
+from newsreader.ui.article_list import ArticleList  # noqa: E402 - as above
 
 SIZE = (120, 36)
 PNG_WIDTH = 1400
 SETTLE_TIMEOUT = 30.0  # seconds for the folder to load and the workers to finish
 
-Step = Union[str, Callable[..., Awaitable[None]]]
+Step = str | Callable[..., Awaitable[None]]
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
+
+# the hostile-folder fixtures (built once per session) live in their own module
+pytest_plugins = ["tests.conftest_hostile"]
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "articles"

@@ -37,11 +37,11 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> HostileFolder:
 
 
 @pytest.fixture(scope="session")
-def hostile_library(hostile_folder: HostileFolder):  # noqa: ANN201 - newsreader.library.Library
+def hostile_library(hostile_folder: HostileFolder):  # noqa: ANN201 - newsreader.session.Session
     """The hostile folder scanned once (the scan itself is asserted on in the tests)."""
-    from newsreader.library import scan
+    from newsreader.session import load_folder
 
-    return scan(hostile_folder.root)
+    return load_folder(hostile_folder.root)
 
 
 @pytest.fixture

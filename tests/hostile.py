@@ -18,7 +18,8 @@ import random
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 MiB = 1024 * 1024
 

@@ -22,8 +22,8 @@ from newsreader.actor_index import (
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
-from newsreader.library import Library, scan
-from newsreader.search import parse_filter
+from newsreader.session import Session, load_folder
+from newsreader.query import parse_filter
 from tests.conftest import ARTICLES, write_article
 
 
@@ -52,13 +52,13 @@ STUB: dict[str, Analysis] = {
 }
 
 
-def stub_library(tmp_path: Path) -> Library:
+def stub_library(tmp_path: Path) -> Session:
     folder = tmp_path / "news"
     for i, name in enumerate(STUB):
         write_article(folder, f"{name}.txt", name, f"Body of {name}.", date=f"2020-01-0{i + 1}")
     write_article(folder, "empty.txt", "nothing", "No actors here.")
     (folder / "broken.yaml").write_text("[unclosed", encoding="utf-8")
-    return scan(folder)
+    return load_folder(folder)
 
 
 def stub_analyse(article: Article) -> Analysis | None:
@@ -68,7 +68,7 @@ def stub_analyse(article: Article) -> Analysis | None:
 
 
 def test_index_counts_merges_and_orders(tmp_path: Path) -> None:
-    index = build_actor_index(stub_library(tmp_path), stub_analyse)
+    index = build_actor_index(stub_library(tmp_path).articles, stub_analyse)
     by_name = {a.name: a for a in index}
     assert [a.name for a in index] == ["Huawei", "Jordan", "Ken Hu", "Brussels"]
     assert by_name["Huawei"].to_json() == {
@@ -92,14 +92,17 @@ def test_index_skips_errors_and_failing_analysers(tmp_path: Path) -> None:
             raise RuntimeError("boom")
         return stub_analyse(article)
 
-    by_name = {a.name: a for a in build_actor_index(lib, flaky)}
+    by_name = {a.name: a for a in build_actor_index(lib.articles, flaky)}
     assert by_name["Huawei"].articles == 2 and by_name["Ken Hu"].articles == 1
     assert build_actor_index([], stub_analyse) == []
 
 
 def test_kind_tie_prefers_more_mentions() -> None:
     arts = [Article(Path(f"/x/{i}.txt"), str(i), "b") for i in range(2)]
-    analyses = {"0": Analysis(actors=[actor("Georgia", "place", 5)]), "1": Analysis(actors=[actor("Georgia", "person", 1)])}
+    analyses = {
+        "0": Analysis(actors=[actor("Georgia", "place", 5)]),
+        "1": Analysis(actors=[actor("Georgia", "person", 1)]),
+    }
     (only,) = build_actor_index(arts, lambda a: analyses[a.title])
     assert only.kind == "place" and only.articles == 2
 
@@ -140,7 +143,7 @@ def test_incremental_equals_batch(tmp_path: Path) -> None:
     def summary(actors: list[FolderActor]) -> list[tuple[str, str, int, int, int]]:
         return [(a.name, a.kind, a.articles, a.quotations, a.mentions) for a in actors]
 
-    assert summary(index.actors()) == summary(build_actor_index(lib, stub_analyse))
+    assert summary(index.actors()) == summary(build_actor_index(lib.articles, stub_analyse))
 
 
 def test_filter_query_parses_as_one_actor_term() -> None:
@@ -151,8 +154,8 @@ def test_filter_query_parses_as_one_actor_term() -> None:
 
 
 def test_real_engine_on_the_shipped_articles() -> None:
-    library = scan(ARTICLES)
-    index = build_actor_index(library, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
+    library = load_folder(ARTICLES)
+    index = build_actor_index(library.articles, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
     by_name = {a.name: a for a in index}
     trump = by_name["Donald Trump"]
     assert trump.kind == "person" and trump.articles >= 2 and trump.quotations >= 1

@@ -11,7 +11,7 @@ from textual.fuzzy import Matcher
 from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
-from newsreader.library import scan
+from newsreader.session import load_folder
 from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help, highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
 from newsreader.ui.row_list import fit
@@ -165,7 +165,7 @@ async def test_panel_filled_while_hidden_then_shown() -> None:
 
 
 async def test_panel_on_the_seed_article() -> None:
-    lib = scan(SEED)
+    lib = load_folder(SEED)
     art = lib.articles[0]
     app = PanelApp(analyze_cached(art.body, tuple(lib.hints_for(art))))
     async with app.run_test(size=(120, 36)):
@@ -307,7 +307,7 @@ async def test_who_said_without_quotations_and_tiny_sizes() -> None:
 
 
 async def test_who_said_on_the_seed_article() -> None:
-    lib = scan(SEED)
+    lib = load_folder(SEED)
     art = lib.articles[0]
     analysis = analyze_cached(art.body, tuple(lib.hints_for(art)))
     app = ScreenApp(analysis)

@@ -110,7 +110,7 @@ def test_front_matter_size_is_capped(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "data, text, notice",
     [
-        ("Café “quoted”".encode("utf-8"), "Café “quoted”", None),
+        ("Café “quoted”".encode(), "Café “quoted”", None),
         ("\ufeffCafé".encode("utf-8"), "Café", None),
         ("Café".encode("utf-16"), "Café", None),
         ("Café “q”".encode("cp1252"), "Café “q”", "Windows-1252"),

@@ -112,6 +112,7 @@ def test_core_imports_without_textual() -> None:
         "import sys\n"
         "import newsreader.cli, newsreader.articles, newsreader.library, newsreader.render, newsreader.wrap\n"
         "import newsreader.analysis, newsreader.search, newsreader.markdown_text, newsreader.sanitize\n"
+        "import newsreader.session, newsreader.query, newsreader.index, newsreader.folder_sync\n"
         "from newsreader.cli import main\n"
         "main(['list', sys.argv[1], '--json'])\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

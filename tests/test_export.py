@@ -12,7 +12,7 @@ from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.export import ExportError, check_output, export, record, to_html, to_svg
-from newsreader.library import scan
+from newsreader.session import load_folder
 from newsreader.render import LEGEND, RICH_STYLES
 from tests.conftest import SEED, SEED_TITLE
 
@@ -25,7 +25,7 @@ def svg_text(svg: str) -> str:
 
 
 def seed_items() -> list[tuple[Article, Analysis | None]]:
-    lib = scan(SEED)
+    lib = load_folder(SEED)
     return [(a, analyze_cached(a.body, tuple(lib.hints_for(a)))) for a in lib.articles]
 
 
@@ -87,7 +87,7 @@ def test_no_color_environment_does_not_strip_export_colours(monkeypatch: pytest.
 
 
 def test_plain_export_has_no_highlights_or_legend() -> None:
-    lib = scan(SEED)
+    lib = load_folder(SEED)
     page = to_html([(a, None) for a in lib.articles])
     assert QUOTE_COLOUR not in page and "Highlights" not in page
     assert "Trust needs to be based on facts" in html.unescape(page)
@@ -103,7 +103,7 @@ def test_width_is_respected_and_several_articles_are_separated() -> None:
 
 
 def test_export_writes_both_files(tmp_path: Path) -> None:
-    lib = scan(SEED)
+    lib = load_folder(SEED)
     written = export(
         lib.articles, lambda a: analyze_cached(a.body, tuple(lib.hints_for(a))),
         html_path=tmp_path / "a.html", svg_path=tmp_path / "a.svg", width=80,
@@ -114,7 +114,7 @@ def test_export_writes_both_files(tmp_path: Path) -> None:
 
 
 def test_bad_output_paths_are_one_line_errors(tmp_path: Path) -> None:
-    lib = scan(SEED)
+    lib = load_folder(SEED)
     with pytest.raises(ExportError, match="no such folder"):
         check_output(tmp_path / "missing" / "x.html")
     with pytest.raises(ExportError, match="is a folder"):

@@ -1,16 +1,20 @@
-"""Scanning a folder: sub-folders, hidden files, ordering, errors listed (never dropped), config."""
+"""Reading a folder through the Session (the one road): sub-folders, hidden files, ordering, errors listed
+(never dropped), config."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from newsreader.library import iter_article_paths, scan
+import pytest
+
+from newsreader.library import iter_article_files
+from newsreader.session import Session, load_folder
 from tests.conftest import ARTICLES, SEED_TITLE, write_article
 
 
 def test_shipped_articles_all_load_with_real_titles() -> None:
-    lib = scan(ARTICLES)
+    lib = load_folder(ARTICLES)
     assert len(lib.articles) == 31
     assert lib.errors == []
     titles = [a.title for a in lib.articles]
@@ -23,7 +27,7 @@ def test_order_is_newest_first_undated_last_then_title(tmp_path: Path) -> None:
     write_article(tmp_path, "2.txt", "New", "x", date="2021-01-01")
     write_article(tmp_path, "3.txt", "b undated", "x")
     write_article(tmp_path, "4.txt", "A undated", "x")
-    assert [a.title for a in scan(tmp_path).articles] == ["New", "Old", "A undated", "b undated"]
+    assert [a.title for a in load_folder(tmp_path).articles] == ["New", "Old", "A undated", "b undated"]
 
 
 def test_subfolders_scanned_hidden_and_other_files_skipped(tmp_path: Path) -> None:
@@ -33,13 +37,13 @@ def test_subfolders_scanned_hidden_and_other_files_skipped(tmp_path: Path) -> No
     write_article(tmp_path, ".dotfile.txt", "Hidden file", "x")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     (tmp_path / "notes.docx").write_text("no")
-    assert sorted(a.title for a in scan(tmp_path).articles) == ["Deep", "Top"]
+    assert sorted(a.title for a in load_folder(tmp_path).articles) == ["Deep", "Top"]
 
 
 def test_unreadable_file_is_listed_with_its_error(tmp_path: Path) -> None:
     write_article(tmp_path, "good.txt", "Good", "x")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
-    lib = scan(tmp_path)
+    lib = load_folder(tmp_path)
     assert len(lib.articles) == 2
     [bad] = lib.errors
     assert bad.path.name == "bin.txt" and "binary" in (bad.error or "")
@@ -49,14 +53,14 @@ def test_symlink_loop_and_broken_link_do_not_hang(tmp_path: Path) -> None:
     write_article(tmp_path, "a.txt", "A", "x")
     os.symlink(tmp_path, tmp_path / "loop")
     os.symlink(tmp_path / "nowhere.txt", tmp_path / "broken.txt")
-    lib = scan(tmp_path)
+    lib = load_folder(tmp_path)
     assert [a.title for a in lib.articles if not a.error] == ["A"]
     assert any(a.path.name == "broken.txt" and a.error for a in lib.articles)
 
 
 def test_single_file_library(tmp_path: Path) -> None:
     path = write_article(tmp_path, "one.txt", "Only one", "Body.")
-    lib = scan(path)
+    lib = load_folder(path)
     assert [a.title for a in lib.articles] == ["Only one"]
     assert lib.folder == tmp_path
 
@@ -66,7 +70,7 @@ def test_folder_config_adds_hints_and_residue(tmp_path: Path) -> None:
         "actors:\n  - {name: Acme Widgets, kind: organisation, aliases: [Acme]}\nresidue:\n  - Subscribe now!\n"
     )
     (tmp_path / "a.txt").write_text("Subscribe now!\nTitle\n\nBody.\n")
-    lib = scan(tmp_path)
+    lib = load_folder(tmp_path)
     [a] = lib.articles
     assert a.title == "Title"
     assert lib.hints_for(a)[0].name == "Acme Widgets"
@@ -76,25 +80,26 @@ def test_folder_config_adds_hints_and_residue(tmp_path: Path) -> None:
 def test_bad_folder_config_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "newsreader.yaml").write_text("actors: [unclosed\n")
     write_article(tmp_path, "a.txt", "A", "x")
-    lib = scan(tmp_path)
+    lib = load_folder(tmp_path)
     assert lib.config.problem and "newsreader.yaml" in lib.config.problem
     assert len(lib.articles) == 1
 
 
-def test_progress_batches_cover_every_article(tmp_path: Path) -> None:
+def test_progress_reports_every_file_read(tmp_path: Path) -> None:
     for i in range(7):
         write_article(tmp_path, f"{i}.txt", f"T{i}", "x")
-    seen: list[int] = []
-    scan(tmp_path, progress=lambda batch: seen.append(len(batch)), batch=3)
-    assert sum(seen) == 7 and len(seen) == 3
+    seen: list[tuple[int, int]] = []
+    session = Session(tmp_path, use_index=False)
+    session.refresh(progress=lambda done, todo, _new: seen.append((done, todo)))
+    assert seen[-1] == (7, 7) and len(session.articles) == 7
 
 
 def test_scan_never_writes_into_the_folder(tmp_path: Path) -> None:
     write_article(tmp_path, "a.txt", "A", "x")
     before = sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*"))
-    scan(tmp_path)
+    load_folder(tmp_path)
     assert sorted((p.name, p.stat().st_mtime_ns) for p in tmp_path.rglob("*")) == before
-    assert [p.name for p, _ in iter_article_paths(tmp_path)] == ["a.txt"]
+    assert [p.name for p, _st, _err in iter_article_files(tmp_path)] == ["a.txt"]
 
 
 def test_symlinked_folders_are_followed_only_inside_the_folder(tmp_path: Path) -> None:
@@ -104,4 +109,42 @@ def test_symlinked_folders_are_followed_only_inside_the_folder(tmp_path: Path) -
     write_article(outside, "b.txt", "Outside", "x")
     os.symlink(inside / "real", inside / "alias")  # inside: its article is listed once
     os.symlink(outside, inside / "escape")  # outside: not followed
-    assert [a.title for a in scan(inside).articles] == ["Inside"]
+    assert [a.title for a in load_folder(inside).articles] == ["Inside"]
+
+
+def test_folder_of_a_path_is_the_folder_or_the_file_s_folder(tmp_path: Path) -> None:
+    from newsreader.library import folder_of
+
+    path = write_article(tmp_path / "sub", "one.txt", "One", "x")
+    assert folder_of(tmp_path) == tmp_path
+    assert folder_of(path) == tmp_path / "sub"
+    assert load_folder(path).folder == Session(tmp_path / "sub").folder == tmp_path / "sub"
+
+
+def test_a_single_fifo_path_is_listed_with_its_error(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    [entry] = load_folder(tmp_path / "pipe.txt").articles
+    assert entry.error and entry.error.startswith("not a regular file")
+
+
+def test_every_cli_command_reads_the_folder_through_the_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One road from a path to articles: the CLI's commands sync a Session's folder like the TUI does."""
+    import newsreader.folder_sync
+    from newsreader.cli import main
+
+    path = write_article(tmp_path, "a.txt", "Alpha", "“Hello,” said Jane Smith.")
+    synced: list[Path] = []
+    real_sync = newsreader.folder_sync.FolderSync.sync
+
+    def counting_sync(self: newsreader.folder_sync.FolderSync, *args: object, **kwargs: object) -> object:
+        synced.append(self.root)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(newsreader.folder_sync.FolderSync, "sync", counting_sync)
+    for argv in (["list", str(tmp_path), "--json"], ["analyze", "--json", str(tmp_path)],
+                 ["actors", str(tmp_path), "--json"], ["show", str(path), "--plain"]):
+        assert main(argv) == 0
+    assert synced == [tmp_path, tmp_path, tmp_path, path]
+    assert "Alpha" in capsys.readouterr().out

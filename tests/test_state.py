@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from newsreader import state as state_mod
 from newsreader.articles import Article
-from newsreader.library import scan
+from newsreader.session import load_folder
 from newsreader.state import (
     ReadState,
     atomic_write,
@@ -101,15 +101,17 @@ def test_rename_keeps_state(state_home: Path, tmp_path: Path) -> None:
     folder = tmp_path / "news"
     path = write_article(folder, "story.txt", "A story", "Body of the story.")
     s = ReadState.load()
-    s.set_read(scan(folder).articles[0])
-    s.remember_position(folder, scan(folder).articles[0], 7)
+    s.set_read(load_folder(folder).articles[0])
+    s.remember_position(folder, load_folder(folder).articles[0], 7)
     s.save()
     path.rename(folder / "renamed-story.md")
     reloaded = ReadState.load()
-    articles = scan(folder).articles
+    articles = load_folder(folder).articles
     assert articles[0].path.name == "renamed-story.md"
     assert reloaded.is_read(articles[0])
-    key, scroll = reloaded.last_position(folder)  # type: ignore[misc]
+    position = reloaded.last_position(folder)
+    assert position is not None
+    key, scroll = position
     assert find_by_key(articles, key) == 0 and scroll == 7
     assert find_by_key(articles, "0" * 16) is None
 
@@ -260,9 +262,9 @@ def test_save_writes_to_a_temp_file_in_the_same_directory(state_home: Path, monk
 def test_never_writes_into_the_articles_folder(state_home: Path, small_folder: Path) -> None:
     before = sorted(p.name for p in small_folder.rglob("*"))
     s = ReadState.load()
-    for a in scan(small_folder).articles:
+    for a in load_folder(small_folder).articles:
         s.set_read(a)
-    s.remember_position(small_folder, scan(small_folder).articles[0], 3)
+    s.remember_position(small_folder, load_folder(small_folder).articles[0], 3)
     s.save()
     assert sorted(p.name for p in small_folder.rglob("*")) == before
 

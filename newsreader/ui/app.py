@@ -240,7 +240,8 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         session.refresh(progress, cancelled=lambda: worker.is_cancelled)
         if worker.is_cancelled:
             return
-        self.post_message(FolderLoaded(list(session.articles), final=True, notice=None if cached else session.notice))
+        self.post_message(FolderLoaded(list(session.articles), final=True,
+                                       notice=session.take_notice() or (None if cached else session.notice)))
 
     def _schedule_poll(self) -> None:
         """Live reload: look at the folder again soon (sooner for small folders)."""
@@ -268,7 +269,8 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         if worker.is_cancelled:
             return
         if changes:
-            self.post_message(FolderLoaded(list(session.articles), final=True, notice=None, changed=True))
+            self.post_message(FolderLoaded(list(session.articles), final=True, notice=session.take_notice(),
+                                           changed=True))
         else:
             self.post_message(Polled())
 

@@ -1,7 +1,7 @@
 """Find in the article and the folder filter: the App's half of FindBar and FilterBar.
 
 A mixin (message handlers by naming convention) so app.py stays about loading and showing articles.
-The searching itself is the pure `newsreader.search`; the filter runs in `Session.filter` in a worker.
+The searching itself is the pure `newsreader.search` (find) and `newsreader.query` (filter); the filter runs in `Session.filter` in a worker.
 """
 
 from __future__ import annotations
@@ -19,9 +19,15 @@ from newsreader.ui.messages import FilterResult
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
-    from newsreader.search import FilterQuery
+    from newsreader.query import FilterQuery
 
 FILTER_DEBOUNCE_S = 0.02  # just enough to merge a burst of keys; every query runs in a worker
+
+
+def _parse_filter(text: str) -> FilterQuery:
+    from newsreader.query import parse_filter
+
+    return parse_filter(text)
 
 
 def _search() -> ModuleType:
@@ -158,7 +164,7 @@ class FindFilterMixin:
         self._filter_timer = self.set_timer(FILTER_DEBOUNCE_S, self._run_filter)
 
     def _run_filter(self) -> None:
-        self._filter = _search().parse_filter(self._filter_text) if self._filter_text.strip() else NO_FILTER
+        self._filter = _parse_filter(self._filter_text) if self._filter_text.strip() else NO_FILTER
         session = self.session
         if session is None:
             return

@@ -47,7 +47,9 @@ class ReadStateMixin:
             self.notify(self.read_state.notice, severity="warning", timeout=8)
         self.article_list.is_unread = self.is_unread
         self.article_list.refresh_counts()
-        folder = self.path if self.path.is_dir() else self.path.parent
+        from newsreader.library import folder_of
+
+        folder = folder_of(self.path)
         self._last_position = self.read_state.last_position(folder)  # before anything is shown
         self.watch(self.reader, "scroll_y", self._reader_scrolled, init=False)
 

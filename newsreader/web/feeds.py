@@ -1,0 +1,279 @@
+"""Feeds: the subscriptions file, what each feed last said (conditional-GET state), parsing, OPML.
+
+`$XDG_CONFIG_HOME/newsreader/feeds.yaml` is the person's file (feeds, the folder each fills, an optional
+`refresh_minutes`); it is only rewritten by `feeds add`/`feeds remove`. What a fetch learns (ETag,
+Last-Modified, the feed's title, the entries already seen) is state, kept apart in
+`$XDG_STATE_HOME/newsreader/feeds-state.json`, so a fetch never rewrites the person's file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+from xml.etree import ElementTree
+
+import yaml
+
+from newsreader.articles import safe_yaml
+from newsreader.sanitize import clean_line
+from newsreader.state import atomic_write
+from newsreader.web.fetch import Page
+
+FEEDS_FILE = "feeds.yaml"
+STATE_FILE = "feeds-state.json"
+MAX_SEEN = 5000  # entry ids remembered per feed (a feed lists its latest few dozen)
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+class FeedsFileError(Exception):
+    """feeds.yaml (or an OPML file) can't be used; the message says why, in one line."""
+
+
+class FeedError(Exception):
+    """A fetched document is not a feed."""
+
+
+def config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("newsreader", appauthor=False)) / FEEDS_FILE
+
+
+def state_path() -> Path:
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("newsreader", appauthor=False)) / STATE_FILE
+
+
+# --------------------------------------------------------------------------------- subscriptions
+
+
+@dataclass(slots=True)
+class Feed:
+    url: str
+    folder: Path
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Subscriptions:
+    feeds: list[Feed] = field(default_factory=list)
+    refresh_minutes: float | None = None  # the reader fetches by itself this often when set
+
+    def find(self, url: str) -> Feed | None:
+        return next((f for f in self.feeds if f.url == url), None)
+
+
+def load_subscriptions(path: Path | None = None) -> Subscriptions:
+    """The subscriptions file (none yet: no feeds). Raises `FeedsFileError` when it is unusable."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+    except FileNotFoundError:
+        return Subscriptions()
+    except OSError as exc:
+        raise FeedsFileError(f"{path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise FeedsFileError(f"{path}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+    try:
+        data = safe_yaml(raw.decode("utf-8", errors="replace"))
+    except ValueError as exc:
+        raise FeedsFileError(f"{path}: {exc}") from None
+    if data is None:
+        return Subscriptions()
+    if not isinstance(data, dict) or not isinstance(data.get("feeds", []), list):
+        raise FeedsFileError(f"{path}: expected `feeds:` with a list of {{url, folder}}")
+    return Subscriptions(
+        [_feed(item, path, i) for i, item in enumerate(data.get("feeds") or [], 1)],
+        _minutes(data.get("refresh_minutes"), path),
+    )
+
+
+def _feed(item: Any, path: Path, number: int) -> Feed:
+    if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not isinstance(item.get("folder"), str):
+        raise FeedsFileError(f"{path}: feed {number} needs `url` and `folder` (both text)")
+    title = item.get("title")
+    return Feed(item["url"].strip(), Path(item["folder"]).expanduser(), title if isinstance(title, str) else None)
+
+
+def _minutes(value: Any, path: Path) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 1:
+        raise FeedsFileError(f"{path}: `refresh_minutes` should be a number of minutes, at least 1")
+    return float(value)
+
+
+def save_subscriptions(subs: Subscriptions, path: Path | None = None) -> None:
+    path = path or config_path()
+    data: dict[str, Any] = {}
+    if subs.refresh_minutes is not None:
+        minutes = subs.refresh_minutes
+        data["refresh_minutes"] = int(minutes) if minutes == int(minutes) else minutes
+    data["feeds"] = [
+        {"url": f.url, "folder": str(f.folder), **({"title": f.title} if f.title else {})} for f in subs.feeds
+    ]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    atomic_write(path, text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------------------- state
+
+
+@dataclass(slots=True)
+class FeedState:
+    """What the last fetch of one feed learnt."""
+
+    etag: str | None = None
+    modified: str | None = None
+    title: str | None = None
+    seen: list[str] = field(default_factory=list)  # entry ids written (or already in the folder), oldest first
+    checked: str | None = None  # when it was last fetched (ISO)
+
+    def remember(self, entry_id: str) -> None:
+        if entry_id not in self.seen:
+            self.seen.append(entry_id)
+            del self.seen[:-MAX_SEEN]
+
+
+def load_state(path: Path | None = None) -> dict[str, FeedState]:
+    """Per feed URL; an unreadable state file means starting afresh (entries are also matched by URL)."""
+    path = path or state_path()
+    try:
+        data = json.loads(path.read_bytes()[: MAX_FILE_BYTES * 4])
+    except (OSError, ValueError):
+        return {}
+    states: dict[str, FeedState] = {}
+    for url, item in (data.items() if isinstance(data, dict) else []):
+        if isinstance(item, dict):
+            seen = item.get("seen")
+            states[url] = FeedState(
+                *(item.get(k) if isinstance(item.get(k), str) else None for k in ("etag", "modified", "title")),
+                seen=[s for s in seen if isinstance(s, str)] if isinstance(seen, list) else [],
+                checked=item.get("checked") if isinstance(item.get("checked"), str) else None,
+            )
+    return states
+
+
+def save_state(states: dict[str, FeedState], path: Path | None = None) -> None:
+    data = {
+        url: {"etag": s.etag, "modified": s.modified, "title": s.title, "checked": s.checked, "seen": s.seen}
+        for url, s in states.items()
+    }
+    atomic_write(path or state_path(), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+# -------------------------------------------------------------------------------------- parsing
+
+
+@dataclass(slots=True)
+class Entry:
+    """One feed item, as far as the feed tells."""
+
+    id: str
+    title: str | None
+    link: str | None
+    author: str | None = None
+    date: str | None = None  # ISO date
+    content: str | None = None  # full HTML content when the feed carries it (Atom content, content:encoded)
+    summary: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    title: str | None
+    entries: list[Entry]
+    problem: str | None = None  # the XML was broken but entries could still be read
+
+
+def parse_feed(page: Page) -> ParsedFeed:
+    """RSS 0.9x/1.0/2.0 or Atom, from fetched bytes (never a URL: feedparser would fetch it itself)."""
+    import feedparser
+
+    content_type = page.content_type + (f"; charset={page.charset}" if page.charset else "")
+    parsed = feedparser.parse(
+        page.body, response_headers={"content-location": page.url, "content-type": content_type}
+    )
+    problem = None
+    if parsed.get("bozo"):
+        problem = clean_line(str(parsed.get("bozo_exception") or "broken XML"), 160)
+    if not parsed.entries and (problem or not parsed.get("version")):
+        raise FeedError(f"not a feed ({problem})" if problem else "not a feed (no RSS or Atom in it)")
+    entries = [_entry(e, page.url) for e in parsed.entries]
+    title = parsed.feed.get("title") if isinstance(parsed.feed.get("title"), str) else None
+    return ParsedFeed(clean_line(title, 200) if title else None, entries, problem)
+
+
+def _entry(item: Any, base: str) -> Entry:
+    link = item.get("link")
+    link = urljoin(base, link.strip()) if isinstance(link, str) and link.strip() else None
+    content = None
+    for part in item.get("content") or []:
+        value = part.get("value") if isinstance(part, dict) else None
+        if isinstance(value, str) and value.strip():
+            content = value
+            break
+    summary = item.get("summary") if isinstance(item.get("summary"), str) else None
+    title = item.get("title") if isinstance(item.get("title"), str) else None
+    entry_id = item.get("id") if isinstance(item.get("id"), str) and item.get("id").strip() else None
+    return Entry(
+        id=entry_id or link or f"{title or ''}|{summary or ''}"[:500],
+        title=clean_line(title, 200) if title else None,
+        link=link,
+        author=clean_line(item["author"], 200) if isinstance(item.get("author"), str) else None,
+        date=_entry_date(item),
+        content=content,
+        summary=summary,
+    )
+
+
+def _entry_date(item: Any) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = item.get(key)
+        if isinstance(value, time.struct_time):
+            try:
+                return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+# ------------------------------------------------------------------------------------------ OPML
+
+
+def read_opml(path: Path) -> list[tuple[str, str | None]]:
+    """(feed URL, title) of every outline with an `xmlUrl`, nested outlines included."""
+    try:
+        data = path.read_bytes()[: MAX_FILE_BYTES + 1]
+    except OSError as exc:
+        raise FeedsFileError(f"{path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES or b"<!ENTITY" in data:
+        raise FeedsFileError(f"{path}: not read (larger than {MAX_FILE_BYTES // 1024 // 1024} MB, or it declares entities)")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise FeedsFileError(f"{path}: not valid OPML ({clean_line(str(exc), 120)})") from None
+    found = []
+    for outline in root.iter("outline"):
+        url = outline.get("xmlUrl") or outline.get("xmlurl")
+        if url and url.strip():
+            found.append((url.strip(), outline.get("title") or outline.get("text")))
+    return found
+
+
+def opml_text(subs: Subscriptions, states: dict[str, FeedState]) -> str:
+    """The subscriptions as OPML 2.0 (what other readers import)."""
+    root = ElementTree.Element("opml", version="2.0")
+    head = ElementTree.SubElement(root, "head")
+    ElementTree.SubElement(head, "title").text = "newsreader feeds"
+    body = ElementTree.SubElement(root, "body")
+    for feed in subs.feeds:
+        title = feed.title or (states.get(feed.url) or FeedState()).title or feed.url
+        ElementTree.SubElement(body, "outline", type="rss", text=title, title=title, xmlUrl=feed.url)
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
