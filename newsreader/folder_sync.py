@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Callable
 
-from newsreader.articles import Article, load_file, load_header
-from newsreader.articles import body_hash
+from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex
 from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line

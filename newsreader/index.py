@@ -16,10 +16,10 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator, Sequence
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
