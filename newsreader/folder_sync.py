@@ -86,8 +86,12 @@ class FolderSync:
         """What the index knew last time: shown before the folder is even listed, then `sync` checks it."""
         if self.index is None or self.keep_bodies:
             return []
+        try:
+            known = self.index.articles()
+        except sqlite3.Error:
+            return []  # the index can't be read now: `sync` reads the folder instead
         self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
-        for entry in self.index.articles():
+        for entry in known:
             self.entries.setdefault(str(entry.path), []).append(entry)
         for path_entries in self.entries.values():
             path_entries.sort(key=lambda a: a.index)
