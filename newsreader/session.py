@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.model import ActorHint, Analysis
@@ -20,9 +20,9 @@ from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
+from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 from newsreader.render import ANALYSIS_MAX_CHARS
 from newsreader.sanitize import clean_line
-from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
@@ -69,6 +69,7 @@ class Session:
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: ActorIndex | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
+        self._store_lock = threading.Lock()  # not `_lock`: the UI thread must never wait for a disk write
         self._analysis_problem: str | None = None
         self._reported: str | None = None
 
@@ -199,18 +200,19 @@ class Session:
         """Record analyses in the index, with any an earlier failed write left behind."""
         if self.index is None:
             return
-        pending = self._unstored_analyses + items
-        try:
-            self.index.store_analyses(pending)
-        except (sqlite3.Error, OSError) as exc:
-            self._unstored_analyses = pending[-UNSTORED_ANALYSES:]
-            self._analysis_problem = (
-                f"The index could not record analyses ({clean_line(str(exc), 120)}): actor: and quote: filters may miss"
-                " some articles until it can; retrying."
-            )
-        else:
-            self._unstored_analyses = []
-            self._analysis_problem = None
+        with self._store_lock:
+            pending = self._unstored_analyses + items
+            try:
+                self.index.store_analyses(pending)
+            except (sqlite3.Error, OSError) as exc:
+                self._unstored_analyses = pending[-UNSTORED_ANALYSES:]
+                self._analysis_problem = (
+                    f"The index could not record analyses ({clean_line(str(exc), 120)}): actor: and quote:"
+                    " filters may miss some articles until it can; retrying."
+                )
+            else:
+                self._unstored_analyses = []
+                self._analysis_problem = None
 
     def _remember(self, article: Article, analysis: Analysis) -> None:
         with self._lock:
