@@ -163,13 +163,12 @@ def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsreader.library import scan
     from newsreader.render import build_document, iter_wrapped_text, legend_text
 
     path = _existing(args.file)
     if path.is_dir():
         raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
-    library = scan(path)
+    library = _scan(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
 
@@ -196,11 +195,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _iter_libraries(paths: Sequence[str]):  # noqa: ANN202
+def _scan(path: Path):  # noqa: ANN202 - newsreader.library.Library, imported lazily
+    """The folder (or file) loaded; a problem with its newsreader.yaml is one warning line on stderr
+    (the articles load as usual, and the exit status stays 0)."""
     from newsreader.library import scan
 
+    library = scan(path)
+    if library.config.problem:
+        print(f"newsreader: warning: {clean_line(library.config.problem, 500)}", file=sys.stderr)
+    return library
+
+
+def _iter_libraries(paths: Sequence[str]):  # noqa: ANN202
     for p in paths:
-        yield scan(_existing(p))
+        yield _scan(_existing(p))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -236,10 +244,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_display_path(row["path"])))
     console.print(table)
     errors = sum(1 for r in rows if r["error"])
-    console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
-    for lib in libraries:  # a broken newsreader.yaml is reported, as the reader's header does
-        if lib.config.problem:
-            console.print(Text(f"⚠ {lib.config.problem}", "yellow"))
+    console.print(Text(f"{len(rows):,} articles" + (f", {errors:,} could not be read" if errors else ""), "dim"))
     return 0
 
 
@@ -321,5 +326,5 @@ def cmd_actors(args: argparse.Namespace) -> int:
             Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
         )
     console.print(table)
-    console.print(Text(f"{len(index)} actors in {len(library.articles)} articles", "dim"))
+    console.print(Text(f"{len(index):,} actors in {len(library.articles):,} articles", "dim"))
     return 0

@@ -181,6 +181,23 @@ CASES: list[Case] = [
     Case("Unicode oddities (RTL, CJK, emoji, combining marks, line separators)", "unicode-oddities.txt",
          "the text as written (line and paragraph separators become line breaks)",
          title="Unicode oddities", body="漢字"),
+    Case("An actor hint whose `kind` is a list (`kind: [a, b]`)", "hint-kind-list.md",
+         "the article; a notice says the hint was ignored: `kind` should be text, not a list",
+         title="Hint with a list kind", notice="`kind` should be text, not a list", body="Bob Stone said so."),
+    Case("An actor hint whose `kind` is a mapping (`kind: {a: 1}`)", "hint-kind-mapping.md",
+         "the article; a notice says the hint was ignored: `kind` should be text, not a mapping",
+         title="Hint with a mapping kind", notice="`kind` should be text, not a mapping", body="Bob Stone"),
+    Case("A 6,000-digit integer as the title", "yaml-huge-int-title.md",
+         "the title from the file name, a notice (`title` should be text, not a number that large); "
+         "the other fields and the text as usual",
+         title="yaml huge int title", notice="`title` should be text, not a number that large",
+         body="The body under a huge number."),
+    Case("YAML list bomb: 2 MB of `-` lines (1,040,000 empty items)", "yaml-list-bomb.yaml",
+         "listed with the error: more than 100,000 values (a YAML bomb?), at once",
+         error="more than 100,000 values"),
+    Case("Symlink to a kernel file (/proc/self/status; /proc/kmsg would block)", "proc-link.txt",
+         "listed with the error: a kernel file, not an article; it is never read",
+         error="a kernel file"),
     Case("A newsreader.yaml whose YAML error quotes markup (`!<[/]>`)", None,
          "the articles as usual; the header says “config problem” and a warning quotes the error as text",
          literal="could not determine a constructor for the tag '[/]'"),
@@ -263,6 +280,14 @@ def build_hostile_folder(root: Path, *, big: bool = True) -> dict[str, str]:
     _w(root, "x.txt/inside.txt", "Inside a folder called x.txt\n\nA folder with an article suffix.\n")
     os.mkfifo(root / "fifo.txt")
     _w(root, "newsreader.yaml", "actors: !<[/]> x\n")
+    _w(root, "hint-kind-list.md",
+       "---\ntitle: Hint with a list kind\nactors: [{name: Bob Stone, kind: [a, b]}]\n---\nBob Stone said so.\n")
+    _w(root, "hint-kind-mapping.md",
+       "---\ntitle: Hint with a mapping kind\nactors: [{name: Bob Stone, kind: {a: 1}}]\n---\nBob Stone waved.\n")
+    _w(root, "yaml-huge-int-title.md",
+       "---\ntitle: " + "7" * 6000 + "\nsource: Huge Numbers Weekly\n---\nThe body under a huge number.\n")
+    _w(root, "yaml-list-bomb.yaml", "-\n" * 1_040_000)
+    os.symlink("/proc/self/status", root / "proc-link.txt")
     _w(root, "surrogate-title.md", '---\ntitle: "Lone \\ud800 surrogate"\n---\nA lone surrogate in YAML.\n')
     _w(root, "unicode-oddities.txt",
        "Unicode oddities\n\nשלום עולם and مرحبا mixed with English.\u2028After a line separator.\u2029"
@@ -307,6 +332,14 @@ def vanish_before_read(read_text: Callable[..., Any], name: str = VANISH_NAME) -
         return read_text(path, *args, **kwargs)
 
     return wrapped
+
+
+def write_bad_hint_config_folder(root: Path) -> Path:
+    """A folder whose newsreader.yaml has one actor hint with a list for its kind (and one good hint)."""
+    root.mkdir(parents=True, exist_ok=True)
+    _w(root, "newsreader.yaml", "actors: [{name: Bob, kind: [a, b]}, {name: Harbour Trust, kind: organisation}]\n")
+    _w(root, "story.txt", 'A story\n\n"We are ready," said Jane Doe of the Harbour Trust.\n')
+    return root
 
 
 def write_vanishing_folder(root: Path) -> Path:

@@ -273,9 +273,11 @@ def test_list_json_and_table_report_every_case_and_exit_0(hostile_folder: Hostil
     shown = SGR.sub("", utf8(table.stdout))
     assert not forbidden_in(shown), forbidden_in(shown)
     errors = sum(1 for r in rows if r["error"])
-    assert f"{len(rows)} articles, {errors} could not be read" in shown
+    assert f"{len(rows):,} articles, {errors:,} could not be read" in shown
     assert "[bold red]Shouting[/] [link=file:///etc/passwd]" in shown  # literally, not styled or linked
-    assert "⚠ newsreader.yaml: invalid YAML (line 1): could not determine a constructor for the tag '[/]'" in squash(shown)
+    warning = utf8(table.stderr)  # the broken newsreader.yaml: one line on stderr, as text
+    assert warning == ("newsreader: warning: newsreader.yaml: invalid YAML (line 1): could not determine a "
+                       "constructor for the tag '[/]'\n")
     assert folder_checksum(root) == before
 
 

@@ -1,0 +1,138 @@
+"""The failures found by the hostile probe (issue 13), each reproduced: YAML bombs and wrong types, kernel
+files, FIFOs at the state path, Markdown character references, CLI output under odd encodings and pipes.
+
+The hostile files come from tests/hostile.py (generated, never committed); the cases that are files in the
+hostile folder are also checked by every layer of tests/test_hostile.py. Work is bounded by counting
+(nodes composed, bytes, calls), never by the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsreader.articles import MAX_YAML_NODES, TooLargeNumber, load_file, safe_yaml
+from newsreader.library import scan
+from tests.hostile import write_bad_hint_config_folder
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, tmp: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TMUX")}
+    env.update(XDG_STATE_HOME=str(tmp / "state"), XDG_CACHE_HOME=str(tmp / "cache"), PYTHONIOENCODING="utf-8",
+               NO_COLOR="1")
+    env.update(extra)
+    return subprocess.run([sys.executable, "-m", "newsreader", *args], capture_output=True, timeout=120, env=env,
+                          cwd=tmp, stdin=subprocess.DEVNULL, encoding="utf-8", errors="replace")
+
+
+# ------------------------------------------------------------------------ YAML: nodes and types
+
+
+def test_a_yaml_list_bomb_is_refused_after_composing_a_bounded_number_of_nodes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsreader import articles
+
+    path = tmp_path / "bomb.yaml"
+    path.write_text("-\n" * 1_040_000)  # 2 MB, under the byte cap: a million nodes
+    articles.default_residue()  # the shipped residue list goes through the same loader: read it first
+    composed = 0
+    original = articles._SafeLoader.compose_node
+
+    def counting(self, parent, index):  # noqa: ANN001, ANN202
+        nonlocal composed
+        composed += 1
+        return original(self, parent, index)
+
+    monkeypatch.setattr(articles._SafeLoader, "compose_node", counting)
+    (article,) = load_file(path)
+    assert article.error == f"invalid YAML (line {MAX_YAML_NODES}): more than {MAX_YAML_NODES:,} values (a YAML bomb?)"
+    assert composed <= MAX_YAML_NODES + 1
+    # the same limit guards front matter and newsreader.yaml, which share the loader
+    with pytest.raises(ValueError, match="more than"):
+        safe_yaml("[" + "a," * (MAX_YAML_NODES + 5) + "]")
+    assert len(safe_yaml("[" + "a," * 1000 + "]")) == 1000
+
+
+@pytest.mark.parametrize("number", ["7" * 6000, "0x" + "f" * 6000, "-" + "1" * 500, "1:" * 300 + "1"])
+def test_a_huge_integer_is_kept_as_text_never_converted(number: str) -> None:
+    value = safe_yaml(f"title: {number}\nsmall: 12\n")
+    assert value["title"] == TooLargeNumber(number) and value["small"] == 12
+
+
+def test_a_huge_integer_title_is_a_notice_and_the_other_fields_work(tmp_path: Path) -> None:
+    path = tmp_path / "n.md"
+    path.write_text("---\ntitle: " + "7" * 6000 + "\nsource: S\nextra: 0x" + "f" * 6000 + "\n---\nThe body.\n")
+    (article,) = load_file(path)
+    assert article.error is None and article.title == "n" and article.source == "S" and article.body == "The body."
+    assert article.notices == ["Front matter: `title` should be text, not a number that large."]
+    assert article.extra == {"extra": "(a number of 6,002 characters)"}
+
+
+@pytest.mark.parametrize("kind", ["[a, b]", "{a: 1}", "7", "true"])
+def test_an_actor_hint_with_a_kind_of_the_wrong_type_is_ignored_with_a_notice(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "k.md"
+    path.write_text(f"---\ntitle: T\nactors: [{{name: Bob, kind: {kind}}}, {{name: Ann Lee, kind: org}}]\n---\nBody.\n")
+    (article,) = load_file(path)
+    assert article.error is None and article.title == "T" and article.body == "Body."
+    assert [(h.name, h.kind) for h in article.hints] == [("Ann Lee", "organisation")]
+    assert len(article.notices) == 1 and "actor 'Bob' ignored: `kind` should be text" in article.notices[0]
+
+
+def test_a_bad_hint_in_newsreader_yaml_is_one_warning_and_every_command_works(tmp_path: Path) -> None:
+    folder = write_bad_hint_config_folder(tmp_path / "news")
+    library = scan(folder)
+    assert library.config.problem == "newsreader.yaml: actor 'Bob' ignored: `kind` should be text, not a list"
+    assert [h.name for h in library.config.hints] == ["Harbour Trust"]
+    assert [a.title for a in library.articles] == ["A story"] and library.articles[0].error is None
+    warning = f"newsreader: warning: {library.config.problem}\n"
+    for args in (["list", str(folder)], ["list", "--json", str(folder)], ["analyze", "--json", str(folder)],
+                 ["actors", str(folder)], ["show", str(folder / "story.txt")]):
+        out = cli(*args, tmp=tmp_path)
+        assert out.returncode == 0 and out.stderr == warning, (args, out.stderr)
+        assert "A story" in out.stdout or "Harbour Trust" in out.stdout, (args, out.stdout)
+
+
+# ------------------------------------------------------------------------------ kernel files
+
+
+def test_a_link_to_a_kernel_file_is_refused_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader import regular_files
+
+    reads: list[object] = []
+    real_open = open
+
+    def watching_open(fd, *args, **kwargs):  # noqa: ANN001, ANN202 - the file object read_regular reads from
+        reads.append(fd)
+        return real_open(fd, *args, **kwargs)
+
+    monkeypatch.setattr(regular_files, "open", watching_open, raising=False)
+    for target in ("/proc/self/status", "/sys/kernel/uevent_seqnum"):
+        if not os.path.exists(target):
+            continue
+        link = tmp_path / (Path(target).name + ".txt")
+        link.symlink_to(target)
+        (article,) = load_file(link)
+        assert article.error == "a kernel file (/proc, /sys or a device), not an article: not read"
+    assert reads == [], "a kernel file was read"
+    (ok,) = load_file(_ordinary(tmp_path))
+    assert ok.error is None and reads  # an ordinary file is still read through the same road
+
+
+def _ordinary(folder: Path) -> Path:
+    path = folder / "plain.txt"
+    path.write_text("Plain\n\nText.\n")
+    return path
+
+
+def test_kernel_file_systems_are_known_from_mountinfo() -> None:
+    from newsreader.regular_files import pseudo_devices
+
+    assert os.stat("/proc/self/status").st_dev in pseudo_devices()
+    assert os.stat(REPO / "README.md").st_dev not in pseudo_devices()
