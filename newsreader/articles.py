@@ -629,13 +629,13 @@ def _from_text(
 def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpan]]:
     """Markdown to text + styles; beyond MAX_MARKDOWN_CHARS (cut at a paragraph) the rest is plain text."""
     if len(text) <= MAX_MARKDOWN_CHARS:
-        return markdown_to_text(text)
+        return markdown_to_text(text, notices)
     cut = text.rfind("\n\n", 0, MAX_MARKDOWN_CHARS)
     if cut <= 0:
         cut = text.rfind("\n", 0, MAX_MARKDOWN_CHARS)
     if cut <= 0:
         cut = MAX_MARKDOWN_CHARS
-    formatted, styles = markdown_to_text(text[:cut])
+    formatted, styles = markdown_to_text(text[:cut], notices)
     rest = text[cut:].strip("\n")
     notices.append(f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text.")
     return (formatted + "\n\n" + rest if formatted else rest), styles
