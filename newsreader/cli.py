@@ -21,6 +21,7 @@ from newsreader.sanitize import clean_line
 SUBCOMMANDS = ("show", "list", "analyze", "actors")
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
+MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
 
 
 class UsageError(Exception):
@@ -42,6 +43,8 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u206
 
 
 def _json_text(value: object, **kwargs: object) -> str:
+    if not _utf_output():  # ascii, latin-1 …: every non-ASCII character as a \\u escape, exact and encodable
+        return json.dumps(value, ensure_ascii=True, **kwargs)  # type: ignore[arg-type]
     text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -106,11 +109,14 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    safe_output_encoding()
     try:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv[0]
             args = _sub_parser(name).parse_args(argv[1:])
-            return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
+            status = {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
+            sys.stdout.flush()  # a closed pipe is found here, not at exit (where it would be status 120)
+            return status
         args = _parser().parse_args(argv)
         return cmd_open(args.path, use_index=not args.no_cache)
     except UsageError as exc:
@@ -119,12 +125,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # the reader of our output went away (`newsreader list … | head`): not an error
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
+        # the reader of our output went away (`newsreader list … | head -1`): not an error, and quiet
+        _discard_stdout()
         return 0
+
+
+def safe_output_encoding() -> None:
+    """Whatever PYTHONIOENCODING or the locale says (ascii, latin-1 …), output never fails to encode:
+    a character the encoding lacks becomes `?` (on stderr, a `\\u` escape). JSON is written with
+    `\\u` escapes instead (see `_json_text`), so it stays exact."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        try:
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can reconfigure (a test's capture, a closed stream)
+
+
+def _utf_output() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so nothing buffered is written to the closed pipe at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _raise_broken_pipe() -> None:
+    """Rich's own reaction to a closed pipe is `SystemExit(1)`; ours is the quiet exit of `main`."""
+    raise BrokenPipeError
 
 
 def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
@@ -148,10 +182,19 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
-    if width is None:
-        width = min(console.width, READING_MEASURE)
-    console.width = max(20, width)
+    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    console.width = max(MIN_WIDTH, min(console.width, READING_MEASURE)) if width is None else width
     return console
+
+
+def _bounded_width(width: int | None) -> int | None:
+    """`--width` within MIN_WIDTH..MAX_WIDTH (a billion columns would take minutes and gigabytes to
+    lay out); a value outside is clamped with one line on stderr."""
+    if width is None or MIN_WIDTH <= width <= MAX_WIDTH:
+        return width
+    bounded = min(MAX_WIDTH, max(MIN_WIDTH, width))
+    print(f"newsreader: --width {width:,} is outside {MIN_WIDTH}..{MAX_WIDTH}: using {bounded}", file=sys.stderr)
+    return bounded
 
 
 def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
@@ -168,17 +211,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     path = _existing(args.file)
     if path.is_dir():
         raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
+    width = _bounded_width(args.width)
     library = _scan(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
 
         analyse = None if args.plain else (lambda a: _analysis_for(a, library.hints_for(a)))
         try:
-            export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+            export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
         return 0
-    console = _console(args.width)
+    console = _console(width)
     for i, article in enumerate(library.articles):
         if i:
             console.rule()

@@ -8,6 +8,7 @@ hostile folder are also checked by every layer of tests/test_hostile.py. Work is
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -189,3 +190,73 @@ def test_markdown_whose_formatting_would_keep_no_word_is_shown_plain(tmp_path: P
     (article,) = load_file(path)
     assert "words in an HTML block" in article.body
     assert article.notices == ["Markdown formatting would hide all of this text: shown as plain text."]
+
+
+# ------------------------------------------------------------------------------------ CLI output
+
+
+def _unicode_folder(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "café-story.md").write_text(
+        "---\ntitle: Café “owners” — 漢字 ✓\nsource: Le Monde\n---\n"
+        "“The prices rose,” said Amélie Dupont, the café’s owner. 漢字かな and emoji 👩‍👩‍👧.\n", encoding="utf-8")
+    (root / "plain.txt").write_text('Plain story\n\n"It is fine," said John Smith.\n', encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_every_command_works_under_any_output_encoding(tmp_path: Path, encoding: str) -> None:
+    folder = _unicode_folder(tmp_path / "news")
+    for args in (["list", str(folder)], ["analyze", str(folder)], ["actors", str(folder)],
+                 ["show", str(folder / "café-story.md")], ["list", "--json", str(folder)],
+                 ["analyze", "--json", str(folder)], ["actors", "--json", str(folder)]):
+        out = cli(*args, tmp=tmp_path, PYTHONIOENCODING=encoding)
+        assert out.returncode == 0 and out.stderr == "", (encoding, args, out.stderr[-500:])
+        assert "Plain story" in out.stdout or "John Smith" in out.stdout or "Caf" in out.stdout, (args, out.stdout)
+        if "--json" in args:  # exact: the same data as with UTF-8 output
+            exact = cli(*args, tmp=tmp_path)
+            assert json.loads(out.stdout) == json.loads(exact.stdout)
+            assert out.stdout.isascii()
+
+
+def _long_output_folder(root: Path) -> Path:
+    """Output far beyond a pipe's 64 KiB buffer, so `| head -1` closes the pipe while we still write."""
+    root.mkdir(parents=True, exist_ok=True)
+    quote = '"We will look again at the plan number {i}," said Jane Doe. '
+    for n in range(12):
+        (root / f"a{n:02d}.txt").write_text(f"Story {n}\n\n" + "".join(quote.format(i=i) for i in range(120)))
+    for n in range(700):
+        (root / f"b{n:03d}.txt").write_text(f"Short story number {n} with a long enough title\n\nText.\n")
+    return root
+
+
+@pytest.mark.parametrize("args", [["list"], ["analyze"], ["list", "--json"], ["analyze", "--json"], ["actors"]],
+                         ids=" ".join)
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path, args: list[str]) -> None:
+    folder = _long_output_folder(tmp_path / "long")
+    cli("analyze", "--json", str(folder), tmp=tmp_path)  # warm the analysis cache: the piped run is quick
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TMUX")}
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "newsreader", *args, str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()  # `| head -1`
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0 and err == b"", err.decode(errors="replace")[-800:]
+    assert first.strip()
+
+
+def test_show_width_is_bounded_with_a_message(tmp_path: Path) -> None:
+    from newsreader.cli import MAX_WIDTH
+
+    folder = _unicode_folder(tmp_path / "news")
+    path = folder / "plain.txt"
+    path.write_text("Wide story\n\n" + "word " * 5_000 + "\n")
+    out = cli("show", "--width", "1000000000", str(path), tmp=tmp_path)
+    assert out.returncode == 0
+    assert out.stderr == f"newsreader: --width 1,000,000,000 is outside 20..{MAX_WIDTH}: using {MAX_WIDTH}\n"
+    assert 900 < max(len(line) for line in out.stdout.splitlines()) <= MAX_WIDTH
+    html = tmp_path / "out.html"
+    out = cli("show", "--width", "-3", "--html", str(html), str(path), tmp=tmp_path)
+    assert out.returncode == 0 and "using 20" in out.stderr and html.exists()
