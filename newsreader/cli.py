@@ -174,8 +174,9 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
     from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
 
-    make_app(path, use_index=use_index).run()
-    return 0
+    app = make_app(path, use_index=use_index)
+    app.run()
+    return app.return_code or 0  # 143 after SIGTERM, 129 after SIGHUP (ui/signals.py)
 
 
 def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
