@@ -132,11 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def safe_output_encoding() -> None:
     """Whatever PYTHONIOENCODING or the locale says (ascii, latin-1 …), output never fails to encode:
-    a character the encoding lacks becomes `?` (on stderr, a `\\u` escape). JSON is written with
-    `\\u` escapes instead (see `_json_text`), so it stays exact."""
-    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+    a character the encoding lacks becomes `?`, one cell wide like most characters, so the reader's
+    screen (Textual writes to stderr) keeps its layout. JSON is written with `\\u` escapes instead
+    (see `_json_text`), so it stays exact."""
+    for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass  # not a text stream we can reconfigure (a test's capture, a closed stream)
 
