@@ -20,12 +20,13 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from newsreader.articles import MAX_READ_BYTES, load_file
+from newsreader.articles import MAX_MARKDOWN_CHARS, MAX_READ_BYTES, MAX_YAML_NODES, load_file
 from newsreader.library import scan
 from newsreader.render import (
     ANALYSIS_MAX_CHARS,
@@ -125,11 +126,57 @@ def test_the_generator_covers_every_case(hostile_folder: HostileFolder) -> None:
 # ------------------------------------------------------------------------------------------ loader
 
 
-def test_scan_lists_every_file_with_its_title_or_error(hostile_folder: HostileFolder, hostile_library) -> None:  # noqa: ANN001
+@dataclass
+class LoaderWork:
+    """What the loader did, counted: bytes of each read, YAML nodes composed, characters given to
+    markdown-it. The loader's bounds are asserted on these counts (never on the clock)."""
+
+    reads: list[int] = field(default_factory=list)
+    yaml_nodes: int = 0
+    markdown_chars: list[int] = field(default_factory=list)
+
+    def assert_bounded(self, what: str) -> None:
+        assert max(self.reads, default=0) <= MAX_READ_BYTES + 1, f"{what}: read more than the cap"
+        assert self.yaml_nodes <= MAX_YAML_NODES + 1, f"{what}: composed {self.yaml_nodes:,} YAML nodes"
+        assert max(self.markdown_chars, default=0) <= MAX_MARKDOWN_CHARS, f"{what}: formatted too much Markdown"
+
+
+@pytest.fixture
+def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
+    """Count the loader's work (see LoaderWork) for the rest of the test."""
+    from newsreader import articles
+
+    articles.default_residue()  # the shipped residue list is YAML too: not part of what is counted
+    work = LoaderWork()
+    real_read, real_compose, real_markdown = articles.read_regular, articles._SafeLoader.compose_node, \
+        articles.markdown_to_text
+
+    def reading(path, limit):  # noqa: ANN001, ANN202
+        data, st = real_read(path, limit)
+        work.reads.append(len(data))
+        return data, st
+
+    def composing(self, parent, index):  # noqa: ANN001, ANN202
+        work.yaml_nodes += 1
+        return real_compose(self, parent, index)
+
+    def formatting(text, notices=None):  # noqa: ANN001, ANN202
+        work.markdown_chars.append(len(text))
+        return real_markdown(text, notices)
+
+    monkeypatch.setattr(articles, "read_regular", reading)
+    monkeypatch.setattr(articles._SafeLoader, "compose_node", composing)
+    monkeypatch.setattr(articles, "markdown_to_text", formatting)
+    return work
+
+
+def test_scan_lists_every_file_with_its_title_or_error(
+    hostile_folder: HostileFolder, hostile_library, loader_work: LoaderWork  # noqa: ANN001
+) -> None:
     root = hostile_folder.root
-    started = time.monotonic()
     library = scan(root)
-    assert time.monotonic() - started < 15, "the hostile folder took too long to scan"
+    assert max(loader_work.reads) <= MAX_READ_BYTES + 1 and max(loader_work.markdown_chars) <= MAX_MARKDOWN_CHARS
+    assert sum(loader_work.reads) <= 4 * MAX_READ_BYTES, "the scan read more than its caps allow"
     listed = by_path(library)
     assert set(listed) == article_paths_on_disk(root), "a file was dropped or listed twice"
     assert len({a.key for a in library.articles}) == len(library.articles)
@@ -144,19 +191,18 @@ def test_scan_lists_every_file_with_its_title_or_error(hostile_folder: HostileFo
         "A newsreader.yaml whose YAML error quotes markup (`!<[/]>`)"].literal in library.config.problem
     # nothing the loader hands on contains a control character, an escape or a lone surrogate
     for a in library.articles:
-        for field in (a.title, a.display_name, a.error or "", *a.notices, *a.extra.values(), *a.extra):
-            assert not forbidden_in(field) and "\n" not in field and "\t" not in field, (a.path, field)
+        for value in (a.title, a.display_name, a.error or "", *a.notices, *a.extra.values(), *a.extra):
+            assert not forbidden_in(value) and "\n" not in value and "\t" not in value, (a.path, value)
         assert not forbidden_in(a.body) and "\t" not in a.body, a.path
     assert not (root / "PWNED").exists(), "a YAML tag was executed"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.path is not None], ids=lambda c: c.path)
-def test_load_file_never_raises_on_any_case(hostile_folder: HostileFolder, case: Case) -> None:
+def test_load_file_never_raises_on_any_case(hostile_folder: HostileFolder, case: Case, loader_work: LoaderWork) -> None:
     if case.name not in hostile_folder.shows:
         pytest.fail(f"{case.name} was not generated")
-    started = time.monotonic()
     articles = load_file(hostile_folder.path(case))
-    assert time.monotonic() - started < 5, f"{case.name}: loading took too long"
+    loader_work.assert_bounded(case.name)
     assert articles and all(a.title for a in articles)
     if case.error is not None:
         assert case.error in (articles[0].error or ""), articles[0].error
@@ -183,19 +229,11 @@ def test_a_file_vanishing_between_scan_and_read_is_listed_with_the_reason(
     assert [a.title for a in library.articles if a.error is None] == ["A steady article"]
 
 
-def test_a_markdown_bracket_bomb_is_formatted_in_part_and_loads_quickly(tmp_path: Path) -> None:
-    from newsreader.articles import MAX_MARKDOWN_CHARS
-    from newsreader.markdown_text import markdown_to_text
-
+def test_a_markdown_bracket_bomb_is_formatted_in_part(tmp_path: Path, loader_work: LoaderWork) -> None:
     path = tmp_path / "bomb.md"  # markdown-it needs ~1 s per 100,000 characters of this: 7 s for all of it
     path.write_text("# Bracket bomb\n\n" + "![" * 300_000 + "\n\nThe text after the bomb.\n", encoding="utf-8")
-    started = time.monotonic()
-    markdown_to_text("![" * (MAX_MARKDOWN_CHARS // 2))  # what the bound allows, timed on this machine now
-    allowed = time.monotonic() - started
-    started = time.monotonic()
     (article,) = load_file(path)
-    took = time.monotonic() - started
-    assert took < 2.5 * allowed + 0.5, f"Markdown formatting is not bounded: {took:.1f} s (bound: {allowed:.1f} s)"
+    assert loader_work.markdown_chars and max(loader_work.markdown_chars) <= MAX_MARKDOWN_CHARS
     assert article.title == "Bracket bomb" and article.body.endswith("The text after the bomb.")
     assert f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text." \
         in article.notices
@@ -284,12 +322,9 @@ def test_list_json_and_table_report_every_case_and_exit_0(hostile_folder: Hostil
 def test_analyze_json_reports_errors_per_article_and_keeps_offsets(
     hostile_folder: HostileFolder, tmp_path: Path
 ) -> None:
-    root = hostile_folder.root
-    started = time.monotonic()
+    root = hostile_folder.root  # the analysis is bounded by characters: test_analysis_of_a_huge_body_is_bounded
     out = newsreader("analyze", "--json", str(root), tmp=tmp_path)
-    elapsed = time.monotonic() - started
     assert out.returncode == 0, out.stderr
-    assert elapsed < 40, f"analyze took {elapsed:.0f} s on the hostile folder: analysis is not bounded"
     text = utf8(out.stdout)
     assert not forbidden_in(text)
     records = json.loads(text)
@@ -343,11 +378,9 @@ def test_show_every_case_on_a_colour_terminal(hostile_folder: HostileFolder, tmp
         assert CASES_BY_NAME[name].literal in shown, (name, shown[:300])
 
 
-def test_show_big_article_is_quick_and_says_it_is_partial(hostile_folder: HostileFolder, tmp_path: Path) -> None:
-    started = time.monotonic()
+def test_show_big_article_says_it_is_partial(hostile_folder: HostileFolder, tmp_path: Path) -> None:
     out = newsreader("show", str(hostile_folder.root / "big-50mb.txt"), tmp=tmp_path, NO_COLOR="1")
-    elapsed = time.monotonic() - started
-    assert out.returncode == 0 and elapsed < 20, (elapsed, out.stderr)
+    assert out.returncode == 0, out.stderr
     text = utf8(out.stdout)
     head = squash(text[:2000])
     assert "This file is 50.0 MiB: showing the first 8 MiB." in head
@@ -571,9 +604,7 @@ async def test_reader_opens_the_big_article_at_once_and_wraps_the_rest_in_the_ba
         def compose(self) -> ComposeResult:
             yield ArticleView()
 
-    started = time.monotonic()
     big = load_file(hostile_folder.root / "big-50mb.txt")[0]
-    assert time.monotonic() - started < 3, "reading the first 8 MiB of a 50 MB file is slow"
     assert len(big.body.encode()) <= MAX_READ_BYTES
     assert "This file is 50.0 MiB: showing the first 8 MiB." in big.notices
     document = build_document(big)
