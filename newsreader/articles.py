@@ -102,13 +102,17 @@ class _SafeLoader(yaml.SafeLoader):
     with at most MAX_YAML_NODES nodes (counted while composing, so a million-item list stops early) and
     no huge integers."""
 
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.nodes_composed = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
                 None, None, "YAML aliases are not allowed in articles", event.start_mark
             )
-        self.nodes_composed = getattr(self, "nodes_composed", 0) + 1
+        self.nodes_composed += 1
         if self.nodes_composed > MAX_YAML_NODES:
             raise yaml.composer.ComposerError(
                 None, None, f"more than {MAX_YAML_NODES:,} values (a YAML bomb?)", self.peek_event().start_mark
