@@ -260,3 +260,20 @@ def test_show_width_is_bounded_with_a_message(tmp_path: Path) -> None:
     html = tmp_path / "out.html"
     out = cli("show", "--width", "-3", "--html", str(html), str(path), tmp=tmp_path)
     assert out.returncode == 0 and "using 20" in out.stderr and html.exists()
+
+
+async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tmp_path: Path, make) -> None:  # noqa: ANN001
+    from newsreader.ui.article_list import ArticleList
+    from newsreader.ui.article_view import ArticleView
+
+    folder = write_bad_hint_config_folder(tmp_path / "news")
+    app = make(folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
+        for _ in range(500):  # the TUI used to stay on "loading…" (a TypeError in the scan worker)
+            header = str(app.query_one("#header").render())
+            if lst.articles and "config problem" in header and "said Jane Doe" in view.document.text:
+                break
+            await pilot.pause(0.02)
+        assert [a.title for a in lst.articles] == ["A story"] and "config problem" in header
+        assert "said Jane Doe" in view.document.text and "loading" not in header.lower()
