@@ -204,6 +204,9 @@ class ReadState:
                 merged = ReadState(self.path)
                 if data is not None:
                     merged._absorb(data)
+                else:  # no file (or a damaged one, set aside): all this instance knows is all there is
+                    with self._journal_lock:
+                        merged.read, merged.last = set(self.read), dict(self.last)
                 changes.apply_to(merged)
                 atomic_write(self.path, merged.encoded())
         except OSError as exc:

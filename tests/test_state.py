@@ -411,3 +411,16 @@ def test_temporaries_of_a_killed_save_are_removed(tmp_path: Path) -> None:
     s.set_read("j")
     assert s.save() is None and not stale[0].exists()  # and on every save
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.json.abc.tmp", ".state.json.lock", "state.json"]
+
+
+def test_a_state_file_damaged_while_the_reader_runs_is_rewritten_from_memory(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    first = ReadState.load(path)
+    first.set_read("a")
+    first.set_read("b")
+    assert first.save() is None
+    running = ReadState.load(path)  # knows a and b
+    path.write_bytes(b"\x00garbage")  # damaged behind its back
+    running.set_read("c")
+    assert running.save() is None and "moved it to state.json.corrupt-" in (running.notice or "")
+    assert ReadState.load(path).read == {"a", "b", "c"}
