@@ -131,3 +131,18 @@ def test_a_fifo_at_the_state_path_does_not_hang_the_start(tmp_path: Path) -> Non
         assert exit_status(screen) == 0
     assert state_file(tmp_path).is_file() or not state_file(tmp_path).exists()
     assert any(p.name.startswith("state.json.corrupt-") for p in state_file(tmp_path).parent.iterdir())
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_the_reader_runs_under_an_8_bit_output_encoding(tmp_path: Path, encoding: str) -> None:
+    folder = long_folder(tmp_path)
+    (folder / "unicode.txt").write_text("Café “quotes” 漢字\n\n“It works,” said Zoë.\n", encoding="utf-8")
+    with Terminal(tmp_path, session=f"enc-{encoding}") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"PYTHONIOENCODING={encoding} {shlex.quote(newsreader_command())} {folder.name}; "
+                      "echo EXITED:$?")
+        screen = terminal.wait_for("the list", lambda s: TITLE in s and "Caf" in s, timeout=START_TIMEOUT)
+        assert "Traceback" not in screen and "\\u" not in screen and "\\x" not in screen
+        terminal.send("q")
+        screen = terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+        assert exit_status(screen) == 0 and "Error" not in screen
