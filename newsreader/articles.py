@@ -1,8 +1,10 @@
 """Read one article file into `Article`s: encodings, front matter, title inference, sanitising.
 
-Everything here treats file content as hostile data: YAML goes through a safe loader without aliases
-or implicit timestamps, every front-matter field is type-checked, sizes are capped, and all text is
-passed through `sanitize` before anything can display it. Errors become `Article.error`, never raise.
+Everything here treats file content as hostile data: files are opened only if they are regular files
+(`regular_files`), YAML goes through a safe loader without aliases or implicit timestamps and with a cap
+on nodes and on the length of numbers, every front-matter field is type-checked (a wrong type is a notice
+naming the field), sizes are capped, and all text is passed through `sanitize` before anything can
+display it. Errors become `Article.error`, never raise.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 The subcommands call the core directly and never import Textual, so they start fast and can be piped.
 Bad paths and arguments give one line on stderr and exit status 2; per-article problems are reported
-inside the output and never stop the run.
+inside the output and never stop the run, and a problem with a folder's newsreader.yaml is one warning
+line on stderr. Output never fails: any PYTHONIOENCODING can encode it, and a reader that stops early
+(`| head -1`) ends the run quietly with status 0.
 """
 
 from __future__ import annotations
