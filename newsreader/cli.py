@@ -2,7 +2,9 @@
 
 The subcommands call the core directly and never import Textual, so they start fast and can be piped.
 Bad paths and arguments give one line on stderr and exit status 2; per-article problems are reported
-inside the output and never stop the run.
+inside the output and never stop the run, and a problem with a folder's newsreader.yaml is one warning
+line on stderr. Output never fails: any PYTHONIOENCODING can encode it, and a reader that stops early
+(`| head -1`) ends the run quietly with status 0.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ SUBCOMMANDS = ("show", "list", "analyze", "actors", "add", "feeds", "fetch")
 WEB_SUBCOMMANDS = ("add", "feeds", "fetch")  # newsreader/web/commands.py
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
+MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
 
 
 class UsageError(Exception):
@@ -53,6 +56,8 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u206
 
 
 def _json_text(value: object, **kwargs: Any) -> str:
+    if not _utf_output():  # ascii, latin-1 …: every non-ASCII character as a \\u escape, exact and encodable
+        return json.dumps(value, ensure_ascii=True, **kwargs)
     text = json.dumps(value, ensure_ascii=False, **kwargs)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -126,6 +131,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    safe_output_encoding()
     try:
         if argv and argv[0] in SUBCOMMANDS:
             name = argv[0]
@@ -133,8 +139,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if name in WEB_SUBCOMMANDS:
                 from newsreader.web.commands import run
 
-                return run(name, args)
-            return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
+                status = run(name, args)
+            else:
+                commands = {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}
+                status = commands[name](args)
+            sys.stdout.flush()  # a closed pipe is found here, not at exit (where it would be status 120)
+            return status
         args = _parser().parse_args(argv)
         return cmd_open(args.path, use_index=not args.no_cache)
     except UsageError as exc:
@@ -143,10 +153,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # the reader of our output went away (`newsreader list … | head`): not an error
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the rest of the run
+        # the reader of our output went away (`newsreader list … | head -1`): not an error, and quiet
+        _discard_stdout()
         return 0
+
+
+def safe_output_encoding() -> None:
+    """Whatever PYTHONIOENCODING or the locale says (ascii, latin-1 …), output never fails to encode:
+    a character the encoding lacks becomes `?`, one cell wide like most characters, so the reader's
+    screen (Textual writes to stderr) keeps its layout. JSON is written with `\\u` escapes instead
+    (see `_json_text`), so it stays exact."""
+    for stream in (sys.stdout, sys.stderr):
+        # not every stream is one we can reconfigure (a test's capture, a closed stream)
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def _utf_output() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so nothing buffered is written to the closed pipe at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _raise_broken_pipe() -> None:
+    """Rich's own reaction to a closed pipe is `SystemExit(1)`; ours is the quiet exit of `main`."""
+    raise BrokenPipeError
 
 
 def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
@@ -162,25 +200,42 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
     from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
 
-    make_app(path, use_index=use_index).run()
-    return 0
+    app = make_app(path, use_index=use_index)
+    app.run()
+    return app.return_code or 0  # 143 after SIGTERM, 129 after SIGHUP (ui/signals.py)
 
 
 def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
-    if width is None:
-        width = min(console.width, READING_MEASURE)
-    console.width = max(20, width)
+    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    console.width = max(MIN_WIDTH, min(console.width, READING_MEASURE)) if width is None else width
     return console
 
 
 def _load(path: Path) -> Session:
-    """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index."""
+    """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index.
+
+    A problem with the folder's newsreader.yaml is one warning line on stderr (the articles load as
+    usual, and the exit status stays 0)."""
     from newsreader.session import load_folder
 
-    return load_folder(path, use_index=False)
+    session = load_folder(path, use_index=False)
+    if session.config.problem:
+        print(f"newsreader: warning: {clean_line(session.config.problem, 500)}", file=sys.stderr)
+    return session
+
+
+def _bounded_width(width: int | None) -> int | None:
+    """`--width` within MIN_WIDTH..MAX_WIDTH (a billion columns would take minutes and gigabytes to
+    lay out); a value outside is clamped with one line on stderr."""
+    if width is None or MIN_WIDTH <= width <= MAX_WIDTH:
+        return width
+    bounded = min(MAX_WIDTH, max(MIN_WIDTH, width))
+    print(f"newsreader: --width {width:,} is outside {MIN_WIDTH}..{MAX_WIDTH}: using {bounded}", file=sys.stderr)
+    return bounded
+
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -189,17 +244,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     path = _existing(args.file)
     if path.is_dir():
         raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
+    width = _bounded_width(args.width)
     session = _load(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
 
         analyse = None if args.plain else (lambda a: session.analyse(a, store=False))
         try:
-            export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+            export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
         return 0
-    console = _console(args.width)
+    console = _console(width)
     for i, article in enumerate(session.articles):
         if i:
             console.rule()
@@ -254,10 +310,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_display_path(row["path"])))
     console.print(table)
     errors = sum(1 for r in rows if r["error"])
-    console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
-    for session in sessions:  # a broken newsreader.yaml is reported, as the reader's header does
-        if session.config.problem:
-            console.print(Text(f"⚠ {session.config.problem}", "yellow"))
+    console.print(Text(f"{len(rows):,} articles" + (f", {errors:,} could not be read" if errors else ""), "dim"))
     return 0
 
 
@@ -340,5 +393,5 @@ def cmd_actors(args: argparse.Namespace) -> int:
             Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
         )
     console.print(table)
-    console.print(Text(f"{len(index)} actors in {len(session.articles)} articles", "dim"))
+    console.print(Text(f"{len(index):,} actors in {len(session.articles):,} articles", "dim"))
     return 0
