@@ -295,10 +295,10 @@ def _print_report(results) -> None:  # noqa: ANN001
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    from newsreader.actor_index import build_actor_index
+    from newsreader.folder_actors import build_folder_actors
 
     (library,) = _iter_libraries([args.folder])
-    index = build_actor_index(library, lambda a: _analysis_for(a, library.hints_for(a)))
+    index = build_folder_actors(library, lambda a: _analysis_for(a, library.hints_for(a))).actors()
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0

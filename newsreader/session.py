@@ -13,7 +13,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Sequence
 
-from newsreader.actor_index import ActorIndex, FolderActor
+from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
@@ -53,7 +53,7 @@ class Session:
         self._lock = threading.RLock()
         self._positions_of: tuple[list[Article], dict[tuple[str, int], int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
-        self._actor_index: ActorIndex | None = None
+        self._actor_index: FolderActors | None = None
 
     @property
     def uses_index(self) -> bool:
@@ -228,7 +228,7 @@ class Session:
         """Start counting the folder's cast: every stored analysis now, new ones as they are made."""
         with self._lock:
             if self._actor_index is None:
-                self._actor_index = ActorIndex()
+                self._actor_index = FolderActors()
                 for key, analysis in self._analyses.items():
                     self._actor_index.add(key, analysis)
         if self.index is None:

@@ -8,7 +8,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.fuzzy import Matcher
 
-from newsreader.actor_index import ActorIndex, FolderActor
+from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.library import scan
@@ -333,7 +333,7 @@ class PaletteApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        index = ActorIndex()
+        index = FolderActors()
         index.add("a", STUB)
         index.add("b", Analysis(actors=[actor("[bold]Odd[/bold] Name", "person", 1), actor("Ken Hu", "person", 1)]))
         self.actors = index.actors()

@@ -26,9 +26,14 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_actors_json_on_the_shipped_articles(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["actors", str(ARTICLES), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows and all(set(r) == {"name", "kind", "articles", "quotations", "aliases"} for r in rows)
+    assert rows and all(set(r) == {"name", "kind", "articles", "quotations", "aliases", "ambiguous"} for r in rows)
     by_name = {r["name"]: r for r in rows}
-    assert by_name["Donald Trump"]["articles"] >= 2 and by_name["Donald Trump"]["kind"] == "person"
+    assert by_name["Donald Trump"]["articles"] >= 4 and by_name["Donald Trump"]["kind"] == "person"
+    # one row per actor: no name is another same-kind actor's alias unless marked ambiguous
+    aliases = {(alias.casefold(), r["kind"]): r["name"] for r in rows for alias in r["aliases"]}
+    assert [r["name"] for r in rows if aliases.get((r["name"].casefold(), r["kind"]), r["name"]) != r["name"]
+            and not r["ambiguous"]] == []
+    assert "Trump" not in by_name and "US" not in by_name and "EU" not in by_name
     assert by_name["Ken Hu"]["quotations"] >= 3
     keys = [(-r["articles"], r["name"].casefold()) for r in rows]
     assert keys == sorted(keys)
