@@ -16,11 +16,20 @@ from pathlib import Path
 from typing import Sequence
 
 from newsreader import __version__
+from newsreader.cli_output import Column, table, write_lines
 from newsreader.sanitize import clean_line
 
 SUBCOMMANDS = ("show", "list", "analyze", "actors")
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
+LIST_COLUMNS = (
+    Column("date", min_width=10, max_width=10), Column("title", min_width=16), Column("source", min_width=6, max_width=20),
+    Column("file", min_width=16),
+)
+ACTOR_COLUMNS = (
+    Column("actor", min_width=12), Column("kind"), Column("articles", numeric=True), Column("quotes", numeric=True),
+    Column("aliases", min_width=8),
+)
 
 
 class UsageError(Exception):
@@ -154,6 +163,13 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
     return console
 
 
+def _table_console():  # noqa: ANN202 - rich imported lazily
+    """A console as wide as the terminal (tables are not held to the reading measure)."""
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
 def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
     """The article's analysis; a huge body is analysed in part (bounded time; offsets stay valid)."""
     from newsreader.analysis.cache import analyze_cached
@@ -203,6 +219,14 @@ def _iter_libraries(paths: Sequence[str]):  # noqa: ANN202
         yield scan(_existing(p))
 
 
+def _in_folder(path: Path, folder: str) -> str:
+    """The file as the table shows it: its path inside the folder listed (the folder is on screen already)."""
+    try:
+        return _display_path(path.relative_to(Path(folder).expanduser()) if Path(folder).expanduser().is_dir() else path.name)
+    except ValueError:
+        return _display_path(path)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     libraries = list(_iter_libraries([args.folder]))
     rows = [
@@ -220,26 +244,26 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
-    from rich.table import Table
+    problems = [lib.config.problem for lib in libraries if lib.config.problem]  # a broken newsreader.yaml
+    if not sys.stdout.isatty():
+        write_lines([(r["date"], r["title"], r["source"], r["path"], r["error"]) for r in rows], sys.stdout)
+        for problem in problems:
+            print(f"newsreader: ⚠ {clean_line(problem, 500)}", file=sys.stderr)
+        return 0
     from rich.text import Text
 
-    console = _console(width=None)
-    console.width = max(console.width, 100) if not console.is_terminal else console.width
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for col, limits in (("date", (10, 10)), ("title", (12, 50)), ("source", (6, 16)), ("path", (16, None))):
-        table.add_column(col, overflow="fold" if col == "path" else "ellipsis", no_wrap=col != "path",
-                         min_width=limits[0], max_width=limits[1])
-    for row in rows:
+    console = _table_console()
+    cells = []
+    for row, article in zip(rows, (a for lib in libraries for a in lib.articles)):
         title = Text(row["title"])
         if row["error"]:
             title.append(f"  ⚠ {row['error']}", "red")
-        table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_display_path(row["path"])))
-    console.print(table)
+        cells.append([Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))])
+    table(LIST_COLUMNS, cells, console)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
-    for lib in libraries:  # a broken newsreader.yaml is reported, as the reader's header does
-        if lib.config.problem:
-            console.print(Text(f"⚠ {lib.config.problem}", "yellow"))
+    for problem in problems:
+        console.print(Text(f"⚠ {problem}", "yellow"))
     return 0
 
 
@@ -302,24 +326,23 @@ def cmd_actors(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
-    from rich.table import Table
+    if not sys.stdout.isatty():
+        write_lines([
+            (a.name, a.kind, a.articles, a.quotations, ", ".join(a.aliases), ", ".join(a.ambiguous)) for a in index
+        ], sys.stdout)
+        return 0
     from rich.text import Text
 
     from newsreader.render import RICH_STYLES
 
-    console = _console(width=None)
-    console.width = max(console.width, 100) if not console.is_terminal else console.width
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column("actor", no_wrap=True, overflow="ellipsis", max_width=36)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
-    table.add_column("quotes", justify="right", no_wrap=True)
-    table.add_column("aliases", overflow="ellipsis", no_wrap=True, min_width=8)
+    console = _table_console()
+    cells = []
     for a in index:
-        table.add_row(
-            Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
-            Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
-        )
-    console.print(table)
+        aliases = Text(", ".join(a.aliases), "dim")
+        if a.ambiguous:
+            aliases.append(("  " if a.aliases else "") + "could be " + " or ".join(a.ambiguous), "yellow")
+        cells.append([Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
+                      Text(str(a.quotations)), aliases])
+    table(ACTOR_COLUMNS, cells, console)
     console.print(Text(f"{len(index)} actors in {len(library.articles)} articles", "dim"))
     return 0
