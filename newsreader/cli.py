@@ -95,9 +95,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.description = "Print one article with its quotations and actors highlighted."
         parser.add_argument("file", help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
-        parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal, at most 90)")
-        parser.add_argument("--html", metavar="OUT.html", help="write the highlighted article and legend as HTML")
-        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as SVG")
+        parser.add_argument(
+            "--width", type=int, default=None, help="wrap width (default: terminal, at most 90; SVG: 90)"
+        )
+        parser.add_argument(
+            "--html", metavar="OUT.html", help="write the article as a web page: highlights, who said what, legend"
+        )
+        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture")
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
         parser.add_argument("folder", help="a folder of articles (or one file)")
@@ -180,7 +184,7 @@ def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
 
 def cmd_show(args: argparse.Namespace) -> int:
     from newsreader.library import scan
-    from newsreader.render import build_document, iter_wrapped_text, legend_text
+    from newsreader.render import build_document, iter_wrapped_text, legend_text, speaker_notes, with_speaker_notes
 
     path = _existing(args.file)
     if path.is_dir():
@@ -191,9 +195,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         analyse = None if args.plain else (lambda a: _analysis_for(a, library.hints_for(a)))
         try:
-            export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+            written = export(library.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
+        print("newsreader: wrote " + " and ".join(_display_path(p) for p in written), file=sys.stderr)
         return 0
     console = _console(args.width)
     for i, article in enumerate(library.articles):
@@ -203,6 +208,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if not args.plain and not article.error:
             analysis = _analysis_for(article, library.hints_for(article))
         document = build_document(article, analysis, highlight=not args.plain)
+        if analysis is not None:
+            document = with_speaker_notes(document, speaker_notes(article.body, analysis))  # "he [Donald Trump]"
         # wrapped here, printed in chunks: Rich wrapping an 8 MiB Text at once takes half a minute
         for chunk in iter_wrapped_text(document, console.width):
             console.print(chunk, soft_wrap=True)

@@ -64,22 +64,38 @@ def test_actors_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_show_html_and_svg(tmp_path: Path) -> None:
     out = run("show", str(SEED), "--html", str(tmp_path / "seed.html"), "--svg", str(tmp_path / "seed.svg"))
     assert out.returncode == 0, out.stderr
-    assert out.stdout == "" and out.stderr == ""
+    assert out.stdout == ""
+    assert out.stderr == f"newsreader: wrote {tmp_path / 'seed.html'} and {tmp_path / 'seed.svg'}\n"
     page = (tmp_path / "seed.html").read_text(encoding="utf-8")
     assert f"<title>{html.escape(SEED_TITLE)}</title>" in page and "Highlights" in page
-    assert "font-style: italic" in page  # NO_COLOR does not apply to a file asked for explicitly
+    assert "<pre" not in page and "find match" not in page
+    # "he wrote": the speaker is named in a tooltip, after the pronoun and in the who-said-what list
+    assert 'title="said by Donald Trump">I want the ' in page and "he</span><span class=\"resolved\"> [Donald Trump]" in page
+    assert '<li><span class="speaker">Donald Trump</span>' in page
     svg = (tmp_path / "seed.svg").read_text(encoding="utf-8")
-    assert svg.lstrip().startswith("<svg") and "Highlights" in svg
+    assert svg.lstrip().startswith('<svg xml:space="preserve" ') and "Highlights" in svg
 
 
-def test_show_html_plain_and_width(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_html_plain_and_svg_width(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(SEED), "--plain", "--width", "50", "--html", str(tmp_path / "p.html")]) == 0
     page = (tmp_path / "p.html").read_text(encoding="utf-8")
-    assert "Highlights" not in page and "font-style: italic" not in page
-    code = re.search(r"<code[^>]*>(.*)</code>", page, re.S).group(1)  # type: ignore[union-attr]
-    lines = html.unescape(re.sub(r"<[^>]+>", "", code)).splitlines()
-    assert max(len(line) for line in lines) <= 50
-    assert capsys.readouterr().out == ""
+    assert "Highlights" not in page and 'class="quote' not in page and "Who said what" not in page
+    assert main(["show", str(SEED), "--width", "50", "--svg", str(tmp_path / "p.svg")]) == 0
+    svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
+    runs = re.findall(r'textLength="([\d.]+)"', svg)
+    assert runs and max(float(r) for r in runs) <= 50 * 12.21  # Rich's cell is 12.2 wide
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("newsreader: wrote") == 2
+
+
+def test_show_names_speakers_and_has_no_find_legend(capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: the legend is printed
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["show", str(SEED), "--width", "200"]) == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
+    assert "technologies,” he [Donald Trump] wrote." in out
+    assert "Person" in out and "Place" in out and "find match" not in out and "current match" not in out
 
 
 @pytest.mark.parametrize("flag", ["--html", "--svg"])
