@@ -139,7 +139,8 @@ class _Name:
     mentions: int = 0
 
     def add(self, article_key: str, seen: _Seen) -> None:
-        self.spellings.update(seen.spellings)
+        for spelling in seen.spellings:  # (a loop: Counter.update is slow on tiny tuples)
+            self.spellings[spelling] += 1
         self.votes[seen.vote] += 1
         for kind, n in seen.kind_mentions:
             self.kind_mentions[kind] += n
@@ -220,7 +221,10 @@ class FolderActors:
         names: dict[str, _Name] = {}
         for article_key, seen_by_name in self._articles.items():
             for key, seen in seen_by_name.items():
-                names.setdefault(key, _Name(key)).add(article_key, seen)
+                n = names.get(key)
+                if n is None:
+                    n = names[key] = _Name(key)
+                n.add(article_key, seen)
         for n in names.values():
             n.settle()
         heads = _Heads(names)
