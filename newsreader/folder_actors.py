@@ -10,7 +10,9 @@ uses, so one actor arrives under several names ("Donald Trump" in one article, o
    Trump"), or whose acronym it is ("EU" → "European Union"). With several such actors it cannot tell
    which, so it stays apart and says so (`FolderActor.ambiguous`).
 
-`names_for(NAME)` gives every name of the actor NAME belongs to, for the `actor:` filter.
+`names_for(NAME)` gives every name of the actor NAME belongs to, and `merged_queries` turns a filter's
+`actor:` terms into the merged actor's names, so `actor:"Donald Trump"` also finds the article that only
+says "President Trump".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from newsreader.actor_index import actor_filter
 from newsreader.analysis.model import KINDS, Actor, Analysis
 from newsreader.articles import Article
 from newsreader.library import Library
+from newsreader.search import FilterQuery, Term
 
 _WORD_SPLIT = re.compile(r"[\s\-–]+")
 ACRONYM_LETTERS = (2, 6)  # an acronym has this many letters, all capitals ("EU", "WHO", "UNESCO")
@@ -332,6 +335,28 @@ def build_folder_actors(
         if analysis is not None:
             table.add(article.key, analysis)
     return table
+
+
+MAX_ALTERNATIVES = 16  # queries `merged_queries` may return (one per combination of names)
+
+
+def merged_queries(query: FilterQuery, names_for: Callable[[str], tuple[str, ...]]) -> list[FilterQuery]:
+    """Queries whose matches together are `query`'s matches with every `actor:` term standing for the whole
+    merged actor: the query as typed first, then one per other name of each actor (combined, up to
+    MAX_ALTERNATIVES). A negated `-actor:X` excludes every name of X. `names_for` is
+    `FolderActors.names_for`; the filter runs each query and takes the union."""
+    alternatives: list[tuple[Term, ...]] = [()]
+    for term in query.terms:
+        if term.field != "actor":
+            alternatives = [(*alt, term) for alt in alternatives]
+            continue
+        others = [n for n in names_for(term.value) if name_key(n) != name_key(term.value)]
+        named = [Term("actor", n, term.negate, True) for n in others]
+        if term.negate:
+            alternatives = [(*alt, term, *named) for alt in alternatives]
+        else:
+            alternatives = [(*alt, t) for alt in alternatives for t in (term, *named)][:MAX_ALTERNATIVES]
+    return [FilterQuery(alt) for alt in alternatives]
 
 
 def _kind_rank(kind: str) -> int:

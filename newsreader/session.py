@@ -13,7 +13,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Sequence
 
-from newsreader.folder_actors import FolderActor, FolderActors
+from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
@@ -210,7 +210,19 @@ class Session:
             return docs
 
     def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indices into `articles` of those matching `query` (FTS5 index, or a scan in memory)."""
+        """Indices into `articles` of those matching `query` (FTS5 index, or a scan in memory). Once the
+        folder's cast is counted, `actor:X` stands for every name of X's actor ("Trump" → Donald Trump)."""
+        with self._lock:
+            table = self._actor_index
+            queries = merged_queries(query, table.names_for) if table is not None else [query]
+        if len(queries) > 1:
+            found: set[int] = set()
+            for alternative in queries:
+                found.update(self._filter_one(alternative, cancelled))
+            return sorted(found)
+        return self._filter_one(query, cancelled)
+
+    def _filter_one(self, query: FilterQuery, cancelled: Callable[[], bool]) -> list[int]:
         articles = self.articles
         if query.is_empty:
             return list(range(len(articles)))

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
-from newsreader.folder_actors import (
-    FolderActor,
-    FolderActors,
-    build_folder_actors,
-    name_key,
-)
+from newsreader.folder_actors import FolderActor, FolderActors, build_folder_actors, merged_queries, name_key
 from newsreader.library import Library, scan
 from newsreader.search import parse_filter
 from newsreader.session import Session
@@ -296,3 +293,35 @@ def test_the_session_lists_donald_trump_once() -> None:
     assert names.count("Donald Trump") == 1 and "Trump" not in names
     trump = next(a for a in session.folder_actors() if a.name == "Donald Trump")
     assert trump.articles >= 4 and "Trump" in trump.aliases
+
+
+def test_merged_queries_stand_for_every_name_of_the_actor() -> None:
+    table = FolderActors()
+    table.add("a", Analysis(actors=[actor("Donald Trump", aliases=("Trump",)), actor("Paris", "place")]))
+    table.add("c", Analysis(actors=[actor("Trump")]))
+    queries = merged_queries(parse_filter('actor:"Donald Trump" paris'), table.names_for)
+    assert [[(t.field, t.value, t.negate) for t in q.terms] for q in queries] == [
+        [("actor", "Donald Trump", False), ("text", "paris", False)],
+        [("actor", "Trump", False), ("text", "paris", False)],
+    ]
+    (negated,) = merged_queries(parse_filter("-actor:trump"), table.names_for)
+    assert [(t.value, t.negate) for t in negated.terms] == [("trump", True), ("Donald Trump", True)]
+    assert merged_queries(parse_filter("actor:nobody x"), table.names_for) == [parse_filter("actor:nobody x")]
+
+
+@pytest.mark.parametrize("use_index", [False, True])
+def test_the_session_filter_finds_every_article_of_the_merged_actor(tmp_path: Path, use_index: bool) -> None:
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "Visit", 'Donald Trump arrived in Paris. "We are here," Trump said.')
+    write_article(folder, "b.txt", "Speech", 'President Trump spoke on Monday. "It went well," he said.')
+    write_article(folder, "c.txt", "Other", "Angela Merkel spoke in Berlin.")
+    session = Session(folder, use_index=use_index)
+    session.refresh()
+    assert session.uses_index is use_index
+    for article in session.articles:
+        session.analyse(session.full_article(article))
+    query = parse_filter('actor:"Donald Trump"')
+    assert [session.articles[i].title for i in session.filter(query)] == ["Visit"]  # before the cast is counted
+    session.build_actor_index()
+    assert sorted(session.articles[i].title for i in session.filter(query)) == ["Speech", "Visit"]
+    assert [session.articles[i].title for i in session.filter(parse_filter("-actor:trump"))] == ["Other"]
