@@ -22,6 +22,7 @@ from newsreader.sanitize import clean_line
 SUBCOMMANDS = ("show", "list", "analyze", "actors")
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
+NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
 LIST_COLUMNS = (
     Column("date", min_width=10, max_width=10), Column("title", min_width=16), Column("source", min_width=6, max_width=20),
     Column("file", min_width=16),
@@ -168,10 +169,14 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
 
 
 def _table_console():  # noqa: ANN202 - rich imported lazily
-    """A console as wide as the terminal (tables are not held to the reading measure)."""
+    """A console as wide as the terminal (tables are not held to the reading measure). Not a terminal
+    (a pipe, a file; FORCE_COLOR says otherwise): rows are printed as tab-separated lines instead."""
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False, markup=False)
+    console = Console(highlight=False, emoji=False, markup=False)
+    if console.is_terminal and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        console.width = NO_WIDTH  # a table forced into a pipe has no width to fit: nothing is cut
+    return console
 
 
 def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
@@ -252,14 +257,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
     problems = [lib.config.problem for lib in libraries if lib.config.problem]  # a broken newsreader.yaml
-    if not sys.stdout.isatty():
+    console = _table_console()
+    if not console.is_terminal:
         write_lines([(r["date"], r["title"], r["source"], r["path"], r["error"]) for r in rows], sys.stdout)
         for problem in problems:
             print(f"newsreader: ⚠ {clean_line(problem, 500)}", file=sys.stderr)
         return 0
     from rich.text import Text
 
-    console = _table_console()
     cells = []
     for row, article in zip(rows, (a for lib in libraries for a in lib.articles)):
         title = Text(row["title"])
@@ -333,7 +338,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
-    if not sys.stdout.isatty():
+    console = _table_console()
+    if not console.is_terminal:
         write_lines([
             (a.name, a.kind, a.articles, a.quotations, ", ".join(a.aliases), ", ".join(a.ambiguous)) for a in index
         ], sys.stdout)
@@ -342,7 +348,6 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
     from newsreader.render import RICH_STYLES
 
-    console = _table_console()
     cells = []
     for a in index:
         aliases = Text(", ".join(a.aliases), "dim")

@@ -26,8 +26,10 @@ from tests.conftest import ARTICLES
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def run_piped(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "newsreader", *args], capture_output=True, text=True, timeout=60)
+def run_piped(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "FORCE_COLOR")}
+    return subprocess.run([sys.executable, "-m", "newsreader", *args], capture_output=True, text=True, timeout=60,
+                          env={**clean, **env})
 
 
 def run_in_terminal(columns: int, *args: str) -> list[str]:
@@ -75,6 +77,13 @@ def test_list_on_a_terminal_is_a_table_as_wide_as_the_terminal() -> None:
     wide = run_in_terminal(200, "list", str(ARTICLES))
     assert any(re.search("GitHub blocks public access to youtube-dl after RIAA issues DMCA notice +Wikinews +29-", x)
                for x in wide)  # nothing cut when there is room
+
+
+def test_force_color_keeps_the_table_in_a_pipe_with_nothing_cut() -> None:
+    lines = ANSI.sub("", run_piped("list", str(ARTICLES), FORCE_COLOR="1").stdout).splitlines()
+    assert lines[0].split() == ["date", "title", "source", "file"] and lines[-1] == "31 articles"
+    assert any("GitHub blocks public access to youtube-dl after RIAA issues DMCA notice" in line for line in lines)
+    assert not any("…" in line for line in lines)
 
 
 def test_actors_on_a_terminal_and_in_a_pipe() -> None:
