@@ -253,7 +253,6 @@ class _Heads:
     MAX_DEPTH = 32  # claim chains are a few links long; a longer one (a crafted folder) stops here
 
     def __init__(self, names: dict[str, _Name]) -> None:
-        self.names = names
         self.up: dict[str, set[str]] = {}  # name key -> keys of the same-kind names claiming it
         for n in names.values():
             for how, claimed in _claimed(n):
@@ -261,8 +260,12 @@ class _Heads:
                 if other is None or claimed == n.key or other.kind != n.kind or not _fits(how, other):
                     continue
                 self.up.setdefault(claimed, set()).add(n.key)
-        for key, claimers in self.up.items():  # mutual claims: only the fuller name stays a claimer
-            for c in [c for c in claimers if key in self.up.get(c, ()) and names[c].size() < names[key].size()]:
+
+        def fullness(key: str) -> tuple[tuple[int, int, int], str]:
+            return names[key].size(), key
+
+        for key, claimers in self.up.items():  # two names claiming each other: the fuller one is the head
+            for c in [c for c in claimers if key in self.up.get(c, ()) and fullness(c) < fullness(key)]:
                 claimers.discard(c)
         self._memo: dict[str, frozenset[str]] = {}
 

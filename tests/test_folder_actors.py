@@ -325,3 +325,18 @@ def test_the_session_filter_finds_every_article_of_the_merged_actor(tmp_path: Pa
     session.build_actor_index()
     assert sorted(session.articles[i].title for i in session.filter(query)) == ["Speech", "Visit"]
     assert [session.articles[i].title for i in session.filter(parse_filter("-actor:trump"))] == ["Other"]
+
+
+def test_names_that_claim_each_other_are_one_actor(tmp_path: Path) -> None:
+    table = table_of(tmp_path, {
+        "a": Analysis(actors=[actor("Recep Erdoğan", aliases=("Recep Erdogan",))]),
+        "b": Analysis(actors=[actor("Recep Erdogan", aliases=("Recep Erdoğan",))]),
+        "c": Analysis(actors=[actor("Recep Tayyip Erdogan", aliases=("Erdogan",))]),
+        "d": Analysis(actors=[actor("Erdogan")]),  # surname of two actors: could be either
+    })
+    rows = {a.name: (a.articles, a.aliases, a.ambiguous) for a in table.actors()}
+    assert rows == {
+        "Recep Erdoğan": (2, ["Recep Erdogan"], []),  # same size: the later key in sort order heads
+        "Recep Tayyip Erdogan": (1, ["Erdogan"], []),
+        "Erdogan": (1, [], ["Recep Erdoğan", "Recep Tayyip Erdogan"]),
+    }
