@@ -212,9 +212,11 @@ class Session:
     def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
         """Indices into `articles` of those matching `query` (FTS5 index, or a scan in memory). Once the
         folder's cast is counted, `actor:X` stands for every name of X's actor ("Trump" → Donald Trump)."""
-        with self._lock:
-            table = self._actor_index
-            queries = merged_queries(query, table.names_for) if table is not None else [query]
+        queries = [query]
+        table = self._actor_index
+        if table is not None and any(t.field == "actor" for t in query.terms):
+            with self._lock:  # only then: workers hold the lock while they load, and the filter must not wait
+                queries = merged_queries(query, table.names_for)
         if len(queries) > 1:
             found: set[int] = set()
             for alternative in queries:
