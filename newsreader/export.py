@@ -1,8 +1,8 @@
 """Export a highlighted article (with its legend) as HTML or SVG, for sharing outside the terminal.
 
 Pure core (Rich, no Textual). HTML is a web page of flowing text (`html_page.py`). SVG is a picture of
-the article as `newsreader show` prints it: the same `build_document` / `to_rich_text`, with speakers
-named after pronouns, into a recording Rich console of a fixed width, out through `export_svg`. Article
+the article as `newsreader show` prints it: the same `build_document` / `iter_wrapped_text`, with
+speakers named after pronouns, into a recording Rich console of a fixed width, out through `export_svg`. Article
 text is only ever put into `rich.text.Text` objects and the console has markup off, so `[bold]` in an
 article stays literal; Rich escapes XML.
 """
@@ -21,9 +21,18 @@ from rich.text import Text
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
 from newsreader.html_page import page
-from newsreader.render import build_document, legend_text, speaker_notes, to_rich_text, with_speaker_notes
+from newsreader.render import (
+    RICH_STYLES,
+    Document,
+    build_document,
+    iter_wrapped_text,
+    legend_text,
+    speaker_notes,
+    with_speaker_notes,
+)
 
 DEFAULT_WIDTH = 90
+MAX_LINES = 2_000  # an SVG is a picture: a 10 MB article drawn whole took minutes and 56 MB
 MIN_WIDTH = 20
 THEME: TerminalTheme = SVG_EXPORT_THEME  # a dark theme: the highlight colours are chosen for dark backgrounds
 
@@ -33,9 +42,11 @@ class ExportError(Exception):
     """The output file can't be written; the message is one line for the user."""
 
 
-def record(items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = True) -> Console:
-    """A recording console holding every article (a rule between them) and, when anything is
-    highlighted, the legend at the end."""
+def record(
+    items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = True, max_lines: int = MAX_LINES
+) -> Console:
+    """A recording console holding every article (a rule between them, each cut after `max_lines`
+    lines) and, when anything is highlighted, the legend at the end."""
     console = Console(
         record=True,
         width=max(MIN_WIDTH, width),
@@ -56,12 +67,26 @@ def record(items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = 
         document = build_document(article, analysis, highlight=analysis is not None)
         if analysis is not None:
             document = with_speaker_notes(document, speaker_notes(article.body, analysis))
-        console.print(to_rich_text(document), soft_wrap=False)
+        _print_lines(console, document, max_lines)
         highlighted = highlighted or analysis is not None
     if legend and highlighted:
         console.print()
         console.print(Text.assemble(("Highlights  ", "bold"), legend_text()))
     return console
+
+
+def _print_lines(console: Console, document: Document, max_lines: int) -> None:
+    """The document wrapped as the reader wraps it; past `max_lines` lines, a note where the rest is."""
+    shown = 0
+    for chunk in iter_wrapped_text(document, console.width):
+        lines = chunk.split("\n", allow_blank=True)
+        if shown + len(lines) > max_lines:
+            console.print(Text("\n").join(lines[: max_lines - shown]), soft_wrap=True)
+            console.print(Text(f"⋯ The picture stops after {max_lines:,} lines; the HTML export (--html) has "
+                               "the whole article.", RICH_STYLES["notice"]))
+            return
+        console.print(chunk, soft_wrap=True)
+        shown += len(lines)
 
 
 def to_html(items: Sequence[Item], *, title: str = "newsreader") -> str:

@@ -205,3 +205,13 @@ def test_unreadable_article_exports_its_error(tmp_path: Path) -> None:
     art = Article(tmp_path / "bad.txt", "bad", error="binary file (not text)")
     page = to_html([(art, None)])
     assert "Could not read this file: binary file (not text)" in html.unescape(page)
+
+
+def test_a_long_article_is_drawn_up_to_a_bound_and_says_where_the_rest_is() -> None:
+    art = Article(Path("/x/long.txt"), "Long", "\n\n".join(f"Paragraph {i} of many." for i in range(500)))
+    text = record([(art, Analysis())], width=40, max_lines=30).export_text(clear=False)
+    lines = text.splitlines()
+    assert "Paragraph 12 of many." in text and "Paragraph 20 of many." not in text
+    assert "The picture stops after 30 lines; the HTML export (--html) has the whole article." in " ".join(lines)
+    assert len(lines) < 40
+    assert "Paragraph 499 of many." in visible(to_html([(art, Analysis())]))
