@@ -126,3 +126,16 @@ def test_fit_widths(natural: list[int], available: int) -> None:
         assert sum(widths) <= max(room, sum(floors))  # fits whenever the minimums do
     if sum(capped) <= room:
         assert widths == capped
+
+
+def test_an_ambiguous_name_says_who_it_could_be(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Donald Trump spoke in Paris on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Melania Trump spoke in Paris on Monday.\n", encoding="utf-8")
+    (folder / "c.md").write_text("---\ntitle: C\nactors:\n  - {name: Trump, kind: person}\n---\nOn Monday, Trump spoke.\n",
+                                 encoding="utf-8")
+    lines = run_in_terminal(100, "actors", str(folder))
+    assert any(re.fullmatch(r"Trump +person +1 +0 +could be Donald Trump or Melania Trump *", line) for line in lines)
+    piped = run_piped("actors", str(folder)).stdout.splitlines()
+    assert "Trump\tperson\t1\t0\t\tDonald Trump, Melania Trump" in piped
