@@ -13,9 +13,9 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Sequence
 
-from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
+from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import sort_key
@@ -215,7 +215,7 @@ class Session:
         queries = [query]
         table = self._actor_index
         if table is not None and any(t.field == "actor" for t in query.terms):
-            with self._lock:  # only then: workers hold the lock while they load, and the filter must not wait
+            with self._lock:  # the table is fed from other threads; plain queries need no lock
                 queries = merged_queries(query, table.names_for)
         if len(queries) > 1:
             found: set[int] = set()

@@ -8,9 +8,9 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.fuzzy import Matcher
 
-from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
+from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.library import scan
 from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help, highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
