@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
@@ -216,3 +218,32 @@ def test_a_long_article_is_drawn_up_to_a_bound_and_says_where_the_rest_is() -> N
     assert "The picture stops after 30 lines; the HTML export (--html) has the whole article." in said
     assert len(lines) < 40
     assert "Paragraph 499 of many." in visible(to_html([(art, Analysis())]))
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab <>&\"'\n“”[]")), max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["person", "place"])), max_size=5),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.booleans()), max_size=4),
+)
+@settings(max_examples=150, deadline=None)
+def test_any_article_becomes_a_well_formed_page_with_all_its_text(
+    body: str, mentions: list[tuple[int, int, str]], quotes: list[tuple[int, int, bool]]
+) -> None:
+    n = len(body)
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        return min(a, b, n), min(max(a, b), n)
+
+    actors = [Actor(f"A{i}", kind, [Mention(*span(a, b), "x")]) for i, (a, b, kind) in enumerate(mentions)]
+    quote_list = []
+    for a, b, named in quotes:
+        s, e = span(a, b)
+        quote_list.append(Quote(body[s:e], s, e, "He Who" if named else None, Mention(s, e, body[s:e]) if named else None))
+    art = Article(Path("/x/h.txt"), "T", body)
+    page = to_html([(art, Analysis(quotes=quote_list, actors=actors))])
+    well_formed(page)
+    shown = page[page.index("</dl>") + 5:page.index("</article>")]  # the body: after the metadata
+    shown = re.sub(r'<section class="who">.*', "", shown, flags=re.S)
+    shown = re.sub(r'<span class="resolved"> \[He Who\]</span>', "", shown)
+    if body.strip():
+        assert "".join(visible(shown).split()) == "".join(body.split())  # every character, none added
