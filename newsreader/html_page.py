@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -102,7 +103,7 @@ def _segments(body: str, layers: Sequence[_Layer], notes: Sequence[tuple[int, st
     active: list[int] = []
     line: list[str] = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         active = [i for i in active if layers[i].end > a] + starts.get(a, [])
         piece = body[a:b]
         if piece == "\n":
