@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from newsreader import __version__
+from newsreader.cli_output import Column, table, write_lines
 from newsreader.sanitize import clean_line
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
@@ -35,6 +36,15 @@ WEB_SUBCOMMANDS = ("add", "feeds", "fetch")  # newsreader/web/commands.py
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
+NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
+LIST_COLUMNS = (
+    Column("date", min_width=10, max_width=10), Column("title", min_width=16), Column("source", min_width=6, max_width=20),
+    Column("file", min_width=16),
+)
+ACTOR_COLUMNS = (
+    Column("actor", min_width=12), Column("kind"), Column("articles", numeric=True), Column("quotes", numeric=True),
+    Column("aliases", min_width=8),
+)
 
 
 class UsageError(Exception):
@@ -106,9 +116,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.description = "Print one article with its quotations and actors highlighted."
         parser.add_argument("file", help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
-        parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal, at most 90)")
-        parser.add_argument("--html", metavar="OUT.html", help="write the highlighted article and legend as HTML")
-        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as SVG")
+        parser.add_argument(
+            "--width", type=int, default=None, help="wrap width (default: terminal, at most 90; SVG: 90)"
+        )
+        parser.add_argument(
+            "--html", metavar="OUT.html", help="write the article as a web page: highlights, who said what, legend"
+        )
+        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture")
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
         parser.add_argument("folder", help="a folder of articles (or one file)")
@@ -237,9 +251,21 @@ def _bounded_width(width: int | None) -> int | None:
     return bounded
 
 
+def _table_console():  # noqa: ANN202 - rich imported lazily
+    """A console as wide as the terminal (tables are not held to the reading measure). Not a terminal
+    (a pipe, a file; FORCE_COLOR says otherwise): rows are printed as tab-separated lines instead."""
+    from rich.console import Console
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    if console.is_terminal and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        console.width = NO_WIDTH  # a table forced into a pipe has no width to fit: nothing is cut
+    return console
+
+
+
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsreader.render import build_document, iter_wrapped_text, legend_text
+    from newsreader.render import build_document, iter_wrapped_text, legend_text, speaker_notes, with_speaker_notes
 
     path = _existing(args.file)
     if path.is_dir():
@@ -251,9 +277,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         analyse = None if args.plain else (lambda a: session.analyse(a, store=False))
         try:
-            export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=width)
+            written = export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
+        print("newsreader: wrote " + " and ".join(_display_path(p) for p in written), file=sys.stderr)
         return 0
     console = _console(width)
     for i, article in enumerate(session.articles):
@@ -263,6 +290,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if not args.plain and not article.error:
             analysis = session.analyse(article, store=False)
         document = build_document(article, analysis, highlight=not args.plain)
+        if analysis is not None:
+            document = with_speaker_notes(document, speaker_notes(article.body, analysis))  # "he [Donald Trump]"
         # wrapped here, printed in chunks: Rich wrapping an 8 MiB Text at once takes half a minute
         for chunk in iter_wrapped_text(document, console.width):
             console.print(chunk, soft_wrap=True)
@@ -275,6 +304,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _iter_sessions(paths: Sequence[str]) -> Iterator[Session]:
     for p in paths:
         yield _load(_existing(p))
+
+
+def _in_folder(path: Path, folder: str) -> str:
+    """The file as the table shows it: its path inside the folder listed (the folder is on screen already)."""
+    try:
+        return _display_path(path.relative_to(Path(folder).expanduser()) if Path(folder).expanduser().is_dir() else path.name)
+    except ValueError:
+        return _display_path(path)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -294,21 +331,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
-    from rich.table import Table
+    console = _table_console()
+    if not console.is_terminal:
+        write_lines([(r["date"], r["title"], r["source"], r["path"], r["error"]) for r in rows], sys.stdout)
+        return 0
     from rich.text import Text
 
-    console = _console(width=None)
-    console.width = max(console.width, 100) if not console.is_terminal else console.width
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for col, limits in (("date", (10, 10)), ("title", (12, 50)), ("source", (6, 16)), ("path", (16, None))):
-        table.add_column(col, overflow="fold" if col == "path" else "ellipsis", no_wrap=col != "path",
-                         min_width=limits[0], max_width=limits[1])
-    for row in rows:
+    cells = []
+    for row, article in zip(rows, (a for session in sessions for a in session.articles), strict=True):
         title = Text(row["title"])
         if row["error"]:
             title.append(f"  ⚠ {row['error']}", "red")
-        table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_display_path(row["path"])))
-    console.print(table)
+        cells.append([Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))])
+    table(LIST_COLUMNS, cells, console)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows):,} articles" + (f", {errors:,} could not be read" if errors else ""), "dim"))
     return 0
@@ -367,31 +402,30 @@ def _print_report(results: list[tuple[Article, dict[str, Any]]]) -> None:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    from newsreader.actor_index import build_actor_index
+    from newsreader.folder_actors import build_folder_actors
 
     (session,) = _iter_sessions([args.folder])
-    index = build_actor_index(session.articles, lambda a: session.analyse(a, store=False))
+    index = build_folder_actors(session.articles, lambda a: session.analyse(a, store=False)).actors()
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
-    from rich.table import Table
+    console = _table_console()
+    if not console.is_terminal:
+        write_lines([
+            (a.name, a.kind, a.articles, a.quotations, ", ".join(a.aliases), ", ".join(a.ambiguous)) for a in index
+        ], sys.stdout)
+        return 0
     from rich.text import Text
 
     from newsreader.render import RICH_STYLES
 
-    console = _console(width=None)
-    console.width = max(console.width, 100) if not console.is_terminal else console.width
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column("actor", no_wrap=True, overflow="ellipsis", max_width=36)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
-    table.add_column("quotes", justify="right", no_wrap=True)
-    table.add_column("aliases", overflow="ellipsis", no_wrap=True, min_width=8)
+    cells = []
     for a in index:
-        table.add_row(
-            Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
-            Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
-        )
-    console.print(table)
+        aliases = Text(", ".join(a.aliases), "dim")
+        if a.ambiguous:
+            aliases.append(("  " if a.aliases else "") + "could be " + " or ".join(a.ambiguous), "yellow")
+        cells.append([Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
+                      Text(str(a.quotations)), aliases])
+    table(ACTOR_COLUMNS, cells, console)
     console.print(Text(f"{len(index):,} actors in {len(session.articles):,} articles", "dim"))
     return 0

@@ -14,9 +14,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
+from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
@@ -67,7 +67,7 @@ class Session:
         self._lock = threading.RLock()
         self._positions_of: tuple[list[Article], dict[tuple[str, int], int], list[int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
-        self._actor_index: ActorIndex | None = None
+        self._actor_index: FolderActors | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
         self._store_lock = threading.Lock()  # not `_lock`: the UI thread must never wait for a disk write
         self._analysis_problem: str | None = None
@@ -262,12 +262,26 @@ class Session:
             return [self._doc(a) for a in self.articles]
 
     def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indices into `articles` of those matching `query`.
+        """Indices into `articles` of those matching `query`. Once the folder's cast is counted, `actor:X`
+        stands for every name of X's actor ("Trump" → Donald Trump).
 
         With the index, its SQL backend answers for the entries it holds, and the in-memory backend for
         the few it does not (files the walk could not read, files whose index write failed); without
         it, the in-memory backend answers for all.
         """
+        queries = [query]
+        table = self._actor_index
+        if table is not None and any(t.field == "actor" for t in query.terms):
+            with self._lock:  # the table is fed from other threads; plain queries need no lock
+                queries = merged_queries(query, table.names_for)
+        if len(queries) > 1:
+            found: set[int] = set()
+            for alternative in queries:
+                found.update(self._filter_one(alternative, cancelled))
+            return sorted(found)
+        return self._filter_one(query, cancelled)
+
+    def _filter_one(self, query: FilterQuery, cancelled: Callable[[], bool]) -> list[int]:
         articles = self.articles
         if query.is_empty:
             return list(range(len(articles)))
@@ -288,7 +302,7 @@ class Session:
         """Start counting the folder's cast: every stored analysis now, new ones as they are made."""
         with self._lock:
             if self._actor_index is None:
-                self._actor_index = ActorIndex()
+                self._actor_index = FolderActors()
                 for key, analysis in self._analyses.items():
                     self._actor_index.add(key, analysis)
         if self.index is None:
