@@ -50,6 +50,10 @@ def _exit(app: Exitable, sig: signal.Signals) -> None:
 
 def _hang_up(loop: asyncio.AbstractEventLoop, app: Exitable, _frame: FrameType | None) -> None:
     """The terminal closed: detach from it now, then exit through the event loop, with a deadline."""
+    if loop.is_closed():  # the App has ended (a test's app, long gone): the default action, as before
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGHUP)
+        return
     detach_from_terminal()
     loop.call_soon_threadsafe(_exit, app, signal.SIGHUP)
     deadline = threading.Timer(HANGUP_GRACE_S, os._exit, args=(128 + signal.SIGHUP,))
