@@ -109,10 +109,44 @@ def test_closing_the_terminal_window_saves_the_position(tmp_path: Path) -> None:
     with Terminal(tmp_path, session="sighup") as terminal:
         open_and_scroll(terminal, folder)
         pid = reader_pid(terminal)
-        terminal.run("kill-pane", "-t", terminal.session)  # the window closes: SIGHUP
-    poll("the reader to end", lambda: not Path(f"/proc/{pid}").exists())
+        terminal.run("kill-pane", "-t", terminal.session)  # the window closes: SIGHUP (and SIGCONT)
+    wait_for_end(pid)
     scroll = saved_scroll(tmp_path, folder)
     assert scroll is not None and scroll > 0, "the reading position was not saved"
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_closing_the_window_while_the_reader_paints_ends_it(tmp_path: Path, round_: int) -> None:
+    """The window closes in the middle of repainting: the reader used to hang for ever (Textual restarted
+    its output on the dead terminal when SIGCONT followed SIGHUP), an orphan that never saved."""
+    folder = long_folder(tmp_path)
+    with Terminal(tmp_path, session=f"sighup-paint-{round_}") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        pid = reader_pid(terminal)
+        terminal.send("Enter", "Space", "Space", "G", "g", "Space")
+        terminal.run("kill-pane", "-t", terminal.session)
+    wait_for_end(pid)
+    if state_file(tmp_path).exists():  # whatever was saved is whole
+        json.loads(state_file(tmp_path).read_text(encoding="utf-8"))
+
+
+def wait_for_end(pid: int) -> None:
+    """Poll until the reader's process has ended; one that hangs is killed (no orphan outlives the test)."""
+    try:
+        poll("the reader to end", lambda: not _alive(pid))
+    finally:
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie, waiting to be reaped by init, has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def test_a_fifo_at_the_state_path_does_not_hang_the_start(tmp_path: Path) -> None:
