@@ -1,8 +1,10 @@
 """Read one article file into `Article`s: encodings, front matter, title inference, sanitising.
 
-Everything here treats file content as hostile data: YAML goes through a safe loader without aliases
-or implicit timestamps, every front-matter field is type-checked, sizes are capped, and all text is
-passed through `sanitize` before anything can display it. Errors become `Article.error`, never raise.
+Everything here treats file content as hostile data: files are opened only if they are regular files
+(`regular_files`), YAML goes through a safe loader without aliases or implicit timestamps and with a cap
+on nodes and on the length of numbers, every front-matter field is type-checked (a wrong type is a notice
+naming the field), sizes are capped, and all text is passed through `sanitize` before anything can
+display it. Errors become `Article.error`, never raise.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import errno
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ import yaml
 
 from newsreader.analysis.model import KINDS, ActorHint
 from newsreader.markdown_text import StyleSpan, markdown_to_text
+from newsreader.regular_files import read_regular
 from newsreader.sanitize import clean_line, clean_text
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -84,8 +85,30 @@ class Article:
 # --------------------------------------------------------------------------------------------- YAML
 
 
+MAX_YAML_NODES = 100_000  # a YAML document with more nodes than this is refused (a 2 MB `-` list has a million)
+MAX_YAML_NUMBER_CHARS = 100  # a longer integer is no number anyone means (and Python refuses 4,300+ digits)
+
+
+@dataclass(frozen=True, slots=True)
+class TooLargeNumber:
+    """An integer written with more than MAX_YAML_NUMBER_CHARS characters: kept as its text, never
+    converted (a 6,000-digit title would raise in `int()` or `str()`). It is not an `int`, so every
+    field check refuses it like any other wrong type, with a notice."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return f"(a number of {len(self.text):,} characters)"
+
+
 class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader without aliases (no "billion laughs") and without implicit timestamps (we parse dates)."""
+    """SafeLoader without aliases (no "billion laughs"), without implicit timestamps (we parse dates),
+    with at most MAX_YAML_NODES nodes (counted while composing, so a million-item list stops early) and
+    no huge integers."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.nodes_composed = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -93,9 +116,21 @@ class _SafeLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "YAML aliases are not allowed in articles", event.start_mark
             )
+        self.nodes_composed += 1
+        if self.nodes_composed > MAX_YAML_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"more than {MAX_YAML_NODES:,} values (a YAML bomb?)", self.peek_event().start_mark
+            )
         return super().compose_node(parent, index)
 
+    def construct_yaml_int(self, node: Any) -> int | TooLargeNumber:
+        text = self.construct_scalar(node)
+        if len(text) > MAX_YAML_NUMBER_CHARS:
+            return TooLargeNumber(text)
+        return super().construct_yaml_int(node)
 
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_yaml_int)
 _SafeLoader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -178,18 +213,11 @@ def read_text(path: Path, limit: int | None = None) -> tuple[str, list[str], int
 def read_bytes(path: Path, limit: int | None = None) -> tuple[bytes, list[str], int, float]:
     """Read a file, at most `limit` bytes. Returns (data, notices, size, mtime).
 
-    Only regular files are read: a FIFO, socket or device (even behind a symlink) is refused without
-    blocking on it (opened non-blocking, checked with fstat, so a file swapped after the scan is safe too).
+    Only regular files are read (`regular_files.read_regular`): a FIFO, socket, device or kernel file
+    (even behind a symlink, even swapped in after the scan) is refused with a ValueError, without waiting.
     """
     limit = MAX_READ_BYTES if limit is None else limit
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    with open(fd, "rb") as fh:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder")
-        if not stat.S_ISREG(st.st_mode):
-            raise ValueError("not a regular file (a pipe, socket or device): not read")
-        data = fh.read(limit + 1)
+    data, st = read_regular(path, limit)
     notices: list[str] = []
     if len(data) > limit:
         data = data[:limit]
@@ -306,7 +334,9 @@ def _scalar(value: Any, key: str, problems: list[str]) -> str | None:
 
 
 def _type_name(value: Any) -> str:
-    names: dict[type, str] = {dict: "mapping", list: "list"}
+    names: dict[type, str] = {
+        dict: "mapping", list: "list", TooLargeNumber: "number that large", int: "number", float: "number"
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -317,26 +347,37 @@ def parse_hints(value: Any, problems: list[str]) -> tuple[ActorHint, ...]:
     if not isinstance(value, list):
         problems.append("`actors` should be a list of {name, kind, aliases}")
         return ()
-    hints: list[ActorHint] = []
-    for item in value[:500]:
-        if isinstance(item, str):
-            item = {"name": item}
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            problems.append("an `actors` entry has no name")
-            continue
-        kind = item.get("kind", "person")
-        kind = {"organization": "organisation", "org": "organisation"}.get(kind, kind)
-        if kind not in KINDS:
-            problems.append(f"actor kind should be one of {', '.join(KINDS)}")
-            kind = "person"
-        aliases = item.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        if not isinstance(aliases, list):
-            aliases = []
-        clean_aliases = tuple(clean_line(a, 100) for a in aliases[:50] if isinstance(a, str) and a.strip())
-        hints.append(ActorHint(clean_line(item["name"], 100), kind, clean_aliases))
-    return tuple(hints)
+    hints = (_parse_hint(item, problems) for item in value[:500])
+    return tuple(hint for hint in hints if hint is not None)
+
+
+def _parse_hint(item: Any, problems: list[str]) -> ActorHint | None:
+    """One `actors:` entry, or None (with a problem said) when it can't be used: every value is
+    type-checked before it is looked up, so `kind: [a, b]` is a notice, not a crash."""
+    if isinstance(item, str):
+        item = {"name": item}
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+        problems.append("an `actors` entry has no name")
+        return None
+    name = clean_line(item["name"], 100)
+    kind = item.get("kind")
+    if kind is None:
+        kind = "person"
+    elif not isinstance(kind, str):
+        problems.append(f"actor {name!r} ignored: `kind` should be text, not a {_type_name(kind)}")
+        return None
+    kind = {"organization": "organisation", "org": "organisation"}.get(kind, kind)
+    if kind not in KINDS:
+        problems.append(f"actor kind should be one of {', '.join(KINDS)}")
+        kind = "person"
+    aliases = item.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list):
+        problems.append(f"actor {name!r}: `aliases` should be a list, not a {_type_name(aliases)}")
+        aliases = []
+    clean_aliases = tuple(clean_line(a, 100) for a in aliases[:50] if isinstance(a, str) and a.strip())
+    return ActorHint(name, kind, clean_aliases)
 
 
 def apply_meta(article: Article, meta: dict[Any, Any]) -> None:
@@ -364,7 +405,7 @@ def apply_meta(article: Article, meta: dict[Any, Any]) -> None:
     for key, value in list(meta.items())[:100]:
         if key in KNOWN_KEYS:
             continue
-        if isinstance(value, (str, int, float, bool, dt.date)) or value is None:
+        if isinstance(value, (str, int, float, bool, dt.date, TooLargeNumber)) or value is None:
             article.extra[clean_line(str(key), 60)] = clean_line(str(value), MAX_META_CHARS)
         else:
             article.extra[clean_line(str(key), 60)] = f"({_type_name(value)})"
@@ -630,13 +671,13 @@ def _from_html(path: Path, data: bytes, fallback_title: str, residue: frozenset[
 def _markdown_in_part(text: str, notices: list[str]) -> tuple[str, list[StyleSpan]]:
     """Markdown to text + styles; beyond MAX_MARKDOWN_CHARS (cut at a paragraph) the rest is plain text."""
     if len(text) <= MAX_MARKDOWN_CHARS:
-        return markdown_to_text(text)
+        return markdown_to_text(text, notices)
     cut = text.rfind("\n\n", 0, MAX_MARKDOWN_CHARS)
     if cut <= 0:
         cut = text.rfind("\n", 0, MAX_MARKDOWN_CHARS)
     if cut <= 0:
         cut = MAX_MARKDOWN_CHARS
-    formatted, styles = markdown_to_text(text[:cut])
+    formatted, styles = markdown_to_text(text[:cut], notices)
     rest = text[cut:].strip("\n")
     notices.append(
         f"Markdown formatting is shown for the first {MAX_MARKDOWN_CHARS:,} characters; the rest is plain text."

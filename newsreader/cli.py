@@ -2,7 +2,9 @@
 
 The subcommands call the core directly and never import Textual, so they start fast and can be piped.
 Bad paths and arguments give one line on stderr and exit status 2; per-article problems are reported
-inside the output and never stop the run.
+inside the output and never stop the run, and a problem with a folder's newsreader.yaml is one warning
+line on stderr. Output never fails: any PYTHONIOENCODING can encode it, and a reader that stops early
+(`| head -1`) ends the run quietly with status 0.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from newsreader import __version__
+from newsreader.cli_output import Column, table, write_lines
 from newsreader.sanitize import clean_line
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
@@ -33,6 +36,16 @@ SUBCOMMANDS = ("show", "list", "analyze", "actors", "add", "feeds", "fetch", "co
 WEB_SUBCOMMANDS = ("add", "feeds", "fetch")  # newsreader/web/commands.py
 DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
+MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
+NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
+LIST_COLUMNS = (
+    Column("date", min_width=10, max_width=10), Column("title", min_width=16), Column("source", min_width=6, max_width=20),
+    Column("file", min_width=16),
+)
+ACTOR_COLUMNS = (
+    Column("actor", min_width=12), Column("kind"), Column("articles", numeric=True), Column("quotes", numeric=True),
+    Column("aliases", min_width=8),
+)
 
 
 class UsageError(Exception):
@@ -54,6 +67,8 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u206
 
 
 def _json_text(value: object, **kwargs: Any) -> str:
+    if not _utf_output():  # ascii, latin-1 …: every non-ASCII character as a \\u escape, exact and encodable
+        return json.dumps(value, ensure_ascii=True, **kwargs)
     text = json.dumps(value, ensure_ascii=False, **kwargs)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -102,9 +117,13 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.description = "Print one article with its quotations and actors highlighted."
         parser.add_argument("file", help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
-        parser.add_argument("--width", type=int, default=None, help="wrap width (default: terminal, at most 90)")
-        parser.add_argument("--html", metavar="OUT.html", help="write the highlighted article and legend as HTML")
-        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as SVG")
+        parser.add_argument(
+            "--width", type=int, default=None, help="wrap width (default: terminal, at most 90; SVG: 90)"
+        )
+        parser.add_argument(
+            "--html", metavar="OUT.html", help="write the article as a web page: highlights, who said what, legend"
+        )
+        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture")
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
         parser.add_argument("folder", help="a folder of articles (or one file)")
@@ -127,6 +146,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    safe_output_encoding()
     try:
         if argv and argv[0] == "config":
             from newsreader.config_command import main as config_main
@@ -138,8 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if name in WEB_SUBCOMMANDS:
                 from newsreader.web.commands import run
 
-                return run(name, args)
-            return {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}[name](args)
+                status = run(name, args)
+            else:
+                commands = {"show": cmd_show, "list": cmd_list, "analyze": cmd_analyze, "actors": cmd_actors}
+                status = commands[name](args)
+            sys.stdout.flush()  # a closed pipe is found here, not at exit (where it would be status 120)
+            return status
         args = _parser().parse_args(argv)
         return cmd_open(args.path, use_index=not args.no_cache)
     except UsageError as exc:
@@ -148,10 +172,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # the reader of our output went away (`newsreader list … | head`): not an error
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the rest of the run
+        # the reader of our output went away (`newsreader list … | head -1`): not an error, and quiet
+        _discard_stdout()
         return 0
+
+
+def safe_output_encoding() -> None:
+    """Whatever PYTHONIOENCODING or the locale says (ascii, latin-1 …), output never fails to encode:
+    a character the encoding lacks becomes `?`, one cell wide like most characters, so the reader's
+    screen (Textual writes to stderr) keeps its layout. JSON is written with `\\u` escapes instead
+    (see `_json_text`), so it stays exact."""
+    for stream in (sys.stdout, sys.stderr):
+        # not every stream is one we can reconfigure (a test's capture, a closed stream)
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def _utf_output() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so nothing buffered is written to the closed pipe at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _raise_broken_pipe() -> None:
+    """Rich's own reaction to a closed pipe is `SystemExit(1)`; ours is the quiet exit of `main`."""
+    raise BrokenPipeError
 
 
 def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
@@ -167,8 +219,9 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     from newsreader.preferences import effective_config
     from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
 
-    make_app(path, use_index=use_index, config=effective_config(config)).run()
-    return 0
+    app = make_app(path, use_index=use_index, config=effective_config(config))
+    app.run()
+    return app.return_code or 0  # 143 after SIGTERM, 129 after SIGHUP (ui/signals.py)
 
 
 def _default_folder(config: Config) -> str:
@@ -184,36 +237,66 @@ def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
-    if width is None:
-        width = min(console.width, READING_MEASURE)
-    console.width = max(20, width)
+    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    console.width = max(MIN_WIDTH, min(console.width, READING_MEASURE)) if width is None else width
     return console
 
 
 def _load(path: Path) -> Session:
-    """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index."""
+    """The one road from a path to articles (the TUI's too), read at once; the CLI writes no index.
+
+    A problem with the folder's newsreader.yaml is one warning line on stderr (the articles load as
+    usual, and the exit status stays 0)."""
     from newsreader.session import load_folder
 
-    return load_folder(path, use_index=False)
+    session = load_folder(path, use_index=False)
+    if session.config.problem:
+        print(f"newsreader: warning: {clean_line(session.config.problem, 500)}", file=sys.stderr)
+    return session
+
+
+def _bounded_width(width: int | None) -> int | None:
+    """`--width` within MIN_WIDTH..MAX_WIDTH (a billion columns would take minutes and gigabytes to
+    lay out); a value outside is clamped with one line on stderr."""
+    if width is None or MIN_WIDTH <= width <= MAX_WIDTH:
+        return width
+    bounded = min(MAX_WIDTH, max(MIN_WIDTH, width))
+    print(f"newsreader: --width {width:,} is outside {MIN_WIDTH}..{MAX_WIDTH}: using {bounded}", file=sys.stderr)
+    return bounded
+
+
+def _table_console():  # noqa: ANN202 - rich imported lazily
+    """A console as wide as the terminal (tables are not held to the reading measure). Not a terminal
+    (a pipe, a file; FORCE_COLOR says otherwise): rows are printed as tab-separated lines instead."""
+    from rich.console import Console
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    if console.is_terminal and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        console.width = NO_WIDTH  # a table forced into a pipe has no width to fit: nothing is cut
+    return console
+
+
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from newsreader.render import build_document, iter_wrapped_text, legend_text
+    from newsreader.render import build_document, iter_wrapped_text, legend_text, speaker_notes, with_speaker_notes
 
     path = _existing(args.file)
     if path.is_dir():
         raise UsageError(f"{_display_path(args.file)} is a folder: `newsreader show` takes one article file")
+    width = _bounded_width(args.width)
     session = _load(path)
     if args.html or args.svg:
         from newsreader.export import ExportError, export
 
         analyse = None if args.plain else (lambda a: session.analyse(a, store=False))
         try:
-            export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=args.width)
+            written = export(session.articles, analyse, html_path=args.html, svg_path=args.svg, width=width)
         except ExportError as exc:
             raise UsageError(str(exc)) from None
+        print("newsreader: wrote " + " and ".join(_display_path(p) for p in written), file=sys.stderr)
         return 0
-    console = _console(args.width)
+    console = _console(width)
     for i, article in enumerate(session.articles):
         if i:
             console.rule()
@@ -221,6 +304,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if not args.plain and not article.error:
             analysis = session.analyse(article, store=False)
         document = build_document(article, analysis, highlight=not args.plain)
+        if analysis is not None:
+            document = with_speaker_notes(document, speaker_notes(article.body, analysis))  # "he [Donald Trump]"
         # wrapped here, printed in chunks: Rich wrapping an 8 MiB Text at once takes half a minute
         for chunk in iter_wrapped_text(document, console.width):
             console.print(chunk, soft_wrap=True)
@@ -233,6 +318,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _iter_sessions(paths: Sequence[str]) -> Iterator[Session]:
     for p in paths:
         yield _load(_existing(p))
+
+
+def _in_folder(path: Path, folder: str) -> str:
+    """The file as the table shows it: its path inside the folder listed (the folder is on screen already)."""
+    try:
+        return _display_path(path.relative_to(Path(folder).expanduser()) if Path(folder).expanduser().is_dir() else path.name)
+    except ValueError:
+        return _display_path(path)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -252,26 +345,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
-    from rich.table import Table
+    console = _table_console()
+    if not console.is_terminal:
+        write_lines([(r["date"], r["title"], r["source"], r["path"], r["error"]) for r in rows], sys.stdout)
+        return 0
     from rich.text import Text
 
-    console = _console(width=None)
-    console.width = max(console.width, 100) if not console.is_terminal else console.width
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for col, limits in (("date", (10, 10)), ("title", (12, 50)), ("source", (6, 16)), ("path", (16, None))):
-        table.add_column(col, overflow="fold" if col == "path" else "ellipsis", no_wrap=col != "path",
-                         min_width=limits[0], max_width=limits[1])
-    for row in rows:
+    cells = []
+    for row, article in zip(rows, (a for session in sessions for a in session.articles), strict=True):
         title = Text(row["title"])
         if row["error"]:
             title.append(f"  ⚠ {row['error']}", "red")
-        table.add_row(Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_display_path(row["path"])))
-    console.print(table)
+        cells.append([Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))])
+    table(LIST_COLUMNS, cells, console)
     errors = sum(1 for r in rows if r["error"])
-    console.print(Text(f"{len(rows)} articles" + (f", {errors} could not be read" if errors else ""), "dim"))
-    for session in sessions:  # a broken newsreader.yaml is reported, as the reader's header does
-        if session.config.problem:
-            console.print(Text(f"⚠ {session.config.problem}", "yellow"))
+    console.print(Text(f"{len(rows):,} articles" + (f", {errors:,} could not be read" if errors else ""), "dim"))
     return 0
 
 
@@ -328,31 +416,30 @@ def _print_report(results: list[tuple[Article, dict[str, Any]]]) -> None:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    from newsreader.actor_index import build_actor_index
+    from newsreader.folder_actors import build_folder_actors
 
     (session,) = _iter_sessions([args.folder])
-    index = build_actor_index(session.articles, lambda a: session.analyse(a, store=False))
+    index = build_folder_actors(session.articles, lambda a: session.analyse(a, store=False)).actors()
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
-    from rich.table import Table
+    console = _table_console()
+    if not console.is_terminal:
+        write_lines([
+            (a.name, a.kind, a.articles, a.quotations, ", ".join(a.aliases), ", ".join(a.ambiguous)) for a in index
+        ], sys.stdout)
+        return 0
     from rich.text import Text
 
     from newsreader.render import RICH_STYLES
 
-    console = _console(width=None)
-    console.width = max(console.width, 100) if not console.is_terminal else console.width
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column("actor", no_wrap=True, overflow="ellipsis", max_width=36)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
-    table.add_column("quotes", justify="right", no_wrap=True)
-    table.add_column("aliases", overflow="ellipsis", no_wrap=True, min_width=8)
+    cells = []
     for a in index:
-        table.add_row(
-            Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
-            Text(str(a.quotations)), Text(", ".join(a.aliases), "dim"),
-        )
-    console.print(table)
-    console.print(Text(f"{len(index)} actors in {len(session.articles)} articles", "dim"))
+        aliases = Text(", ".join(a.aliases), "dim")
+        if a.ambiguous:
+            aliases.append(("  " if a.aliases else "") + "could be " + " or ".join(a.ambiguous), "yellow")
+        cells.append([Text(a.name, RICH_STYLES.get(a.kind, "")), Text(a.kind, "dim"), Text(str(a.articles)),
+                      Text(str(a.quotations)), aliases])
+    table(ACTOR_COLUMNS, cells, console)
+    console.print(Text(f"{len(index):,} actors in {len(session.articles):,} articles", "dim"))
     return 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 import difflib
 import os
 import reprlib
-import stat
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -202,27 +201,20 @@ SETTINGS = ("folder", "theme", "colours", "sort", "list_width", "keys")
 def read_config_text(path: Path) -> tuple[str | None, str | None]:
     """The file's text, or (None, None) when there is no file, or (None, problem).
 
-    Opened without blocking and checked to be a regular file first, so a FIFO or a device named
-    config.yaml cannot hang the start; bigger than MAX_CONFIG_BYTES is refused."""
+    Read through `regular_files.read_regular`, like every file nobody vetted: a FIFO, a device or a
+    /proc file named config.yaml cannot hang the start; bigger than MAX_CONFIG_BYTES is refused."""
+    from newsreader.regular_files import NotRegularFile, read_regular
+
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        data, _stat = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return None, None
     except IsADirectoryError:
         return None, f"{_where(path)} is a folder, not a file; using the defaults"
+    except NotRegularFile as exc:
+        return None, f"{_where(path)} is {exc}; using the defaults"
     except OSError as exc:
         return None, f"cannot read {_where(path)} ({exc.strerror or exc}); using the defaults"
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            return None, f"{_where(path)} is a folder, not a file; using the defaults"
-        if not stat.S_ISREG(info.st_mode):
-            return None, f"{_where(path)} is not a regular file (a pipe or a device?); using the defaults"
-        data = _read_at_most(fd, MAX_CONFIG_BYTES + 1)
-    except OSError as exc:
-        return None, f"cannot read {_where(path)} ({exc.strerror or exc}); using the defaults"
-    finally:
-        os.close(fd)
     if len(data) > MAX_CONFIG_BYTES:
         too_big = f"is over {MAX_CONFIG_BYTES // 1024} KiB, too big to be a config"
         return None, f"{_where(path)} {too_big}; using the defaults"
@@ -230,15 +222,6 @@ def read_config_text(path: Path) -> tuple[str | None, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         return None, f"{_where(path)} is not UTF-8 text (byte {exc.start}); using the defaults"
-
-
-def _read_at_most(fd: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while size < limit and (chunk := os.read(fd, limit - size)):
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
 
 
 def _where(path: Path) -> str:

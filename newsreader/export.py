@@ -1,18 +1,18 @@
 """Export a highlighted article (with its legend) as HTML or SVG, for sharing outside the terminal.
 
-Pure core (Rich, no Textual): the article goes through the same `build_document` / `to_rich_text` as
-`newsreader show`, into a recording Rich console of a fixed width, then out through Rich's
-`export_html(inline_styles=True)` / `export_svg`. Article text is only ever put into `rich.text.Text`
-objects and the console has markup off, so `[bold]` in an article stays literal; Rich escapes HTML/XML.
+Pure core (Rich, no Textual). HTML is a web page of flowing text (`html_page.py`). SVG is a picture of
+the article as `newsreader show` prints it: the same `build_document` / `iter_wrapped_text`, with
+speakers named after pronouns, into a recording Rich console of a fixed width, out through `export_svg`. Article
+text is only ever put into `rich.text.Text` objects and the console has markup off, so `[bold]` in an
+article stays literal; Rich escapes XML.
 """
 
 from __future__ import annotations
 
-import html
 import io
 import os
 from pathlib import Path
-from collections.abc import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from rich.console import Console
 from rich.terminal_theme import SVG_EXPORT_THEME, TerminalTheme
@@ -20,43 +20,33 @@ from rich.text import Text
 
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
-from newsreader.render import build_document, legend_text, to_rich_text
+from newsreader.html_page import page
+from newsreader.render import (
+    RICH_STYLES,
+    Document,
+    build_document,
+    iter_wrapped_text,
+    legend_text,
+    speaker_notes,
+    with_speaker_notes,
+)
 
 DEFAULT_WIDTH = 90
+MAX_LINES = 2_000  # an SVG is a picture: a 10 MB article drawn whole took minutes and 56 MB
 MIN_WIDTH = 20
 THEME: TerminalTheme = SVG_EXPORT_THEME  # a dark theme: the highlight colours are chosen for dark backgrounds
 
 Item = tuple[Article, "Analysis | None"]  # an article and its analysis (None: no highlighting)
 
-_HTML_PAGE = """<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<meta name="generator" content="newsreader">
-<title>{title}</title>
-<style>
-{{stylesheet}}
-body {{{{
-    color: {{foreground}};
-    background-color: {{background}};
-}}}}
-</style>
-</head>
-<body>
-    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"
-        ><code style="font-family:inherit">{{code}}</code></pre>
-</body>
-</html>
-"""
-
-
 class ExportError(Exception):
     """The output file can't be written; the message is one line for the user."""
 
 
-def record(items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = True) -> Console:
-    """A recording console holding every article (a rule between them) and, when anything is
-    highlighted, the legend at the end."""
+def record(
+    items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = True, max_lines: int = MAX_LINES
+) -> Console:
+    """A recording console holding every article (a rule between them, each cut after `max_lines`
+    lines) and, when anything is highlighted, the legend at the end."""
     console = Console(
         record=True,
         width=max(MIN_WIDTH, width),
@@ -75,7 +65,9 @@ def record(items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = 
             console.print()
             console.rule(style="dim")
         document = build_document(article, analysis, highlight=analysis is not None)
-        console.print(to_rich_text(document), soft_wrap=False)
+        if analysis is not None:
+            document = with_speaker_notes(document, speaker_notes(article.body, analysis))
+        _print_lines(console, document, max_lines)
         highlighted = highlighted or analysis is not None
     if legend and highlighted:
         console.print()
@@ -83,15 +75,32 @@ def record(items: Iterable[Item], *, width: int = DEFAULT_WIDTH, legend: bool = 
     return console
 
 
-def to_html(items: Iterable[Item], *, title: str = "newsreader", width: int = DEFAULT_WIDTH) -> str:
-    """A standalone HTML page (inline styles) with `title` in its <title>."""
-    page = _HTML_PAGE.format(title=html.escape(title, quote=True).replace("{", "{{").replace("}", "}}"))
-    return record(items, width=width).export_html(theme=THEME, code_format=page, inline_styles=True)
+def _print_lines(console: Console, document: Document, max_lines: int) -> None:
+    """The document wrapped as the reader wraps it; past `max_lines` lines, a note where the rest is."""
+    shown = 0
+    for chunk in iter_wrapped_text(document, console.width):
+        lines = chunk.split("\n", allow_blank=True)
+        if shown + len(lines) > max_lines:
+            console.print(Text("\n").join(lines[: max_lines - shown]), soft_wrap=True)
+            console.print(Text(f"⋯ The picture stops after {max_lines:,} lines; the HTML export (--html) has "
+                               "the whole article.", RICH_STYLES["notice"]))
+            return
+        console.print(chunk, soft_wrap=True)
+        shown += len(lines)
+
+
+def to_html(items: Sequence[Item], *, title: str = "newsreader") -> str:
+    """A standalone web page of flowing text (see `html_page.page`) with `title` in its <title>."""
+    return page(items, title)
 
 
 def to_svg(items: Iterable[Item], *, title: str = "newsreader", width: int = DEFAULT_WIDTH) -> str:
-    """An SVG picture of the article as the terminal would show it; `title` is in the window bar."""
-    return record(items, width=width).export_svg(theme=THEME, title=title)
+    """An SVG picture of the article as the terminal would show it; `title` is in the window bar.
+
+    Rich writes each run of text with its spaces and places it by x; without `xml:space="preserve"`
+    an SVG renderer (librsvg, Inkscape) drops the spaces at the ends of a run and words run together."""
+    svg = record(items, width=width).export_svg(theme=THEME, title=title)
+    return svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
 
 
 def check_output(path: Path | str) -> Path:
@@ -133,14 +142,11 @@ def export(
     items: list[Item] = [
         (a, analyse(a) if analyse is not None and not a.error else None) for a in articles
     ]
-    if len(items) == 1:
-        title = items[0][0].title
-    else:
-        title = f"{items[0][0].title} (+{len(items) - 1})" if items else "newsreader"
+    title = items[0][0].title if len(items) == 1 else (f"{items[0][0].title} (+{len(items) - 1})" if items else "newsreader")
     w = DEFAULT_WIDTH if width is None else width
     written: list[Path] = []
     for kind, path in targets:
-        render = to_html if kind == "html" else to_svg
-        write_output(path, render(items, title=title, width=w))
+        text = to_html(items, title=title) if kind == "html" else to_svg(items, title=title, width=w)
+        write_output(path, text)
         written.append(path)
     return written

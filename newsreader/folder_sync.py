@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Callable
 
-from newsreader.articles import Article, load_file, load_header
-from newsreader.articles import body_hash
+from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex
 from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
@@ -87,8 +86,12 @@ class FolderSync:
         """What the index knew last time: shown before the folder is even listed, then `sync` checks it."""
         if self.index is None or self.keep_bodies:
             return []
+        try:
+            known = self.index.articles()
+        except sqlite3.Error:
+            return []  # the index can't be read now: `sync` reads the folder instead
         self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
-        for entry in self.index.articles():
+        for entry in known:
             self.entries.setdefault(str(entry.path), []).append(entry)
         for path_entries in self.entries.values():
             path_entries.sort(key=lambda a: a.index)

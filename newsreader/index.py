@@ -16,10 +16,10 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator, Sequence
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
@@ -324,6 +324,23 @@ class FolderIndex:
                     (cur.lastrowid, index_text(a.title), index_text(a.body), index_text(a.source or "")),
                 )
 
+    def _store_analysis(self, article: Article, body: str, analysis: Analysis) -> None:
+        conn = self._conn
+        row = conn.execute(
+            "SELECT id, hash FROM articles WHERE path=? AND idx=?", (_db(article.path), article.index)
+        ).fetchone()
+        if row is None or row[1] != body_hash(body):
+            return  # the file changed meanwhile: this analysis is stale
+        conn.execute(
+            "UPDATE articles SET quotes=?, analysis=? WHERE id=?",
+            (len(analysis.quotes), analysis_to_json(analysis), row[0]),
+        )
+        if self.has_fts:
+            conn.execute(
+                "UPDATE fts SET actors=?, quotes=? WHERE rowid=?",
+                (actor_text(analysis), quote_text(analysis), row[0]),
+            )
+
     def _delete_path(self, path: bytes) -> None:
         conn = self._conn
         if self.has_fts:
@@ -344,26 +361,22 @@ class FolderIndex:
                 raise
 
     def store_analyses(self, items: Sequence[tuple[Article, str, Analysis]]) -> None:
-        """Analyses (with the body they were made from) in one transaction; updates actor/quote search."""
+        """Analyses (with the body they were made from) in one transaction; updates actor/quote search.
+
+        An analysis SQLite refuses (text it can't encode) is skipped on its own: it is made again when
+        needed. SQLite errors (locked, disk full) raise.
+        """
         with self._lock:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for article, body, analysis in items:
-                    row = conn.execute(
-                        "SELECT id, hash FROM articles WHERE path=? AND idx=?", (_db(article.path), article.index)
-                    ).fetchone()
-                    if row is None or row[1] != body_hash(body):
-                        continue  # the file changed meanwhile: this analysis is stale
-                    conn.execute(
-                        "UPDATE articles SET quotes=?, analysis=? WHERE id=?",
-                        (len(analysis.quotes), analysis_to_json(analysis), row[0]),
-                    )
-                    if self.has_fts:
-                        conn.execute(
-                            "UPDATE fts SET actors=?, quotes=? WHERE rowid=?",
-                            (actor_text(analysis), quote_text(analysis), row[0]),
-                        )
+                    conn.execute("SAVEPOINT one_analysis")
+                    try:
+                        self._store_analysis(article, body, analysis)
+                    except (ValueError, OverflowError):  # UnicodeEncodeError included
+                        conn.execute("ROLLBACK TO one_analysis")
+                    conn.execute("RELEASE one_analysis")
                 conn.execute("COMMIT")
             except BaseException:
                 self._rollback()

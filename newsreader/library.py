@@ -10,9 +10,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
 
 from newsreader.analysis.model import ActorHint
 from newsreader.articles import (

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.config import REMEMBERED, Config
+from newsreader.regular_files import read_regular
 from newsreader.state import atomic_write, default_state_path
 
 PREFERENCES_FILE = "preferences.json"
@@ -31,10 +32,9 @@ def load_preferences(path: Path | None = None) -> dict[str, Any]:
     (`Config.with_preferences` checks them). Empty when there is no file or it cannot be read."""
     path = default_preferences_path() if path is None else path
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_PREFERENCES_BYTES + 1)
+        raw, _stat = read_regular(path, MAX_PREFERENCES_BYTES)
         data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_PREFERENCES_BYTES else None
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # NotRegularFile and UnicodeDecodeError are ValueErrors
         return {}
     if not isinstance(data, dict):
         return {}

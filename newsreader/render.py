@@ -8,7 +8,7 @@ Layer order is precedence: current match > matches > actors > quotes (later laye
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator, Sequence
@@ -49,18 +49,19 @@ RICH_STYLES: dict[str, str] = {
     "place": "#87d787",
     "match": "reverse",
     "current-match": "bold reverse #ffd75f",
+    "resolved": "dim",
 }
 
-# What the legend shows, in order: (label, style name).
-LEGEND: tuple[tuple[str, str], ...] = (
+# What the highlights mean, in order: (label, style name). Printed and exported pages show these;
+# the reader's help screen adds the find highlights (`LEGEND`), which only exist while finding.
+KIND_LEGEND: tuple[tuple[str, str], ...] = (
     ("“quotation”", "quote"),
     ("Speaker", "speaker"),
     ("Person", "person"),
     ("Organisation", "organisation"),
     ("Place", "place"),
-    ("find match", "match"),
-    ("current match", "current-match"),
 )
+LEGEND: tuple[tuple[str, str], ...] = (*KIND_LEGEND, ("find match", "match"), ("current match", "current-match"))
 
 ANALYSIS_LAYERS = ("quote", "quote-mark", "person", "organisation", "place", "speaker")
 
@@ -285,11 +286,54 @@ def iter_wrapped_text(
 
 
 def legend_text(styles: dict[str, str] | None = None) -> Text:
-    """One line naming every highlight style, drawn in that style."""
+    """One line naming every analysis highlight (`KIND_LEGEND`), each drawn in its style."""
     styles = RICH_STYLES if styles is None else styles
     text = Text()
-    for i, (label, name) in enumerate(LEGEND):
+    for i, (label, name) in enumerate(KIND_LEGEND):
         if i:
             text.append("  ")
         text.append(label, Style.parse(styles.get(name, "")))
     return text
+
+
+def speaker_notes(body: str, analysis: Analysis) -> list[tuple[int, str]]:
+    """`(offset, speaker)` just after each word that points at a speaker without naming them ("he wrote",
+    "the minister said"), so printed and exported text can say who it is: "he [Donald Trump] wrote".
+    A name or alias of the speaker ("Hu said") needs no note. Sorted by offset, one note per place."""
+    names = {a.name: {" ".join(n.split()).casefold() for n in (a.name, *a.aliases)} for a in analysis.actors}
+    notes: dict[int, str] = {}
+    for q in analysis.quotes:
+        sm = q.speaker_mention
+        if q.speaker is None or sm is None or not 0 <= sm.start < sm.end <= len(body):
+            continue
+        if " ".join(sm.text.split()).casefold() not in names.get(q.speaker, {q.speaker.casefold()}):
+            notes[sm.end] = q.speaker
+    return sorted(notes.items())
+
+
+def with_speaker_notes(document: Document, notes: Sequence[tuple[int, str]]) -> Document:
+    """The document with " [Speaker]" (style "resolved") inserted at each body offset of `notes`; every
+    span moves with its text (a span ending where a note goes does not take the note in)."""
+    if not notes:
+        return document
+    base = document.body_offset
+    cuts = [base + offset for offset, _ in notes]
+    inserts = [f" [{clean_line(name)}]" for _, name in notes]
+    added = [0]
+    for text in inserts:
+        added.append(added[-1] + len(text))
+
+    def moved(pos: int, *, end: bool) -> int:
+        i = bisect_left(cuts, pos) if end else bisect_right(cuts, pos)
+        return pos + added[i]
+
+    pieces: list[str] = []
+    spans = [StyleSpan(moved(s.start, end=False), moved(s.end, end=True), s.style) for s in document.spans]
+    prev = 0
+    for cut, text in zip(cuts, inserts):
+        pieces += [document.text[prev:cut], text]
+        start = moved(cut, end=True)
+        spans.append(StyleSpan(start, start + len(text), "resolved"))
+        prev = cut
+    pieces.append(document.text[prev:])
+    return Document("".join(pieces), base, spans)

@@ -11,18 +11,18 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
+from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
+from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 from newsreader.render import ANALYSIS_MAX_CHARS
 from newsreader.sanitize import clean_line
-from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
@@ -67,8 +67,9 @@ class Session:
         self._lock = threading.RLock()
         self._positions_of: tuple[list[Article], dict[tuple[str, int], int], list[int]] | None = None
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
-        self._actor_index: ActorIndex | None = None
+        self._actor_index: FolderActors | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
+        self._store_lock = threading.Lock()  # not `_lock`: the UI thread must never wait for a disk write
         self._analysis_problem: str | None = None
         self._reported: str | None = None
 
@@ -199,18 +200,19 @@ class Session:
         """Record analyses in the index, with any an earlier failed write left behind."""
         if self.index is None:
             return
-        pending = self._unstored_analyses + items
-        try:
-            self.index.store_analyses(pending)
-        except (sqlite3.Error, OSError) as exc:
-            self._unstored_analyses = pending[-UNSTORED_ANALYSES:]
-            self._analysis_problem = (
-                f"The index could not record analyses ({clean_line(str(exc), 120)}): actor: and quote: filters may miss"
-                " some articles until it can; retrying."
-            )
-        else:
-            self._unstored_analyses = []
-            self._analysis_problem = None
+        with self._store_lock:
+            pending = self._unstored_analyses + items
+            try:
+                self.index.store_analyses(pending)
+            except (sqlite3.Error, OSError) as exc:
+                self._unstored_analyses = pending[-UNSTORED_ANALYSES:]
+                self._analysis_problem = (
+                    f"The index could not record analyses ({clean_line(str(exc), 120)}): actor: and quote:"
+                    " filters may miss some articles until it can; retrying."
+                )
+            else:
+                self._unstored_analyses = []
+                self._analysis_problem = None
 
     def _remember(self, article: Article, analysis: Analysis) -> None:
         with self._lock:
@@ -260,12 +262,26 @@ class Session:
             return [self._doc(a) for a in self.articles]
 
     def filter(self, query: FilterQuery, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indices into `articles` of those matching `query`.
+        """Indices into `articles` of those matching `query`. Once the folder's cast is counted, `actor:X`
+        stands for every name of X's actor ("Trump" → Donald Trump).
 
         With the index, its SQL backend answers for the entries it holds, and the in-memory backend for
         the few it does not (files the walk could not read, files whose index write failed); without
         it, the in-memory backend answers for all.
         """
+        queries = [query]
+        table = self._actor_index
+        if table is not None and any(t.field == "actor" for t in query.terms):
+            with self._lock:  # the table is fed from other threads; plain queries need no lock
+                queries = merged_queries(query, table.names_for)
+        if len(queries) > 1:
+            found: set[int] = set()
+            for alternative in queries:
+                found.update(self._filter_one(alternative, cancelled))
+            return sorted(found)
+        return self._filter_one(query, cancelled)
+
+    def _filter_one(self, query: FilterQuery, cancelled: Callable[[], bool]) -> list[int]:
         articles = self.articles
         if query.is_empty:
             return list(range(len(articles)))
@@ -286,7 +302,7 @@ class Session:
         """Start counting the folder's cast: every stored analysis now, new ones as they are made."""
         with self._lock:
             if self._actor_index is None:
-                self._actor_index = ActorIndex()
+                self._actor_index = FolderActors()
                 for key, analysis in self._analyses.items():
                     self._actor_index.add(key, analysis)
         if self.index is None:

@@ -5,6 +5,13 @@ honours `$XDG_STATE_HOME` on Linux), never in the articles folder. Writes are at
 the same directory, fsynced, then `os.replace`d over the old one, so a crash leaves either the old or
 the new state, never half of one.
 
+Several instances may run at once, so a save never writes this instance's whole memory over the file:
+it takes an exclusive `flock` on `.state.json.lock`, reads the file as it is now, applies only the
+changes made here since the last save (marks set or cleared, positions moved) and writes the result.
+Temporary files left by a writer killed mid-save are removed under that lock. The state file and the
+lock are opened like article files (`regular_files`): non-blocking, and only if they are regular files,
+so a FIFO at the state path can't hang the reader.
+
 Articles are keyed by their content (`content_key`: a hash of the title and of the body's digest), not
 their path, so a renamed or moved file keeps its read mark. The body digest is the one the folder index
 already stores (`index.body_hash`), so entries listed from the index can be keyed without their bodies.
@@ -23,10 +30,12 @@ File format (version 1)::
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,12 +43,16 @@ from pathlib import Path
 from typing import Any, Protocol
 from collections.abc import Callable, Iterable, Sequence
 
+from newsreader.regular_files import open_regular, read_regular
+
 APP_NAME = "newsreader"
 STATE_FILE = "state.json"
 VERSION = 1
 MAX_STATE_BYTES = 32 * 1024 * 1024  # a larger file is not ours (or is broken): set aside
 MAX_FOLDERS = 200  # remembered folder positions; the least recently used are forgotten
 KEY_LENGTH = 16
+LOCK_ATTEMPTS = 100  # tries for the lock, LOCK_PAUSE_S apart, before a save gives up (and is kept for later)
+LOCK_PAUSE_S = 0.02
 
 
 class HasContent(Protocol):
@@ -116,6 +129,10 @@ class ReadState:
     last: dict[str, tuple[str, int]] = field(default_factory=dict)  # folder key -> (article key, scroll)
     notice: str | None = None  # one line for the UI: a corrupt file set aside, a failed save …
     dirty: bool = False
+    # what changed here since the last snapshot: what a save applies to the file as it is then
+    _marks: dict[str, bool] = field(default_factory=dict, repr=False)  # content key -> read
+    _moves: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)  # folder key -> position
+    _journal_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     # ----------------------------------------------------------------------------- load and save
 
@@ -123,28 +140,20 @@ class ReadState:
     def load(cls, path: Path | str | None = None) -> ReadState:
         """Read the state file (default: `default_state_path()`); a missing file is an empty state.
 
-        A file that is not valid state JSON is renamed to `<name>.corrupt-<timestamp>` and the returned
-        state is empty, with `notice` explaining where the old file went.
+        A file that is not valid state JSON, or not a regular file at all (a FIFO would block the
+        reader), is renamed to `<name>.corrupt-<timestamp>` and the returned state is empty, with
+        `notice` explaining where the old file went.
         """
         state = cls(Path(path) if path is not None else default_state_path())
-        try:
-            with open(state.path, "rb") as fh:
-                raw = fh.read(MAX_STATE_BYTES + 1)
-        except FileNotFoundError:
-            return state
-        except OSError as exc:
-            state.notice = f"Could not read the read-state file {state.path}: {exc.strerror or exc}"
-            return state
-        try:
-            if len(raw) > MAX_STATE_BYTES:
-                raise ValueError("too large")
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            state.notice = state._set_aside()
-            return state
-        state._absorb(data)
+        if _stale_temporaries(state.path):  # a save killed half-way: tidy up now, if no one is saving
+            try:
+                with _locked(state.path, attempts=1):
+                    pass
+            except OSError:
+                pass
+        data, state.notice = _read_state_file(state.path)
+        if data is not None:
+            state._absorb(data)
         return state
 
     def _absorb(self, data: dict[Any, Any]) -> None:
@@ -163,22 +172,6 @@ class ReadState:
                 if isinstance(key, str) and isinstance(scroll, int) and not isinstance(scroll, bool):
                     self.last[folder] = (key, max(0, scroll))
 
-    def _set_aside(self) -> str:
-        stamp = time.strftime("%Y%m%dT%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        try:
-            os.replace(self.path, target)
-        except OSError as exc:
-            return (
-                f"The read-state file {self.path} is damaged and could not be moved aside "
-                f"({exc.strerror or exc}); starting with no read marks."
-            )
-        return f"The read-state file was damaged: moved it to {target.name}; starting with no read marks."
-
     def to_json(self) -> dict[str, Any]:
         """The file's content (version 1)."""
         return {
@@ -188,28 +181,59 @@ class ReadState:
         }
 
     def save(self, *, force: bool = False) -> str | None:
-        """Write the file atomically if anything changed (or `force`). Returns None on success, else a
-        one-line reason (also kept in `notice`); the in-memory state stays valid either way."""
-        data = self.snapshot(force=force)
-        return None if data is None else self.write(data)
+        """Merge this instance's changes into the file, if anything changed (or `force`). Returns None on
+        success, else a one-line reason (also kept in `notice`); the in-memory state stays valid either way."""
+        changes = self.snapshot(force=force)
+        return None if changes is None else self.write(changes)
 
-    def snapshot(self, *, force: bool = False) -> bytes | None:
-        """The file's bytes if anything changed (then no longer dirty): cheap, for the UI thread."""
-        if not (self.dirty or force):
-            return None
-        self.dirty = False
-        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def snapshot(self, *, force: bool = False) -> Changes | None:
+        """Every change not yet saved, if anything changed since the last snapshot (or `force`): cheap,
+        for the UI thread. A snapshot contains every earlier one that was not written, so when two are
+        pending, writing only the newest is enough (and an older one must not be written after it)."""
+        with self._journal_lock:
+            if not (self.dirty or force):
+                return None
+            self.dirty = False
+            return Changes(dict(self._marks), dict(self._moves))
 
-    def write(self, data: bytes) -> str | None:
-        """Write a `snapshot` atomically (with fsync: slow on some disks, so the UI does it in a worker).
-        Returns None on success, else a one-line reason (also kept in `notice`)."""
+    def write(self, changes: Changes) -> str | None:
+        """Apply a `snapshot` to the file as it is now, under the lock, atomically (with fsync: slow on
+        some disks, so the UI does it in a worker). Returns None on success, else a one-line reason (also
+        kept in `notice`); unsaved changes are kept for the next save."""
         try:
-            atomic_write(self.path, data)
+            with _locked(self.path):
+                data, problem = _read_state_file(self.path)
+                merged = ReadState(self.path)
+                if data is not None:
+                    merged._absorb(data)
+                else:  # no file (or a damaged one, set aside): all this instance knows is all there is
+                    with self._journal_lock:
+                        merged.read, merged.last = set(self.read), dict(self.last)
+                changes.apply_to(merged)
+                atomic_write(self.path, merged.encoded())
         except OSError as exc:
-            self.dirty = True
+            with self._journal_lock:
+                self.dirty = True
             self.notice = f"Could not save read marks to {self.path}: {exc.strerror or exc}"
             return self.notice
+        self._saved(changes)
+        if problem:
+            self.notice = problem
         return None
+
+    def encoded(self) -> bytes:
+        """The file's bytes."""
+        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def _saved(self, changes: Changes) -> None:
+        """Forget the changes now in the file (not those changed again since the snapshot)."""
+        with self._journal_lock:
+            for key, read in changes.marks.items():
+                if self._marks.get(key) == read:
+                    del self._marks[key]
+            for folder, entry in changes.moves.items():
+                if self._moves.get(folder) == entry:
+                    del self._moves[folder]
 
     # ----------------------------------------------------------------------------------- queries
 
@@ -222,11 +246,13 @@ class ReadState:
         key = _key(article)
         if (key in self.read) == read:
             return False
-        if read:
-            self.read.add(key)
-        else:
-            self.read.discard(key)
-        self.dirty = True
+        with self._journal_lock:
+            if read:
+                self.read.add(key)
+            else:
+                self.read.discard(key)
+            self._marks[key] = read
+            self.dirty = True
         return True
 
     def toggle_read(self, article: HasContent | str) -> bool:
@@ -254,11 +280,136 @@ class ReadState:
         entry = (_key(article), max(0, int(scroll)))
         if self.last.get(fkey) == entry:
             return
-        self.last.pop(fkey, None)
-        self.last[fkey] = entry
-        while len(self.last) > MAX_FOLDERS:
-            self.last.pop(next(iter(self.last)))
-        self.dirty = True
+        with self._journal_lock:
+            _move_to_front(self.last, fkey, entry)
+            self._moves.pop(fkey, None)
+            self._moves[fkey] = entry
+            self.dirty = True
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one instance changed between two saves: applied to the file as it is at save time, so
+    marks made meanwhile by another instance are kept."""
+
+    marks: dict[str, bool]  # content key -> read (False: marked unread here)
+    moves: dict[str, tuple[str, int]]  # folder key -> (article key, scroll), oldest first
+
+    def apply_to(self, state: ReadState) -> None:
+        for key, read in self.marks.items():
+            if read:
+                state.read.add(key)
+            else:
+                state.read.discard(key)
+        for folder, entry in self.moves.items():
+            _move_to_front(state.last, folder, entry)
+
+
+def _move_to_front(last: dict[str, tuple[str, int]], folder: str, entry: tuple[str, int]) -> None:
+    """`last[folder] = entry` as the most recent folder; the least recently used beyond MAX_FOLDERS go."""
+    last.pop(folder, None)
+    last[folder] = entry
+    while len(last) > MAX_FOLDERS:
+        last.pop(next(iter(last)))
+
+
+def _read_state_file(path: Path) -> tuple[dict[Any, Any] | None, str | None]:
+    """(parsed content or None, notice or None). A missing file is (None, None); a damaged one, or one
+    that is not a regular file, is set aside; an unreadable one is left alone, with a notice."""
+    try:
+        raw, _st = read_regular(path, MAX_STATE_BYTES)
+    except FileNotFoundError:
+        return None, None
+    except ValueError as exc:  # a FIFO, device or kernel file where the state file should be
+        return None, _set_aside(path, f"was not a regular file ({exc})")
+    except OSError as exc:
+        return None, f"Could not read the read-state file {path}: {exc.strerror or exc}"
+    try:
+        if len(raw) > MAX_STATE_BYTES:
+            raise ValueError("too large")
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None, _set_aside(path, "was damaged")
+    return data, None
+
+
+def _set_aside(path: Path, what: str) -> str:
+    """Rename a state file we can't use out of the way (never opening it); the notice says where."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while os.path.lexists(target):
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        return (
+            f"The read-state file {path} {what} and could not be moved aside "
+            f"({exc.strerror or exc}); starting with no read marks."
+        )
+    return f"The read-state file {what}: moved it to {target.name}; starting with no read marks."
+
+
+class _locked:
+    """An exclusive `flock` on `.<state file>.lock` beside the state file, held for one save.
+
+    Waits at most LOCK_ATTEMPTS x LOCK_PAUSE_S (another instance's save takes milliseconds; a stopped
+    instance must not hang this one), then raises OSError. Temporary files of a writer that was killed
+    mid-save are removed once the lock is held: no one else can be writing then.
+    """
+
+    def __init__(self, path: Path, attempts: int | None = None) -> None:
+        self.path = path
+        self.attempts = LOCK_ATTEMPTS if attempts is None else attempts
+        self.fd = -1
+
+    def __enter__(self) -> _locked:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = self.path.with_name(f".{self.path.name}.lock")
+        try:
+            self.fd, _st = open_regular(lock, os.O_RDWR | os.O_CREAT)
+        except ValueError as exc:
+            raise OSError(f"{lock.name}: {exc}") from None
+        for attempt in range(self.attempts):
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if attempt + 1 < self.attempts:
+                    time.sleep(LOCK_PAUSE_S)
+        else:
+            os.close(self.fd)
+            raise OSError("another newsreader is saving its read marks; will try again")
+        remove_stale_temporaries(self.path)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)  # closing the descriptor releases the lock
+
+
+def _stale_temporaries(path: Path) -> list[Path]:
+    """`.<name>.*.tmp` files beside `path`: left by a writer killed mid-save, if no save is running."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    return [path.parent / name for name in names if name.startswith(prefix) and name.endswith(".tmp")]
+
+
+def remove_stale_temporaries(path: Path) -> int:
+    """Delete the temporaries of killed saves beside `path`; call with the lock held. Returns how many."""
+    removed = 0
+    for tmp in _stale_temporaries(path):
+        try:
+            os.unlink(tmp)
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def _key(article: HasContent | str) -> str:

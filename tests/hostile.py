@@ -31,6 +31,7 @@ FORBIDDEN_CHARS = (
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
     + ["\u200e", "\u200f", "\u061c"]
+    + ["\u2028", "\u2029"]  # line and paragraph separators: some terminals break lines on them, some don't
 )
 
 # Every escape attack used below, in one string: colours, clear screen + home, window title (OSC 0 with
@@ -182,6 +183,35 @@ CASES: list[Case] = [
     Case("Unicode oddities (RTL, CJK, emoji, combining marks, line separators)", "unicode-oddities.txt",
          "the text as written (line and paragraph separators become line breaks)",
          title="Unicode oddities", body="漢字"),
+    Case("An actor hint whose `kind` is a list (`kind: [a, b]`)", "hint-kind-list.md",
+         "the article; a notice says the hint was ignored: `kind` should be text, not a list",
+         title="Hint with a list kind", notice="`kind` should be text, not a list", body="Bob Stone said so."),
+    Case("An actor hint whose `kind` is a mapping (`kind: {a: 1}`)", "hint-kind-mapping.md",
+         "the article; a notice says the hint was ignored: `kind` should be text, not a mapping",
+         title="Hint with a mapping kind", notice="`kind` should be text, not a mapping", body="Bob Stone"),
+    Case("A 6,000-digit integer as the title", "yaml-huge-int-title.md",
+         "the title from the file name, a notice (`title` should be text, not a number that large); "
+         "the other fields and the text as usual",
+         title="yaml huge int title", notice="`title` should be text, not a number that large",
+         body="The body under a huge number."),
+    Case("YAML list bomb: 2 MB of `-` lines (1,040,000 empty items)", "yaml-list-bomb.yaml",
+         "listed with the error: more than 100,000 values (a YAML bomb?), at once",
+         error="more than 100,000 values"),
+    Case("Markdown character references for controls (`&#x202e;`, `&#x2066;`, `&#x200f;`, `&#x61c;`, "
+         "`&#x2028;`, `&#x0d;`, `&#x09;`, `&#x1b;`)", "char-refs.md",
+         "the words without the controls (markdown-it decodes the references; the result is sanitised again); "
+         "a decoded CR, tab or line separator is a space",
+         title="Character references",
+         body="Evil reversed, isolated, marked. Carriage return here, tab here, separator here"),
+    Case("50,000 `>` in a Markdown body (deeper than markdown-it nests)", "quote-bomb.md",
+         "the text unformatted, with a notice: Markdown nested too deeply to format",
+         title="Quote bomb", notice="Markdown nested too deeply to format", body="The words after the quotes."),
+    Case("50,000 backticks in a Markdown body (an unclosed code fence)", "backtick-bomb.md",
+         "the words after them, as code (a Markdown code fence that never closes)",
+         title="Backtick bomb", body="The words after the backticks."),
+    Case("Symlink to a kernel file (/proc/self/status; /proc/kmsg would block)", "proc-link.txt",
+         "listed with the error: a kernel file, not an article; it is never read",
+         error="a kernel file"),
     Case("A newsreader.yaml whose YAML error quotes markup (`!<[/]>`)", None,
          "the articles as usual; the header says “config problem” and a warning quotes the error as text",
          literal="could not determine a constructor for the tag '[/]'"),
@@ -264,6 +294,20 @@ def build_hostile_folder(root: Path, *, big: bool = True) -> dict[str, str]:
     _w(root, "x.txt/inside.txt", "Inside a folder called x.txt\n\nA folder with an article suffix.\n")
     os.mkfifo(root / "fifo.txt")
     _w(root, "newsreader.yaml", "actors: !<[/]> x\n")
+    _w(root, "hint-kind-list.md",
+       "---\ntitle: Hint with a list kind\nactors: [{name: Bob Stone, kind: [a, b]}]\n---\nBob Stone said so.\n")
+    _w(root, "hint-kind-mapping.md",
+       "---\ntitle: Hint with a mapping kind\nactors: [{name: Bob Stone, kind: {a: 1}}]\n---\nBob Stone waved.\n")
+    _w(root, "yaml-huge-int-title.md",
+       "---\ntitle: " + "7" * 6000 + "\nsource: Huge Numbers Weekly\n---\nThe body under a huge number.\n")
+    _w(root, "yaml-list-bomb.yaml", "-\n" * 1_040_000)
+    os.symlink("/proc/self/status", root / "proc-link.txt")
+    _w(root, "char-refs.md",
+       "# Character references\n\nEvil &#x202e;reversed&#x202c;, &#x2066;isolated&#x2069;, &#x200f;&#x61c;marked. "
+       "Carriage&#x0d;return here, tab&#x09;here, separator&#x2028;here&#x2029;. &#x1b;[31mred&#x85;\n")
+    _w(root, "quote-bomb.md", "# Quote bomb\n\n" + ">" * 50_000 + " The words after the quotes.\n")
+    _w(root, "backtick-bomb.md", "# Backtick bomb\n\n" + "`" * 50_000 + " The words after the backticks.\n")
+
     _w(root, "surrogate-title.md", '---\ntitle: "Lone \\ud800 surrogate"\n---\nA lone surrogate in YAML.\n')
     _w(root, "unicode-oddities.txt",
        "Unicode oddities\n\nשלום עולם and مرحبا mixed with English.\u2028After a line separator.\u2029"
@@ -308,6 +352,14 @@ def vanish_before_read(read_text: Callable[..., Any], name: str = VANISH_NAME) -
         return read_text(path, *args, **kwargs)
 
     return wrapped
+
+
+def write_bad_hint_config_folder(root: Path) -> Path:
+    """A folder whose newsreader.yaml has one actor hint with a list for its kind (and one good hint)."""
+    root.mkdir(parents=True, exist_ok=True)
+    _w(root, "newsreader.yaml", "actors: [{name: Bob, kind: [a, b]}, {name: Harbour Trust, kind: organisation}]\n")
+    _w(root, "story.txt", 'A story\n\n"We are ready," said Jane Doe of the Harbour Trust.\n')
+    return root
 
 
 def write_vanishing_folder(root: Path) -> Path:

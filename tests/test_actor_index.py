@@ -1,30 +1,21 @@
-"""The folder actor index and the per-article navigation helpers (who said what, `}`/`{`, `]`/`[`)."""
+"""The per-article navigation helpers (who said what, `}`/`{`, `]`/`[`)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.actor_index import (
-    ActorIndex,
-    FolderActor,
     actor_filter,
     actor_mentions,
-    build_actor_index,
     group_quotes_by_speaker,
     next_quote,
     next_span,
     only_actor,
     quote_counts,
 )
-from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
-from newsreader.articles import Article
-from newsreader.session import Session, load_folder
 from newsreader.query import parse_filter
-from tests.conftest import ARTICLES, write_article
 
 
 def actor(name: str, kind: str = "person", n: int = 1, aliases: tuple[str, ...] = ()) -> Actor:
@@ -35,138 +26,11 @@ def q(start: int, speaker: str | None, text: str = "words") -> Quote:
     return Quote(text, start, start + len(text), speaker)
 
 
-STUB: dict[str, Analysis] = {
-    "one": Analysis(
-        quotes=[q(100, "Ken Hu"), q(200, "Ken Hu"), q(300, None)],
-        actors=[actor("Ken Hu", n=3, aliases=("Hu",)), actor("Huawei", "organisation", 5), actor("Brussels", "place")],
-    ),
-    "two": Analysis(
-        quotes=[q(50, "ken hu")],
-        actors=[actor("ken hu", n=1), actor("Huawei", "organisation", 2), actor("Jordan", "place")],
-    ),
-    "three": Analysis(
-        quotes=[q(10, "Jordan")],
-        actors=[actor("Jordan", "person", 2), actor("Huawei", "organisation", 1)],
-    ),
-    "four": Analysis(actors=[actor("Jordan", "person")]),
-}
-
-
-def stub_library(tmp_path: Path) -> Session:
-    folder = tmp_path / "news"
-    for i, name in enumerate(STUB):
-        write_article(folder, f"{name}.txt", name, f"Body of {name}.", date=f"2020-01-0{i + 1}")
-    write_article(folder, "empty.txt", "nothing", "No actors here.")
-    (folder / "broken.yaml").write_text("[unclosed", encoding="utf-8")
-    return load_folder(folder)
-
-
-def stub_analyse(article: Article) -> Analysis | None:
-    if article.title == "nothing":
-        return None
-    return STUB[article.title]
-
-
-def test_index_counts_merges_and_orders(tmp_path: Path) -> None:
-    index = build_actor_index(stub_library(tmp_path).articles, stub_analyse)
-    by_name = {a.name: a for a in index}
-    assert [a.name for a in index] == ["Huawei", "Jordan", "Ken Hu", "Brussels"]
-    assert by_name["Huawei"].to_json() == {
-        "name": "Huawei", "kind": "organisation", "articles": 3, "quotations": 0, "aliases": [],
-    }
-    ken = by_name["Ken Hu"]  # "Ken Hu" and "ken hu" are one actor; both spellings' quotes count
-    assert (ken.articles, ken.quotations, ken.mentions) == (2, 3, 4)
-    assert ken.aliases == ["Hu", "ken hu"]
-    jordan = by_name["Jordan"]  # a place once, a person twice: person by majority
-    assert (jordan.kind, jordan.articles, jordan.quotations) == ("person", 3, 1)
-    assert by_name["Brussels"].articles == 1
-    assert len(ken.keys) == 2 and all(k.endswith((".txt",)) for k in ken.keys)
-
-
-def test_index_skips_errors_and_failing_analysers(tmp_path: Path) -> None:
-    lib = stub_library(tmp_path)
-    assert any(a.error for a in lib.articles)
-
-    def flaky(article: Article) -> Analysis | None:
-        if article.title == "two":
-            raise RuntimeError("boom")
-        return stub_analyse(article)
-
-    by_name = {a.name: a for a in build_actor_index(lib.articles, flaky)}
-    assert by_name["Huawei"].articles == 2 and by_name["Ken Hu"].articles == 1
-    assert build_actor_index([], stub_analyse) == []
-
-
-def test_kind_tie_prefers_more_mentions() -> None:
-    arts = [Article(Path(f"/x/{i}.txt"), str(i), "b") for i in range(2)]
-    analyses = {
-        "0": Analysis(actors=[actor("Georgia", "place", 5)]),
-        "1": Analysis(actors=[actor("Georgia", "person", 1)]),
-    }
-    (only,) = build_actor_index(arts, lambda a: analyses[a.title])
-    assert only.kind == "place" and only.articles == 2
-
-
-def test_same_name_twice_in_one_article_counts_once() -> None:
-    art = Article(Path("/x/a.txt"), "a", "b")
-    analysis = Analysis(quotes=[q(0, "Jordan")], actors=[actor("Jordan", "place", 2), actor("Jordan", "person", 3)])
-    (only,) = build_actor_index([art], lambda a: analysis)
-    assert (only.articles, only.quotations, only.mentions, only.kind) == (1, 1, 5, "person")
-
-
-def test_incremental_index_add_replace_discard() -> None:
-    index = ActorIndex()
-    assert index.actors() == [] and len(index) == 0
-    index.add("a", STUB["one"])
-    index.add("b", STUB["two"])
-    first = index.actors()
-    assert index.actors() is first  # cached until something changes
-    assert {a.name: a.articles for a in first}["Huawei"] == 2 and "a" in index and len(index) == 2
-    index.add("a", Analysis(actors=[actor("Huawei", "organisation", 1)]))  # re-analysed: replaces
-    by_name = {a.name: a for a in index.actors()}
-    assert by_name["Huawei"].articles == 2 and by_name["Huawei"].mentions == 3
-    assert by_name["ken hu"].articles == 1 and by_name["ken hu"].quotations == 1  # only article b spells it
-    assert "Brussels" not in by_name
-    index.discard("b")
-    index.discard("missing")
-    assert [(a.name, a.articles) for a in index.actors()] == [("Huawei", 1)]
-    assert len(index) == 1 and "b" not in index
-
-
-def test_incremental_equals_batch(tmp_path: Path) -> None:
-    lib = stub_library(tmp_path)
-    index = ActorIndex()
-    for article in reversed(lib.articles):  # any order, same counts
-        analysis = None if article.error else stub_analyse(article)
-        if analysis is not None:
-            index.add(article.key, analysis)
-    def summary(actors: list[FolderActor]) -> list[tuple[str, str, int, int, int]]:
-        return [(a.name, a.kind, a.articles, a.quotations, a.mentions) for a in actors]
-
-    assert summary(index.actors()) == summary(build_actor_index(lib.articles, stub_analyse))
-
-
-def test_filter_query_parses_as_one_actor_term() -> None:
+def test_actor_filter_parses_as_one_actor_term() -> None:
     assert actor_filter("Ken Hu") == 'actor:"Ken Hu"'
     assert actor_filter('The "Boss"') == 'actor:"The Boss"'
-    fq = parse_filter(FolderActor("Ken Hu", "person").filter_query)
+    fq = parse_filter(actor_filter("Ken Hu"))
     assert [(t.field, t.value, t.phrase, t.negate) for t in fq.terms] == [("actor", "Ken Hu", True, False)]
-
-
-def test_real_engine_on_the_shipped_articles() -> None:
-    library = load_folder(ARTICLES)
-    index = build_actor_index(library.articles, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
-    by_name = {a.name: a for a in index}
-    trump = by_name["Donald Trump"]
-    assert trump.kind == "person" and trump.articles >= 2 and trump.quotations >= 1
-    assert by_name["Huawei"].kind == "organisation"
-    assert by_name["Ken Hu"].quotations >= 3
-    counts = [a.articles for a in index]
-    assert counts == sorted(counts, reverse=True)
-    assert len({a.name.casefold() for a in index}) == len(index)
-
-
-# ------------------------------------------------------------------------------------- navigation
 
 
 def test_group_quotes_by_speaker() -> None:

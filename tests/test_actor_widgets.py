@@ -8,10 +8,10 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.fuzzy import Matcher
 
-from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
-from newsreader.session import load_folder
+from newsreader.folder_actors import FolderActor, FolderActors
+from newsreader.session import load_folder as scan
 from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help, highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
 from newsreader.ui.row_list import fit
@@ -165,7 +165,7 @@ async def test_panel_filled_while_hidden_then_shown() -> None:
 
 
 async def test_panel_on_the_seed_article() -> None:
-    lib = load_folder(SEED)
+    lib = scan(SEED)
     art = lib.articles[0]
     app = PanelApp(analyze_cached(art.body, tuple(lib.hints_for(art))))
     async with app.run_test(size=(120, 36)):
@@ -307,7 +307,7 @@ async def test_who_said_without_quotations_and_tiny_sizes() -> None:
 
 
 async def test_who_said_on_the_seed_article() -> None:
-    lib = load_folder(SEED)
+    lib = scan(SEED)
     art = lib.articles[0]
     analysis = analyze_cached(art.body, tuple(lib.hints_for(art)))
     app = ScreenApp(analysis)
@@ -333,7 +333,7 @@ class PaletteApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        index = ActorIndex()
+        index = FolderActors()
         index.add("a", STUB)
         index.add("b", Analysis(actors=[actor("[bold]Odd[/bold] Name", "person", 1), actor("Ken Hu", "person", 1)]))
         self.actors = index.actors()

@@ -73,8 +73,12 @@ def test_list_json_and_table(tmp_path: Path) -> None:
     assert rows[0] == {"title": "Alpha", "date": "2020-01-01", "source": "Wire", "path": str(tmp_path / "a.txt"),
                        "index": 0, "error": None}
     assert rows[1]["error"] == "binary file (not text)"
-    table = run("list", str(tmp_path))
-    assert "Alpha" in table.stdout and "2 articles, 1 could not be read" in table.stdout
+    piped = run("list", str(tmp_path))  # not a terminal: one tab-separated line per article
+    assert piped.returncode == 0 and piped.stderr == ""
+    assert piped.stdout.splitlines() == [
+        f"2020-01-01\tAlpha\tWire\t{tmp_path / 'a.txt'}\t",
+        f"\tbad\t\t{tmp_path / 'bad.txt'}\tbinary file (not text)",
+    ]
 
 
 def test_analyze_json_contract_on_the_shipped_folder() -> None:

@@ -26,26 +26,29 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_actors_json_on_the_shipped_articles(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["actors", str(ARTICLES), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows and all(set(r) == {"name", "kind", "articles", "quotations", "aliases"} for r in rows)
+    assert rows and all(set(r) == {"name", "kind", "articles", "quotations", "aliases", "ambiguous"} for r in rows)
     by_name = {r["name"]: r for r in rows}
-    assert by_name["Donald Trump"]["articles"] >= 2 and by_name["Donald Trump"]["kind"] == "person"
+    assert by_name["Donald Trump"]["articles"] >= 4 and by_name["Donald Trump"]["kind"] == "person"
+    # one row per actor: no name is another same-kind actor's alias unless marked ambiguous
+    aliases = {(alias.casefold(), r["kind"]): r["name"] for r in rows for alias in r["aliases"]}
+    assert [r["name"] for r in rows if aliases.get((r["name"].casefold(), r["kind"]), r["name"]) != r["name"]
+            and not r["ambiguous"]] == []
+    assert "Trump" not in by_name and "US" not in by_name and "EU" not in by_name
     assert by_name["Ken Hu"]["quotations"] >= 3
     keys = [(-r["articles"], r["name"].casefold()) for r in rows]
     assert keys == sorted(keys)
 
 
-def test_actors_table_is_readable(tmp_path: Path) -> None:
+def test_actors_piped_are_tab_separated_lines(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     write_article(folder, "a.txt", "[bold]Story[/bold]", '"We will win," said Jane Doe of Acme Corp in Paris.')
-    write_article(folder, "b.txt", "Second", "Jane Doe said nothing at all in Paris.")
+    write_article(folder, "b.txt", "Second", "Later, Ms Doe said nothing at all in Paris.")
     out = run("actors", str(folder))
     assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
-    assert lines[0].split()[:4] == ["actor", "kind", "articles", "quotes"]
-    jane = next(line for line in lines if line.startswith("Jane Doe"))
-    assert jane.split()[2:5] == ["person", "2", "1"]
-    assert "\x1b" not in out.stdout
-    assert lines[-1].endswith("actors in 2 articles")
+    rows = [line.split("\t") for line in out.stdout.splitlines()]
+    assert all(len(row) == 6 for row in rows) and "\x1b" not in out.stdout
+    assert ["Jane Doe", "person", "2", "1", "Doe", ""] in rows  # "Doe" alone joined Jane Doe
+    assert ["Paris", "place", "2", "0", "", ""] in rows
 
 
 def test_actors_bad_folder_exits_2(tmp_path: Path) -> None:
@@ -61,22 +64,38 @@ def test_actors_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_show_html_and_svg(tmp_path: Path) -> None:
     out = run("show", str(SEED), "--html", str(tmp_path / "seed.html"), "--svg", str(tmp_path / "seed.svg"))
     assert out.returncode == 0, out.stderr
-    assert out.stdout == "" and out.stderr == ""
+    assert out.stdout == ""
+    assert out.stderr == f"newsreader: wrote {tmp_path / 'seed.html'} and {tmp_path / 'seed.svg'}\n"
     page = (tmp_path / "seed.html").read_text(encoding="utf-8")
     assert f"<title>{html.escape(SEED_TITLE)}</title>" in page and "Highlights" in page
-    assert "font-style: italic" in page  # NO_COLOR does not apply to a file asked for explicitly
+    assert "<pre" not in page and "find match" not in page
+    # "he wrote": the speaker is named in a tooltip, after the pronoun and in the who-said-what list
+    assert 'title="said by Donald Trump">I want the ' in page and "he</span><span class=\"resolved\"> [Donald Trump]" in page
+    assert '<li><span class="speaker">Donald Trump</span>' in page
     svg = (tmp_path / "seed.svg").read_text(encoding="utf-8")
-    assert svg.lstrip().startswith("<svg") and "Highlights" in svg
+    assert svg.lstrip().startswith('<svg xml:space="preserve" ') and "Highlights" in svg
 
 
-def test_show_html_plain_and_width(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_html_plain_and_svg_width(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(SEED), "--plain", "--width", "50", "--html", str(tmp_path / "p.html")]) == 0
     page = (tmp_path / "p.html").read_text(encoding="utf-8")
-    assert "Highlights" not in page and "font-style: italic" not in page
-    code = re.search(r"<code[^>]*>(.*)</code>", page, re.S).group(1)  # type: ignore[union-attr]
-    lines = html.unescape(re.sub(r"<[^>]+>", "", code)).splitlines()
-    assert max(len(line) for line in lines) <= 50
-    assert capsys.readouterr().out == ""
+    assert "Highlights" not in page and 'class="quote' not in page and "Who said what" not in page
+    assert main(["show", str(SEED), "--width", "50", "--svg", str(tmp_path / "p.svg")]) == 0
+    svg = (tmp_path / "p.svg").read_text(encoding="utf-8")
+    runs = re.findall(r'textLength="([\d.]+)"', svg)
+    assert runs and max(float(r) for r in runs) <= 50 * 12.21  # Rich's cell is 12.2 wide
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("newsreader: wrote") == 2
+
+
+def test_show_names_speakers_and_has_no_find_legend(capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: the legend is printed
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["show", str(SEED), "--width", "200"]) == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
+    assert "technologies,” he [Donald Trump] wrote." in out
+    assert "Person" in out and "Place" in out and "find match" not in out and "current match" not in out
 
 
 @pytest.mark.parametrize("flag", ["--html", "--svg"])

@@ -166,6 +166,12 @@ def test_a_fifo_does_not_hang_the_start(xdg: Path) -> None:
     one_problem(load_config(), "not a regular file", "using the defaults")
 
 
+def test_a_kernel_file_is_not_read(xdg: Path) -> None:
+    xdg.parent.mkdir(parents=True)
+    xdg.symlink_to("/proc/self/status")
+    one_problem(load_config(), "kernel file", "using the defaults")
+
+
 def test_a_folder_where_the_file_should_be(xdg: Path) -> None:
     xdg.mkdir(parents=True)
     one_problem(load_config(), "is a folder")

@@ -28,7 +28,10 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 # Text that looks like what people and attackers put in articles: escapes, markup, bidi, quotes, YAML.
 PIECES = [ATTACK, MARKUP, "\x1b]2;t\x07", "\x1b[2J", "\x9b31m", "\u202e", "\r", "\r\n", "\t", "\x00", "\ud800",
           "“", "”", '"', "---\n", "title: ", "date: 2023-02-30\n", "&a [*a]", "!!python/object:os.system ",
-          "# ", "**", "[x](y)", "\u2028", "漢字", "👩‍👩‍👧", "e\u0301", "\n\n", " " * 30, "x" * 120]
+          "# ", "**", "[x](y)", "\u2028", "漢字", "👩‍👩‍👧", "e\u0301", "\n\n", " " * 30, "x" * 120,
+          # Markdown character references that decode to controls, and nesting markdown-it gives up on
+          "&#x202e;", "&#x2066;", "&#x200f;", "&#x61c;", "&#x0d;", "&#x09;", "&#x2028;", "&#x1b;", "&#13;",
+          "> " * 25, "`" * 40, "- " * 25]
 hostile_text = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(PIECES)), max_size=25).map("".join)
 
 

@@ -321,3 +321,16 @@ def test_filter_results_stay_complete_and_a_notice_is_given_when_index_writes_fa
     counts, notice = out.stdout.strip().split("\n")
     assert counts == "400 400"
     assert "could not be updated" in notice
+
+
+def test_an_analysis_sqlite_refuses_costs_only_itself(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, 2)
+    session = Session(folder)
+    session.refresh()
+    first, second = (session.full_article(a) for a in session.articles)
+    odd = Analysis([Quote("bad \udcff text", 0, 5)], [Actor("Ken Hu", "person", [Mention(0, 3, "Ken")])])
+    fine = Analysis([], [Actor("Jane Roe", "person", [Mention(0, 4, "Jane")])])
+    session.index.store_analyses([(first, first.body, odd), (second, second.body, fine)])
+    assert session.index.analysis(first, first.body) is None
+    assert session.index.analysis(second, second.body) is not None
+    assert [session.articles[i].title for i in session.filter(parse_filter("actor:jane"))] == [second.title]

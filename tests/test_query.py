@@ -3,6 +3,8 @@ checked against it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,6 @@ from newsreader.query import (
     parse_filter,
     prepare_docs,
 )
-
 
 # ------------------------------------------------------------------------------------------- filter
 
@@ -412,3 +413,48 @@ def queries(draw: st.DrawFn) -> str:
 def test_the_sql_and_in_memory_backends_agree(backends: Backends, text: str) -> None:
     sql, memory = both(backends, text)
     assert sql == memory, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=30))
+def test_the_backends_agree_on_any_text_typed(backends: Backends, text: str) -> None:
+    sql, memory = both(backends, text)  # and the SQL built from it always runs
+    assert sql == memory, text
+
+
+_DOC_TEXT = st.lists(
+    st.one_of(st.sampled_from(_VOCABULARY + _GLUE + ["\n", "—", "“", "”", "Ω", "e\u0301"]), st.text(max_size=3)),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    bodies=st.lists(st.tuples(_DOC_TEXT, _DOC_TEXT, st.one_of(st.none(), st.lists(_DOC_TEXT, max_size=3))),
+                    min_size=1, max_size=4),
+    text=st.one_of(queries(), st.text(max_size=20)),
+)
+def test_the_backends_agree_on_random_documents(bodies: list[tuple[str, str, list[str] | None]], text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        index = FolderIndex.open(folder, folder / "index.sqlite3")
+        docs, keys, batch, analysed = [], [], [], []
+        for i, (title, body, names) in enumerate(bodies):
+            article = Article(folder / f"{i}.txt", title, body, source=title[:6] or None)
+            batch.append((article.path, 1, 1.0, [article]))
+            doc = SearchDoc(str(article.path), title, body, title[:6])
+            if names is not None:
+                analysis = _analysis([[n] for n in names], names)
+                analysed.append((article, body, analysis))
+                doc.actors, doc.quotes = analysis_fields(analysis)
+            docs.append(doc)
+            keys.append((str(article.path), 0))
+        index.store_files(batch)
+        index.store_analyses(analysed)
+        try:
+            sql, memory = both((index, docs, keys), text)
+        finally:
+            index.close()
+    assert sql == memory, (text, bodies)

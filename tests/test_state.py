@@ -276,3 +276,153 @@ def test_import_is_light() -> None:
     code = "import sys, newsreader.state; print('platformdirs' in sys.modules, 'textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------------------------- several instances, odd files
+
+
+def test_two_instances_keep_each_others_marks_and_positions(state_home: Path, tmp_path: Path) -> None:
+    first, second = ReadState.load(), ReadState.load()
+    first.set_read("from-first")
+    second.set_read("from-second")
+    first.remember_position(tmp_path / "one", "k1", 10)
+    second.remember_position(tmp_path / "two", "k2", 20)
+    assert first.save() is None and second.save() is None  # the last writer used to win
+    merged = ReadState.load()
+    assert merged.read == {"from-first", "from-second"}
+    assert merged.last_position(tmp_path / "one") == ("k1", 10)
+    assert merged.last_position(tmp_path / "two") == ("k2", 20)
+    # an unread mark made in one instance is kept too; what the other never touched stays as it is
+    third = ReadState.load()
+    third.set_read("from-first", False)
+    second.set_read("another")
+    assert third.save() is None and second.save() is None
+    assert ReadState.load().read == {"from-second", "another"}
+
+
+def test_the_newest_snapshot_holds_every_unsaved_change(state_home: Path) -> None:
+    s = ReadState.load()
+    s.set_read("a")
+    older = s.snapshot()
+    s.set_read("b")
+    newer = s.snapshot()
+    assert older is not None and newer is not None and s.snapshot() is None
+    assert s.write(newer) is None  # the UI writes only the newest of two pending snapshots
+    assert ReadState.load().read == {"a", "b"}
+    s.set_read("a", False)
+    assert s.save() is None and ReadState.load().read == {"b"}
+
+
+WRITER = """
+import sys
+from newsreader.state import ReadState
+path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+state = ReadState.load(path)
+for i in range(count):
+    state.set_read(f"{name}-{i}")
+    problem = state.save()
+    assert problem is None, problem
+"""
+
+
+def test_concurrent_processes_lose_no_mark(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "state" / "state.json"
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"p{n}", "40"]) for n in range(4)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0, 0, 0]
+    assert ReadState.load(path).read == {f"p{n}-{i}" for n in range(4) for i in range(40)}
+    assert sorted(p.name for p in path.parent.iterdir()) == [".state.json.lock", "state.json"]
+
+
+HANG_GUARD = """
+import sys
+from newsreader.state import ReadState
+state = ReadState.load(sys.argv[1])
+print(state.notice)
+state.set_read("k")
+print(state.save())
+"""
+
+
+def test_a_fifo_at_the_state_path_is_set_aside_without_blocking(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "state" / "state.json"
+    path.parent.mkdir()
+    os.mkfifo(path)
+    # in a subprocess, so that a regression hangs that process (killed by the timeout), not the test run
+    out = subprocess.run([sys.executable, "-c", HANG_GUARD, str(path)], capture_output=True, text=True, timeout=120)
+    notice, saved = out.stdout.splitlines()
+    assert notice.startswith("The read-state file was not a regular file (not a regular file (a pipe")
+    assert "moved it to state.json.corrupt-" in notice and saved == "None"
+    assert path.is_file() and ReadState.load(path).read == {"k"}
+    (aside,) = [p for p in path.parent.iterdir() if p.name.startswith("state.json.corrupt-")]
+    assert aside.is_fifo()
+
+
+def test_a_fifo_or_kernel_file_as_the_lock_is_a_notice_not_a_hang(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    os.mkfifo(tmp_path / ".state.json.lock")
+    s = ReadState.load(path)
+    s.set_read("k")
+    reason = s.save()
+    assert reason is not None and "not a regular file" in reason and s.dirty
+    (tmp_path / ".state.json.lock").unlink()
+    (tmp_path / ".state.json.lock").symlink_to("/proc/self/status")
+    assert "kernel file" in (s.save() or "")
+    (tmp_path / ".state.json.lock").unlink()
+    assert s.save() is None and ReadState.load(path).read == {"k"}
+
+
+def test_a_held_lock_delays_the_save_a_bounded_number_of_tries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+    import time
+
+    path = tmp_path / "state.json"
+    sleeps: list[float] = []
+    monkeypatch.setattr(time, "sleep", sleeps.append)
+    monkeypatch.setattr(state_mod, "LOCK_ATTEMPTS", 5)
+    s = ReadState.load(path)
+    s.set_read("k")
+    with open(tmp_path / ".state.json.lock", "w") as holder:  # another instance, in the middle of a save
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        reason = s.save()
+    assert reason is not None and "another newsreader is saving" in reason and len(sleeps) == 4
+    assert not path.exists() and s.dirty
+    assert s.save() is None and ReadState.load(path).read == {"k"}  # the change was kept for the next save
+
+
+def test_temporaries_of_a_killed_save_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    s = ReadState.load(path)
+    s.set_read("k")
+    assert s.save() is None
+    stale = [tmp_path / ".state.json.x1y2z3.tmp", tmp_path / ".state.json.abcdef.tmp"]
+    for tmp in stale:
+        tmp.write_bytes(b"{half a file")
+    other = tmp_path / ".other.json.abc.tmp"  # not ours: left alone
+    other.write_bytes(b"")
+    assert ReadState.load(path).read == {"k"}  # on start
+    assert not any(t.exists() for t in stale) and other.exists()
+    stale[0].write_bytes(b"")
+    s.set_read("j")
+    assert s.save() is None and not stale[0].exists()  # and on every save
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.json.abc.tmp", ".state.json.lock", "state.json"]
+
+
+def test_a_state_file_damaged_while_the_reader_runs_is_rewritten_from_memory(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    first = ReadState.load(path)
+    first.set_read("a")
+    first.set_read("b")
+    assert first.save() is None
+    running = ReadState.load(path)  # knows a and b
+    path.write_bytes(b"\x00garbage")  # damaged behind its back
+    running.set_read("c")
+    assert running.save() is None and "moved it to state.json.corrupt-" in (running.notice or "")
+    assert ReadState.load(path).read == {"a", "b", "c"}

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("httpx")
 
 from newsreader.cli import main  # noqa: E402
-from newsreader.library import scan  # noqa: E402
+from newsreader.session import load_folder as scan  # noqa: E402
 from newsreader.web import commands  # noqa: E402
 from newsreader.web.fetch import Limits  # noqa: E402
 from newsreader.web.pull import pull_feeds  # noqa: E402

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 pytest.importorskip("trafilatura")
 
 from newsreader.articles import load_file  # noqa: E402
-from newsreader.library import scan  # noqa: E402
+from newsreader.session import load_folder as scan  # noqa: E402
 from newsreader.web import INSTALL_HINT  # noqa: E402
 from newsreader.web import extract as extract_module  # noqa: E402
 from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page  # noqa: E402

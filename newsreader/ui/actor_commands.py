@@ -1,7 +1,7 @@
 """Command palette: "Actor…" lists every actor in the folder (articles, quotations); choosing one filters.
 
 Wiring: add `ActorCommand` to the app's `COMMANDS`, and give the app two methods (the `ActorSource`
-protocol): `folder_actors()` returning the current `ActorIndex.actors()` plus a status line while the
+protocol): `folder_actors()` returning the current `FolderActors.actors()` plus a status line while the
 background analysis is still running, and `choose_folder_actor(actor)` which applies
 `actor.filter_query` (`actor:"Ken Hu"`) to the folder filter.
 
@@ -21,7 +21,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 if TYPE_CHECKING:
-    from newsreader.actor_index import FolderActor
+    from newsreader.folder_actors import FolderActor
 
 TITLE = "Actor…"
 MAX_DISCOVERY = 100
@@ -33,7 +33,7 @@ class ActorSource(Protocol):
     """What the app provides to the "Actor…" palette."""
 
     def folder_actors(self) -> tuple[Sequence[FolderActor], str | None]:
-        """(actors sorted as `ActorIndex.actors()`, a status such as "analysing 120/10,000" or None)."""
+        """(actors sorted as `FolderActors.actors()`, a status such as "analysing 120/10,000" or None)."""
         ...
 
     def choose_folder_actor(self, actor: FolderActor) -> None:

@@ -27,6 +27,7 @@ from newsreader.ui.actor_commands import ActorCommand
 from newsreader.ui.cast import CastMixin
 from newsreader.ui.reading_state import ReadStateMixin
 from newsreader.ui.help_screen import HelpScreen, pick
+from newsreader.ui.signals import exit_on_signals
 from newsreader.ui.messages import (
     AnalysisReady,
     ArticleLoaded,
@@ -140,6 +141,7 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        exit_on_signals(self)  # SIGTERM/SIGHUP quit as `q` does: state saved, terminal restored
         self.theme = THEME
         if self.config is not None:
             from newsreader.ui.apply_config import apply_config

@@ -16,8 +16,8 @@ from textual.worker import get_current_worker
 from newsreader.ui.messages import FolderActorsReady
 
 if TYPE_CHECKING:
-    from newsreader.actor_index import FolderActor
     from newsreader.analysis.model import Actor, Analysis
+    from newsreader.folder_actors import FolderActor
     from newsreader.ui.actors_panel import ActorsPanel
 
 

@@ -1,6 +1,6 @@
 """The filter bar above the list: a query over the whole folder and a "12 of 331" count.
 
-Query syntax (pure `search.parse_filter`): words (all must match), "exact phrase", -word, actor:NAME,
+Query syntax (pure `query.parse_filter`): words (all must match), "exact phrase", -word, actor:NAME,
 source:X, quote:WORDS. The App debounces and runs the filter in a worker.
 """
 

@@ -28,7 +28,7 @@ from newsreader.articles import (
     parse_front_matter,
     split_front_matter,
 )
-from newsreader.library import iter_article_paths
+from newsreader.library import iter_article_files
 from newsreader.sanitize import clean_line, clean_text
 
 SLUG_CHARS = 60
@@ -158,7 +158,7 @@ def urls_in_folder(folder: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     if not folder.is_dir():
         return found
-    for path, error in iter_article_paths(folder):
+    for path, _stat, error in iter_article_files(folder):
         if error is not None or not path.name.lower().endswith(TEXT_SUFFIXES + MARKDOWN_SUFFIXES):
             continue
         url = _front_matter_url(path)

@@ -1,0 +1,364 @@
+"""The folder's actors: one row per actor across every article, with its aliases, counts and articles.
+
+Pure: no Textual, no Rich. Each article's analysis names its actors by the fullest form *that article*
+uses, so one actor arrives under several names ("Donald Trump" in one article, only "President Trump"
+→ "Trump" in another; "United States", "U.S." and "US"). The table merges them in two steps:
+
+1. the same name (case-insensitive, dots and spacing ignored: "U.S." is "US") is one actor;
+2. a name then joins the single same-kind actor that is the same in some article's eyes — one that lists
+   it as an alias anywhere in the folder (or that it lists), whose surname it is ("Trump" → "Donald
+   Trump"), or whose acronym it is ("EU" → "European Union"). With several such actors it cannot tell
+   which, so it stays apart and says so (`FolderActor.ambiguous`).
+
+`names_for(NAME)` gives every name of the actor NAME belongs to, and `merged_queries` turns a filter's
+`actor:` terms into the merged actor's names, so `actor:"Donald Trump"` also finds the article that only
+says "President Trump".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsreader.actor_index import actor_filter
+from newsreader.analysis.model import KINDS, Actor, Analysis
+from newsreader.articles import Article
+from newsreader.query import FilterQuery, Term
+
+_WORD_SPLIT = re.compile(r"[\s\-–]+")
+ACRONYM_LETTERS = (2, 6)  # an acronym has this many letters, all capitals ("EU", "WHO", "UNESCO")
+
+
+@dataclass(slots=True)
+class FolderActor:
+    """One actor across a folder: in how many articles it appears and how many quotations it has."""
+
+    name: str  # the most frequent spelling of the fullest name
+    kind: str  # the kind most articles gave it
+    articles: int = 0  # articles in which it appears
+    quotations: int = 0  # quotations attributed to it, all articles together
+    mentions: int = 0  # mentions, all articles together
+    aliases: list[str] = field(default_factory=list)  # every other name it goes by, sorted
+    keys: list[str] = field(default_factory=list)  # `Article.key` of every article it appears in
+    ambiguous: list[str] = field(default_factory=list)  # actors this name could also be (then kept apart)
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"name", "kind", "articles", "quotations", "aliases", "ambiguous"}` (the `actors --json` record)."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "articles": self.articles,
+            "quotations": self.quotations,
+            "aliases": list(self.aliases),
+            "ambiguous": list(self.ambiguous),
+        }
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and every alias: what `actor:` should match for this actor."""
+        return (self.name, *self.aliases)
+
+    @property
+    def filter_query(self) -> str:
+        """The folder-filter query that lists this actor's articles: `actor:"Ken Hu"`."""
+        return actor_filter(self.name)
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same name: case and spacing ignored, and the dots of an acronym ("U.S."
+    and "US" → "us")."""
+    folded = " ".join(name.split()).casefold()
+    letters = folded.replace(".", "").replace(" ", "")
+    if "." in folded and all(len(part) == 1 for part in folded.replace(".", " ").split()):
+        return letters
+    return folded
+
+
+def acronym_key(name: str) -> str | None:
+    """The key of the acronym of a name of two or more capitalised words ("European Union" → "eu")."""
+    initials = [w[0] for w in _WORD_SPLIT.split(name) if w and w[0].isupper()]
+    return "".join(initials).casefold() if len(initials) >= 2 else None
+
+
+def is_acronym(name: str) -> bool:
+    """"EU", "U.S.", "WHO": a few capital letters (dots allowed)."""
+    letters = name.replace(".", "").replace(" ", "")
+    return ACRONYM_LETTERS[0] <= len(letters) <= ACRONYM_LETTERS[1] and letters.isalpha() and letters.isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """One actor name as one article has it."""
+
+    spellings: tuple[str, ...]  # the spellings listed (usually one)
+    vote: str  # the kind this article gives it
+    kind_mentions: tuple[tuple[str, int], ...]  # (kind, mentions) as listed
+    mentions: int
+    aliases: tuple[str, ...]
+    quotations: int
+
+
+def _summarise(analysis: Analysis) -> dict[str, _Seen]:
+    """Per name key: what this article contributes to the folder table. The same name may be listed
+    twice (two kinds): the article counts once and votes for the kind with more mentions."""
+    quotes_by_speaker = Counter(name_key(q.speaker) for q in analysis.quotes if q.speaker)
+    grouped: dict[str, list[Actor]] = {}
+    for actor in analysis.actors:
+        if actor.name.strip():
+            grouped.setdefault(name_key(actor.name), []).append(actor)
+    out: dict[str, _Seen] = {}
+    for key, actors in grouped.items():
+        votes: Counter[str] = Counter()
+        for a in actors:
+            votes[a.kind] += len(a.mentions) + 1
+        out[key] = _Seen(
+            spellings=tuple(" ".join(a.name.split()) for a in actors),
+            vote=max(votes, key=lambda k: (votes[k], -_kind_rank(k))),
+            kind_mentions=tuple((a.kind, len(a.mentions)) for a in actors),
+            mentions=sum(len(a.mentions) for a in actors),
+            aliases=tuple(" ".join(x.split()) for a in actors for x in a.aliases if x.strip()),
+            quotations=quotes_by_speaker.get(key, 0),
+        )
+    return out
+
+
+@dataclass(slots=True)
+class _Name:
+    """Step 1: everything the folder says under one name key."""
+
+    key: str
+    name: str = ""  # set by `settle`
+    kind: str = ""  # set by `settle`
+    spellings: Counter[str] = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Counter)
+    kind_mentions: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    keys: list[str] = field(default_factory=list)
+    quotations: int = 0
+    mentions: int = 0
+
+    def add(self, article_key: str, seen: _Seen) -> None:
+        for spelling in seen.spellings:  # (a loop: Counter.update is slow on tiny tuples)
+            self.spellings[spelling] += 1
+        self.votes[seen.vote] += 1
+        for kind, n in seen.kind_mentions:
+            self.kind_mentions[kind] += n
+        self.aliases.update(seen.aliases)
+        self.keys.append(article_key)
+        self.quotations += seen.quotations
+        self.mentions += seen.mentions
+
+    def settle(self) -> None:
+        """Choose the name (the most frequent spelling; ties: the more capitalised, then the first seen)
+        and the kind (the one most articles give; ties: more mentions, then person < organisation <
+        place), once everything is added."""
+        self.name = max(self.spellings, key=lambda s: (self.spellings[s], sum(c.isupper() for c in s)))
+        kv, km = self.votes, self.kind_mentions
+        self.kind = max(kv, key=lambda k: (kv[k], km[k], -_kind_rank(k)))
+
+    def size(self) -> tuple[int, int, int]:
+        """How full a name is: words, letters, then articles."""
+        return (len(self.name.split()), len(self.name), len(self.keys))
+
+
+class FolderActors:
+    """The folder's actors, built incrementally: `add(article_key, analysis)` as analyses arrive (e.g.
+    from the app's background analysis), `actors()` for the merged, sorted list (cached until the next
+    change). Adding a key again replaces that article's contribution; `discard` removes it.
+    Not thread-safe: feed it from one thread.
+    """
+
+    def __init__(self) -> None:
+        self._articles: dict[str, dict[str, _Seen]] = {}
+        self._actors: list[FolderActor] | None = None
+        self._by_key: dict[str, list[FolderActor]] = {}
+
+    def add(self, key: str, analysis: Analysis) -> None:
+        """Count (or recount) the article `key` with its analysis."""
+        self._articles.pop(key, None)  # re-added: moves to the end, like a fresh add
+        self._articles[key] = _summarise(analysis)
+        self._actors = None
+
+    def discard(self, key: str) -> None:
+        """Forget the article `key` (removed from the folder, or changed and not re-analysed yet)."""
+        if self._articles.pop(key, None) is not None:
+            self._actors = None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._articles
+
+    def __len__(self) -> int:
+        """Number of articles counted."""
+        return len(self._articles)
+
+    def actors(self) -> list[FolderActor]:
+        """Every actor, sorted by number of articles (desc), then name. Do not mutate the result."""
+        if self._actors is None:
+            self._actors = self._merge()
+            self._by_key = {}
+            for actor in self._actors:
+                for n in actor.names:
+                    self._by_key.setdefault(name_key(n), []).append(actor)
+        return self._actors
+
+    def actor_for(self, name: str) -> FolderActor | None:
+        """The actor called `name`, or else the one actor that goes by it; None if none (or several)."""
+        self.actors()
+        found = self._by_key.get(name_key(name), [])
+        exact = [a for a in found if name_key(a.name) == name_key(name)]
+        if exact:
+            return exact[0]
+        return found[0] if len(found) == 1 else None
+
+    def names_for(self, name: str) -> tuple[str, ...]:
+        """Every name of the actor `name` belongs to ("Trump" → "Donald Trump", "Trump"), for `actor:`;
+        just `(name,)` when the folder knows no such actor or cannot tell which one it is."""
+        actor = self.actor_for(name)
+        return actor.names if actor is not None else (name,)
+
+    def _merge(self) -> list[FolderActor]:
+        names: dict[str, _Name] = {}
+        for article_key, seen_by_name in self._articles.items():
+            for key, seen in seen_by_name.items():
+                n = names.get(key)
+                if n is None:
+                    n = names[key] = _Name(key)
+                n.add(article_key, seen)
+        for n in names.values():
+            n.settle()
+        heads = _Heads(names)
+        members: dict[str, list[_Name]] = {}
+        ambiguous: dict[str, list[str]] = {}
+        for key, n in names.items():
+            found = heads.of(key)
+            head = next(iter(found)) if len(found) == 1 else key
+            members.setdefault(head, []).append(n)
+            if len(found) > 1:
+                ambiguous[key] = sorted((names[h].name for h in found), key=str.casefold)
+        out = [_folder_actor(names[head], group, ambiguous.get(head, [])) for head, group in members.items()]
+        out.sort(key=lambda a: (-a.articles, a.name.casefold(), a.name))
+        return out
+
+
+class _Heads:
+    """Step 2. A name "could be" every same-kind name that claims it (as an alias, its surname or its
+    acronym); following those links up ends at the heads, names nobody claims. A name with one head
+    joins it; with several it stays apart (ambiguous). When two names claim each other, the fuller one
+    is the head."""
+
+    MAX_DEPTH = 32  # claim chains are a few links long; a longer one (a crafted folder) stops here
+
+    def __init__(self, names: dict[str, _Name]) -> None:
+        self.up: dict[str, set[str]] = {}  # name key -> keys of the same-kind names claiming it
+        for n in names.values():
+            for how, claimed in _claimed(n):
+                other = names.get(claimed)
+                if other is None or claimed == n.key or other.kind != n.kind or not _fits(how, other):
+                    continue
+                self.up.setdefault(claimed, set()).add(n.key)
+
+        def fullness(key: str) -> tuple[tuple[int, int, int], str]:
+            return names[key].size(), key
+
+        for key, claimers in self.up.items():  # two names claiming each other: the fuller one is the head
+            for c in [c for c in claimers if key in self.up.get(c, ()) and fullness(c) < fullness(key)]:
+                claimers.discard(c)
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def of(self, key: str, depth: int = 0) -> frozenset[str]:
+        """The heads `key` leads to (just itself when nobody claims it)."""
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        claimers = self.up.get(key)
+        if not claimers or depth >= self.MAX_DEPTH:
+            found = frozenset((key,))
+        else:
+            self._memo[key] = frozenset((key,))  # a cycle leads back here: stop at this name
+            found = frozenset().union(*(self.of(c, depth + 1) for c in claimers))
+        self._memo[key] = found
+        return found
+
+
+def _fits(how: str, claimed: _Name) -> bool:
+    """A surname claims only a one-word person name; an acronym only a name written as an acronym."""
+    if how == "surname":
+        return len(claimed.name.split()) == 1
+    if how == "acronym":
+        return is_acronym(claimed.name)
+    return True
+
+
+def _claimed(n: _Name) -> Iterable[tuple[str, str]]:
+    """("alias" | "surname" | "acronym", name key) of every shorter name `n` says it also goes by."""
+    for alias in n.aliases:
+        yield "alias", name_key(alias)
+    words = [w for w in n.name.split() if w]
+    if n.kind == "person" and len(words) >= 2:
+        yield "surname", name_key(words[-1])
+    acronym = acronym_key(n.name) if n.kind != "person" else None
+    if acronym:
+        yield "acronym", acronym
+
+
+def _folder_actor(head: _Name, group: list[_Name], ambiguous: list[str]) -> FolderActor:
+    """One row: `head` and the names that joined it."""
+    name = head.name
+    keys = list(dict.fromkeys(k for n in group for k in n.keys))
+    seen_names = {a for n in group for a in (*n.aliases, *n.spellings)}
+    aliases = sorted({a for a in seen_names if a != name}, key=lambda a: (a.casefold(), a))
+    return FolderActor(
+        name, head.kind, len(keys), sum(n.quotations for n in group), sum(n.mentions for n in group),
+        aliases, keys, ambiguous,
+    )
+
+
+def build_folder_actors(
+    articles: Iterable[Article],
+    analyse: Callable[[Article], Analysis | None],
+) -> FolderActors:
+    """The folder's actor table (see `FolderActors`), filled from every article.
+
+    `analyse(article)` gives the article's analysis (e.g. the cached engine with the folder's hints);
+    articles that could not be read, analyses that are None and analysers that raise are skipped.
+    """
+    table = FolderActors()
+    for article in articles:
+        if article.error:
+            continue
+        try:
+            analysis = analyse(article)
+        except Exception:  # noqa: BLE001, S112 - one bad article must not stop the table
+            continue
+        if analysis is not None:
+            table.add(article.key, analysis)
+    return table
+
+
+MAX_ALTERNATIVES = 16  # queries `merged_queries` may return (one per combination of names)
+
+
+def merged_queries(query: FilterQuery, names_for: Callable[[str], tuple[str, ...]]) -> list[FilterQuery]:
+    """Queries whose matches together are `query`'s matches with every `actor:` term standing for the whole
+    merged actor: the query as typed first, then one per other name of each actor (combined, up to
+    MAX_ALTERNATIVES). A negated `-actor:X` excludes every name of X. `names_for` is
+    `FolderActors.names_for`; the filter runs each query and takes the union."""
+    alternatives: list[tuple[Term, ...]] = [()]
+    for term in query.terms:
+        if term.field != "actor":
+            alternatives = [(*alt, term) for alt in alternatives]
+            continue
+        others = [n for n in names_for(term.value) if name_key(n) != name_key(term.value)]
+        named = [Term("actor", n, term.negate, True) for n in others]
+        if term.negate:
+            alternatives = [(*alt, term, *named) for alt in alternatives]
+        else:
+            alternatives = [(*alt, t) for alt in alternatives for t in (term, *named)][:MAX_ALTERNATIVES]
+    return [FilterQuery(alt) for alt in alternatives]
+
+
+def _kind_rank(kind: str) -> int:
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
