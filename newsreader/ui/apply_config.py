@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from newsreader.config import Colours, Config
 from newsreader.keymap import APP_SCOPE, BindingInfo, check_keymap
+from newsreader.ui.choices import remember_choice
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -158,15 +159,3 @@ def _theme_changed(app: App[Any], config: Config, theme: Theme) -> None:
     if "theme" in config.explicit:
         app.notify(f"{theme.name} until you quit: the config file sets theme: {config.theme}", timeout=4)
     remember_choice(app, "theme", theme.name)
-
-
-def remember_choice(app: App[Any], name: str, value: object) -> None:
-    """Remember a choice made in the app (see `newsreader.preferences`), in a thread: the write fsyncs."""
-    from newsreader.preferences import remember
-
-    def write() -> None:
-        problem = remember({name: value})
-        if problem is not None:
-            app.call_from_thread(app.notify, problem, severity="warning", markup=False)
-
-    app.run_worker(write, thread=True, group="preferences", exit_on_error=False, description="preferences")
