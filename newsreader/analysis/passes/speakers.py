@@ -1,0 +1,329 @@
+"""Speakers: which actor says each quoted run, from speech frames around it and from the runs before it.
+
+Frames are tried in the order news writing uses them (notes/analysis.md A3, A5):
+1. after the run, in its sentence: '"…," Smith said', '"…," said Smith', '"…" — Smith', '"…", according to X';
+2. before the run, in its sentence: 'Smith said: "…"', 'Smith said it was "…"', 'According to X, "…"',
+   or an intro clause ending in a comma or colon whose subject speaks;
+3. the previous sentence of the paragraph, when it holds a strong cue and nothing else comes between.
+Runs without a frame of their own inherit: the halves of a split quote share a speaker, a continued
+multi-paragraph quotation keeps its speaker, and a paragraph that is only a quotation continues the speaker
+of the quotation just before it; a paragraph ending "X said:" introduces the quotation-only paragraph below.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from ..lexicon import lexicon, rule_words
+from .quotations import SENT_END_RE, Run
+from .speaker_refs import (
+    WINDOW,
+    Hit,
+    SpeakerContext,
+    Word,
+    last_sentence_end,
+    noun_phrase_after,
+)
+from .speech_data import words
+
+AHEAD = 400  # how far after a run its trailing speech frame may reach
+MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
+MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not its cue
+MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
+MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
+ADVERBS = rule_words("quotes_adverbs")
+CATENATIVES = rule_words("quotes_catenatives")
+CLAUSE_LINKS = rule_words("quotes_clause_links")
+DASHES = "\u2014\u2013-"
+
+
+# --------------------------------------------------------------------------------------------- windows
+def after_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
+    """From the closing mark to the end of its sentence or clause (";"), or to the next run."""
+    r = ctx.runs[k]
+    pe = ctx.doc.paragraphs[r.para][1]
+    s = r.outer_end
+    e = min(pe, s + AHEAD)
+    if k + 1 < len(ctx.runs) and ctx.runs[k + 1].para == r.para:
+        e = min(e, ctx.runs[k + 1].open_pos)
+    m = SENT_END_RE.search(ctx.text, s, e)
+    if m:
+        e = m.start()
+    semi = ctx.text.find(";", s, e)  # '"…"; Miller said …': a new clause, not this quotation's cue
+    return s, semi if semi >= 0 else e
+
+
+def before_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
+    """From the start of the run's sentence (or the previous run's end) to the opening mark."""
+    r = ctx.runs[k]
+    s = max(ctx.doc.paragraphs[r.para][0], r.open_pos - WINDOW)
+    prev = ctx.runs[k - 1] if k > 0 else None
+    if prev is not None and prev.para == r.para and prev.close_pos is not None:
+        s = max(s, prev.outer_end)
+    return last_sentence_end(ctx.text, s, r.open_pos), r.open_pos
+
+
+# --------------------------------------------------------------------------------------------- after the run
+def frame_dash(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
+    """'"…" — Smith': a short dash phrase after a closed quotation names its speaker."""
+    if not ctx.text[s:e].lstrip()[:1] or ctx.text[s:e].lstrip()[0] not in DASHES or ctx.runs[k].close_pos is None:
+        return None
+    ws = ctx.words(s, e)
+    if ws and len(ws) <= MAX_DASH_WORDS:
+        return ctx.first_actor_in(ws[0][0], ws[-1][1])
+    return None
+
+
+def _ends_sentence(ctx: SpeakerContext, r: Run) -> bool:
+    return ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")[-1:] in (".", "!", "?")
+
+
+def _tail_belongs_elsewhere(ctx: SpeakerContext, k: int, s: int, e: int, ws: list[Word]) -> bool:
+    """The words after the run introduce the next quotation or another speaker's clause, not this run.
+
+    '"…prayers." Duda remarked, "…"' and '"…." Obadia told reporters "…"' cue the next run;
+    '"unprecedented", while ALDI … called it' opens a clause of its own.
+    """
+    r = ctx.runs[k]
+    nxt = ctx.runs[k + 1] if k + 1 < len(ctx.runs) else None
+    next_open = nxt is not None and nxt.para == r.para and e == nxt.open_pos
+    content = ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")
+    if next_open and ctx.text[s:e].rstrip().endswith((",", ":")) and not content.endswith(","):
+        return True
+    if next_open and _new_sentence(ctx, r, s, e, ws):
+        return True
+    return bool(ws) and ws[0][2].lower() in CLAUSE_LINKS and ws[0][0] - s <= 3
+
+
+def _new_sentence(ctx: SpeakerContext, r: Run, s: int, e: int, ws: list[Word]) -> bool:
+    """The run ends its sentence and a capitalised word follows: '"…." Smith said'."""
+    lead = ctx.text[s:e].lstrip()
+    return bool(ws) and _ends_sentence(ctx, r) and ws[0][2][:1].isupper() and not lead.startswith((",",) + tuple(DASHES[:2]))
+
+
+def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
+    """'"…," Smith said' / '"…," said Smith' / '"…," he wrote' / '"…" — Smith' / '"…", according to X'."""
+    s, e = after_window(ctx, k)
+    if not ctx.text[s:e].strip():
+        return None
+    dash = frame_dash(ctx, k, s, e)
+    if dash:
+        return dash
+    ws = ctx.words(s, e)
+    if _tail_belongs_elsewhere(ctx, k, s, e, ws):
+        return None
+    new_sentence = _new_sentence(ctx, ctx.runs[k], s, e, ws)
+    ws = ws[:MAX_TAIL_WORDS]
+    lex = lexicon()
+    for vi, (vs, ve, w) in enumerate(ws):
+        lw = w.lower()
+        if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
+            return None if new_sentence else ctx.speaker_in_phrase(ws[vi + 2:], prefer_first=True) or (None, None)
+        if lw in lex.speech_verbs and lw not in lex.weak_verbs and w[:1].islower():
+            if vi > MAX_SUBJECT_WORDS:
+                return None
+            return _trailing_cue(ctx, ws, vi, e, new_sentence)
+    return None
+
+
+def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sentence: bool) -> Hit | None:
+    """The speaker of a speech verb after the run: its subject before it, else the phrase after it."""
+    if vi > 0 and ws[vi - 1][2].lower() == "as":
+        return None  # '"…", as quoted by Greek Reporter': the outlet is not the speaker
+    if new_sentence:
+        rest = ctx.words(ws[vi][1], e)
+        if len(rest) > MAX_NEW_SENTENCE_TAIL or any(x[2].lower() in words("reported_clause_words") for x in rest):
+            return None
+    subj = [x for x in ws[:vi] if x[2].lower() not in ADVERBS]
+    if subj and all(x[2].lower() in words("coordinators") for x in subj):
+        return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
+    if subj:
+        return ctx.resolve_subject(subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
+    obj = noun_phrase_after(ws[vi + 1:], ctx.text)
+    if obj:
+        return ctx.speaker_in_phrase(obj, prefer_first=True) or (None, (obj[0][0], obj[-1][1]))
+    return None
+
+
+# --------------------------------------------------------------------------------------------- before the run
+def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
+    """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
+    subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
+    s, e = before_window(ctx, k)
+    if e > s:
+        got = subject_before_verb(ctx, s, e)
+        if got:
+            return got
+        if ctx.text[s:e].rstrip().endswith((",", ":")):
+            got = ctx.clause_subject(s, e)
+            if got:
+                return got
+    if ctx.text[s:e].strip() == "":
+        return frame_previous_sentence(ctx, k, s)
+    return None
+
+
+def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
+    """'X criticised the move. "…"': a sentence-initial run takes a strong cue of the sentence before it,
+    when no other quotation sits between."""
+    r = ctx.runs[k]
+    ps = ctx.doc.paragraphs[r.para][0]
+    if s <= ps:
+        return None
+    lo = max(ps, s - WINDOW)
+    prev = ctx.runs[k - 1] if k > 0 else None
+    if prev is not None and prev.para == r.para and prev.close_pos is not None:
+        lo = max(lo, prev.outer_end)
+    ss = last_sentence_end(ctx.text, lo, s, inner_only=True)
+    qi = bisect_left(ctx.quote_starts, ss)
+    if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
+        return None
+    got = subject_before_verb(ctx, ss, s, strong_only=True)
+    return got if got and got[0] is not None else None
+
+
+def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
+    """The speaker of the last speech verb in [s, e): "according to X", the verb's subject, or for a
+    participle (", saying") the clause subject. Weak verbs ("believed") count only before a colon."""
+    ws = ctx.words(s, e)
+    for i in range(len(ws) - 1):
+        if ws[i][2].lower() == "according" and ws[i + 1][2].lower() == "to":
+            got = ctx.speaker_in_phrase(noun_phrase_after(ws[i + 2:], ctx.text) or ws[i + 2:i + 8], prefer_first=True)
+            if got:
+                return got
+    lex = lexicon()
+    for vi in range(len(ws) - 1, -1, -1):
+        lw = ws[vi][2].lower()
+        if lw not in lex.speech_verbs or not ws[vi][2][:1].islower():
+            continue
+        if vi > 0 and ws[vi - 1][2].lower() == "as":
+            continue  # "— as reported by X —" is an aside, not the cue
+        if lw in lex.weak_verbs and (strong_only or not ctx.text[ws[vi][1]:e].strip().startswith(":")):
+            continue
+        found, done = _verb_subject(ctx, s, ws, vi)
+        if done:
+            return found
+    return None
+
+
+def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple[Hit | None, bool]:
+    """The subject of the speech verb ws[vi]; the flag says whether the search is over."""
+    if ws[vi][2].lower().endswith("ing") and vi > 0 and ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
+        got = ctx.clause_subject(s, ws[vi][0])  # "…, saying": the clause subject speaks
+        return got, got is not None
+    subj = ws[:_subject_end(ws, vi)]
+    if subj and subj[-1][2].lower() in words("verb_coordinators") and \
+            ctx.text[subj[-1][1]:ws[vi][0]].strip() == "":
+        got = coordinated_subject(ctx, subj[-1][0])  # '…, and called the demand "unprecedented"'
+        return got, got is not None
+    if not subj:
+        return None, True  # an object of the verb ("told Smith") is not the speaker
+    return ctx.resolve_subject(subj, ws[vi][0]) or (None, (subj[-1][0], subj[-1][1])), True
+
+
+def _subject_end(ws: list[Word], vi: int) -> int:
+    """Where the subject before ws[vi] ends: adverbs and auxiliaries are skipped, and so is a catenative
+    ("She went on to say", "He continued to say"), whose own subject speaks."""
+    j = vi
+    while j > 0 and ws[j - 1][2].lower() in ADVERBS:
+        j -= 1
+    if j >= 2 and ws[j - 1][2].lower() == "to":
+        c = j - 1
+        if c >= 1 and ws[c - 1][2].lower() == "on":
+            c -= 1
+        if c >= 1 and ws[c - 1][2].lower() in CATENATIVES:
+            j = c - 1
+            while j > 0 and ws[j - 1][2].lower() in ADVERBS:
+                j -= 1
+    return j
+
+
+def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
+    """Subject of a coordinated verb ("X opposed the move and said …"): the previous quotation's speaker
+    in the same sentence, else the pronoun or first non-prepositional actor that opens the sentence."""
+    k = bisect_right(ctx.quote_starts, e) - 1
+    while k >= 0 and ctx.quote_spans[k][1] > e:
+        k -= 1
+    if k >= 0 and ctx.runs[k].speaker is not None \
+            and ctx.runs[k].para == ctx.runs[min(k + 1, len(ctx.runs) - 1)].para \
+            and not SENT_END_RE.search(ctx.text, ctx.quote_spans[k][1], e):
+        return ctx.runs[k].speaker, ctx.runs[k].speaker_span
+    ss = ctx.sentence_start(e)
+    first = ctx.words(ss, e)[:1]
+    if first and first[0][2].lower() in words("personal_subject_pronouns"):
+        hit = ctx.pronoun_hit(first[0])
+        if hit[0] is not None:
+            return hit
+    for st, en, a in ctx.spans_in(ss, e):
+        if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st):
+            return a, (st, en)
+    return None
+
+
+# --------------------------------------------------------------------------------------------- passes
+def attribute(ctx: SpeakerContext) -> None:
+    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros."""
+    attribute_by_frames(ctx)
+    inherit_speakers(ctx.runs, ctx)
+    attribute_colon_intros(ctx)
+
+
+def attribute_by_frames(ctx: SpeakerContext) -> None:
+    """Each run that does not continue another takes the speaker its own frame names."""
+    for k, r in enumerate(ctx.runs):
+        if r.cont:
+            continue
+        found = frame_after(ctx, k) or frame_before(ctx, k)
+        if found:
+            r.speaker, r.speaker_span = found
+            r.attributed = r.direct = True
+
+
+def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
+    """Runs without a frame share a speaker: with their multi-paragraph quotation, with the other runs of
+    their paragraph (split quotes), or, for a paragraph that is only a quotation, with the run just before."""
+    first_in_para: dict[int, Run] = {}
+    for r in runs:
+        if r.attributed:
+            first_in_para.setdefault(r.para, r)
+    last_in_group: dict[int, Run] = {}
+    last_in_para: dict[int, Run] = {}
+    prev: Run | None = None
+    for r in runs:
+        if not r.attributed:
+            src = last_in_group.get(r.group) if r.cont else None
+            src = src or last_in_para.get(r.para) or first_in_para.get(r.para)
+            if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1:
+                src = prev
+            if src is not None and src.attributed:
+                r.speaker, r.speaker_span, r.attributed = src.speaker, src.speaker_span, True
+        if r.attributed:
+            last_in_group[r.group] = r
+            last_in_para[r.para] = r
+        prev = r
+
+
+def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
+    """The run opens its paragraph."""
+    return r.open_pos - ctx.doc.paragraphs[r.para][0] <= 1
+
+
+def attribute_colon_intros(ctx: SpeakerContext) -> None:
+    """'X said:' closing a paragraph introduces the quotation-only paragraph(s) below it."""
+    runs = ctx.runs
+    for k, r in enumerate(runs):
+        if r.attributed or r.para == 0:
+            continue
+        pps, ppe = ctx.doc.paragraphs[r.para - 1]
+        if ctx.text[ppe - 1:ppe] != ":" or not _quote_only_para(ctx, r):
+            continue
+        found = subject_before_verb(ctx, pps, ppe - 1)
+        if not found:
+            continue
+        r.speaker, r.speaker_span = found
+        r.attributed = True
+        for x in runs[k + 1:]:
+            if x.group != r.group and x.para != r.para:
+                break
+            if x.group == r.group or not x.attributed:
+                x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
