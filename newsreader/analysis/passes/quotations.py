@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import lexicon, rule_sequence, rule_words
+from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
 from .speech_data import words
@@ -227,11 +227,17 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
     before = text[max(ps, r.open_pos - 40):r.open_pos].lower().rstrip()
     if before.endswith("(") and text[r.outer_end:r.outer_end + 1] == ")":
         return True
-    if any(before.endswith((cue, cue + ",")) for cue in rule_sequence("quotes_scare_before")):
+    if any(_ends_with_words(before, cue) for cue in words("scare_cues_before")):
         return True
     near = re.findall(r"[\w'-]+", before)[-6:]
-    placard = rule_words("quotes_placard")
+    placard = words("placard_nouns")
     return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
+
+
+def _ends_with_words(before: str, cue: str) -> bool:
+    """`before` ends with the whole words of `cue` (optionally plus a comma): "remarked" is not "marked"."""
+    tail = before.removesuffix(",")
+    return tail.endswith(cue) and not tail[-len(cue) - 1:-len(cue)].isalnum()
 
 
 def _title_case(ws: list[str]) -> bool:

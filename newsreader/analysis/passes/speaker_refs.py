@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Protocol
 
-from ..lexicon import lexicon, rule_words
+from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
 from .quotations import SENT_END_RE, Run
@@ -30,9 +30,9 @@ APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
 ORG_KINDS = ("organisation",)
 SPEAKING_KINDS = ("person", "organisation")
-DEF_ROLE_ORG = rule_words("quotes_def_role_org")
-DEF_ROLE_PERSON = rule_words("quotes_def_role_person")
-STATEMENT_NOUNS = rule_words("quotes_statement_nouns")
+DEF_ROLE_ORG = words("definite_org_roles")
+DEF_ROLE_PERSON = words("definite_person_roles")
+STATEMENT_NOUNS = words("statement_nouns_possessed")
 APOSTROPHES = ("'", "\u2019")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import lexicon, rule_words
+from ..lexicon import lexicon
 from .quotations import SENT_END_RE, Run
 from .speaker_refs import (
     WINDOW,
@@ -31,9 +31,9 @@ MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
 MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not its cue
 MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
 MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
-ADVERBS = rule_words("quotes_adverbs")
-CATENATIVES = rule_words("quotes_catenatives")
-CLAUSE_LINKS = rule_words("quotes_clause_links")
+ADVERBS = words("subject_adverbs")
+CATENATIVES = words("catenatives")
+CLAUSE_LINKS = words("clause_links")
 DASHES = "\u2014\u2013-"
 
 
