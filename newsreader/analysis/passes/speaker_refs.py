@@ -26,6 +26,7 @@ Hit = tuple[Actor | None, tuple[int, int] | None]  # the speaker (None: unnamed)
 Span = tuple[int, int, Actor]
 WINDOW = 600  # attribution windows are bounded so long paragraphs stay linear
 PRONOUN_REACH = 2500  # how far back a pronoun or a role noun may find its actor
+MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
 APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
 ORG_KINDS = ("organisation",)
@@ -65,7 +66,10 @@ class SpeakerContext:
         return self.index.spans[bisect_left(self.span_starts, lo):bisect_left(self.span_starts, hi)]
 
     def words(self, s: int, e: int) -> list[Word]:
-        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text, s, e)]
+        """The words of [s, e); the "s" of a possessive ("Diego's") is part of its word, not a word."""
+        text = self.text
+        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)
+                if not (m.group() in ("s", "S") and text[m.start() - 1:m.start()] in APOSTROPHES)]
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
@@ -249,7 +253,9 @@ class SpeakerContext:
         return None
 
     def clause_subject(self, s: int, e: int) -> Hit | None:
-        """The name or pronoun that opens a clause (after a time phrase like "On Friday in Istanbul,")."""
+        """The name or pronoun that opens a clause, after an introductory phrase ("In late June, the court
+        ruled", "On Friday in Istanbul, Smith said") and a title ("US Secretary of State Mike Pompeo")."""
+        s = self._after_intro_phrase(s, e)
         ws = self.words(s, e)
         if not ws:
             return None
@@ -259,11 +265,23 @@ class SpeakerContext:
         lead = words("subject_lead_words")
         for st, en, a in self.spans_in(s, e):
             pre = WORD_RE.findall(self.text[s:st])
-            if len(pre) <= 6 and all(w[:1].isupper() or w.lower() in lead or w.isdigit() for w in pre) \
-                    and a.kind in SPEAKING_KINDS and self.text[en:en + 1] not in APOSTROPHES:
+            if len(pre) > MAX_TITLE_WORDS or not all(w[:1].isupper() or w.lower() in lead or w.isdigit() for w in pre):
+                return None
+            if a.kind in SPEAKING_KINDS and self.text[en:en + 1] not in APOSTROPHES:
                 return a, (st, en)
-            return None
+            if a.kind in SPEAKING_KINDS or not self.text[en:en + 2].strip()[:1].isupper():
+                return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
         return None
+
+    def _after_intro_phrase(self, s: int, e: int) -> int:
+        """Past an introductory phrase that opens with a preposition and ends in a comma ("In late June,")."""
+        ws = self.words(s, e)
+        if not ws or ws[0][2].lower() not in words("intro_prepositions"):
+            return s
+        comma = self.text.find(",", s, e)
+        if comma < 0 or len(self.words(s, comma)) > MAX_TITLE_WORDS:
+            return s
+        return comma + 1
 
 
 def last_sentence_end(text: str, lo: int, hi: int, inner_only: bool = False) -> int:

@@ -12,6 +12,7 @@ of the quotation just before it; a paragraph ending "X said:" introduces the quo
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import lexicon
@@ -30,6 +31,7 @@ AHEAD = 400  # how far after a run its trailing speech frame may reach
 MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
 MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not its cue
 MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
+MAX_OBJECT_WORDS = 8  # 'characterised the attack as "…"': a framing verb this close to the quotation
 MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
 ADVERBS = words("subject_adverbs")
 CATENATIVES = words("catenatives")
@@ -183,27 +185,56 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
 
 
 def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
-    """The speaker of the last speech verb in [s, e): "according to X", the verb's subject, or for a
-    participle (", saying") the clause subject. Weak verbs ("believed") count only before a colon."""
-    ws = ctx.words(s, e)
+    """The speaker of the last speech cue in [s, e), outside dash and bracket asides.
+
+    "according to X" names X; a speech verb names its subject, or for a participle (", saying") the clause
+    subject, for a passive ("was told by X") its agent, for "quoted X as saying" its object. A weak or
+    framing verb ("thanked", "characterised … as") counts only when the quotation or a colon follows it
+    closely; `strong_only` (a cue in an earlier sentence) admits strong speech verbs alone.
+    """
+    ws = outside_asides(ctx.text, ctx.words(s, e), e)
     for i in range(len(ws) - 1):
         if ws[i][2].lower() == "according" and ws[i + 1][2].lower() == "to":
             got = ctx.speaker_in_phrase(noun_phrase_after(ws[i + 2:], ctx.text) or ws[i + 2:i + 8], prefer_first=True)
             if got:
                 return got
-    lex = lexicon()
     for vi in range(len(ws) - 1, -1, -1):
-        lw = ws[vi][2].lower()
-        if lw not in lex.speech_verbs or not ws[vi][2][:1].islower():
+        if not _is_cue(ctx, ws, vi, e, strong_only):
             continue
         if vi > 0 and ws[vi - 1][2].lower() == "as":
+            got = _as_saying(ctx, s, ws, vi)
+            if got:
+                return got
             continue  # "— as reported by X —" is an aside, not the cue
-        if lw in lex.weak_verbs and (strong_only or not ctx.text[ws[vi][1]:e].strip().startswith(":")):
-            continue
         found, done = _verb_subject(ctx, s, ws, vi)
         if done:
             return found
     return None
+
+
+def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
+    """A lower-case speech verb; a weak or framing one only with the quotation (or a colon) close after it."""
+    w = ws[vi][2]
+    lw = w.lower()
+    lex = lexicon()
+    if not w[:1].islower():
+        return False
+    if lw in lex.speech_verbs and lw not in lex.weak_verbs:
+        return True
+    if strong_only:
+        return False
+    tail = ctx.text[ws[vi][1]:e]
+    if lw in lex.weak_verbs and tail.strip().startswith(":"):
+        return True
+    return lw in words("framing_verbs") and len(ws) - vi - 1 <= MAX_OBJECT_WORDS and not SENT_END_RE.search(tail)
+
+
+def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | None:
+    """'Politico quoted Tim Manning as saying "…"': the object before "as saying" speaks."""
+    if not ws[vi][2].lower().endswith("ing"):
+        return None
+    hit = ctx.actor_ending_in(s, ws[vi - 1][0], person_only=True) or ctx.actor_ending_in(s, ws[vi - 1][0])
+    return (hit[2], (hit[0], hit[1])) if hit else None
 
 
 def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple[Hit | None, bool]:
@@ -211,14 +242,64 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
     if ws[vi][2].lower().endswith("ing") and vi > 0 and ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
         got = ctx.clause_subject(s, ws[vi][0])  # "…, saying": the clause subject speaks
         return got, got is not None
+    if _passive(ctx, ws, vi):
+        got = ctx.speaker_in_phrase(noun_phrase_after(ws[vi + 2:], ctx.text), prefer_first=True)  # "told by X"
+        return got, got is not None
     subj = ws[:_subject_end(ws, vi)]
+    if len(subj) >= 2 and subj[-1][2].lower() == "to":
+        hit = ctx.head_actor(subj[-2][1], s)  # "led Biden to express": the object of the control verb speaks
+        if hit is not None:
+            return (hit[2], (hit[0], hit[1])), True
     if subj and subj[-1][2].lower() in words("verb_coordinators") and \
             ctx.text[subj[-1][1]:ws[vi][0]].strip() == "":
         got = coordinated_subject(ctx, subj[-1][0])  # '…, and called the demand "unprecedented"'
         return got, got is not None
     if not subj:
         return None, True  # an object of the verb ("told Smith") is not the speaker
-    return ctx.resolve_subject(subj, ws[vi][0]) or (None, (subj[-1][0], subj[-1][1])), True
+    if subj[-1][2].lower() in words("relative_pronouns"):
+        got = relative_antecedent(ctx, s, subj[-1])
+        return got, got is not None
+    gap = ctx.text[subj[-1][1]:ws[vi][0]]
+    verb_start = None if ASIDE_GAP_RE.fullmatch(gap) else ws[vi][0]  # 'Smith — as the BBC noted — said'
+    return ctx.resolve_subject(subj, verb_start) or (None, (subj[-1][0], subj[-1][1])), True
+
+
+def _passive(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """'was told by X', 'was described by X as': an auxiliary before the verb and "by" right after it."""
+    if vi + 1 >= len(ws) or ws[vi + 1][2].lower() != "by" or ctx.text[ws[vi][1]:ws[vi + 1][0]].strip():
+        return False
+    return any(w[2].lower() in words("passive_auxiliaries") for w in ws[max(0, vi - 2):vi])
+
+
+def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
+    """'Mark Hay, a marine ecologist, who said': "who" stands for the latest person before it (an
+    appositive between them is skipped), "which" for the latest organisation."""
+    person = rel[2].lower() in words("personal_relative_pronouns")
+    hit = ctx.actor_ending_in(s, rel[0], person_only=person)
+    if hit is None or (not person and hit[2].kind != "organisation"):
+        return None
+    return hit[2], (hit[0], hit[1])
+
+
+ASIDE_RE = re.compile(r"\s[\u2014\u2013-]\s|\u2014")
+ASIDE_GAP_RE = re.compile(r"\s*(?:\u2014|\s[\u2013-]\s).*(?:\u2014|\s[\u2013-]\s)\s*", re.DOTALL)
+
+
+def outside_asides(text: str, ws: list[Word], e: int) -> list[Word]:
+    """The words that are not inside a dash-delimited aside ('X — as the BBC noted — said')."""
+    if not ws:
+        return ws
+    cuts: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in ASIDE_RE.finditer(text, ws[0][0], e):
+        if open_at is None:
+            open_at = m.start()
+        else:
+            cuts.append((open_at, m.end()))
+            open_at = None
+    if not cuts:
+        return ws
+    return [w for w in ws if not any(a <= w[0] < b for a, b in cuts)]
 
 
 def _subject_end(ws: list[Word], vi: int) -> int:
@@ -249,11 +330,14 @@ def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
             and not SENT_END_RE.search(ctx.text, ctx.quote_spans[k][1], e):
         return ctx.runs[k].speaker, ctx.runs[k].speaker_span
     ss = ctx.sentence_start(e)
-    first = ctx.words(ss, e)[:1]
+    first = ctx.words(ss, e)[:2]
     if first and first[0][2].lower() in words("personal_subject_pronouns"):
         hit = ctx.pronoun_hit(first[0])
         if hit[0] is not None:
             return hit
+    role = ctx.role_subject(first) if len(first) == 2 else None  # "The president … and vowed"
+    if role:
+        return role
     for st, en, a in ctx.spans_in(ss, e):
         if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st):
             return a, (st, en)
