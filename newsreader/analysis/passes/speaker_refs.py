@@ -59,6 +59,7 @@ class SpeakerContext:
         lex = lexicon()
         self.role_words = lex.role_words
         self.titles = lex.titles
+        self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
 
     # ---- primitives
     def spans_in(self, lo: int, hi: int) -> list[Span]:
@@ -134,10 +135,37 @@ class SpeakerContext:
         """he/she: the latest person of that gender, subjects first; they/it: the latest organisation."""
         g = mapping("pronoun_gender").get(pron)
         if g in ("m", "f"):
-            return self.nearest(pos, PERSON_KINDS, g, skip_objects=True) or self.nearest(pos, PERSON_KINDS, g)
+            return self.sentence_topic(pos, g) or self.nearest(pos, PERSON_KINDS, g)
         if g in ("p", "n"):
             return self.nearest(pos, ORG_KINDS)
         return None
+
+    def sentence_topic(self, pos: int, gender: str) -> Actor | None:
+        """The person a "he"/"she" at `pos` continues: going back sentence by sentence, the first person of
+        the nearest sentence that has one as its subject (not the object of a preposition), of that gender;
+        within a sentence a known gender beats an unknown one ("Mugabe agreed to a deal in which Tsvangirai
+        became prime minister. "…," he declared." -> Mugabe)."""
+        best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
+        best_known = False
+        for s, _e, a in reversed(self.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+            if a.kind != "person" or self.inside_quote(s) or self.prepositional(s):
+                continue
+            g = self.index.gender.get(a.name)
+            if g not in (None, gender):
+                continue
+            sent = self.sentence_of(s)
+            if best is not None and sent != best[0]:
+                break
+            if best is None or g == gender or not best_known:
+                best, best_known = (sent, a), best_known or g == gender
+        return best[1] if best else None
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding the token that starts at or before `pos`."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.doc.tokens]
+        i = bisect_right(self._token_starts, pos) - 1
+        return self.doc.tokens[i].sent if i >= 0 else 0
 
     def pronoun_hit(self, w: Word) -> Hit:
         return self.resolve_pronoun(w[2].lower(), w[0]), (w[0], w[1])
