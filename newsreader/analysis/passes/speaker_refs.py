@@ -222,10 +222,13 @@ class SpeakerContext:
             return None
         if delimited:
             return self._appositive_subject(subj)
+        lead = self._leading_name(subj)
+        if lead is not None:
+            return lead
         hit = self.head_actor(last[1], subj[0][0])
         if hit is not None:
             return hit[2], (hit[0], hit[1])
-        return self._possessor_subject(subj) or self.role_subject(subj) or self._leading_name(subj)
+        return self._possessor_subject(subj) or self.role_subject(subj)
 
     def _appositive_subject(self, subj: list[Word]) -> Hit | None:
         """"X, the mayor, said" / "the mayor of London, Sadiq Khan, said": a person wins over its role."""
@@ -251,7 +254,8 @@ class SpeakerContext:
         return None
 
     def _leading_name(self, subj: list[Word]) -> Hit | None:
-        """"Jennifer Daskal of American University and contributor to Slate wrote": the opening name heads."""
+        """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
+        subject phrase and followed by "of"/"from"/"at" heads it; what follows only modifies it."""
         s0 = subj[0][0]
         for s, e, a in self.spans_in(s0, subj[-1][1]):
             pre = WORD_RE.findall(self.text[s0:s])

@@ -217,8 +217,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
-    if not w[:1].islower():
-        return False
+    if not w[:1].islower() or (vi > 0 and ws[vi - 1][2].lower() in words("noun_markers")):
+        return False  # "wrote in a tweet": after a determiner the word is a noun
     if lw in lex.speech_verbs and lw not in lex.weak_verbs:
         return True
     if strong_only:
