@@ -78,3 +78,13 @@ def test_runs_always_index_the_text(text: str) -> None:
     for r in find_runs(tokenize(text)):
         assert 0 <= r.open_pos < r.start < r.end <= len(text)
         assert text[r.start:r.end].strip() == text[r.start:r.end]
+
+
+def test_opening_mark_typed_against_a_comma() -> None:
+    text = 'Paul Weber said," For example, schools can run their own votes". Later he left.'
+    assert spans(text) == ["For example, schools can run their own votes"]
+
+
+def test_lone_closing_mark_does_not_shift_the_pairs() -> None:
+    text = 'The firm (whose" founder left early") was described as "by far the ablest of the rivals".'
+    assert spans(text) == ["by far the ablest of the rivals"]

@@ -194,3 +194,42 @@ def test_colon_intro_paragraph_introduces_the_next() -> None:
 def test_unattributed_quote_has_no_speaker() -> None:
     text = 'Paul Weber arrived on Monday. The banner behind him was large and the crowd was loud, "very loud indeed and angry."'
     assert speakers(text, {"Paul Weber": PERSON_M}) == [None]
+
+
+def test_the_president_is_the_person_introduced_with_that_title() -> None:
+    text = ('President Victor Lang met Marc Petit on Monday, and the talks ended in favour of Petit.\n\n'
+            'The president did not concede, however, and vowed to keep up "the good fight" in court.')
+    assert speakers(text, {"Victor Lang": PERSON_M, "Marc Petit": PERSON_M}) == ["Victor Lang"]
+
+
+def test_a_capitalised_role_word_continued_by_a_name_is_no_role() -> None:
+    text = ('Northwind Motors sponsored the debate. According to the Commission on Public Debates, moderators '
+            'will have "additional tools to keep order".')
+    assert speakers(text, {"Northwind Motors": ORG}) == [None]
+
+
+def test_possessor_of_a_statement_noun_before_a_comma() -> None:
+    text = 'Part of Victor Lang\'s tweet included the line, "when the doors open, the talks begin."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_speech_word_after_a_possessive_is_a_noun() -> None:
+    text = ('Victor Lang, who denounced the legal team\'s claims as a "national embarrassment", left early.')
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_prepositional_phrase_after_the_quote_is_no_subject() -> None:
+    text = ('Victor Lang spoke on Monday. He vowed to keep up "the good fight" with court cases in swing states.')
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_another_subject_between_two_quotes_stops_the_carry_over() -> None:
+    text = ('Nora Blake called the result "a mess" on Friday, while the party director Paul Weber declared victory. '
+            'According to the Commission on Public Debates, moderators will have "additional tools".')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", None]
+
+
+def test_an_object_between_two_quotes_keeps_the_carry_over() -> None:
+    text = ('Nora Blake praised the staff, promising a "formal update" from Paul Weber is coming: '
+            '"We are working as quickly as we possibly can on the new rules."')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", "Nora Blake"]

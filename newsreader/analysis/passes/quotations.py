@@ -96,8 +96,7 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool) ->
     for m in DOUBLE_RE.finditer(text, ps, pe):
         ch, i, j = m.group(), m.start(), m.end()
         prev = text[i - 1] if i > ps else " "
-        nxt = text[j] if j < pe else " "
-        role = _double_role(ch, prev, nxt, open_at is not None, open_ch)
+        role = _double_role(ch, prev, text[j:min(j + 2, pe)].ljust(2), open_at is not None, open_ch)
         if role == "open":
             open_at, open_ch = j, ch
         elif role == "close" and open_at is not None:
@@ -113,8 +112,10 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool) ->
     return runs, True
 
 
-def _double_role(ch: str, prev: str, nxt: str, is_open: bool, open_ch: str) -> str:
-    """'open', 'close' or 'skip' for one double mark, from its shape and the characters beside it."""
+def _double_role(ch: str, prev: str, after: str, is_open: bool, open_ch: str) -> str:
+    """'open', 'close' or 'skip' for one double mark, from its shape, the character before it and the two
+    after it."""
+    nxt = after[0]
     if ch in OPENERS or ch == "``":
         if is_open and (ch == "\u201c" and open_ch == "\u201e" or not (nxt.isalnum() or nxt in ALL_MARKS + CONTENT_OPENERS)):
             return "close"  # German „…“, or a mistyped closing mark
@@ -125,8 +126,10 @@ def _double_role(ch: str, prev: str, nxt: str, is_open: bool, open_ch: str) -> s
         return "close"
     if is_open:
         return "close"  # a straight mark closes whatever is open: toggling is the safe bet
-    if nxt.isspace() and not prev.isspace() and prev not in "([":
-        return "skip"  # a lone closing-looking mark with nothing open
+    if prev in ",:" and nxt == " " and (after[1].isupper() or after[1] == "["):
+        return "open"  # typed against the comma: 'Wilkins said," [Warhol] liked …'
+    if (nxt.isspace() or nxt in ".,;:!?)") and not prev.isspace() and prev not in "([":
+        return "skip"  # a lone closing-looking mark with nothing open: opening here would shift every pair
     return "open"
 
 

@@ -26,6 +26,7 @@ Hit = tuple[Actor | None, tuple[int, int] | None]  # the speaker (None: unnamed)
 Span = tuple[int, int, Actor]
 WINDOW = 600  # attribution windows are bounded so long paragraphs stay linear
 PRONOUN_REACH = 2500  # how far back a pronoun or a role noun may find its actor
+TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
 MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
 APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
@@ -172,7 +173,7 @@ class SpeakerContext:
 
     def role_subject(self, subj: list[Word]) -> Hit | None:
         """"the company said" -> the latest organisation; "the president said" -> the latest person."""
-        if len(subj) < 2 or subj[-2][2].lower() != "the":
+        if len(subj) < 2 or subj[-2][2].lower() != "the" or self._names_more(subj[-1]):
             return None
         ll = subj[-1][2].lower()
         span = (subj[-2][0], subj[-1][1])
@@ -181,9 +182,25 @@ class SpeakerContext:
             if a:
                 return a, span
         if ll in DEF_ROLE_PERSON or ll in self.role_words or (ll.capitalize(),) in self.titles:
-            a = self.nearest(subj[-1][0], PERSON_KINDS)
+            a = self.titled_person(ll, subj[-1][0]) or self.nearest(subj[-1][0], PERSON_KINDS)
             if a:
                 return a, span
+        return None
+
+    def _names_more(self, w: Word) -> bool:
+        """A capitalised role word that a name continues is part of that name ("the Commission on Debates")."""
+        if not w[2][:1].isupper():
+            return False
+        nxt = WORD_RE.findall(self.text[w[1]:w[1] + 40])[:2]
+        return bool(nxt) and (nxt[0][:1].isupper() or (len(nxt) == 2 and nxt[0] in words("prepositions")
+                                                        and nxt[1][:1].isupper()))
+
+    def titled_person(self, role: str, pos: int) -> Actor | None:
+        """"the president" is the latest person introduced with that title ("President Donald Trump")."""
+        for s, _e, a in reversed(self.spans_in(max(0, pos - TITLE_REACH), pos)):
+            if a.kind == "person" and not self.inside_quote(s) and \
+                    role in (w.lower() for w in WORD_RE.findall(self.text[max(0, s - 30):s])[-3:]):
+                return a
         return None
 
     def head_actor(self, end: int, lo: int) -> Span | None:
@@ -248,9 +265,16 @@ class SpeakerContext:
         """"RIAA's take-down notice claimed", "Huawei's spokesman said": the possessor speaks."""
         if subj[-1][2].lower() not in STATEMENT_NOUNS:
             return None
-        for s, e, a in reversed(self.spans_in(subj[0][0], subj[-1][0])):
-            if self.text[e:e + 1] in APOSTROPHES and a.kind in SPEAKING_KINDS:
-                return a, (s, e)
+        return self.statement_possessor(subj[0][0], subj[-1][0])
+
+    def statement_possessor(self, s: int, e: int) -> Hit | None:
+        """The latest actor in [s, e) written as the possessor of a statement noun ("Trump's tweet")."""
+        for st, en, a in reversed(self.spans_in(s, e)):
+            if self.text[en:en + 1] not in APOSTROPHES or a.kind not in SPEAKING_KINDS:
+                continue
+            after = [w.lower() for w in WORD_RE.findall(self.text[en:en + 40])[:3]]
+            if any(w in STATEMENT_NOUNS for w in after):
+                return a, (st, en)
         return None
 
     def _leading_name(self, subj: list[Word]) -> Hit | None:
@@ -278,7 +302,8 @@ class SpeakerContext:
         if pick:
             c = pick[0] if prefer_first else pick[-1]
             return c[2], (c[0], c[1])
-        if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG:
+        if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG \
+                and not self._names_more(ws[1]):
             a = self.nearest(ws[0][0], ORG_KINDS)
             if a:
                 return a, (ws[0][0], ws[1][1])

@@ -139,6 +139,8 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
     subj = [x for x in ws[:vi] if x[2].lower() not in ADVERBS]
     if subj and all(x[2].lower() in words("coordinators") for x in subj):
         return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
+    if subj and subj[0][2].lower() in words("prepositions"):
+        return None  # '"…" with court cases in swing states': a prepositional phrase is no subject
     if subj:
         return ctx.resolve_subject(subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
     obj = noun_phrase_after(ws[vi + 1:], ctx.text)
@@ -157,7 +159,7 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
         if got:
             return got
         if ctx.text[s:e].rstrip().endswith((",", ":")):
-            got = ctx.clause_subject(s, e)
+            got = ctx.clause_subject(s, e) or ctx.statement_possessor(s, e)  # "X's tweet included the line,"
             if got:
                 return got
     if ctx.text[s:e].strip() == "":
@@ -217,8 +219,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
-    if not w[:1].islower() or (vi > 0 and ws[vi - 1][2].lower() in words("noun_markers")):
-        return False  # "wrote in a tweet": after a determiner the word is a noun
+    if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
+        return False
     if lw in lex.speech_verbs and lw not in lex.weak_verbs:
         return True
     if strong_only:
@@ -227,6 +229,12 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     if lw in lex.weak_verbs and tail.strip().startswith(":"):
         return True
     return lw in words("framing_verbs") and len(ws) - vi - 1 <= MAX_OBJECT_WORDS and not SENT_END_RE.search(tail)
+
+
+def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """After a determiner or a possessive a speech word is a noun ("in a tweet", "the team's claims")."""
+    gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
+    return ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != "")
 
 
 def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | None:
@@ -373,10 +381,12 @@ def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
     last_in_group: dict[int, Run] = {}
     last_in_para: dict[int, Run] = {}
     prev: Run | None = None
-    for r in runs:
+    for k, r in enumerate(runs):
         if not r.attributed:
             src = last_in_group.get(r.group) if r.cont else None
-            src = src or last_in_para.get(r.para) or first_in_para.get(r.para)
+            if src is None:
+                src = last_in_para.get(r.para) or first_in_para.get(r.para)
+                src = src if src is not None and _nothing_intervenes(ctx, src, r) else None
             if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1:
                 src = prev
             if src is not None and src.attributed:
@@ -385,6 +395,18 @@ def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
             last_in_group[r.group] = r
             last_in_para[r.para] = r
         prev = r
+
+
+def _nothing_intervenes(ctx: SpeakerContext, src: Run, r: Run) -> bool:
+    """Between two runs of a paragraph no other actor of the speaker's kind is named as a subject,
+    so the later run still continues the earlier one's speaker ('"A," X said, "B"', 'X said "A" in order
+    to "B"'), while 'X called it "A", while Y called it "B"' does not."""
+    lo, hi = (src.outer_end, r.open_pos) if src.start < r.start else (r.outer_end, src.open_pos)
+    rival = "person" if src.speaker is None else src.speaker.kind  # an outlet beside a person is no rival
+    for st, _en, a in ctx.spans_in(lo, hi):
+        if a.kind == rival and a is not src.speaker and not ctx.inside_quote(st) and not ctx.prepositional(st):
+            return False
+    return True
 
 
 def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
