@@ -233,3 +233,25 @@ def test_an_object_between_two_quotes_keeps_the_carry_over() -> None:
     text = ('Nora Blake praised the staff, promising a "formal update" from Paul Weber is coming: '
             '"We are working as quickly as we possibly can on the new rules."')
     assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", "Nora Blake"]
+
+
+def test_gerund_after_by_takes_the_clause_subject() -> None:
+    text = 'Victor Lang underlined the call for talks by saying "we are ready to take more steps towards peace."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_participle_after_a_noun_takes_the_clause_subject() -> None:
+    text = 'President Victor Lang delivered a speech declaring himself the "president of law and order."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_name_before_a_participle_is_its_subject() -> None:
+    text = ('Work stopped on Tuesday, with Nora Blake describing the "real threat of another collapse" as '
+            'serious, while Victor Lang spoke to the press.')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Victor Lang": PERSON_M}) == ["Nora Blake"]
+
+
+def test_participle_phrase_after_the_subject_name_is_skipped() -> None:
+    text = ('On Tuesday, Victor Lang speaking to the Northwind Council think tank called the agreement '
+            '"null and void and geographically absurd".')
+    assert speakers(text, {"Victor Lang": PERSON_M, "Northwind Council": ORG}) == ["Victor Lang"]

@@ -247,8 +247,8 @@ def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | No
 
 def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple[Hit | None, bool]:
     """The subject of the speech verb ws[vi]; the flag says whether the search is over."""
-    if ws[vi][2].lower().endswith("ing") and vi > 0 and ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
-        got = ctx.clause_subject(s, ws[vi][0])  # "…, saying": the clause subject speaks
+    if _participle(ctx, ws, vi):
+        got = ctx.clause_subject(s, ws[vi][0])  # "…, saying", "by saying": the clause subject speaks
         return got, got is not None
     if _passive(ctx, ws, vi):
         got = ctx.speaker_in_phrase(noun_phrase_after(ws[vi + 2:], ctx.text), prefer_first=True)  # "told by X"
@@ -267,9 +267,34 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
     if subj[-1][2].lower() in words("relative_pronouns"):
         got = relative_antecedent(ctx, s, subj[-1])
         return got, got is not None
+    subj = _before_participle_phrase(ctx, subj)
     gap = ctx.text[subj[-1][1]:ws[vi][0]]
     verb_start = None if ASIDE_GAP_RE.fullmatch(gap) else ws[vi][0]  # 'Smith — as the BBC noted — said'
     return ctx.resolve_subject(subj, verb_start) or (None, (subj[-1][0], subj[-1][1])), True
+
+
+def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """An -ing form is a participle whose subject is the clause's ("…, saying", "by saying", "a speech
+    declaring"), unless a name ("with Zinichev describing") or an auxiliary ("he was saying") comes right
+    before it."""
+    if not ws[vi][2].lower().endswith("ing"):
+        return False
+    if vi == 0 or ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
+        return True
+    if ctx.actor_ending_at(ws[vi - 1][1], ws[0][0]) is not None:
+        return False  # "with Zinichev describing": the name right before is its subject
+    return ws[vi - 1][2].lower() not in words("auxiliaries")
+
+
+def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Word]:
+    """'Mitsotakis speaking to the Atlantic Council think tank called …': a participle phrase right after a
+    name modifies it, so the subject ends with the name."""
+    for i in range(1, len(subj)):
+        w = subj[i][2]
+        if w.endswith("ing") and w in lexicon().speech_verbs and \
+                ctx.actor_ending_at(subj[i - 1][1], subj[0][0]) is not None:
+            return subj[:i]
+    return subj
 
 
 def _passive(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
