@@ -141,6 +141,8 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
     if subj and subj[0][2].lower() in words("prepositions"):
         return None  # '"…" with court cases in swing states': a prepositional phrase is no subject
+    if any(x[2].lower() in CLAUSE_LINKS for x in subj[1:]):
+        return None  # '"…" as serious, while Lang spoke': the verb belongs to a clause of its own
     if subj:
         return ctx.resolve_subject(subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
     obj = noun_phrase_after(ws[vi + 1:], ctx.text)
