@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .model import Mention, Quote
 from .passes.quotations import find_runs, keep_run
-from .passes.speaker_refs import ActorIndexLike, SpeakerContext
+from .passes.speaker_context import ActorIndexLike, SpeakerContext
 from .passes.speakers import attribute
 from .text import Doc
 
