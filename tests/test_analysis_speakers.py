@@ -255,3 +255,14 @@ def test_participle_phrase_after_the_subject_name_is_skipped() -> None:
     text = ('On Tuesday, Victor Lang speaking to the Northwind Council think tank called the agreement '
             '"null and void and geographically absurd".')
     assert speakers(text, {"Victor Lang": PERSON_M, "Northwind Council": ORG}) == ["Victor Lang"]
+
+
+def test_quotation_paragraph_after_another_speakers_cue_is_not_carried_over() -> None:
+    text = ('"The plan is sound," said Nora Blake. Paul Weber disagreed with her sharply.\n\n'
+            '"It will fail within a year."')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", "Paul Weber"]
+
+
+def test_paragraph_ending_on_a_speech_cue_introduces_the_quotation_below() -> None:
+    text = 'The vote was held on Monday. Paul Weber said the plan would fail.\n\n"It is a disaster for all of us."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]

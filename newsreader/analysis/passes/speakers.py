@@ -8,8 +8,10 @@ and a paragraph ending "X said:" introduces the quotation-only paragraph below i
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .quotations import Run
-from .speaker_context import SpeakerContext
+from .speaker_context import WINDOW, Hit, SpeakerContext, last_sentence_end
 from .speech_frames import frame_after, frame_before, subject_before_verb
 
 
@@ -48,7 +50,8 @@ def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
             if src is None:
                 src = last_in_para.get(r.para) or first_in_para.get(r.para)
                 src = src if src is not None and _nothing_intervenes(ctx, src, r) else None
-            if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1:
+            if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1 \
+                    and _nothing_intervenes(ctx, prev, r):
                 src = prev
             if src is not None and src.attributed:
                 r.speaker, r.speaker_span, r.attributed = src.speaker, src.speaker_span, True
@@ -76,15 +79,14 @@ def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
 
 
 def attribute_colon_intros(ctx: SpeakerContext) -> None:
-    """'X said:' closing a paragraph introduces the quotation-only paragraph(s) below it."""
+    """A paragraph closing on a speech cue introduces the quotation-only paragraph(s) below it: 'X said:'
+    (any cue before the colon), or a last sentence whose strong speech verb names its subject ('Weber
+    disagreed sharply.' then '"It will fail."')."""
     runs = ctx.runs
     for k, r in enumerate(runs):
-        if r.attributed or r.para == 0:
+        if r.attributed or r.para == 0 or not _quote_only_para(ctx, r):
             continue
-        pps, ppe = ctx.doc.paragraphs[r.para - 1]
-        if ctx.text[ppe - 1:ppe] != ":" or not _quote_only_para(ctx, r):
-            continue
-        found = subject_before_verb(ctx, pps, ppe - 1)
+        found = _intro_of_previous_paragraph(ctx, r.para - 1)
         if not found:
             continue
         r.speaker, r.speaker_span = found
@@ -94,3 +96,14 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
                 break
             if x.group == r.group or not x.attributed:
                 x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
+    pps, ppe = ctx.doc.paragraphs[p]
+    if ctx.text[ppe - 1:ppe] == ":":
+        return subject_before_verb(ctx, pps, ppe - 1)
+    last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
+    if ctx.inside_quote(ppe - 1) or ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
+        return None  # the sentence holds a quotation of its own
+    got = subject_before_verb(ctx, last, ppe, strong_only=True)
+    return got if got and got[0] is not None else None
