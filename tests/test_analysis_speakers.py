@@ -266,3 +266,20 @@ def test_quotation_paragraph_after_another_speakers_cue_is_not_carried_over() ->
 def test_paragraph_ending_on_a_speech_cue_introduces_the_quotation_below() -> None:
     text = 'The vote was held on Monday. Paul Weber said the plan would fail.\n\n"It is a disaster for all of us."'
     assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_short_form_of_an_organisation_name() -> None:
+    text = ('Northwind Motor Company recalled trucks on Monday. "We regret the trouble to our customers," '
+            'Northwind said in a statement.')
+    assert speakers(text, {"Northwind Motor Company": ORG}) == ["Northwind Motor Company"]
+
+
+def test_end_of_a_longer_name_is_not_a_short_form() -> None:
+    text = ('Paul Weber chairs Election Law Watch. Professor Nora Blake of Eastport School of Law writes that '
+            'the term is "a matter for the courts".')
+    assert speakers(text, {"Election Law Watch": ORG, "Paul Weber": PERSON_M}) == [None]
+
+
+def test_according_to_a_title_abbreviation_and_name() -> None:
+    text = 'According to Dr. Paul Weber, the chief scientist, "the data are clear and consistent."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]

@@ -159,8 +159,10 @@ def noun_phrase_after(ws: list[Word], text: str) -> list[Word]:
     out: list[Word] = []
     stops = words("noun_phrase_stops")
     for i, w in enumerate(ws):
-        if i and not text[ws[i - 1][1]:w[0]].strip().startswith(",") and \
-                not PHRASE_GAP_RE.fullmatch(text[ws[i - 1][1]:w[0]]):
+        gap = text[ws[i - 1][1]:w[0]] if i else ""
+        if gap.startswith(".") and _abbreviation_before(text, ws[i - 1][0], ws[i - 1][1]):
+            gap = gap[1:]  # "Dr. James Miller"
+        if i and not gap.strip().startswith(",") and not PHRASE_GAP_RE.fullmatch(gap):
             break
         if w[2].lower() in stops:
             break

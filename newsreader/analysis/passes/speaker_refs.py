@@ -148,7 +148,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     hit = head_actor(ctx, last[1], subj[0][0])
     if hit is not None:
         return hit[2], (hit[0], hit[1])
-    return _possessor_subject(ctx, subj) or role_subject(ctx, subj)
+    return _possessor_subject(ctx, subj) or role_subject(ctx, subj) or short_name(ctx, subj)
 
 
 def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
@@ -210,11 +210,31 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
+    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else [])
+    if got:
+        return got
     if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG \
             and not _names_more(ctx, ws[1]):
         a = ctx.nearest(ws[0][0], ORG_KINDS)
         if a:
             return a, (ws[0][0], ws[1][1])
+    return None
+
+
+def short_name(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """A short form the actor pass did not link, read as the actor it shortens: the capitalised words
+    ending `ws` that open an organisation's name ("Ford" for Ford Motor Company) or end a person's
+    ("Miller" for James Miller), the latest such actor named before."""
+    i = len(ws)
+    while i > 0 and ws[i - 1][2][:1].isupper():
+        i -= 1
+    form = " ".join(w[2] for w in ws[i:])
+    if not form or form.lower() in words("subject_pronouns") or (i and ws[i - 1][2] in words("prepositions")):
+        return None  # "School of Law": the end of a longer name, not a name of its own
+    for _s, _e, a in reversed(ctx.spans_in(max(0, ws[i][0] - TITLE_REACH), ws[i][0])):
+        if (a.kind == "organisation" and a.name.startswith(form + " ")) or \
+                (a.kind == "person" and " " not in form and a.name.endswith(" " + form)):
+            return a, (ws[i][0], ws[-1][1])
     return None
 
 
