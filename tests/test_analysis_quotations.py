@@ -88,3 +88,12 @@ def test_opening_mark_typed_against_a_comma() -> None:
 def test_lone_closing_mark_does_not_shift_the_pairs() -> None:
     text = 'The firm (whose" founder left early") was described as "by far the ablest of the rivals".'
     assert spans(text) == ["by far the ablest of the rivals"]
+
+
+def test_attributed_title_without_speech_punctuation_is_a_title() -> None:
+    text = 'Paul Weber says his event, "Storm The Gates, They Cannot Stop All Of Us", was posted as a joke.'
+    assert quotes(text) == []
+
+
+def test_case_name_with_vs_is_a_title() -> None:
+    assert quotes('The court ruled in "Nora Blake vs. Northwind Motors Limited" on Thursday, the judge said.') == []

@@ -216,8 +216,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
         return True
     if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
         return False
-    if _title_case(content.split()) and not (r.direct and (n >= SHORT_QUOTE_WORDS or content[-1:] in ",.!?")):
-        return False  # a title, unless its own cue attributes it as speech ('"Overall," he continued')
+    if _title_case(content.split()) and not (r.direct and content[-1:] in ",.!?"):
+        return False  # a title, unless its own cue attributes it and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
         return _speech_nearby(text, r, doc)
     if r.single and not r.attributed:
