@@ -10,6 +10,7 @@ Rules (DESIGN §3, notes/analysis.md A5):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -230,17 +231,18 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
     before = text[max(ps, r.open_pos - 40):r.open_pos].lower().rstrip()
     if before.endswith("(") and text[r.outer_end:r.outer_end + 1] == ")":
         return True
-    if any(_ends_with_words(before, cue) for cue in words("scare_cues_before")):
+    if _scare_cue_re().search(before):
         return True
     near = re.findall(r"[\w'-]+", before)[-6:]
     placard = words("placard_nouns")
     return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
 
 
-def _ends_with_words(before: str, cue: str) -> bool:
-    """`before` ends with the whole words of `cue` (optionally plus a comma): "remarked" is not "marked"."""
-    tail = before.removesuffix(",")
-    return tail.endswith(cue) and not tail[-len(cue) - 1:-len(cue)].isalnum()
+@functools.cache
+def _scare_cue_re() -> re.Pattern[str]:
+    """Any scare cue as whole words at the very end (a comma may follow): "remarked" is not "marked"."""
+    cues = sorted(words("scare_cues_before"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r"),?$")
 
 
 def _title_case(ws: list[str]) -> bool:
