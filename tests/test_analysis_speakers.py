@@ -283,3 +283,15 @@ def test_end_of_a_longer_name_is_not_a_short_form() -> None:
 def test_according_to_a_title_abbreviation_and_name() -> None:
     text = 'According to Dr. Paul Weber, the chief scientist, "the data are clear and consistent."'
     assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_full_stop_inside_a_party_bracket_does_not_end_the_sentence() -> None:
+    text = 'Sen. Victor Lang (R-Ky.) said, "We will vote on the bill next week."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_name_modifying_a_role_is_not_the_pronoun_antecedent() -> None:
+    text = ('Blake campaign chairman Paul Weber said in a statement: "The agency owes the public answers."\n\n'
+            '"We will keep fighting," he added.')
+    actors = {"Blake": PERSON_M, "Paul Weber": PERSON_M}
+    assert speakers(text, actors) == ["Paul Weber", "Paul Weber"]

@@ -21,6 +21,8 @@ Hit = tuple[Actor | None, tuple[int, int] | None]  # the speaker (None: unnamed)
 Span = tuple[int, int, Actor]
 WINDOW = 600  # attribution windows are bounded so long paragraphs stay linear
 PRONOUN_REACH = 2500  # how far back a pronoun or a role noun may find its actor
+MODIFIER_REACH = 40  # "Clinton campaign chairman John Podesta": how far the modified name may follow
+MAX_MODIFIER_WORDS = 3
 APOSTROPHES = ("'", "\u2019")
 
 
@@ -46,6 +48,9 @@ class SpeakerContext:
         lex = lexicon()
         self.role_words = lex.role_words
         self.titles = lex.titles
+        self.speech_verbs = lex.speech_verbs
+        self.function_words = (lex.function_words | words("prepositions") | words("determiners")
+                               | words("coordinators") | words("clause_links"))
         self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
 
     # ---- primitives
@@ -119,6 +124,18 @@ class SpeakerContext:
 
     # ---- references
 
+    def premodifier(self, e: int) -> bool:
+        """The mention ending at `e` only modifies a name that follows after a few lower-case words naming a
+        role ("Clinton campaign chairman John Podesta"): it is not the subject."""
+        nxt = self.spans_in(e, e + MODIFIER_REACH)
+        if not nxt:
+            return False
+        gap = self.text[e:nxt[0][0]]
+        between = WORD_RE.findall(gap)
+        return len(between) <= MAX_MODIFIER_WORDS and not any(c in gap for c in ",;:()\u2013\u2014") and \
+            all(w[:1].islower() and w not in self.speech_verbs and w not in self.function_words for w in between) \
+            and any(w in self.role_words for w in between)
+
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding the token that starts at or before `pos`."""
         if self._token_starts is None:
@@ -138,8 +155,8 @@ def last_sentence_end(text: str, lo: int, hi: int, inner_only: bool = False) -> 
     for m in SENT_END_RE.finditer(text, lo, hi):
         if inner_only and m.end() >= limit:
             continue
-        if not _abbreviation_before(text, lo, m.start()):
-            best = m.end()
+        if not _abbreviation_before(text, lo, m.start()) and text[m.end():m.end() + 1] != ")":
+            best = m.end()  # "(R-Ky.)": a full stop closing a bracket ends an abbreviation, not a sentence
     return best
 
 

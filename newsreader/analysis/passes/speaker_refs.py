@@ -47,13 +47,14 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
 
 def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     """The person a "he"/"she" at `pos` continues: going back sentence by sentence, the first person of
-    the nearest sentence that has one as its subject (not the object of a preposition), of that gender;
+    the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
+    another name: "Clinton campaign chairman John Podesta"), of that gender;
     within a sentence a known gender beats an unknown one ("Mugabe agreed to a deal in which Tsvangirai
     became prime minister. "…," he declared." -> Mugabe)."""
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
     best_known = False
-    for s, _e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if a.kind != "person" or ctx.inside_quote(s) or ctx.prepositional(s):
+    for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+        if a.kind != "person" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
             continue
         g = ctx.index.gender.get(a.name)
         if g not in (None, gender):
