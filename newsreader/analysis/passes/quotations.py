@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
+from .sentences import last_sentence_end, next_sentence_end
 from .speech_data import words
 
 DOUBLE_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
@@ -191,7 +192,6 @@ def _single_closes(text: str, ch: str, prev: str, nxt: str, i: int, pe: int, ope
 
 # --------------------------------------------------------------------------------------------- filter
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
-SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
 SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
 SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
 TITLE_MAX_WORDS = 12
@@ -256,13 +256,10 @@ def _title_case(ws: list[str]) -> bool:
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     """A speech verb (or a naming verb) in the sentence around the run, outside it."""
     ps, pe = doc.paragraphs[r.para]
-    lo = max(ps, r.open_pos - WINDOW)
-    last = None
-    for last in SENT_END_RE.finditer(text, lo, r.open_pos):
-        pass
-    s0 = last.end() if last else lo
-    m = SENT_END_RE.search(text, r.outer_end, min(pe, r.outer_end + WINDOW))
-    e0 = m.start() if m else min(pe, r.outer_end + WINDOW)
+    s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
+    hi = min(pe, r.outer_end + WINDOW)
+    end = next_sentence_end(text, r.outer_end, hi)
+    e0 = hi if end is None else end
     verbs = lexicon().speech_verbs
     non_speech = words("short_quote_non_cues")
     naming = words("short_quote_naming_cues")

@@ -13,7 +13,8 @@ from typing import Protocol
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
-from .quotations import SENT_END_RE, Run
+from .quotations import Run
+from .sentences import abbreviation_before, last_sentence_end
 from .speech_data import words
 
 Word = tuple[int, int, str]  # (start, end, text) of one word of the body
@@ -144,30 +145,6 @@ class SpeakerContext:
         return self.doc.tokens[i].sent if i >= 0 else 0
 
 
-def last_sentence_end(text: str, lo: int, hi: int, inner_only: bool = False) -> int:
-    """Offset just after the last sentence end in [lo, hi) (`lo` when there is none).
-
-    A full stop after a title abbreviation or an initial ("Mr.", "J.") does not end a sentence; with
-    `inner_only` a full stop at the very end of the window does not count either.
-    """
-    best = lo
-    limit = len(text[lo:hi].rstrip()) + lo
-    for m in SENT_END_RE.finditer(text, lo, hi):
-        if inner_only and m.end() >= limit:
-            continue
-        if not _abbreviation_before(text, lo, m.start()) and text[m.end():m.end() + 1] != ")":
-            best = m.end()  # "(R-Ky.)": a full stop closing a bracket ends an abbreviation, not a sentence
-    return best
-
-
-def _abbreviation_before(text: str, lo: int, i: int) -> bool:
-    j = i
-    while j > lo and text[j - 1].isalpha():
-        j -= 1
-    word = text[j:i]
-    return word in words("title_abbreviations") or (len(word) == 1 and word.isupper())
-
-
 PHRASE_GAP_RE = re.compile(r"\s*(?:[,\u2013\u2014-]|['\u2019]s)?\s*")
 
 
@@ -177,7 +154,7 @@ def noun_phrase_after(ws: list[Word], text: str) -> list[Word]:
     stops = words("noun_phrase_stops")
     for i, w in enumerate(ws):
         gap = text[ws[i - 1][1]:w[0]] if i else ""
-        if gap.startswith(".") and _abbreviation_before(text, ws[i - 1][0], ws[i - 1][1]):
+        if gap.startswith(".") and abbreviation_before(text, ws[i - 1][0], ws[i - 1][1]):
             gap = gap[1:]  # "Dr. James Miller"
         if i and not gap.strip().startswith(",") and not PHRASE_GAP_RE.fullmatch(gap):
             break

@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .quotations import Run
-from .speaker_context import WINDOW, Hit, SpeakerContext, last_sentence_end
+from .sentences import last_sentence_end
+from .speaker_context import WINDOW, Hit, SpeakerContext
 from .speech_frames import frame_after, frame_before, subject_before_verb
 
 

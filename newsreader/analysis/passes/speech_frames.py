@@ -17,13 +17,13 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import lexicon
 from . import speaker_refs as refs
-from .quotations import SENT_END_RE, Run
+from .quotations import Run
+from .sentences import last_sentence_end, next_sentence_end
 from .speaker_context import (
     WINDOW,
     Hit,
     SpeakerContext,
     Word,
-    last_sentence_end,
     noun_phrase_after,
 )
 from .speech_data import words
@@ -49,9 +49,8 @@ def after_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
     e = min(pe, s + AHEAD)
     if k + 1 < len(ctx.runs) and ctx.runs[k + 1].para == r.para:
         e = min(e, ctx.runs[k + 1].open_pos)
-    m = SENT_END_RE.search(ctx.text, s, e)
-    if m:
-        e = m.start()
+    end = next_sentence_end(ctx.text, s, e)
+    e = e if end is None else end
     semi = ctx.text.find(";", s, e)  # '"…"; Miller said …': a new clause, not this quotation's cue
     return s, semi if semi >= 0 else e
 
@@ -231,7 +230,7 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     tail = ctx.text[ws[vi][1]:e]
     if lw in lex.weak_verbs and tail.strip().startswith(":"):
         return True
-    return lw in words("framing_verbs") and len(ws) - vi - 1 <= MAX_OBJECT_WORDS and not SENT_END_RE.search(tail)
+    return lw in words("framing_verbs") and len(ws) - vi - 1 <= MAX_OBJECT_WORDS and next_sentence_end(ctx.text, ws[vi][1], e) is None
 
 
 def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
@@ -363,7 +362,7 @@ def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
         k -= 1
     if k >= 0 and ctx.runs[k].speaker is not None \
             and ctx.runs[k].para == ctx.runs[min(k + 1, len(ctx.runs) - 1)].para \
-            and not SENT_END_RE.search(ctx.text, ctx.quote_spans[k][1], e):
+            and next_sentence_end(ctx.text, ctx.quote_spans[k][1], e) is None:
         return ctx.runs[k].speaker, ctx.runs[k].speaker_span
     ss = ctx.sentence_start(e)
     first = ctx.words(ss, e)[:2]
