@@ -299,4 +299,4 @@ def test_name_modifying_a_role_is_not_the_pronoun_antecedent() -> None:
 
 def test_title_abbreviation_after_the_quote_does_not_end_the_frame() -> None:
     text = 'Victor Lang spoke on Monday. "We will see," Mr. Lang said.'
-    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+    assert speakers(text, {"Victor Lang": ("person", "m", ("Lang",))}) == ["Victor Lang"]
