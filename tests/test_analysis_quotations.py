@@ -52,7 +52,7 @@ def test_a_sign_that_read_is_not_speech() -> None:
 
 
 def test_one_word_title_case_run_kept_when_its_cue_attributes_it() -> None:
-    text = '"Overall," he continued, "the results are better than we hoped for this year."'
+    text = 'Maria Lopez spoke first. "Overall," she continued, "the results are better than we hoped for this year."'
     assert quotes(text)[0] == "Overall,"
 
 
@@ -97,3 +97,13 @@ def test_attributed_title_without_speech_punctuation_is_a_title() -> None:
 
 def test_case_name_with_vs_is_a_title() -> None:
     assert quotes('The court ruled in "Nora Blake vs. Northwind Motors Limited" on Thursday, the judge said.') == []
+
+
+def test_a_thing_called_is_a_name_but_a_paper_called_it_is_speech() -> None:
+    assert quotes('Her name imitated a song called "Day After Day," so it would fit on a sign.') == []
+    assert quotes('The novel, which the Daily Courier called "the steamiest book of the year", sold well.') == [
+        "the steamiest book of the year"]
+
+
+def test_title_case_slogan_with_an_unnamed_speaker_is_no_quotation() -> None:
+    assert quotes('To them, I say, "Be Bold. Vote Gold." And then we left the hall.') == []

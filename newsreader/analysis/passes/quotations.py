@@ -217,8 +217,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
         return True
     if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
         return False
-    if _title_case(content.split()) and not (r.direct and content[-1:] in ",.!?"):
-        return False  # a title, unless its own cue attributes it and it ends like speech ('"Overall," he said')
+    if _title_case(content.split()) and not (r.direct and r.speaker is not None and content[-1:] in ",.!?"):
+        return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
         return _speech_nearby(text, r, doc)
     if r.single and not r.attributed:
@@ -234,8 +234,17 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
     if _scare_cue_re().search(before):
         return True
     near = re.findall(r"[\w'-]+", before)[-6:]
+    if _named_by_participle(text, r, ps):
+        return True
     placard = words("placard_nouns")
     return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
+
+
+def _named_by_participle(text: str, r: Run, ps: int) -> bool:
+    """'a song called "Day after Day"': a naming participle right after a common noun."""
+    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    return len(prev) == 2 and prev[1].lower() in words("naming_participles") and prev[0][:1].islower() \
+        and prev[0] not in words("third_person_pronouns") and prev[0] not in words("relative_pronouns")
 
 
 @functools.cache
