@@ -300,3 +300,8 @@ def test_name_modifying_a_role_is_not_the_pronoun_antecedent() -> None:
 def test_title_abbreviation_after_the_quote_does_not_end_the_frame() -> None:
     text = 'Victor Lang spoke on Monday. "We will see," Mr. Lang said.'
     assert speakers(text, {"Victor Lang": ("person", "m", ("Lang",))}) == ["Victor Lang"]
+
+
+def test_reduced_passive_after_a_noun_names_its_agent() -> None:
+    text = 'The signal showed a pattern described by Northwind Radio as "rather hectic and confused".'
+    assert speakers(text, {"Northwind Radio": ORG}) == ["Northwind Radio"]

@@ -300,10 +300,15 @@ def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Wor
 
 
 def _passive(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
-    """'was told by X', 'was described by X as': an auxiliary before the verb and "by" right after it."""
+    """'was told by X', 'a pattern described by X as': a past participle with "by" right after it (an
+    auxiliary before it, or a common noun that it modifies)."""
     if vi + 1 >= len(ws) or ws[vi + 1][2].lower() != "by" or ctx.text[ws[vi][1]:ws[vi + 1][0]].strip():
         return False
-    return any(w[2].lower() in words("passive_auxiliaries") for w in ws[max(0, vi - 2):vi])
+    before = ws[max(0, vi - 2):vi]
+    if any(w[2].lower() in words("passive_auxiliaries") for w in before):
+        return True
+    return bool(before) and ws[vi][2].endswith("ed") and before[-1][2][:1].islower() and \
+        before[-1][2].lower() not in words("third_person_pronouns") | words("first_person_pronouns")
 
 
 def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
