@@ -7,7 +7,8 @@ to"); this module decides *who* those words point at, using only the actor index
 - an appositive ("Ken Hu – Huawei's chairman – said") is skipped to reach the head name;
 - "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender;
   "they"/"it" the latest organisation;
-- "the company" is the latest organisation, "the president" the person introduced with that title.
+- "the company" is the latest organisation, "the president" the person introduced with that title;
+- a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ STATEMENT_NOUNS = words("statement_nouns_possessed")
 
 
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
-    """he/she: the latest person of that gender, subjects first; they/it: the latest organisation."""
+    """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
+    gender; they/it: the latest organisation."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         return sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)

@@ -189,7 +189,7 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
 
 
 def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
-    """The speaker of the last speech cue in [s, e), outside dash and bracket asides.
+    """The speaker of the last speech cue in [s, e), outside dash asides.
 
     "according to X" names X; a speech verb names its subject, or for a participle (", saying") the clause
     subject, for a passive ("was told by X") its agent, for "quoted X as saying" its object. A weak or
