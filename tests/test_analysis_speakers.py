@@ -305,3 +305,13 @@ def test_title_abbreviation_after_the_quote_does_not_end_the_frame() -> None:
 def test_reduced_passive_after_a_noun_names_its_agent() -> None:
     text = 'The signal showed a pattern described by Northwind Radio as "rather hectic and confused".'
     assert speakers(text, {"Northwind Radio": ORG}) == ["Northwind Radio"]
+
+
+def test_first_person_words_without_a_cue_go_to_the_sentence_subject() -> None:
+    text = 'Nora Blake has been painting for two years, her hobby "grew out of my love for old maps."'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_first_person_words_do_not_go_to_a_name_inside_a_quotation() -> None:
+    text = ('"Paul Weber was loved in every way", reads a press release, "and we will miss him."')
+    assert speakers(text, {"Paul Weber": PERSON_M}) == [None, None]

@@ -246,8 +246,8 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     ruled", "On Friday in Istanbul, Smith said") and a title ("US Secretary of State Mike Pompeo")."""
     s = _after_intro_phrase(ctx, s, e)
     ws = ctx.words(s, e)
-    if not ws:
-        return None
+    if not ws or ctx.inside_quote(ws[0][0]):
+        return None  # a clause opening inside a quotation has its subject in the quoted words, not ours
     if ws[0][2].lower() in words("personal_subject_pronouns"):
         hit = pronoun_hit(ctx, ws[0])
         return hit if hit[0] else None

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..text import WORD_RE
+from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end
 from .speaker_context import WINDOW, Hit, SpeakerContext
+from .speech_data import words
 from .speech_frames import frame_after, frame_before, subject_before_verb
 
 
 # --------------------------------------------------------------------------------------------- passes
 def attribute(ctx: SpeakerContext) -> None:
-    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros."""
+    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, and for
+    first-person words without any cue, the person the sentence is about."""
     attribute_by_frames(ctx)
     inherit_speakers(ctx.runs, ctx)
     attribute_colon_intros(ctx)
+    attribute_first_person(ctx)
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
@@ -108,3 +113,17 @@ def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
         return None  # the sentence holds a quotation of its own
     got = subject_before_verb(ctx, last, ppe, strong_only=True)
     return got if got and got[0] is not None else None
+
+
+def attribute_first_person(ctx: SpeakerContext) -> None:
+    """Quoted words in the first person ("my love for Halloween") are someone's speech even without a
+    cue: with no frame of their own they go to the person who opens their sentence ('Lisa Mancini has been
+    cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."')."""
+    first_person = words("first_person_words")
+    for r in ctx.runs:
+        if r.attributed or not any(w.lower() in first_person for w in WORD_RE.findall(ctx.text[r.start:r.end])):
+            continue
+        hit = refs.clause_subject(ctx, ctx.sentence_start(r.open_pos), r.open_pos)
+        if hit is not None and hit[0] is not None and hit[0].kind == "person":
+            r.speaker, r.speaker_span = hit
+            r.attributed = True
