@@ -51,13 +51,13 @@ async def settle(pilot) -> None:  # noqa: ANN001
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        shown = app.shown
+        shown = app.reader_pane.article
         if shown is not None and not shown.partial and app.session.cached_analysis(shown) is not None:
             if not app.session.cached_analysis(shown).quotes or any(
                 s.style == "quote" for s in app.reader.document.spans
             ):
                 return
-    shown = app.shown
+    shown = app.reader_pane.article
     raise AssertionError(
         f"the app did not settle: shown={shown and shown.title!r} partial={shown and shown.partial} "
         f"analysis={shown and app.session.cached_analysis(shown)} spans={app.reader.document.spans[:5]}"

@@ -69,9 +69,11 @@ class ActorsPanel(RowList):
 
     @dataclass
     class ActorHighlighted(Message):
-        """The cursor is on `actor` (None: the panel has no actors)."""
+        """The cursor is on `actor` (None: the panel has no actors); `moved`: by the user, not by the
+        panel gaining focus."""
 
         actor: Actor | None
+        moved: bool = True
 
     @dataclass
     class ActorChosen(Message):
@@ -130,7 +132,7 @@ class ActorsPanel(RowList):
 
     def on_focus(self) -> None:
         super().on_focus()
-        self.post_message(self.ActorHighlighted(self.current))
+        self.post_message(self.ActorHighlighted(self.current, moved=False))
 
     def build_rows(self, width: int) -> list[Row]:
         rows: list[Row] = []

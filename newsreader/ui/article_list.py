@@ -79,8 +79,7 @@ class ArticleList(CursorList):
         self._invalidate()
         self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.articles) - 1)))
         self._scroll_cursor_visible()
-        if self.articles:
-            self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
+        self._announce()
 
     def refresh_counts(self) -> None:
         """`quote_counts` (shared with the session) changed: redraw the meta lines."""
@@ -95,8 +94,18 @@ class ArticleList(CursorList):
     def watch_cursor(self, old: int, new: int) -> None:
         self._invalidate()
         self._scroll_cursor_visible()
-        if 0 <= new < len(self.articles):
-            self.post_message(self.Highlighted(self.articles[new], new))
+        self._announce()
+
+    def _announce(self) -> None:
+        """Post `Highlighted` for the cursor's article from this list's own message loop.
+
+        A message records as its sender whatever was running when it was made, and Textual stops a
+        message at its sender (so a parent's call would keep it from bubbling past the parent)."""
+        self.call_later(self._post_highlighted)
+
+    def _post_highlighted(self) -> None:
+        if 0 <= self.cursor < len(self.articles):
+            self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
 
     def _set_virtual_size(self) -> None:
         """Room for every article, plus the lines left over below the last whole article that fits, so the
