@@ -36,11 +36,14 @@ def mention_label(mentions: int, quotes: int) -> str:
 
 def ordered_groups(analysis: Analysis) -> list[tuple[str, list[Actor]]]:
     """(kind, actors) in display order: groups by total mentions (desc, ties in KINDS order), actors by
-    mentions, then quotations (desc), then name. Unknown kinds are shown with the places' neighbours last."""
+    mentions, then quotations (desc), then name. Unknown kinds are shown with the places' neighbours last.
+    Actors with no mention in the body (named only in the title) are left out: the panel is for stepping
+    through mentions, and "Europe — 0 mentions" reads as an error."""
     quotes = Counter(q.speaker for q in analysis.quotes if q.speaker)
     groups: dict[str, list[Actor]] = {}
     for actor in analysis.actors:
-        groups.setdefault(actor.kind, []).append(actor)
+        if actor.mentions or quotes.get(actor.name):
+            groups.setdefault(actor.kind, []).append(actor)
     for actors in groups.values():
         actors.sort(key=lambda a: (-len(a.mentions), -quotes.get(a.name, 0), a.name.casefold()))
     rank = {k: i for i, k in enumerate(KINDS)}

@@ -349,7 +349,7 @@ class NewsReaderApp(App[None]):
         pane = self.query_one_optional(ReaderPane)
         if pane is None:
             return True
-        if action == "pane" and parameters[:1] == ("step_match",):
+        if action == "pane" and parameters[:1] == ("step_match",) and parameters[1:] != (0,):
             return bool(pane.find.text)
         if action == "escape":
             return pane.find_bar.is_open or bool(pane.find.text) or pane.show_actors or \

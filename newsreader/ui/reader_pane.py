@@ -205,6 +205,8 @@ class ReaderPane(Horizontal):
 
     def watch_find(self, old: FindQuery, new: FindQuery) -> None:
         self.find_bar.show_flags(new.regex, new.whole_word)
+        if bool(old.text) != bool(new.text):
+            self.app.refresh_bindings()  # n/N appear in the footer while there is a find
         if (old.text, old.regex, old.whole_word) != (new.text, new.regex, new.whole_word):
             self._search()
 
@@ -348,10 +350,10 @@ class ReaderPane(Horizontal):
             self.find_bar.set_status(f"{self.current_match + 1}/{len(self.matches)}{more}")
 
     def step_match(self, direction: int) -> None:
-        """`n`/`N`: the next / previous match, wrapping (the counter says so)."""
+        """`n`/`N`: the next / previous match, wrapping (the counter says so). 0: there is no find."""
         from newsreader.search import did_wrap, next_match
 
-        if not self.matches:
+        if not self.matches or not direction:
             self.notify("Nothing to step through: press / to find" if not self.find.text else "No matches",
                         timeout=1.5)
             return
@@ -369,6 +371,7 @@ class ReaderPane(Horizontal):
         self.show_actors = not self.show_actors
 
     async def watch_show_actors(self, show: bool) -> None:
+        self.app.refresh_bindings()  # esc closes the panel
         if show:
             panel = self._panel
             if panel is None:
