@@ -38,10 +38,11 @@ def find_in_child(
     query: str,
     *,
     whole_word: bool = False,
-    budget: float = REGEX_BUDGET_S,
+    budget: float | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> FindResult | None:
-    """`find_matches(text, query, regex=True)` in a child process, stopped after `budget` seconds.
+    """`find_matches(text, query, regex=True)` in a child process, stopped after `budget` seconds
+    (default REGEX_BUDGET_S).
 
     Returns the result, a `FindResult` with an error when the budget ran out, or None when `cancelled()`
     became true first (the caller drops a stale query). Without `fork` (Windows) it runs here.
@@ -60,7 +61,7 @@ def find_in_child(
             os._exit(0)
     os.close(write_end)
     try:
-        return _collect(read_end, pid, budget, cancelled)
+        return _collect(read_end, pid, REGEX_BUDGET_S if budget is None else budget, cancelled)
     finally:
         os.close(read_end)
         _reap(pid)

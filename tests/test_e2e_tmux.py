@@ -258,3 +258,21 @@ def test_footer_keeps_the_keys_that_matter_at_80_columns(tmp_path: Path) -> None
         terminal.send("q")
         screen = terminal.wait_for("the program to exit", lambda s: exit_status(s) is not None)
         assert exit_status(screen) == 0
+
+
+def test_an_invalid_utf8_byte_typed_does_not_kill_the_reader(tmp_path: Path) -> None:
+    """Issue 13, item 6: byte 0x9b (not UTF-8) typed into the find bar used to end the app."""
+    folder = seed_folder(tmp_path)
+    with Terminal(tmp_path, size=(80, 24)) as terminal:
+        start(terminal, folder)
+        terminal.send("/")
+        terminal.wait_for("the find bar", lambda s: "Find" in footer_area(s))
+        terminal.run("send-keys", "-t", terminal.session, "-H", "9b")
+        terminal.send("h", "u")
+        screen = terminal.wait_for("the find to go on after the bad byte", lambda s: "Find hu " in s)
+        assert exit_status(screen) is None, screen
+        terminal.send("Escape")
+        terminal.wait_for("the find bar to close", lambda s: "Find hu" not in s)
+        terminal.send("q")
+        screen = terminal.wait_for("the program to exit", lambda s: exit_status(s) is not None)
+        assert exit_status(screen) == 0, screen

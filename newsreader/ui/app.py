@@ -179,8 +179,8 @@ class NewsReaderApp(App[None]):
         if session is None:
             self._update_header()
             return
-        if not message.changed:
-            self._failure = None
+        if message.final:
+            self._failure = None  # the folder is in step again
         lists = self.list_pane
         self.article_list.quote_counts = session.quote_counts
         self.article_list.empty_message = "No articles here." if message.final else "Loading…"

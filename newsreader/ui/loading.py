@@ -88,8 +88,8 @@ class FolderWorkers:
         post = self.app.post_message
         post(ReadStateLoaded(ReadState.load()))
         session = Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
-        self.session = session
         cached = session.warm_start()
+        self.session = session  # only now: if opening failed, `r` starts over with a new scan
         if cached:
             post(FolderLoaded(list(cached), final=False, notice=session.notice))
 
