@@ -186,7 +186,7 @@ async def test_6_help_scrolls_with_j_k_g_G_and_is_one_column_at_80(make) -> None
         assert len({c.region.x for c in columns}) == 1  # stacked: one column
         keys = [k for k in help_screen.query(".help-key")]
         descs = [d for d in help_screen.query(".help-desc")]
-        assert all(d.region.x > k.region.right - 1 for k, d in zip(keys, descs))  # descriptions beside keys
+        assert all(d.region.x > k.region.right - 1 for k, d in zip(keys, descs, strict=True))  # beside their keys
         text = help_screen.keys_text()
         assert "Who said what" not in [title for title, _ in help_screen.sections]
         find_section = dict(help_screen.sections)["Find in the article"]

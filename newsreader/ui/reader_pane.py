@@ -61,7 +61,14 @@ class RegexFound(Message):
 
 
 class ReaderPane(Horizontal):
-    """Article view + find bar + (on first `a`) the actors panel. See the module docstring."""
+    """Article view + find bar + (on first `a`) the actors panel. See the module docstring.
+
+    What to show: `show_article(article, analysis, keep_scroll=)`, `set_analysis(analysis)`,
+    `set_filter(query)`, `empty_state(folder)`. Actions (the App routes keys to these by name):
+    `open_find`, `close_find`, `step_match(±1)`, `toggle_actors`, `step_mention(±1)`, `step_quote(±1)`,
+    `go_to_quote(i)`, `who_said`, `toggle_highlight`, `escape`. State to read or watch
+    (`self.watch(pane, "article", …)`): the reactives below; children: `view`, `find_bar`, `actors_panel`.
+    """
 
     @dataclass
     class ActorFilter(Message):
@@ -69,6 +76,12 @@ class ReaderPane(Horizontal):
 
         query: str
 
+    article: var[Article | None] = var(None)
+    """The article shown (a list entry until a big body has been read)."""
+    analysis: var[Analysis | None] = var(None)
+    """Its analysis, once known (kept here: the session's cache may let it go)."""
+    list_filter: var[FilterQuery | None] = var(None)
+    """The folder filter the list shows: its words (and actors) become find matches."""
     highlight: reactive[bool] = reactive(True, init=False)
     """Analysis highlights (quotations, actors) on; `H` switches."""
     find: reactive[FindQuery] = reactive(FindQuery, init=False)
@@ -90,12 +103,6 @@ class ReaderPane(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self.article: Article | None = None
-        """The article shown (a list entry until a big body has been read)."""
-        self.analysis: Analysis | None = None
-        """Its analysis, once known (kept here: the session's cache may let it go)."""
-        self.filter: FilterQuery | None = None
-        """The folder filter the list shows: its words (and actors) become find matches."""
         self._panel: ActorsPanel | None = None
 
     def compose(self) -> ComposeResult:
@@ -144,7 +151,8 @@ class ReaderPane(Horizontal):
         """Show `article` (a new one, or the same re-read). A new article resets the actor, the mention
         and the quotation; the find query stays and is searched again in the new text."""
         new = self.article is None or article.key != self.article.key
-        self.article, self.analysis = article, analysis
+        self.analysis = analysis
+        self.article = article
         if new:
             self.set_reactive(ReaderPane.focus_actor, None)
             self.set_reactive(ReaderPane.mention, None)
@@ -172,7 +180,7 @@ class ReaderPane(Horizontal):
 
     def set_filter(self, query: FilterQuery | None) -> None:
         """The list's filter changed: unless the user typed a find, its words become the matches."""
-        self.filter = query
+        self.list_filter = query
         if not self.find.text or self.find.from_filter:
             self._find_from_filter()
 
@@ -259,7 +267,7 @@ class ReaderPane(Horizontal):
         term contributes the chosen actors' names and aliases as they are written in this article."""
         import re
 
-        query = self.filter
+        query = self.list_filter
         if query is None or query.is_empty:
             return None
         terms = [t.lower() for t in query.highlight_terms() if t.strip()]
@@ -274,7 +282,7 @@ class ReaderPane(Horizontal):
         """Names and aliases of this article's actors that the filter's `actor:` terms select."""
         from newsreader.search import FilterQuery, SearchDoc, filter_docs
 
-        query, analysis = self.filter, self.full_analysis
+        query, analysis = self.list_filter, self.full_analysis
         if query is None or analysis is None:
             return []
         wanted = FilterQuery(tuple(t for t in query.terms if t.field == "actor" and not t.negate))
