@@ -354,3 +354,24 @@ async def test_keys_can_be_remapped_by_their_ids(make) -> None:  # noqa: ANN001
         await pilot.press("A")
         await pilot.pause()
         assert app.reader_pane.show_actors
+
+
+async def test_5_actor_matches_appear_when_the_analysis_arrives_without_moving_the_reader(make) -> None:  # noqa: ANN001
+    """Opened from `actor:hu` before the article was analysed: its mentions become matches on arrival."""
+    from newsreader.search import parse_filter
+
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await seed(app, pilot)
+        pane = app.reader_pane
+        analysis = pane.analysis
+        assert analysis is not None
+        pane.show_article(pane.article, None)  # as if the analysis were still running
+        pane.set_filter(parse_filter("actor:hu"))
+        assert pane.matches == ()
+        await pilot.press("enter", "j", "j")
+        place = app.query_one(ArticleView).scroll_offset.y
+        pane.set_analysis(analysis)
+        text = pane.document.text
+        assert pane.matches and {text[s:e].lower() for s, e in pane.matches} <= {"ken hu", "hu", "huawei"}
+        assert app.query_one(ArticleView).scroll_offset.y == place
