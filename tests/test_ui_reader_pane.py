@@ -375,3 +375,23 @@ async def test_5_actor_matches_appear_when_the_analysis_arrives_without_moving_t
         text = pane.document.text
         assert pane.matches and {text[s:e].lower() for s, e in pane.matches} <= {"ken hu", "hu", "huawei"}
         assert app.query_one(ArticleView).scroll_offset.y == place
+
+
+async def test_any_size_with_every_panel_open(make) -> None:  # noqa: ANN001
+    """Find bar, position line, actors panel and the header all cope with 1x1 to 200x60 and back."""
+    app = make(ARTICLES)
+    async with app.run_test(size=SMALL) as pilot:
+        await seed(app, pilot)
+        await pilot.press("a")
+        assert app.query_one(ActorsPanel).select_actor("Ken Hu")
+        await pilot.press("right_square_bracket", "slash", *"hu")
+        for size in [(1, 1), (2, 2), (12, 4), (80, 24), (109, 30), (110, 30), (200, 60), (3, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            screen_text(app)
+        assert app.is_running and app.reader_pane.show_actors and app.reader_pane.matches
+        await pilot.press("enter", "question_mark")  # (enter: out of the find input, into the reader)
+        for size in [(1, 1), (30, 8), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
