@@ -310,12 +310,20 @@ async def test_12_actors_named_only_in_the_title_are_not_listed(make) -> None:  
 # 13 ---------------------------------------------------------------------------------------------------
 
 
-def test_13_esc_is_not_held_back_by_the_escape_sequence_wait() -> None:
-    """Textual waits ESCDELAY ms after an ESC byte before reporting Esc; the UI package shortens it."""
+def test_13_esc_is_not_held_back_by_the_escape_sequence_wait(monkeypatch) -> None:  # noqa: ANN001
+    """Textual waits ESCDELAY ms after an ESC byte before reporting Esc (the UI package shortens it to
+    25 ms), and the reader's input thread wakes up after that wait instead of after its usual 100 ms."""
+    from textual import constants
+
+    from newsreader.ui.terminal import IDLE_WAIT_S, next_wait
+
     code = "import newsreader.ui.app, textual.constants as c; print(c.ESCAPE_DELAY)"
     env = {k: v for k, v in __import__("os").environ.items() if k != "ESCDELAY"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert float(out.stdout) <= 0.03
+    assert float(out.stdout) == 0.025
+    monkeypatch.setattr(constants, "ESCAPE_DELAY", 0.025)  # (this process imported Textual first)
+    assert next_wait("\x1b") == 0.025 < IDLE_WAIT_S
+    assert next_wait("j") == next_wait("\x1b[A") == IDLE_WAIT_S
 
 
 # the pane's state ----------------------------------------------------------------------------------------
@@ -395,3 +403,20 @@ async def test_any_size_with_every_panel_open(make) -> None:  # noqa: ANN001
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_enter_then_slash_typed_fast_keeps_the_find_input(make) -> None:  # noqa: ANN001
+    """`l` `/` `t` arriving in one burst: the list's "open" lands after `/` took the focus; it must not
+    pull the focus back to the reader (the `t` would be lost)."""
+    from textual.widgets import Input
+
+    app = make(ARTICLES)
+    async with app.run_test(size=SMALL) as pilot:
+        await seed(app, pilot)
+        lst = app.article_list
+        app.reader_pane.open_find()
+        lst.post_message(ArticleList.Selected(lst.current, lst.cursor))  # the late "open"
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("t")
+        assert app.reader_pane.find.text == "t"

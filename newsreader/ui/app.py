@@ -94,7 +94,7 @@ class NewsReaderApp(App[None]):
         self.watch(self.reader_pane, "show_actors",
                    lambda on: self.query_one("#panes").set_class(on, "-actors-open"), init=False)
         self.folder.scan()
-        self.call_after_refresh(self._prepare_bars)
+        self.call_after_refresh(self._prepare_bars)  # the bars' inputs are not needed for the first frame
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -111,7 +111,6 @@ class NewsReaderApp(App[None]):
             focused.insert_text_at_cursor(event.character)
 
     async def _prepare_bars(self) -> None:
-        """After the first frame: build the find and filter bars' inputs (not needed to paint it)."""
         await self.reader_pane.find_bar.prepare()
         await self.list_pane.filter_bar.prepare()
 
@@ -261,7 +260,9 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleList.Selected)
     def _open(self, message: ArticleList.Selected) -> None:
-        self.reader.focus()
+        """Into the reader, unless a key typed after Enter (`/`, `f`) has already taken the focus."""
+        if isinstance(self.focused, ArticleList):
+            self.screen.set_focus(self.reader)
 
     def _show(self, entry: Article, *, keep_scroll: bool = False) -> None:
         """Show a list entry: small bodies are read at once, big ones in a worker (never blocking keys)."""
@@ -299,8 +300,6 @@ class NewsReaderApp(App[None]):
         pane = self.query_one_optional(ReaderPane) if self.is_running else None
         return pane is not None and pane.article is not None and pane.article.key == key
 
-    # ---------------------------------------------------------------------------------- read marks
-
     def _where(self) -> tuple[Path, Article, int] | None:
         """Where the reader is: (folder, shown article, offset at the top of the view)."""
         pane, session = self.query_one_optional(ReaderPane), self.session
@@ -325,7 +324,7 @@ class NewsReaderApp(App[None]):
         if self.session is not None:
             self.session.close()
 
-    def listed_articles(self) -> Sequence[Article]:
+    def listed_articles(self) -> Sequence[Article]:  # for the palette (commands.ArticleSource)
         return self.article_list.articles
 
     def open_article_at(self, index: int) -> None:
