@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsreader.analysis.cache import analyze_cached  # noqa: E402
 from newsreader.folder_actors import FolderActors  # noqa: E402
-from newsreader.library import scan  # noqa: E402
+from newsreader.session import load_folder as scan  # noqa: E402
 
 BULK = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews" / "bulk"
 

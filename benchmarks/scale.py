@@ -205,6 +205,10 @@ def child_main(spec: dict[str, Any]) -> None:
         return time.monotonic()
 
     # -------------------------------------------------------------------------- measurements
+    def shown_key() -> str | None:
+        shown = app.reader_pane.article
+        return shown.key if shown is not None else None
+
     async def moves_newsreader(n: int, gap: float, keys: list[str] | None = None,
                                while_: Any = None) -> list[dict[str, Any]]:
         lst = app.article_list
@@ -214,14 +218,15 @@ def child_main(spec: dict[str, Any]) -> None:
             if while_ is not None and not while_():
                 break
             key = keys[i % len(keys)] if keys else "j"
-            old_key, old_cursor = app._shown_key, lst.cursor
+            old_key, old_cursor = shown_key(), lst.cursor
             if key == "k" and old_cursor == 0:
                 key = "j"
-            stage = "done" if app._loaded_once else ("listing" if app._index_stage == "listing" else "indexing")
+            listing = app._progress is not None and app._progress[2] == "listing"
+            stage = "done" if app._loaded_once else ("listing" if listing else "indexing")
             moved = painted(lambda: lst.cursor != old_cursor)  # noqa: B023 - polled within this iteration
-            shown = painted(lambda: (app.shown is not None and app._shown_key != old_key  # noqa: B023 - polled within this iteration
-                                     and not app.shown.partial and lst.current is not None
-                                     and app._shown_key == lst.current.key))
+            shown = painted(lambda: (shown_key() not in (None, old_key)  # noqa: B023 - polled within this iteration
+                                     and not app.reader_pane.article.partial and lst.current is not None
+                                     and shown_key() == lst.current.key))
             sent = press(key)
             t_shown = await wait(shown, 30)
             t_moved = await wait(moved, 1)
@@ -267,32 +272,32 @@ def child_main(spec: dict[str, Any]) -> None:
 
         def noting_set_articles(*args: Any, **kwargs: Any) -> None:
             set_articles(*args, **kwargs)
-            lists.append((time.monotonic(), app._filter_text))
+            lists.append((time.monotonic(), app.list_pane.filter_text))
 
         lst.set_articles = noting_set_articles
-        run_filter = app._run_filter
+        lists_pane, pane = app.list_pane, app.reader_pane
+        run_filter = lists_pane._run_filter
 
         def noting_run_filter() -> None:
             filter_starts.append(time.monotonic())
             run_filter()
 
-        app._run_filter = noting_run_filter
-        reader = app.reader
-        set_matches = reader.set_matches
+        lists_pane._run_filter = noting_run_filter
+        apply_find = pane._apply_find
 
-        def noting_set_matches(*args: Any, **kwargs: Any) -> None:
-            set_matches(*args, **kwargs)
-            matches.append((time.monotonic(), app.find_query))
+        def noting_apply_find(*args: Any, **kwargs: Any) -> None:
+            apply_find(*args, **kwargs)
+            matches.append((time.monotonic(), pane.find.text))
 
-        reader.set_matches = noting_set_matches
-        run_find = app._run_find
+        pane._apply_find = noting_apply_find
+        search = pane._search
 
-        def timing_run_find(*args: Any, **kwargs: Any) -> None:
+        def timing_search(*args: Any, **kwargs: Any) -> None:
             t = time.monotonic()
-            run_find(*args, **kwargs)
+            search(*args, **kwargs)
             find_work.append(time.monotonic() - t)
 
-        app._run_find = timing_run_find
+        pane._search = timing_search
         return lists, matches, filter_starts, find_work
 
     async def session_trivial(pilot: Any) -> None:
@@ -326,7 +331,7 @@ def child_main(spec: dict[str, Any]) -> None:
         titles = painted(lambda: len(lst.articles) >= expected)
         if spec.get("cold"):
             # j/k from the first moment there is something to move to, until the index is complete
-            await until(lambda: len(lst.articles) > 1 and app.shown is not None, timeout=300)
+            await until(lambda: len(lst.articles) > 1 and app.reader_pane.article is not None, timeout=300)
             out["list_usable"] = time.monotonic()
             out["cold_moves"] = await moves_newsreader(
                 100_000, COLD_KEY_GAP_S, keys=["j", "j", "j", "k"], while_=lambda: not app._loaded_once
@@ -347,7 +352,7 @@ def child_main(spec: dict[str, Any]) -> None:
         await asyncio.sleep(0.1)
         out["moves"] = await moves_newsreader(spec.get("moves", MOVES), MOVE_GAP_S)
         # ------------------------------------------------------------------ find in article
-        await until(lambda: app.shown is not None and app.session.cached_analysis(app.shown) is not None, 10)
+        await until(lambda: app.reader_pane.article is not None and app.session.cached_analysis(app.reader_pane.article) is not None, 10)
         await asyncio.sleep(0.2)
         out["find_article_words"] = len(app.reader.document.text.split())
         out["finds"] = {}
@@ -356,12 +361,12 @@ def child_main(spec: dict[str, Any]) -> None:
             await until(lambda: app.focused is not None and app.focused.id == "find-input", 5)
             await asyncio.sleep(0.1)
             find_work.clear()
-            rows = await type_query(query, matches, lambda: {"matches": len(app.find_matches)})
-            for row, took in zip(rows, find_work, strict=False):  # a key whose find never ran has no figure
+            rows = await type_query(query, matches, lambda: {"matches": len(app.reader_pane.matches)})
+            for row, took in zip(rows, find_work, strict=False):
                 row["work"] = took
             out["finds"][query] = rows
             press("escape")
-            await until(lambda: not app.find_bar.is_open, 5)
+            await until(lambda: not app.reader_pane.find_bar.is_open, 5)
             lst.focus()
             await asyncio.sleep(0.2)
         # ------------------------------------------------------------------------- filter
@@ -375,7 +380,7 @@ def child_main(spec: dict[str, Any]) -> None:
             press("f")
             await until(lambda: app.focused is not None and app.focused.id == "filter-input", 5)
             await asyncio.sleep(0.1)
-            rows = await type_query(query, lists, lambda: {"status": app.filter_bar.status_text,
+            rows = await type_query(query, lists, lambda: {"status": app.list_pane.filter_bar.status_text,
                                                            "listed": len(lst.articles)},
                                     starts=filter_starts)
             out["filters"][query] = rows

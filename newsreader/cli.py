@@ -217,11 +217,9 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
     from newsreader.preferences import effective_config
-    from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
+    from newsreader.ui.terminal import run_reader  # Textual is imported only for the interactive reader
 
-    app = make_app(path, use_index=use_index, config=effective_config(config))
-    app.run()
-    return app.return_code or 0  # 143 after SIGTERM, 129 after SIGHUP (ui/signals.py)
+    return run_reader(path, use_index=use_index, config=effective_config(config))
 
 
 def _default_folder(config: Config) -> str:

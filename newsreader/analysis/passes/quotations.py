@@ -1,0 +1,279 @@
+"""Quotation spans: pair the marks of each paragraph into quoted runs, then drop runs that are not speech.
+
+Rules (DESIGN §3, notes/analysis.md A5):
+- curly marks keep their direction; a straight mark opens at a word start and closes at a word end;
+- a quotation left open at a paragraph end continues when the next paragraph opens with a mark (the news
+  convention for multi-paragraph quotes); an unmatched mark is dropped, never fatal;
+- single marks quote only outside double-quoted runs and never where they sit between letters (apostrophes);
+- a run may open on an editorial bracket or ellipsis ("[T]he …", "[...] and", "… and").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+from ..model import Actor
+from ..text import WORD_RE, Doc
+from .sentences import last_sentence_end, next_sentence_end
+from .speech_data import words
+
+DOUBLE_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+SINGLE_RE = re.compile(r"[\u2018\u2019\u201a']")
+OPENERS = "\u201c\u201e\u201f\u00ab"
+CLOSERS = "\u201d\u00bb"
+ALL_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a`"
+PARA_OPENING_MARKS = "\"\u201c\u201e\u00ab\u2018'`"
+# what may follow an opening mark besides a letter or digit: an editorial bracket or an ellipsis
+CONTENT_OPENERS = "[(.\u2026"
+DASHES = "\u2014\u2013-"
+MIN_OPEN_WORDS = 4  # a quotation left open at a paragraph end must be this long to count
+
+
+@dataclass(slots=True)
+class Run:
+    """One quoted run of one paragraph, plus what attribution learns about it."""
+
+    start: int  # content start (inside the marks, whitespace trimmed)
+    end: int
+    open_pos: int  # offset of the opening mark
+    close_pos: int | None  # offset of the closing mark (None: runs on to the paragraph end)
+    close_len: int
+    para: int
+    group: int = 0  # runs of one multi-paragraph quotation share a group
+    cont: bool = False  # continues the previous paragraph's quotation
+    single: bool = False  # delimited by single marks
+    speaker: Actor | None = None
+    speaker_span: tuple[int, int] | None = None
+    attributed: bool = False  # a cue was found (even if the speaker is unnamed)
+    direct: bool = False  # attributed by its own cue (not inherited)
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just after the closing mark (the content end when the run has none)."""
+        return self.close_pos + self.close_len if self.close_pos is not None else self.end
+
+
+# --------------------------------------------------------------------------------------------- pairing
+def find_runs(doc: Doc) -> list[Run]:
+    """Every quoted run of the body in text order, with multi-paragraph quotations grouped."""
+    text = doc.text
+    runs: list[Run] = []
+    group = 0
+    pending: int | None = None  # group of a quotation left open at the previous paragraph's end
+    paras = doc.paragraphs
+    for p_index, (ps, pe) in enumerate(paras):
+        if pending is not None and not _opens_with_mark(text, ps, pe):
+            pending = None
+        next_para = paras[p_index + 1] if p_index + 1 < len(paras) else None
+        next_opens = next_para is not None and _opens_with_mark(text, *next_para)
+        para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens)
+        para_runs = _add_single_runs(text, ps, pe, p_index, para_runs)
+        for i, r in enumerate(para_runs):
+            if i == 0 and pending is not None and r.open_pos - ps <= 1:
+                r.group, r.cont = pending, True
+            else:
+                group += 1
+                r.group = group
+        runs.extend(para_runs)
+        pending = para_runs[-1].group if left_open and next_opens and para_runs else None
+    return runs
+
+
+def _opens_with_mark(text: str, ps: int, pe: int) -> bool:
+    return ps < pe and text[ps] in PARA_OPENING_MARKS
+
+
+def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool) -> tuple[list[Run], bool]:
+    """Double-mark runs of one paragraph; the flag says a quotation was left open at its end.
+
+    An open quotation that reaches the paragraph end is kept when the next paragraph continues it, or when
+    it is long enough to be speech rather than a stray mark.
+    """
+    runs: list[Run] = []
+    open_at: int | None = None
+    open_ch = ""
+    for m in DOUBLE_RE.finditer(text, ps, pe):
+        ch, i, j = m.group(), m.start(), m.end()
+        prev = text[i - 1] if i > ps else " "
+        role = _double_role(ch, prev, text[j:min(j + 2, pe)].ljust(2), open_at is not None, open_ch)
+        if role == "open":
+            open_at, open_ch = j, ch
+        elif role == "close" and open_at is not None:
+            r = _make_run(text, open_at - len(open_ch), open_at, i, len(ch), p_index)
+            if r:
+                runs.append(r)
+            open_at = None
+    if open_at is None:
+        return runs, False
+    r = _make_run(text, open_at - len(open_ch), open_at, pe, 0, p_index)
+    if r and (next_opens or len(text[r.start:r.end].split()) >= MIN_OPEN_WORDS):
+        runs.append(r)
+    return runs, True
+
+
+def _double_role(ch: str, prev: str, after: str, is_open: bool, open_ch: str) -> str:
+    """'open', 'close' or 'skip' for one double mark, from its shape, the character before it and the two
+    after it."""
+    nxt = after[0]
+    if ch in OPENERS or ch == "``":
+        if is_open and (ch == "\u201c" and open_ch == "\u201e" or not (nxt.isalnum() or nxt in ALL_MARKS + CONTENT_OPENERS)):
+            return "close"  # German „…“, or a mistyped closing mark
+        return "open"
+    if ch in CLOSERS or ch == "''":
+        if not is_open and (prev.isspace() or prev in "([" + DASHES) and (nxt.isalnum() or nxt in CONTENT_OPENERS):
+            return "open"  # mistyped opening mark
+        return "close"
+    if is_open:
+        return "close"  # a straight mark closes whatever is open: toggling is the safe bet
+    if prev in ",:" and nxt == " " and (after[1].isupper() or after[1] == "["):
+        return "open"  # typed against the comma: 'Wilkins said," [Warhol] liked …'
+    if (nxt.isspace() or nxt in ".,;:!?)") and not prev.isspace() and prev not in "([":
+        return "skip"  # a lone closing-looking mark with nothing open: opening here would shift every pair
+    return "open"
+
+
+def _make_run(text: str, open_pos: int, cs: int, ce: int, close_len: int, para: int) -> Run | None:
+    s, e = cs, ce
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return None
+    return Run(s, e, open_pos, ce if close_len else None, close_len, para)
+
+
+def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run]) -> list[Run]:
+    """Single-mark runs outside the double-quoted ones (British style; nested titles stay inside)."""
+    spans = [(r.open_pos, r.outer_end if r.close_pos is not None else pe) for r in runs]
+    out = list(runs)
+    open_at: int | None = None
+    j = 0
+    for m in SINGLE_RE.finditer(text, ps, pe):
+        i = m.start()
+        while j < len(spans) and spans[j][1] <= i:
+            j += 1
+        if j < len(spans) and spans[j][0] <= i:
+            continue  # inside a double-quoted run
+        if j < len(spans) and open_at is not None and open_at <= spans[j][0] < i:
+            open_at = None  # a single quotation may not span a double-quoted run
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe: don't, Hu’s
+        if open_at is None:
+            if _single_opens(m.group(), prev, nxt):
+                open_at = i + 1
+        elif _single_closes(text, m.group(), prev, nxt, i, pe, open_at):
+            r = _make_run(text, open_at - 1, open_at, i, 1, p_index)
+            if r:
+                r.single = True
+                out.append(r)
+            open_at = None
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _single_opens(ch: str, prev: str, nxt: str) -> bool:
+    return ch in "\u2018\u201a'" and (prev.isspace() or prev in "([\u201c\"/" + DASHES) and nxt.isalpha()
+
+
+def _single_closes(text: str, ch: str, prev: str, nxt: str, i: int, pe: int, open_at: int) -> bool:
+    """A closing single mark ends a word; "the protesters' demands" is a plural possessive instead."""
+    if ch not in "\u2019'" or prev.isspace() or nxt.isalnum():
+        return False
+    plural_possessive = (prev in "sS" and nxt.isspace() and i + 2 < pe and text[i + 2].islower()
+                         and not text[open_at:i].strip().endswith((",", ".")))
+    return not plural_possessive
+
+
+# --------------------------------------------------------------------------------------------- filter
+CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
+SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
+SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
+TITLE_MAX_WORDS = 12
+CAPTION_PARA_MAX = 400
+WINDOW = 600
+
+
+def keep_run(r: Run, doc: Doc) -> bool:
+    """Speech, not a name: drop captions, glosses, titles, scare quotes and placards.
+
+    A scare cue ("so-called", "dubbed") or a placard noun right before the mark makes a name; a Title Case
+    run is a title unless its own cue attributes it; a short run needs a speech verb in its sentence.
+    """
+    text = doc.text
+    content = text[r.start:r.end]
+    n = len(content.split())
+    ps, pe = doc.paragraphs[r.para]
+    if pe - ps < CAPTION_PARA_MAX and CAPTION_RE.search(text, ps, pe):
+        return False
+    if _named_not_said(text, r, ps):
+        return False
+    if r.cont:
+        return True
+    if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
+        return False
+    if _title_case(content.split()) and not (r.direct and r.speaker is not None and content[-1:] in ",.!?"):
+        return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
+    if n < SHORT_QUOTE_WORDS:
+        return _speech_nearby(text, r, doc)
+    if r.single and not r.attributed:
+        return n >= SINGLE_MIN_WORDS and content.rstrip()[-1:] in ".,!?"
+    return True
+
+
+def _named_not_said(text: str, r: Run, ps: int) -> bool:
+    """A gloss "(…)", a scare cue right before the mark, or a placard noun just before it."""
+    before = text[max(ps, r.open_pos - 40):r.open_pos].lower().rstrip()
+    if before.endswith("(") and text[r.outer_end:r.outer_end + 1] == ")":
+        return True
+    if _scare_cue_re().search(before):
+        return True
+    near = re.findall(r"[\w'-]+", before)[-6:]
+    if _named_by_participle(text, r, ps):
+        return True
+    placard = words("placard_nouns")
+    return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
+
+
+def _named_by_participle(text: str, r: Run, ps: int) -> bool:
+    """'a song called "Day after Day"': a naming participle right after a common noun."""
+    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    return len(prev) == 2 and prev[1].lower() in words("naming_participles") and prev[0][:1].islower() \
+        and prev[0] not in words("third_person_pronouns") and prev[0] not in words("relative_pronouns")
+
+
+@functools.cache
+def _scare_cue_re() -> re.Pattern[str]:
+    """Any scare cue as whole words at the very end (a comma may follow): "remarked" is not "marked"."""
+    cues = sorted(words("scare_cues_before"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r"),?$")
+
+
+def _title_case(ws: list[str]) -> bool:
+    """Every content word capitalised, as in the title of a work ("Gone With The Wind")."""
+    minor = words("title_minor_words")
+    content = [w.strip(",.!?;:()[]\"'") for w in ws]
+    content = [w for w in content if w and w.lower() not in minor]
+    return bool(content) and len(ws) <= TITLE_MAX_WORDS and all(w[0].isupper() or not w[0].isalpha() for w in content)
+
+
+def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
+    """A speech verb (or a naming verb) in the sentence around the run, outside it."""
+    ps, pe = doc.paragraphs[r.para]
+    s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
+    hi = min(pe, r.outer_end + WINDOW)
+    end = next_sentence_end(text, r.outer_end, hi)
+    e0 = hi if end is None else end
+    verbs = lexicon().speech_verbs
+    non_speech = words("short_quote_non_cues")
+    naming = words("short_quote_naming_cues")
+    for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0]):
+        lw = w.lower()
+        if (lw in verbs and lw not in non_speech) or lw in naming:
+            return True
+    return False

@@ -1,0 +1,48 @@
+"""Sentence ends inside a window of text, for the quotation and speaker passes.
+
+A full stop, "!" or "?" ends a sentence when a space, a quotation mark, a bracket or the end follows it,
+except after a title abbreviation or an initial ("Mr.", "Dr.", "J.") and when it closes a bracket
+("Sen. X (R-Ky.) said"). Windows are bounded by the callers, so this stays linear.
+(The passes keep this small splitter of their own until the engine's shared one in text.py covers
+windows; then this module folds into it.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speech_data import words
+
+SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
+
+
+def _ends_here(text: str, lo: int, m: re.Match[str]) -> bool:
+    return not abbreviation_before(text, lo, m.start()) and text[m.end():m.end() + 1] != ")"
+
+
+def last_sentence_end(text: str, lo: int, hi: int, inner_only: bool = False) -> int:
+    """Offset just after the last sentence end in [lo, hi) (`lo` when there is none); with `inner_only`
+    a full stop at the very end of the window does not count."""
+    best = lo
+    limit = len(text[lo:hi].rstrip()) + lo
+    for m in SENT_END_RE.finditer(text, lo, hi):
+        if not (inner_only and m.end() >= limit) and _ends_here(text, lo, m):
+            best = m.end()
+    return best
+
+
+def next_sentence_end(text: str, lo: int, hi: int) -> int | None:
+    """Offset of the first sentence-ending mark in [lo, hi), or None."""
+    for m in SENT_END_RE.finditer(text, lo, hi):
+        if _ends_here(text, lo, m):
+            return m.start()
+    return None
+
+
+def abbreviation_before(text: str, lo: int, i: int) -> bool:
+    """The word ending at `i` is a title abbreviation or a single capital (an initial)."""
+    j = i
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return word in words("title_abbreviations") or (len(word) == 1 and word.isupper())

@@ -1,0 +1,166 @@
+"""The speaker passes' view of one document: its quoted runs, its actor mentions and the look-ups on them.
+
+Windows are bounded (`WINDOW`, `PRONOUN_REACH`) and mentions are found by bisection, so attribution stays
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Protocol
+
+from ..lexicon import lexicon
+from ..model import Actor
+from ..text import WORD_RE, Doc
+from .quotations import Run
+from .sentences import abbreviation_before, last_sentence_end
+from .speech_data import words
+
+Word = tuple[int, int, str]  # (start, end, text) of one word of the body
+Hit = tuple[Actor | None, tuple[int, int] | None]  # the speaker (None: unnamed) and the words naming it
+Span = tuple[int, int, Actor]
+WINDOW = 600  # attribution windows are bounded so long paragraphs stay linear
+PRONOUN_REACH = 2500  # how far back a pronoun or a role noun may find its actor
+MODIFIER_REACH = 40  # "Clinton campaign chairman John Podesta": how far the modified name may follow
+MAX_MODIFIER_WORDS = 3
+APOSTROPHES = ("'", "\u2019")
+
+
+class ActorIndexLike(Protocol):
+    """What the speaker passes read from the actor pass: mentions in text order and genders."""
+
+    spans: list[Span]
+    gender: dict[str, str | None]
+
+
+class SpeakerContext:
+    """The document, its quoted runs and its actor mentions, with the look-ups every speaker rule uses."""
+
+    def __init__(self, doc: Doc, index: ActorIndexLike, runs: list[Run]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.runs = runs
+        self.quote_spans = [(r.open_pos, r.outer_end) for r in runs]
+        self.quote_starts = [a for a, _ in self.quote_spans]
+        self.span_starts = [sp[0] for sp in index.spans]
+        self.para_starts = [p[0] for p in doc.paragraphs]
+        lex = lexicon()
+        self.role_words = lex.role_words
+        self.titles = lex.titles
+        self.speech_verbs = lex.speech_verbs
+        self.function_words = (lex.function_words | words("prepositions") | words("determiners")
+                               | words("coordinators") | words("clause_links"))
+        self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
+
+    # ---- primitives
+    def spans_in(self, lo: int, hi: int) -> list[Span]:
+        """Actor mentions starting in [lo, hi), by bisection (windows are short, the text may be huge)."""
+        return self.index.spans[bisect_left(self.span_starts, lo):bisect_left(self.span_starts, hi)]
+
+    def words(self, s: int, e: int) -> list[Word]:
+        """The words of [s, e); the "s" of a possessive ("Diego's") is part of its word, not a word."""
+        text = self.text
+        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)
+                if not (m.group() in ("s", "S") and text[m.start() - 1:m.start()] in APOSTROPHES)]
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and self.quote_spans[i][0] <= pos < self.quote_spans[i][1]
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding `pos` (within its paragraph and the attribution window)."""
+        i = bisect_right(self.para_starts, pos) - 1
+        ps = self.doc.paragraphs[i][0] if i >= 0 else 0
+        return last_sentence_end(self.text, max(ps, pos - WINDOW), pos)
+
+    # ---- mentions
+    def actor_ending_at(self, end: int, lo: int) -> Span | None:
+        """The latest actor mention in [lo, end) whose last word ends exactly at `end`."""
+        best = None
+        for sp in self.spans_in(lo, end):
+            if sp[1] == end:
+                best = sp
+        return best
+
+    def actor_ending_in(self, lo: int, hi: int, person_only: bool = False) -> Span | None:
+        """The last actor mention inside [lo, hi) that is not a possessive modifier ("Huawei's")."""
+        best = None
+        for sp in self.spans_in(lo, hi):
+            if sp[1] <= hi and (not person_only or sp[2].kind == "person") and \
+                    self.text[sp[1]:sp[1] + 1] not in APOSTROPHES:
+                best = sp
+        return best
+
+    def first_actor_in(self, s0: int, e0: int) -> Hit | None:
+        for s, e, a in self.spans_in(s0, e0):
+            if e <= e0:
+                return a, (s, e)
+        return None
+
+    def nearest(self, pos: int, kinds: tuple[str, ...], gender: str | None = None,
+                skip_objects: bool = False) -> Actor | None:
+        """The latest actor of `kinds` (and compatible gender) mentioned before `pos`, outside quotations."""
+        for s, _e, a in reversed(self.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+            if a.kind not in kinds or self.inside_quote(s):
+                continue
+            if gender in ("m", "f") and self.index.gender.get(a.name) not in (None, gender):
+                continue
+            if skip_objects and self.prepositional(s):
+                continue
+            return a
+        return None
+
+    def prepositional(self, s: int) -> bool:
+        """A mention that is the object of a preposition or verb ("Speaking to Martin Smith of PBS")."""
+        before = WORD_RE.findall(self.text[max(0, s - 40):s])
+        determiners = words("determiners")
+        while before and (before[-1].lower() in self.role_words or before[-1].lower() in determiners
+                          or (before[-1],) in self.titles):
+            before.pop()
+        if len(before) >= 2 and before[-2].lower() == "according" and before[-1].lower() == "to":
+            return False
+        return bool(before) and before[-1].lower() in words("object_markers")
+
+    # ---- references
+
+    def premodifier(self, e: int) -> bool:
+        """The mention ending at `e` only modifies a name that follows after a few lower-case words naming a
+        role ("Clinton campaign chairman John Podesta"): it is not the subject."""
+        nxt = self.spans_in(e, e + MODIFIER_REACH)
+        if not nxt:
+            return False
+        gap = self.text[e:nxt[0][0]]
+        between = WORD_RE.findall(gap)
+        return len(between) <= MAX_MODIFIER_WORDS and not any(c in gap for c in ",;:()\u2013\u2014") and \
+            all(w[:1].islower() and w not in self.speech_verbs and w not in self.function_words for w in between) \
+            and any(w in self.role_words for w in between)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding the token that starts at or before `pos`."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.doc.tokens]
+        i = bisect_right(self._token_starts, pos) - 1
+        return self.doc.tokens[i].sent if i >= 0 else 0
+
+
+PHRASE_GAP_RE = re.compile(r"\s*(?:[,\u2013\u2014-]|['\u2019]s)?\s*")
+
+
+def noun_phrase_after(ws: list[Word], text: str) -> list[Word]:
+    """The noun phrase right after an inverted speech verb ('said the mayor of London, Sadiq Khan')."""
+    out: list[Word] = []
+    stops = words("noun_phrase_stops")
+    for i, w in enumerate(ws):
+        gap = text[ws[i - 1][1]:w[0]] if i else ""
+        if gap.startswith(".") and abbreviation_before(text, ws[i - 1][0], ws[i - 1][1]):
+            gap = gap[1:]  # "Dr. James Miller"
+        if i and not gap.strip().startswith(",") and not PHRASE_GAP_RE.fullmatch(gap):
+            break
+        if w[2].lower() in stops:
+            break
+        out.append(w)
+        if len(out) >= 12:
+            break
+    return out

@@ -1,0 +1,274 @@
+"""From the words of a speech frame to an actor: names, pronouns, role nouns and appositives.
+
+The frames find *where* the speaker is named (the subject of a speech verb, the phrase after "according
+to"); this module decides *who* those words point at, using only the actor index:
+- a name is the actor whose mention ends where the subject phrase ends (its head), or the person that
+  opens the phrase before "of"/"from"/"at" ("X of the University of Y");
+- an appositive ("Ken Hu – Huawei's chairman – said") is skipped to reach the head name;
+- "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender;
+  "they"/"it" the latest organisation;
+- "the company" is the latest organisation, "the president" the person introduced with that title;
+- a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
+"""
+
+from __future__ import annotations
+
+from ..model import Actor
+from ..text import WORD_RE
+from .speaker_context import (
+    APOSTROPHES,
+    PRONOUN_REACH,
+    Hit,
+    Span,
+    SpeakerContext,
+    Word,
+)
+from .speech_data import mapping, words
+
+TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
+MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
+APPOSITIVE_DELIMS = ",\u2013\u2014()"
+PERSON_KINDS = ("person",)
+ORG_KINDS = ("organisation",)
+SPEAKING_KINDS = ("person", "organisation")
+DEF_ROLE_ORG = words("definite_org_roles")
+DEF_ROLE_PERSON = words("definite_person_roles")
+STATEMENT_NOUNS = words("statement_nouns_possessed")
+
+
+def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
+    """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
+    gender; they/it: the latest organisation."""
+    g = mapping("pronoun_gender").get(pron)
+    if g in ("m", "f"):
+        return sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)
+    if g in ("p", "n"):
+        return ctx.nearest(pos, ORG_KINDS)
+    return None
+
+
+def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
+    """The person a "he"/"she" at `pos` continues: going back sentence by sentence, the first person of
+    the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
+    another name: "Clinton campaign chairman John Podesta"), of that gender;
+    within a sentence a known gender beats an unknown one ("Mugabe agreed to a deal in which Tsvangirai
+    became prime minister. "…," he declared." -> Mugabe)."""
+    best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
+    best_known = False
+    for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+        if a.kind != "person" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
+            continue
+        g = ctx.index.gender.get(a.name)
+        if g not in (None, gender):
+            continue
+        sent = ctx.sentence_of(s)
+        if best is not None and sent != best[0]:
+            break
+        if best is None or g == gender or not best_known:
+            best, best_known = (sent, a), best_known or g == gender
+    return best[1] if best else None
+
+
+def pronoun_hit(ctx: SpeakerContext, w: Word) -> Hit:
+    return resolve_pronoun(ctx, w[2].lower(), w[0]), (w[0], w[1])
+
+
+def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"the company said" -> the latest organisation; "the president said" -> the latest person."""
+    if len(subj) < 2 or subj[-2][2].lower() != "the" or _names_more(ctx, subj[-1]):
+        return None
+    ll = subj[-1][2].lower()
+    span = (subj[-2][0], subj[-1][1])
+    if ll in DEF_ROLE_ORG:
+        a = ctx.nearest(subj[-1][0], ORG_KINDS)
+        if a:
+            return a, span
+    if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
+        a = titled_person(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], PERSON_KINDS)
+        if a:
+            return a, span
+    return None
+
+
+def _names_more(ctx: SpeakerContext, w: Word) -> bool:
+    """A capitalised role word that a name continues is part of that name ("the Commission on Debates")."""
+    if not w[2][:1].isupper():
+        return False
+    nxt = WORD_RE.findall(ctx.text[w[1]:w[1] + 40])[:2]
+    return bool(nxt) and (nxt[0][:1].isupper() or (len(nxt) == 2 and nxt[0] in words("prepositions")
+                                                    and nxt[1][:1].isupper()))
+
+
+def titled_person(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
+    """"the president" is the latest person introduced with that title ("President Donald Trump")."""
+    for s, _e, a in reversed(ctx.spans_in(max(0, pos - TITLE_REACH), pos)):
+        if a.kind == "person" and not ctx.inside_quote(s) and \
+                role in (w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 30):s])[-3:]):
+            return a
+    return None
+
+
+def head_actor(ctx: SpeakerContext, end: int, lo: int) -> Span | None:
+    """The actor ending at `end`; for "Ryan Cloutier of the … Center" the person before "of"."""
+    hit = ctx.actor_ending_at(end, lo)
+    seg = ctx.text[lo:end]
+    if hit is None and seg.endswith(")") and "(" in seg:
+        # "Mike Ryan of the World Health Organization (WHO)": step over a bracketed acronym
+        j = lo + seg.rindex("(")
+        while j > lo and ctx.text[j - 1].isspace():
+            j -= 1
+        hit = ctx.actor_ending_at(j, lo)
+    if hit is None or hit[2].kind == "person":
+        return hit
+    before = [w.lower() for w in ctx.text[max(lo, hit[0] - 12):hit[0]].split()]
+    if before and before[-1] == "the":
+        before.pop()
+    if before and before[-1] in words("affiliation_prepositions"):
+        return ctx.actor_ending_in(lo, hit[0], person_only=True) or hit
+    return hit
+
+
+def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | None = None) -> Hit | None:
+    """The speaker named by the words right before a speech verb: a name, a pronoun, or a role noun.
+
+    Only the noun phrase adjacent to the verb counts ("Some of the protesters Wikinews interviewed said"
+    is not Wikinews); an appositive between the name and the verb is skipped ("Ken Hu – Huawei's deputy
+    chairman – said", "The mayor of London, Sadiq Khan, tweeted").
+    """
+    last = subj[-1]
+    ll = last[2].lower()
+    gap = ctx.text[last[1]:last[1] + 1 if verb_start is None else verb_start]
+    delimited = any(c in gap for c in APPOSITIVE_DELIMS)
+    if ll in words("subject_pronouns") and not delimited:
+        return pronoun_hit(ctx, last)
+    if ll in words("first_person_pronouns") and not gap.strip():
+        return None
+    if delimited:
+        return _appositive_subject(ctx, subj)
+    lead = _leading_name(ctx, subj)
+    if lead is not None:
+        return lead
+    hit = head_actor(ctx, last[1], subj[0][0])
+    if hit is not None:
+        return hit[2], (hit[0], hit[1])
+    return _possessor_subject(ctx, subj) or role_subject(ctx, subj) or short_name(ctx, subj)
+
+
+def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"X, the mayor, said" / "the mayor of London, Sadiq Khan, said": a person wins over its role."""
+    text = ctx.text
+    k = len(subj) - 1
+    while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS):
+        k -= 1
+    app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
+    head = head_actor(ctx, subj[k - 1][1], subj[0][0]) if k > 0 else None
+    if head is not None and (head[2].kind == "person" or app_person is None):
+        return head[2], (head[0], head[1])
+    if app_person is not None:
+        return app_person[2], (app_person[0], app_person[1])
+    return role_subject(ctx, subj[:k]) if k > 0 else None
+
+
+def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"RIAA's take-down notice claimed", "Huawei's spokesman said": the possessor speaks."""
+    if subj[-1][2].lower() not in STATEMENT_NOUNS:
+        return None
+    return statement_possessor(ctx, subj[0][0], subj[-1][0])
+
+
+def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """The latest actor in [s, e) written as the possessor of a statement noun ("Trump's tweet")."""
+    for st, en, a in reversed(ctx.spans_in(s, e)):
+        if ctx.text[en:en + 1] not in APOSTROPHES or a.kind not in SPEAKING_KINDS:
+            continue
+        after = [w.lower() for w in WORD_RE.findall(ctx.text[en:en + 40])[:3]]
+        if any(w in STATEMENT_NOUNS for w in after):
+            return a, (st, en)
+    return None
+
+
+def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
+    subject phrase and followed by "of"/"from"/"at" heads it; what follows only modifies it."""
+    s0 = subj[0][0]
+    for s, e, a in ctx.spans_in(s0, subj[-1][1]):
+        pre = WORD_RE.findall(ctx.text[s0:s])
+        after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
+        if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
+                and after in words("affiliation_prepositions"):
+            return a, (s, e)
+        return None
+    return None
+
+
+def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = False) -> Hit | None:
+    """The speaker inside a phrase that follows its cue ("said Smith", "according to the mayor")."""
+    if not ws:
+        return None
+    if ws[0][2].lower() in words("third_person_pronouns"):
+        return pronoun_hit(ctx, ws[0])
+    s0, e0 = ws[0][0], ws[-1][1]
+    cands = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0]
+    pick = [c for c in cands if c[2].kind == "person"] or cands
+    if pick:
+        c = pick[0] if prefer_first else pick[-1]
+        return c[2], (c[0], c[1])
+    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else [])
+    if got:
+        return got
+    if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG \
+            and not _names_more(ctx, ws[1]):
+        a = ctx.nearest(ws[0][0], ORG_KINDS)
+        if a:
+            return a, (ws[0][0], ws[1][1])
+    return None
+
+
+def short_name(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """A short form the actor pass did not link, read as the actor it shortens: the capitalised words
+    ending `ws` that open an organisation's name ("Ford" for Ford Motor Company) or end a person's
+    ("Miller" for James Miller), the latest such actor named before."""
+    i = len(ws)
+    while i > 0 and ws[i - 1][2][:1].isupper():
+        i -= 1
+    form = " ".join(w[2] for w in ws[i:])
+    if not form or form.lower() in words("subject_pronouns") or (i and ws[i - 1][2] in words("prepositions")):
+        return None  # "School of Law": the end of a longer name, not a name of its own
+    for _s, _e, a in reversed(ctx.spans_in(max(0, ws[i][0] - TITLE_REACH), ws[i][0])):
+        if (a.kind == "organisation" and a.name.startswith(form + " ")) or \
+                (a.kind == "person" and " " not in form and a.name.endswith(" " + form)):
+            return a, (ws[i][0], ws[-1][1])
+    return None
+
+
+def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """The name or pronoun that opens a clause, after an introductory phrase ("In late June, the court
+    ruled", "On Friday in Istanbul, Smith said") and a title ("US Secretary of State Mike Pompeo")."""
+    s = _after_intro_phrase(ctx, s, e)
+    ws = ctx.words(s, e)
+    if not ws or ctx.inside_quote(ws[0][0]):
+        return None  # a clause opening inside a quotation has its subject in the quoted words, not ours
+    if ws[0][2].lower() in words("personal_subject_pronouns"):
+        hit = pronoun_hit(ctx, ws[0])
+        return hit if hit[0] else None
+    lead = words("subject_lead_words")
+    for st, en, a in ctx.spans_in(s, e):
+        pre = WORD_RE.findall(ctx.text[s:st])
+        if len(pre) > MAX_TITLE_WORDS or not all(w[:1].isupper() or w.lower() in lead or w.isdigit() for w in pre):
+            return None
+        if a.kind in SPEAKING_KINDS and ctx.text[en:en + 1] not in APOSTROPHES:
+            return a, (st, en)
+        if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
+            return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
+    return None
+
+
+def _after_intro_phrase(ctx: SpeakerContext, s: int, e: int) -> int:
+    """Past an introductory phrase that opens with a preposition and ends in a comma ("In late June,")."""
+    ws = ctx.words(s, e)
+    if not ws or ws[0][2].lower() not in words("intro_prepositions"):
+        return s
+    comma = ctx.text.find(",", s, e)
+    if comma < 0 or len(ctx.words(s, comma)) > MAX_TITLE_WORDS:
+        return s
+    return comma + 1

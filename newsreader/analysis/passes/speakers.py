@@ -1,0 +1,129 @@
+"""Speakers: which actor says each quoted run, from its own speech frame or from the runs around it.
+
+Runs without a frame of their own inherit (notes/analysis.md A5 steps 3-4): the halves of a split quote
+share a speaker when no other subject is named between them, a continued multi-paragraph quotation keeps
+its speaker, a paragraph that is only a quotation continues the speaker of the quotation just before it,
+and a paragraph ending "X said:" introduces the quotation-only paragraph below it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..text import WORD_RE
+from . import speaker_refs as refs
+from .quotations import Run
+from .sentences import last_sentence_end
+from .speaker_context import WINDOW, Hit, SpeakerContext
+from .speech_data import words
+from .speech_frames import frame_after, frame_before, subject_before_verb
+
+
+# --------------------------------------------------------------------------------------------- passes
+def attribute(ctx: SpeakerContext) -> None:
+    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, and for
+    first-person words without any cue, the person the sentence is about."""
+    attribute_by_frames(ctx)
+    inherit_speakers(ctx.runs, ctx)
+    attribute_colon_intros(ctx)
+    attribute_first_person(ctx)
+
+
+def attribute_by_frames(ctx: SpeakerContext) -> None:
+    """Each run that does not continue another takes the speaker its own frame names."""
+    for k, r in enumerate(ctx.runs):
+        if r.cont:
+            continue
+        found = frame_after(ctx, k) or frame_before(ctx, k)
+        if found:
+            r.speaker, r.speaker_span = found
+            r.attributed = r.direct = True
+
+
+def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
+    """Runs without a frame share a speaker: with their multi-paragraph quotation, with the other runs of
+    their paragraph (split quotes), or, for a paragraph that is only a quotation, with the run just before."""
+    first_in_para: dict[int, Run] = {}
+    for r in runs:
+        if r.attributed:
+            first_in_para.setdefault(r.para, r)
+    last_in_group: dict[int, Run] = {}
+    last_in_para: dict[int, Run] = {}
+    prev: Run | None = None
+    for k, r in enumerate(runs):
+        if not r.attributed:
+            src = last_in_group.get(r.group) if r.cont else None
+            if src is None:
+                src = last_in_para.get(r.para) or first_in_para.get(r.para)
+                src = src if src is not None and _nothing_intervenes(ctx, src, r) else None
+            if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1 \
+                    and _nothing_intervenes(ctx, prev, r):
+                src = prev
+            if src is not None and src.attributed:
+                r.speaker, r.speaker_span, r.attributed = src.speaker, src.speaker_span, True
+        if r.attributed:
+            last_in_group[r.group] = r
+            last_in_para[r.para] = r
+        prev = r
+
+
+def _nothing_intervenes(ctx: SpeakerContext, src: Run, r: Run) -> bool:
+    """Between two runs of a paragraph no other actor of the speaker's kind is named as a subject,
+    so the later run still continues the earlier one's speaker ('"A," X said, "B"', 'X said "A" in order
+    to "B"'), while 'X called it "A", while Y called it "B"' does not."""
+    lo, hi = (src.outer_end, r.open_pos) if src.start < r.start else (r.outer_end, src.open_pos)
+    rival = "person" if src.speaker is None else src.speaker.kind  # an outlet beside a person is no rival
+    for st, _en, a in ctx.spans_in(lo, hi):
+        if a.kind == rival and a is not src.speaker and not ctx.inside_quote(st) and not ctx.prepositional(st):
+            return False
+    return True
+
+
+def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
+    """The run opens its paragraph."""
+    return r.open_pos - ctx.doc.paragraphs[r.para][0] <= 1
+
+
+def attribute_colon_intros(ctx: SpeakerContext) -> None:
+    """A paragraph closing on a speech cue introduces the quotation-only paragraph(s) below it: 'X said:'
+    (any cue before the colon), or a last sentence whose strong speech verb names its subject ('Weber
+    disagreed sharply.' then '"It will fail."')."""
+    runs = ctx.runs
+    for k, r in enumerate(runs):
+        if r.attributed or r.para == 0 or not _quote_only_para(ctx, r):
+            continue
+        found = _intro_of_previous_paragraph(ctx, r.para - 1)
+        if not found:
+            continue
+        r.speaker, r.speaker_span = found
+        r.attributed = True
+        for x in runs[k + 1:]:
+            if x.group != r.group and x.para != r.para:
+                break
+            if x.group == r.group or not x.attributed:
+                x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
+    pps, ppe = ctx.doc.paragraphs[p]
+    if ctx.text[ppe - 1:ppe] == ":":
+        return subject_before_verb(ctx, pps, ppe - 1)
+    last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
+    if ctx.inside_quote(ppe - 1) or ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
+        return None  # the sentence holds a quotation of its own
+    got = subject_before_verb(ctx, last, ppe, strong_only=True)
+    return got if got and got[0] is not None else None
+
+
+def attribute_first_person(ctx: SpeakerContext) -> None:
+    """Quoted words in the first person ("my love for Halloween") are someone's speech even without a
+    cue: with no frame of their own they go to the person who opens their sentence ('Lisa Mancini has been
+    cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."')."""
+    first_person = words("first_person_words")
+    for r in ctx.runs:
+        if r.attributed or not any(w.lower() in first_person for w in WORD_RE.findall(ctx.text[r.start:r.end])):
+            continue
+        hit = refs.clause_subject(ctx, ctx.sentence_start(r.open_pos), r.open_pos)
+        if hit is not None and hit[0] is not None and hit[0].kind == "person":
+            r.speaker, r.speaker_span = hit
+            r.attributed = True

@@ -1,0 +1,384 @@
+"""Speech frames: the words around one quoted run that name its speaker.
+
+Tried in the order news writing uses them (notes/analysis.md A3, A5):
+1. after the run, in its sentence: '"…," Smith said', '"…," said Smith', '"…" — Smith', '"…", according to X';
+2. before the run, in its sentence: 'Smith said: "…"', 'Smith said it was "…"', 'According to X, "…"',
+   a verb whose object is the quotation ('characterised it as "…"'), a passive agent ('was told by X of
+   "…"'), or an intro clause ending in a comma or colon whose subject speaks;
+3. the previous sentence of the paragraph, when it holds a strong cue and nothing else comes between.
+Each frame returns the speaker and the words naming it, `(None, span)` for an unnamed speaker ("a
+spokesman"), or None when it does not apply.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..lexicon import lexicon
+from . import speaker_refs as refs
+from .quotations import Run
+from .sentences import last_sentence_end, next_sentence_end
+from .speaker_context import (
+    WINDOW,
+    Hit,
+    SpeakerContext,
+    Word,
+    noun_phrase_after,
+)
+from .speech_data import words
+
+AHEAD = 400  # how far after a run its trailing speech frame may reach
+MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
+MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not its cue
+MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
+MAX_OBJECT_WORDS = 8  # 'characterised the attack as "…"': a framing verb this close to the quotation
+MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
+ADVERBS = words("subject_adverbs")
+CATENATIVES = words("catenatives")
+CLAUSE_LINKS = words("clause_links")
+DASHES = "\u2014\u2013-"
+
+
+# --------------------------------------------------------------------------------------------- windows
+def after_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
+    """From the closing mark to the end of its sentence or clause (";"), or to the next run."""
+    r = ctx.runs[k]
+    pe = ctx.doc.paragraphs[r.para][1]
+    s = r.outer_end
+    e = min(pe, s + AHEAD)
+    if k + 1 < len(ctx.runs) and ctx.runs[k + 1].para == r.para:
+        e = min(e, ctx.runs[k + 1].open_pos)
+    end = next_sentence_end(ctx.text, s, e)
+    e = e if end is None else end
+    semi = ctx.text.find(";", s, e)  # '"…"; Miller said …': a new clause, not this quotation's cue
+    return s, semi if semi >= 0 else e
+
+
+def before_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
+    """From the start of the run's sentence (or the previous run's end) to the opening mark."""
+    r = ctx.runs[k]
+    s = max(ctx.doc.paragraphs[r.para][0], r.open_pos - WINDOW)
+    prev = ctx.runs[k - 1] if k > 0 else None
+    if prev is not None and prev.para == r.para and prev.close_pos is not None:
+        s = max(s, prev.outer_end)
+    return last_sentence_end(ctx.text, s, r.open_pos), r.open_pos
+
+
+# --------------------------------------------------------------------------------------------- after the run
+def frame_dash(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
+    """'"…" — Smith': a short dash phrase after a closed quotation names its speaker."""
+    if not ctx.text[s:e].lstrip()[:1] or ctx.text[s:e].lstrip()[0] not in DASHES or ctx.runs[k].close_pos is None:
+        return None
+    ws = ctx.words(s, e)
+    if ws and len(ws) <= MAX_DASH_WORDS:
+        return ctx.first_actor_in(ws[0][0], ws[-1][1])
+    return None
+
+
+def _ends_sentence(ctx: SpeakerContext, r: Run) -> bool:
+    return ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")[-1:] in (".", "!", "?")
+
+
+def _tail_belongs_elsewhere(ctx: SpeakerContext, k: int, s: int, e: int, ws: list[Word]) -> bool:
+    """The words after the run introduce the next quotation or another speaker's clause, not this run.
+
+    '"…prayers." Duda remarked, "…"' and '"…." Obadia told reporters "…"' cue the next run;
+    '"unprecedented", while ALDI … called it' opens a clause of its own.
+    """
+    r = ctx.runs[k]
+    nxt = ctx.runs[k + 1] if k + 1 < len(ctx.runs) else None
+    next_open = nxt is not None and nxt.para == r.para and e == nxt.open_pos
+    content = ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")
+    if next_open and ctx.text[s:e].rstrip().endswith((",", ":")) and not content.endswith(","):
+        return True
+    if next_open and _new_sentence(ctx, r, s, e, ws):
+        return True
+    return bool(ws) and ws[0][2].lower() in CLAUSE_LINKS and ws[0][0] - s <= 3
+
+
+def _new_sentence(ctx: SpeakerContext, r: Run, s: int, e: int, ws: list[Word]) -> bool:
+    """The run ends its sentence and a capitalised word follows: '"…." Smith said'."""
+    lead = ctx.text[s:e].lstrip()
+    return bool(ws) and _ends_sentence(ctx, r) and ws[0][2][:1].isupper() and not lead.startswith((",",) + tuple(DASHES[:2]))
+
+
+def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
+    """'"…," Smith said' / '"…," said Smith' / '"…," he wrote' / '"…" — Smith' / '"…", according to X'."""
+    s, e = after_window(ctx, k)
+    if not ctx.text[s:e].strip():
+        return None
+    dash = frame_dash(ctx, k, s, e)
+    if dash:
+        return dash
+    ws = ctx.words(s, e)
+    if _tail_belongs_elsewhere(ctx, k, s, e, ws):
+        return None
+    new_sentence = _new_sentence(ctx, ctx.runs[k], s, e, ws)
+    ws = ws[:MAX_TAIL_WORDS]
+    lex = lexicon()
+    for vi, (vs, ve, w) in enumerate(ws):
+        lw = w.lower()
+        if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
+            return None if new_sentence else refs.speaker_in_phrase(ctx, ws[vi + 2:], prefer_first=True) or (None, None)
+        if lw in lex.speech_verbs and lw not in lex.weak_verbs and w[:1].islower():
+            if vi > MAX_SUBJECT_WORDS:
+                return None
+            return _trailing_cue(ctx, ws, vi, e, new_sentence)
+    return None
+
+
+def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sentence: bool) -> Hit | None:
+    """The speaker of a speech verb after the run: its subject before it, else the phrase after it."""
+    if vi > 0 and ws[vi - 1][2].lower() == "as":
+        return None  # '"…", as quoted by Greek Reporter': the outlet is not the speaker
+    if new_sentence:
+        rest = ctx.words(ws[vi][1], e)
+        if len(rest) > MAX_NEW_SENTENCE_TAIL or any(x[2].lower() in words("reported_clause_words") for x in rest):
+            return None
+    subj = [x for x in ws[:vi] if x[2].lower() not in ADVERBS]
+    if subj and all(x[2].lower() in words("coordinators") for x in subj):
+        return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
+    if subj and subj[0][2].lower() in words("prepositions"):
+        return None  # '"…" with court cases in swing states': a prepositional phrase is no subject
+    if any(x[2].lower() in CLAUSE_LINKS for x in subj[1:]):
+        return None  # '"…" as serious, while Lang spoke': the verb belongs to a clause of its own
+    if subj:
+        return refs.resolve_subject(ctx, subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
+    obj = noun_phrase_after(ws[vi + 1:], ctx.text)
+    if obj:
+        return refs.speaker_in_phrase(ctx, obj, prefer_first=True) or (None, (obj[0][0], obj[-1][1]))
+    return None
+
+
+# --------------------------------------------------------------------------------------------- before the run
+def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
+    """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
+    subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
+    s, e = before_window(ctx, k)
+    if e > s:
+        got = subject_before_verb(ctx, s, e)
+        if got:
+            return got
+        if ctx.text[s:e].rstrip().endswith((",", ":")):
+            got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)  # "X's tweet included the line,"
+            if got:
+                return got
+    if ctx.text[s:e].strip() == "":
+        return frame_previous_sentence(ctx, k, s)
+    return None
+
+
+def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
+    """'X criticised the move. "…"': a sentence-initial run takes a strong cue of the sentence before it,
+    when no other quotation sits between."""
+    r = ctx.runs[k]
+    ps = ctx.doc.paragraphs[r.para][0]
+    if s <= ps:
+        return None
+    lo = max(ps, s - WINDOW)
+    prev = ctx.runs[k - 1] if k > 0 else None
+    if prev is not None and prev.para == r.para and prev.close_pos is not None:
+        lo = max(lo, prev.outer_end)
+    ss = last_sentence_end(ctx.text, lo, s, inner_only=True)
+    qi = bisect_left(ctx.quote_starts, ss)
+    if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
+        return None
+    got = subject_before_verb(ctx, ss, s, strong_only=True)
+    return got if got and got[0] is not None else None
+
+
+def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
+    """The speaker of the last speech cue in [s, e), outside dash asides.
+
+    "according to X" names X; a speech verb names its subject, or for a participle (", saying") the clause
+    subject, for a passive ("was told by X") its agent, for "quoted X as saying" its object. A weak or
+    framing verb ("thanked", "characterised … as") counts only when the quotation or a colon follows it
+    closely; `strong_only` (a cue in an earlier sentence) admits strong speech verbs alone.
+    """
+    ws = outside_asides(ctx.text, ctx.words(s, e), e)
+    for i in range(len(ws) - 1):
+        if ws[i][2].lower() == "according" and ws[i + 1][2].lower() == "to":
+            got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[i + 2:], ctx.text) or ws[i + 2:i + 8], prefer_first=True)
+            if got:
+                return got
+    for vi in range(len(ws) - 1, -1, -1):
+        if not _is_cue(ctx, ws, vi, e, strong_only):
+            continue
+        if vi > 0 and ws[vi - 1][2].lower() == "as":
+            got = _as_saying(ctx, s, ws, vi)
+            if got:
+                return got
+            continue  # "— as reported by X —" is an aside, not the cue
+        found, done = _verb_subject(ctx, s, ws, vi)
+        if done:
+            return found
+    return None
+
+
+def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
+    """A lower-case speech verb; a weak or framing one only with the quotation (or a colon) close after it."""
+    w = ws[vi][2]
+    lw = w.lower()
+    lex = lexicon()
+    if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
+        return False
+    if lw in lex.speech_verbs and lw not in lex.weak_verbs:
+        return True
+    if strong_only:
+        return False
+    tail = ctx.text[ws[vi][1]:e]
+    if lw in lex.weak_verbs and tail.strip().startswith(":"):
+        return True
+    return lw in words("framing_verbs") and len(ws) - vi - 1 <= MAX_OBJECT_WORDS and next_sentence_end(ctx.text, ws[vi][1], e) is None
+
+
+def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """After a determiner or a possessive a speech word is a noun ("in a tweet", "the team's claims")."""
+    gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
+    return ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != "")
+
+
+def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | None:
+    """'Politico quoted Tim Manning as saying "…"': the object before "as saying" speaks."""
+    if not ws[vi][2].lower().endswith("ing"):
+        return None
+    hit = ctx.actor_ending_in(s, ws[vi - 1][0], person_only=True) or ctx.actor_ending_in(s, ws[vi - 1][0])
+    return (hit[2], (hit[0], hit[1])) if hit else None
+
+
+def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple[Hit | None, bool]:
+    """The subject of the speech verb ws[vi]; the flag says whether the search is over."""
+    if _participle(ctx, ws, vi):
+        got = refs.clause_subject(ctx, s, ws[vi][0])  # "…, saying", "by saying": the clause subject speaks
+        return got, got is not None
+    if _passive(ctx, ws, vi):
+        got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[vi + 2:], ctx.text), prefer_first=True)  # "told by X"
+        return got, got is not None
+    subj = ws[:_subject_end(ws, vi)]
+    if len(subj) >= 2 and subj[-1][2].lower() == "to":
+        hit = refs.head_actor(ctx, subj[-2][1], s)  # "led Biden to express": the object of the control verb speaks
+        if hit is not None:
+            return (hit[2], (hit[0], hit[1])), True
+    if subj and subj[-1][2].lower() in words("verb_coordinators") and \
+            ctx.text[subj[-1][1]:ws[vi][0]].strip() == "":
+        got = coordinated_subject(ctx, subj[-1][0])  # '…, and called the demand "unprecedented"'
+        return got, got is not None
+    if not subj:
+        return None, True  # an object of the verb ("told Smith") is not the speaker
+    if subj[-1][2].lower() in words("relative_pronouns"):
+        got = relative_antecedent(ctx, s, subj[-1])
+        return got, got is not None
+    subj = _before_participle_phrase(ctx, subj)
+    gap = ctx.text[subj[-1][1]:ws[vi][0]]
+    verb_start = None if ASIDE_GAP_RE.fullmatch(gap) else ws[vi][0]  # 'Smith — as the BBC noted — said'
+    return refs.resolve_subject(ctx, subj, verb_start) or (None, (subj[-1][0], subj[-1][1])), True
+
+
+def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """An -ing form is a participle whose subject is the clause's ("…, saying", "by saying", "a speech
+    declaring"), unless a name ("with Zinichev describing") or an auxiliary ("he was saying") comes right
+    before it."""
+    if not ws[vi][2].lower().endswith("ing"):
+        return False
+    if vi == 0 or ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
+        return True
+    if ctx.actor_ending_at(ws[vi - 1][1], ws[0][0]) is not None:
+        return False  # "with Zinichev describing": the name right before is its subject
+    return ws[vi - 1][2].lower() not in words("auxiliaries")
+
+
+def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Word]:
+    """'Mitsotakis speaking to the Atlantic Council think tank called …': a participle phrase right after a
+    name modifies it, so the subject ends with the name."""
+    for i in range(1, len(subj)):
+        w = subj[i][2]
+        if w.endswith("ing") and w in lexicon().speech_verbs and \
+                ctx.actor_ending_at(subj[i - 1][1], subj[0][0]) is not None:
+            return subj[:i]
+    return subj
+
+
+def _passive(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """'was told by X', 'a pattern described by X as': a past participle with "by" right after it (an
+    auxiliary before it, or a common noun that it modifies)."""
+    if vi + 1 >= len(ws) or ws[vi + 1][2].lower() != "by" or ctx.text[ws[vi][1]:ws[vi + 1][0]].strip():
+        return False
+    before = ws[max(0, vi - 2):vi]
+    if any(w[2].lower() in words("passive_auxiliaries") for w in before):
+        return True
+    return bool(before) and ws[vi][2].endswith("ed") and before[-1][2][:1].islower() and \
+        before[-1][2].lower() not in words("third_person_pronouns") | words("first_person_pronouns")
+
+
+def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
+    """'Mark Hay, a marine ecologist, who said': "who" stands for the latest person before it (an
+    appositive between them is skipped), "which" for the latest organisation."""
+    person = rel[2].lower() in words("personal_relative_pronouns")
+    hit = ctx.actor_ending_in(s, rel[0], person_only=person)
+    if hit is None or (not person and hit[2].kind != "organisation"):
+        return None
+    return hit[2], (hit[0], hit[1])
+
+
+ASIDE_RE = re.compile(r"\s[\u2014\u2013-]\s|\u2014")
+ASIDE_GAP_RE = re.compile(r"\s*(?:\u2014|\s[\u2013-]\s).*(?:\u2014|\s[\u2013-]\s)\s*", re.DOTALL)
+
+
+def outside_asides(text: str, ws: list[Word], e: int) -> list[Word]:
+    """The words that are not inside a dash-delimited aside ('X — as the BBC noted — said')."""
+    if not ws:
+        return ws
+    cuts: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in ASIDE_RE.finditer(text, ws[0][0], e):
+        if open_at is None:
+            open_at = m.start()
+        else:
+            cuts.append((open_at, m.end()))
+            open_at = None
+    if not cuts:
+        return ws
+    return [w for w in ws if not any(a <= w[0] < b for a, b in cuts)]
+
+
+def _subject_end(ws: list[Word], vi: int) -> int:
+    """Where the subject before ws[vi] ends: adverbs and auxiliaries are skipped, and so is a catenative
+    ("She went on to say", "He continued to say"), whose own subject speaks."""
+    j = vi
+    while j > 0 and ws[j - 1][2].lower() in ADVERBS:
+        j -= 1
+    if j >= 2 and ws[j - 1][2].lower() == "to":
+        c = j - 1
+        if c >= 1 and ws[c - 1][2].lower() == "on":
+            c -= 1
+        if c >= 1 and ws[c - 1][2].lower() in CATENATIVES:
+            j = c - 1
+            while j > 0 and ws[j - 1][2].lower() in ADVERBS:
+                j -= 1
+    return j
+
+
+def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
+    """Subject of a coordinated verb ("X opposed the move and said …"): the previous quotation's speaker
+    in the same sentence, else the pronoun or first non-prepositional actor that opens the sentence."""
+    k = bisect_right(ctx.quote_starts, e) - 1
+    while k >= 0 and ctx.quote_spans[k][1] > e:
+        k -= 1
+    if k >= 0 and ctx.runs[k].speaker is not None \
+            and ctx.runs[k].para == ctx.runs[min(k + 1, len(ctx.runs) - 1)].para \
+            and next_sentence_end(ctx.text, ctx.quote_spans[k][1], e) is None:
+        return ctx.runs[k].speaker, ctx.runs[k].speaker_span
+    ss = ctx.sentence_start(e)
+    first = ctx.words(ss, e)[:2]
+    if first and first[0][2].lower() in words("personal_subject_pronouns"):
+        hit = refs.pronoun_hit(ctx, first[0])
+        if hit[0] is not None:
+            return hit
+    role = refs.role_subject(ctx, first) if len(first) == 2 else None  # "The president … and vowed"
+    if role:
+        return role
+    for st, en, a in ctx.spans_in(ss, e):
+        if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st):
+            return a, (st, en)
+    return None

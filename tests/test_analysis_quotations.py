@@ -1,0 +1,109 @@
+"""Quotation spans on made-up sentences: pairing, editorial brackets, continued paragraphs, the speech filter."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreader.analysis import analyze
+from newsreader.analysis.passes.quotations import find_runs
+from newsreader.analysis.text import tokenize
+
+
+def spans(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in find_runs(tokenize(text))]
+
+
+def quotes(text: str) -> list[str]:
+    return [q.text for q in analyze(text).quotes]
+
+
+def test_bracketed_capital_opens_a_quotation() -> None:
+    text = 'The judge wrote that "[t]he evidence was never shown to the jury at any point."'
+    assert spans(text) == ["[t]he evidence was never shown to the jury at any point."]
+
+
+def test_elided_start_opens_a_quotation() -> None:
+    text = 'Lang wrote: "[...] and nobody answered the letters for months."'
+    assert spans(text) == ["[...] and nobody answered the letters for months."]
+
+
+def test_ellipsis_start_opens_a_quotation() -> None:
+    text = "Lang wrote: “…and nobody answered the letters for months.”"
+    assert spans(text) == ["…and nobody answered the letters for months."]
+
+
+def test_elisions_inside_keep_one_run() -> None:
+    text = 'Paul Weber remarked, "The jeans war of the late 1970s [...] it was an attempt at style."'
+    assert quotes(text) == ["The jeans war of the late 1970s [...] it was an attempt at style."]
+
+
+def test_remarked_is_not_the_scare_cue_marked() -> None:
+    text = 'Professor Paul Weber remarked, "The season was the warmest on record in the region."'
+    assert quotes(text) == ["The season was the warmest on record in the region."]
+
+
+def test_a_box_marked_is_a_label() -> None:
+    assert quotes('They found a box marked "fragile goods handle with care" on the step.') == []
+
+
+def test_a_sign_that_read_is_not_speech() -> None:
+    assert quotes('Protesters held signs that read "hands off our libraries now" outside.') == []
+
+
+def test_one_word_title_case_run_kept_when_its_cue_attributes_it() -> None:
+    text = 'Maria Lopez spoke first. "Overall," she continued, "the results are better than we hoped for this year."'
+    assert quotes(text)[0] == "Overall,"
+
+
+def test_title_of_a_work_is_not_a_quotation() -> None:
+    assert quotes('The band played "Rivers Of The North" at the end of the show.') == []
+
+
+def test_multi_paragraph_quotation_continues_and_shares_a_group() -> None:
+    text = '"The first paragraph of the statement runs on\n\n"and the second one closes it."'
+    runs = find_runs(tokenize(text))
+    assert [text[r.start:r.end] for r in runs] == ["The first paragraph of the statement runs on",
+                                                   "and the second one closes it."]
+    assert runs[0].group == runs[1].group and runs[1].cont
+
+
+def test_single_quote_does_not_span_a_double_quoted_run() -> None:
+    text = "It's said that \"nobody came to the meeting at all\" and the ‘chair was empty’ too."
+    assert "nobody came to the meeting at all" in spans(text)
+
+
+@given(st.text(alphabet="ab \"'“”‘’[].\n", max_size=80))
+def test_runs_always_index_the_text(text: str) -> None:
+    for r in find_runs(tokenize(text)):
+        assert 0 <= r.open_pos < r.start < r.end <= len(text)
+        assert text[r.start:r.end].strip() == text[r.start:r.end]
+
+
+def test_opening_mark_typed_against_a_comma() -> None:
+    text = 'Paul Weber said," For example, schools can run their own votes". Later he left.'
+    assert spans(text) == ["For example, schools can run their own votes"]
+
+
+def test_lone_closing_mark_does_not_shift_the_pairs() -> None:
+    text = 'The firm (whose" founder left early") was described as "by far the ablest of the rivals".'
+    assert spans(text) == ["by far the ablest of the rivals"]
+
+
+def test_attributed_title_without_speech_punctuation_is_a_title() -> None:
+    text = 'Paul Weber says his event, "Storm The Gates, They Cannot Stop All Of Us", was posted as a joke.'
+    assert quotes(text) == []
+
+
+def test_case_name_with_vs_is_a_title() -> None:
+    assert quotes('The court ruled in "Nora Blake vs. Northwind Motors Limited" on Thursday, the judge said.') == []
+
+
+def test_a_thing_called_is_a_name_but_a_paper_called_it_is_speech() -> None:
+    assert quotes('Her name imitated a song called "Day After Day," so it would fit on a sign.') == []
+    assert quotes('The novel, which the Daily Courier called "the steamiest book of the year", sold well.') == [
+        "the steamiest book of the year"]
+
+
+def test_title_case_slogan_with_an_unnamed_speaker_is_no_quotation() -> None:
+    assert quotes('To them, I say, "Be Bold. Vote Gold." And then we left the hall.') == []

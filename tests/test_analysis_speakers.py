@@ -1,0 +1,317 @@
+"""Speaker passes on made-up sentences, with a hand-made actor index so each rule is tested on its own.
+
+The index lists the actors a reader would expect; the passes must pick the one the speech frame names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsreader.analysis.model import Actor
+from newsreader.analysis.quotes import find_quotes
+from newsreader.analysis.text import tokenize
+
+
+@dataclass
+class FakeIndex:
+    """The three attributes `find_quotes` reads from the actor pass."""
+
+    actors: list[Actor]
+    spans: list[tuple[int, int, Actor]]
+    gender: dict[str, str | None] = field(default_factory=dict)
+
+
+def index_for(text: str, actors: dict[str, tuple[str, str | None, tuple[str, ...]]]) -> FakeIndex:
+    """Mentions of every actor (name -> (kind, gender, aliases)) wherever its forms occur as whole words."""
+    out: list[Actor] = []
+    spans: list[tuple[int, int, Actor]] = []
+    taken: list[tuple[int, int]] = []
+    for name, (kind, _g, aliases) in actors.items():
+        a = Actor(name, kind, aliases=list(aliases))
+        out.append(a)
+        for form in sorted((name, *aliases), key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    taken.append(m.span())
+                    spans.append((m.start(), m.end(), a))
+    spans.sort(key=lambda sp: sp[0])
+    return FakeIndex(out, spans, {n: g for n, (_k, g, _a) in actors.items()})
+
+
+def speakers(text: str, actors: dict[str, tuple[str, str | None, tuple[str, ...]]]) -> list[str | None]:
+    return [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+
+
+PERSON_M = ("person", "m", ())
+PERSON_F = ("person", "f", ())
+ORG = ("organisation", None, ())
+
+
+# ---- frames with the subject before or after the verb
+def test_subject_before_the_verb_after_the_quote() -> None:
+    text = '"The bridge will open in May," Carla Mendes said.'
+    assert speakers(text, {"Carla Mendes": PERSON_F}) == ["Carla Mendes"]
+
+
+def test_inverted_verb_then_subject() -> None:
+    text = '"The bridge will open in May," said Carla Mendes.'
+    assert speakers(text, {"Carla Mendes": PERSON_F}) == ["Carla Mendes"]
+
+
+def test_appositive_between_subject_and_verb() -> None:
+    text = 'Omar Haddad, the transport minister, said: "Trains will run every ten minutes."'
+    assert speakers(text, {"Omar Haddad": PERSON_M}) == ["Omar Haddad"]
+
+
+def test_told_reporters_and_wrote_in_a_tweet() -> None:
+    text = ('Omar Haddad told reporters "the trains are late again this week." '
+            'Carla Mendes wrote in a tweet: "We are fixing the signals tonight."')
+    assert speakers(text, {"Omar Haddad": PERSON_M, "Carla Mendes": PERSON_F}) == ["Omar Haddad", "Carla Mendes"]
+
+
+def test_according_to_names_the_speaker() -> None:
+    text = 'According to Carla Mendes, "the signals failed twice on Monday."'
+    assert speakers(text, {"Carla Mendes": PERSON_F}) == ["Carla Mendes"]
+
+
+# ---- organisations
+def test_organisation_said_in_a_statement() -> None:
+    text = 'Northwind Motors said in a statement: "No customer data was lost in the incident."'
+    assert speakers(text, {"Northwind Motors": ORG}) == ["Northwind Motors"]
+
+
+def test_court_ruled_with_a_participle() -> None:
+    text = ('In late June, the Supreme Court of Freedonia ruled against the plan, saying the reasons given '
+            'were "contrived and unconvincing."')
+    assert speakers(text, {"Supreme Court of Freedonia": ORG}) == ["Supreme Court of Freedonia"]
+
+
+def test_the_ministry_said_is_the_latest_organisation() -> None:
+    text = 'The Ministry of Water cut supplies. "Reservoirs are at a record low," the ministry said.'
+    assert speakers(text, {"Ministry of Water": ORG}) == ["Ministry of Water"]
+
+
+# ---- verbs whose object is the quotation
+def test_framing_verb_with_the_quotation_as_object() -> None:
+    text = 'Lena Fischer characterised the decision as "a serious mistake for the region".'
+    assert speakers(text, {"Lena Fischer": PERSON_F}) == ["Lena Fischer"]
+
+
+def test_noun_that_looks_like_a_verb_is_no_cue() -> None:
+    text = 'Omar Haddad answered the new rules via radio: "We will comply with every one of them."'
+    assert speakers(text, {"Omar Haddad": PERSON_M}) == ["Omar Haddad"]
+
+
+def test_statement_read() -> None:
+    text = 'Northwind Motors\' statement yesterday read "We regret the delay and thank our customers."'
+    assert speakers(text, {"Northwind Motors": ORG}) == ["Northwind Motors"]
+
+
+# ---- passives, relatives, control, asides
+def test_passive_agent_speaks() -> None:
+    text = 'The mayor was told by engineer Paul Weber of "cracks in at least three of the pillars".'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_comma_before_by_is_not_a_passive() -> None:
+    text = 'Ruth Klein alleged, by way of example, Northwind had "ignored every warning it was given".'
+    assert speakers(text, {"Ruth Klein": PERSON_F, "Northwind": ORG}) == ["Ruth Klein"]
+
+
+def test_quoted_x_as_saying() -> None:
+    text = 'The Daily Courier quoted Paul Weber, a former engineer, as saying "the pillars were never inspected."'
+    assert speakers(text, {"Daily Courier": ORG, "Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_relative_who_said() -> None:
+    text = 'The study was led by Paul Weber, a geologist at the institute, who said "the cracks are ancient".'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_object_of_a_control_verb_speaks() -> None:
+    text = 'The backlash led Ruth Klein to say "I deeply regret my words" on Friday.'
+    assert speakers(text, {"Ruth Klein": PERSON_F}) == ["Ruth Klein"]
+
+
+def test_dash_aside_is_skipped() -> None:
+    text = ('Speaker Ruth Klein commented on the vote — which the Daily Courier noted as unusual — '
+            '"It is plain that this motion was never meant to pass."')
+    assert speakers(text, {"Ruth Klein": PERSON_F, "Daily Courier": ORG}) == ["Ruth Klein"]
+
+
+def test_person_before_of_heads_the_subject() -> None:
+    text = 'Ruth Klein of the University of Freedonia, Eastport disagreed: "The data show no such trend at all."'
+    actors = {"Ruth Klein": PERSON_F, "University of Freedonia": ORG, "Eastport": ("place", None, ())}
+    assert speakers(text, actors) == ["Ruth Klein"]
+
+
+def test_possessive_organisation_before_the_name() -> None:
+    text = '"He was a brilliant colleague," said Eastport University\'s rector, Paul Weber.'
+    assert speakers(text, {"Eastport University": ORG, "Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+# ---- pronouns
+def test_he_is_the_subject_of_the_previous_sentence() -> None:
+    text = ('Refusing to resign, Victor Lang agreed to a deal in which Marc Petit became premier. '
+            '"Nobody will remove me from this office," he declared.')
+    assert speakers(text, {"Victor Lang": PERSON_M, "Marc Petit": PERSON_M}) == ["Victor Lang"]
+
+
+def test_she_prefers_a_known_woman_over_an_unknown_name() -> None:
+    text = ('Nora Blake talked of being cast while a guest on Night Watchers. '
+            '"It was a good day," she recalls.')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Night Watchers": ("person", None, ())}) == ["Nora Blake"]
+
+
+def test_she_skips_men() -> None:
+    text = 'Nora Blake met Paul Weber on Monday. "We agreed on nothing," she said.'
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake"]
+
+
+# ---- carry-over
+def test_split_quote_shares_its_speaker() -> None:
+    text = '"The first half," Paul Weber said, "and the second half of the same thought."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber", "Paul Weber"]
+
+
+def test_quotation_only_paragraph_continues_the_previous_speaker() -> None:
+    text = ('"The water is rising quickly," said Nora Blake.\n\n'
+            '"We have moved three villages since midnight."')
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake", "Nora Blake"]
+
+
+def test_speaker_named_in_the_sentence_before() -> None:
+    text = 'Paul Weber criticised the plan on Tuesday. "It will cost far more than anyone admits."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_colon_intro_paragraph_introduces_the_next() -> None:
+    text = 'Nora Blake said:\n\n"The vote was fair and the result is final."'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    text = 'Paul Weber arrived on Monday. The banner behind him was large and the crowd was loud, "very loud indeed and angry."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == [None]
+
+
+def test_the_president_is_the_person_introduced_with_that_title() -> None:
+    text = ('President Victor Lang met Marc Petit on Monday, and the talks ended in favour of Petit.\n\n'
+            'The president did not concede, however, and vowed to keep up "the good fight" in court.')
+    assert speakers(text, {"Victor Lang": PERSON_M, "Marc Petit": PERSON_M}) == ["Victor Lang"]
+
+
+def test_a_capitalised_role_word_continued_by_a_name_is_no_role() -> None:
+    text = ('Northwind Motors sponsored the debate. According to the Commission on Public Debates, moderators '
+            'will have "additional tools to keep order".')
+    assert speakers(text, {"Northwind Motors": ORG}) == [None]
+
+
+def test_possessor_of_a_statement_noun_before_a_comma() -> None:
+    text = 'Part of Victor Lang\'s tweet included the line, "when the doors open, the talks begin."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_speech_word_after_a_possessive_is_a_noun() -> None:
+    text = ('Victor Lang, who denounced the legal team\'s claims as a "national embarrassment", left early.')
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_prepositional_phrase_after_the_quote_is_no_subject() -> None:
+    text = ('Victor Lang spoke on Monday. He vowed to keep up "the good fight" with court cases in swing states.')
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_another_subject_between_two_quotes_stops_the_carry_over() -> None:
+    text = ('Nora Blake called the result "a mess" on Friday, while the party director Paul Weber declared victory. '
+            'According to the Commission on Public Debates, moderators will have "additional tools".')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", None]
+
+
+def test_an_object_between_two_quotes_keeps_the_carry_over() -> None:
+    text = ('Nora Blake praised the staff, promising a "formal update" from Paul Weber is coming: '
+            '"We are working as quickly as we possibly can on the new rules."')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", "Nora Blake"]
+
+
+def test_gerund_after_by_takes_the_clause_subject() -> None:
+    text = 'Victor Lang underlined the call for talks by saying "we are ready to take more steps towards peace."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_participle_after_a_noun_takes_the_clause_subject() -> None:
+    text = 'President Victor Lang delivered a speech declaring himself the "president of law and order."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_name_before_a_participle_is_its_subject() -> None:
+    text = ('Work stopped on Tuesday, with Nora Blake describing the "real threat of another collapse" as '
+            'serious, while Victor Lang spoke to the press.')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Victor Lang": PERSON_M}) == ["Nora Blake"]
+
+
+def test_participle_phrase_after_the_subject_name_is_skipped() -> None:
+    text = ('On Tuesday, Victor Lang speaking to the Northwind Council think tank called the agreement '
+            '"null and void and geographically absurd".')
+    assert speakers(text, {"Victor Lang": PERSON_M, "Northwind Council": ORG}) == ["Victor Lang"]
+
+
+def test_quotation_paragraph_after_another_speakers_cue_is_not_carried_over() -> None:
+    text = ('"The plan is sound," said Nora Blake. Paul Weber disagreed with her sharply.\n\n'
+            '"It will fail within a year."')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake", "Paul Weber"]
+
+
+def test_paragraph_ending_on_a_speech_cue_introduces_the_quotation_below() -> None:
+    text = 'The vote was held on Monday. Paul Weber said the plan would fail.\n\n"It is a disaster for all of us."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_short_form_of_an_organisation_name() -> None:
+    text = ('Northwind Motor Company recalled trucks on Monday. "We regret the trouble to our customers," '
+            'Northwind said in a statement.')
+    assert speakers(text, {"Northwind Motor Company": ORG}) == ["Northwind Motor Company"]
+
+
+def test_end_of_a_longer_name_is_not_a_short_form() -> None:
+    text = ('Paul Weber chairs Election Law Watch. Professor Nora Blake of Eastport School of Law writes that '
+            'the term is "a matter for the courts".')
+    assert speakers(text, {"Election Law Watch": ORG, "Paul Weber": PERSON_M}) == [None]
+
+
+def test_according_to_a_title_abbreviation_and_name() -> None:
+    text = 'According to Dr. Paul Weber, the chief scientist, "the data are clear and consistent."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_full_stop_inside_a_party_bracket_does_not_end_the_sentence() -> None:
+    text = 'Sen. Victor Lang (R-Ky.) said, "We will vote on the bill next week."'
+    assert speakers(text, {"Victor Lang": PERSON_M}) == ["Victor Lang"]
+
+
+def test_name_modifying_a_role_is_not_the_pronoun_antecedent() -> None:
+    text = ('Blake campaign chairman Paul Weber said in a statement: "The agency owes the public answers."\n\n'
+            '"We will keep fighting," he added.')
+    actors = {"Blake": PERSON_M, "Paul Weber": PERSON_M}
+    assert speakers(text, actors) == ["Paul Weber", "Paul Weber"]
+
+
+def test_title_abbreviation_after_the_quote_does_not_end_the_frame() -> None:
+    text = 'Victor Lang spoke on Monday. "We will see," Mr. Lang said.'
+    assert speakers(text, {"Victor Lang": ("person", "m", ("Lang",))}) == ["Victor Lang"]
+
+
+def test_reduced_passive_after_a_noun_names_its_agent() -> None:
+    text = 'The signal showed a pattern described by Northwind Radio as "rather hectic and confused".'
+    assert speakers(text, {"Northwind Radio": ORG}) == ["Northwind Radio"]
+
+
+def test_first_person_words_without_a_cue_go_to_the_sentence_subject() -> None:
+    text = 'Nora Blake has been painting for two years, her hobby "grew out of my love for old maps."'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_first_person_words_do_not_go_to_a_name_inside_a_quotation() -> None:
+    text = ('"Paul Weber was loved in every way", reads a press release, "and we will miss him."')
+    assert speakers(text, {"Paul Weber": PERSON_M}) == [None, None]
