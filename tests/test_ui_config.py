@@ -1,5 +1,5 @@
-"""The config applied in the reader: theme, highlight colours, list width, a notice for a broken file,
-the theme picked in the app remembered (Pilot)."""
+"""The config applied in the reader: remapped keys (acting, in the help screen and the footer), theme,
+highlight colours, list width, a notice for a broken file, the theme picked in the app remembered (Pilot)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from textual.color import Color
 from newsreader.config import Config, parse_config
 from newsreader.preferences import load_preferences
 from newsreader.ui.app import NewsReaderApp, make_app
+from newsreader.ui.article_list import ArticleList
+from newsreader.ui.help_screen import HelpScreen
 
 SIZE = (120, 36)
 
@@ -21,6 +23,82 @@ def reader_app(folder: Path, config: Config | None) -> NewsReaderApp:
 
 def notices(app: NewsReaderApp) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+async def loaded(app: NewsReaderApp, pilot) -> None:  # noqa: ANN001
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def footer_keys(app: NewsReaderApp) -> dict[str, str]:
+    """What the footer shows: {description: key label}."""
+    from textual.widgets._footer import FooterKey
+
+    return {key.description: key.key_display for key in app.query(FooterKey)}
+
+
+JK_TO_EK = """
+keys:
+  list.down: "e,down"
+  list.up: "E,up"
+  view.line-down: "e,down"
+  view.line-up: "E,up"
+  reader.who-said: W
+"""
+
+
+async def test_remapped_keys_act_and_the_old_ones_are_gone(small_folder: Path) -> None:
+    app = reader_app(small_folder, parse_config(JK_TO_EK))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert notices(app) == []
+        lst = app.query_one(ArticleList)
+        assert app.focused is lst and lst.cursor == 0
+        await pilot.press("e")
+        assert lst.cursor == 1
+        await pilot.press("j")  # no longer bound in the list
+        assert lst.cursor == 1
+        await pilot.press("down", "E")  # the arrows were kept
+        assert lst.cursor == 1
+        await pilot.press("W")
+        assert type(app.screen).__name__ == "WhoSaidScreen"
+
+
+async def test_the_help_screen_and_the_footer_show_the_keys_in_effect(small_folder: Path) -> None:
+    app = reader_app(small_folder, parse_config(JK_TO_EK))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert footer_keys(app)["Who said what"] == "W"
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.keys_text()
+        assert "e ↓  Down" in keys and "E ↑  Up" in keys and "W  Who said what" in keys
+        assert "j ↓  Down" not in keys and "w  Who said what" not in keys
+
+
+async def test_the_default_keys_without_a_config(small_folder: Path) -> None:
+    app = reader_app(small_folder, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert footer_keys(app)["Who said what"] == "w"
+        await pilot.press("question_mark")
+        assert "j ↓  Down" in app.screen.keys_text()
+
+
+async def test_a_clashing_remapping_is_refused_with_a_notice(small_folder: Path) -> None:
+    app = reader_app(small_folder, parse_config("keys:\n  list.down: q\n  list.up: E\n"))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        (notice,) = notices(app)
+        assert "'q' for 'list.down' clashes with 'app.quit'" in notice
+        lst = app.query_one(ArticleList)
+        await pilot.press("j")  # list.down kept its default keys
+        assert lst.cursor == 1
+        await pilot.press("E")  # the other remapping stands
+        assert lst.cursor == 0
+        await pilot.press("q")
+        assert not app.is_running
 
 
 async def test_theme_colours_and_list_width_take_effect(small_folder: Path) -> None:

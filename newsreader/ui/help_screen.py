@@ -1,9 +1,9 @@
 """The help screen: every key, generated from the bindings themselves, and the highlight legend.
 
-Key labels come from Textual's own `App.get_key_display` (the footer's labels), so a remapped key
-(`App.set_keymap`) is shown as it is bound. Each section is a two-column grid (keys, description), so a
-long description wraps inside its own column; sections sit side by side when the screen is wide and in
-one column at 80 columns (the `-narrow` breakpoint class).
+Keys are the bindings' own as the app's keymap (`App.set_keymap`: the config's `keys`) has them, and
+their labels come from Textual's own `App.get_key_display` (the footer's labels). Each section is a
+two-column grid (keys, description), so a long description wraps inside its own column; sections sit
+side by side when the screen is wide and in one column at 80 columns (the `-narrow` breakpoint class).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
     from newsreader.ui.find_bar import FindBar
 
     bound = app.BINDINGS
-    return [
+    columns: list[list[Section]] = [
         [
             ("Article list", ArticleList.BINDINGS),
             ("Reader", [*ArticleView.BINDINGS, *pick(bound, "reader", "focus_list", "escape")]),
@@ -109,6 +109,13 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
             ("App", [*pick(bound, "help"), note("ctrl+p", "Open article…, Actor…"), *pick(bound, "quit")]),
         ],
     ]
+    return [[(title, in_effect(app, bindings)) for title, bindings in column] for column in columns]
+
+
+def in_effect(app: App[Any], bindings: Iterable[BindingType]) -> list[BindingType]:
+    """The bindings with the keys the app's keymap gives them (`App.set_keymap`: the config's `keys`)."""
+    keymap = app._keymap  # Textual's record of the keymap; its Screen._binding_chain reads it the same way
+    return [replace(b, key=keymap[b.id]) if isinstance(b, Binding) and b.id in keymap else b for b in bindings]
 
 
 class HelpScreen(ModalScreen[None]):
