@@ -73,7 +73,9 @@ def template_text(path: Path, actions: Sequence[tuple[str, str, str]]) -> str:
     )
     entries = [(f'{action}: "{keys}"', description) for action, keys, description in actions]
     width = max((len(entry) for entry, _ in entries), default=0)
-    keys = "\n".join(f"#   {entry:<{width}}  # {description}" for entry, description in entries)
+    keys = "\n".join(
+        f"#   {entry:<{width}}  # {description}".rstrip(" #") for entry, description in entries
+    )
     low, high = LIST_WIDTH_RANGE
     themes = textwrap.fill(", ".join(THEMES), 100, initial_indent="#   ", subsequent_indent="#   ",
                            break_on_hyphens=False)

@@ -462,3 +462,16 @@ def test_config_modules_import_without_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_the_readmes_example_is_a_valid_config_for_the_reader() -> None:
+    from newsreader.config_command import _binding_table
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration"):]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert example is not None
+    config = parse_config(example.group(1))
+    assert config.problems == ()
+    assert check_keymap(config.keys, _binding_table()).problems == ()
+    assert config.keys["list.down"] == ("e", "down") and config.colours.chosen()["quotation"] == "#ffaf5f"

@@ -87,12 +87,12 @@ def ui_classes() -> list[type[DOMNode]]:
 
 def _infos(scope: str, bindings: Iterable[Binding]) -> list[BindingInfo]:
     """One entry per binding, its keys gathered (Textual's merged map holds one binding per key)."""
-    grouped: dict[tuple[str | None, str, str], list[str]] = {}
+    grouped: dict[tuple[str | None, str, str], list[str]] = {}  # (id, action, description) -> keys
     for b in bindings:
         if not b.system:
             grouped.setdefault((b.id, b.action, b.description), []).extend(k.strip() for k in b.key.split(","))
     return [
-        BindingInfo(bid, scope, tuple(dict.fromkeys(keys)), description or action)
+        BindingInfo(bid, scope, tuple(dict.fromkeys(keys)), description)
         for (bid, action, description), keys in grouped.items()
     ]
 
