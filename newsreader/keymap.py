@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 MODIFIERS = ("ctrl", "alt", "shift", "super", "meta", "hyper")
@@ -126,21 +126,28 @@ class KeymapCheck:
     problems: tuple[str, ...]
 
 
-def _in_reach(a: str, b: str, parents: Mapping[str, str]) -> bool:
-    """True if bindings of scopes `a` and `b` can be active at once: one holds the other (every scope
-    is inside "app")."""
+Parents = Mapping[str, Collection[str]]  # scope -> the scopes it sits directly in (a class may sit in several)
 
-    def chain(scope: str) -> list[str]:
-        seen = [scope]
-        while seen[-1] in parents and len(seen) < 32:
-            seen.append(parents[seen[-1]])
-        return [*seen, APP_SCOPE]
 
-    return a in chain(b) or b in chain(a)
+def _ancestors(scope: str, parents: Parents) -> set[str]:
+    seen: set[str] = set()
+    todo = [scope]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen | {APP_SCOPE}
+
+
+def _in_reach(a: str, b: str, parents: Parents) -> bool:
+    """True if bindings of scopes `a` and `b` can be active at once: the same scope, or one holds the
+    other (every scope is inside "app")."""
+    return a == b or a in _ancestors(b, parents) or b in _ancestors(a, parents)
 
 
 def _first_clash(
-    table: list[BindingInfo], keys: list[tuple[str, ...]], remapped: list[str], parents: Mapping[str, str]
+    table: list[BindingInfo], keys: list[tuple[str, ...]], remapped: list[str], parents: Parents
 ) -> tuple[str, BindingInfo, str] | None:
     """(remapped id, other binding, key) for the latest remapping that shares a key with a binding in reach."""
     for rid in reversed(remapped):
@@ -154,13 +161,13 @@ def _first_clash(
 
 
 def check_keymap(
-    wanted: Mapping[str, tuple[str, ...]], table: Iterable[BindingInfo], parents: Mapping[str, str] | None = None
+    wanted: Mapping[str, tuple[str, ...]], table: Iterable[BindingInfo], parents: Parents | None = None
 ) -> KeymapCheck:
     """Check a remapping (`Config.keys`) against the app's bindings.
 
     An id no binding has is dropped with a message naming the nearest one. A remapping that puts a key on
     two bindings that can be active together (same scope, or one scope inside the other as `parents`
-    says: child scope -> parent scope; every scope is inside "app") is dropped, latest in the file
+    says: scope -> the scopes holding it; every scope is inside "app") is dropped, latest in the file
     first, until none clash: that binding keeps its default keys. Clashes among the defaults themselves
     are the app's design (the list and the reader both use `j`), not reported.
     """

@@ -270,7 +270,7 @@ TABLE = [
     BindingInfo("scroll_up", "ArticleView", ("k", "up")),
     BindingInfo("top", "ArticleView", ("g",)),
 ]
-PARENTS = {"ArticleList": "app", "ArticleView": "app"}
+PARENTS = {"ArticleList": {"app"}, "ArticleView": {"app"}}
 
 
 def test_remapping_that_clashes_with_nothing_is_kept() -> None:
@@ -303,6 +303,18 @@ def test_a_widget_key_that_would_hide_an_app_key_is_a_clash() -> None:
     assert checked.keymap == {} and "clashes with 'quit'" in checked.problems[0]
     checked = check_keymap({"quit": ("g",)}, TABLE, PARENTS)
     assert checked.keymap == {} and "clashes with 'top'" in checked.problems[0]
+
+
+def test_a_scope_inside_two_others_is_checked_against_both() -> None:
+    table = [
+        BindingInfo("find.next", "FindBar", ("down",)),
+        BindingInfo("filter.clear", "FilterBar", ("escape",)),
+        BindingInfo(None, "BarInput", ("left", "right"), "Move cursor"),
+    ]
+    parents = {"BarInput": {"FindBar", "FilterBar"}}
+    for action in ("find.next", "filter.clear"):
+        checked = check_keymap({action: ("left",)}, table, parents)
+        assert checked.keymap == {} and "clashes with Move cursor (left,right)" in checked.problems[0]
 
 
 def test_two_remappings_onto_one_key_drop_the_later_one_and_what_it_frees_is_rechecked() -> None:

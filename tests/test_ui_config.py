@@ -178,3 +178,12 @@ async def test_without_a_config_nothing_is_remembered(
         app.theme = "dracula"
         await pilot.pause()
     assert load_preferences() == {}
+
+
+async def test_a_bar_key_that_its_input_would_take_is_a_clash(small_folder: Path) -> None:
+    # ctrl+a moves to the start of the find bar's input, so find.next could never see it
+    app = reader_app(small_folder, parse_config("keys:\n  find.next: ctrl+a\n"))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        (notice,) = notices(app)
+        assert "config.yaml: keys: 'ctrl+a' for 'find.next' clashes with Go to start (home,ctrl+a)" in notice

@@ -16,9 +16,10 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from newsreader.config import Colours, Config
+from newsreader.config import CONFIG_FILE, Colours, Config
 from newsreader.keymap import APP_SCOPE, BindingInfo, check_keymap
 from newsreader.ui.choices import remember_choice
+from newsreader.ui.input_bar import BarInput, InputBar
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -109,14 +110,15 @@ def binding_table(app_class: type[App[Any]]) -> list[BindingInfo]:
     return table
 
 
-def scope_parents(app: App[Any]) -> dict[str, str]:
-    """Which scope holds which in the running app: for each mounted widget class with bindings, the
-    nearest ancestor class with bindings (else "app"). Screens hang from "app"."""
+def scope_parents(app: App[Any]) -> dict[str, set[str]]:
+    """Which scopes hold which in the running app: for each mounted widget class with bindings, the
+    nearest ancestor classes with bindings (else "app"); the bars' inputs, made later, in their bars.
+    Screens, and other widgets not mounted yet, hang from "app"."""
     scopes = {info.scope for info in binding_table(type(app))}
-    parents: dict[str, str] = {}
+    parents: dict[str, set[str]] = {}
     for node in app.screen.walk_children(with_self=False):
         name = type(node).__name__
-        if name not in scopes or name in parents:
+        if name not in scopes:
             continue
         parent = APP_SCOPE
         for ancestor in node.ancestors:
@@ -125,7 +127,11 @@ def scope_parents(app: App[Any]) -> dict[str, str]:
             if type(ancestor).__name__ in scopes:
                 parent = type(ancestor).__name__
                 break
-        parents[name] = parent
+        parents.setdefault(name, set()).add(parent)
+    # the find and filter bars make their input only after the first frame (input_bar.py): it sits in each
+    for cls in ui_classes():
+        if issubclass(cls, InputBar):
+            parents.setdefault(BarInput.__name__, set()).add(cls.__name__)
     return parents
 
 
@@ -141,7 +147,7 @@ def apply_config(app: App[Any], config: Config) -> None:
         config_css(config.colours, config.list_width), read_from=(str(config.path or "config"), "config")
     )
     app.refresh_css(animate=False)
-    where = config.path.name if config.path is not None else "the config"
+    where = config.path.name if config.path is not None else CONFIG_FILE
     problems = [*config.problems, *(f"{where}: {problem}" for problem in checked.problems)]
     if problems:
         shown = problems[:MAX_NOTICE_LINES]
