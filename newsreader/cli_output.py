@@ -9,7 +9,8 @@ tab or newline inside a field becomes a space so a row is always one line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, TextIO
+from collections.abc import Sequence
 
 from newsreader.sanitize import clean_line
 
@@ -45,11 +46,11 @@ def fit_widths(columns: Sequence[Column], natural: Sequence[int], available: int
     """Column widths for a terminal `available` cells wide: every column as wide as its widest cell (up to
     its `max_width`); when that is too wide, the shortenable columns give up the excess in proportion to
     what they have above their `min_width` (on a terminal narrower than the minimums, Rich cuts further)."""
-    widths = [min(n, c.max_width) if c.max_width else n for c, n in zip(columns, natural)]
+    widths = [min(n, c.max_width) if c.max_width else n for c, n in zip(columns, natural, strict=False)]
     room = available - GAP * (len(columns) - 1)
     excess = sum(widths) - room
-    floors = [w if c.numeric or c.min_width is None else min(w, c.min_width) for c, w in zip(columns, widths)]
-    slack = [w - f for w, f in zip(widths, floors)]
+    floors = [w if c.numeric or c.min_width is None else min(w, c.min_width) for c, w in zip(columns, widths, strict=False)]
+    slack = [w - f for w, f in zip(widths, floors, strict=False)]
     total_slack = sum(slack)
     if excess <= 0 or total_slack == 0:
         return widths
@@ -57,7 +58,7 @@ def fit_widths(columns: Sequence[Column], natural: Sequence[int], available: int
     cuts = [cut * s // total_slack for s in slack]
     for i in sorted(range(len(cuts)), key=lambda i: -slack[i])[: cut - sum(cuts)]:  # the remainder, widest first
         cuts[i] += 1
-    return [w - c for w, c in zip(widths, cuts)]
+    return [w - c for w, c in zip(widths, cuts, strict=False)]
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence[Text]], console: Console) -> None:
@@ -68,7 +69,7 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[Text]], console: Co
     natural = [max([len(c.header), *(row[i].cell_len for row in rows)]) for i, c in enumerate(columns)]
     widths = fit_widths(columns, natural, console.width)
     grid = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for col, width in zip(columns, widths):
+    for col, width in zip(columns, widths, strict=False):
         grid.add_column(
             col.header, justify="right" if col.numeric else "left", no_wrap=True, overflow="ellipsis", width=width
         )

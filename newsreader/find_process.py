@@ -19,6 +19,7 @@ import signal
 from collections.abc import Callable
 
 from newsreader.search import FindResult, find_matches
+import contextlib
 
 REGEX_BUDGET_S = 2.0
 """How long a regex search may run before it is stopped (a normal regex over a 50,000-word article
@@ -93,11 +94,7 @@ def _collect(fd: int, pid: int, budget: float, cancelled: Callable[[], bool]) ->
 
 def _reap(pid: int) -> None:
     """Stop the child if it is still running and collect it (no zombie is left behind)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass

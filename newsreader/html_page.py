@@ -12,7 +12,7 @@ import html
 import re
 from itertools import pairwise
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from newsreader.actor_index import group_quotes_by_speaker
 from newsreader.analysis.model import Analysis

@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 from functools import lru_cache
+import contextlib
 
 # File systems whose "files" are kernel interfaces, not stored data (as named in /proc/self/mountinfo).
 PSEUDO_FILE_SYSTEMS = frozenset({
@@ -48,10 +49,8 @@ def pseudo_devices() -> frozenset[int]:
     except OSError:
         pass
     for root in ("/proc", "/sys"):
-        try:
+        with contextlib.suppress(OSError):
             devices.add(os.stat(root).st_dev)
-        except OSError:
-            pass
     return frozenset(devices)
 
 

@@ -248,7 +248,7 @@ async def test_who_said_groups_by_speaker_unattributed_last() -> None:
         assert isinstance(screen, WhoSaidScreen)
         assert screen.groups == [("Ken Hu", [2, 3]), ("Ann Lee", [1]), (None, [0, 4])]
         lines = texts(screen.quote_list)
-        headings = [line.strip() for line, row in zip(lines, screen.quote_list.rows) if row.role == "heading"]
+        headings = [line.strip() for line, row in zip(lines, screen.quote_list.rows, strict=False) if row.role == "heading"]
         assert headings == ["Ken Hu  2 quotations", "Ann Lee  1 quotation", "Unattributed  2 quotations"]
         assert lines[1] == "   “Ken first”"
         # a long quotation is cut to two lines ending with an ellipsis and the closing mark

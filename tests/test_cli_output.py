@@ -117,10 +117,10 @@ COLUMNS = (Column("a", min_width=10, max_width=10), Column("b", min_width=12), C
 def test_fit_widths(natural: list[int], available: int) -> None:
     widths = fit_widths(COLUMNS, natural, available)
     capped = [min(natural[0], 10), natural[1], natural[2], natural[3]]
-    assert all(w <= c for w, c in zip(widths, capped))  # never wider than the content
+    assert all(w <= c for w, c in zip(widths, capped, strict=False))  # never wider than the content
     assert widths[2] == natural[2]  # numbers are never cut
     floors = [min(capped[0], 10), min(capped[1], 12), capped[2], min(capped[3], 8)]
-    assert all(w >= f for w, f in zip(widths, floors))  # never below a column's minimum
+    assert all(w >= f for w, f in zip(widths, floors, strict=False))  # never below a column's minimum
     room = available - GAP * 3
     if sum(floors) <= room:
         assert sum(widths) <= max(room, sum(floors))  # fits whenever the minimums do

@@ -22,7 +22,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
@@ -350,7 +350,7 @@ def test_show_every_case_on_a_colour_terminal(hostile_folder: HostileFolder, tmp
         results = list(pool.map(lambda c: _show(hostile_folder.path(c), tmp_path), cases))
         plain = {c.name: pool.submit(_show, hostile_folder.path(c), tmp_path, "--plain")
                  for c in cases if c.name in FILE_NAME_CASES}
-    for case, out in zip(cases, results):
+    for case, out in zip(cases, results, strict=False):
         if case.name in ("Symlink to itself", "Dangling symlink"):  # the one path given does not lead anywhere
             assert out.returncode == 2 and "newsreader: broken link" in utf8(out.stderr), (case.name, out)
             assert not forbidden_in(utf8(out.stderr).strip())

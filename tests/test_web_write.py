@@ -15,7 +15,7 @@ from newsreader.articles import load_file
 from newsreader.web import write as write_module
 from newsreader.web.write import Draft, slugify, urls_in_folder, write_article
 
-FETCHED = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+FETCHED = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
 
 def draft(title: str = "Mayor: “We won't move” — 100% sure", **kwargs: str) -> Draft:

@@ -34,7 +34,7 @@ def test_wrap_covers_every_word_within_width(text: str, width: int) -> None:
     text = text.replace("\n", " ")
     out = wrap_offsets(text, width)
     assert all(0 <= s <= e <= len(text) for s, e in out)
-    assert all(a[1] <= b[0] for a, b in zip(out, out[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(out, out[1:], strict=False))
     assert "".join(text[s:e] for s, e in out).replace(" ", "") == text.replace(" ", "").strip() or any(
         c.isspace() for c in text
     )

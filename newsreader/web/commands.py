@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from newsreader.cli import DEFAULT_FOLDER
 from newsreader.sanitize import clean_line

@@ -14,7 +14,7 @@ import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from newsreader import __version__

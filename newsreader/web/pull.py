@@ -12,7 +12,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from newsreader.sanitize import clean_line
@@ -76,7 +76,7 @@ class AddResult:
 def add_urls(urls: list[str], folder: Path, fetcher: Fetcher, report: Callable[[AddResult], None]) -> list[AddResult]:
     """Each URL becomes a new article file in `folder`, unless it is already there."""
     known = urls_in_folder(folder)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     results = []
     for url in urls:
         result = AddResult(url)
@@ -178,7 +178,7 @@ def pull_feed(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
               cancelled: Callable[[], bool] = lambda: False) -> FeedReport:
     """Fetch one feed (conditionally) and write its new entries; `state` is updated in place."""
     report = FeedReport(feed, title=state.title)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     try:
         page = fetcher.get(feed.url, etag=state.etag, last_modified=state.modified)
         if page.not_modified:

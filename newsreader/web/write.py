@@ -30,6 +30,7 @@ from newsreader.articles import (
 )
 from newsreader.library import iter_article_files
 from newsreader.sanitize import clean_line, clean_text
+import contextlib
 
 SLUG_CHARS = 60
 MAX_NAME_TRIES = 1000
@@ -51,7 +52,7 @@ class Draft:
     def text(self) -> str:
         """The file's content: YAML front matter, a blank line, the body. Control characters and escape
         sequences from the page are left out, so even `cat` on the file is safe in a terminal."""
-        fetched = self.fetched or dt.datetime.now(dt.timezone.utc)
+        fetched = self.fetched or dt.datetime.now(dt.UTC)
         meta = {
             "title": self.title,
             "author": self.author,
@@ -68,7 +69,7 @@ class Draft:
         """`<date>-<slug>`: the article's date, else the day it was fetched."""
         day = (self.date or "")[:10]
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
-            day = (self.fetched or dt.datetime.now(dt.timezone.utc)).date().isoformat()
+            day = (self.fetched or dt.datetime.now(dt.UTC)).date().isoformat()
         return f"{day}-{slugify(self.title)}"
 
 
@@ -100,10 +101,8 @@ def write_article(folder: Path, draft: Draft) -> Path:
                 return target
         raise OSError(errno.EEXIST, f"no free file name for {stem}.md")
     finally:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
 
 
 def _temporary(folder: Path) -> tuple[int, str]:
