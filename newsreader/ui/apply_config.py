@@ -110,11 +110,11 @@ def binding_table(app_class: type[App[Any]]) -> list[BindingInfo]:
     return table
 
 
-def scope_parents(app: App[Any]) -> dict[str, set[str]]:
-    """Which scopes hold which in the running app: for each mounted widget class with bindings, the
-    nearest ancestor classes with bindings (else "app"); the bars' inputs, made later, in their bars.
-    Screens, and other widgets not mounted yet, hang from "app"."""
-    scopes = {info.scope for info in binding_table(type(app))}
+def scope_parents(app: App[Any], table: Iterable[BindingInfo]) -> dict[str, set[str]]:
+    """Which scopes of `table` hold which in the running app: for each mounted widget class with
+    bindings, the nearest ancestor classes with bindings (else "app"); the bars' inputs, made later, in
+    their bars. Screens, and other widgets not mounted yet, hang from "app"."""
+    scopes = {info.scope for info in table}
     parents: dict[str, set[str]] = {}
     for node in app.screen.walk_children(with_self=False):
         name = type(node).__name__
@@ -139,14 +139,22 @@ def scope_parents(app: App[Any]) -> dict[str, set[str]]:
 
 
 def apply_config(app: App[Any], config: Config) -> None:
-    """Install the config in a mounted app and say what was wrong with it, once."""
-    checked = check_keymap(config.keys, binding_table(type(app)), scope_parents(app))
-    app.set_keymap(checked.keymap)
+    """Install the config in a mounting app: theme and colours before the first frame; the keys (which
+    import every widget module to know all bindings, ~35 ms) and the notice of problems just after it."""
     app.theme = config.theme
     app.stylesheet.add_source(
-        config_css(config.colours, config.list_width), read_from=(str(config.path or "config"), "config")
+        config_css(config.colours, config.list_width), read_from=(str(config.path or CONFIG_FILE), "config")
     )
     app.refresh_css(animate=False)
+    app.theme_changed_signal.subscribe(app, lambda theme: _theme_changed(app, config, theme))
+    app.call_after_refresh(_install_keys, app, config)
+
+
+def _install_keys(app: App[Any], config: Config) -> None:
+    """The checked keymap, then one notice with every problem of the config (if any)."""
+    table = binding_table(type(app))
+    checked = check_keymap(config.keys, table, scope_parents(app, table))
+    app.set_keymap(checked.keymap)
     where = config.path.name if config.path is not None else CONFIG_FILE
     problems = [*config.problems, *(f"{where}: {problem}" for problem in checked.problems)]
     if problems:
@@ -155,7 +163,6 @@ def apply_config(app: App[Any], config: Config) -> None:
             shown.append(f"… and {len(problems) - len(shown)} more: run `newsreader config --show`")
         app.notify("\n".join(shown), title=f"Problems in {where} (defaults used)", severity="warning",
                    timeout=12, markup=False)
-    app.theme_changed_signal.subscribe(app, lambda theme: _theme_changed(app, config, theme))
 
 
 def _theme_changed(app: App[Any], config: Config, theme: Theme) -> None:
