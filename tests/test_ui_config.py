@@ -31,6 +31,20 @@ async def loaded(app: NewsReaderApp, pilot) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
+async def palette_offers(app: NewsReaderApp, pilot, text: str) -> None:  # noqa: ANN001
+    """Wait (a bounded number of turns of the event loop) until the palette's first hit is `text`:
+    the palette searches in the background."""
+    from textual.command import CommandList, CommandPalette
+
+    for _ in range(500):
+        await pilot.pause()
+        if isinstance(app.screen, CommandPalette):
+            hits = app.screen.query_one(CommandList)
+            if hits.option_count and text in str(hits.get_option_at_index(0).prompt):
+                return
+    raise AssertionError(f"the palette never offered {text!r}")
+
+
 def footer_keys(app: NewsReaderApp) -> dict[str, str]:
     """What the footer shows: {description: key label}."""
     from textual.widgets._footer import FooterKey
@@ -187,3 +201,19 @@ async def test_a_bar_key_that_its_input_would_take_is_a_clash(small_folder: Path
         await loaded(app, pilot)
         (notice,) = notices(app)
         assert "config.yaml: keys: 'ctrl+a' for 'find.next' clashes with Go to start (home,ctrl+a)" in notice
+
+
+async def test_the_palette_has_a_theme_entry_and_the_pick_is_remembered(small_folder: Path) -> None:
+    app = reader_app(small_folder, Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+p", *"theme")
+        await palette_offers(app, pilot, "Theme…")
+        await pilot.press("enter")  # "Theme…" opens Textual's theme picker
+        await pilot.press(*"dracula")
+        await palette_offers(app, pilot, "dracula")
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.theme == "dracula"
+    assert load_preferences() == {"theme": "dracula"}

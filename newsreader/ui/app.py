@@ -22,6 +22,7 @@ from newsreader.ui.actor_commands import ActorCommand
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.commands import OpenArticleCommand
+from newsreader.ui.theme_command import ThemeCommand
 from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
@@ -50,7 +51,7 @@ class NewsReaderApp(App[None]):
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = {OpenArticleCommand, ActorCommand}  # the app's own commands only (not Keys, Theme …)
+    COMMANDS = {OpenArticleCommand, ActorCommand, ThemeCommand}  # the app's own commands (not Keys, Quit …)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = APP_BINDINGS
 
