@@ -33,7 +33,7 @@ def catastrophic_folder(tmp_path: Path) -> Path:
 async def test_a_catastrophic_regex_never_runs_on_the_ui_thread_and_stale_ones_are_dropped(
     tmp_path: Path, make, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
 ) -> None:
-    import newsreader.find_process as find_process
+    from newsreader import find_process
 
     monkeypatch.setattr(find_process, "REGEX_BUDGET_S", 0.3)
     on_ui_thread: list[str] = []
