@@ -63,10 +63,13 @@ class ReadMarks:
     def article_shown(self, article: Article, still_shown: Callable[[str], bool]) -> None:
         """Start the clock: an article open `read_after` seconds counts as read."""
         self.stop_clock()
+
+        def read_long_enough() -> None:
+            if still_shown(article.key):
+                self.mark_read(article)
+
         if self.read_after is not None:
-            self._timer = self.app.set_timer(
-                self.read_after, lambda: still_shown(article.key) and self.mark_read(article)
-            )
+            self._timer = self.app.set_timer(self.read_after, read_long_enough)
 
     def stop_clock(self) -> None:
         if self._timer is not None:
