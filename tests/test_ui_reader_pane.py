@@ -240,7 +240,7 @@ async def test_8_actors_panel_at_80_columns_leaves_the_reader_its_width(make) ->
 
 async def test_9_palette_knows_the_folders_actors_the_first_time(make) -> None:  # noqa: ANN001
     from newsreader.ui.actor_commands import ActorCommand
-    from newsreader.ui.commands import OpenArticleCommand
+    from newsreader.ui.palette import ReaderCommands
 
     app = make(ARTICLES, background_analysis=True)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -252,8 +252,9 @@ async def test_9_palette_knows_the_folders_actors_the_first_time(make) -> None: 
                 break
         actors, status_line = app.folder_actors()
         assert actors and status_line is None
-        assert "again" not in ActorCommand(app.screen)._help()
-        assert set(app.COMMANDS) == {OpenArticleCommand, ActorCommand}  # Textual's own entries left out
+        assert "again" not in ActorCommand(app.screen).help_text()
+        listed = [hit.text async for hit in ReaderCommands(app.screen).discover()]
+        assert listed[:2] == ["Open article…", "Actor…"] and "Theme" in listed[2:]  # the app's first
 
 
 # 10 ---------------------------------------------------------------------------------------------------

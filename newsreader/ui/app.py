@@ -21,14 +21,13 @@ from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
 from newsreader.ui import messages as msg
-from newsreader.ui.actor_commands import ActorCommand
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
-from newsreader.ui.commands import OpenArticleCommand
 from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
+from newsreader.ui.palette import ReaderCommands
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
 
@@ -49,7 +48,7 @@ class NewsReaderApp(App[None]):
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = {OpenArticleCommand, ActorCommand}  # the app's own commands only (not Keys, Theme …)
+    COMMANDS = {ReaderCommands}  # the app's commands first, then Textual's (one provider: a fixed order)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = APP_BINDINGS
 
