@@ -18,8 +18,9 @@ from __future__ import annotations
 import codecs
 import os
 import selectors
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from textual import constants
 from textual.drivers.linux_driver import LinuxDriver, ParseError, XTermParser, loop_last
