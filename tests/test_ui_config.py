@@ -11,6 +11,7 @@ from textual.color import Color
 from newsreader.config import Config, parse_config
 from newsreader.preferences import load_preferences
 from newsreader.ui.app import NewsReaderApp, make_app
+from newsreader.ui.apply_config import install_config
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.help_screen import HelpScreen
 
@@ -18,7 +19,9 @@ SIZE = (120, 36)
 
 
 def reader_app(folder: Path, config: Config | None) -> NewsReaderApp:
-    return make_app(folder, background_analysis=False, use_index=False, watch=False, read_after=None, config=config)
+    """The reader as `newsreader` runs it (`ui.terminal.run_reader`), with `config`."""
+    app = make_app(folder, background_analysis=False, use_index=False, watch=False, read_after=None)
+    return install_config(app, config)
 
 
 def notices(app: NewsReaderApp) -> list[str]:
@@ -208,8 +211,8 @@ async def test_the_palette_has_a_theme_entry_and_the_pick_is_remembered(small_fo
     async with app.run_test(size=SIZE) as pilot:
         await loaded(app, pilot)
         await pilot.press("ctrl+p", *"theme")
-        await palette_offers(app, pilot, "Theme…")
-        await pilot.press("enter")  # "Theme…" opens Textual's theme picker
+        await palette_offers(app, pilot, "Theme")
+        await pilot.press("enter")  # "Theme" opens Textual's theme picker
         await pilot.press(*"dracula")
         await palette_offers(app, pilot, "dracula")
         await pilot.press("enter")

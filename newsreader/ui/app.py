@@ -8,8 +8,8 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on
@@ -18,23 +18,19 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
-from newsreader.ui.actor_commands import ActorCommand
+from newsreader.ui import messages as msg
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
-from newsreader.ui.commands import OpenArticleCommand
-from newsreader.ui.theme_command import ThemeCommand
 from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
-from newsreader.ui.messages import AnalysisReady, ArticleLoaded, FolderActorsReady, FolderLoaded, IndexProgress
-from newsreader.ui.messages import Polled, QuoteCounts, ReadStateLoaded
+from newsreader.ui.palette import ReaderCommands
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
 from newsreader.ui.signals import exit_on_signals
 
 if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
-    from newsreader.config import Config
     from newsreader.folder_actors import FolderActor
     from newsreader.analysis.model import ActorHint, Analysis
     from newsreader.articles import Article
@@ -51,7 +47,7 @@ class NewsReaderApp(App[None]):
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = {OpenArticleCommand, ActorCommand, ThemeCommand}  # the app's own commands (not Keys, Quit …)
+    COMMANDS = {ReaderCommands}  # the app's commands first, then Textual's (one provider: a fixed order)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = APP_BINDINGS
 
@@ -64,10 +60,8 @@ class NewsReaderApp(App[None]):
         use_index: bool = True,
         watch: bool = True,
         read_after: float | None = 2.0,
-        config: Config | None = None,
     ) -> None:
         super().__init__()
-        self.config = config  # the user's config file (None: the built-in defaults, as in tests)
         self.path = Path(path)
         self.background_analysis = background_analysis
         self.folder = FolderWorkers(self, self.path, use_index=use_index, analyser=analyser, live_reload=watch)
@@ -91,10 +85,6 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         exit_on_signals(self)  # SIGTERM/SIGHUP quit as `q` does: state saved, terminal restored
         self.theme = THEME
-        if self.config is not None:
-            from newsreader.ui.apply_config import apply_config
-
-            apply_config(self, self.config)
         self.article_list.focus()
         self._update_header()
         for name in ("listed", "unread_only"):
@@ -158,25 +148,25 @@ class NewsReaderApp(App[None]):
                     severity="error", timeout=10, markup=False)
         self._update_header()
 
-    @on(Polled)
+    @on(msg.Polled)
     def _polled(self) -> None:
         self.folder.schedule_poll()
 
-    @on(IndexProgress)
-    def _indexing(self, message: IndexProgress) -> None:
+    @on(msg.IndexProgress)
+    def _indexing(self, message: msg.IndexProgress) -> None:
         self._progress = (message.done, message.todo, message.stage) if message.done < message.todo else None
         self.list_pane.progress(message.done, message.todo)
         self._update_header()
 
-    @on(ReadStateLoaded)
-    def _read_state_loaded(self, message: ReadStateLoaded) -> None:
+    @on(msg.ReadStateLoaded)
+    def _read_state_loaded(self, message: msg.ReadStateLoaded) -> None:
         self.marks.loaded(message.state, self.path)
         self.article_list.is_unread = self.marks.is_unread
         self.article_list.refresh_counts()
         self.watch(self.reader, "scroll_y", self.marks.scrolled, init=False)
 
-    @on(FolderLoaded)
-    def _folder_loaded(self, message: FolderLoaded) -> None:
+    @on(msg.FolderLoaded)
+    def _folder_loaded(self, message: msg.FolderLoaded) -> None:
         if message.notice:
             self.notify(message.notice, severity="warning", timeout=6, markup=False)
         if message.final:
@@ -204,7 +194,7 @@ class NewsReaderApp(App[None]):
             self._after_final_load(message, session)
         self._update_header()
 
-    def _after_final_load(self, message: FolderLoaded, session: Session) -> None:
+    def _after_final_load(self, message: msg.FolderLoaded, session: Session) -> None:
         if message.changed:
             self._refresh_shown()
         if not message.articles and self._failure is None:
@@ -238,13 +228,13 @@ class NewsReaderApp(App[None]):
         self.notify("Reloading the folder…", timeout=1.5)
         self.folder.poll()  # (the folder is also watched)
 
-    @on(QuoteCounts)
-    def _quote_counts(self, message: QuoteCounts) -> None:
+    @on(msg.QuoteCounts)
+    def _quote_counts(self, message: msg.QuoteCounts) -> None:
         self.article_list.refresh_counts()
         self.list_pane.analysis_progressed()
 
-    @on(AnalysisReady)
-    def _analysis_ready(self, message: AnalysisReady) -> None:
+    @on(msg.AnalysisReady)
+    def _analysis_ready(self, message: msg.AnalysisReady) -> None:
         self.article_list.refresh_counts()
         pane = self.reader_pane
         if pane.article is not None and message.key == pane.article.key:
@@ -284,8 +274,8 @@ class NewsReaderApp(App[None]):
         article = self.session.full_article(entry)
         self._present(article, self.session.memory_analysis(article), keep_scroll=keep_scroll)
 
-    @on(ArticleLoaded)
-    def _article_loaded(self, message: ArticleLoaded) -> None:
+    @on(msg.ArticleLoaded)
+    def _article_loaded(self, message: msg.ArticleLoaded) -> None:
         shown = self.reader_pane.article
         if shown is not None and message.key == shown.key and self.session is not None:
             self._present(message.article, self.session.memory_analysis(message.article), keep_scroll=False)
@@ -394,7 +384,7 @@ class NewsReaderApp(App[None]):
         """The folder's cast counted so far and, while counting, a status line (see actor_commands)."""
         return self.folder.actors_for_palette()
 
-    @on(FolderActorsReady)
+    @on(msg.FolderActorsReady)
     def _folder_actors_ready(self) -> None:
         self.folder.actors_counted = True
 

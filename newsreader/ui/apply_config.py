@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -138,8 +138,22 @@ def scope_parents(app: App[Any], table: Iterable[BindingInfo]) -> dict[str, set[
 # ------------------------------------------------------------------------------------ applying
 
 
+AppT = TypeVar("AppT", bound=App[Any])
+
+
+def install_config(app: AppT, config: Config | None) -> AppT:
+    """`app`, made to apply `config` (None: the built-in defaults) once it has mounted.
+
+    The app needs no hook of its own: a callback posted before it runs is its first message, handled
+    right after its `on_mount` (Textual dispatches Compose and Mount before reading its queue) and
+    before its first frame."""
+    if config is not None:
+        app.call_later(apply_config, app, config)
+    return app
+
+
 def apply_config(app: App[Any], config: Config) -> None:
-    """Install the config in a mounting app: theme and colours before the first frame; the keys (which
+    """Install the config in a mounted app: theme and colours before the first frame; the keys (which
     import every widget module to know all bindings, ~35 ms) and the notice of problems just after it."""
     app.theme = config.theme
     app.stylesheet.add_source(

@@ -18,11 +18,15 @@ from __future__ import annotations
 import codecs
 import os
 import selectors
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import constants
 from textual.drivers.linux_driver import LinuxDriver, ParseError, XTermParser, loop_last
+
+if TYPE_CHECKING:
+    from newsreader.config import Config
 
 IDLE_WAIT_S = 0.1  # Textual's own wake-up interval when nothing is pending
 
@@ -77,11 +81,13 @@ class ReaderDriver(LinuxDriver):
                 pass
 
 
-def run_reader(path: Path, **kwargs: Any) -> int:
-    """Run the reader on `path` until it quits; the exit status is 1 if it stopped on an error."""
+def run_reader(path: Path, config: Config | None = None, **kwargs: Any) -> int:
+    """Run the reader on `path` (with the user's `config`) until it quits; the exit status is 1 if it
+    stopped on an error."""
     from newsreader.ui.app import make_app
+    from newsreader.ui.apply_config import install_config
 
-    app = make_app(path, **kwargs)
+    app = install_config(make_app(path, **kwargs), config)
     if issubclass(app.driver_class, LinuxDriver):
         app.driver_class = ReaderDriver
     app.run()
