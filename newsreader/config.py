@@ -128,8 +128,8 @@ def _check_choice(value: object, choices: tuple[str, ...], what: str) -> tuple[A
     if isinstance(value, str) and value.strip().lower() in choices:
         return value.strip().lower(), None
     hint = difflib.get_close_matches(str(value).lower(), choices, n=1) if isinstance(value, str) else []
-    suggestion = f"did you mean {hint[0]!r}? " if hint else ""
-    return None, f"{_show(value)} is not a {what} ({suggestion}one of: {', '.join(choices)})"
+    choose = f"did you mean {hint[0]!r}?" if hint else f"one of: {', '.join(choices)}"
+    return None, f"{_show(value)} is not a {what} ({choose})"
 
 
 def _check_theme(value: object) -> tuple[Any, str | None]:
