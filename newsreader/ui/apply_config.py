@@ -184,5 +184,6 @@ def _theme_changed(app: App[Any], config: Config, theme: Theme) -> None:
     if theme.name == config.theme:
         return
     if "theme" in config.explicit:
-        app.notify(f"{theme.name} until you quit: the config file sets theme: {config.theme}", timeout=4)
+        app.notify(f"{theme.name} until you quit: the config file sets theme: {config.theme}", timeout=4,
+                   markup=False)
     remember_choice(app, "theme", theme.name)
