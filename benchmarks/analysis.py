@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Analysis throughput: MB/s of `analyze` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core).
+"""Analysis throughput: MB/s of `analyse` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core).
 
 Bodies are split from their files first (not timed); each run analyses every body once with a cold cache
-(`analyze`, not `analyze_cached`), single process. Prints the median of several runs.
+(`analyse`, not `analyse_article`), single process. Prints the median of several runs.
 
     python benchmarks/analysis.py [--corpus DIR] [--runs N]
 """
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from analyze_dev import split_article  # noqa: E402
 
-from newsreader.analysis import analyze  # noqa: E402
+from newsreader.analysis import analyse  # noqa: E402
 from newsreader.analysis.lexicon import lexicon  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
@@ -50,7 +50,7 @@ def main() -> int:
         t0 = time.perf_counter()
         quotes = actors = 0
         for body, hints, title in docs:
-            a = analyze(body, hints, title=title)
+            a = analyse(body, hints, title=title)
             quotes += len(a.quotes)
             actors += len(a.actors)
         secs.append(time.perf_counter() - t0)

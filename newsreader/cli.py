@@ -156,10 +156,9 @@ def _console(width: int | None = None):  # noqa: ANN202 - rich imported lazily
 
 def _analysis_for(article, hints=()):  # noqa: ANN001, ANN202
     """The article's analysis; a huge body is analysed in part (bounded time; offsets stay valid)."""
-    from newsreader.analysis.cache import analyze_cached
-    from newsreader.render import analysis_text
+    from newsreader.analysis import analyse_article
 
-    return analyze_cached(analysis_text(article.body), tuple(hints), article.title)
+    return analyse_article(article.body, tuple(hints), article.title)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

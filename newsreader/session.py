@@ -19,18 +19,16 @@ from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import sort_key
-from newsreader.render import ANALYSIS_MAX_CHARS
 from newsreader.search import FilterQuery, SearchDoc, analysis_fields, filter_docs
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
-MAX_ANALYSED_CHARS = ANALYSIS_MAX_CHARS  # a bigger body is analysed in part (render.py's bound; its notice says so)
 
 
 def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
-    from newsreader.analysis.cache import analyze_cached
+    from newsreader.analysis import analyse_article
 
-    return analyze_cached(article.body[:MAX_ANALYSED_CHARS], tuple(hints), article.title)
+    return analyse_article(article.body, tuple(hints), article.title)
 
 
 class Session:

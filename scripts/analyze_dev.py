@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsreader.analysis import ActorHint, analyze  # noqa: E402
+from newsreader.analysis import ActorHint, analyse  # noqa: E402
 
 RESIDUE = {"show image", "advertisement", "image caption", "share this article", "skip advertisement",
            "media caption", "getty images", "hide caption", "toggle caption"}
@@ -64,7 +64,7 @@ def main(paths: list[str]) -> int:
             raw = Path(p).read_text(encoding="utf-8", errors="replace")
             title, body, hints = split_article(raw)
             rec["title"] = title
-            rec.update(analyze(body, hints, title=title).to_json())
+            rec.update(analyse(body, hints, title=title).to_json())
         except Exception as exc:  # noqa: BLE001
             rec["error"] = f"{type(exc).__name__}: {exc}"
             rec.update({"quotes": [], "actors": []})

@@ -19,7 +19,7 @@ from newsreader.actor_index import (
     only_actor,
     quote_counts,
 )
-from newsreader.analysis.cache import analyze_cached
+from newsreader.analysis import analyse_article
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.library import Library, scan
@@ -152,7 +152,7 @@ def test_filter_query_parses_as_one_actor_term() -> None:
 
 def test_real_engine_on_the_shipped_articles() -> None:
     library = scan(ARTICLES)
-    index = build_actor_index(library, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
+    index = build_actor_index(library, lambda a: analyse_article(a.body, tuple(library.hints_for(a))))
     by_name = {a.name: a for a in index}
     trump = by_name["Donald Trump"]
     assert trump.kind == "person" and trump.articles >= 2 and trump.quotations >= 1

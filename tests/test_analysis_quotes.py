@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.analysis import analyze
+from newsreader.analysis import analyse as analyze  # the uncached entry point (spelled "analyse" in the package)
 
 
 def quotes(text: str) -> list[tuple[str, str | None]]:

@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .actors import ActorIndex
 from .lexicon import Lexicon, lexicon, rule_sequence, rule_words
 from .model import Actor, Mention, Quote
+from .state import Cast
 from .text import WORD_RE, Doc
 
 DOUBLE_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
@@ -192,7 +192,7 @@ def _word_count(s: str) -> int:
 class Attributor:
     """Finds the speaker of each run from the words around it."""
 
-    def __init__(self, doc: Doc, index: ActorIndex, runs: list[Run]) -> None:
+    def __init__(self, doc: Doc, index: Cast, runs: list[Run]) -> None:
         self.doc = doc
         self.text = doc.text
         self.index = index
@@ -787,7 +787,7 @@ def _speech_nearby(text: str, r: Run, doc: Doc, lex: Lexicon) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------- entry
-def find_quotes(doc: Doc, index: ActorIndex) -> list[Quote]:
+def find_quotes(doc: Doc, index: Cast) -> list[Quote]:
     runs = find_runs(doc)
     att = Attributor(doc, index, runs)
     att.attribute()

@@ -1,0 +1,1 @@
+"""The analysis passes, one module per stage of the pipeline (see `analysis/pipeline.py`)."""
