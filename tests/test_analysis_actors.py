@@ -209,9 +209,11 @@ def test_organisation_owning_a_vessel_is_kept() -> None:
 
 def test_lone_sentence_initial_plural_is_not_an_actor() -> None:
     got = actors("The church was attacked online. Lawsuits have been filed against Acme Holdings. Coles, in a "
-                 "release, said so.")
+                 "release, said so. A statement from Coles followed.")
     assert "Lawsuits" not in got and got.get("Acme Holdings") == "organisation"
-    assert "Coles" in got  # a name ending in -s is not a plural noun
+    # a name ending in -s is not a plural noun when the article also capitalises it mid-sentence (a lone
+    # sentence-initial -s word is left to the weighing model, which finds such words rarely actors)
+    assert "Coles" in got
 
 
 def test_word_used_lowercase_in_the_article_is_not_a_name() -> None:
@@ -411,5 +413,5 @@ def test_a_bare_title_run_is_not_an_actor_but_courts_are() -> None:
 
 
 def test_people_named_major_or_hall_stay_people() -> None:
-    got = actors("Former prime minister John Major met Tynice Nichole Hall in Bristol.")
+    got = actors("Former prime minister John Major met Tynice Nichole Hall in Bristol. Hall said it went well.")
     assert got.get("John Major") == "person" and got.get("Tynice Nichole Hall") == "person"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .model import ActorHint
-from .passes import boundaries, coreference, entities, evidence, filtering, kinds, mentions, runs
+from .passes import boundaries, coreference, entities, evidence, filtering, kinds, mentions, runs, weighing
 from .state import Cast, DocState
 from .text import Doc
 
@@ -38,6 +38,9 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     coreference.birth_names,
     mentions.canonical_names,
     mentions.find_mentions,
+    mentions.context_kinds,
+    weighing.weigh_entities,
+    weighing.learned_kinds,
     mentions.build_cast,
 )
 

@@ -9,8 +9,21 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, rule_words
 from .text import WORD_RE, Token
+
+
+NAME_SUFFIXES = rule_words("actors_name_suffixes")  # "Jr", "III": the end of a person's name
+REGNAL_TITLES = rule_words("actors_regnal_titles")  # "Queen", "Pope": the start of a monarch's name
+
+
+def name_core(words: list[str]) -> list[str]:
+    """A person's name without a regnal title or a generational suffix: the words that are used alone
+    ("Queen Elizabeth II" -> "Elizabeth", "Robert Downey Jr." -> "Robert Downey")."""
+    core = [w for w in words if w.rstrip(".") not in NAME_SUFFIXES]
+    if len(core) > 1 and core[0] in REGNAL_TITLES:
+        core = core[1:]
+    return core or words
 
 
 def is_acronym(word: str) -> bool:

@@ -59,6 +59,7 @@ class Entity:
     merged_into: Entity | None = None
     counts: dict[str, int] = field(default_factory=dict)  # candidate count per surface form
     minor: set[str] = field(default_factory=set)  # forms that never become the canonical name (birth names)
+    features: dict[str, float] = field(default_factory=dict)  # the evidence the weighing pass weighed
 
     def root(self) -> Entity:
         e = self

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import is_acronym, is_place_name, surnameish
+from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, surnameish
 from ..state import Cand, DocState
 from ..text import Doc, Token
 
@@ -29,7 +29,19 @@ TITLE_WORDS_AS_FORENAMES = ("major", "general", "chief", "judge")
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
     solo = {state.doc.tokens[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
-    state.cands = [c for run in state.runs for c in _split_run(run, state, solo)]
+    state.cands = [c for run in state.runs for c in _with_suffix(run, state, solo)]
+
+
+def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr."."""
+    suffix = state.doc.tokens[run[-1]]
+    if len(run) < 3 or suffix.text not in NAME_SUFFIXES:
+        return _split_run(run, state, solo)
+    cands = _split_run(run[:-1], state, solo)
+    if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
+        cands[-1].toks = cands[-1].toks + [suffix]
+        cands[-1].person_evidence = True
+    return cands
 
 
 @dataclass(slots=True)
@@ -70,6 +82,15 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             i += 1
             continue
         size = match_title(words, i, lex)
+        if size == 1 and words[i] in REGNAL_TITLES and 1 <= n - i - 1 <= 3 and _title_applies(
+                (words[i],), words[i + 1:], bool(sp.cur), lex):
+            # "Queen Elizabeth II", "Pope Francis": the title is part of the name
+            sp.close()
+            sp.person_next = True
+            sp.gender_next = "m" if words[i] in lex.male_honorifics else "f" if words[i] in lex.female_honorifics else None
+            sp.cur.append(rtoks[i])
+            i += 1
+            continue
         if size and i + size < n:
             if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex):
                 sp.close()

@@ -11,7 +11,7 @@ word is still the person next to their full name ("Doris Day … Day said"); a b
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ..names import fold, is_acronym, is_place_name
+from ..names import fold, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
 
 JOINER_WORDS = ("of", "the", "and", "for", "&")
@@ -151,11 +151,11 @@ def person_names(state: DocState) -> None:
     first_index: dict[str, list[Entity]] = {}
     by_ends: dict[tuple[str, str], list[Entity]] = {}
     for p in persons:
-        ws = p.name.split()
+        ws = name_core(p.name.split())
         last_index.setdefault(fold(ws[-1]), []).append(p)
         first_index.setdefault(fold(ws[0]), []).append(p)
     for p in persons:
-        ws = p.name.split()
+        ws = name_core(p.name.split())
         by_ends.setdefault((ws[0], ws[-1]), []).append(p)
     for group in by_ends.values():
         if len(group) > 1:
@@ -194,7 +194,7 @@ def common_word_surnames(state: DocState) -> None:
         full_forms = [f for f in e.forms if len(f.split()) >= 2]
         if not full_forms:
             continue
-        last = max(full_forms, key=len).split()[-1]
+        last = name_core(max(full_forms, key=lambda f: (len(f), f)).split())[-1]
         if last in state.by_form or last not in tok_texts or last_words.get(last, 0) > 1 \
                 or not _bare_surname_ok(last, lex):
             continue

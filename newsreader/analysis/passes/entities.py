@@ -12,7 +12,7 @@ import re
 
 from ..lexicon import Lexicon, rule_words
 from ..model import KINDS
-from ..names import acronymish, is_initial
+from ..names import NAME_SUFFIXES, acronymish, is_initial
 from ..state import Cand, DocState, Entity
 from ..text import Token
 
@@ -51,8 +51,10 @@ def group_forms(state: DocState) -> None:
     state.first_pass = {(c.start, c.end) for c in state.cands}
     for idx, c in enumerate(state.cands):
         form = " ".join(text[c.start:c.end].split())
-        if len(c.toks) >= 2 and is_initial(c.toks[-1].text) and text[c.end:c.end + 1] in (".", "\u2024"):
-            form += text[c.end]  # a trailing initial keeps its dot: "Sergey M."
+        last = c.toks[-1].text
+        if len(c.toks) >= 2 and (is_initial(last) or last in NAME_SUFFIXES and not last.isupper()) \
+                and text[c.end:c.end + 1] in (".", "\u2024"):
+            form += text[c.end]  # a trailing initial or suffix keeps its dot: "Sergey M.", "Robert Downey Jr."
         e = state.by_form.get(form)
         if e is None:
             e = state.by_form[form] = Entity(form, c.kind, forms={form})

@@ -53,7 +53,7 @@ def find_mentions(state: DocState) -> None:
             if ws:
                 form_index.setdefault(ws[0], []).append((ws, e))
     for lst in form_index.values():
-        lst.sort(key=lambda x: -len(x[0]))
+        lst.sort(key=lambda x: (-len(x[0]), x[0]))  # (ties in a fixed order: sets have none)
     toks = list(state.doc.tokens)
     for k, h in state.heads.items():
         toks[k] = h  # the name parts of "Luxembourg-based" words are mentions too
@@ -101,12 +101,16 @@ def _continues_name_back(toks: list[Token], i: int, text: str) -> bool:
             and not is_place_name(prev.text, lex))
 
 
-def build_cast(state: DocState) -> None:
-    """The actors in order of first mention, with sorted mentions; undecided kinds from context."""
-    text = state.doc.text
+def context_kinds(state: DocState) -> None:
+    """Kinds still undecided come from how the mentions are used ("in X", "X said")."""
     for e in state.roots:
         if e.kind is None:
             e.kind = context_kind(e, state.doc, state.lex)
+
+
+def build_cast(state: DocState) -> None:
+    """The actors in order of first mention, with sorted mentions."""
+    text = state.doc.text
     actors: list[Actor] = []
     gender: dict[str, str | None] = {}
     spans: list[tuple[int, int, Actor]] = []
