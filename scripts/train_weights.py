@@ -25,13 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsreader.analysis import analyse, pipeline, weights  # noqa: E402
-from newsreader.analysis.model import KINDS  # noqa: E402
-from newsreader.analysis.passes.weighing import kind_features  # noqa: E402
+from newsreader.analysis.passes.weighing import ACTOR_KINDS, kind_features  # noqa: E402
 from newsreader.analysis.weights import Features, Model  # noqa: E402
 from newsreader.articles import load_file  # noqa: E402
 
 SETS = ("wikinews-dev", "wikinews-dev2", "gum-dev", "gum-interview-dev", "gum-bio-dev", "gum-court-dev")
-KEEP_ALL = {"actor": Model({}, 0.0), **{f"kind_{k}": Model() for k in KINDS}}
+KEEP_ALL = {"actor": Model({}, 0.0), **{f"kind_{k}": Model() for k in ACTOR_KINDS}}
 # ../shared/gold beside the checkout (the main checkout and the helpers' worktrees sit at different depths)
 GOLD = next((p / "shared" / "gold" for p in ROOT.parents if (p / "shared" / "gold").is_dir()), ROOT / "gold")
 
@@ -73,8 +72,9 @@ def fit_all(rows: list[Row]) -> dict[str, Model]:
     """The `actor` model (is it a gold actor? asked of the rules' people and organisations only) and one
     `kind_*` model per kind (on the gold actors only)."""
     models = {"actor": weights.fit([(f, k is not None) for f, _, k in rows if not f.get("kind=place")])}
-    for kind in KINDS:
-        models[f"kind_{kind}"] = weights.fit([(f, k == kind) for _, f, k in rows if k is not None])
+    for kind in ACTOR_KINDS:
+        models[f"kind_{kind}"] = weights.fit([(f, k == kind) for _, f, k in rows
+                                              if k is not None and not f.get("kind=place")])
     return models
 
 

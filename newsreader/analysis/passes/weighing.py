@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 
-from ..model import KINDS
 from ..names import is_acronym, is_place_name
 from ..state import DocState, Entity
 from ..text import Token
@@ -37,14 +36,15 @@ def weigh_entities(state: DocState) -> None:
 
 
 def learned_kinds(state: DocState) -> None:
-    """Each entity's kind is the likeliest of the three by the `kind_*` models, which weigh the rules'
-    votes with the gazetteers, the word's shape and the contexts of its mentions ("in X", "X said")."""
-    models = {k: model(f"kind_{k}") for k in KINDS}
+    """A person or an organisation? The likelier by the `kind_*` models, which weigh the rules' votes
+    with the gazetteers, the word's shape and the contexts of its mentions ("X said", "the X").
+    Places stay as the gazetteers and place contexts made them."""
+    models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
     for e in state.roots:
-        if e.features:
+        if e.features and e.kind != "place":
             features = kind_features(e)
             probs = {k: m.probability(features) for k, m in models.items()}
-            e.kind = max(KINDS, key=lambda k: (probs[k], k == e.kind))
+            e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
 
 
 def entity_features(e: Entity, state: DocState) -> Features:
@@ -120,6 +120,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
     return out
 
 
+ACTOR_KINDS = ("person", "organisation")
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
