@@ -14,7 +14,8 @@ from .text import WORD_RE, Token
 
 
 NAME_SUFFIXES = rule_words("actors_name_suffixes")  # "Jr", "III": the end of a person's name
-REGNAL_TITLES = rule_words("actors_regnal_titles")  # "Queen", "Pope": the start of a monarch's name
+REGNAL_TITLES = rule_words("actors_regnal_titles")
+ARABIC_PREFIXES = tuple(sorted(rule_words("actors_arabic_prefixes")))  # "Queen", "Pope": the start of a monarch's name
 
 
 def name_core(words: list[str]) -> list[str]:
@@ -47,7 +48,7 @@ def namey(tok: Token) -> bool:
         # "T-shirt", "X-ray", "U-turn": a capital letter before a lower-case word is no name
         return not (len(tok.text) > 2 and tok.text[1] == "-" and tok.text[2:3].islower())
     w = tok.text
-    return (w.startswith(("al-", "el-", "ad-", "ash-", "bin-", "abu-")) and len(w) > 4
+    return (w.startswith(ARABIC_PREFIXES) and len(w) > 4
             and w[w.index("-") + 1:][:1].isupper())
 
 

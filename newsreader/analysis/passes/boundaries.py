@@ -22,8 +22,9 @@ AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "
 REPORT_VERBS = rule_words("actors_report_verbs")
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
            " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of"}
-BARE_HONORIFICS = (("Mr",), ("Mrs",), ("Ms",))
-TITLE_WORDS_AS_FORENAMES = ("major", "general", "chief", "judge")
+BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
+DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
+TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 
 
 def split_runs(state: DocState) -> None:
@@ -86,17 +87,14 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
                 (words[i],), words[i + 1:], bool(sp.cur), lex):
             # "Queen Elizabeth II", "Pope Francis": the title is part of the name
             sp.close()
-            sp.person_next = True
-            sp.gender_next = "m" if words[i] in lex.male_honorifics else "f" if words[i] in lex.female_honorifics else None
+            sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
             sp.cur.append(rtoks[i])
             i += 1
             continue
         if size and i + size < n:
             if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex):
                 sp.close()
-                sp.person_next = True
-                head = words[i]
-                sp.gender_next = "m" if head in lex.male_honorifics else "f" if head in lex.female_honorifics else None
+                sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
                 i += size
                 continue
         elif size and i + size == n and not sp.cur and i > 0:
@@ -110,6 +108,11 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     for c in sp.out:
         _portfolio_evidence(c, run, rtoks[0], toks, lex)
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+def _title_gender(word: str, lex: Lexicon) -> str | None:
+    """"Mr", "King" -> "m"; "Mrs", "Queen" -> "f"; other titles tell nothing."""
+    return "m" if word in lex.male_honorifics else "f" if word in lex.female_honorifics else None
 
 
 def _leading_the(words: list[str], rtoks: list[Token], run: list[int], doc: Doc, lex: Lexicon) -> bool:
@@ -147,7 +150,7 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     if title in BARE_HONORIFICS:
         ok = True
     if ok and rest[-1] in lex.org_heads and not lex.is_forename(rest[0]) \
-            and title not in (*BARE_HONORIFICS, ("Dr",), ("Dr.",)):
+            and title not in BARE_HONORIFICS and title not in DOCTOR_TITLES:
         ok = False
     return ok
 

@@ -10,11 +10,11 @@ word is still the person next to their full name ("Doris Day … Day said"); a b
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, rule_words
 from ..names import fold, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
 
-JOINER_WORDS = ("of", "the", "and", "for", "&")
+JOINER_WORDS = rule_words("actors_name_joiners")
 
 
 def merge(small: Entity, big: Entity) -> None:

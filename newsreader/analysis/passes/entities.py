@@ -19,11 +19,12 @@ from ..text import Token
 # A lower-case noun right before a run that makes the run the title of a work or a product:
 # "her graphic novel Angel Catbird", "the film Alien", "the game Counter-Strike".
 WORK_NOUNS = rule_words("actors_work_nouns")
-BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? (?:who )?(?:was )?(?:born|n[ée]e) $")
+BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? "
+                     r"(?:who )?(?:was )?(?:born|n[ée]e) $")
 _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
 # "the Kepler space telescope": one modifier between a name and its thing noun
-THING_MODIFIERS = ("space", "research", "cargo", "launch", "test")
-MODIFIED_THINGS = ("telescope", "craft", "station", "probe", "vehicle", "program")
+THING_MODIFIERS = rule_words("actors_thing_modifiers")
+MODIFIED_THINGS = rule_words("actors_modified_things")
 
 
 def hint_entities(state: DocState) -> None:

@@ -13,22 +13,22 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, rule_words
+from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import is_acronym, is_initial, is_place_name
 from ..state import Cand, CapStats, DocState
 from ..text import Token
 from .boundaries import NAME_LIKE_WORDS
 
-CONTRACTION_RE = re.compile(r"^(?:i|we|you|they|he|she|it|that|there|who|what|let|here|where)['\u2019]", re.I)
+CONTRACTION_RE = re.compile(r"^(?:%s)['\u2019]" % "|".join(sorted(rule_words("actors_contraction_words"))), re.I)
 LAW_HEADS = rule_words("actors_law_heads")
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
 THING_PREFIXES = rule_words("actors_thing_prefixes")
-TOURNAMENT_GROUPS = ("Group", "Pool")  # "Group F": a group of a sports tournament
-_PREFIXES = ("un", "re", "non", "dis", "mis", "over", "under", "pre", "in", "im")
-_SUFFIXES = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("s", ""), ("es", ""), ("ly", ""),
-             ("or", ""), ("or", "e"), ("er", ""), ("er", "e"), ("ors", ""), ("ors", "e"), ("ers", ""), ("ers", "e"),
-             ("ies", "y"), ("ied", "y"), ("ion", ""), ("ion", "e"), ("ment", ""), ("able", ""))
-_PLURAL_ENDINGS = ("ers", "ists", "ions", "ments", "ies", "ants", "ents", "ors", "oes")
+TOURNAMENT_GROUPS = rule_words("actors_tournament_groups")  # "Group F": a group of a sports tournament
+_PREFIXES = rule_sequence("actors_derivation_prefixes")
+_SUFFIXES = tuple(tuple(x.split("/", 1)) for x in rule_sequence("actors_derivation_suffixes"))
+_PLURAL_ENDINGS = rule_sequence("actors_plural_endings")
+_IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
+_DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 
 
 def filter_candidates(state: DocState) -> None:
@@ -118,7 +118,7 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "Londoners", "Samoans": people of a place, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms
-    if w.endswith(("ism", "isms", "phobia")) and w not in lex.known_orgs:
+    if w.endswith(_IDEA_SUFFIXES) and w not in lex.known_orgs:
         return True  # "Islamophobia", "Thatcherism": ideas, not actors
     if _hyphenated_non_name(w, lex):
         return True
@@ -202,7 +202,7 @@ def _demonym(w: str, lex: Lexicon) -> bool:
     """"Londoners", "Samoans", "Parisians": inhabitants named after a place."""
     if not w.endswith("s") or len(w) < 6 or w in lex.known_orgs or w in lex.org_aliases:
         return False
-    for suf in ("ers", "ans", "ns", "ians", "ites", "iens"):
+    for suf in _DEMONYM_SUFFIXES:
         if w.endswith(suf):
             base = w[:-len(suf)]
             if base in lex.places or base + "a" in lex.places or base + "e" in lex.places \

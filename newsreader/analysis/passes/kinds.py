@@ -16,7 +16,7 @@ from ..text import Doc
 
 PLACE_PREPS = rule_words("actors_place_preps")
 DIRECTIONS = rule_words("actors_directions")
-PERSONAL_PLACE_HEADS = ("Hall", "Hill")  # "Tynice Nichole Hall", "Benny Hill" are people
+PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 
 
 def candidate_kinds(state: DocState) -> None:
