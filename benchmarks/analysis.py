@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Analysis throughput: MB/s of `analyze` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core).
+"""Analysis throughput: MB/s of `analyse` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core).
 
 Bodies are split from their files first (not timed); each run analyses every body once with a cold cache
-(`analyze`, not `analyze_cached`), single process. Prints the median of several runs.
+(`analyse`, not `analyse_article`), single process. Prints the median of several runs.
 
     python benchmarks/analysis.py [--corpus DIR] [--runs N]
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsreader.analysis import analyze  # noqa: E402 - after the sys.path line: runs from a checkout
-from newsreader.articles import load_file  # noqa: E402 - as above
+from newsreader.analysis import analyse  # noqa: E402 - after the sys.path line: runs from a checkout
 from newsreader.analysis.lexicon import lexicon  # noqa: E402 - as above
+from newsreader.articles import load_file  # noqa: E402 - as above
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
 
@@ -47,7 +47,7 @@ def main() -> int:
         t0 = time.perf_counter()
         quotes = actors = 0
         for body, hints, title in docs:
-            a = analyze(body, hints, title=title)
+            a = analyse(body, hints, title=title)
             quotes += len(a.quotes)
             actors += len(a.actors)
         secs.append(time.perf_counter() - t0)

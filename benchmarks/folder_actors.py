@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsreader.analysis.cache import analyze_cached  # noqa: E402
+from newsreader.analysis import analyse_article  # noqa: E402
 from newsreader.folder_actors import FolderActors  # noqa: E402
 from newsreader.session import load_folder as scan  # noqa: E402
 
@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     args = parser.parse_args()
     library = scan(args.corpus)
-    analyses = [analyze_cached(a.body, tuple(library.hints_for(a)), a.title) for a in library.articles if not a.error]
+    analyses = [analyse_article(a.body, tuple(library.hints_for(a)), a.title) for a in library.articles if not a.error]
     if not analyses:
         sys.exit(f"no readable articles in {args.corpus}")
     table = FolderActors()

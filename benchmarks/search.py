@@ -114,22 +114,22 @@ Fields = tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]  # (actors, quotes)
 
 
 def analysis_for(corpus: list[tuple[str, str, str]]) -> tuple[list[Fields], str]:
-    """Actors and quotes per corpus body: from `newsreader.analysis.analyze_cached` when it exists and
+    """Actors and quotes per corpus body: from `newsreader.analysis.analyse_article` when it exists and
     works, else synthetic (capitalised word pairs, straight-quoted runs)."""
     try:
-        from newsreader.analysis import analyze_cached  # type: ignore[attr-defined]  # older checkouts lack it
+        from newsreader.analysis import analyse_article  # type: ignore[attr-defined]  # older checkouts lack it
 
         t0 = time.perf_counter()
-        fields = [analysis_fields(analyze_cached(body)) for _, body, _ in corpus]
+        fields = [analysis_fields(analyse_article(body)) for _, body, _ in corpus]
         took = time.perf_counter() - t0
-        return fields, f"newsreader.analysis.analyze_cached ({took:.1f} s for {len(corpus)} bodies)"
+        return fields, f"newsreader.analysis.analyse_article ({took:.1f} s for {len(corpus)} bodies)"
     except Exception as exc:  # noqa: BLE001 - not built yet, or a different signature
         why = "not available" if isinstance(exc, ImportError) else f"failed: {type(exc).__name__}"
         fields = [
             (synthetic_actors(body), tuple(part for j, part in enumerate(body.split('"')) if j % 2))
             for _, body, _ in corpus
         ]
-        return fields, f"synthetic (capitalised word pairs; analyze_cached {why})"
+        return fields, f"synthetic (capitalised word pairs; analyse_article {why})"
 
 
 def build_docs(corpus: list[tuple[str, str, str]], n_docs: int, fields: list[Fields]) -> list[SearchDoc]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from rich.style import Style
 from rich.text import Text
 
+from newsreader.analysis import analysis_notice
 from newsreader.analysis.model import Analysis
 from newsreader.markdown_text import StyleSpan
 from newsreader.sanitize import clean_line
@@ -64,23 +65,6 @@ KIND_LEGEND: tuple[tuple[str, str], ...] = (
 LEGEND: tuple[tuple[str, str], ...] = (*KIND_LEGEND, ("find match", "match"), ("current match", "current-match"))
 
 ANALYSIS_LAYERS = ("quote", "quote-mark", "person", "organisation", "place", "speaker")
-
-# The analysis runs on at most this much of a body (its cost grows faster than the text: a huge article
-# must not keep a core busy for minutes). Offsets stay valid: it is a prefix of the body.
-ANALYSIS_MAX_CHARS = 100_000
-
-
-def analysis_text(body: str) -> str:
-    """The part of `body` the analysis looks at: all of it, or its first ANALYSIS_MAX_CHARS characters."""
-    return body if len(body) <= ANALYSIS_MAX_CHARS else body[:ANALYSIS_MAX_CHARS]
-
-
-def analysis_notice(body: str) -> str | None:
-    """What the reader says when only part of `body` was analysed."""
-    if len(body) <= ANALYSIS_MAX_CHARS:
-        return None
-    return f"Quotations and actors are marked in the first {ANALYSIS_MAX_CHARS:,} characters only."
-
 
 @dataclass(slots=True)
 class Document:

@@ -21,19 +21,17 @@ from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
-from newsreader.render import ANALYSIS_MAX_CHARS
 from newsreader.sanitize import clean_line
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
-MAX_ANALYSED_CHARS = ANALYSIS_MAX_CHARS  # a bigger body is analysed in part (render.py's bound; its notice says so)
 
 
 def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
-    from newsreader.analysis.cache import analyze_cached
+    from newsreader.analysis import analyse_article
 
-    return analyze_cached(article.body[:MAX_ANALYSED_CHARS], tuple(hints), article.title)
+    return analyse_article(article.body, tuple(hints), article.title)
 
 
 def load_folder(root: Path | str, *, use_index: bool = False, analyser: Analyser = default_analyser) -> Session:

@@ -8,7 +8,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.fuzzy import Matcher
 
-from newsreader.analysis.cache import analyze_cached
+from newsreader.analysis import analyse_article
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.session import load_folder as scan
@@ -168,7 +168,7 @@ async def test_panel_filled_while_hidden_then_shown() -> None:
 async def test_panel_on_the_seed_article() -> None:
     lib = scan(SEED)
     art = lib.articles[0]
-    app = PanelApp(analyze_cached(art.body, tuple(lib.hints_for(art))))
+    app = PanelApp(analyse_article(art.body, tuple(lib.hints_for(art))))
     async with app.run_test(size=(120, 36)):
         panel = app.query_one(ActorsPanel)
         assert panel.actors[0].name == "Huawei"  # the "Huawei first"
@@ -310,7 +310,7 @@ async def test_who_said_without_quotations_and_tiny_sizes() -> None:
 async def test_who_said_on_the_seed_article() -> None:
     lib = scan(SEED)
     art = lib.articles[0]
-    analysis = analyze_cached(art.body, tuple(lib.hints_for(art)))
+    analysis = analyse_article(art.body, tuple(lib.hints_for(art)))
     app = ScreenApp(analysis)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

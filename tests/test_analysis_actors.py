@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from newsreader.analysis import ActorHint, analyze
+from newsreader.analysis import ActorHint, analyse
 
 
 def actors(text: str, **kw) -> dict[str, str]:
-    return {a.name: a.kind for a in analyze(text, **kw).actors}
+    return {a.name: a.kind for a in analyse(text, **kw).actors}
 
 
 def test_full_name_then_surname_cluster_into_one_person() -> None:
-    a = analyze("Jacque Vaughn spoke to reporters. Later Vaughn said the team was tired.")
+    a = analyse("Jacque Vaughn spoke to reporters. Later Vaughn said the team was tired.")
     names = {x.name: x for x in a.actors}
     assert "Jacque Vaughn" in names and "Vaughn" not in names
     assert names["Jacque Vaughn"].kind == "person"
@@ -32,7 +32,7 @@ def test_affiliation_before_title_is_split_off() -> None:
 
 
 def test_possessive_is_not_part_of_the_name() -> None:
-    a = analyze("Huawei’s chief spoke. Critics of Huawei's code were present.")
+    a = analyse("Huawei’s chief spoke. Critics of Huawei's code were present.")
     names = [x.name for x in a.actors]
     assert names == ["Huawei"]
     assert all(m.text == "Huawei" for m in a.actors[0].mentions)
@@ -46,14 +46,14 @@ def test_organisation_suffix_and_of_chain() -> None:
 
 
 def test_acronym_joins_its_expansion() -> None:
-    a = analyze("The World Health Organization (WHO) named the virus. The WHO said more was needed.")
+    a = analyse("The World Health Organization (WHO) named the virus. The WHO said more was needed.")
     names = {x.name: x for x in a.actors}
     assert "World Health Organization" in names and "WHO" not in names
     assert {m.text for m in names["World Health Organization"].mentions} == {"World Health Organization", "WHO"}
 
 
 def test_place_aliases_cluster() -> None:
-    a = analyze("The United States said on Monday that the US would leave.")
+    a = analyse("The United States said on Monday that the US would leave.")
     names = {x.name: x for x in a.actors}
     assert names["United States"].kind == "place"
     assert "US" not in names
@@ -102,21 +102,21 @@ def test_photo_credits_are_not_actors() -> None:
 
 def test_hints_win_for_kind_and_aliases() -> None:
     hint = ActorHint("Acme Widgets", "organisation", ("Widgetco",))
-    a = analyze("Widgetco announced results. Acme Widgets grew.", [hint])
+    a = analyse("Widgetco announced results. Acme Widgets grew.", [hint])
     names = {x.name: x for x in a.actors}
     assert names["Acme Widgets"].kind == "organisation"
     assert {m.text for m in names["Acme Widgets"].mentions} == {"Widgetco", "Acme Widgets"}
 
 
 def test_title_actors_are_listed_without_body_mentions() -> None:
-    a = analyze("The president spoke at length.", title="Turkey's president speaks")
+    a = analyse("The president spoke at length.", title="Turkey's president speaks")
     names = {x.name: x for x in a.actors}
     assert names["Turkey"].kind == "place" and names["Turkey"].mentions == []
 
 
 def test_mentions_satisfy_offsets() -> None:
     text = "Ken Hu – Huawei’s deputy chairman – met NS Tech and the National Cyber Security Centre."
-    for actor in analyze(text).actors:
+    for actor in analyse(text).actors:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text
 
@@ -197,7 +197,7 @@ def test_adherent_noun_and_portfolio_are_not_part_of_a_name() -> None:
 
 
 def test_shorter_organisation_form_joins_the_longer_one() -> None:
-    a = analyze("The United Kingdom Home Office said so. The Home Office later agreed. "
+    a = analyse("The United Kingdom Home Office said so. The Home Office later agreed. "
                 "The Church of Scientology sued, and Scientology denied it.")
     names = [x.name for x in a.actors]
     assert names == ["United Kingdom Home Office", "Church of Scientology"]
@@ -209,9 +209,11 @@ def test_organisation_owning_a_vessel_is_kept() -> None:
 
 def test_lone_sentence_initial_plural_is_not_an_actor() -> None:
     got = actors("The church was attacked online. Lawsuits have been filed against Acme Holdings. Coles, in a "
-                 "release, said so.")
+                 "release, said so. A statement from Coles followed.")
     assert "Lawsuits" not in got and got.get("Acme Holdings") == "organisation"
-    assert "Coles" in got  # a name ending in -s is not a plural noun
+    # a name ending in -s is not a plural noun when the article also capitalises it mid-sentence (a lone
+    # sentence-initial -s word is left to the weighing model, which finds such words rarely actors)
+    assert "Coles" in got
 
 
 def test_word_used_lowercase_in_the_article_is_not_a_name() -> None:
@@ -221,7 +223,7 @@ def test_word_used_lowercase_in_the_article_is_not_a_name() -> None:
 
 def test_hyphen_modifier_keeps_the_name_part() -> None:
     text = "The Luxembourg-based court ruled on Tuesday. A Booker Prize-winner spoke later."
-    a = analyze(text)
+    a = analyse(text)
     names = {x.name: x for x in a.actors}
     assert names.get("Luxembourg") is not None and names["Luxembourg"].kind == "place"
     m = names["Luxembourg"].mentions[0]
@@ -235,7 +237,7 @@ def test_korean_hyphenated_names_are_not_cut() -> None:
 
 
 def test_spelling_variants_are_one_actor() -> None:
-    a = analyze("Code is hosted by GitHub. Critics said Github acted fast. GitHub declined to comment.")
+    a = analyse("Code is hosted by GitHub. Critics said Github acted fast. GitHub declined to comment.")
     names = [x.name for x in a.actors]
     assert names == ["GitHub"]
 
@@ -253,7 +255,7 @@ def test_outlet_merge_skips_place_acronyms() -> None:
 def test_birth_name_is_an_alias_and_not_the_canonical_name() -> None:
     text = ("Ginger Baker died on Sunday. Ginger Baker was born Peter Edward Baker in London. "
             "Baker said he loved jazz.")
-    a = analyze(text)
+    a = analyse(text)
     names = {x.name: x for x in a.actors}
     assert "Ginger Baker" in names and "Peter Edward Baker" not in names
     assert "Peter Edward Baker" in names["Ginger Baker"].aliases
@@ -261,7 +263,7 @@ def test_birth_name_is_an_alias_and_not_the_canonical_name() -> None:
 
 def test_birth_name_after_a_surname_subject() -> None:
     text = "Doris Day died. Day was born Doris Mary Ann Kappelhoff in Cincinnati."
-    names = [x.name for x in analyze(text).actors]
+    names = [x.name for x in analyse(text).actors]
     assert "Doris Day" in names and "Doris Mary Ann Kappelhoff" not in names
 
 
@@ -411,5 +413,5 @@ def test_a_bare_title_run_is_not_an_actor_but_courts_are() -> None:
 
 
 def test_people_named_major_or_hall_stay_people() -> None:
-    got = actors("Former prime minister John Major met Tynice Nichole Hall in Bristol.")
+    got = actors("Former prime minister John Major met Tynice Nichole Hall in Bristol. Hall said it went well.")
     assert got.get("John Major") == "person" and got.get("Tynice Nichole Hall") == "person"

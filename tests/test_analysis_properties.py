@@ -8,7 +8,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis import ActorHint, analyze, analyze_cached
+from newsreader.analysis import ActorHint, analyse, analyse_article
 from newsreader.analysis.cache import cache_size, clear_cache
 
 MARKS = list("\"'“”‘’„«»‚`—–-:,.!? \n")
@@ -19,7 +19,7 @@ news_like = st.lists(st.one_of(st.sampled_from(MARKS), st.sampled_from(WORDS), s
 
 
 def _check(text: str, hints=()) -> None:
-    a = analyze(text, hints)
+    a = analyse(text, hints)
     for q in a.quotes:
         assert text[q.start:q.end] == q.text
         if q.speaker_mention is not None:
@@ -55,7 +55,7 @@ def test_hints_never_break_analysis(text: str, raw_hints) -> None:
 
 
 def test_non_string_input_gives_empty_analysis() -> None:
-    assert analyze(None).quotes == []  # type: ignore[arg-type]
+    assert analyse(None).quotes == []  # type: ignore[arg-type]
 
 
 def _python_calls(text: str) -> int:
@@ -64,7 +64,7 @@ def _python_calls(text: str) -> int:
     import pstats
 
     profile = cProfile.Profile()
-    profile.runcall(analyze, text)
+    profile.runcall(analyse, text)
     return pstats.Stats(profile).total_calls  # type: ignore[attr-defined]  # set by Stats, not declared
 
 
@@ -82,15 +82,15 @@ def test_unclosed_quotes_and_long_lines_stay_linear() -> None:
 
 def test_cache_hits_by_body_and_hints() -> None:
     clear_cache()
-    a = analyze_cached("“It works well,” said Ann Lee.")
-    b = analyze_cached("“It works well,” said Ann Lee.")
+    a = analyse_article("“It works well,” said Ann Lee.")
+    b = analyse_article("“It works well,” said Ann Lee.")
     assert a is b and cache_size() == 1
-    c = analyze_cached("“It works well,” said Ann Lee.", (ActorHint("Ann Lee", "person"),))
+    c = analyse_article("“It works well,” said Ann Lee.", (ActorHint("Ann Lee", "person"),))
     assert c is not a and cache_size() == 2
 
 
 def test_core_does_not_import_textual_or_rich() -> None:
-    code = ("import sys, newsreader.analysis as a; a.analyze('“Hi there friend,” said Ann Lee.'); "
+    code = ("import sys, newsreader.analysis as a; a.analyse('“Hi there friend,” said Ann Lee.'); "
             "print('textual' in sys.modules or 'rich' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

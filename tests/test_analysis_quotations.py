@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsreader.analysis import analyze
+from newsreader.analysis import analyse
 from newsreader.analysis.passes.quotations import find_runs
 from newsreader.analysis.text import tokenize
 
@@ -15,7 +15,7 @@ def spans(text: str) -> list[str]:
 
 
 def quotes(text: str) -> list[str]:
-    return [q.text for q in analyze(text).quotes]
+    return [q.text for q in analyse(text).quotes]
 
 
 def test_bracketed_capital_opens_a_quotation() -> None:

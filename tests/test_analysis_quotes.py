@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from newsreader.analysis import analyze
+from newsreader.analysis import analyse
 
 
 def quotes(text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in analyze(text).quotes]
+    return [(q.text, q.speaker) for q in analyse(text).quotes]
 
 
 def test_curly_quotes_with_speaker_after() -> None:
@@ -33,7 +33,7 @@ def test_apostrophes_are_not_quotes() -> None:
 
 def test_nested_single_quotes_stay_inside_the_outer_quote() -> None:
     text = "“They told me ‘never again’ and I believed them,” said Tom Baker."
-    got = analyze(text).quotes
+    got = analyse(text).quotes
     assert len(got) == 1
     assert got[0].text == "They told me ‘never again’ and I believed them,"
     assert got[0].speaker == "Tom Baker"
@@ -42,7 +42,7 @@ def test_nested_single_quotes_stay_inside_the_outer_quote() -> None:
 def test_multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark() -> None:
     text = ("Mayor Ellen Park said: “The flood was the worst in a century.\n\n"
             "“We will need years to recover from it, and we will need help.”")
-    got = analyze(text).quotes
+    got = analyse(text).quotes
     assert [q.text for q in got] == ["The flood was the worst in a century.",
                                      "We will need years to recover from it, and we will need help."]
     assert [q.speaker for q in got] == ["Ellen Park", "Ellen Park"]
@@ -50,7 +50,7 @@ def test_multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark()
 
 def test_unmatched_marks_are_tolerated() -> None:
     text = "He wrote ” and then “ nothing closed here\n\nA new paragraph with “a quote that never ends"
-    analysis = analyze(text)  # must not raise
+    analysis = analyse(text)  # must not raise
     for q in analysis.quotes:
         assert text[q.start:q.end] == q.text
 
@@ -89,7 +89,7 @@ def test_split_quote_halves_share_the_speaker() -> None:
 def test_pronoun_speaker_resolves_to_nearest_person() -> None:
     text = ("Donald Trump posted a tweet on Monday. “I want the United States to win through competition,” "
             "he wrote.")
-    got = analyze(text).quotes
+    got = analyse(text).quotes
     assert got[0].speaker == "Donald Trump"
     assert got[0].speaker_mention is not None and got[0].speaker_mention.text == "he"
 
@@ -123,7 +123,7 @@ def test_dash_attribution() -> None:
 
 def test_unnamed_speaker_is_none_with_a_mention() -> None:
     text = "“We are reviewing the footage very carefully,” a spokesman said."
-    got = analyze(text).quotes
+    got = analyse(text).quotes
     assert got[0].speaker is None
     assert got[0].speaker_mention is not None and "spokesman" in got[0].speaker_mention.text
 
@@ -141,7 +141,7 @@ def test_object_of_participle_is_not_the_speaker() -> None:
 
 def test_offsets_match_text() -> None:
     text = "Intro.\n\n“First quoted words here,” said Ann Lee.\n\n'Single quoted words that are long enough,' she said."
-    for q in analyze(text).quotes:
+    for q in analyse(text).quotes:
         assert text[q.start:q.end] == q.text
         if q.speaker_mention:
             m = q.speaker_mention

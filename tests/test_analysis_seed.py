@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.analysis import analyze
+from newsreader.analysis import analyse
 
 SEED = Path(__file__).parents[1] / "articles" / "huawei-opens-brussels-transparency-centre.txt"
 SHARED_SEED = Path(__file__).parents[2] / "shared" / "corpus" / "seed" / SEED.name
@@ -33,7 +33,7 @@ def _body() -> tuple[str, str]:
 
 def test_four_quotation_runs_with_speakers() -> None:
     title, body = _body()
-    a = analyze(body, title=title)
+    a = analyse(body, title=title)
     assert [q.speaker for q in a.quotes] == ["Ken Hu", "Ken Hu", "Ken Hu", "Donald Trump"]
     assert a.quotes[0].text.startswith("Trust needs to be based on facts")
     assert a.quotes[3].text.startswith("I want the United States to win")
@@ -45,7 +45,7 @@ def test_four_quotation_runs_with_speakers() -> None:
 
 def test_actors_and_kinds() -> None:
     title, body = _body()
-    kinds = {x.name: x.kind for x in analyze(body, title=title).actors}
+    kinds = {x.name: x.kind for x in analyse(body, title=title).actors}
     for name in ("Huawei", "National Cyber Security Centre", "NS Tech", "Fox News"):
         assert kinds.get(name) == "organisation", name
     for name in ("Ken Hu", "Eric Xu", "Donald Trump", "Mike Pompeo"):

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis.cache import analyze_cached
+from newsreader.analysis import analyse_article
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.export import ExportError, check_output, export, record, to_html, to_svg
@@ -32,7 +32,7 @@ def svg_text(svg: str) -> str:
 
 def seed_items() -> list[tuple[Article, Analysis | None]]:
     lib = scan(SEED)
-    return [(a, analyze_cached(a.body, tuple(lib.hints_for(a)))) for a in lib.articles]
+    return [(a, analyse_article(a.body, tuple(lib.hints_for(a)))) for a in lib.articles]
 
 
 def hostile() -> tuple[Article, Analysis]:
@@ -182,7 +182,7 @@ def test_width_is_respected_and_several_articles_are_separated() -> None:
 def test_export_writes_both_files(tmp_path: Path) -> None:
     lib = scan(SEED)
     written = export(
-        lib.articles, lambda a: analyze_cached(a.body, tuple(lib.hints_for(a))),
+        lib.articles, lambda a: analyse_article(a.body, tuple(lib.hints_for(a))),
         html_path=tmp_path / "a.html", svg_path=tmp_path / "a.svg", width=80,
     )
     assert written == [tmp_path / "a.html", tmp_path / "a.svg"]

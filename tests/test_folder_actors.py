@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.analysis.cache import analyze_cached
+from newsreader.analysis import analyse_article
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.folder_actors import FolderActor, FolderActors, build_folder_actors, merged_queries, name_key
@@ -145,7 +145,7 @@ def test_filter_query_parses_as_one_actor_term() -> None:
 
 def test_real_engine_on_the_shipped_articles() -> None:
     library = scan(ARTICLES)
-    index = rows(library, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
+    index = rows(library, lambda a: analyse_article(a.body, tuple(library.hints_for(a))))
     by_name = {a.name: a for a in index}
     trump = by_name["Donald Trump"]
     assert trump.kind == "person" and trump.articles >= 2 and trump.quotations >= 1
@@ -265,7 +265,7 @@ def test_the_real_engine_merges_across_a_made_up_folder(tmp_path: Path) -> None:
     write_article(folder, "a.txt", "Visit", 'Donald Trump arrived in Paris. "We are here," Trump said.')
     write_article(folder, "b.txt", "Speech", 'President Trump spoke on Monday. "It went well," he said.')
     library = scan(folder)
-    table = build_folder_actors(library.articles, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
+    table = build_folder_actors(library.articles, lambda a: analyse_article(a.body, tuple(library.hints_for(a))))
     people = [a for a in table.actors() if a.kind == "person"]
     assert [(a.name, a.articles) for a in people] == [("Donald Trump", 2)]
     assert table.names_for("Trump")[0] == "Donald Trump"
@@ -273,7 +273,7 @@ def test_the_real_engine_merges_across_a_made_up_folder(tmp_path: Path) -> None:
 
 def test_no_actor_of_the_shipped_articles_is_another_ones_alias() -> None:
     library = scan(ARTICLES)
-    actors = rows(library, lambda a: analyze_cached(a.body, tuple(library.hints_for(a))))
+    actors = rows(library, lambda a: analyse_article(a.body, tuple(library.hints_for(a))))
     owners = {(name_key(alias), a.kind, a.name) for a in actors for alias in a.aliases}
     clashes = [(a.name, other) for a in actors for key, kind, other in owners
                if (key, kind) == (name_key(a.name), a.kind) and other != a.name and not a.ambiguous]

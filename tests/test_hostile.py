@@ -26,11 +26,11 @@ from collections.abc import Callable
 
 import pytest
 
+from newsreader.analysis import MAX_CHARS as ANALYSIS_MAX_CHARS
+from newsreader.analysis import analyse_article
 from newsreader.articles import MAX_MARKDOWN_CHARS, MAX_READ_BYTES, MAX_YAML_NODES, load_file
 from newsreader.session import load_folder as scan
 from newsreader.render import (
-    ANALYSIS_MAX_CHARS,
-    analysis_text,
     build_document,
     iter_wrapped_text,
     to_rich_text,
@@ -254,10 +254,8 @@ def test_deeper_than_the_depth_limit_is_reported(tmp_path: Path, monkeypatch: py
 def test_rich_output_of_every_article_carries_no_escape_from_the_article(hostile_library) -> None:  # noqa: ANN001
     from rich.console import Console
 
-    from newsreader.analysis.cache import analyze_cached
-
     for article in hostile_library.articles:
-        analysis = None if article.error else analyze_cached(analysis_text(article.body), article.hints)
+        analysis = None if article.error else analyse_article(article.body, article.hints)
         document = build_document(article, analysis)
         console = Console(file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor",
                           width=100, markup=True, highlight=False)
@@ -640,14 +638,13 @@ def test_analysis_of_a_huge_body_is_bounded(hostile_folder: HostileFolder) -> No
     from newsreader.analysis.model import Analysis
 
     big = load_file(hostile_folder.root / "big-50mb.txt")[0]
-    assert len(analysis_text(big.body)) == ANALYSIS_MAX_CHARS < len(big.body)
-    assert analysis_text("short") == "short"
+    assert ANALYSIS_MAX_CHARS < len(big.body)
     doc = build_document(big, Analysis())
     assert f"first {ANALYSIS_MAX_CHARS:,} characters only" in doc.text[:doc.body_offset]
     assert "characters only" not in build_document(big, None).text[:doc.body_offset]
-    from newsreader import session
-
-    assert session.MAX_ANALYSED_CHARS <= ANALYSIS_MAX_CHARS, "the reader analyses more than the notice says"
+    analysis = analyse_article(big.body)  # the one entry point bounds the work, whoever calls it
+    assert all(q.end <= ANALYSIS_MAX_CHARS for q in analysis.quotes)
+    assert all(m.end <= ANALYSIS_MAX_CHARS for a in analysis.actors for m in a.mentions)
 
 
 # --------------------------------------------------------------------------------------- terminal

@@ -1,37 +1,61 @@
-"""The analysis engine: quotations, speakers and named actors, by rules (no model, no network).
+"""The analysis engine: quotations, speakers and named actors, by rules and small learned weights.
 
-`analyze(text, hints)` never raises: any internal failure yields an empty `Analysis` for that body, so
-a strange article can never take the reader down. Textual and Rich are never imported here.
+`analyse_article(body, hints, title)` is the one entry point for the CLI, the reader and the index: it
+owns the size bound (`MAX_CHARS`) and the per-process cache. `analyse` is the same work uncached (for
+tests and benchmarks). Neither ever raises: any internal failure yields an empty `Analysis`, so a strange
+article can never take the reader down. Textual and Rich are never imported here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import cache
 from .model import KINDS, Actor, ActorHint, Analysis, Mention, Quote
 
-__all__ = ["KINDS", "Actor", "ActorHint", "Analysis", "Mention", "Quote", "analyze", "analyze_cached", "MAX_CHARS"]
+__all__ = ["KINDS", "MAX_CHARS", "Actor", "ActorHint", "Analysis", "Mention", "Quote", "analyse",
+           "analyse_article", "analysis_notice"]
 
-# Work is bounded: only the first MAX_CHARS characters are analysed (offsets stay valid for the full body).
-MAX_CHARS = 2_000_000
+# Work is bounded: only the first MAX_CHARS characters of a body are analysed (its cost grows faster than
+# the text); offsets stay valid for the full body, and `analysis_notice` tells the reader.
+MAX_CHARS = 100_000
 
 
-def analyze(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> Analysis:
+def analyse_article(body: str, hints: Sequence[ActorHint] = (), title: str = "") -> Analysis:
+    """The analysis of one article body, from the cache when the same body, hints and title were seen.
+
+    Safe to call from worker threads; callers must not mutate the result (it is shared)."""
+    hints = tuple(hints or ())
+    title = title if isinstance(title, str) else ""
+    key = cache.cache_key(body[:MAX_CHARS] if isinstance(body, str) else "", hints, title)
+    hit = cache.get(key)
+    if hit is None:
+        hit = analyse(body, hints, title)
+        cache.put(key, hit)
+    return hit
+
+
+def analysis_notice(body: str) -> str | None:
+    """What the reader says when only part of `body` is analysed (None when all of it is)."""
+    if len(body) <= MAX_CHARS:
+        return None
+    return f"Quotations and actors are marked in the first {MAX_CHARS:,} characters only."
+
+
+def analyse(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> Analysis:
     """Quotations (with speakers) and actors of one article body; offsets index into `text`.
 
     `title` is optional context: actors named only in the headline are listed too (with no mentions,
     since the headline is not part of the body that offsets index into).
     """
     try:
-        return _analyze(text, hints, title if isinstance(title, str) else "")
+        return _analyse(text, hints, title if isinstance(title, str) else "")
     except Exception:  # noqa: BLE001 - the contract is "never raises"; an empty result is the safe answer
         return Analysis()
 
 
-def _analyze(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
-    from .actors import find_actors
-    from .quotes import find_quotes
-    from .text import tokenize
+def _analyse(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
+    from .pipeline import run
 
     if not isinstance(text, str):
         return Analysis()
@@ -40,16 +64,19 @@ def _analyze(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
         return Analysis()
     # The headline is analysed as a first paragraph so its actors count; offsets are shifted back after.
     prefix = title + "\n\n" if title else ""
-    off = len(prefix)
-    doc = tokenize(prefix + text[:MAX_CHARS])
-    index = find_actors(doc, tuple(hints or ()))
-    quotes = find_quotes(doc, index)
+    state = run(prefix + text[:MAX_CHARS], tuple(hints or ()))
+    assert state.cast is not None
+    return _shifted(Analysis(quotes=state.quotes, actors=state.cast.actors), len(prefix))
+
+
+def _shifted(analysis: Analysis, off: int) -> Analysis:
+    """Offsets back into the body: mentions and quotations inside the headline prefix are dropped."""
     if not off:
-        return Analysis(quotes=quotes, actors=index.actors)
-    for a in index.actors:
+        return analysis
+    for a in analysis.actors:
         a.mentions = [Mention(m.start - off, m.end - off, m.text) for m in a.mentions if m.start >= off]
-    out_quotes = []
-    for q in quotes:
+    quotes = []
+    for q in analysis.quotes:
         if q.start < off:
             continue
         q.start -= off
@@ -57,12 +84,6 @@ def _analyze(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
         if q.speaker_mention is not None:
             m = q.speaker_mention
             q.speaker_mention = Mention(m.start - off, m.end - off, m.text) if m.start >= off else None
-        out_quotes.append(q)
-    return Analysis(quotes=out_quotes, actors=index.actors)
-
-
-def analyze_cached(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> Analysis:
-    """`analyze` behind a per-process LRU keyed by a hash of the body, the hints and the title."""
-    from .cache import analyze_cached as _cached
-
-    return _cached(text, hints, title)
+        quotes.append(q)
+    analysis.quotes = quotes
+    return analysis

@@ -1,7 +1,8 @@
-"""A small LRU of analyses keyed by a hash of the body and the hints.
+"""A small LRU of analyses keyed by a hash of the body, the hints and the title.
 
 The reader pane and the folder filter both ask for the same bodies; hashing (blake2b) is far cheaper
-than analysing, and keying on content (not path) keeps results right when a file changes.
+than analysing, and keying on content (not path) keeps results right when a file changes. The lock makes
+it safe for worker threads; `analyse_article` (in the package) is its only writer.
 """
 
 from __future__ import annotations
@@ -29,25 +30,20 @@ def cache_key(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> by
     return h.digest()
 
 
-def analyze_cached(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> Analysis:
-    """The cached `analyze`; safe to call from worker threads. Callers must not mutate the result."""
-    from . import analyze
-
-    hints = tuple(hints or ())
-    title = title if isinstance(title, str) else ""
-    key = cache_key(text, hints, title)
+def get(key: bytes) -> Analysis | None:
     with _lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
-            return hit
-    result = analyze(text, hints, title)
+        return hit
+
+
+def put(key: bytes, result: Analysis) -> None:
     with _lock:
         _cache[key] = result
         _cache.move_to_end(key)
         while len(_cache) > MAX_ENTRIES:
             _cache.popitem(last=False)
-    return result
 
 
 def clear_cache() -> None:

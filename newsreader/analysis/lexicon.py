@@ -53,11 +53,6 @@ def _words(value: Any) -> list[str]:
 class Lexicon:
     speech_verbs: frozenset[str]
     weak_verbs: frozenset[str]
-    according_to: tuple[str, ...]
-    cue_phrases: tuple[str, ...]
-    statement_nouns: frozenset[str]
-    scare_cues: frozenset[str]
-    role_nouns: frozenset[str]
     titles: frozenset[tuple[str, ...]]  # token tuples, e.g. ("Prime", "Minister")
     title_max_len: int
     ambiguous_titles: frozenset[tuple[str, ...]]
@@ -96,8 +91,14 @@ class Lexicon:
         return self.is_forename(word) and word.lower() not in self.very_common
 
 
-def _title_tokens(title: str) -> tuple[str, ...]:
-    return tuple(title.replace("-", " - ").split()) if " " in title else (title,)
+def _place_names(places: dict[str, Any], generated: dict[str, Any], aliases: dict[str, str]) -> frozenset[str]:
+    """Every place name: the curated lists, the generated gazetteer and the targets of place aliases."""
+    names: set[str] = set(aliases.values())
+    for key in ("countries_extra", "regions", "provinces"):
+        names.update(_words(places.get(key)))
+    for key in ("countries", "us_states", "cities"):
+        names.update(_words(generated.get(key)))
+    return frozenset(names)
 
 
 @functools.cache
@@ -107,7 +108,6 @@ def lexicon() -> Lexicon:
     titles = _load("titles.yaml")
     orgs = _load("orgs.yaml")
     places = _load("places.yaml")
-    gen = _load("places_generated.yaml")
     nat = _load("nationalities.yaml")
     stop = _load("stopwords.yaml")
     common = _load("common_words.yaml")
@@ -115,24 +115,14 @@ def lexicon() -> Lexicon:
 
     male_hon = _words(titles.get("male_honorifics"))
     female_hon = _words(titles.get("female_honorifics"))
-    title_list = [t for t in _words(titles.get("titles"))] + male_hon + female_hon
+    title_list = _words(titles.get("titles")) + male_hon + female_hon
     title_tuples = frozenset(tuple(t.split()) for t in title_list)
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
     org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}
-    place_names: set[str] = set()
-    for key in ("countries_extra", "regions", "provinces"):
-        place_names.update(_words(places.get(key)))
-    for key in ("countries", "us_states", "cities"):
-        place_names.update(_words(gen.get(key)))
-    place_names.update(aliases.values())
+    place_names = _place_names(places, _load("places_generated.yaml"), aliases)
     return Lexicon(
         speech_verbs=frozenset(_words(speech.get("verbs"))),
         weak_verbs=frozenset(_words(speech.get("weak_verbs"))),
-        according_to=tuple(_words(speech.get("according_to"))),
-        cue_phrases=tuple(_words(speech.get("phrases"))),
-        statement_nouns=frozenset(_words(speech.get("statement_nouns"))),
-        scare_cues=frozenset(_words(speech.get("scare_cues"))),
-        role_nouns=frozenset(_words(speech.get("role_nouns"))),
         titles=title_tuples,
         title_max_len=max((len(t) for t in title_tuples), default=1),
         ambiguous_titles=frozenset(tuple(t.split()) for t in _words(titles.get("ambiguous"))),
@@ -148,7 +138,7 @@ def lexicon() -> Lexicon:
         event_heads=frozenset(_words(orgs.get("event_heads"))),
         thing_nouns=frozenset(_words(orgs.get("thing_nouns"))),
         vessel_prefixes=frozenset(_words(orgs.get("vessel_prefixes"))),
-        places=frozenset(place_names),
+        places=place_names,
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),
         place_prefixes=frozenset(_words(places.get("place_prefixes"))),

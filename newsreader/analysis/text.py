@@ -49,13 +49,6 @@ class Doc:
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
 
 
-def _is_cap(word: str) -> bool:
-    c = word[0]
-    if c in "@#" and len(word) > 1:
-        c = word[1]
-    return c.isupper()
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each blank-line separated paragraph, whitespace trimmed."""
     out: list[tuple[int, int]] = []
@@ -127,7 +120,7 @@ def tokenize(text: str) -> Doc:
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
-    return Doc(text, tokens, paras, sentences)
+    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)})
 
 
 def _ends_sentence(prev: Token, gap: str) -> bool:

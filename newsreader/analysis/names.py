@@ -1,0 +1,83 @@
+"""Word-shape tests shared by the actor passes: acronyms, initials, accent folding, forename gender.
+
+They look only at one word (or one form) and the word lists, never at the document, so every pass can
+use them without caring about order.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from .lexicon import Lexicon, rule_words
+from .text import WORD_RE, Token
+
+
+NAME_SUFFIXES = rule_words("actors_name_suffixes")  # "Jr", "III": the end of a person's name
+REGNAL_TITLES = rule_words("actors_regnal_titles")
+ARABIC_PREFIXES = tuple(sorted(rule_words("actors_arabic_prefixes")))  # "Queen", "Pope": the start of a monarch's name
+
+
+def name_core(words: list[str]) -> list[str]:
+    """A person's name without a regnal title or a generational suffix: the words that are used alone
+    ("Queen Elizabeth II" -> "Elizabeth", "Robert Downey Jr." -> "Robert Downey")."""
+    core = [w for w in words if w.rstrip(".") not in NAME_SUFFIXES]
+    if len(core) > 1 and core[0] in REGNAL_TITLES:
+        core = core[1:]
+    return core or words
+
+
+def is_acronym(word: str) -> bool:
+    """"NATO", "U.S.", "M5S": two to eight characters whose letters are all capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+
+
+def acronymish(form: str) -> bool:
+    """"WHO", "U.N.", "MarineTraffic", "M5S": a short form that can stand for a longer name."""
+    return " " not in form and sum(1 for ch in form if ch.isupper()) >= 2
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def namey(tok: Token) -> bool:
+    """A token that can be part of a name: capitalised, or an Arabic article prefix ("al-Assad")."""
+    if tok.cap:
+        # "T-shirt", "X-ray", "U-turn": a capital letter before a lower-case word is no name
+        return not (len(tok.text) > 2 and tok.text[1] == "-" and tok.text[2:3].islower())
+    w = tok.text
+    return (w.startswith(ARABIC_PREFIXES) and len(w) > 4
+            and w[w.index("-") + 1:][:1].isupper())
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Accent-insensitive key: "Erdoğan" and "Erdogan" are one surname."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+def form_words(form: str) -> list[str]:
+    """The tokens of a surface form, as the tokenizer would cut them."""
+    return WORD_RE.findall(form)
+
+
+def gender_of(words: list[str], lex: Lexicon) -> str | None:
+    """"m"/"f" when the first word is a forename of one gender only."""
+    first = words[0]
+    if first in lex.male_names and first not in lex.female_names:
+        return "m"
+    if first in lex.female_names and first not in lex.male_names:
+        return "f"
+    return None
+
+
+def surnameish(w: str, lex: Lexicon) -> bool:
+    """A capitalised word that is no common word, place, organisation head or function word."""
+    return w.isalpha() and w[:1].isupper() and not w.isupper() and w.lower() not in lex.common_words \
+        and w not in lex.places and w not in lex.org_heads and w not in lex.function_words
+
+
+def is_place_name(form: str, lex: Lexicon) -> bool:
+    return form in lex.places or form in lex.place_aliases

@@ -1,0 +1,328 @@
+"""Boundaries: where a capitalised run holds one name, two names, or a title and a name.
+
+Rules: a title or honorific ends what came before and makes the words after it a person ("Labour MP
+Luciana Berger"); time words and function words are not part of names ("On Friday"); a capitalised
+"The" mid-sentence introduces a name ("according to The Times"); "of", "for", "on", "and" and "&" join two
+runs into one organisation when the first has an organisation head ("University of Essex", "Centers for
+Disease Control and Prevention").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, rule_sequence, rule_words
+from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, surnameish
+from ..state import Cand, DocState
+from ..text import Doc, Token
+
+# Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
+NAME_LIKE_WORDS = rule_words("actors_name_like_words")
+AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "Broadcaster", "Novelist"
+REPORT_VERBS = rule_words("actors_report_verbs")
+JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
+           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of"}
+BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
+DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
+TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
+
+
+def split_runs(state: DocState) -> None:
+    """Each run becomes one or more candidates (see the module docstring)."""
+    solo = {state.doc.tokens[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
+    state.cands = [c for run in state.runs for c in _with_suffix(run, state, solo)]
+
+
+def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr."."""
+    suffix = state.doc.tokens[run[-1]]
+    if len(run) < 3 or suffix.text not in NAME_SUFFIXES:
+        return _split_run(run, state, solo)
+    cands = _split_run(run[:-1], state, solo)
+    if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
+        cands[-1].toks = cands[-1].toks + [suffix]
+        cands[-1].person_evidence = True
+    return cands
+
+
+@dataclass(slots=True)
+class _Split:
+    """The candidates of one run, built word by word."""
+
+    out: list[Cand] = field(default_factory=list)
+    cur: list[Token] = field(default_factory=list)
+    person_next: bool = False
+    gender_next: str | None = None
+
+    def close(self) -> None:
+        if self.cur:
+            self.out.append(Cand(self.cur, person_evidence=self.person_next, gender=self.gender_next))
+            self.cur, self.person_next, self.gender_next = [], False, None
+
+
+def match_title(words: list[str], i: int, lex: Lexicon) -> int:
+    """Length of the longest title starting at words[i] (0 if none)."""
+    for size in range(min(lex.title_max_len, len(words) - i), 0, -1):
+        if tuple(words[i:i + size]) in lex.titles:
+            return size
+    return 0
+
+
+def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """Split a raw run at titles and time words; the part after a title is a person."""
+    lex, toks = state.lex, state.doc.tokens
+    rtoks = [state.heads.get(i, toks[i]) for i in run]
+    words = [t.text for t in rtoks]
+    sp = _Split()
+    the_next = _leading_the(words, rtoks, run, state.doc, lex)
+    i = 1 if the_next else 0
+    n = len(words)
+    while i < n:
+        if _breaks_name(words, i, sp, lex):
+            sp.close()
+            i += 1
+            continue
+        size = match_title(words, i, lex)
+        if size == 1 and words[i] in REGNAL_TITLES and 1 <= n - i - 1 <= 3 and _title_applies(
+                (words[i],), words[i + 1:], bool(sp.cur), lex):
+            # "Queen Elizabeth II", "Pope Francis": the title is part of the name
+            sp.close()
+            sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
+            sp.cur.append(rtoks[i])
+            i += 1
+            continue
+        if size and i + size < n:
+            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex):
+                sp.close()
+                sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
+                i += size
+                continue
+        elif size and i + size == n and not sp.cur and i > 0:
+            break  # a trailing bare title ("Labour MP"): drop it
+        sp.cur.append(rtoks[i])
+        i += 1
+    _drop_trailing_title(sp, lex)
+    sp.close()
+    if the_next and len(sp.out) == 1 and not sp.out[0].person_evidence and sp.out[0].toks[0] is rtoks[1]:
+        sp.out[0].the_name = True
+    for c in sp.out:
+        _portfolio_evidence(c, run, rtoks[0], toks, lex)
+    return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+def _title_gender(word: str, lex: Lexicon) -> str | None:
+    """"Mr", "King" -> "m"; "Mrs", "Queen" -> "f"; other titles tell nothing."""
+    return "m" if word in lex.male_honorifics else "f" if word in lex.female_honorifics else None
+
+
+def _leading_the(words: list[str], rtoks: list[Token], run: list[int], doc: Doc, lex: Lexicon) -> bool:
+    """"according to The Times", "a member of The Beatles": a capitalised article mid-sentence."""
+    n = len(words)
+    if words[0] != "The" or not 2 <= n <= 4:
+        return False
+    if rtoks[0].initial and not (n == 2 and words[1] in lex.media_heads and _verb_follows(doc, run[-1], lex)):
+        return False
+    return not any(x in lex.function_words or x in lex.time_words for x in words[1:])
+
+
+def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon) -> bool:
+    """Time words ("Friday") and leading function words end or precede a name without being part of it."""
+    w, n = words[i], len(words)
+    if w in lex.time_words and not (sp.cur and (sp.person_next or lex.is_forename(sp.cur[-1].text))) \
+            and not (len(w) > 3 and i + 1 < n and words[-1] in lex.org_heads and words[i + 1] not in lex.time_words):
+        return True
+    name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
+        and words[i + 1] not in lex.function_words
+    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like
+
+
+def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon) -> bool:
+    """Whether the title before `rest` really introduces a person ("Dean Kamen" is a forename)."""
+    ok = True
+    if title in lex.ambiguous_titles:
+        first = rest[0]
+        ok = lex.is_forename(first) and not is_place_name(first, lex) or (
+            not after_words and rest[-1] not in lex.org_heads and rest[-1] not in lex.media_heads
+            and not is_place_name(first, lex) and not is_acronym(first))
+        if ok and len(title) == 1 and len(rest) == 1 and lex.is_forename(title[0]) and not after_words \
+                and title[0].lower() not in TITLE_WORDS_AS_FORENAMES:
+            ok = False  # "founded by Dean Kamen": a forename, not the title "Dean"
+    if title in BARE_HONORIFICS:
+        ok = True
+    if ok and rest[-1] in lex.org_heads and not lex.is_forename(rest[0]) \
+            and title not in BARE_HONORIFICS and title not in DOCTOR_TITLES:
+        ok = False
+    return ok
+
+
+def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
+    """A bare trailing title ("Labour MP") is not part of the name."""
+    cur = sp.cur
+    while cur and match_title([t.text for t in cur], len(cur) - 1, lex) == 1 and len(cur) > 1 \
+            and (cur[-1].text,) not in lex.ambiguous_titles and cur[-1].text not in lex.org_heads:
+        cur = cur[:-1]
+    sp.cur = cur
+
+
+def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], lex: Lexicon) -> None:
+    """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name."""
+    if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0:
+        return
+    pre = toks[run[0] - 1]
+    if pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
+            and not is_place_name(t0.text, lex) and t0.text not in lex.known_orgs:
+        c.person_evidence = True
+
+
+def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """The token after k is a lower-case verb of saying or reporting: "The Guardian cited …"."""
+    toks = doc.tokens
+    if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent:
+        return False
+    w = toks[k + 1].text
+    return w in lex.speech_verbs or w in REPORT_VERBS
+
+
+# --------------------------------------------------------------------------------------------------- affiliation
+def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
+    """A role or an affiliation written before a name, in one run: the first rule that applies splits it."""
+    for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
+                 _forename_after_org):
+        parts = rule(c, c.words(), lex, solo)
+        if parts is not None:
+            return parts
+    return [c]
+
+
+def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Broadcaster Piers Morgan": a role noun before a name (but "Star Wars" is a name of its own)."""
+    if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
+            and not c.person_evidence and words[0].lower() in lex.common_words \
+            and not any(w in lex.org_heads or w in lex.function_words for w in words[1:]) \
+            and not (len(words) == 2 and words[1].lower() in lex.common_words and not lex.is_forename(words[1])):
+        return [Cand(c.toks[1:], person_evidence=True)]
+    return None
+
+
+def _descriptor(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Scientologist Tom Cruise", "Historian Mary Beard": a descriptive noun before a full name."""
+    if 3 <= len(words) <= 4 and not lex.is_forename(words[0]) and words[0].endswith(("ist", "ian")) \
+            and words[0] not in lex.places and lex.forename_evidence(words[1]) \
+            and not any(w in lex.org_heads for w in words):
+        return [Cand(c.toks[1:], person_evidence=c.person_evidence, gender=c.gender)]
+    return None
+
+
+def _portfolio_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Minister of Education Stefania Giannini": the portfolio word left over after the title."""
+    if c.person_evidence and len(words) == 3 and not lex.is_forename(words[0]) \
+            and words[0].lower() in lex.common_words and words[1].lower() not in lex.common_words:
+        return [Cand(c.toks[1:], person_evidence=True, gender=c.gender)]
+    return None
+
+
+def _initial_role(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role."""
+    if 3 <= len(words) <= 4 and c.toks[0].initial and not c.person_evidence and not lex.is_forename(words[0]) \
+            and (words[0].lower() in lex.common_words or words[0].endswith(AGENT_SUFFIXES)) \
+            and lex.forename_evidence(words[1]) \
+            and words[0] not in lex.function_words and not any(w in lex.org_heads for w in words):
+        return [Cand(c.toks[1:])]
+    return None
+
+
+def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"University of Texas Arlington Amneh Jafari … Jafari said": the surname also stands alone later."""
+    if not c.person_evidence and solo and len(words) >= 3 and words[-1] in solo and surnameish(words[-1], lex) \
+            and surnameish(words[-2], lex) and not lex.is_forename(words[-1]) \
+            and any(is_place_name(w, lex) or w in lex.org_heads for w in words[:-2]):
+        return [Cand(c.toks[:-2]), Cand(c.toks[-2:], person_evidence=True)]
+    return None
+
+
+def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name."""
+    if len(words) < 3 or c.person_evidence:
+        return None
+    for k in range(len(words) - 2, 0, -1):
+        prefix = " ".join(words[:k])
+        rest = words[k:]
+        if (prefix in lex.known_orgs or is_place_name(prefix, lex)) \
+                and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads \
+                and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
+                and " ".join(words) not in lex.known_orgs:
+            return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
+    return None
+
+
+def _forename_after_org(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"… Islamic Relations Alia Salem said": an organisation name, then a forename and a surname."""
+    if len(words) < 3 or c.person_evidence:
+        return None
+    k = next((k for k in range(1, len(words) - 1)
+              if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0)
+    if not k:
+        return None
+    prefix = " ".join(words[:k])
+    before = words[k - 1]
+    if is_place_name(prefix, lex) or prefix in lex.known_orgs or before in lex.org_heads \
+            or before in lex.nationalities \
+            or (len(words) - k == 2 and before.lower() in lex.common_words and k >= 2
+                and before not in lex.function_words and not lex.is_forename(before)
+                and words[k + 1].lower() not in lex.common_words):
+        return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
+    return None
+
+
+# --------------------------------------------------------------------------------------------------- joins
+def join_organisations(state: DocState) -> None:
+    """Join "University" + "of" + "Essex", "Centers for Disease Control" + "and" + "Prevention"."""
+    text, lex = state.doc.text, state.lex
+    out: list[Cand] = []
+    last_join: str | None = None
+    for c in state.cands:
+        j = _joiner(out[-1], c, text) if out and not c.person_evidence else None
+        if j and _joins(j, out[-1], c, last_join, lex):
+            p = out[-1]
+            p.toks = p.toks + tokens_between(state.doc, p.toks[-1], c.toks[0]) + c.toks
+            last_join = j
+            continue
+        out.append(c)
+        last_join = None
+    state.cands = out
+
+
+def _joiner(p: Cand, c: Cand, text: str) -> str | None:
+    """The joiner word between two candidates of one sentence ("of", "and" …), if that is all there is."""
+    if p.toks[-1].poss_end != p.end or p.toks[-1].sent != c.toks[0].sent or p.person_evidence:
+        return None
+    return JOINERS.get(text[p.toks[-1].poss_end:c.start])
+
+
+def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> bool:
+    pw, cw = p.words(), c.words()
+    if j in ("of", "for", "on"):
+        ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
+              and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
+        # "University of Sheffield of the UK": the name is complete; the country after it is its location
+        return ok and not (is_place_name(" ".join(cw), lex) and (
+            "of" in pw or any(is_place_name(w, lex) for w in pw)))
+    if j == "and":
+        if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
+            return False
+        return (last_join in ("of", "for", "on") and not any(
+            w in lex.org_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) or (
+            (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
+            and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
+            and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
+    return j == "&"
+
+
+def tokens_between(doc: Doc, a: Token, b: Token) -> list[Token]:
+    """Tokens strictly between two tokens (the joiner words)."""
+    k = doc.index_of[a.start] + 1
+    out = []
+    while k < len(doc.tokens) and doc.tokens[k].start < b.start:
+        out.append(doc.tokens[k])
+        k += 1
+    return out

@@ -1,0 +1,217 @@
+"""Coreference: surface forms that name the same actor are merged into one entity.
+
+Rules, in order: an acronym defined in brackets is its long form ("World Health Organization (WHO)");
+gazetteer aliases ("US" = "United States"); an acronym equal to the initials of a longer name in the
+article; two spellings of one name ("GitHub" / "Github"); an outlet's acronym and its news brand ("NBC" /
+"NBC News"); a shorter organisation name inside a longer one ("Home Office" / "United Kingdom Home
+Office"); a surname or forename alone is the full name it ends or starts; a surname that is also a common
+word is still the person next to their full name ("Doris Day … Day said"); a birth name is an alias.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, rule_words
+from ..names import fold, is_acronym, is_place_name, name_core
+from ..state import DocState, Entity
+
+JOINER_WORDS = rule_words("actors_name_joiners")
+
+
+def merge(small: Entity, big: Entity) -> None:
+    """Fold `small` into `big` (both taken at their roots): forms, votes and counts add up."""
+    small, big = small.root(), big.root()
+    if small is big:
+        return
+    small.merged_into = big
+    big.forms |= small.forms
+    big.person_votes += small.person_votes
+    big.org_votes += small.org_votes
+    big.place_votes += small.place_votes
+    big.thing_votes += small.thing_votes
+    big.cand_count += small.cand_count
+    big.title_votes += small.title_votes
+    big.gender = big.gender or small.gender
+    big.hinted = big.hinted or small.hinted
+    big.strong = big.strong or small.strong
+    for f, k in small.counts.items():
+        big.counts[f] = big.counts.get(f, 0) + k
+    big.minor |= small.minor
+    if small.hinted and not big.hinted:
+        big.name, big.kind = small.name, small.kind
+
+
+def bracketed_acronyms(state: DocState) -> None:
+    """"World Health Organization (WHO)" / "WHO (World Health Organization)": one organisation."""
+    for long_form, short in state.acronym_links:
+        a, b = state.by_form.get(long_form), state.by_form.get(short)
+        if a and b:
+            if is_acronym(short) or len(short) < len(long_form):
+                merge(b, a)
+            else:
+                merge(a, b)
+
+
+def known_aliases(state: DocState) -> None:
+    """Forms a word list names as one actor: "US" and "United States", "ISIL" and "ISIS"."""
+    lex = state.lex
+    for aliases, targets in ((lex.place_aliases, frozenset(lex.place_aliases.values())),
+                             (lex.org_aliases, lex.org_alias_targets)):
+        groups: dict[str, Entity] = {}
+        for form, e in list(state.by_form.items()):
+            target = aliases.get(form, form if form in targets else None)
+            if target is None:
+                continue
+            if target in state.by_form and state.by_form[target].root() is not e.root():
+                merge(e, state.by_form[target])
+            elif target in groups:
+                merge(e, groups[target])
+            else:
+                groups[target] = e
+
+
+def initialisms(state: DocState) -> None:
+    """An acronym equal to the initials of a multi-word name of the same article is that name."""
+    initials: dict[str, Entity] = {}
+    for form, e in state.by_form.items():
+        ws = [w for w in form.split() if w[:1].isupper()]
+        if len(ws) >= 2:
+            initials.setdefault("".join(w[0] for w in ws), e)
+    for form, e in state.by_form.items():
+        if is_acronym(form) and form not in state.lex.place_aliases:
+            key = form.replace(".", "")
+            if key in initials and initials[key].root() is not e.root():
+                merge(e, initials[key])
+
+
+def spellings(state: DocState) -> None:
+    """Spellings of one name: "GitHub" / "Github", "MarineTraffic" / "Marine Traffic"."""
+    spelled: dict[str, Entity] = {}
+    for form, e in list(state.by_form.items()):
+        key = fold(form).replace(" ", "").replace("-", "")
+        if len(key) < 4 or e.hinted:
+            continue
+        other = spelled.get(key)
+        if other is None:
+            spelled[key] = e
+        elif other.root() is not e.root():
+            a, b = (e, other) if e.root().cand_count <= other.root().cand_count else (other, e)
+            merge(a, b)
+
+
+def outlet_brands(state: DocState) -> None:
+    """An outlet's acronym and its news brand: "NBC" / "NBC News"."""
+    lex, by_form = state.lex, state.by_form
+    for form, e in list(by_form.items()):
+        ws = form.split()
+        if len(ws) == 2 and is_acronym(ws[0]) and ws[1] in lex.media_heads and ws[0] in by_form \
+                and not is_place_name(ws[0], lex):
+            merge(by_form[ws[0]], e)
+
+
+def nested_organisations(state: DocState) -> None:
+    """A shorter organisation name inside a longer one is the same body ("Court of Justice" / "European
+    Court of Justice", "Scientology" / "Church of Scientology"), when only one longer name holds it."""
+    lex = state.lex
+    orgs = [e for e in state.entities if e.root() is e and not e.hinted and e.place_votes == 0
+            and (e.org_votes > 0 and e.org_votes >= e.person_votes or len(e.name.split()) == 1 and not e.person_votes)]
+    org_words = [(e, e.name.split()) for e in orgs]
+    for e, ws in org_words:
+        if e.root() is not e or is_place_name(e.name, lex) or (
+                e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)):
+            # (a generic known institution such as "Supreme Court" may still belong to a longer name)
+            continue
+        hosts = {id(b.root()): b.root() for b, bws in org_words if b is not e and _holds(bws, ws, lex)}
+        if len(hosts) == 1:
+            merge(e, next(iter(hosts.values())))
+
+
+def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
+    if len(bws) <= len(ws):
+        return False
+    if bws[0] in lex.nationalities and len(bws) > len(ws) + 1 and bws[1:len(ws) + 1] == ws:
+        bws = bws[1:]  # "Italian Supreme Court of Cassation" holds "Supreme Court"
+    if len(ws) == 1:
+        return len(bws) == 3 and bws[1] == "of" and bws[2] == ws[0] and bws[0] in lex.org_heads
+    # "United States Air Force" / "Supreme Court of Cassation" (but not the sub-unit "Boston University
+    # School of …" or the "… Centre of the Coast Guard")
+    return ws[-1] in lex.org_heads and (
+        bws[-len(ws):] == ws and bws[-len(ws) - 1] not in JOINER_WORDS
+        or bws[:len(ws)] == ws and bws[len(ws)] == "of")
+
+
+def is_personish(e: Entity) -> bool:
+    return e.person_votes > 0 and e.person_votes >= e.org_votes + e.place_votes or e.kind == "person"
+
+
+def person_names(state: DocState) -> None:
+    """Surname-only and forename-only mentions join the full name; shorter full names join longer ones."""
+    lex = state.lex
+    persons = [e for e in state.entities if e.root() is e and is_personish(e) and len(e.name.split()) >= 2]
+    last_index: dict[str, list[Entity]] = {}
+    first_index: dict[str, list[Entity]] = {}
+    by_ends: dict[tuple[str, str], list[Entity]] = {}
+    for p in persons:
+        ws = name_core(p.name.split())
+        last_index.setdefault(fold(ws[-1]), []).append(p)
+        first_index.setdefault(fold(ws[0]), []).append(p)
+    for p in persons:
+        ws = name_core(p.name.split())
+        by_ends.setdefault((ws[0], ws[-1]), []).append(p)
+    for group in by_ends.values():
+        if len(group) > 1:
+            group.sort(key=lambda x: -len(x.name.split()))
+            for p in group[1:]:
+                merge(p, group[0])
+    for e in state.entities:
+        if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
+            continue
+        w, fw = e.name, fold(e.name)
+        if w in lex.places and fw not in last_index:
+            continue
+        cands_last = {x.root().name: x.root() for x in last_index.get(fw, [])}
+        if cands_last:
+            # prefer the most mentioned full name when surnames collide
+            merge(e, max(cands_last.values(), key=lambda x: len(x.forms)))
+            continue
+        cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
+        if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
+            merge(e, next(iter(cands_first.values())))
+
+
+def common_word_surnames(state: DocState) -> None:
+    """"Doris Day … Day said": the filters dropped the bare common word, but next to a known full name
+    (and no other name ending in it) it is that person."""
+    lex = state.lex
+    tok_texts = {t.text for t in state.doc.tokens if t.cap}
+    last_words: dict[str, int] = {}
+    for x in state.entities:
+        if x.root() is x:
+            for lw in {f.split()[-1] for f in x.forms if f.split()}:
+                last_words[lw] = last_words.get(lw, 0) + 1
+    for e in state.entities:
+        if e.root() is not e or not e.strong or not is_personish(e) or e.hinted:
+            continue
+        full_forms = [f for f in e.forms if len(f.split()) >= 2]
+        if not full_forms:
+            continue
+        last = name_core(max(full_forms, key=lambda f: (len(f), f)).split())[-1]
+        if last in state.by_form or last not in tok_texts or last_words.get(last, 0) > 1 \
+                or not _bare_surname_ok(last, lex):
+            continue
+        e.forms.add(last)
+        state.by_form[last] = e
+
+
+def _bare_surname_ok(last: str, lex: Lexicon) -> bool:
+    return last.isalpha() and last[:1].isupper() and last not in lex.time_words \
+        and last not in lex.function_words and last not in lex.nationalities and last not in lex.caps_stop \
+        and last not in lex.places and not is_acronym(last)
+
+
+def birth_names(state: DocState) -> None:
+    """"Ginger Baker was born Peter Edward Baker": the birth name is a minor alias of the person."""
+    for subject, birth in state.born_links:
+        a, b = state.by_form.get(birth), state.by_form.get(subject)
+        if a is not None and b is not None and a.root() is not b.root() and not a.root().hinted:
+            a.root().minor |= set(a.root().forms)
+            merge(a, b)

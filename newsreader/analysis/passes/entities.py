@@ -1,0 +1,131 @@
+"""Entities: candidates grouped by surface form, each form collecting its candidates' votes.
+
+Rules: the user's hints are entities from the start and win over the rules; every candidate votes for a
+kind; a candidate after a work noun ("the film Alien") or before a thing noun ("the Kepler telescope")
+votes that the name is a thing, not an actor; "X was born Y" and "Long Name (LN)" record alias links for
+the coreference pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, rule_words
+from ..model import KINDS
+from ..names import NAME_SUFFIXES, acronymish, is_initial
+from ..state import Cand, DocState, Entity
+from ..text import Token
+
+# A lower-case noun right before a run that makes the run the title of a work or a product:
+# "her graphic novel Angel Catbird", "the film Alien", "the game Counter-Strike".
+WORK_NOUNS = rule_words("actors_work_nouns")
+BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? "
+                     r"(?:who )?(?:was )?(?:born|n[ée]e) $")
+_NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
+# "the Kepler space telescope": one modifier between a name and its thing noun
+THING_MODIFIERS = rule_words("actors_thing_modifiers")
+MODIFIED_THINGS = rule_words("actors_modified_things")
+
+
+def hint_entities(state: DocState) -> None:
+    """The user's declared actors: exact forms, matched first, never overruled."""
+    for h in state.hints:
+        try:
+            name = str(h.name).strip()
+        except Exception:  # noqa: BLE001 - a broken hint must not break analysis
+            continue
+        if not name:
+            continue
+        kind = h.kind if h.kind in KINDS else None
+        e = state.by_form.get(name) or Entity(name, kind)
+        e.kind = kind or e.kind
+        e.hinted = e.strong = True
+        for form in (name, *[str(a) for a in (h.aliases or ()) if str(a).strip()]):
+            e.forms.add(form)
+        state.by_form[name] = e
+    state.by_form = {form: e for e in {id(e): e for e in state.by_form.values()}.values() for form in e.forms}
+
+
+def group_forms(state: DocState) -> None:
+    """One entity per surface form; each candidate adds its votes and its alias links."""
+    text = state.doc.text
+    state.first_pass = {(c.start, c.end) for c in state.cands}
+    for idx, c in enumerate(state.cands):
+        form = " ".join(text[c.start:c.end].split())
+        last = c.toks[-1].text
+        if len(c.toks) >= 2 and (is_initial(last) or last in NAME_SUFFIXES and not last.isupper()) \
+                and text[c.end:c.end + 1] in (".", "\u2024"):
+            form += text[c.end]  # a trailing initial or suffix keeps its dot: "Sergey M.", "Robert Downey Jr."
+        e = state.by_form.get(form)
+        if e is None:
+            e = state.by_form[form] = Entity(form, c.kind, forms={form})
+        _vote(e, c, form)
+        if _names_a_thing(c, state):
+            e.thing_votes += 1
+        _links(state, idx, c, form)
+    state.entities = list({id(e): e for e in state.by_form.values()}.values())
+
+
+def _vote(e: Entity, c: Cand, form: str) -> None:
+    if not c.weak:
+        e.strong = True
+    if c.kind == "person":
+        e.person_votes += 2 if c.person_evidence else 1
+    elif c.kind == "organisation":
+        e.org_votes += 1
+    elif c.kind == "place":
+        e.place_votes += 1
+    if c.gender and not e.gender:
+        e.gender = c.gender
+    e.cand_count += 1
+    e.counts[form] = e.counts.get(form, 0) + 1
+    if c.person_evidence:
+        e.title_votes += 1
+
+
+def _names_a_thing(c: Cand, state: DocState) -> bool:
+    """"the film Alien", "the Kepler space telescope": the run names a work or a thing."""
+    lex, toks, text = state.lex, state.doc.tokens, state.doc.text
+    k0 = state.doc.index_of.get(c.start, 0)
+    wb = toks[k0 - 1] if k0 and not c.person_evidence else None
+    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start):
+        return True
+    return (_thing_after(text, c.toks[-1], lex)
+            and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
+                     and _next_word(text, c.toks[-1]) in WORK_NOUNS)
+            and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
+
+
+def _links(state: DocState, idx: int, c: Cand, form: str) -> None:
+    """Birth names ("Ginger Baker was born Peter Edward Baker") and bracketed acronyms ("… (WHO)")."""
+    text = state.doc.text
+    if c.kind in ("person", None) and len(c.toks) >= 2 and text[c.start - 5:c.start] in ("born ", " née ", " nee "):
+        m = BORN_RE.search(text, max(0, c.start - 80), c.start)
+        if m:
+            state.born_links.append((re.split(r"[.!?] ", m.group(1))[-1], form))
+    after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]
+    if after == " (" and idx + 1 < len(state.cands):
+        nxt = state.cands[idx + 1]
+        short = " ".join(text[nxt.start:nxt.end].split())
+        if text[nxt.end:nxt.end + 1] == ")" and nxt.start == c.toks[-1].poss_end + 2 and (
+                acronymish(short) or acronymish(form)):
+            state.acronym_links.append((form, short))
+
+
+def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
+    """The run is a modifier of a lower-case thing noun: "the Kepler space telescope", "the EastMed pipeline"."""
+    if last.poss_end != last.end or text[last.end:last.end + 1] != " ":
+        return False
+    m = _NEXT_WORD_RE.match(text, last.end + 1)
+    if not m:
+        return False
+    w = m.group()
+    if w in lex.thing_nouns:
+        return True
+    m2 = _NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    return bool(m2) and m2.group() in MODIFIED_THINGS and w in THING_MODIFIERS
+
+
+def _next_word(text: str, last: Token) -> str:
+    m = _NEXT_WORD_RE.match(text, last.end + 1) if text[last.end:last.end + 1] == " " else None
+    return m.group() if m else ""

@@ -1,0 +1,71 @@
+"""Document-level evidence gathered before any name is proposed.
+
+Rules: (1) a word the article writes capitalised in mid-sentence is a name in this article; a word it
+also writes in lower case is a common word here, whatever a dictionary says. (2) Headlines and subheads
+are title case, so their capitals prove nothing. (3) Photo credits name photographers, not actors.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import rule_words
+from ..state import CapStats, DocState
+from ..text import Doc, Token
+
+HEADLINE_RATIO = 0.6  # share of capitalised long words that makes a line a headline
+CAPTION_CUES = rule_words("actors_caption_cues")
+
+
+def capitalisation(state: DocState) -> None:
+    """Count how the document writes each word: capitalised mid-sentence, or in lower case."""
+    stats = CapStats()
+    for t in state.doc.tokens:
+        if t.cap:
+            if not t.initial:
+                stats.cap_mid.add(t.text)
+                stats.capmid_count[t.text] = stats.capmid_count.get(t.text, 0) + 1
+        else:
+            stats.lower_seen.add(t.text)
+            stats.lower_count[t.text] = stats.lower_count.get(t.text, 0) + 1
+    state.stats = stats
+
+
+def headlines(state: DocState) -> None:
+    """Paragraphs that look like headlines or subheads: title case or all caps, no final full stop."""
+    doc = state.doc
+    by_para: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        by_para.setdefault(t.para, []).append(t)
+    state.headlines = {p for p, toks in by_para.items() if _is_headline(doc, p, toks)}
+
+
+def _is_headline(doc: Doc, p: int, toks: list[Token]) -> bool:
+    if len(toks) < 3 or len(toks) > 25:
+        return False
+    ps, pe = doc.paragraphs[p]
+    if doc.text[pe - 1] in ".!?\"”" or "\n" in doc.text[ps:pe]:
+        return False
+    words = [t for t in toks if t.text[0].isalpha() and len(t.text) > 3]
+    return bool(words) and sum(1 for t in words if t.cap) / len(words) >= HEADLINE_RATIO
+
+
+def is_caption_cue(tok: Token, text: str) -> bool:
+    """"Image:", "Photo:": the cue of a photo credit."""
+    return tok.text in CAPTION_CUES and text[tok.end:tok.end + 1] == ":"
+
+
+def captions(state: DocState) -> None:
+    """Token indices of photo credits ("Image: Jane Doe.") — photographers are not actors of the story."""
+    out: set[int] = set()
+    toks = state.doc.tokens
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not is_caption_cue(t, state.doc.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and toks[j].sent == t.sent and toks[j].para == t.para:
+            out.add(j)
+            j += 1
+        i = j
+    state.captions = out

@@ -1,0 +1,211 @@
+"""Filtering: candidates that are not names of actors.
+
+Rules: function and time words at the edges of a run are not part of a name; a nationality adjective
+before a name is not part of it ("British Prime Minister"); laws, events, vessels and campaigns are named
+like actors but are not ("Clean Air Act", "MV Namse", "Operation Clambake"); a title without a name is no
+person; a lone capitalised word that is a title, a role, a demonym ("Londoners"), an idea ("Thatcherism"),
+a hashtag or a plural acronym ("NGOs") is no actor. A sentence-initial word is capitalised for the
+sentence's sake: it is a name only with evidence (the article writes it capitalised mid-sentence, or it is a
+forename before a surname), and a common opener ("Protesters", "Former") is dropped from the run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, rule_sequence, rule_words
+from ..names import is_acronym, is_initial, is_place_name
+from ..state import Cand, CapStats, DocState
+from ..text import Token
+from .boundaries import NAME_LIKE_WORDS
+
+CONTRACTION_RE = re.compile(r"^(?:%s)['\u2019]" % "|".join(sorted(rule_words("actors_contraction_words"))), re.I)
+LAW_HEADS = rule_words("actors_law_heads")
+# First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
+THING_PREFIXES = rule_words("actors_thing_prefixes")
+TOURNAMENT_GROUPS = rule_words("actors_tournament_groups")  # "Group F": a group of a sports tournament
+_PREFIXES = rule_sequence("actors_derivation_prefixes")
+_SUFFIXES = tuple(tuple(x.split("/", 1)) for x in rule_sequence("actors_derivation_suffixes"))
+_PLURAL_ENDINGS = rule_sequence("actors_plural_endings")
+_IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
+_DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
+
+
+def filter_candidates(state: DocState) -> None:
+    """Keep the candidates that can be actors, trimmed to their name words."""
+    kept = []
+    for c in state.cands:
+        f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines)
+        if f is not None:
+            kept.append(f)
+    state.cands = kept
+
+
+def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool) -> Cand | None:
+    if headline:
+        c.the_name = False
+    toks = _trim_edges(c, lex)
+    if not toks:
+        return None
+    toks = _strip_modifiers(c, toks, lex)
+    words = [t.text for t in toks]
+    if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
+        return None  # "Trump's Special Presidential Envoy to …": a title without a name
+    if len(toks) == 1 and _not_an_actor(words[0], c, lex, stats.cap_mid):
+        return None
+    if len(toks) >= 2 and words[0] in THING_PREFIXES:
+        c.thing = True  # "Operation Clambake": a campaign, not an actor
+    if len(toks) == 2 and words[0] in TOURNAMENT_GROUPS and is_initial(words[1]):
+        c.toks = toks
+        c.initial = toks[0].initial
+        return c
+    if (toks[0].initial or headline) and not c.person_evidence and not _known(c, words, lex):
+        return _sentence_initial(c, toks, lex, stats, headline)
+    c.toks = toks
+    c.initial = toks[0].initial
+    return c
+
+
+def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
+    """Leading and trailing function and time words, and leading contractions ("We're"), are no name."""
+    toks = c.toks
+    while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
+            toks[0].text in NAME_LIKE_WORDS and len(toks) >= 2 and toks[1].text not in lex.function_words):
+        toks = toks[1:]
+    if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
+        c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
+    while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
+            and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
+        toks = toks[:-1]
+    while toks and CONTRACTION_RE.match(toks[0].text):
+        toks = toks[1:]
+    return toks
+
+
+def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
+    """A nationality adjective or a vessel prefix before a name is not part of it; events are things."""
+    words = [t.text for t in toks]
+    full = " ".join(words)
+    if len(toks) > 1 and words[0] in lex.nationalities and not is_place_name(full, lex) \
+            and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
+            and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
+        toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
+        full = " ".join(words)
+    if len(toks) >= 2 and words[0] in lex.vessel_prefixes:
+        # "MV Namse Bangdzod": a ship; later bare mentions of the name join it and are dropped with it
+        toks, words = toks[1:], words[1:]
+        full = " ".join(words)
+        c.thing = True
+    if len(toks) >= 2 and full not in lex.known_orgs and (
+            words[-1] in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
+            or words[-2:] == ["World", "Congress"]):
+        c.thing = True
+    return toks
+
+
+def _title_without_name(words: list[str], lex: Lexicon) -> bool:
+    return (words[-1],) in lex.titles and all(
+        (w.lower() in lex.common_words or (w,) in lex.titles) and w not in lex.org_heads
+        and w not in lex.function_words for w in words) and not lex.is_forename(words[0])
+
+
+def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
+    """A lone word that names no actor: a nationality, a title, a demonym, an idea, a hashtag …"""
+    if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
+            or w in lex.non_actors or CONTRACTION_RE.match(w) or w.startswith("#"):
+        return True
+    if w[-1] == "s" and _demonym(w, lex):
+        return True  # "Londoners", "Samoans": people of a place, not an actor
+    if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
+        return True  # "URLs", "NGOs": plurals of common acronyms
+    if w.endswith(_IDEA_SUFFIXES) and w not in lex.known_orgs:
+        return True  # "Islamophobia", "Thatcherism": ideas, not actors
+    if _hyphenated_non_name(w, lex):
+        return True
+    if is_acronym(w) and any(ch.isdigit() for ch in w) and w not in lex.known_orgs:
+        return True
+    if not c.person_evidence and (len(w) == 1 or (w,) in lex.titles):
+        return True
+    return w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid
+
+
+def _hyphenated_non_name(w: str, lex: Lexicon) -> bool:
+    """"Counter-Strike" (two common words), "anti-war"-style tails, "French-German" (two nationalities)."""
+    if "-" in w and w not in lex.known_orgs:
+        parts = w.split("-")
+        if len(parts) == 2 and all(len(x) >= 3 and x.lower() in lex.common_words for x in parts):
+            return True
+    if "-" in w or "\u2013" in w:
+        parts = re.split("[-\u2013]", w)
+        return parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts if x)
+    return False
+
+
+def _known(c: Cand, words: list[str], lex: Lexicon) -> bool:
+    """Names the word lists know, which need no evidence from the document ("Team Estonia")."""
+    full = " ".join(words)
+    return is_place_name(full, lex) or full in lex.known_orgs or c.the_name or (
+        len(words) >= 2 and words[0] in lex.org_heads and " ".join(words[1:]) in lex.places)
+
+
+def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats, headline: bool) -> Cand | None:
+    """A run opening a sentence (or in a headline) needs evidence that its first word is a name."""
+    first = toks[0].text
+    evidence = (first in stats.cap_mid and not headline or lex.is_forename(first) and len(toks) > 1) \
+        and not (headline and first not in stats.cap_mid)
+    if evidence:
+        c.toks = toks
+        c.initial = toks[0].initial
+        return c
+    if len(toks) == 1 and _lone_plural(first, lex):
+        return None  # a lone sentence-initial plural never capitalised elsewhere ("Lawsuits have been filed")
+    common = first.lower() in lex.common_words or first.lower() in stats.lower_seen or (
+        len(toks) == 1 and _derived_common(first, lex))
+    if not (common or headline):
+        c.toks = toks
+        c.initial = toks[0].initial
+        return c
+    if len(toks) == 1:
+        return None
+    # drop the opener ("Protesters", "Former") and keep the rest if it stands on its own
+    rest = Cand(toks[1:], kind=c.kind)
+    if headline and not all(t.text in stats.cap_mid for t in rest.toks):
+        return None
+    w = rest.words()
+    if len(w) == 1 and (w[0] in lex.nationalities or w[0] in lex.caps_stop or w[0] in lex.time_words
+                        or w[0] in lex.function_words or (w[0],) in lex.titles or w[0].lower() in lex.role_words):
+        return None
+    return rest
+
+
+def _lone_plural(w: str, lex: Lexicon) -> bool:
+    return not is_acronym(w) and not lex.is_forename(w) and w.endswith("s") and not w.endswith("ss") and (
+        w[:-1].lower() in lex.common_words or w.endswith(_PLURAL_ENDINGS))
+
+
+def _derived_common(w: str, lex: Lexicon) -> bool:
+    """A derived form of a common word: "Recycled", "Unremarked", "Protestor", "Vigils"."""
+    low = w.lower()
+    if not low.isalpha() or len(low) < 5 or lex.is_forename(w) or w in lex.places:
+        return False
+    stems = [low] + [low[len(p):] for p in _PREFIXES if low.startswith(p) and len(low) - len(p) >= 4]
+    for st in stems:
+        if st != low and st in lex.common_words:
+            return True
+        if any(st.endswith(suf) and len(st) - len(suf) >= 4 and st[:-len(suf)] + add in lex.common_words
+               for suf, add in _SUFFIXES):
+            return True
+    return False
+
+
+def _demonym(w: str, lex: Lexicon) -> bool:
+    """"Londoners", "Samoans", "Parisians": inhabitants named after a place."""
+    if not w.endswith("s") or len(w) < 6 or w in lex.known_orgs or w in lex.org_aliases:
+        return False
+    for suf in _DEMONYM_SUFFIXES:
+        if w.endswith(suf):
+            base = w[:-len(suf)]
+            if base in lex.places or base + "a" in lex.places or base + "e" in lex.places \
+                    or base + "ia" in lex.places or base[:-1] + "y" in lex.places:
+                return True
+    return False

@@ -1,0 +1,119 @@
+"""Kinds: person, organisation or place, and whether a candidate needs support to count.
+
+Rules: a title makes a person; the gazetteers know places and organisations; the head word decides
+("… University" is an organisation, "… Province" a place, "… News" an outlet, hence an organisation);
+a forename first makes a person; a lone acronym is an organisation. A candidate is weak — it counts only
+if another mention links to it — when it is a lone common word, an unknown acronym, a phrase of common
+words, or a word the article itself writes more often in lower case ("iodine … Iodine deficiency").
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, rule_words
+from ..names import is_acronym, is_place_name
+from ..state import Cand, CapStats, DocState, Entity
+from ..text import Doc
+
+PLACE_PREPS = rule_words("actors_place_preps")
+DIRECTIONS = rule_words("actors_directions")
+PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
+
+
+def candidate_kinds(state: DocState) -> None:
+    """Give each candidate its kind by its own words, and mark the weak ones."""
+    lex = state.lex
+    for c in state.cands:
+        c.kind = kind_of(c, lex)
+        c.weak = _weak(c, lex) or _lower_case_here(c, lex, state.stats)
+
+
+def kind_of(c: Cand, lex: Lexicon) -> str | None:
+    """The kind a candidate's own words and the word lists give it (None: undecided)."""
+    words = c.words()
+    full = " ".join(words)
+    if c.person_evidence:
+        return "person"
+    if is_place_name(full, lex):
+        return "place"
+    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs:
+        return "organisation"
+    return _kind_by_head(c, words, lex)
+
+
+def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
+    last = words[-1]
+    if len(words) >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
+        return "place"
+    if last in lex.media_heads and len(words) >= 2:
+        return "organisation"
+    if last in lex.place_heads and len(words) >= 2 and not (
+            last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
+        return "place"
+    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
+        return "place"
+    if any(w in lex.org_heads for w in words) and (len(words) >= 2 or last in lex.known_orgs):
+        return "organisation"
+    if c.the_name:
+        return "organisation"  # newspapers, bands and firms named with "The"
+    if len(words) == 1 and is_acronym(words[0]):
+        return "organisation"
+    if len(words) >= 2 and lex.forename_evidence(words[0]) and not any(is_acronym(w) for w in words):
+        return "person"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
+        return "person"
+    return None
+
+
+def _weak(c: Cand, lex: Lexicon) -> bool:
+    """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
+    words = c.words()
+    full = " ".join(words)
+    if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
+            or c.the_name or " ".join(words[1:]) in lex.known_orgs:
+        return False
+    if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
+        return False
+    if len(words) == 1:
+        return is_acronym(words[0]) or words[0].lower() in lex.common_words
+    if c.kind in ("organisation", "place") or lex.forename_evidence(words[0]):
+        return False
+    return all(w.lower() in lex.common_words for w in words)
+
+
+def _lower_case_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
+    """A lone word this very article writes more often in lower case than capitalised mid-sentence."""
+    if len(c.toks) != 1 or c.person_evidence or c.the_name:
+        return False
+    w = c.toks[0].text
+    return stats.lower_count.get(w.lower(), 0) >= max(2, stats.capmid_count.get(w, 0) + 1) \
+        and not is_acronym(w) and w not in lex.known_orgs and not is_place_name(w, lex)
+
+
+def resolve_kind(e: Entity, lex: Lexicon) -> str | None:
+    """An entity's kind from its candidates' votes; a title beats a gazetteer hit."""
+    if e.person_votes and e.person_votes >= e.org_votes and e.person_votes >= e.place_votes:
+        return "person"
+    if e.place_votes > e.org_votes:
+        return "place"
+    if e.org_votes:
+        return "organisation"
+    if e.place_votes or any(is_place_name(f, lex) for f in e.forms):
+        return "place"
+    return None
+
+
+def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
+    """Kind of a single unknown word from how it is used: "in X" -> place, "X said" -> person/organisation."""
+    text = doc.text
+    place = person = 0
+    for s, en in e.mentions:
+        before = text[max(0, s - 12):s].split()
+        if before and before[-1].lower() in PLACE_PREPS:
+            place += 1
+        after = text[en:en + 20].split()
+        if after and after[0].strip(",.") in lex.speech_verbs:
+            person += 1
+    words = e.name.split()
+    if len(words) == 1 and lex.is_forename(words[0]) and words[0].lower() not in lex.common_words:
+        return "person"
+    return "place" if place > person else "organisation"

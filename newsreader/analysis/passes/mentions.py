@@ -1,0 +1,131 @@
+"""Mentions: canonical names and kinds, then every occurrence of every known form.
+
+Rules: an entity counts only if one of its candidates was strong and it names no thing; its name is its
+fullest form (acronyms and birth names only when nothing else is known); its kind comes from the votes,
+then from how its mentions are used ("in X" is a place). Every form is then found wherever it occurs as a
+whole name — this catches sentence-initial and headline mentions the candidate rules could not trust.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, lexicon
+from ..model import Actor, Mention
+from ..names import form_words, gender_of, is_acronym, is_place_name
+from ..state import Cast, DocState, Entity
+from ..text import Token
+from .kinds import context_kind, resolve_kind
+
+
+def canonical_names(state: DocState) -> None:
+    """Choose each surviving entity's name, kind and gender."""
+    lex = state.lex
+    state.roots = [e for e in state.entities if e.root() is e and e.strong and not _is_thing(e, lex)]
+    for e in state.roots:
+        if not e.hinted:
+            forms = [f for f in e.forms if (not is_acronym(f) or len(e.forms) == 1) and f not in e.minor]
+            if not forms:
+                forms = [f for f in e.forms if f not in e.minor] or list(e.forms)
+            e.name = max(forms, key=lambda f: (len(f.split()), len(f), e.counts.get(f, 0), f))
+            e.kind = resolve_kind(e, lex)
+        if e.gender is None and e.kind in ("person", None):
+            e.gender = gender_of(e.name.split(), lex)
+            if e.minor:
+                # a birth name may tell the gender that a stage name hides ("Ginger Baker" / "Peter …")
+                gs = {gender_of(f.split(), lex) for f in e.forms if len(f.split()) >= 2} - {None}
+                e.gender = gs.pop() if len(gs) == 1 else None
+
+
+def _is_thing(e: Entity, lex: Lexicon) -> bool:
+    """Vessels, events and products named like actors; a title or a known name keeps an actor."""
+    if not e.thing_votes or e.hinted or e.title_votes:
+        return False
+    if any(f in lex.known_orgs or is_place_name(f, lex) for f in e.forms):
+        return False
+    return e.thing_votes * 4 >= max(1, e.cand_count)
+
+
+def find_mentions(state: DocState) -> None:
+    """Every occurrence of every form, longest form first, as a whole name (not part of a longer one)."""
+    form_index: dict[str, list[tuple[list[str], Entity]]] = {}
+    for e in state.roots:
+        for form in e.forms:
+            ws = form_words(form)
+            if ws:
+                form_index.setdefault(ws[0], []).append((ws, e))
+    for lst in form_index.values():
+        lst.sort(key=lambda x: (-len(x[0]), x[0]))  # (ties in a fixed order: sets have none)
+    toks = list(state.doc.tokens)
+    for k, h in state.heads.items():
+        toks[k] = h  # the name parts of "Luxembourg-based" words are mentions too
+    i, n = 0, len(toks)
+    while i < n:
+        opts = form_index.get(toks[i].text)
+        size = _match_at(state, toks, i, opts) if opts and i not in state.captions else 0
+        i += size or 1
+
+
+def _match_at(state: DocState, toks: list[Token], i: int, opts: list[tuple[list[str], Entity]]) -> int:
+    """Record the longest form matching at token i; its length in tokens (0 if none)."""
+    text = state.doc.text
+    n = len(toks)
+    for ws, e in opts:
+        size = len(ws)
+        if i + size > n or any(toks[i + k].text != ws[k] for k in range(size)):
+            continue
+        span = (toks[i].start, toks[i + size - 1].end)
+        # words must be adjacent (single spaces) to count as one mention
+        if span in state.first_pass or all(
+                text[toks[i + k].end:toks[i + k + 1].start] in (" ", "") for k in range(size - 1)) \
+                and (i + size == n or not _continues_name(toks, i + size - 1, text)) \
+                and (i == 0 or not _continues_name_back(toks, i, text)):
+            e.mentions.append(span)
+            return size
+    return 0
+
+
+def _continues_name(toks: list[Token], k: int, text: str) -> bool:
+    """True when the token after k is capitalised and directly attached (the match is part of a longer name)."""
+    t = toks[k]
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return t.poss_end == t.end and nxt.cap and text[t.end:nxt.start] == " " and not nxt.initial
+
+
+def _continues_name_back(toks: list[Token], i: int, text: str) -> bool:
+    prev, cur = toks[i - 1], toks[i]
+    lex = lexicon()
+    return (prev.cap and prev.poss_end == prev.end and text[prev.end:cur.start] == " " and not cur.initial
+            and prev.text not in lex.function_words and prev.text not in lex.time_words
+            and (prev.text,) not in lex.titles and prev.text not in lex.nationalities
+            and not is_place_name(prev.text, lex))
+
+
+def context_kinds(state: DocState) -> None:
+    """Kinds still undecided come from how the mentions are used ("in X", "X said")."""
+    for e in state.roots:
+        if e.kind is None:
+            e.kind = context_kind(e, state.doc, state.lex)
+
+
+def build_cast(state: DocState) -> None:
+    """The actors in order of first mention, with sorted mentions."""
+    text = state.doc.text
+    actors: list[Actor] = []
+    gender: dict[str, str | None] = {}
+    spans: list[tuple[int, int, Actor]] = []
+    seen: dict[str, Actor] = {}
+    for e in sorted(state.roots, key=lambda x: min((m[0] for m in x.mentions), default=1 << 60)):
+        if not e.mentions:
+            continue
+        a = seen.get(e.name)
+        if a is None:
+            a = seen[e.name] = Actor(name=e.name, kind=e.kind or "organisation")
+            actors.append(a)
+            gender[a.name] = e.gender
+        for s, en in sorted(set(e.mentions)):
+            a.mentions.append(Mention(s, en, text[s:en]))
+            spans.append((s, en, a))
+        a.aliases = sorted({m.text for m in a.mentions} - {a.name})
+    spans.sort(key=lambda x: (x[0], x[1]))
+    state.cast = Cast(actors, spans, gender)

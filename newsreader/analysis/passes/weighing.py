@@ -1,0 +1,132 @@
+"""Weighing: is each entity really an actor? A learned decision over general evidence.
+
+The earlier passes vote; this pass weighs the votes with the document's own evidence and lets the
+`actor` model (`weights.py`, trained by `scripts/train_weights.py`) decide. Signals: how many mentions
+and forms the entity has; how often it is written sentence-initially (where capitals prove nothing);
+whether the article also writes its words in lower case; forenames, titles, gazetteers and head words;
+the words around its mentions ("in X", "the X", "X said", "X's"); its shape (acronym, inner capitals,
+digits, a plural -s). A hinted entity is always kept.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..names import is_acronym, is_place_name
+from ..state import DocState, Entity
+from ..text import Token
+from ..weights import Features, model
+from .kinds import PLACE_PREPS
+
+
+def weigh_entities(state: DocState) -> None:
+    """Drop the people and organisations the `actor` model does not believe in (their mentions go with
+    them); places come from gazetteers and place contexts, and the subject of a verb of saying speaks,
+    so both are kept."""
+    decide = model("actor").decide
+    kept = []
+    for e in state.roots:
+        if e.mentions and not e.hinted:
+            e.features = entity_features(e, state)
+            # a speaker is an actor whatever else is known of it ("Coles, in a release, said")
+            if e.kind != "place" and not e.features["ctx_before_verb"] and not decide(e.features):
+                continue
+        kept.append(e)
+    state.roots = kept
+
+
+def learned_kinds(state: DocState) -> None:
+    """A person or an organisation? The likelier by the `kind_*` models, which weigh the rules' votes
+    with the gazetteers, the word's shape and the contexts of its mentions ("X said", "the X").
+    Places stay as the gazetteers and place contexts made them."""
+    models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
+    for e in state.roots:
+        if e.features and e.kind != "place":
+            features = kind_features(e)
+            probs = {k: m.probability(features) for k, m in models.items()}
+            e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
+
+
+def entity_features(e: Entity, state: DocState) -> Features:
+    """The named signals of one entity (values in [0, 1] or small counts)."""
+    lex, stats = state.lex, state.stats
+    words = e.name.split()
+    first, last = words[0], words[-1]
+    f: Features = {"bias": 1.0, f"words={min(len(words), 3)}": 1.0, f"kind={e.kind}": 1.0}
+    votes = max(1, e.person_votes + e.org_votes + e.place_votes)
+    f["votes_person"] = e.person_votes / votes
+    f["votes_org"] = e.org_votes / votes
+    f["votes_place"] = e.place_votes / votes
+    f["titled"] = float(e.title_votes > 0)
+    f["forms"] = math.log2(len(e.forms))
+    f["mentions"] = math.log2(1 + len(e.mentions))
+    f["one_mention"] = float(len(e.mentions) == 1)
+    f["forename"] = float(lex.forename_evidence(first) and len(words) > 1)
+    f["forename_alone"] = float(lex.is_forename(first) and len(words) == 1)
+    f["common_first"] = float(first.lower() in lex.common_words)
+    f["all_common"] = float(all(w.lower() in lex.common_words for w in words))
+    f["lower_here"] = float(first.lower() in stats.lower_seen)
+    f["gaz_place"] = float(any(is_place_name(x, lex) for x in e.forms))
+    f["gaz_org"] = float(any(x in lex.known_orgs or x in lex.org_aliases for x in e.forms))
+    f["org_head"] = float(any(w in lex.org_heads for w in words))
+    f["media_head"] = float(last in lex.media_heads)
+    f["place_head"] = float(last in lex.place_heads)
+    f["nationality"] = float(first in lex.nationalities)
+    f.update(_shape(e.name, words))
+    f.update(_contexts(e, state))
+    return f
+
+
+def kind_features(e: Entity) -> Features:
+    """The entity's features plus the ending of its last word ("-ia", "-rg", "-ov"), which tells places
+    from people but says nothing about whether a word is a name at all."""
+    return {**e.features, f"end={e.name[-2:].lower()}": 1.0}
+
+
+def _shape(name: str, words: list[str]) -> Features:
+    """What the name looks like: an acronym, inner capitals ("AntyScience"), digits, a plural -s."""
+    one = len(words) == 1
+    return {
+        "acronym": float(one and is_acronym(name)),
+        "camel": float(any(any(c.isupper() for c in w[1:]) and not is_acronym(w) for w in words)),
+        "digit": float(any(c.isdigit() for c in name)),
+        "hyphen": float("-" in name),
+        "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
+        "long": float(len(words) >= 5),
+    }
+
+
+def _contexts(e: Entity, state: DocState) -> Features:
+    """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the", before a
+    speech verb or a possessive."""
+    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    counts = dict.fromkeys(("initial", "headline", "after_prep", "after_the", "before_verb", "possessive"), 0)
+    for s, en in e.mentions:
+        k = index_of.get(s)
+        if k is None:
+            continue
+        t = toks[k]
+        counts["initial"] += t.initial
+        counts["headline"] += t.para in state.headlines
+        prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
+        if prev is not None:
+            counts["after_prep"] += prev.lower in PLACE_PREPS
+            counts["after_the"] += prev.text == "the"
+        counts["possessive"] += text[en:en + 1] in ("'", "\u2019")
+        counts["before_verb"] += _speaks(toks, k, en, state.lex.speech_verbs)
+    n = max(1, len(e.mentions))
+    out = {f"ctx_{k}": v / n for k, v in counts.items()}
+    out["all_initial"] = float(counts["initial"] == len(e.mentions))
+    return out
+
+
+ACTOR_KINDS = ("person", "organisation")
+SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
+
+
+def _speaks(toks: list[Token], k: int, end: int, verbs: frozenset[str]) -> bool:
+    """A verb of saying follows the mention within a few words of the same sentence."""
+    while k < len(toks) and toks[k].end < end:
+        k += 1
+    sent = toks[k].sent if k < len(toks) else -1
+    return any(t.text in verbs for t in toks[k + 1:k + 1 + SPEECH_WINDOW] if t.sent == sent)
