@@ -19,6 +19,7 @@ import os
 import reprlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from newsreader.keymap import BadKey, parse_keys
@@ -87,7 +88,7 @@ class Config:
     colours: Colours = field(default_factory=Colours)
     sort: str = "newest"
     list_width: int = 36
-    keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    keys: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))  # read-only
     path: Path | None = None
     explicit: frozenset[str] = frozenset()
     problems: tuple[str, ...] = ()
@@ -275,7 +276,7 @@ def _build(data: dict[Any, Any], path: Path | None, name: str) -> Config:
         elif key == "colours":
             values[key] = _colours(value, problems, name)
         elif key == "keys":
-            values[key] = _keys(value, problems, name)
+            values[key] = MappingProxyType(_keys(value, problems, name))
         elif value is not None:
             checked, problem = _CHECKS[key](value)
             if problem is None:
