@@ -73,6 +73,10 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """Split a raw run at titles and time words; the part after a title is a person."""
     lex, toks = state.lex, state.doc.tokens
     rtoks = [state.heads.get(i, toks[i]) for i in run]
+    if len(rtoks) == 1:  # (most runs: one word, which no title or affiliation rule can split)
+        w = rtoks[0].text
+        breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
+        return [] if breaks else [Cand(rtoks)]
     words = [t.text for t in rtoks]
     sp = _Split()
     inside = run[0] > 0 and toks[run[0] - 1].text in NAME_JOINERS  # the run continues a name ("… of Christmas")
@@ -192,9 +196,12 @@ def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------------------------------- affiliation
 def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
     """A role or an affiliation written before a name, in one run: the first rule that applies splits it."""
+    words = c.words()
+    if len(words) < 2:
+        return [c]  # every rule splits a word off a longer run
     for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
                  _forename_after_org):
-        parts = rule(c, c.words(), lex, solo)
+        parts = rule(c, words, lex, solo)
         if parts is not None:
             return parts
     return [c]
