@@ -166,7 +166,8 @@ def test_a_word_the_article_writes_in_lower_case_is_weak() -> None:
 # --------------------------------------------------------------------------------------------- coreference
 def test_a_surname_alone_is_the_full_name() -> None:
     a = analyse("Jacque Vaughn coached well. Vaughn said so.")
-    assert [(x.name, [m.text for m in x.mentions]) for x in a.actors] == [("Jacque Vaughn", ["Jacque Vaughn", "Vaughn"])]
+    assert [(x.name, [m.text for m in x.mentions]) for x in a.actors] == [
+        ("Jacque Vaughn", ["Jacque Vaughn", "Vaughn"])]
 
 
 def test_a_bracketed_acronym_is_its_long_form() -> None:
