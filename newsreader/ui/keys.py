@@ -44,6 +44,10 @@ APP_BINDINGS: list[BindingType] = [
     Binding("m", "list('toggle_read')", "Read/unread", show=False, id="list.toggle-read"),
     Binding("U", "list('toggle_unread_only')", "Unread only", show=False, id="list.unread-only"),
     Binding("r", "reload", "Reload", show=False, id="app.reload"),
+    Binding("o", "pane('open_link')", "Open in browser", show=False, id="reader.open-link"),
+    Binding("i", "pane('show_info')", "About the article", show=False, id="reader.info"),
+    Binding("y", "pane('copy_quote')", "Copy quotation", show=False, id="reader.copy-quote"),
+    Binding("Y", "pane('copy_link')", "Copy URL", show=False, id="reader.copy-link"),
     Binding("tab", "focus_next", "Next pane", show=False, id="app.next-pane"),
     Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.previous-pane"),
 ]
