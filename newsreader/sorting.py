@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from newsreader.library import sort_key
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the header imports the labels at start-up: the loader (and yaml) load later
     from newsreader.articles import Article
 
 SORTS = ("newest", "oldest", "title", "source", "quotes")
@@ -39,6 +37,8 @@ def sort_articles(
 
 def key_function(order: str, quote_counts: Mapping[str, int]) -> Callable[[Article], tuple[object, ...]]:
     """The sort key of `order` (see `sort_articles`)."""
+    from newsreader.library import sort_key
+
     if order == "oldest":
         return lambda a: (a.date is None, a.date.toordinal() if a.date else 0, *sort_key(a)[2:])
     if order == "title":

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
@@ -29,6 +28,7 @@ from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
 from newsreader.ui.messages import AnalysisReady, ArticleLoaded, FolderActorsReady, FolderLoaded, IndexProgress
 from newsreader.ui.messages import Polled, QuoteCounts, ReadStateLoaded
+from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
 
@@ -79,7 +79,7 @@ class NewsReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
-        with Horizontal(id="panes"):
+        with Panes(id="panes"):
             yield ListPane(self.marks, id="listing")
             yield ReaderPane(id="reading-pane")
         yield Footer(compact=True)
@@ -88,8 +88,9 @@ class NewsReaderApp(App[None]):
         self.theme = THEME
         self.article_list.focus()
         self._update_header()
-        for name in ("listed", "unread_only"):
-            self.watch(self.list_pane, name, self._update_header, init=False)
+        for node, name in ((self.list_pane, "listed"), (self.list_pane, "unread_only"), (self.list_pane, "unread"),
+                           (self.list_pane, "starred_only"), (self.list_pane, "sort"), (self.reader_pane, "highlight")):
+            self.watch(node, name, self._update_header, init=False)
         # at 80 columns the actors panel takes the list's place (see the .tcss)
         self.watch(self.reader_pane, "show_actors",
                    lambda on: self.query_one("#panes").set_class(on, "-actors-open"), init=False)
@@ -139,7 +140,7 @@ class NewsReaderApp(App[None]):
         folder = clean_line(self.path.resolve().name or str(self.path), 80)
         self.query_one(AppHeader).parts = header_parts(
             folder, self.session, self.list_pane, progress=self._progress,
-            loaded=self._loaded_once, failure=self._failure,
+            loaded=self._loaded_once, failure=self._failure, highlight=self.reader_pane.highlight,
         )
 
     def report_failure(self, what: str, error: BaseException) -> None:
@@ -163,8 +164,7 @@ class NewsReaderApp(App[None]):
     @on(ReadStateLoaded)
     def _read_state_loaded(self, message: ReadStateLoaded) -> None:
         self.marks.loaded(message.state, self.path)
-        self.article_list.is_unread = self.marks.is_unread
-        self.article_list.refresh_counts()
+        self.list_pane.marks_changed(loaded=True)
         self.watch(self.reader, "scroll_y", self.marks.scrolled, init=False)
 
     @on(FolderLoaded)
@@ -309,9 +309,9 @@ class NewsReaderApp(App[None]):
         return session.folder, pane.article, pane.view.offset_of_line(pane.view.scroll_offset.y)
 
     def _marks_changed(self) -> None:
-        listing = self.query_one_optional(ArticleList)
+        listing = self.query_one_optional(ListPane)
         if listing is not None:  # not while shutting down
-            listing.refresh_counts()
+            listing.marks_changed()
 
     @on(ListPane.FilterChanged)
     def _filter_changed(self, message: ListPane.FilterChanged) -> None:
@@ -358,6 +358,10 @@ class NewsReaderApp(App[None]):
 
     def action_reader(self, action: str, direction: int) -> None:
         getattr(self.reader, f"action_{action}")(direction)
+
+    def action_panes(self, method: str, *args: Any) -> None:
+        """Layout keys (`keys.py`): call the `Panes` method of that name."""
+        getattr(self.query_one(Panes), method)(*args)
 
     def action_focus_list(self) -> None:
         self.article_list.focus()

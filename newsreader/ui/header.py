@@ -2,7 +2,7 @@
 
 When the line is too long, parts give way from the least to the most important: first the app's name,
 then the folder is shortened (down to a few characters) and finally dropped, then the detail of the
-counts. Modes the user switched on (unread only, a filter) and problems (files that could not be read,
+counts. Modes the user switched on (unread only, starred only, highlights off, a filter) and problems (files that could not be read,
 a config problem, a failed worker) always stay: they explain what is on screen.
 """
 
@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from newsreader.sorting import LABELS as SORT_LABELS
 from newsreader.ui.row_list import fit
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class HeaderParts:
     """What the header says; `fit_header` decides how much of it fits."""
 
     folder: str = ""
-    counts: str = ""  # "31 articles", "2 of 31 listed", "loading…", "indexing 40 of 100 files…"
+    counts: str = ""  # "31 articles · 12 unread · newest first", "2 of 31 listed · …", "loading…"
     detail: str = ""  # secondary counts ("reading titles"), dropped before anything else but the name
     modes: tuple[str, ...] = ()  # "unread only", "filter", problems: always shown
 
@@ -75,6 +76,7 @@ def header_parts(
     progress: tuple[int, int, str] | None,
     loaded: bool,
     failure: str | None,
+    highlight: bool = True,
 ) -> HeaderParts:
     """What the header says about the folder, the list and the app's state."""
     detail = ""
@@ -87,7 +89,14 @@ def header_parts(
     else:
         shown, total = lists.listed
         counts = f"{total:,} article{'s' if total != 1 else ''}" if shown == total else f"{shown:,} of {total:,} listed"
+        if lists.marks.state is not None:
+            counts += f" · {lists.unread:,} unread"
+        counts += f" · {SORT_LABELS.get(lists.sort, lists.sort)}"
     modes = ["unread only"] if lists.unread_only else []
+    if lists.starred_only:
+        modes.append("starred only")
+    if not highlight:
+        modes.append("highlights off")
     if lists.query is not None:
         modes.append("filtered")
     if session is not None and session.errors:

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.filter_bar import FilterBar
+from newsreader.ui.choices import remember_choice, remembered
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -50,8 +51,14 @@ class ListPane(Vertical):
 
     unread_only: reactive[bool] = reactive(False, init=False)
     """Only unread articles are listed (`U`); the header says so."""
+    starred_only: reactive[bool] = reactive(False, init=False)
+    """Only starred articles are listed (`S`); the header says so."""
+    sort: reactive[str] = reactive("newest", init=False)
+    """The list's order (`s` cycles `sorting.SORTS`); the header says which, and it is remembered."""
     listed: reactive[tuple[int, int]] = reactive((0, 0), init=False)
     """(rows listed, articles in the folder): the header's count."""
+    unread: reactive[int] = reactive(0, init=False)
+    """Unread articles among those listed: the header's "12 unread"."""
 
     def __init__(self, marks: ReadMarks, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -61,6 +68,15 @@ class ListPane(Vertical):
         self.query: FilterQuery | None = None
         self._timer: Any = None
         self._refilter_pending = False
+        self._undo_all_read: list[str] = []  # content keys `A` marked read, while `u` can undo it
+        self._ranks: tuple[int, str, dict[str, int]] | None = None  # (id of articles, sort, key -> rank)
+
+    def on_mount(self) -> None:
+        from newsreader.sorting import SORTS
+
+        sort = remembered().get("sort")
+        if sort in SORTS:
+            self.set_reactive(ListPane.sort, sort)  # before the first list: no re-sort, no notice
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
@@ -97,18 +113,49 @@ class ListPane(Vertical):
         return current.key if current is not None else None
 
     def _list(self, articles: list[Article], keep_key: str | None) -> None:
-        shown = self._visible(articles)
+        shown = self._sorted(self._visible(articles))
         self.article_list.set_articles(shown, keep_key=keep_key)
         self.listed = (len(shown), len(self.articles))
+        self.count_unread()
         if self.query is not None:
             self.filter_bar.set_status(self._status(len(shown)))
 
     def _visible(self, articles: list[Article]) -> list[Article]:
-        """With `U`, only the unread (the article under the cursor stays, so the cursor can)."""
-        if not self.unread_only:
+        """With `U`, only the unread, with `S` only the starred (the article under the cursor stays, so
+        the cursor can)."""
+        if not (self.unread_only or self.starred_only):
             return articles
-        keep = self._current_key()
-        return [a for a in articles if a.key == keep or self.marks.is_unread(a)]
+        keep, marks = self._current_key(), self.marks
+        return [a for a in articles if a.key == keep or (
+            (not self.unread_only or marks.is_unread(a)) and (not self.starred_only or marks.is_starred(a)))]
+
+    def _sorted(self, articles: list[Article]) -> list[Article]:
+        """`articles` (in the folder's order, newest first) in the chosen order. The folder's ranks in that
+        order are computed once per load and order, so a filter keystroke only looks them up."""
+        if self.sort == "newest":
+            return articles
+        ranks = self._ranks
+        if ranks is None or ranks[0] != id(self.articles) or ranks[1] != self.sort:
+            from newsreader.sorting import sort_articles
+
+            counts = self.session.quote_counts if self.session is not None else {}
+            ordered = sort_articles(self.articles, self.sort, counts)
+            ranks = self._ranks = (id(self.articles), self.sort, {a.key: i for i, a in enumerate(ordered)})
+        rank = ranks[2]
+        return sorted(articles, key=lambda a: rank.get(a.key, len(rank)))
+
+    def marks_changed(self, *, loaded: bool = False) -> None:
+        """Read marks or stars changed (`loaded`: were read for the first time): markers and counts."""
+        listing = self.article_list
+        if loaded:
+            listing.is_unread, listing.is_starred = self.marks.is_unread, self.marks.is_starred
+        listing.refresh_counts()
+        self.count_unread()
+
+    def count_unread(self) -> None:
+        """Recount the unread among the listed rows (after listing, or when marks change)."""
+        is_unread = self.marks.is_unread
+        self.unread = sum(1 for a in self.article_list.articles if is_unread(a)) if self.marks.state else 0
 
     def step(self, delta: int) -> None:
         """`J`/`K`: the next / previous article from anywhere."""
@@ -122,12 +169,82 @@ class ListPane(Vertical):
         entry = self.article_list.current
         now_read = self.marks.toggle(entry) if entry is not None else None
         if now_read is not None:
+            self._undo_all_read = []
             self.notify("Marked read" if now_read else "Marked unread", timeout=1.2)
             if self.unread_only and now_read:
                 self.relist()
 
     def watch_unread_only(self, on: bool) -> None:
         self.notify("Showing unread articles only" if on else "Showing all articles", timeout=1.5)
+        self.relist()
+
+    # ------------------------------------------------------------------- habits of a daily reader (issue 16)
+
+    def toggle_star(self) -> None:
+        """`*`: star the article under the cursor for later, or unstar it."""
+        entry = self.article_list.current
+        starred = self.marks.toggle_star(entry) if entry is not None else None
+        if starred is None:
+            self.notify("Stars are not available yet", timeout=1.5)
+            return
+        self.notify("Starred ★ (S lists the starred)" if starred else "Unstarred", timeout=1.5)
+        if self.starred_only and not starred:
+            self.relist()
+
+    def toggle_starred_only(self) -> None:
+        self.starred_only = not self.starred_only
+
+    def watch_starred_only(self, on: bool) -> None:
+        self.notify("Showing starred articles only" if on else "Showing all articles", timeout=1.5)
+        self.relist()
+
+    def next_unread(self) -> bool:
+        """`.`: the next unread article below the cursor, wrapping to the top (within what is listed)."""
+        listing = self.article_list
+        articles, start = listing.articles, listing.cursor
+        for step in range(1, len(articles) + 1):
+            index = (start + step) % len(articles)
+            if index != start and self.marks.is_unread(articles[index]):
+                if index < start:
+                    self.notify("↻ from the top", timeout=1)
+                listing.move_to(index)
+                return True
+        self.notify("No other unread article here", timeout=1.5)
+        return False
+
+    def mark_all_read(self) -> None:
+        """`A`: every listed article read; `u` right after undoes it."""
+        marked = self.marks.mark_all_read(list(self.article_list.articles))
+        self._undo_all_read = marked
+        if not marked:
+            self.notify("Nothing here was unread", timeout=1.5)
+            return
+        self.notify(f"Marked {len(marked):,} article{'s' if len(marked) != 1 else ''} read · u undoes it",
+                    timeout=4)
+        if self.unread_only:
+            self.relist()
+
+    def undo_mark_all_read(self) -> None:
+        """`u`: undo the last `A`."""
+        keys, self._undo_all_read = self._undo_all_read, []
+        if not keys:
+            self.notify("Nothing to undo (u undoes A, mark all read)", timeout=2)
+            return
+        self.marks.mark_unread(keys)
+        self.notify(f"Undone: {len(keys):,} article{'s' if len(keys) != 1 else ''} unread again", timeout=2)
+        if self.unread_only:
+            self.relist()
+
+    def cycle_sort(self) -> None:
+        """`s`: the next order (newest, oldest, title, source, most quotations), remembered."""
+        from newsreader.sorting import LABELS, next_sort
+
+        self.sort = next_sort(self.sort)
+        self.notify(f"Sorted {LABELS[self.sort]}", timeout=1.5)
+        remember_choice(self.app, "sort", self.sort)
+
+    def watch_sort(self) -> None:
+        self._ranks = None  # quotation counts may have grown since: rank afresh
         self.relist()
 
     def progress(self, done: int, todo: int) -> None:

@@ -72,3 +72,4 @@ class ReadStateLoaded(Message):
     """The read marks and last positions, read from the state file in the loading worker."""
 
     state: ReadState
+

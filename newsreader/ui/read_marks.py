@@ -89,6 +89,40 @@ class ReadMarks:
         self.save()
         return now_read
 
+    # ------------------------------------------------------------------------- stars, all read (issue 16)
+
+    def is_starred(self, article: Article) -> bool:
+        return self.state is not None and not article.error and self.state.is_starred(_content_key(article))
+
+    def toggle_star(self, article: Article) -> bool | None:
+        """`*`: star or unstar. The new state, or None while the state is not loaded (or a bad file)."""
+        if self.state is None or article.error:
+            return None
+        starred = self.state.toggle_starred(_content_key(article))
+        self.changed()
+        self.save()
+        return starred
+
+    def mark_all_read(self, articles: list[Article]) -> list[str]:
+        """`A`: mark every one of `articles` read; the content keys that were unread (for undo)."""
+        if self.state is None:
+            return []
+        self.stop_clock()
+        keys = [_content_key(a) for a in articles if not a.error]
+        marked = [k for k in keys if self.state.set_read(k, True)]
+        if marked:
+            self.changed()
+            self.save()
+        return marked
+
+    def mark_unread(self, keys: list[str]) -> None:
+        """Undo `mark_all_read`: these content keys are unread again."""
+        if self.state is not None and keys:
+            for key in keys:
+                self.state.set_read(key, False)
+            self.changed()
+            self.save()
+
     # ---------------------------------------------------------------------------------- positions
 
     def remember(self) -> None:
