@@ -339,3 +339,18 @@ def test_app_derives_from_app_alone_and_stays_small() -> None:
     assert NewsReaderApp.__bases__ == (App,)
     source = Path(sys.modules[NewsReaderApp.__module__].__file__ or "").read_text(encoding="utf-8")
     assert len(source.splitlines()) < 400
+
+
+async def test_keys_can_be_remapped_by_their_ids(make) -> None:  # noqa: ANN001
+    """Every binding has a stable id, so a config file can remap it with `App.set_keymap`."""
+    from newsreader.ui.keys import APP_BINDINGS
+
+    ids = [b.id for b in APP_BINDINGS]
+    assert all(ids) and len(ids) == len(set(ids))
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await seed(app, pilot)
+        app.set_keymap({"reader.actors": "A"})
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.reader_pane.show_actors

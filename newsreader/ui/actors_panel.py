@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from textual.binding import Binding
 from textual.message import Message
 
 from newsreader.analysis.model import KINDS, Actor, Analysis
@@ -59,6 +60,11 @@ class ActorsPanel(RowList):
     """
 
     PREFIX = "actors-panel"
+    BINDINGS = [
+        *RowList.BINDINGS[:-1],
+        Binding("enter", "select", "Filter by actor", show=True, id="actors.filter"),
+        Binding("escape", "app.escape", "Close", key_display="esc", id="actors.close"),
+    ]
     COMPONENT_CLASSES = {
         "actors-panel--heading",
         "actors-panel--person",

@@ -54,12 +54,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = {f"article--{role}" for role in ROLES}
     BINDINGS = [
-        Binding("j,down", "scroll_lines(1)", "Scroll", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Scroll", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="view.line-down"),
+        Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="view.line-up"),
+        Binding("g,home", "top", "Top", show=False, id="view.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="view.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="view.page-up"),
     ]
 
     highlight: reactive[bool] = reactive(True, repaint=False, init=False)

@@ -35,13 +35,17 @@ def key_labels(binding: Binding, key_display: Callable[[Binding], str]) -> str:
 
 
 def binding_rows(bindings: Iterable[BindingType], key_display: Callable[[Binding], str]) -> list[tuple[str, str]]:
-    """(keys, description) for every binding with a description, merging keys that share an action."""
-    rows: dict[tuple[str, str], list[str]] = {}
+    """(keys, description) for every binding with a description, merging keys that do the same thing
+    (the same description in one section: `pgdn` on the reader and `space` anywhere both page down)."""
+    rows: dict[str, list[str]] = {}
     for b in bindings:
         if not isinstance(b, Binding) or not b.description or b.system:
             continue
-        rows.setdefault((b.action, b.description), []).append(key_labels(b, key_display))
-    return [(" ".join(keys), desc) for (_, desc), keys in rows.items()]
+        labels = rows.setdefault(b.description, [])
+        label = key_labels(b, key_display)
+        if label not in labels:
+            labels.append(label)
+    return [(" ".join(keys), desc) for desc, keys in rows.items()]
 
 
 def pick(bindings: Iterable[BindingType], *actions: str) -> list[BindingType]:
@@ -116,13 +120,13 @@ class HelpScreen(ModalScreen[None]):
     """Keys by what they are for, then the legend of highlight colours. j/k, g/G, space/b scroll it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss_help", "Close help"),
-        Binding("j,down", "scroll(1)", "Scroll", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("g,home", "home", "Top", show=False),
-        Binding("G,end", "end", "Bottom", show=False),
+        Binding("escape,q,question_mark,f1", "dismiss_help", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll", show=False, id="help.line-down"),
+        Binding("k,up", "scroll(-1)", "Scroll", show=False, id="help.line-up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="help.page-down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
+        Binding("g,home", "home", "Top", show=False, id="help.top"),
+        Binding("G,end", "end", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, columns: list[list[Section]], legend_styles: dict[str, object]) -> None:

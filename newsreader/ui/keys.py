@@ -23,7 +23,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("f", "list('open_filter')", "Filter", id="list.filter"),
     Binding("question_mark,f1", "help", "Help", key_display="?", id="app.help"),
     # n/N above are shown (and run) only while there is a find; without one these say so in one line
-    Binding("n,N", "pane('step_match', 0)", "Next / previous match", show=False, id="reader.no-match"),
+    Binding("n,N", "pane('step_match', 0)", "", show=False, id="reader.no-match"),
     Binding("H", "pane('toggle_highlight')", "Highlights", show=False, id="reader.highlights"),
     Binding("enter", "pane('step_match', 1)", "Next match", show=False, id="reader.enter-next-match"),
     Binding("J", "list('step', 1)", "Next article", show=False, id="list.next-article"),
