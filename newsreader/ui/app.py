@@ -359,10 +359,6 @@ class NewsReaderApp(App[None]):
     def action_reader(self, action: str, direction: int) -> None:
         getattr(self.reader, f"action_{action}")(direction)
 
-    def action_panes(self, method: str, *args: Any) -> None:
-        """Layout keys (`keys.py`): call the `Panes` method of that name."""
-        getattr(self.query_one(Panes), method)(*args)
-
     def action_focus_list(self) -> None:
         self.article_list.focus()
 

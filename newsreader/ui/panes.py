@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 
 from newsreader.ui.choices import remember_choice, remembered
+from newsreader.ui.keys import PANES_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.reader_pane import ReaderPane
 
@@ -21,6 +22,8 @@ WIDTH_STEP = 4
 
 class Panes(Horizontal):
     """List pane + reading pane. See the module docstring."""
+
+    BINDINGS = PANES_BINDINGS
 
     zoomed: reactive[bool] = reactive(False, init=False)
     """The reader has the whole width (the list is hidden)."""
@@ -41,11 +44,11 @@ class Panes(Horizontal):
     def watch_list_width(self, width: int) -> None:
         self.query_one("#listing").styles.width = f"{width}%"
 
-    def toggle_zoom(self) -> None:
+    def action_toggle_zoom(self) -> None:
         """`z`: the reader full width, and back."""
         self.zoomed = not self.zoomed
 
-    def resize_list(self, direction: int) -> None:
+    def action_resize_list(self, direction: int) -> None:
         """`+`/`-`: a wider / narrower list (unzooming first), remembered."""
         low, high = LIST_WIDTHS
         width = max(low, min(high, self.list_width + direction * WIDTH_STEP))
@@ -58,7 +61,7 @@ class Panes(Horizontal):
         self.list_width = width
         remember_choice(self.app, "list_width", width)
 
-    def page_or_next_unread(self) -> None:
+    def action_page_or_next_unread(self) -> None:
         """Space: a page down; at the end of the article, it counts as read and the next unread one
         opens (as in mutt and newsboat)."""
         reader, listing = self.query_one(ReaderPane), self.query_one(ListPane)
