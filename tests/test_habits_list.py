@@ -182,18 +182,19 @@ async def test_z_zooms_and_plus_minus_resize_remembered(make, private_state: Pat
     async with app.run_test(size=(80, 24)) as pilot:
         await open_seed(app, pilot)
         view, listing = app.query_one(ArticleView), app.query_one(ListPane)
-        narrow = view.size.width
+        narrow, lines = view.size.width, view.line_count
         await pilot.press("z")
         await pilot.pause()
         assert not listing.display or listing.size.width == 0
         assert view.size.width > narrow + 20 and view.has_focus
+        assert view.line_count < lines  # the text is wrapped to the new width
         await pilot.press("z")
         await pilot.pause()
         assert view.size.width == narrow
         before = listing.size.width
         await pilot.press("plus", "plus")
         await pilot.pause()
-        assert listing.size.width > before
+        assert listing.size.width > before and view.line_count > lines  # a narrower reader
         await pilot.press("minus")
         await pilot.pause()
         wider = listing.size.width

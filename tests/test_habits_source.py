@@ -81,7 +81,7 @@ async def test_i_lists_the_front_matter_and_closes(make) -> None:  # noqa: ANN00
         assert isinstance(screen, InfoScreen)
         text = screen.text()
         assert f"url: {BREXIT_URL}" in text and "license: CC BY 2.5" in text and "source: Wikinews" in text
-        assert "01-thousands-march" in text
+        assert "file: 01-thousands-march" in text
         await pilot.press("i")
         assert not isinstance(app.screen, InfoScreen)
 

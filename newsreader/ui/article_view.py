@@ -166,6 +166,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._rewrap()
 
+    def refit(self) -> None:
+        """Re-wrap if the width changed. Textual does not always send a Resize when a neighbour is hidden
+        or resized (`z`, `+`/`-` in `Panes`: its layout pass posts one only to widgets it newly exposes)."""
+        self._rewrap()
+
     def _rewrap(self, force: bool = False, min_lines: int = 0) -> None:
         width = self.scrollable_content_region.width
         measure = max(1, min(width - 2, MEASURE))

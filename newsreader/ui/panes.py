@@ -39,10 +39,15 @@ class Panes(Horizontal):
     def watch_zoomed(self, zoomed: bool) -> None:
         self.set_class(zoomed, "-zoomed")
         if zoomed:
-            self.app.query_one("#reader").focus()
+            self.query_one(ReaderPane).view.focus()
+        self.call_after_refresh(self._refit_reader)
 
     def watch_list_width(self, width: int) -> None:
-        self.query_one("#listing").styles.width = f"{width}%"
+        self.query_one(ListPane).styles.width = f"{width}%"
+        self.call_after_refresh(self._refit_reader)
+
+    def _refit_reader(self) -> None:
+        self.query_one(ReaderPane).view.refit()
 
     def action_toggle_zoom(self) -> None:
         """`z`: the reader full width, and back."""

@@ -510,8 +510,10 @@ class ReaderPane(Horizontal):
         from newsreader.article_info import front_matter_rows
         from newsreader.ui.info_screen import InfoScreen
 
+        session = getattr(self.app, "session", None)
+        folder = session.folder if session is not None else None
         if self.article is not None:
-            self.app.push_screen(InfoScreen(self.article.title, front_matter_rows(self.article)))
+            self.app.push_screen(InfoScreen(self.article.title, front_matter_rows(self.article, folder)))
 
     def copy_link(self) -> None:
         """`Y`: the article's URL, else its file's path."""
