@@ -23,9 +23,9 @@ def one_line(text: str) -> str:
 
 
 def source_line(article: Article) -> str:
-    """"Source, date, URL" (the parts known; the file's path when there is no URL)."""
+    """"Source, date, URL" (the parts known; the file's absolute path when there is no URL)."""
     parts = [one_line(article.source or ""), article.date.isoformat() if article.date else ""]
-    parts.append(web_url(article) or str(article.path))
+    parts.append(web_url(article) or str(article.path.absolute()))
     return ", ".join(p for p in parts if p)
 
 

@@ -70,7 +70,7 @@ def test_citation_has_marks_speaker_source_date_url() -> None:
     article = art("t", "2019-03-28", "Wikinews", url="https://en.wikinews.org/wiki/X")
     text = cite_quote(article, Quote("Trust needs\nfacts.", 0, 10, speaker="Ken Hu"))
     assert text == "“Trust needs facts.” — Ken Hu\nWikinews, 2019-03-28, https://en.wikinews.org/wiki/X"
-    assert cite_quote(art("t"), Quote("x", 0, 1)) == "“x”\n/news/a.txt"
+    assert cite_quote(art("t"), Quote("x", 0, 1)) == "“x”\n/news/a.txt"  # the file, absolute
 
 
 def fake_program(folder: Path, name: str, record: Path) -> None:

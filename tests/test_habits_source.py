@@ -127,7 +127,7 @@ async def test_y_copies_the_chosen_quotation_with_speaker_and_source(make, tmp_p
         text = await wait_for_file(pilot, record)
         first, source = text.split("\n")
         assert first.startswith("“Trust needs to be based on facts") and first.endswith("digital era.” — Ken Hu")
-        assert source == str(SEED)
+        assert source == str(SEED.absolute())
         assert app.clipboard == text  # OSC 52 too
         await pilot.pause()
         assert any("the quotation by Ken Hu" in t and "tmux's paste buffer" in t for t in toasts(app))
@@ -151,5 +151,5 @@ async def test_Y_copies_the_url_or_the_path(make) -> None:  # noqa: ANN001, N802
         assert app.clipboard == BREXIT_URL
         await open_seed(app, pilot)
         await pilot.press("Y")
-        assert app.clipboard == str(SEED)
+        assert app.clipboard == str(SEED.absolute())
         assert any("the file's path" in t for t in toasts(app))

@@ -53,7 +53,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("o", "pane('open_link')", "Open in browser", show=False, id="reader.open-link"),
     Binding("i", "pane('show_info')", "About the article", show=False, id="reader.info"),
     Binding("y", "pane('copy_quote')", "Copy quotation", show=False, id="reader.copy-quote"),
-    Binding("Y", "pane('copy_link')", "Copy URL", show=False, id="reader.copy-link"),
+    Binding("Y", "pane('copy_link')", "Copy URL (or path)", show=False, id="reader.copy-link"),
     Binding("tab", "focus_next", "Next pane", show=False, id="app.next-pane"),
     Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.previous-pane"),
 ]

@@ -516,14 +516,14 @@ class ReaderPane(Horizontal):
             self.app.push_screen(InfoScreen(self.article.title, front_matter_rows(self.article, folder)))
 
     def copy_link(self) -> None:
-        """`Y`: the article's URL, else its file's path."""
+        """`Y`: the article's URL, else its file's absolute path."""
         from newsreader.links import web_url
         from newsreader.ui.hand_off import copy_out
 
         article = self.article
         if article is not None:
             url = web_url(article)
-            copy_out(self.app, url or str(article.path), "the URL" if url else "the file's path")
+            copy_out(self.app, url or str(article.path.absolute()), "the URL" if url else "the file's path")
 
     def copy_quote(self) -> None:
         """`y`: the current quotation as `“…” — Speaker` and where it comes from."""
