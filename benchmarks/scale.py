@@ -205,6 +205,10 @@ def child_main(spec: dict[str, Any]) -> None:
         return time.monotonic()
 
     # -------------------------------------------------------------------------- measurements
+    def shown_key() -> str | None:
+        shown = app.reader_pane.article
+        return shown.key if shown is not None else None
+
     async def moves_newsreader(n: int, gap: float, keys: list[str] | None = None,
                                while_: Any = None) -> list[dict[str, Any]]:
         lst = app.article_list
@@ -214,14 +218,15 @@ def child_main(spec: dict[str, Any]) -> None:
             if while_ is not None and not while_():
                 break
             key = keys[i % len(keys)] if keys else "j"
-            old_key, old_cursor = (app.reader_pane.article and app.reader_pane.article.key), lst.cursor
+            old_key, old_cursor = shown_key(), lst.cursor
             if key == "k" and old_cursor == 0:
                 key = "j"
-            stage = "done" if app._loaded_once else ("listing" if app._index_stage == "listing" else "indexing")
+            listing = app._progress is not None and app._progress[2] == "listing"
+            stage = "done" if app._loaded_once else ("listing" if listing else "indexing")
             moved = painted(lambda: lst.cursor != old_cursor)  # noqa: B023
-            shown = painted(lambda: (app.reader_pane.article is not None and (app.reader_pane.article and app.reader_pane.article.key) != old_key  # noqa: B023
+            shown = painted(lambda: (shown_key() not in (None, old_key)  # noqa: B023
                                      and not app.reader_pane.article.partial and lst.current is not None
-                                     and (app.reader_pane.article and app.reader_pane.article.key) == lst.current.key))
+                                     and shown_key() == lst.current.key))
             sent = press(key)
             t_shown = await wait(shown, 30)
             t_moved = await wait(moved, 1)
@@ -267,32 +272,32 @@ def child_main(spec: dict[str, Any]) -> None:
 
         def noting_set_articles(*args: Any, **kwargs: Any) -> None:
             set_articles(*args, **kwargs)
-            lists.append((time.monotonic(), app._filter_text))
+            lists.append((time.monotonic(), app.list_pane.filter_text))
 
         lst.set_articles = noting_set_articles
-        run_filter = app._run_filter
+        lists_pane, pane = app.list_pane, app.reader_pane
+        run_filter = lists_pane._run_filter
 
         def noting_run_filter() -> None:
             filter_starts.append(time.monotonic())
             run_filter()
 
-        app._run_filter = noting_run_filter
-        reader = app.reader
-        set_matches = reader.set_matches
+        lists_pane._run_filter = noting_run_filter
+        apply_find = pane._apply_find
 
-        def noting_set_matches(*args: Any, **kwargs: Any) -> None:
-            set_matches(*args, **kwargs)
-            matches.append((time.monotonic(), app.reader_pane.find.text))
+        def noting_apply_find(*args: Any, **kwargs: Any) -> None:
+            apply_find(*args, **kwargs)
+            matches.append((time.monotonic(), pane.find.text))
 
-        reader.set_matches = noting_set_matches
-        run_find = app._run_find
+        pane._apply_find = noting_apply_find
+        search = pane._search
 
-        def timing_run_find(*args: Any, **kwargs: Any) -> None:
+        def timing_search(*args: Any, **kwargs: Any) -> None:
             t = time.monotonic()
-            run_find(*args, **kwargs)
+            search(*args, **kwargs)
             find_work.append(time.monotonic() - t)
 
-        app._run_find = timing_run_find
+        pane._search = timing_search
         return lists, matches, filter_starts, find_work
 
     async def session_trivial(pilot: Any) -> None:

@@ -38,10 +38,8 @@ async def test_new_changed_and_deleted_files_show_up_by_themselves(small_folder:
         await pilot.press("enter", "j", "j", "j", "j")
         scroll = view.scroll_offset.y
         assert scroll == 4
-        started = time.monotonic()
         write_article(small_folder, "d.txt", "Delta breaking", "Fresh body.", date="2021-06-01")
         assert await wait_until(pilot, lambda: any(a.title == "Delta breaking" for a in lst.articles))
-        assert time.monotonic() - started < 2.5
         assert lst.current is not None and lst.current.title == "Gamma story"  # cursor stays on the article
         assert view.scroll_offset.y == scroll  # and the reader keeps its place
         (small_folder / "a.txt").unlink()

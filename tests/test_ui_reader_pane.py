@@ -186,7 +186,7 @@ async def test_6_help_scrolls_with_j_k_g_G_and_is_one_column_at_80(make) -> None
         assert len({c.region.x for c in columns}) == 1  # stacked: one column
         keys = [k for k in help_screen.query(".help-key")]
         descs = [d for d in help_screen.query(".help-desc")]
-        assert all(d.region.x > k.region.right - 1 for k, d in zip(keys, descs))  # descriptions beside keys
+        assert all(d.region.x > k.region.right - 1 for k, d in zip(keys, descs, strict=True))  # beside their keys
         text = help_screen.keys_text()
         assert "Who said what" not in [title for title, _ in help_screen.sections]
         find_section = dict(help_screen.sections)["Find in the article"]
@@ -354,3 +354,44 @@ async def test_keys_can_be_remapped_by_their_ids(make) -> None:  # noqa: ANN001
         await pilot.press("A")
         await pilot.pause()
         assert app.reader_pane.show_actors
+
+
+async def test_5_actor_matches_appear_when_the_analysis_arrives_without_moving_the_reader(make) -> None:  # noqa: ANN001
+    """Opened from `actor:hu` before the article was analysed: its mentions become matches on arrival."""
+    from newsreader.search import parse_filter
+
+    app = make(ARTICLES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await seed(app, pilot)
+        pane = app.reader_pane
+        analysis = pane.analysis
+        assert analysis is not None
+        pane.show_article(pane.article, None)  # as if the analysis were still running
+        pane.set_filter(parse_filter("actor:hu"))
+        assert pane.matches == ()
+        await pilot.press("enter", "j", "j")
+        place = app.query_one(ArticleView).scroll_offset.y
+        pane.set_analysis(analysis)
+        text = pane.document.text
+        assert pane.matches and {text[s:e].lower() for s, e in pane.matches} <= {"ken hu", "hu", "huawei"}
+        assert app.query_one(ArticleView).scroll_offset.y == place
+
+
+async def test_any_size_with_every_panel_open(make) -> None:  # noqa: ANN001
+    """Find bar, position line, actors panel and the header all cope with 1x1 to 200x60 and back."""
+    app = make(ARTICLES)
+    async with app.run_test(size=SMALL) as pilot:
+        await seed(app, pilot)
+        await pilot.press("a")
+        assert app.query_one(ActorsPanel).select_actor("Ken Hu")
+        await pilot.press("right_square_bracket", "slash", *"hu")
+        for size in [(1, 1), (2, 2), (12, 4), (80, 24), (109, 30), (110, 30), (200, 60), (3, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            screen_text(app)
+        assert app.is_running and app.reader_pane.show_actors and app.reader_pane.matches
+        await pilot.press("enter", "question_mark")  # (enter: out of the find input, into the reader)
+        for size in [(1, 1), (30, 8), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

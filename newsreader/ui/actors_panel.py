@@ -92,7 +92,6 @@ class ActorsPanel(RowList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
-        self.analysis: Analysis | None = None
         self.actors: list[Actor] = []  # in display order; item i of the list is actors[i]
         self._groups: list[tuple[str, list[Actor]]] = []
         self._quotes: Counter[str] = Counter()
@@ -104,7 +103,6 @@ class ActorsPanel(RowList):
         """Show the actors of `analysis` (None: nothing to show yet). The cursor stays on the actor of the
         same name if it is still there (a re-analysis), else goes to the first. Posts nothing."""
         keep = self.current.name if self.current is not None else None
-        self.analysis = analysis
         self._groups = ordered_groups(analysis) if analysis is not None else []
         self._quotes = Counter(q.speaker for q in analysis.quotes if q.speaker) if analysis is not None else Counter()
         self.actors = [a for _, actors in self._groups for a in actors]

@@ -14,6 +14,7 @@ the screen, and a newer keystroke cancels the older search.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,14 @@ class RegexFound(Message):
 
 
 class ReaderPane(Horizontal):
-    """Article view + find bar + (on first `a`) the actors panel. See the module docstring."""
+    """Article view + find bar + (on first `a`) the actors panel. See the module docstring.
+
+    What to show: `show_article(article, analysis, keep_scroll=)`, `set_analysis(analysis)`,
+    `set_filter(query)`, `empty_state(folder)`. Actions (the App routes keys to these by name):
+    `open_find`, `close_find`, `step_match(±1)`, `toggle_actors`, `step_mention(±1)`, `step_quote(±1)`,
+    `go_to_quote(i)`, `who_said`, `toggle_highlight`, `escape`. State to read or watch
+    (`self.watch(pane, "article", …)`): the reactives below; children: `view`, `find_bar`, `actors_panel`.
+    """
 
     @dataclass
     class ActorFilter(Message):
@@ -69,6 +77,12 @@ class ReaderPane(Horizontal):
 
         query: str
 
+    article: var[Article | None] = var(None)
+    """The article shown (a list entry until a big body has been read)."""
+    analysis: var[Analysis | None] = var(None)
+    """Its analysis, once known (kept here: the session's cache may let it go)."""
+    list_filter: var[FilterQuery | None] = var(None)
+    """The folder filter the list shows: its words (and actors) become find matches."""
     highlight: reactive[bool] = reactive(True, init=False)
     """Analysis highlights (quotations, actors) on; `H` switches."""
     find: reactive[FindQuery] = reactive(FindQuery, init=False)
@@ -90,12 +104,6 @@ class ReaderPane(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self.article: Article | None = None
-        """The article shown (a list entry until a big body has been read)."""
-        self.analysis: Analysis | None = None
-        """Its analysis, once known (kept here: the session's cache may let it go)."""
-        self.filter: FilterQuery | None = None
-        """The folder filter the list shows: its words (and actors) become find matches."""
         self._panel: ActorsPanel | None = None
 
     def compose(self) -> ComposeResult:
@@ -144,7 +152,8 @@ class ReaderPane(Horizontal):
         """Show `article` (a new one, or the same re-read). A new article resets the actor, the mention
         and the quotation; the find query stays and is searched again in the new text."""
         new = self.article is None or article.key != self.article.key
-        self.article, self.analysis = article, analysis
+        self.analysis = analysis
+        self.article = article
         if new:
             self.set_reactive(ReaderPane.focus_actor, None)
             self.set_reactive(ReaderPane.mention, None)
@@ -172,7 +181,7 @@ class ReaderPane(Horizontal):
 
     def set_filter(self, query: FilterQuery | None) -> None:
         """The list's filter changed: unless the user typed a find, its words become the matches."""
-        self.filter = query
+        self.list_filter = query
         if not self.find.text or self.find.from_filter:
             self._find_from_filter()
 
@@ -188,8 +197,10 @@ class ReaderPane(Horizontal):
             shown = only_actor(analysis, self.focus_actor)
         quotes = len(analysis.quotes) if analysis is not None else None
         self.view.set_document(build_document(article, shown, quote_count=quotes), keep_scroll=keep_scroll)
-        if new_article and (self.find.from_filter or not self.find.text):
-            self._find_from_filter()
+        if self.find.from_filter or not self.find.text:
+            # the filter's actors are known only once the analysis is: look again on every paint,
+            # but move the reader only for a new article
+            self._find_from_filter(scroll=new_article)
         else:
             self._search(keep_current=not new_article, scroll=new_article)
 
@@ -204,11 +215,14 @@ class ReaderPane(Horizontal):
         self.find = FindQuery()
 
     def watch_find(self, old: FindQuery, new: FindQuery) -> None:
+        self._find_changed(old, new, scroll=True)
+
+    def _find_changed(self, old: FindQuery, new: FindQuery, *, scroll: bool) -> None:
         self.find_bar.show_flags(new.regex, new.whole_word)
         if bool(old.text) != bool(new.text):
             self.app.refresh_bindings()  # n/N appear in the footer while there is a find
         if (old.text, old.regex, old.whole_word) != (new.text, new.regex, new.whole_word):
-            self._search()
+            self._search(scroll=scroll)
 
     @on(FindBar.Changed)
     def _find_typed(self, message: FindBar.Changed) -> None:
@@ -239,8 +253,9 @@ class ReaderPane(Horizontal):
         self.close_find()
         self.view.focus()
 
-    def _find_from_filter(self) -> None:
-        """Show the filter's words (and its actors' mentions) as the find, so n/N step through them."""
+    def _find_from_filter(self, *, scroll: bool = True) -> None:
+        """Show the filter's words (and its actors' mentions) as the find, so n/N step through them;
+        `scroll` to the first one."""
         wanted = self._filter_find_text()
         if wanted is None:
             if self.find.from_filter:
@@ -248,33 +263,34 @@ class ReaderPane(Horizontal):
             return
         text, regex = wanted
         self.find_bar.open(text, focus=False)
-        query = FindQuery(text, regex, False, from_filter=True)
-        if query == self.find:
-            self._search()
+        query, old = FindQuery(text, regex, False, from_filter=True), self.find
+        if query == old:
+            self._search(keep_current=not scroll, scroll=scroll)
         else:
-            self.find = query
+            self.set_reactive(ReaderPane.find, query)  # not through the watcher: it would always scroll
+            self._find_changed(old, query, scroll=scroll)
 
     def _filter_find_text(self) -> tuple[str, bool] | None:
         """The filter's words as a find query: one literal word, or a regex of several; an `actor:`
-        term contributes the chosen actors' names and aliases as they are written in this article."""
-        import re
-
-        query = self.filter
+        term adds the chosen actors' names and aliases as they are written here (whole words)."""
+        query = self.list_filter
         if query is None or query.is_empty:
             return None
-        terms = [t.lower() for t in query.highlight_terms() if t.strip()]
-        terms += [name for name in self._filter_actor_names() if name.lower() not in terms]
-        if not terms:
+        words = list(dict.fromkeys(t.lower() for t in query.highlight_terms() if t.strip()))
+        names = list(dict.fromkeys(self._filter_actor_names()))
+        if len(words) == 1 and not names:
+            return words[0], False
+        if not words and not names:
             return None
-        if len(terms) == 1:
-            return terms[0].lower(), False
-        return "(?i:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + ")", True
+        longest_first = sorted([*(re.escape(w) for w in words), *(rf"\b{re.escape(n)}\b" for n in names)],
+                               key=len, reverse=True)
+        return "(?i:" + "|".join(longest_first) + ")", True
 
     def _filter_actor_names(self) -> list[str]:
         """Names and aliases of this article's actors that the filter's `actor:` terms select."""
         from newsreader.search import FilterQuery, SearchDoc, filter_docs
 
-        query, analysis = self.filter, self.full_analysis
+        query, analysis = self.list_filter, self.full_analysis
         if query is None or analysis is None:
             return []
         wanted = FilterQuery(tuple(t for t in query.terms if t.field == "actor" and not t.negate))
