@@ -31,25 +31,27 @@ def sort_articles(
     articles: Sequence[Article], order: str, quote_counts: Mapping[str, int] | None = None
 ) -> list[Article]:
     """`articles` in `order`. Undated articles, those without a source and those whose quotations are
-    not counted yet come last in the orders that need them."""
+    not counted yet come last in the orders that need them. The sort is stable: pass `articles` in the
+    folder's order (`library.sort_key`, as the list holds them) and ties keep it."""
+    if order not in SORTS or order == DEFAULT_SORT:
+        from newsreader.library import sort_key
+
+        return sorted(articles, key=sort_key)
     return sorted(articles, key=key_function(order, quote_counts or {}))
 
 
 def key_function(order: str, quote_counts: Mapping[str, int]) -> Callable[[Article], tuple[object, ...]]:
-    """The sort key of `order` (see `sort_articles`)."""
-    from newsreader.library import sort_key
-
+    """The sort key of `order` other than newest first (see `sort_articles`): only what the order
+    compares, so sorting 100,000 entries stays well under a second."""
     if order == "oldest":
-        return lambda a: (a.date is None, a.date.toordinal() if a.date else 0, *sort_key(a)[2:])
+        return lambda a: (a.date is None, a.date.toordinal() if a.date else 0)
     if order == "title":
-        return lambda a: (a.title.casefold(), *sort_key(a))
+        return lambda a: (a.title.casefold(),)
     if order == "source":
-        return lambda a: (not a.source, (a.source or "").casefold(), *sort_key(a))
+        return lambda a: (not a.source, (a.source or "").casefold())
 
-    if order == "quotes":
-        def by_quotes(a: Article) -> tuple[object, ...]:
-            count = quote_counts.get(a.key, a.quote_count)
-            return (count is None, -(count or 0), *sort_key(a))
+    def by_quotes(a: Article) -> tuple[object, ...]:
+        count = quote_counts.get(a.key, a.quote_count)
+        return (count is None, -(count or 0))
 
-        return by_quotes
-    return sort_key
+    return by_quotes

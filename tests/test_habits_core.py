@@ -140,3 +140,30 @@ def test_remembered_choices_round_trip(tmp_path: Path) -> None:
     assert load_preferences(path) == {"sort": "title", "list_width": 40}
     path.write_text("{broken")
     assert load_preferences(path) == {}
+
+
+def test_sort_ties_keep_the_folder_order() -> None:
+    same_day = [art("b", "2020-01-01", "X", path="/n/1.txt"), art("a", "2020-01-01", "X", path="/n/2.txt")]
+    assert titles(sort_articles(same_day, "oldest")) == ["b", "a"]  # as given (the folder's order)
+    assert titles(sort_articles(same_day, "source")) == ["b", "a"]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+entry = st.builds(
+    lambda title, day, source, quotes, n: art(title, f"2020-01-{day:02d}" if day else None, source or None,
+                                              path=f"/n/{n}.txt", quotes=quotes),
+    st.text(max_size=8), st.integers(0, 28), st.text(max_size=5), st.none() | st.integers(0, 9), st.integers(),
+)
+
+
+@given(st.lists(entry, max_size=12), st.sampled_from(SORTS))
+def test_every_order_is_a_permutation_in_order(articles: list[Article], order: str) -> None:
+    from newsreader.sorting import key_function
+
+    ordered = sort_articles(articles, order)
+    assert sorted(map(id, ordered)) == sorted(map(id, articles))
+    if order != "newest":
+        keys = [key_function(order, {})(a) for a in ordered]
+        assert keys == sorted(keys)
