@@ -121,6 +121,9 @@ async def test_A_marks_all_listed_read_and_u_undoes(make) -> None:  # noqa: ANN0
         assert unread_titles(app) == before and "30 unread" in header(app)
         await pilot.press("u")
         assert any("Nothing to undo" in str(n.message) for n in app._notifications)
+        await pilot.press("A", "m", "u")  # another mark after A: u no longer undoes it
+        await pilot.pause()
+        assert len(unread_titles(app)) == 1
 
 
 async def test_space_at_the_end_goes_to_the_next_unread(make) -> None:  # noqa: ANN001

@@ -104,3 +104,24 @@ def test_daily_reader_habits_in_tmux(tmp_path: Path, size: tuple[int, int]) -> N
         term.wait_for("the reader full width", lambda s: "▕" not in s.splitlines()[2])
         term.send("z", "q")
         term.wait_for("the reader to quit", lambda s: "EXITED:0" in s)
+
+
+def test_a_text_mode_browser_gets_the_terminal_and_gives_it_back(tmp_path: Path) -> None:
+    """BROWSER=lynx (here a script called lynx that waits for Enter): the reader steps aside while it
+    runs, and comes back with its screen when it exits."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    lynx = bin_dir / "lynx"
+    lynx.write_text('#!/bin/sh\necho "TEXT-BROWSER got: $1"\nread line\n', encoding="utf-8")
+    lynx.chmod(0o755)
+    with Terminal(tmp_path, session="habits-lynx", size=(80, 24)) as term:
+        term.type(f"PATH={shlex.quote(str(bin_dir))}:$PATH BROWSER=lynx {shlex.quote(newsreader_command())} "
+                  f"{shlex.quote(str(ARTICLES))}; echo EXITED:$?")
+        term.wait_for("the list", lambda s: "31 unread" in header(s), timeout=FIRST_FRAME_TIMEOUT)
+        term.send("o")
+        screen = term.wait_for("the text-mode browser", lambda s: "TEXT-BROWSER got: https://" in s)
+        assert "newest first" not in screen  # the reader stepped aside
+        term.send("Enter")
+        term.wait_for("the reader back", lambda s: "newest first" in header(s) and "TEXT-BROWSER" not in s)
+        term.send("q")
+        term.wait_for("the reader to quit", lambda s: "EXITED:0" in s)

@@ -153,6 +153,7 @@ class ListPane(Vertical):
             listing.is_unread, listing.is_starred = self.marks.is_unread, self.marks.is_starred
         listing.refresh_counts()
         self.count_unread()
+        self._undo_all_read = []  # `u` undoes `A` only until a mark changes otherwise
 
     def count_unread(self) -> None:
         """Count the unread among the listed rows (after listing, or when marks change). Their content keys
@@ -179,7 +180,6 @@ class ListPane(Vertical):
         entry = self.article_list.current
         now_read = self.marks.toggle(entry) if entry is not None else None
         if now_read is not None:
-            self._undo_all_read = []
             self.notify("Marked read" if now_read else "Marked unread", timeout=1.2)
             if self.unread_only and now_read:
                 self.relist()
@@ -193,9 +193,12 @@ class ListPane(Vertical):
     def toggle_star(self) -> None:
         """`*`: star the article under the cursor for later, or unstar it."""
         entry = self.article_list.current
-        starred = self.marks.toggle_star(entry) if entry is not None else None
+        if entry is None:
+            return
+        starred = self.marks.toggle_star(entry)
         if starred is None:
-            self.notify("Stars are not available yet", timeout=1.5)
+            self.notify("A file that could not be read can't be starred" if entry.error
+                        else "Stars are not loaded yet", timeout=1.5)
             return
         self.notify("Starred ★ (S lists the starred)" if starred else "Unstarred", timeout=1.5)
         if self.starred_only and not starred:
@@ -223,7 +226,7 @@ class ListPane(Vertical):
         return False
 
     def mark_all_read(self) -> None:
-        """`A`: every listed article read; `u` right after undoes it."""
+        """`A`: every listed article read; `u` undoes it until another mark changes."""
         marked = self.marks.mark_all_read(list(self.article_list.articles))
         self._undo_all_read = marked
         if not marked:
