@@ -31,10 +31,10 @@ class Panes(Horizontal):
     """The list's width in percent of the window."""
 
     def on_mount(self) -> None:
+        """The width chosen last time, if any (else the stylesheet's)."""
         width = remembered().get("list_width")
         if isinstance(width, int) and not isinstance(width, bool) and LIST_WIDTHS[0] <= width <= LIST_WIDTHS[1]:
-            self.set_reactive(Panes.list_width, width)
-        self.watch_list_width(self.list_width)
+            self.list_width = width
 
     def watch_zoomed(self, zoomed: bool) -> None:
         self.set_class(zoomed, "-zoomed")
