@@ -233,7 +233,7 @@ class ListPane(Vertical):
             self.notify("Nothing here was unread", timeout=1.5)
             return
         self.notify(f"Marked {len(marked):,} article{'s' if len(marked) != 1 else ''} read · u undoes it",
-                    timeout=4)
+                    timeout=4, markup=False)
         if self.unread_only:
             self.relist()
 
@@ -244,7 +244,7 @@ class ListPane(Vertical):
             self.notify("Nothing to undo (u undoes A, mark all read)", timeout=2)
             return
         self.marks.mark_unread(keys)
-        self.notify(f"Undone: {len(keys):,} article{'s' if len(keys) != 1 else ''} unread again", timeout=2)
+        self.notify(f"Undone: {len(keys):,} article{'s' if len(keys) != 1 else ''} unread again", timeout=2, markup=False)
         if self.unread_only:
             self.relist()
 
@@ -253,7 +253,7 @@ class ListPane(Vertical):
         from newsreader.sorting import LABELS, next_sort
 
         self.sort = next_sort(self.sort)
-        self.notify(f"Sorted {LABELS[self.sort]}", timeout=1.5)
+        self.notify(f"Sorted {LABELS[self.sort]}", timeout=1.5, markup=False)
         remember_choice(self.app, "sort", self.sort)
 
     def watch_sort(self) -> None:
