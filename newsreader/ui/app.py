@@ -88,8 +88,7 @@ class NewsReaderApp(App[None]):
         self.theme = THEME
         self.article_list.focus()
         self._update_header()
-        for node, name in ((self.list_pane, "listed"), (self.list_pane, "unread_only"), (self.list_pane, "unread"),
-                           (self.list_pane, "starred_only"), (self.list_pane, "sort"), (self.reader_pane, "highlight")):
+        for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
             self.watch(node, name, self._update_header, init=False)
         # at 80 columns the actors panel takes the list's place (see the .tcss)
         self.watch(self.reader_pane, "show_actors",
@@ -261,7 +260,8 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleList.Selected)
     def _open(self, message: ArticleList.Selected) -> None:
-        self.reader.focus()
+        if not isinstance(self.focused, Input):  # `l/trust` typed fast: `/` came first, the find keeps it
+            self.reader.focus()
 
     def _show(self, entry: Article, *, keep_scroll: bool = False) -> None:
         """Show a list entry: small bodies are read at once, big ones in a worker (never blocking keys)."""

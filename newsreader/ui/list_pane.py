@@ -49,6 +49,9 @@ class ListPane(Vertical):
 
         query: FilterQuery | None
 
+    IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only")
+    """The reactives below that the header shows (the App watches them)."""
+
     unread_only: reactive[bool] = reactive(False, init=False)
     """Only unread articles are listed (`U`); the header says so."""
     starred_only: reactive[bool] = reactive(False, init=False)
