@@ -30,7 +30,8 @@ CAN_FORK = hasattr(os, "fork")
 
 
 def too_slow_message(budget: float) -> str:
-    return f"regex stopped after {budget:g} s (too much backtracking): simplify it"
+    """Short: it is shown in the find bar's counter (a pattern that backtracks without end)."""
+    return f"regex too slow ({budget:g} s)"
 
 
 def find_in_child(

@@ -19,6 +19,12 @@ def current_line_visible(view: ArticleView, offset: int) -> bool:
     return view.line_of(offset) in view.visible_line_range()
 
 
+async def searched(app: NewsReaderApp, pilot) -> None:  # noqa: ANN001
+    """Wait for a regex search (run in a worker) to be shown."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def open_seed(app: NewsReaderApp, pilot) -> None:  # noqa: ANN001
     await loaded(app, pilot)
     lst = app.query_one(ArticleList)
@@ -75,12 +81,15 @@ async def test_find_regex_toggle_and_invalid_pattern(make) -> None:  # noqa: ANN
         await open_seed(app, pilot)
         await pilot.press("ctrl+f", *"tr[u")
         assert status(app) == "no matches"
-        await pilot.press("alt+r")
+        await pilot.press("alt+r")  # a regex is searched in a worker (with a time budget)
+        await searched(app, pilot)
         assert "invalid regex" in status(app)
         assert app.is_running
         await pilot.press(*"]st")  # tr[u]st
+        await searched(app, pilot)
         assert status(app) == "1/4"
         await pilot.press("alt+w")  # whole word: "trusted" no longer matches
+        await searched(app, pilot)
         assert status(app) == "1/3"
 
 

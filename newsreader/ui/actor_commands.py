@@ -95,18 +95,22 @@ class FolderActors(Provider):
 
 
 class ActorCommand(Provider):
-    """The "Actor…" entry of the main palette; it opens a palette of the folder's actors."""
+    """The "Actor…" entry of the main palette (`palette.ReaderCommands`); it opens a palette of the
+    folder's actors. Usable on its own as a provider too."""
+
+    TITLE = TITLE
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         score = matcher.match(TITLE)
         if score > 0:
-            yield Hit(score, matcher.highlight(TITLE), self.open, text=TITLE, help=self._help())
+            yield Hit(score, matcher.highlight(TITLE), self.open, text=TITLE, help=self.help_text())
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit(TITLE, self.open, text=TITLE, help=self._help())
+        yield DiscoveryHit(TITLE, self.open, text=TITLE, help=self.help_text())
 
-    def _help(self) -> str:
+    def help_text(self) -> str:
+        """"Every actor in the folder (1,234)", and a status while counting (escaped: parsed as markup)."""
         source = self.app if isinstance(self.app, ActorSource) else None
         if source is None:
             return "Every actor in the folder"

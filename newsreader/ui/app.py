@@ -10,24 +10,23 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
-from newsreader.ui.actor_commands import ActorCommand
+from newsreader.ui import messages as msg
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
-from newsreader.ui.commands import OpenArticleCommand
 from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
-from newsreader.ui.messages import AnalysisReady, ArticleLoaded, FolderActorsReady, FolderLoaded, IndexProgress
-from newsreader.ui.messages import Polled, QuoteCounts, ReadStateLoaded
+from newsreader.ui.palette import ReaderCommands
 from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
@@ -49,7 +48,7 @@ class NewsReaderApp(App[None]):
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = {OpenArticleCommand, ActorCommand}  # the app's own commands only (not Keys, Theme …)
+    COMMANDS = {ReaderCommands}  # the app's commands first, then Textual's (one provider: a fixed order)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = APP_BINDINGS
 
@@ -94,7 +93,7 @@ class NewsReaderApp(App[None]):
         self.watch(self.reader_pane, "show_actors",
                    lambda on: self.query_one("#panes").set_class(on, "-actors-open"), init=False)
         self.folder.scan()
-        self.call_after_refresh(self._prepare_bars)
+        self.call_after_refresh(self._prepare_bars)  # the bars' inputs are not needed for the first frame
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -111,7 +110,6 @@ class NewsReaderApp(App[None]):
             focused.insert_text_at_cursor(event.character)
 
     async def _prepare_bars(self) -> None:
-        """After the first frame: build the find and filter bars' inputs (not needed to paint it)."""
         await self.reader_pane.find_bar.prepare()
         await self.list_pane.filter_bar.prepare()
 
@@ -150,24 +148,24 @@ class NewsReaderApp(App[None]):
                     severity="error", timeout=10, markup=False)
         self._update_header()
 
-    @on(Polled)
+    @on(msg.Polled)
     def _polled(self) -> None:
         self.folder.schedule_poll()
 
-    @on(IndexProgress)
-    def _indexing(self, message: IndexProgress) -> None:
+    @on(msg.IndexProgress)
+    def _indexing(self, message: msg.IndexProgress) -> None:
         self._progress = (message.done, message.todo, message.stage) if message.done < message.todo else None
         self.list_pane.progress(message.done, message.todo)
         self._update_header()
 
-    @on(ReadStateLoaded)
-    def _read_state_loaded(self, message: ReadStateLoaded) -> None:
+    @on(msg.ReadStateLoaded)
+    def _read_state_loaded(self, message: msg.ReadStateLoaded) -> None:
         self.marks.loaded(message.state, self.path)
         self.list_pane.marks_changed(loaded=True)
         self.watch(self.reader, "scroll_y", self.marks.scrolled, init=False)
 
-    @on(FolderLoaded)
-    def _folder_loaded(self, message: FolderLoaded) -> None:
+    @on(msg.FolderLoaded)
+    def _folder_loaded(self, message: msg.FolderLoaded) -> None:
         if message.notice:
             self.notify(message.notice, severity="warning", timeout=6, markup=False)
         if message.final:
@@ -195,7 +193,7 @@ class NewsReaderApp(App[None]):
             self._after_final_load(message, session)
         self._update_header()
 
-    def _after_final_load(self, message: FolderLoaded, session: Session) -> None:
+    def _after_final_load(self, message: msg.FolderLoaded, session: Session) -> None:
         if message.changed:
             self._refresh_shown()
         if not message.articles and self._failure is None:
@@ -229,13 +227,13 @@ class NewsReaderApp(App[None]):
         self.notify("Reloading the folder…", timeout=1.5)
         self.folder.poll()  # (the folder is also watched)
 
-    @on(QuoteCounts)
-    def _quote_counts(self, message: QuoteCounts) -> None:
+    @on(msg.QuoteCounts)
+    def _quote_counts(self, message: msg.QuoteCounts) -> None:
         self.article_list.refresh_counts()
         self.list_pane.analysis_progressed()
 
-    @on(AnalysisReady)
-    def _analysis_ready(self, message: AnalysisReady) -> None:
+    @on(msg.AnalysisReady)
+    def _analysis_ready(self, message: msg.AnalysisReady) -> None:
         self.article_list.refresh_counts()
         pane = self.reader_pane
         if pane.article is not None and message.key == pane.article.key:
@@ -260,8 +258,9 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleList.Selected)
     def _open(self, message: ArticleList.Selected) -> None:
-        if not isinstance(self.focused, Input):  # `l/trust` typed fast: `/` came first, the find keeps it
-            self.reader.focus()
+        """Into the reader, unless a key typed after Enter (`/`, `f`) has already taken the focus."""
+        if isinstance(self.focused, ArticleList):
+            self.screen.set_focus(self.reader)
 
     def _show(self, entry: Article, *, keep_scroll: bool = False) -> None:
         """Show a list entry: small bodies are read at once, big ones in a worker (never blocking keys)."""
@@ -274,8 +273,8 @@ class NewsReaderApp(App[None]):
         article = self.session.full_article(entry)
         self._present(article, self.session.memory_analysis(article), keep_scroll=keep_scroll)
 
-    @on(ArticleLoaded)
-    def _article_loaded(self, message: ArticleLoaded) -> None:
+    @on(msg.ArticleLoaded)
+    def _article_loaded(self, message: msg.ArticleLoaded) -> None:
         shown = self.reader_pane.article
         if shown is not None and message.key == shown.key and self.session is not None:
             self._present(message.article, self.session.memory_analysis(message.article), keep_scroll=False)
@@ -298,8 +297,6 @@ class NewsReaderApp(App[None]):
     def _is_shown(self, key: str) -> bool:
         pane = self.query_one_optional(ReaderPane) if self.is_running else None
         return pane is not None and pane.article is not None and pane.article.key == key
-
-    # ---------------------------------------------------------------------------------- read marks
 
     def _where(self) -> tuple[Path, Article, int] | None:
         """Where the reader is: (folder, shown article, offset at the top of the view)."""
@@ -325,7 +322,7 @@ class NewsReaderApp(App[None]):
         if self.session is not None:
             self.session.close()
 
-    def listed_articles(self) -> Sequence[Article]:
+    def listed_articles(self) -> Sequence[Article]:  # for the palette (commands.ArticleSource)
         return self.article_list.articles
 
     def open_article_at(self, index: int) -> None:
@@ -386,7 +383,7 @@ class NewsReaderApp(App[None]):
         """The folder's cast counted so far and, while counting, a status line (see actor_commands)."""
         return self.folder.actors_for_palette()
 
-    @on(FolderActorsReady)
+    @on(msg.FolderActorsReady)
     def _folder_actors_ready(self) -> None:
         self.folder.actors_counted = True
 

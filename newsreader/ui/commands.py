@@ -6,8 +6,9 @@ The app is reached through the `ArticleSource` protocol, not imported: `app.py` 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -82,18 +83,23 @@ class ArticleTitles(Provider):
 
 
 class OpenArticleCommand(Provider):
-    """The "Open article…" entry in the main palette; it opens a palette of titles."""
+    """The "Open article…" entry of the main palette (`palette.ReaderCommands`); it opens a palette of
+    titles. Usable on its own as a provider too."""
+
+    TITLE = "Open article…"
+    HELP = "Find an article by its title"
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        score = matcher.match("Open article…")
+        score = matcher.match(self.TITLE)
         if score > 0:
-            yield Hit(score, matcher.highlight("Open article…"), self._open, help="Find an article by its title")
+            yield Hit(score, matcher.highlight(self.TITLE), self.open, help=self.HELP)
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit("Open article…", self._open, help="Find an article by its title")
+        yield DiscoveryHit(self.TITLE, self.open, help=self.HELP)
 
-    def _open(self) -> None:
+    def open(self) -> None:
+        """Push the palette of article titles."""
         from textual.command import CommandPalette
 
         self.app.push_screen(CommandPalette(providers=[ArticleTitles], placeholder="Open article… (type a title)"))

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from newsreader.ui.input_bar import InputBar

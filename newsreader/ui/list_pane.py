@@ -266,6 +266,8 @@ class ListPane(Vertical):
     def progress(self, done: int, todo: int) -> None:
         """Cold indexing: a bar over the list while files are read (made on first use)."""
         bar = self.query_one_optional("#index-progress", ProgressBar)
+        if bar is None and done >= todo:
+            return
         if bar is None:  # most starts are warm and never need it
             bar = ProgressBar(id="index-progress", show_eta=False)
             self.mount(bar, before=0)

@@ -12,13 +12,20 @@ arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a k
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.worker import Worker, get_current_worker
 
 from newsreader.ui.messages import (
-    AnalysisReady, ArticleLoaded, FolderActorsReady, FolderLoaded, IndexProgress, Polled, QuoteCounts,
+    AnalysisReady,
+    ArticleLoaded,
+    FolderActorsReady,
+    FolderLoaded,
+    IndexProgress,
+    Polled,
+    QuoteCounts,
     ReadStateLoaded,
 )
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis

@@ -9,8 +9,9 @@ worker, because an fsync can take a second on some disks and the keyboard must n
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -75,10 +76,13 @@ class ReadMarks:
     def article_shown(self, article: Article, still_shown: Callable[[str], bool]) -> None:
         """Start the clock: an article open `read_after` seconds counts as read."""
         self.stop_clock()
+
+        def read_long_enough() -> None:
+            if still_shown(article.key):
+                self.mark_read(article)
+
         if self.read_after is not None:
-            self._timer = self.app.set_timer(
-                self.read_after, lambda: still_shown(article.key) and self.mark_read(article)
-            )
+            self._timer = self.app.set_timer(self.read_after, read_long_enough)
 
     def stop_clock(self) -> None:
         if self._timer is not None:

@@ -1,0 +1,44 @@
+"""The main command palette (ctrl+p): the app's own commands first, then Textual's.
+
+One provider for all of them, because the palette lists discovered entries in the order providers happen
+to answer: with Textual's system provider alongside, "Keys", "Maximize", "Quit", "Screenshot" and "Theme"
+could sit above "Open article…" and "Actor…". Here the order is fixed: the two app commands, then the
+system commands of `App.get_system_commands` (theme, keys, screenshot, quit) by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from newsreader.ui.actor_commands import ActorCommand
+from newsreader.ui.commands import OpenArticleCommand
+
+Entry = tuple[str, Callable[[], object], str]
+
+
+class ReaderCommands(Provider):
+    """"Open article…", "Actor…", then Textual's system commands."""
+
+    def _entries(self, discovering: bool) -> list[Entry]:
+        articles = OpenArticleCommand(self.screen, self.match_style)
+        actors = ActorCommand(self.screen, self.match_style)
+        entries: list[Entry] = [
+            (articles.TITLE, articles.open, articles.HELP),
+            (actors.TITLE, actors.open, actors.help_text()),
+        ]
+        system = sorted(self.app.get_system_commands(self.screen), key=lambda command: command.title)
+        entries += [(c.title, c.callback, c.help) for c in system if c.discover or not discovering]
+        return entries
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._entries(discovering=True):
+            yield DiscoveryHit(title, callback, text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._entries(discovering=False):
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)
