@@ -167,3 +167,20 @@ def test_every_order_is_a_permutation_in_order(articles: list[Article], order: s
     if order != "newest":
         keys = [key_function(order, {})(a) for a in ordered]
         assert keys == sorted(keys)
+
+
+def test_meta_line_host_is_a_link_in_the_document_and_in_rich_output() -> None:
+    from rich.console import Console
+
+    from newsreader.render import build_document, to_rich_text
+
+    article = art("Title", "2019-03-28", "Wikinews", url="https://en.wikinews.org/wiki/X")
+    doc = build_document(article)
+    (start, end, url), = doc.links
+    assert doc.text[start:end] == "en.wikinews.org" and url == "https://en.wikinews.org/wiki/X"
+    assert doc.text.split("\n")[2] == "2019-03-28 · Wikinews · en.wikinews.org"
+    console = Console(force_terminal=True, color_system="truecolor", width=80, file=None)
+    with console.capture() as capture:
+        console.print(to_rich_text(doc))
+    assert "\x1b]8;" in capture.get() and "https://en.wikinews.org/wiki/X" in capture.get()
+    assert build_document(art("T", url="javascript:alert(1)")).links == []
