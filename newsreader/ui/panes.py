@@ -7,6 +7,7 @@ that hides the list); the width is remembered for next time (`choices`).
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import Horizontal
 from textual.reactive import reactive
 
@@ -45,6 +46,11 @@ class Panes(Horizontal):
     def watch_list_width(self, width: int) -> None:
         self.query_one(ListPane).styles.width = f"{width}%"
         self.call_after_refresh(self._refit_reader)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Going to the list (`h`, `esc`, `f`) while zoomed brings it back."""
+        if self.zoomed and self.query_one(ListPane) in event.widget.ancestors_with_self:
+            self.zoomed = False
 
     def _refit_reader(self) -> None:
         self.query_one(ReaderPane).view.refit()
