@@ -88,9 +88,6 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
             ("Reader", [*ArticleView.BINDINGS, *pick(bound, "reader"), *pick(PANES_BINDINGS, "page_or_next_unread"),
                         *pick(bound, "focus_list", "escape")]),
             ("Anywhere", [*pick_calls(bound, "list", "step"), *pick(bound, "focus_next", "focus_previous")]),
-            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only", "next_unread", "mark_all_read",
-                                      "undo_mark_all_read", "toggle_star", "toggle_starred_only", "cycle_sort"),
-                          *pick(bound, "reload")]),
         ],
         [
             ("Find in the article", [
@@ -106,6 +103,9 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
                 note("actor:", "actor:Hu finds Ken Hu"), note("source:", "by source"),
                 note("quote:", "inside quotations"),
             ]),
+            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only", "next_unread", "mark_all_read",
+                                      "undo_mark_all_read", "toggle_star", "toggle_starred_only", "cycle_sort"),
+                          *pick(bound, "reload")]),
         ],
         [
             ("Quotations and actors", pick_calls(bound, "pane", "step_quote", "who_said", "toggle_actors",
