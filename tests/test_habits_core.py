@@ -184,3 +184,27 @@ def test_meta_line_host_is_a_link_in_the_document_and_in_rich_output() -> None:
         console.print(to_rich_text(doc))
     assert "\x1b]8;" in capture.get() and "https://en.wikinews.org/wiki/X" in capture.get()
     assert build_document(art("T", url="javascript:alert(1)")).links == []
+
+
+URL_FIELDS = st.one_of(
+    st.text(max_size=60),
+    st.builds(lambda scheme, host, rest: f"{scheme}://{host}/{rest}",
+              st.sampled_from(["http", "HTTPS", "javascript", "file", "data", ""]), st.text(max_size=12),
+              st.text(max_size=12)),
+)
+
+
+@given(URL_FIELDS)
+def test_any_url_field_gives_a_web_url_or_the_file(url: str) -> None:
+    """Whatever `url:` holds, `o`/`Y` get an http(s) URL without spaces or control characters, or the
+    article's own file: never a javascript:, data: or local path from the file."""
+    from urllib.parse import urlsplit
+
+    article = art("t", url=url, path="/news/a b.txt")
+    link = article_link(article)
+    if link.startswith("file://"):
+        assert link == Path("/news/a b.txt").resolve().as_uri()
+    else:
+        assert urlsplit(link).scheme.lower() in ("http", "https") and link == url.strip()
+        assert not any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link)
+        assert url_host(article)
