@@ -239,3 +239,14 @@ async def test_a_late_open_does_not_take_the_focus_from_the_find_bar(make) -> No
         assert isinstance(app.focused, Input)
         await pilot.press("r")
         assert app.focused.value == "tr"
+
+
+async def test_an_empty_starred_list_says_how_to_star(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES, read_after=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        assert titles(app) == [] and lst.empty_message == "Nothing starred here: * stars an article."
+        assert lst.render_line(1).text.strip().startswith("Nothing starred")

@@ -118,6 +118,12 @@ class ListPane(Vertical):
 
     def _list(self, articles: list[Article], keep_key: str | None) -> None:
         shown = self._sorted(self._visible(articles))
+        if articles and not shown:  # what hid them all (an empty folder says so itself)
+            self.article_list.empty_message = (
+                "Nothing starred here: * stars an article." if self.starred_only and not self.unread_only
+                else "No unread articles here." if self.unread_only and not self.starred_only
+                else "Nothing starred and unread here." if self.unread_only else "Nothing matches this filter."
+            )
         self.article_list.set_articles(shown, keep_key=keep_key)
         self.listed = (len(shown), len(self.articles))
         self._listed_keys = None
@@ -126,13 +132,13 @@ class ListPane(Vertical):
             self.filter_bar.set_status(self._status(len(shown)))
 
     def _visible(self, articles: list[Article]) -> list[Article]:
-        """With `U`, only the unread, with `S` only the starred (the article under the cursor stays, so
-        the cursor can)."""
+        """With `U`, only the unread (the article under the cursor stays, just read, so the cursor can);
+        with `S`, only the starred."""
         if not (self.unread_only or self.starred_only):
             return articles
         keep, marks = self._current_key(), self.marks
-        return [a for a in articles if a.key == keep or (
-            (not self.unread_only or marks.is_unread(a)) and (not self.starred_only or marks.is_starred(a)))]
+        return [a for a in articles if (not self.starred_only or marks.is_starred(a)) and (
+            not self.unread_only or a.key == keep or marks.is_unread(a))]
 
     def _sorted(self, articles: list[Article]) -> list[Article]:
         """`articles` (in the folder's order, newest first) in the chosen order. The folder's ranks in that
@@ -342,7 +348,6 @@ class ListPane(Vertical):
     def _filtered(self, message: FilterResult) -> None:
         if message.text != self.filter_text:
             return
-        self.article_list.empty_message = "Nothing matches this filter."
         self._list(message.articles, self._current_key())
 
     def _status(self, shown: int) -> str:
