@@ -71,4 +71,3 @@ class ReadStateLoaded(Message):
     """The read marks and last positions, read from the state file in the loading worker."""
 
     state: ReadState
-
