@@ -250,3 +250,14 @@ async def test_an_empty_starred_list_says_how_to_star(make) -> None:  # noqa: AN
         lst = app.query_one(ArticleList)
         assert titles(app) == [] and lst.empty_message == "Nothing starred here: * stars an article."
         assert lst.render_line(1).text.strip().startswith("Nothing starred")
+
+
+async def test_an_empty_filter_result_says_so(make) -> None:  # noqa: ANN001
+    app = make(ARTICLES, read_after=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("f", *"zzqqxx")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        assert titles(app) == [] and lst.empty_message == "Nothing matches this filter."

@@ -19,8 +19,8 @@ from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
-from newsreader.ui.filter_bar import FilterBar
 from newsreader.ui.choices import remember_choice, remembered
+from newsreader.ui.filter_bar import FilterBar
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -118,12 +118,8 @@ class ListPane(Vertical):
 
     def _list(self, articles: list[Article], keep_key: str | None) -> None:
         shown = self._sorted(self._visible(articles))
-        if articles and not shown:  # what hid them all (an empty folder says so itself)
-            self.article_list.empty_message = (
-                "Nothing starred here: * stars an article." if self.starred_only and not self.unread_only
-                else "No unread articles here." if self.unread_only and not self.starred_only
-                else "Nothing starred and unread here." if self.unread_only else "Nothing matches this filter."
-            )
+        if self.articles and not shown:  # an empty folder says so itself (the App's message)
+            self.article_list.empty_message = self._empty_reason()
         self.article_list.set_articles(shown, keep_key=keep_key)
         self.listed = (len(shown), len(self.articles))
         self._listed_keys = None
@@ -139,6 +135,14 @@ class ListPane(Vertical):
         keep, marks = self._current_key(), self.marks
         return [a for a in articles if (not self.starred_only or marks.is_starred(a)) and (
             not self.unread_only or a.key == keep or marks.is_unread(a))]
+
+    def _empty_reason(self) -> str:
+        """What hid every article of the folder."""
+        if self.query is not None:
+            return "Nothing matches this filter."
+        if self.starred_only:
+            return "Nothing starred and unread here." if self.unread_only else "Nothing starred here: * stars an article."
+        return "No unread articles here."
 
     def _sorted(self, articles: list[Article]) -> list[Article]:
         """`articles` (in the folder's order, newest first) in the chosen order. The folder's ranks in that
@@ -220,7 +224,7 @@ class ListPane(Vertical):
         self.notify("Showing starred articles only" if on else "Showing all articles", timeout=1.5)
         self.relist()
 
-    def next_unread(self) -> bool:
+    def next_unread(self) -> None:
         """`.`: the next unread article below the cursor, wrapping to the top (within what is listed)."""
         listing = self.article_list
         articles, start = listing.articles, listing.cursor
@@ -230,9 +234,8 @@ class ListPane(Vertical):
                 if index < start:
                     self.notify("↻ from the top", timeout=1)
                 listing.move_to(index)
-                return True
+                return
         self.notify("No other unread article here", timeout=1.5)
-        return False
 
     def mark_all_read(self) -> None:
         """`A`: every listed article read; `u` undoes it until another mark changes."""
