@@ -261,3 +261,23 @@ async def test_an_empty_filter_result_says_so(make) -> None:  # noqa: ANN001
         await pilot.pause()
         lst = app.query_one(ArticleList)
         assert titles(app) == [] and lst.empty_message == "Nothing matches this filter."
+
+
+async def test_most_quotations_re_sorts_as_the_analysis_counts_them(make) -> None:  # noqa: ANN001
+    """Sorted by quotations while they are still being counted: new counts re-sort the list."""
+    from newsreader.ui.list_pane import REFILTER_AFTER_ANALYSIS_S
+    from newsreader.ui.messages import QuoteCounts
+
+    app = make(ARTICLES, read_after=None, background_analysis=True, use_index=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        counts = dict(app.session.quote_counts)
+        app.session.quote_counts.clear()  # as if nothing were counted yet
+        await pilot.press("s", "s", "s", "s")
+        assert "most quotations" in header(app)
+        assert app.query_one(ArticleList).articles[0].key != max(counts, key=counts.get)  # folder order
+        app.session.quote_counts.update(counts)
+        app.post_message(QuoteCounts(list(counts.items())))  # what the analysis worker posts
+        await pilot.pause(REFILTER_AFTER_ANALYSIS_S * 2)
+        shown = [counts[a.key] for a in app.query_one(ArticleList).articles]
+        assert shown == sorted(shown, reverse=True)

@@ -366,12 +366,16 @@ class ListPane(Vertical):
         return status
 
     def analysis_progressed(self) -> None:
-        """More articles were analysed: an `actor:`/`quote:` filter may match more of them now."""
-        if self.query is not None and self.query.needs_analysis and not self._refilter_pending:
+        """More articles were analysed: an `actor:`/`quote:` filter may match more of them now, and the
+        "most quotations" order has more counts to go by."""
+        wanted = (self.query is not None and self.query.needs_analysis) or self.sort == "quotes"
+        if wanted and not self._refilter_pending:
             self._refilter_pending = True
             self.set_timer(REFILTER_AFTER_ANALYSIS_S, self._refilter)
 
     def _refilter(self) -> None:
         self._refilter_pending = False
-        if self.query is not None and self.query.needs_analysis:
-            self._run_filter()
+        if self.sort == "quotes":
+            self._ranks = None  # rank again with the new counts (the cursor stays on its article)
+        if (self.query is not None and self.query.needs_analysis) or self.sort == "quotes":
+            self.relist()
