@@ -22,7 +22,9 @@ from newsreader.analysis import analyse  # noqa: E402 - after the sys.path line:
 from newsreader.analysis.lexicon import lexicon  # noqa: E402 - as above
 from newsreader.articles import load_file  # noqa: E402 - as above
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
+# ../shared beside the checkout (the main checkout and the helpers' worktrees sit at different depths)
+DEFAULT_CORPUS = next((p / "shared" / "corpus" / "wikinews" / "bulk" for p in ROOT.parents
+                       if (p / "shared" / "corpus").is_dir()), ROOT / "corpus")
 
 
 def main() -> int:

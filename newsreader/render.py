@@ -73,6 +73,7 @@ class Document:
     text: str
     body_offset: int  # where the article body starts in `text`
     spans: list[StyleSpan] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, URL): OSC 8 hyperlinks
 
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of every line of `text` (a paragraph is one line; blank lines separate them)."""
@@ -142,9 +143,16 @@ def build_document(
         quote_count = len(analysis.quotes)
     # The loader hands on clean text; the header lines are cleaned again (they are short) so an Article
     # built anywhere else (an index, a test) still cannot put a control character on the screen.
+    from newsreader.links import url_host, web_url
+
+    meta = clean_line(meta_line(article, quote_count))
+    host = url_host(article)
+    if host:
+        meta += " · "
+        link_at = len(clean_line(article.title) or "(untitled)") + 2 + len(meta)
+        meta += host
     parts: list[tuple[str, str]] = [
-        (clean_line(article.title) or "(untitled)", "title"), ("", ""),
-        (clean_line(meta_line(article, quote_count)), "meta"),
+        (clean_line(article.title) or "(untitled)", "title"), ("", ""), (meta, "meta"),
     ]
     if article.error:
         parts.append((f"⚠ Could not read this file: {clean_line(article.error)}", "error"))
@@ -173,7 +181,11 @@ def build_document(
     spans.extend(StyleSpan(s.start + body_offset, s.end + body_offset, s.style) for s in article.styles)
     if highlight and analysis is not None:
         spans.extend(analysis_spans(body, analysis, body_offset))
-    return Document("".join(pieces), body_offset, spans)
+    links = []
+    if host:
+        links.append((link_at, link_at + len(host), web_url(article) or ""))
+        spans.append(StyleSpan(link_at, link_at + len(host), "link"))
+    return Document("".join(pieces), body_offset, spans, links)
 
 
 def match_spans(matches: Sequence[tuple[int, int]], current: int = -1) -> list[StyleSpan]:
@@ -198,6 +210,8 @@ def to_rich_text(
         style = styles.get(span.style)
         if style:
             text.stylize(style, span.start, span.end)
+    for start, end, url in document.links:
+        text.stylize(Style(link=url), start, end)
     return text
 
 

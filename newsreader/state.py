@@ -23,7 +23,7 @@ Nothing here raises on bad content: a state file that can't be parsed is moved a
 File format (version 1)::
 
     {"version": 1,
-     "articles": {"<content key>": {"read": true}},
+     "articles": {"<content key>": {"read": true, "starred": true}},   # either may be absent
      "last": {"/abs/folder": {"key": "<content key>", "scroll": 1234}}}   # scroll: see remember_position
 """
 
@@ -126,6 +126,7 @@ class ReadState:
 
     path: Path
     read: set[str] = field(default_factory=set)
+    starred: set[str] = field(default_factory=set)  # kept for later (`*`), by content like the marks
     last: dict[str, tuple[str, int]] = field(default_factory=dict)  # folder key -> (article key, scroll)
     notice: str | None = None  # one line for the UI: a corrupt file set aside, a failed save …
     dirty: bool = False
@@ -161,8 +162,11 @@ class ReadState:
         articles = data.get("articles")
         if isinstance(articles, dict):
             for key, entry in articles.items():
-                if isinstance(key, str) and isinstance(entry, dict) and entry.get("read") is True:
-                    self.read.add(key)
+                if isinstance(key, str) and isinstance(entry, dict):
+                    if entry.get("read") is True:
+                        self.read.add(key)
+                    if entry.get("starred") is True:
+                        self.starred.add(key)
         last = data.get("last")
         if isinstance(last, dict):
             for folder, entry in last.items():
@@ -176,7 +180,10 @@ class ReadState:
         """The file's content (version 1)."""
         return {
             "version": VERSION,
-            "articles": {key: {"read": True} for key in sorted(self.read)},
+            "articles": {
+                key: {name: True for name, keys in (("read", self.read), ("starred", self.starred)) if key in keys}
+                for key in sorted(self.read | self.starred)
+            },
             "last": {folder: {"key": key, "scroll": scroll} for folder, (key, scroll) in self.last.items()},
         }
 
@@ -260,6 +267,20 @@ class ReadState:
         read = not self.is_read(article)
         self.set_read(article, read)
         return read
+
+    def is_starred(self, article: HasContent | str) -> bool:
+        return _key(article) in self.starred
+
+    def toggle_starred(self, article: HasContent | str) -> bool:
+        """Star or unstar; returns the new value."""
+        key = _key(article)
+        starred = key not in self.starred
+        if starred:
+            self.starred.add(key)
+        else:
+            self.starred.discard(key)
+        self.dirty = True
+        return starred
 
     def unread(self, articles: Iterable[HasContent], key_of: KeyFunction = content_key) -> list[int]:
         """Indices of the unread articles of `articles` (for "show unread only"); `key_of` computes the

@@ -80,6 +80,18 @@ def test_unclosed_quotes_and_long_lines_stay_linear() -> None:
     assert c3 - c2 < 1.5 * (c2 - c1), (c1, c2, c3)
 
 
+def test_unclosed_quotes_and_long_lines_are_analysed_within_the_bound() -> None:
+    # (speed is measured by benchmarks/analysis.py; here: the work is bounded by MAX_CHARS, and the spans
+    # found in a pathological body still match its text)
+    from newsreader.analysis import MAX_CHARS
+
+    text = 'He said "hello and ' * 20000 + "Ken Hu " * 20000
+    _check(text)
+    a = analyse(text)
+    assert all(m.end <= MAX_CHARS for x in a.actors for m in x.mentions)
+    assert all(q.end <= MAX_CHARS for q in a.quotes)
+
+
 def test_cache_hits_by_body_and_hints() -> None:
     clear_cache()
     a = analyse_article("“It works well,” said Ann Lee.")

@@ -27,6 +27,12 @@ ACTORS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def fresh_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every picture starts with no read marks, stars or remembered choices (the header counts unread)."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 def stub_analyser(article: Article, library: object) -> Analysis:
     """Quotes are “…” runs; actors are the fixed names above; the speaker is the next actor mention."""
     body = article.body

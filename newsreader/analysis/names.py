@@ -27,6 +27,7 @@ def name_core(words: list[str]) -> list[str]:
     return core or words
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """"NATO", "U.S.", "M5S": two to eight characters whose letters are all capitals."""
     letters = [c for c in word if c.isalpha()]

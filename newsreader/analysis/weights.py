@@ -25,7 +25,8 @@ class Model:
     threshold: float = 0.5
 
     def probability(self, features: Features) -> float:
-        return _sigmoid(sum(self.weights.get(name, 0.0) * value for name, value in features.items()))
+        get = self.weights.get
+        return _sigmoid(sum([get(name, 0.0) * value for name, value in features.items() if value]))
 
     def decide(self, features: Features) -> bool:
         return self.probability(features) >= self.threshold

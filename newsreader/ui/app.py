@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
@@ -26,6 +25,7 @@ from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
 from newsreader.ui.palette import ReaderCommands
+from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
 from newsreader.ui.signals import exit_on_signals
@@ -77,7 +77,7 @@ class NewsReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
-        with Horizontal(id="panes"):
+        with Panes(id="panes"):
             yield ListPane(self.marks, id="listing")
             yield ReaderPane(id="reading-pane")
         yield Footer(compact=True)
@@ -87,8 +87,8 @@ class NewsReaderApp(App[None]):
         self.theme = THEME
         self.article_list.focus()
         self._update_header()
-        for name in ("listed", "unread_only"):
-            self.watch(self.list_pane, name, self._update_header, init=False)
+        for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
+            self.watch(node, name, self._update_header, init=False)
         # at 80 columns the actors panel takes the list's place (see the .tcss)
         self.watch(self.reader_pane, "show_actors",
                    lambda on: self.query_one("#panes").set_class(on, "-actors-open"), init=False)
@@ -137,7 +137,7 @@ class NewsReaderApp(App[None]):
         folder = clean_line(self.path.resolve().name or str(self.path), 80)
         self.query_one(AppHeader).parts = header_parts(
             folder, self.session, self.list_pane, progress=self._progress,
-            loaded=self._loaded_once, failure=self._failure,
+            loaded=self._loaded_once, failure=self._failure, highlight=self.reader_pane.highlight,
         )
 
     def report_failure(self, what: str, error: BaseException) -> None:
@@ -161,8 +161,7 @@ class NewsReaderApp(App[None]):
     @on(msg.ReadStateLoaded)
     def _read_state_loaded(self, message: msg.ReadStateLoaded) -> None:
         self.marks.loaded(message.state, self.path)
-        self.article_list.is_unread = self.marks.is_unread
-        self.article_list.refresh_counts()
+        self.list_pane.marks_changed(loaded=True)
         self.watch(self.reader, "scroll_y", self.marks.scrolled, init=False)
 
     @on(msg.FolderLoaded)
@@ -307,9 +306,9 @@ class NewsReaderApp(App[None]):
         return session.folder, pane.article, pane.view.offset_of_line(pane.view.scroll_offset.y)
 
     def _marks_changed(self) -> None:
-        listing = self.query_one_optional(ArticleList)
+        listing = self.query_one_optional(ListPane)
         if listing is not None:  # not while shutting down
-            listing.refresh_counts()
+            listing.marks_changed()
 
     @on(ListPane.FilterChanged)
     def _filter_changed(self, message: ListPane.FilterChanged) -> None:

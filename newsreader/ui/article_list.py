@@ -62,6 +62,7 @@ class ArticleList(CursorList):
         self.user_moved = False  # the user has moved the cursor (a reload then keeps it where it is)
         # set by the app when read state is known: unread titles are bold with a marker
         self.is_unread: Callable[[Article], bool] | None = None
+        self.is_starred: Callable[[Article], bool] = lambda article: False  # starred titles carry a ★
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
 
     # ------------------------------------------------------------------------------------- content
@@ -174,8 +175,9 @@ class ArticleList(CursorList):
         if part == 0:
             text, role = article.title, "article-list--title"
             if self.is_unread is not None:
-                unread = self.is_unread(article)
-                text = ("● " if unread else "  ") + text
+                unread = self.is_unread(article)  # also said by the title's weight, so ★ can take the place
+                marker = "★ " if self.is_starred(article) else "● " if unread else "  "
+                text = marker + text
                 role = "article-list--title" if unread else "article-list--title-read"
         elif article.error:
             text, role = f"⚠ {article.error}", "article-list--error"

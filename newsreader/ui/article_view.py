@@ -22,6 +22,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from newsreader.render import ANALYSIS_LAYERS, Document
 from newsreader.wrap import wrap_offsets
@@ -163,6 +164,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------------------------------ geometry
 
     def on_resize(self) -> None:
+        self._rewrap()
+
+    def refit(self) -> None:
+        """Re-wrap if the width changed. Textual does not always send a Resize when a neighbour is hidden
+        or resized (`z`, `+`/`-` in `Panes`: its layout pass posts one only to widgets it newly exposes)."""
         self._rewrap()
 
     def _rewrap(self, force: bool = False, min_lines: int = 0) -> None:
@@ -331,6 +337,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
         for s, e, role in self._line_matches(index):
             spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
+        for s, e, url in self.document.links:  # OSC 8: the terminal makes it clickable
+            if s < end and e > start:
+                spans.append(Span(max(s, start) - start, min(e, end) - start, Style(link=url)))
         content = Content(text, spans) if spans else Content(text)
         segments = content.render_segments(self.visual_style)
         if self._left:

@@ -1,8 +1,8 @@
 """The one-line header: app name, folder, counts and modes, fitted to the width in a set order.
 
 When the line is too long, parts give way from the least to the most important: first the app's name,
-then the folder is shortened (down to a few characters) and finally dropped, then the detail of the
-counts. Modes the user switched on (unread only, a filter) and problems (files that could not be read,
+then the folder is shortened (down to a few characters) and finally dropped, then the sort order, then
+the detail of the counts. Modes the user switched on (unread only, starred only, highlights off, a filter) and problems (files that could not be read,
 a config problem, a failed worker) always stay: they explain what is on screen.
 """
 
@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from newsreader.sorting import LABELS as SORT_LABELS
 from newsreader.ui.row_list import fit
 
 if TYPE_CHECKING:
@@ -31,9 +32,10 @@ class HeaderParts:
     """What the header says; `fit_header` decides how much of it fits."""
 
     folder: str = ""
-    counts: str = ""  # "31 articles", "2 of 31 listed", "loading…", "indexing 40 of 100 files…"
+    counts: str = ""  # "31 articles · 12 unread", "2 of 31 listed · 1 unread", "loading…"
     detail: str = ""  # secondary counts ("reading titles"), dropped before anything else but the name
     modes: tuple[str, ...] = ()  # "unread only", "filter", problems: always shown
+    order: str = ""  # "newest first": after the counts; goes after the folder, before the detail
 
 
 def fit_header(parts: HeaderParts, width: int) -> str:
@@ -41,8 +43,8 @@ def fit_header(parts: HeaderParts, width: int) -> str:
     name = "newsreader"
     modes = list(parts.modes)
 
-    def line(name: str, folder: str, detail: str) -> str:
-        pieces = [p for p in (folder, parts.counts, detail, *modes) if p]
+    def line(name: str, folder: str, detail: str, order: str = parts.order) -> str:
+        pieces = [p for p in (folder, parts.counts, order, detail, *modes) if p]
         body = SEPARATOR.join(pieces)
         return f" {name}  {body}" if name else f" {body}"
 
@@ -55,7 +57,10 @@ def fit_header(parts: HeaderParts, width: int) -> str:
         return line("", fit(parts.folder, room), parts.detail)
     if cell_len(without_folder) <= width:
         return without_folder
-    return fit(line("", "", ""), width)
+    without_order = line("", "", parts.detail, "")
+    if cell_len(without_order) <= width:
+        return without_order
+    return fit(line("", "", "", ""), width)
 
 
 class AppHeader(Widget):
@@ -75,6 +80,7 @@ def header_parts(
     progress: tuple[int, int, str] | None,
     loaded: bool,
     failure: str | None,
+    highlight: bool = True,
 ) -> HeaderParts:
     """What the header says about the folder, the list and the app's state."""
     detail = ""
@@ -87,7 +93,13 @@ def header_parts(
     else:
         shown, total = lists.listed
         counts = f"{total:,} article{'s' if total != 1 else ''}" if shown == total else f"{shown:,} of {total:,} listed"
+        if lists.marks.state is not None:
+            counts += f" · {lists.unread:,} unread"
     modes = ["unread only"] if lists.unread_only else []
+    if lists.starred_only:
+        modes.append("starred only")
+    if not highlight:
+        modes.append("highlights off")
     if lists.query is not None:
         modes.append("filtered")
     if session is not None and session.errors:
@@ -96,4 +108,4 @@ def header_parts(
         modes.append("config problem")
     if failure:
         modes.append(failure)
-    return HeaderParts(folder, counts, detail, tuple(modes))
+    return HeaderParts(folder, counts, detail, tuple(modes), SORT_LABELS.get(lists.sort, lists.sort))

@@ -79,14 +79,15 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
     from newsreader.ui.article_view import ArticleView
     from newsreader.ui.filter_bar import FilterBar
     from newsreader.ui.find_bar import FindBar
+    from newsreader.ui.keys import PANES_BINDINGS
 
     bound = app.BINDINGS
     columns: list[list[Section]] = [
         [
             ("Article list", ArticleList.BINDINGS),
-            ("Reader", [*ArticleView.BINDINGS, *pick(bound, "reader", "focus_list", "escape")]),
+            ("Reader", [*ArticleView.BINDINGS, *pick(bound, "reader"), *pick(PANES_BINDINGS, "page_or_next_unread"),
+                        *pick(bound, "focus_list", "escape")]),
             ("Anywhere", [*pick_calls(bound, "list", "step"), *pick(bound, "focus_next", "focus_previous")]),
-            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only"), *pick(bound, "reload")]),
         ],
         [
             ("Find in the article", [
@@ -102,11 +103,16 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
                 note("actor:", "actor:Hu finds Ken Hu"), note("source:", "by source"),
                 note("quote:", "inside quotations"),
             ]),
+            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only", "next_unread", "mark_all_read",
+                                      "undo_mark_all_read", "toggle_star", "toggle_starred_only", "cycle_sort"),
+                          *pick(bound, "reload")]),
         ],
         [
             ("Quotations and actors", pick_calls(bound, "pane", "step_quote", "who_said", "toggle_actors",
                                                  "step_mention", "toggle_highlight")),
             ("Actors panel", ActorsPanel.BINDINGS),
+            ("Source, copy, layout", [*pick_calls(bound, "pane", "show_info", "open_link", "copy_quote", "copy_link"),
+                                      *pick(PANES_BINDINGS, "toggle_zoom", "resize_list")]),
             ("App", [*pick(bound, "help"), note("ctrl+p", "Open article…, Actor…"), *pick(bound, "quit")]),
         ],
     ]

@@ -28,7 +28,6 @@ APP_BINDINGS: list[BindingType] = [
     Binding("enter", "pane('step_match', 1)", "Next match", show=False, id="reader.enter-next-match"),
     Binding("J", "list('step', 1)", "Next article", show=False, id="list.next-article"),
     Binding("K", "list('step', -1)", "Previous article", show=False, id="list.previous-article"),
-    Binding("space", "reader('page', 1)", "Page down", show=False, id="reader.page-down"),
     Binding("b", "reader('page', -1)", "Page up", show=False, id="reader.page-up"),
     Binding("ctrl+d", "reader('half_page', 1)", "Half page down", show=False, id="reader.half-page-down"),
     Binding("ctrl+u", "reader('half_page', -1)", "Half page up", show=False, id="reader.half-page-up"),
@@ -43,7 +42,27 @@ APP_BINDINGS: list[BindingType] = [
             id="reader.previous-quote"),
     Binding("m", "list('toggle_read')", "Read/unread", show=False, id="list.toggle-read"),
     Binding("U", "list('toggle_unread_only')", "Unread only", show=False, id="list.unread-only"),
+    Binding("full_stop", "list('next_unread')", "Next unread", key_display=".", show=False,
+            id="list.next-unread"),
+    Binding("A", "list('mark_all_read')", "Mark all listed read", show=False, id="list.mark-all-read"),
+    Binding("u", "list('undo_mark_all_read')", "Undo mark all read", show=False, id="list.undo-all-read"),
+    Binding("asterisk", "list('toggle_star')", "Star / unstar", key_display="*", show=False, id="list.star"),
+    Binding("S", "list('toggle_starred_only')", "Starred only", show=False, id="list.starred-only"),
+    Binding("s", "list('cycle_sort')", "Sort order", show=False, id="list.sort"),
     Binding("r", "reload", "Reload", show=False, id="app.reload"),
+    Binding("o", "pane('open_link')", "Open in browser", show=False, id="reader.open-link"),
+    Binding("i", "pane('show_info')", "About the article", show=False, id="reader.info"),
+    Binding("y", "pane('copy_quote')", "Copy quotation", show=False, id="reader.copy-quote"),
+    Binding("Y", "pane('copy_link')", "Copy URL (or path)", show=False, id="reader.copy-link"),
     Binding("tab", "focus_next", "Next pane", show=False, id="app.next-pane"),
     Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.previous-pane"),
+]
+
+# Keys of `Panes` (the list and the reader side by side): they work wherever the focus is in either pane.
+PANES_BINDINGS: list[BindingType] = [
+    Binding("space", "page_or_next_unread", "Page down; at the end, next unread", show=False,
+            id="reader.page-down"),
+    Binding("z", "toggle_zoom", "Zoom the reader", show=False, id="panes.zoom"),
+    Binding("plus", "resize_list(1)", "Wider list", key_display="+", show=False, id="panes.wider-list"),
+    Binding("minus", "resize_list(-1)", "Narrower list", key_display="-", show=False, id="panes.narrower-list"),
 ]

@@ -19,6 +19,7 @@ from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
+from newsreader.ui.choices import remember_choice, remembered
 from newsreader.ui.filter_bar import FilterBar
 
 if TYPE_CHECKING:
@@ -48,10 +49,19 @@ class ListPane(Vertical):
 
         query: FilterQuery | None
 
+    IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only")
+    """The reactives below that the header shows (the App watches them)."""
+
     unread_only: reactive[bool] = reactive(False, init=False)
     """Only unread articles are listed (`U`); the header says so."""
+    starred_only: reactive[bool] = reactive(False, init=False)
+    """Only starred articles are listed (`S`); the header says so."""
+    sort: reactive[str] = reactive("newest", init=False)
+    """The list's order (`s` cycles `sorting.SORTS`); the header says which, and it is remembered."""
     listed: reactive[tuple[int, int]] = reactive((0, 0), init=False)
     """(rows listed, articles in the folder): the header's count."""
+    unread: reactive[int] = reactive(0, init=False)
+    """Unread articles among those listed: the header's "12 unread"."""
 
     def __init__(self, marks: ReadMarks, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -61,6 +71,16 @@ class ListPane(Vertical):
         self.query: FilterQuery | None = None
         self._timer: Any = None
         self._refilter_pending = False
+        self._undo_all_read: list[str] = []  # content keys `A` marked read, while `u` can undo it
+        self._ranks: tuple[int, str, dict[str, int]] | None = None  # (id of articles, sort, key -> rank)
+        self._listed_keys: set[str] | None = None  # content keys of the listed rows (None: not counted yet)
+
+    def on_mount(self) -> None:
+        from newsreader.sorting import SORTS
+
+        sort = remembered().get("sort")
+        if sort in SORTS:
+            self.set_reactive(ListPane.sort, sort)  # before the first list: no re-sort, no notice
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
@@ -97,18 +117,69 @@ class ListPane(Vertical):
         return current.key if current is not None else None
 
     def _list(self, articles: list[Article], keep_key: str | None) -> None:
-        shown = self._visible(articles)
+        shown = self._sorted(self._visible(articles))
+        if self.articles and not shown:  # an empty folder says so itself (the App's message)
+            self.article_list.empty_message = self._empty_reason()
         self.article_list.set_articles(shown, keep_key=keep_key)
         self.listed = (len(shown), len(self.articles))
+        self._listed_keys = None
+        self.count_unread()
         if self.query is not None:
             self.filter_bar.set_status(self._status(len(shown)))
 
     def _visible(self, articles: list[Article]) -> list[Article]:
-        """With `U`, only the unread (the article under the cursor stays, so the cursor can)."""
-        if not self.unread_only:
+        """With `U`, only the unread (the article under the cursor stays, just read, so the cursor can);
+        with `S`, only the starred."""
+        if not (self.unread_only or self.starred_only):
             return articles
-        keep = self._current_key()
-        return [a for a in articles if a.key == keep or self.marks.is_unread(a)]
+        keep, marks = self._current_key(), self.marks
+        return [a for a in articles if (not self.starred_only or marks.is_starred(a)) and (
+            not self.unread_only or a.key == keep or marks.is_unread(a))]
+
+    def _empty_reason(self) -> str:
+        """What hid every article of the folder."""
+        if self.query is not None:
+            return "Nothing matches this filter."
+        if self.starred_only:
+            return "Nothing starred and unread here." if self.unread_only else "Nothing starred here: * stars an article."
+        return "No unread articles here."
+
+    def _sorted(self, articles: list[Article]) -> list[Article]:
+        """`articles` (in the folder's order, newest first) in the chosen order. The folder's ranks in that
+        order are computed once per load and order, so a filter keystroke only looks them up."""
+        if self.sort == "newest":
+            return articles
+        ranks = self._ranks
+        if ranks is None or ranks[0] != id(self.articles) or ranks[1] != self.sort:
+            from newsreader.sorting import sort_articles
+
+            counts = self.session.quote_counts if self.session is not None else {}
+            ordered = sort_articles(self.articles, self.sort, counts)
+            ranks = self._ranks = (id(self.articles), self.sort, {a.key: i for i, a in enumerate(ordered)})
+        rank = ranks[2]
+        return sorted(articles, key=lambda a: rank.get(a.key, len(rank)))
+
+    def marks_changed(self, *, loaded: bool = False) -> None:
+        """Read marks or stars changed (`loaded`: were read for the first time): markers and counts."""
+        listing = self.article_list
+        if loaded:
+            listing.is_unread, listing.is_starred = self.marks.is_unread, self.marks.is_starred
+        listing.refresh_counts()
+        self.count_unread()
+        self._undo_all_read = []  # `u` undoes `A` only until a mark changes otherwise
+
+    def count_unread(self) -> None:
+        """Count the unread among the listed rows (after listing, or when marks change). Their content keys
+        are gathered once per listing; a mark then costs one set intersection, even with 100,000 rows
+        (the same text listed twice counts once)."""
+        state = self.marks.state
+        if state is None:
+            self.unread = 0
+            return
+        if self._listed_keys is None:
+            key_of = self.marks.key_of
+            self._listed_keys = {key_of(a) for a in self.article_list.articles if not a.error}
+        self.unread = len(self._listed_keys) - len(self._listed_keys & state.read)
 
     def step(self, delta: int) -> None:
         """`J`/`K`: the next / previous article from anywhere."""
@@ -128,6 +199,77 @@ class ListPane(Vertical):
 
     def watch_unread_only(self, on: bool) -> None:
         self.notify("Showing unread articles only" if on else "Showing all articles", timeout=1.5)
+        self.relist()
+
+    # ------------------------------------------------------------------- habits of a daily reader (issue 16)
+
+    def toggle_star(self) -> None:
+        """`*`: star the article under the cursor for later, or unstar it."""
+        entry = self.article_list.current
+        if entry is None:
+            return
+        starred = self.marks.toggle_star(entry)
+        if starred is None:
+            self.notify("A file that could not be read can't be starred" if entry.error
+                        else "Stars are not loaded yet", timeout=1.5)
+            return
+        self.notify("Starred ★ (S lists the starred)" if starred else "Unstarred", timeout=1.5)
+        if self.starred_only and not starred:
+            self.relist()
+
+    def toggle_starred_only(self) -> None:
+        self.starred_only = not self.starred_only
+
+    def watch_starred_only(self, on: bool) -> None:
+        self.notify("Showing starred articles only" if on else "Showing all articles", timeout=1.5)
+        self.relist()
+
+    def next_unread(self) -> None:
+        """`.`: the next unread article below the cursor, wrapping to the top (within what is listed)."""
+        listing = self.article_list
+        articles, start = listing.articles, listing.cursor
+        for step in range(1, len(articles) + 1):
+            index = (start + step) % len(articles)
+            if index != start and self.marks.is_unread(articles[index]):
+                if index < start:
+                    self.notify("↻ from the top", timeout=1)
+                listing.move_to(index)
+                return
+        self.notify("No other unread article here", timeout=1.5)
+
+    def mark_all_read(self) -> None:
+        """`A`: every listed article read; `u` undoes it until another mark changes."""
+        marked = self.marks.mark_all_read(list(self.article_list.articles))
+        self._undo_all_read = marked
+        if not marked:
+            self.notify("Nothing here was unread", timeout=1.5)
+            return
+        self.notify(f"Marked {len(marked):,} article{'s' if len(marked) != 1 else ''} read · u undoes it",
+                    timeout=4, markup=False)
+        if self.unread_only:
+            self.relist()
+
+    def undo_mark_all_read(self) -> None:
+        """`u`: undo the last `A`."""
+        keys, self._undo_all_read = self._undo_all_read, []
+        if not keys:
+            self.notify("Nothing to undo (u undoes A, mark all read)", timeout=2)
+            return
+        self.marks.mark_unread(keys)
+        self.notify(f"Undone: {len(keys):,} article{'s' if len(keys) != 1 else ''} unread again", timeout=2, markup=False)
+        if self.unread_only:
+            self.relist()
+
+    def cycle_sort(self) -> None:
+        """`s`: the next order (newest, oldest, title, source, most quotations), remembered."""
+        from newsreader.sorting import LABELS, next_sort
+
+        self.sort = next_sort(self.sort)
+        self.notify(f"Sorted {LABELS[self.sort]}", timeout=1.5, markup=False)
+        remember_choice(self.app, "sort", self.sort)
+
+    def watch_sort(self) -> None:
+        self._ranks = None  # quotation counts may have grown since: rank afresh
         self.relist()
 
     def progress(self, done: int, todo: int) -> None:
@@ -209,7 +351,6 @@ class ListPane(Vertical):
     def _filtered(self, message: FilterResult) -> None:
         if message.text != self.filter_text:
             return
-        self.article_list.empty_message = "Nothing matches this filter."
         self._list(message.articles, self._current_key())
 
     def _status(self, shown: int) -> str:
@@ -225,12 +366,16 @@ class ListPane(Vertical):
         return status
 
     def analysis_progressed(self) -> None:
-        """More articles were analysed: an `actor:`/`quote:` filter may match more of them now."""
-        if self.query is not None and self.query.needs_analysis and not self._refilter_pending:
+        """More articles were analysed: an `actor:`/`quote:` filter may match more of them now, and the
+        "most quotations" order has more counts to go by."""
+        wanted = (self.query is not None and self.query.needs_analysis) or self.sort == "quotes"
+        if wanted and not self._refilter_pending:
             self._refilter_pending = True
             self.set_timer(REFILTER_AFTER_ANALYSIS_S, self._refilter)
 
     def _refilter(self) -> None:
         self._refilter_pending = False
-        if self.query is not None and self.query.needs_analysis:
-            self._run_filter()
+        if self.sort == "quotes":
+            self._ranks = None  # rank again with the new counts (the cursor stays on its article)
+        if (self.query is not None and self.query.needs_analysis) or self.sort == "quotes":
+            self.relist()

@@ -46,6 +46,9 @@ class ReadMarks:
         self._version = 0  # snapshots taken
         self._written = 0  # the newest snapshot written
         self._write_lock = threading.Lock()
+        # list key -> ((title, body digest, size, mtime), content key): counting the unread of 100,000
+        # listed articles after each mark then costs dict lookups, not 100,000 hashes
+        self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
 
     def loaded(self, state: ReadState, path: Path) -> None:
         """The state file was read (in the loading worker, so the first frame never waits for it)."""
@@ -55,8 +58,18 @@ class ReadMarks:
         folder = path if path.is_dir() else path.parent
         self.last_position = state.last_position(folder)
 
+    def key_of(self, article: Article) -> str:
+        """The article's content key (see `newsreader.state.content_key`), remembered per list entry."""
+        stamp = (article.title, article.body_hash, article.size, article.mtime)
+        known = self._keys.get(article.key)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        key = _content_key(article)
+        self._keys[article.key] = (stamp, key)
+        return key
+
     def is_unread(self, article: Article) -> bool:
-        return self.state is not None and not article.error and not self.state.is_read(_content_key(article))
+        return self.state is not None and not article.error and not self.state.is_read(self.key_of(article))
 
     # ------------------------------------------------------------------------------------ marking
 
@@ -79,7 +92,7 @@ class ReadMarks:
     def mark_read(self, article: Article) -> None:
         if self.state is None or article.error or not self.app.is_running:
             return
-        if self.state.set_read(_content_key(article), True):
+        if self.state.set_read(self.key_of(article), True):
             self.changed()
             self.save()
 
@@ -88,10 +101,44 @@ class ReadMarks:
         if self.state is None:
             return None
         self.stop_clock()
-        now_read = self.state.toggle_read(_content_key(article))
+        now_read = self.state.toggle_read(self.key_of(article))
         self.changed()
         self.save()
         return now_read
+
+    # ------------------------------------------------------------------------- stars, all read (issue 16)
+
+    def is_starred(self, article: Article) -> bool:
+        return self.state is not None and not article.error and self.state.is_starred(self.key_of(article))
+
+    def toggle_star(self, article: Article) -> bool | None:
+        """`*`: star or unstar. The new state, or None while the state is not loaded (or a bad file)."""
+        if self.state is None or article.error:
+            return None
+        starred = self.state.toggle_starred(self.key_of(article))
+        self.changed()
+        self.save()
+        return starred
+
+    def mark_all_read(self, articles: list[Article]) -> list[str]:
+        """`A`: mark every one of `articles` read; the content keys that were unread (for undo)."""
+        if self.state is None:
+            return []
+        self.stop_clock()
+        keys = [self.key_of(a) for a in articles if not a.error]
+        marked = [k for k in keys if self.state.set_read(k, True)]
+        if marked:
+            self.changed()
+            self.save()
+        return marked
+
+    def mark_unread(self, keys: list[str]) -> None:
+        """Undo `mark_all_read`: these content keys are unread again."""
+        if self.state is not None and keys:
+            for key in keys:
+                self.state.set_read(key, False)
+            self.changed()
+            self.save()
 
     # ---------------------------------------------------------------------------------- positions
 
@@ -100,7 +147,7 @@ class ReadMarks:
         place = self.where()
         if self.state is not None and place is not None and not place[1].error:
             folder, article, offset = place
-            self.state.remember_position(folder, _content_key(article), offset)
+            self.state.remember_position(folder, self.key_of(article), offset)
 
     def scrolled(self, old: float, new: float) -> None:
         """The reader scrolled: scrolling counts as reading, and the place is remembered."""

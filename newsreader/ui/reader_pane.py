@@ -512,6 +512,64 @@ class ReaderPane(Horizontal):
 
         self.app.push_screen(WhoSaidScreen(analysis, article.title), jump)
 
+    # ----------------------------------------------------------------- the article's source (issue 16)
+
+    def open_link(self) -> None:
+        """`o`: the article's URL (or its file) in a browser."""
+        from newsreader.links import article_link
+        from newsreader.ui.hand_off import open_link
+
+        if self.article is not None:
+            open_link(self.app, article_link(self.article))
+
+    def show_info(self) -> None:
+        """`i`: every front-matter field of the article."""
+        from newsreader.article_info import front_matter_rows
+        from newsreader.ui.info_screen import InfoScreen
+
+        session = getattr(self.app, "session", None)
+        folder = session.folder if session is not None else None
+        if self.article is not None:
+            self.app.push_screen(InfoScreen(self.article.title, front_matter_rows(self.article, folder)))
+
+    def copy_link(self) -> None:
+        """`Y`: the article's URL, else its file's absolute path."""
+        from newsreader.links import web_url
+        from newsreader.ui.hand_off import copy_out
+
+        article = self.article
+        if article is not None:
+            url = web_url(article)
+            copy_out(self.app, url or str(article.path.absolute()), "the URL" if url else "the file's path")
+
+    def copy_quote(self) -> None:
+        """`y`: the current quotation as `“…” — Speaker` and where it comes from."""
+        from newsreader.citation import cite_quote
+        from newsreader.ui.hand_off import copy_out
+
+        index = self.quote_to_copy()
+        if self.article is None or self.full_analysis is None or index is None:
+            self.notify("No quotation on screen: } goes to the next one." if self.full_analysis is not None
+                        else "Still analysing…", timeout=2)
+            return
+        quote = self.full_analysis.quotes[index]
+        who = f" by {quote.speaker}" if quote.speaker else ""
+        copy_out(self.app, cite_quote(self.article, quote), f"the quotation{who}")
+
+    def quote_to_copy(self) -> int | None:
+        """The quotation `}`/`{` or who-said-what stopped on, else the first one on screen."""
+        analysis = self.full_analysis
+        if analysis is None or not analysis.quotes:
+            return None
+        if self.quote is not None and self.quote < len(analysis.quotes):
+            return self.quote
+        view = self.view
+        lines = view.visible_line_range()
+        on_screen = [i for i, q in enumerate(analysis.quotes)
+                     if view.line_of(self.document.body_offset + q.start) in lines
+                     or view.line_of(self.document.body_offset + max(q.start, q.end - 1)) in lines]
+        return min(on_screen, key=lambda i: analysis.quotes[i].start) if on_screen else None
+
     # ---------------------------------------------------------------------------------- position
 
     def _show_position(self) -> None:

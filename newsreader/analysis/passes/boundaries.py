@@ -25,6 +25,7 @@ JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for t
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
+NAME_JOINERS = rule_words("actors_name_joiners")
 
 
 def split_runs(state: DocState) -> None:
@@ -72,13 +73,18 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """Split a raw run at titles and time words; the part after a title is a person."""
     lex, toks = state.lex, state.doc.tokens
     rtoks = [state.heads.get(i, toks[i]) for i in run]
+    if len(rtoks) == 1:  # (most runs: one word, which no title or affiliation rule can split)
+        w = rtoks[0].text
+        breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
+        return [] if breaks else [Cand(rtoks)]
     words = [t.text for t in rtoks]
     sp = _Split()
+    inside = run[0] > 0 and toks[run[0] - 1].text in NAME_JOINERS  # the run continues a name ("… of Christmas")
     the_next = _leading_the(words, rtoks, run, state.doc, lex)
     i = 1 if the_next else 0
     n = len(words)
     while i < n:
-        if _breaks_name(words, i, sp, lex):
+        if _breaks_name(words, i, sp, lex, inside):
             sp.close()
             i += 1
             continue
@@ -125,11 +131,15 @@ def _leading_the(words: list[str], rtoks: list[Token], run: list[int], doc: Doc,
     return not any(x in lex.function_words or x in lex.time_words for x in words[1:])
 
 
-def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon) -> bool:
+def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: bool) -> bool:
     """Time words ("Friday") and leading function words end or precede a name without being part of it."""
     w, n = words[i], len(words)
+    # (a time word inside an organisation's name stays: "Great Orchestra of Christmas Charity"; one that
+    # opens the run after a preposition or at a sentence start is the sentence's: "On Friday Acme Motor
+    # Company said")
     if w in lex.time_words and not (sp.cur and (sp.person_next or lex.is_forename(sp.cur[-1].text))) \
-            and not (len(w) > 3 and i + 1 < n and words[-1] in lex.org_heads and words[i + 1] not in lex.time_words):
+            and not ((sp.cur or inside) and len(w) > 3 and i + 1 < n and words[-1] in lex.org_heads
+                     and words[i + 1] not in lex.time_words):
         return True
     name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
         and words[i + 1] not in lex.function_words
@@ -186,9 +196,12 @@ def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------------------------------- affiliation
 def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
     """A role or an affiliation written before a name, in one run: the first rule that applies splits it."""
+    words = c.words()
+    if len(words) < 2:
+        return [c]  # every rule splits a word off a longer run
     for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
                  _forename_after_org):
-        parts = rule(c, c.words(), lex, solo)
+        parts = rule(c, words, lex, solo)
         if parts is not None:
             return parts
     return [c]

@@ -109,8 +109,8 @@ def outlet_brands(state: DocState) -> None:
 
 
 def nested_organisations(state: DocState) -> None:
-    """A shorter organisation name inside a longer one is the same body ("Court of Justice" / "European
-    Court of Justice", "Scientology" / "Church of Scientology"), when only one longer name holds it."""
+    """A shorter organisation name inside a longer one is the same body ("Home Office" / "United Kingdom
+    Home Office", "Scientology" / "Church of Scientology"), when only one longer name holds it."""
     lex = state.lex
     orgs = [e for e in state.entities if e.root() is e and not e.hinted and e.place_votes == 0
             and (e.org_votes > 0 and e.org_votes >= e.person_votes or len(e.name.split()) == 1 and not e.person_votes)]

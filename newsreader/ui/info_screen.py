@@ -1,0 +1,48 @@
+"""The info view (`i`): every front-matter field of the shown article, the URL and licence included."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class InfoScreen(ModalScreen[None]):
+    """Field names and values in two columns; long values wrap in theirs. Esc, i or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,i,q", "close", "Close"),
+        Binding("j,down", "scroll(1)", "Scroll", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll", show=False),
+    ]
+
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="info-body"):
+            with Grid(id="info-rows"):
+                for name, value in self.rows:
+                    yield Static(Content.styled(name, "bold"), classes="info-field")
+                    yield Static(Content(value), classes="info-value")
+            yield Static("Esc, i or q closes this view.", id="info-hint")
+
+    def on_mount(self) -> None:
+        body = self.query_one("#info-body", VerticalScroll)
+        body.border_title = "About this article"
+        body.focus()
+
+    def text(self) -> str:
+        """The rows as shown (for tests)."""
+        return "\n".join(f"{name}: {value}" for name, value in self.rows)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#info-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
