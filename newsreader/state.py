@@ -132,6 +132,7 @@ class ReadState:
     dirty: bool = False
     # what changed here since the last snapshot: what a save applies to the file as it is then
     _marks: dict[str, bool] = field(default_factory=dict, repr=False)  # content key -> read
+    _stars: dict[str, bool] = field(default_factory=dict, repr=False)  # content key -> starred
     _moves: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)  # folder key -> position
     _journal_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -201,7 +202,7 @@ class ReadState:
             if not (self.dirty or force):
                 return None
             self.dirty = False
-            return Changes(dict(self._marks), dict(self._moves))
+            return Changes(dict(self._marks), dict(self._moves), dict(self._stars))
 
     def write(self, changes: Changes) -> str | None:
         """Apply a `snapshot` to the file as it is now, under the lock, atomically (with fsync: slow on
@@ -216,6 +217,7 @@ class ReadState:
                 else:  # no file (or a damaged one, set aside): all this instance knows is all there is
                     with self._journal_lock:
                         merged.read, merged.last = set(self.read), dict(self.last)
+                        merged.starred = set(self.starred)
                 changes.apply_to(merged)
                 atomic_write(self.path, merged.encoded())
         except OSError as exc:
@@ -241,6 +243,9 @@ class ReadState:
             for folder, entry in changes.moves.items():
                 if self._moves.get(folder) == entry:
                     del self._moves[folder]
+            for key, starred in changes.stars.items():
+                if self._stars.get(key) == starred:
+                    del self._stars[key]
 
     # ----------------------------------------------------------------------------------- queries
 
@@ -274,12 +279,14 @@ class ReadState:
     def toggle_starred(self, article: HasContent | str) -> bool:
         """Star or unstar; returns the new value."""
         key = _key(article)
-        starred = key not in self.starred
-        if starred:
-            self.starred.add(key)
-        else:
-            self.starred.discard(key)
-        self.dirty = True
+        with self._journal_lock:
+            starred = key not in self.starred
+            if starred:
+                self.starred.add(key)
+            else:
+                self.starred.discard(key)
+            self._stars[key] = starred
+            self.dirty = True
         return starred
 
     def unread(self, articles: Iterable[HasContent], key_of: KeyFunction = content_key) -> list[int]:
@@ -315,6 +322,7 @@ class Changes:
 
     marks: dict[str, bool]  # content key -> read (False: marked unread here)
     moves: dict[str, tuple[str, int]]  # folder key -> (article key, scroll), oldest first
+    stars: dict[str, bool] = field(default_factory=dict)  # content key -> starred (False: unstarred here)
 
     def apply_to(self, state: ReadState) -> None:
         for key, read in self.marks.items():
@@ -324,6 +332,11 @@ class Changes:
                 state.read.discard(key)
         for folder, entry in self.moves.items():
             _move_to_front(state.last, folder, entry)
+        for key, starred in self.stars.items():
+            if starred:
+                state.starred.add(key)
+            else:
+                state.starred.discard(key)
 
 
 def _move_to_front(last: dict[str, tuple[str, int]], folder: str, entry: tuple[str, int]) -> None:

@@ -426,3 +426,31 @@ def test_a_state_file_damaged_while_the_reader_runs_is_rewritten_from_memory(tmp
     running.set_read("c")
     assert running.save() is None and "moved it to state.json.corrupt-" in (running.notice or "")
     assert ReadState.load(path).read == {"a", "b", "c"}
+
+
+
+
+def test_stars_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    state = ReadState.load(path)
+    assert state.toggle_starred("k1") is True
+    state.set_read("k2", True)
+    assert state.save() is None
+    assert json.loads(path.read_text())["articles"] == {"k1": {"starred": True}, "k2": {"read": True}}
+    again = ReadState.load(path)
+    assert again.is_starred("k1") and again.toggle_starred("k1") is False
+    again.save()
+    assert ReadState.load(path).starred == set()
+
+
+def test_two_instances_keep_each_others_stars(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    ReadState.load(path).save(force=True)
+    a, b = ReadState.load(path), ReadState.load(path)
+    a.toggle_starred("ka")
+    a.save()
+    b.toggle_starred("kb")
+    b.set_read("kb", True)
+    b.save()
+    final = ReadState.load(path)
+    assert final.starred == {"ka", "kb"} and final.is_read("kb")
