@@ -36,7 +36,7 @@ THEMES = (
     "atom-one-light", "ansi-dark", "ansi-light",
 )
 SORTS = ("newest", "oldest", "title", "source", "quotes")
-LIST_WIDTH_RANGE = (10, 90)  # percent of the window
+LIST_WIDTH_RANGE = (16, 70)  # percent of the window (the narrowest and widest list `+`/`-` make)
 
 # The highlight kinds a colour can be set for, and what the stylesheet uses when none is set
 # (`newsreader.tcss`; a test keeps the two in step). None: no colour of its own (bold, or the theme's).

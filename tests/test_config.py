@@ -128,7 +128,7 @@ def test_unknown_setting_is_named_with_a_suggestion_and_the_rest_applies(xdg: Pa
         ("theme: 3", ["3 is not a theme"]),
         ("sort: popular", ["not a sort order", "newest, oldest, title, source, quotes"]),
         ("list_width: wide", ["list_width", "whole number"]),
-        ("list_width: 95", ["out of range", "10 to 90"]),
+        ("list_width: 95", ["out of range", "16 to 70"]),
         ("list_width: true", ["whole number"]),
         ("folder: [a, b]", ["folder", "folder path"]),
         ("colours: red", ["colours", "mapping", "text"]),
@@ -220,7 +220,7 @@ def test_any_text_loads_without_raising(text: str) -> None:
                                     | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=8)))
 def test_any_structure_of_values_gives_a_valid_config(data: dict) -> None:
     config = parse_config(yaml.safe_dump(data))
-    assert config.theme in THEMES and 10 <= config.list_width <= 90
+    assert config.theme in THEMES and 16 <= config.list_width <= 70
     assert all(c is None or re.fullmatch("#[0-9a-f]{6}", c) for c in vars(config.colours).values())
 
 

@@ -144,6 +144,15 @@ async def test_space_at_the_end_goes_to_the_next_unread(make) -> None:  # noqa: 
         assert lst.cursor == 2 and not app.marks.is_unread(first)
 
 
+def as_newsreader_starts(app):  # noqa: ANN001, ANN201
+    """The app with the config and the remembered choices, as `newsreader` starts it (ui.terminal.run_reader)."""
+    from newsreader.config import load_config
+    from newsreader.preferences import effective_config
+    from newsreader.ui.apply_config import install_config
+
+    return install_config(app, effective_config(load_config()))
+
+
 async def test_s_cycles_the_order_shows_it_and_remembers_it(make, private_state: Path) -> None:  # noqa: ANN001
     app = make(ARTICLES, read_after=None)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -159,7 +168,7 @@ async def test_s_cycles_the_order_shows_it_and_remembers_it(make, private_state:
         assert "by title" in header(app) and titles(app) == sorted(newest, key=str.casefold)
         await app.workers.wait_for_complete()
     assert json.loads((private_state / "newsreader" / "preferences.json").read_text())["sort"] == "title"
-    app = make(ARTICLES, read_after=None)
+    app = as_newsreader_starts(make(ARTICLES, read_after=None))
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(app, pilot)
         assert "by title" in header(app) and titles(app) == sorted(newest, key=str.casefold)
@@ -204,7 +213,7 @@ async def test_z_zooms_and_plus_minus_resize_remembered(make, private_state: Pat
         assert before < wider
         await app.workers.wait_for_complete()
     assert json.loads((private_state / "newsreader" / "preferences.json").read_text())["list_width"] == 40
-    app = make(ARTICLES, read_after=None)
+    app = as_newsreader_starts(make(ARTICLES, read_after=None))
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
         assert app.query_one(ListPane).size.width == wider

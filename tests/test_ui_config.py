@@ -220,3 +220,27 @@ async def test_the_palette_has_a_theme_entry_and_the_pick_is_remembered(small_fo
         await app.workers.wait_for_complete()
         assert app.theme == "dracula"
     assert load_preferences() == {"theme": "dracula"}
+
+
+async def test_the_config_sets_the_order_and_the_width(small_folder: Path) -> None:
+    app = reader_app(small_folder, parse_config("sort: title\nlist_width: 50\n"))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert [a.title for a in app.query_one(ArticleList).articles] == ["Alpha story", "Beta story", "Gamma story"]
+        assert app.query_one("#listing").size.width == SIZE[0] // 2
+
+
+async def test_remembered_order_and_width_apply_unless_the_file_sets_them(small_folder: Path) -> None:
+    from newsreader.preferences import effective_config, remember
+
+    assert remember({"sort": "oldest", "list_width": 60}) is None
+    for text, titles, width in (
+        ("", ["Alpha story", "Beta story", "Gamma story"], 72),  # both remembered
+        ("sort: title\nlist_width: 25\n", ["Alpha story", "Beta story", "Gamma story"], 30),  # the file's
+        ("sort: newest\n", ["Gamma story", "Beta story", "Alpha story"], 72),  # the file's order, remembered width
+    ):
+        app = reader_app(small_folder, effective_config(parse_config(text)))  # as `newsreader` does
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(app, pilot)
+            assert [a.title for a in app.query_one(ArticleList).articles] == titles
+            assert app.query_one("#listing").size.width == width

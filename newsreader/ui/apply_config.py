@@ -1,5 +1,5 @@
 """The user's config applied to the running app: keys (Textual's keymap), theme, highlight colours,
-list width; a notice for the config's problems; the theme picked in the app remembered.
+sort and list width; a notice for the config's problems; the theme picked in the app remembered.
 
 The binding table (`binding_table`) is read from the classes' own BINDINGS, so the keys in effect, the
 footer and the help screen all come from one place: the bindings plus the keymap installed here.
@@ -56,12 +56,11 @@ COLOUR_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("ArticleView > .article--current-match", "background: {c};"),
     ),
 }
-LIST_PANE = "#listing"
 
 
-def config_css(colours: Colours, list_width: int) -> str:
-    """The stylesheet rules that carry the config: chosen colours and the list's width."""
-    rules = [f"{LIST_PANE} {{ width: {list_width}%; }}"]
+def colour_css(colours: Colours) -> str:
+    """The stylesheet rules that carry the config's colours."""
+    rules: list[str] = []
     for kind, colour in colours.chosen().items():
         rules.extend(f"{selector} {{ {declaration.format(c=colour)} }}" for selector, declaration in COLOUR_RULES[kind])
     return "\n".join(rules) + "\n"
@@ -153,13 +152,17 @@ def install_config(app: AppT, config: Config | None) -> AppT:
 
 
 def apply_config(app: App[Any], config: Config) -> None:
-    """Install the config in a mounted app: theme and colours before the first frame; the keys (which
-    import every widget module to know all bindings, ~35 ms) and the notice of problems just after it."""
+    """Install the config in a mounted app: theme, colours, sort and list width before the first frame;
+    the keys (which import every widget module to know all bindings, ~35 ms) and the notice of problems
+    just after it."""
+    from newsreader.ui.list_pane import ListPane
+    from newsreader.ui.panes import Panes
+
     app.theme = config.theme
-    app.stylesheet.add_source(
-        config_css(config.colours, config.list_width), read_from=(str(config.path or CONFIG_FILE), "config")
-    )
+    app.stylesheet.add_source(colour_css(config.colours), read_from=(str(config.path or CONFIG_FILE), "colours"))
     app.refresh_css(animate=False)
+    app.query_one(ListPane).sort = config.sort
+    app.query_one(Panes).list_width = config.list_width
     app.theme_changed_signal.subscribe(app, lambda theme: _theme_changed(app, config, theme))
     app.call_after_refresh(_install_keys, app, config)
 

@@ -8,13 +8,6 @@ from typing import Any
 from textual.app import App
 
 
-def remembered() -> dict[str, Any]:
-    """The choices kept last time (unchecked: each owner checks its own). A small file: read at once."""
-    from newsreader.preferences import load_preferences
-
-    return load_preferences()
-
-
 def remember_choice(app: App[Any], name: str, value: object) -> None:
     """Keep a choice for next time, in a thread (the write fsyncs); a failure is said, not raised."""
     from newsreader.preferences import remember

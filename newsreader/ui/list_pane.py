@@ -19,7 +19,7 @@ from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
-from newsreader.ui.choices import remember_choice, remembered
+from newsreader.ui.choices import remember_choice
 from newsreader.ui.filter_bar import FilterBar
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ class ListPane(Vertical):
     starred_only: reactive[bool] = reactive(False, init=False)
     """Only starred articles are listed (`S`); the header says so."""
     sort: reactive[str] = reactive("newest", init=False)
-    """The list's order (`s` cycles `sorting.SORTS`); the header says which, and it is remembered."""
+    """The list's order (`s` cycles `sorting.SORTS`); the header says which, and it is remembered (the
+    next start takes it, or the config file's, from `apply_config`)."""
     listed: reactive[tuple[int, int]] = reactive((0, 0), init=False)
     """(rows listed, articles in the folder): the header's count."""
     unread: reactive[int] = reactive(0, init=False)
@@ -74,13 +75,6 @@ class ListPane(Vertical):
         self._undo_all_read: list[str] = []  # content keys `A` marked read, while `u` can undo it
         self._ranks: tuple[int, str, dict[str, int]] | None = None  # (id of articles, sort, key -> rank)
         self._listed_keys: set[str] | None = None  # content keys of the listed rows (None: not counted yet)
-
-    def on_mount(self) -> None:
-        from newsreader.sorting import SORTS
-
-        sort = remembered().get("sort")
-        if sort in SORTS:
-            self.set_reactive(ListPane.sort, sort)  # before the first list: no re-sort, no notice
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")

@@ -2,7 +2,8 @@
 move that needs both (space at the end of an article goes on to the next unread one).
 
 `Panes` owns the layout state as reactives and applies it (the list pane's width, the `-zoomed` class
-that hides the list); the width is remembered for next time (`choices`).
+that hides the list); the width is remembered for next time (`choices`; the next start takes it, or
+the config file's, from `apply_config`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from textual import events
 from textual.containers import Horizontal
 from textual.reactive import reactive
 
-from newsreader.ui.choices import remember_choice, remembered
+from newsreader.config import LIST_WIDTH_RANGE
+from newsreader.ui.choices import remember_choice
 from newsreader.ui.keys import PANES_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.reader_pane import ReaderPane
 
 LIST_WIDTH = 36  # percent of the window (newsreader.tcss says the same)
-LIST_WIDTHS = (16, 70)  # the narrowest and widest list, in percent
+LIST_WIDTHS = LIST_WIDTH_RANGE  # the narrowest and widest list, in percent (a config file's too)
 WIDTH_STEP = 4
 
 
@@ -30,12 +32,6 @@ class Panes(Horizontal):
     """The reader has the whole width (the list is hidden)."""
     list_width: reactive[int] = reactive(LIST_WIDTH, init=False)
     """The list's width in percent of the window."""
-
-    def on_mount(self) -> None:
-        """The width chosen last time, if any (else the stylesheet's)."""
-        width = remembered().get("list_width")
-        if isinstance(width, int) and not isinstance(width, bool) and LIST_WIDTHS[0] <= width <= LIST_WIDTHS[1]:
-            self.list_width = width
 
     def watch_zoomed(self, zoomed: bool) -> None:
         self.set_class(zoomed, "-zoomed")
