@@ -227,6 +227,9 @@ class NewsReaderApp(App[None]):
         self.notify("Reloading the folder…", timeout=1.5)
         self.folder.poll()  # (the folder is also watched)
 
+    def action_fetch_feeds(self) -> None:
+        self.folder.fetch_feeds()
+
     @on(msg.QuoteCounts)
     def _quote_counts(self, message: msg.QuoteCounts) -> None:
         self.article_list.refresh_counts()

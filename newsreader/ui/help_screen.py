@@ -105,7 +105,7 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
             ]),
             ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only", "next_unread", "mark_all_read",
                                       "undo_mark_all_read", "toggle_star", "toggle_starred_only", "cycle_sort"),
-                          *pick(bound, "reload")]),
+                          *pick(bound, "reload", "fetch_feeds")]),
         ],
         [
             ("Quotations and actors", pick_calls(bound, "pane", "step_quote", "who_said", "toggle_actors",

@@ -50,6 +50,7 @@ APP_BINDINGS: list[BindingType] = [
     Binding("S", "list('toggle_starred_only')", "Starred only", show=False, id="list.starred-only"),
     Binding("s", "list('cycle_sort')", "Sort order", show=False, id="list.sort"),
     Binding("r", "reload", "Reload", show=False, id="app.reload"),
+    Binding("R", "fetch_feeds", "Fetch feeds", show=False, id="app.fetch-feeds"),
     Binding("o", "pane('open_link')", "Open in browser", show=False, id="reader.open-link"),
     Binding("i", "pane('show_info')", "About the article", show=False, id="reader.info"),
     Binding("y", "pane('copy_quote')", "Copy quotation", show=False, id="reader.copy-quote"),

@@ -107,9 +107,39 @@ class FolderWorkers:
             post(IndexProgress(done, todo, "listing" if new_titles and not cached else "indexing"))
 
         session.refresh(progress, cancelled=lambda: worker.is_cancelled)
+        if self.live_reload and not worker.is_cancelled:
+            self._auto_fetch()
         if not worker.is_cancelled:
             post(FolderLoaded(list(session.articles), final=True,
                               notice=session.take_notice() or (None if cached else session.notice)))
+
+    # ------------------------------------------------------------------------------- feeds
+
+    def fetch_feeds(self) -> None:
+        """`R`, and every `refresh_minutes` of feeds.yaml: fetch the subscribed feeds into their folders
+        (newsreader/web/pull.py; it never raises). New files then appear through live reload."""
+        self._run("fetching feeds", "fetch", self._fetch)
+
+    def _fetch(self, worker: Worker[None]) -> None:
+        from newsreader.web.pull import fetch_for_reader
+
+        app = self.app
+
+        def progress(done: int, todo: int, _what: str) -> None:
+            app.call_from_thread(app.notify, f"Fetching feeds: {done:,} of {todo:,}…", timeout=2)
+
+        line = fetch_for_reader(progress, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            app.call_from_thread(app.notify, line, markup=False, timeout=6)
+            app.call_from_thread(self.poll)
+
+    def _auto_fetch(self) -> None:
+        """Fetch by itself every `refresh_minutes` (feeds.yaml), when the file sets it; read in the worker."""
+        from newsreader.web.pull import refresh_minutes
+
+        minutes = refresh_minutes()
+        if minutes:
+            self.app.call_from_thread(self.app.set_interval, minutes * 60, self.fetch_feeds)
 
     # ------------------------------------------------------------------------------- live reload
 
