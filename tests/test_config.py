@@ -487,3 +487,19 @@ def test_the_readmes_example_is_a_valid_config_for_the_reader() -> None:
     assert config.problems == ()
     assert check_keymap(config.keys, _binding_table()).problems == ()
     assert config.keys["list.down"] == ("e", "down") and config.colours.chosen()["quotation"] == "#ffaf5f"
+
+
+def test_the_readme_names_every_action_that_can_be_remapped() -> None:
+    from newsreader.config_command import _binding_table, actions_table
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| prefix | actions |"):readme.index("**Remembered choices.**")]
+    named = set()
+    for row in table.splitlines()[2:]:
+        if not row.strip():
+            continue
+        prefixes, names = row.split("|")[1:3]
+        prefix = re.findall(r"`(\w[\w-]*)\.`", prefixes)
+        for name in re.findall(r"`([\w.-]+)`", names):
+            named.add(name if "." in name else f"{prefix[0]}.{name}")
+    assert named == {action for action, _, _ in actions_table(_binding_table())}
