@@ -123,14 +123,16 @@ class _SafeLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
-    def construct_yaml_int(self, node: Any) -> int | TooLargeNumber:
+    def construct_int_or_too_large(self, node: Any) -> int | TooLargeNumber:
+        """An int, or a `TooLargeNumber` when its digits would take long to convert (a separate name, not an
+        override of `construct_yaml_int`, because it returns more than an int)."""
         text = self.construct_scalar(node)
         if len(text) > MAX_YAML_NUMBER_CHARS:
             return TooLargeNumber(text)
-        return super().construct_yaml_int(node)
+        return self.construct_yaml_int(node)
 
 
-_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_yaml_int)
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_int_or_too_large)
 _SafeLoader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()

@@ -38,7 +38,9 @@ READING_MEASURE = 90
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
 NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
 LIST_COLUMNS = (
-    Column("date", min_width=10, max_width=10), Column("title", min_width=16), Column("source", min_width=6, max_width=20),
+    Column("date", min_width=10, max_width=10),
+    Column("title", min_width=16),
+    Column("source", min_width=6, max_width=20),
     Column("file", min_width=16),
 )
 ACTOR_COLUMNS = (
@@ -122,7 +124,9 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--html", metavar="OUT.html", help="write the article as a web page: highlights, who said what, legend"
         )
-        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture")
+        parser.add_argument(
+            "--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture"
+        )
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
         parser.add_argument("folder", help="a folder of articles (or one file)")
@@ -306,8 +310,9 @@ def _iter_sessions(paths: Sequence[str]) -> Iterator[Session]:
 
 def _in_folder(path: Path, folder: str) -> str:
     """The file as the table shows it: its path inside the folder listed (the folder is on screen already)."""
+    listed = Path(folder).expanduser()
     try:
-        return _display_path(path.relative_to(Path(folder).expanduser()) if Path(folder).expanduser().is_dir() else path.name)
+        return _display_path(path.relative_to(listed) if listed.is_dir() else path.name)
     except ValueError:
         return _display_path(path)
 
@@ -340,7 +345,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         title = Text(row["title"])
         if row["error"]:
             title.append(f"  ⚠ {row['error']}", "red")
-        cells.append([Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))])
+        cells.append(
+            [Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))]
+        )
     table(LIST_COLUMNS, cells, console)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows):,} articles" + (f", {errors:,} could not be read" if errors else ""), "dim"))

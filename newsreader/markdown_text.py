@@ -14,8 +14,9 @@ body is shown as plain text instead, with a notice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from newsreader.sanitize import clean_text
 

@@ -67,7 +67,9 @@ def check_regular(fd: int) -> os.stat_result:
     return st
 
 
-def open_regular(path: os.PathLike[str] | str, flags: int = os.O_RDONLY, mode: int = 0o600) -> tuple[int, os.stat_result]:
+def open_regular(
+    path: os.PathLike[str] | str, flags: int = os.O_RDONLY, mode: int = 0o600
+) -> tuple[int, os.stat_result]:
     """Open `path` non-blocking and check what was opened: (descriptor, its stat). The caller closes it.
 
     Raises OSError as `os.open` does, IsADirectoryError, or NotRegularFile (a ValueError).

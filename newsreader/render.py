@@ -330,7 +330,7 @@ def with_speaker_notes(document: Document, notes: Sequence[tuple[int, str]]) -> 
     pieces: list[str] = []
     spans = [StyleSpan(moved(s.start, end=False), moved(s.end, end=True), s.style) for s in document.spans]
     prev = 0
-    for cut, text in zip(cuts, inserts):
+    for cut, text in zip(cuts, inserts, strict=True):
         pieces += [document.text[prev:cut], text]
         start = moved(cut, end=True)
         spans.append(StyleSpan(start, start + len(text), "resolved"))

@@ -7,6 +7,7 @@ in one `FeedReport` whose `line()` is its summary; a feed that fails never stops
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -200,7 +201,8 @@ def pull_feed(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
         try:
             path = write_article(feed.folder, entry_draft(fetcher, entry, now))
         except (FetchError, NoArticleText) as exc:
-            report.failures.append(f"{clean_line(entry.title or entry.link or 'an entry without title or link', 50)}: {exc}")
+            what = clean_line(entry.title or entry.link or "an entry without title or link", 50)
+            report.failures.append(f"{what}: {exc}")
             continue
         except OSError as exc:
             report.error = f"cannot write into {feed.folder}: {exc.strerror or exc}"
@@ -256,10 +258,10 @@ def pull_feeds(
                 raise
         return [done[i] for i in range(total)]
     finally:
-        try:
-            save_state(states, state_file)  # also after Ctrl-C: the entries written are remembered
-        except OSError:
-            pass  # losing the ETags only costs a full fetch next time; entries are also matched by URL
+        # Also after Ctrl-C: the entries written are remembered. Losing the ETags only costs a full fetch next
+        # time (entries are also matched by URL).
+        with contextlib.suppress(OSError):
+            save_state(states, state_file)
 
 
 def _pull_safely(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
