@@ -37,7 +37,8 @@ def measure(name: str, data: bytes) -> None:
         extract._disk_get(extract._key(data, None)) or extract.extract_page(data)  # noqa: B018 - as a new session does
         cached.append(time.perf_counter() - started)
     text = outcome if isinstance(outcome, str) else f"{len(outcome.body):,} chars of text"  # type: ignore[union-attr]
-    print(f"{name:<32} {len(data) / 1024:>6.0f} KiB {elements:>7,} elements  extract {statistics.median(times) * 1000:>6.1f} ms"
+    print(f"{name:<32} {len(data) / 1024:>6.0f} KiB {elements:>7,} elements"
+          f"  extract {statistics.median(times) * 1000:>6.1f} ms"
           f"  from the disk cache {statistics.median(cached) * 1000:>5.1f} ms   {text}")
 
 

@@ -3,9 +3,10 @@
 Generates: screenshots/*.svg and screenshots/*.png (one pair per entry of SCREENS).
 
 Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36 unless the
-shot says otherwise: 80x24 is pictured too) and theme (textual-dark), with an
-empty state and cache directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key names as Pilot's `press` takes them, or async
-callables taking the pilot), everything settles, and `screenshots/NAME.svg` is written. PNG copies
+shot says otherwise: 80x24 is pictured too) and theme (textual-dark), with an empty state and cache
+directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key
+names as Pilot's `press` takes them, or async callables taking the pilot), everything settles, and
+`screenshots/NAME.svg` is written. PNG copies
 (`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
 
 Add a screen by appending a `Shot` to SCREENS.

@@ -178,7 +178,9 @@ async def test_panel_on_the_seed_article() -> None:
 
 
 async def test_panel_long_names_wrap_counts_and_tiny_sizes_do_not_crash() -> None:
-    long = Analysis(actors=[actor("International Committee on Taxonomy of Viruses", "organisation", 2), actor("Ed", "person", 1)])
+    long = Analysis(
+        actors=[actor("International Committee on Taxonomy of Viruses", "organisation", 2), actor("Ed", "person", 1)]
+    )
     app = PanelApp(long)
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(ActorsPanel)
@@ -248,7 +250,8 @@ async def test_who_said_groups_by_speaker_unattributed_last() -> None:
         assert isinstance(screen, WhoSaidScreen)
         assert screen.groups == [("Ken Hu", [2, 3]), ("Ann Lee", [1]), (None, [0, 4])]
         lines = texts(screen.quote_list)
-        headings = [line.strip() for line, row in zip(lines, screen.quote_list.rows, strict=False) if row.role == "heading"]
+        rows = zip(lines, screen.quote_list.rows, strict=False)
+        headings = [line.strip() for line, row in rows if row.role == "heading"]
         assert headings == ["Ken Hu  2 quotations", "Ann Lee  1 quotation", "Unattributed  2 quotations"]
         assert lines[1] == "   “Ken first”"
         # a long quotation is cut to two lines ending with an ellipsis and the closing mark

@@ -133,8 +133,9 @@ def test_an_ambiguous_name_says_who_it_could_be(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "a.txt").write_text("Donald Trump spoke in Paris on Monday.\n", encoding="utf-8")
     (folder / "b.txt").write_text("Melania Trump spoke in Paris on Monday.\n", encoding="utf-8")
-    (folder / "c.md").write_text("---\ntitle: C\nactors:\n  - {name: Trump, kind: person}\n---\nOn Monday, Trump spoke.\n",
-                                 encoding="utf-8")
+    (folder / "c.md").write_text(
+        "---\ntitle: C\nactors:\n  - {name: Trump, kind: person}\n---\nOn Monday, Trump spoke.\n", encoding="utf-8"
+    )
     lines = run_in_terminal(100, "actors", str(folder))
     assert any(re.fullmatch(r"Trump +person +1 +0 +could be Donald Trump or Melania Trump *", line) for line in lines)
     piped = run_piped("actors", str(folder)).stdout.splitlines()

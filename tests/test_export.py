@@ -238,7 +238,8 @@ def test_any_article_becomes_a_well_formed_page_with_all_its_text(
     quote_list = []
     for a, b, named in quotes:
         s, e = span(a, b)
-        quote_list.append(Quote(body[s:e], s, e, "He Who" if named else None, Mention(s, e, body[s:e]) if named else None))
+        speaker, mention = ("He Who", Mention(s, e, body[s:e])) if named else (None, None)
+        quote_list.append(Quote(body[s:e], s, e, speaker, mention))
     art = Article(Path("/x/h.txt"), "T", body)
     page = to_html([(art, Analysis(quotes=quote_list, actors=actors))])
     well_formed(page)

@@ -94,7 +94,10 @@ def test_index_skips_errors_and_failing_analysers(tmp_path: Path) -> None:
 
 def test_kind_tie_prefers_more_mentions() -> None:
     arts = [Article(Path(f"/x/{i}.txt"), str(i), "b") for i in range(2)]
-    analyses = {"0": Analysis(actors=[actor("Georgia", "place", 5)]), "1": Analysis(actors=[actor("Georgia", "person", 1)])}
+    analyses = {
+        "0": Analysis(actors=[actor("Georgia", "place", 5)]),
+        "1": Analysis(actors=[actor("Georgia", "person", 1)]),
+    }
     (only,) = rows(arts, lambda a: analyses[a.title])
     assert only.kind == "place" and only.articles == 2
 

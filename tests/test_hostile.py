@@ -21,8 +21,9 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -48,6 +49,9 @@ from tests.hostile import (
     folder_checksum,
     vanish_before_read,
 )
+
+if TYPE_CHECKING:  # annotations only: the UI is imported inside the tests that drive it
+    from newsreader.ui.article_view import ArticleView
 
 REPO = Path(__file__).resolve().parents[1]
 FORBIDDEN = re.compile("[" + "".join(re.escape(c) for c in FORBIDDEN_CHARS) + "\ud800-\udfff]")
@@ -476,9 +480,9 @@ async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
             assert lst.cursor == i, "the list did not move"
             article = lst.articles[i]
             case = cases.get(str(article.path))
-            await until(pilot, lambda: view.document.text.startswith(article.title), f"the reader to show {article.title!r}")
+            await until(pilot, reader_starts_with(view, article.title), f"the reader to show {article.title!r}")
             if case is not None and (case.body or case.notice or case.error):
-                await until(pilot, lambda: _shows(case, view.document.text), f"{case.name} to be shown as promised")
+                await until(pilot, reader_shows_case(view, case), f"{case.name} to be shown as promised")
             assert not forbidden_in(view.document.text), (article.path, forbidden_in(view.document.text))
             if case is not None and (case.literal or case.name in FILE_NAME_CASES or "Escape" in case.name
                                      or "control" in case.name):
@@ -507,6 +511,16 @@ def _shows(case: Case, text: str) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def reader_starts_with(view: ArticleView, prefix: str) -> Callable[[], bool]:
+    """For `until` in a loop: the reader's text begins with `prefix`, bound now (not the loop's last value)."""
+    return lambda: view.document.text.startswith(prefix)
+
+
+def reader_shows_case(view: ArticleView, case: Case) -> Callable[[], bool]:
+    """For `until` in a loop: the reader shows `case` as its check promises, `case` bound now."""
+    return lambda: _shows(case, view.document.text)
 
 
 async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:  # noqa: ANN001
@@ -546,7 +560,9 @@ async def test_app_file_vanishing_between_scan_and_read(
         gone = next(i for i, a in enumerate(lst.articles) if a.path.name == VANISH_NAME)
         assert lst.articles[gone].error == "file vanished before it could be read"
         lst.move_to(gone)
-        await until(pilot, lambda: "Could not read this file: file vanished" in view.document.text, "the error in the reader")
+        await until(
+            pilot, lambda: "Could not read this file: file vanished" in view.document.text, "the error in the reader"
+        )
         lst.move_to(1 - gone)
         await until(pilot, lambda: "This one stays." in view.document.text, "the other article")
 
@@ -575,7 +591,7 @@ async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path,
                 t = time.monotonic()
                 await pilot.press(key)
                 assert lst.cursor == cursor
-                await until(pilot, lambda: view.document.text.startswith(title), f"{title} in the reader", 2)
+                await until(pilot, reader_starts_with(view, title), f"{title} in the reader", 2)
                 assert time.monotonic() - t < 2.5
             assert not release.is_set() and calls, "the analysis was not running"
             running = [w for w in app.workers if w.group == "analysis" and not w.is_cancelled and not w.is_finished]

@@ -30,7 +30,9 @@ TITLE = "A long story to scroll"
 def long_folder(root: Path) -> Path:
     folder = root / "news"
     folder.mkdir()
-    paragraphs = "\n\n".join(f"Paragraph {i}: the harbour council met again to talk about the plan." for i in range(200))
+    paragraphs = "\n\n".join(
+        f"Paragraph {i}: the harbour council met again to talk about the plan." for i in range(200)
+    )
     (folder / "long.txt").write_text(f"{TITLE}\n\n{paragraphs}\n", encoding="utf-8")
     (folder / "short.txt").write_text("A short one\n\nOnly a line.\n", encoding="utf-8")
     return folder

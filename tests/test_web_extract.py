@@ -50,7 +50,8 @@ def test_pages_in_other_charsets(charset: str, text: str) -> None:
 
 
 def test_entities_and_markup_characters_survive(tmp_path: Path) -> None:
-    paragraphs = ["Profits &amp; losses were &lt;b&gt;not&lt;/b&gt; discussed, said the chair, “at length”, to *nobody*."
+    paragraphs = ["Profits &amp; losses were &lt;b&gt;not&lt;/b&gt; discussed,"
+                  " said the chair, “at length”, to *nobody*."
                   " More words to make the paragraph long enough to count as article text."] * 2
     (tmp_path / "e.html").write_text(article_page("Entities", paragraphs), encoding="utf-8")
     (article,) = load_file(tmp_path / "e.html")  # the body is Markdown: its escapes are read back
@@ -123,7 +124,9 @@ def test_saved_page_via_show(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert paragraphs[1] in out and "Most read" not in out
 
 
-def test_without_the_extra_a_page_is_listed_with_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_extra_a_page_is_listed_with_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` now raises ImportError
     folder = saved_folder(tmp_path)
     (folder / "other.html").write_text(article_page("Another", ["A paragraph."]), encoding="utf-8")

@@ -26,7 +26,8 @@ def test_only_http_and_https_are_fetched(url: str) -> None:
 
 
 def test_a_page_comes_back_with_its_headers(web: FixtureServer) -> None:
-    url = web.add("/p.html", "<p>héllo</p>", "text/html; charset=utf-8", ETag='"e1"', **{"Last-Modified": "Tue, 04 Mar 2025 10:00:00 GMT"})
+    modified = {"Last-Modified": "Tue, 04 Mar 2025 10:00:00 GMT"}
+    url = web.add("/p.html", "<p>héllo</p>", "text/html; charset=utf-8", ETag='"e1"', **modified)
     page = fetch(url)
     assert page.status == 200 and page.body == "<p>héllo</p>".encode()
     assert page.content_type == "text/html" and page.charset == "utf-8"

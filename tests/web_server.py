@@ -24,8 +24,10 @@ BOILERPLATE_NAV = """<header><div class="logo">The Daily Example</div>
 or manage your preferences.</p><button>Accept</button></div>
 <div class="ad" id="ad-top">ADVERTISEMENT: Buy the amazing gadget today, limited offer!</div>"""
 
-BOILERPLATE_AFTER = """<aside class="related"><h3>Most read</h3><ul><li><a href="/a">Ten things about cats you never knew</a></li>
-<li><a href="/b">Weather warning for the weekend</a></li><li><a href="/c">Celebrity chef opens new restaurant</a></li></ul></aside>
+BOILERPLATE_AFTER = """<aside class="related"><h3>Most read</h3><ul>\
+<li><a href="/a">Ten things about cats you never knew</a></li>
+<li><a href="/b">Weather warning for the weekend</a></li>\
+<li><a href="/c">Celebrity chef opens new restaurant</a></li></ul></aside>
 <section id="comments" class="comments"><h3>Comments</h3><div class="comment"><p>First! This is a reader comment that
 should never be part of the article text.</p></div></section>
 <footer><p>Copyright 2025 The Daily Example. All rights reserved.</p><a href="/privacy">Privacy</a> |
@@ -65,7 +67,8 @@ def story(n: int) -> tuple[str, list[str]]:
     title = f"Council votes on plan number {n}"
     paragraphs = [
         f"The city council voted on Tuesday on plan number {n}, after a debate that lasted most of the night.",
-        f'"This is the most important decision we will make this year," said the mayor, Anna Berg, before the vote on plan {n}.',
+        '"This is the most important decision we will make this year," said the mayor, Anna Berg,'
+        f" before the vote on plan {n}.",
         "Opponents, led by councillor Tom Hale, said the plan was rushed. "
         '"Nobody has read the small print," he told reporters outside the chamber.',
         "The plan now goes to the regional assembly, which is expected to consider it next month.",
@@ -119,7 +122,8 @@ def rss_feed(items: list[Item], title: str = "Example RSS feed", encoding: str =
 
 def rdf_feed(items: list[Item], title: str = "Example RDF feed") -> str:
     entries = "".join(
-        f"""<item rdf:about="{html.escape(i.link)}"><title>{html.escape(i.title)}</title><link>{html.escape(i.link)}</link>
+        f"""<item rdf:about="{html.escape(i.link)}"><title>{html.escape(i.title)}</title>\
+<link>{html.escape(i.link)}</link>
 <description>{html.escape(i.summary)}</description><dc:date>2025-03-04</dc:date></item>\n"""
         for i in items
     )
