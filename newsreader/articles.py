@@ -142,7 +142,7 @@ _SafeLoader.yaml_implicit_resolvers = {
 def safe_yaml(text: str) -> Any:
     """Parse YAML as data only; raises `ValueError` with a one-line reason on any problem."""
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
+        return yaml.load(text, Loader=_SafeLoader)  # _SafeLoader is a SafeLoader
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]
         mark = getattr(exc, "problem_mark", None)
@@ -536,7 +536,7 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
             articles = [_from_text(path, text, fallback_title, residue, truncated=size > MAX_READ_BYTES)]
     except RecursionError:
         articles = [Article(path, fallback_title, error="too deeply nested to read")]
-    except Exception as exc:  # noqa: BLE001 - one odd file must never stop a scan; say what happened
+    except Exception as exc:  # one odd file must never stop a scan; say what happened
         articles = [Article(path, fallback_title, error=f"could not be read ({type(exc).__name__})")]
     for art in articles:
         art.notices[:0] = notices
@@ -568,7 +568,7 @@ def load_header(path: Path | str, residue: frozenset[str] | None = None) -> list
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
     try:
         article = _from_text(path, text, fallback_title, residue, want_body=False)
-    except Exception:  # noqa: BLE001 - the full loader reads it again and says what is wrong
+    except Exception:  # the full loader reads it again and says what is wrong
         return _as_entries(load_file(path, residue))
     article.size, article.mtime = size, mtime
     return _as_entries([article], keep_notices=False)

@@ -184,6 +184,7 @@ def safe_output_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         # not every stream is one we can reconfigure (a test's capture, a closed stream)
         with contextlib.suppress(AttributeError, ValueError, OSError):
+            # TextIO declares no reconfigure (TextIOWrapper does); a stream without it raises AttributeError
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
@@ -225,6 +226,8 @@ def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
+    # Rich's hook for a closed pipe is this method; replaced on this one console (Rich is imported lazily,
+    # so no subclass at module level)
     console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
     console.width = max(MIN_WIDTH, min(console.width, READING_MEASURE)) if width is None else width
     return console
@@ -253,7 +256,7 @@ def _bounded_width(width: int | None) -> int | None:
     return bounded
 
 
-def _table_console():  # noqa: ANN202 - rich imported lazily
+def _table_console() -> Console:
     """A console as wide as the terminal (tables are not held to the reading measure). Not a terminal
     (a pipe, a file; FORCE_COLOR says otherwise): rows are printed as tab-separated lines instead."""
     from rich.console import Console
@@ -364,7 +367,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             else:
                 try:
                     record.update(session.analyse(article, store=False).to_json())
-                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                except Exception as exc:  # one bad article must not stop the batch
                     error = f"analysis failed: {clean_line(str(exc), 200)}"
                     record.update({"error": error, "quotes": [], "actors": []})
             results.append((article, record))

@@ -87,7 +87,7 @@ def _collect(fd: int, pid: int, budget: float, cancelled: Callable[[], bool]) ->
         chunks.append(chunk)
     try:
         result = pickle.loads(b"".join(chunks))
-    except Exception:  # noqa: BLE001 - the child died (out of memory, killed): say so plainly
+    except Exception:  # the child died (out of memory, killed): say so plainly
         return FindResult([], "search failed")
     return result if isinstance(result, FindResult) else FindResult([], "search failed")
 

@@ -23,14 +23,16 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
 from newsreader.ui.app import THEME, make_app  # noqa: E402 - after sys.path: runs from a checkout
 from newsreader.ui.article_list import ArticleList  # noqa: E402 - as above
+from textual.app import App  # noqa: E402 - as above
+from textual.pilot import Pilot  # noqa: E402 - as above
 
 SIZE = (120, 36)
 PNG_WIDTH = 1400
@@ -64,7 +66,7 @@ SCREENS: list[Shot] = [
 ]
 
 
-async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual types imported lazily
+async def settle(app: App, pilot: Pilot) -> None:
     """Wait until the list is filled and no worker is running, then let the screen repaint."""
     deadline = time.monotonic() + SETTLE_TIMEOUT
     while True:

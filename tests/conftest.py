@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-# the hostile-folder fixtures (built once per session) live in their own module
-pytest_plugins = ["tests.conftest_hostile"]
+# fixtures that live beside what they serve: the hostile folders (built once per session) and the local
+# web server of the web tests (`web`, `web_home`)
+pytest_plugins = ["tests.conftest_hostile", "tests.web_server"]
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "articles"

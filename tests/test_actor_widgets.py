@@ -140,10 +140,11 @@ async def test_panel_keeps_cursor_on_reanalysis_and_empty_states() -> None:
         assert panel.rows == [] and panel.current is None
         assert "Analysing…" in panel.render_line(0).text
         panel.set_analysis(STUB)
-        assert panel.select_actor("Paris") and panel.current.name == "Paris"  # type: ignore[union-attr]
+        assert panel.select_actor("Paris")
+        assert panel.current is not None and panel.current.name == "Paris"
         assert not panel.select_actor("Nobody")
         panel.set_analysis(Analysis(actors=[actor("Paris", "place", 9), actor("Zed", "person", 1)]))
-        assert panel.current.name == "Paris"  # type: ignore[union-attr]
+        assert panel.current is not None and panel.current.name == "Paris"
         panel.set_analysis(Analysis())
         await pilot.pause()
         assert panel.current is None and "No named actors" in panel.render_line(0).text
@@ -203,12 +204,12 @@ async def test_panel_click_and_double_click() -> None:
         panel = app.query_one(ActorsPanel)
         line = next(i for i, r in enumerate(panel.rows) if r.text.strip().startswith("Rome"))
         assert await pilot.click(ActorsPanel, offset=(4, line))
-        assert panel.current.name == "Rome"  # type: ignore[union-attr]
+        assert panel.current is not None and panel.current.name == "Rome"
         assert await pilot.click(ActorsPanel, offset=(4, line), times=2)
         await pilot.pause()
         assert ("chosen", "Rome") in app.events
         assert await pilot.click(ActorsPanel, offset=(4, 0))  # a heading: nothing happens
-        assert panel.current.name == "Rome"  # type: ignore[union-attr]
+        assert panel.current is not None and panel.current.name == "Rome"
 
 
 # ------------------------------------------------------------------------------------ who said what

@@ -104,9 +104,10 @@ def test_fields_are_one_line_and_safe() -> None:
 
 
 def test_table_cells_are_data_not_markup() -> None:
-    console = Console(width=60, file=io.StringIO(), markup=False, highlight=False)
+    out = io.StringIO()
+    console = Console(width=60, file=out, markup=False, highlight=False)
     table(LIST_COLUMNS, [[Text(""), Text("[bold]x[/bold]"), Text(""), Text("p.txt")]], console)
-    assert "[bold]x[/bold]" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[bold]x[/bold]" in out.getvalue()
 
 
 COLUMNS = (Column("a", min_width=10, max_width=10), Column("b", min_width=12), Column("n", numeric=True),

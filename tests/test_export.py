@@ -22,7 +22,7 @@ from newsreader.render import KIND_LEGEND, RICH_STYLES
 from tests.conftest import SEED, SEED_TITLE
 from tests.svg_render import words_on_line
 
-QUOTE_COLOUR = re.search(r"#[0-9a-f]{6}", RICH_STYLES["quote"]).group(0)  # type: ignore[union-attr]
+QUOTE_COLOUR = re.findall(r"#[0-9a-f]{6}", RICH_STYLES["quote"])[0]
 
 
 def svg_text(svg: str) -> str:
@@ -55,7 +55,7 @@ class Tags(HTMLParser):
         self.stack: list[str] = []
         self.seen: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
+    def handle_starttag(self, tag: str, attrs: list) -> None:
         self.seen.append(tag)
         if tag not in self.VOID:
             self.stack.append(tag)

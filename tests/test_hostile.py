@@ -69,7 +69,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def by_path(library) -> dict[str, list]:  # noqa: ANN001
+def by_path(library) -> dict[str, list]:
     out: dict[str, list] = {}
     for a in library.articles:
         out.setdefault(str(a.path), []).append(a)
@@ -149,16 +149,16 @@ def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
     real_read, real_compose, real_markdown = articles.read_regular, articles._SafeLoader.compose_node, \
         articles.markdown_to_text
 
-    def reading(path, limit):  # noqa: ANN001, ANN202
+    def reading(path, limit):
         data, st = real_read(path, limit)
         work.reads.append(len(data))
         return data, st
 
-    def composing(self, parent, index):  # noqa: ANN001, ANN202
+    def composing(self, parent, index):
         work.yaml_nodes += 1
         return real_compose(self, parent, index)
 
-    def formatting(text, notices=None):  # noqa: ANN001, ANN202
+    def formatting(text, notices=None):
         work.markdown_chars.append(len(text))
         return real_markdown(text, notices)
 
@@ -169,7 +169,7 @@ def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
 
 
 def test_scan_lists_every_file_with_its_title_or_error(
-    hostile_folder: HostileFolder, hostile_library, loader_work: LoaderWork  # noqa: ANN001
+    hostile_folder: HostileFolder, hostile_library, loader_work: LoaderWork
 ) -> None:
     root = hostile_folder.root
     library = scan(root)
@@ -255,7 +255,7 @@ def test_deeper_than_the_depth_limit_is_reported(tmp_path: Path, monkeypatch: py
 # ---------------------------------------------------------------------------------- Rich output
 
 
-def test_rich_output_of_every_article_carries_no_escape_from_the_article(hostile_library) -> None:  # noqa: ANN001
+def test_rich_output_of_every_article_carries_no_escape_from_the_article(hostile_library) -> None:
     from rich.console import Console
 
     from newsreader.analysis.cache import analyze_cached
@@ -445,7 +445,7 @@ def screen_problems(svg: str) -> list[str]:
     return forbidden_in(html.unescape(svg)) + forbidden_in(svg_text(svg))
 
 
-async def until(pilot, predicate: Callable[[], bool], what: str, timeout: float = 20.0) -> None:  # noqa: ANN001
+async def until(pilot, predicate: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -454,7 +454,7 @@ async def until(pilot, predicate: Callable[[], bool], what: str, timeout: float 
 
 
 async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
-    hostile_folder: HostileFolder, hostile_library, make  # noqa: ANN001
+    hostile_folder: HostileFolder, hostile_library, make
 ) -> None:
     from newsreader.ui.article_list import ArticleList
     from newsreader.ui.article_view import ArticleView
@@ -523,7 +523,7 @@ def reader_shows_case(view: ArticleView, case: Case) -> Callable[[], bool]:
     return lambda: _shows(case, view.document.text)
 
 
-async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:  # noqa: ANN001
+async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:
     from newsreader.ui.article_list import ArticleList
 
     folder = tmp_path / "palette"
@@ -545,7 +545,7 @@ async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFo
 
 
 async def test_app_file_vanishing_between_scan_and_read(
-    vanishing_folder: Path, make, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    vanishing_folder: Path, make, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import newsreader.articles
     from newsreader.ui.article_list import ArticleList
@@ -567,7 +567,7 @@ async def test_app_file_vanishing_between_scan_and_read(
         await until(pilot, lambda: "This one stays." in view.document.text, "the other article")
 
 
-async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path, make) -> None:  # noqa: ANN001
+async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path, make) -> None:
     from newsreader.analysis.model import Analysis
     from newsreader.ui.article_list import ArticleList
     from newsreader.ui.article_view import ArticleView
@@ -575,7 +575,7 @@ async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path,
     started, release = threading.Event(), threading.Event()
     calls: list[str] = []
 
-    def slow(article, *args, **kwargs) -> Analysis:  # noqa: ANN001, ANN002, ANN003
+    def slow(article, *args, **kwargs) -> Analysis:
         calls.append(article.title)
         started.set()
         release.wait(20)  # sleeps in its worker thread, as a huge analysis would compute

@@ -46,7 +46,7 @@ def test_a_yaml_list_bomb_is_refused_after_composing_a_bounded_number_of_nodes(
     composed = 0
     original = articles._SafeLoader.compose_node
 
-    def counting(self, parent, index):  # noqa: ANN001, ANN202
+    def counting(self, parent, index):
         nonlocal composed
         composed += 1
         return original(self, parent, index)
@@ -109,7 +109,7 @@ def test_a_link_to_a_kernel_file_is_refused_without_reading_it(tmp_path: Path, m
     reads: list[object] = []
     real_open = open
 
-    def watching_open(fd, *args, **kwargs):  # noqa: ANN001, ANN202 - the file object read_regular reads from
+    def watching_open(fd, *args, **kwargs):  # the file object read_regular reads from
         reads.append(fd)
         return real_open(fd, *args, **kwargs)
 
@@ -262,7 +262,7 @@ def test_show_width_is_bounded_with_a_message(tmp_path: Path) -> None:
     assert out.returncode == 0 and "using 20" in out.stderr and html.exists()
 
 
-async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tmp_path: Path, make) -> None:  # noqa: ANN001
+async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tmp_path: Path, make) -> None:
     from newsreader.ui.article_list import ArticleList
     from newsreader.ui.article_view import ArticleView
 

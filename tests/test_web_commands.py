@@ -10,12 +10,12 @@ import pytest
 
 pytest.importorskip("httpx")
 
-from newsreader.cli import main  # noqa: E402
-from newsreader.session import load_folder as scan  # noqa: E402
-from newsreader.web import commands  # noqa: E402
-from newsreader.web.fetch import Limits  # noqa: E402
-from newsreader.web.pull import pull_feeds  # noqa: E402
-from tests.web_server import (  # noqa: E402,F401
+from newsreader.cli import main
+from newsreader.session import load_folder as scan
+from newsreader.web import commands
+from newsreader.web.fetch import Limits
+from newsreader.web.pull import pull_feeds
+from tests.web_server import (
     FixtureServer,
     Item,
     Route,
@@ -25,8 +25,6 @@ from tests.web_server import (  # noqa: E402,F401
     rdf_feed,
     rss_feed,
     story,
-    web_fixture,
-    web_home_fixture,
     zeros,
 )
 
@@ -44,7 +42,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out.out, out.err
 
 
-def serve_stories(web: FixtureServer, count: int, make=atom_feed, path: str = "/feed") -> str:  # noqa: ANN001
+def serve_stories(web: FixtureServer, count: int, make=atom_feed, path: str = "/feed") -> str:
     items = []
     for n in range(1, count + 1):
         title, paragraphs = story(n)
@@ -286,7 +284,7 @@ def test_an_unforeseen_error_in_one_feed_is_its_line(web: FixtureServer, tmp_pat
 
     real = pull.parse_feed
 
-    def flaky(page):  # noqa: ANN001, ANN202
+    def flaky(page):
         if page.url.endswith("/bad"):
             raise RuntimeError("feedparser fell over")
         return real(page)

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 pytest.importorskip("trafilatura")
 
-from newsreader.articles import load_file  # noqa: E402
-from newsreader.session import load_folder as scan  # noqa: E402
-from newsreader.web import INSTALL_HINT  # noqa: E402
-from newsreader.web import extract as extract_module  # noqa: E402
-from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page  # noqa: E402
-from tests.web_server import article_page, story  # noqa: E402
+from newsreader.articles import load_file
+from newsreader.session import load_folder as scan
+from newsreader.web import INSTALL_HINT
+from newsreader.web import extract as extract_module
+from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page
+from tests.web_server import article_page, story
 
 @pytest.fixture(autouse=True)
 def _fresh_memory_cache() -> None:

@@ -6,13 +6,13 @@ import pytest
 
 pytest.importorskip("httpx")
 
-from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url  # noqa: E402
-from tests.web_server import FixtureServer, Route, gzip_bomb, web_fixture, zeros  # noqa: E402,F401
+from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url
+from tests.web_server import FixtureServer, Route, gzip_bomb, zeros
 
 SMALL = Limits(timeout=0.5, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
 
 
-def fetch(url: str, limits: Limits = SMALL, **kwargs: str):  # noqa: ANN201
+def fetch(url: str, limits: Limits = SMALL, **kwargs: str):
     with Fetcher(limits) as fetcher:
         return fetcher.get(url, **kwargs)
 
@@ -35,20 +35,20 @@ def test_a_page_comes_back_with_its_headers(web: FixtureServer) -> None:
     assert web.hits["/p.html"] == 1
 
 
-def test_user_agent_names_newsreader(web: FixtureServer) -> None:
+def test_user_agent_names_newsreader(web: FixtureServer, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = {}
 
-    def echo():  # noqa: ANN202
+    def echo():
         yield b"ok"
 
     web.routes["/ua"] = Route(200, b"", {"Content-Type": "text/plain"}, stream=echo)
     original = web._serve
 
-    def spy(handler):  # noqa: ANN001, ANN202
+    def spy(handler):
         seen["ua"] = handler.headers.get("User-Agent")
         return original(handler)
 
-    web._serve = spy  # type: ignore[method-assign]
+    monkeypatch.setattr(web, "_serve", spy)
     fetch(web.url("/ua"))
     assert seen["ua"].startswith("newsreader/")
 
@@ -148,7 +148,7 @@ def test_at_most_two_requests_at_a_time_per_host(web: FixtureServer) -> None:
     state = {"now": 0, "most": 0}
     release = threading.Event()
 
-    def held():  # noqa: ANN202
+    def held():
         with lock:
             state["now"] += 1
             state["most"] = max(state["most"], state["now"])

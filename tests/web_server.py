@@ -1,5 +1,6 @@
 """A local HTTP server on 127.0.0.1 for the web tests, and the feeds and pages it serves (made here).
 
+Its fixtures (`web`, `web_home`) reach every test through `pytest_plugins` in tests/conftest.py.
 No test touches the internet: every URL a web test fetches is one of this server's. Routes are set
 per test; the server counts requests and bytes sent per path so tests can bound work by counting.
 """
@@ -10,9 +11,10 @@ import html
 import threading
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -163,7 +165,7 @@ class FixtureServer:
             def log_message(self, *_args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server._serve(self)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -260,7 +262,7 @@ def web_fixture() -> Iterator[FixtureServer]:
 
 
 @pytest.fixture(name="web_home")
-def web_home_fixture(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def web_home_fixture(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private XDG config folder (feeds.yaml) for the test."""
     home = tmp_path_factory.mktemp("webxdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

@@ -269,7 +269,7 @@ def _pull_safely(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folde
     """`pull_feed`, with anything unforeseen (a library's own bug on odd input) as the feed's one line."""
     try:
         return pull_feed(feed, state, fetcher, folders, cancelled)
-    except Exception as exc:  # noqa: BLE001 - one feed must never stop the others
+    except Exception as exc:  # one feed must never stop the others
         return FeedReport(feed, error=f"unexpected error ({type(exc).__name__}: {clean_line(str(exc), 120)})")
 
 
@@ -291,7 +291,7 @@ def fetch_for_reader(progress: Progress | None = None, cancelled: Callable[[], b
         return summary(pull_feeds(subs, progress=progress, cancelled=cancelled))
     except (FeedsFileError, WebUnavailable) as exc:
         return clean_line(str(exc), 300)
-    except Exception as exc:  # noqa: BLE001 - a worker must end in a message, never take the reader down
+    except Exception as exc:  # a worker must end in a message, never take the reader down
         return f"Fetch failed: {clean_line(str(exc), 200) or type(exc).__name__}"
 
 
