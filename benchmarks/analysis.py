@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsreader.analysis import analyze  # noqa: E402 - after the sys.path line: runs from a checkout
-from newsreader.articles import load_file  # noqa: E402 - as above
 from newsreader.analysis.lexicon import lexicon  # noqa: E402 - as above
+from newsreader.articles import load_file  # noqa: E402 - as above
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "bulk"
 

@@ -10,14 +10,14 @@ display it. Errors become `Article.error`, never raise.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import errno
+import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable
 
 import yaml
 

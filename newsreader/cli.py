@@ -184,8 +184,7 @@ def safe_output_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         # not every stream is one we can reconfigure (a test's capture, a closed stream)
         with contextlib.suppress(AttributeError, ValueError, OSError):
-            # TextIO declares no reconfigure (TextIOWrapper does); a stream without it raises AttributeError
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]  # TextIO lacks it; TextIOWrapper has it
 
 
 def _utf_output() -> bool:
@@ -226,9 +225,8 @@ def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
-    # Rich's hook for a closed pipe is this method; replaced on this one console (Rich is imported lazily,
-    # so no subclass at module level)
-    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    # Rich's hook for a closed pipe is this method, replaced on this one console (no subclass: Rich loads lazily)
+    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]  # Rich's documented override point
     console.width = max(MIN_WIDTH, min(console.width, READING_MEASURE)) if width is None else width
     return console
 

@@ -8,9 +8,9 @@ tab or newline inside a field becomes a space so a row is always one line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
-from collections.abc import Sequence
 
 from newsreader.sanitize import clean_line
 

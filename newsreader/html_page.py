@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 import re
-from itertools import pairwise
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 from newsreader.actor_index import group_quotes_by_speaker
 from newsreader.analysis.model import Analysis

@@ -9,11 +9,11 @@ whose read consumes kernel messages and then blocks, and `/proc` and `/sys` file
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 from functools import lru_cache
-import contextlib
 
 # File systems whose "files" are kernel interfaces, not stored data (as named in /proc/self/mountinfo).
 PSEUDO_FILE_SYSTEMS = frozenset({

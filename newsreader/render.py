@@ -9,9 +9,9 @@ Layer order is precedence: current match > matches > actors > quotes (later laye
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from collections.abc import Iterable, Iterator, Sequence
 
 from rich.style import Style
 from rich.text import Text

@@ -22,17 +22,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
-from newsreader.ui.app import THEME, make_app  # noqa: E402 - after sys.path: runs from a checkout
-from newsreader.ui.article_list import ArticleList  # noqa: E402 - as above
 from textual.app import App  # noqa: E402 - as above
 from textual.pilot import Pilot  # noqa: E402 - as above
+
+from newsreader.ui.app import THEME, make_app  # noqa: E402 - after sys.path: runs from a checkout
+from newsreader.ui.article_list import ArticleList  # noqa: E402 - as above
 
 SIZE = (120, 36)
 PNG_WIDTH = 1400

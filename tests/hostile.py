@@ -16,10 +16,10 @@ import hashlib
 import os
 import random
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 MiB = 1024 * 1024
 

@@ -13,8 +13,8 @@ from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.session import load_folder as scan
 from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help
-from newsreader.ui.commands import plain_highlight as highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
+from newsreader.ui.commands import plain_highlight as highlight
 from newsreader.ui.row_list import fit
 from newsreader.ui.who_said import QuoteList, WhoSaidScreen
 from tests.conftest import SEED

@@ -17,8 +17,8 @@ from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.export import ExportError, check_output, export, record, to_html, to_svg
-from newsreader.session import load_folder as scan
 from newsreader.render import KIND_LEGEND, RICH_STYLES
+from newsreader.session import load_folder as scan
 from tests.conftest import SEED, SEED_TITLE
 from tests.svg_render import words_on_line
 

@@ -11,10 +11,10 @@ from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.folder_actors import FolderActor, FolderActors, build_folder_actors, merged_queries, name_key
-from newsreader.session import Session as Library
-from newsreader.session import load_folder as scan
 from newsreader.query import parse_filter
 from newsreader.session import Session
+from newsreader.session import Session as Library
+from newsreader.session import load_folder as scan
 from tests.conftest import ARTICLES, write_article
 
 

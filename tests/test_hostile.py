@@ -19,16 +19,15 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from newsreader.articles import MAX_MARKDOWN_CHARS, MAX_READ_BYTES, MAX_YAML_NODES, load_file
-from newsreader.session import load_folder as scan
 from newsreader.render import (
     ANALYSIS_MAX_CHARS,
     analysis_text,
@@ -36,8 +35,8 @@ from newsreader.render import (
     iter_wrapped_text,
     to_rich_text,
 )
+from newsreader.session import load_folder as scan
 from tests.conftest_hostile import HostileFolder, article_paths_on_disk
-from tests.tmux_terminal import Terminal, newsreader_command
 from tests.hostile import (
     ATTACK,
     CASES,
@@ -49,6 +48,7 @@ from tests.hostile import (
     folder_checksum,
     vanish_before_read,
 )
+from tests.tmux_terminal import Terminal, newsreader_command
 
 if TYPE_CHECKING:  # annotations only: the UI is imported inside the tests that drive it
     from newsreader.ui.article_view import ArticleView

@@ -18,6 +18,7 @@ from newsreader.web import extract as extract_module
 from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page
 from tests.web_server import article_page, story
 
+
 @pytest.fixture(autouse=True)
 def _fresh_memory_cache() -> None:
     """Each test has its own cache directory: the in-process cache must not carry pages across tests."""

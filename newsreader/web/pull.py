@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from newsreader.sanitize import clean_line
