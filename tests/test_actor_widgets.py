@@ -17,7 +17,7 @@ from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_group
 from newsreader.ui.commands import plain_highlight as highlight
 from newsreader.ui.row_list import fit
 from newsreader.ui.who_said import QuoteList, WhoSaidScreen
-from tests.conftest import SEED
+from tests.conftest import SEED, palette_hits, until
 
 TCSS = Path(__file__).resolve().parents[1] / "newsreader" / "ui" / "newsreader.tcss"
 
@@ -351,6 +351,9 @@ class PaletteApp(App[None]):
         self.chosen.append(actor.name)
 
 
+ACTOR_PALETTE = "Actor… (type a name)"  # the placeholder of the palette the `Actor…` command opens
+
+
 async def test_actor_palette_lists_and_chooses() -> None:
     app = PaletteApp()
     assert isinstance(app, ActorSource)
@@ -359,13 +362,12 @@ async def test_actor_palette_lists_and_chooses() -> None:
     assert highlight(Matcher("odd"), odd.name).plain == "[bold]Odd[/bold] Name"  # never parsed as markup
     async with app.run_test(size=(100, 30)) as pilot:
         app.action_command_palette()
-        await pilot.pause()
         await pilot.press(*"Actor")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: palette_hits(pilot) > 0, "the palette to find the command")
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: palette_hits(pilot, ACTOR_PALETTE) > 0, "the actor palette to list actors")
         await pilot.press(*"ken")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: palette_hits(pilot, ACTOR_PALETTE) == 1, "the palette to narrow to Ken Hu")
         await pilot.press("enter")
-        await pilot.pause()
+        await until(pilot, lambda: app.chosen != [], "the choice")
         assert app.chosen == ["Ken Hu"]

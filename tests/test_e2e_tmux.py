@@ -19,7 +19,7 @@ from tests.tmux_terminal import Terminal, newsreader_command
 
 pytestmark = pytest.mark.e2e
 
-FIRST_FRAME_TIMEOUT = 20.0  # the first start also pays for imports on a busy (xdist) machine
+FIRST_FRAME_TIMEOUT = 60.0  # a hang guard: the first start also pays for imports on a busy (xdist) machine
 
 # Newest first: the list shows Alpha, Bravo, Charlie in this order. Titles are short enough to fit
 # the list pane untruncated; every body has words that appear nowhere else on screen.

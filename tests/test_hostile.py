@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from newsreader.render import (
     to_rich_text,
 )
 from newsreader.session import load_folder as scan
+from tests.conftest import palette_hits, until
 from tests.conftest_hostile import HostileFolder, article_paths_on_disk
 from tests.hostile import (
     ATTACK,
@@ -445,14 +445,6 @@ def screen_problems(svg: str) -> list[str]:
     return forbidden_in(html.unescape(svg)) + forbidden_in(svg_text(svg))
 
 
-async def until(pilot, predicate: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-        await pilot.pause(0.02)
-
-
 async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
     hostile_folder: HostileFolder, hostile_library, make
 ) -> None:
@@ -466,9 +458,9 @@ async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
     app = make(root)
     async with app.run_test(size=(120, 36)) as pilot:
         lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
-        await until(pilot, lambda: {str(a.path) for a in lst.articles} == expected, "every file to be listed", 60)
+        await until(pilot, lambda: {str(a.path) for a in lst.articles} == expected, "every file to be listed")
         await until(pilot, lambda: "loading" not in str(app.query_one("#header").render())
-                    and "indexing" not in str(app.query_one("#header").render()), "the folder to finish loading", 60)
+                    and "indexing" not in str(app.query_one("#header").render()), "the folder to finish loading")
         svg = app.export_screenshot()
         assert not screen_problems(svg)
         assert "could not be read" in svg_text(svg) and "config problem" in svg_text(svg)
@@ -523,6 +515,9 @@ def reader_shows_case(view: ArticleView, case: Case) -> Callable[[], bool]:
     return lambda: _shows(case, view.document.text)
 
 
+ARTICLE_PALETTE = "Open article… (type a title)"  # the placeholder of the palette that `open article` opens
+
+
 async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:
     from newsreader.ui.article_list import ArticleList
 
@@ -534,8 +529,10 @@ async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFo
     async with app.run_test(size=(120, 36)) as pilot:
         lst = app.query_one(ArticleList)
         await until(pilot, lambda: len(lst.articles) == 3, "the list")
-        await pilot.press("ctrl+p", *"open article", "enter")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p", *"open article")
+        await until(pilot, lambda: palette_hits(pilot) > 0, "the palette to find the command")
+        await pilot.press("enter")
+        await until(pilot, lambda: palette_hits(pilot, ARTICLE_PALETTE) > 0, "the article palette")
         await pilot.press(*"shouting")
         await until(pilot, lambda: "[link=file:///etc/passwd]" in svg_text(app.export_screenshot()),
                     "the markup title in the palette, literally")
@@ -574,11 +571,13 @@ async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path,
 
     started, release = threading.Event(), threading.Event()
     calls: list[str] = []
+    returned: list[str] = []
 
     def slow(article, *args, **kwargs) -> Analysis:
         calls.append(article.title)
         started.set()
-        release.wait(20)  # sleeps in its worker thread, as a huge analysis would compute
+        release.wait(120)  # blocks its worker thread until the test lets go, as a huge analysis would compute
+        returned.append(article.title)
         return Analysis()
 
     app = make(small_folder, analyser=slow)
@@ -586,13 +585,14 @@ async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path,
         async with app.run_test(size=(120, 36)) as pilot:
             lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
             await until(pilot, lambda: len(lst.articles) == 3 and started.is_set(), "the first analysis to start")
+            # No analysis can finish before `release`: each article reaching the reader while none has returned
+            # shows the keys never wait for one (no clock involved).
             for key, cursor, title in (("j", 1, "Beta story"), ("j", 2, "Alpha story"), ("k", 1, "Beta story"),
                                        ("k", 0, "Gamma story")):
-                t = time.monotonic()
                 await pilot.press(key)
                 assert lst.cursor == cursor
-                await until(pilot, reader_starts_with(view, title), f"{title} in the reader", 2)
-                assert time.monotonic() - t < 2.5
+                await until(pilot, reader_starts_with(view, title), f"{title} in the reader")
+                assert returned == [], "the reader waited for an analysis to finish"
             assert not release.is_set() and calls, "the analysis was not running"
             running = [w for w in app.workers if w.group == "analysis" and not w.is_cancelled and not w.is_finished]
             assert len(running) <= 1, "older analyses were not cancelled"
@@ -621,23 +621,44 @@ async def test_reader_opens_the_big_article_at_once_and_wraps_the_rest_in_the_ba
     app = ReaderOnly()
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
-        t = time.monotonic()
+        # Work is bounded by counting, not timing: how many characters each wrap step covers, and who
+        # asked for it (showing the article, or one background slice between two frames). A step of
+        # ~100k characters is a few milliseconds: the reader stays responsive while the rest is wrapped.
+        max_show_chars, max_step_chars = 250_000, 100_000
+        steps: list[tuple[str, int]] = []  # (who asked, characters of the document the step wrapped)
+        asker = ["show"]
+        wrap_some, wrap_slice = view._wrap_some, view._wrap_slice
+
+        def reached() -> int:  # the document offset the wrap has got to
+            p, q = view._wrap_pos
+            return len(view.document.text) if view.wrap_complete else view._paras[p][0] + q
+
+        def counted_some(budget: int) -> None:
+            before = reached()
+            wrap_some(budget)
+            steps.append((asker[0], reached() - before))
+
+        def counted_slice(token: int) -> None:
+            asker[0] = "slice"
+            try:
+                wrap_slice(token)
+            finally:
+                asker[0] = "other"
+
+        view._wrap_some, view._wrap_slice = counted_some, counted_slice
         view.set_document(document)
-        assert time.monotonic() - t < 1.5, "showing the big article blocked the UI"
-        assert len(view._lines) < 10_000, "everything was wrapped at once"
+        assert [who for who, _ in steps] == ["show"], "showing the article wrapped more than one step"
+        assert steps[0][1] <= max_show_chars and len(view._lines) < 10_000, "everything was wrapped at once"
         await pilot.pause()
         screen = svg_text(app.export_screenshot())
         assert "A very long article" in screen and "showing the first 8 MiB" in screen
         assert not view.wrap_complete, "everything was wrapped at once"
-        # the event loop keeps ticking while the rest is wrapped
-        gaps, last = [], time.monotonic()
-        while not view.wrap_complete:
-            await pilot.pause(0.005)
-            now = time.monotonic()
-            gaps.append(now - last)
-            last = now
-            assert now - t < 30, "the background wrap did not finish"
-        assert max(gaps) < 0.5, f"the UI stalled for {max(gaps):.2f} s while wrapping"
+        await until(pilot, lambda: view.wrap_complete, "the background wrap to finish")
+        # the rest: one bounded step per timer callback, so the event loop ran between any two of them
+        rest = steps[1:]
+        assert rest and all(who == "slice" for who, _ in rest), "part of the rest was wrapped in one go"
+        assert max(moved for _, moved in rest) <= max_step_chars, "a background step wrapped too much"
+        assert sum(moved for _, moved in steps) == len(document.text)
         lines = view._lines
         expected = [(p, ps + s, ps + e) for p, (ps, pe) in enumerate(document.paragraphs())
                     for s, e in wrap_offsets(document.text[ps:pe], view._wrap_width)]

@@ -18,6 +18,7 @@ import pytest
 
 from newsreader.articles import MAX_YAML_NODES, TooLargeNumber, load_file, safe_yaml
 from newsreader.session import load_folder as scan
+from tests.conftest import until
 from tests.hostile import write_bad_hint_config_folder
 
 REPO = Path(__file__).resolve().parents[1]
@@ -270,13 +271,15 @@ async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tm
     app = make(folder)
     async with app.run_test(size=(120, 36)) as pilot:
         lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
-        for _ in range(500):  # the TUI used to stay on "loading…" (a TypeError in the scan worker)
-            header = str(app.query_one("#header").render())
-            if lst.articles and "config problem" in header and "said Jane Doe" in view.document.text:
-                break
-            await pilot.pause(0.02)
-        assert [a.title for a in lst.articles] == ["A story"] and "config problem" in header
-        assert "said Jane Doe" in view.document.text and "loading" not in header.lower()
+
+        def header() -> str:
+            return str(app.query_one("#header").render())
+
+        # the TUI used to stay on "loading…" (a TypeError in the scan worker)
+        await until(pilot, lambda: bool(lst.articles) and "config problem" in header()
+                    and "said Jane Doe" in view.document.text, "the folder and its config problem")
+        assert [a.title for a in lst.articles] == ["A story"] and "config problem" in header()
+        assert "said Jane Doe" in view.document.text and "loading" not in header().lower()
 
 
 # ------------------------------------------------------------------------------------------ signals

@@ -28,7 +28,9 @@ from tests.web_server import (
     zeros,
 )
 
-SMALL = Limits(timeout=0.5, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
+# timeout: what the hanging route costs each test that uses it; long enough that a page which does answer is
+# never cut off on a busy machine
+SMALL = Limits(timeout=2.0, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,9 @@ pytest.importorskip("httpx")
 from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url
 from tests.web_server import FixtureServer, Route, gzip_bomb, zeros
 
-SMALL = Limits(timeout=0.5, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
+# timeout: what the hanging route costs each test that uses it; long enough that a page which does answer is
+# never cut off on a busy machine
+SMALL = Limits(timeout=2.0, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
 
 
 def fetch(url: str, limits: Limits = SMALL, **kwargs: str):
@@ -142,19 +144,27 @@ def test_nothing_listening(web: FixtureServer) -> None:
 def test_at_most_two_requests_at_a_time_per_host(web: FixtureServer) -> None:
     """Six fetches from six threads: the server never sees more than `per_host` of them at once."""
     import threading
+    import time
     from concurrent.futures import ThreadPoolExecutor
 
-    lock = threading.Lock()
-    state = {"now": 0, "most": 0}
-    release = threading.Event()
+    changed = threading.Condition()
+    state = {"now": 0, "most": 0, "done": 0}
 
     def held():
-        with lock:
+        with changed:
             state["now"] += 1
             state["most"] = max(state["most"], state["now"])
-        release.wait(0.2)  # hold the request a moment so that concurrent ones would overlap
-        with lock:
+            changed.notify_all()
+            # Hold each request until a second one is in as well (or it is the last one left), so the two
+            # requests allowed do overlap however slow the machine is; 60 s only stops a hang.
+            changed.wait_for(lambda: state["now"] >= 2 or state["done"] + state["now"] == 6, timeout=60)
+        # A moment more, in which a third request (a broken limit) would arrive. Only how likely the test is to
+        # catch a broken limit depends on it; a working one passes however long the moment lasts.
+        time.sleep(0.2)
+        with changed:
             state["now"] -= 1
+            state["done"] += 1
+            changed.notify_all()
         yield b"<p>ok</p>"
 
     web.routes["/held"] = Route(200, headers={"Content-Type": "text/html"}, stream=held)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 WIDTH, HEIGHT = 120, 36
-TIMEOUT = 10.0  # seconds for any one screen change
+TIMEOUT = 30.0  # seconds for any one screen change: a hang guard, generous for a busy machine, never a speed check
 
 
 def newsreader_command() -> str:
