@@ -26,7 +26,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+SELF = Path(__file__).resolve()  # its own text names the flat layout: never rewritten
+REPO = SELF.parents[1]
 TESTS = REPO / "tests"
 FOLDERS = {
     "core": "Unit and CLI tests of the core modules (no app running, no terminal).",
@@ -82,7 +83,7 @@ def rewrite_references(moves: dict[str, str]) -> list[str]:
     changed = []
     tracked = [REPO / p for p in git("ls-files").splitlines()]
     for path in tracked:
-        if path.suffix not in TEXT_SUFFIXES or "__snapshots__" in path.parts or not path.is_file():
+        if path.suffix not in TEXT_SUFFIXES or "__snapshots__" in path.parts or not path.is_file() or path == SELF:
             continue
         try:
             text = path.read_text(encoding="utf-8")
