@@ -1,1 +1,0 @@
-"""Unit and CLI tests of the core modules (no app running, no terminal)."""
