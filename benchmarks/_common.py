@@ -250,7 +250,7 @@ def spawn(args: Sequence[str], env: dict[str, str], timeout: float | None = None
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG if deadline else 0)
             if pid:
                 break
-            if time.monotonic() > deadline:  # type: ignore[operator]  # deadline is set whenever we get here
+            if deadline is not None and time.monotonic() > deadline:
                 proc.kill()
                 _, status, usage = os.wait4(proc.pid, 0)
                 break

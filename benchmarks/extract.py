@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsreader.web import extract  # noqa: E402
-from tests.web_server import article_page, story  # noqa: E402
+from newsreader.web import extract
+from tests.web_server import article_page, story
 
 
 def measure(name: str, data: bytes) -> None:
@@ -34,10 +34,11 @@ def measure(name: str, data: bytes) -> None:
         times.append(time.perf_counter() - started)
         extract._cache.clear()
         started = time.perf_counter()
-        extract._disk_get(extract._key(data, None)) or extract.extract_page(data)  # noqa: B018 - as a new session does
+        extract._disk_get(extract._key(data, None)) or extract.extract_page(data)  # as a new session does
         cached.append(time.perf_counter() - started)
-    text = outcome if isinstance(outcome, str) else f"{len(outcome.body):,} chars of text"  # type: ignore[union-attr]
-    print(f"{name:<32} {len(data) / 1024:>6.0f} KiB {elements:>7,} elements  extract {statistics.median(times) * 1000:>6.1f} ms"
+    text = f"{len(outcome.body):,} chars of text" if isinstance(outcome, extract.Extracted) else str(outcome)
+    print(f"{name:<32} {len(data) / 1024:>6.0f} KiB {elements:>7,} elements"
+          f"  extract {statistics.median(times) * 1000:>6.1f} ms"
           f"  from the disk cache {statistics.median(cached) * 1000:>5.1f} ms   {text}")
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsreader.analysis import analyse_article  # noqa: E402
-from newsreader.folder_actors import FolderActors  # noqa: E402
-from newsreader.session import load_folder as scan  # noqa: E402
+from newsreader.analysis import analyse_article
+from newsreader.folder_actors import FolderActors
+from newsreader.session import load_folder as scan
 
 BULK = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews" / "bulk"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsreader.query import (  # noqa: E402 - after the sys.path line, so a checkout runs without installing
+from newsreader.query import (
     FilterQuery,
     SearchDoc,
     analysis_fields,
@@ -27,7 +27,7 @@ from newsreader.query import (  # noqa: E402 - after the sys.path line, so a che
     parse_filter,
     prepare_docs,
 )
-from newsreader.search import find_matches  # noqa: E402 - as above
+from newsreader.search import find_matches
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "wikinews" / "bulk"
 FIND_BAR_MS = 16.0
@@ -123,7 +123,7 @@ def analysis_for(corpus: list[tuple[str, str, str]]) -> tuple[list[Fields], str]
         fields = [analysis_fields(analyse_article(body)) for _, body, _ in corpus]
         took = time.perf_counter() - t0
         return fields, f"newsreader.analysis.analyse_article ({took:.1f} s for {len(corpus)} bodies)"
-    except Exception as exc:  # noqa: BLE001 - not built yet, or a different signature
+    except Exception as exc:  # not built yet, or a different signature
         why = "not available" if isinstance(exc, ImportError) else f"failed: {type(exc).__name__}"
         fields = [
             (synthetic_actors(body), tuple(part for j, part in enumerate(body.split('"')) if j % 2))

@@ -10,14 +10,14 @@ display it. Errors become `Article.error`, never raise.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import errno
+import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable
 
 import yaml
 
@@ -123,14 +123,16 @@ class _SafeLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
-    def construct_yaml_int(self, node: Any) -> int | TooLargeNumber:
+    def construct_int_or_too_large(self, node: Any) -> int | TooLargeNumber:
+        """An int, or a `TooLargeNumber` when its digits would take long to convert (a separate name, not an
+        override of `construct_yaml_int`, because it returns more than an int)."""
         text = self.construct_scalar(node)
         if len(text) > MAX_YAML_NUMBER_CHARS:
             return TooLargeNumber(text)
-        return super().construct_yaml_int(node)
+        return self.construct_yaml_int(node)
 
 
-_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_yaml_int)
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_int_or_too_large)
 _SafeLoader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -140,7 +142,7 @@ _SafeLoader.yaml_implicit_resolvers = {
 def safe_yaml(text: str) -> Any:
     """Parse YAML as data only; raises `ValueError` with a one-line reason on any problem."""
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
+        return yaml.load(text, Loader=_SafeLoader)  # _SafeLoader is a SafeLoader
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]
         mark = getattr(exc, "problem_mark", None)
@@ -534,7 +536,7 @@ def load_file(path: Path | str, residue: frozenset[str] | None = None) -> list[A
             articles = [_from_text(path, text, fallback_title, residue, truncated=size > MAX_READ_BYTES)]
     except RecursionError:
         articles = [Article(path, fallback_title, error="too deeply nested to read")]
-    except Exception as exc:  # noqa: BLE001 - one odd file must never stop a scan; say what happened
+    except Exception as exc:  # one odd file must never stop a scan; say what happened
         articles = [Article(path, fallback_title, error=f"could not be read ({type(exc).__name__})")]
     for art in articles:
         art.notices[:0] = notices
@@ -566,7 +568,7 @@ def load_header(path: Path | str, residue: frozenset[str] | None = None) -> list
     fallback_title = clean_line(path.stem.replace("_", " ").replace("-", " "), MAX_TITLE_CHARS) or "(untitled)"
     try:
         article = _from_text(path, text, fallback_title, residue, want_body=False)
-    except Exception:  # noqa: BLE001 - the full loader reads it again and says what is wrong
+    except Exception:  # the full loader reads it again and says what is wrong
         return _as_entries(load_file(path, residue))
     article.size, article.mtime = size, mtime
     return _as_entries([article], keep_notices=False)

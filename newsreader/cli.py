@@ -39,7 +39,9 @@ READING_MEASURE = 90
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
 NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
 LIST_COLUMNS = (
-    Column("date", min_width=10, max_width=10), Column("title", min_width=16), Column("source", min_width=6, max_width=20),
+    Column("date", min_width=10, max_width=10),
+    Column("title", min_width=16),
+    Column("source", min_width=6, max_width=20),
     Column("file", min_width=16),
 )
 ACTOR_COLUMNS = (
@@ -123,7 +125,9 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--html", metavar="OUT.html", help="write the article as a web page: highlights, who said what, legend"
         )
-        parser.add_argument("--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture")
+        parser.add_argument(
+            "--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture"
+        )
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
         parser.add_argument("folder", help="a folder of articles (or one file)")
@@ -185,7 +189,7 @@ def safe_output_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         # not every stream is one we can reconfigure (a test's capture, a closed stream)
         with contextlib.suppress(AttributeError, ValueError, OSError):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]  # TextIO lacks it; TextIOWrapper has it
 
 
 def _utf_output() -> bool:
@@ -235,7 +239,8 @@ def _console(width: int | None = None) -> Console:
     from rich.console import Console
 
     console = Console(highlight=False, emoji=False, markup=False)
-    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
+    # Rich's hook for a closed pipe is this method, replaced on this one console (no subclass: Rich loads lazily)
+    console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]  # Rich's documented override point
     console.width = max(MIN_WIDTH, min(console.width, READING_MEASURE)) if width is None else width
     return console
 
@@ -263,7 +268,7 @@ def _bounded_width(width: int | None) -> int | None:
     return bounded
 
 
-def _table_console():  # noqa: ANN202 - rich imported lazily
+def _table_console() -> Console:
     """A console as wide as the terminal (tables are not held to the reading measure). Not a terminal
     (a pipe, a file; FORCE_COLOR says otherwise): rows are printed as tab-separated lines instead."""
     from rich.console import Console
@@ -320,8 +325,9 @@ def _iter_sessions(paths: Sequence[str]) -> Iterator[Session]:
 
 def _in_folder(path: Path, folder: str) -> str:
     """The file as the table shows it: its path inside the folder listed (the folder is on screen already)."""
+    listed = Path(folder).expanduser()
     try:
-        return _display_path(path.relative_to(Path(folder).expanduser()) if Path(folder).expanduser().is_dir() else path.name)
+        return _display_path(path.relative_to(listed) if listed.is_dir() else path.name)
     except ValueError:
         return _display_path(path)
 
@@ -354,7 +360,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         title = Text(row["title"])
         if row["error"]:
             title.append(f"  ⚠ {row['error']}", "red")
-        cells.append([Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))])
+        cells.append(
+            [Text(row["date"] or ""), title, Text(row["source"] or ""), Text(_in_folder(article.path, args.folder))]
+        )
     table(LIST_COLUMNS, cells, console)
     errors = sum(1 for r in rows if r["error"])
     console.print(Text(f"{len(rows):,} articles" + (f", {errors:,} could not be read" if errors else ""), "dim"))
@@ -371,7 +379,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             else:
                 try:
                     record.update(session.analyse(article, store=False).to_json())
-                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                except Exception as exc:  # one bad article must not stop the batch
                     error = f"analysis failed: {clean_line(str(exc), 200)}"
                     record.update({"error": error, "quotes": [], "actors": []})
             results.append((article, record))

@@ -8,9 +8,9 @@ tab or newline inside a field becomes a space so a row is always one line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
-from collections.abc import Sequence
 
 from newsreader.sanitize import clean_line
 
@@ -49,7 +49,9 @@ def fit_widths(columns: Sequence[Column], natural: Sequence[int], available: int
     widths = [min(n, c.max_width) if c.max_width else n for c, n in zip(columns, natural, strict=False)]
     room = available - GAP * (len(columns) - 1)
     excess = sum(widths) - room
-    floors = [w if c.numeric or c.min_width is None else min(w, c.min_width) for c, w in zip(columns, widths, strict=False)]
+    floors = [
+        w if c.numeric or c.min_width is None else min(w, c.min_width) for c, w in zip(columns, widths, strict=False)
+    ]
     slack = [w - f for w, f in zip(widths, floors, strict=False)]
     total_slack = sum(slack)
     if excess <= 0 or total_slack == 0:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.terminal_theme import SVG_EXPORT_THEME, TerminalTheme
@@ -142,7 +142,12 @@ def export(
     items: list[Item] = [
         (a, analyse(a) if analyse is not None and not a.error else None) for a in articles
     ]
-    title = items[0][0].title if len(items) == 1 else (f"{items[0][0].title} (+{len(items) - 1})" if items else "newsreader")
+    if not items:
+        title = "newsreader"
+    elif len(items) == 1:
+        title = items[0][0].title
+    else:
+        title = f"{items[0][0].title} (+{len(items) - 1})"
     w = DEFAULT_WIDTH if width is None else width
     written: list[Path] = []
     for kind, path in targets:

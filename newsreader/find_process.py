@@ -12,6 +12,7 @@ No Textual import: the UI calls `find_in_child` from a thread worker.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import select
@@ -19,7 +20,6 @@ import signal
 from collections.abc import Callable
 
 from newsreader.search import FindResult, find_matches
-import contextlib
 
 REGEX_BUDGET_S = 2.0
 """How long a regex search may run before it is stopped (a normal regex over a 50,000-word article
@@ -88,7 +88,7 @@ def _collect(fd: int, pid: int, budget: float, cancelled: Callable[[], bool]) ->
         chunks.append(chunk)
     try:
         result = pickle.loads(b"".join(chunks))
-    except Exception:  # noqa: BLE001 - the child died (out of memory, killed): say so plainly
+    except Exception:  # the child died (out of memory, killed): say so plainly
         return FindResult([], "search failed")
     return result if isinstance(result, FindResult) else FindResult([], "search failed")
 

@@ -331,7 +331,7 @@ def build_folder_actors(
             continue
         try:
             analysis = analyse(article)
-        except Exception:  # noqa: BLE001, S112 - one bad article must not stop the table
+        except Exception:  # one bad article must not stop the table
             continue
         if analysis is not None:
             table.add(article.key, analysis)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 import re
-from itertools import pairwise
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 from newsreader.actor_index import group_quotes_by_speaker
 from newsreader.analysis.model import Analysis
@@ -49,7 +49,8 @@ dt {{ font-weight: 600; }} dd {{ margin: 0; overflow-wrap: anywhere; }}
 .quote {{ font-style: italic; color: var(--quote); }} .quote-mark {{ opacity: .6; }}
 .speaker {{ font-weight: bold; text-decoration: underline; }}
 .person {{ color: var(--person); }} .organisation {{ color: var(--organisation); }} .place {{ color: var(--place); }}
-.heading {{ font-weight: bold; font-size: 1.1em; }} .strong, .bullet {{ font-weight: bold; }} .em {{ font-style: italic; }}
+.heading {{ font-weight: bold; font-size: 1.1em; }}
+.strong, .bullet {{ font-weight: bold; }} .em {{ font-style: italic; }}
 .strike {{ text-decoration: line-through; }} .link {{ text-decoration: underline; }}
 .code {{ font-family: monospace; }} .blockquote {{ font-style: italic; opacity: .8; }}
 [title] {{ cursor: help; }}

@@ -14,8 +14,9 @@ body is shown as plain text instead, with a notice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from newsreader.sanitize import clean_text
 
@@ -49,7 +50,7 @@ def markdown_to_text(source: str, notices: list[str] | None = None) -> tuple[str
     try:
         parser = MarkdownIt("commonmark").enable("strikethrough")
         tokens = parser.parse(source)
-    except Exception:  # noqa: BLE001 - a parser failure must not lose the article
+    except Exception:  # a parser failure must not lose the article
         return clean_text(source), []
     depth = int(parser.options.get("maxNesting") or 20)
     problem = None

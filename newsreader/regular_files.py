@@ -9,11 +9,11 @@ whose read consumes kernel messages and then blocks, and `/proc` and `/sys` file
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 from functools import lru_cache
-import contextlib
 
 # File systems whose "files" are kernel interfaces, not stored data (as named in /proc/self/mountinfo).
 PSEUDO_FILE_SYSTEMS = frozenset({
@@ -67,7 +67,9 @@ def check_regular(fd: int) -> os.stat_result:
     return st
 
 
-def open_regular(path: os.PathLike[str] | str, flags: int = os.O_RDONLY, mode: int = 0o600) -> tuple[int, os.stat_result]:
+def open_regular(
+    path: os.PathLike[str] | str, flags: int = os.O_RDONLY, mode: int = 0o600
+) -> tuple[int, os.stat_result]:
     """Open `path` non-blocking and check what was opened: (descriptor, its stat). The caller closes it.
 
     Raises OSError as `os.open` does, IsADirectoryError, or NotRegularFile (a ValueError).

@@ -9,9 +9,9 @@ Layer order is precedence: current match > matches > actors > quotes (later laye
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from collections.abc import Iterable, Iterator, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -328,7 +328,7 @@ def with_speaker_notes(document: Document, notes: Sequence[tuple[int, str]]) -> 
     pieces: list[str] = []
     spans = [StyleSpan(moved(s.start, end=False), moved(s.end, end=True), s.style) for s in document.spans]
     prev = 0
-    for cut, text in zip(cuts, inserts):
+    for cut, text in zip(cuts, inserts, strict=True):
         pieces += [document.text[prev:cut], text]
         start = moved(cut, end=True)
         spans.append(StyleSpan(start, start + len(text), "resolved"))

@@ -80,8 +80,8 @@ def _smart_case_sensitive(query: str, regex: bool) -> bool:
 
 
 try:  # the parser behind re.compile; private, so the ReDoS check degrades to "no check" if it moves
-    from re import _constants as _sre_c  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+    from re import _constants as _sre_c  # type: ignore[attr-defined]  # private: typeshed leaves it out
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # as above
 except ImportError:  # pragma: no cover - other Python versions
     _sre_c = None
     _sre_parse = None
@@ -145,18 +145,18 @@ def _compile_find(query: str, regex: bool, whole_word: bool) -> re.Pattern[str] 
             body += f"(?![{_MARKS}])"
         try:
             return re.compile(body, flags)
-        except Exception as exc:  # noqa: BLE001 - e.g. a 100k-char query overflowing a lookbehind
+        except Exception as exc:  # e.g. a 100k-char query overflowing a lookbehind
             return _regex_error(exc)
 
     try:  # compile the user's pattern alone first so error positions refer to what they typed
         parsed = _sre_parse.parse(query, flags) if _sre_parse is not None else None
         re.compile(query, flags)
-    except Exception as exc:  # noqa: BLE001 - re.error, OverflowError, RecursionError, ValueError...
+    except Exception as exc:  # re.error, OverflowError, RecursionError, ValueError...
         return _regex_error(exc)
     if parsed is not None:
         try:
             height, widest = _star_height(parsed), parsed.getwidth()[1]
-        except Exception:  # noqa: BLE001 - parser internals changed; skip the checks
+        except Exception:  # parser internals changed; skip the checks
             height, widest = 0, 1
         if height >= 2:
             return (
@@ -175,7 +175,7 @@ def _compile_find(query: str, regex: bool, whole_word: bool) -> re.Pattern[str] 
         body = f"(?:(?<!{_W})(?={_W})|(?!{_W})){body}(?:(?<={_W})(?!{_W})|(?<!{_W}))"
     try:
         return re.compile(prefix + body, flags)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return _regex_error(exc)
 
 
@@ -219,7 +219,7 @@ def find_matches(text: str, query: str, *, regex: bool = False, whole_word: bool
             matches.append((start, end))
             if len(matches) >= MAX_MATCHES:
                 return FindResult(matches, None, True)
-    except Exception as exc:  # noqa: BLE001 - e.g. MemoryError/RecursionError in an odd pattern
+    except Exception as exc:  # e.g. MemoryError/RecursionError in an odd pattern
         return FindResult([], f"search failed: {type(exc).__name__}")
     return FindResult(matches)
 

@@ -37,11 +37,11 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
-from collections.abc import Callable, Iterable, Sequence
 
 from newsreader.regular_files import open_regular, read_regular
 

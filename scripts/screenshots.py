@@ -3,9 +3,10 @@
 Generates: screenshots/*.svg and screenshots/*.png (one pair per entry of SCREENS).
 
 Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36 unless the
-shot says otherwise: 80x24 is pictured too) and theme (textual-dark), with an
-empty state and cache directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key names as Pilot's `press` takes them, or async
-callables taking the pilot), everything settles, and `screenshots/NAME.svg` is written. PNG copies
+shot says otherwise: 80x24 is pictured too) and theme (textual-dark), with an empty state and cache
+directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key
+names as Pilot's `press` takes them, or async callables taking the pilot), everything settles, and
+`screenshots/NAME.svg` is written. PNG copies
 (`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
 
 Add a screen by appending a `Shot` to SCREENS.
@@ -21,12 +22,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Awaitable, Callable, Sequence
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
+
+from textual.app import App  # noqa: E402 - as above
+from textual.pilot import Pilot  # noqa: E402 - as above
 
 from newsreader.ui.app import THEME, make_app  # noqa: E402 - after sys.path: runs from a checkout
 from newsreader.ui.article_list import ArticleList  # noqa: E402 - as above
@@ -68,13 +72,13 @@ SCREENS: list[Shot] = [
 ]
 
 
-async def quiet(pilot) -> None:  # noqa: ANN001
+async def quiet(pilot: Pilot) -> None:
     """Clear the notices the keys raised (they fade within seconds; a picture would keep them)."""
     pilot.app.clear_notifications()
     await pilot.pause()
 
 
-async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual types imported lazily
+async def settle(app: App, pilot: Pilot) -> None:
     """Wait until the list is filled and no worker is running, then let the screen repaint."""
     deadline = time.monotonic() + SETTLE_TIMEOUT
     while True:

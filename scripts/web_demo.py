@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsreader.articles import load_file  # noqa: E402
-from tests.web_server import FixtureServer, Item, article_page, atom_feed  # noqa: E402
+from newsreader.articles import load_file  # noqa: E402 - after sys.path: runs from a checkout
+from tests.web_server import FixtureServer, Item, article_page, atom_feed  # noqa: E402 - as above
 
 
 def main() -> int:

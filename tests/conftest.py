@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-# the hostile-folder fixtures (built once per session) live in their own module
-pytest_plugins = ["tests.conftest_hostile"]
+if TYPE_CHECKING:  # annotations only: Textual is imported by the tests that drive the app
+    from textual.pilot import Pilot
+
+# fixtures that live beside what they serve: the hostile folders (built once per session) and the local
+# web server of the web tests (`web`, `web_home`)
+pytest_plugins = ["tests.conftest_hostile", "tests.web_server"]
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = REPO / "articles"
@@ -34,6 +40,35 @@ def write_article(folder: Path, name: str, title: str, body: str, date: str | No
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n" + body + "\n", encoding="utf-8")
     return path
+
+
+HANG_GUARD_S = 60.0  # how long `until` waits before calling it a hang: generous, a busy machine is slow
+
+
+async def until(pilot: Pilot[Any], predicate: Callable[[], bool], what: str, timeout: float = HANG_GUARD_S) -> None:
+    """Let the app run until `predicate()` holds. `timeout` only stops a hang: it is never a speed check
+    (tests bound work by counting; speed is measured in benchmarks/)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+        await pilot.pause(0.02)
+
+
+def palette_hits(pilot: Pilot[Any], placeholder: str | None = None) -> int:
+    """How many hits the command palette on top lists (0 when no palette is on top, or when `placeholder`
+    is given and the palette on top has another one).
+
+    Typing into a palette and pressing Enter before its search has answered would choose nothing, so
+    palette tests wait for hits instead of pausing a fixed time."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    screen = pilot.app.screen
+    if not isinstance(screen, CommandPalette):
+        return 0
+    if placeholder is not None and screen.query_one(CommandInput).placeholder != placeholder:
+        return 0
+    return screen.query_one(CommandList).option_count
 
 
 @pytest.fixture

@@ -9,10 +9,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.hostile import CASES, Case, build_hostile_folder, write_vanishing_folder
+
+if TYPE_CHECKING:
+    from newsreader.session import Session
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> HostileFolder:
 
 
 @pytest.fixture(scope="session")
-def hostile_library(hostile_folder: HostileFolder):  # noqa: ANN201 - newsreader.session.Session
+def hostile_library(hostile_folder: HostileFolder) -> Session:
     """The hostile folder scanned once (the scan itself is asserted on in the tests)."""
     from newsreader.session import load_folder
 

@@ -16,10 +16,10 @@ import hashlib
 import os
 import random
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 MiB = 1024 * 1024
 
@@ -259,7 +259,7 @@ def build_hostile_folder(root: Path, *, big: bool = True) -> dict[str, str]:
     _w(root, "yaml-python-object.yaml",
        f"title: Executable\nbody: !!python/object/new:subprocess.Popen [[touch, '{pwned}']]\n")
     bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         bomb.append(f"{name}: &{name} [" + ",".join(f"*{prev}" for _ in range(9)) + "]")
     _w(root, "yaml-alias-bomb.md", "---\n" + "\n".join(bomb) + "\ntitle: *i\n---\nThe body after the bomb.\n")
     _w(root, "yaml-alias-bomb.yaml", "\n".join(bomb) + "\ntitle: Bomb\nbody: *i\n")

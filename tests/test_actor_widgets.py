@@ -13,11 +13,11 @@ from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.folder_actors import FolderActor, FolderActors
 from newsreader.session import load_folder as scan
 from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help
-from newsreader.ui.commands import plain_highlight as highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
+from newsreader.ui.commands import plain_highlight as highlight
 from newsreader.ui.row_list import fit
 from newsreader.ui.who_said import QuoteList, WhoSaidScreen
-from tests.conftest import SEED
+from tests.conftest import SEED, palette_hits, until
 
 TCSS = Path(__file__).resolve().parents[1] / "newsreader" / "ui" / "newsreader.tcss"
 
@@ -140,10 +140,11 @@ async def test_panel_keeps_cursor_on_reanalysis_and_empty_states() -> None:
         assert panel.rows == [] and panel.current is None
         assert "Analysing…" in panel.render_line(0).text
         panel.set_analysis(STUB)
-        assert panel.select_actor("Paris") and panel.current.name == "Paris"  # type: ignore[union-attr]
+        assert panel.select_actor("Paris")
+        assert panel.current is not None and panel.current.name == "Paris"
         assert not panel.select_actor("Nobody")
         panel.set_analysis(Analysis(actors=[actor("Paris", "place", 9), actor("Zed", "person", 1)]))
-        assert panel.current.name == "Paris"  # type: ignore[union-attr]
+        assert panel.current is not None and panel.current.name == "Paris"
         panel.set_analysis(Analysis())
         await pilot.pause()
         assert panel.current is None and "No named actors" in panel.render_line(0).text
@@ -178,7 +179,9 @@ async def test_panel_on_the_seed_article() -> None:
 
 
 async def test_panel_long_names_wrap_counts_and_tiny_sizes_do_not_crash() -> None:
-    long = Analysis(actors=[actor("International Committee on Taxonomy of Viruses", "organisation", 2), actor("Ed", "person", 1)])
+    long = Analysis(
+        actors=[actor("International Committee on Taxonomy of Viruses", "organisation", 2), actor("Ed", "person", 1)]
+    )
     app = PanelApp(long)
     async with app.run_test(size=(60, 20)) as pilot:
         panel = app.query_one(ActorsPanel)
@@ -201,12 +204,12 @@ async def test_panel_click_and_double_click() -> None:
         panel = app.query_one(ActorsPanel)
         line = next(i for i, r in enumerate(panel.rows) if r.text.strip().startswith("Rome"))
         assert await pilot.click(ActorsPanel, offset=(4, line))
-        assert panel.current.name == "Rome"  # type: ignore[union-attr]
+        assert panel.current is not None and panel.current.name == "Rome"
         assert await pilot.click(ActorsPanel, offset=(4, line), times=2)
         await pilot.pause()
         assert ("chosen", "Rome") in app.events
         assert await pilot.click(ActorsPanel, offset=(4, 0))  # a heading: nothing happens
-        assert panel.current.name == "Rome"  # type: ignore[union-attr]
+        assert panel.current is not None and panel.current.name == "Rome"
 
 
 # ------------------------------------------------------------------------------------ who said what
@@ -248,7 +251,8 @@ async def test_who_said_groups_by_speaker_unattributed_last() -> None:
         assert isinstance(screen, WhoSaidScreen)
         assert screen.groups == [("Ken Hu", [2, 3]), ("Ann Lee", [1]), (None, [0, 4])]
         lines = texts(screen.quote_list)
-        headings = [line.strip() for line, row in zip(lines, screen.quote_list.rows, strict=False) if row.role == "heading"]
+        rows = zip(lines, screen.quote_list.rows, strict=False)
+        headings = [line.strip() for line, row in rows if row.role == "heading"]
         assert headings == ["Ken Hu  2 quotations", "Ann Lee  1 quotation", "Unattributed  2 quotations"]
         assert lines[1] == "   “Ken first”"
         # a long quotation is cut to two lines ending with an ellipsis and the closing mark
@@ -347,6 +351,9 @@ class PaletteApp(App[None]):
         self.chosen.append(actor.name)
 
 
+ACTOR_PALETTE = "Actor… (type a name)"  # the placeholder of the palette the `Actor…` command opens
+
+
 async def test_actor_palette_lists_and_chooses() -> None:
     app = PaletteApp()
     assert isinstance(app, ActorSource)
@@ -355,13 +362,12 @@ async def test_actor_palette_lists_and_chooses() -> None:
     assert highlight(Matcher("odd"), odd.name).plain == "[bold]Odd[/bold] Name"  # never parsed as markup
     async with app.run_test(size=(100, 30)) as pilot:
         app.action_command_palette()
-        await pilot.pause()
         await pilot.press(*"Actor")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: palette_hits(pilot) > 0, "the palette to find the command")
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: palette_hits(pilot, ACTOR_PALETTE) > 0, "the actor palette to list actors")
         await pilot.press(*"ken")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: palette_hits(pilot, ACTOR_PALETTE) == 1, "the palette to narrow to Ken Hu")
         await pilot.press("enter")
-        await pilot.pause()
+        await until(pilot, lambda: app.chosen != [], "the choice")
         assert app.chosen == ["Ken Hu"]

@@ -191,7 +191,9 @@ def test_forename_title_word_before_a_single_surname_is_a_forename() -> None:
 
 
 def test_adherent_noun_and_portfolio_are_not_part_of_a_name() -> None:
-    got = actors("A video featuring Scientologist Tom Cruise spread. The Minister of Education Stefania Giannini spoke.")
+    got = actors(
+        "A video featuring Scientologist Tom Cruise spread. The Minister of Education Stefania Giannini spoke."
+    )
     assert got.get("Tom Cruise") == "person" and got.get("Stefania Giannini") == "person"
     assert not any(n.startswith(("Scientologist", "Education")) for n in got)
 

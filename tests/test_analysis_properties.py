@@ -55,7 +55,7 @@ def test_hints_never_break_analysis(text: str, raw_hints) -> None:
 
 
 def test_non_string_input_gives_empty_analysis() -> None:
-    assert analyse(None).quotes == []  # type: ignore[arg-type]
+    assert analyse(None).quotes == []  # type: ignore[arg-type]  # the wrong type on purpose: it must not crash
 
 
 def _python_calls(text: str) -> int:

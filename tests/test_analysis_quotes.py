@@ -20,7 +20,10 @@ def test_straight_quotes_pair_by_position() -> None:
 
 
 def test_guillemets_and_low9_marks() -> None:
-    text = "Anna Schmidt said: „Wir schaffen das und wir bleiben dabei.“ Later Jean Dupont said: « Nous restons ici pour toujours. »"
+    text = (
+        "Anna Schmidt said: „Wir schaffen das und wir bleiben dabei.“"
+        " Later Jean Dupont said: « Nous restons ici pour toujours. »"
+    )
     got = quotes(text)
     assert ("Wir schaffen das und wir bleiben dabei.", "Anna Schmidt") in got
     assert ("Nous restons ici pour toujours.", "Jean Dupont") in got
@@ -112,7 +115,10 @@ def test_according_to_attribution() -> None:
 
 
 def test_said_in_a_statement_after_quote() -> None:
-    text = "“This announcement cannot change the facts on the ground.” Amnesty International director Anna Tam said in a statement."
+    text = (
+        "“This announcement cannot change the facts on the ground.”"
+        " Amnesty International director Anna Tam said in a statement."
+    )
     assert quotes(text)[0][1] == "Anna Tam"
 
 

@@ -192,7 +192,10 @@ def test_colon_intro_paragraph_introduces_the_next() -> None:
 
 
 def test_unattributed_quote_has_no_speaker() -> None:
-    text = 'Paul Weber arrived on Monday. The banner behind him was large and the crowd was loud, "very loud indeed and angry."'
+    text = (
+        "Paul Weber arrived on Monday. The banner behind him was large and the crowd was loud,"
+        ' "very loud indeed and angry."'
+    )
     assert speakers(text, {"Paul Weber": PERSON_M}) == [None]
 
 

@@ -36,7 +36,7 @@ def test_missing_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert out.returncode == 2 and out.stderr.count("\n") == 1
 
 
-def test_no_argument_without_articles_folder_explains(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_no_argument_without_articles_folder_explains(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main([]) == 2
     assert "pass a folder" in capsys.readouterr().err
@@ -56,7 +56,7 @@ def test_show_prints_plain_text_when_piped() -> None:
     assert max(len(line) for line in out.stdout.splitlines()) <= 90
 
 
-def test_show_colours_on_a_terminal(capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_show_colours_on_a_terminal(capsys, monkeypatch) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert main(["show", str(SEED)]) == 0

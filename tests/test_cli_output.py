@@ -104,9 +104,10 @@ def test_fields_are_one_line_and_safe() -> None:
 
 
 def test_table_cells_are_data_not_markup() -> None:
-    console = Console(width=60, file=io.StringIO(), markup=False, highlight=False)
+    out = io.StringIO()
+    console = Console(width=60, file=out, markup=False, highlight=False)
     table(LIST_COLUMNS, [[Text(""), Text("[bold]x[/bold]"), Text(""), Text("p.txt")]], console)
-    assert "[bold]x[/bold]" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[bold]x[/bold]" in out.getvalue()
 
 
 COLUMNS = (Column("a", min_width=10, max_width=10), Column("b", min_width=12), Column("n", numeric=True),
@@ -133,8 +134,9 @@ def test_an_ambiguous_name_says_who_it_could_be(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "a.txt").write_text("Donald Trump spoke in Paris on Monday.\n", encoding="utf-8")
     (folder / "b.txt").write_text("Melania Trump spoke in Paris on Monday.\n", encoding="utf-8")
-    (folder / "c.md").write_text("---\ntitle: C\nactors:\n  - {name: Trump, kind: person}\n---\nOn Monday, Trump spoke.\n",
-                                 encoding="utf-8")
+    (folder / "c.md").write_text(
+        "---\ntitle: C\nactors:\n  - {name: Trump, kind: person}\n---\nOn Monday, Trump spoke.\n", encoding="utf-8"
+    )
     lines = run_in_terminal(100, "actors", str(folder))
     assert any(re.fullmatch(r"Trump +person +1 +0 +could be Donald Trump or Melania Trump *", line) for line in lines)
     piped = run_piped("actors", str(folder)).stdout.splitlines()

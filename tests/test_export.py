@@ -17,12 +17,12 @@ from newsreader.analysis import analyse_article
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.export import ExportError, check_output, export, record, to_html, to_svg
-from newsreader.session import load_folder as scan
 from newsreader.render import KIND_LEGEND, RICH_STYLES
+from newsreader.session import load_folder as scan
 from tests.conftest import SEED, SEED_TITLE
 from tests.svg_render import words_on_line
 
-QUOTE_COLOUR = re.search(r"#[0-9a-f]{6}", RICH_STYLES["quote"]).group(0)  # type: ignore[union-attr]
+QUOTE_COLOUR = re.findall(r"#[0-9a-f]{6}", RICH_STYLES["quote"])[0]
 
 
 def svg_text(svg: str) -> str:
@@ -55,7 +55,7 @@ class Tags(HTMLParser):
         self.stack: list[str] = []
         self.seen: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
+    def handle_starttag(self, tag: str, attrs: list) -> None:
         self.seen.append(tag)
         if tag not in self.VOID:
             self.stack.append(tag)
@@ -238,7 +238,8 @@ def test_any_article_becomes_a_well_formed_page_with_all_its_text(
     quote_list = []
     for a, b, named in quotes:
         s, e = span(a, b)
-        quote_list.append(Quote(body[s:e], s, e, "He Who" if named else None, Mention(s, e, body[s:e]) if named else None))
+        speaker, mention = ("He Who", Mention(s, e, body[s:e])) if named else (None, None)
+        quote_list.append(Quote(body[s:e], s, e, speaker, mention))
     art = Article(Path("/x/h.txt"), "T", body)
     page = to_html([(art, Analysis(quotes=quote_list, actors=actors))])
     well_formed(page)

@@ -11,10 +11,10 @@ from newsreader.analysis import analyse_article
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.folder_actors import FolderActor, FolderActors, build_folder_actors, merged_queries, name_key
-from newsreader.session import Session as Library
-from newsreader.session import load_folder as scan
 from newsreader.query import parse_filter
 from newsreader.session import Session
+from newsreader.session import Session as Library
+from newsreader.session import load_folder as scan
 from tests.conftest import ARTICLES, write_article
 
 
@@ -94,7 +94,10 @@ def test_index_skips_errors_and_failing_analysers(tmp_path: Path) -> None:
 
 def test_kind_tie_prefers_more_mentions() -> None:
     arts = [Article(Path(f"/x/{i}.txt"), str(i), "b") for i in range(2)]
-    analyses = {"0": Analysis(actors=[actor("Georgia", "place", 5)]), "1": Analysis(actors=[actor("Georgia", "person", 1)])}
+    analyses = {
+        "0": Analysis(actors=[actor("Georgia", "place", 5)]),
+        "1": Analysis(actors=[actor("Georgia", "person", 1)]),
+    }
     (only,) = rows(arts, lambda a: analyses[a.title])
     assert only.kind == "place" and only.articles == 2
 

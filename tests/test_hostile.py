@@ -18,25 +18,25 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 
 from newsreader.analysis import MAX_CHARS as ANALYSIS_MAX_CHARS
 from newsreader.analysis import analyse_article
 from newsreader.articles import MAX_MARKDOWN_CHARS, MAX_READ_BYTES, MAX_YAML_NODES, load_file
-from newsreader.session import load_folder as scan
 from newsreader.render import (
     build_document,
     iter_wrapped_text,
     to_rich_text,
 )
+from newsreader.session import load_folder as scan
+from tests.conftest import palette_hits, until
 from tests.conftest_hostile import HostileFolder, article_paths_on_disk
-from tests.tmux_terminal import Terminal, newsreader_command
 from tests.hostile import (
     ATTACK,
     CASES,
@@ -48,6 +48,10 @@ from tests.hostile import (
     folder_checksum,
     vanish_before_read,
 )
+from tests.tmux_terminal import Terminal, newsreader_command
+
+if TYPE_CHECKING:  # annotations only: the UI is imported inside the tests that drive it
+    from newsreader.ui.article_view import ArticleView
 
 REPO = Path(__file__).resolve().parents[1]
 FORBIDDEN = re.compile("[" + "".join(re.escape(c) for c in FORBIDDEN_CHARS) + "\ud800-\udfff]")
@@ -65,7 +69,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def by_path(library) -> dict[str, list]:  # noqa: ANN001
+def by_path(library) -> dict[str, list]:
     out: dict[str, list] = {}
     for a in library.articles:
         out.setdefault(str(a.path), []).append(a)
@@ -145,16 +149,16 @@ def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
     real_read, real_compose, real_markdown = articles.read_regular, articles._SafeLoader.compose_node, \
         articles.markdown_to_text
 
-    def reading(path, limit):  # noqa: ANN001, ANN202
+    def reading(path, limit):
         data, st = real_read(path, limit)
         work.reads.append(len(data))
         return data, st
 
-    def composing(self, parent, index):  # noqa: ANN001, ANN202
+    def composing(self, parent, index):
         work.yaml_nodes += 1
         return real_compose(self, parent, index)
 
-    def formatting(text, notices=None):  # noqa: ANN001, ANN202
+    def formatting(text, notices=None):
         work.markdown_chars.append(len(text))
         return real_markdown(text, notices)
 
@@ -165,7 +169,7 @@ def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
 
 
 def test_scan_lists_every_file_with_its_title_or_error(
-    hostile_folder: HostileFolder, hostile_library, loader_work: LoaderWork  # noqa: ANN001
+    hostile_folder: HostileFolder, hostile_library, loader_work: LoaderWork
 ) -> None:
     root = hostile_folder.root
     library = scan(root)
@@ -251,7 +255,7 @@ def test_deeper_than_the_depth_limit_is_reported(tmp_path: Path, monkeypatch: py
 # ---------------------------------------------------------------------------------- Rich output
 
 
-def test_rich_output_of_every_article_carries_no_escape_from_the_article(hostile_library) -> None:  # noqa: ANN001
+def test_rich_output_of_every_article_carries_no_escape_from_the_article(hostile_library) -> None:
     from rich.console import Console
 
     for article in hostile_library.articles:
@@ -439,16 +443,8 @@ def screen_problems(svg: str) -> list[str]:
     return forbidden_in(html.unescape(svg)) + forbidden_in(svg_text(svg))
 
 
-async def until(pilot, predicate: Callable[[], bool], what: str, timeout: float = 20.0) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-        await pilot.pause(0.02)
-
-
 async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
-    hostile_folder: HostileFolder, hostile_library, make  # noqa: ANN001
+    hostile_folder: HostileFolder, hostile_library, make
 ) -> None:
     from newsreader.ui.article_list import ArticleList
     from newsreader.ui.article_view import ArticleView
@@ -460,9 +456,9 @@ async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
     app = make(root)
     async with app.run_test(size=(120, 36)) as pilot:
         lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
-        await until(pilot, lambda: {str(a.path) for a in lst.articles} == expected, "every file to be listed", 60)
+        await until(pilot, lambda: {str(a.path) for a in lst.articles} == expected, "every file to be listed")
         await until(pilot, lambda: "loading" not in str(app.query_one("#header").render())
-                    and "indexing" not in str(app.query_one("#header").render()), "the folder to finish loading", 60)
+                    and "indexing" not in str(app.query_one("#header").render()), "the folder to finish loading")
         svg = app.export_screenshot()
         assert not screen_problems(svg)
         assert "could not be read" in svg_text(svg) and "config problem" in svg_text(svg)
@@ -474,9 +470,9 @@ async def test_app_lists_and_opens_every_hostile_article_and_changes_nothing(
             assert lst.cursor == i, "the list did not move"
             article = lst.articles[i]
             case = cases.get(str(article.path))
-            await until(pilot, lambda: view.document.text.startswith(article.title), f"the reader to show {article.title!r}")
+            await until(pilot, reader_starts_with(view, article.title), f"the reader to show {article.title!r}")
             if case is not None and (case.body or case.notice or case.error):
-                await until(pilot, lambda: _shows(case, view.document.text), f"{case.name} to be shown as promised")
+                await until(pilot, reader_shows_case(view, case), f"{case.name} to be shown as promised")
             assert not forbidden_in(view.document.text), (article.path, forbidden_in(view.document.text))
             if case is not None and (case.literal or case.name in FILE_NAME_CASES or "Escape" in case.name
                                      or "control" in case.name):
@@ -507,7 +503,20 @@ def _shows(case: Case, text: str) -> bool:
     return True
 
 
-async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:  # noqa: ANN001
+def reader_starts_with(view: ArticleView, prefix: str) -> Callable[[], bool]:
+    """For `until` in a loop: the reader's text begins with `prefix`, bound now (not the loop's last value)."""
+    return lambda: view.document.text.startswith(prefix)
+
+
+def reader_shows_case(view: ArticleView, case: Case) -> Callable[[], bool]:
+    """For `until` in a loop: the reader shows `case` as its check promises, `case` bound now."""
+    return lambda: _shows(case, view.document.text)
+
+
+ARTICLE_PALETTE = "Open article… (type a title)"  # the placeholder of the palette that `open article` opens
+
+
+async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFolder, make, tmp_path: Path) -> None:
     from newsreader.ui.article_list import ArticleList
 
     folder = tmp_path / "palette"
@@ -518,8 +527,10 @@ async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFo
     async with app.run_test(size=(120, 36)) as pilot:
         lst = app.query_one(ArticleList)
         await until(pilot, lambda: len(lst.articles) == 3, "the list")
-        await pilot.press("ctrl+p", *"open article", "enter")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p", *"open article")
+        await until(pilot, lambda: palette_hits(pilot) > 0, "the palette to find the command")
+        await pilot.press("enter")
+        await until(pilot, lambda: palette_hits(pilot, ARTICLE_PALETTE) > 0, "the article palette")
         await pilot.press(*"shouting")
         await until(pilot, lambda: "[link=file:///etc/passwd]" in svg_text(app.export_screenshot()),
                     "the markup title in the palette, literally")
@@ -529,7 +540,7 @@ async def test_app_palette_shows_markup_titles_as_text(hostile_folder: HostileFo
 
 
 async def test_app_file_vanishing_between_scan_and_read(
-    vanishing_folder: Path, make, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    vanishing_folder: Path, make, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import newsreader.articles
     from newsreader.ui.article_list import ArticleList
@@ -544,23 +555,27 @@ async def test_app_file_vanishing_between_scan_and_read(
         gone = next(i for i, a in enumerate(lst.articles) if a.path.name == VANISH_NAME)
         assert lst.articles[gone].error == "file vanished before it could be read"
         lst.move_to(gone)
-        await until(pilot, lambda: "Could not read this file: file vanished" in view.document.text, "the error in the reader")
+        await until(
+            pilot, lambda: "Could not read this file: file vanished" in view.document.text, "the error in the reader"
+        )
         lst.move_to(1 - gone)
         await until(pilot, lambda: "This one stays." in view.document.text, "the other article")
 
 
-async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path, make) -> None:  # noqa: ANN001
+async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path, make) -> None:
     from newsreader.analysis.model import Analysis
     from newsreader.ui.article_list import ArticleList
     from newsreader.ui.article_view import ArticleView
 
     started, release = threading.Event(), threading.Event()
     calls: list[str] = []
+    returned: list[str] = []
 
-    def slow(article, *args, **kwargs) -> Analysis:  # noqa: ANN001, ANN002, ANN003
+    def slow(article, *args, **kwargs) -> Analysis:
         calls.append(article.title)
         started.set()
-        release.wait(20)  # sleeps in its worker thread, as a huge analysis would compute
+        release.wait(120)  # blocks its worker thread until the test lets go, as a huge analysis would compute
+        returned.append(article.title)
         return Analysis()
 
     app = make(small_folder, analyser=slow)
@@ -568,13 +583,14 @@ async def test_keys_move_the_list_while_a_slow_analysis_runs(small_folder: Path,
         async with app.run_test(size=(120, 36)) as pilot:
             lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
             await until(pilot, lambda: len(lst.articles) == 3 and started.is_set(), "the first analysis to start")
+            # No analysis can finish before `release`: each article reaching the reader while none has returned
+            # shows the keys never wait for one (no clock involved).
             for key, cursor, title in (("j", 1, "Beta story"), ("j", 2, "Alpha story"), ("k", 1, "Beta story"),
                                        ("k", 0, "Gamma story")):
-                t = time.monotonic()
                 await pilot.press(key)
                 assert lst.cursor == cursor
-                await until(pilot, lambda: view.document.text.startswith(title), f"{title} in the reader", 2)
-                assert time.monotonic() - t < 2.5
+                await until(pilot, reader_starts_with(view, title), f"{title} in the reader")
+                assert returned == [], "the reader waited for an analysis to finish"
             assert not release.is_set() and calls, "the analysis was not running"
             running = [w for w in app.workers if w.group == "analysis" and not w.is_cancelled and not w.is_finished]
             assert len(running) <= 1, "older analyses were not cancelled"
@@ -603,23 +619,44 @@ async def test_reader_opens_the_big_article_at_once_and_wraps_the_rest_in_the_ba
     app = ReaderOnly()
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
-        t = time.monotonic()
+        # Work is bounded by counting, not timing: how many characters each wrap step covers, and who
+        # asked for it (showing the article, or one background slice between two frames). A step of
+        # ~100k characters is a few milliseconds: the reader stays responsive while the rest is wrapped.
+        max_show_chars, max_step_chars = 250_000, 100_000
+        steps: list[tuple[str, int]] = []  # (who asked, characters of the document the step wrapped)
+        asker = ["show"]
+        wrap_some, wrap_slice = view._wrap_some, view._wrap_slice
+
+        def reached() -> int:  # the document offset the wrap has got to
+            p, q = view._wrap_pos
+            return len(view.document.text) if view.wrap_complete else view._paras[p][0] + q
+
+        def counted_some(budget: int) -> None:
+            before = reached()
+            wrap_some(budget)
+            steps.append((asker[0], reached() - before))
+
+        def counted_slice(token: int) -> None:
+            asker[0] = "slice"
+            try:
+                wrap_slice(token)
+            finally:
+                asker[0] = "other"
+
+        view._wrap_some, view._wrap_slice = counted_some, counted_slice
         view.set_document(document)
-        assert time.monotonic() - t < 1.5, "showing the big article blocked the UI"
-        assert len(view._lines) < 10_000, "everything was wrapped at once"
+        assert [who for who, _ in steps] == ["show"], "showing the article wrapped more than one step"
+        assert steps[0][1] <= max_show_chars and len(view._lines) < 10_000, "everything was wrapped at once"
         await pilot.pause()
         screen = svg_text(app.export_screenshot())
         assert "A very long article" in screen and "showing the first 8 MiB" in screen
         assert not view.wrap_complete, "everything was wrapped at once"
-        # the event loop keeps ticking while the rest is wrapped
-        gaps, last = [], time.monotonic()
-        while not view.wrap_complete:
-            await pilot.pause(0.005)
-            now = time.monotonic()
-            gaps.append(now - last)
-            last = now
-            assert now - t < 30, "the background wrap did not finish"
-        assert max(gaps) < 0.5, f"the UI stalled for {max(gaps):.2f} s while wrapping"
+        await until(pilot, lambda: view.wrap_complete, "the background wrap to finish")
+        # the rest: one bounded step per timer callback, so the event loop ran between any two of them
+        rest = steps[1:]
+        assert rest and all(who == "slice" for who, _ in rest), "part of the rest was wrapped in one go"
+        assert max(moved for _, moved in rest) <= max_step_chars, "a background step wrapped too much"
+        assert sum(moved for _, moved in steps) == len(document.text)
         lines = view._lines
         expected = [(p, ps + s, ps + e) for p, (ps, pe) in enumerate(document.paragraphs())
                     for s, e in wrap_offsets(document.text[ps:pe], view._wrap_width)]

@@ -18,6 +18,7 @@ import pytest
 
 from newsreader.articles import MAX_YAML_NODES, TooLargeNumber, load_file, safe_yaml
 from newsreader.session import load_folder as scan
+from tests.conftest import until
 from tests.hostile import write_bad_hint_config_folder
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,7 +47,7 @@ def test_a_yaml_list_bomb_is_refused_after_composing_a_bounded_number_of_nodes(
     composed = 0
     original = articles._SafeLoader.compose_node
 
-    def counting(self, parent, index):  # noqa: ANN001, ANN202
+    def counting(self, parent, index):
         nonlocal composed
         composed += 1
         return original(self, parent, index)
@@ -109,7 +110,7 @@ def test_a_link_to_a_kernel_file_is_refused_without_reading_it(tmp_path: Path, m
     reads: list[object] = []
     real_open = open
 
-    def watching_open(fd, *args, **kwargs):  # noqa: ANN001, ANN202 - the file object read_regular reads from
+    def watching_open(fd, *args, **kwargs):  # the file object read_regular reads from
         reads.append(fd)
         return real_open(fd, *args, **kwargs)
 
@@ -262,7 +263,7 @@ def test_show_width_is_bounded_with_a_message(tmp_path: Path) -> None:
     assert out.returncode == 0 and "using 20" in out.stderr and html.exists()
 
 
-async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tmp_path: Path, make) -> None:  # noqa: ANN001
+async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tmp_path: Path, make) -> None:
     from newsreader.ui.article_list import ArticleList
     from newsreader.ui.article_view import ArticleView
 
@@ -270,13 +271,15 @@ async def test_the_reader_lists_a_folder_whose_newsreader_yaml_has_a_bad_hint(tm
     app = make(folder)
     async with app.run_test(size=(120, 36)) as pilot:
         lst, view = app.query_one(ArticleList), app.query_one(ArticleView)
-        for _ in range(500):  # the TUI used to stay on "loading…" (a TypeError in the scan worker)
-            header = str(app.query_one("#header").render())
-            if lst.articles and "config problem" in header and "said Jane Doe" in view.document.text:
-                break
-            await pilot.pause(0.02)
-        assert [a.title for a in lst.articles] == ["A story"] and "config problem" in header
-        assert "said Jane Doe" in view.document.text and "loading" not in header.lower()
+
+        def header() -> str:
+            return str(app.query_one("#header").render())
+
+        # the TUI used to stay on "loading…" (a TypeError in the scan worker)
+        await until(pilot, lambda: bool(lst.articles) and "config problem" in header()
+                    and "said Jane Doe" in view.document.text, "the folder and its config problem")
+        assert [a.title for a in lst.articles] == ["A story"] and "config problem" in header()
+        assert "said Jane Doe" in view.document.text and "loading" not in header().lower()
 
 
 # ------------------------------------------------------------------------------------------ signals

@@ -64,7 +64,9 @@ def _file_bytes() -> st.SearchStrategy[bytes]:
     encoded = st.tuples(hostile_text, st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1252", "utf-8-sig"])).map(
         lambda t: t[0].encode(t[1], errors="replace") if "16" not in t[1] else t[0].encode(t[1], errors="surrogatepass")
     )
-    front = st.tuples(hostile_text, hostile_text).map(lambda t: f"---\n{t[0]}\n---\n{t[1]}".encode("utf-8", "surrogatepass"))
+    front = st.tuples(hostile_text, hostile_text).map(
+        lambda t: f"---\n{t[0]}\n---\n{t[1]}".encode("utf-8", "surrogatepass")
+    )
     return st.one_of(st.binary(max_size=2000), encoded, front)
 
 
@@ -143,7 +145,9 @@ def test_the_readers_piecewise_wrap_equals_wrapping_at_once(text: str, width: in
         view._wrap_some(budgets[i % len(budgets)])
         i += 1
         assert i < 100_000
-    expected = [(p, ps + s, ps + e) for p, (ps, pe) in enumerate(view._paras) for s, e in wrap_offsets(text[ps:pe], width)]
+    expected = [
+        (p, ps + s, ps + e) for p, (ps, pe) in enumerate(view._paras) for s, e in wrap_offsets(text[ps:pe], width)
+    ]
     assert view._lines == expected
     assert view._line_starts == [s for _, s, _ in expected]
 

@@ -14,8 +14,8 @@ import shlex
 import signal
 import subprocess
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -23,14 +23,16 @@ from tests.tmux_terminal import Terminal, newsreader_command
 
 pytestmark = pytest.mark.e2e
 
-START_TIMEOUT = 30.0
+START_TIMEOUT = 60.0  # a hang guard for the first frame (imports on a busy machine), never a speed check
 TITLE = "A long story to scroll"
 
 
 def long_folder(root: Path) -> Path:
     folder = root / "news"
     folder.mkdir()
-    paragraphs = "\n\n".join(f"Paragraph {i}: the harbour council met again to talk about the plan." for i in range(200))
+    paragraphs = "\n\n".join(
+        f"Paragraph {i}: the harbour council met again to talk about the plan." for i in range(200)
+    )
     (folder / "long.txt").write_text(f"{TITLE}\n\n{paragraphs}\n", encoding="utf-8")
     (folder / "short.txt").write_text("A short one\n\nOnly a line.\n", encoding="utf-8")
     return folder

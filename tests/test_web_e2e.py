@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("httpx")
 
-from tests.tmux_terminal import Terminal, newsreader_command  # noqa: E402
-from tests.web_server import FixtureServer, Item, article_page, atom_feed, story, web_fixture, web_home_fixture  # noqa: E402,F401
+from tests.tmux_terminal import Terminal, newsreader_command
+from tests.web_server import FixtureServer, Item, article_page, atom_feed, story
 
 pytestmark = pytest.mark.e2e
 

@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 pytest.importorskip("trafilatura")
 
-from newsreader.articles import load_file  # noqa: E402
-from newsreader.session import load_folder as scan  # noqa: E402
-from newsreader.web import INSTALL_HINT  # noqa: E402
-from newsreader.web import extract as extract_module  # noqa: E402
-from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page  # noqa: E402
-from tests.web_server import article_page, story  # noqa: E402
+from newsreader.articles import load_file
+from newsreader.session import load_folder as scan
+from newsreader.web import INSTALL_HINT
+from newsreader.web import extract as extract_module
+from newsreader.web.extract import NoArticleText, drop_title_heading, extract_page
+from tests.web_server import article_page, story
+
 
 @pytest.fixture(autouse=True)
 def _fresh_memory_cache() -> None:
@@ -50,7 +51,8 @@ def test_pages_in_other_charsets(charset: str, text: str) -> None:
 
 
 def test_entities_and_markup_characters_survive(tmp_path: Path) -> None:
-    paragraphs = ["Profits &amp; losses were &lt;b&gt;not&lt;/b&gt; discussed, said the chair, “at length”, to *nobody*."
+    paragraphs = ["Profits &amp; losses were &lt;b&gt;not&lt;/b&gt; discussed,"
+                  " said the chair, “at length”, to *nobody*."
                   " More words to make the paragraph long enough to count as article text."] * 2
     (tmp_path / "e.html").write_text(article_page("Entities", paragraphs), encoding="utf-8")
     (article,) = load_file(tmp_path / "e.html")  # the body is Markdown: its escapes are read back
@@ -123,7 +125,9 @@ def test_saved_page_via_show(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert paragraphs[1] in out and "Most read" not in out
 
 
-def test_without_the_extra_a_page_is_listed_with_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_extra_a_page_is_listed_with_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` now raises ImportError
     folder = saved_folder(tmp_path)
     (folder / "other.html").write_text(article_page("Another", ["A paragraph."]), encoding="utf-8")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("feedparser")
 
-from newsreader.web.feeds import (  # noqa: E402
+from newsreader.web.feeds import (
     Feed,
     FeedError,
     FeedsFileError,
@@ -24,8 +24,8 @@ from newsreader.web.feeds import (  # noqa: E402
     save_state,
     save_subscriptions,
 )
-from newsreader.web.fetch import Page  # noqa: E402
-from tests.web_server import Item, atom_feed, rdf_feed, rss_feed, web_home_fixture  # noqa: E402,F401
+from newsreader.web.fetch import Page
+from tests.web_server import Item, atom_feed, rdf_feed, rss_feed
 
 BASE = "http://news.invalid/feeds/main.xml"
 
@@ -41,7 +41,7 @@ ITEMS = [
 
 
 @pytest.mark.parametrize("make", [rss_feed, atom_feed, rdf_feed], ids=["rss2", "atom", "rdf"])
-def test_every_format_gives_titles_links_dates(make) -> None:  # noqa: ANN001
+def test_every_format_gives_titles_links_dates(make) -> None:
     feed = parse_feed(page(make(ITEMS)))
     assert feed.title and feed.title.startswith("Example")
     first, second = feed.entries

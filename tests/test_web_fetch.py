@@ -6,13 +6,15 @@ import pytest
 
 pytest.importorskip("httpx")
 
-from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url  # noqa: E402
-from tests.web_server import FixtureServer, Route, gzip_bomb, web_fixture, zeros  # noqa: E402,F401
+from newsreader.web.fetch import Fetcher, FetchError, Limits, check_url
+from tests.web_server import FixtureServer, Route, gzip_bomb, zeros
 
-SMALL = Limits(timeout=0.5, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
+# timeout: what the hanging route costs each test that uses it; long enough that a page which does answer is
+# never cut off on a busy machine
+SMALL = Limits(timeout=2.0, deadline=10, max_bytes=1024 * 1024, max_redirects=3)
 
 
-def fetch(url: str, limits: Limits = SMALL, **kwargs: str):  # noqa: ANN201
+def fetch(url: str, limits: Limits = SMALL, **kwargs: str):
     with Fetcher(limits) as fetcher:
         return fetcher.get(url, **kwargs)
 
@@ -26,7 +28,8 @@ def test_only_http_and_https_are_fetched(url: str) -> None:
 
 
 def test_a_page_comes_back_with_its_headers(web: FixtureServer) -> None:
-    url = web.add("/p.html", "<p>héllo</p>", "text/html; charset=utf-8", ETag='"e1"', **{"Last-Modified": "Tue, 04 Mar 2025 10:00:00 GMT"})
+    modified = {"Last-Modified": "Tue, 04 Mar 2025 10:00:00 GMT"}
+    url = web.add("/p.html", "<p>héllo</p>", "text/html; charset=utf-8", ETag='"e1"', **modified)
     page = fetch(url)
     assert page.status == 200 and page.body == "<p>héllo</p>".encode()
     assert page.content_type == "text/html" and page.charset == "utf-8"
@@ -34,20 +37,20 @@ def test_a_page_comes_back_with_its_headers(web: FixtureServer) -> None:
     assert web.hits["/p.html"] == 1
 
 
-def test_user_agent_names_newsreader(web: FixtureServer) -> None:
+def test_user_agent_names_newsreader(web: FixtureServer, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = {}
 
-    def echo():  # noqa: ANN202
+    def echo():
         yield b"ok"
 
     web.routes["/ua"] = Route(200, b"", {"Content-Type": "text/plain"}, stream=echo)
     original = web._serve
 
-    def spy(handler):  # noqa: ANN001, ANN202
+    def spy(handler):
         seen["ua"] = handler.headers.get("User-Agent")
         return original(handler)
 
-    web._serve = spy  # type: ignore[method-assign]
+    monkeypatch.setattr(web, "_serve", spy)
     fetch(web.url("/ua"))
     assert seen["ua"].startswith("newsreader/")
 
@@ -141,19 +144,27 @@ def test_nothing_listening(web: FixtureServer) -> None:
 def test_at_most_two_requests_at_a_time_per_host(web: FixtureServer) -> None:
     """Six fetches from six threads: the server never sees more than `per_host` of them at once."""
     import threading
+    import time
     from concurrent.futures import ThreadPoolExecutor
 
-    lock = threading.Lock()
-    state = {"now": 0, "most": 0}
-    release = threading.Event()
+    changed = threading.Condition()
+    state = {"now": 0, "most": 0, "done": 0}
 
-    def held():  # noqa: ANN202
-        with lock:
+    def held():
+        with changed:
             state["now"] += 1
             state["most"] = max(state["most"], state["now"])
-        release.wait(0.2)  # hold the request a moment so that concurrent ones would overlap
-        with lock:
+            changed.notify_all()
+            # Hold each request until a second one is in as well (or it is the last one left), so the two
+            # requests allowed do overlap however slow the machine is; 60 s only stops a hang.
+            changed.wait_for(lambda: state["now"] >= 2 or state["done"] + state["now"] == 6, timeout=60)
+        # A moment more, in which a third request (a broken limit) would arrive. Only how likely the test is to
+        # catch a broken limit depends on it; a working one passes however long the moment lasts.
+        time.sleep(0.2)
+        with changed:
             state["now"] -= 1
+            state["done"] += 1
+            changed.notify_all()
         yield b"<p>ok</p>"
 
     web.routes["/held"] = Route(200, headers={"Content-Type": "text/html"}, stream=held)

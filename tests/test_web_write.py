@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -19,9 +20,9 @@ FETCHED = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
 
 def draft(title: str = "Mayor: “We won't move” — 100% sure", **kwargs: str) -> Draft:
-    fields = {"body": "The mayor said \"we won't move\" on Tuesday.\n\nSecond paragraph.", "url": "https://n.invalid/a",
+    fields: dict[str, Any] = {"body": "The mayor said \"we won't move\" on Tuesday.\n\nSecond paragraph.", "url": "https://n.invalid/a",
               "author": "A. Writer", "date": "2025-03-04", "source": "News", "fetched": FETCHED, **kwargs}
-    return Draft(title, **fields)  # type: ignore[arg-type]
+    return Draft(title, **fields)
 
 
 def test_the_file_reads_back_as_the_same_article(tmp_path: Path) -> None:

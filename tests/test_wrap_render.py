@@ -47,8 +47,9 @@ def test_document_holds_title_meta_and_body_with_spans() -> None:
     article = load_article(SEED)
     body = article.body
     q_start = body.index("Trust needs")
+    ken = body.index("Ken Hu")
     analysis = Analysis(
-        quotes=[Quote("Trust needs", q_start, q_start + 11, "Ken Hu", Mention(body.index("Ken Hu"), body.index("Ken Hu") + 6, "Ken Hu"))],
+        quotes=[Quote("Trust needs", q_start, q_start + 11, "Ken Hu", Mention(ken, ken + 6, "Ken Hu"))],
         actors=[Actor("Huawei", "organisation", [Mention(0, 6, "Huawei")])],
     )
     doc = build_document(article, analysis)

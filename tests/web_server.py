@@ -1,5 +1,6 @@
 """A local HTTP server on 127.0.0.1 for the web tests, and the feeds and pages it serves (made here).
 
+Its fixtures (`web`, `web_home`) reach every test through `pytest_plugins` in tests/conftest.py.
 No test touches the internet: every URL a web test fetches is one of this server's. Routes are set
 per test; the server counts requests and bytes sent per path so tests can bound work by counting.
 """
@@ -10,9 +11,10 @@ import html
 import threading
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,8 +26,10 @@ BOILERPLATE_NAV = """<header><div class="logo">The Daily Example</div>
 or manage your preferences.</p><button>Accept</button></div>
 <div class="ad" id="ad-top">ADVERTISEMENT: Buy the amazing gadget today, limited offer!</div>"""
 
-BOILERPLATE_AFTER = """<aside class="related"><h3>Most read</h3><ul><li><a href="/a">Ten things about cats you never knew</a></li>
-<li><a href="/b">Weather warning for the weekend</a></li><li><a href="/c">Celebrity chef opens new restaurant</a></li></ul></aside>
+BOILERPLATE_AFTER = """<aside class="related"><h3>Most read</h3><ul>\
+<li><a href="/a">Ten things about cats you never knew</a></li>
+<li><a href="/b">Weather warning for the weekend</a></li>\
+<li><a href="/c">Celebrity chef opens new restaurant</a></li></ul></aside>
 <section id="comments" class="comments"><h3>Comments</h3><div class="comment"><p>First! This is a reader comment that
 should never be part of the article text.</p></div></section>
 <footer><p>Copyright 2025 The Daily Example. All rights reserved.</p><a href="/privacy">Privacy</a> |
@@ -65,7 +69,8 @@ def story(n: int) -> tuple[str, list[str]]:
     title = f"Council votes on plan number {n}"
     paragraphs = [
         f"The city council voted on Tuesday on plan number {n}, after a debate that lasted most of the night.",
-        f'"This is the most important decision we will make this year," said the mayor, Anna Berg, before the vote on plan {n}.',
+        '"This is the most important decision we will make this year," said the mayor, Anna Berg,'
+        f" before the vote on plan {n}.",
         "Opponents, led by councillor Tom Hale, said the plan was rushed. "
         '"Nobody has read the small print," he told reporters outside the chamber.',
         "The plan now goes to the regional assembly, which is expected to consider it next month.",
@@ -119,7 +124,8 @@ def rss_feed(items: list[Item], title: str = "Example RSS feed", encoding: str =
 
 def rdf_feed(items: list[Item], title: str = "Example RDF feed") -> str:
     entries = "".join(
-        f"""<item rdf:about="{html.escape(i.link)}"><title>{html.escape(i.title)}</title><link>{html.escape(i.link)}</link>
+        f"""<item rdf:about="{html.escape(i.link)}"><title>{html.escape(i.title)}</title>\
+<link>{html.escape(i.link)}</link>
 <description>{html.escape(i.summary)}</description><dc:date>2025-03-04</dc:date></item>\n"""
         for i in items
     )
@@ -159,7 +165,7 @@ class FixtureServer:
             def log_message(self, *_args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server._serve(self)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -256,7 +262,7 @@ def web_fixture() -> Iterator[FixtureServer]:
 
 
 @pytest.fixture(name="web_home")
-def web_home_fixture(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def web_home_fixture(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private XDG config folder (feeds.yaml) for the test."""
     home = tmp_path_factory.mktemp("webxdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

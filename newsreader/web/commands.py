@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.cli import DEFAULT_FOLDER
 from newsreader.sanitize import clean_line
 from newsreader.web import WebUnavailable, require_extra
 from newsreader.web.fetch import Limits
+
+if TYPE_CHECKING:  # for annotations only: the feeds module and Rich load when a command needs them
+    from rich.progress import Progress, TaskID
+
+    from newsreader.web.feeds import Feed, Subscriptions
 
 COMMANDS = ("add", "feeds", "fetch")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_EXTRA = 0, 1, 2, 3
@@ -75,7 +81,7 @@ def _folder(text: str | None) -> Path:
     return folder
 
 
-def _subscriptions():  # noqa: ANN202
+def _subscriptions() -> Subscriptions:
     from newsreader.web.feeds import FeedsFileError, load_subscriptions
 
     try:
@@ -162,7 +168,7 @@ def _feeds_offline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _pick(feeds: list, key: str):  # noqa: ANN001, ANN202
+def _pick(feeds: list[Feed], key: str) -> Feed:
     if key.isdigit() and 1 <= int(key) <= len(feeds):
         return feeds[int(key) - 1]
     for feed in feeds:
@@ -188,27 +194,28 @@ def _fetch(_args: argparse.Namespace) -> int:
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
 
 
-class _progress_bar:  # noqa: N801 - used as a context manager, like a function
+class _progress_bar:  # lower case: used as a context manager, like a function
     """A progress bar on stderr when it is a terminal; nothing otherwise (output stays pipeable)."""
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> Callable[[int, int, str], None]:
         if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-            self._progress = Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(),
-                                      console=Console(stderr=True), transient=True)
-            self._progress.start()
-            self._task = self._progress.add_task("feeds", total=self.total)
+            progress = Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(),
+                                console=Console(stderr=True), transient=True)
+            progress.start()
+            self._task = progress.add_task("feeds", total=self.total)
+            self._progress = progress
         return self._update
 
     def _update(self, done: int, total: int, _what: str) -> None:
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.update(self._task, completed=done, total=total)
 
     def __exit__(self, *_exc: object) -> None:

@@ -8,6 +8,7 @@ list, the reader and a re-scan all ask for the same page, and kept on disk acros
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -59,10 +60,8 @@ def extract_page(html: bytes | str, url: str | None = None, charset: str | None 
     Raises `NoArticleText` when there is none, `WebUnavailable` without the web extra.
     """
     if isinstance(html, bytes) and charset:
-        try:
+        with contextlib.suppress(LookupError):  # an unknown charset name: let the page's <meta> or detection decide
             html = html.decode(charset, errors="replace")
-        except LookupError:
-            pass  # an unknown charset name: let the page's <meta> or detection decide
     key = _key(html, url)
     with _lock:
         hit = _cache.get(key)
@@ -118,10 +117,8 @@ def _disk_get(key: bytes) -> Extracted | str | None:
 
 def _disk_put(key: bytes, result: Extracted | str) -> None:
     data = {"error": result} if isinstance(result, str) else asdict(result)
-    try:
+    with contextlib.suppress(OSError):  # a cache that can't be written only costs time
         atomic_write(_disk_path(key), json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # a cache that can't be written only costs time
 
 
 def _extract(html: bytes | str, url: str | None) -> Extracted | str:
@@ -130,7 +127,7 @@ def _extract(html: bytes | str, url: str | None) -> Extracted | str:
     try:
         import trafilatura
         from trafilatura.core import determine_returnstring
-        from trafilatura.settings import Extractor
+        from trafilatura.settings import Document, Extractor
         from trafilatura.utils import load_html
     except ImportError as exc:  # a broken install (e.g. lxml without its html-clean part)
         raise WebUnavailable(f"the web extra is incomplete ({exc}): pip install 'newsreader[web]'") from None
@@ -143,7 +140,7 @@ def _extract(html: bytes | str, url: str | None) -> Extracted | str:
     options = Extractor(output_format="markdown", formatting=True, comments=False, tables=True,
                         with_metadata=True, url=url)
     document = trafilatura.bare_extraction(tree, options=options)
-    if document is None:
+    if not isinstance(document, Document):  # None when it found nothing (a dict only when asked for one)
         return NO_TEXT
     options.with_metadata = False  # metadata goes to front matter, not into the body
     body = drop_title_heading(determine_returnstring(document, options) or "", document.title)

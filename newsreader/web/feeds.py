@@ -153,11 +153,18 @@ def load_state(path: Path | None = None) -> dict[str, FeedState]:
         if isinstance(item, dict):
             seen = item.get("seen")
             states[url] = FeedState(
-                *(item.get(k) if isinstance(item.get(k), str) else None for k in ("etag", "modified", "title")),
+                etag=_str_or_none(item.get("etag")),
+                modified=_str_or_none(item.get("modified")),
+                title=_str_or_none(item.get("title")),
                 seen=[s for s in seen if isinstance(s, str)] if isinstance(seen, list) else [],
-                checked=item.get("checked") if isinstance(item.get("checked"), str) else None,
+                checked=_str_or_none(item.get("checked")),
             )
     return states
+
+
+def _str_or_none(value: object) -> str | None:
+    """A state field as written by `save_state`, or None for anything else a hand-edited file holds."""
+    return value if isinstance(value, str) else None
 
 
 def save_state(states: dict[str, FeedState], path: Path | None = None) -> None:
@@ -253,7 +260,8 @@ def read_opml(path: Path) -> list[tuple[str, str | None]]:
     except OSError as exc:
         raise FeedsFileError(f"{path}: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES or b"<!ENTITY" in data:
-        raise FeedsFileError(f"{path}: not read (larger than {MAX_FILE_BYTES // 1024 // 1024} MB, or it declares entities)")
+        megabytes = MAX_FILE_BYTES // 1024 // 1024
+        raise FeedsFileError(f"{path}: not read (larger than {megabytes} MB, or it declares entities)")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:

@@ -12,13 +12,17 @@ from __future__ import annotations
 import threading
 import time
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from newsreader import __version__
 from newsreader.sanitize import clean_line
+
+if TYPE_CHECKING:  # the web extra is imported only when a fetch runs
+    import httpx
 
 USER_AGENT = f"newsreader/{__version__} (terminal news reader; feed fetcher)"
 ALLOWED_SCHEMES = ("http", "https")
@@ -194,7 +198,7 @@ class Fetcher:
         except httpx.HTTPError as exc:
             raise FetchError(f"network error: {clean_line(str(exc), 160) or type(exc).__name__}") from None
 
-    def _read_body(self, response) -> bytes:  # noqa: ANN001 - an httpx.Response
+    def _read_body(self, response: httpx.Response) -> bytes:
         """The decoded body, read in chunks and abandoned as soon as it passes the cap or the deadline."""
         cap = self.limits.max_bytes
         too_big = FetchError(f"larger than the {_size(cap)} size cap: not fetched")

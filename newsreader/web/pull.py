@@ -7,12 +7,13 @@ in one `FeedReport` whose `line()` is its summary; a feed that fails never stops
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from newsreader.sanitize import clean_line
@@ -200,7 +201,8 @@ def pull_feed(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
         try:
             path = write_article(feed.folder, entry_draft(fetcher, entry, now))
         except (FetchError, NoArticleText) as exc:
-            report.failures.append(f"{clean_line(entry.title or entry.link or 'an entry without title or link', 50)}: {exc}")
+            what = clean_line(entry.title or entry.link or "an entry without title or link", 50)
+            report.failures.append(f"{what}: {exc}")
             continue
         except OSError as exc:
             report.error = f"cannot write into {feed.folder}: {exc.strerror or exc}"
@@ -256,10 +258,10 @@ def pull_feeds(
                 raise
         return [done[i] for i in range(total)]
     finally:
-        try:
-            save_state(states, state_file)  # also after Ctrl-C: the entries written are remembered
-        except OSError:
-            pass  # losing the ETags only costs a full fetch next time; entries are also matched by URL
+        # Also after Ctrl-C: the entries written are remembered. Losing the ETags only costs a full fetch next
+        # time (entries are also matched by URL).
+        with contextlib.suppress(OSError):
+            save_state(states, state_file)
 
 
 def _pull_safely(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folders,
@@ -267,7 +269,7 @@ def _pull_safely(feed: Feed, state: FeedState, fetcher: Fetcher, folders: _Folde
     """`pull_feed`, with anything unforeseen (a library's own bug on odd input) as the feed's one line."""
     try:
         return pull_feed(feed, state, fetcher, folders, cancelled)
-    except Exception as exc:  # noqa: BLE001 - one feed must never stop the others
+    except Exception as exc:  # one feed must never stop the others
         return FeedReport(feed, error=f"unexpected error ({type(exc).__name__}: {clean_line(str(exc), 120)})")
 
 
@@ -289,7 +291,7 @@ def fetch_for_reader(progress: Progress | None = None, cancelled: Callable[[], b
         return summary(pull_feeds(subs, progress=progress, cancelled=cancelled))
     except (FeedsFileError, WebUnavailable) as exc:
         return clean_line(str(exc), 300)
-    except Exception as exc:  # noqa: BLE001 - a worker must end in a message, never take the reader down
+    except Exception as exc:  # a worker must end in a message, never take the reader down
         return f"Fetch failed: {clean_line(str(exc), 200) or type(exc).__name__}"
 
 

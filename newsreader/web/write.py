@@ -9,6 +9,7 @@ file, never a partial article.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
@@ -30,7 +31,6 @@ from newsreader.articles import (
 )
 from newsreader.library import iter_article_files
 from newsreader.sanitize import clean_line, clean_text
-import contextlib
 
 SLUG_CHARS = 60
 MAX_NAME_TRIES = 1000
