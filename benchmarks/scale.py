@@ -204,6 +204,10 @@ def child_main(spec: dict[str, Any]) -> None:
             await asyncio.sleep(step)
         return time.monotonic()
 
+    def shown_key() -> str | None:
+        article = app.reader_pane.article
+        return article.key if article is not None else None
+
     # -------------------------------------------------------------------------- measurements
     async def moves_newsreader(n: int, gap: float, keys: list[str] | None = None,
                                while_: Any = None) -> list[dict[str, Any]]:
@@ -214,14 +218,14 @@ def child_main(spec: dict[str, Any]) -> None:
             if while_ is not None and not while_():
                 break
             key = keys[i % len(keys)] if keys else "j"
-            old_key, old_cursor = app._shown_key, lst.cursor
+            old_key, old_cursor = shown_key(), lst.cursor
             if key == "k" and old_cursor == 0:
                 key = "j"
             stage = "done" if app._loaded_once else ("listing" if app._index_stage == "listing" else "indexing")
             moved = painted(lambda: lst.cursor != old_cursor)  # noqa: B023 - polled within this iteration
-            shown = painted(lambda: (app.shown is not None and app._shown_key != old_key  # noqa: B023 - polled within this iteration
-                                     and not app.shown.partial and lst.current is not None
-                                     and app._shown_key == lst.current.key))
+            shown = painted(lambda: (shown_key() is not None and shown_key() != old_key  # noqa: B023 - polled within this iteration
+                                     and not app.reader_pane.article.partial and lst.current is not None
+                                     and shown_key() == lst.current.key))
             sent = press(key)
             t_shown = await wait(shown, 30)
             t_moved = await wait(moved, 1)
@@ -282,7 +286,7 @@ def child_main(spec: dict[str, Any]) -> None:
 
         def noting_set_matches(*args: Any, **kwargs: Any) -> None:
             set_matches(*args, **kwargs)
-            matches.append((time.monotonic(), app.find_query))
+            matches.append((time.monotonic(), app.reader_pane.find.text))
 
         reader.set_matches = noting_set_matches
         run_find = app._run_find
@@ -326,7 +330,7 @@ def child_main(spec: dict[str, Any]) -> None:
         titles = painted(lambda: len(lst.articles) >= expected)
         if spec.get("cold"):
             # j/k from the first moment there is something to move to, until the index is complete
-            await until(lambda: len(lst.articles) > 1 and app.shown is not None, timeout=300)
+            await until(lambda: len(lst.articles) > 1 and app.reader_pane.article is not None, timeout=300)
             out["list_usable"] = time.monotonic()
             out["cold_moves"] = await moves_newsreader(
                 100_000, COLD_KEY_GAP_S, keys=["j", "j", "j", "k"], while_=lambda: not app._loaded_once
@@ -347,7 +351,7 @@ def child_main(spec: dict[str, Any]) -> None:
         await asyncio.sleep(0.1)
         out["moves"] = await moves_newsreader(spec.get("moves", MOVES), MOVE_GAP_S)
         # ------------------------------------------------------------------ find in article
-        await until(lambda: app.shown is not None and app.session.cached_analysis(app.shown) is not None, 10)
+        await until(lambda: app.reader_pane.article is not None and app.session.cached_analysis(app.reader_pane.article) is not None, 10)
         await asyncio.sleep(0.2)
         out["find_article_words"] = len(app.reader.document.text.split())
         out["finds"] = {}
@@ -356,12 +360,12 @@ def child_main(spec: dict[str, Any]) -> None:
             await until(lambda: app.focused is not None and app.focused.id == "find-input", 5)
             await asyncio.sleep(0.1)
             find_work.clear()
-            rows = await type_query(query, matches, lambda: {"matches": len(app.find_matches)})
+            rows = await type_query(query, matches, lambda: {"matches": len(app.reader_pane.matches)})
             for row, took in zip(rows, find_work, strict=False):  # a key whose find never ran has no figure
                 row["work"] = took
             out["finds"][query] = rows
             press("escape")
-            await until(lambda: not app.find_bar.is_open, 5)
+            await until(lambda: not app.reader_pane.find_bar.is_open, 5)
             lst.focus()
             await asyncio.sleep(0.2)
         # ------------------------------------------------------------------------- filter
@@ -375,7 +379,7 @@ def child_main(spec: dict[str, Any]) -> None:
             press("f")
             await until(lambda: app.focused is not None and app.focused.id == "filter-input", 5)
             await asyncio.sleep(0.1)
-            rows = await type_query(query, lists, lambda: {"status": app.filter_bar.status_text,
+            rows = await type_query(query, lists, lambda: {"status": app.list_pane.filter_bar.status_text,
                                                            "listed": len(lst.articles)},
                                     starts=filter_starts)
             out["filters"][query] = rows

@@ -160,10 +160,9 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     path = _existing(path_text)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
-    from newsreader.ui.app import make_app  # Textual is imported only for the interactive reader
+    from newsreader.ui.terminal import run_reader  # Textual is imported only for the interactive reader
 
-    make_app(path, use_index=use_index).run()
-    return 0
+    return run_reader(path, use_index=use_index)
 
 
 def _console(width: int | None = None) -> Console:

@@ -2,11 +2,11 @@
 
 Generates: screenshots/*.svg and screenshots/*.png (one pair per entry of SCREENS).
 
-Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36) and theme
-(textual-dark), with an empty state and cache directory (nothing read yet): the folder is loaded, background
-analysis finishes, the steps run (key names as Pilot's `press` takes them, or async callables taking the pilot),
-everything settles, and `screenshots/NAME.svg` is written. PNG copies (`NAME.png`, 1400 px wide) are made when
-`rsvg-convert` (Debian: librsvg2-bin) is installed.
+Each entry of SCREENS is run in a fresh app (in a fresh interpreter) at a fixed size (120x36 unless the
+shot says otherwise: 80x24 is pictured too) and theme (textual-dark), with an empty state and cache directory
+(nothing read yet): the folder is loaded, background analysis finishes, the steps run (key names as Pilot's
+`press` takes them, or async callables taking the pilot), everything settles, and `screenshots/NAME.svg` is
+written. PNG copies (`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
 
 Add a screen by appending a `Shot` to SCREENS.
 """
@@ -43,6 +43,7 @@ class Shot:
     name: str  # file name without suffix
     title: str  # the SVG's window title
     steps: Sequence[Step] = field(default_factory=tuple)
+    size: tuple[int, int] = SIZE
 
 
 SCREENS: list[Shot] = [
@@ -57,6 +58,8 @@ SCREENS: list[Shot] = [
     Shot("actors", "newsreader — actors", ("G", "enter", "a")),
     # who said what: the quotations grouped by speaker
     Shot("who-said", "newsreader — who said what", ("G", "enter", "w")),
+    # a small terminal: 80x24, the actors panel in the list's place and Ken Hu's mentions stepped through
+    Shot("small", "newsreader — 80x24", ("G", "enter", "a", "j", "j", "right_square_bracket"), size=(80, 24)),
 ]
 
 
@@ -79,7 +82,7 @@ async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual types imported l
 
 async def take(shot: Shot, folder: Path, out: Path) -> Path:
     app = make_app(folder, watch=False, read_after=None)  # nothing may change while the picture is taken
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=shot.size) as pilot:
         app.theme = THEME
         await settle(app, pilot)
         for step in shot.steps:

@@ -12,7 +12,8 @@ from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.cache import analyze_cached
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.session import load_folder
-from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help, highlight
+from newsreader.ui.actor_commands import ActorCommand, ActorSource, actor_help
+from newsreader.ui.commands import plain_highlight as highlight
 from newsreader.ui.actors_panel import ActorsPanel, mention_label, ordered_groups
 from newsreader.ui.row_list import fit
 from newsreader.ui.who_said import QuoteList, WhoSaidScreen

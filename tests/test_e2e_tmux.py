@@ -152,3 +152,127 @@ def test_find_and_filter_typed_fast_in_a_real_terminal(tmp_path: Path) -> None:
 def footer_area(screen: str) -> str:
     """The last three lines: find bar and footer."""
     return "\n".join(screen.rstrip("\n").splitlines()[-3:])
+
+
+# ------------------------------------------------------------------------------------------- 80x24
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def cell_backgrounds(styled_line: str) -> list[tuple[str, str]]:
+    """(character, background) for each character of a `capture-pane -e` line; "" is the default."""
+    cells: list[tuple[str, str]] = []
+    background = ""
+    pos = 0
+    for m in SGR.finditer(styled_line + "\x1b[m"):
+        cells.extend((ch, background) for ch in styled_line[pos:m.start()])
+        pos = m.end()
+        params = m.group(1).split(";") if m.group(1) else ["0"]
+        i = 0
+        while i < len(params):
+            p = params[i]
+            if p in ("0", "49"):
+                background = ""
+            elif p == "48" and i + 2 < len(params) and params[i + 1] == "5":
+                background, i = f"5;{params[i + 2]}", i + 2
+            elif p == "48" and i + 4 < len(params) and params[i + 1] == "2":
+                background, i = ";".join(params[i + 2:i + 5]), i + 4
+            elif p in ("38",) and i + 1 < len(params):
+                i += 2 if params[i + 1] == "5" else 4
+            i += 1
+    return cells
+
+
+def stale_highlights(styled: str, word: str) -> list[str]:
+    """Places where the first two letters of `word` stand out from their neighbours although the
+    text there is not `word` (highlights left over from an earlier, shorter query)."""
+    found = []
+    for line in styled.splitlines():
+        cells = cell_backgrounds(line)
+        text = "".join(ch for ch, _ in cells).lower()
+        for m in re.finditer(re.escape(word[:2]), text):
+            start = m.start()
+            if text.startswith(word, start) or start == 0 or start + 2 >= len(cells):
+                continue
+            around = {cells[start - 1][1], cells[start + 2][1]}
+            if cells[start][1] not in around:
+                found.append(text.strip())
+    return found
+
+
+def seed_folder(tmp_path: Path) -> Path:
+    from tests.conftest import SEED
+
+    folder = tmp_path / "seed"
+    folder.mkdir()
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
+    return folder
+
+
+def start(terminal: Terminal, folder: Path) -> None:
+    terminal.wait_for("the shell prompt", lambda s: "$" in s)
+    terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+    terminal.wait_for("the article", lambda s: "transparency" in s, timeout=FIRST_FRAME_TIMEOUT)
+
+
+def test_find_highlights_follow_each_key_at_80x24(tmp_path: Path) -> None:
+    """Issue 11, glitch 1: after `}`x4, typing t r u s t key by key left the `tr` highlights on screen."""
+    folder = seed_folder(tmp_path)
+    with Terminal(tmp_path, size=(80, 24)) as terminal:
+        start(terminal, folder)
+        terminal.send("l")
+        for _ in range(4):
+            terminal.send("}")
+        terminal.send("/")
+        terminal.wait_for("the find bar", lambda s: "Find" in footer_area(s))
+        typed = ""
+        for key in "trust":  # one key at a time, each answered (echo and counter) before the next
+            typed += key
+            terminal.send(key)
+            terminal.wait_for(f"'{typed}' and its count in the find bar",
+                              lambda s, t=typed: re.search(rf"Find {t} .* \d+/\d+", footer_area(s)) is not None)
+        terminal.wait_for("the counter", lambda s: "/4" in footer_area(s))
+        assert stale_highlights(terminal.styled_screen(), "trust") == []
+        # alt+r (ESC r from the terminal) switches regex on without typing an "r" (issue 13, item 17)
+        terminal.send("M-r")
+        screen = terminal.wait_for("regex on", lambda s: "[regex]" in s)
+        assert "Find trust " in screen and "Find trustr" not in screen, screen
+        terminal.send("M-w")
+        screen = terminal.wait_for("whole word on", lambda s: "[word]" in s)
+        assert "Find trust " in screen, screen
+        terminal.send("Escape")  # (Esc and q in one write would be alt+q)
+        terminal.wait_for("the find bar to close", lambda s: "Find trust" not in s)
+        terminal.send("q")
+        terminal.wait_for("the program to exit", lambda s: exit_status(s) is not None)
+
+
+def test_footer_keeps_the_keys_that_matter_at_80_columns(tmp_path: Path) -> None:
+    """Issue 11, glitch 7: at 80 columns, reading, the footer still offers who-said-what and the actors."""
+    folder = seed_folder(tmp_path)
+    with Terminal(tmp_path, size=(80, 24)) as terminal:
+        start(terminal, folder)
+        terminal.send("l")
+        screen = terminal.wait_for("the reader's footer", lambda s: "esc" in footer(s))
+        for key in ("q Quit", "/ Find", "w Who said what", "a Actors", "? Help"):
+            assert key in footer(screen), footer(screen)
+        terminal.send("q")
+        screen = terminal.wait_for("the program to exit", lambda s: exit_status(s) is not None)
+        assert exit_status(screen) == 0
+
+
+def test_an_invalid_utf8_byte_typed_does_not_kill_the_reader(tmp_path: Path) -> None:
+    """Issue 13, item 6: byte 0x9b (not UTF-8) typed into the find bar used to end the app."""
+    folder = seed_folder(tmp_path)
+    with Terminal(tmp_path, size=(80, 24)) as terminal:
+        start(terminal, folder)
+        terminal.send("/")
+        terminal.wait_for("the find bar", lambda s: "Find" in footer_area(s))
+        terminal.run("send-keys", "-t", terminal.session, "-H", "9b")
+        terminal.send("h", "u")
+        screen = terminal.wait_for("the find to go on after the bad byte", lambda s: "Find hu " in s)
+        assert exit_status(screen) is None, screen
+        terminal.send("Escape")
+        terminal.wait_for("the find bar to close", lambda s: "Find hu" not in s)
+        terminal.send("q")
+        screen = terminal.wait_for("the program to exit", lambda s: exit_status(s) is not None)
+        assert exit_status(screen) == 0, screen

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.ui.app import make_app
 
 SNAP_FOLDER = Path(__file__).parent / "data" / "snapshot"
 SIZE = (120, 36)
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+"""80x24 is a first-class size: the key screens are pictured there and at a roomy size."""
 ACTORS = {
     "Alice Novak": "person", "Tom Ridley": "person", "Priya Shah": "person", "Riverside Council": "organisation",
     "Harbourton Business Association": "organisation", "Northern Lines": "organisation", "Harbourton": "place",
@@ -51,21 +55,22 @@ async def settle(pilot) -> None:  # noqa: ANN001
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        shown = app.shown
+        shown = app.reader_pane.article
         if shown is not None and not shown.partial and app.session.cached_analysis(shown) is not None:
             if not app.session.cached_analysis(shown).quotes or any(
                 s.style == "quote" for s in app.reader.document.spans
             ):
                 return
-    shown = app.shown
+    shown = app.reader_pane.article
     raise AssertionError(
         f"the app did not settle: shown={shown and shown.title!r} partial={shown and shown.partial} "
         f"analysis={shown and app.session.cached_analysis(shown)} spans={app.reader.document.spans[:5]}"
     )
 
 
-def test_main_screen(snap_compare) -> None:  # noqa: ANN001
-    assert snap_compare(app(), terminal_size=SIZE, run_before=settle)
+@SIZES
+def test_main_screen(snap_compare, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(app(), terminal_size=size, run_before=settle)
 
 
 def test_reader_focused_on_second_article(snap_compare) -> None:  # noqa: ANN001
@@ -86,13 +91,14 @@ def test_markdown_article(snap_compare) -> None:  # noqa: ANN001
     assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_screen(snap_compare) -> None:  # noqa: ANN001
+@SIZES
+def test_help_screen(snap_compare, size: tuple[int, int]) -> None:  # noqa: ANN001
     async def run_before(pilot) -> None:  # noqa: ANN001
         await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app(), terminal_size=size, run_before=run_before)
 
 
 def test_highlighting_off(snap_compare) -> None:  # noqa: ANN001
@@ -104,13 +110,14 @@ def test_highlighting_off(snap_compare) -> None:  # noqa: ANN001
     assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_find_active(snap_compare) -> None:  # noqa: ANN001
+@SIZES
+def test_find_active(snap_compare, size: tuple[int, int]) -> None:  # noqa: ANN001
     async def run_before(pilot) -> None:  # noqa: ANN001
         await settle(pilot)
         await pilot.press("enter", "slash", *"the", "down")
         await pilot.pause()
 
-    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app(), terminal_size=size, run_before=run_before)
 
 
 def test_filter_active(snap_compare) -> None:  # noqa: ANN001
@@ -123,19 +130,21 @@ def test_filter_active(snap_compare) -> None:  # noqa: ANN001
     assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_actors_panel(snap_compare) -> None:  # noqa: ANN001
+@SIZES
+def test_actors_panel(snap_compare, size: tuple[int, int]) -> None:  # noqa: ANN001
     async def run_before(pilot) -> None:  # noqa: ANN001
         await settle(pilot)
         await pilot.press("a")
         await pilot.pause()
 
-    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app(), terminal_size=size, run_before=run_before)
 
 
-def test_who_said_what(snap_compare) -> None:  # noqa: ANN001
+@SIZES
+def test_who_said_what(snap_compare, size: tuple[int, int]) -> None:  # noqa: ANN001
     async def run_before(pilot) -> None:  # noqa: ANN001
         await settle(pilot)
         await pilot.press("w")
         await pilot.pause()
 
-    assert snap_compare(app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app(), terminal_size=size, run_before=run_before)

@@ -34,26 +34,26 @@ async def test_find_trust_counts_walks_and_clears(make) -> None:  # noqa: ANN001
         view = app.query_one(ArticleView)
         text = view.document.text
         assert status(app) == "1/4"
-        assert len(app.find_matches) == 4
-        assert all(text[s:e].lower() == "trust" for s, e in app.find_matches)
-        assert view._matches == app.find_matches  # every match is highlighted
+        assert len(app.reader_pane.matches) == 4
+        assert all(text[s:e].lower() == "trust" for s, e in app.reader_pane.matches)
+        assert view.matches == app.reader_pane.matches  # every match is highlighted
         await pilot.press("enter")  # confirm: keys go back to the reader, then n/N walk
         assert isinstance(app.focused, ArticleView)
-        seen = [app.find_current]
+        seen = [app.reader_pane.current_match]
         for _ in range(3):
             await pilot.press("n")
-            seen.append(app.find_current)
-            start = app.find_matches[app.find_current][0]
+            seen.append(app.reader_pane.current_match)
+            start = app.reader_pane.matches[app.reader_pane.current_match][0]
             assert current_line_visible(view, start)
         assert seen == [0, 1, 2, 3]
         assert status(app) == "4/4"
         await pilot.press("n")  # wraps
-        assert app.find_current == 0
+        assert app.reader_pane.current_match == 0
         await pilot.press("N")
-        assert app.find_current == 3 and status(app) == "4/4"
+        assert app.reader_pane.current_match == 3 and status(app) == "↻ end 4/4"  # wrapped: said in the counter
         await pilot.press("escape")
-        assert app.find_matches == [] and view._matches == []
-        assert not app.find_bar.is_open
+        assert app.reader_pane.matches == () and view.matches == ()
+        assert not app.reader_pane.find_bar.is_open
 
 
 async def test_find_is_smart_case_and_says_no_matches(make) -> None:  # noqa: ANN001
@@ -62,7 +62,7 @@ async def test_find_is_smart_case_and_says_no_matches(make) -> None:  # noqa: AN
         await open_seed(app, pilot)
         await pilot.press("slash", *"TRUST")
         assert status(app) == "no matches"
-        assert app.find_matches == []
+        assert app.reader_pane.matches == ()
         for _ in range(5):
             await pilot.press("backspace")
         await pilot.press(*"Trust")
@@ -89,15 +89,15 @@ async def test_find_searches_title_and_survives_resize(make) -> None:  # noqa: A
     async with app.run_test(size=(120, 36)) as pilot:
         await open_seed(app, pilot)
         await pilot.press("slash", *"transparency")
-        first = app.find_matches[0]
+        first = app.reader_pane.matches[0]
         assert first[0] < app.reader.document.body_offset  # the title is searched too
         await pilot.press("down", "down")
-        current = app.find_current
+        current = app.reader_pane.current_match
         await pilot.resize_terminal(70, 20)
         await pilot.pause()
-        assert app.find_current == current and app.reader._matches == app.find_matches
+        assert app.reader_pane.current_match == current and app.reader.matches == app.reader_pane.matches
         await pilot.press("down")
-        assert current_line_visible(app.reader, app.find_matches[app.find_current][0])
+        assert current_line_visible(app.reader, app.reader_pane.matches[app.reader_pane.current_match][0])
 
 
 async def test_find_follows_a_new_article(make) -> None:  # noqa: ANN001
@@ -105,10 +105,10 @@ async def test_find_follows_a_new_article(make) -> None:  # noqa: ANN001
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(app, pilot)
         await pilot.press("enter", "slash", *"the", "enter")
-        before = list(app.find_matches)
+        before = list(app.reader_pane.matches)
         await pilot.press("J")
-        assert app.find_matches and app.find_matches != before
-        assert app.find_query == "the"
+        assert app.reader_pane.matches and app.reader_pane.matches != before
+        assert app.reader_pane.find.text == "the"
 
 
 async def test_filter_narrows_the_list_and_esc_restores(make) -> None:  # noqa: ANN001
@@ -125,7 +125,7 @@ async def test_filter_narrows_the_list_and_esc_restores(make) -> None:  # noqa: 
         await pilot.press("enter")
         assert isinstance(app.focused, ArticleList)
         # the filter's word is pre-highlighted as find matches, so n/N jump at once
-        assert app.find_query == "huawei" and len(app.find_matches) >= 5
+        assert app.reader_pane.find.text == "huawei" and len(app.reader_pane.matches) >= 5
         await pilot.press("escape")  # closes the find
         await pilot.press("escape")  # clears the filter
         await pilot.pause()

@@ -196,7 +196,8 @@ async def test_help_lists_every_key_the_app_binds(small_folder: Path, make) -> N
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(app, pilot)
         await pilot.press("question_mark")
-        shown = {desc for _, bindings in app.screen.sections for _, desc in binding_rows(bindings)}
+        shown = {desc for _, bindings in app.screen.sections
+                 for _, desc in binding_rows(bindings, app.get_key_display)}
         bound = {b.description for b in app.BINDINGS if isinstance(b, Binding) and b.description}
         assert bound <= shown, bound - shown
 

@@ -36,7 +36,7 @@ class Terminal:
     """One tmux server (unique socket) with one session running bash; the reader's state and caches
     go to `cwd`, never the user's home."""
 
-    def __init__(self, cwd: Path, session: str = "e2e") -> None:
+    def __init__(self, cwd: Path, session: str = "e2e", size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
         tmux = shutil.which("tmux")
         if tmux is None:
             pytest.fail(
@@ -58,7 +58,7 @@ class Terminal:
         try:
             self.run(
                 "-f", "/dev/null",
-                "new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(cwd),
+                "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), "-c", str(cwd),
                 "-e", "TERM=xterm-256color", "-e", "PS1=$ ",
                 "env", "TERM=xterm-256color", "PS1=$ ", "bash", "--norc", "--noprofile", "-i",
             )
@@ -97,6 +97,10 @@ class Terminal:
 
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.session)
+
+    def styled_screen(self) -> str:
+        """The screen with its SGR escape sequences (colours, bold …), as `capture-pane -e` gives it."""
+        return self.run("capture-pane", "-p", "-e", "-t", self.session)
 
     def title(self) -> str:
         return self.run("display", "-p", "-t", self.session, "#{pane_title}").strip()

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Protocol, Sequence, cast, runtime_checkable
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.fuzzy import Matcher
 from textual.markup import escape
+
+from newsreader.ui.commands import plain_highlight
 
 if TYPE_CHECKING:
     from newsreader.actor_index import FolderActor
@@ -54,17 +55,6 @@ def actor_help(actor: FolderActor) -> str:
     return escape(" · ".join(parts))
 
 
-def highlight(matcher: Matcher, text: str) -> Content:
-    """`text` as plain content with the fuzzy-matched characters styled (never parsed as markup)."""
-    content = Content(text)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    if score:
-        for offset in offsets:
-            if not text[offset].isspace():
-                content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
-
-
 class FolderActors(Provider):
     """Every actor of the folder; choosing one calls the app's `choose_folder_actor`."""
 
@@ -85,7 +75,7 @@ class FolderActors(Provider):
                 boost = min(actor.articles, 50) / 1000
                 yield Hit(
                     score + boost,
-                    highlight(matcher, actor.name),
+                    plain_highlight(matcher, actor.name),
                     partial(source.choose_folder_actor, actor),
                     text=actor.name,
                     help=actor_help(actor),
@@ -121,7 +111,7 @@ class ActorCommand(Provider):
         if source is None:
             return "Every actor in the folder"
         actors, status = source.folder_actors()
-        text = f"Every actor in the folder ({len(actors):,})"
+        text = f"Every actor in the folder ({len(actors):,})" if actors else "Every actor in the folder"
         return escape(f"{text} · {status}" if status else text)
 
     def open(self) -> None:

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from textual.binding import Binding
 from textual.message import Message
 
 from newsreader.analysis.model import KINDS, Actor, Analysis
@@ -36,11 +37,14 @@ def mention_label(mentions: int, quotes: int) -> str:
 
 def ordered_groups(analysis: Analysis) -> list[tuple[str, list[Actor]]]:
     """(kind, actors) in display order: groups by total mentions (desc, ties in KINDS order), actors by
-    mentions, then quotations (desc), then name. Unknown kinds are shown with the places' neighbours last."""
+    mentions, then quotations (desc), then name. Unknown kinds are shown with the places' neighbours last.
+    Actors with no mention in the body (named only in the title) are left out: the panel is for stepping
+    through mentions, and "Europe — 0 mentions" reads as an error."""
     quotes = Counter(q.speaker for q in analysis.quotes if q.speaker)
     groups: dict[str, list[Actor]] = {}
     for actor in analysis.actors:
-        groups.setdefault(actor.kind, []).append(actor)
+        if actor.mentions or quotes.get(actor.name):
+            groups.setdefault(actor.kind, []).append(actor)
     for actors in groups.values():
         actors.sort(key=lambda a: (-len(a.mentions), -quotes.get(a.name, 0), a.name.casefold()))
     rank = {k: i for i, k in enumerate(KINDS)}
@@ -56,6 +60,11 @@ class ActorsPanel(RowList):
     """
 
     PREFIX = "actors-panel"
+    BINDINGS = [
+        *RowList.BINDINGS[:-1],
+        Binding("enter", "select", "Filter by actor", show=True, id="actors.filter"),
+        Binding("escape", "app.escape", "Close", key_display="esc", id="actors.close"),
+    ]
     COMPONENT_CLASSES = {
         "actors-panel--heading",
         "actors-panel--person",
@@ -69,9 +78,11 @@ class ActorsPanel(RowList):
 
     @dataclass
     class ActorHighlighted(Message):
-        """The cursor is on `actor` (None: the panel has no actors)."""
+        """The cursor is on `actor` (None: the panel has no actors); `moved`: by the user, not by the
+        panel gaining focus."""
 
         actor: Actor | None
+        moved: bool = True
 
     @dataclass
     class ActorChosen(Message):
@@ -130,7 +141,7 @@ class ActorsPanel(RowList):
 
     def on_focus(self) -> None:
         super().on_focus()
-        self.post_message(self.ActorHighlighted(self.current))
+        self.post_message(self.ActorHighlighted(self.current, moved=False))
 
     def build_rows(self, width: int) -> list[Row]:
         rows: list[Row] = []

@@ -1,93 +1,57 @@
-"""The newsreader Textual app: wires the list, the reader, workers and keys over the pure core."""
+"""The newsreader Textual app: loads the folder in workers and routes keys to the two panes.
+
+The reading state lives in `ReaderPane` (article, analysis, find, actor, mention, highlight), the list's
+in `ListPane` (articles, filter, unread only), read marks in `ReadMarks`. The App owns the session, the
+workers that load, poll and analyse, the header and the key bindings.
+"""
 
 from __future__ import annotations
 
 import gc
+import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input
 
-from newsreader.markdown_text import StyleSpan
-from newsreader.render import Document, build_document
 from newsreader.sanitize import clean_line
+from newsreader.ui.actor_commands import ActorCommand
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.commands import OpenArticleCommand
-from newsreader.ui.filter_bar import FilterBar
-from newsreader.ui.find_bar import FindBar
-from newsreader.ui.find_filter import FindFilterMixin
-from newsreader.ui.actor_commands import ActorCommand
-from newsreader.ui.cast import CastMixin
-from newsreader.ui.reading_state import ReadStateMixin
-from newsreader.ui.help_screen import HelpScreen, pick
-from newsreader.ui.messages import (
-    AnalysisReady,
-    ArticleLoaded,
-    FolderLoaded,
-    IndexProgress,
-    ReadStateLoaded,
-    Polled,
-    QuoteCounts,
-)
+from newsreader.ui.header import AppHeader, header_parts
+from newsreader.ui.keys import APP_BINDINGS
+from newsreader.ui.list_pane import ListPane
+from newsreader.ui.loading import FolderWorkers
+from newsreader.ui.messages import AnalysisReady, ArticleLoaded, FolderActorsReady, FolderLoaded, IndexProgress
+from newsreader.ui.messages import Polled, QuoteCounts, ReadStateLoaded
+from newsreader.ui.read_marks import ReadMarks
+from newsreader.ui.reader_pane import ReaderPane
 
 if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
+    from newsreader.actor_index import FolderActor
     from newsreader.analysis.model import ActorHint, Analysis
     from newsreader.articles import Article
     from newsreader.session import Session
 
+log = logging.getLogger(__name__)
+
 THEME = "textual-dark"
 SYNC_BODY_BYTES = 256 * 1024  # smaller articles are read on the UI thread (well under a millisecond)
-POLL_MIN_S = 1.0
-POLL_MAX_S = 15.0
-BACKGROUND_BATCH = 2
-QUIET_BEFORE_ANALYSIS_S = 1.5
-# Every @work below names itself (`description=`): without one, Textual builds the worker's name from
-# repr() of its arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a keystroke.
 
 
-class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
+class NewsReaderApp(App[None]):
     """List pane + reading pane over one folder of articles."""
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = App.COMMANDS | {OpenArticleCommand, ActorCommand}
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("J", "step_article(1)", "Next article", show=False),
-        Binding("K", "step_article(-1)", "Previous article", show=False),
-        Binding("space", "reader('page', 1)", "Page down", show=False),
-        Binding("b", "reader('page', -1)", "Page up", show=False),
-        Binding("ctrl+d", "reader('half_page', 1)", "Half page down", show=False),
-        Binding("ctrl+u", "reader('half_page', -1)", "Half page up", show=False),
-        Binding("h,left", "focus_list", "List", show=False),
-        Binding("escape", "escape", "Back", key_display="esc"),
-        Binding("slash,ctrl+f", "open_find", "Find"),
-        Binding("n", "find_step(1)", "Next match"),
-        Binding("N", "find_step(-1)", "Previous match"),
-        Binding("enter", "find_step(1)", "Next match", show=False),
-        Binding("f", "open_filter", "Filter"),
-        Binding("H", "toggle_highlight", "Highlights"),
-        Binding("a", "toggle_actors", "Actors"),
-        Binding("right_square_bracket", "step_mention(1)", "Next mention", show=False),
-        Binding("left_square_bracket", "step_mention(-1)", "Previous mention", show=False),
-        Binding("w", "who_said", "Who said what"),
-        Binding("right_curly_bracket", "step_quote(1)", "Next quotation", show=False),
-        Binding("left_curly_bracket", "step_quote(-1)", "Previous quotation", show=False),
-        Binding("m", "toggle_read", "Read/unread", show=False),
-        Binding("U", "toggle_unread_only", "Unread only", show=False),
-        Binding("r", "reload", "Reload", show=False),
-        Binding("tab", "focus_next", "Next pane", show=False),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
-    ]
+    COMMANDS = {OpenArticleCommand, ActorCommand}  # the app's own commands only (not Keys, Theme …)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -101,298 +65,182 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     ) -> None:
         super().__init__()
         self.path = Path(path)
-        self.analyser = analyser
-        self.use_index = use_index
-        self.live_reload = watch
-        self.read_after = read_after  # seconds open before an article counts as read (None: never by time)
-        self.session: Session | None = None
         self.background_analysis = background_analysis
-        self.highlight = True
-        self.shown: Article | None = None  # the full article in the reader
-        self.shown_analysis: Analysis | None = None  # its analysis, once known
-        self._shown_key: str | None = None
-        self._indexing = False
-        self._poll_timer: Any = None
-        self._last_input = 0.0  # monotonic time of the last key
+        self.folder = FolderWorkers(self, self.path, use_index=use_index, analyser=analyser, live_reload=watch)
+        self.marks = ReadMarks(self, read_after, changed=self._marks_changed, where=self._where)
         self._pending_preview: Article | None = None
         self._loaded_once = False
-        self._index_progress = (0, 0)
-        self._index_stage = "indexing"
-        self._listed = 0  # articles in the last list received (for the header while indexing)
-        self._init_find_filter()
-        self._init_cast()
-        self._init_read_state()
+        self._progress: tuple[int, int, str] | None = None  # (done, todo, stage) while indexing
+        self._failure: str | None = None  # the last worker failure, for the header
+        self._restore_pending = True
+        self._pending_scroll: int | None = None  # where to put the reader when the restored article shows
 
     # ------------------------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield Static(self._header_text(), id="header", markup=False)
+        yield AppHeader(id="header")
         with Horizontal(id="panes"):
-            with Vertical(id="listing"):
-                yield FilterBar(id="filter-bar")
-                yield ArticleList(id="list")
-            with Vertical(id="reading"):
-                yield ArticleView(id="reader")
-                yield FindBar(id="find-bar")
-        yield Footer()
+            yield ListPane(self.marks, id="listing")
+            yield ReaderPane(id="reading-pane")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.theme = THEME
         self.article_list.focus()
-        self.load_library()
+        self._update_header()
+        for name in ("listed", "unread_only"):
+            self.watch(self.list_pane, name, self._update_header, init=False)
+        # at 80 columns the actors panel takes the list's place (see the .tcss)
+        self.watch(self.reader_pane, "show_actors",
+                   lambda on: self.query_one("#panes").set_class(on, "-actors-open"), init=False)
+        self.folder.scan()
         self.call_after_refresh(self._prepare_bars)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self._last_input = time.monotonic()  # the background analysis waits while keys arrive
+            self.folder.last_input = time.monotonic()  # the background analysis waits while keys arrive
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `/` or `f` were already queued for the list; they arrive here after the
         input took the focus. Type them into the input, as the user meant ("/trust" typed fast)."""
         focused = self.focused
-        if isinstance(focused, Input) and event.is_printable and event.character:
+        if isinstance(focused, Input) and event.is_printable and event.character and "alt+" not in event.key:
             event.stop()
             event.prevent_default()
             focused.insert_text_at_cursor(event.character)
 
     async def _prepare_bars(self) -> None:
         """After the first frame: build the find and filter bars' inputs (not needed to paint it)."""
-        await self.find_bar.prepare()
-        await self.filter_bar.prepare()
+        await self.reader_pane.find_bar.prepare()
+        await self.list_pane.filter_bar.prepare()
+
+    @property
+    def list_pane(self) -> ListPane:
+        return self.query_one(ListPane)
 
     @property
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
     @property
+    def reader_pane(self) -> ReaderPane:
+        return self.query_one(ReaderPane)
+
+    @property
     def reader(self) -> ArticleView:
         return self.query_one(ArticleView)
 
     @property
-    def find_bar(self) -> FindBar:
-        return self.query_one(FindBar)
+    def session(self) -> Session | None:
+        return self.folder.session
 
-    @property
-    def filter_bar(self) -> FilterBar:
-        return self.query_one(FilterBar)
+    def _update_header(self, *_: object) -> None:
+        folder = clean_line(self.path.resolve().name or str(self.path), 80)
+        self.query_one(AppHeader).parts = header_parts(
+            folder, self.session, self.list_pane, progress=self._progress,
+            loaded=self._loaded_once, failure=self._failure,
+        )
 
-    @property
-    def library(self) -> Session | None:
-        return self.session
-
-    def _header_text(self) -> str:
-        where = clean_line(self.path.resolve().name or str(self.path), 80)
-        session = self.session
-        if self._indexing:
-            done, todo = self._index_progress
-            verb = "reading titles" if self._index_stage == "listing" else "indexing"
-            return f" newsreader  {where} · {self._listed:,} articles · {verb} {done:,} of {todo:,} files…"
-        if session is None or not self._loaded_once:
-            return f" newsreader  {where} · loading…"
-        n = len(session.articles)
-        text = f" newsreader  {where} · {n:,} article{'s' if n != 1 else ''}"
-        errors = len(session.errors)
-        if errors:
-            text += f" · {errors} could not be read"
-        if session.sync.config.problem:
-            text += " · config problem"
-        return text
-
-    def _update_header(self) -> None:
-        self.query_one("#header", Static).update(self._header_text())
-
-    # ------------------------------------------------------------------------------------ loading
-
-    @work(thread=True, exclusive=True, group="scan", exit_on_error=False, description="scan")
-    def load_library(self) -> None:
-        """Open the index, show what it knows at once, then bring it in line with the folder.
-
-        Cold folders are read file by file with progress; titles appear in batches. Then, unless
-        disabled, the folder is polled for new, changed and deleted files.
-        """
-        from newsreader.library import sort_key
-        from newsreader.session import Session, default_analyser
-        from newsreader.state import ReadState
-
-        worker = get_current_worker()
-        self.post_message(ReadStateLoaded(ReadState.load()))
-        session = Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
-        self.session = session
-        cached = session.warm_start()
-        if cached:
-            self.post_message(FolderLoaded(list(cached), final=False, notice=session.notice))
-
-        def progress(done: int, todo: int, new_titles: bool) -> None:
-            # runs in this worker, between files: reading the session's entries here is safe
-            if new_titles:
-                articles = sorted(session.sync.articles(), key=sort_key)
-                self.post_message(FolderLoaded(articles, final=False, notice=None))
-            self.post_message(IndexProgress(done, todo, "listing" if new_titles and not cached else "indexing"))
-
-        session.refresh(progress, cancelled=lambda: worker.is_cancelled)
-        if worker.is_cancelled:
-            return
-        self.post_message(FolderLoaded(list(session.articles), final=True,
-                                       notice=session.take_notice() or (None if cached else session.notice)))
-
-    def _schedule_poll(self) -> None:
-        """Live reload: look at the folder again soon (sooner for small folders)."""
-        if not self.live_reload or self.session is None:
-            return
-        if self._poll_timer is not None:
-            self._poll_timer.stop()
-        delay = min(POLL_MAX_S, max(POLL_MIN_S, 3 * self.session.sync.scan_seconds))
-        self._poll_timer = self.set_timer(delay, self._poll_when_quiet)
-
-    def _poll_when_quiet(self) -> None:
-        """A rescan of a big folder holds the interpreter for a while: not in the middle of typing."""
-        if time.monotonic() - self._last_input < QUIET_BEFORE_ANALYSIS_S:
-            self._poll_timer = self.set_timer(QUIET_BEFORE_ANALYSIS_S, self._poll_when_quiet)
-        else:
-            self.poll_folder()
-
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False, description="poll")
-    def poll_folder(self) -> None:
-        worker = get_current_worker()
-        session = self.session
-        if session is None:
-            return
-        changes = session.refresh(cancelled=lambda: worker.is_cancelled)
-        if worker.is_cancelled:
-            return
-        if changes:
-            self.post_message(FolderLoaded(list(session.articles), final=True, notice=session.take_notice(),
-                                           changed=True))
-        else:
-            self.post_message(Polled())
+    def report_failure(self, what: str, error: BaseException) -> None:
+        """A worker failed: log it, say so (header and a notice) and carry on; `r` tries again."""
+        log.error("%s failed", what, exc_info=error)
+        self._failure = f"{what} failed"
+        self.notify(f"{what.capitalize()} failed: {type(error).__name__}: {error}. Press r to try again.",
+                    severity="error", timeout=10, markup=False)
+        self._update_header()
 
     @on(Polled)
     def _polled(self) -> None:
-        self._schedule_poll()
+        self.folder.schedule_poll()
 
     @on(IndexProgress)
-    def _index_progress(self, message: IndexProgress) -> None:
-        self._indexing = message.done < message.todo
-        self._index_progress = (message.done, message.todo)
-        self._index_stage = message.stage
-        bar = self.query_one_optional("#index-progress", ProgressBar)
-        if bar is None:  # made on first use: most starts are warm and never need it
-            bar = ProgressBar(id="index-progress", show_eta=False)
-            self.query_one("#listing").mount(bar, before=0)
-        bar.set_class(self._indexing, "-visible")
-        bar.update(total=message.todo, progress=message.done)
+    def _indexing(self, message: IndexProgress) -> None:
+        self._progress = (message.done, message.todo, message.stage) if message.done < message.todo else None
+        self.list_pane.progress(message.done, message.todo)
         self._update_header()
+
+    @on(ReadStateLoaded)
+    def _read_state_loaded(self, message: ReadStateLoaded) -> None:
+        self.marks.loaded(message.state, self.path)
+        self.article_list.is_unread = self.marks.is_unread
+        self.article_list.refresh_counts()
+        self.watch(self.reader, "scroll_y", self.marks.scrolled, init=False)
 
     @on(FolderLoaded)
     def _folder_loaded(self, message: FolderLoaded) -> None:
-        self._listed = len(message.articles)
         if message.notice:
-            self.notify(message.notice, severity="warning", timeout=6)
+            self.notify(message.notice, severity="warning", timeout=6, markup=False)
         if message.final:
-            self._indexing = False
-            bar = self.query_one_optional("#index-progress", ProgressBar)
-            if bar is not None:
-                bar.remove_class("-visible")
-        self._update_header()
+            self._progress = None
+            self.list_pane.progress(1, 1)
         session = self.session
+        self._loaded_once = self._loaded_once or (message.final and session is not None)
         if session is None:
+            self._update_header()
             return
+        if message.final:
+            self._failure = None  # the folder is in step again
+        lists = self.list_pane
         self.article_list.quote_counts = session.quote_counts
         self.article_list.empty_message = "No articles here." if message.final else "Loading…"
         # While the first load streams in, the cursor stays on top unless the user has moved it.
-        keep = self._shown_key if self._loaded_once or self.article_list.user_moved else None
-        if self._filter.is_empty:
-            self.article_list.set_articles(self.visible_articles(message.articles), keep_key=keep)
-        else:
-            self._run_filter()
+        shown = self.reader_pane.article
+        keep = shown.key if shown is not None and (self._loaded_once or self.article_list.user_moved) else None
+        lists.show_articles(message.articles, keep_key=keep)
         if message.final:
-            self._restore_position(message.articles)
+            self._restore_position()
             # The list and the index entries live as long as the app: move them out of the garbage
             # collector's way, or its full passes (~0.1 s with 10,000 articles) land in a keystroke.
             gc.freeze()
-        self._loaded_once = self._loaded_once or message.final
+            self._after_final_load(message, session)
         self._update_header()
+
+    def _after_final_load(self, message: FolderLoaded, session: Session) -> None:
         if message.changed:
             self._refresh_shown()
-        if not message.articles and message.final:
-            self._show_empty_state()
-        if message.final and session.sync.config.problem and not message.changed:
+        if not message.articles and self._failure is None:
+            self.reader_pane.empty_state(clean_line(str(self.path), 200))
+        if session.sync.config.problem and not message.changed:
             self.notify(session.sync.config.problem, severity="warning", markup=False)  # YAML errors quote the file
-        if message.final and self.background_analysis and message.articles:
-            self.analyse_all()
-        if message.final:
-            self._schedule_poll()
+        if self.background_analysis and message.articles:
+            self.folder.analyse_all()
+        if not self.folder.actors_counted and message.articles:
+            self.folder.count_folder_actors()  # so the "Actor…" palette has everyone the first time
+        self.folder.schedule_poll()
 
     def _refresh_shown(self) -> None:
         """After a live reload: re-read the shown article if its file changed, keeping the reader's place."""
-        current = self.article_list.current
-        if current is None or self.shown is None or current.key != self.shown.key:
-            return
-        if (current.size, current.mtime) != (self.shown.size, self.shown.mtime):
+        current, shown = self.article_list.current, self.reader_pane.article
+        if current is not None and shown is not None and current.key == shown.key and \
+                (current.size, current.mtime) != (shown.size, shown.mtime):
             self._show(current, keep_scroll=True)
 
-    def _show_empty_state(self) -> None:
-        self._shown_key = None
-        self.shown = None
-        self.shown_analysis = None
-        folder = clean_line(str(self.path), 200)
-        text = (
-            "No articles yet\n\n"
-            f"There are no articles in {folder}.\n\n"
-            "newsreader reads .txt, .md and .yaml files in this folder and its sub-folders. "
-            "Add some and they appear here by themselves (or press r), or open another folder: newsreader PATH"
-        )
-        self.reader.set_document(Document(text, 0, [StyleSpan(0, 15, "title")]))
+    def _restore_position(self) -> None:
+        """Once, after the first full load: reopen the article (and place) read last time here."""
+        if self._restore_pending and self.marks.state is not None:
+            self._restore_pending = False
+            last = self.marks.take_last_position(self.article_list.articles)
+            if last is not None and not self.article_list.user_moved:
+                self._pending_scroll = last[1]
+                self.article_list.move_to(last[0])
+                self.article_list.user_moved = False
 
     def action_reload(self) -> None:
-        """Force a rescan now (the folder is also watched)."""
-        if self._poll_timer is not None:
-            self._poll_timer.stop()
         self.notify("Reloading the folder…", timeout=1.5)
-        self.poll_folder()
-
-    # ----------------------------------------------------------------------------------- analysis
-
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysis")
-    def analyse_one(self, article: Article) -> None:
-        if self.session is not None:
-            self.post_message(AnalysisReady(article.key, self.session.analyse(article)))
-
-    @work(thread=True, exclusive=True, group="background-analysis", exit_on_error=False, description="background-analysis")
-    def analyse_all(self) -> None:
-        """Analyse the folder in the background: quotation counts, `actor:`/`quote:` filters, the index."""
-        worker = get_current_worker()
-        session = self.session
-        if session is None:
-            return
-        pending = session.unanalysed()
-        for start in range(0, len(pending), BACKGROUND_BATCH):
-            if worker.is_cancelled:
-                return
-            # Pure-Python analysis holds the GIL: while the user is typing or moving, stand back so
-            # every key is answered at once; carry on when the keyboard has been quiet for a moment.
-            while time.monotonic() - self._last_input < QUIET_BEFORE_ANALYSIS_S and not worker.is_cancelled:
-                time.sleep(0.05)
-            done = session.analyse_many(pending[start:start + BACKGROUND_BATCH], lambda: worker.is_cancelled)
-            if done:
-                self.post_message(QuoteCounts(done))
-            time.sleep(0.001)  # let the UI thread in
+        self.folder.poll()  # (the folder is also watched)
 
     @on(QuoteCounts)
     def _quote_counts(self, message: QuoteCounts) -> None:
         self.article_list.refresh_counts()
-        if self._filter.needs_analysis and not self._refilter_pending:
-            self._refilter_pending = True
-            self.set_timer(0.5, self._refilter_after_analysis)
+        self.list_pane.analysis_progressed()
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self.article_list.refresh_counts()
-        if self.shown is not None and message.key == self.shown.key:
-            self.shown_analysis = message.analysis  # kept here: the session's cache may let it go
-            self._cast_analysis_arrived()
-            self._render_shown(keep_scroll=True)
+        pane = self.reader_pane
+        if pane.article is not None and message.key == pane.article.key:
+            pane.set_analysis(message.analysis)
 
     # -------------------------------------------------------------------------------------- views
 
@@ -407,7 +255,8 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
 
     def _show_pending_preview(self) -> None:
         article, self._pending_preview = self._pending_preview, None
-        if article is not None and article.key != self._shown_key:
+        shown = self.reader_pane.article
+        if article is not None and (shown is None or article.key != shown.key):
             self._show(article)
 
     @on(ArticleList.Selected)
@@ -419,75 +268,65 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
         if self.session is None:
             return
         if entry.partial and entry.size > SYNC_BODY_BYTES:
-            self.shown = entry
-            self._shown_key = entry.key
-            self.reader.set_document(build_document(entry, None), keep_scroll=False)
-            self.load_article(entry)
+            self._present(entry, None, keep_scroll=False)
+            self.folder.load_article(entry)
             return
-        self._present(self.session.full_article(entry), keep_scroll=keep_scroll)
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False, description="article")
-    def load_article(self, entry: Article) -> None:
-        if self.session is not None:
-            self.post_message(ArticleLoaded(entry.key, self.session.full_article(entry)))
+        article = self.session.full_article(entry)
+        self._present(article, self.session.memory_analysis(article), keep_scroll=keep_scroll)
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        if message.key == self._shown_key:
-            self._present(message.article, keep_scroll=False)
+        shown = self.reader_pane.article
+        if shown is not None and message.key == shown.key and self.session is not None:
+            self._present(message.article, self.session.memory_analysis(message.article), keep_scroll=False)
 
-    def _present(self, article: Article, *, keep_scroll: bool) -> None:
-        new_article = article.key != self._shown_key
-        if new_article:
-            self._remember_position()
-        if new_article or article.body != (self.shown.body if self.shown else None):
-            # Asked once, before rendering: if the background analysis stores it a moment later, the
-            # worker below finds it cached and posts AnalysisReady, so the reader is never left plain.
-            self.shown_analysis = self.session.memory_analysis(article) if self.session is not None else None
-        self.shown = article
-        self._shown_key = article.key
-        known = self.shown_analysis
-        if new_article:
-            self._cast_article_changed()
-            self._article_presented(article)
-        self._render_shown(keep_scroll=keep_scroll, new_article=new_article)
-        self._apply_pending_scroll()
-        if new_article:
-            self._remember_position()
-        if known is None and not article.error:
-            self.analyse_one(article)
+    def _present(self, article: Article, analysis: Analysis | None, *, keep_scroll: bool) -> None:
+        pane = self.reader_pane
+        new = pane.article is None or pane.article.key != article.key
+        if new:
+            self.marks.remember()
+        pane.show_article(article, analysis, keep_scroll=keep_scroll)
+        if self._pending_scroll is not None and not article.partial:
+            offset, self._pending_scroll = self._pending_scroll, None
+            self.reader.scroll_to(y=self.reader.line_of(offset), animate=False)
+        if new:
+            self.marks.remember()
+            self.marks.article_shown(article, self._is_shown)
+        if analysis is None and not article.error and not article.partial:
+            self.folder.analyse_one(article)
 
-    def _render_shown(self, *, keep_scroll: bool, new_article: bool = False) -> None:
-        article = self.shown
-        if article is None or self.session is None:
-            return
-        analysis = self.shown_analysis if not article.partial else None
-        document = build_document(
-            article, self.analysis_to_show(analysis), quote_count=len(analysis.quotes) if analysis else None
-        )
-        self.reader.set_document(document, keep_scroll=keep_scroll)
-        self.reader.set_highlight(self.highlight)
-        if new_article and (self._find_from_filter or not self.find_bar.is_open):
-            self._prehighlight_filter()
-        if self.find_query:
-            self._run_find(keep_current=not new_article, scroll=new_article)
+    def _is_shown(self, key: str) -> bool:
+        pane = self.query_one_optional(ReaderPane) if self.is_running else None
+        return pane is not None and pane.article is not None and pane.article.key == key
+
+    # ---------------------------------------------------------------------------------- read marks
+
+    def _where(self) -> tuple[Path, Article, int] | None:
+        """Where the reader is: (folder, shown article, offset at the top of the view)."""
+        pane, session = self.query_one_optional(ReaderPane), self.session
+        if pane is None or pane.article is None or session is None:
+            return None
+        return session.folder, pane.article, pane.view.offset_of_line(pane.view.scroll_offset.y)
+
+    def _marks_changed(self) -> None:
+        listing = self.query_one_optional(ArticleList)
+        if listing is not None:  # not while shutting down
+            listing.refresh_counts()
+
+    @on(ListPane.FilterChanged)
+    def _filter_changed(self, message: ListPane.FilterChanged) -> None:
+        self.reader_pane.set_filter(message.query)
+        self._update_header()
 
     def on_unmount(self) -> None:
-        for timer in (self._read_timer, self._poll_timer, self._filter_timer):
-            if timer is not None:
-                timer.stop()
-        self._save_state(now=True)
+        self.marks.stop_clock()
+        self.folder.stop_poll()
+        self.marks.save(now=True)
         if self.session is not None:
             self.session.close()
 
-    def _apply_list(self) -> None:
-        """Show the list again after the unread-only switch or read marks changed."""
-        if self.session is None:
-            return
-        if self._filter.is_empty:
-            self.article_list.set_articles(self.visible_articles(self.session.articles), keep_key=self._shown_key)
-        else:
-            self._run_filter()
+    def listed_articles(self) -> Sequence[Article]:
+        return self.article_list.articles
 
     def open_article_at(self, index: int) -> None:
         """Move the list to `index` and read it (the palette's "Open article…")."""
@@ -497,25 +336,25 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     # ------------------------------------------------------------------------------------ actions
 
     def action_escape(self) -> None:
-        """Esc: close the find (clearing its highlights), else clear a filter, else back to the list."""
-        if self.find_bar.is_open or self.find_query:
-            self.close_find()
-        elif not isinstance(self.focused, ArticleList):
+        """Esc: close the find or the actors panel, else back to the list, else clear the filter."""
+        if self.reader_pane.escape():
+            return
+        if not isinstance(self.focused, ArticleList):
             self.article_list.focus()
-        elif self.filter_bar.is_open:
-            self.on_filter_bar_cleared()
+        elif self.list_pane.filter_bar.is_open:
+            self.list_pane.clear_filter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Footer shows what matters now: reader keys only while reading."""
-        if action == "find_step":
-            return bool(self.find_query)
+        """The footer shows what matters now: n/N only with matches, esc only when it does something."""
+        pane = self.query_one_optional(ReaderPane)
+        if pane is None:
+            return True
+        if action == "pane" and parameters[:1] == ("step_match",) and parameters[1:] != (0,):
+            return bool(pane.find.text)
         if action == "escape":
-            return self.find_bar.is_open or bool(self.find_query) or self.filter_bar.is_open or \
-                not isinstance(self.focused, ArticleList)
+            return pane.find_bar.is_open or bool(pane.find.text) or pane.show_actors or \
+                self.list_pane.filter_bar.is_open or not isinstance(self.focused, ArticleList)
         return True
-
-    def action_step_article(self, delta: int) -> None:
-        self.article_list.action_move(delta)
 
     def action_reader(self, action: str, direction: int) -> None:
         getattr(self.reader, f"action_{action}")(direction)
@@ -523,54 +362,36 @@ class NewsReaderApp(FindFilterMixin, CastMixin, ReadStateMixin, App[None]):
     def action_focus_list(self) -> None:
         self.article_list.focus()
 
-    def action_toggle_highlight(self) -> None:
-        self.highlight = not self.highlight
-        self.reader.set_highlight(self.highlight)
-        self.notify("Highlighting on" if self.highlight else "Highlighting off", timeout=1.5)
+    def action_pane(self, method: str, *args: Any) -> None:
+        """Reader keys (`keys.py`): call the `ReaderPane` method of that name."""
+        getattr(self.reader_pane, method)(*args)
+
+    def action_list(self, method: str, *args: Any) -> None:
+        """List keys (`keys.py`): call the `ListPane` method of that name."""
+        getattr(self.list_pane, method)(*args)
+
+    @on(ReaderPane.ActorFilter)
+    def _actor_filter(self, message: ReaderPane.ActorFilter) -> None:
+        self.list_pane.set_filter_text(message.query)
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
-            return
-        reader = self.reader
-        legend = {role: reader.role_style(role) for role in ("quote", "speaker", "person", "organisation", "place", "match", "current-match")}
-        app = self.BINDINGS
-        columns = [
-            [
-                ("Article list", ArticleList.BINDINGS),
-                ("Reader", [*ArticleView.BINDINGS, *pick(app, "reader", "focus_list", "escape")]),
-                ("Anywhere", pick(app, "step_article", "focus_next", "focus_previous")),
-            ],
-            [
-                ("Find in the article", [
-                    *pick(app, "open_find", "find_step"), *FindBar.BINDINGS,
-                    Binding("enter", "done", "Keep, read on"),
-                ]),
-                ("Filter the folder", [
-                    *pick(app, "open_filter"), *FilterBar.BINDINGS,
-                    Binding("enter", "done", "Keep filter, to the list"),
-                ]),
-                ("Filter words", [
-                    Binding("words", "-", "all must match"), Binding('"a b"', "-", "exact phrase"),
-                    Binding("-word", "-", "without word"), Binding("actor:", "-", "actor:Hu finds Ken Hu"),
-                    Binding("source:", "-", "by source"), Binding("quote:", "-", "inside quotations"),
-                ]),
-            ],
-            [
-                ("Who said what", pick(app, "toggle_highlight", "toggle_actors", "step_mention", "who_said",
-                                       "step_quote")),
-                ("Actors panel", _actors_panel_bindings()),
-                ("Articles", pick(app, "toggle_read", "toggle_unread_only", "reload")),
-                ("App", [*pick(app, "help"), Binding("ctrl+p", "command_palette", "Open article…, Actor…"),
-                         *pick(app, "quit")]),
-            ],
-        ]
-        self.push_screen(HelpScreen(columns, legend))
+        from newsreader.ui.help_screen import HelpScreen
 
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.for_app(self, self.reader))
 
-def _actors_panel_bindings() -> list[Any]:
-    from newsreader.ui.actors_panel import ActorsPanel
+    # ----------------------------------------------------------------------- the "Actor…" palette
 
-    return list(ActorsPanel.BINDINGS)
+    def folder_actors(self) -> tuple[Sequence[FolderActor], str | None]:
+        """The folder's cast counted so far and, while counting, a status line (see actor_commands)."""
+        return self.folder.actors_for_palette()
+
+    @on(FolderActorsReady)
+    def _folder_actors_ready(self) -> None:
+        self.folder.actors_counted = True
+
+    def choose_folder_actor(self, actor: FolderActor) -> None:
+        self.list_pane.set_filter_text(actor.filter_query)
 
 
 def make_app(path: Path | str, **kwargs: Any) -> NewsReaderApp:

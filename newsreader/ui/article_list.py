@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.content import Content, Span
+from textual.content import Span
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -38,7 +38,7 @@ class ArticleList(CursorList):
         "article-list--cursor-blurred",
         "article-list--empty",
     }
-    BINDINGS = [*CursorList.BINDINGS[:-1], Binding("enter,l,right", "select", "Read", show=True)]
+    BINDINGS = [*CursorList.BINDINGS[:-1], Binding("enter,l,right", "select", "Read", show=True, id="list.read")]
 
     @dataclass
     class Highlighted(Message):
@@ -79,8 +79,7 @@ class ArticleList(CursorList):
         self._invalidate()
         self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.articles) - 1)))
         self._scroll_cursor_visible()
-        if self.articles:
-            self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
+        self._announce()
 
     def refresh_counts(self) -> None:
         """`quote_counts` (shared with the session) changed: redraw the meta lines."""
@@ -95,8 +94,18 @@ class ArticleList(CursorList):
     def watch_cursor(self, old: int, new: int) -> None:
         self._invalidate()
         self._scroll_cursor_visible()
-        if 0 <= new < len(self.articles):
-            self.post_message(self.Highlighted(self.articles[new], new))
+        self._announce()
+
+    def _announce(self) -> None:
+        """Post `Highlighted` for the cursor's article from this list's own message loop.
+
+        A message records as its sender whatever was running when it was made, and Textual stops a
+        message at its sender (so a parent's call would keep it from bubbling past the parent)."""
+        self.call_later(self._post_highlighted)
+
+    def _post_highlighted(self) -> None:
+        if 0 <= self.cursor < len(self.articles):
+            self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
 
     def _set_virtual_size(self) -> None:
         """Room for every article, plus the lines left over below the last whole article that fits, so the
@@ -181,14 +190,10 @@ class ArticleList(CursorList):
         return self._line(" " + text, role, width, base)
 
     def _line(self, text: str, role: str, width: int, base: str | None = None) -> Strip:
-        style = self.get_visual_style(role, partial=True)
-        content = Content(text, [Span(0, len(text), style)])
-        base_style = self.get_visual_style(base) if base else self.visual_style
-        content = content.truncate(max(1, width - 1), ellipsis=True)
-        rich_base = base_style.rich_style
-        segments = content.render_segments(base_style)
-        strip = Strip(segments).extend_cell_length(width, rich_base)
-        return strip.crop(0, width) if strip.cell_length > width else strip
+        """`text` in `role`, one cell short of the width (the last cell is the scrollbar's margin)."""
+        strip = self.line_strip(text, [Span(0, len(text), self.get_visual_style(role, partial=True))],
+                                max(1, width - 1), base)
+        return strip.extend_cell_length(width, (self.get_visual_style(base) if base else self.visual_style).rich_style)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width

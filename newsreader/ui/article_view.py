@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -32,28 +33,46 @@ SIZE_UPDATE_S = 0.5  # while wrapping in the background, the scrollable height i
 ROLES = (
     "title", "meta", "notice", "error", "heading", "strong", "em", "strike", "link", "code", "bullet",
     "blockquote", "rule", "quote", "quote-mark", "speaker", "person", "organisation", "place", "match",
-    "current-match",
+    "current-match", "current-mention",
 )
-BACKGROUND_ROLES = frozenset({"match", "current-match", "code"})
+BACKGROUND_ROLES = frozenset({"match", "current-match", "current-mention", "code"})
+Spans = tuple[tuple[int, int], ...]
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """Scrollable, wrapped, highlighted article text."""
+    """Scrollable, wrapped, highlighted article text.
+
+    What it paints on top of the document is bound from its `ReaderPane` (`data_bind`): the pane owns
+    the find matches, the current one, the current mention and the highlight switch; this view only
+    turns them into repainted lines.
+    """
 
     COMPONENT_CLASSES = {f"article--{role}" for role in ROLES}
     BINDINGS = [
-        Binding("j,down", "scroll_lines(1)", "Scroll", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Scroll", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="view.line-down"),
+        Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="view.line-up"),
+        Binding("g,home", "top", "Top", show=False, id="view.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="view.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="view.page-up"),
     ]
+
+    highlight: reactive[bool] = reactive(True, repaint=False, init=False)
+    """Analysis layers (quotations, actors) shown; off leaves only the text's own styles."""
+    matches: reactive[Spans] = reactive((), repaint=False, init=False)
+    """Find matches as document offsets, sorted, drawn on top of everything."""
+    current_match: reactive[int] = reactive(-1, repaint=False, init=False)
+    """Index into `matches` of the current match (drawn strongest), or -1."""
+    current_mention: reactive[tuple[int, int] | None] = reactive(None, repaint=False, init=False)
+    """Document span of the mention `]`/`[` stopped on, drawn distinctly."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self.document = Document("", 0)
-        self.highlight = True
         self._paras: list[tuple[int, int]] = [(0, 0)]
         self._para_starts: list[int] = [0]
         self._para_spans: dict[int, list[tuple[int, int, str]]] = {}  # only paragraphs that have spans
@@ -64,11 +83,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap_token = 0  # bumped on every rewrap: a pending slice of an older wrap does nothing
         self._virtual_size_at = 0.0
         self._left = 0
-        self._matches: list[tuple[int, int]] = []
-        self._match_ends: list[int] = []
-        self._current = -1
         self._generation = 0
-        self._cache: LRUCache[tuple[int, int, tuple[tuple[int, int, bool], ...]], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, tuple[tuple[int, int, str], ...]], Strip] = LRUCache(1024)
         self._styles: dict[str, object] = {}
 
     # ------------------------------------------------------------------------------------- content
@@ -93,7 +109,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 if s < e:
                     per_para.setdefault(p, []).append((s, e, span.style))
         self._para_spans = per_para
-        self._matches, self._match_ends, self._current = [], [], -1
         if same_text:
             self._invalidate()
         else:
@@ -101,26 +116,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False)
 
-    def set_highlight(self, on: bool) -> None:
-        self.highlight = on
+    def watch_highlight(self) -> None:
         self._invalidate()
 
-    def set_matches(self, matches: Sequence[tuple[int, int]], current: int = -1) -> None:
-        """Find matches (document offsets) drawn on top of everything; `current` drawn strongest."""
-        before = self._visible_match_lines()
-        self._matches = list(matches)
-        self._match_ends = [e for _, e in self._matches]
-        self._current = current
-        self._refresh_lines(before | self._visible_match_lines())
+    def watch_matches(self, old: Spans, new: Spans) -> None:
+        self._refresh_lines(self._visible_match_lines(old) | self._visible_match_lines(new))
 
-    def set_current(self, current: int) -> None:
-        before = self._visible_match_lines()
-        self._current = current
-        self._refresh_lines(before | self._visible_match_lines())
+    def watch_current_match(self, old: int, new: int) -> None:
+        self._refresh_lines(self._lines_of(self.matches, old, new))
 
-    def _visible_match_lines(self) -> set[int]:
-        """Visible wrapped lines that show a match (only they change when the matches do)."""
-        if not self._matches or not self._lines:
+    def watch_current_mention(self, old: tuple[int, int] | None, new: tuple[int, int] | None) -> None:
+        self._refresh_lines(self._lines_of([s for s in (old, new) if s is not None], 0, 1))
+
+    def _lines_of(self, spans: Sequence[tuple[int, int]], *indices: int) -> set[int]:
+        lines: set[int] = set()
+        for i in indices:
+            if 0 <= i < len(spans):
+                s, e = spans[i]
+                lines.update(range(self.line_of(s), self.line_of(max(s, e - 1)) + 1))
+        return lines
+
+    def _visible_match_lines(self, matches: Spans) -> set[int]:
+        """Visible wrapped lines that show one of `matches` (only they change when the matches do)."""
+        if not matches or not self._lines:
             return set()
         top = self.scroll_offset.y
         bottom = min(len(self._lines), top + self.scrollable_content_region.height)
@@ -128,18 +146,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return set()
         start, end = self._lines[top][1], self._lines[bottom - 1][2]
         lines: set[int] = set()
-        for i in range(bisect_left(self._match_ends, start + 1), len(self._matches)):
-            s, e = self._matches[i]
+        for i in range(bisect_left(matches, start + 1, key=_end), len(matches)):
+            s, e = matches[i]
             if s >= end:
                 break
             lines.update(range(self.line_of(s), self.line_of(max(s, e - 1)) + 1))
         return lines
 
     def _refresh_lines(self, lines: set[int]) -> None:
-        """Repaint just these lines (a keystroke in the find bar then repaints little or nothing)."""
-        top = self.scroll_offset.y
+        """Repaint just these lines (a keystroke in the find bar then repaints little or nothing).
+
+        `refresh_line` takes a line of the whole document (it subtracts the scroll offset itself)."""
         for line in lines:
-            self.refresh_line(line - top)
+            self.refresh_line(line)
 
     # ------------------------------------------------------------------------------------ geometry
 
@@ -287,17 +306,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
-    def _line_matches(self, index: int) -> tuple[tuple[int, int, bool], ...]:
-        """The find matches on wrapped line `index`: (start, end, is current)."""
-        if not self._matches:
-            return ()
+    def _line_matches(self, index: int) -> tuple[tuple[int, int, str], ...]:
+        """What is drawn over wrapped line `index`: (start, end, role) of find matches and the mention."""
         _, start, end = self._lines[index]
         found = []
-        for i in range(bisect_left(self._match_ends, start + 1), len(self._matches)):
-            s, e = self._matches[i]
-            if s >= end:
-                break
-            found.append((s, e, i == self._current))
+        matches, current = self.matches, self.current_match
+        if matches:
+            for i in range(bisect_left(matches, start + 1, key=_end), len(matches)):
+                s, e = matches[i]
+                if s >= end:
+                    break
+                found.append((s, e, "current-match" if i == current else "match"))
+        mention = self.current_mention
+        if mention is not None and mention[0] < end and mention[1] > start:
+            found.append((mention[0], mention[1], "current-mention"))
         return tuple(found)
 
     def _render_wrapped_line(self, index: int, width: int) -> Strip:
@@ -307,8 +329,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         for s, e, role in self._para_spans.get(p, ()):
             if s < end and e > start and (self.highlight or role not in ANALYSIS_LAYERS):
                 spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
-        for s, e, current in self._line_matches(index):
-            role = "current-match" if current else "match"
+        for s, e, role in self._line_matches(index):
             spans.append(Span(max(s, start) - start, min(e, end) - start, self.role_style(role)))
         content = Content(text, spans) if spans else Content(text)
         segments = content.render_segments(self.visual_style)

@@ -1,9 +1,13 @@
-"""Command palette: "Open article…" finds an article by fuzzy title match."""
+"""Command palette: "Open article…" finds an article by fuzzy title match; the fuzzy highlight that
+every palette of the app uses (titles and actor names are data, never markup).
+
+The app is reached through the `ArticleSource` protocol, not imported: `app.py` imports this module.
+"""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -11,23 +15,37 @@ from textual.content import Content
 from newsreader.render import meta_line
 
 if TYPE_CHECKING:
-    from newsreader.ui.app import NewsReaderApp
+    from newsreader.articles import Article
 
 MAX_DISCOVERY = 50
 
 
-def _plain_highlight(matcher: Matcher, title: str) -> Content:
-    """The title with the matched letters highlighted, as plain content.
+@runtime_checkable
+class ArticleSource(Protocol):
+    """What the app provides to the "Open article…" palette."""
+
+    def listed_articles(self) -> Sequence[Article]:
+        """The articles in the list, in list order."""
+        ...
+
+    def open_article_at(self, index: int) -> None:
+        """Move the list to `index` and read that article."""
+        ...
+
+
+def plain_highlight(matcher: Matcher, text: str) -> Content:
+    """`text` with the fuzzy-matched letters highlighted, as plain content.
 
     `Matcher.highlight` and string prompts/help go through `Content.from_markup`: a title such as
     "[link=file:///etc/passwd]" would become a link and an unbalanced "[/]" would crash the palette.
-    Article titles are data, so they are wrapped in `Content` here and never parsed.
+    Titles and names are data, so they are wrapped in `Content` here and never parsed.
     """
-    content = Content(title)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    for offset in offsets:
-        if offset < len(title) and not title[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if offset < len(text) and not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
 
 
@@ -35,22 +53,26 @@ class ArticleTitles(Provider):
     """Every article title; choosing one moves the list cursor to it and opens it."""
 
     async def search(self, query: str) -> Hits:
-        app = cast("NewsReaderApp", self.app)
+        app = self.app
+        if not isinstance(app, ArticleSource):
+            return
         matcher = self.matcher(query)
-        for index, article in enumerate(app.article_list.articles):
+        for index, article in enumerate(app.listed_articles()):
             score = matcher.match(article.title)
             if score > 0:
                 yield Hit(
                     score,
-                    _plain_highlight(matcher, article.title),
+                    plain_highlight(matcher, article.title),
                     partial(app.open_article_at, index),
                     text=article.title,
                     help=Content(meta_line(article)),  # type: ignore[arg-type]  # Content is never parsed
                 )
 
     async def discover(self) -> Hits:
-        app = cast("NewsReaderApp", self.app)
-        for index, article in enumerate(app.article_list.articles[:MAX_DISCOVERY]):
+        app = self.app
+        if not isinstance(app, ArticleSource):
+            return
+        for index, article in enumerate(app.listed_articles()[:MAX_DISCOVERY]):
             yield DiscoveryHit(
                 Content(article.title),
                 partial(app.open_article_at, index),

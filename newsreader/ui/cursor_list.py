@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.content import Content, Span
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 
 class CursorList(ScrollView, can_focus=True, inherit_bindings=False):
     """Keys: j/k ↑/↓, g/G Home/End, PgUp/PgDn, Enter; click to move, double-click to choose."""
 
     BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "move_page(1)", "Page down", show=False),
-        Binding("pageup", "move_page(-1)", "Page up", show=False),
-        Binding("enter", "select", "Choose", show=True),
+        Binding("j,down", "move(1)", "Down", show=False, id="list.down"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="list.up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown", "move_page(1)", "Page down", show=False, id="list.page-down"),
+        Binding("pageup", "move_page(-1)", "Page up", show=False, id="list.page-up"),
+        Binding("enter", "select", "Choose", show=True, id="list.choose"),
     ]
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
@@ -78,6 +80,14 @@ class CursorList(ScrollView, can_focus=True, inherit_bindings=False):
     def _invalidate(self) -> None:
         self._generation += 1
         self.refresh()
+
+    def line_strip(self, text: str, spans: list[Span], width: int, base: str | None = None) -> Strip:
+        """One line of the list: `text` with `spans`, on the component class `base` (the cursor row) or
+        the list's own style, cut with an ellipsis to `width` cells and padded to exactly `width`."""
+        base_style = self.get_visual_style(base) if base else self.visual_style
+        content = Content(text, spans).truncate(max(1, width), ellipsis=True)
+        strip = Strip(content.render_segments(base_style)).extend_cell_length(width, base_style.rich_style)
+        return strip.crop(0, width) if strip.cell_length > width else strip
 
     def on_focus(self) -> None:
         self._invalidate()

@@ -19,7 +19,7 @@ from newsreader.ui.input_bar import InputBar
 class FilterBar(InputBar, Vertical):
     """Posts `Changed` per keystroke, `Done` on enter (keep filter, focus list), `Cleared` on esc."""
 
-    BINDINGS = [Binding("escape", "clear", "Clear filter")]
+    BINDINGS = [Binding("escape", "clear", "Clear filter", id="filter.clear")]
 
     @dataclass
     class Changed(Message):

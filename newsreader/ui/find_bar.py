@@ -18,21 +18,29 @@ from newsreader.ui.input_bar import InputBar
 
 
 class FindBar(InputBar, Horizontal):
-    """Incremental find: posts `Changed` on every keystroke, `Step` for next/previous, `Done`/`Closed`."""
+    """Incremental find: posts `Changed` per keystroke, `Toggled` for the regex / whole-word switches,
+    `Step` for next/previous, `Done` (Enter) and `Closed` (Esc). It keeps no find state of its own: the
+    `ReaderPane` owns the query and tells the bar its flags and counter."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close find"),
-        Binding("down,ctrl+n", "step(1)", "Next match", show=False),
-        Binding("up,shift+enter", "step(-1)", "Previous match", show=False),
-        Binding("alt+r", "toggle_regex", "Regex"),
-        Binding("alt+w", "toggle_word", "Whole word"),
+        Binding("escape", "close", "Close find", id="find.close"),
+        Binding("down,ctrl+n", "step(1)", "Next match", show=False, id="find.next"),
+        Binding("up,shift+enter", "step(-1)", "Previous match", show=False, id="find.previous"),
+        # priority: checked before the Input sees the key. A real terminal sends alt+r as ESC r, which
+        # arrives as a printable "r" key that the Input would otherwise type.
+        Binding("alt+r", "toggle('regex')", "Regex", priority=True, id="find.regex"),
+        Binding("alt+w", "toggle('whole_word')", "Whole word", priority=True, id="find.whole-word"),
     ]
 
     @dataclass
     class Changed(Message):
         query: str
-        regex: bool
-        whole_word: bool
+
+    @dataclass
+    class Toggled(Message):
+        """A switch was flipped: `flag` is "regex" or "whole_word"."""
+
+        flag: str
 
     @dataclass
     class Step(Message):
@@ -50,39 +58,29 @@ class FindBar(InputBar, Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self.regex = False
-        self.whole_word = False
         self._flags: Label | None = None
 
     def extra_children(self) -> tuple[list[Widget], list[Widget]]:
         self._flags = Label("", id="find-flags", markup=False)
         return [Label("Find", id="find-label", markup=False)], [self._flags]
 
-    def open(self, query: str | None = None, *, regex: bool | None = None, focus: bool = True) -> None:
-        if regex is not None:
-            self.regex = regex
+    def open(self, query: str | None = None, *, focus: bool = True) -> None:
         self.show(focus=False)
-        self._show_flags()
         if query is not None:
             self.set_value(query, quietly=True)
         if focus:
             self.show(focus=True)
 
-    def _show_flags(self) -> None:
+    def show_flags(self, regex: bool, whole_word: bool) -> None:
         self._ensure_children()
         assert self._flags is not None
-        flags = [name for name, on in (("regex", self.regex), ("word", self.whole_word)) if on]
-        text = " ".join(f"[{f}]" for f in flags)
+        text = " ".join(f"[{name}]" for name, on in (("regex", regex), ("word", whole_word)) if on)
         if str(self._flags.render()) != text:  # unchanged on most keystrokes: skip the layout pass
             self._flags.update(text)
 
-    def _changed(self) -> None:
-        self._show_flags()
-        self.post_message(self.Changed(self.input.value, self.regex, self.whole_word))
-
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._changed()
+        self.post_message(self.Changed(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -91,13 +89,8 @@ class FindBar(InputBar, Horizontal):
     def action_step(self, direction: int) -> None:
         self.post_message(self.Step(direction))
 
-    def action_toggle_regex(self) -> None:
-        self.regex = not self.regex
-        self._changed()
-
-    def action_toggle_word(self) -> None:
-        self.whole_word = not self.whole_word
-        self._changed()
+    def action_toggle(self, flag: str) -> None:
+        self.post_message(self.Toggled(flag))
 
     def action_close(self) -> None:
         self.post_message(self.Closed())

@@ -1,53 +1,51 @@
-"""The help screen: every key, generated from the bindings themselves, and the highlight legend."""
+"""The help screen: every key, generated from the bindings themselves, and the highlight legend.
+
+Key labels come from Textual's own `App.get_key_display` (the footer's labels), so a remapped key
+(`App.set_keymap`) is shown as it is bound. Each section is a two-column grid (keys, description), so a
+long description wraps inside its own column; sections sit side by side when the screen is wide and in
+one column at 80 columns (the `-narrow` breakpoint class).
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsreader.render import LEGEND
 
-KEY_NAMES = {
-    "down": "↓", "up": "↑", "left": "←", "right": "→", "pagedown": "PgDn", "pageup": "PgUp",
-    "home": "Home", "end": "End", "enter": "Enter", "escape": "Esc", "space": "Space", "tab": "Tab",
-    "shift+tab": "Shift+Tab", "question_mark": "?", "slash": "/", "f1": "F1", "shift+enter": "Shift+Enter",
-    "left_curly_bracket": "{", "right_curly_bracket": "}", "left_square_bracket": "[",
-    "right_square_bracket": "]",
-}
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from newsreader.ui.article_view import ArticleView
+
+Section = tuple[str, Iterable[BindingType]]
 
 
-def key_label(keys: str) -> str:
-    """"j,down" -> "j ↓"; "ctrl+d" -> "Ctrl+d"."""
-    out = []
-    for key in keys.split(","):
-        key = key.strip()
-        label = KEY_NAMES.get(key)
-        if label is None:
-            label = key
-            for prefix in ("ctrl+", "alt+", "shift+"):
-                if key.startswith(prefix):
-                    label = prefix[:-1].capitalize() + "+" + key[len(prefix):]
-        out.append(label)
-    return " ".join(out)
+def key_labels(binding: Binding, key_display: Callable[[Binding], str]) -> str:
+    """"j ↓" for a binding of "j,down": every key, as `key_display` (App.get_key_display) shows it."""
+    keys = [k.strip() for k in binding.key.split(",") if k.strip()]
+    return " ".join(key_display(replace(binding, key=k, key_display=None)) for k in keys)
 
 
-def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) for every binding with a description, merging keys that share an action."""
-    rows: dict[tuple[str, str], list[str]] = {}
+def binding_rows(bindings: Iterable[BindingType], key_display: Callable[[Binding], str]) -> list[tuple[str, str]]:
+    """(keys, description) for every binding with a description, merging keys that do the same thing
+    (the same description in one section: `pgdn` on the reader and `space` anywhere both page down)."""
+    rows: dict[str, list[str]] = {}
     for b in bindings:
         if not isinstance(b, Binding) or not b.description or b.system:
             continue
-        rows.setdefault((b.action, b.description), []).append(b.key)
-    return [(key_label(",".join(keys)), desc) for (_, desc), keys in rows.items()]
-
-
-Section = tuple[str, Iterable[BindingType]]
+        labels = rows.setdefault(b.description, [])
+        label = key_labels(b, key_display)
+        if label not in labels:
+            labels.append(label)
+    return [(" ".join(keys), desc) for desc, keys in rows.items()]
 
 
 def pick(bindings: Iterable[BindingType], *actions: str) -> list[BindingType]:
@@ -59,11 +57,71 @@ def pick(bindings: Iterable[BindingType], *actions: str) -> list[BindingType]:
     return chosen
 
 
+def pick_calls(bindings: Iterable[BindingType], target: str, *methods: str) -> list[BindingType]:
+    """The bindings of `target('method', …)` actions (the routed pane / list keys), in the order given."""
+    chosen: list[BindingType] = []
+    pool = [b for b in bindings if isinstance(b, Binding)]
+    for method in methods:
+        chosen.extend(b for b in pool if b.action.startswith(f"{target}('{method}'"))
+    return chosen
+
+
+def note(keys: str, description: str) -> Binding:
+    """A help row that is not a binding of its own (filter words, Enter in a bar)."""
+    return Binding(keys, "-", description, key_display=keys)
+
+
+def help_sections(app: App[Any]) -> list[list[Section]]:
+    """The app's keys by what they are for, in columns (one column on a narrow screen)."""
+    from newsreader.ui.actors_panel import ActorsPanel
+    from newsreader.ui.article_list import ArticleList
+    from newsreader.ui.article_view import ArticleView
+    from newsreader.ui.filter_bar import FilterBar
+    from newsreader.ui.find_bar import FindBar
+
+    bound = app.BINDINGS
+    return [
+        [
+            ("Article list", ArticleList.BINDINGS),
+            ("Reader", [*ArticleView.BINDINGS, *pick(bound, "reader", "focus_list", "escape")]),
+            ("Anywhere", [*pick_calls(bound, "list", "step"), *pick(bound, "focus_next", "focus_previous")]),
+            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only"), *pick(bound, "reload")]),
+        ],
+        [
+            ("Find in the article", [
+                *pick_calls(bound, "pane", "open_find"),
+                *[b for b in pick_calls(bound, "pane", "step_match") if b.key != "enter"],
+                *FindBar.BINDINGS, note("enter", "Keep the matches, read on (then n / N)"),
+            ]),
+            ("Filter the folder", [
+                *pick_calls(bound, "list", "open_filter"), *FilterBar.BINDINGS, note("enter", "Keep the filter, to the list"),
+            ]),
+            ("Filter words", [
+                note("words", "all must match"), note('"a b"', "exact phrase"), note("-word", "without word"),
+                note("actor:", "actor:Hu finds Ken Hu"), note("source:", "by source"),
+                note("quote:", "inside quotations"),
+            ]),
+        ],
+        [
+            ("Quotations and actors", pick_calls(bound, "pane", "step_quote", "who_said", "toggle_actors",
+                                                 "step_mention", "toggle_highlight")),
+            ("Actors panel", ActorsPanel.BINDINGS),
+            ("App", [*pick(bound, "help"), note("ctrl+p", "Open article…, Actor…"), *pick(bound, "quit")]),
+        ],
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
-    """Keys in three columns, by what they are for, then the legend of highlight colours."""
+    """Keys by what they are for, then the legend of highlight colours. j/k, g/G, space/b scroll it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss_help", "Close help"),
+        Binding("escape,q,question_mark,f1", "dismiss_help", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll", show=False, id="help.line-down"),
+        Binding("k,up", "scroll(-1)", "Scroll", show=False, id="help.line-up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="help.page-down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
+        Binding("g,home", "home", "Top", show=False, id="help.top"),
+        Binding("G,end", "end", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, columns: list[list[Section]], legend_styles: dict[str, object]) -> None:
@@ -71,37 +129,45 @@ class HelpScreen(ModalScreen[None]):
         self.columns = columns
         self.legend_styles = legend_styles
 
+    @classmethod
+    def for_app(cls, app: App[Any], view: ArticleView) -> HelpScreen:
+        """The help for `app`, its legend in the colours `view` paints with (the theme's)."""
+        roles = ("quote", "speaker", "person", "organisation", "place", "match", "current-match")
+        return cls(help_sections(app), {role: view.role_style(role) for role in roles})
+
     @property
     def sections(self) -> list[Section]:
         return [section for column in self.columns for section in column]
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             with Horizontal(id="help-columns"):
                 for i, column in enumerate(self.columns):
-                    yield Static(self._keys_content(column), id=f"help-keys-{i}", classes="help-keys")
+                    with Vertical(id=f"help-keys-{i}", classes="help-keys"):
+                        for title, bindings in column:
+                            rows = binding_rows(bindings, self.app.get_key_display)
+                            if not rows:
+                                continue
+                            yield Static(Content.styled(title, "bold $accent"), classes="help-title")
+                            with Grid(classes="help-rows"):
+                                for keys, desc in rows:
+                                    yield Static(Content.styled(keys, "bold"), classes="help-key")
+                                    yield Static(Content(desc), classes="help-desc")
             yield Static(self._legend_content(), id="help-legend")
-            yield Static("Esc, q or ? closes this help.", id="help-hint")
+            yield Static("Esc, q or ? closes this help · j/k, space/b, g/G scroll it.", id="help-hint")
 
     def keys_text(self) -> str:
         """Every key and description shown (for tests and screen readers)."""
-        return "\n".join(str(self._keys_content(column)) for column in self.columns)
+        return "\n".join(f"{k}  {d}" for _, bindings in self.sections
+                         for k, d in binding_rows(bindings, self.app.get_key_display))
 
     def on_mount(self) -> None:
-        self.query_one("#help-body").border_title = "newsreader — keys"
-
-    def _keys_content(self, sections: list[Section]) -> Content:
-        parts: list[Content] = []
-        for title, bindings in sections:
-            rows = binding_rows(bindings)
-            if not rows:
-                continue
-            parts.append(Content.styled(title, "bold $accent"))
-            width = max(len(k) for k, _ in rows)
-            for keys, desc in rows:
-                parts.append(Content.assemble((f"  {keys:<{width}}", "bold"), "  ", desc))
-            parts.append(Content(""))
-        return Content("\n").join(parts)
+        self.body.border_title = "newsreader — keys"
+        self.body.focus()
 
     def _legend_content(self) -> Content:
         text = ""
@@ -114,6 +180,18 @@ class HelpScreen(ModalScreen[None]):
                 spans.append(Span(len(text), len(text) + len(label), style))  # type: ignore[arg-type]
             text += label
         return Content.assemble(Content.styled("Highlights", "bold $accent"), "\n  ", Content(text, spans))
+
+    def action_scroll(self, lines: int) -> None:
+        self.body.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        self.body.scroll_relative(y=direction * max(1, self.body.size.height - 1), animate=False)
+
+    def action_home(self) -> None:
+        self.body.scroll_home(animate=False)
+
+    def action_end(self) -> None:
+        self.body.scroll_end(animate=False)
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

@@ -59,14 +59,6 @@ class ArticleLoaded(Message):
     article: Article
 
 
-@dataclass
-class FilterResult(Message):
-    """The articles that match the filter typed as `query`, in list order."""
-
-    query: str
-    articles: list[Article]
-
-
 class Polled(Message):
     """A live-reload poll found nothing new (schedule the next one)."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual.cache import LRUCache
-from textual.content import Content, Span
+from textual.content import Span
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -172,10 +172,5 @@ class RowList(CursorList):
         for start, end, role in row.spans:
             if start < end:
                 spans.append(Span(start, end, self.get_visual_style(self._role(role), partial=True)))
-        base = self.visual_style
-        if under_cursor:
-            base = self.get_visual_style(self._role("cursor" if self.has_focus else "cursor-blurred"))
-        content = Content(row.text, spans).truncate(max(1, width), ellipsis=True)
-        rich_base = base.rich_style
-        strip = Strip(content.render_segments(base)).extend_cell_length(width, rich_base)
-        return strip.crop(0, width) if strip.cell_length > width else strip
+        base = self._role("cursor" if self.has_focus else "cursor-blurred") if under_cursor else None
+        return self.line_strip(row.text, spans, width, base)

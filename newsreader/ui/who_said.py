@@ -129,7 +129,7 @@ class WhoSaidScreen(ModalScreen[int | None]):
     """
 
     BINDINGS = [
-        Binding("escape,q,w", "close", "Close"),
+        Binding("escape,q,w", "close", "Close", id="who-said.close"),
     ]
 
     def __init__(self, analysis: Analysis, title: str) -> None:

@@ -1,0 +1,211 @@
+"""The app's background work over the folder: the first scan, live-reload polls, article bodies too big
+to read on the UI thread, the analysis of the shown article and of the whole folder, the folder's cast.
+
+`FolderWorkers` is a plain object the App holds (not a widget, not a mixin). Every job runs in a Textual
+thread worker through `_run`, which catches any failure, logs it and hands it to the app's
+`report_failure` (a notice and the header say what failed; `r` tries again), so no worker can leave the
+app stuck on "loading…". Workers only post messages (`ui/messages.py`); the App's handlers touch widgets.
+Every worker names itself (`description=`): without one, Textual builds the name from repr() of the
+arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a keystroke.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual.worker import Worker, get_current_worker
+
+from newsreader.ui.messages import (
+    AnalysisReady, ArticleLoaded, FolderActorsReady, FolderLoaded, IndexProgress, Polled, QuoteCounts,
+    ReadStateLoaded,
+)
+
+if TYPE_CHECKING:
+    from newsreader.actor_index import FolderActor
+    from newsreader.analysis.model import ActorHint, Analysis
+    from newsreader.articles import Article
+    from newsreader.session import Session
+    from newsreader.ui.app import NewsReaderApp
+
+POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
+BACKGROUND_BATCH = 2
+QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard quiet
+
+
+class FolderWorkers:
+    """Runs the folder's background jobs for `app` and owns the `Session` they fill."""
+
+    def __init__(
+        self,
+        app: NewsReaderApp,
+        path: Path,
+        *,
+        use_index: bool,
+        analyser: Callable[[Article, tuple[ActorHint, ...]], Analysis] | None,
+        live_reload: bool,
+    ) -> None:
+        self.app = app
+        self.path = path
+        self.use_index = use_index
+        self.analyser = analyser
+        self.live_reload = live_reload
+        self.session: Session | None = None
+        self.last_input = 0.0  # monotonic time of the last key (set by the app)
+        self.actors_counted = False  # the folder-wide actor index has been built
+        self._poll_timer: Any = None
+
+    def _run(self, what: str, group: str, job: Callable[[Worker[None]], None], *, exclusive: bool = True) -> None:
+        """Run `job(worker)` in a thread worker; a failure is reported as "`what` failed", never lost."""
+        app = self.app
+
+        def guarded() -> None:
+            worker = get_current_worker()
+            try:
+                job(worker)
+            except Exception as exc:  # noqa: BLE001 - shown, logged, and the app stays usable
+                if not worker.is_cancelled:
+                    app.call_from_thread(app.report_failure, what, exc)
+
+        app.run_worker(guarded, thread=True, exclusive=exclusive, group=group, exit_on_error=False,
+                       description=group)
+
+    def quiet(self) -> bool:
+        return time.monotonic() - self.last_input >= QUIET_S
+
+    # ------------------------------------------------------------------------------------- scan
+
+    def scan(self) -> None:
+        """Open the index, show what it knows at once, then bring it in line with the folder."""
+        self._run("loading the folder", "scan", self._scan)
+
+    def _scan(self, worker: Worker[None]) -> None:
+        from newsreader.library import sort_key
+        from newsreader.session import Session, default_analyser
+        from newsreader.state import ReadState
+
+        post = self.app.post_message
+        post(ReadStateLoaded(ReadState.load()))
+        session = Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
+        cached = session.warm_start()
+        self.session = session  # only now: if opening failed, `r` starts over with a new scan
+        if cached:
+            post(FolderLoaded(list(cached), final=False, notice=session.notice))
+
+        def progress(done: int, todo: int, new_titles: bool) -> None:
+            # runs in this worker, between files: reading the session's entries here is safe
+            if new_titles:
+                post(FolderLoaded(sorted(session.sync.articles(), key=sort_key), final=False, notice=None))
+            post(IndexProgress(done, todo, "listing" if new_titles and not cached else "indexing"))
+
+        session.refresh(progress, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            post(FolderLoaded(list(session.articles), final=True,
+                              notice=session.take_notice() or (None if cached else session.notice)))
+
+    # ------------------------------------------------------------------------------- live reload
+
+    def schedule_poll(self) -> None:
+        """Live reload: look at the folder again soon (sooner for small folders)."""
+        if not self.live_reload or self.session is None:
+            return
+        self.stop_poll()
+        delay = min(POLL_MAX_S, max(POLL_MIN_S, 3 * self.session.sync.scan_seconds))
+        self._poll_timer = self.app.set_timer(delay, self._poll_when_quiet)
+
+    def stop_poll(self) -> None:
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+            self._poll_timer = None
+
+    def _poll_when_quiet(self) -> None:
+        """A rescan of a big folder holds the interpreter for a while: not in the middle of typing."""
+        if self.quiet():
+            self.poll()
+        else:
+            self._poll_timer = self.app.set_timer(QUIET_S, self._poll_when_quiet)
+
+    def poll(self) -> None:
+        """Rescan now (`r`, or the live-reload timer); without a session the first scan is retried."""
+        self.stop_poll()
+        if self.session is None:
+            self.scan()
+        else:
+            self._run("reloading the folder", "poll", self._poll)
+
+    def _poll(self, worker: Worker[None]) -> None:
+        session = self.session
+        assert session is not None
+        try:
+            changes = session.refresh(cancelled=lambda: worker.is_cancelled)
+        except Exception:
+            self.app.post_message(Polled())  # the next poll is scheduled even after a failure
+            raise
+        if worker.is_cancelled:
+            return
+        if changes:
+            self.app.post_message(FolderLoaded(list(session.articles), final=True, notice=session.take_notice(),
+                                               changed=True))
+        else:
+            self.app.post_message(Polled())
+
+    # ------------------------------------------------------------------------- articles, analysis
+
+    def load_article(self, entry: Article) -> None:
+        """Read a big article's body off the UI thread."""
+
+        def job(worker: Worker[None]) -> None:
+            if self.session is not None:
+                self.app.post_message(ArticleLoaded(entry.key, self.session.full_article(entry)))
+
+        self._run("reading the article", "article", job)
+
+    def analyse_one(self, article: Article) -> None:
+        def job(worker: Worker[None]) -> None:
+            if self.session is not None:
+                self.app.post_message(AnalysisReady(article.key, self.session.analyse(article)))
+
+        self._run("analysing the article", "analysis", job)
+
+    def analyse_all(self) -> None:
+        """Analyse the folder in the background: quotation counts, `actor:`/`quote:` filters, the index."""
+        self._run("background analysis", "background-analysis", self._analyse_all)
+
+    def _analyse_all(self, worker: Worker[None]) -> None:
+        session = self.session
+        if session is None:
+            return
+        pending = session.unanalysed()
+        for start in range(0, len(pending), BACKGROUND_BATCH):
+            # Pure-Python analysis holds the GIL: while the user is typing or moving, stand back so
+            # every key is answered at once; carry on when the keyboard has been quiet for a moment.
+            while not self.quiet() and not worker.is_cancelled:
+                time.sleep(0.05)
+            if worker.is_cancelled:
+                return
+            done = session.analyse_many(pending[start:start + BACKGROUND_BATCH], lambda: worker.is_cancelled)
+            if done:
+                self.app.post_message(QuoteCounts(done))
+            time.sleep(0.001)  # let the UI thread in
+
+    def actors_for_palette(self) -> tuple[list[FolderActor], str | None]:
+        """The folder's cast counted so far and, while counting or analysing, a status line."""
+        session = self.session
+        if session is None:
+            return [], "loading the folder"
+        if not self.actors_counted:
+            self.count_folder_actors()
+            return session.folder_actors(), "counting the folder's actors…"
+        done, total = session.analysed_count()
+        return session.folder_actors(), (f"analysing {done:,}/{total:,} articles" if done < total else None)
+
+    def count_folder_actors(self) -> None:
+        """Build the folder-wide actor index (for the "Actor…" palette)."""
+
+        def job(worker: Worker[None]) -> None:
+            if self.session is not None:
+                self.session.build_actor_index(cancelled=lambda: worker.is_cancelled)
+                self.app.post_message(FolderActorsReady())
+
+        self._run("counting the folder's actors", "folder-actors", job)

@@ -1,0 +1,146 @@
+"""Read marks and the last reading position: `m`, the unread markers, reopening where the reader left off.
+
+`ReadMarks` is a plain object the App holds (not a widget, not a mixin): it owns the pure store
+(`newsreader.state.ReadState`: XDG state dir, atomic writes, content-keyed so a renamed file keeps its
+state), the 2-second "open long enough counts as read" clock, and the saving. Saving runs in a thread
+worker, because an fsync can take a second on some disks and the keyboard must never wait for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from newsreader.articles import Article
+    from newsreader.state import ReadState
+
+
+def _content_key(article: Article) -> str:
+    from newsreader.state import content_key
+
+    return content_key(article)
+
+
+class ReadMarks:
+    """The read state of one app session; `changed()` is called whenever a mark changes."""
+
+    def __init__(
+        self,
+        app: App[Any],
+        read_after: float | None,
+        changed: Callable[[], None],
+        where: Callable[[], tuple[Path, Article, int] | None],
+    ) -> None:
+        self.app = app
+        self.read_after = read_after  # seconds open before an article counts as read (None: never by time)
+        self.changed = changed
+        self.where = where  # (folder, shown article, offset at the top of the reader), if any
+        self.state: ReadState | None = None
+        self.last_position: tuple[str, int] | None = None  # (content key, offset) read last time here
+        self._timer: Any = None
+        self._version = 0  # snapshots taken
+        self._written = 0  # the newest snapshot written
+        self._write_lock = threading.Lock()
+
+    def loaded(self, state: ReadState, path: Path) -> None:
+        """The state file was read (in the loading worker, so the first frame never waits for it)."""
+        self.state = state
+        if state.notice:
+            self.app.notify(state.notice, severity="warning", timeout=8, markup=False)
+        folder = path if path.is_dir() else path.parent
+        self.last_position = state.last_position(folder)
+
+    def is_unread(self, article: Article) -> bool:
+        return self.state is not None and not article.error and not self.state.is_read(_content_key(article))
+
+    # ------------------------------------------------------------------------------------ marking
+
+    def article_shown(self, article: Article, still_shown: Callable[[str], bool]) -> None:
+        """Start the clock: an article open `read_after` seconds counts as read."""
+        self.stop_clock()
+        if self.read_after is not None:
+            self._timer = self.app.set_timer(
+                self.read_after, lambda: still_shown(article.key) and self.mark_read(article)
+            )
+
+    def stop_clock(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def mark_read(self, article: Article) -> None:
+        if self.state is None or article.error or not self.app.is_running:
+            return
+        if self.state.set_read(_content_key(article), True):
+            self.changed()
+            self.save()
+
+    def toggle(self, article: Article) -> bool | None:
+        """`m`: flip the mark (a manual choice wins over the clock). The new state, or None if unknown."""
+        if self.state is None:
+            return None
+        self.stop_clock()
+        now_read = self.state.toggle_read(_content_key(article))
+        self.changed()
+        self.save()
+        return now_read
+
+    # ---------------------------------------------------------------------------------- positions
+
+    def remember(self) -> None:
+        """Note where the reader is (saved with the marks)."""
+        place = self.where()
+        if self.state is not None and place is not None and not place[1].error:
+            folder, article, offset = place
+            self.state.remember_position(folder, _content_key(article), offset)
+
+    def scrolled(self, old: float, new: float) -> None:
+        """The reader scrolled: scrolling counts as reading, and the place is remembered."""
+        place = self.where()
+        if place is not None and int(old) != int(new):
+            if new > 0:
+                self.mark_read(place[1])
+            self.remember()
+
+    def take_last_position(self, articles: list[Article]) -> tuple[int, int] | None:
+        """(index in `articles`, offset) of the place to reopen; only once (later loads keep the user's)."""
+        from newsreader.state import find_by_key
+
+        last, self.last_position = self.last_position, None
+        index = find_by_key(articles, last[0]) if last is not None else None
+        return (index, last[1]) if index is not None and last is not None else None
+
+    # ------------------------------------------------------------------------------------- saving
+
+    def save(self, *, now: bool = False) -> None:
+        """Save marks and positions: in a worker, or `now` when the app is closing."""
+        state = self.state
+        if state is None:
+            return
+        data = state.snapshot()
+        if data is None:
+            return
+        self._version += 1
+        if now:
+            with self._write_lock:
+                state.write(data)
+                self._written = self._version
+            return
+        version = self._version
+        self.app.run_worker(
+            lambda: self._write(data, version), thread=True, group="state", exit_on_error=False,
+            description="save state",
+        )
+
+    def _write(self, data: bytes, version: int) -> None:
+        with self._write_lock:  # writes land in order; an older snapshot never wins
+            if version < self._written or self.state is None:
+                return
+            problem = self.state.write(data)
+            self._written = version
+        if problem:
+            self.app.call_from_thread(self.app.notify, problem, severity="warning", timeout=5, markup=False)
