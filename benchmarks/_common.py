@@ -26,7 +26,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-BULK = REPO.parent / "shared" / "corpus" / "wikinews" / "bulk"
+# the shared corpus sits beside the checkout (../shared), or beside the folder of git worktrees (../../shared)
+BULK = next((p / "shared" / "corpus" / "wikinews" / "bulk" for p in (REPO.parent, REPO.parent.parent)
+             if (p / "shared" / "corpus").is_dir()), REPO.parent / "shared" / "corpus" / "wikinews" / "bulk")
 ARTICLES = REPO / "articles"
 SIZE = (120, 36)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".yaml", ".yml"}
