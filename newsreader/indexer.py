@@ -38,7 +38,8 @@ class IndexerProcess:
         env = dict(os.environ)
         package_parent = str(Path(__file__).resolve().parent.parent)  # importable even from a bare checkout
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH", "")]))
-        self._stderr = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child can never block on it
+        # a file, not a pipe: a chatty child can never block on it (closed in `wait`/`stop`)
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the child
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "newsreader.indexer", str(root), str(db_path)],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr, env=env,
