@@ -334,3 +334,28 @@ def test_an_analysis_sqlite_refuses_costs_only_itself(tmp_path: Path) -> None:
     assert session.index.analysis(first, first.body) is None
     assert session.index.analysis(second, second.body) is not None
     assert [session.articles[i].title for i in session.filter(parse_filter("actor:jane"))] == [second.title]
+
+
+def test_a_repeated_filter_is_answered_without_sql_and_a_cancelled_one_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = folder_of(tmp_path, 5)
+    session = Session(folder)
+    session.refresh()
+    index = session.index
+    assert index is not None
+    calls: list[str] = []
+    real = index.filter_ids
+    monkeypatch.setattr(index, "filter_ids", lambda q, c=lambda: False: calls.append("sql") or real(q, c))
+    story2 = parse_filter("story 2")
+    assert session.filter(story2) == [2]
+    assert session.filter(parse_filter("story")) == [0, 1, 2, 3, 4]
+    assert session.filter(story2) == [2] and calls == ["sql", "sql"]  # typed back: from the kept results
+    session.refresh()
+    write_article(folder, "9.txt", "Story 2 again", "x", date="2019-01-01")
+    session.refresh()  # a new list: the kept results no longer apply
+    assert session.filter(story2) == [2, 5] and len(calls) == 3
+    checks: list[int] = []
+    monkeypatch.setattr("newsreader.index.CANCEL_CHECK_STEPS", 1)
+    assert index.filter_ids(parse_filter("story"), lambda: checks.append(1) or True) == []
+    assert checks  # SQLite asked, and stopped the statement
