@@ -98,7 +98,7 @@ class FolderSync:
             return []  # the index can't be read now: `sync` reads the folder instead
         self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
         for entry in known:
-            self.entries.setdefault(str(entry.path), []).append(entry)
+            self.entries.setdefault(entry.path_text, []).append(entry)
         for path_entries in self.entries.values():
             path_entries.sort(key=lambda a: a.index)
         return self.articles()
@@ -208,7 +208,7 @@ class FolderSync:
         wanted = {p for p in todo if (f := known.get(p)) is not None and (f.size, f.mtime) == stats[p]}
         found: dict[str, list[Article]] = {}
         for entry in self.index.articles():
-            path_text = str(entry.path)
+            path_text = entry.path_text
             if path_text in wanted:
                 found.setdefault(path_text, []).append(entry)
         for path_text, entries in found.items():

@@ -18,7 +18,7 @@ from newsreader.actor_index import ActorIndex, FolderActor
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
-from newsreader.index import FolderIndex, open_index, path_key
+from newsreader.index import FolderIndex, IndexEntry, open_index, path_key
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 from newsreader.render import ANALYSIS_MAX_CHARS
@@ -337,7 +337,10 @@ class Session:
         cached = self._positions_of
         if cached is not None and cached[0] is articles:
             return cached[1], cached[2]
-        by_key = {(path_key(a.path), a.index): i for i, a in enumerate(articles) if a.partial}
+        by_key = {
+            (path_key(a.path_text if isinstance(a, IndexEntry) else a.path), a.index): i
+            for i, a in enumerate(articles) if a.partial
+        }
         assert self.index is not None
         position_of: dict[int, int] = {}
         for row_id, path, idx in self.index.row_ids():
