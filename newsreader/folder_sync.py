@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -118,7 +119,7 @@ class FolderSync:
             if problem is not None or file_stat is None:
                 errors[str(path)] = [_error_entry(path, problem or "unreadable")]
             else:
-                stats[str(path)] = (file_stat.st_size, file_stat.st_mtime)
+                stats[sys.intern(str(path))] = (file_stat.st_size, file_stat.st_mtime)  # shared with the entries
         return stats, errors
 
     def sync(
@@ -139,7 +140,7 @@ class FolderSync:
         if self._files_from_index and self.index is not None:
             self._files_from_index = False
             try:
-                self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+                self.files = self.index.known_files()
             except sqlite3.Error:
                 self.files = {}  # read every file again: slower, never wrong
         stats, errors = self._walk()
@@ -205,7 +206,7 @@ class FolderSync:
             return set()
         assert self.index is not None
         known = self.index.known_files()
-        wanted = {p for p in todo if (f := known.get(p)) is not None and (f.size, f.mtime) == stats[p]}
+        wanted = {p for p in todo if known.get(p) == stats[p]}
         found: dict[str, list[Article]] = {}
         for entry in self.index.articles():
             path_text = entry.path_text
