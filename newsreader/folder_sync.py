@@ -176,6 +176,8 @@ class FolderSync:
         todo_set = set(todo)
         unchanged = {p for p in stats if p not in todo_set}
         self.files = {p: st for p, st in stats.items() if p in self.entries and (p in unchanged or p in read_fully)}
+        if self.index is not None and not self.keep_bodies:
+            self.index.ensure_order_index()
         self.scan_seconds = time.monotonic() - started
         return changes
 

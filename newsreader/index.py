@@ -103,6 +103,8 @@ def _py(value: bytes | str) -> str:
     return os.fsdecode(value)
 
 
+_LIST_ORDER = "ORDER BY date IS NULL, date DESC, title COLLATE NOCASE"
+_ORDER_INDEX = "CREATE INDEX IF NOT EXISTS list_order ON articles (date IS NULL, date DESC, title COLLATE NOCASE)"
 _COLUMNS = "path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
 
 
@@ -196,7 +198,7 @@ class FolderIndex:
                 conn = self._connect()
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version == SCHEMA_VERSION:
-                    conn.execute("SELECT count(*) FROM files").fetchone()
+                    conn.execute("SELECT path FROM files LIMIT 1").fetchone()  # readable (count(*): 35 ms at 100k)
                     self.has_fts = self._fts_present(conn)
                     return conn
                 if version != 0:
@@ -251,6 +253,7 @@ class FolderIndex:
             self.has_fts = True
         except sqlite3.OperationalError:
             self.has_fts = False  # this SQLite has no FTS5: the filter scans in memory instead
+        conn.execute(_ORDER_INDEX)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
 
@@ -272,16 +275,20 @@ class FolderIndex:
             rows = self._reader.execute("SELECT path, size, mtime FROM files")
             return {sys.intern(_py(p)): (size, mtime) for p, size, mtime in rows}
 
-    def articles(self) -> list[IndexEntry]:
-        """Every indexed article as a list entry (no body: `partial`), unsorted."""
+    def articles(self, limit: int = -1) -> list[IndexEntry]:
+        """Indexed articles as list entries (no body: `partial`), in about the list's order (newest first,
+        undated last, then by title; the final sort in Python then finds it almost sorted, which costs
+        it a single pass). With `limit`, only the first ones: a warm folder's first screenful, read
+        through `_ORDER_INDEX` in a few milliseconds at any size."""
         with self._read_lock:
-            # in about the list's order (newest first, undated last, then by title): the final sort in
-            # Python then finds it almost sorted, which costs it a single pass
-            rows = self._reader.execute(
-                f"SELECT {_COLUMNS} FROM articles ORDER BY date IS NULL, date DESC, title COLLATE NOCASE"
-            )
+            rows = self._reader.execute(f"SELECT {_COLUMNS} FROM articles {_LIST_ORDER} LIMIT ?", (limit,))
             strings: dict[str, str] = {}
             return [_row_to_article(r, strings) for r in rows]  # streamed: never all rows at once
+
+    def ensure_order_index(self) -> None:
+        """Give an index made before `_ORDER_INDEX` existed that index (once; never fatal)."""
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._conn.execute(_ORDER_INDEX)
 
     def analysis(self, article: Article, body: str) -> Analysis | None:
         """The stored analysis of this article, if it was made from this very body."""

@@ -117,6 +117,19 @@ class Session:
         self._set_articles(entries)
         return self.articles
 
+    def first_page(self, count: int) -> list[Article]:
+        """The first `count` entries of the list as the index last knew it (empty without an index).
+
+        Cheap at any folder size (an SQL index gives them in order), so the reader can show a warm
+        folder's titles, and open the first article, before its first paint; `warm_start` follows.
+        """
+        if self.index is None or not self.uses_index:
+            return []
+        try:
+            return sorted(self.index.articles(limit=count), key=sort_key)
+        except sqlite3.Error:
+            return []
+
     def refresh(
         self,
         progress: Callable[[int, int, bool], None] | None = None,
