@@ -48,6 +48,7 @@ from _common import (
     count_articles,
     describe_environment,
     median,
+    precompile,
     run_child,
     warm_index,
 )
@@ -60,52 +61,9 @@ def build_10k(folder: Path, n: int = N_10K) -> Path:
     return build_folder(folder, n)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Launch-to-first-frame of newsreader vs a trivial Textual app.")
-    parser.add_argument("--runs", type=int, default=5, help="measured runs per case (default and minimum 5)")
-    parser.add_argument("--folder-10k", type=Path, default=cache_dir() / f"wikinews-{N_10K}")
-    parser.add_argument("--analysis", action="store_true", help="also time one 10k run to the end of analysis")
-    parser.add_argument("--no-cold", action="store_true", help="skip the 10k runs with an empty index cache")
-    args = parser.parse_args(argv)
-    runs = max(5, args.runs)
-
-    started = time.monotonic()
-    print("\n".join(describe_environment(sys.argv)))
-    args.folder_10k.parent.mkdir(parents=True, exist_ok=True)
-    t = time.monotonic()
-    folder_10k = build_10k(args.folder_10k)
-    n_10k = sum(1 for p in folder_10k.iterdir() if p.suffix == ".txt")
-    print(f"10k folder: {folder_10k} ({n_10k} files, ready in {time.monotonic() - t:.1f} s)")
-    articles = ARTICLES
-    n_articles = count_articles(articles)
-
-    # the reader's state and caches of these runs stay out of the user's home (and are warm after round 0)
-    scratch = cache_dir() / "xdg"
-    env = bench_env(scratch)
-
-    for folder in (articles, folder_10k):
-        print(f"index of {folder} complete in the scratch cache: {warm_index(folder, env):.1f} s", flush=True)
-    cases = [
-        ("trivial", "trivial", "-", 0),
-        ("articles/", "newsreader", articles, n_articles),
-        ("10k", "newsreader", folder_10k, n_10k),
-    ]
-    if not args.no_cold:
-        cases.append(("10k cold", "newsreader", folder_10k, n_10k))
-    results: dict[str, list[dict]] = {name: [] for name, *_ in cases}
-    for round_no in range(runs + 1):  # round 0 is the warm-up
-        for name, mode, folder, expected in cases:
-            if name == "10k cold":
-                if not round_no:
-                    continue
-                with tempfile.TemporaryDirectory(prefix="cold-", dir=scratch) as cold:  # an empty cache
-                    r = run_child(mode, folder, expected, {**env, "XDG_CACHE_HOME": cold})
-            else:
-                r = run_child(mode, folder, expected if name == "10k" else 0, env)
-            if round_no:
-                results[name].append(r)
-        print(f"round {round_no}{' (warm-up, discarded)' if not round_no else ''} done", flush=True)
-
+def report(results: dict[str, list[dict]], cases: list[tuple[str, str, Path | str, int]], n_10k: int,
+           runs: int) -> None:
+    """The table (medians; time to titles and to text beside the trivial app) and the bars."""
     trivial = median(results["trivial"], "first_frame")
     print()
     print(f"Medians of {runs} runs (after 1 warm-up), {os.cpu_count()} CPUs, Python {sys.version.split()[0]},"
@@ -157,6 +115,56 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {key:<36} {value:8.2f}  bar <= {bar:<6g} {'ok' if value <= bar else 'OVER'}")
     print("  (peak RSS: median over the runs of each run's peak; a run ends once every title is listed,")
     print("   so background analysis has only just started; --analysis measures a run through to its end)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Launch-to-first-frame of newsreader vs a trivial Textual app.")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per case (default and minimum 5)")
+    parser.add_argument("--folder-10k", type=Path, default=cache_dir() / f"wikinews-{N_10K}")
+    parser.add_argument("--analysis", action="store_true", help="also time one 10k run to the end of analysis")
+    parser.add_argument("--no-cold", action="store_true", help="skip the 10k runs with an empty index cache")
+    args = parser.parse_args(argv)
+    runs = max(5, args.runs)
+
+    started = time.monotonic()
+    print("\n".join(describe_environment(sys.argv)))
+    args.folder_10k.parent.mkdir(parents=True, exist_ok=True)
+    t = time.monotonic()
+    folder_10k = build_10k(args.folder_10k)
+    n_10k = sum(1 for p in folder_10k.iterdir() if p.suffix == ".txt")
+    print(f"10k folder: {folder_10k} ({n_10k} files, ready in {time.monotonic() - t:.1f} s)")
+    articles = ARTICLES
+    n_articles = count_articles(articles)
+
+    # the reader's state and caches of these runs stay out of the user's home (and are warm after round 0)
+    scratch = cache_dir() / "xdg"
+    env = bench_env(scratch)
+
+    precompile()
+    for folder in (articles, folder_10k):
+        print(f"index of {folder} complete in the scratch cache: {warm_index(folder, env):.1f} s", flush=True)
+    cases = [
+        ("trivial", "trivial", "-", 0),
+        ("articles/", "newsreader", articles, n_articles),
+        ("10k", "newsreader", folder_10k, n_10k),
+    ]
+    if not args.no_cold:
+        cases.append(("10k cold", "newsreader", folder_10k, n_10k))
+    results: dict[str, list[dict]] = {name: [] for name, *_ in cases}
+    for round_no in range(runs + 1):  # round 0 is the warm-up
+        for name, mode, folder, expected in cases:
+            if name == "10k cold":
+                if not round_no:
+                    continue
+                with tempfile.TemporaryDirectory(prefix="cold-", dir=scratch) as cold:  # an empty cache
+                    r = run_child(mode, folder, expected, {**env, "XDG_CACHE_HOME": cold})
+            else:
+                r = run_child(mode, folder, expected if name == "10k" else 0, env)
+            if round_no:
+                results[name].append(r)
+        print(f"round {round_no}{' (warm-up, discarded)' if not round_no else ''} done", flush=True)
+
+    report(results, cases, n_10k, runs)
 
     if args.analysis:
         with tempfile.TemporaryDirectory(prefix="cold-", dir=scratch) as cold:  # analyse everything afresh
