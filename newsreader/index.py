@@ -18,7 +18,6 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -446,10 +445,17 @@ class FolderIndex:
             return [] if cancelled() else None  # (a cancelled result is discarded by the caller)
         return [r[0] for r in rows]
 
-    def row_ids(self) -> list[tuple[int, bytes, int]]:
-        """(row id, stored path, index) of every article: for mapping `filter_ids` onto a list."""
+    def row_ids(self) -> Iterator[tuple[int, str, int]]:
+        """(row id, path, index) of every article, streamed: for mapping `filter_ids` onto a list."""
         with self._read_lock:
-            return self._reader.execute("SELECT id, path, idx FROM articles").fetchall()
+            cursor = self._reader.execute("SELECT id, path, idx FROM articles")
+        while True:
+            with self._read_lock:
+                rows = cursor.fetchmany(4096)
+            if not rows:
+                return
+            for row_id, path, idx in rows:
+                yield row_id, _py(path), idx
 
 
 def open_index(folder: Path) -> tuple[FolderIndex | None, str | None]:

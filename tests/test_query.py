@@ -3,7 +3,6 @@ checked against it."""
 
 from __future__ import annotations
 
-import os
 
 from pathlib import Path
 
@@ -351,7 +350,7 @@ def both(backends: Backends, text: str) -> tuple[list[int], list[int]]:
     memory = filter_docs(docs, query)
     found = index.filter_ids(query)
     assert found is not None
-    position = {row_id: keys.index((os.fsdecode(path), idx)) for row_id, path, idx in index.row_ids()}
+    position = {row_id: keys.index((path, idx)) for row_id, path, idx in index.row_ids()}
     return sorted(position[i] for i in found), memory
 
 
