@@ -292,8 +292,8 @@ def child_main(spec: dict[str, Any]) -> None:
         list_pane._run_filter = noting_run_filter
         watch_matches = reader.watch_matches
 
-        def noting_matches(*args: Any) -> None:
-            watch_matches(*args)
+        def noting_matches(old: Any, new: Any) -> None:  # (two named parameters: Textual counts them)
+            watch_matches(old, new)
             matches.append((time.monotonic(), reader_pane.find.text))
 
         reader.watch_matches = noting_matches
@@ -329,7 +329,7 @@ def child_main(spec: dict[str, Any]) -> None:
 
     async def session_newsreader(pilot: Any) -> None:
         lists, matches, filter_starts, find_work = hook_newsreader()
-        lst = app.article_list
+        lst, reader_pane = app.article_list, app.reader_pane  # (held: a query can miss while a screen is pushed)
         expected = spec["expected"]
         await until(lambda: frames["first"] is not None)
         out["first_frame"] = frames["first"]
@@ -369,7 +369,7 @@ def child_main(spec: dict[str, Any]) -> None:
             await until(lambda: app.focused is not None and app.focused.id == "find-input", 5)
             await asyncio.sleep(0.1)
             find_work.clear()
-            rows = await type_query(query, matches, lambda: {"matches": len(app.reader_pane.matches)})
+            rows = await type_query(query, matches, lambda: {"matches": len(reader_pane.matches)})
             for row, took in zip(rows, find_work, strict=False):  # a key whose find never ran has no figure
                 row["work"] = took
             out["finds"][query] = rows
