@@ -23,7 +23,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-POLL_S = 0.1  # how often the reader's worker looks at `cancelled` while the child runs
+POLL_S = 0.1
+CHILD_NICENESS = 10  # how often the reader's worker looks at `cancelled` while the child runs
 _running: set[subprocess.Popen[bytes]] = set()
 
 
@@ -126,6 +127,8 @@ def main(argv: list[str]) -> int:
     from newsreader.index import FolderIndex
     from newsreader.library import folder_of
 
+    with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
+        os.nice(CHILD_NICENESS)  # on a busy machine the reader's keys come first, the index second
     root, db_path = Path(argv[0]), Path(argv[1])
     index = FolderIndex(db_path, folder_of(root))
     try:
