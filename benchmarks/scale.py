@@ -12,6 +12,8 @@ there too, emptied at the start of every run of this script, so "cold" is really
 Launch (every run a fresh `python -c` child, as in `startup.py`; one discarded warm-up round, then
 `--runs` rounds, cases round-robin so machine load affects all alike):
   first frame   spawn -> the first frame rendered (`App._display` wrapped)
+  titles+text   spawn -> the first frame showing the list's titles and the shown article's text (the first
+                useful frame, issue 15)
   all titles    spawn -> the list holds every article
   peak RSS      the child's VmHWM when every title is listed (the child then leaves with os._exit):
                 its peak over its whole life up to that point. (Not wait4's ru_maxrss: Linux carries
@@ -24,11 +26,12 @@ Keys are sent the way the terminal driver sends them (`driver.send_message(Key)`
 from sending the key to the first frame rendered that shows its result:
   move          `j` in the list -> the reader shows the new article (its key, a new document text)
   filter        each keystroke of a query typed into the filter bar (`f`) -> the list holds that
-                prefix's result. This includes the app's 80 ms debounce; "work" is the part after it
+                prefix's result. This includes the list's 20 ms debounce; "work" is the part after it
                 (the FTS query in a worker, the message back, the list replaced)
   find          each keystroke typed into the find bar (`/`) -> the matches are drawn
   cold          the app opened on an empty cache: when the progress bar is first drawn, when every
-                title is listed, when the index is complete; `j`/`k` pressed every 0.25 s throughout
+                title is listed, when the index (written by the indexer child process) is complete;
+                `j`/`k` pressed every 0.25 s throughout
                 (`j` three times, then `k`), each timed to its preview
 The trivial app (a Static and an Input) is measured in the same run: a key bound to update the Static,
 and typing into the Input (its Changed handler updates the Static), key -> frame, as the floor.

@@ -19,12 +19,18 @@ the process (CLOCK_MONOTONIC is system-wide on Linux, so the child's clock readi
 they include interpreter start and every import.
 
   first frame  spawn -> first frame rendered
+  titles       spawn -> the first frame showing the list's titles (and which frame of the run it was)
+  text         spawn -> the first frame showing the shown article's text laid out in the reader: with the
+               titles, the first useful frame (issue 15: <= 1.3x the trivial app's first frame on
+               articles/, <= 1.5x at 10,000, warm)
   all titles   spawn -> the list holds every article (10k only; polled every 5 ms in the auto-pilot)
   exit         spawn -> process exit (the parent's wall clock)
   peak RSS     that one child's VmHWM (its own peak; wait4's ru_maxrss would also count this parent's RSS at
                fork time), MiB: median of the runs, and the largest
 
-The child exits right after the first frame (after all titles for 10k). With --analysis, one more 10k
+The package is byte-compiled first (as `pip install` does; this machine sets PYTHONDONTWRITEBYTECODE) and
+the warm index is completed before the runs. A child exits once the article text is painted (after all
+titles for 10k). With --analysis, one more 10k
 run, with an empty cache, waits for the background analysis of the whole folder and reports its time
 and peak RSS.
 """
