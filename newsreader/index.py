@@ -118,7 +118,7 @@ class IndexEntry(Article):
 
     __slots__ = ("path_text",)
 
-    @property  # type: ignore[override]
+    @property
     def path(self) -> Path:
         return Path(self.path_text)
 
@@ -143,7 +143,8 @@ def _row_to_article(row: Sequence[Any], strings: dict[str, str]) -> IndexEntry:
     if author is not None:
         author = strings.setdefault(author, author)
     article = IndexEntry(
-        sys.intern(_py(path)), title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime,
+        sys.intern(_py(path)),  # type: ignore[arg-type]  # the `path` setter keeps the string as it is
+        title, index=idx, source=source, author=author, error=error, size=size, mtime=mtime,
         extra=_NO_EXTRA, styles=_NO_STYLES, notices=notices.split("\n") if notices else _NO_NOTICES,
     )
     if date:
