@@ -27,7 +27,7 @@ from newsreader.query import FilterQuery, fold, index_lines, index_text
 
 SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
-CANCEL_CHECK_STEPS = 20_000  # SQLite VM steps between two looks at a filter's `cancelled()`
+CANCEL_CHECK_STEPS = 100_000  # SQLite VM steps between two looks at `cancelled()` (each needs the GIL: a handful per query)
 
 
 def cache_dir() -> Path:
