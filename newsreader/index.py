@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -27,7 +28,7 @@ from newsreader.query import FilterQuery, fold, index_lines, index_text
 
 SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
-CANCEL_CHECK_STEPS = 100_000  # SQLite VM steps between two looks at `cancelled()` (each needs the GIL: a handful per query)
+CANCEL_CHECK_STEPS = 100_000  # SQLite steps between looks at `cancelled()` (each takes the GIL: a few per query)
 
 
 def cache_dir() -> Path:
@@ -156,6 +157,20 @@ def _row_to_article(row: Sequence[Any], strings: dict[str, str]) -> IndexEntry:
     return article
 
 
+@contextlib.contextmanager
+def _no_collections() -> Iterator[None]:
+    """No garbage collection while a list is built: 100,000 new entries set off several full
+    collections (0.1-0.15 s each, here), which hold the interpreter, so the UI thread stalls on them,
+    and none of them can free anything that is being built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class IndexUnavailable(Exception):
     """The cache can't be used at all (the caller carries on without it)."""
 
@@ -280,7 +295,7 @@ class FolderIndex:
         undated last, then by title; the final sort in Python then finds it almost sorted, which costs
         it a single pass). With `limit`, only the first ones: a warm folder's first screenful, read
         through `_ORDER_INDEX` in a few milliseconds at any size."""
-        with self._read_lock:
+        with self._read_lock, _no_collections():
             rows = self._reader.execute(f"SELECT {_COLUMNS} FROM articles {_LIST_ORDER} LIMIT ?", (limit,))
             strings: dict[str, str] = {}
             return [_row_to_article(r, strings) for r in rows]  # streamed: never all rows at once

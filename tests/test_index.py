@@ -359,3 +359,29 @@ def test_a_repeated_filter_is_answered_without_sql_and_a_cancelled_one_stops(
     monkeypatch.setattr("newsreader.index.CANCEL_CHECK_STEPS", 1)
     assert index.filter_ids(parse_filter("story"), lambda: checks.append(1) or True) == []
     assert checks  # SQLite asked, and stopped the statement
+
+
+def test_listing_from_the_index_sets_off_no_garbage_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import newsreader.index as index_module
+
+    folder = folder_of(tmp_path, 30)
+    session = Session(folder)
+    session.refresh()
+    index = session.index
+    assert index is not None
+    collector_on: list[bool] = []
+    real = index_module._row_to_article
+
+    def noting(*args: object) -> object:
+        collector_on.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "_row_to_article", noting)
+    assert len(index.articles()) == 30
+    # (100,000 entries set off several full collections of ~0.1 s each, which stall the UI thread)
+    assert collector_on == [False] * 30
+    assert gc.isenabled()  # and it is on again afterwards
