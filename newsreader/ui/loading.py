@@ -80,7 +80,14 @@ class FolderWorkers:
     def scan(self) -> None:
         """Open the index, show what it knows at once, then bring it in line with the folder."""
         early = self.session is None and self._first_page()
-        self._run("loading the folder", "scan", lambda worker: self._scan(worker, early))
+
+        def start() -> None:
+            self._run("loading the folder", "scan", lambda worker: self._scan(worker, early))
+
+        if early:  # the first page is up: let it paint before the worker competes for the interpreter
+            self.app.call_after_refresh(start)
+        else:
+            start()
 
     def _first_page(self) -> bool:
         """A warm folder: open its index and list the first screenful before the first paint, so the
