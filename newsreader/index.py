@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import hashlib
 import json
 import os
 import sqlite3
@@ -24,24 +23,12 @@ from typing import Any
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
+from newsreader.cache_paths import index_path_for
 from newsreader.query import FilterQuery, fold, index_lines, index_text
 
 SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
 CANCEL_CHECK_STEPS = 100_000  # SQLite steps between looks at `cancelled()` (each takes the GIL: a few per query)
-
-
-def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/newsreader (platformdirs honours XDG on Linux)."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("newsreader", appauthor=False))
-
-
-def index_path_for(folder: Path) -> Path:
-    digest = hashlib.sha1(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    name = "".join(c if c.isalnum() else "-" for c in folder.resolve().name)[:40] or "root"
-    return cache_dir() / f"index-{name}-{digest}.sqlite3"
 
 
 # ------------------------------------------------------------------------------------ serialising

@@ -12,7 +12,8 @@ import pytest
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
-from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, index_path_for, open_index
+from newsreader.cache_paths import index_path_for
+from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, open_index
 from newsreader.query import parse_filter
 from newsreader.session import Session
 from tests.conftest import write_article

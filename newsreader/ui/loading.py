@@ -93,6 +93,10 @@ class FolderWorkers:
         """A warm folder: open its index and list the first screenful before the first paint, so the
         first frames show titles and the first article's text (a few ms at any folder size); the
         worker then lists everything and checks the folder. Anything odd is left to the worker."""
+        from newsreader.cache_paths import index_path_for
+
+        if not self.use_index or not self.path.is_dir() or not index_path_for(self.path).is_file():
+            return False  # cold (or a single file): nothing to list yet, the worker reads the folder
         from newsreader.session import Session, default_analyser
 
         try:
