@@ -185,7 +185,7 @@ class NewsReaderApp(App[None]):
         shown = self.reader_pane.article
         keep = shown.key if shown is not None and (self._loaded_once or self.article_list.user_moved) else None
         self.list_pane.show_articles(message.articles, keep_key=keep)
-        if shown is None and not message.final and (current := self.article_list.current) is not None:
+        if message.first_page and shown is None and (current := self.article_list.current) is not None:
             self._show(current)  # the first article's text belongs in the same frame as the titles
         if message.final:
             self._failure = None  # the folder is in step again

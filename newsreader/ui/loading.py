@@ -108,7 +108,7 @@ class FolderWorkers:
             session.close()
             return False
         self.session = session
-        self.app.post_message(FolderLoaded(page, final=False, notice=session.notice))
+        self.app.post_message(FolderLoaded(page, final=False, notice=session.notice, first_page=True))
         return True
 
     def _scan(self, worker: Worker[None], early: bool) -> None:
