@@ -26,7 +26,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-BULK = REPO.parent / "shared" / "corpus" / "wikinews" / "bulk"
+# the shared corpus sits beside the checkout (../shared), or beside the folder of git worktrees (../../shared)
+BULK = next((p / "shared" / "corpus" / "wikinews" / "bulk" for p in (REPO.parent, REPO.parent.parent)
+             if (p / "shared" / "corpus").is_dir()), REPO.parent / "shared" / "corpus" / "wikinews" / "bulk")
 ARTICLES = REPO / "articles"
 SIZE = (120, 36)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".yaml", ".yml"}
@@ -66,12 +68,31 @@ else:
     app = make_app(folder)
 marks["imported"] = time.monotonic()
 
+def _useful():
+    # (titles listed, the shown article's text laid out in the reader): what a frame shows a reader
+    try:
+        titles = bool(app.article_list.articles)
+        shown, view = app.reader_pane.article, app.reader
+    except Exception:  # not composed yet
+        return False, False
+    text = (shown is not None and not shown.partial and bool(shown.body) and bool(view._lines)
+            and shown.body[:40] in view.document.text)
+    return titles, text
+
 _display = app._display
-def _first_display(screen, renderable):
-    if renderable is not None and "first_frame" not in marks:
-        marks["first_frame"] = time.monotonic()
+def _noting_display(screen, renderable):
+    if renderable is not None:
+        now = time.monotonic()
+        marks.setdefault("first_frame", now)
+        marks["frames"] = marks.get("frames", 0) + 1
+        if mode != "trivial" and "text" not in marks:
+            titles, text = _useful()
+            if titles and "titles" not in marks:
+                marks["titles"], marks["titles_frame"] = now, marks["frames"]
+            if text:
+                marks["text"], marks["text_frame"] = now, marks["frames"]
     return _display(screen, renderable)
-app._display = _first_display
+app._display = _noting_display
 
 analysis_workers = []
 if wait_analysis:  # note every background-analysis worker the app starts
@@ -87,6 +108,10 @@ async def auto_pilot(pilot):
     while "first_frame" not in marks:
         await asyncio.sleep(0.002)
     await pilot.pause()
+    if mode != "trivial":  # until the first article's text has been painted (or a minute has passed)
+        deadline = time.monotonic() + 60
+        while "text" not in marks and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
     if mode != "trivial" and expected:
         from newsreader.ui.article_list import ArticleList
         deadline = time.monotonic() + 300
@@ -164,7 +189,8 @@ def describe_environment(argv: Sequence[str]) -> list[str]:
     command = " ".join([Path(sys.executable).name, *argv])
     return [
         f"command: {command}   (cwd {Path.cwd()})",
-        f"machine: {os.cpu_count()} CPUs ({cpu}), {mem_gib}, {platform.system()} {platform.release()}",
+        f"machine: {os.cpu_count()} CPUs ({cpu}), {mem_gib}, {platform.system()} {platform.release()},"
+        f" load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (shared: compare against the trivial app)",
         (f"python {sys.version.split()[0]}, textual {textual_version}, rich {rich_version},"
          f" sqlite {sqlite3.sqlite_version}; newsreader at {commit}"),
     ]
@@ -292,6 +318,10 @@ def run_child(
         "rss_mib": marks["hwm_kib"] / 1024,  # VmHWM of the child's own image
         "wait4_rss_mib": marks["rss_mib"],  # ru_maxrss: also counts the parent's RSS at fork time
     }
+    for mark in ("titles", "text"):  # the first frame showing the titles / the shown article's text
+        if mark in marks:
+            result[mark] = marks[mark] - spawned
+            result[f"{mark}_frame"] = marks[f"{mark}_frame"]
     if "all_titles" in marks:
         result["all_titles"] = marks["all_titles"] - spawned
         result["listed"] = marks["listed"]
@@ -299,6 +329,27 @@ def run_child(
     if "analysed" in marks:
         result["analysed"] = marks["analysed"] - spawned
     return result
+
+
+def precompile() -> None:
+    """Byte-compile the package, as `pip install` does: this machine sets PYTHONDONTWRITEBYTECODE, so
+    without it every launch would compile newsreader's modules from source (~0.1 s) while the trivial
+    app's Textual comes precompiled from site-packages, which is not the comparison we mean."""
+    import compileall
+
+    compileall.compile_dir(str(REPO / "newsreader"), quiet=1)
+
+
+def warm_index(folder: Path | str, env: dict[str, str]) -> float:
+    """Build (or bring up to date) the folder's index in the cache of `env`, to the end; returns seconds.
+
+    A launch child leaves as soon as it has what it measures, stopping the indexer mid-way, so "warm"
+    runs get their complete index from here, not from a warm-up launch.
+    """
+    code = "import sys; from newsreader.session import Session; Session(sys.argv[1]).refresh()"
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-c", code, str(folder)], env=env, check=True)
+    return time.monotonic() - started
 
 
 # -------------------------------------------------------------------------------------------- stats

@@ -14,7 +14,7 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 PROGRAM_TIMEOUT_S = 3.0
 OSC52 = "the terminal's clipboard"

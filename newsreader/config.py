@@ -20,7 +20,8 @@ import reprlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from newsreader.keymap import BadKey, parse_keys
 from newsreader.sanitize import clean_line

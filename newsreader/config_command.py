@@ -13,7 +13,7 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from newsreader.config import (
     BUILT_IN_COLOURS,
@@ -28,6 +28,7 @@ from newsreader.config import (
 )
 from newsreader.keymap import BindingInfo, check_keymap
 from newsreader.sanitize import clean_line
+import contextlib
 
 TEMPLATE = """\
 # newsreader configuration: {path}
@@ -124,10 +125,8 @@ def write_new_file(path: Path, text: str) -> str | None:
     except OSError as exc:
         return f"cannot write {path}: {exc.strerror or exc}"
     finally:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -16,11 +17,13 @@ from pathlib import Path
 
 from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex
+from newsreader.indexer import IndexerProcess
 from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
 from newsreader.sanitize import clean_line
 
 STORE_BATCH = 200
 TITLES_FIRST = 200  # with this many files to read, list their titles from the heads first
+INDEXER_MIN_FILES = 200  # with this many, a child process (`indexer.py`) reads them in full into the index
 
 
 @dataclass(slots=True)
@@ -48,9 +51,13 @@ def _entries(articles: list[Article], keep_bodies: bool) -> list[Article]:
 class FolderSync:
     """The folder as last seen: path -> (size, mtime) and its entries."""
 
-    def __init__(self, root: Path, index: FolderIndex | None) -> None:
+    def __init__(
+        self, root: Path, index: FolderIndex | None, *, heads_first: bool = True, use_indexer: bool = True
+    ) -> None:
         self.root = root
         self.index = index
+        self.heads_first = heads_first  # list titles from the files' heads before reading them in full
+        self.use_indexer = use_indexer  # a big read goes to a child process (the child itself: False)
         self.keep_bodies = index is None or not index.has_fts
         self.config: FolderConfig = FolderConfig()
         self._config_mtime: float | None = None
@@ -92,7 +99,7 @@ class FolderSync:
             return []  # the index can't be read now: `sync` reads the folder instead
         self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
         for entry in known:
-            self.entries.setdefault(str(entry.path), []).append(entry)
+            self.entries.setdefault(entry.path_text, []).append(entry)
         for path_entries in self.entries.values():
             path_entries.sort(key=lambda a: a.index)
         return self.articles()
@@ -112,7 +119,7 @@ class FolderSync:
             if problem is not None or file_stat is None:
                 errors[str(path)] = [_error_entry(path, problem or "unreadable")]
             else:
-                stats[str(path)] = (file_stat.st_size, file_stat.st_mtime)
+                stats[sys.intern(str(path))] = (file_stat.st_size, file_stat.st_mtime)  # shared with the entries
         return stats, errors
 
     def sync(
@@ -133,7 +140,7 @@ class FolderSync:
         if self._files_from_index and self.index is not None:
             self._files_from_index = False
             try:
-                self.files = {p: (f.size, f.mtime) for p, f in self.index.known_files().items()}
+                self.files = self.index.known_files()
             except sqlite3.Error:
                 self.files = {}  # read every file again: slower, never wrong
         stats, errors = self._walk()
@@ -152,18 +159,65 @@ class FolderSync:
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
                 changes.updated[path] = entry_list
             self.entries[path] = entry_list
-        titles_first = len(todo) >= TITLES_FIRST and not self.keep_bodies
-        if titles_first:
-            # Cold (or a big change): list every title from the files' heads first, then read in full.
-            self._read(todo, stats, changes, progress, cancelled, headers_only=True, new_titles=True)
-        read_fully = self._read(
-            todo, stats, changes, progress, cancelled, headers_only=False, new_titles=not titles_first
+        titles_first = self.heads_first and len(todo) >= TITLES_FIRST and not self.keep_bodies
+        indexer = self._start_indexer(len(todo))
+        try:
+            if titles_first:
+                # Cold (or a big change): list every title from the files' heads first, then read in full.
+                self._read(todo, stats, changes, progress, cancelled, headers_only=True, new_titles=True)
+            indexed = self._indexed(indexer, todo, stats, changes, progress, cancelled)
+        finally:
+            if indexer is not None:
+                indexer.stop()
+        rest = [p for p in todo if p not in indexed]
+        read_fully = indexed | self._read(
+            rest, stats, changes, progress, cancelled, headers_only=False, new_titles=not titles_first
         )
         todo_set = set(todo)
         unchanged = {p for p in stats if p not in todo_set}
         self.files = {p: st for p, st in stats.items() if p in self.entries and (p in unchanged or p in read_fully)}
+        if self.index is not None and not self.keep_bodies:
+            self.index.ensure_order_index()
         self.scan_seconds = time.monotonic() - started
         return changes
+
+    def _start_indexer(self, todo: int) -> IndexerProcess | None:
+        """A child process that reads a big batch in full into the index (see `indexer.py`), or None."""
+        if not self.use_indexer or todo < INDEXER_MIN_FILES or self.index is None or self.keep_bodies:
+            return None
+        return IndexerProcess(self.root, self.index.db_path)
+
+    def _indexed(
+        self,
+        indexer: IndexerProcess | None,
+        todo: list[str],
+        stats: dict[str, tuple[int, float]],
+        changes: Changes,
+        progress: Callable[[int, int, bool], None] | None,
+        cancelled: Callable[[], bool],
+    ) -> set[str]:
+        """Wait for the indexer, then take the entries of the files it stored from the index.
+
+        Returns their paths; the rest of `todo` (files it could not store, files changed meanwhile) is
+        read here as before. Raises IndexerFailed if the child did not finish.
+        """
+        if indexer is None:
+            return set()
+        relay = None if progress is None else (lambda done, total: progress(done, total, False))
+        if not indexer.wait(relay, cancelled):
+            return set()
+        assert self.index is not None
+        known = self.index.known_files()
+        wanted = {p for p in todo if known.get(p) == stats[p]}
+        found: dict[str, list[Article]] = {}
+        for entry in self.index.articles():
+            path_text = entry.path_text
+            if path_text in wanted:
+                found.setdefault(path_text, []).append(entry)
+        for path_text, entries in found.items():
+            entries.sort(key=lambda a: a.index)
+            self.entries[path_text] = changes.updated[path_text] = entries
+        return set(found)
 
     def _read(
         self,

@@ -14,7 +14,7 @@ import shlex
 import subprocess
 import webbrowser
 from dataclasses import dataclass
-from typing import Mapping
+from collections.abc import Mapping
 
 TEXT_BROWSERS = frozenset({"w3m", "lynx", "links", "links2", "elinks", "www-browser", "browsh", "carbonyl"})
 

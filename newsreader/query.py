@@ -162,6 +162,12 @@ class FilterQuery:
                 out.append(t.value)
         return out
 
+    @property
+    def fts_only(self) -> bool:
+        """Only positive words and phrases of the text: one FTS5 MATCH answers it on its own (then
+        `to_sql()` has exactly one parameter, that MATCH expression)."""
+        return bool(self.terms) and all(t.field == "text" and not t.negate for t in self.terms)
+
     def to_sql(self) -> tuple[str, list[str]]:
         """The SQL backend: a WHERE condition over the index's `articles a` (joined to `fts` by rowid).
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
+from itertools import pairwise
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -18,13 +19,14 @@ from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
-from newsreader.index import FolderIndex, open_index
+from newsreader.index import FolderIndex, IndexEntry, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
 from newsreader.sanitize import clean_line
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
+FILTER_RESULTS_KEPT = 32
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
@@ -32,6 +34,12 @@ def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
     from newsreader.analysis import analyse_article
 
     return analyse_article(article.body, tuple(hints), article.title)
+
+
+def _in_order(articles: list[Article]) -> bool:
+    """Already in list order (as the index hands them out, mostly)? Checked two keys at a time: sorting
+    100,000 entries would first build 100,000 keys (~35 MiB at once)."""
+    return all(sort_key(a) <= sort_key(b) for a, b in pairwise(articles))
 
 
 def load_folder(root: Path | str, *, use_index: bool = False, analyser: Analyser = default_analyser) -> Session:
@@ -63,7 +71,8 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
-        self._positions_of: tuple[list[Article], dict[tuple[str, int], int], list[int]] | None = None
+        self._positions_of: tuple[list[Article], dict[int, int], list[int]] | None = None
+        self._results: OrderedDict[FilterQuery, tuple[list[Article], list[int]]] = OrderedDict()
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: FolderActors | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
@@ -113,6 +122,19 @@ class Session:
         self._set_articles(entries)
         return self.articles
 
+    def first_page(self, count: int) -> list[Article]:
+        """The first `count` entries of the list as the index last knew it (empty without an index).
+
+        Cheap at any folder size (an SQL index gives them in order), so the reader can show a warm
+        folder's titles, and open the first article, before its first paint; `warm_start` follows.
+        """
+        if self.index is None or not self.uses_index:
+            return []
+        try:
+            return sorted(self.index.articles(limit=count), key=sort_key)
+        except sqlite3.Error:
+            return []
+
     def refresh(
         self,
         progress: Callable[[int, int, bool], None] | None = None,
@@ -133,7 +155,7 @@ class Session:
         return changes
 
     def _set_articles(self, articles: list[Article]) -> None:
-        ordered = sorted(articles, key=sort_key)
+        ordered = articles if _in_order(articles) else sorted(articles, key=sort_key)
         with self._lock:
             for a in ordered:
                 if a.quote_count is not None and a.key not in self.quote_counts:
@@ -285,14 +307,37 @@ class Session:
             return list(range(len(articles)))
         if not self.uses_index or self.index is None:
             return filter_docs(self.search_docs(), query, cancelled)
-        keys = self.index.filter_keys(query)
-        if keys is None:
+        cached = self._results.get(query)
+        if cached is not None and cached[0] is articles:
+            return list(cached[1])
+        ids = self.index.filter_ids(query, cancelled)
+        if ids is None:
             return list(range(len(articles)))
-        positions, loose = self._positions(articles)
-        hits = {positions[k] for k in keys if k in positions}
-        with self._lock:
-            hits.update(i for i in loose if matches(self._doc(articles[i]), query))
-        return sorted(hits)
+        position_of, loose = self._positions(articles)
+        get = position_of.get
+        hits = [p for i in ids if (p := get(i)) is not None]
+        if loose:
+            with self._lock:
+                hits += [i for i in loose if matches(self._doc(articles[i]), query)]
+        hits.sort()
+        if not cancelled():
+            self._remember_result(query, articles, hits)
+        return hits
+
+    def _remember_result(self, query: FilterQuery, articles: list[Article], hits: list[int]) -> None:
+        """Keep the last few results (typing back over a prefix answers from here). Not for actor:/quote:
+        queries, whose answer grows while the background analysis runs."""
+        if query.needs_analysis:
+            return
+        self._results[query] = (articles, hits)
+        self._results.move_to_end(query)
+        while len(self._results) > FILTER_RESULTS_KEPT:
+            self._results.popitem(last=False)
+
+    def prepare_filter(self) -> None:
+        """Build the map from index rows to list positions now (in a worker), not at the first key."""
+        if self.uses_index:
+            self._positions(self.articles)
 
     # ----------------------------------------------------------------------------- folder actors
 
@@ -318,16 +363,24 @@ class Session:
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
 
-    def _positions(self, articles: list[Article]) -> tuple[dict[tuple[str, int], int], list[int]]:
-        """(path, index) -> position in `articles`, and the positions of entries the index does not
-        hold (they have their body); built once per list, the filter maps its results with them."""
+    def _positions(self, articles: list[Article]) -> tuple[dict[int, int], list[int]]:
+        """Index row id -> position in `articles`, and the positions of entries the index does not hold
+        (they have their body); built once per list, the filter maps its results with them."""
         cached = self._positions_of
         if cached is not None and cached[0] is articles:
             return cached[1], cached[2]
-        positions = {(str(a.path), a.index): i for i, a in enumerate(articles)}
+        # keyed on the entries' own path strings: no new string per entry, only the pairs
+        by_key = {(a.path_text if isinstance(a, IndexEntry) else str(a.path), a.index): i
+                  for i, a in enumerate(articles) if a.partial}
+        assert self.index is not None
+        position_of: dict[int, int] = {}
+        for row_id, path, idx in self.index.row_ids():
+            position = by_key.get((path, idx))
+            if position is not None:
+                position_of[row_id] = position
         loose = [i for i, a in enumerate(articles) if not a.partial]
-        self._positions_of = (articles, positions, loose)
-        return positions, loose
+        self._positions_of = (articles, position_of, loose)
+        return position_of, loose
 
     def memory_analysis(self, article: Article) -> Analysis | None:
         """An analysis already in memory (never touches the index: safe and instant on the UI thread)."""

@@ -6,7 +6,8 @@ list shows. Every order ends with the folder's own order as the tie-break, so it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
 
 if TYPE_CHECKING:  # the header imports the labels at start-up: the loader (and yaml) load later
     from newsreader.articles import Article

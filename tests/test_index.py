@@ -12,7 +12,8 @@ import pytest
 
 from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
-from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, index_path_for, open_index
+from newsreader.cache_paths import index_path_for
+from newsreader.index import FolderIndex, analysis_from_json, analysis_to_json, open_index
 from newsreader.query import parse_filter
 from newsreader.session import Session
 from tests.conftest import write_article
@@ -334,3 +335,54 @@ def test_an_analysis_sqlite_refuses_costs_only_itself(tmp_path: Path) -> None:
     assert session.index.analysis(first, first.body) is None
     assert session.index.analysis(second, second.body) is not None
     assert [session.articles[i].title for i in session.filter(parse_filter("actor:jane"))] == [second.title]
+
+
+def test_a_repeated_filter_is_answered_without_sql_and_a_cancelled_one_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = folder_of(tmp_path, 5)
+    session = Session(folder)
+    session.refresh()
+    index = session.index
+    assert index is not None
+    calls: list[str] = []
+    real = index.filter_ids
+    monkeypatch.setattr(index, "filter_ids", lambda q, c=lambda: False: calls.append("sql") or real(q, c))
+    story2 = parse_filter("story 2")
+    assert session.filter(story2) == [2]
+    assert session.filter(parse_filter("story")) == [0, 1, 2, 3, 4]
+    assert session.filter(story2) == [2] and calls == ["sql", "sql"]  # typed back: from the kept results
+    session.refresh()
+    write_article(folder, "9.txt", "Story 2 again", "x", date="2019-01-01")
+    session.refresh()  # a new list: the kept results no longer apply
+    assert session.filter(story2) == [2, 5] and len(calls) == 3
+    checks: list[int] = []
+    monkeypatch.setattr("newsreader.index.CANCEL_CHECK_STEPS", 1)
+    assert index.filter_ids(parse_filter("story"), lambda: checks.append(1) or True) == []
+    assert checks  # SQLite asked, and stopped the statement
+
+
+def test_listing_from_the_index_sets_off_no_garbage_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import newsreader.index as index_module
+
+    folder = folder_of(tmp_path, 30)
+    session = Session(folder)
+    session.refresh()
+    index = session.index
+    assert index is not None
+    collector_on: list[bool] = []
+    real = index_module._row_to_article
+
+    def noting(*args: object) -> object:
+        collector_on.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "_row_to_article", noting)
+    assert len(index.articles()) == 30
+    # (100,000 entries set off several full collections of ~0.1 s each, which stall the UI thread)
+    assert collector_on == [False] * 30
+    assert gc.isenabled()  # and it is on again afterwards

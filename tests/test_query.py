@@ -3,6 +3,7 @@ checked against it."""
 
 from __future__ import annotations
 
+
 from pathlib import Path
 
 import pytest
@@ -347,9 +348,10 @@ def both(backends: Backends, text: str) -> tuple[list[int], list[int]]:
     index, docs, keys = backends
     query = parse_filter(text)
     memory = filter_docs(docs, query)
-    found = index.filter_keys(query)
+    found = index.filter_ids(query)
     assert found is not None
-    return sorted(keys.index(k) for k in found), memory
+    position = {row_id: keys.index((path, idx)) for row_id, path, idx in index.row_ids()}
+    return sorted(position[i] for i in found), memory
 
 
 # Issue 13, item 15: the queries on which the two filters disagreed (and what they now both answer).

@@ -74,6 +74,7 @@ async def test_cold_indexing_shows_progress_and_keys_keep_working(
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(fs, "load_file", slow_load)
+    monkeypatch.setattr(fs, "INDEXER_MIN_FILES", 10**9)  # read here, slowly (the child process: test_indexer.py)
     app = make(folder, watch=False)
     async with app.run_test(size=(120, 36)) as pilot:
         def bar_shown() -> bool:

@@ -13,7 +13,8 @@ which the palette does parse as markup, are escaped.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Protocol, Sequence, cast, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
+from collections.abc import Sequence
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content

@@ -176,16 +176,16 @@ class NewsReaderApp(App[None]):
         if session is None:
             self._update_header()
             return
-        if message.final:
-            self._failure = None  # the folder is in step again
-        lists = self.list_pane
         self.article_list.quote_counts = session.quote_counts
         self.article_list.empty_message = "No articles here." if message.final else "Loading…"
         # While the first load streams in, the cursor stays on top unless the user has moved it.
         shown = self.reader_pane.article
         keep = shown.key if shown is not None and (self._loaded_once or self.article_list.user_moved) else None
-        lists.show_articles(message.articles, keep_key=keep)
+        self.list_pane.show_articles(message.articles, keep_key=keep)
+        if message.first_page and shown is None and (current := self.article_list.current) is not None:
+            self._show(current)  # the first article's text belongs in the same frame as the titles
         if message.final:
+            self._failure = None  # the folder is in step again
             self._restore_position()
             # The list and the index entries live as long as the app: move them out of the garbage
             # collector's way, or its full passes (~0.1 s with 10,000 articles) land in a keystroke.

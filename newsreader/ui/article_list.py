@@ -7,7 +7,8 @@ only the visible rows), and replacing its items (filtering, reloading) costs not
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
 from textual.cache import LRUCache

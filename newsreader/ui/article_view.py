@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from time import monotonic
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from textual.binding import Binding
@@ -173,6 +173,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _rewrap(self, force: bool = False, min_lines: int = 0) -> None:
         width = self.scrollable_content_region.width
+        if width <= 0:  # not laid out yet (an article shown before the first paint): `on_resize` wraps it
+            self._lines, self._line_starts, self._wrap_width = [], [], 0
+            return
         measure = max(1, min(width - 2, MEASURE))
         if not force and measure == self._wrap_width and self._lines:
             return
@@ -300,6 +303,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
+        if not self._wrap_width and width > 0:
+            self._rewrap()  # shown before the first layout: wrap now, not after this frame (on_resize)
         index = scroll_y + y
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
 BACKGROUND_BATCH = 2
+FIRST_PAGE = 80  # entries listed before the first paint: more rows than a tall terminal shows
 QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard quiet
 
 
@@ -85,20 +86,51 @@ class FolderWorkers:
 
     def scan(self) -> None:
         """Open the index, show what it knows at once, then bring it in line with the folder."""
-        self._run("loading the folder", "scan", self._scan)
+        early = self.session is None and self._first_page()
 
-    def _scan(self, worker: Worker[None]) -> None:
+        def start() -> None:
+            self._run("loading the folder", "scan", lambda worker: self._scan(worker, early))
+
+        if early:  # the first page is up: let it paint before the worker competes for the interpreter
+            self.app.call_after_refresh(start)
+        else:
+            start()
+
+    def _first_page(self) -> bool:
+        """A warm folder: open its index and list the first screenful before the first paint, so the
+        first frames show titles and the first article's text (a few ms at any folder size); the
+        worker then lists everything and checks the folder. Anything odd is left to the worker."""
+        from newsreader.cache_paths import index_path_for
+
+        if not self.use_index or not self.path.is_dir() or not index_path_for(self.path).is_file():
+            return False  # cold (or a single file): nothing to list yet, the worker reads the folder
+        from newsreader.session import Session, default_analyser
+
+        try:
+            session = Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
+            page = session.first_page(FIRST_PAGE)
+        except Exception:  # noqa: BLE001 - the worker opens it again and reports what is wrong
+            return False
+        if not page:
+            session.close()
+            return False
+        self.session = session
+        self.app.post_message(FolderLoaded(page, final=False, notice=session.notice, first_page=True))
+        return True
+
+    def _scan(self, worker: Worker[None], early: bool) -> None:
         from newsreader.library import sort_key
         from newsreader.session import Session, default_analyser
         from newsreader.state import ReadState
 
         post = self.app.post_message
         post(ReadStateLoaded(ReadState.load()))
-        session = Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
+        session = self.session if early and self.session is not None else \
+            Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
         cached = session.warm_start()
         self.session = session  # only now: if opening failed, `r` starts over with a new scan
         if cached:
-            post(FolderLoaded(list(cached), final=False, notice=session.notice))
+            post(FolderLoaded(list(cached), final=False, notice=None if early else session.notice))
 
         def progress(done: int, todo: int, new_titles: bool) -> None:
             # runs in this worker, between files: reading the session's entries here is safe
@@ -112,6 +144,7 @@ class FolderWorkers:
         if not worker.is_cancelled:
             post(FolderLoaded(list(session.articles), final=True,
                               notice=session.take_notice() or (None if cached else session.notice)))
+            session.prepare_filter()  # here, not at the first filter key
 
     # ------------------------------------------------------------------------------- feeds
 

@@ -21,6 +21,7 @@ class FolderLoaded(Message):
     final: bool
     notice: str | None
     changed: bool = False  # a live reload found changes
+    first_page: bool = False  # a warm folder's first screenful, before the first paint: open its top article
 
 
 @dataclass

@@ -22,6 +22,7 @@ import signal
 import threading
 from types import FrameType
 from typing import Protocol
+import contextlib
 
 HANGUP_GRACE_S = 10.0
 TERMINAL_FDS = (0, 1, 2)
@@ -68,8 +69,6 @@ def detach_from_terminal() -> None:
     except OSError:
         return
     for fd in TERMINAL_FDS:
-        try:
+        with contextlib.suppress(OSError):
             os.dup2(devnull, fd)
-        except OSError:
-            pass
     os.close(devnull)

@@ -1,0 +1,103 @@
+"""Cold indexing in a child process (`newsreader.indexer`): the reader's process reads no file in full,
+the index is complete, progress arrives, and a crash of the child is reported, never silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsreader.folder_sync as fs
+from newsreader.indexer import IndexerFailed, IndexerProcess
+from newsreader.query import parse_filter
+from newsreader.session import Session
+from tests.conftest import write_article
+
+N = 12
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(fs, "INDEXER_MIN_FILES", 5)
+    monkeypatch.setattr(fs, "TITLES_FIRST", 5)
+
+
+def folder_of(tmp_path: Path, n: int = N) -> Path:
+    folder = tmp_path / "news"
+    for i in range(n):
+        write_article(folder, f"{i:02}.txt", f"Story {i}", f"Body of story {i} about apples and pear{i}.",
+                      date=f"2020-01-{i + 1:02d}", source="Wire")
+    return folder
+
+
+def test_cold_folder_is_indexed_by_the_child_not_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = folder_of(tmp_path)
+    full_reads: list[Path] = []
+    real = fs.load_file
+    monkeypatch.setattr(fs, "load_file", lambda p, *a, **k: full_reads.append(p) or real(p, *a, **k))
+    progress: list[tuple[int, int, bool]] = []
+    session = Session(folder)
+    session.refresh(lambda done, todo, new: progress.append((done, todo, new)))
+    assert full_reads == []  # every body was read (and indexed) by the child
+    assert [a.title for a in session.articles] == [f"Story {i}" for i in reversed(range(N))]
+    assert all(a.partial and a.body_hash for a in session.articles)
+    assert (N, N, False) in progress  # the child's own count, relayed
+    assert session.filter(parse_filter("pear7")) == [N - 1 - 7]  # the child filled the full-text index
+    assert session.full_article(session.articles[0]).body.startswith("Body of story 11")
+    assert len(full_reads) == 1  # the body of the article opened, read on demand
+    session.close()
+    full_reads.clear()
+    warm = Session(folder)
+    warm.warm_start()
+    assert not warm.refresh() and full_reads == []  # the index the child wrote is the warm index
+
+
+def test_a_file_the_child_did_not_store_is_read_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = folder_of(tmp_path)
+    session = Session(folder)
+    index = session.index
+    assert index is not None
+    real_wait = IndexerProcess.wait
+    skipped = str(folder / "03.txt")
+
+    def wait_then_drop(self: IndexerProcess, *args: object) -> bool:
+        done = real_wait(self, *args)  # type: ignore[arg-type]
+        index.forget([skipped])  # as if the child could not store this file (SQLite refused a value)
+        return done
+
+    monkeypatch.setattr(IndexerProcess, "wait", wait_then_drop)
+    full_reads: list[str] = []
+    real = fs.load_file
+    monkeypatch.setattr(fs, "load_file", lambda p, *a, **k: full_reads.append(str(p)) or real(p, *a, **k))
+    session.refresh()
+    assert full_reads == [skipped]  # only that one, read (and stored) here
+    assert sorted(a.title for a in session.articles) == sorted(f"Story {i}" for i in range(N))
+    assert skipped in index.known_files()
+
+
+def test_a_crash_of_the_child_is_reported(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, 1)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    child = IndexerProcess(folder, blocker / "index.sqlite3")  # its cache folder can't be created
+    with pytest.raises(IndexerFailed, match=r"exited with status 1: .*cannot create the cache folder"):
+        child.wait(None, lambda: False)
+
+
+def test_a_crash_during_a_scan_reaches_the_caller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = folder_of(tmp_path)
+    session = Session(folder)
+    assert session.index is not None
+    monkeypatch.setattr(session.index, "db_path", tmp_path)  # a folder: SQLite can't open it in the child
+    with pytest.raises(IndexerFailed, match="indexing process"):
+        session.refresh()
+
+
+def test_cancelling_stops_the_child(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path)
+    child = IndexerProcess(folder, tmp_path / "index.sqlite3")
+    assert child.wait(None, lambda: True) is False
+    assert child.proc.poll() is not None  # ended, not left running
