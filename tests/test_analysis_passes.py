@@ -218,3 +218,15 @@ def test_analyse_article_is_cached_and_bounded() -> None:
     assert analyse_article(body) is first and cache_size() == 1
     assert all(m.end <= MAX_CHARS for a in first.actors for m in a.mentions)
     assert [a.name for a in first.actors] == ["Ann Lee"]
+
+
+# --------------------------------------------------------------------------------------------- locative places
+def test_a_forename_that_things_happen_in_is_a_place() -> None:
+    kinds_ = names("The shooting in Dallas ended late. The mayor of Dallas, Eric Johnson, spoke to reporters.")
+    assert kinds_["Dallas"] == "place" and kinds_["Eric Johnson"] == "person"
+
+
+def test_a_speaker_a_possessive_or_a_cited_case_after_in_stays_a_person() -> None:
+    state = state_after("Trust in Dallas's judgement grew. In Wade v. Jacobs the court ruled. Wade said no.",
+                        kinds.locative_places)
+    assert all(e.kind != "place" for e in state.roots if e.name in ("Dallas", "Wade"))

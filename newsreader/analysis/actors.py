@@ -39,6 +39,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     mentions.canonical_names,
     mentions.find_mentions,
     mentions.context_kinds,
+    kinds.locative_places,
     weighing.weigh_entities,
     weighing.learned_kinds,
     mentions.build_cast,
