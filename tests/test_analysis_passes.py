@@ -230,3 +230,10 @@ def test_a_speaker_a_possessive_or_a_cited_case_after_in_stays_a_person() -> Non
     state = state_after("Trust in Dallas's judgement grew. In Wade v. Jacobs the court ruled. Wade said no.",
                         kinds.locative_places)
     assert all(e.kind != "place" for e in state.roots if e.name in ("Dallas", "Wade"))
+
+
+def test_a_state_university_and_a_city_after_its_comma_are_one_campus() -> None:
+    assert names("She studied at the University of California, Los Angeles, for years.") == {
+        "University of California, Los Angeles": "organisation"}
+    after_city = names("She taught at the University of Sheffield, London and Paris.")
+    assert "University of Sheffield" in after_city and after_city["London"] == "place"

@@ -72,6 +72,8 @@ class Lexicon:
     place_aliases: dict[str, str]
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
+    states: frozenset[str]  # first-level divisions of a country: US states, provinces
+    cities: frozenset[str]
     nationalities: frozenset[str]
     time_words: frozenset[str]
     function_words: frozenset[str]
@@ -142,6 +144,8 @@ def lexicon() -> Lexicon:
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),
         place_prefixes=frozenset(_words(places.get("place_prefixes"))),
+        cities=frozenset(_words(_load("places_generated.yaml").get("cities"))),
+        states=frozenset(_words(_load("places_generated.yaml").get("us_states")) + _words(places.get("provinces"))),
         nationalities=frozenset(_words(nat.get("adjectives"))),
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),

@@ -21,7 +21,7 @@ NAME_LIKE_WORDS = rule_words("actors_name_like_words")
 AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "Broadcaster", "Novelist"
 REPORT_VERBS = rule_words("actors_report_verbs")
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
-           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of"}
+           " and ": "and", " & ": "&", ", ": ",", " de ": "of", " du ": "of", " des ": "of"}
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
@@ -328,7 +328,18 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
             (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
             and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
             and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
+    if j == ",":
+        return _campus(pw, cw, lex)
     return j == "&"
+
+
+def _campus(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
+    """A state's institution followed by a city names one campus of a state system, the comma inside
+    the name: "University of California, Los Angeles". After a city ("University of Sheffield, England")
+    or before a state or country the comma only gives the location."""
+    if len(pw) < 3 or pw[-2] != "of" or pw[-1] not in lex.states or not any(w in lex.joinable_heads for w in pw):
+        return False
+    return " ".join(cw) in lex.cities
 
 
 def tokens_between(doc: Doc, a: Token, b: Token) -> list[Token]:
