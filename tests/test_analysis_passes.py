@@ -237,3 +237,11 @@ def test_a_state_university_and_a_city_after_its_comma_are_one_campus() -> None:
         "University of California, Los Angeles": "organisation"}
     after_city = names("She taught at the University of Sheffield, London and Paris.")
     assert "University of Sheffield" in after_city and after_city["London"] == "place"
+
+
+def test_an_institution_of_common_words_capitalised_mid_sentence_is_an_actor() -> None:
+    assert names("The bill passed the House of Commons on Tuesday.") == {"House of Commons": "organisation"}
+
+
+def test_common_words_the_article_also_writes_in_lower_case_stay_weak() -> None:
+    assert names("A house was sold in May. The House of Commons voted.") == {}

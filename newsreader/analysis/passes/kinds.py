@@ -26,7 +26,8 @@ def candidate_kinds(state: DocState) -> None:
     lex = state.lex
     for c in state.cands:
         c.kind = kind_of(c, lex)
-        c.weak = _weak(c, lex) or _lower_case_here(c, lex, state.stats)
+        c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
+            and not _institution(c, lex, state.stats)
 
 
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
@@ -80,6 +81,23 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
     if c.kind in ("organisation", "place") or lex.forename_evidence(words[0]):
         return False
     return all(w.lower() in lex.common_words for w in words)
+
+
+def _institution(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
+    """An institution named by common words around its head noun: capitalised mid-sentence, the head
+    never written in lower case by this article ("the House of Commons", "the Executive Branch"). Common
+    words capitalised for their own sake show up in lower case elsewhere. A lone head ("the Court") is
+    too often a deictic reference to stand on capitals alone."""
+    words = c.words()
+    if c.toks[0].initial:
+        return False
+    if words[-1] in lex.org_heads and len(words) > 1:
+        head = words[-1]
+    elif len(words) >= 3 and words[1] == "of" and words[0] in lex.joinable_heads:
+        head = words[0]
+    else:
+        return False
+    return head.lower() not in stats.lower_seen and all(w[:1].isupper() or w in ("of", "the") for w in words)
 
 
 def _lower_case_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
