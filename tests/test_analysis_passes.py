@@ -240,7 +240,8 @@ def test_a_state_university_and_a_city_after_its_comma_are_one_campus() -> None:
 
 
 def test_an_institution_of_common_words_capitalised_mid_sentence_is_an_actor() -> None:
-    assert names("The bill passed the House of Commons on Tuesday.") == {"House of Commons": "organisation"}
+    assert names("The bill passed the House of Commons on Tuesday. MPs in the House of Commons cheered.") == {
+        "House of Commons": "organisation"}
 
 
 def test_common_words_the_article_also_writes_in_lower_case_stay_weak() -> None:
