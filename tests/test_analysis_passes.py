@@ -246,3 +246,12 @@ def test_an_institution_of_common_words_capitalised_mid_sentence_is_an_actor() -
 
 def test_common_words_the_article_also_writes_in_lower_case_stay_weak() -> None:
     assert names("A house was sold in May. The House of Commons voted.") == {}
+
+
+def test_a_genus_before_a_latin_epithet_names_an_organism_not_an_actor() -> None:
+    found = names("Workers of Formica fusca guard the nest. Ruth Lee said Formica colonies are large.")
+    assert "Formica" not in found and found["Ruth Lee"] == "person"
+
+
+def test_a_name_before_an_english_word_is_no_genus() -> None:
+    assert names("Officials met Ruth Lee via video. Lee via her lawyer declined.")["Ruth Lee"] == "person"
