@@ -255,3 +255,14 @@ def test_a_genus_before_a_latin_epithet_names_an_organism_not_an_actor() -> None
 
 def test_a_name_before_an_english_word_is_no_genus() -> None:
     assert names("Officials met Ruth Lee via video. Lee via her lawyer declined.")["Ruth Lee"] == "person"
+
+
+def test_a_name_met_only_in_photo_labels_is_no_actor() -> None:
+    found = names("Fans met Ron Perlman in Toronto on Sunday.\n\nTony Stark\n\nRon Perlman at the panel\n\n"
+                  "The show closed late.")
+    assert "Tony Stark" not in found and found["Ron Perlman"] == "person" and found["Toronto"] == "place"
+
+
+def test_a_one_word_line_is_a_subhead_not_a_label() -> None:
+    state = state_after("Fans came.\n\nDisney\n\nMickey and Minnie waving at the small children\n\nAll went home.", evidence.fragments)
+    assert state.fragments == {2}
