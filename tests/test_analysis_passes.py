@@ -266,3 +266,8 @@ def test_a_name_met_only_in_photo_labels_is_no_actor() -> None:
 def test_a_one_word_line_is_a_subhead_not_a_label() -> None:
     state = state_after("Fans came.\n\nDisney\n\nMickey and Minnie waving at the small children\n\nAll went home.", evidence.fragments)
     assert state.fragments == {2}
+
+
+def test_an_epigraph_with_its_speaker_is_prose_not_a_label() -> None:
+    state = state_after("“Only the people can remove me” — Ann Lee\n\nShe spoke.", evidence.fragments)
+    assert state.fragments == set()

@@ -51,7 +51,8 @@ def _is_headline(doc: Doc, p: int, toks: list[Token]) -> bool:
 
 def fragments(state: DocState) -> None:
     """Paragraphs that are a short label rather than prose: one line, two to a dozen words, no final stop
-    and not a headline ("Tony Stark", "Rocket Raccoon and Groot"): the captions under photos. A one-word
+    and not a headline ("Tony Stark", "Rocket Raccoon and Groot"): the captions under photos. A line that
+    holds a quotation is an epigraph with its speaker, not a label. A one-word
     line is as often a subhead ("Disney" over a section) and is left out."""
     doc = state.doc
     by_para: dict[int, int] = {}
@@ -63,7 +64,8 @@ def fragments(state: DocState) -> None:
 
 def _unfinished_line(doc: Doc, p: int) -> bool:
     ps, pe = doc.paragraphs[p]
-    return doc.text[pe - 1] not in ".!?\"”:" and "\n" not in doc.text[ps:pe]
+    line = doc.text[ps:pe]  # a quotation with its speaker ("“…” — Robert Mugabe") is prose, not a label
+    return line[-1] not in ".!?\"”:" and "\n" not in line and not any(q in line for q in "\"“”")
 
 
 def is_caption_cue(tok: Token, text: str) -> bool:
