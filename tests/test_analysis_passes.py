@@ -271,3 +271,8 @@ def test_a_one_word_line_is_a_subhead_not_a_label() -> None:
 def test_an_epigraph_with_its_speaker_is_prose_not_a_label() -> None:
     state = state_after("“Only the people can remove me” — Ann Lee\n\nShe spoke.", evidence.fragments)
     assert state.fragments == set()
+
+
+def test_a_day_name_after_a_name_is_a_date() -> None:
+    found = names("Voters in Virginia Saturday chose. Officials met Ann Lee Wednesday in Paris.")
+    assert found == {"Virginia": "place", "Ann Lee": "person", "Paris": "place"}

@@ -21,6 +21,7 @@ from .boundaries import NAME_LIKE_WORDS
 
 CONTRACTION_RE = re.compile(r"^(?:%s)['\u2019]" % "|".join(sorted(rule_words("actors_contraction_words"))), re.I)
 LAW_HEADS = rule_words("actors_law_heads")
+WEEKDAYS = rule_words("actors_weekdays")
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
 THING_PREFIXES = rule_words("actors_thing_prefixes")
 TOURNAMENT_GROUPS = rule_words("actors_tournament_groups")  # "Group F": a group of a sports tournament
@@ -67,7 +68,8 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool) -> Cand | No
 
 
 def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
-    """Leading and trailing function and time words, and leading contractions ("We're"), are no name."""
+    """Leading and trailing function and time words, and leading contractions ("We're"), are no name;
+    a trailing day name is a date even after a forename ("Ann Lee Monday")."""
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
             toks[0].text in NAME_LIKE_WORDS and len(toks) >= 2 and toks[1].text not in lex.function_words):
@@ -77,6 +79,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
+    while len(toks) >= 2 and toks[-1].text in WEEKDAYS:
+        toks = toks[:-1]  # "in Virginia Saturday": American usage dates without "on"
     while toks and CONTRACTION_RE.match(toks[0].text):
         toks = toks[1:]
     return toks
