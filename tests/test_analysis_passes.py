@@ -276,3 +276,8 @@ def test_an_epigraph_with_its_speaker_is_prose_not_a_label() -> None:
 def test_a_day_name_after_a_name_is_a_date() -> None:
     found = names("Voters in Virginia Saturday chose. Officials met Ann Lee Wednesday in Paris.")
     assert found == {"Virginia": "place", "Ann Lee": "person", "Paris": "place"}
+
+
+def test_interjections_and_negated_verbs_are_no_names() -> None:
+    state = state_after("They say, 'Hey Frank, I'm here.' Isn’t it odd? Hmmm.", filtering.filter_candidates)
+    assert cand_words(state) == ["Frank"]
