@@ -281,3 +281,8 @@ def test_a_day_name_after_a_name_is_a_date() -> None:
 def test_interjections_and_negated_verbs_are_no_names() -> None:
     state = state_after("They say, 'Hey Frank, I'm here.' Isn’t it odd? Hmmm.", filtering.filter_candidates)
     assert cand_words(state) == ["Frank"]
+
+
+def test_a_fraternal_head_joins_across_of() -> None:
+    assert names("She joined the International Brotherhood of Magicians in 1990.") == {
+        "International Brotherhood of Magicians": "organisation"}
