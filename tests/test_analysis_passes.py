@@ -286,3 +286,9 @@ def test_interjections_and_negated_verbs_are_no_names() -> None:
 def test_a_fraternal_head_joins_across_of() -> None:
     assert names("She joined the International Brotherhood of Magicians in 1990.") == {
         "International Brotherhood of Magicians": "organisation"}
+
+
+def test_an_abbreviated_saint_keeps_a_place_name_whole() -> None:
+    state = state_after("He lives in St. Louis now.", runs.capitalised_runs)
+    assert [len(r) for r in state.runs] == [1, 2]
+    assert names("He played in St. Louis and then in Dallas.")["St. Louis"] == "place"

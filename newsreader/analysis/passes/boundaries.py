@@ -143,7 +143,9 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
         return True
     name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
         and words[i + 1] not in lex.function_words
-    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like
+    place_prefix = w + "." in lex.place_prefixes and i + 1 < n  # "St. Louis": an abbreviated "Saint"
+    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like \
+        and not place_prefix
 
 
 def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon) -> bool:

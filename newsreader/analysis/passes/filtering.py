@@ -75,7 +75,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     a trailing day name is a date even after a forename ("Ann Lee Monday")."""
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
-            toks[0].text in NAME_LIKE_WORDS and len(toks) >= 2 and toks[1].text not in lex.function_words):
+            (toks[0].text in NAME_LIKE_WORDS or toks[0].text + "." in lex.place_prefixes)
+            and len(toks) >= 2 and toks[1].text not in lex.function_words):
         toks = toks[1:]
     if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
