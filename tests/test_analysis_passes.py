@@ -292,3 +292,14 @@ def test_an_abbreviated_saint_keeps_a_place_name_whole() -> None:
     state = state_after("He lives in St. Louis now.", runs.capitalised_runs)
     assert [len(r) for r in state.runs] == [1, 2]
     assert names("He played in St. Louis and then in Dallas.")["St. Louis"] == "place"
+
+
+def test_to_before_a_capitalised_purpose_continues_an_organisation() -> None:
+    assert names("Iraq is part of the Global Coalition to Defeat ISIS, officials said.")[
+        "Global Coalition to Defeat ISIS"] == "organisation"
+
+
+def test_to_before_a_place_or_in_a_range_joins_nothing() -> None:
+    state = state_after("Officials sent the Army to Iraq. It moved from US Weekly to Time Magazine.",
+                        boundaries.join_organisations)
+    assert "Army to Iraq" not in cand_words(state) and "US Weekly to Time Magazine" not in cand_words(state)
