@@ -303,3 +303,7 @@ def test_to_before_a_place_or_in_a_range_joins_nothing() -> None:
     state = state_after("Officials sent the Army to Iraq. It moved from US Weekly to Time Magazine.",
                         boundaries.join_organisations)
     assert "Army to Iraq" not in cand_words(state) and "US Weekly to Time Magazine" not in cand_words(state)
+
+
+def test_a_majority_descriptor_is_no_part_of_the_place_it_describes() -> None:
+    assert names("Bombs hit a church in Muslim-majority Mindanao on Sunday.") == {"Mindanao": "place"}
