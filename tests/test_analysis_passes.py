@@ -218,3 +218,92 @@ def test_analyse_article_is_cached_and_bounded() -> None:
     assert analyse_article(body) is first and cache_size() == 1
     assert all(m.end <= MAX_CHARS for a in first.actors for m in a.mentions)
     assert [a.name for a in first.actors] == ["Ann Lee"]
+
+
+# --------------------------------------------------------------------------------------------- locative places
+def test_a_forename_that_things_happen_in_is_a_place() -> None:
+    kinds_ = names("The shooting in Dallas ended late. The mayor of Dallas, Eric Johnson, spoke to reporters.")
+    assert kinds_["Dallas"] == "place" and kinds_["Eric Johnson"] == "person"
+
+
+def test_a_speaker_a_possessive_or_a_cited_case_after_in_stays_a_person() -> None:
+    state = state_after("Trust in Dallas's judgement grew. In Wade v. Jacobs the court ruled. Wade said no.",
+                        kinds.locative_places)
+    assert all(e.kind != "place" for e in state.roots if e.name in ("Dallas", "Wade"))
+
+
+def test_a_state_university_and_a_city_after_its_comma_are_one_campus() -> None:
+    assert names("She studied at the University of California, Los Angeles, for years.") == {
+        "University of California, Los Angeles": "organisation"}
+    after_city = names("She taught at the University of Sheffield, London and Paris.")
+    assert "University of Sheffield" in after_city and after_city["London"] == "place"
+
+
+def test_an_institution_of_common_words_capitalised_mid_sentence_is_an_actor() -> None:
+    assert names("The bill passed the House of Commons on Tuesday. MPs in the House of Commons cheered.") == {
+        "House of Commons": "organisation"}
+
+
+def test_common_words_the_article_also_writes_in_lower_case_stay_weak() -> None:
+    assert names("A house was sold in May. The House of Commons voted.") == {}
+
+
+def test_a_genus_before_a_latin_epithet_names_an_organism_not_an_actor() -> None:
+    found = names("Workers of Formica fusca guard the nest. Ruth Lee said Formica colonies are large.")
+    assert "Formica" not in found and found["Ruth Lee"] == "person"
+
+
+def test_a_name_before_an_english_word_is_no_genus() -> None:
+    assert names("Officials met Ruth Lee via video. Lee via her lawyer declined.")["Ruth Lee"] == "person"
+
+
+def test_a_name_met_only_in_photo_labels_is_no_actor() -> None:
+    found = names("Fans met Ron Perlman in Toronto on Sunday.\n\nTony Stark\n\nRon Perlman at the panel\n\n"
+                  "The show closed late.")
+    assert "Tony Stark" not in found and found["Ron Perlman"] == "person" and found["Toronto"] == "place"
+
+
+def test_a_one_word_line_is_a_subhead_not_a_label() -> None:
+    state = state_after("Fans came.\n\nDisney\n\nMickey and Minnie waving at the small children\n\nAll went home.", evidence.fragments)
+    assert state.fragments == {2}
+
+
+def test_an_epigraph_with_its_speaker_is_prose_not_a_label() -> None:
+    state = state_after("“Only the people can remove me” — Ann Lee\n\nShe spoke.", evidence.fragments)
+    assert state.fragments == set()
+
+
+def test_a_day_name_after_a_name_is_a_date() -> None:
+    found = names("Voters in Virginia Saturday chose. Officials met Ann Lee Wednesday in Paris.")
+    assert found == {"Virginia": "place", "Ann Lee": "person", "Paris": "place"}
+
+
+def test_interjections_and_negated_verbs_are_no_names() -> None:
+    state = state_after("They say, 'Hey Frank, I'm here.' Isn’t it odd? Hmmm.", filtering.filter_candidates)
+    assert cand_words(state) == ["Frank"]
+
+
+def test_a_fraternal_head_joins_across_of() -> None:
+    assert names("She joined the International Brotherhood of Magicians in 1990.") == {
+        "International Brotherhood of Magicians": "organisation"}
+
+
+def test_an_abbreviated_saint_keeps_a_place_name_whole() -> None:
+    state = state_after("He lives in St. Louis now.", runs.capitalised_runs)
+    assert [len(r) for r in state.runs] == [1, 2]
+    assert names("He played in St. Louis and then in Dallas.")["St. Louis"] == "place"
+
+
+def test_to_before_a_capitalised_purpose_continues_an_organisation() -> None:
+    assert names("Iraq is part of the Global Coalition to Defeat ISIS, officials said.")[
+        "Global Coalition to Defeat ISIS"] == "organisation"
+
+
+def test_to_before_a_place_or_in_a_range_joins_nothing() -> None:
+    state = state_after("Officials sent the Army to Iraq. It moved from US Weekly to Time Magazine.",
+                        boundaries.join_organisations)
+    assert "Army to Iraq" not in cand_words(state) and "US Weekly to Time Magazine" not in cand_words(state)
+
+
+def test_a_majority_descriptor_is_no_part_of_the_place_it_describes() -> None:
+    assert names("Bombs hit a church in Muslim-majority Mindanao on Sunday.") == {"Mindanao": "place"}

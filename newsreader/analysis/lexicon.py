@@ -72,6 +72,8 @@ class Lexicon:
     place_aliases: dict[str, str]
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
+    states: frozenset[str]  # first-level divisions of a country: US states, provinces
+    cities: frozenset[str]
     nationalities: frozenset[str]
     time_words: frozenset[str]
     function_words: frozenset[str]
@@ -119,7 +121,8 @@ def lexicon() -> Lexicon:
     title_tuples = frozenset(tuple(t.split()) for t in title_list)
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
     org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}
-    place_names = _place_names(places, _load("places_generated.yaml"), aliases)
+    generated = _load("places_generated.yaml")
+    place_names = _place_names(places, generated, aliases)
     return Lexicon(
         speech_verbs=frozenset(_words(speech.get("verbs"))),
         weak_verbs=frozenset(_words(speech.get("weak_verbs"))),
@@ -142,6 +145,8 @@ def lexicon() -> Lexicon:
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),
         place_prefixes=frozenset(_words(places.get("place_prefixes"))),
+        cities=frozenset(_words(generated.get("cities"))),
+        states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
         nationalities=frozenset(_words(nat.get("adjectives"))),
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),

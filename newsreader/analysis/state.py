@@ -97,6 +97,7 @@ class DocState:
     stats: CapStats = field(default_factory=CapStats)
     headlines: set[int] = field(default_factory=set)  # paragraph indices
     captions: set[int] = field(default_factory=set)  # token indices of photo credits
+    fragments: set[int] = field(default_factory=set)  # paragraph indices of short unpunctuated labels
     heads: dict[int, Token] = field(default_factory=dict)  # token index -> name part of "X-based"
     runs: list[list[int]] = field(default_factory=list)  # token indices of capitalised runs
     cands: list[Cand] = field(default_factory=list)

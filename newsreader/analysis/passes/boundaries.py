@@ -4,7 +4,8 @@ Rules: a title or honorific ends what came before and makes the words after it a
 Luciana Berger"); time words and function words are not part of names ("On Friday"); a capitalised
 "The" mid-sentence introduces a name ("according to The Times"); "of", "for", "on", "and" and "&" join two
 runs into one organisation when the first has an organisation head ("University of Essex", "Centers for
-Disease Control and Prevention").
+Disease Control and Prevention"); so do "to" before a purpose ("Coalition to Defeat ISIS") and a comma
+before a state university's campus ("University of California, Los Angeles").
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ NAME_LIKE_WORDS = rule_words("actors_name_like_words")
 AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "Broadcaster", "Novelist"
 REPORT_VERBS = rule_words("actors_report_verbs")
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
-           " and ": "and", " & ": "&", " de ": "of", " du ": "of", " des ": "of"}
+           " and ": "and", " & ": "&", ", ": ",", " to ": "to", " de ": "of", " du ": "of", " des ": "of"}
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
@@ -143,7 +144,9 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
         return True
     name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
         and words[i + 1] not in lex.function_words
-    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like
+    place_prefix = w + "." in lex.place_prefixes and i + 1 < n  # "St. Louis": an abbreviated "Saint"
+    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like \
+        and not place_prefix
 
 
 def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon) -> bool:
@@ -295,6 +298,8 @@ def join_organisations(state: DocState) -> None:
     last_join: str | None = None
     for c in state.cands:
         j = _joiner(out[-1], c, text) if out and not c.person_evidence else None
+        if j == "to" and text[max(0, out[-1].start - 5):out[-1].start].lower() in ("from ", "ween "):
+            j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
         if j and _joins(j, out[-1], c, last_join, lex):
             p = out[-1]
             p.toks = p.toks + tokens_between(state.doc, p.toks[-1], c.toks[0]) + c.toks
@@ -328,7 +333,29 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
             (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
             and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
             and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
+    if j == ",":
+        return _campus(pw, cw, lex)
+    if j == "to":
+        return _purpose(pw, cw, lex)
     return j == "&"
+
+
+def _purpose(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
+    """An organisation named for its purpose, head + "to" + a capitalised verb phrase: "Global Coalition
+    to Defeat ISIS", "Campaign to End Loneliness". The verb is a dictionary word opening two or more
+    capitalised words; "sent the Army to Iraq" has a place after "to", no verb."""
+    return pw[-1] in lex.org_heads and len(cw) >= 2 and cw[0].lower() in lex.common_words \
+        and not any(is_place_name(" ".join(cw[:k]), lex) for k in range(1, len(cw) + 1)) \
+        and cw[0] not in lex.org_heads and not lex.is_forename(cw[0])
+
+
+def _campus(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
+    """A state's institution followed by a city names one campus of a state system, the comma inside
+    the name: "University of California, Los Angeles". After a city ("University of Sheffield, England")
+    or before a state or country the comma only gives the location."""
+    if len(pw) < 3 or pw[-2] != "of" or pw[-1] not in lex.states or not any(w in lex.joinable_heads for w in pw):
+        return False
+    return " ".join(cw) in lex.cities
 
 
 def tokens_between(doc: Doc, a: Token, b: Token) -> list[Token]:

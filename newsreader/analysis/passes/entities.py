@@ -25,6 +25,7 @@ _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
 # "the Kepler space telescope": one modifier between a name and its thing noun
 THING_MODIFIERS = rule_words("actors_thing_modifiers")
 MODIFIED_THINGS = rule_words("actors_modified_things")
+LATIN_ENDINGS = tuple(sorted(rule_words("actors_latin_endings"), key=len, reverse=True))
 
 
 def hint_entities(state: DocState) -> None:
@@ -88,12 +89,22 @@ def _names_a_thing(c: Cand, state: DocState) -> bool:
     lex, toks, text = state.lex, state.doc.tokens, state.doc.text
     k0 = state.doc.index_of.get(c.start, 0)
     wb = toks[k0 - 1] if k0 and not c.person_evidence else None
-    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start):
+    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start) or _genus(c, state):
         return True
     return (_thing_after(text, c.toks[-1], lex)
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
                      and _next_word(text, c.toks[-1]) in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
+
+
+def _genus(c: Cand, state: DocState) -> bool:
+    """A lone capitalised word before a lower-case Latin epithet is the genus of a species name
+    ("Formica fusca", "Vibrio coralliilyticus"): binomial nomenclature names organisms, not actors."""
+    if len(c.toks) != 1 or c.person_evidence:
+        return False
+    w = _next_word(state.doc.text, c.toks[-1])
+    return len(w) >= 4 and w.endswith(LATIN_ENDINGS) and w not in state.lex.common_words \
+        and w not in state.lex.function_words and "-" not in w
 
 
 def _links(state: DocState, idx: int, c: Cand, form: str) -> None:

@@ -12,6 +12,7 @@ from ..state import CapStats, DocState
 from ..text import Doc, Token
 
 HEADLINE_RATIO = 0.6  # share of capitalised long words that makes a line a headline
+FRAGMENT_MAX = 12  # tokens: a longer unpunctuated paragraph is prose missing its stop, not a label
 CAPTION_CUES = rule_words("actors_caption_cues")
 
 
@@ -46,6 +47,25 @@ def _is_headline(doc: Doc, p: int, toks: list[Token]) -> bool:
         return False
     words = [t for t in toks if t.text[0].isalpha() and len(t.text) > 3]
     return bool(words) and sum(1 for t in words if t.cap) / len(words) >= HEADLINE_RATIO
+
+
+def fragments(state: DocState) -> None:
+    """Paragraphs that are a short label rather than prose: one line, two to a dozen words, no final stop
+    and not a headline ("Tony Stark", "Rocket Raccoon and Groot"): the captions under photos. A line that
+    holds a quotation is an epigraph with its speaker, not a label. A one-word
+    line is as often a subhead ("Disney" over a section) and is left out."""
+    doc = state.doc
+    by_para: dict[int, int] = {}
+    for t in doc.tokens:
+        by_para[t.para] = by_para.get(t.para, 0) + 1
+    state.fragments = {p for p, n in by_para.items() if 2 <= n <= FRAGMENT_MAX and p not in state.headlines
+                       and _unfinished_line(doc, p)}
+
+
+def _unfinished_line(doc: Doc, p: int) -> bool:
+    ps, pe = doc.paragraphs[p]
+    line = doc.text[ps:pe]  # a quotation with its speaker ("“…” — Robert Mugabe") is prose, not a label
+    return line[-1] not in ".!?\"”:" and "\n" not in line and not any(q in line for q in "\"“”")
 
 
 def is_caption_cue(tok: Token, text: str) -> bool:

@@ -21,6 +21,9 @@ from .boundaries import NAME_LIKE_WORDS
 
 CONTRACTION_RE = re.compile(r"^(?:%s)['\u2019]" % "|".join(sorted(rule_words("actors_contraction_words"))), re.I)
 LAW_HEADS = rule_words("actors_law_heads")
+WEEKDAYS = rule_words("actors_weekdays")
+INTERJECTIONS = rule_words("actors_interjections")
+NEGATION_RE = re.compile(r"n['\u2019]t$", re.I)  # "Isn't", "Don’t": a verb with its negation, never a name
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
 THING_PREFIXES = rule_words("actors_thing_prefixes")
 TOURNAMENT_GROUPS = rule_words("actors_tournament_groups")  # "Group F": a group of a sports tournament
@@ -67,17 +70,22 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool) -> Cand | No
 
 
 def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
-    """Leading and trailing function and time words, and leading contractions ("We're"), are no name."""
+    """Leading and trailing function and time words, leading contractions ("We're") and interjections
+    ("Hey Frank") are no name;
+    a trailing day name is a date even after a forename ("Ann Lee Monday")."""
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
-            toks[0].text in NAME_LIKE_WORDS and len(toks) >= 2 and toks[1].text not in lex.function_words):
+            (toks[0].text in NAME_LIKE_WORDS or toks[0].text + "." in lex.place_prefixes)
+            and len(toks) >= 2 and toks[1].text not in lex.function_words):
         toks = toks[1:]
     if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
-    while toks and CONTRACTION_RE.match(toks[0].text):
+    while len(toks) >= 2 and toks[-1].text in WEEKDAYS:
+        toks = toks[:-1]  # "in Virginia Saturday": American usage dates without "on"
+    while toks and (CONTRACTION_RE.match(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
 
@@ -112,7 +120,7 @@ def _title_without_name(words: list[str], lex: Lexicon) -> bool:
 def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     """A lone word that names no actor: a nationality, a title, a demonym, an idea, a hashtag …"""
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
-            or w in lex.non_actors or CONTRACTION_RE.match(w) or w.startswith("#"):
+            or w in lex.non_actors or CONTRACTION_RE.match(w) or NEGATION_RE.search(w) or w.startswith("#"):
         return True
     if w[-1] == "s" and _demonym(w, lex):
         return True  # "Londoners", "Samoans": people of a place, not an actor

@@ -15,6 +15,8 @@ from ..state import Cand, CapStats, DocState, Entity
 from ..text import Doc
 
 PLACE_PREPS = rule_words("actors_place_preps")
+LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a location
+CASE_MARKERS = rule_words("actors_case_markers")  # "in Wade v. Jacobs" cites a case
 DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 
@@ -24,7 +26,8 @@ def candidate_kinds(state: DocState) -> None:
     lex = state.lex
     for c in state.cands:
         c.kind = kind_of(c, lex)
-        c.weak = _weak(c, lex) or _lower_case_here(c, lex, state.stats)
+        c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
+            and not _institution(c, lex, state.stats)
 
 
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
@@ -80,6 +83,23 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
     return all(w.lower() in lex.common_words for w in words)
 
 
+def _institution(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
+    """An institution named by common words around its head noun: capitalised mid-sentence, the head
+    never written in lower case by this article ("the House of Commons", "the Executive Branch"). Common
+    words capitalised for their own sake show up in lower case elsewhere. A lone head ("the Court") is
+    too often a deictic reference to stand on capitals alone."""
+    words = c.words()
+    if c.toks[0].initial:
+        return False
+    if words[-1] in lex.org_heads and len(words) > 1:
+        head = words[-1]
+    elif len(words) >= 3 and words[1] == "of" and words[0] in lex.joinable_heads:
+        head = words[0]
+    else:
+        return False
+    return head.lower() not in stats.lower_seen and all(w[:1].isupper() or w in ("of", "the") for w in words)
+
+
 def _lower_case_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
     """A lone word this very article writes more often in lower case than capitalised mid-sentence."""
     if len(c.toks) != 1 or c.person_evidence or c.the_name:
@@ -117,3 +137,30 @@ def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
     if len(words) == 1 and lex.is_forename(words[0]) and words[0].lower() not in lex.common_words:
         return "person"
     return "place" if place > person else "organisation"
+
+
+def locative_places(state: DocState) -> None:
+    """A name guessed to be a person only because it looks like one (a forename, capitalised words) is a
+    place when the article puts things *in* or *near* it and never gives it a title or speech:
+    "the shooting in Dallas", "a hospice near La Jolla". Forenames double as town names; people are not
+    locations. A possessive ("in Smith's view") or a cited case ("in Wade v. Jacobs") is no location."""
+    text = state.doc.text
+    for e in state.roots:
+        if e.kind != "person" or e.title_votes or e.hinted or not e.mentions:
+            continue
+        locative = speech = 0
+        for s, en in e.mentions:
+            before = text[max(0, s - 12):s].split()
+            after = text[en:en + 20].split()
+            if after and after[0].strip(",.") in state.lex.speech_verbs:
+                speech += 1
+            elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
+                locative += 1
+        if locative and not speech:
+            e.kind = "place"
+
+
+def _cited(text: str, end: int) -> bool:
+    """A mention that is a possessive ("Smith's") or the first party of a cited case ("Wade v. Jacobs")."""
+    after = text[end:end + 6].split()
+    return text.startswith(("'s", "\u2019s"), end) or bool(after and after[0] in CASE_MARKERS)

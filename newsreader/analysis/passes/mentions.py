@@ -108,6 +108,14 @@ def context_kinds(state: DocState) -> None:
             e.kind = context_kind(e, state.doc, state.lex)
 
 
+def labels_only(state: DocState) -> None:
+    """A name met only in photo labels ("Tony Stark", under a picture of a costume) and never in the
+    article's prose has nothing said about it: the prose is where actors act. Places are kept."""
+    starts = {t.start: t.para for t in state.doc.tokens}
+    state.roots = [e for e in state.roots if e.hinted or e.kind == "place" or e.title_votes
+                   or any(starts.get(s) not in state.fragments for s, _ in e.mentions)]
+
+
 def build_cast(state: DocState) -> None:
     """The actors in order of first mention, with sorted mentions."""
     text = state.doc.text

@@ -76,13 +76,16 @@ def _trim(run: list[int], toks: list[Token]) -> list[int]:
 
 
 def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon) -> bool:
-    """Token i continues the run: one space after the previous word, or a middle initial ("John F. Kennedy")."""
+    """Token i continues the run: one space after the previous word, a middle initial ("John F. Kennedy")
+    or an abbreviated place prefix ("St. Louis")."""
     prev, t = toks[cur[-1]], toks[i]
     gap = text[prev.poss_end:t.start]
     if gap == " " and not t.initial and (
             prev.poss_end == prev.end
             or (prev.poss_end == prev.end + 1 and (t.text in lex.org_heads or t.text in lex.place_heads))):
         return True
+    if gap == ". " and len(cur) == 1 and prev.text + "." in lex.place_prefixes and t.cap:
+        return True  # "St. Louis", "Mt. Everest": an abbreviated place prefix
     return gap == ". " and is_initial(prev.text) and t.cap and (
         len(cur) > 1 or (i + 1 < len(toks) and toks[i + 1].cap and text[t.end:toks[i + 1].start] == " "))
 
