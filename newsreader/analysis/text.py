@@ -133,9 +133,7 @@ def _ends_sentence(prev: Token, gap: str) -> bool:
     if "!" in core or "?" in core:
         return True
     if "." in core:
-        if core.startswith(".") and (prev.text in ABBREVIATIONS or (len(prev.text) == 1 and prev.cap)):
-            return False
-        return True
+        return not (core.startswith(".") and (prev.text in ABBREVIATIONS or len(prev.text) == 1 and prev.cap))
     return False
 
 

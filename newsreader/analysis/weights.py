@@ -68,7 +68,7 @@ def fit(rows: list[tuple[Features, bool]], iterations: int = 12, l2: float = 1.0
     for _ in range(iterations):
         grad = [l2 * wi for wi in w]
         hess = [[l2 if i == j else 0.0 for j in range(d)] for i in range(d)]
-        for x, y in zip(xs, ys):
+        for x, y in zip(xs, ys, strict=False):
             p = _sigmoid(sum(w[i] * v for i, v in x))
             s = p * (1.0 - p)
             for i, v in x:
@@ -77,7 +77,7 @@ def fit(rows: list[tuple[Features, bool]], iterations: int = 12, l2: float = 1.0
                 for j, u in x:
                     row[j] += s * v * u
         step = _solve(hess, grad)
-        w = [wi - si for wi, si in zip(w, step)]
+        w = [wi - si for wi, si in zip(w, step, strict=False)]
     m = Model({k: round(w[i], 4) for k, i in index.items()})
     m.threshold = _best_threshold(m, rows)
     return m
@@ -97,7 +97,7 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
         for r in range(c + 1, n):
             f = m[r][c] / m[c][c]
             if f:
-                m[r] = [x - f * y for x, y in zip(m[r], m[c])]
+                m[r] = [x - f * y for x, y in zip(m[r], m[c], strict=False)]
     x = [0.0] * n
     for r in range(n - 1, -1, -1):
         x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]

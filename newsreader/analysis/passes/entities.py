@@ -134,7 +134,7 @@ def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
     if w in lex.thing_nouns:
         return True
     m2 = _NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
-    return bool(m2) and m2.group() in MODIFIED_THINGS and w in THING_MODIFIERS
+    return m2 is not None and m2.group() in MODIFIED_THINGS and w in THING_MODIFIERS
 
 
 def _next_word(text: str, last: Token) -> str:

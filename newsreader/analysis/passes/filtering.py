@@ -19,7 +19,7 @@ from ..state import Cand, CapStats, DocState
 from ..text import Token
 from .boundaries import NAME_LIKE_WORDS
 
-CONTRACTION_RE = re.compile(r"^(?:%s)['\u2019]" % "|".join(sorted(rule_words("actors_contraction_words"))), re.I)
+CONTRACTION_RE = re.compile(r"^(?:{})['\u2019]".format("|".join(sorted(rule_words("actors_contraction_words")))), re.I)
 LAW_HEADS = rule_words("actors_law_heads")
 WEEKDAYS = rule_words("actors_weekdays")
 INTERJECTIONS = rule_words("actors_interjections")

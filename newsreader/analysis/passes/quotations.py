@@ -119,7 +119,8 @@ def _double_role(ch: str, prev: str, after: str, is_open: bool, open_ch: str) ->
     after it."""
     nxt = after[0]
     if ch in OPENERS or ch == "``":
-        if is_open and (ch == "\u201c" and open_ch == "\u201e" or not (nxt.isalnum() or nxt in ALL_MARKS + CONTENT_OPENERS)):
+        german_close = ch == "\u201c" and open_ch == "\u201e"
+        if is_open and (german_close or not (nxt.isalnum() or nxt in ALL_MARKS + CONTENT_OPENERS)):
             return "close"  # German „…“, or a mistyped closing mark
         return "open"
     if ch in CLOSERS or ch == "''":

@@ -50,7 +50,7 @@ def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
     last_in_group: dict[int, Run] = {}
     last_in_para: dict[int, Run] = {}
     prev: Run | None = None
-    for k, r in enumerate(runs):
+    for _k, r in enumerate(runs):
         if not r.attributed:
             src = last_in_group.get(r.group) if r.cont else None
             if src is None:
@@ -109,7 +109,8 @@ def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
     if ctx.text[ppe - 1:ppe] == ":":
         return subject_before_verb(ctx, pps, ppe - 1)
     last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
-    if ctx.inside_quote(ppe - 1) or ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
+    quote_between = ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last)
+    if ctx.inside_quote(ppe - 1) or quote_between:
         return None  # the sentence holds a quotation of its own
     got = subject_before_verb(ctx, last, ppe, strong_only=True)
     return got if got and got[0] is not None else None

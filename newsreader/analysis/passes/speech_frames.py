@@ -100,7 +100,8 @@ def _tail_belongs_elsewhere(ctx: SpeakerContext, k: int, s: int, e: int, ws: lis
 def _new_sentence(ctx: SpeakerContext, r: Run, s: int, e: int, ws: list[Word]) -> bool:
     """The run ends its sentence and a capitalised word follows: '"…." Smith said'."""
     lead = ctx.text[s:e].lstrip()
-    return bool(ws) and _ends_sentence(ctx, r) and ws[0][2][:1].isupper() and not lead.startswith((",",) + tuple(DASHES[:2]))
+    capitalised = bool(ws) and ws[0][2][:1].isupper()
+    return capitalised and _ends_sentence(ctx, r) and not lead.startswith((",",) + tuple(DASHES[:2]))
 
 
 def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
@@ -117,7 +118,7 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
     new_sentence = _new_sentence(ctx, ctx.runs[k], s, e, ws)
     ws = ws[:MAX_TAIL_WORDS]
     lex = lexicon()
-    for vi, (vs, ve, w) in enumerate(ws):
+    for vi, (_vs, _ve, w) in enumerate(ws):
         lw = w.lower()
         if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
             return None if new_sentence else refs.speaker_in_phrase(ctx, ws[vi + 2:], prefer_first=True) or (None, None)
@@ -161,7 +162,8 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
         if got:
             return got
         if ctx.text[s:e].rstrip().endswith((",", ":")):
-            got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)  # "X's tweet included the line,"
+            # "X's tweet included the line,"
+            got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)
             if got:
                 return got
     if ctx.text[s:e].strip() == "":
@@ -199,7 +201,8 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
     ws = outside_asides(ctx.text, ctx.words(s, e), e)
     for i in range(len(ws) - 1):
         if ws[i][2].lower() == "according" and ws[i + 1][2].lower() == "to":
-            got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[i + 2:], ctx.text) or ws[i + 2:i + 8], prefer_first=True)
+            phrase = noun_phrase_after(ws[i + 2:], ctx.text) or ws[i + 2:i + 8]
+            got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
             if got:
                 return got
     for vi in range(len(ws) - 1, -1, -1):
@@ -230,7 +233,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     tail = ctx.text[ws[vi][1]:e]
     if lw in lex.weak_verbs and tail.strip().startswith(":"):
         return True
-    return lw in words("framing_verbs") and len(ws) - vi - 1 <= MAX_OBJECT_WORDS and next_sentence_end(ctx.text, ws[vi][1], e) is None
+    short_object = len(ws) - vi - 1 <= MAX_OBJECT_WORDS
+    return lw in words("framing_verbs") and short_object and next_sentence_end(ctx.text, ws[vi][1], e) is None
 
 
 def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
