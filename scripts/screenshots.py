@@ -65,8 +65,8 @@ SCREENS: list[Shot] = [
     # a small terminal: 80x24, the actors panel in the list's place and Ken Hu's mentions stepped through
     Shot("small", "newsreader — 80x24", ("G", "enter", "a", "j", "j", "right_square_bracket"), size=(80, 24)),
     # two articles starred, sorted by title, starred only: the header names the order and the mode
-    Shot("starred", "newsreader — starred", ("G", "asterisk", "k", "asterisk", "s", "s", "S", "enter", "right_curly_bracket",
-                                             lambda pilot: quiet(pilot))),
+    Shot("starred", "newsreader — starred", ("G", "asterisk", "k", "asterisk", "s", "s", "S", "enter",
+                                             "right_curly_bracket", lambda pilot: quiet(pilot))),
     # the reader zoomed to the full width at 80x24, the URL's host a hyperlink in the meta line
     Shot("zoomed", "newsreader — zoomed", ("enter", "z", lambda pilot: quiet(pilot)), size=(80, 24)),
 ]

@@ -264,7 +264,8 @@ def test_a_name_met_only_in_photo_labels_is_no_actor() -> None:
 
 
 def test_a_one_word_line_is_a_subhead_not_a_label() -> None:
-    state = state_after("Fans came.\n\nDisney\n\nMickey and Minnie waving at the small children\n\nAll went home.", evidence.fragments)
+    text = "Fans came.\n\nDisney\n\nMickey and Minnie waving at the small children\n\nAll went home."
+    state = state_after(text, evidence.fragments)
     assert state.fragments == {2}
 
 

@@ -62,11 +62,9 @@ async def settle(pilot) -> None:  # noqa: ANN001
         await app.workers.wait_for_complete()
         await pilot.pause()
         shown = app.reader_pane.article
-        if shown is not None and not shown.partial and app.session.cached_analysis(shown) is not None:
-            if not app.session.cached_analysis(shown).quotes or any(
-                s.style == "quote" for s in app.reader.document.spans
-            ):
-                return
+        analysis = app.session.cached_analysis(shown) if shown is not None and not shown.partial else None
+        if analysis is not None and (not analysis.quotes or any(s.style == "quote" for s in app.reader.document.spans)):
+            return
     shown = app.reader_pane.article
     raise AssertionError(
         f"the app did not settle: shown={shown and shown.title!r} partial={shown and shown.partial} "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +32,9 @@ from newsreader.ui.signals import exit_on_signals
 
 if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
     from newsreader.folder_actors import FolderActor
-    from newsreader.analysis.model import ActorHint, Analysis
+    from newsreader.analysis.model import Analysis
     from newsreader.articles import Article
-    from newsreader.session import Session
+    from newsreader.session import Analyser, Session
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class NewsReaderApp(App[None]):
         path: Path,
         *,
         background_analysis: bool = True,
-        analyser: Callable[[Article, tuple[ActorHint, ...]], Analysis] | None = None,
+        analyser: Analyser | None = None,
         use_index: bool = True,
         watch: bool = True,
         read_after: float | None = 2.0,
@@ -89,9 +89,6 @@ class NewsReaderApp(App[None]):
         self._update_header()
         for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
             self.watch(node, name, self._update_header, init=False)
-        # at 80 columns the actors panel takes the list's place (see the .tcss)
-        self.watch(self.reader_pane, "show_actors",
-                   lambda on: self.query_one("#panes").set_class(on, "-actors-open"), init=False)
         self.folder.scan()
         self.call_after_refresh(self._prepare_bars)  # the bars' inputs are not needed for the first frame
 

@@ -129,7 +129,7 @@ class ArticleList(CursorList):
             self.scroll_to(y=top * ROW_HEIGHT, animate=False, force=True)
 
     @property
-    def item_count(self) -> int:
+    def item_count(self) -> int:  # type: ignore[override]  # CursorList declares it; a list derives it
         return len(self.articles)
 
     def move_to(self, index: int) -> None:

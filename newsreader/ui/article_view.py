@@ -239,7 +239,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._wrap_some(WRAP_SLICE_CHARS)
         now = monotonic()
-        if self.wrap_complete or now - self._virtual_size_at > SIZE_UPDATE_S:  # a relayout per slice costs more than the slice
+        # a relayout per slice costs more than the slice
+        if self.wrap_complete or now - self._virtual_size_at > SIZE_UPDATE_S:
             self.virtual_size = Size(0, len(self._lines))
             self._virtual_size_at = now
         self._schedule_wrap()

@@ -28,8 +28,8 @@ class FindBar(InputBar, Horizontal):
         Binding("up,shift+enter", "step(-1)", "Previous match", show=False, id="find.previous"),
         # priority: checked before the Input sees the key. A real terminal sends alt+r as ESC r, which
         # arrives as a printable "r" key that the Input would otherwise type.
-        Binding("alt+r", "toggle('regex')", "Regex", priority=True, id="find.regex"),
-        Binding("alt+w", "toggle('whole_word')", "Whole word", priority=True, id="find.whole-word"),
+        Binding("alt+r", "toggle_flag('regex')", "Regex", priority=True, id="find.regex"),
+        Binding("alt+w", "toggle_flag('whole_word')", "Whole word", priority=True, id="find.whole-word"),
     ]
 
     @dataclass
@@ -89,7 +89,7 @@ class FindBar(InputBar, Horizontal):
     def action_step(self, direction: int) -> None:
         self.post_message(self.Step(direction))
 
-    def action_toggle(self, flag: str) -> None:
+    def action_toggle_flag(self, flag: str) -> None:
         self.post_message(self.Toggled(flag))
 
     def action_close(self) -> None:

@@ -2,8 +2,9 @@
 
 When the line is too long, parts give way from the least to the most important: first the app's name,
 then the folder is shortened (down to a few characters) and finally dropped, then the sort order, then
-the detail of the counts. Modes the user switched on (unread only, starred only, highlights off, a filter) and problems (files that could not be read,
-a config problem, a failed worker) always stay: they explain what is on screen.
+the detail of the counts. Modes the user switched on (unread only, starred only, highlights off, a
+filter) and problems (files that could not be read, a config problem, a failed worker) always stay: they
+explain what is on screen.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def header_parts(
         modes.append("starred only")
     if not highlight:
         modes.append("highlights off")
-    if lists.query is not None:
+    if lists.filter_query is not None:
         modes.append("filtered")
     if session is not None and session.errors:
         modes.append(f"{len(session.errors):,} could not be read")

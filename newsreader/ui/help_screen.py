@@ -58,9 +58,9 @@ def pick(bindings: Iterable[BindingType], *actions: str) -> list[BindingType]:
     return chosen
 
 
-def pick_calls(bindings: Iterable[BindingType], target: str, *methods: str) -> list[BindingType]:
+def pick_calls(bindings: Iterable[BindingType], target: str, *methods: str) -> list[Binding]:
     """The bindings of `target('method', …)` actions (the routed pane / list keys), in the order given."""
-    chosen: list[BindingType] = []
+    chosen: list[Binding] = []
     pool = [b for b in bindings if isinstance(b, Binding)]
     for method in methods:
         chosen.extend(b for b in pool if b.action.startswith(f"{target}('{method}'"))
@@ -96,15 +96,17 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
                 *FindBar.BINDINGS, note("enter", "Keep the matches, read on (then n / N)"),
             ]),
             ("Filter the folder", [
-                *pick_calls(bound, "list", "open_filter"), *FilterBar.BINDINGS, note("enter", "Keep the filter, to the list"),
+                *pick_calls(bound, "list", "open_filter"), *FilterBar.BINDINGS,
+                note("enter", "Keep the filter, to the list"),
             ]),
             ("Filter words", [
                 note("words", "all must match"), note('"a b"', "exact phrase"), note("-word", "without word"),
                 note("actor:", "actor:Hu finds Ken Hu"), note("source:", "by source"),
                 note("quote:", "inside quotations"),
             ]),
-            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only", "next_unread", "mark_all_read",
-                                      "undo_mark_all_read", "toggle_star", "toggle_starred_only", "cycle_sort"),
+            ("Articles", [*pick_calls(bound, "list", "toggle_read", "toggle_unread_only", "next_unread",
+                                      "mark_all_read", "undo_mark_all_read", "toggle_star", "toggle_starred_only",
+                                      "cycle_sort"),
                           *pick(bound, "reload", "fetch_feeds")]),
         ],
         [
@@ -122,7 +124,7 @@ def help_sections(app: App[Any]) -> list[list[Section]]:
 def in_effect(app: App[Any], bindings: Iterable[BindingType]) -> list[BindingType]:
     """The bindings with the keys the app's keymap gives them (`App.set_keymap`: the config's `keys`)."""
     keymap = app._keymap  # Textual's record of the keymap; its Screen._binding_chain reads it the same way
-    return [replace(b, key=keymap[b.id]) if isinstance(b, Binding) and b.id in keymap else b for b in bindings]
+    return [replace(b, key=keymap[b.id]) if isinstance(b, Binding) and b.id and b.id in keymap else b for b in bindings]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -8,7 +8,7 @@ It posts `FilterChanged` so the reader can show the filter's words as find match
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from newsreader.articles import Article
     from newsreader.query import FilterQuery
     from newsreader.session import Session
+    from newsreader.ui.app import NewsReaderApp
     from newsreader.ui.read_marks import ReadMarks
 
 FILTER_DEBOUNCE_S = 0.02  # just enough to merge a burst of keys; every query runs in a worker
@@ -69,7 +70,7 @@ class ListPane(Vertical):
         self.marks = marks
         self.articles: list[Article] = []  # the folder's articles as last loaded
         self.filter_text = ""
-        self.query: FilterQuery | None = None
+        self.filter_query: FilterQuery | None = None
         self._timer: Any = None
         self._refilter_pending = False
         self._undo_all_read: list[str] = []  # content keys `A` marked read, while `u` can undo it
@@ -97,7 +98,7 @@ class ListPane(Vertical):
     def show_articles(self, articles: list[Article], *, keep_key: str | None) -> None:
         """The folder's articles (re)loaded: list them through the filter and the unread switch."""
         self.articles = articles
-        if self.query is None:
+        if self.filter_query is None:
             self._list(articles, keep_key)
         else:
             self._run_filter()
@@ -118,7 +119,7 @@ class ListPane(Vertical):
         self.listed = (len(shown), len(self.articles))
         self._listed_keys = None
         self.count_unread()
-        if self.query is not None:
+        if self.filter_query is not None:
             self.filter_bar.set_status(self._status(len(shown)))
 
     def _visible(self, articles: list[Article]) -> list[Article]:
@@ -132,10 +133,12 @@ class ListPane(Vertical):
 
     def _empty_reason(self) -> str:
         """What hid every article of the folder."""
-        if self.query is not None:
+        if self.filter_query is not None:
             return "Nothing matches this filter."
         if self.starred_only:
-            return "Nothing starred and unread here." if self.unread_only else "Nothing starred here: * stars an article."
+            if self.unread_only:
+                return "Nothing starred and unread here."
+            return "Nothing starred here: * stars an article."
         return "No unread articles here."
 
     def _sorted(self, articles: list[Article]) -> list[Article]:
@@ -250,7 +253,8 @@ class ListPane(Vertical):
             self.notify("Nothing to undo (u undoes A, mark all read)", timeout=2)
             return
         self.marks.mark_unread(keys)
-        self.notify(f"Undone: {len(keys):,} article{'s' if len(keys) != 1 else ''} unread again", timeout=2, markup=False)
+        plural = "s" if len(keys) != 1 else ""
+        self.notify(f"Undone: {len(keys):,} article{plural} unread again", timeout=2, markup=False)
         if self.unread_only:
             self.relist()
 
@@ -317,8 +321,8 @@ class ListPane(Vertical):
 
         parsed = parse_filter(self.filter_text) if self.filter_text.strip() else None
         query = parsed if parsed is not None and not parsed.is_empty else None
-        if query != self.query:
-            self.query = query
+        if query != self.filter_query:
+            self.filter_query = query
             self.post_message(self.FilterChanged(query))
         session = self.session
         if session is None:
@@ -336,7 +340,8 @@ class ListPane(Vertical):
         try:
             indices = session.filter(query, cancelled=lambda: worker.is_cancelled)
         except Exception as exc:  # noqa: BLE001 - shown, logged, and the list stays usable
-            self.app.call_from_thread(self.app.report_failure, "filter", exc)
+            app = cast("NewsReaderApp", self.app)
+            app.call_from_thread(app.report_failure, "filter", exc)
             return
         if not worker.is_cancelled:
             self.post_message(FilterResult(text, [articles[i] for i in indices if i < len(articles)]))
@@ -353,7 +358,7 @@ class ListPane(Vertical):
         if self.unread_only:
             status += " unread"
         session = self.session
-        if self.query is not None and self.query.needs_analysis and session is not None:
+        if self.filter_query is not None and self.filter_query.needs_analysis and session is not None:
             done, total = session.analysed_count()
             if done < total:
                 status += f" · analysing {done:,}/{total:,}"
@@ -362,7 +367,7 @@ class ListPane(Vertical):
     def analysis_progressed(self) -> None:
         """More articles were analysed: an `actor:`/`quote:` filter may match more of them now, and the
         "most quotations" order has more counts to go by."""
-        wanted = (self.query is not None and self.query.needs_analysis) or self.sort == "quotes"
+        wanted = (self.filter_query is not None and self.filter_query.needs_analysis) or self.sort == "quotes"
         if wanted and not self._refilter_pending:
             self._refilter_pending = True
             self.set_timer(REFILTER_AFTER_ANALYSIS_S, self._refilter)
@@ -371,5 +376,5 @@ class ListPane(Vertical):
         self._refilter_pending = False
         if self.sort == "quotes":
             self._ranks = None  # rank again with the new counts (the cursor stays on its article)
-        if (self.query is not None and self.query.needs_analysis) or self.sort == "quotes":
+        if (self.filter_query is not None and self.filter_query.needs_analysis) or self.sort == "quotes":
             self.relist()

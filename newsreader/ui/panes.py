@@ -33,6 +33,13 @@ class Panes(Horizontal):
     list_width: reactive[int] = reactive(LIST_WIDTH, init=False)
     """The list's width in percent of the window."""
 
+    def on_mount(self) -> None:
+        self.watch(self.query_one(ReaderPane), "show_actors", self._actors_open, init=False)
+
+    def _actors_open(self, open_: bool) -> None:
+        """Below 110 columns the actors panel takes the list's place (see the .tcss)."""
+        self.set_class(open_, "-actors-open")
+
     def watch_zoomed(self, zoomed: bool) -> None:
         self.set_class(zoomed, "-zoomed")
         if zoomed:

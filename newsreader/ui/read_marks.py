@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from newsreader.articles import Article
-    from newsreader.state import ReadState
+    from newsreader.state import Changes, ReadState
 
 
 def _content_key(article: Article) -> str:
@@ -187,7 +187,7 @@ class ReadMarks:
             description="save state",
         )
 
-    def _write(self, data: bytes, version: int) -> None:
+    def _write(self, data: Changes, version: int) -> None:
         with self._write_lock:  # writes land in order; an older snapshot never wins
             if version < self._written or self.state is None:
                 return

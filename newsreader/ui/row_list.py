@@ -135,7 +135,8 @@ class RowList(CursorList):
     def page_target(self, direction: int) -> int:
         """The last item starting within a page below (or the first within a page above)."""
         line = self._item_lines[self.cursor][0] + direction * max(1, self.size.height - 1)
-        items = [i for i, (first, _) in enumerate(self._item_lines) if (first <= line if direction > 0 else first >= line)]
+        items = [i for i, (first, _) in enumerate(self._item_lines)
+                 if (first <= line if direction > 0 else first >= line)]
         return (items[-1] if direction > 0 else items[0]) if items else self.cursor + direction
 
     def item_at_line(self, line: int) -> int:
