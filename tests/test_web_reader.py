@@ -67,3 +67,35 @@ async def test_R_without_feeds_says_how_to_subscribe(web_home: Path, small_folde
         await pilot.press("R")
         await _until(pilot, lambda: notices, "a notice")
         assert notices == ["No feeds to fetch: subscribe with `newsreader feeds add URL`."]
+
+
+async def test_r_while_the_first_scan_runs_starts_no_second_scan(small_folder: Path, make) -> None:  # noqa: ANN001
+    """`r` (or `R`'s rescan) before the first scan has a session must not open the index a second time:
+    two openers racing to create it made the first scan fail ("no such table: articles")."""
+    import threading
+
+    from newsreader.ui.loading import FolderWorkers
+
+    scans: list[bool] = []
+    release = threading.Event()
+    real_scan = FolderWorkers._scan
+
+    def held_scan(self, worker, early):  # noqa: ANN001, ANN202
+        scans.append(early)
+        release.wait(30)  # the first scan is still opening the index while the keys arrive
+        return real_scan(self, worker, early)
+
+    app = make(small_folder)
+    FolderWorkers._scan = held_scan  # type: ignore[method-assign]  # held for this test only
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await _until(pilot, lambda: scans, "the first scan to start")
+            await pilot.press("r", "r")
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert len(scans) == 1
+            assert app.folder.session is not None and len(app.folder.session.articles) == 3
+    finally:
+        release.set()
+        FolderWorkers._scan = real_scan  # type: ignore[method-assign]

@@ -31,9 +31,8 @@ from newsreader.ui.messages import (
 
 if TYPE_CHECKING:
     from newsreader.folder_actors import FolderActor
-    from newsreader.analysis.model import ActorHint, Analysis
     from newsreader.articles import Article
-    from newsreader.session import Session
+    from newsreader.session import Analyser, Session
     from newsreader.ui.app import NewsReaderApp
 
 POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
@@ -51,7 +50,7 @@ class FolderWorkers:
         path: Path,
         *,
         use_index: bool,
-        analyser: Callable[[Article, tuple[ActorHint, ...]], Analysis] | None,
+        analyser: Analyser | None,
         live_reload: bool,
     ) -> None:
         self.app = app
@@ -197,10 +196,12 @@ class FolderWorkers:
             self._poll_timer = self.app.set_timer(QUIET_S, self._poll_when_quiet)
 
     def poll(self) -> None:
-        """Rescan now (`r`, or the live-reload timer); without a session the first scan is retried."""
+        """Rescan now (`r`, or the live-reload timer); without a session the first scan is retried, unless
+        it is still running (a second scan would open the same index while the first one creates it)."""
         self.stop_poll()
         if self.session is None:
-            self.scan()
+            if not any(w.group == "scan" and not w.is_finished for w in self.app.workers):
+                self.scan()
         else:
             self._run("reloading the folder", "poll", self._poll)
 
