@@ -10,7 +10,7 @@ Both look at the same thing, so they cannot drift apart: a text is reduced to it
 case folded, accents removed, runs of letters, digits and combining marks; everything else, `_`
 included, separates), and the index stores exactly these tokens (`index_text`), read back by FTS5's
 `ascii` tokenizer, which splits them on the single spaces between them and changes nothing else.
-A hypothesis test (`tests/test_query.py`) checks the two backends against each other.
+A hypothesis test (`tests/core/test_query.py`) checks the two backends against each other.
 
 Matching rules, on token sequences:
 

@@ -34,7 +34,8 @@ FOLDERS = {
     "ui": "The Textual app and its widgets: App.run_test() + Pilot, and the SVG snapshots.",
     "e2e": "End-to-end: the installed `newsreader` command driven in a real terminal (tmux).",
 }
-UI_FILES = {"test_snapshots.py", "test_actor_widgets.py"}
+UI_FILES = {"test_snapshots.py", "test_actor_widgets.py", "test_habits_list.py", "test_habits_source.py",
+            "test_habits_snapshots.py", "test_web_reader.py"}
 E2E_MARK = re.compile(r"^pytestmark = pytest\.mark\.e2e\b", re.MULTILINE)
 TEXT_SUFFIXES = {".py", ".md", ".toml", ".cfg", ".ini", ".txt", ""}
 

@@ -1,4 +1,4 @@
-"""Fixtures for the hostile-input suite (imported by tests/test_hostile*.py; tests/conftest.py is not touched).
+"""Fixtures for the hostile-input suite (imported by tests/*/test_hostile*.py; tests/conftest.py is not touched).
 
 The hostile folder, with its 50 MB article, is generated once per test session (once per xdist worker)
 under pytest's temporary directory, never committed.

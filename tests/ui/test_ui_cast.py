@@ -10,8 +10,8 @@ from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.who_said import WhoSaidScreen
 from tests.conftest import ARTICLES, SEED_TITLE
-from tests.test_ui_find_filter import open_seed
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_find_filter import open_seed
+from tests.ui.test_ui_navigation import loaded
 
 
 def top_body_offset(app: NewsReaderApp) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_e2e_tmux import BODY_WORDS, FIRST_FRAME_TIMEOUT, TITLES, exit_status, write_articles
+from tests.e2e.test_e2e_tmux import BODY_WORDS, FIRST_FRAME_TIMEOUT, TITLES, exit_status, write_articles
 from tests.tmux_terminal import Terminal, newsreader_command
 
 pytestmark = pytest.mark.e2e

@@ -2,7 +2,7 @@
 files, FIFOs at the state path, Markdown character references, CLI output under odd encodings and pipes.
 
 The hostile files come from tests/hostile.py (generated, never committed); the cases that are files in the
-hostile folder are also checked by every layer of tests/test_hostile.py. Work is bounded by counting
+hostile folder are also checked by every layer of tests/core/test_hostile.py. Work is bounded by counting
 (nodes composed, bytes, calls), never by the clock.
 """
 
@@ -21,7 +21,7 @@ from newsreader.session import load_folder as scan
 from tests.conftest import until
 from tests.hostile import write_bad_hint_config_folder
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def cli(*args: str, tmp: Path, **extra: str) -> subprocess.CompletedProcess[str]:
@@ -148,7 +148,7 @@ CONTROL_REFS = ["&#x202e;", "&#x202c;", "&#x2066;", "&#x2069;", "&#x200f;", "&#x
 
 @pytest.mark.parametrize("ref", CONTROL_REFS)
 def test_markdown_character_references_are_sanitised_after_decoding(tmp_path: Path, ref: str) -> None:
-    from tests.test_hostile import forbidden_in
+    from tests.core.test_hostile import forbidden_in
 
     path = tmp_path / "r.md"
     path.write_text(f"# T\n\nBefore{ref}after, *em{ref}ph* `co{ref}de` [li{ref}nk](http://x) ![al{ref}t](y.png)\n")

@@ -15,8 +15,8 @@ from newsreader.ui.article_view import ArticleView
 from newsreader.ui.header import AppHeader
 from newsreader.ui.list_pane import ListPane
 from tests.conftest import ARTICLES, SEED_TITLE
-from tests.test_ui_find_filter import open_seed
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_find_filter import open_seed
+from tests.ui.test_ui_navigation import loaded
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,8 @@ from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.info_screen import InfoScreen
 from tests.conftest import ARTICLES, SEED
-from tests.test_ui_find_filter import open_seed
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_find_filter import open_seed
+from tests.ui.test_ui_navigation import loaded
 
 BREXIT = "Thousands march in anti-Brexit protest, London"
 BREXIT_URL = "https://en.wikinews.org/wiki/Thousands_march_in_anti-Brexit_protest,_London"

@@ -11,7 +11,7 @@ from textual.widgets import ProgressBar
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from tests.conftest import write_article
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_navigation import loaded
 
 
 @pytest.fixture(autouse=True)

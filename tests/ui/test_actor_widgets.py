@@ -19,7 +19,7 @@ from newsreader.ui.row_list import fit
 from newsreader.ui.who_said import QuoteList, WhoSaidScreen
 from tests.conftest import SEED, palette_hits, until
 
-TCSS = Path(__file__).resolve().parents[1] / "newsreader" / "ui" / "newsreader.tcss"
+TCSS = Path(__file__).resolve().parents[2] / "newsreader" / "ui" / "newsreader.tcss"
 
 
 def actor(name: str, kind: str, n: int) -> Actor:

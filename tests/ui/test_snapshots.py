@@ -16,7 +16,7 @@ from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article
 from newsreader.ui.app import make_app
 
-SNAP_FOLDER = Path(__file__).parent / "data" / "snapshot"
+SNAP_FOLDER = Path(__file__).parents[1] / "data" / "snapshot"
 SIZE = (120, 36)
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 """80x24 is a first-class size: the key screens are pictured there and at a roomy size."""

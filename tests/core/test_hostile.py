@@ -53,7 +53,7 @@ from tests.tmux_terminal import Terminal, newsreader_command
 if TYPE_CHECKING:  # annotations only: the UI is imported inside the tests that drive it
     from newsreader.ui.article_view import ArticleView
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FORBIDDEN = re.compile("[" + "".join(re.escape(c) for c in FORBIDDEN_CHARS) + "\ud800-\udfff]")
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # the only sequences our own Rich output may contain
 FILE_NAME_CASES = ("Rich markup in the file name", "Escape sequences in the file name",

@@ -9,8 +9,8 @@ import pytest
 
 from newsreader.analysis import analyse
 
-SEED = Path(__file__).parents[1] / "articles" / "huawei-opens-brussels-transparency-centre.txt"
-SHARED_SEED = Path(__file__).parents[2] / "shared" / "corpus" / "seed" / SEED.name
+SEED = Path(__file__).parents[2] / "articles" / "huawei-opens-brussels-transparency-centre.txt"
+SHARED_SEED = Path(__file__).parents[3] / "shared" / "corpus" / "seed" / SEED.name
 
 
 def _body() -> tuple[str, str]:

@@ -15,8 +15,8 @@ from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.help_screen import HelpScreen
 from tests.conftest import ARTICLES, SEED_TITLE
-from tests.test_ui_find_filter import open_seed, status
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_find_filter import open_seed, status
+from tests.ui.test_ui_navigation import loaded
 
 SMALL = (80, 24)
 

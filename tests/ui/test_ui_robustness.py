@@ -15,8 +15,8 @@ from textual.app import App
 import newsreader.search
 from newsreader.ui.app import NewsReaderApp
 from tests.conftest import write_article
-from tests.test_ui_find_filter import status
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_find_filter import status
+from tests.ui.test_ui_navigation import loaded
 
 UI = Path(newsreader.__file__).parent / "ui"  # type: ignore[name-defined]
 

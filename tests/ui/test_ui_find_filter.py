@@ -8,7 +8,7 @@ from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from tests.conftest import ARTICLES, SEED_TITLE
-from tests.test_ui_navigation import loaded
+from tests.ui.test_ui_navigation import loaded
 
 
 def status(app: NewsReaderApp) -> str:

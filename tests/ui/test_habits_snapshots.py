@@ -1,5 +1,5 @@
 """SVG snapshots of issue 16's screens: starred only, the zoomed reader, the info view, a sort order and
-the header's modes. Same stub analysis and folder as tests/test_snapshots.py."""
+the header's modes. Same stub analysis and folder as tests/ui/test_snapshots.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_snapshots import SIZE, SIZES, app, settle
+from tests.ui.test_snapshots import SIZE, SIZES, app, settle
 
 
 @pytest.fixture(autouse=True)

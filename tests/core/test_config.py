@@ -29,7 +29,7 @@ from newsreader.config_command import template_text
 from newsreader.keymap import BindingInfo, BadKey, check_keymap, normalize_key, parse_keys
 from newsreader.preferences import effective_config, load_preferences, remember
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

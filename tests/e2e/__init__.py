@@ -1,0 +1,1 @@
+"""End-to-end: the installed `newsreader` command driven in a real terminal (tmux)."""
