@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from newsreader.keymap import BadKey, parse_keys
 from newsreader.sanitize import clean_line
@@ -264,16 +264,19 @@ def parse_config(text: str, path: Path | None = None) -> Config:
     return _build(data, path, name)
 
 
+def _unknown(what: str, value: object, choices: Sequence[str], listed: str) -> str:
+    """One line for a name that is not among `choices`: the closest one as a hint, then all of them."""
+    hint = difflib.get_close_matches(str(value), choices, n=1)
+    return (f"{what} {_show(value)}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+            + f"; ignored ({listed}: {', '.join(choices)})")
+
+
 def _build(data: dict[Any, Any], path: Path | None, name: str) -> Config:
     problems: list[str] = []
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in SETTINGS:
-            hint = difflib.get_close_matches(str(key), SETTINGS, n=1)
-            problems.append(
-                f"{name}: unknown setting {_show(key)}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                + f"; ignored (settings: {', '.join(SETTINGS)})"
-            )
+            problems.append(_unknown(f"{name}: unknown setting", key, SETTINGS, "settings"))
         elif key == "colours":
             values[key] = _colours(value, problems, name)
         elif key == "keys":
@@ -297,11 +300,7 @@ def _colours(value: object, problems: list[str], name: str) -> Colours:
     chosen: dict[str, str | None] = {}
     for kind, colour in value.items():
         if kind not in COLOUR_KINDS:
-            hint = difflib.get_close_matches(str(kind), COLOUR_KINDS, n=1)
-            problems.append(
-                f"{name}: colours: unknown kind {_show(kind)}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                + f"; ignored (kinds: {', '.join(COLOUR_KINDS)})"
-            )
+            problems.append(_unknown(f"{name}: colours: unknown kind", kind, COLOUR_KINDS, "kinds"))
             continue
         parsed, problem = parse_colour(colour)
         if problem is not None:
