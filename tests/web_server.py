@@ -263,7 +263,11 @@ def web_fixture() -> Iterator[FixtureServer]:
 
 @pytest.fixture(name="web_home")
 def web_home_fixture(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private XDG config folder (feeds.yaml) for the test."""
+    """Private XDG folders for the test: config (feeds.yaml), state (what each feed last said: ETag, entries
+    seen) and cache (extracted pages). A shared state folder let a feed URL fetched by an earlier test on a
+    recycled port answer "not modified" here."""
     home = tmp_path_factory.mktemp("webxdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     return home
