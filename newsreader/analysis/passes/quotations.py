@@ -196,6 +196,7 @@ CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
 SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
 SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
 TITLE_MAX_WORDS = 12
+AFFILIATION_MAX_WORDS = 6  # 'X of "Have no fear"': longer runs after "of" are speech ('the words of "…"')
 CAPTION_PARA_MAX = 400
 WINDOW = 600
 
@@ -239,6 +240,17 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
         return True
     placard = words("placard_nouns")
     return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
+
+
+def names_an_affiliation(r: Run, doc: Doc) -> bool:
+    """'Anna Franowska of "Have no fear", a charity': a short run right after a name and "of"/"from"/"at"
+    names the group the person belongs to, not speech. Dropped before attribution, so the sentence's
+    speech frame reads across it."""
+    text = doc.text
+    ps = doc.paragraphs[r.para][0]
+    prev = re.findall(r"[\w'.-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    return len(prev) == 2 and prev[1] in words("affiliation_prepositions") and prev[0][:1].isupper() \
+        and len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None
 
 
 def _named_by_participle(text: str, r: Run, ps: int) -> bool:

@@ -27,6 +27,7 @@ from .speech_data import mapping, words
 
 TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
 MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
+MAX_ROLE_MODIFIERS = 2  # lower-case words between "the" and a role noun ("the three-judge court")
 APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
 ORG_KINDS = ("organisation",)
@@ -74,13 +75,18 @@ def pronoun_hit(ctx: SpeakerContext, w: Word) -> Hit:
 
 
 def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the company said" -> the latest organisation; "the president said" -> the latest person."""
-    if len(subj) < 2 or subj[-2][2].lower() != "the" or _names_more(ctx, subj[-1]):
+    """"the company said" -> the latest organisation; "the president said" -> the latest person.
+
+    Lower-case modifiers may stand between "the" and the role noun ("the three-judge court"); an
+    organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
+    """
+    det = _role_determiner(subj)
+    if det is None or _names_more(ctx, subj[-1]):
         return None
     ll = subj[-1][2].lower()
-    span = (subj[-2][0], subj[-1][1])
+    span = (subj[det][0], subj[-1][1])
     if ll in DEF_ROLE_ORG:
-        a = ctx.nearest(subj[-1][0], ORG_KINDS)
+        a = org_named_by_role(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], ORG_KINDS)
         if a:
             return a, span
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
@@ -88,6 +94,33 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         if a:
             return a, span
     return None
+
+
+def _role_determiner(subj: list[Word]) -> int | None:
+    """Index of the "the" that opens the role phrase ending `subj`: right before the role noun, or before
+    up to `MAX_ROLE_MODIFIERS` lower-case modifiers ("the three-judge court", "the state-run broadcaster")."""
+    for i in range(len(subj) - 2, max(-1, len(subj) - 3 - MAX_ROLE_MODIFIERS), -1):
+        w = subj[i][2]
+        if w.lower() == "the":
+            return i
+        if not w[:1].islower() or w.lower() in words("role_modifier_stops"):
+            return None
+    return None
+
+
+def org_named_by_role(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
+    """The organisation whose own name holds the role word ("the court" -> Court of Session): of several,
+    the one the text names most often before `pos` (the topic, not a court mentioned in passing), then the
+    latest."""
+    cap = role.capitalize()
+    counts: dict[str, int] = {}
+    best: Actor | None = None
+    for s, _e, a in ctx.spans_in(max(0, pos - TITLE_REACH), pos):
+        if a.kind == "organisation" and not ctx.inside_quote(s) and cap in a.name.split():
+            counts[a.name] = counts.get(a.name, 0) + 1
+            if best is None or counts[a.name] >= counts[best.name]:
+                best = a
+    return best
 
 
 def _names_more(ctx: SpeakerContext, w: Word) -> bool:
@@ -100,10 +133,12 @@ def _names_more(ctx: SpeakerContext, w: Word) -> bool:
 
 
 def titled_person(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
-    """"the president" is the latest person introduced with that title ("President Donald Trump")."""
+    """"the president" is the latest person introduced with that title ("President Donald Trump"), or whose
+    name opens with it ("Pope Francis" for "the Pope")."""
     for s, _e, a in reversed(ctx.spans_in(max(0, pos - TITLE_REACH), pos)):
         if a.kind == "person" and not ctx.inside_quote(s) and \
-                role in (w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 30):s])[-3:]):
+                (role in (w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 30):s])[-3:])
+                 or a.name.split(" ", 1)[0].lower() == role):
             return a
     return None
 
@@ -162,18 +197,29 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         k -= 1
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
     head = head_actor(ctx, subj[k - 1][1], subj[0][0]) if k > 0 else None
-    if head is not None and (head[2].kind == "person" or app_person is None):
+    described = subj[0][2].lower() in words("indefinite_articles")  # "A Republican Assemblywoman, Jill Tolles,"
+    if head is not None and not described and (head[2].kind == "person" or app_person is None):
         return head[2], (head[0], head[1])
     if app_person is not None:
         return app_person[2], (app_person[0], app_person[1])
-    return role_subject(ctx, subj[:k]) if k > 0 else None
+    if k == 0:
+        return None
+    return _leading_name(ctx, subj[:k]) or role_subject(ctx, subj[:k])
 
 
 def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"RIAA's take-down notice claimed", "Huawei's spokesman said": the possessor speaks."""
     if subj[-1][2].lower() not in STATEMENT_NOUNS:
         return None
-    return statement_possessor(ctx, subj[0][0], subj[-1][0])
+    return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1])
+
+
+def _role_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"the court's summary concluded": a role noun in the possessive stands for its actor."""
+    for i in range(len(subj) - 1, 0, -1):
+        if ctx.text[subj[i][1]:subj[i][1] + 1] in APOSTROPHES:
+            return role_subject(ctx, subj[:i + 1])
+    return None
 
 
 def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
@@ -189,10 +235,11 @@ def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
 
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
-    subject phrase and followed by "of"/"from"/"at" heads it; what follows only modifies it."""
+    subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …") and followed
+    by "of"/"from"/"at" heads it; what follows only modifies it."""
     s0 = subj[0][0]
     for s, e, a in ctx.spans_in(s0, subj[-1][1]):
-        pre = WORD_RE.findall(ctx.text[s0:s])
+        pre = WORD_RE.findall(ctx.text[ctx.text.rfind(",", s0, s) + 1 or s0:s])  # after "To this,"
         after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
         if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
                 and after in words("affiliation_prepositions"):

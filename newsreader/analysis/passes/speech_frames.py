@@ -33,6 +33,8 @@ MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
 MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not its cue
 MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
 MAX_OBJECT_WORDS = 8  # 'characterised the attack as "…"': a framing verb this close to the quotation
+MAX_INTRO_WORDS = 8  # 'In a statement released after the attack,': an opening statement phrase is this short
+MAX_OPENER_GAP = 40  # 'Calling it "…", Anna Franowska': how far after the run the main subject may start
 MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
 ADVERBS = words("subject_adverbs")
 CATENATIVES = words("catenatives")
@@ -121,12 +123,22 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
     for vi, (_vs, _ve, w) in enumerate(ws):
         lw = w.lower()
         if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
-            return None if new_sentence else refs.speaker_in_phrase(ctx, ws[vi + 2:], prefer_first=True) or (None, None)
+            if new_sentence or _speaker_named_before(ctx, k):
+                return None
+            return refs.speaker_in_phrase(ctx, ws[vi + 2:], prefer_first=True) or (None, None)
         if lw in lex.speech_verbs and lw not in lex.weak_verbs and w[:1].islower():
             if vi > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def _speaker_named_before(ctx: SpeakerContext, k: int) -> bool:
+    """'Pelosi called it a "breach…," according to NBC': when the run's own sentence names a speaker before
+    it, a trailing "according to X" names the outlet that reported the words, not the speaker."""
+    s, e = before_window(ctx, k)
+    got = subject_before_verb(ctx, s, e) if e > s else None
+    return bool(got and got[0] is not None)
 
 
 def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sentence: bool) -> Hit | None:
@@ -146,6 +158,8 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         return None  # '"…" as serious, while Lang spoke': the verb belongs to a clause of its own
     if subj:
         return refs.resolve_subject(ctx, subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
+    if ws[vi][2].lower().endswith("ing"):
+        return None  # '"…", recalling their first meeting': a participle never inverts; the sentence subject speaks
     obj = noun_phrase_after(ws[vi + 1:], ctx.text)
     if obj:
         return refs.speaker_in_phrase(ctx, obj, prefer_first=True) or (None, (obj[0][0], obj[-1][1]))
@@ -168,6 +182,42 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
                 return got
     if ctx.text[s:e].strip() == "":
         return frame_previous_sentence(ctx, k, s)
+    return frame_statement_intro(ctx, k) or frame_participle_opener(ctx, k, s, e)
+
+
+def frame_statement_intro(ctx: SpeakerContext, k: int) -> Hit | None:
+    """'In a statement released after the attack, the Department of Defense justified the strike as
+    "defensive"': a sentence that opens by naming a statement ("In a statement", "In his message") reports
+    the words of its clause subject, whatever its main verb."""
+    r = ctx.runs[k]
+    ss = ctx.sentence_start(r.open_pos)
+    ws = ctx.words(ss, r.open_pos)
+    if len(ws) < 3 or ws[0][2].lower() != "in" or ws[1][2].lower() not in words("statement_intro_determiners"):
+        return None
+    comma = ctx.text.find(",", ws[1][1], r.open_pos)
+    lead = ctx.words(ws[1][1], comma) if comma > 0 else []
+    if not lead or len(lead) > MAX_INTRO_WORDS or not any(w[2].lower() in words("statement_intro_nouns")
+                                                          for w in lead[:3]):
+        return None
+    got = refs.clause_subject(ctx, comma + 1, r.open_pos)
+    return got if got and got[0] is not None else None
+
+
+def frame_participle_opener(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
+    """'Calling it "just another apology", Anna Franowska told Reuters …': a sentence that opens with a
+    speech participle phrase holding the run quotes the subject of its main clause, the name right after
+    the phrase's comma."""
+    ws = ctx.words(s, e)
+    if not ws or ctx.words(ctx.sentence_start(e), ws[0][0]) or not ws[0][2].endswith("ing") \
+            or ws[0][2].lower() not in lexicon().speech_verbs or not ws[0][2][:1].isupper():
+        return None
+    r = ctx.runs[k]
+    head = ctx.text[r.outer_end:r.outer_end + MAX_OPENER_GAP]
+    if not head.lstrip().startswith(","):
+        return None
+    for st, en, a in ctx.spans_in(r.outer_end, r.outer_end + MAX_OPENER_GAP):
+        if ctx.text[r.outer_end:st].strip(" ,") == "" and a.kind in ("person", "organisation"):
+            return a, (st, en)
     return None
 
 
