@@ -318,3 +318,78 @@ def test_first_person_words_without_a_cue_go_to_the_sentence_subject() -> None:
 def test_first_person_words_do_not_go_to_a_name_inside_a_quotation() -> None:
     text = ('"Paul Weber was loved in every way", reads a press release, "and we will miss him."')
     assert speakers(text, {"Paul Weber": PERSON_M}) == [None, None]
+
+
+# ---- generalisation round (issue 10): organisations, roles, openers and trailers
+def test_the_court_with_a_modifier_is_the_court_named_most() -> None:
+    text = ('The High Court of Eastport heard the case. The High Court of Eastport sat for a week; only the '
+            'Supreme Court of Freedonia ranks above it. The three-judge court found the order "unlawful and '
+            'of no effect at all."')
+    actors = {"High Court of Eastport": ORG, "Supreme Court of Freedonia": ORG}
+    assert speakers(text, actors) == ["High Court of Eastport"]
+
+
+def test_possessive_role_noun_speaks_through_its_statement() -> None:
+    text = ('The Tribunal of Eastport ruled on Monday. The tribunal\'s summary concluded with the statement: '
+            '"The order is quashed and the fines are repaid."')
+    assert speakers(text, {"Tribunal of Eastport": ORG}) == ["Tribunal of Eastport"]
+
+
+def test_the_title_that_opens_a_name() -> None:
+    text = ('Bishop Anselm visited Eastport, where Paul Weber was tried. The decree signed by the bishop read '
+            '"Every parish must report abuse to the police."')
+    assert speakers(text, {"Bishop Anselm": PERSON_M, "Paul Weber": PERSON_M}) == ["Bishop Anselm"]
+
+
+def test_statement_intro_names_the_clause_subject_whatever_the_verb() -> None:
+    text = ('In a statement released after the raid, the Eastport Police Service justified the arrests as '
+            '"necessary and proportionate in every case": "Officers acted to protect the public from immediate harm."')
+    assert speakers(text, {"Eastport Police Service": ORG}) == ["Eastport Police Service"] * 2
+
+
+def test_participle_after_the_quote_does_not_invert() -> None:
+    text = ('Nora Blake, the director of Night Watchers, wrote of Paul Weber, "I noticed then that he was rare", '
+            'recalling their first meeting.')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Nora Blake"]
+
+
+def test_sentence_opening_participle_quotes_the_main_subject() -> None:
+    text = ('"I am sorry for every wound," Paul Weber said. Calling it "just another apology", Nora Blake '
+            'walked out of the hall.')
+    assert speakers(text, {"Paul Weber": PERSON_M, "Nora Blake": PERSON_F}) == ["Paul Weber", "Nora Blake"]
+
+
+def test_indefinite_head_gives_way_to_the_appositive_name() -> None:
+    text = ('Councillor Ruth Klein spoke first. A Green Councillor, Nora Blake, also commented on the vote: '
+            '"There are just not enough of us on the council."')
+    actors = {"Ruth Klein": ("person", "f", ("Councillor",)), "Nora Blake": PERSON_F}  # the title alone as a mention
+    assert speakers(text, actors) == ["Nora Blake"]
+
+
+def test_person_of_a_group_after_an_intro_phrase() -> None:
+    text = ('To this, Paul Weber of the watchdog group Clean Water Now said, "The report hides the worst '
+            'of the damage."')
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_according_to_after_a_named_speaker_is_the_outlet() -> None:
+    text = 'Nora Blake called the plan a "betrayal of every promise made," according to the Daily Courier.'
+    assert speakers(text, {"Nora Blake": PERSON_F, "Daily Courier": ORG}) == ["Nora Blake"]
+
+
+def test_according_to_alone_still_names_the_speaker() -> None:
+    text = 'The plan is "a betrayal of every promise made," according to Nora Blake.'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_group_named_in_quotes_after_of_is_not_a_quotation() -> None:
+    text = ('Nora Blake of "Have no fear", a support charity, told the Daily Courier "it almost appears as '
+            'if the statement was written in advance".')
+    found = find_quotes(tokenize(text), index_for(text, {"Nora Blake": PERSON_F, "Daily Courier": ORG}))
+    assert [(q.text, q.speaker) for q in found] == [
+        ("it almost appears as if the statement was written in advance", "Nora Blake")]
+
+
+def test_responding_participle_gives_a_short_quote_its_cue() -> None:
+    text = 'Paul Weber, responding to the vote on Twitter, attacked the inquiry as "hoax garbage."'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
