@@ -393,3 +393,25 @@ def test_group_named_in_quotes_after_of_is_not_a_quotation() -> None:
 def test_responding_participle_gives_a_short_quote_its_cue() -> None:
     text = 'Paul Weber, responding to the vote on Twitter, attacked the inquiry as "hoax garbage."'
     assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+# ---- US news style (AP): time phrases, group nouns, titles of shows, places completing a role
+def test_time_phrase_between_subject_and_verb() -> None:
+    text = 'Former Mayor Nora Blake on Tuesday called the plan "a dangerous idea that hurts our neighbours."'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_group_noun_modified_by_a_name_speaks_for_it() -> None:
+    text = 'The Blake campaign said in a statement that the leaked emails were "a distraction from the issues."'
+    assert speakers(text, {"Blake": PERSON_F}) == ["Blake"]
+
+
+def test_place_completing_a_role_is_not_the_speaker() -> None:
+    text = '"The people of this state deserve better," the senator from Eastland said in a speech.'
+    assert speakers(text, {"Eastland": ("place", None, ())}) == [None]
+
+
+def test_title_case_show_after_a_possessive_is_a_title() -> None:
+    text = '"I would not advocate that at all," Paul Weber said on NBC\'s "Meet the Press."'
+    found = find_quotes(tokenize(text), index_for(text, {"Paul Weber": PERSON_M, "NBC": ORG}))
+    assert [(q.text, q.speaker) for q in found] == [("I would not advocate that at all,", "Paul Weber")]

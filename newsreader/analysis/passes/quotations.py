@@ -219,7 +219,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
         return True
     if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
         return False
-    if _title_case(content.split()) and not (r.direct and r.speaker is not None and content[-1:] in ",.!?"):
+    if _title_case(content.split()) and (_after_possessive(text, r, ps) or
+                                         not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
         return _speech_nearby(text, r, doc)
@@ -251,6 +252,13 @@ def names_an_affiliation(r: Run, doc: Doc) -> bool:
     prev = re.findall(r"[\w'.-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
     return len(prev) == 2 and prev[1] in words("affiliation_prepositions") and prev[0][:1].isupper() \
         and len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None
+
+
+def _after_possessive(text: str, r: Run, ps: int) -> bool:
+    """'on NBC's "Meet the Press"': a run right after a possessive is something the possessor owns (a show,
+    a book), so in Title Case it is a title even when a speech cue is near."""
+    before = text[max(ps, r.open_pos - 3):r.open_pos].rstrip()
+    return before.endswith(("'s", "\u2019s"))
 
 
 def _named_by_participle(text: str, r: Run, ps: int) -> bool:

@@ -184,9 +184,34 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     if lead is not None:
         return lead
     hit = head_actor(ctx, last[1], subj[0][0])
+    if hit is not None and hit[2].kind == "place":
+        cut = _complement_start(ctx, subj, hit[0])
+        if cut > 0:  # "the senator from Texas said": the place completes a role; the role speaks
+            return resolve_subject(ctx, subj[:cut])
     if hit is not None:
         return hit[2], (hit[0], hit[1])
-    return _possessor_subject(ctx, subj) or role_subject(ctx, subj) or short_name(ctx, subj)
+    return _possessor_subject(ctx, subj) or role_subject(ctx, subj) or _name_modified_role(ctx, subj) \
+        or short_name(ctx, subj)
+
+
+def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
+    """Index in `subj` of the preposition that opens the phrase holding the mention at `start` ("from"
+    in "the senator from Texas"), or 0 when the mention is not a prepositional complement."""
+    i = next((j for j, w in enumerate(subj) if w[0] >= start), len(subj)) - 1
+    if i >= 0 and subj[i][2].lower() == "the":
+        i -= 1
+    return i if i > 0 and subj[i][2].lower() in words("prepositions") else 0
+
+
+def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"the Clinton campaign said", "the Trump administration said": a group noun modified by a name
+    speaks for the named actor."""
+    if len(subj) < 2 or subj[-1][2].lower() not in words("name_modified_groups"):
+        return None
+    hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
+    if hit is None or hit[2].kind not in SPEAKING_KINDS:
+        return None
+    return hit[2], (hit[0], subj[-1][1])
 
 
 def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:

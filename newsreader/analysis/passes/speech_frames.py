@@ -397,11 +397,16 @@ def outside_asides(text: str, ws: list[Word], e: int) -> list[Word]:
 
 
 def _subject_end(ws: list[Word], vi: int) -> int:
-    """Where the subject before ws[vi] ends: adverbs and auxiliaries are skipped, and so is a catenative
-    ("She went on to say", "He continued to say"), whose own subject speaks."""
+    """Where the subject before ws[vi] ends: adverbs, auxiliaries and a time phrase ("Clinton on Tuesday
+    called") are skipped, and so is a catenative ("She went on to say", "He continued to say"), whose own
+    subject speaks."""
     j = vi
     while j > 0 and ws[j - 1][2].lower() in ADVERBS:
         j -= 1
+    if j > 0 and ws[j - 1][2].lower() in words("time_words"):
+        j -= 1
+        while j > 0 and ws[j - 1][2].lower() in words("time_phrase_leads") | ADVERBS:
+            j -= 1
     if j >= 2 and ws[j - 1][2].lower() == "to":
         c = j - 1
         if c >= 1 and ws[c - 1][2].lower() == "on":
