@@ -415,3 +415,19 @@ def test_title_case_show_after_a_possessive_is_a_title() -> None:
     text = '"I would not advocate that at all," Paul Weber said on NBC\'s "Meet the Press."'
     found = find_quotes(tokenize(text), index_for(text, {"Paul Weber": PERSON_M, "NBC": ORG}))
     assert [(q.text, q.speaker) for q in found] == [("I would not advocate that at all,", "Paul Weber")]
+
+
+def test_verb_in_a_reported_clause_gives_way_to_the_reporting_verb() -> None:
+    text = ('Mayor Nora Blake said the city would appeal.\n\n"We will not accept this ruling. It ignores the facts.'
+            '\n\n"We will take it to the highest court in the land."')
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake", "Nora Blake"]
+
+
+def test_bare_speech_word_after_a_modifier_is_a_noun() -> None:
+    text = 'Ruth Klein wrote in a blog post that the decision was "a disgrace to the whole profession."'
+    assert speakers(text, {"Ruth Klein": PERSON_F}) == ["Ruth Klein"]
+
+
+def test_colon_paragraph_introduces_quotations_whatever_its_verb() -> None:
+    text = 'Nora Blake listed her demands:\n\n"First, a full apology from the board.\n\n"Second, compensation for all."'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake", "Nora Blake"]

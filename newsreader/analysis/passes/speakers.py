@@ -86,8 +86,9 @@ def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
 
 def attribute_colon_intros(ctx: SpeakerContext) -> None:
     """A paragraph closing on a speech cue introduces the quotation-only paragraph(s) below it: 'X said:'
-    (any cue before the colon), or a last sentence whose strong speech verb names its subject ('Weber
-    disagreed sharply.' then '"It will fail."')."""
+    (any cue before the colon, or else the subject of the colon's sentence: 'X listed her demands:'), or a
+    last sentence whose strong speech verb names its subject ('Weber disagreed sharply.' then '"It will
+    fail."')."""
     runs = ctx.runs
     for k, r in enumerate(runs):
         if r.attributed or r.para == 0 or not _quote_only_para(ctx, r):
@@ -106,8 +107,9 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
 
 def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
     pps, ppe = ctx.doc.paragraphs[p]
-    if ctx.text[ppe - 1:ppe] == ":":
-        return subject_before_verb(ctx, pps, ppe - 1)
+    if ctx.text[ppe - 1:ppe] == ":":  # 'X said:' or, with any verb, 'X listed her demands:'
+        ss = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe - 1)
+        return subject_before_verb(ctx, pps, ppe - 1) or refs.clause_subject(ctx, ss, ppe - 1)
     last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
     quote_between = ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last)
     if ctx.inside_quote(ppe - 1) or quote_between:

@@ -264,9 +264,15 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
                 return got
             continue  # "— as reported by X —" is an aside, not the cue
         found, done = _verb_subject(ctx, s, ws, vi)
-        if done:
+        if done and not (_reported_clause_verb(ws, vi) and (found is None or found[0] is None)):
             return found
     return None
+
+
+def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
+    """'Blake said the city would appeal.': a cue after a modal, with an unnamed subject, sits inside the
+    clause another verb reports, so the search goes on to that earlier verb."""
+    return vi > 0 and ws[vi - 1][2].lower() in words("modals")
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
@@ -288,9 +294,14 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
 
 
 def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
-    """After a determiner or a possessive a speech word is a noun ("in a tweet", "the team's claims")."""
+    """After a determiner or a possessive a speech word is a noun ("in a tweet", "the team's claims"), and
+    so is a bare form that also names a text after a determiner and a modifier ("in a blog post")."""
     gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
-    return ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != "")
+    if ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != ""):
+        return True
+    return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
+        words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
+        not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
 
 
 def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | None:
