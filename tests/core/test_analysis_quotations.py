@@ -107,3 +107,13 @@ def test_a_thing_called_is_a_name_but_a_paper_called_it_is_speech() -> None:
 
 def test_title_case_slogan_with_an_unnamed_speaker_is_no_quotation() -> None:
     assert quotes('To them, I say, "Be Bold. Vote Gold." And then we left the hall.') == []
+
+
+def test_short_whole_sentence_after_a_split_quote_is_speech() -> None:
+    text = 'Nora Blake spoke in Eastport on Monday. "He is dangerous," Nora Blake said of him. "He is unfit."'
+    assert quotes(text) == ["He is dangerous,", "He is unfit."]
+
+
+def test_short_scare_quote_inside_a_sentence_stays_out() -> None:
+    text = 'Nora Blake said the plan was sound. The "reform" was passed on Monday by a narrow margin.'
+    assert quotes(text) == []

@@ -431,3 +431,8 @@ def test_bare_speech_word_after_a_modifier_is_a_noun() -> None:
 def test_colon_paragraph_introduces_quotations_whatever_its_verb() -> None:
     text = 'Nora Blake listed her demands:\n\n"First, a full apology from the board.\n\n"Second, compensation for all."'
     assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake", "Nora Blake"]
+
+
+def test_possessed_response_names_its_speaker() -> None:
+    text = 'Paul Weber\'s response was swift: "The report is a disaster for our great city!"'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]

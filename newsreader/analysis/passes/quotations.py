@@ -223,7 +223,7 @@ def keep_run(r: Run, doc: Doc) -> bool:
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
-        return _speech_nearby(text, r, doc)
+        return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps))
     if r.single and not r.attributed:
         return n >= SINGLE_MIN_WORDS and content.rstrip()[-1:] in ".,!?"
     return True
@@ -281,6 +281,14 @@ def _title_case(ws: list[str]) -> bool:
     content = [w.strip(",.!?;:()[]\"'") for w in ws]
     content = [w for w in content if w and w.lower() not in minor]
     return bool(content) and len(ws) <= TITLE_MAX_WORDS and all(w[0].isupper() or not w[0].isalpha() for w in content)
+
+
+def _whole_sentence(text: str, r: Run, ps: int) -> bool:
+    """'"He is dangerous," Clinton said. "He is unfit."': a short run that is a whole sentence of its own,
+    opening after a sentence end and closing on its own full stop, is speech, not a name."""
+    before = text[max(ps, r.open_pos - 3):r.open_pos].rstrip()
+    opens = r.open_pos <= ps or before == "" or before[-1] in ".!?\"\u201d"
+    return opens and text[r.start:r.end].rstrip()[-1:] in ".!?"
 
 
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
