@@ -117,3 +117,13 @@ def test_short_whole_sentence_after_a_split_quote_is_speech() -> None:
 def test_short_scare_quote_inside_a_sentence_stays_out() -> None:
     text = 'Nora Blake said the plan was sound. The "reform" was passed on Monday by a narrow margin.'
     assert quotes(text) == []
+
+
+def test_hyphenated_adjective_is_not_a_title() -> None:
+    text = 'Nora Blake spoke on Monday, calling the inquiry "Soviet-style" in front of reporters.'
+    assert quotes(text) == ["Soviet-style"]
+
+
+def test_hyphenated_title_words_are_a_title() -> None:
+    text = 'Nora Blake spoke on Monday about the film "Soviet-Style Winter" in front of reporters.'
+    assert quotes(text) == []

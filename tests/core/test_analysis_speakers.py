@@ -436,3 +436,23 @@ def test_colon_paragraph_introduces_quotations_whatever_its_verb() -> None:
 def test_possessed_response_names_its_speaker() -> None:
     text = 'Paul Weber\'s response was swift: "The report is a disaster for our great city!"'
     assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_participle_after_a_place_takes_the_clause_subject() -> None:
+    text = ('Paul Weber issued a statement at his club near Eastport saying, "The simple fact is this '
+            'count is far from over."')
+    assert speakers(text, {"Paul Weber": PERSON_M, "Eastport": ("place", None, ())}) == ["Paul Weber"]
+
+
+def test_participle_after_a_person_of_a_place_is_that_persons() -> None:
+    text = ('Councillors attacked the plan, with Nora Blake of Eastland calling it "Soviet-style" and Paul Weber '
+            'of Westland calling it "a blatant and obvious grab for power".')
+    actors = {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M, "Eastland": ("place", None, ()),
+              "Westland": ("place", None, ())}
+    assert speakers(text, actors) == ["Nora Blake", "Paul Weber"]
+
+
+def test_part_of_the_judges_statement_reads() -> None:
+    text = ('Judge Gray Moreno ruled on Friday. Part of the judge\'s statement reads "the average recruit could '
+            'be better suited than any machine."')
+    assert speakers(text, {"Gray Moreno": PERSON_M}) == ["Gray Moreno"]

@@ -280,7 +280,15 @@ def _title_case(ws: list[str]) -> bool:
     minor = words("title_minor_words")
     content = [w.strip(",.!?;:()[]\"'") for w in ws]
     content = [w for w in content if w and w.lower() not in minor]
-    return bool(content) and len(ws) <= TITLE_MAX_WORDS and all(w[0].isupper() or not w[0].isalpha() for w in content)
+    return bool(content) and len(ws) <= TITLE_MAX_WORDS and all(_capitalised(w) for w in content)
+
+
+def _capitalised(w: str) -> bool:
+    """A word opening with a capital has every part capitalised: "Soviet-Style" is a title word,
+    "Soviet-style" (an adjective) is not; a word opening with a digit or mark ("2019-nCoV") counts."""
+    if not w[:1].isalpha():
+        return True
+    return all(p[:1].isupper() or not p[:1].isalpha() for p in w.split("-") if p)
 
 
 def _whole_sentence(text: str, r: Run, ps: int) -> bool:

@@ -342,14 +342,15 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
 
 def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     """An -ing form is a participle whose subject is the clause's ("…, saying", "by saying", "a speech
-    declaring"), unless a name ("with Zinichev describing") or an auxiliary ("he was saying") comes right
-    before it."""
+    declaring", "a statement outside Washington, D.C. saying"), unless the name of a speaker ("with
+    Zinichev describing") or an auxiliary ("he was saying") comes right before it."""
     if not ws[vi][2].lower().endswith("ing"):
         return False
     if vi == 0 or ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
         return True
-    if ctx.actor_ending_at(ws[vi - 1][1], ws[0][0]) is not None:
-        return False  # "with Zinichev describing": the name right before is its subject
+    head = refs.head_actor(ctx, ws[vi - 1][1], ws[0][0])
+    if head is not None and head[2].kind != "place":
+        return False  # "with Zinichev (of Louisiana) describing": the name right before is its subject
     return ws[vi - 1][2].lower() not in words("auxiliaries")
 
 
