@@ -456,3 +456,11 @@ def test_part_of_the_judges_statement_reads() -> None:
     text = ('Judge Gray Moreno ruled on Friday. Part of the judge\'s statement reads "the average recruit could '
             'be better suited than any machine."')
     assert speakers(text, {"Gray Moreno": PERSON_M}) == ["Gray Moreno"]
+
+
+def test_cue_in_the_last_paragraph_of_a_quotation_names_the_first_too() -> None:
+    text = ('Nora Blake and Paul Weber spoke in Eastport on Monday.\n\n'
+            '"We will win this election in every county of the state.\n\n"We will fight for every vote," '
+            'Blake said.')
+    actors = {"Nora Blake": ("person", "f", ("Blake",)), "Paul Weber": PERSON_M}
+    assert speakers(text, actors) == ["Nora Blake", "Nora Blake"]

@@ -24,20 +24,34 @@ def attribute(ctx: SpeakerContext) -> None:
     """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, and for
     first-person words without any cue, the person the sentence is about."""
     attribute_by_frames(ctx)
+    share_group_speakers(ctx.runs)
     inherit_speakers(ctx.runs, ctx)
     attribute_colon_intros(ctx)
     attribute_first_person(ctx)
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
-    """Each run that does not continue another takes the speaker its own frame names."""
+    """Each run takes the speaker its own frame names (a continued paragraph only from a frame after it:
+    '…\n\n"…," Blake said.')."""
     for k, r in enumerate(ctx.runs):
-        if r.cont:
-            continue
-        found = frame_after(ctx, k) or frame_before(ctx, k)
+        found = frame_after(ctx, k) or (None if r.cont else frame_before(ctx, k))
         if found:
             r.speaker, r.speaker_span = found
             r.attributed = r.direct = True
+
+
+def share_group_speakers(runs: list[Run]) -> None:
+    """A quotation running over several paragraphs has one speaker: the first cue found in any of its
+    paragraphs ('"We will win.\n\n"We will fight," Blake said.') names it for the paragraphs before it too,
+    before any guess from the paragraph above the quotation is made."""
+    cue: dict[int, Run] = {}
+    for r in runs:
+        if r.direct and r.group not in cue:
+            cue[r.group] = r
+    for r in runs:
+        src = cue.get(r.group)
+        if src is not None and not r.attributed:
+            r.speaker, r.speaker_span, r.attributed = src.speaker, src.speaker_span, True
 
 
 def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
