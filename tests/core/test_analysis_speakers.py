@@ -464,3 +464,27 @@ def test_cue_in_the_last_paragraph_of_a_quotation_names_the_first_too() -> None:
             'Blake said.')
     actors = {"Nora Blake": ("person", "f", ("Blake",)), "Paul Weber": PERSON_M}
     assert speakers(text, actors) == ["Nora Blake", "Nora Blake"]
+
+
+def test_statement_intro_beats_an_unnamed_statement_subject() -> None:
+    text = ('In a statement posted to her Twitter account before the vote, then-Mayor Blake affirmed her '
+            'willingness to serve, writing, "Eastport needs certainty and stability right now."')
+    assert speakers(text, {"Blake": PERSON_F, "Twitter": ORG}) == ["Blake"]
+
+
+def test_the_summary_of_the_decision_is_the_courts() -> None:
+    text = ('The Supreme Court of Freedonia ruled today. The summary of the decision read in part: "The order '
+            'was unlawful, void and of no effect."')
+    assert speakers(text, {"Supreme Court of Freedonia": ORG}) == ["Supreme Court of Freedonia"]
+
+
+def test_it_with_a_verb_of_its_own_is_the_organisation() -> None:
+    text = ('The Eastport Space Agency paused its broadcast. It also credited Paul Weber with the first flight, '
+            'noting on Twitter "his venture began the history of spaceflight".')
+    assert speakers(text, {"Eastport Space Agency": ORG, "Paul Weber": PERSON_M}) == ["Eastport Space Agency"]
+
+
+def test_expletive_it_names_no_speaker() -> None:
+    text = ('The Eastport Space Agency paused its broadcast. It is clear, noting the numbers, that "nobody '
+            'expected the launch to fail".')
+    assert speakers(text, {"Eastport Space Agency": ORG}) == [None]

@@ -75,7 +75,8 @@ def pronoun_hit(ctx: SpeakerContext, w: Word) -> Hit:
 
 
 def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the company said" -> the latest organisation; "the president said" -> the latest person.
+    """"the company said" -> the latest organisation; "the president said" -> the latest person; "the
+    ruling said" -> the court whose name holds the role word of its issuer.
 
     Lower-case modifiers may stand between "the" and the role noun ("the three-judge court"); an
     organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
@@ -89,6 +90,10 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = org_named_by_role(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], ORG_KINDS)
         if a:
             return a, span
+    issuer = mapping("issued_by_role").get(ll)  # "the ruling said" -> the court named before
+    if issuer:
+        a = org_named_by_role(ctx, issuer, subj[-1][0])
+        return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = titled_person(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], PERSON_KINDS)
         if a:
@@ -320,19 +325,31 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     ws = ctx.words(s, e)
     if not ws or ctx.inside_quote(ws[0][0]):
         return None  # a clause opening inside a quotation has its subject in the quoted words, not ours
-    if ws[0][2].lower() in words("personal_subject_pronouns"):
+    if ws[0][2].lower() in words("personal_subject_pronouns") or _referring_it(ws):
         hit = pronoun_hit(ctx, ws[0])
         return hit if hit[0] else None
     lead = words("subject_lead_words")
     for st, en, a in ctx.spans_in(s, e):
         pre = WORD_RE.findall(ctx.text[s:st])
-        if len(pre) > MAX_TITLE_WORDS or not all(w[:1].isupper() or w.lower() in lead or w.isdigit() for w in pre):
+        if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
             return None
         if a.kind in SPEAKING_KINDS and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
     return None
+
+
+def _referring_it(ws: list[Word]) -> bool:
+    """"It also credited Leonov …, noting": "it" opening a clause with a verb of its own refers to an
+    organisation; before a copula or seem-verb ("It is clear", "It seems") it refers to nothing."""
+    return len(ws) >= 2 and ws[0][2].lower() == "it" and ws[1][2].lower() not in words("expletive_it_followers")
+
+
+def _title_like(w: str, lead: frozenset[str]) -> bool:
+    """A word that may stand before a subject name: capitalised, a lead word, a number, or a hyphenated
+    title ("then-Secretary Vázquez")."""
+    return w[:1].isupper() or w.lower() in lead or w.isdigit() or w.rsplit("-", 1)[-1][:1].isupper()
 
 
 def _after_intro_phrase(ctx: SpeakerContext, s: int, e: int) -> int:

@@ -33,7 +33,7 @@ MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
 MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not its cue
 MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
 MAX_OBJECT_WORDS = 8  # 'characterised the attack as "…"': a framing verb this close to the quotation
-MAX_INTRO_WORDS = 8  # 'In a statement released after the attack,': an opening statement phrase is this short
+MAX_INTRO_WORDS = 12  # 'In a statement released after the attack,': an opening statement phrase is this short
 MAX_OPENER_GAP = 40  # 'Calling it "…", Anna Franowska': how far after the run the main subject may start
 MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
 ADVERBS = words("subject_adverbs")
@@ -171,18 +171,20 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
     subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
     s, e = before_window(ctx, k)
-    if e > s:
-        got = subject_before_verb(ctx, s, e)
+    got = subject_before_verb(ctx, s, e) if e > s else None
+    if got and got[0] is not None:
+        return got
+    got = frame_statement_intro(ctx, k) or got  # 'In a statement, X …, writing, "…"' beats "statement"
+    if got:
+        return got
+    if e > s and ctx.text[s:e].rstrip().endswith((",", ":")):
+        # "X's tweet included the line,"
+        got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)
         if got:
             return got
-        if ctx.text[s:e].rstrip().endswith((",", ":")):
-            # "X's tweet included the line,"
-            got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)
-            if got:
-                return got
     if ctx.text[s:e].strip() == "":
         return frame_previous_sentence(ctx, k, s)
-    return frame_statement_intro(ctx, k) or frame_participle_opener(ctx, k, s, e)
+    return frame_participle_opener(ctx, k, s, e)
 
 
 def frame_statement_intro(ctx: SpeakerContext, k: int) -> Hit | None:
