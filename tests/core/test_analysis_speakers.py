@@ -488,3 +488,14 @@ def test_expletive_it_names_no_speaker() -> None:
     text = ('The Eastport Space Agency paused its broadcast. It is clear, noting the numbers, that "nobody '
             'expected the launch to fail".')
     assert speakers(text, {"Eastport Space Agency": ORG}) == [None]
+
+
+def test_her_before_a_noun_is_a_determiner_not_the_speaker() -> None:
+    text = 'Nora Blake is leading. "She has the momentum," said her spokesman, Paul Weber.'
+    assert speakers(text, {"Nora Blake": PERSON_F, "Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_according_to_him_is_a_pronoun() -> None:
+    text = ('Paul Weber spoke for the rebels. According to him, it was done with the help of "honourable people '
+            'inside the kingdom".')
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]

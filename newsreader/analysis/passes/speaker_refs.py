@@ -282,8 +282,10 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     """The speaker inside a phrase that follows its cue ("said Smith", "according to the mayor")."""
     if not ws:
         return None
-    if ws[0][2].lower() in words("third_person_pronouns"):
-        return pronoun_hit(ctx, ws[0])
+    lw = ws[0][2].lower()
+    determiner = lw in words("possessive_determiners") and len(ws) > 1 and not ctx.text[ws[0][1]:ws[1][0]].strip()
+    if lw in words("third_person_pronouns") and not determiner:
+        return pronoun_hit(ctx, ws[0])  # "said he", "according to her"; not "said her spokesman, X"
     s0, e0 = ws[0][0], ws[-1][1]
     cands = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0]
     pick = [c for c in cands if c[2].kind == "person"] or cands
