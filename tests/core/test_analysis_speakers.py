@@ -499,3 +499,14 @@ def test_according_to_him_is_a_pronoun() -> None:
     text = ('Paul Weber spoke for the rebels. According to him, it was done with the help of "honourable people '
             'inside the kingdom".')
     assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_in_the_words_of_names_the_speaker() -> None:
+    text = 'In the words of Nora Blake, "we expect to win this case easily."'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_a_possessed_role_is_someone_unnamed() -> None:
+    text = ('Nora Blake sued Northwind Motors on Monday. "We expect to win this case easily," the company\'s '
+            'chief executive told shareholders.')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]

@@ -84,6 +84,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     det = _role_determiner(subj)
     if det is None or _names_more(ctx, subj[-1]):
         return None
+    if any(ctx.text[w[1]:w[1] + 1] in APOSTROPHES for w in subj[det:-1]):
+        return None  # "the company's chief executive": someone of the possessor's, unnamed
     ll = subj[-1][2].lower()
     span = (subj[det][0], subj[-1][1])
     if ll in DEF_ROLE_ORG:

@@ -12,6 +12,7 @@ spokesman"), or None when it does not apply.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 
@@ -122,15 +123,30 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
     lex = lexicon()
     for vi, (_vs, _ve, w) in enumerate(ws):
         lw = w.lower()
-        if lw == "according" and vi + 1 < len(ws) and ws[vi + 1][2].lower() == "to":
+        after = source_phrase_end(ws, vi)
+        if after is not None:
             if new_sentence or _speaker_named_before(ctx, k):
                 return None
-            return refs.speaker_in_phrase(ctx, ws[vi + 2:], prefer_first=True) or (None, None)
+            return refs.speaker_in_phrase(ctx, ws[after:], prefer_first=True) or (None, None)
         if lw in lex.speech_verbs and lw not in lex.weak_verbs and w[:1].islower():
             if vi > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def source_phrase_end(ws: list[Word], i: int) -> int | None:
+    """Index just after a source phrase opening at ws[i] ("according to", "in the words of"), or None."""
+    for phrase in _source_phrases():
+        n = len(phrase)
+        if tuple(w[2].lower() for w in ws[i:i + n]) == phrase and i + n < len(ws):
+            return i + n
+    return None
+
+
+@functools.cache
+def _source_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in sorted(words("source_phrases")))
 
 
 def _speaker_named_before(ctx: SpeakerContext, k: int) -> bool:
@@ -252,8 +268,9 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
     """
     ws = outside_asides(ctx.text, ctx.words(s, e), e)
     for i in range(len(ws) - 1):
-        if ws[i][2].lower() == "according" and ws[i + 1][2].lower() == "to":
-            phrase = noun_phrase_after(ws[i + 2:], ctx.text) or ws[i + 2:i + 8]
+        after = source_phrase_end(ws, i)
+        if after is not None:
+            phrase = noun_phrase_after(ws[after:], ctx.text) or ws[after:after + 6]
             got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
             if got:
                 return got
