@@ -5,7 +5,10 @@ Rules (DESIGN §3, notes/analysis.md A5):
 - a quotation left open at a paragraph end continues when the next paragraph opens with a mark (the news
   convention for multi-paragraph quotes); an unmatched mark is dropped, never fatal;
 - single marks quote only outside double-quoted runs and never where they sit between letters (apostrophes);
-- a run may open on an editorial bracket or ellipsis ("[T]he …", "[...] and", "… and").
+- a run may open on an editorial bracket or ellipsis ("[T]he …", "[...] and", "… and");
+- speech, not a name: a Title Case run after a possessive is a title ('NBC's "Meet the Press"'), a short
+  run after "X of" names a group ('Anna Franowska of "Have no fear"'), a short attributed run that is a
+  whole sentence is speech ('"He is unfit."').
 """
 
 from __future__ import annotations

@@ -7,7 +7,10 @@ to"); this module decides *who* those words point at, using only the actor index
 - an appositive ("Ken Hu – Huawei's chairman – said") is skipped to reach the head name;
 - "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender;
   "they"/"it" the latest organisation;
-- "the company" is the latest organisation, "the president" the person introduced with that title;
+- "the company" is the latest organisation (one whose name holds the word first: "the three-judge court"
+  -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
+  "the company's chief executive" is someone unnamed;
+- "the Clinton campaign" speaks for Clinton; "the senator from Texas" is the senator, never Texas;
 - a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
 

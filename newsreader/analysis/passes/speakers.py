@@ -1,6 +1,7 @@
 """Speakers: which actor says each quoted run, from its own speech frame or from the runs around it.
 
-Runs without a frame of their own inherit (notes/analysis.md A5 steps 3-4): the halves of a split quote
+A quotation running over several paragraphs takes the first cue found in any of them. Runs without a
+frame of their own inherit (notes/analysis.md A5 steps 3-4): the halves of a split quote
 share a speaker when no other subject is named between them, a continued multi-paragraph quotation keeps
 its speaker, a paragraph that is only a quotation continues the speaker of the quotation just before it,
 and a paragraph ending "X said:" introduces the quotation-only paragraph below it.

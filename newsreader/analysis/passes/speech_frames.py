@@ -5,7 +5,9 @@ Tried in the order news writing uses them (notes/analysis.md A3, A5):
 2. before the run, in its sentence: 'Smith said: "…"', 'Smith said it was "…"', 'According to X, "…"',
    a verb whose object is the quotation ('characterised it as "…"'), a passive agent ('was told by X of
    "…"'), or an intro clause ending in a comma or colon whose subject speaks;
-3. the previous sentence of the paragraph, when it holds a strong cue and nothing else comes between.
+3. the previous sentence of the paragraph, when it holds a strong cue and nothing else comes between;
+4. the sentence's own opening: 'In a statement, X …' (X speaks whatever the verb), 'Calling it "…", X …'.
+A trailing "according to X" after a run whose sentence already names its speaker names the outlet.
 Each frame returns the speaker and the words naming it, `(None, span)` for an unnamed speaker ("a
 spokesman"), or None when it does not apply.
 """
