@@ -127,3 +127,8 @@ def test_hyphenated_adjective_is_not_a_title() -> None:
 def test_hyphenated_title_words_are_a_title() -> None:
     text = 'Nora Blake spoke on Monday about the film "Soviet-Style Winter" in front of reporters.'
     assert quotes(text) == []
+
+
+def test_short_quote_framed_by_dismissed_as_is_speech() -> None:
+    text = 'Paul Weber spoke on Monday. Weber dismissed it as "locker room talk."'
+    assert quotes(text) == ["locker room talk."]

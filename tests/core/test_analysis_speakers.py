@@ -510,3 +510,8 @@ def test_a_possessed_role_is_someone_unnamed() -> None:
     text = ('Nora Blake sued Northwind Motors on Monday. "We expect to win this case easily," the company\'s '
             'chief executive told shareholders.')
     assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]
+
+
+def test_unnamed_frame_after_yields_to_a_named_frame_before() -> None:
+    text = 'Paul Weber, who has called the tax a "hoax," said nothing on Monday.'
+    assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]

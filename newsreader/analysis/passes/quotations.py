@@ -303,13 +303,13 @@ def _whole_sentence(text: str, r: Run, ps: int) -> bool:
 
 
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
-    """A speech verb (or a naming verb) in the sentence around the run, outside it."""
+    """A speech, framing or naming verb in the sentence around the run, outside it."""
     ps, pe = doc.paragraphs[r.para]
     s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
     hi = min(pe, r.outer_end + WINDOW)
     end = next_sentence_end(text, r.outer_end, hi)
     e0 = hi if end is None else end
-    verbs = lexicon().speech_verbs
+    verbs = lexicon().speech_verbs | words("framing_verbs")  # 'dismissed it as "locker room talk"'
     non_speech = words("short_quote_non_cues")
     naming = words("short_quote_naming_cues")
     for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0]):

@@ -32,10 +32,14 @@ def attribute(ctx: SpeakerContext) -> None:
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
-    """Each run takes the speaker its own frame names (a continued paragraph only from a frame after it:
-    '…\n\n"…," Blake said.')."""
+    """Each run takes the speaker its own frame names: the frame after it, unless that names nobody and the
+    frame before names someone (a continued paragraph only from a frame after it: '…\n\n"…," Blake said.')."""
     for k, r in enumerate(ctx.runs):
-        found = frame_after(ctx, k) or (None if r.cont else frame_before(ctx, k))
+        found = frame_after(ctx, k)
+        if not r.cont and (found is None or found[0] is None):
+            # 'Trump, who called it a "hoax," said nothing': an unnamed frame after yields to a named one before
+            before = frame_before(ctx, k)
+            found = before if before and (before[0] is not None or found is None) else found
         if found:
             r.speaker, r.speaker_span = found
             r.attributed = r.direct = True
