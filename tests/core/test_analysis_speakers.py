@@ -515,3 +515,39 @@ def test_a_possessed_role_is_someone_unnamed() -> None:
 def test_unnamed_frame_after_yields_to_a_named_frame_before() -> None:
     text = 'Paul Weber, who has called the tax a "hoax," said nothing on Monday.'
     assert speakers(text, {"Paul Weber": PERSON_M}) == ["Paul Weber"]
+
+
+def test_person_of_an_organisation_with_its_acronym_heads_the_subject() -> None:
+    text = 'Nora Blake of the UK\'s Water Crime Agency (WCA) said, "Polluters cannot hide from us any longer."'
+    actors = {"Nora Blake": PERSON_F, "Water Crime Agency": ("organisation", None, ("WCA",)),
+              "UK": ("place", None, ())}
+    assert speakers(text, actors) == ["Nora Blake"]
+
+
+def test_descriptive_head_gives_way_to_the_appositive_name() -> None:
+    text = ('The then-manager of Eastport Tours and Director of Paul Weber Travel, Nora Blake, called it "a '
+            'retrograde step for the whole region".')
+    assert speakers(text, {"Paul Weber Travel": PERSON_M, "Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_inverted_verb_skips_a_possessor() -> None:
+    text = ('"Heartbroken and numb," writes Weber\'s longtime partner Nora Blake on Instagram. "I have lost a '
+            'friend and a brother!"')
+    assert speakers(text, {"Paul Weber": ("person", "m", ("Weber",)), "Nora Blake": PERSON_F}) == \
+        ["Nora Blake", "Nora Blake"]
+
+
+def test_inverted_weak_verb_reads_names_the_statement() -> None:
+    text = 'Northwind Motors mourned him. "He was loved in every way," reads a Northwind Motors press release.'
+    assert speakers(text, {"Northwind Motors": ORG}) == ["Northwind Motors"]
+
+
+def test_he_in_a_sentence_whose_subject_is_he() -> None:
+    text = ('Paul Weber offered to resign. He said Victor Lang is "a model of honesty for me"; however, "to '
+            'remove any doubts I wrote a resignation offer", he added.')
+    assert speakers(text, {"Paul Weber": PERSON_M, "Victor Lang": PERSON_M}) == ["Paul Weber", "Paul Weber"]
+
+
+def test_indicated_is_a_reporting_verb() -> None:
+    text = 'Eastport Police, which indicated on Monday a "significant development" was likely, made no arrests.'
+    assert speakers(text, {"Eastport Police": ORG}) == ["Eastport Police"]

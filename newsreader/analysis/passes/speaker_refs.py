@@ -45,10 +45,18 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     gender; they/it: the latest organisation."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
+        pos = _sentence_subject_pronoun(ctx, pron, pos)
         return sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)
     if g in ("p", "n"):
         return ctx.nearest(pos, ORG_KINDS)
     return None
+
+
+def _sentence_subject_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> int:
+    """'He said Zelensky is "…"; however, "…", he added.': a later "he" in a sentence whose subject is
+    "he" is that subject, so it resolves from the sentence's start, past the names inside the sentence."""
+    ws = ctx.words(ctx.sentence_start(pos), pos)
+    return ws[0][0] if ws and ws[0][0] < pos and ws[0][2].lower() == pron else pos
 
 
 def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
@@ -232,14 +240,23 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         k -= 1
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
     head = head_actor(ctx, subj[k - 1][1], subj[0][0]) if k > 0 else None
-    described = subj[0][2].lower() in words("indefinite_articles")  # "A Republican Assemblywoman, Jill Tolles,"
-    if head is not None and not described and (head[2].kind == "person" or app_person is None):
+    lead = _leading_name(ctx, subj[:k]) if k > 0 else None  # "Nikki Holland of the UK's Agency (NCA) said"
+    if head is not None and not _described(subj) and (head[2].kind == "person" or (app_person is None
+                                                                                   and lead is None)):
         return head[2], (head[0], head[1])
     if app_person is not None:
         return app_person[2], (app_person[0], app_person[1])
     if k == 0:
         return None
-    return _leading_name(ctx, subj[:k]) or role_subject(ctx, subj[:k])
+    return lead or role_subject(ctx, subj[:k])
+
+
+def _described(subj: list[Word]) -> bool:
+    """The head phrase describes rather than names ("A Republican Assemblywoman, Jill Tolles,", "The
+    then-manager of X, David Clay,"), so the appositive name after it speaks."""
+    first = subj[0][2].lower()
+    return first in words("indefinite_articles") or (first in words("determiners") and len(subj) > 1
+                                                     and subj[1][2][:1].islower())
 
 
 def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
@@ -292,7 +309,10 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if lw in words("third_person_pronouns") and not determiner:
         return pronoun_hit(ctx, ws[0])  # "said he", "according to her"; not "said her spokesman, X"
     s0, e0 = ws[0][0], ws[-1][1]
-    cands = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0]
+    # a possessor only modifies the head ("writes Huber's longtime partner Erick Rowan"), unless nobody else
+    # is named ("reads Judge Miller's statement")
+    inside = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0]
+    cands = [sp for sp in inside if ctx.text[sp[1]:sp[1] + 1] not in APOSTROPHES] or inside
     pick = [c for c in cands if c[2].kind == "person"] or cands
     if pick:
         c = pick[0] if prefer_first else pick[-1]

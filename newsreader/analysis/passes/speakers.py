@@ -15,7 +15,7 @@ from ..text import WORD_RE
 from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end
-from .speaker_context import WINDOW, Hit, SpeakerContext
+from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
 from .speech_data import words
 from .speech_frames import frame_after, frame_before, subject_before_verb
 
@@ -92,8 +92,9 @@ def _nothing_intervenes(ctx: SpeakerContext, src: Run, r: Run) -> bool:
     to "B"'), while 'X called it "A", while Y called it "B"' does not."""
     lo, hi = (src.outer_end, r.open_pos) if src.start < r.start else (r.outer_end, src.open_pos)
     rival = "person" if src.speaker is None else src.speaker.kind  # an outlet beside a person is no rival
-    for st, _en, a in ctx.spans_in(lo, hi):
-        if a.kind == rival and a is not src.speaker and not ctx.inside_quote(st) and not ctx.prepositional(st):
+    for st, en, a in ctx.spans_in(lo, hi):
+        if a.kind == rival and a is not src.speaker and not ctx.inside_quote(st) and not ctx.prepositional(st) \
+                and ctx.text[en:en + 1] not in APOSTROPHES:  # "Huber's partner Erick Rowan": a possessor is no subject
             return False
     return True
 

@@ -130,7 +130,8 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
             if new_sentence or _speaker_named_before(ctx, k):
                 return None
             return refs.speaker_in_phrase(ctx, ws[after:], prefer_first=True) or (None, None)
-        if lw in lex.speech_verbs and lw not in lex.weak_verbs and w[:1].islower():
+        inverted = vi == 0 and ctx.text[s:ws[0][0]].strip() in (",", "")  # '"…," reads an AEW press release'
+        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower():
             if vi > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
