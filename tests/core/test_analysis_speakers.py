@@ -551,3 +551,19 @@ def test_he_in_a_sentence_whose_subject_is_he() -> None:
 def test_indicated_is_a_reporting_verb() -> None:
     text = 'Eastport Police, which indicated on Monday a "significant development" was likely, made no arrests.'
     assert speakers(text, {"Eastport Police": ORG}) == ["Eastport Police"]
+
+
+def test_description_then_name_in_commas_opens_the_clause() -> None:
+    text = ('The mayor of Eastport, Nora Blake, gave her condolences via Twitter, adding, "An urgent enquiry '
+            'into what happened is underway."')
+    assert speakers(text, {"Nora Blake": PERSON_F, "Eastport": ("place", None, ())}) == ["Nora Blake"]
+
+
+def test_capitalised_adjective_before_a_role_noun() -> None:
+    text = 'Senator Nora Blake spoke first. "We will block this bill," the Democratic senator said.'
+    assert speakers(text, {"Nora Blake": PERSON_F}) == ["Nora Blake"]
+
+
+def test_role_of_a_named_organisation_is_someone_else() -> None:
+    text = 'Nora Blake spoke first. "We will block this bill," the Northwind Motors spokesman said.'
+    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]

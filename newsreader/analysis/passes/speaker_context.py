@@ -76,6 +76,11 @@ class SpeakerContext:
         return last_sentence_end(self.text, max(ps, pos - WINDOW), pos)
 
     # ---- mentions
+    def in_mention(self, pos: int) -> bool:
+        """`pos` lies inside an actor mention."""
+        i = bisect_right(self.span_starts, pos) - 1
+        return i >= 0 and self.index.spans[i][1] > pos
+
     def actor_ending_at(self, end: int, lo: int) -> Span | None:
         """The latest actor mention in [lo, end) whose last word ends exactly at `end`."""
         best = None

@@ -30,6 +30,7 @@ from .speech_data import mapping, words
 
 TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
 MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
+MAX_DESCRIPTION_WORDS = 10  # "The then-manager of X and director of Y, David Clay,": a description's length
 MAX_ROLE_MODIFIERS = 2  # lower-case words between "the" and a role noun ("the three-judge court")
 APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
@@ -92,7 +93,7 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     Lower-case modifiers may stand between "the" and the role noun ("the three-judge court"); an
     organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
     """
-    det = _role_determiner(subj)
+    det = _role_determiner(ctx, subj)
     if det is None or _names_more(ctx, subj[-1]):
         return None
     if any(ctx.text[w[1]:w[1] + 1] in APOSTROPHES for w in subj[det:-1]):
@@ -114,14 +115,15 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     return None
 
 
-def _role_determiner(subj: list[Word]) -> int | None:
+def _role_determiner(ctx: SpeakerContext, subj: list[Word]) -> int | None:
     """Index of the "the" that opens the role phrase ending `subj`: right before the role noun, or before
-    up to `MAX_ROLE_MODIFIERS` lower-case modifiers ("the three-judge court", "the state-run broadcaster")."""
+    up to `MAX_ROLE_MODIFIERS` modifiers ("the three-judge court", "the Wooster professor"); a modifier
+    that is itself a name ("the White House spokesman") makes the role someone else's."""
     for i in range(len(subj) - 2, max(-1, len(subj) - 3 - MAX_ROLE_MODIFIERS), -1):
         w = subj[i][2]
         if w.lower() == "the":
             return i
-        if not w[:1].islower() or w.lower() in words("role_modifier_stops"):
+        if w.lower() in words("role_modifier_stops") or ctx.in_mention(subj[i][0]):
             return None
     return None
 
@@ -359,11 +361,25 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     for st, en, a in ctx.spans_in(s, e):
         pre = WORD_RE.findall(ctx.text[s:st])
         if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
-            return None
+            return _appositive_name(ctx, s, e)
         if a.kind in SPEAKING_KINDS and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
+    return None
+
+
+def _appositive_name(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """"The mayor of London, Sadiq Khan, gave his condolences": a clause opening with a description (a
+    determiner and a common noun) and a name set off by commas has that name as its subject."""
+    ws = ctx.words(s, e)
+    if len(ws) < 3 or ws[0][2].lower() not in words("determiners") or not ws[1][2][:1].islower():
+        return None
+    for st, en, a in ctx.spans_in(s, e):
+        if len(WORD_RE.findall(ctx.text[s:st])) > MAX_DESCRIPTION_WORDS:
+            return None
+        if a.kind == "person" and ctx.text[s:st].rstrip().endswith(",") and ctx.text[en:en + 1] == ",":
+            return a, (st, en)
     return None
 
 

@@ -17,7 +17,7 @@ from .quotations import Run
 from .sentences import last_sentence_end
 from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
 from .speech_data import words
-from .speech_frames import frame_after, frame_before, subject_before_verb
+from .speech_frames import before_window, frame_after, frame_before, subject_before_verb
 
 
 # --------------------------------------------------------------------------------------------- passes
@@ -36,13 +36,20 @@ def attribute_by_frames(ctx: SpeakerContext) -> None:
     frame before names someone (a continued paragraph only from a frame after it: '…\n\n"…," Blake said.')."""
     for k, r in enumerate(ctx.runs):
         found = frame_after(ctx, k)
-        if not r.cont and (found is None or found[0] is None):
-            # 'Trump, who called it a "hoax," said nothing': an unnamed frame after yields to a named one before
+        # 'Trump, who called it a "hoax," said nothing': an unnamed frame after yields to a named one before,
+        # in the run's own sentence (the sentence before may not overrule it)
+        if not r.cont and (found is None or (found[0] is None and not _opens_sentence(ctx, k))):
             before = frame_before(ctx, k)
             found = before if before and (before[0] is not None or found is None) else found
         if found:
             r.speaker, r.speaker_span = found
             r.attributed = r.direct = True
+
+
+def _opens_sentence(ctx: SpeakerContext, k: int) -> bool:
+    """Nothing of the run's sentence stands before its opening mark."""
+    s, e = before_window(ctx, k)
+    return not ctx.text[s:e].strip()
 
 
 def share_group_speakers(runs: list[Run]) -> None:
