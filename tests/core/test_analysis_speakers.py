@@ -567,3 +567,14 @@ def test_capitalised_adjective_before_a_role_noun() -> None:
 def test_role_of_a_named_organisation_is_someone_else() -> None:
     text = 'Nora Blake spoke first. "We will block this bill," the Northwind Motors spokesman said.'
     assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    text = 'Nora Blake spoke on Monday. Traffic "ground to a halt" — as Blake put it — at part of the bridge.'
+    assert speakers(text, {"Nora Blake": ("person", "f", ("Blake",))}) == ["Nora Blake"]
+
+
+def test_document_noun_modified_by_a_name_is_that_names() -> None:
+    text = ('The Supreme Court of Freedonia ruled. Traffic "ground to a halt" — as the Supreme Court of Freedonia '
+            'decision put it — for four days.')
+    assert speakers(text, {"Supreme Court of Freedonia": ORG}) == ["Supreme Court of Freedonia"]

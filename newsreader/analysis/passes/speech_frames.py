@@ -37,6 +37,7 @@ MAX_SUBJECT_WORDS = 10  # a trailing verb further than this from the run is not 
 MAX_DASH_WORDS = 8  # '"…" — Smith, the mayor' is a dash attribution; longer is a new clause
 MAX_OBJECT_WORDS = 8  # 'characterised the attack as "…"': a framing verb this close to the quotation
 MAX_INTRO_WORDS = 12  # 'In a statement released after the attack,': an opening statement phrase is this short
+MAX_AS_SUBJECT_WORDS = 6  # 'as the Supreme Court decision put it': the subject between "as" and "put it"
 MAX_OPENER_GAP = 40  # 'Calling it "…", Anna Franowska': how far after the run the main subject may start
 MAX_NEW_SENTENCE_TAIL = 5  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
 ADVERBS = words("subject_adverbs")
@@ -122,6 +123,9 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
         return None
     new_sentence = _new_sentence(ctx, ctx.runs[k], s, e, ws)
     ws = ws[:MAX_TAIL_WORDS]
+    as_put = None if new_sentence else frame_as_put(ctx, ws)
+    if as_put:
+        return as_put
     lex = lexicon()
     for vi, (_vs, _ve, w) in enumerate(ws):
         lw = w.lower()
@@ -150,6 +154,18 @@ def source_phrase_end(ws: list[Word], i: int) -> int | None:
 @functools.cache
 def _source_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in sorted(words("source_phrases")))
+
+
+def frame_as_put(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'"ground to a halt" — as the court put it —', 'as Blake put it, "…"': the subject between "as" and
+    "put it" speaks."""
+    for i, w in enumerate(ws):
+        if w[2].lower() != "as":
+            continue
+        for j in range(i + 2, min(len(ws) - 1, i + 2 + MAX_AS_SUBJECT_WORDS)):
+            if ws[j][2].lower() in words("as_it_verbs") and ws[j + 1][2].lower() == "it":
+                return refs.resolve_subject(ctx, ws[i + 1:j], ws[j][0])
+    return None
 
 
 def _speaker_named_before(ctx: SpeakerContext, k: int) -> bool:
@@ -193,7 +209,7 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     got = subject_before_verb(ctx, s, e) if e > s else None
     if got and got[0] is not None:
         return got
-    got = frame_statement_intro(ctx, k) or got  # 'In a statement, X …, writing, "…"' beats "statement"
+    got = frame_statement_intro(ctx, k) or (frame_as_put(ctx, ctx.words(s, e)) if e > s else None) or got
     if got:
         return got
     if e > s and ctx.text[s:e].rstrip().endswith((",", ":")):
