@@ -138,14 +138,17 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
 
 
 def _hyphenated_non_name(w: str, lex: Lexicon) -> bool:
-    """"Counter-Strike" (two common words), "anti-war"-style tails, "French-German" (two nationalities)."""
+    """"Counter-Strike" (two common words), "anti-war"-style tails, "French-German" (two nationalities),
+    "US-China" (two countries: a relation between them). Two cities joined name one conurbation
+    ("Kitchener-Waterloo"), a place."""
     if "-" in w and w not in lex.known_orgs:
         parts = w.split("-")
         if len(parts) == 2 and all(len(x) >= 3 and x.lower() in lex.common_words for x in parts):
             return True
     if "-" in w or "\u2013" in w:
-        parts = re.split("[-\u2013]", w)
-        return parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts if x)
+        parts = [x for x in re.split("[-\u2013]", w) if x]
+        return parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts) \
+            and not all(x in lex.cities for x in parts)
     return False
 
 
