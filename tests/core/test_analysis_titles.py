@@ -1,0 +1,23 @@
+"""Titles (`titles.yaml`, read by `boundaries.split_runs`): a title before a name is no part of it."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_an_irish_head_of_government_title_is_a_title() -> None:
+    assert names("He flew to Dublin to meet Taoiseach Ciaran Dunne on Monday.") == {
+        "Dublin": "place", "Ciaran Dunne": "person"}
+
+
+def test_a_trailing_office_title_leaves_the_organisation_and_the_person() -> None:
+    found = names("The order came from Harbour Police Commandant Admiral Tomas Reyes on Monday.")
+    assert found.get("Harbour Police") == "organisation" and found.get("Tomas Reyes") == "person"
+
+
+def test_an_attorney_title_is_no_part_of_the_name() -> None:
+    assert "Maria Kovac" in names("District Attorney Maria Kovac said the case was closed.")
