@@ -21,3 +21,12 @@ def test_a_trailing_office_title_leaves_the_organisation_and_the_person() -> Non
 
 def test_an_attorney_title_is_no_part_of_the_name() -> None:
     assert "Maria Kovac" in names("District Attorney Maria Kovac said the case was closed.")
+
+
+def test_a_lower_case_particle_stays_inside_a_name() -> None:
+    assert "Ramon dela Cruz" in names("Mayor Ramon dela Cruz said the road was closed.")
+
+
+def test_a_patrol_is_an_organisation_head_after_a_place() -> None:
+    assert names("Troopers from the Nevada Highway Patrol closed the road.") == {
+        "Nevada Highway Patrol": "organisation"}
