@@ -36,15 +36,21 @@ def split_runs(state: DocState) -> None:
 
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr."."""
+    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
+    after an event's or an organisation's head word the numeral counts editions ("World War II")."""
     suffix = state.doc.tokens[run[-1]]
-    if len(run) < 3 or suffix.text not in NAME_SUFFIXES:
+    if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
         return _split_run(run, state, solo)
     cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
         cands[-1].person_evidence = True
     return cands
+
+
+def _counts_editions(word: str, lex: Lexicon) -> bool:
+    """"World War II", "Vatican Council II": a numeral after an event's or a body's head word."""
+    return word in lex.event_heads or word in lex.org_heads
 
 
 @dataclass(slots=True)

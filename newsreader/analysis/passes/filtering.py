@@ -105,10 +105,20 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
         full = " ".join(words)
         c.thing = True
     if len(toks) >= 2 and full not in lex.known_orgs and (
-            words[-1] in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
+            _head_word(words) in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
             or words[-2:] == ["World", "Congress"]):
         c.thing = True
     return toks
+
+
+ROMAN_RE = re.compile(r"^[IVXLC]{1,6}$")
+
+
+def _head_word(words: list[str]) -> str:
+    """The head noun of a name, past a closing numeral: "World War II" -> "War", "Expo 2020" -> "Expo"."""
+    if len(words) >= 3 and (words[-1].isdigit() or ROMAN_RE.match(words[-1])):
+        return words[-2]
+    return words[-1]
 
 
 def _title_without_name(words: list[str], lex: Lexicon) -> bool:
