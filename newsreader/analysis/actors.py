@@ -24,7 +24,6 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     runs.capitalised_runs,
     boundaries.split_runs,
     boundaries.join_organisations,
-    kinds.credited_people,
     filtering.filter_candidates,
     kinds.candidate_kinds,
     entities.hint_entities,

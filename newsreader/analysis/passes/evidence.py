@@ -2,7 +2,7 @@
 
 Rules: (1) a word the article writes capitalised in mid-sentence is a name in this article; a word it
 also writes in lower case is a common word here, whatever a dictionary says. (2) Headlines and subheads
-are title case, so their capitals prove nothing. (3) Photo credits name the photographers.
+are title case, so their capitals prove nothing. (3) Photo credits name photographers, not actors.
 """
 
 from __future__ import annotations
@@ -74,8 +74,7 @@ def is_caption_cue(tok: Token, text: str) -> bool:
 
 
 def captions(state: DocState) -> None:
-    """Token indices of photo credits ("Image: Jane Doe."): the photographer's name (see
-    `kinds.credited_people`)."""
+    """Token indices of photo credits ("Image: Jane Doe.") — photographers are not actors of the story."""
     out: set[int] = set()
     toks = state.doc.tokens
     i, n = 0, len(toks)

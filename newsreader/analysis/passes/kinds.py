@@ -32,22 +32,6 @@ def candidate_kinds(state: DocState) -> None:
             and not _institution(c, lex, state.stats)
 
 
-def credited_people(state: DocState) -> None:
-    """The name a photo credit gives ("Image: Jane Doe.", "Image: JaneD") is the photographer's: a
-    person, as a title makes one, unless its words name a body or a place ("Image: NASA", "Image: Home
-    Office")."""
-    for c in state.cands:
-        if state.doc.index_of.get(c.start) in state.captions and _credited_person(c, state.lex):
-            c.person_evidence = True
-
-
-def _credited_person(c: Cand, lex: Lexicon) -> bool:
-    words = c.words()
-    full = " ".join(words)
-    return not (is_place_name(full, lex) or full in lex.known_orgs or full in lex.org_aliases
-                or is_acronym(words[0]) or any(w in lex.org_heads or w in lex.media_heads for w in words))
-
-
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
     """The kind a candidate's own words and the word lists give it (None: undecided)."""
     words = c.words()

@@ -60,7 +60,7 @@ def find_mentions(state: DocState) -> None:
     i, n = 0, len(toks)
     while i < n:
         opts = form_index.get(toks[i].text)
-        size = _match_at(state, toks, i, opts) if opts else 0
+        size = _match_at(state, toks, i, opts) if opts and i not in state.captions else 0
         i += size or 1
 
 

@@ -39,8 +39,8 @@ def capitalised_runs(state: DocState) -> None:
     for i, t in enumerate(toks):
         if not cur and not t.cap and "-" not in t.text:
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
-        if is_caption_cue(t, text) or text[t.end:t.end + 1] == "$":
-            flush()  # "Image:" opens a credit and ends any name before it; "US$ 20" is money
+        if i in state.captions or is_caption_cue(t, text) or text[t.end:t.end + 1] == "$":
+            flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
         joinable = bool(cur) and _joinable(toks, cur, i, text, lex)
         if t.cap and "-" in t.text:
