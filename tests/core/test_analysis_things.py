@@ -21,3 +21,8 @@ def test_a_regnal_numeral_after_a_name_still_makes_a_person() -> None:
 def test_medals_and_drafts_are_events_not_actors() -> None:
     found = names("She won the Royal Silver Medal in 2004 and he entered the Minor League Draft in Ohio.")
     assert "Royal Silver Medal" not in found and "Minor League Draft" not in found and "Ohio" in found
+
+
+def test_a_plural_nationality_opening_a_run_is_no_part_of_the_name() -> None:
+    assert names("Ethiopians Dejene Alemu and Ayele Tesfaye won the race.") == {
+        "Dejene Alemu": "person", "Ayele Tesfaye": "person"}

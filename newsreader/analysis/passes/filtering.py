@@ -91,10 +91,11 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
 
 
 def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
-    """A nationality adjective or a vessel prefix before a name is not part of it; events are things."""
+    """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
+    name is not part of it; events are things."""
     words = [t.text for t in toks]
     full = " ".join(words)
-    if len(toks) > 1 and words[0] in lex.nationalities and not is_place_name(full, lex) \
+    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
@@ -119,6 +120,11 @@ def _head_word(words: list[str]) -> str:
     if len(words) >= 3 and (words[-1].isdigit() or ROMAN_RE.match(words[-1])):
         return words[-2]
     return words[-1]
+
+
+def _nationality(w: str, lex: Lexicon) -> bool:
+    """"British", "Ethiopian", "Ethiopians": a nationality adjective or the people it names."""
+    return w in lex.nationalities or w[-1:] == "s" and w[:-1] in lex.nationalities
 
 
 def _title_without_name(words: list[str], lex: Lexicon) -> bool:
