@@ -30,3 +30,12 @@ def test_a_lower_case_particle_stays_inside_a_name() -> None:
 def test_a_patrol_is_an_organisation_head_after_a_place() -> None:
     assert names("Troopers from the Nevada Highway Patrol closed the road.") == {
         "Nevada Highway Patrol": "organisation"}
+
+
+def test_an_elided_particle_keeps_the_surname_in_the_name() -> None:
+    assert names("Biologist Chiara d'Orsini studies ants in Rome.")["Chiara d'Orsini"] == "person"
+    assert names("The critic Jean le Rond d’Amico wrote it.") == {"Jean le Rond d’Amico": "person"}
+
+
+def test_a_lower_case_elided_word_is_no_name() -> None:
+    assert names("They said d'accord and left Lyon.") == {"Lyon": "place"}
