@@ -73,6 +73,7 @@ class Lexicon:
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
     states: frozenset[str]  # first-level divisions of a country: US states, provinces
+    countries: frozenset[str]
     cities: frozenset[str]
     nationalities: frozenset[str]
     time_words: frozenset[str]
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         place_prefixes=frozenset(_words(places.get("place_prefixes"))),
         cities=frozenset(_words(generated.get("cities"))),
         states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
+        countries=frozenset(_words(generated.get("countries")) + _words(places.get("countries_extra"))),
         nationalities=frozenset(_words(nat.get("adjectives"))),
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),

@@ -15,7 +15,8 @@ from .text import WORD_RE, Token
 
 NAME_SUFFIXES = rule_words("actors_name_suffixes")  # "Jr", "III": the end of a person's name
 REGNAL_TITLES = rule_words("actors_regnal_titles")
-ARABIC_PREFIXES = tuple(sorted(rule_words("actors_arabic_prefixes")))  # "Queen", "Pope": the start of a monarch's name
+ARABIC_PREFIXES = tuple(sorted(rule_words("actors_arabic_prefixes")))  # "al-Assad": a lower-case article
+ELIDED_PARTICLES = tuple(sorted(rule_words("actors_elided_particles")))  # "d'Ettorre": an elided particle
 
 
 def name_core(words: list[str]) -> list[str]:
@@ -44,11 +45,14 @@ def is_initial(word: str) -> bool:
 
 
 def namey(tok: Token) -> bool:
-    """A token that can be part of a name: capitalised, or an Arabic article prefix ("al-Assad")."""
+    """A token that can be part of a name: capitalised, or a name word behind a lower-case Arabic article
+    ("al-Assad") or an elided Romance particle ("d'Ettorre", "d’Alembert")."""
     if tok.cap:
         # "T-shirt", "X-ray", "U-turn": a capital letter before a lower-case word is no name
         return not (len(tok.text) > 2 and tok.text[1] == "-" and tok.text[2:3].islower())
     w = tok.text
+    if w.startswith(ELIDED_PARTICLES):
+        return len(w) > 3 and w[2:3].isupper()
     return (w.startswith(ARABIC_PREFIXES) and len(w) > 4
             and w[w.index("-") + 1:][:1].isupper())
 

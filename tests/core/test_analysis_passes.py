@@ -227,9 +227,9 @@ def test_a_forename_that_things_happen_in_is_a_place() -> None:
 
 
 def test_a_speaker_a_possessive_or_a_cited_case_after_in_stays_a_person() -> None:
-    state = state_after("Trust in Dallas's judgement grew. In Wade v. Jacobs the court ruled. Wade said no.",
+    state = state_after("Trust in Harlan's judgement grew. In Wade v. Jacobs the court ruled. Wade said no.",
                         kinds.locative_places)
-    assert all(e.kind != "place" for e in state.roots if e.name in ("Dallas", "Wade"))
+    assert all(e.kind != "place" for e in state.roots if e.name in ("Harlan", "Wade"))
 
 
 def test_a_state_university_and_a_city_after_its_comma_are_one_campus() -> None:

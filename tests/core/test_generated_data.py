@@ -45,3 +45,16 @@ def test_header_comment_does_not_reach_the_lexicon() -> None:
     places = lexicon().places
     assert "sydney" in {p.lower() for p in places}
     assert not any("#" in name or "Generated" in name for name in places)
+
+
+def test_cities_are_also_written_without_their_accents() -> None:
+    cities = lexicon().cities
+    assert "Montréal" in cities and "Montreal" in cities
+    assert "Düsseldorf" in cities and "Dusseldorf" in cities
+
+
+def test_a_city_of_a_million_keeps_a_name_the_word_lists_hold() -> None:
+    # the word lists hold "montreal" and "Houston" because they are frequent names
+    lex = lexicon()
+    assert "Montreal" in lex.cities and "montreal" in lex.common_words
+    assert "Houston" in lex.cities and lex.is_forename("Houston")

@@ -36,15 +36,21 @@ def split_runs(state: DocState) -> None:
 
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr."."""
+    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
+    after an event's or an organisation's head word the numeral counts editions ("World War II")."""
     suffix = state.doc.tokens[run[-1]]
-    if len(run) < 3 or suffix.text not in NAME_SUFFIXES:
+    if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
         return _split_run(run, state, solo)
     cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
         cands[-1].person_evidence = True
     return cands
+
+
+def _counts_editions(word: str, lex: Lexicon) -> bool:
+    """"World War II", "Vatican Council II": a numeral after an event's or a body's head word."""
+    return word in lex.event_heads or word in lex.org_heads
 
 
 @dataclass(slots=True)
@@ -292,22 +298,85 @@ def _forename_after_org(c: Cand, words: list[str], lex: Lexicon, solo: set[str])
 
 # --------------------------------------------------------------------------------------------------- joins
 def join_organisations(state: DocState) -> None:
-    """Join "University" + "of" + "Essex", "Centers for Disease Control" + "and" + "Prevention"."""
+    """Join "University" + "of" + "Essex", "Centers for Disease Control" + "and" + "Prevention"; a
+    coordination the document's own acronym spells ("Securities and Exchange Commission … (SEC)") or a
+    gazetteer place with "and" in it ("Trinidad and Tobago") is one name too."""
     text, lex = state.doc.text, state.lex
+    acronyms = document_acronyms(state.doc)
+    cands = state.cands
     out: list[Cand] = []
     last_join: str | None = None
-    for c in state.cands:
+    i = 0
+    while i < len(cands):
+        c = cands[i]
         j = _joiner(out[-1], c, text) if out and not c.person_evidence else None
         if j == "to" and text[max(0, out[-1].start - 5):out[-1].start].lower() in ("from ", "ween "):
             j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
-        if j and _joins(j, out[-1], c, last_join, lex):
+        size = _coordination(out[-1], cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0
+        if size or j and _joins(j, out[-1], c, last_join, lex):
             p = out[-1]
-            p.toks = p.toks + tokens_between(state.doc, p.toks[-1], c.toks[0]) + c.toks
-            last_join = j
+            for nxt in cands[i:i + max(1, size)]:
+                p.toks = p.toks + tokens_between(state.doc, p.toks[-1], nxt.toks[0]) + nxt.toks
+            last_join = "and" if size else j
+            i += max(1, size)
             continue
         out.append(c)
         last_join = None
+        i += 1
     state.cands = out
+
+
+def document_acronyms(doc: Doc) -> frozenset[str]:
+    """The acronyms an article uses, without their dots ("SEC", "UNESCO", "U.N." -> "UN")."""
+    return frozenset(t.text.replace(".", "") for t in doc.tokens
+                     if t.cap and is_acronym(t.text) and sum(ch.isalpha() for ch in t.text) >= 3)
+
+
+def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon, acronyms: frozenset[str]) -> int:
+    """How many candidates from `cands[i]` continue `p` as one coordinated name (0: none). A coordination
+    is a list "A, B and C" (commas, then a last "and"/"&"); it is one name when the article's own acronym
+    spells its initials across a joiner ("United Nations Educational, Scientific and Cultural Organization
+    … UNESCO", "National Union of Rail, Maritime and Transport Workers … RMT"), or when "A and B" is a
+    gazetteer place written with "and" ("Trinidad and Tobago")."""
+    parts = [p]
+    for k in range(i, min(len(cands), i + 6)):
+        gap = _joiner(parts[-1], cands[k], text)
+        if gap not in (",", "and", "&") or cands[k].person_evidence:
+            return 0
+        parts.append(cands[k])
+        if gap != ",":
+            break
+    else:
+        return 0  # the list never reached its "and"
+    words = [w for part in parts for w in part.words()]
+    if len(parts) == 2 and gap == "and" and _and_place(p.words(), parts[1].words(), lex):
+        return 1
+    return len(parts) - 1 if _spelled_by_acronym(parts, acronyms) and len(words) <= 12 else 0
+
+
+def _and_place(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
+    """"Trinidad" + "and" + "Tobago": the two parts are one place the gazetteer writes with "and"."""
+    return " ".join([*pw, "and", *cw]) in lex.places
+
+
+def _spelled_by_acronym(parts: list[Cand], acronyms: frozenset[str]) -> bool:
+    """An acronym of the article equals the initials of consecutive capitalised words of the joined
+    parts, taking words from both sides of the first joiner ("SEC" in "U.S. Securities and Exchange
+    Commission")."""
+    if not acronyms:
+        return False
+    firsts = [[w[0] for w in part.words() if w[:1].isupper()] for part in parts]
+    initials = "".join(x for f in firsts for x in f)
+    cut = len(firsts[0])  # initials before this index belong to the first part
+    return any(len(a) >= 3 and any(s < cut < s + len(a) for s in _find_all(initials, a)) for a in acronyms)
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    out, k = [], s.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = s.find(sub, k + 1)
+    return out
 
 
 def _joiner(p: Cand, c: Cand, text: str) -> str | None:

@@ -91,10 +91,11 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
 
 
 def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
-    """A nationality adjective or a vessel prefix before a name is not part of it; events are things."""
+    """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
+    name is not part of it; events are things."""
     words = [t.text for t in toks]
     full = " ".join(words)
-    if len(toks) > 1 and words[0] in lex.nationalities and not is_place_name(full, lex) \
+    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
@@ -105,10 +106,25 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
         full = " ".join(words)
         c.thing = True
     if len(toks) >= 2 and full not in lex.known_orgs and (
-            words[-1] in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
+            _head_word(words) in lex.event_heads and not ("of" in words and words[0] in lex.joinable_heads)
             or words[-2:] == ["World", "Congress"]):
         c.thing = True
     return toks
+
+
+ROMAN_RE = re.compile(r"^[IVXLC]{1,6}$")
+
+
+def _head_word(words: list[str]) -> str:
+    """The head noun of a name, past a closing numeral: "World War II" -> "War", "Expo 2020" -> "Expo"."""
+    if len(words) >= 3 and (words[-1].isdigit() or ROMAN_RE.match(words[-1])):
+        return words[-2]
+    return words[-1]
+
+
+def _nationality(w: str, lex: Lexicon) -> bool:
+    """"British", "Ethiopian", "Ethiopians": a nationality adjective or the people it names."""
+    return w in lex.nationalities or w[-1:] == "s" and w[:-1] in lex.nationalities
 
 
 def _title_without_name(words: list[str], lex: Lexicon) -> bool:
@@ -138,14 +154,17 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
 
 
 def _hyphenated_non_name(w: str, lex: Lexicon) -> bool:
-    """"Counter-Strike" (two common words), "anti-war"-style tails, "French-German" (two nationalities)."""
+    """"Counter-Strike" (two common words), "anti-war"-style tails, "French-German" (two nationalities),
+    "US-China" (two countries: a relation between them). Two cities joined name one conurbation
+    ("Kitchener-Waterloo"), a place."""
     if "-" in w and w not in lex.known_orgs:
         parts = w.split("-")
         if len(parts) == 2 and all(len(x) >= 3 and x.lower() in lex.common_words for x in parts):
             return True
     if "-" in w or "\u2013" in w:
-        parts = re.split("[-\u2013]", w)
-        return parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts if x)
+        parts = [x for x in re.split("[-\u2013]", w) if x]
+        return parts[-1][:1].islower() or all(x in lex.nationalities or x in lex.places for x in parts) \
+            and not all(x in lex.cities for x in parts)
     return False
 
 

@@ -9,6 +9,8 @@ words, or a word the article itself writes more often in lower case ("iodine …
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Lexicon, rule_words
 from ..names import is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
@@ -140,24 +142,57 @@ def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
 
 
 def locative_places(state: DocState) -> None:
-    """A name guessed to be a person only because it looks like one (a forename, capitalised words) is a
-    place when the article puts things *in* or *near* it and never gives it a title or speech:
-    "the shooting in Dallas", "a hospice near La Jolla". Forenames double as town names; people are not
-    locations. A possessive ("in Smith's view") or a cited case ("in Wade v. Jacobs") is no location."""
-    text = state.doc.text
+    """A name guessed to be a person or an organisation only because it looks like one (a forename,
+    capitalised words, no head word) is a place when the article puts things *in* or *near* it and never
+    gives it a title or speech ("the shooting in Dallas", "a hospice near La Jolla", "in nearby Hiko"), or
+    when it is written as a place is: before the country or state it lies in ("Thesprotia, Greece"), or
+    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"). Forenames double as town names;
+    people are not locations. A possessive ("in Smith's view") or a cited case ("in Wade v. Jacobs") is no
+    location."""
+    text, lex = state.doc.text, state.lex
     for e in state.roots:
-        if e.kind != "person" or e.title_votes or e.hinted or not e.mentions:
+        if not _kind_guessed(e) or not e.mentions:
             continue
-        locative = speech = 0
+        locative = speech = cued = 0
         for s, en in e.mentions:
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
-            if after and after[0].strip(",.") in state.lex.speech_verbs:
+            if after and after[0].strip(",.") in lex.speech_verbs:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-        if locative and not speech:
+            elif _in_region(text, en, lex) or _after_place_noun(text, s):
+                cued += 1
+        if (locative or cued) and not speech:
             e.kind = "place"
+
+
+def _kind_guessed(e: Entity) -> bool:
+    """The entity's kind is a guess: a person without a title, an organisation without an organisation
+    vote (no head word, no gazetteer entry), or undecided; never a name the user declared."""
+    if e.hinted or e.title_votes:
+        return False
+    return e.kind == "person" or e.kind == "organisation" and not e.org_votes or e.kind is None
+
+
+REGION_RE = re.compile(r", ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})(?=[,.;:)]|$| and | or | in | on )")
+
+
+def _in_region(text: str, end: int, lex: Lexicon) -> bool:
+    """"Thesprotia, Greece", "Irving, Texas": a name followed by a comma and the country or state it
+    lies in."""
+    m = REGION_RE.match(text, end)
+    return m is not None and (m.group(1) in lex.countries or m.group(1) in lex.states)
+
+
+PLACE_LIST_RE = re.compile(r"\b(?:{}) of (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:,? and |,? or |, ))*$".format(
+    "|".join(sorted(rule_words("actors_place_nouns")))))
+
+
+def _after_place_noun(text: str, start: int) -> bool:
+    """"the town of Hiko", "the towns of Beni, Butembo, Mangina and Katwa": a place noun and "of" before
+    the name or before the list it ends."""
+    return PLACE_LIST_RE.search(text, max(0, start - 160), start) is not None
 
 
 def _cited(text: str, end: int) -> bool:

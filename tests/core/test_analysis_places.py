@@ -1,0 +1,41 @@
+"""Places: the generated gazetteer and the place rules on made-up sentences."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_two_cities_joined_by_a_hyphen_are_one_place() -> None:
+    assert names("Fans came from Kitchener-Waterloo and from Toronto.") == {
+        "Kitchener-Waterloo": "place", "Toronto": "place"}
+
+
+def test_two_countries_or_nationalities_joined_by_a_hyphen_are_no_name() -> None:
+    assert names("The US-China talks ended. French-German ties grew.") == {}
+
+
+def test_a_city_written_without_its_accent_is_a_place() -> None:
+    assert names("Her team came from Montreal last year.") == {"Montreal": "place"}
+
+
+def test_a_name_before_its_country_or_state_is_a_place() -> None:
+    found = names("The mayor of Velostra, Greece, resigned on Monday.")
+    assert found["Velostra"] == "place"
+
+
+def test_names_after_a_place_noun_and_of_are_places_down_the_list() -> None:
+    found = names("Patients came from the towns of Amboru, Tekeli, Mangrove Hill and Osuwa last week.")
+    assert all(found[n] == "place" for n in ("Amboru", "Tekeli", "Osuwa"))
+
+
+def test_a_name_things_happen_nearby_is_a_place() -> None:
+    assert names("In nearby Hikora, a camp opened for visitors.") == {"Hikora": "place"}
+
+
+def test_a_titled_person_or_a_speaker_before_a_state_stays_a_person() -> None:
+    found = names("Senator Ann Velo, Texas, said the bill would pass. Velo said so again.")
+    assert found["Ann Velo"] == "person"

@@ -1,0 +1,28 @@
+"""Things named like actors (`filtering._strip_modifiers`, `boundaries._with_suffix`): events, awards
+and wars are no actors, even with a numeral after their head word."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_a_war_with_a_numeral_is_an_event_not_a_person() -> None:
+    assert names("After Great War III ended he moved to Paris.") == {"Paris": "place"}
+
+
+def test_a_regnal_numeral_after_a_name_still_makes_a_person() -> None:
+    assert names("Queen Ingrid II visited Canada.") == {"Queen Ingrid II": "person", "Canada": "place"}
+
+
+def test_medals_and_drafts_are_events_not_actors() -> None:
+    found = names("She won the Royal Silver Medal in 2004 and he entered the Minor League Draft in Ohio.")
+    assert "Royal Silver Medal" not in found and "Minor League Draft" not in found and "Ohio" in found
+
+
+def test_a_plural_nationality_opening_a_run_is_no_part_of_the_name() -> None:
+    assert names("Ethiopians Dejene Alemu and Ayele Tesfaye won the race.") == {
+        "Dejene Alemu": "person", "Ayele Tesfaye": "person"}

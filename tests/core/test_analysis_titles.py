@@ -1,0 +1,41 @@
+"""Titles (`titles.yaml`, read by `boundaries.split_runs`): a title before a name is no part of it."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_an_irish_head_of_government_title_is_a_title() -> None:
+    assert names("He flew to Dublin to meet Taoiseach Ciaran Dunne on Monday.") == {
+        "Dublin": "place", "Ciaran Dunne": "person"}
+
+
+def test_a_trailing_office_title_leaves_the_organisation_and_the_person() -> None:
+    found = names("The order came from Harbour Police Commandant Admiral Tomas Reyes on Monday.")
+    assert found.get("Harbour Police") == "organisation" and found.get("Tomas Reyes") == "person"
+
+
+def test_an_attorney_title_is_no_part_of_the_name() -> None:
+    assert "Maria Kovac" in names("District Attorney Maria Kovac said the case was closed.")
+
+
+def test_a_lower_case_particle_stays_inside_a_name() -> None:
+    assert "Ramon dela Cruz" in names("Mayor Ramon dela Cruz said the road was closed.")
+
+
+def test_a_patrol_is_an_organisation_head_after_a_place() -> None:
+    assert names("Troopers from the Nevada Highway Patrol closed the road.") == {
+        "Nevada Highway Patrol": "organisation"}
+
+
+def test_an_elided_particle_keeps_the_surname_in_the_name() -> None:
+    assert names("Biologist Chiara d'Orsini studies ants in Rome.")["Chiara d'Orsini"] == "person"
+    assert names("The critic Jean le Rond d’Amico wrote it.") == {"Jean le Rond d’Amico": "person"}
+
+
+def test_a_lower_case_elided_word_is_no_name() -> None:
+    assert names("They said d'accord and left Lyon.") == {"Lyon": "place"}
