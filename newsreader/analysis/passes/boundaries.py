@@ -4,7 +4,8 @@ Rules: a title or honorific ends what came before and makes the words after it a
 Luciana Berger"); time words and function words are not part of names ("On Friday"); a capitalised
 "The" mid-sentence introduces a name ("according to The Times"); "of", "for", "on", "and" and "&" join two
 runs into one organisation when the first has an organisation head ("University of Essex", "Centers for
-Disease Control and Prevention"); so do "to" before a purpose ("Coalition to Defeat ISIS") and a comma
+Disease Control and Prevention"), and "and" joins two conjuncts sharing one head ("Pacific Gas and Electric
+Company"); so do "to" before a purpose ("Coalition to Defeat ISIS") and a comma
 before a state university's campus ("University of California, Los Angeles").
 """
 
@@ -27,6 +28,7 @@ BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics")) 
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 NAME_JOINERS = rule_words("actors_name_joiners")
+POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after a person's name
 
 
 def split_runs(state: DocState) -> None:
@@ -39,11 +41,22 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
     after an event's or an organisation's head word the numeral counts editions ("World War II")."""
     suffix = state.doc.tokens[run[-1]]
+    if len(run) >= 3 and suffix.text in POST_NOMINALS:
+        return _without_post_nominal(run, state, solo)
     if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
         return _split_run(run, state, solo)
     cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
+        cands[-1].person_evidence = True
+    return cands
+
+
+def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """Post-nominal letters ("Jane Doe QC", "John Smith OBE") follow a person's name without being part of
+    it: they are dropped, and the name before them is a person."""
+    cands = _split_run(run[:-1], state, solo)
+    if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]]:
         cands[-1].person_evidence = True
     return cands
 
@@ -392,21 +405,34 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
         ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
               and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
         # "University of Sheffield of the UK": the name is complete; the country after it is its location
-        return ok and not (is_place_name(" ".join(cw), lex) and (
+        # (but after a division's head the place completes an inner name: "Court for the Northern District
+        # of Ohio")
+        return ok and not (is_place_name(" ".join(cw), lex) and pw[-1] not in lex.place_heads and (
             "of" in pw or any(is_place_name(w, lex) for w in pw)))
     if j == "and":
         if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
             return False
         return (last_join in ("of", "for", "on") and not any(
-            w in lex.org_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) or (
-            (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
-            and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
-            and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
+            w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) \
+            or _shares_head(pw, cw, c, lex)
     if j == ",":
         return _campus(pw, cw, lex)
     if j == "to":
         return _purpose(pw, cw, lex)
     return j == "&"
+
+
+def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
+    """"A and B <Head>" is one name whose head both conjuncts share ("Pacific Gas and Electric Company",
+    "Command and Control Centre"): the right conjunct ends in an organisation or place head, and the left
+    one is no complete name of its own (no place, no known organisation, no body head such as "Company"
+    or "Foundation" in it: "Acme Company and Beta Foundation" are two; no outlet: "The Daily Times and
+    XYZ News"). A left conjunct with a sector word ("Gas", "Media") needs a right one with a word of its
+    own before the head: "Media and Communications" names a field, not a body."""
+    return (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) \
+        and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs \
+        and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
+        and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
 
 
 def _purpose(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
