@@ -83,3 +83,10 @@ def test_a_place_after_an_inner_head_completes_the_name() -> None:
 def test_a_directorate_takes_its_portfolio_after_for() -> None:
     assert names("The National Directorate for Security said the attack was planned.") == {
         "National Directorate for Security": "organisation"}
+
+
+def test_a_name_like_forename_shares_the_surname_of_a_foundation() -> None:
+    # "Bill" is also a noun (a law); before "and" + a forename whose run ends in a head it is a forename
+    assert names("The grant came from the Bill and Anna Fenwick Foundation last year.") == {
+        "Bill and Anna Fenwick Foundation": "organisation"}
+    assert "Bill" not in joined("The Bill and the motion passed.")

@@ -39,3 +39,10 @@ def test_a_name_things_happen_nearby_is_a_place() -> None:
 def test_a_titled_person_or_a_speaker_before_a_state_stays_a_person() -> None:
     found = names("Senator Ann Velo, Texas, said the bill would pass. Velo said so again.")
     assert found["Ann Velo"] == "person"
+
+
+def test_a_name_before_a_regional_body_noun_is_a_place() -> None:
+    found = {a.name: a.kind for a in analyse(
+        "But these Vandrapur ministers have challenged the virus. Ramesh Kumar of the Lohaj assembly "
+        "said it was airborne.").actors}
+    assert found == {"Vandrapur": "place", "Ramesh Kumar": "person", "Lohaj": "place"}

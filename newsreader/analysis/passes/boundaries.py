@@ -96,7 +96,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     if len(rtoks) == 1:  # (most runs: one word, which no title or affiliation rule can split)
         w = rtoks[0].text
         breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-        return [] if breaks else [Cand(rtoks)]
+        return [] if breaks and not _shares_surname(run[0], state) else [Cand(rtoks)]
     words = [t.text for t in rtoks]
     sp = _Split()
     inside = run[0] > 0 and toks[run[0] - 1].text in NAME_JOINERS  # the run continues a name ("… of Christmas")
@@ -134,6 +134,19 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     for c in sp.out:
         _portfolio_evidence(c, run, rtoks[0], toks, lex)
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+def _shares_surname(k: int, state: DocState) -> bool:
+    """"Bill and Melinda Gates Foundation": a name-like forename before "and" and a forename whose run ends
+    in an organisation head shares that run's surname; it is the first conjunct of the name, not a noun."""
+    toks, lex = state.doc.tokens, state.lex
+    if toks[k].text not in NAME_LIKE_WORDS or k + 3 >= len(toks) or toks[k + 1].text != "and" \
+            or not lex.is_forename(toks[k + 2].text):
+        return False
+    end = k + 2
+    while end + 1 < len(toks) and toks[end + 1].cap and toks[end + 1].sent == toks[k].sent:
+        end += 1
+    return end > k + 3 and toks[end].text in lex.org_heads
 
 
 def _title_gender(word: str, lex: Lexicon) -> str | None:
