@@ -23,3 +23,14 @@ def test_elder_before_a_name_is_a_title() -> None:
 def test_a_direction_word_opens_an_organisation_ending_in_tribe() -> None:
     found = names("The Northern Kiowa Tribe and the Eastern Pawnee Nation share the land.")
     assert found == {"Northern Kiowa Tribe": "organisation", "Eastern Pawnee Nation": "organisation"}
+
+
+def test_a_capitalised_direction_before_a_place_names_a_region() -> None:
+    found = names("Troops moved into Northern Syria. It was once a colony called Southern Rhodesia.")
+    assert found == {"Northern Syria": "place", "Southern Rhodesia": "place"}
+
+
+def test_a_time_word_opening_an_organisation_mid_sentence_is_kept() -> None:
+    assert names("He joined the Summer Institute of Phonetics in 1937.") == {
+        "Summer Institute of Phonetics": "organisation"}
+    assert names("On Friday Acme Motor Company said no.") == {"Acme Motor Company": "organisation"}

@@ -1,7 +1,8 @@
 """Filtering: candidates that are not names of actors.
 
-Rules: function and time words at the edges of a run are not part of a name; a nationality adjective
-before a name is not part of it ("British Prime Minister"); laws, events, vessels and campaigns are named
+Rules: function and time words at the edges of a run are not part of a name (but "the Summer Institute");
+a nationality adjective before a name is not part of it ("British Prime Minister"; but a direction before
+a place names a region: "Northern Syria"); laws, events, vessels and campaigns are named
 like actors but are not ("Clean Air Act", "MV Namse", "Operation Clambake"); a title without a name is no
 person; a lone capitalised word that is a title, a role, a demonym ("Londoners"), an idea ("Thatcherism"),
 a hashtag or a plural acronym ("NGOs") is no actor. A sentence-initial word is capitalised for the
@@ -26,6 +27,7 @@ INTERJECTIONS = rule_words("actors_interjections")
 NEGATION_RE = re.compile(r"n['\u2019]t$", re.I)  # "Isn't", "Don’t": a verb with its negation, never a name
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
 THING_PREFIXES = rule_words("actors_thing_prefixes")
+DIRECTIONS = rule_words("actors_directions")  # "Northern", "East": they may open a region's name
 TOURNAMENT_GROUPS = rule_words("actors_tournament_groups")  # "Group F": a group of a sports tournament
 _PREFIXES = rule_sequence("actors_derivation_prefixes")
 _SUFFIXES = tuple(tuple(x.split("/", 1)) for x in rule_sequence("actors_derivation_suffixes"))
@@ -76,7 +78,7 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
             (toks[0].text in NAME_LIKE_WORDS or toks[0].text + "." in lex.place_prefixes)
-            and len(toks) >= 2 and toks[1].text not in lex.function_words):
+            and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex):
         toks = toks[1:]
     if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
@@ -90,12 +92,25 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     return toks
 
 
+def _region(toks: list[Token], lex: Lexicon) -> bool:
+    """"Northern Syria", "Southern Rhodesia": a capitalised direction word mid-sentence before a place
+    names a region of it (a sentence-initial one may be the sentence's capital)."""
+    return toks[0].text in DIRECTIONS and not toks[0].initial and is_place_name(" ".join(t.text for t in toks[1:]), lex)
+
+
+def _named_season(toks: list[Token], lex: Lexicon) -> bool:
+    """"the Summer Institute of Linguistics": a time word that opens an organisation's name mid-sentence
+    (boundaries kept it only after "the" or "of") belongs to the name."""
+    return len(toks) >= 2 and toks[0].text in lex.time_words and toks[0].text not in lex.function_words \
+        and len(toks[0].text) > 3 and not toks[0].initial and toks[1].text in lex.org_heads
+
+
 def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
     name is not part of it; events are things."""
     words = [t.text for t in toks]
     full = " ".join(words)
-    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) \
+    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
