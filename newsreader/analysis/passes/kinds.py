@@ -147,8 +147,9 @@ def locative_places(state: DocState) -> None:
     capitalised words, no head word) is a place when the article puts things *in* or *near* it and never
     gives it a title or speech ("the shooting in Dallas", "a hospice near La Jolla", "in nearby Hiko"), or
     when it is written as a place is: before the country or state it lies in ("Thesprotia, Greece"), or
-    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"), or before a lower-case noun for a
-    region's bodies or people ("Telangana ministers", "the Hajo assembly"). Forenames double as town names;
+    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"), or, guessed a person, before a
+    lower-case noun for a region's bodies or people ("Telangana ministers", "the Hajo assembly": a body may
+    have ministers too, "Labour ministers", a person not). Forenames double as town names;
     people are not locations. A possessive ("in Smith's view") or a cited case ("in Wade v. Jacobs") is no
     location."""
     text, lex = state.doc.text, state.lex
@@ -163,7 +164,8 @@ def locative_places(state: DocState) -> None:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-            elif _in_region(text, en, lex) or _after_place_noun(text, s) or _before_local_noun(text, en):
+            elif _in_region(text, en, lex) or _after_place_noun(text, s) \
+                    or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1
         if (locative or cued) and not speech:
             e.kind = "place"
