@@ -34,3 +34,10 @@ def test_a_time_word_opening_an_organisation_mid_sentence_is_kept() -> None:
     assert names("He joined the Summer Institute of Phonetics in 1937.") == {
         "Summer Institute of Phonetics": "organisation"}
     assert names("On Friday Acme Motor Company said no.") == {"Acme Motor Company": "organisation"}
+
+
+def test_a_sentence_initial_adjective_before_a_body_head_is_part_of_the_name() -> None:
+    assert names("Progressive Party of Working Farmers, the main opposition force, objected.") == {
+        "Progressive Party of Working Farmers": "organisation"}
+    # a verb opening the sentence is not
+    assert names("Allow Parliament to decide, he said.") == {"Parliament": "organisation"}

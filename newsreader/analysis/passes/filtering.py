@@ -33,6 +33,7 @@ _PREFIXES = rule_sequence("actors_derivation_prefixes")
 _SUFFIXES = tuple(tuple(x.split("/", 1)) for x in rule_sequence("actors_derivation_suffixes"))
 _PLURAL_ENDINGS = rule_sequence("actors_plural_endings")
 _IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
+_ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 
 
@@ -203,7 +204,7 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
         return None  # a lone sentence-initial plural never capitalised elsewhere ("Lawsuits have been filed")
     common = first.lower() in lex.common_words or first.lower() in stats.lower_seen or (
         len(toks) == 1 and _derived_common(first, lex))
-    if not (common or headline):
+    if not (common or headline) or _modifies_head(toks, lex):
         c.toks = toks
         c.initial = toks[0].initial
         return c
@@ -218,6 +219,15 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
                         or w[0] in lex.function_words or (w[0],) in lex.titles or w[0].lower() in lex.role_words):
         return None
     return rest
+
+
+def _modifies_head(toks: list[Token], lex: Lexicon) -> bool:
+    """"Progressive Party of Working People said", "National Council members": an adjective right before
+    a body's head word is part of the name, not a sentence opener ("Allow Parliament to …" opens with a
+    verb; the adjective is known by its ending)."""
+    first = toks[0].text
+    return len(toks) >= 2 and toks[1].text in lex.body_heads and first.lower().endswith(_ADJECTIVE_SUFFIXES) \
+        and first.lower() not in lex.role_words and first not in lex.function_words
 
 
 def _lone_plural(w: str, lex: Lexicon) -> bool:
