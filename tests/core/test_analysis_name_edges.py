@@ -41,3 +41,10 @@ def test_a_sentence_initial_adjective_before_a_body_head_is_part_of_the_name() -
         "Progressive Party of Working Farmers": "organisation"}
     # a verb opening the sentence is not
     assert names("Allow Parliament to decide, he said.") == {"Parliament": "organisation"}
+
+
+def test_a_forename_like_word_before_a_body_head_names_no_person() -> None:
+    # "General" is also a forename; "Ohio General Assembly" is one body, not Ohio + a person
+    assert names("Lawmakers in the Ohio General Assembly voted.") == {"Ohio General Assembly": "organisation"}
+    assert names("Amnesty International Alia Salem said so.") == {
+        "Amnesty International": "organisation", "Alia Salem": "person"}

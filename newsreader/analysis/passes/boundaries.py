@@ -307,6 +307,8 @@ def _forename_after_org(c: Cand, words: list[str], lex: Lexicon, solo: set[str])
     """"… Islamic Relations Alia Salem said": an organisation name, then a forename and a surname."""
     if len(words) < 3 or c.person_evidence:
         return None
+    if words[-1] in lex.org_heads:
+        return None  # "Maryland General Assembly": a forename-like word before a body's head names no person
     k = next((k for k in range(1, len(words) - 1)
               if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0)
     if not k:
