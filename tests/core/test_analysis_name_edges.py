@@ -48,3 +48,9 @@ def test_a_forename_like_word_before_a_body_head_names_no_person() -> None:
     assert names("Lawmakers in the Ohio General Assembly voted.") == {"Ohio General Assembly": "organisation"}
     assert names("Amnesty International Alia Salem said so.") == {
         "Amnesty International": "organisation", "Alia Salem": "person"}
+
+
+def test_an_ordinal_numbering_a_body_is_part_of_its_name() -> None:
+    assert names("He was elected to the First Congress of the Free States in 1789.") == {
+        "First Congress of the Free States": "organisation"}
+    assert names("She met First Lady Jill Biden.") == {"Jill Biden": "person"}

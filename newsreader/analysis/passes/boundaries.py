@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, surnameish
+from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
 from ..state import Cand, DocState
 from ..text import Doc, Token
 
@@ -178,7 +178,7 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
         and words[i + 1] not in lex.function_words
     place_prefix = w + "." in lex.place_prefixes and i + 1 < n  # "St. Louis": an abbreviated "Saint"
     return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like \
-        and not place_prefix
+        and not place_prefix and not numbered_body(words[i:], lex)
 
 
 def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import is_acronym, is_initial, is_place_name
+from ..names import is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
 from ..text import Token
 from .boundaries import NAME_LIKE_WORDS
@@ -79,7 +79,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
             (toks[0].text in NAME_LIKE_WORDS or toks[0].text + "." in lex.place_prefixes)
-            and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex):
+            and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex) \
+            and not numbered_body([t.text for t in toks], lex):
         toks = toks[1:]
     if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
