@@ -54,3 +54,11 @@ def test_an_ordinal_numbering_a_body_is_part_of_its_name() -> None:
     assert names("He was elected to the First Congress of the Free States in 1789.") == {
         "First Congress of the Free States": "organisation"}
     assert names("She met First Lady Jill Biden.") == {"Jill Biden": "person"}
+
+
+def test_a_lone_field_of_study_is_no_actor() -> None:
+    found = names("She is a professor at the Coastal Institute of Technology in Linguistics and Physics.")
+    assert found == {"Coastal Institute of Technology": "organisation"}
+    # "-ology" also names movements: "Scientology" stays
+    assert names("He left the Church of Scientology, and Scientology denied it.") == {
+        "Church of Scientology": "organisation"}

@@ -33,6 +33,7 @@ _PREFIXES = rule_sequence("actors_derivation_prefixes")
 _SUFFIXES = tuple(tuple(x.split("/", 1)) for x in rule_sequence("actors_derivation_suffixes"))
 _PLURAL_ENDINGS = rule_sequence("actors_plural_endings")
 _IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
+_FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
 _ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 
@@ -159,8 +160,8 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "Londoners", "Samoans": people of a place, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms
-    if w.endswith(_IDEA_SUFFIXES) and w not in lex.known_orgs:
-        return True  # "Islamophobia", "Thatcherism": ideas, not actors
+    if (w.endswith(_IDEA_SUFFIXES) or w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha()) and w not in lex.known_orgs:
+        return True  # "Islamophobia", "Thatcherism": ideas; "in Linguistics": a field of study; not actors
     if _hyphenated_non_name(w, lex):
         return True
     if is_acronym(w) and any(ch.isdigit() for ch in w) and w not in lex.known_orgs:
