@@ -62,3 +62,8 @@ def test_a_lone_field_of_study_is_no_actor() -> None:
     # "-ology" also names movements: "Scientology" stays
     assert names("He left the Church of Scientology, and Scientology denied it.") == {
         "Church of Scientology": "organisation"}
+
+
+def test_a_name_in_apposition_to_a_body_noun_is_an_organisation() -> None:
+    found = names("The pact binds the European Union and the South American group Verasur, which objects.")
+    assert found == {"European Union": "organisation", "Verasur": "organisation"}

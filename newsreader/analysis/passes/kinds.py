@@ -21,6 +21,7 @@ LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a
 CASE_MARKERS = rule_words("actors_case_markers")  # "in Wade v. Jacobs" cites a case
 DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
+BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
 
 
@@ -28,9 +29,16 @@ def candidate_kinds(state: DocState) -> None:
     """Give each candidate its kind by its own words, and mark the weak ones."""
     lex = state.lex
     for c in state.cands:
-        c.kind = kind_of(c, lex)
+        c.kind = kind_of(c, lex) or _named_body(c, state.doc)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats)
+
+
+def _named_body(c: Cand, doc: Doc) -> str | None:
+    """"the South American group Mercosur", "the militant group Al-Shabaab": a name in apposition to a
+    lower-case noun for a body is that body."""
+    k = doc.index_of.get(c.start, 0)
+    return "organisation" if k > 0 and doc.tokens[k - 1].text in BODY_NOUNS else None
 
 
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
