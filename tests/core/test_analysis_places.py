@@ -51,3 +51,8 @@ def test_a_body_before_a_regional_body_noun_keeps_its_kind() -> None:
     # a party has ministers too: "Labour ministers" does not make Labour a place
     found = {a.name: a.kind for a in analyse("Two Labour ministers resigned on Monday.").actors}
     assert found == {"Labour": "organisation"}
+
+
+def test_a_reservation_is_a_place() -> None:
+    found = {a.name: a.kind for a in analyse("The tribe lives on the Elk Creek Reservation in Wyoming.").actors}
+    assert found == {"Elk Creek Reservation": "place", "Wyoming": "place"}
