@@ -61,6 +61,7 @@ class Lexicon:
     role_words: frozenset[str]
     org_heads: frozenset[str]
     joinable_heads: frozenset[str]
+    body_heads: frozenset[str]  # heads that name a whole body: a conjunct ending in one is complete
     media_heads: frozenset[str]
     known_orgs: frozenset[str]
     org_aliases: dict[str, str]
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
         role_words=frozenset(_words(titles.get("role_words"))),
         org_heads=frozenset(_words(orgs.get("heads"))),
         joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
+        body_heads=frozenset(_words(orgs.get("body_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
         known_orgs=frozenset(_words(orgs.get("known"))),
         org_aliases=org_aliases,

@@ -17,6 +17,7 @@ NAME_SUFFIXES = rule_words("actors_name_suffixes")  # "Jr", "III": the end of a 
 REGNAL_TITLES = rule_words("actors_regnal_titles")
 ARABIC_PREFIXES = tuple(sorted(rule_words("actors_arabic_prefixes")))  # "al-Assad": a lower-case article
 ELIDED_PARTICLES = tuple(sorted(rule_words("actors_elided_particles")))  # "d'Ettorre": an elided particle
+ORDINALS = rule_words("actors_ordinals")  # "First", "Second": they may number a body ("First Congress")
 
 
 def name_core(words: list[str]) -> list[str]:
@@ -26,6 +27,13 @@ def name_core(words: list[str]) -> list[str]:
     if len(core) > 1 and core[0] in REGNAL_TITLES:
         core = core[1:]
     return core or words
+
+
+def numbered_body(words: list[str], lex: Lexicon) -> bool:
+    """"First Congress of the United States", "Second Vatican Council": an ordinal opening words that end
+    in an organisation head numbers the body, and is part of its name (unlike "First Lady Jill Biden")."""
+    head = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words)) - 1  # before "of"
+    return head >= 1 and words[0] in ORDINALS and words[head] in lex.org_heads
 
 
 @functools.lru_cache(maxsize=65536)

@@ -205,6 +205,12 @@ def test_shorter_organisation_form_joins_the_longer_one() -> None:
     assert names == ["United Kingdom Home Office", "Church of Scientology"]
 
 
+def test_a_word_after_head_of_joins_a_longer_name_holding_it() -> None:
+    # "Linguistics" alone is the last word of "<words> Institute of Linguistics", not a place of its own
+    got = actors("He joined the Summer Institute of Phonetics. He took his Ph.D. in Phonetics at Yale University.")
+    assert "Phonetics" not in got and got.get("Summer Institute of Phonetics") == "organisation"
+
+
 def test_organisation_owning_a_vessel_is_kept() -> None:
     assert actors("The Border Force vessel HMC Searcher sailed.").get("Border Force") == "organisation"
 

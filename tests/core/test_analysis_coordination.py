@@ -1,5 +1,6 @@
 """Coordinated names (`boundaries.join_organisations`): "A and B" or "A, B and C" is one name only on
-evidence — the article's own acronym spells it, or the gazetteer writes the place with "and"."""
+evidence — the article's own acronym spells it, the gazetteer writes the place with "and", or both
+conjuncts share one organisation head ("Gas and Electric Company") and the left one is no name alone."""
 
 from __future__ import annotations
 
@@ -46,3 +47,46 @@ def test_an_acronym_inside_one_conjunct_joins_nothing() -> None:
 def test_a_place_written_with_and_is_one_place() -> None:
     assert names("The team flew to Trinidad and Tobago last week.") == {"Trinidad and Tobago": "place"}
     assert names("Officials from Bosnia and Herzegovina met in Zagreb.")["Bosnia and Herzegovina"] == "place"
+
+
+def test_two_conjuncts_sharing_one_head_are_one_organisation() -> None:
+    # "Gas" is a sector word, not a whole body: the head "Company" belongs to both conjuncts
+    assert names("Power was cut by Northern Gas and Electric Company on Monday.") == {
+        "Northern Gas and Electric Company": "organisation"}
+    assert "Command and Control Centre" in joined("The Command and Control Centre issued a warning.")
+
+
+def test_an_inner_and_after_of_may_end_in_a_sector_word() -> None:
+    text = "Funds came from the Department of Health and Human Services on Monday."
+    assert "Department of Health and Human Services" in joined(text)
+
+
+def test_conjuncts_that_are_names_of_their_own_stay_apart() -> None:
+    assert joined("Google and Microsoft declined to comment.") == ["Google", "Microsoft"]
+    assert joined("France and the United Kingdom signed the deal.") == ["France", "United Kingdom"]
+    assert joined("Smith and Jones said the plan failed.") == ["Smith", "Jones"]
+    assert joined("The Ministry of Defence and Foreign Office disagreed.") == ["Ministry of Defence", "Foreign Office"]
+    assert joined("It was reported by the Daily Times and Metro News.") == ["Daily Times", "Metro News"]
+
+
+def test_two_sector_words_name_a_field_not_a_body() -> None:
+    assert not any(" and " in n for n in joined("He studied Media and Communications at the college."))
+
+
+def test_a_place_after_an_inner_head_completes_the_name() -> None:
+    text = "She sued in the U.S. District Court for the Northern District of California on Friday."
+    assert names(text) == {"U.S. District Court for the Northern District of California": "organisation"}
+    # after a complete name the place is only its location
+    assert "University of Sheffield" in joined("He studied at the University of Sheffield of the UK.")
+
+
+def test_a_directorate_takes_its_portfolio_after_for() -> None:
+    assert names("The National Directorate for Security said the attack was planned.") == {
+        "National Directorate for Security": "organisation"}
+
+
+def test_a_name_like_forename_shares_the_surname_of_a_foundation() -> None:
+    # "Bill" is also a noun (a law); before "and" + a forename whose run ends in a head it is a forename
+    assert names("The grant came from the Bill and Anna Fenwick Foundation last year.") == {
+        "Bill and Anna Fenwick Foundation": "organisation"}
+    assert "Bill" not in joined("The Bill and the motion passed.")

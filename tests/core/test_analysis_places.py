@@ -39,3 +39,20 @@ def test_a_name_things_happen_nearby_is_a_place() -> None:
 def test_a_titled_person_or_a_speaker_before_a_state_stays_a_person() -> None:
     found = names("Senator Ann Velo, Texas, said the bill would pass. Velo said so again.")
     assert found["Ann Velo"] == "person"
+
+
+def test_a_name_before_a_regional_body_noun_is_a_place() -> None:
+    found = {a.name: a.kind for a in analyse(
+        "Ramesh Kumar of the Kiran assembly said it was airborne.").actors}
+    assert found == {"Ramesh Kumar": "person", "Kiran": "place"}
+
+
+def test_a_body_before_a_regional_body_noun_keeps_its_kind() -> None:
+    # a party has ministers too: "Labour ministers" does not make Labour a place
+    found = {a.name: a.kind for a in analyse("Two Labour ministers resigned on Monday.").actors}
+    assert found == {"Labour": "organisation"}
+
+
+def test_a_reservation_is_a_place() -> None:
+    found = {a.name: a.kind for a in analyse("The tribe lives on the Elk Creek Reservation in Wyoming.").actors}
+    assert found == {"Elk Creek Reservation": "place", "Wyoming": "place"}

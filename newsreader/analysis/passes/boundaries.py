@@ -4,7 +4,8 @@ Rules: a title or honorific ends what came before and makes the words after it a
 Luciana Berger"); time words and function words are not part of names ("On Friday"); a capitalised
 "The" mid-sentence introduces a name ("according to The Times"); "of", "for", "on", "and" and "&" join two
 runs into one organisation when the first has an organisation head ("University of Essex", "Centers for
-Disease Control and Prevention"); so do "to" before a purpose ("Coalition to Defeat ISIS") and a comma
+Disease Control and Prevention"), and "and" joins two conjuncts sharing one head ("Pacific Gas and Electric
+Company"); so do "to" before a purpose ("Coalition to Defeat ISIS") and a comma
 before a state university's campus ("University of California, Los Angeles").
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, surnameish
+from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
 from ..state import Cand, DocState
 from ..text import Doc, Token
 
@@ -27,6 +28,7 @@ BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics")) 
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 NAME_JOINERS = rule_words("actors_name_joiners")
+POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after a person's name
 
 
 def split_runs(state: DocState) -> None:
@@ -39,11 +41,22 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
     after an event's or an organisation's head word the numeral counts editions ("World War II")."""
     suffix = state.doc.tokens[run[-1]]
+    if len(run) >= 3 and suffix.text in POST_NOMINALS:
+        return _without_post_nominal(run, state, solo)
     if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
         return _split_run(run, state, solo)
     cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
+        cands[-1].person_evidence = True
+    return cands
+
+
+def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """Post-nominal letters ("Jane Doe QC", "John Smith OBE") follow a person's name without being part of
+    it: they are dropped, and the name before them is a person."""
+    cands = _split_run(run[:-1], state, solo)
+    if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]]:
         cands[-1].person_evidence = True
     return cands
 
@@ -83,7 +96,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     if len(rtoks) == 1:  # (most runs: one word, which no title or affiliation rule can split)
         w = rtoks[0].text
         breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-        return [] if breaks else [Cand(rtoks)]
+        return [] if breaks and not _shares_surname(run[0], state) else [Cand(rtoks)]
     words = [t.text for t in rtoks]
     sp = _Split()
     inside = run[0] > 0 and toks[run[0] - 1].text in NAME_JOINERS  # the run continues a name ("… of Christmas")
@@ -123,6 +136,19 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
 
 
+def _shares_surname(k: int, state: DocState) -> bool:
+    """"Bill and Melinda Gates Foundation": a name-like forename before "and" and a forename whose run ends
+    in an organisation head shares that run's surname; it is the first conjunct of the name, not a noun."""
+    toks, lex = state.doc.tokens, state.lex
+    if toks[k].text not in NAME_LIKE_WORDS or k + 3 >= len(toks) or toks[k + 1].text != "and" \
+            or not lex.is_forename(toks[k + 2].text):
+        return False
+    end = k + 2
+    while end + 1 < len(toks) and toks[end + 1].cap and toks[end + 1].sent == toks[k].sent:
+        end += 1
+    return end > k + 3 and toks[end].text in lex.org_heads
+
+
 def _title_gender(word: str, lex: Lexicon) -> str | None:
     """"Mr", "King" -> "m"; "Mrs", "Queen" -> "f"; other titles tell nothing."""
     return "m" if word in lex.male_honorifics else "f" if word in lex.female_honorifics else None
@@ -152,7 +178,7 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
         and words[i + 1] not in lex.function_words
     place_prefix = w + "." in lex.place_prefixes and i + 1 < n  # "St. Louis": an abbreviated "Saint"
     return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like \
-        and not place_prefix
+        and not place_prefix and not numbered_body(words[i:], lex)
 
 
 def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon) -> bool:
@@ -281,6 +307,8 @@ def _forename_after_org(c: Cand, words: list[str], lex: Lexicon, solo: set[str])
     """"… Islamic Relations Alia Salem said": an organisation name, then a forename and a surname."""
     if len(words) < 3 or c.person_evidence:
         return None
+    if words[-1] in lex.org_heads:
+        return None  # "Maryland General Assembly": a forename-like word before a body's head names no person
     k = next((k for k in range(1, len(words) - 1)
               if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0)
     if not k:
@@ -392,21 +420,34 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
         ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
               and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
         # "University of Sheffield of the UK": the name is complete; the country after it is its location
-        return ok and not (is_place_name(" ".join(cw), lex) and (
+        # (but after a division's head the place completes an inner name: "Court for the Northern District
+        # of Ohio")
+        return ok and not (is_place_name(" ".join(cw), lex) and pw[-1] not in lex.place_heads and (
             "of" in pw or any(is_place_name(w, lex) for w in pw)))
     if j == "and":
         if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
             return False
         return (last_join in ("of", "for", "on") and not any(
-            w in lex.org_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) or (
-            (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads)
-            and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs
-            and not any(w in lex.org_heads for w in pw) and not c.toks[0].initial)
+            w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) \
+            or _shares_head(pw, cw, c, lex)
     if j == ",":
         return _campus(pw, cw, lex)
     if j == "to":
         return _purpose(pw, cw, lex)
     return j == "&"
+
+
+def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
+    """"A and B <Head>" is one name whose head both conjuncts share ("Pacific Gas and Electric Company",
+    "Command and Control Centre"): the right conjunct ends in an organisation or place head, and the left
+    one is no complete name of its own (no place, no known organisation, no body head such as "Company"
+    or "Foundation" in it: "Acme Company and Beta Foundation" are two; no outlet: "The Daily Times and
+    XYZ News"). A left conjunct with a sector word ("Gas", "Media") needs a right one with a word of its
+    own before the head: "Media and Communications" names a field, not a body."""
+    return (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) \
+        and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs \
+        and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
+        and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
 
 
 def _purpose(pw: list[str], cw: list[str], lex: Lexicon) -> bool:

@@ -130,8 +130,8 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
         return False
     if bws[0] in lex.nationalities and len(bws) > len(ws) + 1 and bws[1:len(ws) + 1] == ws:
         bws = bws[1:]  # "Italian Supreme Court of Cassation" holds "Supreme Court"
-    if len(ws) == 1:
-        return len(bws) == 3 and bws[1] == "of" and bws[2] == ws[0] and bws[0] in lex.org_heads
+    if len(ws) == 1:  # "Church of Scientology", "Summer Institute of Linguistics": the word after "<head> of"
+        return len(bws) >= 3 and bws[-2] == "of" and bws[-1] == ws[0] and bws[-3] in lex.org_heads
     # "United States Air Force" / "Supreme Court of Cassation" (but not the sub-unit "Boston University
     # School of …" or the "… Centre of the Coast Guard")
     return ws[-1] in lex.org_heads and (

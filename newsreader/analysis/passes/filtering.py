@@ -1,7 +1,8 @@
 """Filtering: candidates that are not names of actors.
 
-Rules: function and time words at the edges of a run are not part of a name; a nationality adjective
-before a name is not part of it ("British Prime Minister"); laws, events, vessels and campaigns are named
+Rules: function and time words at the edges of a run are not part of a name (but "the Summer Institute");
+a nationality adjective before a name is not part of it ("British Prime Minister"; but a direction before
+a place names a region: "Northern Syria"); laws, events, vessels and campaigns are named
 like actors but are not ("Clean Air Act", "MV Namse", "Operation Clambake"); a title without a name is no
 person; a lone capitalised word that is a title, a role, a demonym ("Londoners"), an idea ("Thatcherism"),
 a hashtag or a plural acronym ("NGOs") is no actor. A sentence-initial word is capitalised for the
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import is_acronym, is_initial, is_place_name
+from ..names import is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
 from ..text import Token
 from .boundaries import NAME_LIKE_WORDS
@@ -26,11 +27,14 @@ INTERJECTIONS = rule_words("actors_interjections")
 NEGATION_RE = re.compile(r"n['\u2019]t$", re.I)  # "Isn't", "Don’t": a verb with its negation, never a name
 # First words that make a run a campaign, a storm or a flight: "Operation Clambake", "Hurricane Katrina".
 THING_PREFIXES = rule_words("actors_thing_prefixes")
+DIRECTIONS = rule_words("actors_directions")  # "Northern", "East": they may open a region's name
 TOURNAMENT_GROUPS = rule_words("actors_tournament_groups")  # "Group F": a group of a sports tournament
 _PREFIXES = rule_sequence("actors_derivation_prefixes")
 _SUFFIXES = tuple(tuple(x.split("/", 1)) for x in rule_sequence("actors_derivation_suffixes"))
 _PLURAL_ENDINGS = rule_sequence("actors_plural_endings")
 _IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
+_FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
+_ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 
 
@@ -76,7 +80,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
             (toks[0].text in NAME_LIKE_WORDS or toks[0].text + "." in lex.place_prefixes)
-            and len(toks) >= 2 and toks[1].text not in lex.function_words):
+            and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex) \
+            and not numbered_body([t.text for t in toks], lex):
         toks = toks[1:]
     if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
@@ -90,12 +95,25 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     return toks
 
 
+def _region(toks: list[Token], lex: Lexicon) -> bool:
+    """"Northern Syria", "Southern Rhodesia": a capitalised direction word mid-sentence before a place
+    names a region of it (a sentence-initial one may be the sentence's capital)."""
+    return toks[0].text in DIRECTIONS and not toks[0].initial and is_place_name(" ".join(t.text for t in toks[1:]), lex)
+
+
+def _named_season(toks: list[Token], lex: Lexicon) -> bool:
+    """"the Summer Institute of Linguistics": a time word that opens an organisation's name mid-sentence
+    (boundaries kept it only after "the" or "of") belongs to the name."""
+    return len(toks) >= 2 and toks[0].text in lex.time_words and toks[0].text not in lex.function_words \
+        and len(toks[0].text) > 3 and not toks[0].initial and toks[1].text in lex.org_heads
+
+
 def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
     name is not part of it; events are things."""
     words = [t.text for t in toks]
     full = " ".join(words)
-    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) \
+    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
@@ -142,8 +160,8 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "Londoners", "Samoans": people of a place, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms
-    if w.endswith(_IDEA_SUFFIXES) and w not in lex.known_orgs:
-        return True  # "Islamophobia", "Thatcherism": ideas, not actors
+    if (w.endswith(_IDEA_SUFFIXES) or w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha()) and w not in lex.known_orgs:
+        return True  # "Islamophobia", "Thatcherism": ideas; "in Linguistics": a field of study; not actors
     if _hyphenated_non_name(w, lex):
         return True
     if is_acronym(w) and any(ch.isdigit() for ch in w) and w not in lex.known_orgs:
@@ -188,7 +206,7 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
         return None  # a lone sentence-initial plural never capitalised elsewhere ("Lawsuits have been filed")
     common = first.lower() in lex.common_words or first.lower() in stats.lower_seen or (
         len(toks) == 1 and _derived_common(first, lex))
-    if not (common or headline):
+    if not (common or headline) or _modifies_head(toks, lex):
         c.toks = toks
         c.initial = toks[0].initial
         return c
@@ -203,6 +221,15 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
                         or w[0] in lex.function_words or (w[0],) in lex.titles or w[0].lower() in lex.role_words):
         return None
     return rest
+
+
+def _modifies_head(toks: list[Token], lex: Lexicon) -> bool:
+    """"Progressive Party of Working People said", "National Council members": an adjective right before
+    a body's head word is part of the name, not a sentence opener ("Allow Parliament to …" opens with a
+    verb; the adjective is known by its ending)."""
+    first = toks[0].text
+    return len(toks) >= 2 and toks[1].text in lex.body_heads and first.lower().endswith(_ADJECTIVE_SUFFIXES) \
+        and first.lower() not in lex.role_words and first not in lex.function_words
 
 
 def _lone_plural(w: str, lex: Lexicon) -> bool:

@@ -21,15 +21,24 @@ LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a
 CASE_MARKERS = rule_words("actors_case_markers")  # "in Wade v. Jacobs" cites a case
 DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
+BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
+LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
 
 
 def candidate_kinds(state: DocState) -> None:
     """Give each candidate its kind by its own words, and mark the weak ones."""
     lex = state.lex
     for c in state.cands:
-        c.kind = kind_of(c, lex)
+        c.kind = kind_of(c, lex) or _named_body(c, state.doc)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats)
+
+
+def _named_body(c: Cand, doc: Doc) -> str | None:
+    """"the South American group Mercosur", "the militant group Al-Shabaab": a name in apposition to a
+    lower-case noun for a body is that body."""
+    k = doc.index_of.get(c.start, 0)
+    return "organisation" if k > 0 and doc.tokens[k - 1].text in BODY_NOUNS else None
 
 
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
@@ -146,7 +155,9 @@ def locative_places(state: DocState) -> None:
     capitalised words, no head word) is a place when the article puts things *in* or *near* it and never
     gives it a title or speech ("the shooting in Dallas", "a hospice near La Jolla", "in nearby Hiko"), or
     when it is written as a place is: before the country or state it lies in ("Thesprotia, Greece"), or
-    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"). Forenames double as town names;
+    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"), or, guessed a person, before a
+    lower-case noun for a region's bodies or people ("Telangana ministers", "the Hajo assembly": a body may
+    have ministers too, "Labour ministers", a person not). Forenames double as town names;
     people are not locations. A possessive ("in Smith's view") or a cited case ("in Wade v. Jacobs") is no
     location."""
     text, lex = state.doc.text, state.lex
@@ -161,7 +172,8 @@ def locative_places(state: DocState) -> None:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-            elif _in_region(text, en, lex) or _after_place_noun(text, s):
+            elif _in_region(text, en, lex) or _after_place_noun(text, s) \
+                    or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1
         if (locative or cued) and not speech:
             e.kind = "place"
@@ -193,6 +205,13 @@ def _after_place_noun(text: str, start: int) -> bool:
     """"the town of Hiko", "the towns of Beni, Butembo, Mangina and Katwa": a place noun and "of" before
     the name or before the list it ends."""
     return PLACE_LIST_RE.search(text, max(0, start - 160), start) is not None
+
+
+def _before_local_noun(text: str, end: int) -> bool:
+    """"Telangana ministers", "the Hajo assembly", "Kerala state": the name modifies a lower-case noun for
+    a region's government, territory or inhabitants."""
+    after = text[end:end + 16].split()
+    return bool(after) and after[0].rstrip(",.;:") in LOCAL_NOUNS
 
 
 def _cited(text: str, end: int) -> bool:

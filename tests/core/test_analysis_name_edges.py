@@ -1,0 +1,69 @@
+"""The edges of a name (`boundaries.split_runs`, `filtering`): post-nominal letters after a person's name
+are not part of it, a title before it is not either, and a direction word opening an organisation's name
+("Northern … Tribe") is part of it."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_post_nominal_letters_are_dropped_from_a_persons_name() -> None:
+    assert names("Prosecutor Jane Holloway QC told the court the men were guilty.") == {"Jane Holloway": "person"}
+    assert names("The award went to Peter Quill OBE in March.") == {"Peter Quill": "person"}
+
+
+def test_elder_before_a_name_is_a_title() -> None:
+    assert names("The ceremony was led by Elder Marcus Greyfeather on Sunday.") == {"Marcus Greyfeather": "person"}
+
+
+def test_a_direction_word_opens_an_organisation_ending_in_tribe() -> None:
+    found = names("The Northern Kiowa Tribe and the Eastern Pawnee Nation share the land.")
+    assert found == {"Northern Kiowa Tribe": "organisation", "Eastern Pawnee Nation": "organisation"}
+
+
+def test_a_capitalised_direction_before_a_place_names_a_region() -> None:
+    found = names("Troops moved into Northern Syria. It was once a colony called Southern Rhodesia.")
+    assert found == {"Northern Syria": "place", "Southern Rhodesia": "place"}
+
+
+def test_a_time_word_opening_an_organisation_mid_sentence_is_kept() -> None:
+    assert names("He joined the Summer Institute of Phonetics in 1937.") == {
+        "Summer Institute of Phonetics": "organisation"}
+    assert names("On Friday Acme Motor Company said no.") == {"Acme Motor Company": "organisation"}
+
+
+def test_a_sentence_initial_adjective_before_a_body_head_is_part_of_the_name() -> None:
+    assert names("Progressive Party of Working Farmers, the main opposition force, objected.") == {
+        "Progressive Party of Working Farmers": "organisation"}
+    # a verb opening the sentence is not
+    assert names("Allow Parliament to decide, he said.") == {"Parliament": "organisation"}
+
+
+def test_a_forename_like_word_before_a_body_head_names_no_person() -> None:
+    # "General" is also a forename; "Ohio General Assembly" is one body, not Ohio + a person
+    assert names("Lawmakers in the Ohio General Assembly voted.") == {"Ohio General Assembly": "organisation"}
+    assert names("Amnesty International Alia Salem said so.") == {
+        "Amnesty International": "organisation", "Alia Salem": "person"}
+
+
+def test_an_ordinal_numbering_a_body_is_part_of_its_name() -> None:
+    assert names("He was elected to the First Congress of the Free States in 1789.") == {
+        "First Congress of the Free States": "organisation"}
+    assert names("She met First Lady Jill Biden.") == {"Jill Biden": "person"}
+
+
+def test_a_lone_field_of_study_is_no_actor() -> None:
+    found = names("She is a professor at the Coastal Institute of Technology in Linguistics and Physics.")
+    assert found == {"Coastal Institute of Technology": "organisation"}
+    # "-ology" also names movements: "Scientology" stays
+    assert names("He left the Church of Scientology, and Scientology denied it.") == {
+        "Church of Scientology": "organisation"}
+
+
+def test_a_name_in_apposition_to_a_body_noun_is_an_organisation() -> None:
+    found = names("The pact binds the European Union and the South American group Verasur, which objects.")
+    assert found == {"European Union": "organisation", "Verasur": "organisation"}
