@@ -92,7 +92,7 @@ def _py(value: bytes | str) -> str:
 
 _LIST_ORDER = "ORDER BY date IS NULL, date DESC, title COLLATE NOCASE"
 _ORDER_INDEX = "CREATE INDEX IF NOT EXISTS list_order ON articles (date IS NULL, date DESC, title COLLATE NOCASE)"
-_COLUMNS = "path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
+_COLUMNS = "id, path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
 
 
 class IndexEntry(Article):
@@ -104,7 +104,7 @@ class IndexEntry(Article):
     shares one empty `extra`/`styles`, and interns the few distinct sources and authors.
     """
 
-    __slots__ = ("path_text",)
+    __slots__ = ("path_text", "row_id")  # row_id: its row in the index (the filter maps rows to positions)
 
     @property
     def path(self) -> Path:
@@ -125,7 +125,7 @@ _NO_NOTICES: list[str] = []  # (the loader adds notices to the articles it makes
 
 
 def _row_to_article(row: Sequence[Any], strings: dict[str, str]) -> IndexEntry:
-    path, idx, size, mtime, title, date, source, author, error, notices, digest, quotes = row
+    row_id, path, idx, size, mtime, title, date, source, author, error, notices, digest, quotes = row
     if source is not None:
         source = strings.setdefault(source, source)
     if author is not None:
@@ -139,6 +139,7 @@ def _row_to_article(row: Sequence[Any], strings: dict[str, str]) -> IndexEntry:
         with contextlib.suppress(ValueError):  # a date the index holds is one we wrote: never odd, but never fatal
             article.date = dt.date.fromisoformat(date)
     article.partial = True
+    article.row_id = row_id
     article.quote_count = quotes
     article.body_hash = digest
     return article

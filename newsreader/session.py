@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from array import array
 from collections import OrderedDict
 from itertools import pairwise
 from collections.abc import Callable, Sequence
@@ -19,9 +20,10 @@ from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
-from newsreader.index import FolderIndex, IndexEntry, open_index
+from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
-from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
+from newsreader.prefix_table import PrefixTable
+from newsreader.query import FilterQuery, SearchDoc, Term, analysis_fields, filter_docs, matches
 from newsreader.sanitize import clean_line
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
@@ -71,8 +73,9 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
-        self._positions_of: tuple[list[Article], dict[int, int], list[int]] | None = None
-        self._results: OrderedDict[FilterQuery, tuple[list[Article], list[int]]] = OrderedDict()
+        self._positions_of: tuple[list[Article], array[int], list[int]] | None = None
+        self._prefix_table: tuple[list[Article], PrefixTable] | None = None  # (the list it is for, the table)
+        self._results: OrderedDict[FilterQuery, tuple[list[Article], array[int]]] = OrderedDict()
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: FolderActors | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
@@ -309,13 +312,16 @@ class Session:
             return filter_docs(self.search_docs(), query, cancelled)
         cached = self._results.get(query)
         if cached is not None and cached[0] is articles:
-            return list(cached[1])
-        ids = self.index.filter_ids(query, cancelled)
-        if ids is None:
-            return list(range(len(articles)))
+            return cached[1].tolist()
         position_of, loose = self._positions(articles)
-        get = position_of.get
-        hits = [p for i in ids if (p := get(i)) is not None]
+        table = self._prefix_table
+        hits = None
+        if table is not None and table[0] is articles:  # one- and two-letter words: from the table
+            hits = table[1].answer(query, lambda rest: self._indexed_positions(rest, position_of, cancelled))
+        if hits is None:
+            hits = self._indexed_positions(query, position_of, cancelled)
+        if hits is None:
+            return list(range(len(articles)))
         if loose:
             with self._lock:
                 hits += [i for i in loose if matches(self._doc(articles[i]), query)]
@@ -324,20 +330,45 @@ class Session:
             self._remember_result(query, articles, hits)
         return hits
 
+    def _indexed_positions(
+        self, query: FilterQuery, position_of: array[int], cancelled: Callable[[], bool] = lambda: False
+    ) -> list[int] | None:
+        """The SQL backend's answer as list positions, ascending (None: it can't answer)."""
+        assert self.index is not None
+        ids = self.index.filter_ids(query, cancelled)
+        if ids is None:
+            return None
+        known = len(position_of)
+        hits = [p for i in ids if i < known and (p := position_of[i]) >= 0]
+        hits.sort()  # (rows come in row order, which is mostly list order: a single pass)
+        return hits
+
     def _remember_result(self, query: FilterQuery, articles: list[Article], hits: list[int]) -> None:
         """Keep the last few results (typing back over a prefix answers from here). Not for actor:/quote:
-        queries, whose answer grows while the background analysis runs."""
+        queries, whose answer grows while the background analysis runs. Kept as arrays: 32 results of
+        100,000 positions as lists of ints were ~100 MiB."""
         if query.needs_analysis:
             return
-        self._results[query] = (articles, hits)
+        self._results[query] = (articles, array("i", hits))
         self._results.move_to_end(query)
         while len(self._results) > FILTER_RESULTS_KEPT:
             self._results.popitem(last=False)
 
-    def prepare_filter(self) -> None:
-        """Build the map from index rows to list positions now (in a worker), not at the first key."""
-        if self.uses_index:
-            self._positions(self.articles)
+    def prepare_filter(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Build the map from index rows to list positions and the table of one- and two-letter prefixes
+        now (in a worker; the table takes a few seconds at 100,000 articles), not at the first key.
+        Until the table is there, or after the list changed, SQLite answers those words."""
+        if not self.uses_index or self.index is None:
+            return
+        articles = self.articles
+        position_of, _loose = self._positions(articles)
+
+        def rows_of(prefix: str) -> list[int] | None:
+            return self._indexed_positions(FilterQuery((Term("text", prefix, False, False),)), position_of, cancelled)
+
+        table = PrefixTable.build(len(articles), rows_of, cancelled)
+        if table is not None and not cancelled():
+            self._prefix_table = (articles, table)
 
     # ----------------------------------------------------------------------------- folder actors
 
@@ -363,21 +394,28 @@ class Session:
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
 
-    def _positions(self, articles: list[Article]) -> tuple[dict[int, int], list[int]]:
-        """Index row id -> position in `articles`, and the positions of entries the index does not hold
-        (they have their body); built once per list, the filter maps its results with them."""
+    def _positions(self, articles: list[Article]) -> tuple[array[int], list[int]]:
+        """Index row id -> position in `articles` (-1: not listed), and the positions of entries the index
+        does not hold (they have their body); built once per list, the filter maps its results with them.
+
+        An array indexed by row id (4 bytes a row; a dict was ~16 MiB at 100,000), filled from the row
+        ids the entries carry; only entries read in this process (no row id) are looked up by path."""
         cached = self._positions_of
         if cached is not None and cached[0] is articles:
             return cached[1], cached[2]
-        # keyed on the entries' own path strings: no new string per entry, only the pairs
-        by_key = {(a.path_text if isinstance(a, IndexEntry) else str(a.path), a.index): i
-                  for i, a in enumerate(articles) if a.partial}
         assert self.index is not None
-        position_of: dict[int, int] = {}
-        for row_id, path, idx in self.index.row_ids():
-            position = by_key.get((path, idx))
-            if position is not None:
-                position_of[row_id] = position
+        unmapped = {(str(a.path), a.index): i for i, a in enumerate(articles)
+                     if a.partial and getattr(a, "row_id", None) is None}
+        looked_up = [(row_id, unmapped[(path, idx)]) for row_id, path, idx in self.index.row_ids()
+                     if (path, idx) in unmapped] if unmapped else []
+        top = max(max((getattr(a, "row_id", None) or 0 for a in articles), default=0),
+                  max((r for r, _ in looked_up), default=0))
+        position_of = array("i", [-1]) * (top + 1)
+        for i, a in enumerate(articles):
+            if a.partial and (row_id := getattr(a, "row_id", None)) is not None:
+                position_of[row_id] = i
+        for row_id, i in looked_up:
+            position_of[row_id] = i
         loose = [i for i, a in enumerate(articles) if not a.partial]
         self._positions_of = (articles, position_of, loose)
         return position_of, loose

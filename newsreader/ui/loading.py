@@ -143,7 +143,7 @@ class FolderWorkers:
         if not worker.is_cancelled:
             post(FolderLoaded(list(session.articles), final=True,
                               notice=session.take_notice() or (None if cached else session.notice)))
-            session.prepare_filter()  # here, not at the first filter key
+            session.prepare_filter(lambda: worker.is_cancelled)  # here, not at the first filter key
 
     # ------------------------------------------------------------------------------- feeds
 
