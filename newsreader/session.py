@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from array import array
 from collections import OrderedDict
 from itertools import pairwise
@@ -29,6 +30,7 @@ from newsreader.sanitize import clean_line
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
 FILTER_RESULTS_KEPT = 32
+TABLE_YIELDS_S = 0.3  # the prefix table's build waits while filters were asked for this recently
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
@@ -75,6 +77,7 @@ class Session:
         self._lock = threading.RLock()
         self._positions_of: tuple[list[Article], array[int], list[int]] | None = None
         self._prefix_table: tuple[list[Article], PrefixTable] | None = None  # (the list it is for, the table)
+        self._filtered_at = 0.0  # monotonic time of the last filter asked for
         self._results: OrderedDict[FilterQuery, tuple[list[Article], array[int]]] = OrderedDict()
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: FolderActors | None = None
@@ -292,6 +295,7 @@ class Session:
         the few it does not (files the walk could not read, files whose index write failed); without
         it, the in-memory backend answers for all.
         """
+        self._filtered_at = time.monotonic()
         queries = [query]
         table = self._actor_index
         if table is not None and any(t.field == "actor" for t in query.terms):
@@ -364,6 +368,8 @@ class Session:
         position_of, _loose = self._positions(articles)
 
         def rows_of(prefix: str) -> list[int] | None:
+            while time.monotonic() - self._filtered_at < TABLE_YIELDS_S and not cancelled():
+                time.sleep(0.05)  # someone is typing a filter: their keys first
             return self._indexed_positions(FilterQuery((Term("text", prefix, False, False),)), position_of, cancelled)
 
         table = PrefixTable.build(len(articles), rows_of, cancelled)
@@ -393,6 +399,12 @@ class Session:
         """The folder's actors counted so far (empty until `build_actor_index`)."""
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
+
+    @property
+    def filter_ready(self) -> bool:
+        """The prefix table of the current list is built (`prepare_filter`), or no index needs one."""
+        table = self._prefix_table
+        return not self.uses_index or (table is not None and table[0] is self.articles)
 
     def _positions(self, articles: list[Article]) -> tuple[array[int], list[int]]:
         """Index row id -> position in `articles` (-1: not listed), and the positions of entries the index

@@ -502,7 +502,9 @@ def short_queries(draw: st.DrawFn) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(text=short_queries())
-def test_the_prefix_table_gives_the_rows_of_the_other_backends(backends: Backends, table: PrefixTable, text: str) -> None:
+def test_the_prefix_table_gives_the_rows_of_the_other_backends(
+    backends: Backends, table: PrefixTable, text: str
+) -> None:
     query = parse_filter(text)
     answered = table.answer(query, _sql_positions(backends))
     _sql, memory = both(backends, text)
