@@ -30,8 +30,9 @@ Keys are sent the way the terminal driver sends them (`driver.send_message(Key)`
 from sending the key to the first frame rendered that shows its result:
   move          `j` in the list -> the reader shows the new article (its key, a new document text)
   filter        each keystroke of a query typed into the filter bar (`f`) -> the list holds that
-                prefix's result. This includes the list's 20 ms debounce; "work" is the part after it
-                (the FTS query in a worker, the message back, the list replaced)
+                prefix's result. A key typed on its own is filtered at once (the list's 20 ms debounce
+                only merges bursts: pastes, held keys); "work" is the part after the filter starts (the
+                query in a worker, from the prefix table or FTS, the message back, the list replaced)
   find          each keystroke typed into the find bar (`/`) -> the matches are drawn
   cold          the app opened on an empty cache: when the progress bar is first drawn, when every
                 title is listed, when the index (written by the indexer child process) is complete;

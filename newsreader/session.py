@@ -78,6 +78,7 @@ class Session:
         self._positions_of: tuple[list[Article], array[int], list[int]] | None = None
         self._prefix_table: tuple[list[Article], PrefixTable] | None = None  # (the list it is for, the table)
         self._filtered_at = 0.0  # monotonic time of the last filter asked for
+        self._errors_of: tuple[list[Article], list[Article]] | None = None
         self._results: OrderedDict[FilterQuery, tuple[list[Article], array[int]]] = OrderedDict()
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: FolderActors | None = None
@@ -97,7 +98,11 @@ class Session:
 
     @property
     def errors(self) -> list[Article]:
-        return [a for a in self.articles if a.error]
+        """The entries that could not be read (found once per list: the header asks at every key)."""
+        articles = self.articles
+        if self._errors_of is None or self._errors_of[0] is not articles:
+            self._errors_of = (articles, [a for a in articles if a.error])
+        return self._errors_of[1]
 
     @property
     def index_problem(self) -> str | None:

@@ -7,6 +7,7 @@ It posts `FilterChanged` so the reader can show the filter's words as find match
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from newsreader.ui.app import NewsReaderApp
     from newsreader.ui.read_marks import ReadMarks
 
-FILTER_DEBOUNCE_S = 0.02  # just enough to merge a burst of keys; every query runs in a worker
+FILTER_DEBOUNCE_S = 0.02  # keys closer than this are a burst, filtered once at its end; every query runs in a worker
 REFILTER_AFTER_ANALYSIS_S = 0.5
 
 
@@ -73,6 +74,7 @@ class ListPane(Vertical):
         self.filter_text = ""
         self.filter_query: FilterQuery | None = None
         self._timer: Any = None
+        self._typed_at = 0.0  # monotonic time of the last key typed into the filter
         self._refilter_pending = False
         self._undo_all_read: list[str] = []  # content keys `A` marked read, while `u` can undo it
         self._ranks: tuple[int, str, dict[str, int]] | None = None  # (id of articles, sort, key -> rank)
@@ -328,7 +330,14 @@ class ListPane(Vertical):
         self.filter_text = message.query
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(FILTER_DEBOUNCE_S, self._run_filter)
+            self._timer = None
+        now = time.monotonic()
+        burst = now - self._typed_at < FILTER_DEBOUNCE_S  # a paste, a held key: filter once it ends
+        self._typed_at = now
+        if burst:
+            self._timer = self.set_timer(FILTER_DEBOUNCE_S, self._run_filter)
+        else:
+            self._run_filter()  # a key typed on its own: no wait
 
     @on(FilterBar.Done)
     def _done(self, message: FilterBar.Done) -> None:
