@@ -101,3 +101,23 @@ async def test_the_unread_count_follows_the_filtered_rows(big_folder: Path, make
         await pilot.pause()
         assert app.list_pane.unread == ROWS // 2 - 2  # 148 and 146 are read
         assert app.list_pane.unread == sum(1 for a in lst.articles if app.marks.is_unread(a))
+
+
+async def test_after_a_reload_that_changes_the_list_the_table_is_built_again(
+    big_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make(big_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        write_article(big_folder, "new.txt", "Fresh story", "Police news.", date="2021-01-01")
+        app.folder.poll()
+        lst = app.query_one(ArticleList)
+        await until(pilot, lambda: len(lst.articles) == ROWS + 1, "the new file listed")
+        await until(pilot, lambda: app.session.filter_ready, "the new list's prefix table")
+        index = app.session.index
+        asked: list[FilterQuery] = []
+        real = index.filter_ids
+        monkeypatch.setattr(index, "filter_ids", lambda q, c=lambda: False: asked.append(q) or real(q, c))
+        await pilot.press("f", "p")
+        await until(pilot, lambda: app.list_pane.filter_text == "p" and len(lst.articles) < ROWS, "p listed")
+        assert lst.articles[0].title == "Fresh story" and asked == []
