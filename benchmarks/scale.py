@@ -363,7 +363,7 @@ def child_main(spec: dict[str, Any]) -> None:
         await asyncio.sleep(0.3)
         if spec.get("filters"):  # the filter's table of short prefixes is built in the scan worker, after listing
             t = time.monotonic()
-            await until(lambda: app.session.filter_ready, 120, 0.05)
+            await until(lambda: getattr(app.session, "filter_ready", True), 120, 0.05)  # (older versions: none)
             out["filter_ready_waited"] = time.monotonic() - t
         analysed = app.session.analysed_count()
         out["analysed_at_start"] = list(analysed)
