@@ -69,18 +69,24 @@ class PrefixTable:
             rows = rows_of(prefix)
             if rows is None:
                 return None
-            found = sorted(p for p in rows if 0 <= p < size)
-            if found:
-                sets[prefix] = cls._compact(found, size)
+            found = cls._compact(rows, size)
+            if found is not None:
+                sets[prefix] = found
         return cls(size, sets)
 
     @staticmethod
-    def _compact(found: list[int], size: int) -> PositionSet:
-        if len(found) * 32 < size:  # 4 bytes a position against size/8 bytes for the bitset
-            return array("I", found)
+    def _compact(rows: Iterable[int], size: int) -> PositionSet | None:
+        """The positions as a bitset or an array, whichever is smaller (None: no row). Marked in a
+        bytearray of "0"/"1" as they come, so no list of them is ever held."""
         marks = bytearray(b"0") * size
-        for p in found:
-            marks[p] = 49  # "1"
+        for p in rows:
+            if 0 <= p < size:
+                marks[p] = 49  # "1"
+        count = marks.count(b"1")
+        if not count:
+            return None
+        if count * 32 < size:  # 4 bytes a position against size/8 bytes for the bitset
+            return array("I", compress(range(size), marks.translate(_TO_SELECTOR)))
         marks.reverse()  # bit p of the int is character p from the right
         return int(marks, 2)
 
