@@ -1,8 +1,12 @@
 """newsreader at scale: 31, 10,000 and 100,000 articles, cold and warm index (issue 6, DESIGN §5).
 
     python benchmarks/scale.py [--quick] [--runs 5]
+    python benchmarks/scale.py --only filter [--quick] [--sizes 100000] [--sessions 3]
 
-Prints figures and verdicts; asserts nothing. `--quick` skips the 100,000-article folder.
+Prints figures and verdicts; asserts nothing. `--quick` skips the 100,000-article folder. `--only filter`
+runs only the warm filter sessions (several queries, every key timed, and the session's peak RSS once the
+folder has been checked and filtered), on the scratch tree as the last full run left it (no cold index,
+no launches; a missing index is built in the session, before anything is timed).
 
 Folders: the shipped `articles/` (31), and 10,000 / 100,000 copies of `../shared/corpus/wikinews/bulk`
 under distinct names and dates (`_common.build_folder`), built once under ~/.cache/newsreader-bench and
@@ -26,8 +30,9 @@ Keys are sent the way the terminal driver sends them (`driver.send_message(Key)`
 from sending the key to the first frame rendered that shows its result:
   move          `j` in the list -> the reader shows the new article (its key, a new document text)
   filter        each keystroke of a query typed into the filter bar (`f`) -> the list holds that
-                prefix's result. This includes the list's 20 ms debounce; "work" is the part after it
-                (the FTS query in a worker, the message back, the list replaced)
+                prefix's result. A key typed on its own is filtered at once (the list's 20 ms debounce
+                only merges bursts: pastes, held keys); "work" is the part after the filter starts (the
+                query in a worker, from the prefix table or FTS, the message back, the list replaced)
   find          each keystroke typed into the find bar (`/`) -> the matches are drawn
   cold          the app opened on an empty cache: when the progress bar is first drawn, when every
                 title is listed, when the index (written by the indexer child process) is complete;
@@ -75,6 +80,7 @@ KEY_GAP_S = 0.05
 COLD_KEY_GAP_S = 0.25
 FILTER_QUERIES_BIG = ["government", "trump"]
 FILTER_QUERIES_31 = ["government", "trump", "actor:trump"]
+FILTER_QUERIES_MANY = ["government", "trump", "police said", "election", "minister"]  # `--only filter`
 FIND_QUERIES = ["government", "the president"]
 FIND_WORDS = 50_000
 
@@ -355,6 +361,10 @@ def child_main(spec: dict[str, Any]) -> None:
         if spec.get("cold"):
             return
         await asyncio.sleep(0.3)
+        if spec.get("filters"):  # the filter's table of short prefixes is built in the scan worker, after listing
+            t = time.monotonic()
+            await until(lambda: getattr(app.session, "filter_ready", True), 120, 0.05)  # (older versions: none)
+            out["filter_ready_waited"] = time.monotonic() - t
         analysed = app.session.analysed_count()
         out["analysed_at_start"] = list(analysed)
         # --------------------------------------------------------------------- cursor moves
@@ -483,10 +493,57 @@ def synthetic_article(folder: Path, words: int = FIND_WORDS) -> Path:
     return folder
 
 
+def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessions: int, started: float) -> int:
+    """`--only filter`: warm filter sessions only, every key of several queries; the figures of issue 15."""
+    print(f"filter sessions: {sessions} per folder, queries {FILTER_QUERIES_MANY}", flush=True)
+    print()
+    header = (f"{'folder':<7} {'keys':>5} {'median':>7} {'p90':>7} {'max':>7} {'work med':>9} {'work max':>9}"
+              f" {'RSS listed':>10} {'RSS end':>8}")
+    for name, folder, n in folders:
+        keys: list[float] = []
+        work: list[float] = []
+        rss: list[tuple[float, float]] = []
+        per_query: dict[str, list[float]] = {}
+        for _ in range(sessions):
+            s = run_session({"name": f"{name} warm", "app": "newsreader", "folder": str(folder.resolve()),
+                             "expected": n, "moves": 0, "finds": [], "filters": FILTER_QUERIES_MANY}, env)
+            if "failed" in s or "error" in s:
+                continue
+            for query, rows in s.get("filters", {}).items():
+                painted_ = [r["painted"] for r in rows]
+                per_query.setdefault(query, []).extend(v for v in painted_ if v is not None)
+                keys += [v for v in painted_ if v is not None]
+                work += [r["work"] for r in rows if r.get("work") is not None]
+            rss.append((s.get("hwm_kib_ready", 0) / 1024, s.get("hwm_kib", 0) / 1024))
+            print(f"  {name}: waited {s.get('filter_ready_waited', 0):.1f} s after listing for the filter's"
+                  " prefix table", flush=True)
+        if not keys:
+            print(f"{name}: no session succeeded")
+            continue
+        keys.sort()
+        p90 = keys[int(0.9 * (len(keys) - 1))]
+        print(header)
+        print("-" * len(header))
+        rss_listed, rss_end = max(r[0] for r in rss), max(r[1] for r in rss)
+        print(f"{name:<7} {len(keys):>5} {ms1(med(keys)):>6}ms {ms1(p90):>6}ms {ms1(top(keys)):>6}ms"
+              f" {ms1(med(work)):>7}ms {ms1(top(work)):>7}ms {rss_listed:>7.0f}MiB {rss_end:>5.0f}MiB")
+        for query, vals in per_query.items():
+            print(f"   {query!r:<20} {len(vals):>3} keys  median {ms1(med(vals))} ms  max {ms1(top(vals))} ms")
+        median_bar, max_bar, rss_bar = BARS["filter_median_ms"], BARS["filter_ms"], BARS["rss_" + name]
+        print(f"  bars: median <= {median_bar:g} ms {verdict(med(keys) * 1000, median_bar)},"
+              f" max <= {max_bar:g} ms {verdict(top(keys) * 1000, max_bar)},"
+              f" peak RSS <= {rss_bar:g} MiB {verdict(rss_end, rss_bar)}")
+    print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}; total {time.monotonic() - started:.0f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="newsreader at 31 / 10,000 / 100,000 articles vs a trivial app.")
     parser.add_argument("--quick", action="store_true", help="skip the 100,000-article folder")
     parser.add_argument("--runs", type=int, default=5, help="measured launch rounds (default and minimum 5)")
+    parser.add_argument("--only", choices=["filter"], help="run only this part (see the module docstring)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="with --only: these generated folders (10000, 100000)")
+    parser.add_argument("--sessions", type=int, default=1, help="with --only filter: sessions per folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -502,6 +559,8 @@ def main(argv: list[str] | None = None) -> int:
     t = time.monotonic()
     folders: list[tuple[str, Path, int]] = [("31", ARTICLES, count_articles(ARTICLES))]
     sizes = [10_000] if args.quick else [10_000, 100_000]
+    if args.only and args.sizes:
+        sizes = args.sizes
     for n in sizes:
         folder = build_folder(base / f"wikinews-{n}", n)
         folders.append((f"{n // 1000}k", folder, count_articles(folder)))
@@ -510,6 +569,8 @@ def main(argv: list[str] | None = None) -> int:
           + f"; ready in {time.monotonic() - t:.1f} s", flush=True)
 
     scratch = base / "scale-xdg"
+    if args.only == "filter":
+        return filter_only([f for f in folders if f[0] != "31"], bench_env(scratch), args.sessions, started)
     if scratch.exists():
         shutil.rmtree(scratch)  # every run starts from an empty index cache and no reading state
     env = bench_env(scratch)

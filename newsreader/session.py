@@ -10,23 +10,27 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
+from array import array
 from collections import OrderedDict
 from itertools import pairwise
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
-from newsreader.index import FolderIndex, IndexEntry, open_index
+from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
-from newsreader.query import FilterQuery, SearchDoc, analysis_fields, filter_docs, matches
+from newsreader.prefix_table import PrefixTable
+from newsreader.query import FilterQuery, SearchDoc, Term, analysis_fields, filter_docs, matches
 from newsreader.sanitize import clean_line
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
 FILTER_RESULTS_KEPT = 32
+TABLE_YIELDS_S = 0.3  # the prefix table's build waits while filters were asked for this recently
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
@@ -71,8 +75,11 @@ class Session:
         self._analysed_keys: set[str] = set()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
-        self._positions_of: tuple[list[Article], dict[int, int], list[int]] | None = None
-        self._results: OrderedDict[FilterQuery, tuple[list[Article], list[int]]] = OrderedDict()
+        self._positions_of: tuple[list[Article], array[int], list[int]] | None = None
+        self._prefix_table: tuple[list[Article], PrefixTable] | None = None  # (the list it is for, the table)
+        self._filtered_at = 0.0  # monotonic time of the last filter asked for
+        self._errors_of: tuple[list[Article], list[Article]] | None = None
+        self._results: OrderedDict[FilterQuery, tuple[list[Article], array[int]]] = OrderedDict()
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: FolderActors | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
@@ -91,7 +98,11 @@ class Session:
 
     @property
     def errors(self) -> list[Article]:
-        return [a for a in self.articles if a.error]
+        """The entries that could not be read (found once per list: the header asks at every key)."""
+        articles = self.articles
+        if self._errors_of is None or self._errors_of[0] is not articles:
+            self._errors_of = (articles, [a for a in articles if a.error])
+        return self._errors_of[1]
 
     @property
     def index_problem(self) -> str | None:
@@ -289,6 +300,7 @@ class Session:
         the few it does not (files the walk could not read, files whose index write failed); without
         it, the in-memory backend answers for all.
         """
+        self._filtered_at = time.monotonic()
         queries = [query]
         table = self._actor_index
         if table is not None and any(t.field == "actor" for t in query.terms):
@@ -309,13 +321,16 @@ class Session:
             return filter_docs(self.search_docs(), query, cancelled)
         cached = self._results.get(query)
         if cached is not None and cached[0] is articles:
-            return list(cached[1])
-        ids = self.index.filter_ids(query, cancelled)
-        if ids is None:
-            return list(range(len(articles)))
+            return cached[1].tolist()
         position_of, loose = self._positions(articles)
-        get = position_of.get
-        hits = [p for i in ids if (p := get(i)) is not None]
+        table = self._prefix_table
+        hits = None
+        if table is not None and table[0] is articles:  # one- and two-letter words: from the table
+            hits = table[1].answer(query, lambda rest: self._indexed_positions(rest, position_of, cancelled))
+        if hits is None:
+            hits = self._indexed_positions(query, position_of, cancelled)
+        if hits is None:
+            return list(range(len(articles)))
         if loose:
             with self._lock:
                 hits += [i for i in loose if matches(self._doc(articles[i]), query)]
@@ -324,20 +339,53 @@ class Session:
             self._remember_result(query, articles, hits)
         return hits
 
+    def _indexed_positions(
+        self, query: FilterQuery, position_of: array[int], cancelled: Callable[[], bool] = lambda: False
+    ) -> list[int] | None:
+        """The SQL backend's answer as list positions, ascending (None: it can't answer)."""
+        assert self.index is not None
+        ids = self.index.filter_ids(query, cancelled)
+        if ids is None:
+            return None
+        known = len(position_of)
+        hits = [p for i in ids if i < known and (p := position_of[i]) >= 0]
+        hits.sort()  # (rows come in row order, which is mostly list order: a single pass)
+        return hits
+
     def _remember_result(self, query: FilterQuery, articles: list[Article], hits: list[int]) -> None:
         """Keep the last few results (typing back over a prefix answers from here). Not for actor:/quote:
-        queries, whose answer grows while the background analysis runs."""
+        queries, whose answer grows while the background analysis runs. Kept as arrays: 32 results of
+        100,000 positions as lists of ints were ~100 MiB."""
         if query.needs_analysis:
             return
-        self._results[query] = (articles, hits)
+        self._results[query] = (articles, array("i", hits))
         self._results.move_to_end(query)
         while len(self._results) > FILTER_RESULTS_KEPT:
             self._results.popitem(last=False)
 
-    def prepare_filter(self) -> None:
-        """Build the map from index rows to list positions now (in a worker), not at the first key."""
-        if self.uses_index:
-            self._positions(self.articles)
+    def prepare_filter(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Build the map from index rows to list positions and the table of one- and two-letter prefixes
+        now (in a worker; the table takes a few seconds at 100,000 articles), not at the first key.
+        Until the table is there, or after the list changed, SQLite answers those words."""
+        if not self.uses_index or self.index is None:
+            return
+        articles = self.articles
+        position_of, _loose = self._positions(articles)
+
+        known = len(position_of)
+
+        def rows_of(prefix: str) -> Iterator[int] | None:
+            while time.monotonic() - self._filtered_at < TABLE_YIELDS_S and not cancelled():
+                time.sleep(0.05)  # someone is typing a filter: their keys first
+            assert self.index is not None
+            ids = self.index.filter_ids(FilterQuery((Term("text", prefix, False, False),)), cancelled)
+            # positions one at a time: no list of them (the build runs in a worker thread, and large
+            # short-lived lists there were kept by the C allocator: ~70 MiB more RSS at 100,000)
+            return None if ids is None else (p for i in ids if i < known and (p := position_of[i]) >= 0)
+
+        table = PrefixTable.build(len(articles), rows_of, cancelled)
+        if table is not None and not cancelled():
+            self._prefix_table = (articles, table)
 
     # ----------------------------------------------------------------------------- folder actors
 
@@ -363,21 +411,34 @@ class Session:
         with self._lock:
             return list(self._actor_index.actors()) if self._actor_index is not None else []
 
-    def _positions(self, articles: list[Article]) -> tuple[dict[int, int], list[int]]:
-        """Index row id -> position in `articles`, and the positions of entries the index does not hold
-        (they have their body); built once per list, the filter maps its results with them."""
+    @property
+    def filter_ready(self) -> bool:
+        """The prefix table of the current list is built (`prepare_filter`), or no index needs one."""
+        table = self._prefix_table
+        return not self.uses_index or (table is not None and table[0] is self.articles)
+
+    def _positions(self, articles: list[Article]) -> tuple[array[int], list[int]]:
+        """Index row id -> position in `articles` (-1: not listed), and the positions of entries the index
+        does not hold (they have their body); built once per list, the filter maps its results with them.
+
+        An array indexed by row id (4 bytes a row; a dict was ~16 MiB at 100,000), filled from the row
+        ids the entries carry; only entries read in this process (no row id) are looked up by path."""
         cached = self._positions_of
         if cached is not None and cached[0] is articles:
             return cached[1], cached[2]
-        # keyed on the entries' own path strings: no new string per entry, only the pairs
-        by_key = {(a.path_text if isinstance(a, IndexEntry) else str(a.path), a.index): i
-                  for i, a in enumerate(articles) if a.partial}
         assert self.index is not None
-        position_of: dict[int, int] = {}
-        for row_id, path, idx in self.index.row_ids():
-            position = by_key.get((path, idx))
-            if position is not None:
-                position_of[row_id] = position
+        unmapped = {(str(a.path), a.index): i for i, a in enumerate(articles)
+                     if a.partial and getattr(a, "row_id", None) is None}
+        looked_up = [(row_id, unmapped[(path, idx)]) for row_id, path, idx in self.index.row_ids()
+                     if (path, idx) in unmapped] if unmapped else []
+        top = max(max((getattr(a, "row_id", None) or 0 for a in articles), default=0),
+                  max((r for r, _ in looked_up), default=0))
+        position_of = array("i", [-1]) * (top + 1)
+        for i, a in enumerate(articles):
+            if a.partial and (row_id := getattr(a, "row_id", None)) is not None:
+                position_of[row_id] = i
+        for row_id, i in looked_up:
+            position_of[row_id] = i
         loose = [i for i, a in enumerate(articles) if not a.partial]
         self._positions_of = (articles, position_of, loose)
         return position_of, loose

@@ -143,7 +143,17 @@ class FolderWorkers:
         if not worker.is_cancelled:
             post(FolderLoaded(list(session.articles), final=True,
                               notice=session.take_notice() or (None if cached else session.notice)))
-            session.prepare_filter()  # here, not at the first filter key
+            self.app.call_from_thread(self.prepare_filter)  # now, not at the first filter key
+
+    def prepare_filter(self) -> None:
+        """The filter's map and prefix table for the current list (`Session.prepare_filter`: a few seconds
+        of SQLite at 100,000 articles), in a worker of its own, so a poll never cancels it."""
+
+        def job(worker: Worker[None]) -> None:
+            if self.session is not None:
+                self.session.prepare_filter(lambda: worker.is_cancelled)
+
+        self._run("preparing the filter", "filter-table", job)
 
     # ------------------------------------------------------------------------------- feeds
 
@@ -218,6 +228,7 @@ class FolderWorkers:
         if changes:
             self.app.post_message(FolderLoaded(list(session.articles), final=True, notice=session.take_notice(),
                                                changed=True))
+            self.app.call_from_thread(self.prepare_filter)  # for the new list
         else:
             self.app.post_message(Polled())
 

@@ -4,6 +4,7 @@ checked against it."""
 from __future__ import annotations
 
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from newsreader.analysis.model import Actor, Analysis, Quote
 from newsreader.articles import Article
 from newsreader.index import FolderIndex
+from newsreader.prefix_table import PrefixTable, short_prefix
 from newsreader.query import (
     FilterQuery,
     SearchDoc,
@@ -460,3 +462,53 @@ def test_the_backends_agree_on_random_documents(bodies: list[tuple[str, str, lis
         finally:
             index.close()
     assert sql == memory, (text, bodies)
+
+
+# ------------------------------------------------------------------ the prefix table (issue 15, item 3)
+# One- and two-letter words are answered from `PrefixTable`, built from the SQL backend; a query mixing
+# them with other terms asks SQL only for the rest. Both must give the in-memory backend's rows.
+
+
+def _sql_positions(backends: Backends) -> Callable[[FilterQuery], list[int] | None]:
+    index, _docs, keys = backends
+    position = {row_id: keys.index((path, idx)) for row_id, path, idx in index.row_ids()}
+
+    def answer(query: FilterQuery) -> list[int] | None:
+        found = index.filter_ids(query)
+        return None if found is None else sorted(position[i] for i in found)
+
+    return answer
+
+
+@pytest.fixture(scope="module")
+def table(backends: Backends) -> PrefixTable:
+    sql = _sql_positions(backends)
+    built = PrefixTable.build(len(backends[1]), lambda p: sql(FilterQuery((Term("text", p, False, False),))))
+    assert built is not None
+    return built
+
+
+_SHORT = st.text(alphabet="abcdeghknorstuwxyz0135ÉéΩ東", min_size=1, max_size=2)
+
+
+@st.composite
+def short_queries(draw: st.DrawFn) -> str:
+    """Queries with one- and two-letter words, alone or among other terms."""
+    words = draw(st.lists(st.one_of(_SHORT, _SHORT.map(str.upper)), min_size=1, max_size=3))
+    rest = draw(st.one_of(st.just(""), queries()))
+    parts = words + ([rest] if rest else [])
+    return " ".join(draw(st.permutations(parts)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=short_queries())
+def test_the_prefix_table_gives_the_rows_of_the_other_backends(
+    backends: Backends, table: PrefixTable, text: str
+) -> None:
+    query = parse_filter(text)
+    answered = table.answer(query, _sql_positions(backends))
+    _sql, memory = both(backends, text)
+    if answered is None:  # nothing for the table: no word of one or two ASCII letters or digits
+        assert all(short_prefix(t) is None for t in query.terms), text
+    else:
+        assert answered == memory, text

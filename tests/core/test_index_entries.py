@@ -1,0 +1,70 @@
+"""Compact list entries (issue 15, item 5): an index entry keeps its numbers in its batch's columns and
+reads back exactly what was stored; counted in allocations, not timed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreader.articles import Article, body_hash
+from newsreader.index import EntryColumns, FolderIndex, IndexEntry
+
+
+@given(
+    size=st.integers(0, 2**62), mtime=st.floats(allow_nan=False), day=st.one_of(st.none(), st.dates()),
+    digest=st.one_of(st.none(), st.text(max_size=30), st.binary(min_size=12, max_size=12).map(bytes.hex)),
+    row_id=st.integers(0, 2**62),
+)
+def test_an_entry_reads_back_what_it_was_given(
+    size: int, mtime: float, day: dt.date | None, digest: str | None, row_id: int
+) -> None:
+    columns = EntryColumns()
+    other = IndexEntry(columns, "/news/b.txt", "Other", size=1, mtime=2.0, body_hash="ab" * 12)
+    entry = IndexEntry(columns, "/news/a.txt", "Title", size=size, mtime=mtime, date=day, body_hash=digest)
+    entry.row_id = row_id
+    assert (entry.size, entry.mtime, entry.date, entry.body_hash, entry.row_id) == (size, mtime, day, digest, row_id)
+    assert (other.size, other.mtime, other.date, other.body_hash) == (1, 2.0, None, "ab" * 12)  # untouched
+    assert entry.key == "/news/a.txt" and entry.path == Path("/news/a.txt") and isinstance(entry, Article)
+
+
+def test_entries_from_the_index_match_the_articles_stored(tmp_path: Path) -> None:
+    index = FolderIndex.open(tmp_path, tmp_path / "index.sqlite3")
+    stored = [Article(tmp_path / f"{i}.txt", f"Story {i}", f"Body {i}", date=dt.date(2020, 1, 1 + i) if i else None,
+                      source="Wire") for i in range(3)]
+    index.store_files([(a.path, 10 + i, 100.5 + i, [a]) for i, a in enumerate(stored)])
+    entries = sorted(index.articles(), key=lambda e: e.title)
+    index.close()
+    assert [(e.title, e.date, e.size, e.mtime, e.body_hash, e.partial) for e in entries] == [
+        (a.title, a.date, 10 + i, 100.5 + i, body_hash(a.body), True) for i, a in enumerate(stored)
+    ]
+    assert len({e.row_id for e in entries}) == 3
+
+
+@pytest.fixture
+def hundreds(tmp_path: Path) -> FolderIndex:
+    index = FolderIndex.open(tmp_path, tmp_path / "index.sqlite3")
+    index.store_files([(tmp_path / f"{i:04d}.txt", 1000 + i, 1.7e9 + i, [
+        Article(tmp_path / f"{i:04d}.txt", f"Story number {i}", f"Body {i}", date=dt.date(2020, 1, 1) + dt.timedelta(i),
+                source="Wire")]) for i in range(600)])
+    yield index
+    index.close()
+
+
+def test_an_entry_costs_a_few_objects_not_one_per_field(hundreds: FolderIndex) -> None:
+    hundreds.articles()  # (first use: SQLite's and the interpreter's own caches)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        entries = hundreds.articles()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    blocks = sum(stat.count_diff for stat in after.compare_to(before, "filename"))
+    assert len(entries) == 600
+    # the entry, its title, its path and its row number; size, mtime, date, digest and row id were five more
+    assert blocks <= 600 * 5

@@ -1,0 +1,123 @@
+"""Pilot tests: how much work a filter keystroke does in the app (counted, never timed): rows drawn, screen
+layouts, SQL queries, and the unread count that follows the listing (issue 15, items 3 and 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.screen import Screen
+
+from newsreader.query import FilterQuery
+from newsreader.ui.article_list import ArticleList
+from tests.conftest import until, write_article
+from tests.ui.test_ui_navigation import loaded
+
+ROWS = 150
+
+
+@pytest.fixture
+def big_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    for i in range(ROWS):
+        words = ["government" if i % 3 == 0 else "army", "police" if i % 2 == 0 else "fire", "said"]
+        write_article(folder, f"{i:03d}.txt", f"Story {i}", f"The {' '.join(words)} on day {i}.",
+                      date=f"2020-{1 + i // 28:02d}-{1 + i % 28:02d}", source="Wire")
+    return folder
+
+
+def titles_with(app: Any, *words: str) -> list[str]:
+    """The folder's titles (in list order) whose text has every word: what the filter must list."""
+    session = app.session
+    return [a.title for a in session.articles
+            if all(w in session.full_article(a).body.split() for w in words)]
+
+
+async def ready(app: Any, pilot: Any) -> None:
+    await loaded(app, pilot)
+    await until(pilot, lambda: app.session is not None and app.session.filter_ready, "the filter's prefix table")
+
+
+async def test_short_words_come_from_the_table_and_only_longer_ones_ask_sql(
+    big_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make(big_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        index = app.session.index
+        asked: list[FilterQuery] = []
+        real = index.filter_ids
+        monkeypatch.setattr(index, "filter_ids", lambda q, c=lambda: False: asked.append(q) or real(q, c))
+        lst = app.query_one(ArticleList)
+        await pilot.press("f", "p", "o")
+        await until(pilot, lambda: app.list_pane.filter_text == "po" and len(lst.articles) < ROWS, "po listed")
+        assert [a.title for a in lst.articles] == titles_with(app, "police")
+        assert asked == []  # "p" and "po" from the table
+        await pilot.press(*"lice")
+        await until(pilot, lambda: app.list_pane.filter_text == "police"
+                    and [a.title for a in lst.articles] == titles_with(app, "police"), "police listed")
+        assert 1 <= len(asked) <= 4  # one query per longer prefix at most (a burst of keys may merge)
+
+
+async def test_a_filter_draws_only_the_rows_on_screen_and_lays_out_nothing(
+    big_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make(big_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        lst = app.query_one(ArticleList)
+        drawn: list[int] = []
+        layouts: list[int] = []
+        render_row, refresh_layout = ArticleList._render_row, Screen._refresh_layout
+        monkeypatch.setattr(ArticleList, "_render_row", lambda self, *a: drawn.append(1) or render_row(self, *a))
+        monkeypatch.setattr(Screen, "_refresh_layout", lambda self, *a, **k: layouts.append(1)
+                            or refresh_layout(self, *a, **k))
+        everything = list(lst.articles)
+        for rows in (everything[::2], everything[::3], everything):  # 75, 50, 150 rows: all taller than the list
+            lst.set_articles(rows)
+            await pilot.pause()
+            assert len(lst.articles) == len(rows)
+        assert layouts == []  # only the list repaints (a layout repaints every widget of the screen)
+        assert 0 < len(drawn) <= 3 * lst.size.height  # the rows on screen, not 275 rows
+        lst.set_articles(everything[:2])  # now the rows fit: the scrollbar goes, which is a layout
+        await pilot.pause()
+        assert layouts
+
+
+async def test_the_unread_count_follows_the_filtered_rows(big_folder: Path, make: Any) -> None:
+    app = make(big_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        await until(pilot, lambda: app.marks.state is not None, "the read state")
+        lst = app.query_one(ArticleList)
+        for article in lst.articles[:5]:  # Story 149 … 145: two of them have "police" (148, 146)
+            app.marks.mark_read(article)
+        app.list_pane.marks_changed()
+        assert app.list_pane.unread == ROWS - 5
+        await pilot.press("f", *"police")
+        await until(pilot, lambda: app.list_pane.filter_text == "police" and len(lst.articles) == ROWS // 2,
+                    "police listed")
+        await pilot.pause()
+        assert app.list_pane.unread == ROWS // 2 - 2  # 148 and 146 are read
+        assert app.list_pane.unread == sum(1 for a in lst.articles if app.marks.is_unread(a))
+
+
+async def test_after_a_reload_that_changes_the_list_the_table_is_built_again(
+    big_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make(big_folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        write_article(big_folder, "new.txt", "Fresh story", "Police news.", date="2021-01-01")
+        app.folder.poll()
+        lst = app.query_one(ArticleList)
+        await until(pilot, lambda: len(lst.articles) == ROWS + 1, "the new file listed")
+        await until(pilot, lambda: app.session.filter_ready, "the new list's prefix table")
+        index = app.session.index
+        asked: list[FilterQuery] = []
+        real = index.filter_ids
+        monkeypatch.setattr(index, "filter_ids", lambda q, c=lambda: False: asked.append(q) or real(q, c))
+        await pilot.press("f", "p")
+        await until(pilot, lambda: app.list_pane.filter_text == "p" and len(lst.articles) < ROWS, "p listed")
+        assert lst.articles[0].title == "Fresh story" and asked == []
