@@ -62,6 +62,7 @@ class NewsReaderApp(App[None]):
         read_after: float | None = 2.0,
     ) -> None:
         super().__init__()
+        self.theme = THEME  # before the stylesheet is parsed (see refresh_css); a config may set another
         self.path = Path(path)
         self.background_analysis = background_analysis
         self.folder = FolderWorkers(self, self.path, use_index=use_index, analyser=analyser, live_reload=watch)
@@ -84,13 +85,19 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         exit_on_signals(self)  # SIGTERM/SIGHUP quit as `q` does: state saved, terminal restored
-        self.theme = THEME
         self.article_list.focus()
         self._update_header()
         for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
             self.watch(node, name, self._update_header, init=False)
         self.folder.scan()
-        self.call_after_refresh(self._prepare_bars)  # the bars' inputs are not needed for the first frame
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """A theme set before the first screen mounts (`__init__`, `install_config`) needs only new variables:
+        the stylesheet is then parsed once, with them (Textual's refresh would parse it twice)."""
+        if not self.screen_stack:
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -105,10 +112,6 @@ class NewsReaderApp(App[None]):
             event.stop()
             event.prevent_default()
             focused.insert_text_at_cursor(event.character)
-
-    async def _prepare_bars(self) -> None:
-        await self.reader_pane.find_bar.prepare()
-        await self.list_pane.filter_bar.prepare()
 
     @property
     def list_pane(self) -> ListPane:
