@@ -5,7 +5,6 @@ load, poll and analyse, the header and the key bindings."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
+from newsreader.ui import collector
 from newsreader.ui import messages as msg
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
@@ -83,7 +83,11 @@ class NewsReaderApp(App[None]):
             yield ReaderPane(id="reading-pane")
         yield Footer(compact=True)
 
+    def on_load(self) -> None:  # no garbage collection until the first frame is out (`collector`)
+        collector.hold()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(collector.resume)
         exit_on_signals(self)  # SIGTERM/SIGHUP quit as `q` does: state saved, terminal restored
         self.article_list.focus()
         self._update_header()
@@ -187,9 +191,7 @@ class NewsReaderApp(App[None]):
         if message.final:
             self._failure = None  # the folder is in step again
             self._restore_position()
-            # The list and the index entries live as long as the app: move them out of the garbage
-            # collector's way, or its full passes (~0.1 s with 10,000 articles) land in a keystroke.
-            gc.freeze()
+            collector.settle()  # the list lives as long as the app
             self._after_final_load(message, session)
         self._update_header()
 
@@ -278,8 +280,7 @@ class NewsReaderApp(App[None]):
 
     @on(msg.ArticleLoaded)
     def _article_loaded(self, message: msg.ArticleLoaded) -> None:
-        shown = self.reader_pane.article
-        if shown is not None and message.key == shown.key and self.session is not None:
+        if (shown := self.reader_pane.article) is not None and message.key == shown.key and self.session is not None:
             self._present(message.article, self.session.memory_analysis(message.article), keep_scroll=False)
 
     def _present(self, article: Article, analysis: Analysis | None, *, keep_scroll: bool) -> None:
@@ -294,8 +295,8 @@ class NewsReaderApp(App[None]):
         if new:
             self.marks.remember()
             self.marks.article_shown(article, self._is_shown)
-        if analysis is None and not article.error and not article.partial:
-            self.folder.analyse_one(article)
+        if analysis is None and not article.error and not article.partial:  # once the text is painted:
+            self.call_after_refresh(self.folder.analyse_one, article)  # its worker competes for the interpreter
 
     def _is_shown(self, key: str) -> bool:
         pane = self.query_one_optional(ReaderPane) if self.is_running else None
@@ -309,8 +310,7 @@ class NewsReaderApp(App[None]):
         return session.folder, pane.article, pane.view.offset_of_line(pane.view.scroll_offset.y)
 
     def _marks_changed(self) -> None:
-        listing = self.query_one_optional(ListPane)
-        if listing is not None:  # not while shutting down
+        if (listing := self.query_one_optional(ListPane)) is not None:  # not while shutting down
             listing.marks_changed()
 
     @on(ListPane.FilterChanged)
@@ -319,6 +319,7 @@ class NewsReaderApp(App[None]):
         self._update_header()
 
     def on_unmount(self) -> None:
+        collector.resume()  # (if the app quit before its first frame)
         self.marks.stop_clock()
         self.folder.stop_poll()
         self.marks.save(now=True)
@@ -346,8 +347,7 @@ class NewsReaderApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer shows what matters now: n/N only with matches, esc only when it does something."""
-        pane = self.query_one_optional(ReaderPane)
-        if pane is None:
+        if (pane := self.query_one_optional(ReaderPane)) is None:
             return True
         if action == "pane" and parameters[:1] == ("step_match",) and parameters[1:] != (0,):
             return bool(pane.find.text)

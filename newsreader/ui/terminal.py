@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from textual import constants
 from textual.drivers.linux_driver import LinuxDriver, ParseError, XTermParser, loop_last
 
+from newsreader.ui import collector
+
 if TYPE_CHECKING:
     from newsreader.config import Config
     from newsreader.ui.app import NewsReaderApp
@@ -83,7 +85,10 @@ class ReaderDriver(LinuxDriver):
 
 
 def reader_app(path: Path, config: Config | None = None, **kwargs: Any) -> NewsReaderApp:
-    """The reader on `path` with the user's `config`, as `newsreader` runs it (the launch benchmark too)."""
+    """The reader on `path` with the user's `config`, as `newsreader` runs it (the launch benchmark too).
+    Run it: garbage collection is held from here (the app's modules are imported next) to its first frame
+    (`collector`)."""
+    collector.hold()
     from newsreader.ui.app import make_app
     from newsreader.ui.apply_config import install_config
 
