@@ -96,8 +96,7 @@ class NewsReaderApp(App[None]):
         self.folder.scan()
 
     def refresh_css(self, animate: bool = True) -> None:
-        """A theme set before the first screen mounts (`__init__`, `install_config`) needs only new variables:
-        the stylesheet is then parsed once, with them (Textual's refresh would parse it twice)."""
+        """A theme set before the first screen mounts needs only new variables (Textual's would parse twice)."""
         if not self.screen_stack:
             self.stylesheet.set_variables(self.get_css_variables())
             return
@@ -239,8 +238,9 @@ class NewsReaderApp(App[None]):
 
     @on(msg.AnalysisReady)
     def _analysis_ready(self, message: msg.AnalysisReady) -> None:
+        if (pane := self.query_one_optional(ReaderPane)) is None:  # closing: a worker's late answer
+            return
         self.article_list.refresh_counts()
-        pane = self.reader_pane
         if pane.article is not None and message.key == pane.article.key:
             pane.set_analysis(message.analysis)
 
