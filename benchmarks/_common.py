@@ -2,7 +2,8 @@
 
 - generated folders: N copies of the Wikinews bulk corpus under distinct names and dates, built once
   under ~/.cache/newsreader-bench (or $XDG_CACHE_HOME/newsreader-bench) and reused;
-- the launch child (`CHILD`): a fresh `python -c` interpreter that runs the app headless, notes the
+- the launch child (`CHILD`): a fresh `python -c` interpreter that builds the app as `newsreader` does (the
+  config read and installed: `ui.terminal.reader_app`) and runs it headless, notes the
   first frame (by wrapping `App._display`) and, optionally, the moment every title is listed;
 - `spawn`: runs a child, times it from the parent's spawn and reads its peak RSS with os.wait4.
 
@@ -63,9 +64,12 @@ if mode == "trivial":
 
     app = Trivial()
 else:
-    import newsreader.cli  # what the console script imports first
-    from newsreader.ui.app import make_app
-    app = make_app(folder)
+    import newsreader.cli  # what the console script imports first; then its road to the reader (cmd_open)
+    from pathlib import Path
+    from newsreader.config import load_config
+    from newsreader.preferences import effective_config
+    from newsreader.ui.terminal import reader_app
+    app = reader_app(Path(folder), effective_config(load_config()))
 marks["imported"] = time.monotonic()
 
 def _useful():
@@ -151,7 +155,8 @@ def cache_dir() -> Path:
 def bench_env(scratch: Path) -> dict[str, str]:
     """The children's environment: the reader's state and caches under `scratch`, not the user's home."""
     scratch.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / "cache"), "XDG_STATE_HOME": str(scratch / "state")}
+    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / "cache"), "XDG_STATE_HOME": str(scratch / "state"),
+           "XDG_CONFIG_HOME": str(scratch / "config")}  # no config file there: the defaults, as they are shipped
     env.pop("NO_COLOR", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
     return env

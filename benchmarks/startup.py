@@ -12,7 +12,9 @@ affects every case alike, after one discarded warm-up round (OS file cache, the 
                folder index (SQLite in $XDG_CACHE_HOME) warm from the warm-up round
   10k cold     the same with an empty cache directory for every run (the index is built from scratch)
 
-Every child runs `app.run(headless=True, size=(120, 36), auto_pilot=...)`. Headless Textual still lays
+The reader is built as `newsreader` builds it (`ui.terminal.reader_app`: the config read and installed;
+the children's config directory is empty, so the defaults). Every child runs
+`app.run(headless=True, size=(120, 36), auto_pilot=...)`. Headless Textual still lays
 out and renders every frame (only the write to the terminal is skipped); the child wraps `App._display`
 to note the moment the first frame is handed over. Times are measured from the moment the parent spawns
 the process (CLOCK_MONOTONIC is system-wide on Linux, so the child's clock readings are comparable), so

@@ -19,8 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsreader.analysis.model import KINDS, ActorHint
 from newsreader.markdown_text import StyleSpan, markdown_to_text
 from newsreader.regular_files import read_regular
@@ -101,48 +99,54 @@ class TooLargeNumber:
         return f"(a number of {len(self.text):,} characters)"
 
 
-class _SafeLoader(yaml.SafeLoader):
+@lru_cache(maxsize=1)
+def _safe_loader() -> Any:
     """SafeLoader without aliases (no "billion laughs"), without implicit timestamps (we parse dates),
     with at most MAX_YAML_NODES nodes (counted while composing, so a million-item list stops early) and
-    no huge integers."""
+    no huge integers. Made on first use: PyYAML is imported only when some YAML needs it (not before the
+    reader's first frame: front matter and the shipped residue list have fast paths)."""
+    import yaml
 
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self.nodes_composed = 0
+    class _SafeLoader(yaml.SafeLoader):
+        def __init__(self, stream: Any) -> None:
+            super().__init__(stream)
+            self.nodes_composed = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases are not allowed in articles", event.start_mark
-            )
-        self.nodes_composed += 1
-        if self.nodes_composed > MAX_YAML_NODES:
-            raise yaml.composer.ComposerError(
-                None, None, f"more than {MAX_YAML_NODES:,} values (a YAML bomb?)", self.peek_event().start_mark
-            )
-        return super().compose_node(parent, index)
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases are not allowed in articles", event.start_mark
+                )
+            self.nodes_composed += 1
+            if self.nodes_composed > MAX_YAML_NODES:
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_YAML_NODES:,} values (a YAML bomb?)", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)
 
-    def construct_int_or_too_large(self, node: Any) -> int | TooLargeNumber:
-        """An int, or a `TooLargeNumber` when its digits would take long to convert (a separate name, not an
-        override of `construct_yaml_int`, because it returns more than an int)."""
-        text = self.construct_scalar(node)
-        if len(text) > MAX_YAML_NUMBER_CHARS:
-            return TooLargeNumber(text)
-        return self.construct_yaml_int(node)
+        def construct_int_or_too_large(self, node: Any) -> int | TooLargeNumber:
+            """An int, or a `TooLargeNumber` when its digits would take long to convert (a separate name, not
+            an override of `construct_yaml_int`, because it returns more than an int)."""
+            text = self.construct_scalar(node)
+            if len(text) > MAX_YAML_NUMBER_CHARS:
+                return TooLargeNumber(text)
+            return self.construct_yaml_int(node)
 
-
-_SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_int_or_too_large)
-_SafeLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _SafeLoader.add_constructor("tag:yaml.org,2002:int", _SafeLoader.construct_int_or_too_large)
+    _SafeLoader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _SafeLoader
 
 
 def safe_yaml(text: str) -> Any:
     """Parse YAML as data only; raises `ValueError` with a one-line reason on any problem."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_SafeLoader)  # _SafeLoader is a SafeLoader
+        return yaml.load(text, Loader=_safe_loader())  # a SafeLoader
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["unreadable"])[0]
         mark = getattr(exc, "problem_mark", None)
@@ -279,6 +283,22 @@ def parse_simple_front_matter(block: str) -> dict[str, str | None] | None:
         else:
             meta[key] = value
     return meta
+
+
+def parse_simple_list(text: str) -> list[str] | None:
+    """A YAML list of plain one-line strings (`- item` lines, comments) without YAML's machinery, or None
+    when it needs a real parser (the result is then what `safe_yaml` gives). Why: the shipped residue
+    list is read before the reader's first frame, and importing PyYAML for it took ~12 ms of that."""
+    items: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        value = line[2:].strip() if line.startswith("- ") else ""
+        if not value or value[0] in _PLAIN_START or ": " in value or " #" in value or value.endswith(":") \
+                or _YAML_SPECIAL.match(value):
+            return None
+        items.append(value)
+    return items
 
 
 def parse_front_matter(block: str) -> Any:
@@ -421,8 +441,9 @@ def apply_meta(article: Article, meta: dict[Any, Any]) -> None:
 @lru_cache(maxsize=1)
 def default_residue() -> frozenset[str]:
     """The shipped scrape-residue lines (data/residue.yaml)."""
-    data = safe_yaml((Path(__file__).parent / "data" / "residue.yaml").read_text(encoding="utf-8"))
-    return frozenset(normalise_residue(s) for s in data if isinstance(s, str))
+    text = (Path(__file__).parent / "data" / "residue.yaml").read_text(encoding="utf-8")
+    data = parse_simple_list(text)
+    return frozenset(normalise_residue(s) for s in (safe_yaml(text) if data is None else data) if isinstance(s, str))
 
 
 def normalise_residue(line: str) -> str:
@@ -666,6 +687,8 @@ def _from_html(path: Path, data: bytes, fallback_title: str, residue: frozenset[
         return Article(path, fallback_title, error=INSTALL_HINT)
     except NoArticleText as exc:
         return Article(path, fallback_title, error=str(exc))
+    import yaml
+
     front = yaml.safe_dump(page.front_matter(), allow_unicode=True, sort_keys=False, width=10_000)
     return _from_text(path, f"---\n{front}---\n{page.body}", fallback_title, residue, markdown=True)
 

@@ -60,6 +60,27 @@ class ActorsPanel(RowList):
     """
 
     PREFIX = "actors-panel"
+    # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
+    DEFAULT_CSS = """
+    ActorsPanel {
+        width: 33;
+        max-width: 45%;
+        min-width: 24;
+        height: 1fr;
+        border-left: vkey $panel-lighten-2;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .actors-panel--heading { text-style: bold; color: $text-muted; }
+        & > .actors-panel--person { color: #6cb6ff; }
+        & > .actors-panel--organisation { color: #d39ef0; }
+        & > .actors-panel--place { color: #8fd18f; }
+        & > .actors-panel--count { color: $text-muted; }
+        & > .actors-panel--cursor { background: $accent 40%; }
+        & > .actors-panel--cursor-blurred { background: $panel-lighten-2; }
+        & > .actors-panel--empty { color: $text-muted; text-style: italic; }
+        &:focus { border-left: vkey $accent; }
+    }
+    """
     BINDINGS = [
         *RowList.BINDINGS[:-1],
         Binding("enter", "select", "Filter by actor", show=True, id="actors.filter"),

@@ -5,7 +5,6 @@ load, poll and analyse, the header and the key bindings."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, Input
 
 from newsreader.sanitize import clean_line
+from newsreader.ui import collector
 from newsreader.ui import messages as msg
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
@@ -62,6 +62,7 @@ class NewsReaderApp(App[None]):
         read_after: float | None = 2.0,
     ) -> None:
         super().__init__()
+        self.theme = THEME  # before the stylesheet is parsed (see refresh_css); a config may set another
         self.path = Path(path)
         self.background_analysis = background_analysis
         self.folder = FolderWorkers(self, self.path, use_index=use_index, analyser=analyser, live_reload=watch)
@@ -82,15 +83,24 @@ class NewsReaderApp(App[None]):
             yield ReaderPane(id="reading-pane")
         yield Footer(compact=True)
 
+    def on_load(self) -> None:  # no garbage collection until the first frame is out (`collector`)
+        collector.hold()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(collector.resume)
         exit_on_signals(self)  # SIGTERM/SIGHUP quit as `q` does: state saved, terminal restored
-        self.theme = THEME
         self.article_list.focus()
         self._update_header()
         for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
             self.watch(node, name, self._update_header, init=False)
         self.folder.scan()
-        self.call_after_refresh(self._prepare_bars)  # the bars' inputs are not needed for the first frame
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """A theme set before the first screen mounts needs only new variables (Textual's would parse twice)."""
+        if not self.screen_stack:
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -105,10 +115,6 @@ class NewsReaderApp(App[None]):
             event.stop()
             event.prevent_default()
             focused.insert_text_at_cursor(event.character)
-
-    async def _prepare_bars(self) -> None:
-        await self.reader_pane.find_bar.prepare()
-        await self.list_pane.filter_bar.prepare()
 
     @property
     def list_pane(self) -> ListPane:
@@ -184,9 +190,7 @@ class NewsReaderApp(App[None]):
         if message.final:
             self._failure = None  # the folder is in step again
             self._restore_position()
-            # The list and the index entries live as long as the app: move them out of the garbage
-            # collector's way, or its full passes (~0.1 s with 10,000 articles) land in a keystroke.
-            gc.freeze()
+            collector.settle()  # the list lives as long as the app
             self._after_final_load(message, session)
         self._update_header()
 
@@ -234,8 +238,9 @@ class NewsReaderApp(App[None]):
 
     @on(msg.AnalysisReady)
     def _analysis_ready(self, message: msg.AnalysisReady) -> None:
+        if (pane := self.query_one_optional(ReaderPane)) is None:  # closing: a worker's late answer
+            return
         self.article_list.refresh_counts()
-        pane = self.reader_pane
         if pane.article is not None and message.key == pane.article.key:
             pane.set_analysis(message.analysis)
 
@@ -275,8 +280,7 @@ class NewsReaderApp(App[None]):
 
     @on(msg.ArticleLoaded)
     def _article_loaded(self, message: msg.ArticleLoaded) -> None:
-        shown = self.reader_pane.article
-        if shown is not None and message.key == shown.key and self.session is not None:
+        if (shown := self.reader_pane.article) is not None and message.key == shown.key and self.session is not None:
             self._present(message.article, self.session.memory_analysis(message.article), keep_scroll=False)
 
     def _present(self, article: Article, analysis: Analysis | None, *, keep_scroll: bool) -> None:
@@ -291,8 +295,8 @@ class NewsReaderApp(App[None]):
         if new:
             self.marks.remember()
             self.marks.article_shown(article, self._is_shown)
-        if analysis is None and not article.error and not article.partial:
-            self.folder.analyse_one(article)
+        if analysis is None and not article.error and not article.partial:  # once the text is painted:
+            self.call_after_refresh(self.folder.analyse_one, article)  # its worker competes for the interpreter
 
     def _is_shown(self, key: str) -> bool:
         pane = self.query_one_optional(ReaderPane) if self.is_running else None
@@ -306,8 +310,7 @@ class NewsReaderApp(App[None]):
         return session.folder, pane.article, pane.view.offset_of_line(pane.view.scroll_offset.y)
 
     def _marks_changed(self) -> None:
-        listing = self.query_one_optional(ListPane)
-        if listing is not None:  # not while shutting down
+        if (listing := self.query_one_optional(ListPane)) is not None:  # not while shutting down
             listing.marks_changed()
 
     @on(ListPane.FilterChanged)
@@ -316,6 +319,7 @@ class NewsReaderApp(App[None]):
         self._update_header()
 
     def on_unmount(self) -> None:
+        collector.resume()  # (if the app quit before its first frame)
         self.marks.stop_clock()
         self.folder.stop_poll()
         self.marks.save(now=True)
@@ -343,8 +347,7 @@ class NewsReaderApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer shows what matters now: n/N only with matches, esc only when it does something."""
-        pane = self.query_one_optional(ReaderPane)
-        if pane is None:
+        if (pane := self.query_one_optional(ReaderPane)) is None:
             return True
         if action == "pane" and parameters[:1] == ("step_match",) and parameters[1:] != (0,):
             return bool(pane.find.text)

@@ -181,9 +181,9 @@ class ArticleList(CursorList):
         if not self.articles:
             if y == 1:
                 return self._line(" " + self.empty_message, "article-list--empty", width)
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.visual_style.rich_style)
         if index >= len(self.articles):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.visual_style.rich_style)
         key = (row, width, self._generation, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
@@ -194,7 +194,7 @@ class ArticleList(CursorList):
     def _render_row(self, index: int, part: int, width: int) -> Strip:
         article = self.articles[index]
         if part == 2:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.visual_style.rich_style)
         if part == 0:
             text, role = article.title, "article-list--title"
             if self.is_unread is not None:

@@ -307,8 +307,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._wrap_width and width > 0:
             self._rewrap()  # shown before the first layout: wrap now, not after this frame (on_resize)
         index = scroll_y + y
+        # (`visual_style` is cached until the styles change; `rich_style` walks the ancestors on every call:
+        # three times a line, it was a third of the first frame's render)
+        base = self.visual_style.rich_style
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         # keyed on the matches the line shows, so typing in the find bar re-renders only the lines
         # whose matches changed: the others come from the cache
         key = (index, self._generation, self._line_matches(index))
@@ -316,7 +319,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if strip is None:
             strip = self._render_wrapped_line(index, width)
             self._cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _line_matches(self, index: int) -> tuple[tuple[int, int, str], ...]:
         """What is drawn over wrapped line `index`: (start, end, role) of find matches and the mention."""
@@ -348,9 +351,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 spans.append(Span(max(s, start) - start, min(e, end) - start, Style(link=url)))
         content = Content(text, spans) if spans else Content(text)
         segments = content.render_segments(self.visual_style)
+        base = self.visual_style.rich_style
         if self._left:
-            segments.insert(0, Segment(" " * self._left, self.rich_style))
-        return Strip(segments).extend_cell_length(width, self.rich_style)
+            segments.insert(0, Segment(" " * self._left, base))
+        return Strip(segments).extend_cell_length(width, base)
 
     # ------------------------------------------------------------------------------------- actions
 

@@ -1,7 +1,9 @@
 """The find bar under the reading pane: an input, regex / whole-word toggles and a "3/17" counter.
 
-It only reports what the user typed or toggled; the App runs the search (pure `search.find_matches`)
-and tells the bar what to show.
+It only reports what the user typed or toggled; the `ReaderPane` runs the search (pure
+`search.find_matches`) and tells the bar what to show. The text is reported as a reactive, not a message:
+its watchers run while the keystroke is handled, so a literal find's highlights are painted in the same
+frame as the input's echo (a message is handled later, when that frame may already be out).
 """
 
 from __future__ import annotations
@@ -11,16 +13,17 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widget import Widget
+from textual.reactive import var
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
 from newsreader.ui.input_bar import InputBar
 
 
 class FindBar(InputBar, Horizontal):
-    """Incremental find: posts `Changed` per keystroke, `Toggled` for the regex / whole-word switches,
-    `Step` for next/previous, `Done` (Enter) and `Closed` (Esc). It keeps no find state of its own: the
-    `ReaderPane` owns the query and tells the bar its flags and counter."""
+    """Incremental find: `text` follows the input as it is typed; posts `Toggled` for the regex /
+    whole-word switches, `Step` for next/previous, `Done` (Enter) and `Closed` (Esc). It keeps no find
+    state of its own: the `ReaderPane` owns the query and tells the bar its flags and counter."""
 
     BINDINGS = [
         Binding("escape", "close", "Close find", id="find.close"),
@@ -31,10 +34,6 @@ class FindBar(InputBar, Horizontal):
         Binding("alt+r", "toggle_flag('regex')", "Regex", priority=True, id="find.regex"),
         Binding("alt+w", "toggle_flag('whole_word')", "Whole word", priority=True, id="find.whole-word"),
     ]
-
-    @dataclass
-    class Changed(Message):
-        query: str
 
     @dataclass
     class Toggled(Message):
@@ -52,6 +51,9 @@ class FindBar(InputBar, Horizontal):
     class Closed(Message):
         """Esc: close and clear every highlight."""
 
+    text: var[str] = var("", init=False)
+    """The input's text, updated as it changes (typed, or filled in and cleared by the pane)."""
+
     INPUT_ID = "find-input"
     STATUS_ID = "find-status"
     PLACEHOLDER = "find in article (smart case)"
@@ -59,6 +61,15 @@ class FindBar(InputBar, Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._flags: Label | None = None
+
+    def _ensure_children(self) -> AwaitMount | None:
+        made = super()._ensure_children()
+        if made is not None:  # a new input: `text` follows its value (a watcher runs within the keystroke)
+            self.watch(self.input, "value", self._input_value, init=False)
+        return made
+
+    def _input_value(self, value: str) -> None:
+        self.text = value
 
     def extra_children(self) -> tuple[list[Widget], list[Widget]]:
         self._flags = Label("", id="find-flags", markup=False)
@@ -79,8 +90,7 @@ class FindBar(InputBar, Horizontal):
             self._flags.update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.Changed(event.value))
+        event.stop()  # reported through `text`, at once
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -130,6 +130,62 @@ def in_effect(app: App[Any], bindings: Iterable[BindingType]) -> list[BindingTyp
 class HelpScreen(ModalScreen[None]):
     """Keys by what they are for, then the legend of highlight colours. j/k, g/G, space/b scroll it."""
 
+    # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #help-body {
+        width: 118;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+
+    #help-columns {
+        height: auto;
+    }
+
+    .help-keys {
+        width: 1fr;
+        height: auto;
+        margin-right: 2;
+    }
+
+    .help-title {
+        margin-top: 1;
+    }
+
+    .help-rows {
+        grid-size: 2;
+        grid-columns: 13 1fr;
+        grid-rows: auto;
+        grid-gutter: 0 1;
+        height: auto;
+        padding-left: 1;
+        & > .help-key { color: $text; }
+    }
+
+    /* 80 columns: the key sections in one readable column */
+    HelpScreen.-narrow {
+        & #help-columns { layout: vertical; }
+        & .help-keys { width: 1fr; margin-right: 0; }
+    }
+
+    #help-legend, #help-hint {
+        margin-top: 1;
+    }
+
+    #help-hint {
+        color: $text-muted;
+    }
+    """
+
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss_help", "Close help", id="help.close"),
         Binding("j,down", "scroll(1)", "Scroll", show=False, id="help.line-down"),

@@ -13,6 +13,37 @@ from textual.widgets import Static
 class InfoScreen(ModalScreen[None]):
     """Field names and values in two columns; long values wrap in theirs. Esc, i or q closes it."""
 
+    # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
+    DEFAULT_CSS = """
+    InfoScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #info-body {
+        width: 100;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+
+    #info-rows {
+        grid-size: 2;
+        grid-columns: 12 1fr;
+        grid-rows: auto;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+
+    #info-hint {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
+
     BINDINGS = [
         Binding("escape,i,q", "close", "Close"),
         Binding("j,down", "scroll(1)", "Scroll", show=False),

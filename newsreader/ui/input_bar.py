@@ -1,8 +1,8 @@
 """What the find bar and the filter bar share: an input and a status label made on first use, shown
 and focused at once, cleared when closed.
 
-Why made on first use: every widget costs start-up time and most sessions never open a bar; the app
-builds them just after the first frame (`prepare`). Why focus at once: keys typed right after `/` or
+Why made on first use: every widget costs start-up time and most sessions never open a bar; each
+bar builds them just after the first frame (`prepare`). Why focus at once: keys typed right after `/` or
 `f` are already queued, and Textual's ordinary `focus()` would only take effect after them.
 """
 
@@ -46,8 +46,13 @@ class InputBar:
         before, after = self.extra_children()
         return self.mount(*before, self._input, *after, self._status)  # type: ignore[attr-defined]
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.prepare)  # type: ignore[attr-defined]  # not needed for the first frame
+
     async def prepare(self) -> None:
-        """Make the children now (the app calls this just after the first frame)."""
+        """Make the children now (just after the first frame, unless the app quit before it: q, SIGTERM)."""
+        if not self.is_attached:  # type: ignore[attr-defined]
+            return
         pending = self._ensure_children()
         if pending is not None:
             await pending

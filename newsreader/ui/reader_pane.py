@@ -107,6 +107,9 @@ class ReaderPane(Horizontal):
         super().__init__(id=id)
         self._panel: ActorsPanel | None = None
 
+    def on_mount(self) -> None:
+        self.watch(self.find_bar, "text", self._find_typed, init=False)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="reading"):
             yield ArticleView(id="reader").data_bind(
@@ -212,8 +215,8 @@ class ReaderPane(Horizontal):
 
     def close_find(self) -> None:
         """Close the bar and clear every highlight it made."""
-        self.find_bar.close()
         self.find = FindQuery()
+        self.find_bar.close()
 
     def watch_find(self, old: FindQuery, new: FindQuery) -> None:
         self._find_changed(old, new, scroll=True)
@@ -225,10 +228,12 @@ class ReaderPane(Horizontal):
         if (old.text, old.regex, old.whole_word) != (new.text, new.regex, new.whole_word):
             self._search(scroll=scroll)
 
-    @on(FindBar.Changed)
-    def _find_typed(self, message: FindBar.Changed) -> None:
-        message.stop()
-        self.find = FindQuery(message.query, self.find.regex, self.find.whole_word)
+    def _find_typed(self, text: str) -> None:
+        """The find bar's text changed: typed, unless it is the query already (the pane sets its query
+        before it fills in or clears the bar). Runs within the keystroke (a watcher of `FindBar.text`), so
+        a literal find's highlights are painted in the same frame as the input's echo."""
+        if text != self.find.text:
+            self.find = FindQuery(text, self.find.regex, self.find.whole_word)
 
     @on(FindBar.Toggled)
     def _find_toggled(self, message: FindBar.Toggled) -> None:
@@ -263,13 +268,13 @@ class ReaderPane(Horizontal):
                 self.close_find()
             return
         text, regex = wanted
-        self.find_bar.open(text, focus=False)
         query, old = FindQuery(text, regex, False, from_filter=True), self.find
         if query == old:
             self._search(keep_current=not scroll, scroll=scroll)
         else:
             self.set_reactive(ReaderPane.find, query)  # not through the watcher: it would always scroll
             self._find_changed(old, query, scroll=scroll)
+        self.find_bar.open(text, focus=False)
 
     def _filter_find_text(self) -> tuple[str, bool] | None:
         """The filter's words as a find query: one literal word, or a regex of several; an `actor:`

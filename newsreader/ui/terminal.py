@@ -25,8 +25,11 @@ from typing import TYPE_CHECKING, Any
 from textual import constants
 from textual.drivers.linux_driver import LinuxDriver, ParseError, XTermParser, loop_last
 
+from newsreader.ui import collector
+
 if TYPE_CHECKING:
     from newsreader.config import Config
+    from newsreader.ui.app import NewsReaderApp
 
 IDLE_WAIT_S = 0.1  # Textual's own wake-up interval when nothing is pending
 
@@ -81,13 +84,21 @@ class ReaderDriver(LinuxDriver):
                 pass
 
 
-def run_reader(path: Path, config: Config | None = None, **kwargs: Any) -> int:
-    """Run the reader on `path` (with the user's `config`) until it quits; the exit status is 1 if it
-    stopped on an error."""
+def reader_app(path: Path, config: Config | None = None, **kwargs: Any) -> NewsReaderApp:
+    """The reader on `path` with the user's `config`, as `newsreader` runs it (the launch benchmark too).
+    Run it: garbage collection is held from here (the app's modules are imported next) to its first frame
+    (`collector`)."""
+    collector.hold()
     from newsreader.ui.app import make_app
     from newsreader.ui.apply_config import install_config
 
-    app = install_config(make_app(path, **kwargs), config)
+    return install_config(make_app(path, **kwargs), config)
+
+
+def run_reader(path: Path, config: Config | None = None, **kwargs: Any) -> int:
+    """Run the reader on `path` (with the user's `config`) until it quits; the exit status is 1 if it
+    stopped on an error."""
+    app = reader_app(path, config, **kwargs)
     if issubclass(app.driver_class, LinuxDriver):
         app.driver_class = ReaderDriver
     app.run()

@@ -30,6 +30,27 @@ class QuoteList(RowList):
     """Speakers (headings) and their quotations (items). Item i is quotation `order[i]` of the analysis."""
 
     PREFIX = "who-said"
+    # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
+    DEFAULT_CSS = """
+    QuoteList {
+        height: auto;
+        max-height: 30;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .who-said--heading { text-style: bold; }
+        & > .who-said--person { color: #6cb6ff; }
+        & > .who-said--organisation { color: #d39ef0; }
+        & > .who-said--place { color: #8fd18f; }
+        & > .who-said--unattributed { color: $text-muted; text-style: bold italic; }
+        & > .who-said--count { color: $text-muted; text-style: not bold; }
+        & > .who-said--quote { text-style: italic; color: #e0a458; }
+        & > .who-said--quote-mark { color: #e0a458 55%; }
+        & > .who-said--cursor { background: $accent 40%; }
+        & > .who-said--cursor-blurred { background: $panel-lighten-2; }
+        & > .who-said--empty { color: $text-muted; text-style: italic; }
+    }
+    """
     COMPONENT_CLASSES = {
         "who-said--heading",
         "who-said--person",
@@ -131,6 +152,41 @@ class WhoSaidScreen(ModalScreen[int | None]):
     BINDINGS = [
         Binding("escape,q,w", "close", "Close", id="who-said.close"),
     ]
+    # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
+    DEFAULT_CSS = """
+    WhoSaidScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #who-said-body {
+        width: 84;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+
+    #who-said-title {
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    #who-said-summary, #who-said-hint {
+        color: $text-muted;
+    }
+
+    #who-said-summary {
+        margin-bottom: 1;
+    }
+
+    #who-said-hint {
+        margin-top: 1;
+    }
+    """
 
     def __init__(self, analysis: Analysis, title: str) -> None:
         super().__init__()

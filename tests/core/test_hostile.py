@@ -146,7 +146,7 @@ def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
 
     articles.default_residue()  # the shipped residue list is YAML too: not part of what is counted
     work = LoaderWork()
-    real_read, real_compose, real_markdown = articles.read_regular, articles._SafeLoader.compose_node, \
+    real_read, real_compose, real_markdown = articles.read_regular, articles._safe_loader().compose_node, \
         articles.markdown_to_text
 
     def reading(path, limit):
@@ -163,7 +163,7 @@ def loader_work(monkeypatch: pytest.MonkeyPatch) -> LoaderWork:
         return real_markdown(text, notices)
 
     monkeypatch.setattr(articles, "read_regular", reading)
-    monkeypatch.setattr(articles._SafeLoader, "compose_node", composing)
+    monkeypatch.setattr(articles._safe_loader(), "compose_node", composing)
     monkeypatch.setattr(articles, "markdown_to_text", formatting)
     return work
 

@@ -45,14 +45,14 @@ def test_a_yaml_list_bomb_is_refused_after_composing_a_bounded_number_of_nodes(
     path.write_text("-\n" * 1_040_000)  # 2 MB, under the byte cap: a million nodes
     articles.default_residue()  # the shipped residue list goes through the same loader: read it first
     composed = 0
-    original = articles._SafeLoader.compose_node
+    original = articles._safe_loader().compose_node
 
     def counting(self, parent, index):
         nonlocal composed
         composed += 1
         return original(self, parent, index)
 
-    monkeypatch.setattr(articles._SafeLoader, "compose_node", counting)
+    monkeypatch.setattr(articles._safe_loader(), "compose_node", counting)
     (article,) = load_file(path)
     assert article.error == f"invalid YAML (line {MAX_YAML_NODES}): more than {MAX_YAML_NODES:,} values (a YAML bomb?)"
     assert composed <= MAX_YAML_NODES + 1

@@ -1,0 +1,83 @@
+"""Issue 15: literal find paints its highlights in the same frame as the input's echo (counted in frames
+and in handled messages, not timed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input
+
+SIZE = (120, 36)
+
+
+async def open_find(app: Any, pilot: Any) -> Input:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("/")
+    await pilot.pause()
+    find_input = app.focused
+    assert isinstance(find_input, Input) and find_input.id == "find-input"
+    return find_input
+
+
+async def test_a_typed_key_has_its_highlights_before_any_other_message_is_handled(
+    small_folder: Path, make: Any
+) -> None:
+    """The keystroke's own handling (the input's value changing) already sets the matches: nothing is
+    left to a message that a frame could be rendered before."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        find_input = await open_find(app, pilot)
+        assert "Gamma paragraph 0" in app.reader.document.text and not app.reader.matches
+        find_input.insert_text_at_cursor("p")  # what a printable key does in the Input, synchronously
+        pane = app.reader_pane
+        assert pane.find.text == "p"
+        assert app.reader.matches == pane.matches and len(pane.matches) >= 60  # bound to the view, painted
+        assert pane.find_bar.status_text == f"1/{len(pane.matches)}"
+        find_input.insert_text_at_cursor("aragraph 7")
+        assert [app.reader.document.text[s:e] for s, e in app.reader.matches] == ["paragraph 7"]
+
+
+async def test_every_frame_shows_the_highlights_of_the_text_it_echoes(small_folder: Path, make: Any) -> None:
+    """While a word is typed, no frame shows the input one key ahead of the highlights."""
+    app = make(small_folder)
+    frames: list[tuple[str, str, int]] = []  # (input's text, find searched for, matches the view paints)
+    display = app._display
+
+    def noting(screen: Any, renderable: Any) -> None:
+        if renderable is not None and app.reader_pane.find_bar.is_open:
+            bar = app.reader_pane.find_bar
+            frames.append((bar.input.value, app.reader_pane.find.text, len(app.reader.matches)))
+        display(screen, renderable)
+
+    app._display = noting
+    async with app.run_test(size=SIZE) as pilot:
+        await open_find(app, pilot)
+        frames.clear()
+        for key in "paragraph":
+            await pilot.press(key)
+        await pilot.pause()
+    typed = [f for f in frames if f[0]]
+    assert typed and typed[-1][0] == "paragraph" and typed[-1][2] >= 60
+    assert all(echoed == searched for echoed, searched, _ in typed), typed
+
+
+async def test_the_filter_fills_the_bar_without_becoming_a_typed_find(small_folder: Path, make: Any) -> None:
+    """The pane fills in the bar itself (the filter's words): that is not the user typing a find."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.list_pane.set_filter_text("paragraph")
+        for _ in range(300):  # the filter waits for more keys (a debounce), then runs in a worker
+            await pilot.pause(0.01)
+            await app.workers.wait_for_complete()
+            if app.reader_pane.find.text:
+                break
+        pane = app.reader_pane
+        assert pane.find.text == "paragraph" and pane.find.from_filter
+        assert pane.find_bar.input.value == "paragraph"
+        pane.close_find()
+        assert pane.find.text == "" and pane.find_bar.input.value == "" and not app.reader.matches

@@ -1,0 +1,141 @@
+"""Issue 15: what the reader does before its first frame on a warm folder, bounded by counting (modules
+imported, stylesheet parses, garbage collections), not by timing."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
+
+from newsreader.config import parse_config
+from newsreader.session import Session
+from newsreader.ui import collector
+from newsreader.ui.terminal import reader_app
+
+SIZE = (120, 36)
+
+# The reader as `newsreader` makes it (cli.cmd_open), run headless until its first frame; prints which of
+# the modules named on the command line were imported by then, and what that frame showed.
+FIRST_FRAME_CHILD = r"""
+import json, sys
+from pathlib import Path
+import newsreader.cli
+from newsreader.config import load_config
+from newsreader.preferences import effective_config
+from newsreader.ui.terminal import reader_app
+
+app = reader_app(Path(sys.argv[1]), effective_config(load_config()))
+seen = {}
+display = app._display
+
+def noting(screen, renderable):
+    if renderable is not None and not seen:
+        seen["modules"] = sorted(m for m in sys.modules if any(m == w or m.startswith(w + ".") for w in sys.argv[2:]))
+        seen["titles"] = len(app.article_list.articles)
+        seen["text"] = app.reader.document.text
+        app.exit()
+    display(screen, renderable)
+
+app._display = noting
+app.run(headless=True, size=(120, 36))
+print("FIRST-FRAME " + json.dumps(seen))
+"""
+
+
+def warm(folder: Path) -> Path:
+    session = Session(folder)
+    session.refresh()  # the index of an earlier run
+    session.close()
+    return folder
+
+
+def test_the_analysis_engine_and_yaml_are_not_imported_before_a_warm_folders_first_frame(
+    small_folder: Path, tmp_path: Path
+) -> None:
+    """They load after the first frame (the analysis in a worker, YAML only for YAML that needs it)."""
+    heavy = ["yaml", "newsreader.analysis.pipeline", "newsreader.analysis.passes", "newsreader.analysis.lexicon",
+             "newsreader.web", "markdown_it"]
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config")}
+    out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, str(warm(small_folder)), *heavy],
+                         capture_output=True, text=True, env=env, timeout=120, check=True).stdout
+    seen = json.loads(next(line for line in out.splitlines() if line.startswith("FIRST-FRAME "))[12:])
+    assert seen["titles"] == 3 and "Gamma paragraph 0" in seen["text"]  # a useful first frame
+    assert seen["modules"] == []
+
+
+async def test_a_theme_and_colours_from_the_config_cost_no_second_parse(small_folder: Path) -> None:
+    """The config's theme and colours are in place before the stylesheet is first parsed: no re-parse
+    (a whole second parse of every rule) before the first frame, and both take effect."""
+    parses = {"reparse": 0, "frame": None}
+    reparse = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        parses["reparse"] += 1
+        reparse(self)
+
+    config = parse_config("theme: nord\ncolours:\n  person: '#00ff00'\n")
+    app = reader_app(small_folder, config, background_analysis=False, watch=False, read_after=None)
+    display = app._display
+
+    def noting(screen: Any, renderable: Any) -> None:
+        if renderable is not None and parses["frame"] is None:
+            parses["frame"] = parses["reparse"]
+        display(screen, renderable)
+
+    app._display = noting
+    Stylesheet.reparse = counting  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert parses["frame"] == 0
+            assert app.theme == "nord"
+            assert app.query_one("#header").styles.background == Color.parse(app.current_theme.panel or "")
+            assert app.reader.get_component_styles("article--person").color == Color(0, 255, 0)
+    finally:
+        Stylesheet.reparse = reparse  # type: ignore[method-assign]
+
+
+async def test_no_garbage_collection_runs_before_the_first_frame_and_it_resumes_after(
+    small_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up's objects live as long as the app: the collector's passes over them are held from the
+    app's Load event to its first frame (then they are frozen, and collections resume)."""
+    collections: list[int] = []
+    hold = collector.hold
+
+    def holding() -> None:
+        collections.clear()  # counted from here
+        hold()
+
+    monkeypatch.setattr(collector, "hold", holding)
+
+    def noting_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    app = make(warm(small_folder))
+    at_first_frame: list[tuple[bool, int]] = []
+    display = app._display
+
+    def noting(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not at_first_frame:
+            at_first_frame.append((gc.isenabled(), len(collections)))
+        display(screen, renderable)
+
+    app._display = noting
+    gc.callbacks.append(noting_collection)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert at_first_frame == [(False, 0)]
+            assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(noting_collection)
