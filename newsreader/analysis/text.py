@@ -7,9 +7,11 @@ the rules can be reported without any re-alignment.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from itertools import count
+from operator import attrgetter
 
 from .lexicon import rule_words
-from dataclasses import dataclass, field
 
 # Dotted acronyms first ("U.S."), then words that may contain inner hyphens, dots ("oe24.at") and
 # apostrophes ("O'Donnell"), but not a possessive "'s", which is recorded on the token instead.
@@ -120,7 +122,7 @@ def tokenize(text: str) -> Doc:
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
-    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)})
+    return Doc(text, tokens, paras, sentences, dict(zip(map(attrgetter("start"), tokens), count())))
 
 
 def _ends_sentence(prev: Token, gap: str) -> bool:
