@@ -19,7 +19,10 @@ WORD_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"
     r"|[@#]?\w+(?:(?:[-\u2010\u2011\u2013.&]|['\u2019](?![sS]\b))\w+)*"
 )
+# The same words as one group: `split` hands over the gaps and the words in turn, in one pass.
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 POSS_RE = re.compile(r"['\u2019][sS]\b|(?<=[sS])['\u2019](?![\w'\u2019])")
+_APOSTROPHES = ("'", "\u2019")
 PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Characters that may sit between a sentence end and the next sentence's first word.
 _OPENERS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb([{\u2014\u2013- \t*#>\u2022"
@@ -72,32 +75,35 @@ def _add_para(text: str, start: int, end: int, out: list[tuple[int, int]]) -> No
 
 
 def tokenize(text: str) -> Doc:
-    """Tokens with sentence and paragraph indices; linear in the text length (hot path: kept lean)."""
+    """Tokens with sentence and paragraph indices; linear in the text length.
+
+    The hot path of the whole analysis, kept lean: one regex `split` per paragraph hands over each word
+    with the gap after it (no match objects), offsets are running sums of their lengths, and a gap of
+    one space (most of them) is settled by one string comparison.
+    """
     paras = paragraphs(text)
     tokens: list[Token] = []
     append = tokens.append
     sentences: list[tuple[int, int]] = []
     sent = 0
     poss_match = POSS_RE.match
-    finditer = WORD_RE.finditer
+    split = _SPLIT_RE.split
     for p_index, (p_start, p_end) in enumerate(paras):
+        parts = iter(split(text[p_start:p_end]))  # gap, word, gap, word, …, gap
+        pos = p_start + len(next(parts))
         sent_start = len(tokens)
-        prev_end = -1
         prev: Token | None = None
-        for m in finditer(text, p_start, p_end):
-            start, end = m.span()
-            word = m.group()
-            poss_end = end
-            if end < p_end and text[end] in "'\u2019":
-                pm = poss_match(text, end)
-                if pm:
-                    poss_end = pm.end()
+        gap = ""  # between the previous word (its possessive included) and this one
+        for word, after in zip(parts, parts, strict=False):  # (word, the gap after it)
+            start = pos
+            end = pos = start + len(word)
+            pos += len(after)
             c = word[0]
             cap = (word[1].isupper() if c in "@#" and len(word) > 1 else c.isupper())
-            tok = Token(start, end, word, cap, poss_end, False, sent, p_index, word.lower())
+            tok = Token(start, end, word, cap, end, False, sent, p_index, word.lower())
             if prev is None:
                 tok.initial = True
-            elif start - prev_end == 1 and text[prev_end] == " ":
+            elif gap == " ":
                 if c.isupper() and prev.text[-1] == "." and len(prev.text) > 2 and word in SENT_OPENERS:
                     tok.initial = True
                     if len(tokens) > sent_start:
@@ -105,20 +111,23 @@ def tokenize(text: str) -> Doc:
                         sent += 1
                         sent_start = len(tokens)
                         tok.sent = sent
-            elif start - prev_end != 1 or text[prev_end] != " ":
-                gap = text[prev_end:start]
-                if _ends_sentence(prev, gap):
-                    tok.initial = True
-                    if len(tokens) > sent_start:
-                        sentences.append((sent_start, len(tokens)))
-                        sent += 1
-                        sent_start = len(tokens)
-                        tok.sent = sent
-                elif "\n" in gap or _after_quote_or_colon(gap):
-                    tok.initial = True
+            elif _ends_sentence(prev, gap):
+                tok.initial = True
+                if len(tokens) > sent_start:
+                    sentences.append((sent_start, len(tokens)))
+                    sent += 1
+                    sent_start = len(tokens)
+                    tok.sent = sent
+            elif "\n" in gap or _after_quote_or_colon(gap):
+                tok.initial = True
+            gap = after
+            if after[:1] in _APOSTROPHES:
+                pm = poss_match(text, end)
+                if pm:
+                    tok.poss_end = pm.end()
+                    gap = text[pm.end():pos]
             append(tok)
             prev = tok
-            prev_end = poss_end
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
