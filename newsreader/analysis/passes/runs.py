@@ -57,8 +57,8 @@ def capitalised_runs(state: DocState) -> None:
                 cur.append(i)
                 flush()
                 continue
-        if namey(t):
-            if not joinable:
+        if t.cap and "-" not in t.text or namey(t):  # (the test `namey` ends with, for most words)
+            if not joinable and cur:
                 flush()
             cur.append(i)
         elif joinable and _glue(toks, cur, i, text):

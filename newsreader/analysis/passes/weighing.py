@@ -88,8 +88,8 @@ def _shape(name: str, words: list[str]) -> Features:
     one = len(words) == 1
     return {
         "acronym": float(one and is_acronym(name)),
-        "camel": float(any(any(c.isupper() for c in w[1:]) and not is_acronym(w) for w in words)),
-        "digit": float(any(c.isdigit() for c in name)),
+        "camel": float(any(any(map(str.isupper, w[1:])) and not is_acronym(w) for w in words)),
+        "digit": float(any(map(str.isdigit, name))),
         "hyphen": float("-" in name),
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
         "long": float(len(words) >= 5),
