@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import count
 from operator import attrgetter
 
@@ -106,52 +107,55 @@ def tokenize(text: str) -> Doc:
             pos += len(after)
             c = word[0]
             cap = (word[1].isupper() if c in "@#" and len(word) > 1 else c.isupper())
-            tok = Token(start, end, word, cap, end, False, sent, p_index, word.lower())
             if prev is None:
-                tok.initial = True
-            elif gap == " ":
-                if c.isupper() and prev.text[-1] == "." and len(prev.text) > 2 and word in SENT_OPENERS:
-                    tok.initial = True
-                    if len(tokens) > sent_start:
-                        sentences.append((sent_start, len(tokens)))
-                        sent += 1
-                        sent_start = len(tokens)
-                        tok.sent = sent
-            elif _ends_sentence(prev, gap):
-                tok.initial = True
-                if len(tokens) > sent_start:
-                    sentences.append((sent_start, len(tokens)))
-                    sent += 1
-                    sent_start = len(tokens)
-                    tok.sent = sent
-            elif "\n" in gap or _after_quote_or_colon(gap):
-                tok.initial = True
+                initial, boundary = True, False
+            elif gap == " ":  # "in Washington D.C. The team": a dotted acronym swallowed the full stop
+                initial = boundary = (prev.text[-1] == "." and c.isupper() and len(prev.text) > 2
+                                      and word in SENT_OPENERS)
+            else:
+                ends, initial = _gap_rule(gap)
+                if ends is None:  # a full stop: no sentence end after an abbreviation or an initial
+                    ends = not (prev.text in ABBREVIATIONS or len(prev.text) == 1 and prev.cap)
+                boundary = ends
+                initial = initial or ends
+            if boundary:
+                sentences.append((sent_start, len(tokens)))
+                sent += 1
+                sent_start = len(tokens)
             gap = after
+            poss_end = end
             if after[:1] in _APOSTROPHES:
                 pm = poss_match(text, end)
                 if pm:
-                    tok.poss_end = pm.end()
-                    gap = text[pm.end():pos]
-            append(tok)
-            prev = tok
+                    poss_end = pm.end()
+                    gap = text[poss_end:pos]
+            prev = Token(start, end, word, cap, poss_end, initial, sent, p_index, word.lower())
+            append(prev)
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
     return Doc(text, tokens, paras, sentences, dict(zip(map(attrgetter("start"), tokens), count())))
 
 
-def _ends_sentence(prev: Token, gap: str) -> bool:
+@lru_cache(maxsize=4096)
+def _gap_rule(gap: str) -> tuple[bool | None, bool]:
+    """What the text between two words says: (ends a sentence, the next word is initial anyway).
+
+    Gaps repeat endlessly (", ", ". ", " \u2014 "), so the answer is cached per gap. `None` for the first
+    means "a full stop: it ends the sentence unless the word before is an abbreviation or an initial"."""
     if "\n" in gap:
-        return True
+        return True, True
     core = gap.strip(_OPENERS)
     if not core:
         # "U.S. The" style: a dotted acronym swallowed the full stop
-        return False
-    if "!" in core or "?" in core:
-        return True
-    if "." in core:
-        return not (core.startswith(".") and (prev.text in ABBREVIATIONS or len(prev.text) == 1 and prev.cap))
-    return False
+        ends: bool | None = False
+    elif "!" in core or "?" in core:
+        ends = True
+    elif "." in core:
+        ends = None if core.startswith(".") else True
+    else:
+        ends = False
+    return ends, _after_quote_or_colon(gap)
 
 
 def _after_quote_or_colon(gap: str) -> bool:
