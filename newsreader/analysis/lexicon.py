@@ -85,6 +85,7 @@ class Lexicon:
     female_names: frozenset[str]
     unisex_names: frozenset[str]
     forenames: frozenset[str] = frozenset()  # the three lists above in one set: one look-up per word
+    title_starts: frozenset[str] = frozenset()  # first words of `titles`: most words start none
 
     def is_forename(self, word: str) -> bool:
         return word in self.forenames
@@ -160,4 +161,5 @@ def lexicon() -> Lexicon:
         female_names=female,
         unisex_names=unisex,
         forenames=male | female | unisex,
+        title_starts=frozenset(t[0] for t in title_tuples if t),
     )

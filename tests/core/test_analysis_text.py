@@ -12,7 +12,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis.lexicon import lexicon
 from newsreader.analysis.text import (
     ABBREVIATIONS,
     POSS_RE,
@@ -165,11 +164,3 @@ def test_word_re_finds_the_same_words_as_its_plain_form(text: str, a: int, b: in
     assert WORD_RE.findall(text) == PLAIN_WORD_RE.findall(text)
     spans = [m.span() for m in WORD_RE.finditer(text, lo, hi)]
     assert spans == [m.span() for m in PLAIN_WORD_RE.finditer(text, lo, hi)]
-
-
-def test_is_forename_is_membership_in_any_of_the_three_forename_lists() -> None:
-    lex = lexicon()
-    samples = ["John", "Mary", "Alex", "Table", "Smith", "Hu"]
-    samples += sorted(lex.male_names)[:50] + sorted(lex.female_names)[:50] + sorted(lex.unisex_names)[:50]
-    for w in samples:
-        assert lex.is_forename(w) == (w in lex.male_names or w in lex.female_names or w in lex.unisex_names)

@@ -64,6 +64,8 @@ class _Split:
 
 def match_title(words: list[str], i: int, lex: Lexicon) -> int:
     """Length of the longest title starting at words[i] (0 if none)."""
+    if i >= len(words) or words[i] not in lex.title_starts:
+        return 0  # (the common case, settled by one look-up instead of a slice per title length)
     for size in range(min(lex.title_max_len, len(words) - i), 0, -1):
         if tuple(words[i:i + size]) in lex.titles:
             return size
