@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import count
-from operator import attrgetter
 
 from .lexicon import rule_words
 
@@ -134,7 +132,7 @@ def tokenize(text: str) -> Doc:
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
-    return Doc(text, tokens, paras, sentences, dict(zip(map(attrgetter("start"), tokens), count())))
+    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)})
 
 
 @lru_cache(maxsize=4096)

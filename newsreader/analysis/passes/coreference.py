@@ -10,9 +10,6 @@ word is still the person next to their full name ("Doris Day … Day said"); a b
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
-
 from ..lexicon import Lexicon, rule_words
 from ..names import fold, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
@@ -191,8 +188,7 @@ def common_word_surnames(state: DocState) -> None:
     """"Doris Day … Day said": the filters dropped the bare common word, but next to a known full name
     (and no other name ending in it) it is that person."""
     lex = state.lex
-    toks = state.doc.tokens
-    tok_texts = set(compress(map(attrgetter("text"), toks), map(attrgetter("cap"), toks)))
+    tok_texts = {t.text for t in state.doc.tokens if t.cap}
     last_words: dict[str, int] = {}
     for x in state.entities:
         if x.root() is x:

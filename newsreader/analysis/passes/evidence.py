@@ -7,9 +7,8 @@ are title case, so their capitals prove nothing. (3) Photo credits name photogra
 
 from __future__ import annotations
 
-from collections import Counter
 from itertools import compress, count, groupby
-from operator import attrgetter, gt, not_
+from operator import attrgetter
 
 from ..lexicon import rule_words
 from ..state import CapStats, DocState
@@ -21,15 +20,16 @@ CAPTION_CUES = rule_words("actors_caption_cues")
 
 
 def capitalisation(state: DocState) -> None:
-    """Count how the document writes each word: capitalised mid-sentence, or in lower case.
-
-    (One pass over every token: the selection and the counting run in C, via `compress` and `Counter`.)"""
-    toks = state.doc.tokens
-    texts = list(map(attrgetter("text"), toks))
-    caps = list(map(attrgetter("cap"), toks))
-    # cap > initial: capitalised and not sentence-initial
-    capmid = dict(Counter(compress(texts, map(gt, caps, map(attrgetter("initial"), toks)))))
-    lower = dict(Counter(compress(texts, map(not_, caps))))
+    """Count how the document writes each word: capitalised mid-sentence, or in lower case."""
+    capmid: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    capmid_get, lower_get = capmid.get, lower.get  # (one pass over every token: kept lean)
+    for t in state.doc.tokens:
+        w = t.text
+        if not t.cap:
+            lower[w] = lower_get(w, 0) + 1
+        elif not t.initial:
+            capmid[w] = capmid_get(w, 0) + 1
     state.stats = CapStats(set(capmid), set(lower), capmid, lower)
 
 
@@ -56,7 +56,9 @@ def fragments(state: DocState) -> None:
     holds a quotation is an epigraph with its speaker, not a label. A one-word
     line is as often a subhead ("Disney" over a section) and is left out."""
     doc = state.doc
-    by_para = Counter(map(attrgetter("para"), doc.tokens))
+    by_para: dict[int, int] = {}
+    for t in doc.tokens:
+        by_para[t.para] = by_para.get(t.para, 0) + 1
     state.fragments = {p for p, n in by_para.items() if 2 <= n <= FRAGMENT_MAX and p not in state.headlines
                        and _unfinished_line(doc, p)}
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
 from typing import Protocol
 
 from ..lexicon import lexicon
@@ -148,7 +147,7 @@ class SpeakerContext:
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding the token that starts at or before `pos`."""
         if self._token_starts is None:
-            self._token_starts = list(map(attrgetter("start"), self.doc.tokens))
+            self._token_starts = [t.start for t in self.doc.tokens]
         i = bisect_right(self._token_starts, pos) - 1
         return self.doc.tokens[i].sent if i >= 0 else 0
 
