@@ -86,9 +86,11 @@ class Lexicon:
     male_names: frozenset[str]
     female_names: frozenset[str]
     unisex_names: frozenset[str]
+    forenames: frozenset[str] = frozenset()  # the three lists above in one set: one look-up per word
+    title_starts: frozenset[str] = frozenset()  # first words of `titles`: most words start none
 
     def is_forename(self, word: str) -> bool:
-        return word in self.male_names or word in self.female_names or word in self.unisex_names
+        return word in self.forenames
 
     def forename_evidence(self, word: str) -> bool:
         """A forename that is not also one of the most frequent English words ("Will", "Long")."""
@@ -116,6 +118,7 @@ def lexicon() -> Lexicon:
     stop = _load("stopwords.yaml")
     common = _load("common_words.yaml")
     names = _load("forenames.yaml")
+    male, female, unisex = (frozenset(_words(names.get(k))) for k in ("male", "female", "unisex"))
 
     male_hon = _words(titles.get("male_honorifics"))
     female_hon = _words(titles.get("female_honorifics"))
@@ -158,7 +161,9 @@ def lexicon() -> Lexicon:
         non_actors=frozenset(_words(stop.get("non_actors"))),
         common_words=frozenset(_words(common.get("words")) + _words(common.get("very_common"))),
         very_common=frozenset(_words(common.get("very_common"))),
-        male_names=frozenset(_words(names.get("male"))),
-        female_names=frozenset(_words(names.get("female"))),
-        unisex_names=frozenset(_words(names.get("unisex"))),
+        male_names=male,
+        female_names=female,
+        unisex_names=unisex,
+        forenames=male | female | unisex,
+        title_starts=frozenset(t[0] for t in title_tuples if t),
     )

@@ -83,6 +83,8 @@ class _Split:
 
 def match_title(words: list[str], i: int, lex: Lexicon) -> int:
     """Length of the longest title starting at words[i] (0 if none)."""
+    if i >= len(words) or words[i] not in lex.title_starts:
+        return 0  # (the common case, settled by one look-up instead of a slice per title length)
     for size in range(min(lex.title_max_len, len(words) - i), 0, -1):
         if tuple(words[i:i + size]) in lex.titles:
             return size
@@ -92,11 +94,12 @@ def match_title(words: list[str], i: int, lex: Lexicon) -> int:
 def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """Split a raw run at titles and time words; the part after a title is a person."""
     lex, toks = state.lex, state.doc.tokens
-    rtoks = [state.heads.get(i, toks[i]) for i in run]
-    if len(rtoks) == 1:  # (most runs: one word, which no title or affiliation rule can split)
-        w = rtoks[0].text
+    if len(run) == 1:  # (most runs: one word, which no title or affiliation rule can split)
+        t = state.heads.get(run[0], toks[run[0]])
+        w = t.text
         breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-        return [] if breaks and not _shares_surname(run[0], state) else [Cand(rtoks)]
+        return [] if breaks and not _shares_surname(run[0], state) else [Cand([t])]
+    rtoks = [state.heads.get(i, toks[i]) for i in run]
     words = [t.text for t in rtoks]
     sp = _Split()
     inside = run[0] > 0 and toks[run[0] - 1].text in NAME_JOINERS  # the run continues a name ("… of Christmas")

@@ -115,12 +115,18 @@ def nested_organisations(state: DocState) -> None:
     orgs = [e for e in state.entities if e.root() is e and not e.hinted and e.place_votes == 0
             and (e.org_votes > 0 and e.org_votes >= e.person_votes or len(e.name.split()) == 1 and not e.person_votes)]
     org_words = [(e, e.name.split()) for e in orgs]
+    # a host holds every word of the shorter name, so only the names sharing its first word are tried
+    by_word: dict[str, list[tuple[Entity, list[str]]]] = {}
+    for b, bws in org_words:
+        for w in dict.fromkeys(bws):
+            by_word.setdefault(w, []).append((b, bws))
     for e, ws in org_words:
         if e.root() is not e or is_place_name(e.name, lex) or (
                 e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)):
             # (a generic known institution such as "Supreme Court" may still belong to a longer name)
             continue
-        hosts = {id(b.root()): b.root() for b, bws in org_words if b is not e and _holds(bws, ws, lex)}
+        hosts = {id(b.root()): b.root() for b, bws in (by_word.get(ws[0], ()) if ws else org_words)
+                 if b is not e and _holds(bws, ws, lex)}
         if len(hosts) == 1:
             merge(e, next(iter(hosts.values())))
 

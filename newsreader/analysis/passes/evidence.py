@@ -7,6 +7,9 @@ are title case, so their capitals prove nothing. (3) Photo credits name photogra
 
 from __future__ import annotations
 
+from itertools import compress, count, groupby
+from operator import attrgetter
+
 from ..lexicon import rule_words
 from ..state import CapStats, DocState
 from ..text import Doc, Token
@@ -18,25 +21,23 @@ CAPTION_CUES = rule_words("actors_caption_cues")
 
 def capitalisation(state: DocState) -> None:
     """Count how the document writes each word: capitalised mid-sentence, or in lower case."""
-    stats = CapStats()
+    capmid: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    capmid_get, lower_get = capmid.get, lower.get  # (one pass over every token: kept lean)
     for t in state.doc.tokens:
-        if t.cap:
-            if not t.initial:
-                stats.cap_mid.add(t.text)
-                stats.capmid_count[t.text] = stats.capmid_count.get(t.text, 0) + 1
-        else:
-            stats.lower_seen.add(t.text)
-            stats.lower_count[t.text] = stats.lower_count.get(t.text, 0) + 1
-    state.stats = stats
+        w = t.text
+        if not t.cap:
+            lower[w] = lower_get(w, 0) + 1
+        elif not t.initial:
+            capmid[w] = capmid_get(w, 0) + 1
+    state.stats = CapStats(set(capmid), set(lower), capmid, lower)
 
 
 def headlines(state: DocState) -> None:
     """Paragraphs that look like headlines or subheads: title case or all caps, no final full stop."""
     doc = state.doc
-    by_para: dict[int, list[Token]] = {}
-    for t in doc.tokens:
-        by_para.setdefault(t.para, []).append(t)
-    state.headlines = {p for p, toks in by_para.items() if _is_headline(doc, p, toks)}
+    by_para = groupby(doc.tokens, attrgetter("para"))  # tokens come in paragraph order
+    state.headlines = {p for p, toks in by_para if _is_headline(doc, p, list(toks))}
 
 
 def _is_headline(doc: Doc, p: int, toks: list[Token]) -> bool:
@@ -77,15 +78,15 @@ def captions(state: DocState) -> None:
     """Token indices of photo credits ("Image: Jane Doe.") — photographers are not actors of the story."""
     out: set[int] = set()
     toks = state.doc.tokens
-    i, n = 0, len(toks)
-    while i < n:
+    n = len(toks)
+    j = 0
+    # only the words that can be a cue are visited (found in C: most articles have none)
+    for i in compress(count(), map(CAPTION_CUES.__contains__, map(attrgetter("text"), toks))):
         t = toks[i]
-        if not is_caption_cue(t, state.doc.text):
-            i += 1
-            continue
+        if i < j or not is_caption_cue(t, state.doc.text):
+            continue  # (a cue inside a credit is part of it)
         j = i + 1
         while j < n and toks[j].sent == t.sent and toks[j].para == t.para:
             out.add(j)
             j += 1
-        i = j
     state.captions = out

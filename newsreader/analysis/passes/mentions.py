@@ -8,6 +8,9 @@ whole name — this catches sentence-initial and headline mentions the candidate
 
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import attrgetter
+
 from ..lexicon import Lexicon, lexicon
 from ..model import Actor, Mention
 from ..names import form_words, gender_of, is_acronym, is_place_name
@@ -57,11 +60,11 @@ def find_mentions(state: DocState) -> None:
     toks = list(state.doc.tokens)
     for k, h in state.heads.items():
         toks[k] = h  # the name parts of "Luxembourg-based" words are mentions too
-    i, n = 0, len(toks)
-    while i < n:
-        opts = form_index.get(toks[i].text)
-        size = _match_at(state, toks, i, opts) if opts and i not in state.captions else 0
-        i += size or 1
+    nxt = 0  # the first token not inside the last mention recorded
+    # only the tokens that can start a form are visited (found in C: a few in a hundred)
+    for i in compress(count(), map(form_index.__contains__, map(attrgetter("text"), toks))):
+        if i >= nxt and i not in state.captions:
+            nxt = i + (_match_at(state, toks, i, form_index[toks[i].text]) or 1)
 
 
 def _match_at(state: DocState, toks: list[Token], i: int, opts: list[tuple[list[str], Entity]]) -> int:
@@ -111,9 +114,14 @@ def context_kinds(state: DocState) -> None:
 def labels_only(state: DocState) -> None:
     """A name met only in photo labels ("Tony Stark", under a picture of a costume) and never in the
     article's prose has nothing said about it: the prose is where actors act. Places are kept."""
-    starts = {t.start: t.para for t in state.doc.tokens}
+    toks, index_of = state.doc.tokens, state.doc.index_of
+
+    def in_prose(start: int) -> bool:
+        k = index_of.get(start)
+        return k is None or toks[k].para not in state.fragments
+
     state.roots = [e for e in state.roots if e.hinted or e.kind == "place" or e.title_votes
-                   or any(starts.get(s) not in state.fragments for s, _ in e.mentions)]
+                   or any(in_prose(s) for s, _ in e.mentions)]
 
 
 def build_cast(state: DocState) -> None:

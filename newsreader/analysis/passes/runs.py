@@ -15,7 +15,7 @@ from ..lexicon import Lexicon, lexicon, rule_words
 from ..names import is_initial, namey
 from ..state import DocState
 from ..text import Token
-from .evidence import is_caption_cue
+from .evidence import CAPTION_CUES, is_caption_cue
 
 PARTICLES = rule_words("actors_particles")
 MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, not a name
@@ -36,10 +36,11 @@ def capitalised_runs(state: DocState) -> None:
             runs.append(cur[:])
             cur.clear()
 
+    captions = state.captions
     for i, t in enumerate(toks):
         if not cur and not t.cap and "-" not in t.text:
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
-        if i in state.captions or is_caption_cue(t, text) or text[t.end:t.end + 1] == "$":
+        if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) or text.startswith("$", t.end):
             flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
         joinable = bool(cur) and _joinable(toks, cur, i, text, lex)
@@ -56,8 +57,8 @@ def capitalised_runs(state: DocState) -> None:
                 cur.append(i)
                 flush()
                 continue
-        if namey(t):
-            if not joinable:
+        if t.cap and "-" not in t.text or namey(t):  # (the test `namey` ends with, for most words)
+            if not joinable and cur:
                 flush()
             cur.append(i)
         elif joinable and _glue(toks, cur, i, text):

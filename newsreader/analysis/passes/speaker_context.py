@@ -6,6 +6,7 @@ linear in the length of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from typing import Protocol
@@ -34,6 +35,13 @@ class ActorIndexLike(Protocol):
     gender: dict[str, str | None]
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Every closed-class word a speaker phrase may not cross, unioned once per process (not per article)."""
+    return (lexicon().function_words | words("prepositions") | words("determiners") | words("coordinators")
+            | words("clause_links"))
+
+
 class SpeakerContext:
     """The document, its quoted runs and its actor mentions, with the look-ups every speaker rule uses."""
 
@@ -50,8 +58,7 @@ class SpeakerContext:
         self.role_words = lex.role_words
         self.titles = lex.titles
         self.speech_verbs = lex.speech_verbs
-        self.function_words = (lex.function_words | words("prepositions") | words("determiners")
-                               | words("coordinators") | words("clause_links"))
+        self.function_words = _function_words()
         self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
 
     # ---- primitives

@@ -88,8 +88,8 @@ def _shape(name: str, words: list[str]) -> Features:
     one = len(words) == 1
     return {
         "acronym": float(one and is_acronym(name)),
-        "camel": float(any(any(c.isupper() for c in w[1:]) and not is_acronym(w) for w in words)),
-        "digit": float(any(c.isdigit() for c in name)),
+        "camel": float(any(any(map(str.isupper, w[1:])) and not is_acronym(w) for w in words)),
+        "digit": float(any(map(str.isdigit, name))),
         "hyphen": float("-" in name),
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
         "long": float(len(words) >= 5),
@@ -100,20 +100,23 @@ def _contexts(e: Entity, state: DocState) -> Features:
     """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the", before a
     speech verb or a possessive."""
     toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
-    counts = dict.fromkeys(("initial", "headline", "after_prep", "after_the", "before_verb", "possessive"), 0)
+    headlines, verbs = state.headlines, state.lex.speech_verbs
+    initial = headline = after_prep = after_the = before_verb = possessive = 0  # (locals: a hot loop)
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
             continue
         t = toks[k]
-        counts["initial"] += t.initial
-        counts["headline"] += t.para in state.headlines
+        initial += t.initial
+        headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            counts["after_prep"] += prev.lower in PLACE_PREPS
-            counts["after_the"] += prev.text == "the"
-        counts["possessive"] += text[en:en + 1] in ("'", "\u2019")
-        counts["before_verb"] += _speaks(toks, k, en, state.lex.speech_verbs)
+            after_prep += prev.lower in PLACE_PREPS
+            after_the += prev.text == "the"
+        possessive += text[en:en + 1] in ("'", "\u2019")
+        before_verb += _speaks(toks, k, en, verbs)
+    counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
+              "before_verb": before_verb, "possessive": possessive}
     n = max(1, len(e.mentions))
     out = {f"ctx_{k}": v / n for k, v in counts.items()}
     out["all_initial"] = float(counts["initial"] == len(e.mentions))
