@@ -332,7 +332,8 @@ class FolderSync:
         if not entry.partial:
             return entry
         articles = load_file(entry.path, self.config.residue)
-        for article in articles:
-            if article.index == entry.index:
-                return article
-        return articles[0]
+        article = next((a for a in articles if a.index == entry.index), articles[0])
+        if (article.size, article.mtime) == (entry.size, entry.mtime) and article.quote_count is None:
+            # the same version of the file: the index's quotation count holds until the analysis is loaded
+            article.quote_count = entry.quote_count
+        return article

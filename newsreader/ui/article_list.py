@@ -196,19 +196,19 @@ class ArticleList(CursorList):
         if part == 2:
             return Strip.blank(width, self.visual_style.rich_style)
         if part == 0:
-            text, role = article.title, "article-list--title"
+            # the marker's two cells are kept before the read state is known, so the titles don't shift
+            # sideways a few frames after the first paint
+            text, role = "  " + article.title, "article-list--title"
             if self.is_unread is not None:
                 unread = self.is_unread(article)  # also said by the title's weight, so ★ can take the place
                 marker = "★ " if self.is_starred(article) else "● " if unread else "  "
-                text = marker + text
+                text = marker + article.title
                 role = "article-list--title" if unread else "article-list--title-read"
         elif article.error:
             text, role = f"⚠ {article.error}", "article-list--error"
         else:
             count = self.quote_counts.get(article.key, article.quote_count)
-            text, role = meta_line(article, count), "article-list--meta"
-            if self.is_unread is not None:
-                text = "  " + text
+            text, role = "  " + meta_line(article, count), "article-list--meta"
         base = None
         if index == self.cursor:
             base = "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"

@@ -199,7 +199,8 @@ class ReaderPane(Horizontal):
             from newsreader.actor_index import only_actor
 
             shown = only_actor(analysis, self.focus_actor)
-        quotes = len(analysis.quotes) if analysis is not None else None
+        # before the analysis arrives, the index's count keeps the meta line from changing under the reader
+        quotes = len(analysis.quotes) if analysis is not None else article.quote_count
         self.view.set_document(build_document(article, shown, quote_count=quotes), keep_scroll=keep_scroll)
         if self.find.from_filter or not self.find.text:
             # the filter's actors are known only once the analysis is: look again on every paint,

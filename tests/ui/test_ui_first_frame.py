@@ -52,3 +52,63 @@ async def test_a_cold_folder_still_loads_in_the_worker(small_folder: Path, make:
         await pilot.pause()
     assert frames[0][0] == 0  # nothing indexed yet: the first frame comes before the folder is read
     assert frames[-1] == (3, "Gamma story", True)
+
+
+async def test_titles_do_not_shift_sideways_when_the_read_state_arrives(small_folder: Path, make: Any) -> None:
+    """The read state is loaded after the first frame; the unread marker's cells are kept from the start,
+    so the first title sits in the same column in the first frame and once the markers are drawn."""
+    warm = Session(small_folder)
+    warm.refresh()
+    warm.close()
+    app = make(small_folder)
+    columns: list[int] = []
+    display = app._display
+
+    def noting(screen: Any, renderable: Any) -> None:
+        try:
+            row = app.article_list.render_line(0).text
+        except NoMatches:
+            row = ""
+        if "Gamma story" in row:
+            columns.append(row.index("Gamma story"))
+        display(screen, renderable)
+
+    app._display = noting
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.article_list.is_unread is not None  # the markers are drawn by now
+        assert "● Gamma story" in app.article_list.render_line(0).text
+    assert len(columns) >= 2 and len(set(columns)) == 1, columns
+
+
+async def test_the_meta_line_does_not_change_when_the_analysis_arrives(small_folder: Path, make: Any) -> None:
+    """The shown article's analysis comes a frame or more after its text; the index's quotation count
+    fills the meta line meanwhile, so the line the reader sees first is the line it keeps."""
+    warm = Session(small_folder)
+    warm.refresh()
+    for entry in warm.articles:  # an earlier run analysed them: the index knows their counts
+        warm.analyse(warm.full_article(entry))
+    warm.close()
+    app = make(small_folder)
+    metas: list[tuple[bool, str]] = []
+    display = app._display
+
+    def noting(screen: Any, renderable: Any) -> None:
+        try:
+            text, analysed = app.reader.document.text, app.reader_pane.analysis is not None
+        except NoMatches:
+            text, analysed = "", False
+        meta = next((line for line in text.splitlines() if "2020-03-01" in line), None)
+        if meta is not None:
+            metas.append((analysed, meta))
+        display(screen, renderable)
+
+    app._display = noting
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.reader_pane.analysis is not None
+    assert metas and not metas[0][0], metas  # the first frame with the text came before the analysis
+    assert {meta for _, meta in metas} == {metas[-1][1]}, metas
+    assert "0 quotations" in metas[-1][1]
