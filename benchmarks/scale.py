@@ -115,6 +115,7 @@ def child_main(spec: dict[str, Any]) -> None:
     )
 
     out: dict[str, Any] = {"interpreter": t_start}
+    sampler = _Sampler() if spec.get("diagnose") else None
 
     def vm_hwm_kib() -> int:
         """This process image's own peak RSS (ru_maxrss also counts the parent's, through fork/exec)."""
@@ -240,7 +241,7 @@ def child_main(spec: dict[str, Any]) -> None:
             t_shown = await wait(shown, 30)
             t_moved = await wait(moved, 1)
             rows.append({
-                "key": key, "stage": stage,
+                "key": key, "stage": stage, "sent": sent,
                 "moved": None if t_moved is None else t_moved - sent,
                 "preview": None if t_shown is None else t_shown - sent,
             })
@@ -346,6 +347,8 @@ def child_main(spec: dict[str, Any]) -> None:
             out["cold_moves"] = await moves_newsreader(
                 100_000, COLD_KEY_GAP_S, keys=["j", "j", "j", "k"], while_=lambda: not app._loaded_once
             )
+            if sampler is not None:
+                out["late_keys"] = sampler.explain(out["cold_moves"], LATE_S)
         await until(lambda: app._loaded_once, timeout=1800)
         out["index_complete"] = time.monotonic()
         out["all_titles"] = await wait(titles, 1)
@@ -419,6 +422,90 @@ def child_main(spec: dict[str, Any]) -> None:
     app.run(headless=True, size=SIZE, auto_pilot=auto_pilot)
 
 
+# ================================================================================ diagnosis
+
+
+LATE_S = 0.1  # a key slower than this is explained by `--diagnose`
+SAMPLE_S = 0.002
+
+
+class _Sampler:
+    """`--diagnose`: what every thread of the child was doing while a key waited.
+
+    A daemon thread looks at `sys._current_frames()` every 2 ms (it needs the interpreter lock to look, so
+    a thread holding it for long shows up as a gap, and as the frame it was in when the sampler got in);
+    garbage-collector passes are noted through `gc.callbacks`. `explain` sums, for each late key, the
+    samples between its send and its frame by thread and place.
+    """
+
+    def __init__(self) -> None:
+        import gc
+        import threading
+
+        self.samples: list[tuple[float, tuple[tuple[str, str], ...]]] = []
+        self.gcs: list[tuple[float, float, int]] = []
+        self._gc_start = 0.0
+
+        def on_gc(phase: str, info: dict[str, Any]) -> None:
+            if phase == "start":
+                self._gc_start = time.monotonic()
+            else:
+                self.gcs.append((self._gc_start, time.monotonic(), info.get("generation", -1)))
+
+        gc.callbacks.append(on_gc)
+        self._me = threading.get_ident()
+        self._names = threading
+        threading.Thread(target=self._run, daemon=True, name="sampler").start()
+
+    @staticmethod
+    def _where(frame: Any) -> str:
+        """The innermost frames (file:function:line), newest first, up to the first project frame."""
+        parts = []
+        while frame is not None and len(parts) < 6:
+            code = frame.f_code
+            name = Path(code.co_filename).name
+            parts.append(f"{name}:{code.co_name}:{frame.f_lineno}")
+            if "newsreader" in code.co_filename and len(parts) > 1:
+                break
+            frame = frame.f_back
+        return " < ".join(parts)
+
+    def _run(self) -> None:
+        threads = self._names
+        while True:
+            time.sleep(SAMPLE_S)
+            now = time.monotonic()
+            names = {t.ident: t.name for t in threads.enumerate()}
+            frames = sys._current_frames()
+            self.samples.append((now, tuple((names.get(ident, str(ident)), self._where(frame))
+                                            for ident, frame in frames.items() if ident != self._me)))
+
+    def explain(self, rows: list[dict[str, Any]], late: float) -> list[dict[str, Any]]:
+        import collections
+
+        found = []
+        for row in rows:
+            took = row.get("preview")
+            if took is None or took < late:
+                continue
+            start, end = row["sent"], row["sent"] + took
+            window = [s for s in self.samples if start <= s[0] <= end]
+            gaps = [b[0] - a[0] for a, b in zip(window, window[1:], strict=False)]
+            places: collections.Counter[str] = collections.Counter()
+            for _t, threads in window:
+                for name, where in threads:
+                    if "selectors.py:select" in where or "threading.py:wait" in where or "queue.py:get" in where:
+                        continue
+                    places[f"{name}: {where}"] += 1
+            found.append({
+                "key": row["key"], "stage": row["stage"], "ms": round(took * 1000),
+                "samples": len(window), "longest_gap_ms": round(max(gaps, default=0) * 1000),
+                "gc_ms": round(sum(min(e, end) - max(s, start) for s, e, _g in self.gcs if e > start and s < end) * 1000),
+                "places": places.most_common(8),
+            })
+        return found
+
+
 # ==================================================================================== the parent
 
 
@@ -483,10 +570,58 @@ def synthetic_article(folder: Path, words: int = FIND_WORDS) -> Path:
     return folder
 
 
+def report_cold(cold_sessions: dict[str, dict[str, Any]]) -> None:
+    """The COLD INDEX table: j/k latencies while the folder is listed and indexed."""
+    print()
+    print(f"COLD INDEX: in-process, empty cache; j/k pressed every {COLD_KEY_GAP_S} s while it runs;"
+          " seconds from spawn")
+    header = (f"{'folder':<7} {'1st frame':>9} {'bar shown':>9} {'titles':>8} {'complete':>9} {'RSS MiB':>8}"
+              f"  {'j/k during listing: n med max':>30}  {'during indexing: n med max':>27}")
+    print(header)
+    print("-" * len(header))
+    for name, s in cold_sessions.items():
+        if "failed" in s:
+            print(f"{name:<7} session failed")
+            continue
+
+        def secs(v: float | None) -> str:
+            return "-" if v is None else f"{v:.2f}s"
+
+        rows = s.get("cold_moves", [])
+        parts = []
+        for stage in ("listing", "indexing"):
+            vals = [r["preview"] for r in rows if r["stage"] == stage]
+            got = [v for v in vals if v is not None]
+            lost = len(vals) - len(got)
+            parts.append(f"{len(vals):>4} {ms(med(got)):>6}ms {ms(top(got)):>6}ms" + (f" {lost} lost" if lost else ""))
+        print(f"{name:<7} {secs(s.get('first_frame')):>9} {secs(s.get('progress_bar')):>9}"
+              f" {secs(s.get('all_titles')):>8}"
+              f" {secs(s.get('index_complete')):>9} {s.get('hwm_kib', 0) / 1024:>8.0f}  {parts[0]:>30}  {parts[1]:>27}")
+        after = [r["preview"] for r in rows if r["stage"] == "done"]
+        if after:
+            print(f"        ({len(after)} presses landed after the index completed)")
+        during = [r["preview"] for r in rows if r["stage"] != "done"]
+        bar = BARS.get(f"cold_key_ms_{name.split('#')[0]}")
+        worst = top(during)
+        if bar is not None and during:
+            lost = sum(1 for v in during if v is None)
+            ok = "FAILED" if lost or worst is None else verdict(worst * 1000, bar)
+            print(f"        worst j/k -> preview while indexing: {ms(worst)} ms (bar <= {bar:g} ms; median"
+                  f" {ms(med(during))} ms, {len(during)} presses{f', {lost} never shown' if lost else ''}) {ok}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="newsreader at 31 / 10,000 / 100,000 articles vs a trivial app.")
     parser.add_argument("--quick", action="store_true", help="skip the 100,000-article folder")
     parser.add_argument("--runs", type=int, default=5, help="measured launch rounds (default and minimum 5)")
+    parser.add_argument("--only", choices=["cold"], help="only the cold-index sessions (j/k while indexing)")
+    parser.add_argument("--sizes", default=None,
+                        help="comma-separated folder sizes (default 10000,100000; 10000 with --quick)")
+    parser.add_argument("--cold-runs", type=int, default=1, help="cold-index sessions per folder (default 1)")
+    parser.add_argument("--scratch", type=Path, default=None,
+                        help="the children's XDG cache/state tree, emptied first (default: scale-xdg beside the folders)")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="cold sessions: sample every thread and explain each key slower than 100 ms")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -501,15 +636,15 @@ def main(argv: list[str] | None = None) -> int:
     base = cache_dir()
     t = time.monotonic()
     folders: list[tuple[str, Path, int]] = [("31", ARTICLES, count_articles(ARTICLES))]
-    sizes = [10_000] if args.quick else [10_000, 100_000]
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else [10_000] if args.quick else [10_000, 100_000]
     for n in sizes:
         folder = build_folder(base / f"wikinews-{n}", n)
         folders.append((f"{n // 1000}k", folder, count_articles(folder)))
-    long_folder = synthetic_article(base / f"long-article-{FIND_WORDS}")
+    long_folder = None if args.only else synthetic_article(base / f"long-article-{FIND_WORDS}")
     print("folders: " + ", ".join(f"{name} = {folder} ({n:,} articles)" for name, folder, n in folders)
           + f"; ready in {time.monotonic() - t:.1f} s", flush=True)
 
-    scratch = base / "scale-xdg"
+    scratch = args.scratch or base / "scale-xdg"
     if scratch.exists():
         shutil.rmtree(scratch)  # every run starts from an empty index cache and no reading state
     env = bench_env(scratch)
@@ -525,12 +660,26 @@ def main(argv: list[str] | None = None) -> int:
     for name, folder, n in folders:
         if name == "31":
             continue
-        print(f"cold session {name}: indexing from an empty cache, j/k every {COLD_KEY_GAP_S} s…", flush=True)
-        cold_sessions[name] = run_session({"name": f"{name} cold", "app": "newsreader", "folder": str(folder),
-                                           "expected": n, "cold": True}, env)
-        r = cold_sessions[name]
-        if "index_complete" in r:
-            print(f"  index complete {r['index_complete']:.1f} s after spawn", flush=True)
+        for run in range(max(1, args.cold_runs)):
+            label = name if run == 0 else f"{name}#{run + 1}"
+            print(f"cold session {label}: indexing from an empty cache, j/k every {COLD_KEY_GAP_S} s…", flush=True)
+            # the first builds the warm index the launches below use; each other one gets its own empty cache
+            cenv = env if run == 0 else cold_env()[0]
+            cold_sessions[label] = r = run_session({"name": f"{label} cold", "app": "newsreader",
+                                                    "folder": str(folder), "expected": n, "cold": True,
+                                                    "diagnose": args.diagnose}, cenv)
+            if "index_complete" in r:
+                print(f"  index complete {r['index_complete']:.1f} s after spawn", flush=True)
+            for late in r.get("late_keys", []):
+                print(f"  late {late['key']} ({late['stage']}): {late['ms']} ms, {late['samples']} samples,"
+                      f" longest gap {late['longest_gap_ms']} ms, gc {late['gc_ms']} ms", flush=True)
+                for place, count in late["places"]:
+                    print(f"      {count:>4}  {place}", flush=True)
+    if args.only == "cold":
+        report_cold(cold_sessions)
+        print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}; total"
+              f" {time.monotonic() - started:.0f} s")
+        return 0
 
     # ------------------------------------------------------------------------------- launches
     cases: list[tuple[str, str, Path | str, int, bool]] = [("trivial", "trivial", "-", 0, False)]
@@ -652,34 +801,7 @@ def main(argv: list[str] | None = None) -> int:
                 med([r.get("work") for r in rows]), top([r.get("work") for r in rows]),
             )
 
-    print()
-    print(f"COLD INDEX: in-process, empty cache; j/k pressed every {COLD_KEY_GAP_S} s while it runs;"
-          " seconds from spawn")
-    header = (f"{'folder':<7} {'1st frame':>9} {'bar shown':>9} {'titles':>8} {'complete':>9} {'RSS MiB':>8}"
-              f"  {'j/k during listing: n med max':>30}  {'during indexing: n med max':>27}")
-    print(header)
-    print("-" * len(header))
-    for name, s in cold_sessions.items():
-        if "failed" in s:
-            print(f"{name:<7} session failed")
-            continue
-
-        def secs(v: float | None) -> str:
-            return "-" if v is None else f"{v:.2f}s"
-
-        rows = s.get("cold_moves", [])
-        parts = []
-        for stage in ("listing", "indexing"):
-            vals = [r["preview"] for r in rows if r["stage"] == stage]
-            got = [v for v in vals if v is not None]
-            lost = len(vals) - len(got)
-            parts.append(f"{len(vals):>4} {ms(med(got)):>6}ms {ms(top(got)):>6}ms" + (f" {lost} lost" if lost else ""))
-        print(f"{name:<7} {secs(s.get('first_frame')):>9} {secs(s.get('progress_bar')):>9}"
-              f" {secs(s.get('all_titles')):>8}"
-              f" {secs(s.get('index_complete')):>9} {s.get('hwm_kib', 0) / 1024:>8.0f}  {parts[0]:>30}  {parts[1]:>27}")
-        after = [r["preview"] for r in rows if r["stage"] == "done"]
-        if after:
-            print(f"        ({len(after)} presses landed after the index completed)")
+    report_cold(cold_sessions)
 
     # --------------------------------------------------------------------------------- bars
     print()
@@ -734,7 +856,7 @@ def main(argv: list[str] | None = None) -> int:
         during = [r["preview"] for r in rows if r["stage"] != "done" and r["preview"] is not None]
         if during:
             bars.append((f"{name} cold: worst j/k -> preview while indexing", top(during) * 1000,
-                         BARS[f"cold_key_ms_{name}"], "ms"))
+                         BARS[f"cold_key_ms_{name.split('#')[0]}"], "ms"))
         if name != "100k":
             continue
         during = [r for r in rows if r["stage"] != "done"]

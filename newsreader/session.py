@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from itertools import pairwise
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -34,12 +33,6 @@ def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
     from newsreader.analysis import analyse_article
 
     return analyse_article(article.body, tuple(hints), article.title)
-
-
-def _in_order(articles: list[Article]) -> bool:
-    """Already in list order (as the index hands them out, mostly)? Checked two keys at a time: sorting
-    100,000 entries would first build 100,000 keys (~35 MiB at once)."""
-    return all(sort_key(a) <= sort_key(b) for a, b in pairwise(articles))
 
 
 def load_folder(root: Path | str, *, use_index: bool = False, analyser: Analyser = default_analyser) -> Session:
@@ -154,8 +147,8 @@ class Session:
             self._set_articles(self.sync.articles())
         return changes
 
-    def _set_articles(self, articles: list[Article]) -> None:
-        ordered = articles if _in_order(articles) else sorted(articles, key=sort_key)
+    def _set_articles(self, ordered: list[Article]) -> None:
+        """`ordered`: the sync's list, already in list order (`listing.Listing` keeps it so)."""
         with self._lock:
             for a in ordered:
                 if a.quote_count is not None and a.key not in self.quote_counts:
