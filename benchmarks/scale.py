@@ -676,6 +676,10 @@ def main(argv: list[str] | None = None) -> int:
                 for place, count in late["places"]:
                     print(f"      {count:>4}  {place}", flush=True)
     if args.only == "cold":
+        raw = REPO / "benchmarks" / "_out" / "scale-cold-last.json"  # every sample (git-ignored)
+        raw.parent.mkdir(exist_ok=True)
+        raw.write_text(json.dumps({"cold_sessions": cold_sessions}, default=str))
+        print(f"raw samples: {raw}")
         report_cold(cold_sessions)
         print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}; total"
               f" {time.monotonic() - started:.0f} s")

@@ -128,23 +128,26 @@ class FolderWorkers:
             Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
         cached = session.warm_start()
         self.session = session  # only now: if opening failed, `r` starts over with a new scan
+        if not cached:  # cold: the list takes a moment to come; get the analysis ready meanwhile
+            self.app.call_from_thread(self._run, "preparing the analysis", "warm-up",
+                                      lambda worker: self._warm_up(session))
         if cached:
             post(FolderLoaded(list(cached), final=False, notice=None if early else session.notice))
 
         listed = session.sync.listing.version
 
         def progress(done: int, todo: int, listing: bool) -> None:
-            # Runs in this worker, between batches: reading the session's entries here is safe. While
-            # titles are listed, the list grows by what arrived since the last call (merged in here, not
-            # on the UI thread); the entries live as long as the list, so they are moved out of the
-            # garbage collector's way at once (its full passes over them were 40-80 ms pauses at 10,000).
+            # Runs in this worker, between batches: reading the session's entries here is safe. What
+            # arrived since the last call is merged into the list here, not on the UI thread (entries of
+            # files now stored only fill in the listed ones). While titles are listed the grown list is
+            # shown; its entries live as long as the list, so they are moved out of the garbage
+            # collector's way at once (its full passes over them stalled keys for 0.1-2.7 s at 100,000).
             nonlocal listed
-            if listing:
-                articles = session.sync.articles()
-                if session.sync.listing.version != listed:
-                    listed = session.sync.listing.version
-                    post(FolderLoaded(articles, final=False, notice=None))
-                    gc.freeze()
+            articles = session.sync.articles()
+            if listing and session.sync.listing.version != listed:
+                listed = session.sync.listing.version
+                post(FolderLoaded(articles, final=False, notice=None))
+                gc.freeze()
             post(IndexProgress(done, todo, "listing" if listing and not cached else "indexing"))
 
         session.refresh(progress, cancelled=lambda: worker.is_cancelled)
@@ -246,6 +249,9 @@ class FolderWorkers:
         def job(worker: Worker[None]) -> None:
             if self.session is not None:
                 self.app.post_message(AnalysisReady(article.key, self.session.analyse(article)))
+                # the first analysis loads the word lists and gazetteer (hundreds of thousands of objects
+                # for good): out of the collector's way, or every full pass walks them
+                gc.freeze()
 
         self._run("analysing the article", "analysis", job)
 
@@ -269,6 +275,11 @@ class FolderWorkers:
             if done:
                 self.app.post_message(QuoteCounts(done))
             time.sleep(0.001)  # let the UI thread in
+
+    @staticmethod
+    def _warm_up(session: Session) -> None:
+        session.warm_up_analysis()
+        gc.freeze()  # the word lists live as long as the app: out of the collector's way
 
     def actors_for_palette(self) -> tuple[list[FolderActor], str | None]:
         """The folder's cast counted so far and, while counting or analysing, a status line."""
