@@ -681,6 +681,9 @@ def main(argv: list[str] | None = None) -> int:
         raw.write_text(json.dumps({"cold_sessions": cold_sessions}, default=str))
         print(f"raw samples: {raw}")
         report_cold(cold_sessions)
+        floor = [r["preview"] for r in run_session({"name": "trivial", "app": "trivial"}, env).get("moves", [])]
+        print(f"        the trivial app right after (the floor on this machine now): bound key -> frame median"
+              f" {ms1(med(floor))} ms, max {ms1(top(floor))} ms over {len(floor)} keys")
         print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}; total"
               f" {time.monotonic() - started:.0f} s")
         return 0

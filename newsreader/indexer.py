@@ -15,8 +15,7 @@ Protocol, on the child's stdout, one line each:
 Every file's entries travel in one line. Exit status 0 means the index holds what the child could store;
 anything else (a crash, a kill) is raised in the reader as `IndexerFailed` with the last line the child
 wrote to stderr, never silently. The child dies with the reader: its next line then meets a closed pipe.
-The child lists at the reader's priority (titles are what the reader is waiting for), then indexes at a
-lower one.
+The child runs at a lower priority than the reader: on a busy machine, keys first.
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ Progress = Callable[[int, int, bool], None]  # (done, todo, listing: still readi
 Streamed = Callable[[list["Article"], bool], None]  # (entries, stored: as stored in the index)
 
 POLL_S = 0.1  # how often the reader's worker looks at `cancelled` while the child runs
-CHILD_NICENESS = 10  # once the titles are listed
+CHILD_NICENESS = 10
 _running: set[subprocess.Popen[bytes]] = set()
 
 
@@ -148,21 +147,17 @@ def main(argv: list[str]) -> int:
     from newsreader.index import FolderIndex, entry_row
     from newsreader.library import folder_of
 
+    with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
+        os.nice(CHILD_NICENESS)  # on a busy machine the reader's keys come first, the index second
     root, db_path = Path(argv[0]), Path(argv[1])
     index = FolderIndex(db_path, folder_of(root))
-    listing = True
 
     def send(entries: list[Article], stored: bool) -> None:
         rows = json.dumps([entry_row(a) for a in entries], separators=(",", ":"))
         sys.stdout.write(f"{'stored' if stored else 'listed'} {rows}\n")
 
     def progress(done: int, todo: int, heads: bool) -> None:
-        nonlocal listing
         print(f"progress {done} {todo} {'listing' if heads else 'indexing'}", flush=True)
-        if listing and not heads:
-            listing = False
-            with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
-                os.nice(CHILD_NICENESS)  # on a busy machine the reader's keys come first, the index second
 
     try:
         # titles first whatever the count: the reader starts a child only for a big batch

@@ -12,6 +12,7 @@ arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a k
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,12 @@ POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
 BACKGROUND_BATCH = 2
 FIRST_PAGE = 80  # entries listed before the first paint: more rows than a tall terminal shows
 QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard quiet
+# How often a thread holding the interpreter lock hands it over to one waiting for it (CPython's default:
+# 5 ms). A key's handling takes the lock back dozens of times (after every wait on the terminal or a
+# file); with the analysis of the article just shown still running in a worker, each of those waited up
+# to 5 ms, which made a `j` 100-200 ms while a cold folder indexed. At 1 ms the worker's throughput barely
+# changes and the key waits a fifth as long.
+SWITCH_INTERVAL_S = 0.001
 
 
 class FolderWorkers:
@@ -63,6 +70,7 @@ class FolderWorkers:
         self.last_input = 0.0  # monotonic time of the last key (set by the app)
         self.actors_counted = False  # the folder-wide actor index has been built
         self._poll_timer: Any = None
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
 
     def _run(self, what: str, group: str, job: Callable[[Worker[None]], None], *, exclusive: bool = True) -> None:
         """Run `job(worker)` in a thread worker; a failure is reported as "`what` failed", never lost."""
