@@ -91,6 +91,7 @@ BARS = {
     "useful_ratio_10k": 1.5,
     "cold_key_ms_10k": 150.0,
     "cold_key_ms_100k": 100.0,
+    "cold_key_ms_tmux": 150.0,  # issue 15: in a real terminal, at 10,000
     "find_ms": 16.0,
 }
 
@@ -422,6 +423,191 @@ def child_main(spec: dict[str, Any]) -> None:
     app.run(headless=True, size=SIZE, auto_pilot=auto_pilot)
 
 
+# ============================================================================ a real terminal
+
+
+TMUX_SIZE = (120, 36)
+READER_FROM_COLUMN = 50  # the reading pane's text at 120 columns (the list pane is about a third)
+
+
+class _ControlClient:
+    """A tmux control-mode client (`tmux -C`): commands in, `%output` notifications and command replies
+    out, with no process spawned per look at the screen (a `capture-pane` process costs 5-20 ms here)."""
+
+    def __init__(self, tmux: list[str], session: str) -> None:
+        import subprocess
+
+        self.proc = subprocess.Popen([*tmux, "-C", "attach", "-t", session], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.outputs = 0  # %output notifications seen so far
+        self._buffer = b""
+
+    def _line(self, timeout: float) -> str | None:
+        """The next line from tmux, or None after `timeout` (read unbuffered: `select` can't see a
+        buffered reader's leftovers)."""
+        import select
+
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.proc.stdout], [], [], left)[0]:
+                return None
+            chunk = os.read(self.proc.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\n", 1)
+        line = raw.decode("utf-8", "replace") + "\n"
+        if line.startswith("%output"):
+            self.outputs += 1
+        return line
+
+    def command(self, text: str) -> list[str]:
+        """Run one command; its reply's lines."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(text.encode() + b"\n")
+        self.proc.stdin.flush()
+        reply: list[str] | None = None
+        while True:
+            line = self._line(10)
+            if line is None:
+                raise RuntimeError(f"tmux did not answer {text!r}")
+            if line.startswith("%begin"):
+                reply = []
+            elif line.startswith(("%end", "%error")) and reply is not None:
+                return reply
+            elif reply is not None:
+                reply.append(line.rstrip("\n"))
+
+    def screen(self) -> list[str]:
+        return self.command("capture-pane -p -t 0")
+
+    def wait_output(self, timeout: float) -> bool:
+        """Until the pane's program writes something (True) or `timeout` passes."""
+        seen = self.outputs
+        deadline = time.monotonic() + timeout
+        while self.outputs == seen:
+            left = deadline - time.monotonic()
+            if left <= 0 or self._line(left) is None:
+                return self.outputs != seen
+        return True
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def _reader_text(screen: list[str]) -> str:
+    return "\n".join(line[READER_FROM_COLUMN:] for line in screen[1:-2])
+
+
+TRIVIAL_TMUX_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Trivial(App):
+    BINDINGS = [("j", "bump", "bump"), ("k", "bump", "bump")]
+
+    def compose(self):
+        yield Static("0", id="shown")
+
+    def action_bump(self):
+        shown = self.query_one(Static)
+        shown.update(str(int(str(shown.render())) + 1))
+
+Trivial().run()
+"""
+
+
+def tmux_cold_keys(folder: Path | None, env: dict[str, str], scratch: Path, keys_for: float = 60.0) -> dict[str, Any]:
+    """The installed `newsreader` in tmux on `folder` with an empty cache: `j`/`k` every 0.25 s while the
+    header says it is listing or indexing; each timed from `send-keys` to the first screen whose reading
+    pane differs (the terminal included: tmux parses what the reader writes). With `folder` None, the
+    trivial app (a Static a key bumps) for `keys_for` seconds: the floor of the same path."""
+    import shlex
+    import shutil
+    import subprocess
+
+    if folder is None:
+        script = scratch / "trivial_app.py"
+        script.write_text(TRIVIAL_TMUX_APP)
+        command = f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+    else:
+        exe = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or "newsreader"
+        command = f"{shlex.quote(exe)} {shlex.quote(str(folder))}"
+    socket = f"indexing-bench-{os.getpid()}"
+    tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+    cache = scratch / "tmux-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    run_env = {**env, "XDG_CACHE_HOME": str(cache), "TERM": "xterm-256color"}
+    run_env.pop("TMUX", None)
+    started = time.monotonic()
+    subprocess.run([*tmux, "new-session", "-d", "-s", "cold", "-x", str(TMUX_SIZE[0]), "-y", str(TMUX_SIZE[1]),
+                    command], env=run_env, check=True)
+    client = _ControlClient(tmux, "cold")
+    rows: list[dict[str, Any]] = []
+
+    def busy(screen: list[str]) -> bool:
+        if folder is None:
+            return time.monotonic() - started < keys_for
+        return bool(screen) and ("indexing" in screen[0] or "reading titles" in screen[0])
+
+    def region(screen: list[str]) -> str:
+        return "\n".join(screen) if folder is None else _reader_text(screen)
+
+    try:
+        deadline = time.monotonic() + 120
+        while not (busy(screen := client.screen()) and region(screen).strip()):
+            if time.monotonic() > deadline:
+                return {"error": "nothing to move in within 120 s", "screen": screen}
+            time.sleep(0.05)
+        first = time.monotonic() - started
+        keys = ["j", "j", "j", "k"]
+        while busy(screen) and time.monotonic() - started < 1800:
+            key = keys[len(rows) % len(keys)]
+            before = region(screen)
+            sent = time.monotonic()
+            client.command(f"send-keys -t 0 {key}")
+            took = None
+            while time.monotonic() - sent < 10:
+                if not client.wait_output(10 - (time.monotonic() - sent)):
+                    break
+                screen = client.screen()
+                if region(screen) != before:
+                    took = time.monotonic() - sent
+                    break
+            stage = "listing" if screen and "reading titles" in screen[0] else "indexing"
+            rows.append({"key": key, "ms": None if took is None else took * 1000, "stage": stage})
+            time.sleep(COLD_KEY_GAP_S)
+            screen = client.screen()
+        return {"rows": rows, "list_shown": first, "complete": time.monotonic() - started}
+    finally:
+        client.close()
+        subprocess.run([*tmux, "kill-server"], env=run_env, capture_output=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def report_tmux(name: str, result: dict[str, Any]) -> None:
+    if "error" in result:
+        print(f"tmux {name}: {result['error']}")
+        return
+    rows = result["rows"]
+    vals = [r["ms"] for r in rows if r["ms"] is not None]
+    lost = len(rows) - len(vals)
+    bar = BARS["cold_key_ms_tmux"]
+    worst = max(vals, default=None)
+    ok = "FAILED" if lost or worst is None else verdict(worst, bar)
+    what = "the trivial app's floor: send-keys -> its Static changed" if name == "trivial app" else \
+        f"{name} cold (installed newsreader, 120x36, send-keys -> the reading pane changed)"
+    print(f"TMUX {what}: first {result['list_shown']:.1f} s, done {result['complete']:.1f} s; {len(rows)} keys,"
+          f" median {statistics.median(vals) if vals else float('nan'):.0f} ms, max"
+          f" {worst if worst is not None else float('nan'):.0f} ms{f', {lost} never shown' if lost else ''}"
+          f" (bar <= {bar:g} ms) {ok}")
+    slow = sorted((r for r in rows if r["ms"] is not None), key=lambda r: -r["ms"])[:5]
+    print("        slowest: " + ", ".join(f"{r['key']} {r['ms']:.0f} ms ({r['stage']})" for r in slow))
+
+
 # ================================================================================ diagnosis
 
 
@@ -614,7 +800,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="newsreader at 31 / 10,000 / 100,000 articles vs a trivial app.")
     parser.add_argument("--quick", action="store_true", help="skip the 100,000-article folder")
     parser.add_argument("--runs", type=int, default=5, help="measured launch rounds (default and minimum 5)")
-    parser.add_argument("--only", choices=["cold"], help="only the cold-index sessions (j/k while indexing)")
+    parser.add_argument("--only", choices=["cold", "tmux"],
+                        help="only the cold-index sessions (j/k while indexing), or only their tmux measurement")
     parser.add_argument("--sizes", default=None,
                         help="comma-separated folder sizes (default 10000,100000; 10000 with --quick)")
     parser.add_argument("--cold-runs", type=int, default=1, help="cold-index sessions per folder (default 1)")
@@ -622,6 +809,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the children's XDG cache/state tree, emptied first (default: scale-xdg beside the folders)")
     parser.add_argument("--diagnose", action="store_true",
                         help="cold sessions: sample every thread and explain each key slower than 100 ms")
+    parser.add_argument("--tmux", action="store_true",
+                        help="with --only cold: also time j/k in tmux (the installed command) on each folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -655,6 +844,14 @@ def main(argv: list[str] | None = None) -> int:
         cold = Path(tempfile.mkdtemp(prefix="cache-", dir=cold_base))
         return {**env, "XDG_CACHE_HOME": str(cold)}, cold
 
+    if args.only == "tmux":
+        for name, folder, _n in folders:
+            if name != "31":
+                report_tmux(name, tmux_cold_keys(folder, env, scratch))
+        report_tmux("trivial app", tmux_cold_keys(None, env, scratch))
+        print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return 0
+
     # ------------------------------------------- cold sessions (these also build the warm index)
     cold_sessions: dict[str, dict[str, Any]] = {}
     for name, folder, n in folders:
@@ -681,6 +878,9 @@ def main(argv: list[str] | None = None) -> int:
         raw.write_text(json.dumps({"cold_sessions": cold_sessions}, default=str))
         print(f"raw samples: {raw}")
         report_cold(cold_sessions)
+        for name, folder, _n in folders:
+            if args.tmux and name != "31":
+                report_tmux(name, tmux_cold_keys(folder, env, scratch))
         floor = [r["preview"] for r in run_session({"name": "trivial", "app": "trivial"}, env).get("moves", [])]
         print(f"        the trivial app right after (the floor on this machine now): bound key -> frame median"
               f" {ms1(med(floor))} ms, max {ms1(top(floor))} ms over {len(floor)} keys")
