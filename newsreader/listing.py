@@ -108,11 +108,11 @@ class Listing:
 
 def _fill_in(old: list[Article], new: list[Article]) -> bool:
     """Copy what a full read learnt into the listed entries, if they are body-less entries that stay where
-    they are in the list (same count, same sort keys); False otherwise (the caller replaces them)."""
+    they are in the list (same count, titles, sort keys); False otherwise (the caller replaces them)."""
     if len(old) != len(new) or not all(a.partial and b.partial for a, b in zip(old, new, strict=True)):
         return False
-    if any(sort_key(a) != sort_key(b) for a, b in zip(old, new, strict=True)):
-        return False
+    if any(a.title != b.title or sort_key(a) != sort_key(b) for a, b in zip(old, new, strict=True)):
+        return False  # (the key folds the title's case: "Alpha" and "alpha" share one)
     for listed, read in zip(old, new, strict=True):
         for name in _FILLED_IN:
             setattr(listed, name, getattr(read, name))
