@@ -162,6 +162,12 @@ class FolderWorkers:
         if self.live_reload and not worker.is_cancelled:
             self._auto_fetch()
         if not worker.is_cancelled:
+            # The final list is counted for its unread on the UI thread: work out the content keys it
+            # needs here (the marks remember them), or 100,000 hashes stall a key for a third of a second.
+            key_of = self.app.marks.key_of
+            for entry in session.articles:
+                if not entry.error:
+                    key_of(entry)
             post(FolderLoaded(list(session.articles), final=True,
                               notice=session.take_notice() or (None if cached else session.notice)))
             session.prepare_filter()  # here, not at the first filter key
