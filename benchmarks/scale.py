@@ -364,7 +364,8 @@ def child_main(spec: dict[str, Any]) -> None:
         # --------------------------------------------------------------------- cursor moves
         lst.focus()
         await asyncio.sleep(0.1)
-        out["moves"] = await moves_newsreader(spec.get("moves", MOVES), MOVE_GAP_S)
+        out["moves"] = await moves_newsreader(spec.get("moves", MOVES), spec.get("move_gap", MOVE_GAP_S),
+                                              keys=spec.get("keys"))
         # ------------------------------------------------------------------ find in article
         await until(lambda: app.reader_pane.article is not None
                     and app.session.cached_analysis(app.reader_pane.article) is not None, 10)
@@ -881,6 +882,14 @@ def main(argv: list[str] | None = None) -> int:
         for name, folder, _n in folders:
             if args.tmux and name != "31":
                 report_tmux(name, tmux_cold_keys(folder, env, scratch))
+        for name, folder, n in folders:  # the same keys with nothing being indexed: the app's own floor
+            if name != "31":
+                warm = run_session({"name": f"{name} warm", "app": "newsreader", "folder": str(folder), "expected": n,
+                                    "moves": 120, "move_gap": COLD_KEY_GAP_S, "keys": ["j", "j", "j", "k"],
+                                    "finds": [], "filters": []}, env)
+                vals = [r["preview"] for r in warm.get("moves", [])]
+                print(f"        {name} warm (index complete, nothing indexing), the same j/k every {COLD_KEY_GAP_S} s:"
+                      f" median {ms(med(vals))} ms, max {ms(top(vals))} ms over {len(vals)} keys")
         floor = [r["preview"] for r in run_session({"name": "trivial", "app": "trivial"}, env).get("moves", [])]
         print(f"        the trivial app right after (the floor on this machine now): bound key -> frame median"
               f" {ms1(med(floor))} ms, max {ms1(top(floor))} ms over {len(floor)} keys")
