@@ -50,9 +50,10 @@ SWITCH_INTERVAL_S = 0.001
 
 
 def _settle() -> None:
-    """Move what was just built to last (list entries, word lists) out of the garbage collector's way: a
-    full pass over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys. What is garbage is
-    collected first (cheap: only objects made since the last call are looked at), so none is kept for good."""
+    """Move what was just built to last (list entries, word lists, analyses) out of the garbage collector's
+    way: a full pass over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys. What is garbage
+    is collected first (cheap: only objects made since the last call are looked at), so none is kept for
+    good; an object frozen here and dropped later is still freed by its reference count."""
     gc.collect()
     gc.freeze()
 
@@ -271,6 +272,9 @@ class FolderWorkers:
         def job(worker: Worker[None]) -> None:
             if self.session is not None:
                 self.app.post_message(AnalysisReady(article.key, self.session.analyse(article)))
+                # kept (the analyses' LRU): left in the collector's way, 256 of them made its full passes
+                # long enough (0.05-0.5 s on a busy machine) to stall the next key
+                _settle()
 
         self._run("analysing the article", "analysis", job)
 
