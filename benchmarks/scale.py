@@ -687,7 +687,8 @@ class _Sampler:
             found.append({
                 "key": row["key"], "stage": row["stage"], "ms": round(took * 1000),
                 "samples": len(window), "longest_gap_ms": round(max(gaps, default=0) * 1000),
-                "gc_ms": round(sum(min(e, end) - max(s, start) for s, e, _g in self.gcs if e > start and s < end) * 1000),
+                "gc_ms": round(sum(min(e, end) - max(s, start) for s, e, _g in self.gcs
+                                   if e > start and s < end) * 1000),
                 "places": places.most_common(8),
             })
         return found
@@ -807,7 +808,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated folder sizes (default 10000,100000; 10000 with --quick)")
     parser.add_argument("--cold-runs", type=int, default=1, help="cold-index sessions per folder (default 1)")
     parser.add_argument("--scratch", type=Path, default=None,
-                        help="the children's XDG cache/state tree, emptied first (default: scale-xdg beside the folders)")
+                        help="the children's XDG cache/state tree, emptied first (default: scale-xdg beside"
+                             " the folders)")
     parser.add_argument("--diagnose", action="store_true",
                         help="cold sessions: sample every thread and explain each key slower than 100 ms")
     parser.add_argument("--tmux", action="store_true",

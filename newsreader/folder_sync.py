@@ -11,13 +11,13 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex
-from newsreader.indexer import IndexerProcess
+from newsreader.indexer import IndexerProcess, Streamed
 from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
 from newsreader.listing import Listing
 from newsreader.listing import path_text as entry_path
@@ -44,7 +44,7 @@ def _error_entry(path: Path, error: str) -> Article:
     return Article(path, clean_line(path.name, 200) or "(unnamed)", error=error)
 
 
-def _by_path(entries: list[Article]) -> dict[str, list[Article]]:
+def _by_path(entries: Sequence[Article]) -> dict[str, list[Article]]:
     """Streamed entries grouped by file (each file's entries arrive together, in order)."""
     groups: dict[str, list[Article]] = {}
     for entry in entries:
@@ -68,7 +68,7 @@ class FolderSync:
         *,
         heads_first: int | None = None,
         use_indexer: bool = True,
-        on_entries: Callable[[list[Article]], None] | None = None,
+        on_entries: Streamed | None = None,
     ) -> None:
         self.root = root
         self.index = index
@@ -237,7 +237,7 @@ class FolderSync:
             return set()
         stored: set[str] = set()
 
-        def streamed(entries: list[Article], full: bool) -> None:
+        def streamed(entries: Sequence[Article], full: bool) -> None:
             for path_text, group in _by_path(entries).items():
                 if path_text not in stats:
                     continue  # (a file this walk did not see: the next sync takes it)

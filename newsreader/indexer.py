@@ -28,7 +28,7 @@ import selectors
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from newsreader.articles import Article
 
 Progress = Callable[[int, int, bool], None]  # (done, todo, listing: still reading titles from the heads)
-Streamed = Callable[[list["Article"], bool], None]  # (entries, stored: as stored in the index)
+Streamed = Callable[[Sequence["Article"], bool], None]  # (entries, stored: as stored in the index)
 
 POLL_S = 0.1  # how often the reader's worker looks at `cancelled` while the child runs
 CHILD_NICENESS = 10
@@ -152,7 +152,7 @@ def main(argv: list[str]) -> int:
     root, db_path = Path(argv[0]), Path(argv[1])
     index = FolderIndex(db_path, folder_of(root))
 
-    def send(entries: list[Article], stored: bool) -> None:
+    def send(entries: Sequence[Article], stored: bool) -> None:
         rows = json.dumps([entry_row(a) for a in entries], separators=(",", ":"))
         sys.stdout.write(f"{'stored' if stored else 'listed'} {rows}\n")
 

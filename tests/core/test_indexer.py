@@ -84,7 +84,8 @@ def test_the_reader_process_opens_no_article_and_reads_no_index_row(
     reads: list[str] = []
     for name in ("load_file", "load_header"):
         real = getattr(fs, name)
-        monkeypatch.setattr(fs, name, lambda p, *a, _real=real, _name=name, **k: reads.append(_name) or _real(p, *a, **k))
+        monkeypatch.setattr(fs, name,
+                            lambda p, *a, _real=real, _name=name, **k: reads.append(_name) or _real(p, *a, **k))
     session = Session(folder)
     assert session.index is not None
     monkeypatch.setattr(session.index, "articles", lambda *a, **k: pytest.fail("index rows read in the reader"))

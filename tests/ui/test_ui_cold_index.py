@@ -31,7 +31,8 @@ async def test_a_cold_folder_is_listed_from_the_indexing_child(
 ) -> None:
     folder = tmp_path / "many"
     for i in range(N):
-        write_article(folder, f"{i:03}.txt", f"Article {i:03}", f"Body of article {i}.", date=f"2020-{1 + i % 12:02d}-01")
+        write_article(folder, f"{i:03}.txt", f"Article {i:03}", f"Body of article {i}.",
+                      date=f"2020-{1 + i % 12:02d}-01")
     monkeypatch.setattr(fs, "INDEXER_MIN_FILES", 100)  # (the default, 200, needs more files)
     heads: list[str] = []
     monkeypatch.setattr(fs, "load_header", lambda p, *a, **k: heads.append(str(p)) or pytest.fail("a head read here"))
@@ -76,7 +77,8 @@ async def test_a_cold_folder_is_listed_from_the_indexing_child(
         await loaded(app, pilot)
         lst = app.query_one(ArticleList)
         assert len(lst.articles) == N
-        assert [a.title for a in lst.articles[:2]] == ["Article 011", "Article 023"]  # newest first (December), then by title
+        # newest first (December), then by title
+        assert [a.title for a in lst.articles[:2]] == ["Article 011", "Article 023"]
         assert all(a.body_hash for a in lst.articles)  # the entries as stored, filled in
         assert f"{N} articles" in str(app.query_one("#header").render())
     assert heads == []
