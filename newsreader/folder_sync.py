@@ -77,12 +77,11 @@ class FolderSync:
         # the indexing child streams what it reads through this: heads as they are read, full entries
         # once stored in the index
         self.on_entries = on_entries
-        self.listing = Listing()  # `entries` in list order
+        self.listing = Listing()  # the entries, by file and in list order
         self.keep_bodies = index is None or not index.has_fts
         self.config: FolderConfig = FolderConfig()
         self._config_mtime: float | None = None
         self.files: dict[str, tuple[int, float]] = {}
-        self.entries: dict[str, list[Article]] = {}
         self.scan_seconds = 0.0
         self._files_from_index = False
         # Index writes that failed (locked by another process, disk full): those files keep their full
@@ -118,20 +117,20 @@ class FolderSync:
         except sqlite3.Error:
             return []  # the index can't be read now: `sync` reads the folder instead
         self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
-        for entry in known:
-            self.entries.setdefault(entry.path_text, []).append(entry)
-        for path_entries in self.entries.values():
-            path_entries.sort(key=lambda a: a.index)
         self.listing.reset(known)
         return self.articles()
 
+    @property
+    def entries(self) -> dict[str, list[Article]]:
+        """path -> its entries (read only: changes go through `_put` and `_drop`)."""
+        return self.listing.by_path
+
     def _put(self, path: str, entries: list[Article], changes: Changes) -> None:
-        """`path` now holds `entries`: the one place `entries` (and so the list) gains or changes a file."""
-        self.entries[path] = changes.updated[path] = entries
+        """`path` now holds `entries`: the one place the list gains or changes a file."""
+        changes.updated[path] = entries
         self.listing.put(path, entries)
 
     def _drop(self, path: str) -> None:
-        self.entries.pop(path, None)
         self.listing.drop(path)
 
     def _walk(self) -> tuple[dict[str, tuple[int, float]], dict[str, list[Article]]]:

@@ -26,64 +26,64 @@ def path_text(article: Article) -> str:
 
 
 class Listing:
-    """Entries in list order; changes are queued by path and applied when the list is next asked for.
+    """A folder's entries: by file (`by_path`, changed at once) and in list order (`articles`, brought up
+    to date with the changes since it was last asked for).
 
     A list handed out by `articles` is never changed afterwards (the UI and the filter hold on to it, and
     the filter keys its cached results on its identity): every change makes a new list.
     """
 
     def __init__(self) -> None:
+        self.by_path: dict[str, list[Article]] = {}  # every file's entries, in file order
         self._items: list[Article] = []
         self._keys: list[tuple[Any, ...]] = []
-        self._pending: dict[str, list[Article] | None] = {}  # path -> its new entries (None: gone)
-        self._paths: dict[str, list[Article]] = {}  # path -> its entries as listed
+        # files changed since the list was last brought up to date -> their entries as it holds them
+        self._listed: dict[str, list[Article] | None] = {}
         self.version = 0  # bumped by every change that reaches the list
 
     def reset(self, entries: Iterable[Article]) -> None:
         """Start over from `entries` (any order)."""
-        self._pending.clear()
-        self._paths = {}
+        by_path: dict[str, list[Article]] = {}
         for entry in entries:
-            self._paths.setdefault(path_text(entry), []).append(entry)
+            by_path.setdefault(path_text(entry), []).append(entry)
+        for group in by_path.values():
+            group.sort(key=lambda a: a.index)
+        self.by_path, self._listed = by_path, {}
         self._items, self._keys = [], []
-        self._merge([e for group in self._paths.values() for e in group])
+        self._merge([e for group in by_path.values() for e in group])
         self.version += 1
 
     def put(self, path: str, entries: list[Article]) -> None:
         """`path` now holds `entries` (new, re-read, or an error entry)."""
-        self._pending[path] = entries
+        self._listed.setdefault(path, self.by_path.get(path))
+        self.by_path[path] = entries
 
     def drop(self, path: str) -> None:
         """`path` is gone."""
-        self._pending[path] = None
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._pending)
+        if path in self.by_path:
+            self._listed.setdefault(path, self.by_path.pop(path))
 
     def articles(self) -> list[Article]:
-        """The entries in list order, with every queued change applied."""
-        if self._pending:
+        """The entries in list order, with every change so far applied."""
+        if self._listed:
             self._apply()
         return self._items
 
     def _apply(self) -> None:
-        pending, self._pending = self._pending, {}
+        listed, self._listed = self._listed, {}
         removed: set[str] = set()
         added: list[Article] = []
-        for path, entries in pending.items():
-            old = self._paths.get(path)
-            if entries is None:
-                if old is not None:
-                    removed.add(path)
-                    del self._paths[path]
-            elif old is not None and old is not entries and _fill_in(old, entries):
-                continue  # the same entries in the same places, more known about them (a full read)
-            elif old is not entries:
-                if old is not None:
-                    removed.add(path)
-                self._paths[path] = entries
-                added += entries
+        for path, old in listed.items():
+            new = self.by_path.get(path)
+            if new is old:
+                continue
+            if new is not None and old is not None and _fill_in(old, new):
+                self.by_path[path] = old  # the listed entries stay where they are, with what was learnt
+                continue
+            if old is not None:
+                removed.add(path)
+            if new is not None:
+                added += new
         if removed:
             self._remove(removed)
         if added:
