@@ -246,6 +246,8 @@ def child_main(spec: dict[str, Any]) -> None:
                 "moved": None if t_moved is None else t_moved - sent,
                 "preview": None if t_shown is None else t_shown - sent,
             })
+            if sampler is not None:  # now, while its samples are kept
+                out.setdefault("late_keys", []).extend(sampler.explain(rows[-1:], LATE_S))
             i += 1
             await asyncio.sleep(gap)
         return rows
@@ -348,8 +350,6 @@ def child_main(spec: dict[str, Any]) -> None:
             out["cold_moves"] = await moves_newsreader(
                 100_000, COLD_KEY_GAP_S, keys=["j", "j", "j", "k"], while_=lambda: not app._loaded_once
             )
-            if sampler is not None:
-                out["late_keys"] = sampler.explain(out["cold_moves"], LATE_S)
         await until(lambda: app._loaded_once, timeout=1800)
         out["index_complete"] = time.monotonic()
         out["all_titles"] = await wait(titles, 1)
@@ -614,6 +614,7 @@ def report_tmux(name: str, result: dict[str, Any]) -> None:
 
 LATE_S = 0.1  # a key slower than this is explained by `--diagnose`
 SAMPLE_S = 0.002
+SAMPLES_KEPT_S = 30.0
 
 
 class _Sampler:
@@ -626,10 +627,11 @@ class _Sampler:
     """
 
     def __init__(self) -> None:
+        import collections
         import gc
         import threading
 
-        self.samples: list[tuple[float, tuple[tuple[str, str], ...]]] = []
+        self.samples: collections.deque[tuple[float, tuple[tuple[str, str], ...]]] = collections.deque()
         self.gcs: list[tuple[float, float, int]] = []
         self._gc_start = 0.0
 
@@ -666,6 +668,8 @@ class _Sampler:
             frames = sys._current_frames()
             self.samples.append((now, tuple((names.get(ident, str(ident)), self._where(frame))
                                             for ident, frame in frames.items() if ident != self._me)))
+            while self.samples and now - self.samples[0][0] > SAMPLES_KEPT_S:
+                self.samples.popleft()  # (a late key is explained within seconds; 15 minutes of samples was 0.5 GB)
 
     def explain(self, rows: list[dict[str, Any]], late: float) -> list[dict[str, Any]]:
         import collections

@@ -51,10 +51,9 @@ SWITCH_INTERVAL_S = 0.001
 
 def _settle() -> None:
     """Move what was just built to last (list entries, word lists, analyses) out of the garbage collector's
-    way: a full pass over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys. What is garbage
-    is collected first (cheap: only objects made since the last call are looked at), so none is kept for
-    good; an object frozen here and dropped later is still freed by its reference count."""
-    gc.collect()
+    way: its full passes over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys. (No
+    collection first: that pass itself visits every item of the big lists. An object frozen here and
+    dropped later is still freed by its reference count; only a cycle that is already garbage stays.)"""
     gc.freeze()
 
 
