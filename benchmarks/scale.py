@@ -680,7 +680,7 @@ class _Sampler:
             if took is None or took < late:
                 continue
             start, end = row["sent"], row["sent"] + took
-            window = [s for s in self.samples if start <= s[0] <= end]
+            window = [s for s in list(self.samples) if start <= s[0] <= end]  # (a copy: the sampler appends)
             gaps = [b[0] - a[0] for a, b in zip(window, window[1:], strict=False)]
             places: collections.Counter[str] = collections.Counter()
             for _t, threads in window:
