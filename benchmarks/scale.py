@@ -537,7 +537,7 @@ def tmux_cold_keys(folder: Path | None, env: dict[str, str], scratch: Path, keys
     else:
         exe = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or "newsreader"
         command = f"{shlex.quote(exe)} {shlex.quote(str(folder))}"
-    socket = f"indexing-bench-{os.getpid()}"
+    socket = f"indexing-bench-{os.getpid()}-{time.monotonic_ns()}"
     tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
     cache = scratch / "tmux-cache"
     shutil.rmtree(cache, ignore_errors=True)
@@ -549,10 +549,15 @@ def tmux_cold_keys(folder: Path | None, env: dict[str, str], scratch: Path, keys
     client = _ControlClient(tmux, "cold")
     rows: list[dict[str, Any]] = []
 
+    last_busy = [time.monotonic()]
+
     def busy(screen: list[str]) -> bool:
+        """Still listing or indexing (the header said so within the last 2 s)."""
         if folder is None:
             return time.monotonic() - started < keys_for
-        return bool(screen) and ("indexing" in screen[0] or "reading titles" in screen[0])
+        if screen and ("indexing" in screen[0] or "reading titles" in screen[0]):
+            last_busy[0] = time.monotonic()
+        return time.monotonic() - last_busy[0] < 2.0
 
     def region(screen: list[str]) -> str:
         return "\n".join(screen) if folder is None else _reader_text(screen)

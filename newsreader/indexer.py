@@ -158,6 +158,8 @@ def main(argv: list[str]) -> int:
 
     def progress(done: int, todo: int, heads: bool) -> None:
         print(f"progress {done} {todo} {'listing' if heads else 'indexing'}", flush=True)
+        if heads and done == todo:  # the full read starts now: the header goes on saying so
+            print(f"progress 0 {todo} indexing", flush=True)
 
     try:
         # titles first whatever the count: the reader starts a child only for a big batch
