@@ -147,11 +147,11 @@ class FolderWorkers:
             Session(self.path, use_index=self.use_index, analyser=self.analyser or default_analyser)
         cached = session.warm_start()
         self.session = session  # only now: if opening failed, `r` starts over with a new scan
-        if not cached:  # cold: the list takes a moment to come; get the analysis ready meanwhile
-            self.app.call_from_thread(self._run, "preparing the analysis", "warm-up",
-                                      lambda worker: self._warm_up(session))
         if cached:
             post(FolderLoaded(list(cached), final=False, notice=None if early else session.notice))
+        else:  # cold: the list takes a moment to come; get the analysis ready meanwhile
+            self.app.call_from_thread(self._run, "preparing the analysis", "warm-up",
+                                      lambda worker: self._warm_up(session))
 
         listed = session.sync.listing.version
         settled = 0  # entries listed when they were last moved out of the collector's way
