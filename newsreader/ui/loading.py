@@ -47,16 +47,16 @@ QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard qui
 # to 5 ms, which made a `j` 100-200 ms while a cold folder indexed. At 1 ms the worker's throughput barely
 # changes and the key waits a fifth as long.
 SWITCH_INTERVAL_S = 0.001
-SETTLE_MIN = 1_000  # list entries left to the garbage collector before they are frozen
 
 
 def _settle() -> None:
-    """Move what was just built to last (list entries, word lists) out of the garbage collector's way: its
-    full passes over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys. The young
-    generations are collected first, so the garbage of the last moments is not kept for good (a full
-    collection first would itself visit every item of the big lists). An object frozen here and dropped
-    later is still freed by its reference count."""
-    gc.collect(1)
+    """Move what was just built to last (list entries, the lists of them, word lists) out of the garbage
+    collector's way: its passes over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys,
+    and even a list of frozen entries costs a visit per item in every pass while it is not frozen itself.
+    The youngest generation is collected first, so the garbage of the last moments is not kept for good
+    (a full collection first would itself visit every item of the big lists). An object frozen here and
+    dropped later is still freed by its reference count."""
+    gc.collect(0)
     gc.freeze()
 
 
@@ -154,22 +154,19 @@ class FolderWorkers:
                                       lambda worker: self._warm_up(session))
 
         listed = session.sync.listing.version
-        settled = 0  # entries listed when they were last moved out of the collector's way
 
         def progress(done: int, todo: int, listing: bool) -> None:
             # Runs in this worker, between batches: reading the session's entries here is safe. What
             # arrived since the last call is merged into the list here, not on the UI thread (entries of
             # files now stored only fill in the listed ones). While titles are listed the grown list is
-            # shown; its entries live as long as the list, so every 10% or so they are moved out of the
-            # garbage collector's way (its full passes over them stalled keys for 0.1-2.7 s at 100,000).
-            nonlocal listed, settled
+            # shown; it and its entries live as long as they are listed, so they are moved out of the
+            # garbage collector's way at once (its passes over them stalled keys for 0.1-2.7 s at 100,000).
+            nonlocal listed
             articles = session.sync.articles()
             if listing and session.sync.listing.version != listed:
                 listed = session.sync.listing.version
                 post(FolderLoaded(articles, final=False, notice=None))
-                if len(articles) >= settled + max(SETTLE_MIN, settled // 10):
-                    settled = len(articles)
-                    _settle()
+                _settle()
             post(IndexProgress(done, todo, "listing" if listing and not cached else "indexing"))
 
         session.refresh(progress, cancelled=lambda: worker.is_cancelled)
