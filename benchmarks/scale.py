@@ -592,6 +592,8 @@ def tmux_cold_keys(folder: Path | None, env: dict[str, str], scratch: Path, keys
         client.close()
         subprocess.run([*tmux, "kill-server"], env=run_env, capture_output=True)
         shutil.rmtree(cache, ignore_errors=True)
+        tmpdir = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (tmpdir / socket).unlink(missing_ok=True)  # (tmux leaves its socket file behind)
 
 
 def report_tmux(name: str, result: dict[str, Any]) -> None:
