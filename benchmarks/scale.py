@@ -97,6 +97,7 @@ BARS = {
     "useful_ratio_10k": 1.5,
     "cold_key_ms_10k": 150.0,
     "cold_key_ms_100k": 100.0,
+    "cold_key_ms_tmux": 150.0,  # issue 15: in a real terminal, at 10,000
     "find_ms": 16.0,
 }
 
@@ -121,6 +122,7 @@ def child_main(spec: dict[str, Any]) -> None:
     )
 
     out: dict[str, Any] = {"interpreter": t_start}
+    sampler = _Sampler() if spec.get("diagnose") else None
 
     def vm_hwm_kib() -> int:
         """This process image's own peak RSS (ru_maxrss also counts the parent's, through fork/exec)."""
@@ -246,10 +248,12 @@ def child_main(spec: dict[str, Any]) -> None:
             t_shown = await wait(shown, 30)
             t_moved = await wait(moved, 1)
             rows.append({
-                "key": key, "stage": stage,
+                "key": key, "stage": stage, "sent": sent,
                 "moved": None if t_moved is None else t_moved - sent,
                 "preview": None if t_shown is None else t_shown - sent,
             })
+            if sampler is not None:  # now, while its samples are kept
+                out.setdefault("late_keys", []).extend(sampler.explain(rows[-1:], LATE_S))
             i += 1
             await asyncio.sleep(gap)
         return rows
@@ -370,7 +374,8 @@ def child_main(spec: dict[str, Any]) -> None:
         # --------------------------------------------------------------------- cursor moves
         lst.focus()
         await asyncio.sleep(0.1)
-        out["moves"] = await moves_newsreader(spec.get("moves", MOVES), MOVE_GAP_S)
+        out["moves"] = await moves_newsreader(spec.get("moves", MOVES), spec.get("move_gap", MOVE_GAP_S),
+                                              keys=spec.get("keys"))
         # ------------------------------------------------------------------ find in article
         await until(lambda: app.reader_pane.article is not None
                     and app.session.cached_analysis(app.reader_pane.article) is not None, 10)
@@ -427,6 +432,287 @@ def child_main(spec: dict[str, Any]) -> None:
         os._exit(0)  # don't wait for the workers (a cold folder's background analysis) to stop
 
     app.run(headless=True, size=SIZE, auto_pilot=auto_pilot)
+
+
+# ============================================================================ a real terminal
+
+
+TMUX_SIZE = (120, 36)
+READER_FROM_COLUMN = 50  # the reading pane's text at 120 columns (the list pane is about a third)
+
+
+class _ControlClient:
+    """A tmux control-mode client (`tmux -C`): commands in, `%output` notifications and command replies
+    out, with no process spawned per look at the screen (a `capture-pane` process costs 5-20 ms here)."""
+
+    def __init__(self, tmux: list[str], session: str) -> None:
+        import subprocess
+
+        self.proc = subprocess.Popen([*tmux, "-C", "attach", "-t", session], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.outputs = 0  # %output notifications seen so far
+        self._buffer = b""
+
+    def _line(self, timeout: float) -> str | None:
+        """The next line from tmux, or None after `timeout` (read unbuffered: `select` can't see a
+        buffered reader's leftovers)."""
+        import select
+
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.proc.stdout], [], [], left)[0]:
+                return None
+            chunk = os.read(self.proc.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\n", 1)
+        line = raw.decode("utf-8", "replace") + "\n"
+        if line.startswith("%output"):
+            self.outputs += 1
+        return line
+
+    def command(self, text: str) -> list[str]:
+        """Run one command; its reply's lines."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(text.encode() + b"\n")
+        self.proc.stdin.flush()
+        reply: list[str] | None = None
+        while True:
+            line = self._line(10)
+            if line is None:
+                raise RuntimeError(f"tmux did not answer {text!r}")
+            if line.startswith("%begin"):
+                reply = []
+            elif line.startswith(("%end", "%error")) and reply is not None:
+                return reply
+            elif reply is not None:
+                reply.append(line.rstrip("\n"))
+
+    def screen(self) -> list[str]:
+        return self.command("capture-pane -p -t 0")
+
+    def wait_output(self, timeout: float) -> bool:
+        """Until the pane's program writes something (True) or `timeout` passes."""
+        seen = self.outputs
+        deadline = time.monotonic() + timeout
+        while self.outputs == seen:
+            left = deadline - time.monotonic()
+            if left <= 0 or self._line(left) is None:
+                return self.outputs != seen
+        return True
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def _reader_text(screen: list[str]) -> str:
+    return "\n".join(line[READER_FROM_COLUMN:] for line in screen[1:-2])
+
+
+TRIVIAL_TMUX_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Trivial(App):
+    BINDINGS = [("j", "bump", "bump"), ("k", "bump", "bump")]
+
+    def compose(self):
+        yield Static("0", id="shown")
+
+    def action_bump(self):
+        shown = self.query_one(Static)
+        shown.update(str(int(str(shown.render())) + 1))
+
+Trivial().run()
+"""
+
+
+def tmux_cold_keys(folder: Path | None, env: dict[str, str], scratch: Path, keys_for: float = 60.0) -> dict[str, Any]:
+    """The installed `newsreader` in tmux on `folder` with an empty cache: `j`/`k` every 0.25 s while the
+    header says it is listing or indexing; each timed from `send-keys` to the first screen whose reading
+    pane differs (the terminal included: tmux parses what the reader writes). With `folder` None, the
+    trivial app (a Static a key bumps) for `keys_for` seconds: the floor of the same path."""
+    import shlex
+    import shutil
+    import subprocess
+
+    if folder is None:
+        script = scratch / "trivial_app.py"
+        script.write_text(TRIVIAL_TMUX_APP)
+        command = f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+    else:
+        exe = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or "newsreader"
+        command = f"{shlex.quote(exe)} {shlex.quote(str(folder))}"
+    socket = f"indexing-bench-{os.getpid()}-{time.monotonic_ns()}"
+    tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+    cache = scratch / "tmux-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    run_env = {**env, "XDG_CACHE_HOME": str(cache), "TERM": "xterm-256color"}
+    run_env.pop("TMUX", None)
+    started = time.monotonic()
+    subprocess.run([*tmux, "new-session", "-d", "-s", "cold", "-x", str(TMUX_SIZE[0]), "-y", str(TMUX_SIZE[1]),
+                    command], env=run_env, check=True)
+    client = _ControlClient(tmux, "cold")
+    rows: list[dict[str, Any]] = []
+
+    last_busy = [time.monotonic()]
+
+    def busy(screen: list[str]) -> bool:
+        """Still listing or indexing (the header said so within the last 2 s)."""
+        if folder is None:
+            return time.monotonic() - started < keys_for
+        if screen and ("indexing" in screen[0] or "reading titles" in screen[0]):
+            last_busy[0] = time.monotonic()
+        return time.monotonic() - last_busy[0] < 2.0
+
+    def region(screen: list[str]) -> str:
+        return "\n".join(screen) if folder is None else _reader_text(screen)
+
+    try:
+        deadline = time.monotonic() + 120
+        while not (busy(screen := client.screen()) and region(screen).strip()):
+            if time.monotonic() > deadline:
+                return {"error": "nothing to move in within 120 s", "screen": screen}
+            time.sleep(0.05)
+        first = time.monotonic() - started
+        keys = ["j", "j", "j", "k"]
+        while busy(screen) and time.monotonic() - started < 1800:
+            key = keys[len(rows) % len(keys)]
+            before = region(screen)
+            sent = time.monotonic()
+            client.command(f"send-keys -t 0 {key}")
+            took = None
+            while time.monotonic() - sent < 10:
+                if not client.wait_output(10 - (time.monotonic() - sent)):
+                    break
+                screen = client.screen()
+                if region(screen) != before:
+                    took = time.monotonic() - sent
+                    break
+            stage = "listing" if screen and "reading titles" in screen[0] else "indexing"
+            rows.append({"key": key, "ms": None if took is None else took * 1000, "stage": stage})
+            time.sleep(COLD_KEY_GAP_S)
+            screen = client.screen()
+        return {"rows": rows, "list_shown": first, "complete": time.monotonic() - started}
+    finally:
+        client.close()
+        subprocess.run([*tmux, "kill-server"], env=run_env, capture_output=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        tmpdir = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (tmpdir / socket).unlink(missing_ok=True)  # (tmux leaves its socket file behind)
+
+
+def report_tmux(name: str, result: dict[str, Any]) -> None:
+    if "error" in result:
+        print(f"tmux {name}: {result['error']}")
+        return
+    rows = result["rows"]
+    vals = [r["ms"] for r in rows if r["ms"] is not None]
+    lost = len(rows) - len(vals)
+    bar = BARS["cold_key_ms_tmux"]
+    worst = max(vals, default=None)
+    ok = "FAILED" if lost or worst is None else verdict(worst, bar)
+    what = "the trivial app's floor: send-keys -> its Static changed" if name == "trivial app" else \
+        f"{name} cold (installed newsreader, 120x36, send-keys -> the reading pane changed)"
+    print(f"TMUX {what}: first {result['list_shown']:.1f} s, done {result['complete']:.1f} s; {len(rows)} keys,"
+          f" median {statistics.median(vals) if vals else float('nan'):.0f} ms, max"
+          f" {worst if worst is not None else float('nan'):.0f} ms{f', {lost} never shown' if lost else ''}"
+          f" (bar <= {bar:g} ms) {ok}")
+    slow = sorted((r for r in rows if r["ms"] is not None), key=lambda r: -r["ms"])[:5]
+    print("        slowest: " + ", ".join(f"{r['key']} {r['ms']:.0f} ms ({r['stage']})" for r in slow))
+
+
+# ================================================================================ diagnosis
+
+
+LATE_S = 0.1  # a key slower than this is explained by `--diagnose`
+SAMPLE_S = 0.002
+SAMPLES_KEPT_S = 30.0
+
+
+class _Sampler:
+    """`--diagnose`: what every thread of the child was doing while a key waited.
+
+    A daemon thread looks at `sys._current_frames()` every 2 ms (it needs the interpreter lock to look, so
+    a thread holding it for long shows up as a gap, and as the frame it was in when the sampler got in);
+    garbage-collector passes are noted through `gc.callbacks`. `explain` sums, for each late key, the
+    samples between its send and its frame by thread and place.
+    """
+
+    def __init__(self) -> None:
+        import collections
+        import gc
+        import threading
+
+        self.samples: collections.deque[tuple[float, tuple[tuple[str, str], ...]]] = collections.deque()
+        self.gcs: list[tuple[float, float, int]] = []
+        self._gc_start = 0.0
+
+        def on_gc(phase: str, info: dict[str, Any]) -> None:
+            if phase == "start":
+                self._gc_start = time.monotonic()
+            else:
+                self.gcs.append((self._gc_start, time.monotonic(), info.get("generation", -1)))
+
+        gc.callbacks.append(on_gc)
+        self._me = threading.get_ident()
+        self._names = threading
+        threading.Thread(target=self._run, daemon=True, name="sampler").start()
+
+    @staticmethod
+    def _where(frame: Any) -> str:
+        """The innermost frames (file:function:line), newest first, up to the first project frame."""
+        parts = []
+        while frame is not None and len(parts) < 6:
+            code = frame.f_code
+            name = Path(code.co_filename).name
+            parts.append(f"{name}:{code.co_name}:{frame.f_lineno}")
+            if "newsreader" in code.co_filename and len(parts) > 1:
+                break
+            frame = frame.f_back
+        return " < ".join(parts)
+
+    def _run(self) -> None:
+        threads = self._names
+        while True:
+            time.sleep(SAMPLE_S)
+            now = time.monotonic()
+            names = {t.ident: t.name for t in threads.enumerate()}
+            frames = sys._current_frames()
+            self.samples.append((now, tuple((names.get(ident, str(ident)), self._where(frame))
+                                            for ident, frame in frames.items() if ident != self._me)))
+            while self.samples and now - self.samples[0][0] > SAMPLES_KEPT_S:
+                self.samples.popleft()  # (a late key is explained within seconds; 15 minutes of samples was 0.5 GB)
+
+    def explain(self, rows: list[dict[str, Any]], late: float) -> list[dict[str, Any]]:
+        import collections
+
+        found = []
+        for row in rows:
+            took = row.get("preview")
+            if took is None or took < late:
+                continue
+            start, end = row["sent"], row["sent"] + took
+            window = [s for s in list(self.samples) if start <= s[0] <= end]  # (a copy: the sampler appends)
+            gaps = [b[0] - a[0] for a, b in zip(window, window[1:], strict=False)]
+            places: collections.Counter[str] = collections.Counter()
+            for _t, threads in window:
+                for name, where in threads:
+                    if "selectors.py:select" in where or "threading.py:wait" in where or "queue.py:get" in where:
+                        continue
+                    places[f"{name}: {where}"] += 1
+            found.append({
+                "key": row["key"], "stage": row["stage"], "ms": round(took * 1000),
+                "samples": len(window), "longest_gap_ms": round(max(gaps, default=0) * 1000),
+                "gc_ms": round(sum(min(e, end) - max(s, start) for s, e, _g in self.gcs
+                                   if e > start and s < end) * 1000),
+                "places": places.most_common(8),
+            })
+        return found
 
 
 # ==================================================================================== the parent
@@ -537,13 +823,64 @@ def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessi
     return 0
 
 
+def report_cold(cold_sessions: dict[str, dict[str, Any]]) -> None:
+    """The COLD INDEX table: j/k latencies while the folder is listed and indexed."""
+    print()
+    print(f"COLD INDEX: in-process, empty cache; j/k pressed every {COLD_KEY_GAP_S} s while it runs;"
+          " seconds from spawn")
+    header = (f"{'folder':<7} {'1st frame':>9} {'bar shown':>9} {'titles':>8} {'complete':>9} {'RSS MiB':>8}"
+              f"  {'j/k during listing: n med max':>30}  {'during indexing: n med max':>27}")
+    print(header)
+    print("-" * len(header))
+    for name, s in cold_sessions.items():
+        if "failed" in s:
+            print(f"{name:<7} session failed")
+            continue
+
+        def secs(v: float | None) -> str:
+            return "-" if v is None else f"{v:.2f}s"
+
+        rows = s.get("cold_moves", [])
+        parts = []
+        for stage in ("listing", "indexing"):
+            vals = [r["preview"] for r in rows if r["stage"] == stage]
+            got = [v for v in vals if v is not None]
+            lost = len(vals) - len(got)
+            parts.append(f"{len(vals):>4} {ms(med(got)):>6}ms {ms(top(got)):>6}ms" + (f" {lost} lost" if lost else ""))
+        print(f"{name:<7} {secs(s.get('first_frame')):>9} {secs(s.get('progress_bar')):>9}"
+              f" {secs(s.get('all_titles')):>8}"
+              f" {secs(s.get('index_complete')):>9} {s.get('hwm_kib', 0) / 1024:>8.0f}  {parts[0]:>30}  {parts[1]:>27}")
+        after = [r["preview"] for r in rows if r["stage"] == "done"]
+        if after:
+            print(f"        ({len(after)} presses landed after the index completed)")
+        during = [r["preview"] for r in rows if r["stage"] != "done"]
+        bar = BARS.get(f"cold_key_ms_{name.split('#')[0]}")
+        worst = top(during)
+        if bar is not None and during:
+            lost = sum(1 for v in during if v is None)
+            ok = "FAILED" if lost or worst is None else verdict(worst * 1000, bar)
+            print(f"        worst j/k -> preview while indexing: {ms(worst)} ms (bar <= {bar:g} ms; median"
+                  f" {ms(med(during))} ms, {len(during)} presses{f', {lost} never shown' if lost else ''}) {ok}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="newsreader at 31 / 10,000 / 100,000 articles vs a trivial app.")
     parser.add_argument("--quick", action="store_true", help="skip the 100,000-article folder")
     parser.add_argument("--runs", type=int, default=5, help="measured launch rounds (default and minimum 5)")
-    parser.add_argument("--only", choices=["filter"], help="run only this part (see the module docstring)")
-    parser.add_argument("--sizes", type=int, nargs="+", help="with --only: these generated folders (10000, 100000)")
+    parser.add_argument("--only", choices=["cold", "tmux", "filter"],
+                        help="only the cold-index sessions (j/k while indexing), only their tmux measurement,"
+                             " or only the warm filter sessions (see the module docstring)")
+    parser.add_argument("--sizes", default=None,
+                        help="comma-separated folder sizes (default 10000,100000; 10000 with --quick)")
     parser.add_argument("--sessions", type=int, default=1, help="with --only filter: sessions per folder")
+    parser.add_argument("--cold-runs", type=int, default=1, help="cold-index sessions per folder (default 1)")
+    parser.add_argument("--scratch", type=Path, default=None,
+                        help="the children's XDG cache/state tree, emptied first (default: scale-xdg beside"
+                             " the folders; --only filter keeps it, so its index stays warm)")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="cold sessions: sample every thread and explain each key slower than 100 ms")
+    parser.add_argument("--tmux", action="store_true",
+                        help="with --only cold: also time j/k in tmux (the installed command) on each folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -558,17 +895,15 @@ def main(argv: list[str] | None = None) -> int:
     base = cache_dir()
     t = time.monotonic()
     folders: list[tuple[str, Path, int]] = [("31", ARTICLES, count_articles(ARTICLES))]
-    sizes = [10_000] if args.quick else [10_000, 100_000]
-    if args.only and args.sizes:
-        sizes = args.sizes
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else [10_000] if args.quick else [10_000, 100_000]
     for n in sizes:
         folder = build_folder(base / f"wikinews-{n}", n)
         folders.append((f"{n // 1000}k", folder, count_articles(folder)))
-    long_folder = synthetic_article(base / f"long-article-{FIND_WORDS}")
+    long_folder = None if args.only else synthetic_article(base / f"long-article-{FIND_WORDS}")
     print("folders: " + ", ".join(f"{name} = {folder} ({n:,} articles)" for name, folder, n in folders)
           + f"; ready in {time.monotonic() - t:.1f} s", flush=True)
 
-    scratch = base / "scale-xdg"
+    scratch = args.scratch or base / "scale-xdg"
     if args.only == "filter":
         return filter_only([f for f in folders if f[0] != "31"], bench_env(scratch), args.sessions, started)
     if scratch.exists():
@@ -581,17 +916,57 @@ def main(argv: list[str] | None = None) -> int:
         cold = Path(tempfile.mkdtemp(prefix="cache-", dir=cold_base))
         return {**env, "XDG_CACHE_HOME": str(cold)}, cold
 
+    if args.only == "tmux":
+        for name, folder, _n in folders:
+            if name != "31":
+                report_tmux(name, tmux_cold_keys(folder, env, scratch))
+        report_tmux("trivial app", tmux_cold_keys(None, env, scratch))
+        print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return 0
+
     # ------------------------------------------- cold sessions (these also build the warm index)
     cold_sessions: dict[str, dict[str, Any]] = {}
     for name, folder, n in folders:
         if name == "31":
             continue
-        print(f"cold session {name}: indexing from an empty cache, j/k every {COLD_KEY_GAP_S} s…", flush=True)
-        cold_sessions[name] = run_session({"name": f"{name} cold", "app": "newsreader", "folder": str(folder),
-                                           "expected": n, "cold": True}, env)
-        r = cold_sessions[name]
-        if "index_complete" in r:
-            print(f"  index complete {r['index_complete']:.1f} s after spawn", flush=True)
+        for run in range(max(1, args.cold_runs)):
+            label = name if run == 0 else f"{name}#{run + 1}"
+            print(f"cold session {label}: indexing from an empty cache, j/k every {COLD_KEY_GAP_S} s…", flush=True)
+            # the first builds the warm index the launches below use; each other one gets its own empty cache
+            cenv = env if run == 0 else cold_env()[0]
+            cold_sessions[label] = r = run_session({"name": f"{label} cold", "app": "newsreader",
+                                                    "folder": str(folder), "expected": n, "cold": True,
+                                                    "diagnose": args.diagnose}, cenv)
+            if "index_complete" in r:
+                print(f"  index complete {r['index_complete']:.1f} s after spawn", flush=True)
+            for late in r.get("late_keys", []):
+                print(f"  late {late['key']} ({late['stage']}): {late['ms']} ms, {late['samples']} samples,"
+                      f" longest gap {late['longest_gap_ms']} ms, gc {late['gc_ms']} ms", flush=True)
+                for place, count in late["places"]:
+                    print(f"      {count:>4}  {place}", flush=True)
+    if args.only == "cold":
+        raw = REPO / "benchmarks" / "_out" / "scale-cold-last.json"  # every sample (git-ignored)
+        raw.parent.mkdir(exist_ok=True)
+        raw.write_text(json.dumps({"cold_sessions": cold_sessions}, default=str))
+        print(f"raw samples: {raw}")
+        report_cold(cold_sessions)
+        for name, folder, _n in folders:
+            if args.tmux and name != "31":
+                report_tmux(name, tmux_cold_keys(folder, env, scratch))
+        for name, folder, n in folders:  # the same keys with nothing being indexed: the app's own floor
+            if name != "31":
+                warm = run_session({"name": f"{name} warm", "app": "newsreader", "folder": str(folder), "expected": n,
+                                    "moves": 120, "move_gap": COLD_KEY_GAP_S, "keys": ["j", "j", "j", "k"],
+                                    "finds": [], "filters": []}, env)
+                vals = [r["preview"] for r in warm.get("moves", [])]
+                print(f"        {name} warm (index complete, nothing indexing), the same j/k every {COLD_KEY_GAP_S} s:"
+                      f" median {ms(med(vals))} ms, max {ms(top(vals))} ms over {len(vals)} keys")
+        floor = [r["preview"] for r in run_session({"name": "trivial", "app": "trivial"}, env).get("moves", [])]
+        print(f"        the trivial app right after (the floor on this machine now): bound key -> frame median"
+              f" {ms1(med(floor))} ms, max {ms1(top(floor))} ms over {len(floor)} keys")
+        print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}; total"
+              f" {time.monotonic() - started:.0f} s")
+        return 0
 
     # ------------------------------------------------------------------------------- launches
     cases: list[tuple[str, str, Path | str, int, bool]] = [("trivial", "trivial", "-", 0, False)]
@@ -713,34 +1088,7 @@ def main(argv: list[str] | None = None) -> int:
                 med([r.get("work") for r in rows]), top([r.get("work") for r in rows]),
             )
 
-    print()
-    print(f"COLD INDEX: in-process, empty cache; j/k pressed every {COLD_KEY_GAP_S} s while it runs;"
-          " seconds from spawn")
-    header = (f"{'folder':<7} {'1st frame':>9} {'bar shown':>9} {'titles':>8} {'complete':>9} {'RSS MiB':>8}"
-              f"  {'j/k during listing: n med max':>30}  {'during indexing: n med max':>27}")
-    print(header)
-    print("-" * len(header))
-    for name, s in cold_sessions.items():
-        if "failed" in s:
-            print(f"{name:<7} session failed")
-            continue
-
-        def secs(v: float | None) -> str:
-            return "-" if v is None else f"{v:.2f}s"
-
-        rows = s.get("cold_moves", [])
-        parts = []
-        for stage in ("listing", "indexing"):
-            vals = [r["preview"] for r in rows if r["stage"] == stage]
-            got = [v for v in vals if v is not None]
-            lost = len(vals) - len(got)
-            parts.append(f"{len(vals):>4} {ms(med(got)):>6}ms {ms(top(got)):>6}ms" + (f" {lost} lost" if lost else ""))
-        print(f"{name:<7} {secs(s.get('first_frame')):>9} {secs(s.get('progress_bar')):>9}"
-              f" {secs(s.get('all_titles')):>8}"
-              f" {secs(s.get('index_complete')):>9} {s.get('hwm_kib', 0) / 1024:>8.0f}  {parts[0]:>30}  {parts[1]:>27}")
-        after = [r["preview"] for r in rows if r["stage"] == "done"]
-        if after:
-            print(f"        ({len(after)} presses landed after the index completed)")
+    report_cold(cold_sessions)
 
     # --------------------------------------------------------------------------------- bars
     print()
@@ -795,7 +1143,7 @@ def main(argv: list[str] | None = None) -> int:
         during = [r["preview"] for r in rows if r["stage"] != "done" and r["preview"] is not None]
         if during:
             bars.append((f"{name} cold: worst j/k -> preview while indexing", top(during) * 1000,
-                         BARS[f"cold_key_ms_{name}"], "ms"))
+                         BARS[f"cold_key_ms_{name.split('#')[0]}"], "ms"))
         if name != "100k":
             continue
         during = [r for r in rows if r["stage"] != "done"]

@@ -11,15 +11,17 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
 from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex
-from newsreader.indexer import IndexerProcess
+from newsreader.indexer import IndexerProcess, Streamed
 from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
+from newsreader.listing import Listing
+from newsreader.listing import path_text as entry_path
 from newsreader.sanitize import clean_line
 
 STORE_BATCH = 200
@@ -43,6 +45,14 @@ def _error_entry(path: Path, error: str) -> Article:
     return Article(path, clean_line(path.name, 200) or "(unnamed)", error=error)
 
 
+def _by_path(entries: Sequence[Article]) -> dict[str, list[Article]]:
+    """Streamed entries grouped by file (each file's entries arrive together, in order)."""
+    groups: dict[str, list[Article]] = {}
+    for entry in entries:
+        groups.setdefault(entry_path(entry), []).append(entry)
+    return groups
+
+
 def _entries(articles: list[Article], keep_bodies: bool) -> list[Article]:
     if keep_bodies:
         return articles
@@ -53,17 +63,26 @@ class FolderSync:
     """The folder as last seen: path -> (size, mtime) and its entries."""
 
     def __init__(
-        self, root: Path, index: FolderIndex | None, *, heads_first: bool = True, use_indexer: bool = True
+        self,
+        root: Path,
+        index: FolderIndex | None,
+        *,
+        heads_first: int | None = None,
+        use_indexer: bool = True,
+        on_entries: Streamed | None = None,
     ) -> None:
         self.root = root
         self.index = index
-        self.heads_first = heads_first  # list titles from the files' heads before reading them in full
+        self.heads_first = heads_first  # with this many files to read (None: TITLES_FIRST), list heads first
         self.use_indexer = use_indexer  # a big read goes to a child process (the child itself: False)
+        # the indexing child streams what it reads through this: heads as they are read, full entries
+        # once stored in the index
+        self.on_entries = on_entries
+        self.listing = Listing()  # the entries, by file and in list order
         self.keep_bodies = index is None or not index.has_fts
         self.config: FolderConfig = FolderConfig()
         self._config_mtime: float | None = None
         self.files: dict[str, tuple[int, float]] = {}
-        self.entries: dict[str, list[Article]] = {}
         self.scan_seconds = 0.0
         self._files_from_index = False
         # Index writes that failed (locked by another process, disk full): those files keep their full
@@ -99,11 +118,21 @@ class FolderSync:
         except sqlite3.Error:
             return []  # the index can't be read now: `sync` reads the folder instead
         self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
-        for entry in known:
-            self.entries.setdefault(entry.path_text, []).append(entry)
-        for path_entries in self.entries.values():
-            path_entries.sort(key=lambda a: a.index)
+        self.listing.reset(known)
         return self.articles()
+
+    @property
+    def entries(self) -> dict[str, list[Article]]:
+        """path -> its entries (read only: changes go through `_put` and `_drop`)."""
+        return self.listing.by_path
+
+    def _put(self, path: str, entries: list[Article], changes: Changes) -> None:
+        """`path` now holds `entries`: the one place the list gains or changes a file."""
+        changes.updated[path] = entries
+        self.listing.put(path, entries)
+
+    def _drop(self, path: str) -> None:
+        self.listing.drop(path)
 
     def _walk(
         self, known: dict[str, tuple[int, float]]
@@ -155,7 +184,7 @@ class FolderSync:
         todo = [p for p, st in stats.items() if known.get(p) != st or p not in self.entries]
         removed = {p for p in chain(known, self.entries) if p not in stats and p not in errors}  # (no 100k sets)
         for path in removed:
-            self.entries.pop(path, None)
+            self._drop(path)
             self._unstored.pop(path, None)
             self._refused.discard(path)
         if self.index is not None and not self.keep_bodies:
@@ -164,15 +193,16 @@ class FolderSync:
         changes.removed = removed
         for path, entry_list in errors.items():
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
-                changes.updated[path] = entry_list
-            self.entries[path] = entry_list
-        titles_first = self.heads_first and len(todo) >= TITLES_FIRST and not self.keep_bodies
+                self._put(path, entry_list, changes)
         indexer = self._start_indexer(len(todo))
+        # Cold (or a big change): list every title from the files' heads first, then read in full. With
+        # the indexing child, the child does both and this process only lists what it streams.
+        heads_first = TITLES_FIRST if self.heads_first is None else self.heads_first
+        titles_first = indexer is None and len(todo) >= heads_first and not self.keep_bodies
         try:
             if titles_first:
-                # Cold (or a big change): list every title from the files' heads first, then read in full.
                 self._read(todo, stats, changes, progress, cancelled, headers_only=True, new_titles=True)
-            indexed = self._indexed(indexer, todo, stats, changes, progress, cancelled)
+            indexed = self._indexed(indexer, stats, changes, progress, cancelled)
         finally:
             if indexer is not None:
                 indexer.stop()
@@ -196,34 +226,33 @@ class FolderSync:
     def _indexed(
         self,
         indexer: IndexerProcess | None,
-        todo: list[str],
         stats: dict[str, tuple[int, float]],
         changes: Changes,
         progress: Callable[[int, int, bool], None] | None,
         cancelled: Callable[[], bool],
     ) -> set[str]:
-        """Wait for the indexer, then take the entries of the files it stored from the index.
+        """Follow the indexer: list the entries it streams (each file's head first, then each file as
+        stored in the index) and relay its progress, so this process reads no file and no index row.
 
-        Returns their paths; the rest of `todo` (files it could not store, files changed meanwhile) is
-        read here as before. Raises IndexerFailed if the child did not finish.
+        Returns the paths it stored as this walk saw them; the rest of the files to read (files it could
+        not store, files changed meanwhile) are read here as before. Raises IndexerFailed if the child did
+        not finish.
         """
         if indexer is None:
             return set()
-        relay = None if progress is None else (lambda done, total: progress(done, total, False))
-        if not indexer.wait(relay, cancelled):
+        stored: set[str] = set()
+
+        def streamed(entries: Sequence[Article], full: bool) -> None:
+            for path_text, group in _by_path(entries).items():
+                if path_text not in stats:
+                    continue  # (a file this walk did not see: the next sync takes it)
+                self._put(path_text, group, changes)
+                if full and (group[0].size, group[0].mtime) == stats[path_text]:
+                    stored.add(path_text)
+
+        if not indexer.wait(progress, cancelled, streamed):
             return set()
-        assert self.index is not None
-        known = self.index.known_files()
-        wanted = {p for p in todo if known.get(p) == stats[p]}
-        found: dict[str, list[Article]] = {}
-        for entry in self.index.articles():
-            path_text = entry.path_text
-            if path_text in wanted:
-                found.setdefault(path_text, []).append(entry)
-        for path_text, entries in found.items():
-            entries.sort(key=lambda a: a.index)
-            self.entries[path_text] = changes.updated[path_text] = entries
-        return set(found)
+        return stored
 
     def _read(
         self,
@@ -242,6 +271,7 @@ class FolderSync:
         """
         batch: list[tuple[Path, int, float, list[Article]]] = []
         done_paths: set[str] = set()
+        heads: list[Article] = []  # read since the last progress report (streamed by the indexing child)
         last = time.monotonic()
         for done, path_text in enumerate(todo, 1):
             if cancelled():
@@ -258,18 +288,27 @@ class FolderSync:
                 done_paths.add(path_text)
             for entry in entries:
                 entry.size, entry.mtime = size, mtime
-            self.entries[path_text] = entries
-            changes.updated[path_text] = entries
+            self._put(path_text, entries, changes)
+            if headers_only:
+                heads += entries
             if len(batch) >= STORE_BATCH:
                 self._store(batch, changes)
                 batch = []
             if progress is not None and time.monotonic() - last > 0.2:
+                heads = self._stream(heads, full=False)
                 progress(done, len(todo), new_titles)
                 last = time.monotonic()
         self._store(batch, changes)
+        self._stream(heads, full=False)
         if progress is not None and todo:
             progress(len(todo), len(todo), new_titles)
         return done_paths
+
+    def _stream(self, entries: list[Article], *, full: bool) -> list[Article]:
+        """Hand entries to `on_entries` (the indexing child: to the reader); returns a new empty batch."""
+        if entries and self.on_entries is not None:
+            self.on_entries(entries, full)
+        return []
 
     def _store(self, batch: list[tuple[Path, int, float, list[Article]]], changes: Changes) -> None:
         """Write read files to the index; a file it can't take keeps its full articles in `entries`."""
@@ -286,12 +325,16 @@ class FolderSync:
                 self._keep_in_memory(item, changes)
                 self._unstored[str(item[0])] = item
             return
+        stored: list[Article] = []
         for item in batch:
             path_text = str(item[0])
             self._unstored.pop(path_text, None)
             if path_text in refused:
                 self._refused.add(path_text)
                 self._keep_in_memory(item, changes)
+            else:
+                stored += self.entries.get(path_text, ())
+        self._stream(stored, full=True)
         if not self._unstored and not self._unforgotten:
             self.problem = None
 
@@ -299,7 +342,7 @@ class FolderSync:
         path, size, mtime, articles = item
         for article in articles:
             article.size, article.mtime = size, mtime
-        self.entries[str(path)] = changes.updated[str(path)] = articles
+        self._put(str(path), articles, changes)
 
     def _retry_unstored(self, stats: dict[str, tuple[int, float]], changes: Changes) -> None:
         """Write again what an earlier sync could not (unchanged files only: changed ones are re-read)."""
@@ -310,7 +353,7 @@ class FolderSync:
         self._store(retry, changes)
         for path, _size, _mtime, articles in retry:
             if str(path) not in self._unstored and str(path) not in self._refused:
-                self.entries[str(path)] = changes.updated[str(path)] = _entries(articles, keep_bodies=False)
+                self._put(str(path), _entries(articles, keep_bodies=False), changes)
 
     def _forget(self, paths: set[str]) -> None:
         """Drop gone files from the index; if it is locked, try again at the next sync."""
@@ -325,7 +368,8 @@ class FolderSync:
             self._unforgotten = set()
 
     def articles(self) -> list[Article]:
-        return [a for entries in self.entries.values() for a in entries]
+        """Every entry, in list order (a new list after any change; see `listing.Listing`)."""
+        return self.listing.articles()
 
     def load_body(self, entry: Article) -> Article:
         """The full article behind a list entry (reads the file; never raises)."""

@@ -236,6 +236,21 @@ def _row_to_article(row: Sequence[Any], strings: dict[str, str], columns: EntryC
     return article
 
 
+def entry_row(article: Article) -> list[Any]:
+    """A list entry as one row of `_COLUMNS`, JSON-ready: how the indexing child streams what it reads
+    (`entries_from_rows` makes entries of them, exactly as the index's own rows make)."""
+    a = article
+    return [os.fsdecode(getattr(a, "path_text", None) or a.path), a.index, a.size, a.mtime, a.title,
+            a.date.isoformat() if a.date else None, a.source, a.author, a.error, "\n".join(a.notices) or None,
+            a.body_hash, a.quote_count]
+
+
+def entries_from_rows(rows: Iterable[Sequence[Any]]) -> list[IndexEntry]:
+    """List entries from streamed rows (see `entry_row`)."""
+    strings: dict[str, str] = {}
+    return [_row_to_article(row, strings) for row in rows]
+
+
 @contextlib.contextmanager
 def _no_collections() -> Iterator[None]:
     """No garbage collection while a list is built: 100,000 new entries set off several full

@@ -1,30 +1,45 @@
 """Cold indexing in a child process: `python -m newsreader.indexer FOLDER DB`.
 
-Why: reading thousands of files in full and filling the FTS index is Python and SQLite work that, in a
-thread of the reader, holds the interpreter lock long enough to stall keys (up to 0.8 s a key at 100,000
-articles). In its own process it runs on another core, writes the SQLite index itself, and the reader
-only reads progress lines from a pipe.
+Why: reading thousands of files and filling the FTS index is Python and SQLite work that, in a thread of
+the reader, holds the interpreter lock long enough to stall keys (up to 0.8 s a key at 100,000 articles,
+and 0.1 s at 10,000 while titles were read from the files' heads). In its own process it runs on another
+core: it lists every title from the files' heads first, then reads each file in full into the SQLite
+index, and streams the list entries it makes, so the reader builds its list without opening a file or
+reading an index row.
 
-Protocol, on the child's stdout, one line each: `progress DONE TODO` (about every 0.2 s) and `done` at the
-end. Exit status 0 means the index holds what the child could store; anything else (a crash, a kill) is
-raised in the reader as `IndexerFailed` with the last line the child wrote to stderr, never silently.
-The child dies with the reader: its next progress line then meets a closed pipe.
+Protocol, on the child's stdout, one line each:
+  `listed JSON`    entries read from the files' heads (a JSON array of `index.entry_row` rows)
+  `stored JSON`    entries of files now stored in the index, as stored (they replace the listed ones)
+  `progress DONE TODO STAGE`   about every 0.2 s; STAGE is `listing` (heads) or `indexing` (in full)
+  `done`           at the end.
+Every file's entries travel in one line. Exit status 0 means the index holds what the child could store;
+anything else (a crash, a kill) is raised in the reader as `IndexerFailed` with the last line the child
+wrote to stderr, never silently. The child dies with the reader: its next line then meets a closed pipe.
+The child runs at a lower priority than the reader: on a busy machine, keys first.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import json
 import os
 import selectors
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-POLL_S = 0.1
-CHILD_NICENESS = 10  # how often the reader's worker looks at `cancelled` while the child runs
+if TYPE_CHECKING:
+    from newsreader.articles import Article
+
+Progress = Callable[[int, int, bool], None]  # (done, todo, listing: still reading titles from the heads)
+Streamed = Callable[[Sequence["Article"], bool], None]  # (entries, stored: as stored in the index)
+
+POLL_S = 0.1  # how often the reader's worker looks at `cancelled` while the child runs
+CHILD_NICENESS = 10
 _running: set[subprocess.Popen[bytes]] = set()
 
 
@@ -48,10 +63,9 @@ class IndexerProcess:
         _running.add(self.proc)
         self.lines_read = 0
 
-    def wait(self, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool]) -> bool:
-        """Relay the child's progress until it ends; False if cancelled (the child is then stopped).
-
-        Raises IndexerFailed when the child did not finish its work.
+    def wait(self, progress: Progress | None, cancelled: Callable[[], bool], entries: Streamed | None = None) -> bool:
+        """Relay the child's progress and entries until it ends; False if cancelled (the child is then
+        stopped). Raises IndexerFailed when the child did not finish its work.
         """
         assert self.proc.stdout is not None
         fd = self.proc.stdout.fileno()
@@ -72,7 +86,7 @@ class IndexerProcess:
                 *lines, buffer = buffer.split(b"\n")
                 for line in lines:
                     self.lines_read += 1
-                    finished = finished or self._relay(line, progress)
+                    finished = finished or self._relay(line, progress, entries)
         status = self.proc.wait()
         _running.discard(self.proc)
         if status != 0 or not finished:
@@ -81,12 +95,17 @@ class IndexerProcess:
         return True
 
     @staticmethod
-    def _relay(line: bytes, progress: Callable[[int, int], None] | None) -> bool:
+    def _relay(line: bytes, progress: Progress | None, entries: Streamed | None) -> bool:
         """Pass one protocol line on; True for `done`."""
-        parts = line.split()
-        if parts[:1] == [b"progress"] and len(parts) == 3 and progress is not None:
-            progress(int(parts[1]), int(parts[2]))
-        return parts == [b"done"]
+        verb, _, rest = line.partition(b" ")
+        if verb in (b"listed", b"stored") and entries is not None:
+            from newsreader.index import entries_from_rows
+
+            entries(entries_from_rows(json.loads(rest)), verb == b"stored")
+        elif verb == b"progress" and progress is not None:
+            done, todo, stage = rest.split()
+            progress(int(done), int(todo), stage == b"listing")
+        return line == b"done"
 
     def _failure(self, status: int) -> str:
         self._stderr.seek(0)
@@ -122,21 +141,30 @@ def _stop_all() -> None:
 
 
 def main(argv: list[str]) -> int:
-    """The child: sync the folder into its index (every file read in full), reporting progress."""
+    """The child: sync the folder into its index (titles from the heads first, then every file read in
+    full), streaming the entries and the progress."""
     from newsreader.folder_sync import FolderSync
-    from newsreader.index import FolderIndex
+    from newsreader.index import FolderIndex, entry_row
     from newsreader.library import folder_of
 
     with contextlib.suppress(OSError, AttributeError):  # (no os.nice on Windows)
         os.nice(CHILD_NICENESS)  # on a busy machine the reader's keys come first, the index second
     root, db_path = Path(argv[0]), Path(argv[1])
     index = FolderIndex(db_path, folder_of(root))
+
+    def send(entries: Sequence[Article], stored: bool) -> None:
+        rows = json.dumps([entry_row(a) for a in entries], separators=(",", ":"))
+        sys.stdout.write(f"{'stored' if stored else 'listed'} {rows}\n")
+
+    def progress(done: int, todo: int, heads: bool) -> None:
+        print(f"progress {done} {todo} {'listing' if heads else 'indexing'}", flush=True)
+        if heads and done == todo:  # the full read starts now: the header goes on saying so
+            print(f"progress 0 {todo} indexing", flush=True)
+
     try:
-        sync = FolderSync(root, index, heads_first=False, use_indexer=False)
-
-        def progress(done: int, todo: int, _new_titles: bool) -> None:
-            print(f"progress {done} {todo}", flush=True)
-
+        # titles first whatever the count: the reader starts a child only for a big batch
+        sync = FolderSync(root, index, heads_first=1, use_indexer=False, on_entries=send)
+        sync.warm_start()  # what the index already holds is not read again
         sync.sync(progress)
         print("done", flush=True)
     finally:

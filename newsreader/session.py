@@ -13,7 +13,6 @@ import threading
 import time
 from array import array
 from collections import OrderedDict
-from itertools import pairwise
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -38,12 +37,6 @@ def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
     from newsreader.analysis import analyse_article
 
     return analyse_article(article.body, tuple(hints), article.title)
-
-
-def _in_order(articles: list[Article]) -> bool:
-    """Already in list order (as the index hands them out, mostly)? Checked two keys at a time: sorting
-    100,000 entries would first build 100,000 keys (~35 MiB at once)."""
-    return all(sort_key(a) <= sort_key(b) for a, b in pairwise(articles))
 
 
 def load_folder(root: Path | str, *, use_index: bool = False, analyser: Analyser = default_analyser) -> Session:
@@ -165,8 +158,8 @@ class Session:
             self._set_articles(self.sync.articles())
         return changes
 
-    def _set_articles(self, articles: list[Article]) -> None:
-        ordered = articles if _in_order(articles) else sorted(articles, key=sort_key)
+    def _set_articles(self, ordered: list[Article]) -> None:
+        """`ordered`: the sync's list, already in list order (`listing.Listing` keeps it so)."""
         with self._lock:
             for a in ordered:
                 if a.quote_count is not None and a.key not in self.quote_counts:
@@ -195,6 +188,16 @@ class Session:
             if analysis is not None:
                 self._remember(article, analysis)
         return analysis
+
+    def warm_up_analysis(self) -> None:
+        """Load the analysis's modules and word lists now (0.2 s on a quiet machine, 0.6 s on a busy one,
+        much of it holding the interpreter lock) rather than with the first article shown, which a cold
+        folder shows just as keys start to arrive. Only for the default analyser (a test's own is left
+        alone)."""
+        if self.analyser is default_analyser:
+            from newsreader.analysis import analyse_article
+
+            analyse_article("“We are ready,” said Ann Lee of the Acme Company in Paris. She left.", (), "Warm-up")
 
     def analyse(self, article: Article, *, store: bool = True) -> Analysis:
         """Analyse a full article (cached), remember it, and record it in the index."""

@@ -181,10 +181,11 @@ class NewsReaderApp(App[None]):
             return
         self.article_list.quote_counts = session.quote_counts
         self.article_list.empty_message = "No articles here." if message.final else "Loading…"
-        # While the first load streams in, the cursor stays on top unless the user has moved it.
-        shown = self.reader_pane.article
-        keep = shown.key if shown is not None and (self._loaded_once or self.article_list.user_moved) else None
-        self.list_pane.show_articles(message.articles, keep_key=keep)
+        # While the first load streams in, the cursor stays on top unless the user has moved it (then on the
+        # article under it: the reader may not have caught up with the last key yet).
+        shown, cursor = self.reader_pane.article, self.article_list.current
+        keep = cursor.key if cursor is not None and (self._loaded_once or self.article_list.user_moved) else None
+        (self.list_pane.show_articles if message.final else self.list_pane.grow)(message.articles, keep_key=keep)
         if message.first_page and shown is None and (current := self.article_list.current) is not None:
             self._show(current)  # the first article's text belongs in the same frame as the titles
         if message.final:

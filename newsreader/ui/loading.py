@@ -11,6 +11,8 @@ arguments on the UI thread, which for a list of 100,000 articles took 0.35 s a k
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +41,23 @@ POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
 BACKGROUND_BATCH = 2
 FIRST_PAGE = 80  # entries listed before the first paint: more rows than a tall terminal shows
 QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard quiet
+# How often a thread holding the interpreter lock hands it over to one waiting for it (CPython's default:
+# 5 ms). A key's handling takes the lock back dozens of times (after every wait on the terminal or a
+# file); with the analysis of the article just shown still running in a worker, each of those waited up
+# to 5 ms, which made a `j` 100-200 ms while a cold folder indexed. At 1 ms the worker's throughput barely
+# changes and the key waits a fifth as long.
+SWITCH_INTERVAL_S = 0.001
+
+
+def _settle() -> None:
+    """Move what was just built to last (list entries, the lists of them, word lists) out of the garbage
+    collector's way: its passes over 100,000 entries held the interpreter for 0.1-2.7 s, stalling keys,
+    and even a list of frozen entries costs a visit per item in every pass while it is not frozen itself.
+    The youngest generation is collected first, so the garbage of the last moments is not kept for good
+    (a full collection first would itself visit every item of the big lists). An object frozen here and
+    dropped later is still freed by its reference count."""
+    gc.collect(0)
+    gc.freeze()
 
 
 class FolderWorkers:
@@ -62,6 +81,7 @@ class FolderWorkers:
         self.last_input = 0.0  # monotonic time of the last key (set by the app)
         self.actors_counted = False  # the folder-wide actor index has been built
         self._poll_timer: Any = None
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
 
     def _run(self, what: str, group: str, job: Callable[[Worker[None]], None], *, exclusive: bool = True) -> None:
         """Run `job(worker)` in a thread worker; a failure is reported as "`what` failed", never lost."""
@@ -118,7 +138,6 @@ class FolderWorkers:
         return True
 
     def _scan(self, worker: Worker[None], early: bool) -> None:
-        from newsreader.library import sort_key
         from newsreader.session import Session, default_analyser
         from newsreader.state import ReadState
 
@@ -130,17 +149,36 @@ class FolderWorkers:
         self.session = session  # only now: if opening failed, `r` starts over with a new scan
         if cached:
             post(FolderLoaded(list(cached), final=False, notice=None if early else session.notice))
+        else:  # cold: the list takes a moment to come; get the analysis ready meanwhile
+            self.app.call_from_thread(self._run, "preparing the analysis", "warm-up",
+                                      lambda worker: self._warm_up(session))
 
-        def progress(done: int, todo: int, new_titles: bool) -> None:
-            # runs in this worker, between files: reading the session's entries here is safe
-            if new_titles:
-                post(FolderLoaded(sorted(session.sync.articles(), key=sort_key), final=False, notice=None))
-            post(IndexProgress(done, todo, "listing" if new_titles and not cached else "indexing"))
+        listed = session.sync.listing.version
+
+        def progress(done: int, todo: int, listing: bool) -> None:
+            # Runs in this worker, between batches: reading the session's entries here is safe. What
+            # arrived since the last call is merged into the list here, not on the UI thread (entries of
+            # files now stored only fill in the listed ones). While titles are listed the grown list is
+            # shown; it and its entries live as long as they are listed, so they are moved out of the
+            # garbage collector's way at once (its passes over them stalled keys for 0.1-2.7 s at 100,000).
+            nonlocal listed
+            articles = session.sync.articles()
+            if listing and session.sync.listing.version != listed:
+                listed = session.sync.listing.version
+                post(FolderLoaded(articles, final=False, notice=None))
+                _settle()
+            post(IndexProgress(done, todo, "listing" if listing and not cached else "indexing"))
 
         session.refresh(progress, cancelled=lambda: worker.is_cancelled)
         if self.live_reload and not worker.is_cancelled:
             self._auto_fetch()
         if not worker.is_cancelled:
+            # The final list is counted for its unread on the UI thread: work out the content keys it
+            # needs here (the marks remember them), or 100,000 hashes stall a key for a third of a second.
+            key_of = self.app.marks.key_of
+            for entry in session.articles:
+                if not entry.error:
+                    key_of(entry)
             post(FolderLoaded(list(session.articles), final=True,
                               notice=session.take_notice() or (None if cached else session.notice)))
             self.app.call_from_thread(self.prepare_filter)  # now, not at the first filter key
@@ -270,6 +308,11 @@ class FolderWorkers:
             if done:
                 self.app.post_message(QuoteCounts(done))
             time.sleep(0.001)  # let the UI thread in
+
+    @staticmethod
+    def _warm_up(session: Session) -> None:
+        session.warm_up_analysis()
+        _settle()  # the word lists live as long as the app
 
     def actors_for_palette(self) -> tuple[list[FolderActor], str | None]:
         """The folder's cast counted so far and, while counting or analysing, a status line."""

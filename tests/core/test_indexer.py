@@ -1,5 +1,6 @@
-"""Cold indexing in a child process (`newsreader.indexer`): the reader's process reads no file in full,
-the index is complete, progress arrives, and a crash of the child is reported, never silent."""
+"""Cold indexing in a child process (`newsreader.indexer`): the reader's process reads no file and no
+index row, the child streams every title from the files' heads before it stores them in full, the index
+is complete, progress arrives, and a crash of the child is reported, never silent."""
 
 from __future__ import annotations
 
@@ -55,6 +56,48 @@ def test_cold_folder_is_indexed_by_the_child_not_in_this_process(
     assert not warm.refresh() and full_reads == []  # the index the child wrote is the warm index
 
 
+def test_the_child_streams_every_title_before_it_stores_the_files(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path)
+    (folder / "bad.txt").write_bytes(b"\x00\x01 binary")
+    child = IndexerProcess(folder, tmp_path / "index.sqlite3")
+    events: list[tuple[str, object]] = []
+    assert child.wait(lambda done, todo, listing: events.append(("progress", (done, todo, listing))),
+                      lambda: False, lambda entries, stored: events.append(("stored" if stored else "listed", entries)))
+    kinds = [kind for kind, _ in events]
+    first_stored = kinds.index("stored")
+    listed = [a for kind, batch in events[:first_stored] if kind == "listed" for a in batch]  # type: ignore[attr-defined]
+    assert sorted(a.title for a in listed if not a.error) == sorted(f"Story {i}" for i in range(N))
+    assert any(a.error for a in listed)  # the unreadable file is listed with its error, at once
+    assert all(a.partial and a.body_hash is None for a in listed)  # heads only
+    stored = [a for kind, batch in events if kind == "stored" for a in batch]  # type: ignore[attr-defined]
+    assert sorted(a.title for a in stored if not a.error) == sorted(f"Story {i}" for i in range(N))
+    assert all(a.body_hash for a in stored if not a.error)
+    progress = [value for kind, value in events if kind == "progress"]
+    assert progress[0] == (N + 1, N + 1, True) and progress[-1] == (N + 1, N + 1, False)  # listing, then indexing
+    assert "listed" not in kinds[first_stored:]
+
+
+def test_the_reader_process_opens_no_article_and_reads_no_index_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = folder_of(tmp_path)
+    reads: list[str] = []
+    for name in ("load_file", "load_header"):
+        real = getattr(fs, name)
+        monkeypatch.setattr(fs, name,
+                            lambda p, *a, _real=real, _name=name, **k: reads.append(_name) or _real(p, *a, **k))
+    session = Session(folder)
+    assert session.index is not None
+    monkeypatch.setattr(session.index, "articles", lambda *a, **k: pytest.fail("index rows read in the reader"))
+    monkeypatch.setattr(session.index, "known_files", lambda: pytest.fail("index rows read in the reader"))
+    lists: list[int] = []
+    session.refresh(lambda done, todo, listing: lists.append(len(session.sync.articles())))
+    assert reads == []
+    assert lists and lists[0] == N  # the titles were listed before the files were stored
+    assert [a.title for a in session.articles] == [f"Story {i}" for i in reversed(range(N))]
+    assert all(a.body_hash for a in session.articles)  # filled in from the stored entries
+
+
 def test_a_file_the_child_did_not_store_is_read_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = folder_of(tmp_path)
     session = Session(folder)
@@ -63,8 +106,11 @@ def test_a_file_the_child_did_not_store_is_read_here(tmp_path: Path, monkeypatch
     real_wait = IndexerProcess.wait
     skipped = str(folder / "03.txt")
 
-    def wait_then_drop(self: IndexerProcess, *args: object) -> bool:
-        done = real_wait(self, *args)  # type: ignore[arg-type]
+    def wait_then_drop(self: IndexerProcess, progress, cancelled, entries) -> bool:  # noqa: ANN001
+        def without_skipped(streamed: list, stored: bool) -> None:  # noqa: ANN001 - as the child streams them
+            entries([a for a in streamed if not stored or str(a.path) != skipped], stored)
+
+        done = real_wait(self, progress, cancelled, without_skipped)
         index.forget([skipped])  # as if the child could not store this file (SQLite refused a value)
         return done
 

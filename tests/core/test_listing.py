@@ -1,0 +1,110 @@
+"""The folder's list kept in order batch by batch (`newsreader.listing`): always the sorted list of what
+was put, lists handed out never change, a full read fills in the listed entries, and a batch costs sort
+keys for the batch only, however long the list already is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsreader.listing as listing_module
+from newsreader.articles import Article
+from newsreader.index import entries_from_rows, entry_row
+from newsreader.library import sort_key
+from newsreader.listing import Listing
+
+
+def entry(name: str, title: str, day: int | None = 1, *, index: int = 0, digest: str | None = None) -> Article:
+    date = dt.date(2020, 1, day) if day else None
+    return Article(Path(f"/news/{name}"), title, index=index, date=date, partial=True, body_hash=digest)
+
+
+def test_batches_arrive_in_any_order_and_the_list_is_always_in_list_order() -> None:
+    listing = Listing()
+    listing.put("/news/b.txt", [entry("b.txt", "Bravo", 2)])
+    listing.put("/news/u.txt", [entry("u.txt", "Undated", None)])
+    first = listing.articles()
+    assert [a.title for a in first] == ["Bravo", "Undated"]
+    listing.put("/news/a.txt", [entry("a.txt", "Alpha", 3)])
+    listing.put("/news/c.txt", [entry("c.txt", "Charlie", 1)])
+    assert [a.title for a in listing.articles()] == ["Alpha", "Bravo", "Charlie", "Undated"]
+    assert [a.title for a in first] == ["Bravo", "Undated"]  # a list handed out is never changed
+
+
+def test_a_full_read_fills_in_the_listed_entries_where_they_are() -> None:
+    listing = Listing()
+    head = entry("a.txt", "Alpha", 3)
+    listing.put("/news/a.txt", [head])
+    listing.put("/news/b.txt", [entry("b.txt", "Bravo", 2)])
+    before = listing.articles()
+    listing.put("/news/a.txt", [entry("a.txt", "Alpha", 3, digest="abc")])
+    after = listing.articles()
+    assert after is not before and after[0] is head and head.body_hash == "abc"  # the same object, filled in
+
+
+def test_a_changed_title_or_a_gone_file_moves_or_drops_its_entries() -> None:
+    listing = Listing()
+    for name, title, day in [("a.txt", "Alpha", 3), ("b.txt", "Bravo", 2), ("c.txt", "Charlie", 1)]:
+        listing.put(f"/news/{name}", [entry(name, title, day)])
+    listing.articles()
+    listing.put("/news/a.txt", [entry("a.txt", "Alpha, later", 1), entry("a.txt", "Second", 1, index=1)])
+    listing.drop("/news/b.txt")
+    listing.drop("/news/never-listed.txt")
+    assert [a.title for a in listing.articles()] == ["Alpha, later", "Charlie", "Second"]
+
+
+def test_a_batch_costs_sort_keys_for_the_batch_only(monkeypatch) -> None:  # noqa: ANN001
+    calls: list[Article] = []
+    monkeypatch.setattr(listing_module, "sort_key", lambda a: calls.append(a) or sort_key(a))
+    listing = Listing()
+    listing.reset([entry(f"{i:05}.txt", f"Story {i}", 1 + i % 28) for i in range(5_000)])
+    assert len(calls) == 5_000
+    calls.clear()
+    for batch in range(3):
+        for i in range(20):
+            listing.put(f"/news/new-{batch}-{i}.txt", [entry(f"new-{batch}-{i}.txt", f"New {i}", 1 + i)])
+        listing.articles()
+    assert len(calls) == 60  # one key per new entry: nothing per entry already listed
+    calls.clear()
+    listing.put("/news/00007.txt", [entry("00007.txt", "Story 7", 8, digest="d")])  # a full read of a listed file
+    listing.articles()
+    assert len(calls) == 2  # the listed and the read entry compared, nothing else
+
+
+def test_streamed_rows_make_the_same_entries_as_the_index_rows() -> None:
+    article = entry("odd\udcff name.txt", "Title", 5, digest="feed")
+    article.source, article.notices, article.size, article.mtime = "Wire", ["a notice"], 120, 1.5
+    (back,) = entries_from_rows([entry_row(article)])
+    assert (back.path, back.title, back.date, back.source, back.notices, back.body_hash, back.size, back.mtime) == (
+        article.path, "Title", article.date, "Wire", ["a notice"], "feed", 120, 1.5)
+    assert back.partial and back.key == article.key
+
+
+names = st.sampled_from([f"/news/{c}.txt" for c in "abcdefgh"])
+titles = st.sampled_from(["Alpha", "alpha", "Bravo", "Zulu"])
+days = st.one_of(st.none(), st.integers(1, 3))
+operations = st.lists(st.tuples(names, st.one_of(st.none(), st.lists(st.tuples(titles, days), min_size=1, max_size=3)),
+                                st.booleans()), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(operations)
+def test_any_sequence_of_changes_gives_the_sorted_list_of_what_is_there(ops) -> None:  # noqa: ANN001
+    listing = Listing()
+    current: dict[str, list[Article]] = {}
+    for path, contents, look in ops:
+        if contents is None:
+            listing.drop(path)
+            current.pop(path, None)
+        else:
+            entries = [entry(Path(path).name, title, day, index=i) for i, (title, day) in enumerate(contents)]
+            listing.put(path, entries)
+            current[path] = entries
+        if look:
+            listing.articles()
+    got = [(a.key, a.title, a.date) for a in listing.articles()]
+    want = sorted((a for group in current.values() for a in group), key=sort_key)
+    assert got == [(a.key, a.title, a.date) for a in want]
