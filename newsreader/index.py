@@ -203,13 +203,15 @@ class IndexEntry(Article):
             columns.odd_digests[row] = value
 
     @property
-    def row_id(self) -> int:
-        """Its row in the index (the filter maps rows to list positions with it)."""
-        return self._columns.row_ids[self._row]
+    def row_id(self) -> int | None:
+        """Its row in the index (the filter maps rows to list positions with it); None for an entry the
+        indexing child streamed, which it made before or without reading its row back (SQLite's row ids
+        start at 1, so 0 stands for none)."""
+        return self._columns.row_ids[self._row] or None
 
     @row_id.setter
-    def row_id(self, value: int) -> None:
-        self._columns.row_ids[self._row] = value
+    def row_id(self, value: int | None) -> None:
+        self._columns.row_ids[self._row] = value or 0
 
 
 _NO_EXTRA: dict[str, str] = {}  # shared by every entry: entries are never given front-matter extras
@@ -240,7 +242,7 @@ def entry_row(article: Article) -> list[Any]:
     """A list entry as one row of `_COLUMNS`, JSON-ready: how the indexing child streams what it reads
     (`entries_from_rows` makes entries of them, exactly as the index's own rows make)."""
     a = article
-    return [os.fsdecode(getattr(a, "path_text", None) or a.path), a.index, a.size, a.mtime, a.title,
+    return [getattr(a, "row_id", None), os.fsdecode(getattr(a, "path_text", None) or a.path), a.index, a.size, a.mtime, a.title,
             a.date.isoformat() if a.date else None, a.source, a.author, a.error, "\n".join(a.notices) or None,
             a.body_hash, a.quote_count]
 
@@ -248,7 +250,8 @@ def entry_row(article: Article) -> list[Any]:
 def entries_from_rows(rows: Iterable[Sequence[Any]]) -> list[IndexEntry]:
     """List entries from streamed rows (see `entry_row`)."""
     strings: dict[str, str] = {}
-    return [_row_to_article(row, strings) for row in rows]
+    columns = EntryColumns()
+    return [_row_to_article(row, strings, columns) for row in rows]
 
 
 @contextlib.contextmanager
