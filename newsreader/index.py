@@ -242,9 +242,9 @@ def entry_row(article: Article) -> list[Any]:
     """A list entry as one row of `_COLUMNS`, JSON-ready: how the indexing child streams what it reads
     (`entries_from_rows` makes entries of them, exactly as the index's own rows make)."""
     a = article
-    return [getattr(a, "row_id", None), os.fsdecode(getattr(a, "path_text", None) or a.path), a.index, a.size, a.mtime, a.title,
-            a.date.isoformat() if a.date else None, a.source, a.author, a.error, "\n".join(a.notices) or None,
-            a.body_hash, a.quote_count]
+    return [getattr(a, "row_id", None), os.fsdecode(getattr(a, "path_text", None) or a.path), a.index, a.size,
+            a.mtime, a.title, a.date.isoformat() if a.date else None, a.source, a.author, a.error,
+            "\n".join(a.notices) or None, a.body_hash, a.quote_count]
 
 
 def entries_from_rows(rows: Iterable[Sequence[Any]]) -> list[IndexEntry]:
