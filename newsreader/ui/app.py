@@ -1,7 +1,6 @@
-"""The newsreader Textual app: loads the folder in workers and routes keys to the two panes. The reading
-state lives in `ReaderPane` (article, analysis, find, actor, mention, highlight), the list's in `ListPane`
-(articles, filter, unread only), read marks in `ReadMarks`. The App owns the session, the workers that
-load, poll and analyse, the header and the key bindings."""
+"""The newsreader Textual app: routes keys to the two panes. The reading state lives in `ReaderPane` (article,
+analysis, find, actor, mention, highlight), the list's in `ListPane` (articles, filter, unread only), read marks
+in `ReadMarks`; the App owns the session, the workers that load, poll and analyse, the header and the keys."""
 
 from __future__ import annotations
 
@@ -83,8 +82,8 @@ class NewsReaderApp(App[None]):
             yield ReaderPane(id="reading-pane")
         yield Footer(compact=True)
 
-    def on_load(self) -> None:  # no garbage collection until the first frame is out (`collector`)
-        collector.hold()
+    def on_load(self) -> None:
+        collector.hold()  # no garbage collection until the first frame is out (`collector`)
 
     def on_mount(self) -> None:
         self.call_after_refresh(collector.resume)
