@@ -12,7 +12,7 @@ install` does.
     python benchmarks/tmux_startup.py [--folder articles] [--runs 7] [--size 120x36]
 
 Needs `tmux` and the installed `newsreader` on PATH. The reader's state and cache go to a scratch XDG
-tree warmed by two untimed runs (index built, first article read), so every timed run is a warm start
+tree: the index is built first, then two untimed runs read the first article, so every timed run is a warm start
 that opens on the same screen.
 """
 
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _common import precompile  # noqa: E402 - after the sys.path line: runs from a checkout
+from _common import precompile, warm_index  # noqa: E402 - after the sys.path line: runs from a checkout
 TRIVIAL = (
     "from textual.app import App\n"
     "from textual.widgets import Static\n"
@@ -64,14 +64,26 @@ class Tmux:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True,
                               text=True).stdout
 
-    def open(self, command: str) -> str:
-        return self._tmux("new-window", "-d", "-P", "-F", "#{window_id}", "-t", "base", command).strip()
+    def open(self, command: str) -> tuple[str, int]:
+        """A new window running `command`: its id and the pid of its process."""
+        window, pid = self._tmux("new-window", "-d", "-P", "-F", "#{window_id} #{pane_pid}", "-t", "base",
+                                 command).split()
+        return window, int(pid)
 
     def screen(self, window: str) -> list[str]:
         return self._tmux("capture-pane", "-p", "-t", window).splitlines()
 
-    def close(self, window: str) -> None:
+    def close(self, window: str, pid: int) -> None:
+        """Close the window and wait for its program to end (a Textual app takes a second or two to leave
+        after its terminal hangs up): the next run must not share the machine with it."""
         subprocess.run(["tmux", "-L", self.socket, "kill-window", "-t", window], capture_output=True)
+        deadline = time.monotonic() + TIMEOUT_S
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
 
     def stop(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
@@ -80,21 +92,21 @@ class Tmux:
 def time_until(tmux: Tmux, command: str, useful: Callable[[list[str]], bool]) -> float:
     """Seconds from opening a window running `command` to the first captured screen that is useful."""
     t0 = time.monotonic()
-    window = tmux.open(command)
+    window, pid = tmux.open(command)
     try:
         while time.monotonic() - t0 < TIMEOUT_S:
             if useful(tmux.screen(window)):
                 return time.monotonic() - t0
         raise RuntimeError(f"no useful screen within {TIMEOUT_S:.0f} s: {command}")
     finally:
-        tmux.close(window)
+        tmux.close(window, pid)
 
 
 def settled_screen(tmux: Tmux, command: str) -> list[str]:
-    window = tmux.open(command)
+    window, pid = tmux.open(command)
     time.sleep(SETTLE_S)
     screen = tmux.screen(window)
-    tmux.close(window)
+    tmux.close(window, pid)
     return screen
 
 
@@ -115,7 +127,8 @@ def main() -> int:
     trivial = f"{shlex.quote(sys.executable)} -c {shlex.quote(TRIVIAL)}"
     tmux = Tmux(args.size)
     try:
-        settled_screen(tmux, reader)  # builds the index and leaves the reading state the timed runs open on
+        warm_index(args.folder, {**os.environ, "XDG_CACHE_HOME": f"{scratch}/cache"})
+        settled_screen(tmux, reader)  # leaves the reading state the timed runs open on
         target = useful_rows(settled_screen(tmux, reader))
         if not any(line.strip() for line in target):
             print("the reader's settled screen is empty", file=sys.stderr)
