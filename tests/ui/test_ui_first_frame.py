@@ -32,10 +32,18 @@ def noting_frames(app: Any) -> list[tuple[int, str | None, bool]]:
     return frames
 
 
+def warm(folder: Path, *, analysed: bool = False) -> None:
+    """The index an earlier run left (`analysed`: with every article's analysis, so its counts too)."""
+    session = Session(folder)
+    session.refresh()
+    if analysed:
+        for entry in session.articles:
+            session.analyse(session.full_article(entry))
+    session.close()
+
+
 async def test_a_warm_folder_paints_titles_and_text_in_its_first_frame(small_folder: Path, make: Any) -> None:
-    warm = Session(small_folder)
-    warm.refresh()  # the index of an earlier run
-    warm.close()
+    warm(small_folder)
     app = make(small_folder)
     frames = noting_frames(app)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -57,9 +65,7 @@ async def test_a_cold_folder_still_loads_in_the_worker(small_folder: Path, make:
 async def test_titles_do_not_shift_sideways_when_the_read_state_arrives(small_folder: Path, make: Any) -> None:
     """The read state is loaded after the first frame; the unread marker's cells are kept from the start,
     so the first title sits in the same column in the first frame and once the markers are drawn."""
-    warm = Session(small_folder)
-    warm.refresh()
-    warm.close()
+    warm(small_folder)
     app = make(small_folder)
     columns: list[int] = []
     display = app._display
@@ -85,11 +91,7 @@ async def test_titles_do_not_shift_sideways_when_the_read_state_arrives(small_fo
 async def test_the_meta_line_does_not_change_when_the_analysis_arrives(small_folder: Path, make: Any) -> None:
     """The shown article's analysis comes a frame or more after its text; the index's quotation count
     fills the meta line meanwhile, so the line the reader sees first is the line it keeps."""
-    warm = Session(small_folder)
-    warm.refresh()
-    for entry in warm.articles:  # an earlier run analysed them: the index knows their counts
-        warm.analyse(warm.full_article(entry))
-    warm.close()
+    warm(small_folder, analysed=True)
     app = make(small_folder)
     metas: list[tuple[bool, str]] = []
     display = app._display
