@@ -72,7 +72,8 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
-    text = _FOLD_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    # casefolded again after the decomposition, which can bring capitals back ("🄐" -> "(A)")
+    text = _FOLD_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
     return unicodedata.normalize("NFC", text)
 
 

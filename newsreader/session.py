@@ -54,7 +54,10 @@ class Session:
     """The folder (or single file) being read: the only road from a path to articles."""
 
     def __init__(self, root: Path, *, use_index: bool = True, analyser: Analyser = default_analyser) -> None:
-        self.root = Path(root)
+        # The index is found by the folder's real path (`cache_paths.index_path_for`), so the paths it holds
+        # are spelled from the real path too: "articles", "./articles", "/home/me/articles" or a symlink to it
+        # then agree with the index, where each spelling used to see every file as gone and re-read them all.
+        self.root = Path(root).resolve() if use_index else Path(root)
         self.folder = folder_of(self.root)
         self.analyser = analyser
         self.index: FolderIndex | None = None
