@@ -132,3 +132,36 @@ def test_hyphenated_title_words_are_a_title() -> None:
 def test_short_quote_framed_by_dismissed_as_is_speech() -> None:
     text = 'Paul Weber spoke on Monday. Weber dismissed it as "locker room talk."'
     assert quotes(text) == ["locker room talk."]
+
+
+# ---- mentions of words, not reports of them (AP political style)
+def test_short_run_modifying_an_utterance_noun_is_not_a_quotation() -> None:
+    text = ('Senator Ray Dunn said the claim was "a lie." Dunn attacked the "fake news" label on Monday, '
+            'and the alleged "losers" and "suckers" comment drew more criticism.')
+    assert quotes(text) == ["a lie."]
+
+
+def test_run_modifying_a_noun_keeps_speech_that_ends_its_clause() -> None:
+    text = 'Mayor Lena Ortiz called the plan "reckless," and the council agreed.'
+    assert quotes(text) == ["reckless,"]
+
+
+def test_object_complement_of_a_naming_verb_is_a_name() -> None:
+    text = ('The committee named the new disease that spread last year "acute river fever." '
+            'Dr. Ana Pires said the name was "easy to say and hard to misuse."')
+    assert quotes(text) == ["easy to say and hard to misuse."]
+
+
+def test_naming_verb_in_the_previous_sentence_does_not_name_a_quotation() -> None:
+    text = 'The party named Tom Reyes its leader. "We will win this seat back," Reyes said.'
+    assert quotes(text) == ["We will win this seat back,"]
+
+
+def test_title_after_a_work_noun_is_a_title_despite_its_comma() -> None:
+    text = 'Senator Joan Avery, who wrote the book "Winning Back Trust," said the bill was "long overdue."'
+    assert quotes(text) == ["long overdue."]
+
+
+def test_run_after_accused_name_of_is_speech_not_a_group() -> None:
+    text = 'The Trump campaign accused Biden of "siding with criminals." Biden did not respond.'
+    assert quotes(text) == ["siding with criminals."]

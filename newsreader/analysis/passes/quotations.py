@@ -8,7 +8,10 @@ Rules (DESIGN §3, notes/analysis.md A5):
 - a run may open on an editorial bracket or ellipsis ("[T]he …", "[...] and", "… and");
 - speech, not a name: a Title Case run after a possessive is a title ('NBC's "Meet the Press"'), a short
   run after "X of" names a group ('Anna Franowska of "Have no fear"'), a short attributed run that is a
-  whole sentence is speech ('"He is unfit."').
+  whole sentence is speech ('"He is unfit."');
+- a name, not speech: a short run modifying the noun after it ('the "mini-strokes" tweet'), the object
+  complement of a naming verb ('named the virus "…"'), a Title Case run after a work noun ('the book
+  "Winning Back Trust,"').
 """
 
 from __future__ import annotations
@@ -216,13 +219,15 @@ def keep_run(r: Run, doc: Doc) -> bool:
     ps, pe = doc.paragraphs[r.para]
     if pe - ps < CAPTION_PARA_MAX and CAPTION_RE.search(text, ps, pe):
         return False
-    if _named_not_said(text, r, ps):
+    if _named_not_said(text, r, ps) or names_by_verb(text, r, ps):
         return False
     if r.cont:
         return True
+    if modifies_noun(text, r, doc):
+        return False
     if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
         return False
-    if _title_case(content.split()) and (_after_possessive(text, r, ps) or
+    if _title_case(content.split()) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
@@ -253,8 +258,62 @@ def names_an_affiliation(r: Run, doc: Doc) -> bool:
     text = doc.text
     ps = doc.paragraphs[r.para][0]
     prev = re.findall(r"[\w'.-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
-    return len(prev) == 2 and prev[1] in words("affiliation_prepositions") and prev[0][:1].isupper() \
-        and len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None
+    if len(prev) != 2 or prev[1] not in words("affiliation_prepositions") or not prev[0][:1].isupper():
+        return False
+    return len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None \
+        and not _object_of_verb(text, ps, text.rfind(prev[0], ps, r.open_pos))
+
+
+def _object_of_verb(text: str, ps: int, name_at: int) -> bool:
+    """'accused Biden of "siding with criminals"': a name right after a speech or framing verb is the
+    verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group."""
+    before = re.findall(r"[\w'-]+", text[max(ps, name_at - 30):name_at])[-1:]
+    return bool(before) and before[0].lower() in lexicon().speech_verbs | words("framing_verbs")
+
+
+MODIFIER_MAX_WORDS = 3  # '"mini-strokes" tweet': a run this short may modify the noun after it
+
+
+def modifies_noun(text: str, r: Run, doc: Doc) -> bool:
+    """'Trump's "mini-strokes" tweet', 'the alleged "losers" and "suckers" comment': a short run with no
+    closing punctuation, directly followed by a noun that names an utterance, is used as a modifier of that
+    noun (a mention of the words, not a report of them); a run coordinated with such a run counts too."""
+    content = text[r.start:r.end]
+    if r.close_pos is None or len(content.split()) > MODIFIER_MAX_WORDS or content[-1:] in ",.!?;:":
+        return False
+    pe = doc.paragraphs[r.para][1]
+    after = text[r.outer_end:min(pe, r.outer_end + 60)]
+    m = re.match(r"\s*(?:and|or)\s*[\"\u201c][^\"\u201d]{1,40}[\"\u201d]", after)
+    if m:
+        after = after[m.end():]  # '"losers" and "suckers" comment'
+    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    return bool(nxt) and not after[:1] in ",;:" and nxt.group(1) in words("mention_head_nouns")
+
+
+NAMING_VERB_REACH = 8  # 'named the virus that causes it "…"': words between the naming verb and the run
+
+
+def names_by_verb(text: str, r: Run, ps: int) -> bool:
+    """'named the virus that causes it "severe acute …"', 'nicknamed the mannequin "Ripley"': the run is
+    the object complement of a naming verb a few words before it (with no speech verb between), so it is a
+    name. "called" is not one of them: 'called the report "fake news"' reports words in news prose."""
+    s0 = last_sentence_end(text, max(ps, r.open_pos - 80), r.open_pos)
+    before = re.findall(r"[\w'-]+", text[s0:r.open_pos])[-NAMING_VERB_REACH:]
+    speech = lexicon().speech_verbs
+    for i in range(len(before) - 1, -1, -1):
+        lw = before[i].lower()
+        if lw in words("naming_verbs"):
+            return i < len(before) - 1  # right before the mark is the scare-cue rule's case
+        if lw in speech:
+            return False
+    return False
+
+
+def after_work_noun(text: str, r: Run, ps: int) -> bool:
+    """'wrote the book "Winning Back Trust,"': a Title Case run right after a noun for a work (a book, a
+    film, a bill) is that work's title, even with the comma American style puts inside the marks."""
+    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 30):r.open_pos])[-1:]
+    return bool(prev) and prev[0].lower() in words("work_nouns")
 
 
 def _after_possessive(text: str, r: Run, ps: int) -> bool:
