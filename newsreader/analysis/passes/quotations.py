@@ -287,7 +287,7 @@ def modifies_noun(text: str, r: Run, doc: Doc) -> bool:
     if m:
         after = after[m.end():]  # '"losers" and "suckers" comment'
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
-    return bool(nxt) and nxt.group(1) in words("mention_head_nouns")
+    return nxt is not None and nxt.group(1) in words("mention_head_nouns")
 
 
 NAMING_VERB_REACH = 8  # 'named the virus that causes it "…"': words between the naming verb and the run
