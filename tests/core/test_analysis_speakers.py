@@ -578,3 +578,34 @@ def test_document_noun_modified_by_a_name_is_that_names() -> None:
     text = ('The Supreme Court of Freedonia ruled. Traffic "ground to a halt" — as the Supreme Court of Freedonia '
             'decision put it — for four days.')
     assert speakers(text, {"Supreme Court of Freedonia": ORG}) == ["Supreme Court of Freedonia"]
+
+
+# ---- AP political style: organisations, statements and unnamed sources
+def test_lauded_as_frames_a_short_quotation() -> None:
+    text = 'Whitcomb lauded Cain as a "powerful voice of freedom." Cain had died on Thursday.'
+    actors = {"Marla Whitcomb": ("person", "f", ("Whitcomb",)), "Herman Cain": ("person", "m", ("Cain",))}
+    assert speakers(text, actors) == ["Marla Whitcomb"]
+
+
+def test_the_official_is_not_the_person_named_last() -> None:
+    text = ('A spokesman for Senator Dale Pruitt said the senator "has no plans to step down." '
+            '"We expected this," the official said, speaking on condition of anonymity.')
+    assert speakers(text, {"Dale Pruitt": PERSON_M})[1] is None
+
+
+def test_the_official_is_the_person_introduced_as_one() -> None:
+    text = ('State Department official Rita Gomez met the delegation on Monday. '
+            '"The talks were useful," the official said.')
+    assert speakers(text, {"Rita Gomez": PERSON_F}) == ["Rita Gomez"]
+
+
+def test_the_statement_said_is_the_actor_that_issued_it() -> None:
+    text = ('The White House said in a statement that the tariffs were "necessary to protect national '
+            'security." The Commerce Department declined to comment.\n\n'
+            '"The administration will not be intimidated by threats," the statement said.')
+    assert speakers(text, {"White House": ORG, "Commerce Department": ORG}) == ["White House", "White House"]
+
+
+def test_according_to_a_name_holding_a_preposition() -> None:
+    text = 'According to the Commission on Presidential Debates, moderators would have "additional tools."'
+    assert speakers(text, {"Commission on Presidential Debates": ORG}) == ["Commission on Presidential Debates"]

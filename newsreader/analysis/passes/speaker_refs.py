@@ -10,6 +10,7 @@ to"); this module decides *who* those words point at, using only the actor index
 - "the company" is the latest organisation (one whose name holds the word first: "the three-judge court"
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
+- "the statement said" is the actor that issued the statement named before ("X said in a statement");
 - "the Clinton campaign" speaks for Clinton; "the senator from Texas" is the senator, never Texas;
 - a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
@@ -92,6 +93,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 
     Lower-case modifiers may stand between "the" and the role noun ("the three-judge court"); an
     organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
+    A noun that news uses for unnamed sources ("the official", "the aide") stands for a person only when
+    that person was introduced with it ("official Jan Roe"); otherwise the speaker stays unnamed rather
+    than falling to whoever was named last.
     """
     det = _role_determiner(ctx, subj)
     if det is None or _names_more(ctx, subj[-1]):
@@ -107,6 +111,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     issuer = mapping("issued_by_role").get(ll)  # "the ruling said" -> the court named before
     if issuer:
         a = org_named_by_role(ctx, issuer, subj[-1][0])
+        return (a, span) if a else None
+    if ll in words("anonymous_role_nouns"):
+        a = titled_person(ctx, ll, subj[-1][0])  # "the official said": only an official named as one
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = titled_person(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], PERSON_KINDS)
@@ -210,8 +217,28 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
             return resolve_subject(ctx, subj[:cut])
     if hit is not None:
         return hit[2], (hit[0], hit[1])
-    return _possessor_subject(ctx, subj) or role_subject(ctx, subj) or _name_modified_role(ctx, subj) \
-        or short_name(ctx, subj)
+    return _possessor_subject(ctx, subj) or statement_issuer(ctx, subj) or role_subject(ctx, subj) \
+        or _name_modified_role(ctx, subj) or short_name(ctx, subj)
+
+
+ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
+
+
+def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """'"…," the statement said': a definite statement noun as the subject stands for the actor who issued
+    the statement mentioned before it, the subject of the clause that first named it ("The White House
+    said in a statement that …", "Facebook released a statement")."""
+    if len(subj) < 2 or subj[-2][2].lower() not in words("definite_determiners") \
+            or subj[-1][2].lower() not in words("issued_statement_nouns"):
+        return None
+    noun = subj[-1][2].lower()
+    lo = max(0, subj[-1][0] - ISSUER_REACH)
+    earlier = [w for w in ctx.words(lo, subj[-2][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
+    if not earlier:
+        return None
+    pos = earlier[-1][0]
+    hit = clause_subject(ctx, ctx.sentence_start(pos), pos)
+    return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
 
 
 def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
@@ -313,7 +340,10 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     s0, e0 = ws[0][0], ws[-1][1]
     # a possessor only modifies the head ("writes Huber's longtime partner Erick Rowan"), unless nobody else
     # is named ("reads Judge Miller's statement")
-    inside = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0]
+    # a name opening the phrase may run past where the phrase was cut ("according to the Commission on
+    # Presidential Debates": the phrase stops at "on", the name does not)
+    head_at = ws[min(1, len(ws) - 1)][0]
+    inside = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0 or sp[0] <= head_at]
     cands = [sp for sp in inside if ctx.text[sp[1]:sp[1] + 1] not in APOSTROPHES] or inside
     pick = [c for c in cands if c[2].kind == "person"] or cands
     if pick:
