@@ -565,8 +565,10 @@ def test_capitalised_adjective_before_a_role_noun() -> None:
 
 
 def test_role_of_a_named_organisation_is_someone_else() -> None:
+    """The spokesman is not the person named last; he speaks for the organisation that modifies him (as
+    'said the Northwind Motors spokesman' does)."""
     text = 'Nora Blake spoke first. "We will block this bill," the Northwind Motors spokesman said.'
-    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]
+    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == ["Northwind Motors"]
 
 
 def test_as_x_put_it_names_the_speaker() -> None:
@@ -609,3 +611,14 @@ def test_the_statement_said_is_the_actor_that_issued_it() -> None:
 def test_according_to_a_name_holding_a_preposition() -> None:
     text = 'According to the Commission on Presidential Debates, moderators would have "additional tools."'
     assert speakers(text, {"Commission on Presidential Debates": ORG}) == ["Commission on Presidential Debates"]
+
+
+def test_an_organisation_spokesman_speaks_for_the_organisation() -> None:
+    text = ('The Pentagon declined to comment on Monday. "The review is ongoing," a Pentagon spokesman said. '
+            'A senior White House official, speaking on condition of anonymity, said the plan was "dead."')
+    assert speakers(text, {"Pentagon": ORG, "White House": ORG}) == ["Pentagon", "White House"]
+
+
+def test_an_aide_named_after_a_person_stays_unnamed() -> None:
+    text = 'Senator Dale Pruitt left early. "He is exhausted," a Pruitt aide said.'
+    assert speakers(text, {"Dale Pruitt": ("person", "m", ("Pruitt",))}) == [None]

@@ -11,7 +11,8 @@ to"); this module decides *who* those words point at, using only the actor index
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
 - "the statement said" is the actor that issued the statement named before ("X said in a statement");
-- "the Clinton campaign" speaks for Clinton; "the senator from Texas" is the senator, never Texas;
+- "the Clinton campaign" speaks for Clinton, "a Pentagon spokesman" for the Pentagon; "the senator from
+  Texas" is the senator, never Texas;
 - a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
 
@@ -218,7 +219,28 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     if hit is not None:
         return hit[2], (hit[0], hit[1])
     return _possessor_subject(ctx, subj) or statement_issuer(ctx, subj) or role_subject(ctx, subj) \
-        or _name_modified_role(ctx, subj) or short_name(ctx, subj)
+        or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
+
+
+MAX_SPOKESPERSON_MODIFIERS = 2  # 'a senior White House press official': lower-case words after the name
+
+
+def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """'a Pentagon spokesman said', 'a senior White House official said': an unnamed spokesperson noun
+    that an organisation's name modifies speaks for that organisation, as it does after the verb ('said
+    a Pentagon spokesman') and after "for" ('a spokeswoman for the company'). A person's name does not
+    make its aide speak for the person."""
+    if subj[-1][2].lower() not in words("spokesperson_nouns"):
+        return None
+    hits = ctx.spans_in(subj[0][0], subj[-1][0])
+    if not hits:
+        return None
+    st, en, a = hits[-1]
+    between = ctx.words(en, subj[-1][0])
+    if a.kind != "organisation" or ctx.text[en:en + 1] in APOSTROPHES or len(between) > MAX_SPOKESPERSON_MODIFIERS \
+            or not all(w[2].islower() for w in between):
+        return None
+    return a, (st, en)
 
 
 ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
@@ -277,7 +299,7 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return app_person[2], (app_person[0], app_person[1])
     if k == 0:
         return None
-    return lead or role_subject(ctx, subj[:k])
+    return lead or role_subject(ctx, subj[:k]) or organisation_spokesperson(ctx, subj[:k])
 
 
 def _described(subj: list[Word]) -> bool:
