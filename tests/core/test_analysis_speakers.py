@@ -622,3 +622,19 @@ def test_an_organisation_spokesman_speaks_for_the_organisation() -> None:
 def test_an_aide_named_after_a_person_stays_unnamed() -> None:
     text = 'Senator Dale Pruitt left early. "He is exhausted," a Pruitt aide said.'
     assert speakers(text, {"Dale Pruitt": ("person", "m", ("Pruitt",))}) == [None]
+
+
+def test_agentless_passive_subject_is_spoken_of_not_the_speaker() -> None:
+    text = ('Senator Dale Pruitt was said to be suffering "minor symptoms" on Friday. '
+            'He was called a "dangerous radical" in one newspaper. "I feel fine," Pruitt said later.')
+    assert speakers(text, {"Dale Pruitt": ("person", "m", ("Pruitt",))}) == [None, None, "Dale Pruitt"]
+
+
+def test_quoted_as_saying_keeps_its_subject_as_the_speaker() -> None:
+    text = 'Senator Dale Pruitt was quoted as saying "the vote is lost" by several outlets.'
+    assert speakers(text, {"Dale Pruitt": PERSON_M}) == ["Dale Pruitt"]
+
+
+def test_regarded_as_frames_a_short_quotation() -> None:
+    text = 'The Daily Ledger regarded the debate as "markedly more civil" than the first one.'
+    assert speakers(text, {"Daily Ledger": ORG}) == ["Daily Ledger"]

@@ -358,6 +358,8 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
     if _passive(ctx, ws, vi):
         got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[vi + 2:], ctx.text), prefer_first=True)  # "told by X"
         return got, got is not None
+    if agentless_passive(ws, vi):
+        return (None, None), True  # 'he was called a "socialist"': the subject is spoken of; the speaker is unnamed
     subj = ws[:_subject_end(ws, vi)]
     if len(subj) >= 2 and subj[-1][2].lower() == "to":
         hit = refs.head_actor(ctx, subj[-2][1], s)  # "led Biden to express": the object of the control verb speaks
@@ -413,6 +415,18 @@ def _passive(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
         return True
     return bool(before) and ws[vi][2].endswith("ed") and before[-1][2][:1].islower() and \
         before[-1][2].lower() not in words("third_person_pronouns") | words("first_person_pronouns")
+
+
+def agentless_passive(ws: list[Word], vi: int) -> bool:
+    """'Trump was said to be suffering "minor symptoms"', 'he was called a "Democratic socialist"': a speech
+    verb in the passive without a "by" agent makes its subject the one spoken about or to, so the words
+    are someone else's, unnamed. 'was quoted as saying' keeps its subject as the speaker."""
+    j = vi
+    while j > 0 and ws[j - 1][2].lower() in ADVERBS - words("passive_auxiliaries"):
+        j -= 1
+    if j == 0 or ws[j - 1][2].lower() not in words("passive_auxiliaries") or ws[vi][2].lower().endswith("ing"):
+        return False
+    return not any(w[2].lower().endswith("ing") or w[2].lower() == "by" for w in ws[vi + 1:vi + 3])
 
 
 def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
