@@ -638,3 +638,15 @@ def test_quoted_as_saying_keeps_its_subject_as_the_speaker() -> None:
 def test_regarded_as_frames_a_short_quotation() -> None:
     text = 'The Daily Ledger regarded the debate as "markedly more civil" than the first one.'
     assert speakers(text, {"Daily Ledger": ORG}) == ["Daily Ledger"]
+
+
+def test_intro_phrase_without_a_comma_ends_where_the_subject_name_starts() -> None:
+    text = ('Northwind Motors disclosed the inquiry on Monday. In the filing itself Northwind Motors also made '
+            'this point, writing "We are fully cooperating with all government agencies."')
+    assert speakers(text, {"Northwind Motors": ORG}) == ["Northwind Motors"]
+
+
+def test_name_after_a_determiner_stays_inside_the_intro_phrase() -> None:
+    text = ('In a statement posted to her Twitter account before the vote then-Secretary Rosa Lind said she was '
+            'ready, writing "We need certainty and stability now."')
+    assert speakers(text, {"Rosa Lind": PERSON_F, "Twitter": ORG}) == ["Rosa Lind"]

@@ -448,11 +448,21 @@ def _title_like(w: str, lead: frozenset[str]) -> bool:
 
 
 def _after_intro_phrase(ctx: SpeakerContext, s: int, e: int) -> int:
-    """Past an introductory phrase that opens with a preposition and ends in a comma ("In late June,")."""
+    """Past an introductory phrase that opens with a preposition and ends in a comma ("In late June,"), or,
+    written without the comma, ends where a name starts after a lower-case word or a number ("In the
+    filing itself Ford also wrote", "In 2019 Smith said"); a name right after a preposition is still
+    inside the phrase ("In the case of Ford"), and so is one after a determiner ("In her Twitter post")."""
     ws = ctx.words(s, e)
     if not ws or ws[0][2].lower() not in words("intro_prepositions"):
         return s
     comma = ctx.text.find(",", s, e)
-    if comma < 0 or len(ctx.words(s, comma)) > MAX_TITLE_WORDS:
-        return s
-    return comma + 1
+    if comma >= 0 and len(ctx.words(s, comma)) <= MAX_TITLE_WORDS:
+        return comma + 1
+    lead_end = ws[min(len(ws) - 1, MAX_TITLE_WORDS)][1]
+    for st, _en, a in ctx.spans_in(ws[1][0] if len(ws) > 1 else e, lead_end):
+        prev = ctx.words(s, st)[-1:]
+        if a.kind in SPEAKING_KINDS and prev and not ctx.prepositional(st) \
+                and (prev[0][2][:1].islower() or prev[0][2][:1].isdigit()) \
+                and prev[0][2].lower() not in words("noun_markers"):
+            return st
+    return s
