@@ -650,3 +650,15 @@ def test_name_after_a_determiner_stays_inside_the_intro_phrase() -> None:
     text = ('In a statement posted to her Twitter account before the vote then-Secretary Rosa Lind said she was '
             'ready, writing "We need certainty and stability now."')
     assert speakers(text, {"Rosa Lind": PERSON_F, "Twitter": ORG}) == ["Rosa Lind"]
+
+
+def test_subject_of_a_reported_that_clause_is_no_rival_speaker() -> None:
+    text = 'In a series of tweets, Trump wrote that the inquiry was "illegal" and that Schiff should "resign."'
+    actors = {"Donald Trump": ("person", "m", ("Trump",)), "Adam Schiff": ("person", "m", ("Schiff",))}
+    assert speakers(text, actors) == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_second_subject_with_its_own_verb_is_still_a_rival() -> None:
+    text = 'Trump called the inquiry "illegal," while Schiff called it "necessary."'
+    actors = {"Donald Trump": ("person", "m", ("Trump",)), "Adam Schiff": ("person", "m", ("Schiff",))}
+    assert speakers(text, actors) == ["Donald Trump", "Adam Schiff"]

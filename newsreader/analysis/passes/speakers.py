@@ -2,7 +2,8 @@
 
 A quotation running over several paragraphs takes the first cue found in any of them. Runs without a
 frame of their own inherit (notes/analysis.md A5 steps 3-4): the halves of a split quote
-share a speaker when no other subject is named between them, a continued multi-paragraph quotation keeps
+share a speaker when no other subject is named between them (the subject of a reported "that" clause is
+none), a continued multi-paragraph quotation keeps
 its speaker, a paragraph that is only a quotation continues the speaker of the quotation just before it,
 and a paragraph ending "X said:" introduces the quotation-only paragraph below it.
 """
@@ -101,9 +102,16 @@ def _nothing_intervenes(ctx: SpeakerContext, src: Run, r: Run) -> bool:
     rival = "person" if src.speaker is None else src.speaker.kind  # an outlet beside a person is no rival
     for st, en, a in ctx.spans_in(lo, hi):
         if a.kind == rival and a is not src.speaker and not ctx.inside_quote(st) and not ctx.prepositional(st) \
-                and ctx.text[en:en + 1] not in APOSTROPHES:  # "Huber's partner Erick Rowan": a possessor is no subject
-            return False
+                and ctx.text[en:en + 1] not in APOSTROPHES and not _reported_subject(ctx, lo, st):
+            return False  # "Huber's partner Erick Rowan": a possessor is no subject
     return True
+
+
+def _reported_subject(ctx: SpeakerContext, lo: int, st: int) -> bool:
+    """'Trump wrote that the inquiry was "illegal" and that Schiff should "resign"': a name right after
+    "that" is the subject of a clause the speaker reports, not a new speaker."""
+    prev = ctx.words(lo, st)[-1:]
+    return bool(prev) and prev[0][2].lower() in words("complementizers")
 
 
 def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
