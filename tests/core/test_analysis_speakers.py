@@ -662,3 +662,16 @@ def test_a_second_subject_with_its_own_verb_is_still_a_rival() -> None:
     text = 'Trump called the inquiry "illegal," while Schiff called it "necessary."'
     actors = {"Donald Trump": ("person", "m", ("Trump",)), "Adam Schiff": ("person", "m", ("Schiff",))}
     assert speakers(text, actors) == ["Donald Trump", "Adam Schiff"]
+
+
+def test_who_after_a_title_role_is_the_person_with_that_title() -> None:
+    text = ('President Donald Trump left for Ohio. His lawyer Marc Kasowitz stayed behind. The department has '
+            'been under pressure from the president, who has repeatedly called the inquiry a "hoax."')
+    actors = {"Donald Trump": ("person", "m", ("Trump",)), "Marc Kasowitz": PERSON_M}
+    assert speakers(text, actors) == ["Donald Trump"]
+
+
+def test_who_after_a_role_nobody_was_introduced_with_stays_unnamed() -> None:
+    text = ('Lawyer Marc Kasowitz stayed behind. The department has been under pressure from the president, '
+            'who has repeatedly called the inquiry a "hoax."')
+    assert speakers(text, {"Marc Kasowitz": PERSON_M}) == [None]

@@ -431,12 +431,29 @@ def agentless_passive(ws: list[Word], vi: int) -> bool:
 
 def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
     """'Mark Hay, a marine ecologist, who said': "who" stands for the latest person before it (an
-    appositive between them is skipped), "which" for the latest organisation."""
+    appositive between them is skipped), "which" for the latest organisation; with no name, the role
+    phrase before it."""
     person = rel[2].lower() in words("personal_relative_pronouns")
     hit = ctx.actor_ending_in(s, rel[0], person_only=person)
-    if hit is None or (not person and hit[2].kind != "organisation"):
+    if hit is None:
+        return _role_antecedent(ctx, s, rel)
+    if not person and hit[2].kind != "organisation":
         return None
     return hit[2], (hit[0], hit[1])
+
+
+def _role_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
+    """'the president, who has called the inquiry a "hoax"': with no name before it, "who" stands for the
+    role phrase it follows: "the president" the person introduced with that title, "the company" the
+    organisation a subject "the company" would be."""
+    ws = ctx.words(s, rel[0])
+    if len(ws) < 2 or ctx.text[ws[-1][1]:rel[0]].strip() != "," or ws[-2][2].lower() != "the":
+        return None
+    if rel[2].lower() in words("personal_relative_pronouns"):
+        a = refs.titled_person(ctx, ws[-1][2].lower(), ws[-1][0])  # only a person introduced with the title
+        return (a, (ws[-2][0], ws[-1][1])) if a else None
+    got = refs.role_subject(ctx, ws)
+    return got if got and got[0] is not None else None
 
 
 ASIDE_RE = re.compile(r"\s[\u2014\u2013-]\s|\u2014")
