@@ -675,3 +675,19 @@ def test_who_after_a_role_nobody_was_introduced_with_stays_unnamed() -> None:
     text = ('Lawyer Marc Kasowitz stayed behind. The department has been under pressure from the president, '
             'who has repeatedly called the inquiry a "hoax."')
     assert speakers(text, {"Marc Kasowitz": PERSON_M}) == [None]
+
+
+def test_possessor_of_a_speech_noun_says_the_run_completing_it() -> None:
+    text = ('Senator Dale Pruitt returned to Ohio on Monday. Critics recalled his 2016 promise to "drain the '
+            'swamp." Others pointed to Rosa Lind\'s description of his voters as "deplorables."')
+    assert speakers(text, {"Dale Pruitt": PERSON_M, "Rosa Lind": PERSON_F}) == ["Dale Pruitt", "Rosa Lind"]
+
+
+def test_run_right_after_a_possessed_noun_is_the_subject_s_own() -> None:
+    text = 'Jair Santos opposed Macron\'s statement: "It evokes a colonialist mentality."'
+    assert speakers(text, {"Jair Santos": PERSON_M, "Macron": PERSON_M}) == ["Jair Santos"]
+
+
+def test_linking_verb_after_a_speech_noun_is_a_judgement_of_it() -> None:
+    text = 'Senator Dale Pruitt said Rosa Lind\'s description was "unfair and untrue."'
+    assert speakers(text, {"Dale Pruitt": PERSON_M, "Rosa Lind": PERSON_F}) == ["Dale Pruitt"]

@@ -206,7 +206,7 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
     subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
     s, e = before_window(ctx, k)
-    got = subject_before_verb(ctx, s, e) if e > s else None
+    got = frame_possessed_speech_noun(ctx, s, e) or (subject_before_verb(ctx, s, e) if e > s else None)
     if got and got[0] is not None:
         return got
     got = frame_statement_intro(ctx, k) or (frame_as_put(ctx, ctx.words(s, e)) if e > s else None) or got
@@ -220,6 +220,44 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     if ctx.text[s:e].strip() == "":
         return frame_previous_sentence(ctx, k, s)
     return frame_participle_opener(ctx, k, s, e)
+
+
+MAX_NOUN_MODIFIERS = 2  # 'his 2016 promise', 'Clinton's infamous description'
+
+
+def frame_possessed_speech_noun(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """'his promise to "drain the swamp"', 'Clinton's description of his supporters as "deplorables"': a
+    run that completes a speech noun ("promise to", "description … as", "pledge that") quotes the noun's
+    possessor, a name in the possessive or a possessive pronoun. A linking verb between the noun and the
+    run ('Clinton's description was "unfair"') makes the run someone's judgement of the noun instead, and
+    a run right after the noun ('opposed Macron's statement: "…"') is the sentence subject's own words."""
+    ws = ctx.words(s, e)
+    nouns = words("possessed_speech_nouns")
+    for i in range(len(ws) - 1, max(-1, len(ws) - 2 - MAX_OBJECT_WORDS), -1):
+        if ws[i][2].lower() not in nouns:
+            continue
+        tail = ws[i + 1:]
+        if not tail or tail[0][2].lower() not in words("speech_noun_complements") \
+                or any(w[2].lower() in words("linking_verbs") for w in tail):
+            return None
+        return _possessor_before(ctx, ws, i)
+    return None
+
+
+def _possessor_before(ctx: SpeakerContext, ws: list[Word], i: int) -> Hit | None:
+    """The possessor of the noun ws[i]: "his"/"her" (resolved), or a name ending in "'s" a modifier or two
+    before it."""
+    for j in range(i - 1, max(-1, i - 2 - MAX_NOUN_MODIFIERS), -1):
+        lw = ws[j][2].lower()
+        if lw in words("possessive_determiners") - {"its", "their"}:
+            hit = refs.pronoun_hit(ctx, (ws[j][0], ws[j][1], "he" if lw == "his" else "she"))
+            return hit if hit[0] is not None else None
+        if ctx.text[ws[j][1]:ws[j][1] + 1] in "'\u2019":
+            owner = ctx.actor_ending_at(ws[j][1], ws[0][0])
+            return (owner[2], (owner[0], owner[1])) if owner and owner[2].kind in ("person", "organisation") else None
+        if not (ws[j][2][:1].islower() or ws[j][2][:1].isdigit()):
+            return None
+    return None
 
 
 def frame_statement_intro(ctx: SpeakerContext, k: int) -> Hit | None:
