@@ -691,3 +691,15 @@ def test_run_right_after_a_possessed_noun_is_the_subject_s_own() -> None:
 def test_linking_verb_after_a_speech_noun_is_a_judgement_of_it() -> None:
     text = 'Senator Dale Pruitt said Rosa Lind\'s description was "unfair and untrue."'
     assert speakers(text, {"Dale Pruitt": PERSON_M, "Rosa Lind": PERSON_F}) == ["Dale Pruitt"]
+
+
+def test_their_statement_is_the_statement_issued_before() -> None:
+    text = ('The Samoan government issued a statement after the ruling by Congress: "Citizenship by judicial fiat '
+            'would fail." Their statement also read "Self-determination must be respected."')
+    actors = {"Samoan government": ORG, "Congress": ORG}
+    assert speakers(text, actors) == ["Samoan government", "Samoan government"]
+
+
+def test_her_statement_without_an_earlier_one_is_her_antecedent() -> None:
+    text = 'Rosa Lind met the press on Monday. Her statement read "We will appeal the decision."'
+    assert speakers(text, {"Rosa Lind": PERSON_F}) == ["Rosa Lind"]

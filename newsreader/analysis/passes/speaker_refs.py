@@ -218,7 +218,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
             return resolve_subject(ctx, subj[:cut])
     if hit is not None:
         return hit[2], (hit[0], hit[1])
-    return _possessor_subject(ctx, subj) or statement_issuer(ctx, subj) or role_subject(ctx, subj) \
+    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
 
 
@@ -249,8 +249,9 @@ ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement
 def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """'"…," the statement said': a definite statement noun as the subject stands for the actor who issued
     the statement mentioned before it, the subject of the clause that first named it ("The White House
-    said in a statement that …", "Facebook released a statement")."""
-    if len(subj) < 2 or subj[-2][2].lower() not in words("definite_determiners") \
+    said in a statement that …", "Facebook released a statement"); so does "their statement"."""
+    det = subj[-2][2].lower() if len(subj) >= 2 else ""
+    if det not in words("definite_determiners") | words("possessive_determiners") \
             or subj[-1][2].lower() not in words("issued_statement_nouns"):
         return None
     noun = subj[-1][2].lower()
@@ -311,10 +312,24 @@ def _described(subj: list[Word]) -> bool:
 
 
 def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"RIAA's take-down notice claimed", "Huawei's spokesman said": the possessor speaks."""
+    """"RIAA's take-down notice claimed", "Huawei's spokesman said", "their statement read": the
+    possessor speaks."""
     if subj[-1][2].lower() not in STATEMENT_NOUNS:
         return None
-    return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1])
+    return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1]) \
+        or _pronoun_possessor(ctx, subj)
+
+
+def _pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """"Their statement also read", "his lawyer said": a possessive pronoun right before the statement
+    noun stands for its antecedent, as the subject pronoun would ("their" the latest organisation)."""
+    if len(subj) < 2:
+        return None
+    pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
+    if pron is None:
+        return None
+    hit = resolve_pronoun(ctx, pron, subj[-2][0]), (subj[-2][0], subj[-1][1])
+    return hit if hit[0] is not None else None
 
 
 def _role_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
