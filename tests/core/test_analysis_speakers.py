@@ -703,3 +703,8 @@ def test_their_statement_is_the_statement_issued_before() -> None:
 def test_her_statement_without_an_earlier_one_is_her_antecedent() -> None:
     text = 'Rosa Lind met the press on Monday. Her statement read "We will appeal the decision."'
     assert speakers(text, {"Rosa Lind": PERSON_F}) == ["Rosa Lind"]
+
+
+def test_place_completing_an_organisation_before_an_aside_is_not_the_speaker() -> None:
+    text = 'The Harbour Party in Goa, in its statement, said he was a "gentleman politician".'
+    assert speakers(text, {"Harbour Party": ORG, "Goa": ("place", None, ())}) == ["Harbour Party"]

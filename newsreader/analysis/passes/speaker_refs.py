@@ -292,6 +292,10 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         k -= 1
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
     head = head_actor(ctx, subj[k - 1][1], subj[0][0]) if k > 0 else None
+    if head is not None and head[2].kind == "place" and app_person is None:
+        cut = _complement_start(ctx, subj[:k], head[0])
+        if cut > 0:  # "The Aam Aadmi Party in Goa, in its statement, said": the place completes the head
+            return resolve_subject(ctx, subj[:cut])
     lead = _leading_name(ctx, subj[:k]) if k > 0 else None  # "Nikki Holland of the UK's Agency (NCA) said"
     if head is not None and not _described(subj) and (head[2].kind == "person" or (app_person is None
                                                                                    and lead is None)):
