@@ -708,3 +708,8 @@ def test_her_statement_without_an_earlier_one_is_her_antecedent() -> None:
 def test_place_completing_an_organisation_before_an_aside_is_not_the_speaker() -> None:
     text = 'The Harbour Party in Goa, in its statement, said he was a "gentleman politician".'
     assert speakers(text, {"Harbour Party": ORG, "Goa": ("place", None, ())}) == ["Harbour Party"]
+
+
+def test_post_nominal_letters_between_name_and_verb_are_skipped() -> None:
+    text = 'Prosecutor Kama Melly QC said the victims were "ripe and vulnerable to manipulation".'
+    assert speakers(text, {"Kama Melly": PERSON_F}) == ["Kama Melly"]

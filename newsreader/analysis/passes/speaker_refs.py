@@ -18,6 +18,7 @@ to"); this module decides *who* those words point at, using only the actor index
 
 from __future__ import annotations
 
+from ..lexicon import rule_words
 from ..model import Actor
 from ..text import WORD_RE
 from .speaker_context import (
@@ -41,6 +42,7 @@ SPEAKING_KINDS = ("person", "organisation")
 DEF_ROLE_ORG = words("definite_org_roles")
 DEF_ROLE_PERSON = words("definite_person_roles")
 STATEMENT_NOUNS = words("statement_nouns_possessed")
+POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominals"))  # shared with the actor pass
 
 
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
@@ -198,6 +200,8 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     is not Wikinews); an appositive between the name and the verb is skipped ("Ken Hu – Huawei's deputy
     chairman – said", "The mayor of London, Sadiq Khan, tweeted").
     """
+    while len(subj) > 1 and subj[-1][2].rstrip(".") in POST_NOMINALS:
+        subj = subj[:-1]  # "Judge Durham Hall QC said": honours after a name are not part of the subject
     last = subj[-1]
     ll = last[2].lower()
     gap = ctx.text[last[1]:last[1] + 1 if verb_start is None else verb_start]
