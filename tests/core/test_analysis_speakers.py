@@ -713,3 +713,14 @@ def test_place_completing_an_organisation_before_an_aside_is_not_the_speaker() -
 def test_post_nominal_letters_between_name_and_verb_are_skipped() -> None:
     text = 'Prosecutor Kama Melly QC said the victims were "ripe and vulnerable to manipulation".'
     assert speakers(text, {"Kama Melly": PERSON_F}) == ["Kama Melly"]
+
+
+def test_new_sentence_cue_with_time_and_channel_after_the_verb() -> None:
+    text = ('"Our house is burning. Let us discuss this emergency first!" Rosa Lind told the world on Thursday '
+            'via Twitter.')
+    assert speakers(text, {"Rosa Lind": PERSON_F}) == ["Rosa Lind"]
+
+
+def test_new_sentence_with_a_reported_clause_is_a_new_claim() -> None:
+    text = '"We are ready." Rosa Lind said the talks were over.'
+    assert speakers(text, {"Rosa Lind": PERSON_F}) == [None]
