@@ -724,3 +724,9 @@ def test_new_sentence_cue_with_time_and_channel_after_the_verb() -> None:
 def test_new_sentence_with_a_reported_clause_is_a_new_claim() -> None:
     text = '"We are ready." Rosa Lind said the talks were over.'
     assert speakers(text, {"Rosa Lind": PERSON_F}) == [None]
+
+
+def test_participle_opening_phrase_is_skipped_to_reach_the_subject() -> None:
+    text = ('However, addressing the global leaders, Swami Rao proposed: "I request all the presidents to act." '
+            'Asked about the report, Rosa Lind wrote: "That is simply not true."')
+    assert speakers(text, {"Swami Rao": PERSON_M, "Rosa Lind": PERSON_F}) == ["Swami Rao", "Rosa Lind"]

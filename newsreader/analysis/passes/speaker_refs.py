@@ -470,12 +470,24 @@ def _title_like(w: str, lead: frozenset[str]) -> bool:
     return w[:1].isupper() or w.lower() in lead or w.isdigit() or w.rsplit("-", 1)[-1][:1].isupper()
 
 
+def _participle_opener(w: str) -> bool:
+    """A participle opening a sentence ("Addressing …,", "Asked about …,") starts a phrase whose subject
+    is the main clause's ("following" and "during" are prepositions, handled as such)."""
+    return w[1:].islower() and w.endswith(("ing", "ed")) and w.lower() not in words("intro_prepositions")
+
+
 def _after_intro_phrase(ctx: SpeakerContext, s: int, e: int) -> int:
-    """Past an introductory phrase that opens with a preposition and ends in a comma ("In late June,"), or,
+    """Past an introductory phrase that opens with a preposition or a participle ("Addressing the
+    leaders,") and ends in a comma ("In late June,"), or,
     written without the comma, ends where a name starts after a lower-case word or a number ("In the
     filing itself Ford also wrote", "In 2019 Smith said"); a name right after a preposition is still
     inside the phrase ("In the case of Ford"), and so is one after a determiner ("In her Twitter post")."""
     ws = ctx.words(s, e)
+    if len(ws) > 1 and ws[0][2].lower() in words("sentence_connectives") and ctx.text[ws[0][1]:ws[1][0]].strip() == ",":
+        s, ws = ws[1][0], ws[1:]  # "However, addressing the leaders, Chakrapani proposed:"
+    if ws and _participle_opener(ws[0][2]):
+        comma = ctx.text.find(",", s, e)  # "Addressing the leaders, Chakrapani proposed:"
+        return comma + 1 if comma >= 0 and len(ctx.words(s, comma)) <= MAX_TITLE_WORDS else s
     if not ws or ws[0][2].lower() not in words("intro_prepositions"):
         return s
     comma = ctx.text.find(",", s, e)
