@@ -730,3 +730,9 @@ def test_participle_opening_phrase_is_skipped_to_reach_the_subject() -> None:
     text = ('However, addressing the global leaders, Swami Rao proposed: "I request all the presidents to act." '
             'Asked about the report, Rosa Lind wrote: "That is simply not true."')
     assert speakers(text, {"Swami Rao": PERSON_M, "Rosa Lind": PERSON_F}) == ["Swami Rao", "Rosa Lind"]
+
+
+def test_organisation_in_an_appositive_after_its_description_speaks() -> None:
+    text = ('The company behind the brand, Acme Corp., said in a statement that it "does not comment on '
+            'personnel matters."')
+    assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]

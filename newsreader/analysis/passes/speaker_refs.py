@@ -289,7 +289,8 @@ def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 
 
 def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"X, the mayor, said" / "the mayor of London, Sadiq Khan, said": a person wins over its role."""
+    """"X, the mayor, said" / "the mayor of London, Sadiq Khan, said": a person wins over its role, and a
+    named organisation over its description."""
     text = ctx.text
     k = len(subj) - 1
     while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS):
@@ -308,7 +309,17 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return app_person[2], (app_person[0], app_person[1])
     if k == 0:
         return None
-    return lead or role_subject(ctx, subj[:k]) or organisation_spokesperson(ctx, subj[:k])
+    return lead or role_subject(ctx, subj[:k]) or organisation_spokesperson(ctx, subj[:k]) \
+        or _appositive_organisation(ctx, subj, k, head)
+
+
+def _appositive_organisation(ctx: SpeakerContext, subj: list[Word], k: int, head: Span | None) -> Hit | None:
+    """"The company behind the brand, Acme Corp., said": a description set off by a comma from the
+    organisation it describes names nobody itself, so the organisation in the appositive speaks."""
+    if head is not None or subj[0][2].lower() not in words("determiners"):
+        return None
+    app = ctx.actor_ending_in(subj[k][0], subj[-1][1])
+    return (app[2], (app[0], app[1])) if app and app[2].kind == "organisation" else None
 
 
 def _described(subj: list[Word]) -> bool:
