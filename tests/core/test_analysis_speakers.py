@@ -736,3 +736,9 @@ def test_organisation_in_an_appositive_after_its_description_speaks() -> None:
     text = ('The company behind the brand, Acme Corp., said in a statement that it "does not comment on '
             'personnel matters."')
     assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]
+
+
+def test_time_phrase_and_prepositional_phrase_before_the_subject_are_skipped() -> None:
+    text = ('A month later, during the third debate, Tom Reyes defended his buyback plan, saying that "we are '
+            'going to take your rifles."')
+    assert speakers(text, {"Tom Reyes": PERSON_M}) == ["Tom Reyes"]

@@ -487,22 +487,38 @@ def _participle_opener(w: str) -> bool:
     return w[1:].islower() and w.endswith(("ing", "ed")) and w.lower() not in words("intro_prepositions")
 
 
+MAX_INTRO_PHRASES = 2  # "A month later, during the third debate, O'Rourke defended …"
+
+
 def _after_intro_phrase(ctx: SpeakerContext, s: int, e: int) -> int:
-    """Past an introductory phrase that opens with a preposition or a participle ("Addressing the
-    leaders,") and ends in a comma ("In late June,"), or,
-    written without the comma, ends where a name starts after a lower-case word or a number ("In the
-    filing itself Ford also wrote", "In 2019 Smith said"); a name right after a preposition is still
-    inside the phrase ("In the case of Ford"), and so is one after a determiner ("In her Twitter post")."""
+    """Past the introductory phrases that open a clause (`_intro_phrase_end`), up to two in a row."""
+    for _ in range(MAX_INTRO_PHRASES):
+        nxt = _intro_phrase_end(ctx, s, e)
+        if nxt == s:
+            break
+        s = nxt
+    return s
+
+
+def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
+    """Past one introductory phrase that ends in a comma and opens with a preposition ("In late June,"), a
+    participle ("Addressing the leaders,") or names a time ("A month later,"), after a comma-set sentence
+    adverb ("However,"); or, a prepositional phrase written without the comma, up to where a name starts
+    after a lower-case word or a number ("In the filing itself Ford also wrote", "In 2019 Smith said"); a
+    name right after a preposition is still inside the phrase ("In the case of Ford"), and so is one after
+    a determiner ("In her Twitter post")."""
     ws = ctx.words(s, e)
     if len(ws) > 1 and ws[0][2].lower() in words("sentence_connectives") and ctx.text[ws[0][1]:ws[1][0]].strip() == ",":
         s, ws = ws[1][0], ws[1:]  # "However, addressing the leaders, Chakrapani proposed:"
-    if ws and _participle_opener(ws[0][2]):
-        comma = ctx.text.find(",", s, e)  # "Addressing the leaders, Chakrapani proposed:"
-        return comma + 1 if comma >= 0 and len(ctx.words(s, comma)) <= MAX_TITLE_WORDS else s
-    if not ws or ws[0][2].lower() not in words("intro_prepositions"):
+    if not ws:
         return s
     comma = ctx.text.find(",", s, e)
-    if comma >= 0 and len(ctx.words(s, comma)) <= MAX_TITLE_WORDS:
+    short = comma >= 0 and len(ctx.words(s, comma)) <= MAX_TITLE_WORDS
+    if _participle_opener(ws[0][2]) or (short and _time_phrase(ctx, s, comma)):
+        return comma + 1 if short else s
+    if ws[0][2].lower() not in words("intro_prepositions"):
+        return s
+    if short:
         return comma + 1
     lead_end = ws[min(len(ws) - 1, MAX_TITLE_WORDS)][1]
     for st, _en, a in ctx.spans_in(ws[1][0] if len(ws) > 1 else e, lead_end):
@@ -512,3 +528,10 @@ def _after_intro_phrase(ctx: SpeakerContext, s: int, e: int) -> int:
                 and prev[0][2].lower() not in words("noun_markers"):
             return st
     return s
+
+
+def _time_phrase(ctx: SpeakerContext, s: int, comma: int) -> bool:
+    """"A month later,", "Last week,": a phrase naming a time and no speaker."""
+    time = words("time_words") | words("time_phrase_words")
+    return any(w[2].lower() in time for w in ctx.words(s, comma)) and not any(
+        a.kind in SPEAKING_KINDS for _s, _e, a in ctx.spans_in(s, comma))
