@@ -739,6 +739,6 @@ def test_organisation_in_an_appositive_after_its_description_speaks() -> None:
 
 
 def test_time_phrase_and_prepositional_phrase_before_the_subject_are_skipped() -> None:
-    text = ('A month later, during the third debate, Tom Reyes defended his buyback plan, saying that "we are '
-            'going to take your rifles."')
+    text = ('A month later, during the third debate, Tom Reyes defended his proposal of a mandatory buyback '
+            'program for rifles, saying that "we are going to take your rifles."')
     assert speakers(text, {"Tom Reyes": PERSON_M}) == ["Tom Reyes"]
