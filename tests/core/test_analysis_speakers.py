@@ -742,3 +742,8 @@ def test_time_phrase_and_prepositional_phrase_before_the_subject_are_skipped() -
     text = ('A month later, during the third debate, Tom Reyes defended his proposal of a mandatory buyback '
             'program for rifles, saying that "we are going to take your rifles."')
     assert speakers(text, {"Tom Reyes": PERSON_M}) == ["Tom Reyes"]
+
+
+def test_plural_speech_word_counted_by_a_number_is_a_noun() -> None:
+    text = ('The party won ballot access in all 50 Union states, and its nominee proposed a "balanced" court.')
+    assert speakers(text, {"Union": ("place", None, ())}) == [None]

@@ -371,9 +371,13 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
 
 def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     """After a determiner or a possessive a speech word is a noun ("in a tweet", "the team's claims"), and
-    so is a bare form that also names a text after a determiner and a modifier ("in a blog post")."""
+    so is a bare form that also names a text after a determiner and a modifier ("in a blog post"), and a
+    plural form counted by a number ("in all 50 U.S. states", "two reports")."""
     gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
     if ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != ""):
+        return True
+    if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
+                                       for w in ws[max(0, vi - 2):vi]):
         return True
     return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
         words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
