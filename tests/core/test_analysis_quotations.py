@@ -165,3 +165,13 @@ def test_title_after_a_work_noun_is_a_title_despite_its_comma() -> None:
 def test_run_after_accused_name_of_is_speech_not_a_group() -> None:
     text = 'The Trump campaign accused Biden of "siding with criminals." Biden did not respond.'
     assert quotes(text) == ["siding with criminals."]
+
+
+def test_run_modifying_a_noun_for_what_the_words_judge_is_speech() -> None:
+    text = 'Officers shot the man dead in what the police declared a "terrorist-related" attack.'
+    assert quotes(text) == ["terrorist-related"]
+
+
+def test_gloss_after_a_termed_name_is_no_quotation() -> None:
+    text = 'Britain is leaving the European Union, which has been termed Brexit for "British exit".'
+    assert quotes(text) == []

@@ -261,12 +261,13 @@ def names_an_affiliation(r: Run, doc: Doc) -> bool:
     if len(prev) != 2 or prev[1] not in words("affiliation_prepositions") or not prev[0][:1].isupper():
         return False
     return len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None \
-        and not _object_of_verb(text, ps, text.rfind(prev[0], ps, r.open_pos))
+        and not (prev[1] == "of" and _object_of_verb(text, ps, text.rfind(prev[0], ps, r.open_pos)))
 
 
 def _object_of_verb(text: str, ps: int, name_at: int) -> bool:
     """'accused Biden of "siding with criminals"': a name right after a speech or framing verb is the
-    verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group."""
+    verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group
+    ('termed Brexit for "British exit"' is a gloss, not this)."""
     before = re.findall(r"[\w'-]+", text[max(ps, name_at - 30):name_at])[-1:]
     return bool(before) and before[0].lower() in lexicon().speech_verbs | words("framing_verbs")
 
