@@ -747,3 +747,9 @@ def test_time_phrase_and_prepositional_phrase_before_the_subject_are_skipped() -
 def test_plural_speech_word_counted_by_a_number_is_a_noun() -> None:
     text = ('The party won ballot access in all 50 Union states, and its nominee proposed a "balanced" court.')
     assert speakers(text, {"Union": ("place", None, ())}) == [None]
+
+
+def test_their_statement_is_not_the_organisation_after_by() -> None:
+    text = ('The matter should be decided by Congress, officials argued. Their statement also read "Self-'
+            'determination must be respected."')
+    assert speakers(text, {"Congress": ORG}) == [None]

@@ -347,8 +347,11 @@ def _pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
     if pron is None:
         return None
-    hit = resolve_pronoun(ctx, pron, subj[-2][0]), (subj[-2][0], subj[-1][1])
-    return hit if hit[0] is not None else None
+    if pron in words("personal_subject_pronouns") - {"they"}:
+        a = resolve_pronoun(ctx, pron, subj[-2][0])
+    else:  # "their statement": an organisation that was a subject, not one after "by" ("decided by Congress")
+        a = ctx.nearest(subj[-2][0], ORG_KINDS, skip_objects=True)
+    return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
 
 
 def _role_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
