@@ -39,7 +39,10 @@ def split_runs(state: DocState) -> None:
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
-    after an event's or an organisation's head word the numeral counts editions ("World War II")."""
+    after an event's or an organisation's head word the numeral counts editions ("World War II"). After an
+    honorific a closing "I" is the speaker's pronoun, not a regnal numeral ("Mr. Collins I know you …")."""
+    if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and (state.doc.tokens[run[0]].text,) in BARE_HONORIFICS:
+        run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
     if len(run) >= 3 and suffix.text in POST_NOMINALS:
         return _without_post_nominal(run, state, solo)

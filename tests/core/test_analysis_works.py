@@ -1,0 +1,61 @@
+"""Titles of works and abbreviated honorifics (`runs._joinable`, `boundaries._with_suffix`,
+`entities._names_a_thing`, `weighing._work_cues`): made-up sentences."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+from newsreader.analysis.actors import ACTOR_PASSES
+from newsreader.analysis.passes import weighing
+from newsreader.analysis.state import DocState
+from newsreader.analysis.text import tokenize
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_an_abbreviated_honorific_makes_the_next_word_a_person() -> None:
+    assert names("The court heard from Mr. Wasserlund in the morning.") == {"Wasserlund": "person"}
+
+
+def test_an_abbreviated_rank_stays_out_of_the_name() -> None:
+    assert names("The report was signed by Gen. Tomas Albrecht.") == {"Tomas Albrecht": "person"}
+
+
+def test_a_pronoun_after_an_honorific_and_surname_is_no_regnal_numeral() -> None:
+    assert names("Okay. Mr. Pellham I know you want to answer.") == {"Pellham": "person"}
+
+
+def test_a_regnal_numeral_after_a_monarch_is_kept() -> None:
+    assert names("King Harald I was crowned in Oslo.") == {"King Harald I": "person", "Oslo": "place"}
+
+
+def test_a_name_after_a_genre_noun_is_a_work() -> None:
+    found = names("Alan Brook starred in the drama Silver Harbour and the thriller Cold Lantern.")
+    assert found == {"Alan Brook": "person"}
+
+
+def test_a_name_before_a_licence_is_a_work() -> None:
+    found = names("The site is released under the Open Commons GPL license by Jane Ferro.")
+    assert "Open Commons GPL" not in found and found.get("Jane Ferro") == "person"
+
+
+def _cues(text: str, name: str) -> dict[str, int]:
+    """The cues of one entity as the weighing pass sees them (before the model drops anything)."""
+    state = DocState(tokenize(text))
+    for step in ACTOR_PASSES[:ACTOR_PASSES.index(weighing.weigh_entities)]:
+        step(state)
+    entity = next(e for e in state.roots if e.name == name)
+    return weighing._work_cues(entity, state)
+
+
+def test_work_cues_count_a_naming_word_a_year_and_quotation_marks() -> None:
+    assert _cues("She wrote a memoir called Blue Orchard, and Blue Orchard sold well.", "Blue Orchard")["naming"] == 1
+    assert _cues("He starred in Grey Lanterns (2004) with Ann Hale.", "Grey Lanterns")["year"] == 1
+    assert _cues('They played "Paper Comets" first, and Paper Comets again.', "Paper Comets")["quoted"] == 1
+
+
+def test_a_persons_possessive_marks_a_work_but_not_a_person_or_a_body() -> None:
+    assert _cues("We read Tom Keller's Quiet Harbours last year.", "Quiet Harbours")["owner"] == 1
+    assert _cues("Apple's Tim Cook spoke.", "Tim Cook")["owner"] == 0
+    assert _cues("He joined Berkeley's Department of Linguistics.", "Department of Linguistics")["owner"] == 0
