@@ -59,3 +59,15 @@ def test_a_persons_possessive_marks_a_work_but_not_a_person_or_a_body() -> None:
     assert _cues("We read Tom Keller's Quiet Harbours last year.", "Quiet Harbours")["owner"] == 1
     assert _cues("Apple's Tim Cook spoke.", "Tim Cook")["owner"] == 0
     assert _cues("He joined Berkeley's Department of Linguistics.", "Department of Linguistics")["owner"] == 0
+
+
+def test_a_reading_list_writes_its_authors_surname_first() -> None:
+    text = ("Some favourites:\n\nOrlane, Maria. The Quiet Garden\n\n"
+            "Kessel, Thomas Edward. A History of Rivers (Volume 1)\n\nBrandt, Karl and Voss, Ingrid. A Manifesto")
+    found = names(text)
+    assert {k: v for k, v in found.items() if v == "person"} == {
+        "Orlane": "person", "Kessel": "person", "Brandt": "person", "Voss": "person"}
+
+
+def test_an_interjection_before_a_forename_is_no_surname() -> None:
+    assert "Okay" not in names("Okay, Mike. Let us start with your first book.")
