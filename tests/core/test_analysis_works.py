@@ -71,3 +71,16 @@ def test_a_reading_list_writes_its_authors_surname_first() -> None:
 
 def test_an_interjection_before_a_forename_is_no_surname() -> None:
     assert "Okay" not in names("Okay, Mike. Let us start with your first book.")
+
+
+def test_a_licence_is_a_legal_instrument_not_an_organisation() -> None:
+    found = names("We chose the GNU Free Document License and the Open Data Licence for Anna Kowal.")
+    assert found == {"Anna Kowal": "person"}
+
+
+def test_what_an_author_makes_is_a_work() -> None:
+    assert "Alice" not in names("Lewis Carrol, author of Alice, was a mathematician.")
+
+
+def test_two_names_sharing_one_thing_noun_are_both_things() -> None:
+    assert names("Mary Rowe said the Galileo and Ulysses spacecraft carried detectors.") == {"Mary Rowe": "person"}
