@@ -84,3 +84,11 @@ def test_what_an_author_makes_is_a_work() -> None:
 
 def test_two_names_sharing_one_thing_noun_are_both_things() -> None:
     assert names("Mary Rowe said the Galileo and Ulysses spacecraft carried detectors.") == {"Mary Rowe": "person"}
+
+
+def test_a_role_noun_right_before_a_name_is_recorded_for_the_model() -> None:
+    state = DocState(tokenize("Reviews came from the drummer Hanslo and from Vienna."))
+    for step in ACTOR_PASSES[:ACTOR_PASSES.index(weighing.weigh_entities)]:
+        step(state)
+    entity = next(e for e in state.roots if e.name == "Hanslo")
+    assert weighing.entity_features(entity, state)["ctx_after_role"] == 1.0

@@ -1,12 +1,12 @@
 """Weighing: is each entity really an actor? A learned decision over general evidence.
 
-The earlier passes vote; this pass weighs the votes with the document's own evidence and lets the
-`actor` model (`weights.py`, trained by `scripts/train_weights.py`) decide. Signals: how many mentions
-and forms the entity has; how often it is written sentence-initially (where capitals prove nothing);
-whether the article also writes its words in lower case; forenames, titles, gazetteers and head words;
-the words around its mentions ("in X", "the X", "X said", "X's"); the cues of a title of a work rather than
-an actor ("the drama X", "a book called X", "Shaw's X", "X (2004)", a name alone in quotation marks);
-its shape (acronym, inner capitals, digits, a plural -s). A hinted entity is always kept.
+The earlier passes vote; this pass weighs the votes with the document's own evidence and lets the `actor`
+model (`weights.py`, trained by `scripts/train_weights.py`) decide. Signals: how many mentions and forms the
+entity has; how often it is written sentence-initially (where capitals prove nothing); whether the article
+also writes its words in lower case; forenames, titles, gazetteers and head words; the words around its
+mentions ("in X", "the X", a role noun: "the drummer X", "X said", "X's"); the cues of a title of a work
+rather than an actor ("the drama X", "a book called X", "Shaw's X", "X (2004)", a name alone in quotation
+marks); its shape (acronym, inner capitals, digits, a plural -s). A hinted entity is always kept.
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def _contexts(e: Entity, state: DocState) -> Features:
     speech verb or a possessive."""
     toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
-    initial = headline = after_prep = after_the = before_verb = possessive = 0  # (locals: a hot loop)
+    roles = state.lex.role_words
+    initial = headline = after_prep = after_the = after_role = before_verb = possessive = 0  # (a hot loop)
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
@@ -122,10 +123,11 @@ def _contexts(e: Entity, state: DocState) -> Features:
         if prev is not None:
             after_prep += prev.lower in PLACE_PREPS
             after_the += prev.text == "the"
+            after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, k, en, verbs)
     counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
-              "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
+              "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
     n = max(1, len(e.mentions))
     out = {f"ctx_{k}": v / n for k, v in counts.items()}
     out["all_initial"] = float(counts["initial"] == len(e.mentions))
