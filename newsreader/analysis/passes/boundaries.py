@@ -6,7 +6,9 @@ Luciana Berger"); time words and function words are not part of names ("On Frida
 runs into one organisation when the first has an organisation head ("University of Essex", "Centers for
 Disease Control and Prevention"), and "and" joins two conjuncts sharing one head ("Pacific Gas and Electric
 Company"); so do "to" before a purpose ("Coalition to Defeat ISIS") and a comma
-before a state university's campus ("University of California, Los Angeles").
+before a state university's campus ("University of California, Los Angeles"). A line that opens with a
+surname, a comma and forenames ends by a full stop or "and" is a reading list's author, written surname
+first ("Austen, Jane. Pride and Prejudice"): the surname is a person, the forenames are no second name.
 """
 
 from __future__ import annotations
@@ -34,12 +36,37 @@ POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
     solo = {state.doc.tokens[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
-    state.cands = [c for run in state.runs for c in _with_suffix(run, state, solo)]
+    surnames, forenames = _surname_first(state)
+    state.cands = [c for k, run in enumerate(state.runs) if k not in forenames
+                   for c in ([Cand([state.doc.tokens[run[0]]], person_evidence=True)] if k in surnames
+                             else _with_suffix(run, state, solo))]
+
+
+def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
+    """Indices of the runs that are the surname and the forenames of a name written surname first at the
+    start of a line ("Marx, Karl and Engels, Friedrich. The Communist Manifesto"). A very common word
+    before the comma is an interjection or an adverb, not a surname ("Okay, Mike.")."""
+    toks, text, lex = state.doc.tokens, state.doc.text, state.lex
+    surnames: set[int] = set()
+    forenames: set[int] = set()
+    for k in range(len(state.runs) - 1):
+        first, second = state.runs[k], state.runs[k + 1]
+        sur, fore, end = toks[first[0]], toks[second[0]], toks[second[-1]].end
+        line_start = sur.start == 0 or text[sur.start - 1] == "\n" or k - 1 in forenames and (
+            text[toks[state.runs[k - 1][-1]].end:sur.start] == " and ")
+        if line_start and len(first) == 1 and text[sur.end:fore.start] == ", " and lex.is_forename(fore.text) \
+                and sur.text.lower() not in lex.very_common and text.startswith((". ", ".\n", " and "), end):
+            surnames.add(k)
+            forenames.add(k + 1)
+    return surnames, forenames
 
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
-    after an event's or an organisation's head word the numeral counts editions ("World War II")."""
+    after an event's or an organisation's head word the numeral counts editions ("World War II"). After an
+    honorific a closing "I" is the speaker's pronoun, not a regnal numeral ("Mr. Collins I know you …")."""
+    if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and (state.doc.tokens[run[0]].text,) in BARE_HONORIFICS:
+        run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
     if len(run) >= 3 and suffix.text in POST_NOMINALS:
         return _without_post_nominal(run, state, solo)

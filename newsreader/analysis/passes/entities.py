@@ -1,8 +1,9 @@
 """Entities: candidates grouped by surface form, each form collecting its candidates' votes.
 
 Rules: the user's hints are entities from the start and win over the rules; every candidate votes for a
-kind; a candidate after a work noun ("the film Alien") or before a thing noun ("the Kepler telescope")
-votes that the name is a thing, not an actor; "X was born Y" and "Long Name (LN)" record alias links for
+kind; a candidate after a work noun ("the film Alien") or its maker ("the author of Alice in Wonderland"),
+or before a thing noun ("the Kepler telescope", "the Galileo and Ulysses spacecraft") votes that the name
+is a thing, not an actor; "X was born Y" and "Long Name (LN)" record alias links for
 the coreference pass.
 """
 
@@ -19,6 +20,7 @@ from ..text import Token
 # A lower-case noun right before a run that makes the run the title of a work or a product:
 # "her graphic novel Angel Catbird", "the film Alien", "the game Counter-Strike".
 WORK_NOUNS = rule_words("actors_work_nouns")
+WORK_MAKERS = rule_words("actors_work_makers")  # "the author of X": what an author makes is a work
 BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,| \()? "
                      r"(?:who )?(?:was )?(?:born|n[ée]e) $")
 _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
@@ -91,7 +93,9 @@ def _names_a_thing(c: Cand, state: DocState) -> bool:
     wb = toks[k0 - 1] if k0 and not c.person_evidence else None
     if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start) or _genus(c, state):
         return True
-    return (_thing_after(text, c.toks[-1], lex)
+    if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
+        return True
+    return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
                      and _next_word(text, c.toks[-1]) in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
@@ -135,6 +139,15 @@ def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
         return True
     m2 = _NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
     return m2 is not None and m2.group() in MODIFIED_THINGS and w in THING_MODIFIERS
+
+
+CONJUNCT_RE = re.compile(r" and [A-Z][\w-]*(?: [A-Z][\w-]*)* ([a-z]+)\b")
+
+
+def _conjunct_thing(text: str, end: int, lex: Lexicon) -> bool:
+    """"the Galileo and Ulysses spacecraft": the first of two names sharing one thing noun is a thing too."""
+    m = CONJUNCT_RE.match(text, end)
+    return m is not None and m.group(1) in lex.thing_nouns
 
 
 def _next_word(text: str, last: Token) -> str:

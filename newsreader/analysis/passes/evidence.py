@@ -7,6 +7,7 @@ are title case, so their capitals prove nothing. (3) Photo credits name photogra
 
 from __future__ import annotations
 
+import re
 from itertools import compress, count, groupby
 from operator import attrgetter
 
@@ -17,6 +18,8 @@ from ..text import Doc, Token
 HEADLINE_RATIO = 0.6  # share of capitalised long words that makes a line a headline
 FRAGMENT_MAX = 12  # tokens: a longer unpunctuated paragraph is prose missing its stop, not a label
 CAPTION_CUES = rule_words("actors_caption_cues")
+# "Austen, Jane. Pride and Prejudice": a reading-list entry, its author written surname first
+SURNAME_FIRST_RE = re.compile(r"[A-Z][\w'\u2019-]+, ([A-Z][\w'\u2019-]+)(?: [A-Z][\w'\u2019-]+)*(?:\. | and )")
 
 
 def capitalisation(state: DocState) -> None:
@@ -34,10 +37,18 @@ def capitalisation(state: DocState) -> None:
 
 
 def headlines(state: DocState) -> None:
-    """Paragraphs that look like headlines or subheads: title case or all caps, no final full stop."""
+    """Paragraphs that look like headlines or subheads: title case or all caps, no final full stop. A
+    reading-list entry is title case too, but it opens with its author's name written surname first
+    ("Austen, Jane. Pride and Prejudice"), which a headline never does: its capitals are names."""
     doc = state.doc
     by_para = groupby(doc.tokens, attrgetter("para"))  # tokens come in paragraph order
-    state.headlines = {p for p, toks in by_para if _is_headline(doc, p, list(toks))}
+    state.headlines = {p for p, toks in by_para if _is_headline(doc, p, list(toks))
+                       and not _reading_list_entry(state, p)}
+
+
+def _reading_list_entry(state: DocState, p: int) -> bool:
+    m = SURNAME_FIRST_RE.match(state.doc.text, state.doc.paragraphs[p][0])
+    return m is not None and state.lex.is_forename(m.group(1))
 
 
 def _is_headline(doc: Doc, p: int, toks: list[Token]) -> bool:

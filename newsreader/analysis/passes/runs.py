@@ -2,9 +2,10 @@
 
 Rule: a name is written as capitalised words separated by single spaces ("Ken Hu", "Bank of England" is
 joined later). Lower-case particles ("van", "bin") may sit inside a run; a middle or leading initial
-("John F. Kennedy") keeps it going; a sentence start, a possessive, punctuation or a photo-credit cue ends
-it. A capitalised word with a modifier tail ("Luxembourg-based", "Booker Prize-winner") ends the run with
-its name part; a descriptor word ("World War II-era", "Trump-style") is no name at all.
+("John F. Kennedy") and an abbreviated title ("Dr. Jane Doe", "Sen. Smith") keep it going; a sentence
+start, a possessive, punctuation or a photo-credit cue ends it. A capitalised word with a modifier tail
+("Luxembourg-based", "Booker Prize-winner") ends the run with its name part; a descriptor word
+("World War II-era", "Trump-style") is no name at all.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ MAX_RUN = 12  # a capitalised run longer than this is a headline or shouting, no
 HYPHEN_TAILS = rule_words("actors_hyphen_tails")
 # Tails after which the whole word is a descriptor and ends the run: "World War II-era", "Trump-style".
 DROP_TAILS = rule_words("actors_drop_tails")
+ABBREVIATIONS = rule_words("text_abbreviations")
 
 
 def capitalised_runs(state: DocState) -> None:
@@ -77,8 +79,9 @@ def _trim(run: list[int], toks: list[Token]) -> list[int]:
 
 
 def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon) -> bool:
-    """Token i continues the run: one space after the previous word, a middle initial ("John F. Kennedy")
-    or an abbreviated place prefix ("St. Louis")."""
+    """Token i continues the run: one space after the previous word, a middle initial ("John F. Kennedy"),
+    an abbreviated place prefix ("St. Louis") or an abbreviated title ("Mr. Rohatgi", "Gen. Milley": the
+    boundaries pass then makes the words after it a person)."""
     prev, t = toks[cur[-1]], toks[i]
     gap = text[prev.poss_end:t.start]
     if gap == " " and not t.initial and (
@@ -87,6 +90,8 @@ def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon
         return True
     if gap == ". " and len(cur) == 1 and prev.text + "." in lex.place_prefixes and t.cap:
         return True  # "St. Louis", "Mt. Everest": an abbreviated place prefix
+    if gap == ". " and t.cap and prev.text in ABBREVIATIONS and (prev.text,) in lex.titles:
+        return True
     return gap == ". " and is_initial(prev.text) and t.cap and (
         len(cur) > 1 or (i + 1 < len(toks) and toks[i + 1].cap and text[t.end:toks[i + 1].start] == " "))
 

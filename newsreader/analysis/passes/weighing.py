@@ -1,22 +1,31 @@
 """Weighing: is each entity really an actor? A learned decision over general evidence.
 
-The earlier passes vote; this pass weighs the votes with the document's own evidence and lets the
-`actor` model (`weights.py`, trained by `scripts/train_weights.py`) decide. Signals: how many mentions
-and forms the entity has; how often it is written sentence-initially (where capitals prove nothing);
-whether the article also writes its words in lower case; forenames, titles, gazetteers and head words;
-the words around its mentions ("in X", "the X", "X said", "X's"); its shape (acronym, inner capitals,
-digits, a plural -s). A hinted entity is always kept.
+The earlier passes vote; this pass weighs the votes with the document's own evidence and lets the `actor`
+model (`weights.py`, trained by `scripts/train_weights.py`) decide. Signals: how many mentions and forms the
+entity has; how often it is written sentence-initially (where capitals prove nothing); whether the article
+also writes its words in lower case; forenames, titles, gazetteers and head words; the words around its
+mentions ("in X", "the X", a role noun: "the drummer X", "X said", "X's"); the cues of a title of a work
+rather than an actor ("the drama X", "a book called X", "Shaw's X", "X (2004)", a name alone in quotation
+marks); its shape (acronym, inner capitals, digits, a plural -s). A hinted entity is always kept.
 """
 
 from __future__ import annotations
 
 import math
 
+import re
+
+from ..lexicon import rule_words
 from ..names import is_acronym, is_place_name
 from ..state import DocState, Entity
 from ..text import Token
 from ..weights import Features, model
 from .kinds import PLACE_PREPS
+
+NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
+YEAR_AFTER_RE = re.compile(r" \(\d{4}\)")  # "Chasing Liberty (2004)": a work and the year it came out
+QUOTE_OPEN = frozenset("\"\u201c'\u2018")
+QUOTE_CLOSE = frozenset("\"\u201d'\u2019")
 
 
 def weigh_entities(state: DocState) -> None:
@@ -101,7 +110,8 @@ def _contexts(e: Entity, state: DocState) -> Features:
     speech verb or a possessive."""
     toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
-    initial = headline = after_prep = after_the = before_verb = possessive = 0  # (locals: a hot loop)
+    roles = state.lex.role_words
+    initial = headline = after_prep = after_the = after_role = before_verb = possessive = 0  # (a hot loop)
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
@@ -113,14 +123,40 @@ def _contexts(e: Entity, state: DocState) -> Features:
         if prev is not None:
             after_prep += prev.lower in PLACE_PREPS
             after_the += prev.text == "the"
+            after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, k, en, verbs)
     counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
-              "before_verb": before_verb, "possessive": possessive}
+              "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
     n = max(1, len(e.mentions))
     out = {f"ctx_{k}": v / n for k, v in counts.items()}
     out["all_initial"] = float(counts["initial"] == len(e.mentions))
     return out
+
+
+def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
+    """How many mentions carry each cue of a title of a work (a book, a film, a song) rather than an
+    actor (a work noun right before it, "the drama X", already makes it a thing): a naming word
+    ("a podcast called X"); another name's possessive when the name is neither a person's (no forename:
+    "Apple's Tim Cook") nor a body's (no head word: "Berkeley's Department of Linguistics"); the year it
+    came out ("X (2004)"); quotation marks around the name alone."""
+    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    lex = state.lex
+    words = e.name.split()
+    # a person's X that is neither a person ("Apple's Tim Cook") nor a body ("Berkeley's Department of …")
+    ownable = not lex.forename_evidence(words[0]) and not any(
+        w in lex.org_heads or w in lex.media_heads for w in words)
+    naming = owner = year = quoted = 0
+    for s, en in e.mentions:
+        k = index_of.get(s)
+        if not k:
+            continue
+        prev = toks[k - 1]
+        naming += prev.lower in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
+        owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
+        year += YEAR_AFTER_RE.match(text, en) is not None
+        quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
+    return {"naming": naming, "owner": owner, "year": year, "quoted": quoted}
 
 
 ACTOR_KINDS = ("person", "organisation")
