@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import count
+from operator import attrgetter
 
 from .lexicon import rule_words
 
@@ -57,6 +59,9 @@ class Doc:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [i, j)
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
+
+
+_START = attrgetter("start")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -132,7 +137,7 @@ def tokenize(text: str) -> Doc:
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
-    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)})
+    return Doc(text, tokens, paras, sentences, dict(zip(map(_START, tokens), count())))
 
 
 @lru_cache(maxsize=4096)
