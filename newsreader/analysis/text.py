@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import count
 from operator import attrgetter
 
 from .lexicon import rule_words
@@ -41,6 +40,8 @@ ABBREVIATIONS = rule_words("text_abbreviations")
 
 @dataclass(slots=True)
 class Token:
+    """One word of the body, with its offsets and what the tokenizer learnt about its place."""
+
     start: int
     end: int
     text: str
@@ -49,19 +50,30 @@ class Token:
     initial: bool = False  # first word of a sentence, line or quotation
     sent: int = 0  # sentence index
     para: int = 0  # paragraph index
-    lower: str = ""
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case, made when asked: few tokens are ever asked, and lower-casing every word
+        of every body up front cost about 2% of the whole analysis."""
+        return self.text.lower()
 
 
 @dataclass(slots=True)
 class Doc:
+    """A tokenised body. Besides the tokens it holds views of them that the passes would otherwise each
+    rebuild with a loop over every token: their texts in one list (for scans done in C, `map`/`compress`
+    over `texts`) and the token range of every paragraph."""
+
     text: str
     tokens: list[Token]
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [i, j)
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
+    texts: list[str] = field(default_factory=list)  # texts[i] == tokens[i].text
+    para_tokens: list[tuple[int, int]] = field(default_factory=list)  # paragraph index -> token range [i, j)
 
 
-_START = attrgetter("start")
+_TEXT = attrgetter("text")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -95,13 +107,14 @@ def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
     append = tokens.append
     sentences: list[tuple[int, int]] = []
+    para_tokens: list[tuple[int, int]] = []
     sent = 0
     poss_match = POSS_RE.match
     split = _SPLIT_RE.split
     for p_index, (p_start, p_end) in enumerate(paras):
         parts = iter(split(text[p_start:p_end]))  # gap, word, gap, word, …, gap
         pos = p_start + len(next(parts))
-        sent_start = len(tokens)
+        sent_start = p_first = len(tokens)
         prev: Token | None = None
         gap = ""  # between the previous word (its possessive included) and this one
         for word, after in zip(parts, parts, strict=False):  # (word, the gap after it)
@@ -132,12 +145,14 @@ def tokenize(text: str) -> Doc:
                 if pm:
                     poss_end = pm.end()
                     gap = text[poss_end:pos]
-            prev = Token(start, end, word, cap, poss_end, initial, sent, p_index, word.lower())
+            prev = Token(start, end, word, cap, poss_end, initial, sent, p_index)
             append(prev)
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
-    return Doc(text, tokens, paras, sentences, dict(zip(map(_START, tokens), count())))
+        para_tokens.append((p_first, len(tokens)))
+    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)},
+               list(map(_TEXT, tokens)), para_tokens)
 
 
 @lru_cache(maxsize=4096)

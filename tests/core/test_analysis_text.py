@@ -59,7 +59,7 @@ def plain_tokenize(text: str) -> tuple[list[tuple], list[tuple[int, int]]]:
                 pm = POSS_RE.match(text, end)
                 poss_end = pm.end() if pm else end
             cap = word[1].isupper() if word[0] in "@#" and len(word) > 1 else word[0].isupper()
-            tok = Token(start, end, word, cap, poss_end, False, sent, p_index, word.lower())
+            tok = Token(start, end, word, cap, poss_end, False, sent, p_index)
             gap = text[prev_end:start]
             boundary = False
             if prev is None:

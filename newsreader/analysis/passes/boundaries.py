@@ -333,7 +333,7 @@ def join_organisations(state: DocState) -> None:
     coordination the document's own acronym spells ("Securities and Exchange Commission … (SEC)") or a
     gazetteer place with "and" in it ("Trinidad and Tobago") is one name too."""
     text, lex = state.doc.text, state.lex
-    acronyms = document_acronyms(state.doc)
+    acronyms = document_acronyms(state.stats.cap_seen)
     cands = state.cands
     out: list[Cand] = []
     last_join: str | None = None
@@ -357,10 +357,10 @@ def join_organisations(state: DocState) -> None:
     state.cands = out
 
 
-def document_acronyms(doc: Doc) -> frozenset[str]:
-    """The acronyms an article uses, without their dots ("SEC", "UNESCO", "U.N." -> "UN")."""
-    return frozenset(t.text.replace(".", "") for t in doc.tokens
-                     if t.cap and is_acronym(t.text) and sum(ch.isalpha() for ch in t.text) >= 3)
+def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
+    """The acronyms an article uses (among the words it capitalises), without their dots ("SEC", "UNESCO",
+    "U.N." -> "UN")."""
+    return frozenset(w.replace(".", "") for w in cap_seen if is_acronym(w) and sum(ch.isalpha() for ch in w) >= 3)
 
 
 def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon, acronyms: frozenset[str]) -> int:
