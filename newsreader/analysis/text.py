@@ -60,17 +60,21 @@ class Token:
 
 @dataclass(slots=True)
 class Doc:
-    """A tokenised body. Besides the tokens it holds views of them that the passes would otherwise each
-    rebuild with a loop over every token: their texts in one list (for scans done in C, `map`/`compress`
-    over `texts`) and the token range of every paragraph."""
+    """A tokenised body. Besides the tokens it holds what the passes would otherwise each gather with a
+    loop of their own over every token (the tokenizer's loop is the one that visits every word): the
+    token texts in one list, the token range of every paragraph, and how often each word is written in
+    lower case or capitalised (the counts the capitalisation evidence is made of)."""
 
     text: str
     tokens: list[Token]
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [i, j)
-    index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
     texts: list[str] = field(default_factory=list)  # texts[i] == tokens[i].text
     para_tokens: list[tuple[int, int]] = field(default_factory=list)  # paragraph index -> token range [i, j)
+    lower_counts: dict[str, int] = field(default_factory=dict)  # lower-case word -> occurrences
+    mid_capitals: dict[str, int] = field(default_factory=dict)  # capitalised word, not sentence-initial -> occurrences
+    initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
+    index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
 
 
 _TEXT = attrgetter("text")
@@ -108,6 +112,10 @@ def tokenize(text: str) -> Doc:
     append = tokens.append
     sentences: list[tuple[int, int]] = []
     para_tokens: list[tuple[int, int]] = []
+    lower_counts: dict[str, int] = {}
+    mid_capitals: dict[str, int] = {}
+    initial_capitals: set[str] = set()
+    lower_get, mid_get, initial_add = lower_counts.get, mid_capitals.get, initial_capitals.add
     sent = 0
     poss_match = POSS_RE.match
     split = _SPLIT_RE.split
@@ -145,14 +153,20 @@ def tokenize(text: str) -> Doc:
                 if pm:
                     poss_end = pm.end()
                     gap = text[poss_end:pos]
+            if not cap:
+                lower_counts[word] = lower_get(word, 0) + 1
+            elif not initial:
+                mid_capitals[word] = mid_get(word, 0) + 1
+            else:
+                initial_add(word)
             prev = Token(start, end, word, cap, poss_end, initial, sent, p_index)
             append(prev)
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
         para_tokens.append((p_first, len(tokens)))
-    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)},
-               list(map(_TEXT, tokens)), para_tokens)
+    return Doc(text, tokens, paras, sentences, list(map(_TEXT, tokens)), para_tokens, lower_counts, mid_capitals,
+               initial_capitals, {t.start: i for i, t in enumerate(tokens)})
 
 
 @lru_cache(maxsize=4096)

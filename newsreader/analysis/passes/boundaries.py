@@ -234,9 +234,9 @@ def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------------------------------- affiliation
 def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
     """A role or an affiliation written before a name, in one run: the first rule that applies splits it."""
-    words = c.words()
-    if len(words) < 2:
+    if len(c.toks) < 2:
         return [c]  # every rule splits a word off a longer run
+    words = c.words()
     for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
                  _forename_after_org):
         parts = rule(c, words, lex, solo)

@@ -20,20 +20,10 @@ CAPTION_CUES = rule_words("actors_caption_cues")
 
 def capitalisation(state: DocState) -> None:
     """Count how the document writes each word: capitalised mid-sentence, or in lower case."""
-    capmid: dict[str, int] = {}
-    lower: dict[str, int] = {}
-    cap_initial: set[str] = set()
-    capmid_get, lower_get = capmid.get, lower.get  # (one pass over every token: kept lean)
-    for t in state.doc.tokens:
-        w = t.text
-        if not t.cap:
-            lower[w] = lower_get(w, 0) + 1
-        elif not t.initial:
-            capmid[w] = capmid_get(w, 0) + 1
-        else:
-            cap_initial.add(w)
-    cap_mid = set(capmid)
-    state.stats = CapStats(cap_mid, set(lower), capmid, lower, cap_mid | cap_initial)
+    doc = state.doc  # (the tokenizer counted them: its loop is the one that visits every word)
+    cap_mid = set(doc.mid_capitals)
+    state.stats = CapStats(cap_mid, set(doc.lower_counts), doc.mid_capitals, doc.lower_counts,
+                           cap_mid | doc.initial_capitals)
 
 
 def headlines(state: DocState) -> None:

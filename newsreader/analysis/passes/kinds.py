@@ -204,7 +204,8 @@ PLACE_LIST_RE = re.compile(r"\b(?:{}) of (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:,? 
 def _after_place_noun(text: str, start: int) -> bool:
     """"the town of Hiko", "the towns of Beni, Butembo, Mangina and Katwa": a place noun and "of" before
     the name or before the list it ends."""
-    return PLACE_LIST_RE.search(text, max(0, start - 160), start) is not None
+    lo = max(0, start - 160)  # (no " of " in the window, no match: most mentions skip the search)
+    return " of " in text[lo:start] and PLACE_LIST_RE.search(text, lo, start) is not None
 
 
 def _before_local_noun(text: str, end: int) -> bool:
