@@ -130,11 +130,12 @@ def tokenize(text: str) -> Doc:
             end = pos = start + len(word)
             pos += len(after)
             c = word[0]
-            cap = (word[1].isupper() if c in "@#" and len(word) > 1 else c.isupper())
+            upper = c.isupper()
+            cap = (word[1].isupper() if c in "@#" and len(word) > 1 else upper)
             if prev is None:
                 initial, boundary = True, False
             elif gap == " ":  # "in Washington D.C. The team": a dotted acronym swallowed the full stop
-                initial = boundary = (prev.text[-1] == "." and c.isupper() and len(prev.text) > 2
+                initial = boundary = (upper and prev.text[-1] == "." and len(prev.text) > 2
                                       and word in SENT_OPENERS)
             else:
                 ends, initial = _gap_rule(gap)

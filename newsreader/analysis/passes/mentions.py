@@ -65,16 +65,17 @@ def find_mentions(state: DocState) -> None:
     # only the tokens that can start a form are visited (found in C: a few in a hundred)
     for i in compress(count(), map(form_index.__contains__, texts)):
         if i >= nxt and i not in state.captions:
-            nxt = i + (_match_at(state, toks, i, form_index[toks[i].text]) or 1)
+            nxt = i + (_match_at(state, toks, texts, i, form_index[texts[i]]) or 1)
 
 
-def _match_at(state: DocState, toks: list[Token], i: int, opts: list[tuple[list[str], Entity]]) -> int:
+def _match_at(state: DocState, toks: list[Token], texts: list[str], i: int,
+              opts: list[tuple[list[str], Entity]]) -> int:
     """Record the longest form matching at token i; its length in tokens (0 if none)."""
     text = state.doc.text
     n = len(toks)
     for ws, e in opts:
         size = len(ws)
-        if i + size > n or any(toks[i + k].text != ws[k] for k in range(size)):
+        if i + size > n or texts[i:i + size] != ws:
             continue
         span = (toks[i].start, toks[i + size - 1].end)
         # words must be adjacent (single spaces) to count as one mention
