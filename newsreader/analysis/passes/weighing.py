@@ -114,7 +114,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
         headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            after_prep += prev.lower in PLACE_PREPS
+            after_prep += prev.text.lower() in PLACE_PREPS
             after_the += prev.text == "the"
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, k, en, verbs)
