@@ -149,7 +149,7 @@ def tokenize(text: str) -> Doc:
                 sent_start = len(tokens)
             gap = after
             poss_end = end
-            if after[:1] in _APOSTROPHES:
+            if after != " " and after[:1] in _APOSTROPHES:  # (one comparison settles most gaps)
                 pm = poss_match(text, end)
                 if pm:
                     poss_end = pm.end()
