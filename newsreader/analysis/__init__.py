@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import cache
+from . import cache, collector
 from .model import KINDS, Actor, ActorHint, Analysis, Mention, Quote
 
 __all__ = ["KINDS", "MAX_CHARS", "Actor", "ActorHint", "Analysis", "Mention", "Quote", "analyse",
@@ -55,8 +55,6 @@ def analyse(text: str, hints: Sequence[ActorHint] = (), title: str = "") -> Anal
 
 
 def _analyse(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
-    from .pipeline import run
-
     if not isinstance(text, str):
         return Analysis()
     title = " ".join(title.split())[:500]
@@ -64,9 +62,16 @@ def _analyse(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
         return Analysis()
     # The headline is analysed as a first paragraph so its actors count; offsets are shifted back after.
     prefix = title + "\n\n" if title else ""
-    state = run(prefix + text[:MAX_CHARS], tuple(hints or ()))
+    with collector.paused():  # (`_run` has returned, and its document state is freed, before it resumes)
+        return _run(prefix + text[:MAX_CHARS], tuple(hints or ()), len(prefix))
+
+
+def _run(text: str, hints: tuple[ActorHint, ...], prefix_len: int) -> Analysis:
+    from .pipeline import run
+
+    state = run(text, hints)
     assert state.cast is not None
-    return _shifted(Analysis(quotes=state.quotes, actors=state.cast.actors), len(prefix))
+    return _shifted(Analysis(quotes=state.quotes, actors=state.cast.actors), prefix_len)
 
 
 def _shifted(analysis: Analysis, off: int) -> Analysis:

@@ -85,6 +85,7 @@ class CapStats:
     lower_seen: set[str] = field(default_factory=set)
     capmid_count: dict[str, int] = field(default_factory=dict)
     lower_count: dict[str, int] = field(default_factory=dict)
+    cap_seen: set[str] = field(default_factory=set)  # every word written capitalised, sentence starts included
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from .lexicon import rule_words
 
@@ -39,6 +40,8 @@ ABBREVIATIONS = rule_words("text_abbreviations")
 
 @dataclass(slots=True)
 class Token:
+    """One word of the body, with its offsets and what the tokenizer learnt about its place."""
+
     start: int
     end: int
     text: str
@@ -47,16 +50,34 @@ class Token:
     initial: bool = False  # first word of a sentence, line or quotation
     sent: int = 0  # sentence index
     para: int = 0  # paragraph index
-    lower: str = ""
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case, made when asked: few tokens are ever asked, and lower-casing every word
+        of every body up front cost about 2% of the whole analysis."""
+        return self.text.lower()
 
 
 @dataclass(slots=True)
 class Doc:
+    """A tokenised body. Besides the tokens it holds what the passes would otherwise each gather with a
+    loop of their own over every token (the tokenizer's loop is the one that visits every word): the
+    token texts in one list, the token range of every paragraph, and how often each word is written in
+    lower case or capitalised (the counts the capitalisation evidence is made of)."""
+
     text: str
     tokens: list[Token]
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges [i, j)
+    texts: list[str] = field(default_factory=list)  # texts[i] == tokens[i].text
+    para_tokens: list[tuple[int, int]] = field(default_factory=list)  # paragraph index -> token range [i, j)
+    lower_counts: dict[str, int] = field(default_factory=dict)  # lower-case word -> occurrences
+    mid_capitals: dict[str, int] = field(default_factory=dict)  # capitalised word, not sentence-initial -> occurrences
+    initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
+
+
+_TEXT = attrgetter("text")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -90,13 +111,18 @@ def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
     append = tokens.append
     sentences: list[tuple[int, int]] = []
+    para_tokens: list[tuple[int, int]] = []
+    lower_counts: dict[str, int] = {}
+    mid_capitals: dict[str, int] = {}
+    initial_capitals: set[str] = set()
+    lower_get, mid_get, initial_add = lower_counts.get, mid_capitals.get, initial_capitals.add
     sent = 0
     poss_match = POSS_RE.match
     split = _SPLIT_RE.split
     for p_index, (p_start, p_end) in enumerate(paras):
         parts = iter(split(text[p_start:p_end]))  # gap, word, gap, word, …, gap
         pos = p_start + len(next(parts))
-        sent_start = len(tokens)
+        sent_start = p_first = len(tokens)
         prev: Token | None = None
         gap = ""  # between the previous word (its possessive included) and this one
         for word, after in zip(parts, parts, strict=False):  # (word, the gap after it)
@@ -104,11 +130,12 @@ def tokenize(text: str) -> Doc:
             end = pos = start + len(word)
             pos += len(after)
             c = word[0]
-            cap = (word[1].isupper() if c in "@#" and len(word) > 1 else c.isupper())
+            upper = c.isupper()
+            cap = (word[1].isupper() if c in "@#" and len(word) > 1 else upper)
             if prev is None:
                 initial, boundary = True, False
             elif gap == " ":  # "in Washington D.C. The team": a dotted acronym swallowed the full stop
-                initial = boundary = (prev.text[-1] == "." and c.isupper() and len(prev.text) > 2
+                initial = boundary = (upper and prev.text[-1] == "." and len(prev.text) > 2
                                       and word in SENT_OPENERS)
             else:
                 ends, initial = _gap_rule(gap)
@@ -122,17 +149,25 @@ def tokenize(text: str) -> Doc:
                 sent_start = len(tokens)
             gap = after
             poss_end = end
-            if after[:1] in _APOSTROPHES:
+            if after != " " and after[:1] in _APOSTROPHES:  # (one comparison settles most gaps)
                 pm = poss_match(text, end)
                 if pm:
                     poss_end = pm.end()
                     gap = text[poss_end:pos]
-            prev = Token(start, end, word, cap, poss_end, initial, sent, p_index, word.lower())
+            if not cap:
+                lower_counts[word] = lower_get(word, 0) + 1
+            elif not initial:
+                mid_capitals[word] = mid_get(word, 0) + 1
+            else:
+                initial_add(word)
+            prev = Token(start, end, word, cap, poss_end, initial, sent, p_index)
             append(prev)
         if len(tokens) > sent_start:
             sentences.append((sent_start, len(tokens)))
             sent += 1
-    return Doc(text, tokens, paras, sentences, {t.start: i for i, t in enumerate(tokens)})
+        para_tokens.append((p_first, len(tokens)))
+    return Doc(text, tokens, paras, sentences, list(map(_TEXT, tokens)), para_tokens, lower_counts, mid_capitals,
+               initial_capitals, {t.start: i for i, t in enumerate(tokens)})
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ from newsreader.analysis.text import (
     POSS_RE,
     SENT_OPENERS,
     WORD_RE,
+    Doc,
     Token,
     _after_quote_or_colon,
     paragraphs,
@@ -59,7 +60,7 @@ def plain_tokenize(text: str) -> tuple[list[tuple], list[tuple[int, int]]]:
                 pm = POSS_RE.match(text, end)
                 poss_end = pm.end() if pm else end
             cap = word[1].isupper() if word[0] in "@#" and len(word) > 1 else word[0].isupper()
-            tok = Token(start, end, word, cap, poss_end, False, sent, p_index, word.lower())
+            tok = Token(start, end, word, cap, poss_end, False, sent, p_index)
             gap = text[prev_end:start]
             boundary = False
             if prev is None:
@@ -154,6 +155,33 @@ def test_tokenize_matches_the_plain_one_match_at_a_time_tokenizer(text: str) -> 
     assert [tuple(getattr(t, f) for f in fields) for t in doc.tokens] == tokens
     assert doc.sentences == sentences
     assert doc.index_of == {t[0]: i for i, t in enumerate(tokens)}
+    _assert_views_match_the_tokens(doc)
+
+
+def _assert_views_match_the_tokens(doc: Doc) -> None:
+    """The views the tokenizer gathers for the passes say what a loop over the tokens would."""
+    assert doc.texts == [t.text for t in doc.tokens]
+    para_tokens = [[i for i, t in enumerate(doc.tokens) if t.para == p] for p in range(len(doc.paragraphs))]
+    assert [list(range(i, j)) for i, j in doc.para_tokens] == para_tokens
+    lower: dict[str, int] = {}
+    mid: dict[str, int] = {}
+    for t in doc.tokens:
+        if not t.cap:
+            lower[t.text] = lower.get(t.text, 0) + 1
+        elif not t.initial:
+            mid[t.text] = mid.get(t.text, 0) + 1
+    # (equal in order too: the sets made from them are iterated by later passes)
+    assert list(doc.lower_counts.items()) == list(lower.items())
+    assert list(doc.mid_capitals.items()) == list(mid.items())
+    assert doc.initial_capitals == {t.text for t in doc.tokens if t.cap and t.initial}
+
+
+def test_the_views_count_how_each_word_is_written() -> None:
+    doc = tokenize("The court met. The Court of Appeal ruled, and the court said so.\n\nCourt news")
+    assert doc.lower_counts["court"] == 2 and doc.mid_capitals == {"Court": 1, "Appeal": 1}
+    assert doc.initial_capitals == {"The", "Court"}
+    assert doc.para_tokens == [(0, 13), (13, 15)]
+    _assert_views_match_the_tokens(doc)
 
 
 @settings(max_examples=400, deadline=None)

@@ -261,9 +261,9 @@ def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------------------------------- affiliation
 def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
     """A role or an affiliation written before a name, in one run: the first rule that applies splits it."""
-    words = c.words()
-    if len(words) < 2:
+    if len(c.toks) < 2:
         return [c]  # every rule splits a word off a longer run
+    words = c.words()
     for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
                  _forename_after_org):
         parts = rule(c, words, lex, solo)
@@ -360,7 +360,7 @@ def join_organisations(state: DocState) -> None:
     coordination the document's own acronym spells ("Securities and Exchange Commission … (SEC)") or a
     gazetteer place with "and" in it ("Trinidad and Tobago") is one name too."""
     text, lex = state.doc.text, state.lex
-    acronyms = document_acronyms(state.doc)
+    acronyms = document_acronyms(state.stats.cap_seen)
     cands = state.cands
     out: list[Cand] = []
     last_join: str | None = None
@@ -384,10 +384,10 @@ def join_organisations(state: DocState) -> None:
     state.cands = out
 
 
-def document_acronyms(doc: Doc) -> frozenset[str]:
-    """The acronyms an article uses, without their dots ("SEC", "UNESCO", "U.N." -> "UN")."""
-    return frozenset(t.text.replace(".", "") for t in doc.tokens
-                     if t.cap and is_acronym(t.text) and sum(ch.isalpha() for ch in t.text) >= 3)
+def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
+    """The acronyms an article uses (among the words it capitalises), without their dots ("SEC", "UNESCO",
+    "U.N." -> "UN")."""
+    return frozenset(w.replace(".", "") for w in cap_seen if is_acronym(w) and sum(ch.isalpha() for ch in w) >= 3)
 
 
 def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon, acronyms: frozenset[str]) -> int:

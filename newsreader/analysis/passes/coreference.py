@@ -188,7 +188,7 @@ def common_word_surnames(state: DocState) -> None:
     """"Doris Day … Day said": the filters dropped the bare common word, but next to a known full name
     (and no other name ending in it) it is that person."""
     lex = state.lex
-    tok_texts = {t.text for t in state.doc.tokens if t.cap}
+    tok_texts = state.stats.cap_seen
     last_words: dict[str, int] = {}
     for x in state.entities:
         if x.root() is x:

@@ -52,9 +52,9 @@ def hint_entities(state: DocState) -> None:
 def group_forms(state: DocState) -> None:
     """One entity per surface form; each candidate adds its votes and its alias links."""
     text = state.doc.text
-    state.first_pass = {(c.start, c.end) for c in state.cands}
+    state.first_pass = {(c.toks[0].start, c.toks[-1].end) for c in state.cands}  # (c.start, c.end)
     for idx, c in enumerate(state.cands):
-        form = " ".join(text[c.start:c.end].split())
+        form = " ".join(text[c.toks[0].start:c.toks[-1].end].split())
         last = c.toks[-1].text
         if len(c.toks) >= 2 and (is_initial(last) or last in NAME_SUFFIXES and not last.isupper()) \
                 and text[c.end:c.end + 1] in (".", "\u2024"):

@@ -8,8 +8,7 @@ are title case, so their capitals prove nothing. (3) Photo credits name photogra
 from __future__ import annotations
 
 import re
-from itertools import compress, count, groupby
-from operator import attrgetter
+from itertools import compress, count
 
 from ..lexicon import rule_words
 from ..state import CapStats, DocState
@@ -24,26 +23,19 @@ SURNAME_FIRST_RE = re.compile(r"[A-Z][\w'\u2019-]+, ([A-Z][\w'\u2019-]+)(?: [A-Z
 
 def capitalisation(state: DocState) -> None:
     """Count how the document writes each word: capitalised mid-sentence, or in lower case."""
-    capmid: dict[str, int] = {}
-    lower: dict[str, int] = {}
-    capmid_get, lower_get = capmid.get, lower.get  # (one pass over every token: kept lean)
-    for t in state.doc.tokens:
-        w = t.text
-        if not t.cap:
-            lower[w] = lower_get(w, 0) + 1
-        elif not t.initial:
-            capmid[w] = capmid_get(w, 0) + 1
-    state.stats = CapStats(set(capmid), set(lower), capmid, lower)
+    doc = state.doc  # (the tokenizer counted them: its loop is the one that visits every word)
+    cap_mid = set(doc.mid_capitals)
+    state.stats = CapStats(cap_mid, set(doc.lower_counts), doc.mid_capitals, doc.lower_counts,
+                           cap_mid | doc.initial_capitals)
 
 
 def headlines(state: DocState) -> None:
     """Paragraphs that look like headlines or subheads: title case or all caps, no final full stop. A
     reading-list entry is title case too, but it opens with its author's name written surname first
     ("Austen, Jane. Pride and Prejudice"), which a headline never does: its capitals are names."""
-    doc = state.doc
-    by_para = groupby(doc.tokens, attrgetter("para"))  # tokens come in paragraph order
-    state.headlines = {p for p, toks in by_para if _is_headline(doc, p, list(toks))
-                       and not _reading_list_entry(state, p)}
+    doc, toks = state.doc, state.doc.tokens
+    state.headlines = {p for p, (i, j) in enumerate(doc.para_tokens)
+                       if _is_headline(doc, p, toks[i:j]) and not _reading_list_entry(state, p)}
 
 
 def _reading_list_entry(state: DocState, p: int) -> bool:
@@ -67,11 +59,8 @@ def fragments(state: DocState) -> None:
     holds a quotation is an epigraph with its speaker, not a label. A one-word
     line is as often a subhead ("Disney" over a section) and is left out."""
     doc = state.doc
-    by_para: dict[int, int] = {}
-    for t in doc.tokens:
-        by_para[t.para] = by_para.get(t.para, 0) + 1
-    state.fragments = {p for p, n in by_para.items() if 2 <= n <= FRAGMENT_MAX and p not in state.headlines
-                       and _unfinished_line(doc, p)}
+    state.fragments = {p for p, (i, j) in enumerate(doc.para_tokens) if 2 <= j - i <= FRAGMENT_MAX
+                       and p not in state.headlines and _unfinished_line(doc, p)}
 
 
 def _unfinished_line(doc: Doc, p: int) -> bool:
@@ -92,7 +81,7 @@ def captions(state: DocState) -> None:
     n = len(toks)
     j = 0
     # only the words that can be a cue are visited (found in C: most articles have none)
-    for i in compress(count(), map(CAPTION_CUES.__contains__, map(attrgetter("text"), toks))):
+    for i in compress(count(), map(CAPTION_CUES.__contains__, state.doc.texts)):
         t = toks[i]
         if i < j or not is_caption_cue(t, state.doc.text):
             continue  # (a cue inside a credit is part of it)

@@ -65,7 +65,7 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"
     if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
         return "place"
-    if any(w in lex.org_heads for w in words) and (len(words) >= 2 or last in lex.known_orgs):
+    if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
     if c.the_name:
         return "organisation"  # newspapers, bands and firms named with "The"
@@ -91,7 +91,7 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
         return is_acronym(words[0]) or words[0].lower() in lex.common_words
     if c.kind in ("organisation", "place") or lex.forename_evidence(words[0]):
         return False
-    return all(w.lower() in lex.common_words for w in words)
+    return lex.common_words.issuperset(map(str.lower, words))  # (every word a common word)
 
 
 def _institution(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
@@ -204,7 +204,8 @@ PLACE_LIST_RE = re.compile(r"\b(?:{}) of (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:,? 
 def _after_place_noun(text: str, start: int) -> bool:
     """"the town of Hiko", "the towns of Beni, Butembo, Mangina and Katwa": a place noun and "of" before
     the name or before the list it ends."""
-    return PLACE_LIST_RE.search(text, max(0, start - 160), start) is not None
+    lo = max(0, start - 160)  # (no " of " in the window, no match: most mentions skip the search)
+    return " of " in text[lo:start] and PLACE_LIST_RE.search(text, lo, start) is not None
 
 
 def _before_local_noun(text: str, end: int) -> bool:

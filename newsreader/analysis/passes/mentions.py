@@ -9,7 +9,6 @@ whole name — this catches sentence-initial and headline mentions the candidate
 from __future__ import annotations
 
 from itertools import compress, count
-from operator import attrgetter
 
 from ..lexicon import Lexicon, lexicon
 from ..model import Actor, Mention
@@ -57,23 +56,26 @@ def find_mentions(state: DocState) -> None:
                 form_index.setdefault(ws[0], []).append((ws, e))
     for lst in form_index.values():
         lst.sort(key=lambda x: (-len(x[0]), x[0]))  # (ties in a fixed order: sets have none)
-    toks = list(state.doc.tokens)
-    for k, h in state.heads.items():
-        toks[k] = h  # the name parts of "Luxembourg-based" words are mentions too
+    toks, texts = state.doc.tokens, state.doc.texts
+    if state.heads:
+        toks, texts = list(toks), list(texts)
+        for k, h in state.heads.items():
+            toks[k], texts[k] = h, h.text  # the name parts of "Luxembourg-based" words are mentions too
     nxt = 0  # the first token not inside the last mention recorded
     # only the tokens that can start a form are visited (found in C: a few in a hundred)
-    for i in compress(count(), map(form_index.__contains__, map(attrgetter("text"), toks))):
+    for i in compress(count(), map(form_index.__contains__, texts)):
         if i >= nxt and i not in state.captions:
-            nxt = i + (_match_at(state, toks, i, form_index[toks[i].text]) or 1)
+            nxt = i + (_match_at(state, toks, texts, i, form_index[texts[i]]) or 1)
 
 
-def _match_at(state: DocState, toks: list[Token], i: int, opts: list[tuple[list[str], Entity]]) -> int:
+def _match_at(state: DocState, toks: list[Token], texts: list[str], i: int,
+              opts: list[tuple[list[str], Entity]]) -> int:
     """Record the longest form matching at token i; its length in tokens (0 if none)."""
     text = state.doc.text
     n = len(toks)
     for ws, e in opts:
         size = len(ws)
-        if i + size > n or any(toks[i + k].text != ws[k] for k in range(size)):
+        if i + size > n or texts[i:i + size] != ws:
             continue
         span = (toks[i].start, toks[i + size - 1].end)
         # words must be adjacent (single spaces) to count as one mention

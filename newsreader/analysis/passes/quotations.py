@@ -26,7 +26,10 @@ from ..text import WORD_RE, Doc
 from .sentences import last_sentence_end, next_sentence_end
 from .speech_data import words
 
-DOUBLE_RE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+# ``, '' or one double mark. Written to open with a character class (the same matches as
+# ``|''|["“”„‟«»]): `re` then skips the text between marks in C, twice as fast on every paragraph.
+_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
+DOUBLE_RE = re.compile(f"[`'{_DOUBLE_MARKS}](?:(?<=`)`|(?<=')'|(?<=[{_DOUBLE_MARKS}]))")
 SINGLE_RE = re.compile(r"[\u2018\u2019\u201a']")
 OPENERS = "\u201c\u201e\u201f\u00ab"
 CLOSERS = "\u201d\u00bb"
@@ -242,7 +245,7 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
     before = text[max(ps, r.open_pos - 40):r.open_pos].lower().rstrip()
     if before.endswith("(") and text[r.outer_end:r.outer_end + 1] == ")":
         return True
-    if _scare_cue_re().search(before):
+    if before.endswith(_scare_cue_ends()) and _scare_cue_re().search(before):  # (most runs: no cue)
         return True
     near = re.findall(r"[\w'-]+", before)[-6:]
     if _named_by_participle(text, r, ps):
@@ -332,6 +335,13 @@ def _named_by_participle(text: str, r: Run, ps: int) -> bool:
 
 
 @functools.cache
+def _scare_cue_ends() -> tuple[str, ...]:
+    """What a text ending in a scare cue ends with: the cue, or the cue and a comma."""
+    cues = words("scare_cues_before")
+    return tuple(cues) + tuple(c + "," for c in cues)
+
+
+@functools.cache
 def _scare_cue_re() -> re.Pattern[str]:
     """Any scare cue as whole words at the very end (a comma may follow): "remarked" is not "marked"."""
     cues = sorted(words("scare_cues_before"), key=len, reverse=True)
@@ -362,6 +372,11 @@ def _whole_sentence(text: str, r: Run, ps: int) -> bool:
     return opens and text[r.start:r.end].rstrip()[-1:] in ".!?"
 
 
+@functools.cache
+def _nearby_verbs() -> frozenset[str]:
+    return lexicon().speech_verbs | words("framing_verbs")  # 'dismissed it as "locker room talk"'
+
+
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     """A speech, framing or naming verb in the sentence around the run, outside it."""
     ps, pe = doc.paragraphs[r.para]
@@ -369,7 +384,7 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     hi = min(pe, r.outer_end + WINDOW)
     end = next_sentence_end(text, r.outer_end, hi)
     e0 = hi if end is None else end
-    verbs = lexicon().speech_verbs | words("framing_verbs")  # 'dismissed it as "locker room talk"'
+    verbs = _nearby_verbs()
     non_speech = words("short_quote_non_cues")
     naming = words("short_quote_naming_cues")
     for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0]):

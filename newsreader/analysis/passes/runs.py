@@ -139,4 +139,4 @@ def _hyphen_head(tok: Token) -> Token | None:
     head = w[:k]
     if len(head) < 2 or not head[-1].isalpha():
         return None
-    return Token(tok.start, tok.start + k, head, True, tok.start + k, tok.initial, tok.sent, tok.para, head.lower())
+    return Token(tok.start, tok.start + k, head, True, tok.start + k, tok.initial, tok.sent, tok.para)

@@ -60,6 +60,7 @@ class SpeakerContext:
         self.speech_verbs = lex.speech_verbs
         self.function_words = _function_words()
         self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
+        self._words: dict[tuple[int, int], list[Word]] = {}  # the rules ask for the same windows again
 
     # ---- primitives
     def spans_in(self, lo: int, hi: int) -> list[Span]:
@@ -67,10 +68,17 @@ class SpeakerContext:
         return self.index.spans[bisect_left(self.span_starts, lo):bisect_left(self.span_starts, hi)]
 
     def words(self, s: int, e: int) -> list[Word]:
-        """The words of [s, e); the "s" of a possessive ("Diego's") is part of its word, not a word."""
-        text = self.text
-        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)
+        """The words of [s, e); the "s" of a possessive ("Diego's") is part of its word, not a word.
+
+        Found once per window (the frame rules look at the same windows several times); each caller gets
+        its own list."""
+        got = self._words.get((s, e))
+        if got is None:
+            text = self.text
+            got = self._words[s, e] = [
+                (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)
                 if not (m.group() in ("s", "S") and text[m.start() - 1:m.start()] in APOSTROPHES)]
+        return got[:]
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1

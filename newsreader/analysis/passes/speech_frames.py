@@ -144,6 +144,8 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
 
 def source_phrase_end(ws: list[Word], i: int) -> int | None:
     """Index just after a source phrase opening at ws[i] ("according to", "in the words of"), or None."""
+    if i >= len(ws) or ws[i][2].lower() not in _source_phrase_starts():
+        return None  # (most words open no phrase: one look-up instead of a slice per phrase)
     for phrase in _source_phrases():
         n = len(phrase)
         if tuple(w[2].lower() for w in ws[i:i + n]) == phrase and i + n < len(ws):
@@ -154,6 +156,11 @@ def source_phrase_end(ws: list[Word], i: int) -> int | None:
 @functools.cache
 def _source_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in sorted(words("source_phrases")))
+
+
+@functools.cache
+def _source_phrase_starts() -> frozenset[str]:
+    return frozenset(p[0] for p in _source_phrases())
 
 
 def frame_as_put(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
@@ -356,6 +363,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
+    if lw not in lex.speech_verbs and lw not in lex.weak_verbs and lw not in words("framing_verbs"):
+        return False  # (no verb of any kind: most words, settled before the noun-position test)
     if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
         return False
     if lw in lex.speech_verbs and lw not in lex.weak_verbs:

@@ -16,7 +16,7 @@ import math
 import re
 
 from ..lexicon import rule_words
-from ..names import is_acronym, is_place_name
+from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Token
 from ..weights import Features, model
@@ -72,12 +72,15 @@ def entity_features(e: Entity, state: DocState) -> Features:
     f["one_mention"] = float(len(e.mentions) == 1)
     f["forename"] = float(lex.forename_evidence(first) and len(words) > 1)
     f["forename_alone"] = float(lex.is_forename(first) and len(words) == 1)
-    f["common_first"] = float(first.lower() in lex.common_words)
-    f["all_common"] = float(all(w.lower() in lex.common_words for w in words))
-    f["lower_here"] = float(first.lower() in stats.lower_seen)
-    f["gaz_place"] = float(any(is_place_name(x, lex) for x in e.forms))
-    f["gaz_org"] = float(any(x in lex.known_orgs or x in lex.org_aliases for x in e.forms))
-    f["org_head"] = float(any(w in lex.org_heads for w in words))
+    first_lower = first.lower()
+    f["common_first"] = float(first_lower in lex.common_words)
+    # (set operations and `map` instead of generator expressions: this runs once per entity)
+    f["all_common"] = float(lex.common_words.issuperset(map(str.lower, words)))
+    f["lower_here"] = float(first_lower in stats.lower_seen)
+    # (`names.is_place_name` of any form: a gazetteer name or a place alias)
+    f["gaz_place"] = float(not lex.places.isdisjoint(e.forms) or any(map(lex.place_aliases.__contains__, e.forms)))
+    f["gaz_org"] = float(not lex.known_orgs.isdisjoint(e.forms) or any(map(lex.org_aliases.__contains__, e.forms)))
+    f["org_head"] = float(not lex.org_heads.isdisjoint(words))
     f["media_head"] = float(last in lex.media_heads)
     f["place_head"] = float(last in lex.place_heads)
     f["nationality"] = float(first in lex.nationalities)
@@ -121,7 +124,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
         headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            after_prep += prev.lower in PLACE_PREPS
+            after_prep += prev.text.lower() in PLACE_PREPS
             after_the += prev.text == "the"
             after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
         possessive += text[en:en + 1] in ("'", "\u2019")
@@ -130,7 +133,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
               "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
     n = max(1, len(e.mentions))
     out = {f"ctx_{k}": v / n for k, v in counts.items()}
-    out["all_initial"] = float(counts["initial"] == len(e.mentions))
+    out["all_initial"] = float(initial == len(e.mentions))
     return out
 
 
@@ -168,4 +171,7 @@ def _speaks(toks: list[Token], k: int, end: int, verbs: frozenset[str]) -> bool:
     while k < len(toks) and toks[k].end < end:
         k += 1
     sent = toks[k].sent if k < len(toks) else -1
-    return any(t.text in verbs for t in toks[k + 1:k + 1 + SPEECH_WINDOW] if t.sent == sent)
+    for t in toks[k + 1:k + 1 + SPEECH_WINDOW]:  # noqa: SIM110 - a loop, not a generator per mention (hot)
+        if t.sent == sent and t.text in verbs:
+            return True
+    return False
