@@ -15,7 +15,6 @@ import gc
 import json
 import os
 import sqlite3
-import sys
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -251,7 +250,7 @@ def _row_to_article(row: Sequence[Any], strings: dict[str, str], columns: EntryC
         with contextlib.suppress(ValueError):  # a date the index holds is one we wrote: never odd, but never fatal
             day = dt.date.fromisoformat(date)
     article = IndexEntry(
-        columns, sys.intern(_py(path)), title, index=idx, source=source, author=author, error=error, size=size,
+        columns, _py(path), title, index=idx, source=source, author=author, error=error, size=size,
         mtime=mtime, date=day, extra=_NO_EXTRA, styles=_NO_STYLES,
         notices=notices.split("\n") if notices else _NO_NOTICES, partial=True, quote_count=quotes, body_hash=digest,
     )
@@ -398,15 +397,16 @@ class FolderIndex:
 
     # ---------------------------------------------------------------------------------- reading
 
-    def known_files(self) -> dict[str, tuple[int, float]]:
+    def known_files(self, shared: Callable[[str], str] = str) -> dict[str, tuple[int, float]]:
         """path -> (size, mtime) of every indexed file: what decides whether a file is read again.
 
-        Rows are streamed, never all held at once; paths are interned, so the list's entries, this map
-        and the folder walk share one string per file (at 100,000 files, copies cost ~12 MiB each).
+        Rows are streamed, never all held at once; each path is `shared(path)`, the list's own string for
+        it, so the list's entries, this map and the folder walk share one string per file (at 100,000
+        files, copies cost ~16 MiB each).
         """
         with self._read_lock:
             rows = self._reader.execute("SELECT path, size, mtime FROM files")
-            return {sys.intern(_py(p)): (size, mtime) for p, size, mtime in rows}
+            return {shared(_py(p)): (size, mtime) for p, size, mtime in rows}
 
     def articles(self, limit: int = -1) -> list[IndexEntry]:
         """Indexed articles as list entries (no body: `partial`), in about the list's order (newest first,
