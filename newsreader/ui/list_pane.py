@@ -102,9 +102,14 @@ class ListPane(Vertical):
 
     # ------------------------------------------------------------------------------------ content
 
-    def show_articles(self, articles: list[Article], *, keep_key: str | None) -> None:
-        """The folder's articles (re)loaded: list them through the filter and the unread switch."""
+    def show_articles(
+        self, articles: list[Article], *, keep_key: str | None, unread: FolderUnread | None = None
+    ) -> None:
+        """The folder's articles (re)loaded: list them through the filter and the unread switch. `unread`:
+        their unread counter, if the loading worker made it."""
         self.articles = articles
+        if unread is not None and unread.articles is articles:
+            self._unread_counter = unread
         if self.filter_query is None:
             self._list(articles, keep_key)
         else:

@@ -53,9 +53,9 @@ async def test_a_cold_folder_is_listed_from_the_indexing_child(
         updates.append(("grow", len(articles)))
         real_grow(self, articles, keep_key=keep_key)
 
-    def show(self: ListPane, articles, *, keep_key):  # noqa: ANN001, ANN202
+    def show(self: ListPane, articles, *, keep_key, unread=None):  # noqa: ANN001, ANN202
         updates.append(("show", len(articles)))
-        real_show(self, articles, keep_key=keep_key)
+        real_show(self, articles, keep_key=keep_key, unread=unread)
 
     def count_unread(self: ListPane) -> None:
         updates.append(("count", len(self.article_list.articles)))
