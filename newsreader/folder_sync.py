@@ -16,7 +16,7 @@ from itertools import chain
 from pathlib import Path
 
 from newsreader.articles import Article, body_hash, load_file, load_header
-from newsreader.index import FolderIndex
+from newsreader.index import FolderIndex, file_stamp, stamp_parts
 from newsreader.indexer import IndexerProcess, Streamed
 from newsreader.library import FolderConfig, folder_of, iter_article_paths, read_folder_config
 from newsreader.listing import Listing
@@ -59,7 +59,7 @@ def _entries(articles: list[Article], keep_bodies: bool) -> list[Article]:
 
 
 class FolderSync:
-    """The folder as last seen: path -> (size, mtime) and its entries."""
+    """The folder as last seen: path -> its (size, mtime) as one number (`index.file_stamp`) and its entries."""
 
     def __init__(
         self,
@@ -81,7 +81,7 @@ class FolderSync:
         self.keep_bodies = index is None or not index.has_fts
         self.config: FolderConfig = FolderConfig()
         self._config_mtime: float | None = None
-        self.files: dict[str, tuple[int, float]] = {}
+        self.files: dict[str, int] = {}
         self.scan_seconds = 0.0
         self._files_from_index = False
         # Index writes that failed (locked by another process, disk full): those files keep their full
@@ -134,24 +134,24 @@ class FolderSync:
         self.listing.drop(path)
 
     def _walk(
-        self, known: dict[str, tuple[int, float]]
-    ) -> tuple[dict[str, tuple[int, float]], dict[str, list[Article]]]:
+        self, known: dict[str, int]
+    ) -> tuple[dict[str, int], dict[str, list[Article]]]:
         """Stat every article file; errors of the walk itself become entries. An unchanged file's
-        (size, mtime) is `known`'s own tuple (at 100,000 files, new ones were ~12 MiB more at the peak)."""
+        stamp is `known`'s own (at 100,000 files, new ones were ~12 MiB more at the peak)."""
         if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
             try:
                 st = self.root.stat()
             except OSError as exc:
                 error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
                 return {}, {str(self.root): [_error_entry(self.root, error)]}
-            return {str(self.root): (st.st_size, st.st_mtime)}, {}
-        stats: dict[str, tuple[int, float]] = {}
+            return {str(self.root): file_stamp(st.st_size, st.st_mtime)}, {}
+        stats: dict[str, int] = {}
         errors: dict[str, list[Article]] = {}
         for path_text, file_stat, problem in iter_article_paths(self.root):
             if problem is not None or file_stat is None:
                 errors[path_text] = [_error_entry(Path(path_text), problem or "unreadable")]
             else:
-                now = (file_stat.st_size, file_stat.st_mtime)
+                now = file_stamp(file_stat.st_size, file_stat.st_mtime)
                 path_text = self.shared(path_text)
                 before = known.get(path_text)
                 stats[path_text] = before if before is not None and before == now else now
@@ -231,7 +231,7 @@ class FolderSync:
     def _indexed(
         self,
         indexer: IndexerProcess | None,
-        stats: dict[str, tuple[int, float]],
+        stats: dict[str, int],
         changes: Changes,
         progress: Callable[[int, int, bool], None] | None,
         cancelled: Callable[[], bool],
@@ -252,7 +252,7 @@ class FolderSync:
                 if path_text not in stats:
                     continue  # (a file this walk did not see: the next sync takes it)
                 self._put(path_text, group, changes)
-                if full and (group[0].size, group[0].mtime) == stats[path_text]:
+                if full and file_stamp(group[0].size, group[0].mtime) == stats[path_text]:
                     stored.add(path_text)
 
         if not indexer.wait(progress, cancelled, streamed):
@@ -262,7 +262,7 @@ class FolderSync:
     def _read(
         self,
         todo: list[str],
-        stats: dict[str, tuple[int, float]],
+        stats: dict[str, int],
         changes: Changes,
         progress: Callable[[int, int, bool], None] | None,
         cancelled: Callable[[], bool],
@@ -282,7 +282,7 @@ class FolderSync:
             if cancelled():
                 break
             path = Path(path_text)
-            size, mtime = stats[path_text]
+            size, mtime = stamp_parts(stats[path_text])
             if headers_only:
                 entries = load_header(path, self.config.residue)
             else:
@@ -349,9 +349,9 @@ class FolderSync:
             article.size, article.mtime = size, mtime
         self._put(str(path), articles, changes)
 
-    def _retry_unstored(self, stats: dict[str, tuple[int, float]], changes: Changes) -> None:
+    def _retry_unstored(self, stats: dict[str, int], changes: Changes) -> None:
         """Write again what an earlier sync could not (unchanged files only: changed ones are re-read)."""
-        retry = [item for p, item in self._unstored.items() if stats.get(p) == (item[1], item[2])]
+        retry = [item for p, item in self._unstored.items() if stats.get(p) == file_stamp(item[1], item[2])]
         self._unstored = {}
         if not retry:
             return

@@ -15,6 +15,7 @@ import gc
 import json
 import os
 import sqlite3
+import struct
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -96,6 +97,18 @@ _ORDER_INDEX = "CREATE INDEX IF NOT EXISTS list_order ON articles (date IS NULL,
 _COLUMNS = "id, path, idx, size, mtime, title, date, source, author, error, notices, hash, quotes"
 
 
+def file_stamp(size: int, mtime: float) -> int:
+    """A file's (size, mtime) as one exact number: the folder's map of 100,000 of them holds an int each
+    (40 bytes) where a tuple of an int and a float took ~110."""
+    return size << 64 | int.from_bytes(struct.pack("<d", mtime), "little")
+
+
+def stamp_parts(stamp: int) -> tuple[int, float]:
+    """(size, mtime) back from `file_stamp`."""
+    return stamp >> 64, struct.unpack("<d", (stamp & _LOW_64).to_bytes(8, "little"))[0]
+
+
+_LOW_64 = (1 << 64) - 1
 DIGEST_BYTES = 12  # `articles.body_hash`: blake2b-96, stored as 24 hex digits
 KEY_BYTES = KEY_LENGTH // 2  # `state.content_key`: 16 hex digits
 _NO_KEY = bytes(KEY_BYTES)
@@ -397,8 +410,8 @@ class FolderIndex:
 
     # ---------------------------------------------------------------------------------- reading
 
-    def known_files(self, shared: Callable[[str], str] = str) -> dict[str, tuple[int, float]]:
-        """path -> (size, mtime) of every indexed file: what decides whether a file is read again.
+    def known_files(self, shared: Callable[[str], str] = str) -> dict[str, int]:
+        """path -> `file_stamp(size, mtime)` of every indexed file: what decides whether a file is read again.
 
         Rows are streamed, never all held at once; each path is `shared(path)`, the list's own string for
         it, so the list's entries, this map and the folder walk share one string per file (at 100,000
@@ -406,7 +419,7 @@ class FolderIndex:
         """
         with self._read_lock:
             rows = self._reader.execute("SELECT path, size, mtime FROM files")
-            return {shared(_py(p)): (size, mtime) for p, size, mtime in rows}
+            return {shared(_py(p)): file_stamp(size, mtime) for p, size, mtime in rows}
 
     def articles(self, limit: int = -1) -> list[IndexEntry]:
         """Indexed articles as list entries (no body: `partial`), in about the list's order (newest first,

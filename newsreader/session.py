@@ -227,7 +227,9 @@ class Session:
             analysis = self.cached_analysis(article)
             if analysis is None:
                 analysis = self.analyser(article, self.hints_for(article))
-                self._remember(article, analysis)
+                # with the index, it is stored there, not kept: in the memory's few places it would push out
+                # the articles the reader showed (and 256 analyses of news articles held ~5 MiB)
+                self._remember(article, analysis, keep=self.index is None)
                 stored.append((article, article.body, analysis))
             done.append((entry.key, len(analysis.quotes)))
         if stored:
@@ -252,12 +254,15 @@ class Session:
                 self._unstored_analyses = []
                 self._analysis_problem = None
 
-    def _remember(self, article: Article, analysis: Analysis) -> None:
+    def _remember(self, article: Article, analysis: Analysis, *, keep: bool = True) -> None:
+        """Count the analysis (quotations, the folder's cast, the filter's document) and, if `keep`, keep
+        it among the last ANALYSIS_LRU."""
         with self._lock:
-            self._analyses[article.key] = analysis
-            self._analyses.move_to_end(article.key)
-            while len(self._analyses) > ANALYSIS_LRU:
-                self._analyses.popitem(last=False)
+            if keep:
+                self._analyses[article.key] = analysis
+                self._analyses.move_to_end(article.key)
+                while len(self._analyses) > ANALYSIS_LRU:
+                    self._analyses.popitem(last=False)
             self.quote_counts[article.key] = len(analysis.quotes)
             self._analysed_keys.add(article.key)
             if self._actor_index is not None:
