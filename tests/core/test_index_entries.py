@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.articles import Article, body_hash
+from newsreader.state import content_key
 from newsreader.index import EntryColumns, FolderIndex, IndexEntry, file_stamp, stamp_parts
 
 
@@ -76,3 +77,18 @@ def test_a_file_stamp_gives_back_the_size_and_mtime_exactly(size: int, mtime: fl
     assert stamp_parts(stamp) == (size, mtime)
     assert file_stamp(size + 1, mtime) != stamp
     assert (file_stamp(size, mtime + 1.0) == stamp) == (mtime + 1.0 == mtime)  # (a huge mtime: the same float)
+
+
+def test_an_entry_keeps_its_read_mark_key_in_its_columns_not_as_objects(hundreds: FolderIndex) -> None:
+    entries = hundreds.articles()
+    keys = [content_key(Article(e.path, e.title, f"Body {int(e.path.stem)}")) for e in entries]
+    assert [e.content_key for e in entries] == keys  # the same key as the article read in full
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        assert [content_key(e) for e in entries] == keys  # asked again (the unread count, every list)
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    kept = sum(stat.count_diff for stat in after.compare_to(before, "filename"))
+    assert kept <= 10  # nothing per entry is kept: the key is 8 bytes in its batch's columns
