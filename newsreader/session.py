@@ -30,7 +30,8 @@ from newsreader.sanitize import clean_line
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
 FILTER_RESULTS_KEPT = 32
-TABLE_YIELDS_S = 0.3  # the prefix table's build waits while filters were asked for this recently
+TABLE_YIELDS_S = 0.3  # the prefix table's and the cast's builds wait while filters were asked for this recently
+CAST_STEP = 200  # stored analyses counted into the folder's cast between two looks at the keyboard
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
@@ -387,8 +388,7 @@ class Session:
         known = len(position_of)
 
         def rows_of(prefix: str) -> Iterator[int] | None:
-            while time.monotonic() - self._filtered_at < TABLE_YIELDS_S and not cancelled():
-                time.sleep(0.05)  # someone is typing a filter: their keys first
+            self._stand_back(cancelled)
             assert self.index is not None
             ids = self.index.filter_ids(FilterQuery((Term("text", prefix, False, False),)), cancelled)
             # positions one at a time: no list of them (the build runs in a worker thread, and large
@@ -410,7 +410,9 @@ class Session:
                     self._actor_index.add(key, analysis)
         if self.index is None:
             return
-        for path, idx, analysis in self.index.all_analyses():
+        for counted, (path, idx, analysis) in enumerate(self.index.all_analyses()):
+            if counted % CAST_STEP == 0:
+                self._stand_back(cancelled)  # (thousands of analyses parsed: seconds at 100,000 articles)
             if cancelled():
                 return
             listed = self.sync.entries.get(path) if not idx else None
@@ -419,6 +421,11 @@ class Session:
             with self._lock:
                 if key not in self._actor_index:
                     self._actor_index.add(key, analysis)
+
+    def _stand_back(self, cancelled: Callable[[], bool]) -> None:
+        """Wait while someone is typing a filter: a build in a worker shares the interpreter with their keys."""
+        while time.monotonic() - self._filtered_at < TABLE_YIELDS_S and not cancelled():
+            time.sleep(0.05)
 
     def folder_actors(self) -> list[FolderActor]:
         """The folder's actors counted so far (empty until `build_actor_index`)."""
