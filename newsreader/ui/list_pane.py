@@ -102,6 +102,16 @@ class ListPane(Vertical):
 
     # ------------------------------------------------------------------------------------ content
 
+    def loaded(
+        self, articles: list[Article], *, keep_key: str | None, final: bool, unread: FolderUnread | None
+    ) -> None:
+        """A list from the loading worker: the final one (`show_articles`, with its unread counter) or one of a
+        cold folder's growing lists (`grow`)."""
+        if final:
+            self.show_articles(articles, keep_key=keep_key, unread=unread)
+        else:
+            self.grow(articles, keep_key=keep_key)
+
     def show_articles(
         self, articles: list[Article], *, keep_key: str | None, unread: FolderUnread | None = None
     ) -> None:
