@@ -1,6 +1,6 @@
 """The folder's list kept in order batch by batch (`newsreader.listing`): always the sorted list of what
-was put, lists handed out never change, a full read fills in the listed entries, and a batch costs sort
-keys for the batch only, however long the list already is."""
+was put, lists handed out never change, a full read fills in the listed entries, and a batch costs a
+binary search per new entry, however long the list already is (no key is kept per listed entry)."""
 
 from __future__ import annotations
 
@@ -123,3 +123,11 @@ def test_any_sequence_of_changes_gives_the_sorted_list_of_what_is_there(ops) -> 
     got = [(a.key, a.title, a.date) for a in listing.articles()]
     want = sorted((a for group in current.values() for a in group), key=sort_key)
     assert got == [(a.key, a.title, a.date) for a in want]
+
+
+def test_a_first_list_far_from_list_order_is_sorted_as_a_whole(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(listing_module, "MAX_STRAYS", 2)
+    entries = [entry(f"{i:02}.txt", f"Story {i:02}", 1 + i % 28) for i in range(50)]  # oldest first: all astray
+    listing = Listing()
+    listing.reset(entries)
+    assert [a.key for a in listing.articles()] == [a.key for a in sorted(entries, key=sort_key)]
