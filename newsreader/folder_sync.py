@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,9 +16,9 @@ from itertools import chain
 from pathlib import Path
 
 from newsreader.articles import Article, body_hash, load_file, load_header
-from newsreader.index import FolderIndex
+from newsreader.index import FolderIndex, file_stamp, stamp_parts
 from newsreader.indexer import IndexerProcess, Streamed
-from newsreader.library import FolderConfig, folder_of, iter_article_files, read_folder_config
+from newsreader.library import FolderConfig, folder_of, iter_article_paths, read_folder_config
 from newsreader.listing import Listing
 from newsreader.listing import path_text as entry_path
 from newsreader.sanitize import clean_line
@@ -60,7 +59,7 @@ def _entries(articles: list[Article], keep_bodies: bool) -> list[Article]:
 
 
 class FolderSync:
-    """The folder as last seen: path -> (size, mtime) and its entries."""
+    """The folder as last seen: path -> its (size, mtime) as one number (`index.file_stamp`) and its entries."""
 
     def __init__(
         self,
@@ -82,7 +81,7 @@ class FolderSync:
         self.keep_bodies = index is None or not index.has_fts
         self.config: FolderConfig = FolderConfig()
         self._config_mtime: float | None = None
-        self.files: dict[str, tuple[int, float]] = {}
+        self.files: dict[str, int] = {}
         self.scan_seconds = 0.0
         self._files_from_index = False
         # Index writes that failed (locked by another process, disk full): those files keep their full
@@ -135,28 +134,34 @@ class FolderSync:
         self.listing.drop(path)
 
     def _walk(
-        self, known: dict[str, tuple[int, float]]
-    ) -> tuple[dict[str, tuple[int, float]], dict[str, list[Article]]]:
+        self, known: dict[str, int]
+    ) -> tuple[dict[str, int], dict[str, list[Article]]]:
         """Stat every article file; errors of the walk itself become entries. An unchanged file's
-        (size, mtime) is `known`'s own tuple (at 100,000 files, new ones were ~12 MiB more at the peak)."""
+        stamp is `known`'s own (at 100,000 files, new ones were ~12 MiB more at the peak)."""
         if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
             try:
                 st = self.root.stat()
             except OSError as exc:
                 error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
                 return {}, {str(self.root): [_error_entry(self.root, error)]}
-            return {str(self.root): (st.st_size, st.st_mtime)}, {}
-        stats: dict[str, tuple[int, float]] = {}
+            return {str(self.root): file_stamp(st.st_size, st.st_mtime)}, {}
+        stats: dict[str, int] = {}
         errors: dict[str, list[Article]] = {}
-        for path, file_stat, problem in iter_article_files(self.root):
+        for path_text, file_stat, problem in iter_article_paths(self.root):
             if problem is not None or file_stat is None:
-                errors[str(path)] = [_error_entry(path, problem or "unreadable")]
+                errors[path_text] = [_error_entry(Path(path_text), problem or "unreadable")]
             else:
-                now = (file_stat.st_size, file_stat.st_mtime)
-                path_text = sys.intern(str(path))  # shared with the entries
+                now = file_stamp(file_stat.st_size, file_stat.st_mtime)
+                path_text = self.shared(path_text)
                 before = known.get(path_text)
                 stats[path_text] = before if before is not None and before == now else now
         return stats, errors
+
+    def shared(self, path_text: str) -> str:
+        """The listed entries' own string for this path, if it is listed: the walk's maps then hold no
+        second copy of every path (~16 MiB at 100,000 files)."""
+        listed = self.listing.by_path.get(path_text)
+        return entry_path(listed[0]) if listed else path_text
 
     def sync(
         self,
@@ -176,7 +181,7 @@ class FolderSync:
         if self._files_from_index and self.index is not None:
             self._files_from_index = False
             try:
-                self.files = self.index.known_files()
+                self.files = self.index.known_files(self.shared)
             except sqlite3.Error:
                 self.files = {}  # read every file again: slower, never wrong
         stats, errors = self._walk(self.files)
@@ -210,8 +215,12 @@ class FolderSync:
         read_fully = indexed | self._read(
             rest, stats, changes, progress, cancelled, headers_only=False, new_titles=not titles_first
         )
-        todo_set = set(todo)  # (few: the files that changed)
-        self.files = {p: st for p, st in stats.items() if p in self.entries and (p not in todo_set or p in read_fully)}
+        # the stamps of the files listed and read: `stats` itself, less the few that are not (a second map of
+        # 100,000 paths was ~5 MiB more at the peak)
+        entries = self.entries
+        for path in [p for p in todo if p not in read_fully] + [p for p in stats if p not in entries]:
+            stats.pop(path, None)
+        self.files = stats
         if self.index is not None and not self.keep_bodies:
             self.index.ensure_order_index()
         self.scan_seconds = time.monotonic() - started
@@ -226,7 +235,7 @@ class FolderSync:
     def _indexed(
         self,
         indexer: IndexerProcess | None,
-        stats: dict[str, tuple[int, float]],
+        stats: dict[str, int],
         changes: Changes,
         progress: Callable[[int, int, bool], None] | None,
         cancelled: Callable[[], bool],
@@ -247,7 +256,7 @@ class FolderSync:
                 if path_text not in stats:
                     continue  # (a file this walk did not see: the next sync takes it)
                 self._put(path_text, group, changes)
-                if full and (group[0].size, group[0].mtime) == stats[path_text]:
+                if full and file_stamp(group[0].size, group[0].mtime) == stats[path_text]:
                     stored.add(path_text)
 
         if not indexer.wait(progress, cancelled, streamed):
@@ -257,7 +266,7 @@ class FolderSync:
     def _read(
         self,
         todo: list[str],
-        stats: dict[str, tuple[int, float]],
+        stats: dict[str, int],
         changes: Changes,
         progress: Callable[[int, int, bool], None] | None,
         cancelled: Callable[[], bool],
@@ -277,7 +286,7 @@ class FolderSync:
             if cancelled():
                 break
             path = Path(path_text)
-            size, mtime = stats[path_text]
+            size, mtime = stamp_parts(stats[path_text])
             if headers_only:
                 entries = load_header(path, self.config.residue)
             else:
@@ -344,9 +353,9 @@ class FolderSync:
             article.size, article.mtime = size, mtime
         self._put(str(path), articles, changes)
 
-    def _retry_unstored(self, stats: dict[str, tuple[int, float]], changes: Changes) -> None:
+    def _retry_unstored(self, stats: dict[str, int], changes: Changes) -> None:
         """Write again what an earlier sync could not (unchanged files only: changed ones are re-read)."""
-        retry = [item for p, item in self._unstored.items() if stats.get(p) == (item[1], item[2])]
+        retry = [item for p, item in self._unstored.items() if stats.get(p) == file_stamp(item[1], item[2])]
         self._unstored = {}
         if not retry:
             return

@@ -2,22 +2,23 @@
 
 Why: while a cold folder is read, titles arrive a few hundred at a time. Sorting the whole list again for
 every batch costs a Python call per entry (`library.sort_key`): at 100,000 entries that is a tenth of a
-second each time, in the reader's process, holding the interpreter lock the keys wait for. Here each
-entry's sort key is computed once and kept beside it, so a batch costs Python work for the batch only;
-the listed entries between two new ones are copied as one slice.
+second each time, in the reader's process, holding the interpreter lock the keys wait for. Here a batch
+costs Python work for the batch only: each new entry finds its place by a binary search (the listed
+entries' keys are computed on the way, ~17 of them per new entry), and the listed entries between two
+new ones are copied as one slice. The keys are not kept: at 100,000 entries they were ~22 MiB.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
-
 from newsreader.articles import Article
 from newsreader.library import sort_key
 
 # the fields a full read may add to an entry listed from its file's head (its place in the list unchanged)
+MAX_STRAYS = 1_000  # entries out of order past which a first list is sorted as a whole
 _FILLED_IN = ("body_hash", "notices", "error", "size", "mtime", "quote_count", "source", "author")
 
 
@@ -38,21 +39,21 @@ class Listing:
     def __init__(self) -> None:
         self.by_path: dict[str, list[Article]] = {}  # every file's entries, in file order
         self._items: list[Article] = []
-        self._keys: list[tuple[Any, ...]] = []
         # files changed since the list was last brought up to date -> their entries as it holds them
         self._listed: dict[str, list[Article] | None] = {}
         self.version = 0  # bumped by every change that reaches the list
 
-    def reset(self, entries: Iterable[Article]) -> None:
-        """Start over from `entries` (any order)."""
+    def reset(self, entries: Sequence[Article]) -> None:
+        """Start over from `entries` (any order; the index gives them almost in list order)."""
         by_path: dict[str, list[Article]] = {}
         for entry in entries:
             by_path.setdefault(path_text(entry), []).append(entry)
         for group in by_path.values():
-            group.sort(key=lambda a: a.index)
+            if len(group) > 1:
+                group.sort(key=lambda a: a.index)
         self.by_path, self._listed = by_path, {}
-        self._items, self._keys = [], []
-        self._merge([e for group in by_path.values() for e in group])
+        self._items = []
+        self._merge(entries)
         self.version += 1
 
     def put(self, path: str, entries: list[Article]) -> None:
@@ -96,29 +97,49 @@ class Listing:
 
     def _remove(self, paths: set[str]) -> None:
         """Drop the entries of `paths` (a pass over the list: only for files changed or gone)."""
-        keep = [i for i, entry in enumerate(self._items) if path_text(entry) not in paths]
-        self._items = [self._items[i] for i in keep]
-        self._keys = [self._keys[i] for i in keep]
+        self._items = [entry for entry in self._items if path_text(entry) not in paths]
 
     def _merge(self, added: Sequence[Article]) -> None:
         """Insert `added` where their keys belong: a binary search per new entry, and the listed entries
         between two insertion points copied as one slice (C-level: about a millisecond at 100,000, where
-        sorting everything again took 20-50 ms holding the interpreter lock)."""
+        sorting everything again took 20-50 ms holding the interpreter lock). Into an empty list, the entries already
+        in order are taken as they are (`_in_order`) and only the rest is merged."""
+        old_items = self._items
+        if not old_items:
+            old_items, added = _in_order(added)
+            if not added:
+                self._items = old_items
+                return
         batch = sorted(((sort_key(a), a) for a in added), key=itemgetter(0))
-        old_items, old_keys = self._items, self._keys
         items: list[Article] = []
-        keys: list[tuple[Any, ...]] = []
         start = 0
         for key, entry in batch:
-            end = bisect_right(old_keys, key, start)
+            end = bisect_right(old_items, key, start, key=sort_key)
             items += old_items[start:end]
-            keys += old_keys[start:end]
             items.append(entry)
-            keys.append(key)
             start = end
         items += old_items[start:]
-        keys += old_keys[start:]
-        self._items, self._keys = items, keys
+        self._items = items
+
+
+def _in_order(entries: Sequence[Article]) -> tuple[list[Article], list[Article]]:
+    """(the entries that are already in list order, the others). Why: sorting 100,000 entries holds a key
+    for each at once (~22 MiB at the start's peak); the index gives them almost in order (its collation
+    folds only ASCII case), so one pass keeps the ordered ones, holding two keys at a time, and the few
+    strays are merged in. Many strays (not from the index): all of them, sorted, as the batch."""
+    kept: list[Article] = []
+    stray: list[Article] = []
+    last: tuple[Any, ...] | None = None
+    for entry in entries:
+        key = sort_key(entry)
+        if last is None or key >= last:
+            kept.append(entry)
+            last = key
+        else:
+            stray.append(entry)
+            if len(stray) > MAX_STRAYS and len(stray) * 8 > len(kept):
+                return [], list(entries)
+    return kept, stray
 
 
 def _fill_in(old: list[Article], new: list[Article]) -> bool:

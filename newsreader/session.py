@@ -22,6 +22,7 @@ from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
+from newsreader.listing import path_text
 from newsreader.prefix_table import PrefixTable
 from newsreader.query import FilterQuery, SearchDoc, Term, analysis_fields, filter_docs, matches
 from newsreader.sanitize import clean_line
@@ -29,7 +30,8 @@ from newsreader.sanitize import clean_line
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
 FILTER_RESULTS_KEPT = 32
-TABLE_YIELDS_S = 0.3  # the prefix table's build waits while filters were asked for this recently
+TABLE_YIELDS_S = 0.3  # the prefix table's and the cast's builds wait while filters were asked for this recently
+CAST_STEP = 200  # stored analyses counted into the folder's cast between two looks at the keyboard
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
@@ -226,7 +228,9 @@ class Session:
             analysis = self.cached_analysis(article)
             if analysis is None:
                 analysis = self.analyser(article, self.hints_for(article))
-                self._remember(article, analysis)
+                # with the index, it is stored there, not kept: in the memory's few places it would push out
+                # the articles the reader showed (and 256 analyses of news articles held ~5 MiB)
+                self._remember(article, analysis, keep=self.index is None)
                 stored.append((article, article.body, analysis))
             done.append((entry.key, len(analysis.quotes)))
         if stored:
@@ -251,12 +255,15 @@ class Session:
                 self._unstored_analyses = []
                 self._analysis_problem = None
 
-    def _remember(self, article: Article, analysis: Analysis) -> None:
+    def _remember(self, article: Article, analysis: Analysis, *, keep: bool = True) -> None:
+        """Count the analysis (quotations, the folder's cast, the filter's document) and, if `keep`, keep
+        it among the last ANALYSIS_LRU."""
         with self._lock:
-            self._analyses[article.key] = analysis
-            self._analyses.move_to_end(article.key)
-            while len(self._analyses) > ANALYSIS_LRU:
-                self._analyses.popitem(last=False)
+            if keep:
+                self._analyses[article.key] = analysis
+                self._analyses.move_to_end(article.key)
+                while len(self._analyses) > ANALYSIS_LRU:
+                    self._analyses.popitem(last=False)
             self.quote_counts[article.key] = len(analysis.quotes)
             self._analysed_keys.add(article.key)
             if self._actor_index is not None:
@@ -381,8 +388,7 @@ class Session:
         known = len(position_of)
 
         def rows_of(prefix: str) -> Iterator[int] | None:
-            while time.monotonic() - self._filtered_at < TABLE_YIELDS_S and not cancelled():
-                time.sleep(0.05)  # someone is typing a filter: their keys first
+            self._stand_back(cancelled)
             assert self.index is not None
             ids = self.index.filter_ids(FilterQuery((Term("text", prefix, False, False),)), cancelled)
             # positions one at a time: no list of them (the build runs in a worker thread, and large
@@ -404,13 +410,22 @@ class Session:
                     self._actor_index.add(key, analysis)
         if self.index is None:
             return
-        for path, idx, analysis in self.index.all_analyses():
+        for counted, (path, idx, analysis) in enumerate(self.index.all_analyses()):
+            if counted % CAST_STEP == 0:
+                self._stand_back(cancelled)  # (thousands of analyses parsed: seconds at 100,000 articles)
             if cancelled():
                 return
-            key = f"{path}#{idx}" if idx else path
+            listed = self.sync.entries.get(path) if not idx else None
+            # the listed entry's own string where there is one (100,000 copies of the paths: ~16 MiB)
+            key = f"{path}#{idx}" if idx else path_text(listed[0]) if listed else path
             with self._lock:
                 if key not in self._actor_index:
                     self._actor_index.add(key, analysis)
+
+    def _stand_back(self, cancelled: Callable[[], bool]) -> None:
+        """Wait while someone is typing a filter: a build in a worker shares the interpreter with their keys."""
+        while time.monotonic() - self._filtered_at < TABLE_YIELDS_S and not cancelled():
+            time.sleep(0.05)
 
     def folder_actors(self) -> list[FolderActor]:
         """The folder's actors counted so far (empty until `build_actor_index`)."""

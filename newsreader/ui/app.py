@@ -184,7 +184,7 @@ class NewsReaderApp(App[None]):
         # article under it: the reader may not have caught up with the last key yet).
         shown, cursor = self.reader_pane.article, self.article_list.current
         keep = cursor.key if cursor is not None and (self._loaded_once or self.article_list.user_moved) else None
-        (self.list_pane.show_articles if message.final else self.list_pane.grow)(message.articles, keep_key=keep)
+        self.list_pane.loaded(message.articles, keep_key=keep, final=message.final, unread=message.unread)
         if message.first_page and shown is None and (current := self.article_list.current) is not None:
             self._show(current)  # the first article's text belongs in the same frame as the titles
         if message.final:

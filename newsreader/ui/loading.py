@@ -140,6 +140,7 @@ class FolderWorkers:
     def _scan(self, worker: Worker[None], early: bool) -> None:
         from newsreader.session import Session, default_analyser
         from newsreader.state import ReadState
+        from newsreader.unread import FolderUnread
 
         post = self.app.post_message
         post(ReadStateLoaded(ReadState.load()))
@@ -173,14 +174,12 @@ class FolderWorkers:
         if self.live_reload and not worker.is_cancelled:
             self._auto_fetch()
         if not worker.is_cancelled:
-            # The final list is counted for its unread on the UI thread: work out the content keys it
-            # needs here (the marks remember them), or 100,000 hashes stall a key for a third of a second.
-            key_of = self.app.marks.key_of
-            for entry in session.articles:
-                if not entry.error:
-                    key_of(entry)
-            post(FolderLoaded(list(session.articles), final=True,
-                              notice=session.take_notice() or (None if cached else session.notice)))
+            # The final list is counted for its unread on the UI thread: its counter (every row's content
+            # key) is made here, or 100,000 keys stall a key for a third of a second.
+            articles = list(session.articles)
+            notice = session.take_notice() or (None if cached else session.notice)
+            unread = FolderUnread(articles, self.app.marks.key_of)
+            post(FolderLoaded(articles, final=True, notice=notice, unread=unread))
             self.app.call_from_thread(self.prepare_filter)  # now, not at the first filter key
 
     def prepare_filter(self) -> None:
@@ -254,6 +253,8 @@ class FolderWorkers:
             self._run("reloading the folder", "poll", self._poll)
 
     def _poll(self, worker: Worker[None]) -> None:
+        from newsreader.unread import FolderUnread
+
         session = self.session
         assert session is not None
         try:
@@ -264,8 +265,9 @@ class FolderWorkers:
         if worker.is_cancelled:
             return
         if changes:
-            self.app.post_message(FolderLoaded(list(session.articles), final=True, notice=session.take_notice(),
-                                               changed=True))
+            articles = list(session.articles)
+            self.app.post_message(FolderLoaded(articles, final=True, notice=session.take_notice(), changed=True,
+                                               unread=FolderUnread(articles, self.app.marks.key_of)))
             self.app.call_from_thread(self.prepare_filter)  # for the new list
         else:
             self.app.post_message(Polled())

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from newsreader.analysis.model import Analysis
     from newsreader.articles import Article
     from newsreader.state import ReadState
+    from newsreader.unread import FolderUnread
 
 
 @dataclass
@@ -22,6 +23,7 @@ class FolderLoaded(Message):
     notice: str | None
     changed: bool = False  # a live reload found changes
     first_page: bool = False  # a warm folder's first screenful, before the first paint: open its top article
+    unread: FolderUnread | None = None  # a final list's unread counter, made in the worker (its keys take a while)
 
 
 @dataclass

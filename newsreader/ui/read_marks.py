@@ -46,8 +46,8 @@ class ReadMarks:
         self._version = 0  # snapshots taken
         self._written = 0  # the newest snapshot written
         self._write_lock = threading.Lock()
-        # list key -> ((title, body digest, size, mtime), content key): counting the unread of 100,000
-        # listed articles after each mark then costs dict lookups, not 100,000 hashes
+        # list key -> ((title, body digest, size, mtime), content key) of entries that don't keep their own:
+        # counting the unread of many listed articles after each mark then costs lookups, not hashes
         self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
 
     def loaded(self, state: ReadState, path: Path) -> None:
@@ -59,7 +59,12 @@ class ReadMarks:
         self.last_position = state.last_position(folder)
 
     def key_of(self, article: Article) -> str:
-        """The article's content key (see `newsreader.state.content_key`), remembered per list entry."""
+        """The article's content key (see `newsreader.state.content_key`), remembered per list entry: an
+        entry from the index keeps its own (`index.IndexEntry.content_key`, 8 bytes in a column), the
+        others (a folder read without the index) are remembered here."""
+        stored: str | None = getattr(article, "content_key", None)
+        if stored is not None:
+            return stored
         stamp = (article.title, article.body_hash, article.size, article.mtime)
         known = self._keys.get(article.key)
         if known is not None and known[0] == stamp:

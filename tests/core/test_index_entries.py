@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.articles import Article, body_hash
-from newsreader.index import EntryColumns, FolderIndex, IndexEntry
+from newsreader.state import content_key
+from newsreader.index import EntryColumns, FolderIndex, IndexEntry, file_stamp, stamp_parts
 
 
 @given(
@@ -68,3 +69,26 @@ def test_an_entry_costs_a_few_objects_not_one_per_field(hundreds: FolderIndex) -
     assert len(entries) == 600
     # the entry, its title, its path and its row number; size, mtime, date, digest and row id were five more
     assert blocks <= 600 * 5
+
+
+@given(st.integers(0, 2**48), st.floats(allow_nan=False, allow_infinity=False))
+def test_a_file_stamp_gives_back_the_size_and_mtime_exactly(size: int, mtime: float) -> None:
+    stamp = file_stamp(size, mtime)
+    assert stamp_parts(stamp) == (size, mtime)
+    assert file_stamp(size + 1, mtime) != stamp
+    assert (file_stamp(size, mtime + 1.0) == stamp) == (mtime + 1.0 == mtime)  # (a huge mtime: the same float)
+
+
+def test_an_entry_keeps_its_read_mark_key_in_its_columns_not_as_objects(hundreds: FolderIndex) -> None:
+    entries = hundreds.articles()
+    keys = [content_key(Article(e.path, e.title, f"Body {int(e.path.stem)}")) for e in entries]
+    assert [e.content_key for e in entries] == keys  # the same key as the article read in full
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        assert [content_key(e) for e in entries] == keys  # asked again (the unread count, every list)
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    kept = sum(stat.count_diff for stat in after.compare_to(before, "filename"))
+    assert kept <= 10  # nothing per entry is kept: the key is 8 bytes in its batch's columns

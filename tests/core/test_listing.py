@@ -1,6 +1,6 @@
 """The folder's list kept in order batch by batch (`newsreader.listing`): always the sorted list of what
-was put, lists handed out never change, a full read fills in the listed entries, and a batch costs sort
-keys for the batch only, however long the list already is."""
+was put, lists handed out never change, a full read fills in the listed entries, and a batch costs a
+binary search per new entry, however long the list already is (no key is kept per listed entry)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,11 @@ from newsreader.articles import Article
 from newsreader.index import entries_from_rows, entry_row
 from newsreader.library import sort_key
 from newsreader.listing import Listing
+
+
+names = st.sampled_from([f"/news/{c}.txt" for c in "abcdefgh"])
+titles = st.sampled_from(["Alpha", "alpha", "Bravo", "Zulu"])
+days = st.one_of(st.none(), st.integers(1, 3))
 
 
 def entry(name: str, title: str, day: int | None = 1, *, index: int = 0, digest: str | None = None) -> Article:
@@ -56,22 +61,35 @@ def test_a_changed_title_or_a_gone_file_moves_or_drops_its_entries() -> None:
     assert [a.title for a in listing.articles()] == ["Alpha, later", "Charlie", "Second"]
 
 
-def test_a_batch_costs_sort_keys_for_the_batch_only(monkeypatch) -> None:  # noqa: ANN001
+def test_a_batch_costs_a_binary_search_per_new_entry_and_no_key_is_kept(monkeypatch) -> None:  # noqa: ANN001
     calls: list[Article] = []
     monkeypatch.setattr(listing_module, "sort_key", lambda a: calls.append(a) or sort_key(a))
     listing = Listing()
-    listing.reset([entry(f"{i:05}.txt", f"Story {i}", 1 + i % 28) for i in range(5_000)])
-    assert len(calls) == 5_000
+    first = sorted((entry(f"{i:05}.txt", f"Story {i}", 1 + i % 28) for i in range(5_000)), key=sort_key)
+    listing.reset(first)
+    assert len(calls) == 5_000  # a list in order already: one key per entry, two held at a time
+    assert not hasattr(listing, "_keys")
     calls.clear()
     for batch in range(3):
         for i in range(20):
             listing.put(f"/news/new-{batch}-{i}.txt", [entry(f"new-{batch}-{i}.txt", f"New {i}", 1 + i)])
         listing.articles()
-    assert len(calls) == 60  # one key per new entry: nothing per entry already listed
+    assert len(calls) <= 60 * 16  # a key per new entry and ~log2(5,000) per search: nothing per listed entry
     calls.clear()
     listing.put("/news/00007.txt", [entry("00007.txt", "Story 7", 8, digest="d")])  # a full read of a listed file
     listing.articles()
     assert len(calls) == 2  # the listed and the read entry compared, nothing else
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), titles, days), max_size=40, unique_by=lambda t: t[0]),
+       st.integers(0, 10))
+def test_a_first_list_in_any_order_is_listed_in_list_order(rows, strays) -> None:  # noqa: ANN001
+    entries = sorted((entry(f"{n:02}.txt", title, day) for n, title, day in rows), key=sort_key)
+    entries = entries[strays:] + entries[:strays]  # mostly in order, or not at all
+    listing = Listing()
+    listing.reset(entries)
+    assert [a.key for a in listing.articles()] == [a.key for a in sorted(entries, key=sort_key)]
 
 
 def test_streamed_rows_make_the_same_entries_as_the_index_rows() -> None:
@@ -83,9 +101,6 @@ def test_streamed_rows_make_the_same_entries_as_the_index_rows() -> None:
     assert back.partial and back.key == article.key
 
 
-names = st.sampled_from([f"/news/{c}.txt" for c in "abcdefgh"])
-titles = st.sampled_from(["Alpha", "alpha", "Bravo", "Zulu"])
-days = st.one_of(st.none(), st.integers(1, 3))
 operations = st.lists(st.tuples(names, st.one_of(st.none(), st.lists(st.tuples(titles, days), min_size=1, max_size=3)),
                                 st.booleans()), max_size=30)
 
@@ -108,3 +123,11 @@ def test_any_sequence_of_changes_gives_the_sorted_list_of_what_is_there(ops) -> 
     got = [(a.key, a.title, a.date) for a in listing.articles()]
     want = sorted((a for group in current.values() for a in group), key=sort_key)
     assert got == [(a.key, a.title, a.date) for a in want]
+
+
+def test_a_first_list_far_from_list_order_is_sorted_as_a_whole(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(listing_module, "MAX_STRAYS", 2)
+    entries = [entry(f"{i:02}.txt", f"Story {i:02}", 1 + i % 28) for i in range(50)]  # oldest first: all astray
+    listing = Listing()
+    listing.reset(entries)
+    assert [a.key for a in listing.articles()] == [a.key for a in sorted(entries, key=sort_key)]
