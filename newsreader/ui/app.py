@@ -319,7 +319,7 @@ class NewsReaderApp(App[None]):
         self._update_header()
 
     def on_unmount(self) -> None:
-        collector.resume()  # (if the app quit before its first frame)
+        collector.release()  # the interpreter's collector again (even if the app quit before its first frame)
         self.marks.stop_clock()
         self.folder.stop_poll()
         self.marks.save(now=True)

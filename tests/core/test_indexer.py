@@ -147,3 +147,28 @@ def test_cancelling_stops_the_child(tmp_path: Path) -> None:
     child = IndexerProcess(folder, tmp_path / "index.sqlite3")
     assert child.wait(None, lambda: True) is False
     assert child.proc.poll() is not None  # ended, not left running
+
+
+def test_a_cold_sync_keeps_one_entry_per_file_not_every_streamed_one(tmp_path: Path) -> None:
+    """Each file's entries arrive twice (listed from its head, then as stored); the stored ones only fill
+    in the listed ones. Kept until the sync ended, they were 100,000 more objects for the garbage
+    collector's passes to walk (the long stalls of a cold 100k index)."""
+    import gc
+
+    from newsreader.index import IndexEntry
+
+    n = 30  # (folder_of dates them 2020-01-01 to -30)
+    folder = folder_of(tmp_path, n)
+    session = Session(folder)
+    alive: list[int] = []
+
+    def progress(done: int, todo: int, listing: bool) -> None:
+        session.sync.articles()  # what the reader's worker does at each report: the list so far
+        if not listing and done == todo:  # the last report, before the sync returns
+            gc.collect()
+            alive.append(sum(1 for o in gc.get_objects() if isinstance(o, IndexEntry)))
+
+    session.refresh(progress)
+    assert len(session.articles) == n
+    assert alive == [n]  # (not 2n: the stored copies are gone)
+    session.close()
