@@ -240,7 +240,7 @@ class NewsReaderApp(App[None]):
     def _analysis_ready(self, message: msg.AnalysisReady) -> None:
         if (pane := self.query_one_optional(ReaderPane)) is None:  # closing: a worker's late answer
             return
-        self.article_list.refresh_counts()
+        self.article_list.refresh_counts(message.key)
         if pane.article is not None and message.key == pane.article.key:
             pane.set_analysis(message.analysis)
 
