@@ -248,12 +248,12 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
-        """Preview after the list has painted its new cursor (or its filtered rows): the keyboard
-        feels instant, and holding `j` renders only the article the cursor stops on."""
+        """Preview once the keys already waiting are handled, in the frame that paints the new cursor:
+        one frame per key, and holding `j` renders only the article the cursor stops on."""
         first = self._pending_preview is None
         self._pending_preview = message.article
         if first:
-            self.call_after_refresh(self._show_pending_preview)
+            self.call_later(self._show_pending_preview)
 
     def _show_pending_preview(self) -> None:
         article, self._pending_preview = self._pending_preview, None

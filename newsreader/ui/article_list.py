@@ -123,15 +123,12 @@ class ArticleList(CursorList):
         self._announce()
 
     def _announce(self) -> None:
-        """Post `Highlighted` for the cursor's article from this list's own message loop.
-
-        A message records as its sender whatever was running when it was made, and Textual stops a
-        message at its sender (so a parent's call would keep it from bubbling past the parent)."""
-        self.call_later(self._post_highlighted)
-
-    def _post_highlighted(self) -> None:
+        """Tell the App (the only one that listens) that the cursor is on a new article. Posted to it
+        directly: bubbling up through the panes, one message loop after another, took long enough that
+        the cursor's frame was painted first and the article's a frame later (at least 1/60 s: two frames
+        and two renders per key)."""
         if 0 <= self.cursor < len(self.articles):
-            self.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
+            self.app.post_message(self.Highlighted(self.articles[self.cursor], self.cursor))
 
     def _set_virtual_size(self) -> None:
         """Room for every article, plus the lines left over below the last whole article that fits, so the

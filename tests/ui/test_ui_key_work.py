@@ -85,3 +85,26 @@ async def test_a_full_collection_waits_for_a_moment_without_keys(
         app.folder.last_input = 0.0  # the keyboard is quiet
         await until(pilot, lambda: gc.get_count()[2] < collector.FULL_DUE, "the full collection")
     assert gc.get_threshold() == collector._DEFAULT_THRESHOLD  # the interpreter's own again once closed
+
+
+async def test_the_new_cursor_and_its_article_are_painted_in_the_same_frame(long_articles: Path, make) -> None:  # noqa: ANN001
+    """No frame shows the cursor on one article and the reader on the one before: a frame costs a
+    render, and the next may not come before 1/60 s (the cursor's frame first made every key two)."""
+    app = make(long_articles)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        lst = app.query_one(ArticleList)
+        painted: list[tuple[str, str]] = []  # (the cursor's article, the reader's), per frame
+        display = app._display
+
+        def noting_display(screen, update) -> None:  # noqa: ANN001
+            if update is not None:
+                painted.append((lst.current.title, app.reader_pane.article.title))
+            display(screen, update)
+
+        app._display = noting_display
+        for key, expected in (("j", "Story 18"), ("j", "Story 17"), ("j", "Story 16"), ("k", "Story 17")):
+            await pilot.press(key)
+            await until(pilot, lambda: app.reader_pane.article.title == expected, expected)  # noqa: B023
+            await pilot.pause()
+        assert painted and all(cursor == reader for cursor, reader in painted), painted
