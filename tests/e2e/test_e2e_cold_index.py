@@ -47,9 +47,11 @@ def test_a_cold_folder_indexed_by_the_child_in_a_real_terminal(tmp_path: Path) -
         assert screen.index(f"Report {last}") < screen.index(f"Report {second}")
         terminal.send("j")
         terminal.wait_for("the second article after `j`", lambda s: f"zq{second}x" in s and f"zq{last}x" not in s)
-        screen = terminal.wait_for("the header's final count", lambda s: f"{N} articles" in s.splitlines()[0],
-                                   timeout=120)
-        assert not re.search(r"indexing|reading titles", screen.splitlines()[0])
+        # ("260 articles" is in the header as soon as every title is listed, while the files are still being
+        # indexed: on a busy machine that lasts long enough to be read; the final header no longer says so)
+        terminal.wait_for("the header's final count, indexing over",
+                          lambda s: f"{N} articles" in s.splitlines()[0]
+                          and not re.search(r"indexing|reading titles", s.splitlines()[0]), timeout=120)
         terminal.send("q")
         terminal.wait_for("the program to exit", lambda s: re.search(r"^EXITED:0\s*$", s, re.MULTILINE) is not None)
     assert indexers_for(folder) == []
