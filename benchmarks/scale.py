@@ -225,6 +225,20 @@ def child_main(spec: dict[str, Any]) -> None:
         article = app.reader_pane.article
         return article.key if article is not None else None
 
+    import threading
+
+    schedstat = f"/proc/self/task/{threading.main_thread().native_id}/schedstat"
+
+    def ui_thread_times() -> tuple[float, float]:
+        """The UI thread's time on a CPU and time spent runnable, waiting for one (s; Linux schedstat):
+        how much of a key's latency was this process's work and how much the machine's load."""
+        try:
+            with open(schedstat) as f:
+                ran, waited, _ = f.read().split()
+        except (OSError, ValueError):
+            return 0.0, 0.0
+        return int(ran) / 1e9, int(waited) / 1e9
+
     # -------------------------------------------------------------------------- measurements
     async def moves_newsreader(n: int, gap: float, keys: list[str] | None = None,
                                while_: Any = None) -> list[dict[str, Any]]:
@@ -244,13 +258,16 @@ def child_main(spec: dict[str, Any]) -> None:
             shown = painted(lambda: (shown_key() is not None and shown_key() != old_key  # noqa: B023 - polled within this iteration
                                      and not app.reader_pane.article.partial and lst.current is not None
                                      and shown_key() == lst.current.key))
+            ran, waited = ui_thread_times()
             sent = press(key)
             t_shown = await wait(shown, 30)
+            ran_after, waited_after = ui_thread_times()
             t_moved = await wait(moved, 1)
             rows.append({
                 "key": key, "stage": stage, "sent": sent,
                 "moved": None if t_moved is None else t_moved - sent,
                 "preview": None if t_shown is None else t_shown - sent,
+                "ui_cpu": ran_after - ran, "ui_runqueue": waited_after - waited,
             })
             if sampler is not None:  # now, while its samples are kept
                 out.setdefault("late_keys", []).extend(sampler.explain(rows[-1:], LATE_S))
@@ -710,6 +727,10 @@ class _Sampler:
                 "samples": len(window), "longest_gap_ms": round(max(gaps, default=0) * 1000),
                 "gc_ms": round(sum(min(e, end) - max(s, start) for s, e, _g in self.gcs
                                    if e > start and s < end) * 1000),
+                "gc_by_generation": {g: round(sum(min(e, end) - max(s, start) for s, e, g2 in self.gcs
+                                                  if g2 == g and e > start and s < end) * 1000) for g in (0, 1, 2)},
+                "ui_cpu_ms": round(row.get("ui_cpu", 0) * 1000),
+                "ui_runqueue_ms": round(row.get("ui_runqueue", 0) * 1000),
                 "places": places.most_common(8),
             })
         return found
@@ -850,6 +871,14 @@ def report_cold(cold_sessions: dict[str, dict[str, Any]]) -> None:
         print(f"{name:<7} {secs(s.get('first_frame')):>9} {secs(s.get('progress_bar')):>9}"
               f" {secs(s.get('all_titles')):>8}"
               f" {secs(s.get('index_complete')):>9} {s.get('hwm_kib', 0) / 1024:>8.0f}  {parts[0]:>30}  {parts[1]:>27}")
+        during_rows = [r for r in rows if r["stage"] != "done" and r.get("preview") is not None]
+        if during_rows and "ui_cpu" in during_rows[0]:
+            cpu = [r["ui_cpu"] for r in during_rows]
+            queued = [r["ui_runqueue"] for r in during_rows]
+            print(f"        the UI thread per key while indexing: on a CPU median {ms(med(cpu))} ms, max"
+                  f" {ms(top(cpu))} ms;"
+                  f" runnable but waiting for a CPU (the machine's load) median {ms(med(queued))} ms, max"
+                  f" {ms(top(queued))} ms")
         after = [r["preview"] for r in rows if r["stage"] == "done"]
         if after:
             print(f"        ({len(after)} presses landed after the index completed)")
@@ -941,7 +970,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  index complete {r['index_complete']:.1f} s after spawn", flush=True)
             for late in r.get("late_keys", []):
                 print(f"  late {late['key']} ({late['stage']}): {late['ms']} ms, {late['samples']} samples,"
-                      f" longest gap {late['longest_gap_ms']} ms, gc {late['gc_ms']} ms", flush=True)
+                      f" longest gap {late['longest_gap_ms']} ms, gc {late['gc_ms']} ms (by generation"
+                      f" {'/'.join(str(v) for v in late['gc_by_generation'].values())}); UI thread on a CPU"
+                      f" {late['ui_cpu_ms']} ms, waiting for one {late['ui_runqueue_ms']} ms", flush=True)
                 for place, count in late["places"]:
                     print(f"      {count:>4}  {place}", flush=True)
     if args.only == "cold":

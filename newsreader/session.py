@@ -35,6 +35,12 @@ CAST_STEP = 200  # stored analyses counted into the folder's cast between two lo
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
+def _file_of_key(key: str) -> str:
+    """The file of an `Article.key` ("path" or "path#index" for the index-th article of a YAML file)."""
+    path, sep, index = key.rpartition("#")
+    return path if sep and index.isdigit() else key
+
+
 def default_analyser(article: Article, hints: Sequence[ActorHint]) -> Analysis:
     from newsreader.analysis import analyse_article
 
@@ -152,14 +158,17 @@ class Session:
         """Re-read what changed in the folder; `articles` is replaced by a new sorted list."""
         changes = self.sync.sync(progress, cancelled)
         if changes or not self.articles:
+            changed = changes.removed | changes.updated
             with self._lock:
-                for path in list(changes.removed) + list(changes.updated):
-                    for key in [k for k in self._analyses if k == path or k.startswith(path + "#")]:
-                        self._analyses.pop(key, None)
-                        self._analysed_keys.discard(key)
-                        self._docs.pop(key, None)
-                        if self._actor_index is not None:
-                            self._actor_index.discard(key)
+                # each kept analysis looked up among the changed files, not the other way round: a cold
+                # index changes every file, and a pass over the analyses per file held the interpreter
+                # for seconds (100,000 x 256) at its end, keys waiting
+                for key in [k for k in self._analyses if k in changed or _file_of_key(k) in changed]:
+                    self._analyses.pop(key, None)
+                    self._analysed_keys.discard(key)
+                    self._docs.pop(key, None)
+                    if self._actor_index is not None:
+                        self._actor_index.discard(key)
             self._set_articles(self.sync.articles())
         return changes
 

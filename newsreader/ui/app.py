@@ -240,7 +240,7 @@ class NewsReaderApp(App[None]):
     def _analysis_ready(self, message: msg.AnalysisReady) -> None:
         if (pane := self.query_one_optional(ReaderPane)) is None:  # closing: a worker's late answer
             return
-        self.article_list.refresh_counts()
+        self.article_list.refresh_counts(message.key)
         if pane.article is not None and message.key == pane.article.key:
             pane.set_analysis(message.analysis)
 
@@ -248,12 +248,12 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
-        """Preview after the list has painted its new cursor (or its filtered rows): the keyboard
-        feels instant, and holding `j` renders only the article the cursor stops on."""
+        """Preview once the keys already waiting are handled, in the frame that paints the new cursor:
+        one frame per key, and holding `j` renders only the article the cursor stops on."""
         first = self._pending_preview is None
         self._pending_preview = message.article
         if first:
-            self.call_after_refresh(self._show_pending_preview)
+            self.call_later(self._show_pending_preview)
 
     def _show_pending_preview(self) -> None:
         article, self._pending_preview = self._pending_preview, None
@@ -319,7 +319,7 @@ class NewsReaderApp(App[None]):
         self._update_header()
 
     def on_unmount(self) -> None:
-        collector.resume()  # (if the app quit before its first frame)
+        collector.release()  # the interpreter's collector again (even if the app quit before its first frame)
         self.marks.stop_clock()
         self.folder.stop_poll()
         self.marks.save(now=True)

@@ -188,10 +188,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap_some(WRAP_NOW_CHARS)
         while len(self._lines) < min_lines and not self.wrap_complete:
             self._wrap_some(WRAP_SLICE_CHARS)
-        self.virtual_size = Size(0, len(self._lines))
+        self._set_virtual_height()
         self._virtual_size_at = monotonic()
         self._invalidate()
         self._schedule_wrap()
+
+    def _set_virtual_height(self) -> None:
+        """Room for the wrapped lines. Setting `virtual_size` lays out the whole screen (every widget
+        repainted: about half a key's CPU when `j` shows the next article); only this view changes
+        unless its scrollbar comes or goes, so it is set without one, as `ArticleList` does. When the
+        scrollbar does change, `_scroll_update` asks for the layout itself."""
+        size = Size(0, len(self._lines))
+        if size == self.virtual_size:
+            return
+        self.set_reactive(ArticleView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     @property
     def wrap_complete(self) -> bool:
@@ -241,7 +253,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         now = monotonic()
         # a relayout per slice costs more than the slice
         if self.wrap_complete or now - self._virtual_size_at > SIZE_UPDATE_S:
-            self.virtual_size = Size(0, len(self._lines))
+            self._set_virtual_height()
             self._virtual_size_at = now
         self._schedule_wrap()
 
@@ -252,7 +264,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         end = len(self.document.text) if offset is None else offset
         while not self.wrap_complete and (not self._line_starts or self._line_starts[-1] <= end):
             self._wrap_some(WRAP_SLICE_CHARS)
-        self.virtual_size = Size(0, len(self._lines))
+        self._set_virtual_height()
 
     def line_of(self, offset: int) -> int:
         """The wrapped line that shows document offset `offset`."""

@@ -585,7 +585,8 @@ class ReaderPane(Horizontal):
         text = ""
         if actor is not None and self.mention is not None and mentions:
             text = f" {actor.name} · mention {self.mention + 1}/{len(mentions)}   ] next  [ previous"
-        status.update(text)
+        if status.content != text:  # (a layout of the screen for nothing, at every `j`, otherwise)
+            status.update(text, layout=False)  # (one line high: its size never changes)
         status.display = bool(text)
 
     def top_body_offset(self) -> int:

@@ -147,3 +147,56 @@ def test_cancelling_stops_the_child(tmp_path: Path) -> None:
     child = IndexerProcess(folder, tmp_path / "index.sqlite3")
     assert child.wait(None, lambda: True) is False
     assert child.proc.poll() is not None  # ended, not left running
+
+
+def test_a_cold_sync_keeps_one_entry_per_file_not_every_streamed_one(tmp_path: Path) -> None:
+    """Each file's entries arrive twice (listed from its head, then as stored); the stored ones only fill
+    in the listed ones. Kept until the sync ended, they were 100,000 more objects for the garbage
+    collector's passes to walk (the long stalls of a cold 100k index)."""
+    import gc
+
+    from newsreader.index import IndexEntry
+
+    n = 30  # (folder_of dates them 2020-01-01 to -30)
+    folder = folder_of(tmp_path, n)
+    session = Session(folder)
+    alive: list[int] = []
+
+    def progress(done: int, todo: int, listing: bool) -> None:
+        session.sync.articles()  # what the reader's worker does at each report: the list so far
+        if not listing and done == todo:  # the last report, before the sync returns
+            gc.collect()
+            alive.append(sum(1 for o in gc.get_objects() if isinstance(o, IndexEntry)))
+
+    session.refresh(progress)
+    assert len(session.articles) == n
+    assert alive == [n]  # (not 2n: the stored copies are gone)
+    session.close()
+
+
+def test_the_end_of_a_cold_index_walks_the_kept_analyses_once(tmp_path: Path) -> None:
+    """A cold index changes every file; the analyses made meanwhile (of the articles shown) were walked
+    once per changed file at its end: 100,000 x 256 string comparisons, seconds of a held interpreter.
+    The analyses of changed files are still dropped, and only theirs (a '#' in a file name included)."""
+    from collections import OrderedDict
+
+    folder = folder_of(tmp_path, 30)
+    (folder / "odd#1.txt").write_text("---\ntitle: Odd\n---\nOdd body.\n", encoding="utf-8")
+    session = Session(folder)
+    walks: list[int] = []
+
+    class CountingWalks(OrderedDict):
+        def __iter__(self):  # noqa: ANN204
+            walks.append(1)
+            return super().__iter__()
+
+    unchanged = str(tmp_path / "elsewhere.txt")
+    kept = session._analyses = CountingWalks()
+    for key in (str(folder / "03.txt"), str(folder / "odd#1.txt"), f"{folder / 'odd'}#1", unchanged, f"{unchanged}#2"):
+        kept[key] = object()  # (only the keys matter here)
+    session.refresh()
+    assert len(session.articles) == 31
+    assert len(walks) == 1  # (one walk per changed file before: 31)
+    # dropped: the two files read; kept: the 2nd article of a file "odd" (not "odd#1.txt") and the others
+    assert list(kept) == [f"{folder / 'odd'}#1", unchanged, f"{unchanged}#2"]
+    session.close()
