@@ -220,6 +220,9 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     path = _existing(path_text)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
+    from newsreader.ui import collector
+
+    collector.hold()  # from here (before Textual is imported) to the first frame: no garbage collection
     from newsreader.preferences import effective_config
     from newsreader.ui.terminal import run_reader  # Textual is imported only for the interactive reader
 

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from newsreader.sanitize import clean_line
 from newsreader.ui import collector
 from newsreader.ui import messages as msg
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
+from newsreader.ui.footer_row import FooterRow
 from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
@@ -73,14 +74,12 @@ class NewsReaderApp(App[None]):
         self._restore_pending = True
         self._pending_scroll: int | None = None  # where to put the reader when the restored article shows
 
-    # ------------------------------------------------------------------------------------- layout
-
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
         with Panes(id="panes"):
             yield ListPane(self.marks, id="listing")
             yield ReaderPane(id="reading-pane")
-        yield Footer(compact=True)
+        yield FooterRow()
 
     def on_load(self) -> None:
         collector.hold()  # no garbage collection until the first frame is out (`collector`)

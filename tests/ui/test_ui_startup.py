@@ -29,6 +29,8 @@ import json, sys
 from pathlib import Path
 import newsreader.cli
 from newsreader.config import load_config
+from newsreader.ui import collector
+collector.hold()  # as cmd_open does
 from newsreader.preferences import effective_config
 from newsreader.ui.terminal import reader_app
 
