@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
@@ -316,7 +315,9 @@ class ListPane(Vertical):
         self.relist()
 
     def progress(self, done: int, todo: int) -> None:
-        """Cold indexing: a bar over the list while files are read (made on first use)."""
+        """Cold indexing: a bar over the list while files are read (made, and its module loaded, on first use)."""
+        from textual.widgets import ProgressBar
+
         bar = self.query_one_optional("#index-progress", ProgressBar)
         if bar is None and done >= todo:
             return
