@@ -341,7 +341,7 @@ class NewsReaderApp(App[None]):
             return
         if not isinstance(self.focused, ArticleList):
             self.article_list.focus()
-        elif self.list_pane.filter_bar.is_open:
+        elif self.list_pane.filter_open:
             self.list_pane.clear_filter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -351,8 +351,8 @@ class NewsReaderApp(App[None]):
         if action == "pane" and parameters[:1] == ("step_match",) and parameters[1:] != (0,):
             return bool(pane.find.text)
         if action == "escape":
-            return pane.find_bar.is_open or bool(pane.find.text) or pane.show_actors or \
-                self.list_pane.filter_bar.is_open or not isinstance(self.focused, ArticleList)
+            return pane.find_open or bool(pane.find.text) or pane.show_actors or \
+                self.list_pane.filter_open or not isinstance(self.focused, ArticleList)
         return True
 
     def action_reader(self, action: str, direction: int) -> None:
