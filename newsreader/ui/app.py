@@ -28,6 +28,7 @@ from newsreader.ui.palette import ReaderCommands
 from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
+from newsreader.ui.reader_screen import ReaderScreen
 from newsreader.ui.signals import exit_on_signals
 
 if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
@@ -80,6 +81,9 @@ class NewsReaderApp(App[None]):
             yield ListPane(self.marks, id="listing")
             yield ReaderPane(id="reading-pane")
         yield FooterRow()
+
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(id="_default")  # as Textual's default screen, styled once at start (see there)
 
     def on_load(self) -> None:
         collector.hold()  # no garbage collection until the first frame is out (`collector`)
@@ -243,8 +247,6 @@ class NewsReaderApp(App[None]):
         if pane.article is not None and message.key == pane.article.key:
             pane.set_analysis(message.analysis)
 
-    # -------------------------------------------------------------------------------------- views
-
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
         """Preview after the list has painted its new cursor (or its filtered rows): the keyboard
@@ -332,8 +334,6 @@ class NewsReaderApp(App[None]):
         """Move the list to `index` and read it (the palette's "Open article…")."""
         self.article_list.move_to(index)
         self.reader.focus()
-
-    # ------------------------------------------------------------------------------------ actions
 
     def action_escape(self) -> None:
         """Esc: close the find or the actors panel, else back to the list, else clear the filter."""
