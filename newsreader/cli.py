@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from newsreader import __version__
-from newsreader.cli_output import Column, table, write_lines
 from newsreader.sanitize import clean_line
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
@@ -38,16 +37,6 @@ DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
 NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
-LIST_COLUMNS = (
-    Column("date", min_width=10, max_width=10),
-    Column("title", min_width=16),
-    Column("source", min_width=6, max_width=20),
-    Column("file", min_width=16),
-)
-ACTOR_COLUMNS = (
-    Column("actor", min_width=12), Column("kind"), Column("articles", numeric=True), Column("quotes", numeric=True),
-    Column("aliases", min_width=8),
-)
 
 
 class UsageError(Exception):
@@ -352,6 +341,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
+    from newsreader.cli_output import LIST_COLUMNS, table, write_lines
+
     console = _table_console()
     if not console.is_terminal:
         write_lines([(r["date"], r["title"], r["source"], r["path"], r["error"]) for r in rows], sys.stdout)
@@ -432,6 +423,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
+    from newsreader.cli_output import ACTOR_COLUMNS, table, write_lines
+
     console = _table_console()
     if not console.is_terminal:
         write_lines([

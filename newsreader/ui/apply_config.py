@@ -8,7 +8,6 @@ footer and the help screen all come from one place: the bindings plus the keymap
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import TYPE_CHECKING, Any, TypeVar
 from collections.abc import Iterable
 
@@ -72,6 +71,8 @@ def colour_css(colours: Colours) -> str:
 
 def ui_classes() -> list[type[DOMNode]]:
     """Every widget and screen class of newsreader.ui (all its modules imported), in a stable order."""
+    import pkgutil
+
     import newsreader.ui as package
 
     for module in pkgutil.iter_modules(package.__path__):
