@@ -66,11 +66,12 @@ def test_the_analysis_engine_and_yaml_are_not_imported_before_a_warm_folders_fir
     heavy = ["yaml", "newsreader.analysis.pipeline", "newsreader.analysis.passes", "newsreader.analysis.lexicon",
              "newsreader.web", "markdown_it",
              # what only a later action needs: the folder's cast, the filter's table, find, the palette's
-             # commands, the bars, the footer (mounted after the first frame), the indexing progress bar
+             # commands, the bars, the footer (mounted after the first frame), the indexing progress bar,
+             # the read state (read by the worker), the CLI's tables
              "newsreader.folder_actors", "newsreader.prefix_table", "newsreader.search",
              "newsreader.ui.commands", "newsreader.ui.actor_commands", "newsreader.ui.find_bar",
              "newsreader.ui.filter_bar", "newsreader.ui.input_bar", "textual.widgets._footer",
-             "textual.widgets._progress_bar"]
+             "textual.widgets._progress_bar", "newsreader.state", "newsreader.cli_output"]
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config")}
     out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, str(warm(small_folder)), *heavy],
                          capture_output=True, text=True, env=env, timeout=120, check=True).stdout
