@@ -53,15 +53,16 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 # In JSON output, characters a terminal would act on or that reorder text are written as \uXXXX escapes
 # (json already escapes C0): DEL and C1 controls, bidi controls, line/paragraph separators, and lone
-# surrogates (a file name that is not valid UTF-8; `json.loads` + `os.fsencode` give the bytes back).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+# surrogates (a file name that is not valid UTF-8; `json.loads` + `os.fsencode` give the bytes back). A
+# pattern string, compiled (and cached) by `re` on first use: the reader never needs it.
+_JSON_UNSAFE = "[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 
 
 def _json_text(value: object, **kwargs: Any) -> str:
     if not _utf_output():  # ascii, latin-1 …: every non-ASCII character as a \\u escape, exact and encodable
         return json.dumps(value, ensure_ascii=True, **kwargs)
     text = json.dumps(value, ensure_ascii=False, **kwargs)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _display_path(path: object) -> str:
