@@ -67,6 +67,8 @@ else:
     import newsreader.cli  # what the console script imports first; then its road to the reader (cmd_open)
     from pathlib import Path
     from newsreader.config import load_config
+    from newsreader.ui import collector
+    collector.hold()  # as cmd_open does, before Textual is imported
     from newsreader.preferences import effective_config
     from newsreader.ui.terminal import reader_app
     app = reader_app(Path(folder), effective_config(load_config()))

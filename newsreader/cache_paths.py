@@ -1,7 +1,9 @@
-"""Where a folder's index lives: $XDG_CACHE_HOME/newsreader/index-NAME-DIGEST.sqlite3.
+"""Where newsreader keeps its files: a folder's index in $XDG_CACHE_HOME/newsreader/index-NAME-DIGEST.sqlite3,
+the reading state and the remembered choices in $XDG_STATE_HOME/newsreader/.
 
 Its own small module (hashlib and platformdirs only) so the reader can ask whether a folder has an
-index before its first paint without importing the index and everything it brings.
+index, and read its remembered choices, before its first paint without importing the index, the read
+state and everything they bring.
 """
 
 from __future__ import annotations
@@ -15,6 +17,13 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("newsreader", appauthor=False))
+
+
+def state_dir() -> Path:
+    """$XDG_STATE_HOME/newsreader (e.g. ~/.local/state/newsreader)."""
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("newsreader"))
 
 
 def index_path_for(folder: Path) -> Path:

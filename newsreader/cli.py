@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from newsreader import __version__
-from newsreader.cli_output import Column, table, write_lines
 from newsreader.sanitize import clean_line
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts fast
@@ -38,16 +37,6 @@ DEFAULT_FOLDER = "articles"
 READING_MEASURE = 90
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # `show --width` bounds
 NO_WIDTH = 10_000  # the console width of a table with no terminal to fit
-LIST_COLUMNS = (
-    Column("date", min_width=10, max_width=10),
-    Column("title", min_width=16),
-    Column("source", min_width=6, max_width=20),
-    Column("file", min_width=16),
-)
-ACTOR_COLUMNS = (
-    Column("actor", min_width=12), Column("kind"), Column("articles", numeric=True), Column("quotes", numeric=True),
-    Column("aliases", min_width=8),
-)
 
 
 class UsageError(Exception):
@@ -64,15 +53,16 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 # In JSON output, characters a terminal would act on or that reorder text are written as \uXXXX escapes
 # (json already escapes C0): DEL and C1 controls, bidi controls, line/paragraph separators, and lone
-# surrogates (a file name that is not valid UTF-8; `json.loads` + `os.fsencode` give the bytes back).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+# surrogates (a file name that is not valid UTF-8; `json.loads` + `os.fsencode` give the bytes back). A
+# pattern string, compiled (and cached) by `re` on first use: the reader never needs it.
+_JSON_UNSAFE = "[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 
 
 def _json_text(value: object, **kwargs: Any) -> str:
     if not _utf_output():  # ascii, latin-1 …: every non-ASCII character as a \\u escape, exact and encodable
         return json.dumps(value, ensure_ascii=True, **kwargs)
     text = json.dumps(value, ensure_ascii=False, **kwargs)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _display_path(path: object) -> str:
@@ -220,6 +210,9 @@ def cmd_open(path_text: str | None, *, use_index: bool = True) -> int:
     path = _existing(path_text)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UsageError("the reader needs a terminal; use `newsreader show FILE` or `newsreader list FOLDER`")
+    from newsreader.ui import collector
+
+    collector.hold()  # from here (before Textual is imported) to the first frame: no garbage collection
     from newsreader.preferences import effective_config
     from newsreader.ui.terminal import run_reader  # Textual is imported only for the interactive reader
 
@@ -349,6 +342,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text(rows, indent=1) + "\n")
         return 0
+    from newsreader.cli_output import LIST_COLUMNS, table, write_lines
+
     console = _table_console()
     if not console.is_terminal:
         write_lines([(r["date"], r["title"], r["source"], r["path"], r["error"]) for r in rows], sys.stdout)
@@ -429,6 +424,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(_json_text([a.to_json() for a in index], indent=1) + "\n")
         return 0
+    from newsreader.cli_output import ACTOR_COLUMNS, table, write_lines
+
     console = _table_console()
     if not console.is_terminal:
         write_lines([

@@ -29,6 +29,19 @@ class Column:
     max_width: int | None = None  # the widest it may grow, even on a wide terminal
 
 
+# the tables of `list` and `actors` (the module loads with the command that prints one, not with the reader)
+LIST_COLUMNS = (
+    Column("date", min_width=10, max_width=10),
+    Column("title", min_width=16),
+    Column("source", min_width=6, max_width=20),
+    Column("file", min_width=16),
+)
+ACTOR_COLUMNS = (
+    Column("actor", min_width=12), Column("kind"), Column("articles", numeric=True), Column("quotes", numeric=True),
+    Column("aliases", min_width=8),
+)
+
+
 def field(text: object) -> str:
     """A value as one tab-separated field: no control characters, tabs or newlines."""
     return clean_line("" if text is None else str(text))

@@ -14,9 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from newsreader.cache_paths import state_dir
 from newsreader.config import REMEMBERED, Config
 from newsreader.regular_files import read_regular
-from newsreader.state import atomic_write, default_state_path
 
 PREFERENCES_FILE = "preferences.json"
 MAX_PREFERENCES_BYTES = 64 * 1024
@@ -24,7 +24,7 @@ MAX_PREFERENCES_BYTES = 64 * 1024
 
 def default_preferences_path() -> Path:
     """`<XDG state dir>/newsreader/preferences.json`."""
-    return default_state_path().with_name(PREFERENCES_FILE)
+    return state_dir() / PREFERENCES_FILE  # beside the read state (`state.default_state_path`)
 
 
 def load_preferences(path: Path | None = None) -> dict[str, Any]:
@@ -48,6 +48,8 @@ def remember(choices: dict[str, Any], path: Path | None = None) -> str | None:
     unknown = set(choices) - set(REMEMBERED)
     if unknown:
         raise ValueError(f"not a remembered choice: {', '.join(sorted(unknown))}")
+    from newsreader.state import atomic_write  # (the read state's module: not needed to read this file)
+
     path = default_preferences_path() if path is None else path
     merged = {**load_preferences(path), **choices}
     try:

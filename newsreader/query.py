@@ -31,8 +31,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsreader.search import _MARKS  # the combining marks find also treats as part of a word
-
 __all__ = [
     "FIELDS",
     "FilterQuery",
@@ -50,6 +48,10 @@ __all__ = [
 ]
 
 FIELDS = ("text", "actor", "source", "quote")
+# Combining marks: part of a word for the filter and for find (`search`, which takes them from here: this
+# module loads before the reader's first frame, find's only when it is used).
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f"
 _QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'  # " “ ” „ « »
 _FIELD_PREFIX = re.compile(r"([A-Za-z]+):")
 _FOLD_MARKS = re.compile("[\u0300-\u036f]")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from newsreader.query import _MARKS  # the combining marks the filter also treats as part of a word
+
 __all__ = [
     "MAX_MATCHES",
     "FindResult",
@@ -34,8 +36,6 @@ _MAX_EMPTY_HITS = 1_000_000
 
 # A "word character": what re's \w matches plus combining marks, so "café" written with a combining
 # acute accent (e + U+0301) is one word, and Indic scripts (whose vowel signs are marks) are not split.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed" \
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f"
 _W = f"[\\w{_MARKS}\u0900-\u0dff]"
 _WORD_CHAR = re.compile(_W)
 _MARK_CHAR = re.compile(f"[{_MARKS}]")

@@ -15,17 +15,20 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
-from newsreader.folder_actors import FolderActor, FolderActors, merged_queries
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.listing import path_text
-from newsreader.prefix_table import PrefixTable
 from newsreader.query import FilterQuery, SearchDoc, Term, analysis_fields, filter_docs, matches
 from newsreader.sanitize import clean_line
+
+if TYPE_CHECKING:  # loaded when first used (the filter's table, the folder's cast): not before the first frame
+    from newsreader.folder_actors import FolderActor, FolderActors
+    from newsreader.prefix_table import PrefixTable
 
 Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
@@ -326,6 +329,8 @@ class Session:
         queries = [query]
         table = self._actor_index
         if table is not None and any(t.field == "actor" for t in query.terms):
+            from newsreader.folder_actors import merged_queries
+
             with self._lock:  # the table is fed from other threads; plain queries need no lock
                 queries = merged_queries(query, table.names_for)
         if len(queries) > 1:
@@ -404,6 +409,8 @@ class Session:
             # short-lived lists there were kept by the C allocator: ~70 MiB more RSS at 100,000)
             return None if ids is None else (p for i in ids if i < known and (p := position_of[i]) >= 0)
 
+        from newsreader.prefix_table import PrefixTable
+
         table = PrefixTable.build(len(articles), rows_of, cancelled)
         if table is not None and not cancelled():
             self._prefix_table = (articles, table)
@@ -412,6 +419,8 @@ class Session:
 
     def build_actor_index(self, cancelled: Callable[[], bool] = lambda: False) -> None:
         """Start counting the folder's cast: every stored analysis now, new ones as they are made."""
+        from newsreader.folder_actors import FolderActors
+
         with self._lock:
             if self._actor_index is None:
                 self._actor_index = FolderActors()

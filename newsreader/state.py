@@ -45,7 +45,6 @@ from typing import Any, Protocol
 
 from newsreader.regular_files import open_regular, read_regular
 
-APP_NAME = "newsreader"
 STATE_FILE = "state.json"
 VERSION = 1
 MAX_STATE_BYTES = 32 * 1024 * 1024  # a larger file is not ours (or is broken): set aside
@@ -119,9 +118,9 @@ def make_key(title: str, digest: str) -> str:
 
 def default_state_path() -> Path:
     """`<XDG state dir>/newsreader/state.json` (e.g. ~/.local/state/newsreader/state.json)."""
-    import platformdirs  # a Textual dependency; imported here so `import newsreader.state` stays cheap
+    from newsreader.cache_paths import state_dir
 
-    return Path(platformdirs.user_state_dir(APP_NAME)) / STATE_FILE
+    return state_dir() / STATE_FILE
 
 
 def folder_key(folder: Path | str) -> str:

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from newsreader.sanitize import clean_line
 from newsreader.ui import collector
 from newsreader.ui import messages as msg
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
+from newsreader.ui.footer_row import FooterRow
 from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
@@ -27,6 +28,7 @@ from newsreader.ui.palette import ReaderCommands
 from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
+from newsreader.ui.reader_screen import ReaderScreen
 from newsreader.ui.signals import exit_on_signals
 
 if TYPE_CHECKING:  # the loader, index and analysis load in the worker, after the first frame
@@ -73,14 +75,15 @@ class NewsReaderApp(App[None]):
         self._restore_pending = True
         self._pending_scroll: int | None = None  # where to put the reader when the restored article shows
 
-    # ------------------------------------------------------------------------------------- layout
-
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
         with Panes(id="panes"):
             yield ListPane(self.marks, id="listing")
             yield ReaderPane(id="reading-pane")
-        yield Footer(compact=True)
+        yield FooterRow()
+
+    def get_default_screen(self) -> ReaderScreen:
+        return ReaderScreen(id="_default")  # as Textual's default screen, styled once at start (see there)
 
     def on_load(self) -> None:
         collector.hold()  # no garbage collection until the first frame is out (`collector`)
@@ -244,8 +247,6 @@ class NewsReaderApp(App[None]):
         if pane.article is not None and message.key == pane.article.key:
             pane.set_analysis(message.analysis)
 
-    # -------------------------------------------------------------------------------------- views
-
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
         """Preview once the keys already waiting are handled, in the frame that paints the new cursor:
@@ -334,15 +335,13 @@ class NewsReaderApp(App[None]):
         self.article_list.move_to(index)
         self.reader.focus()
 
-    # ------------------------------------------------------------------------------------ actions
-
     def action_escape(self) -> None:
         """Esc: close the find or the actors panel, else back to the list, else clear the filter."""
         if self.reader_pane.escape():
             return
         if not isinstance(self.focused, ArticleList):
             self.article_list.focus()
-        elif self.list_pane.filter_bar.is_open:
+        elif self.list_pane.filter_open:
             self.list_pane.clear_filter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -352,8 +351,8 @@ class NewsReaderApp(App[None]):
         if action == "pane" and parameters[:1] == ("step_match",) and parameters[1:] != (0,):
             return bool(pane.find.text)
         if action == "escape":
-            return pane.find_bar.is_open or bool(pane.find.text) or pane.show_actors or \
-                self.list_pane.filter_bar.is_open or not isinstance(self.focused, ArticleList)
+            return pane.find_open or bool(pane.find.text) or pane.show_actors or \
+                self.list_pane.filter_open or not isinstance(self.focused, ArticleList)
         return True
 
     def action_reader(self, action: str, direction: int) -> None:

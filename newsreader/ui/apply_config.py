@@ -8,7 +8,6 @@ footer and the help screen all come from one place: the bindings plus the keymap
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from typing import TYPE_CHECKING, Any, TypeVar
 from collections.abc import Iterable
 
@@ -20,7 +19,6 @@ from textual.screen import Screen
 from newsreader.config import CONFIG_FILE, Colours, Config
 from newsreader.keymap import APP_SCOPE, BindingInfo, check_keymap
 from newsreader.ui.choices import remember_choice
-from newsreader.ui.input_bar import BarInput, InputBar
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -73,6 +71,8 @@ def colour_css(colours: Colours) -> str:
 
 def ui_classes() -> list[type[DOMNode]]:
     """Every widget and screen class of newsreader.ui (all its modules imported), in a stable order."""
+    import pkgutil
+
     import newsreader.ui as package
 
     for module in pkgutil.iter_modules(package.__path__):
@@ -113,23 +113,29 @@ def binding_table(app_class: type[App[Any]]) -> list[BindingInfo]:
 
 def scope_parents(app: App[Any], table: Iterable[BindingInfo]) -> dict[str, set[str]]:
     """Which scopes of `table` hold which in the running app: for each mounted widget class with
-    bindings, the nearest ancestor classes with bindings (else "app"); the bars' inputs, made later, in
-    their bars. Screens, and other widgets not mounted yet, hang from "app"."""
+    bindings, the nearest ancestor classes with bindings (else "app"); the bars, made on first use, where
+    they will be: the find bar in the reading pane, the filter bar in the list pane, each bar's input in
+    its bar. Screens, and other widgets not mounted yet, hang from "app"."""
+    from newsreader.ui.input_bar import BarInput, InputBar
+    from newsreader.ui.list_pane import ListPane
+    from newsreader.ui.reader_pane import ReaderPane
+
     scopes = {info.scope for info in table}
+
+    def nearest_scope(node: DOMNode | None) -> str:
+        while node is not None and not isinstance(node, (App, Screen)):
+            if type(node).__name__ in scopes:
+                return type(node).__name__
+            node = node.parent
+        return APP_SCOPE
+
     parents: dict[str, set[str]] = {}
     for node in app.screen.walk_children(with_self=False):
-        name = type(node).__name__
-        if name not in scopes:
-            continue
-        parent = APP_SCOPE
-        for ancestor in node.ancestors:
-            if isinstance(ancestor, (App, Screen)):
-                break
-            if type(ancestor).__name__ in scopes:
-                parent = type(ancestor).__name__
-                break
-        parents.setdefault(name, set()).add(parent)
-    # the find and filter bars make their input only after the first frame (input_bar.py): it sits in each
+        if type(node).__name__ in scopes:
+            parents.setdefault(type(node).__name__, set()).add(nearest_scope(node.parent))
+    for bar, host in (("FindBar", ReaderPane), ("FilterBar", ListPane)):
+        for node in app.screen.query(host):
+            parents.setdefault(bar, set()).add(nearest_scope(node))
     for cls in ui_classes():
         if issubclass(cls, InputBar):
             parents.setdefault(BarInput.__name__, set()).add(cls.__name__)

@@ -3,7 +3,8 @@
 Start-up makes a few hundred thousand objects that live as long as the app (modules, widgets, styles, the
 first page of the list), and the collector's passes over them before the first frame took ~40 ms of CPU
 (`benchmarks/startup.py`) and could free nothing. So collections are held from the moment the reader
-is made (`terminal.reader_app`, before the app's modules are imported; in any case from the app's Load
+is opened (`cli.cmd_open`, before Textual is imported: the collector's passes during the imports
+alone cost ~12 ms of CPU; `terminal.reader_app` for the benchmarks and tests; in any case from the app's Load
 event) to just after its first frame; then everything made so far is frozen (`gc.freeze`: out of the collector's sight,
 as the app does again once the whole folder is listed: `settle`) and collections resume.
 

@@ -31,6 +31,19 @@ class FilterBar(InputBar, Vertical):
     class Cleared(Message):
         pass
 
+    # (default CSS, parsed when the bar is first made: `:focus` is named so Input's own focus border loses)
+    DEFAULT_CSS = """
+    FilterBar {
+        display: none;
+        height: 2;
+        background: $panel;
+        border-right: vkey $panel-lighten-2;
+        & > Input, & > Input:focus { height: 1; border: none; padding: 0 1; background: $panel; }
+        & > #filter-status { height: 1; width: 1fr; padding: 0 1; color: $text-muted; }
+        &.-visible { display: block; }
+    }
+    """
+
     INPUT_ID = "filter-input"
     STATUS_ID = "filter-status"
     PLACEHOLDER = 'filter: words "phrase" -word actor: source: quote:'

@@ -54,6 +54,22 @@ class FindBar(InputBar, Horizontal):
     text: var[str] = var("", init=False)
     """The input's text, updated as it changes (typed, or filled in and cleared by the pane)."""
 
+    # (default CSS, parsed when the bar is first made: `:focus` is named so Input's own focus border loses)
+    DEFAULT_CSS = """
+    FindBar {
+        display: none;
+        height: 1;
+        dock: bottom;
+        background: $panel;
+        & > #find-label { width: auto; padding: 0 1; color: $text-muted; }
+        & > Input, & > Input:focus { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
+        & > #find-flags { width: auto; padding: 0 1; color: $accent; }
+        & > #find-status { width: 22; padding: 0 1; text-align: right; text-wrap: nowrap; text-overflow: ellipsis; }
+        & > #find-status.-error { color: $error; }
+        &.-visible { display: block; }
+    }
+    """
+
     INPUT_ID = "find-input"
     STATUS_ID = "find-status"
     PLACEHOLDER = "find in article (smart case)"

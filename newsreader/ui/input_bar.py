@@ -1,8 +1,9 @@
 """What the find bar and the filter bar share: an input and a status label made on first use, shown
 and focused at once, cleared when closed.
 
-Why made on first use: every widget costs start-up time and most sessions never open a bar; each
-bar builds them just after the first frame (`prepare`). Why focus at once: keys typed right after `/` or
+Why made on first use: every widget costs start-up time and most sessions never open a bar; the panes
+make a bar when it is first asked for, and the bar builds its children at once (`prepare`, after its
+first refresh, if nothing needed them before). Why focus at once: keys typed right after `/` or
 `f` are already queued, and Textual's ordinary `focus()` would only take effect after them.
 """
 
@@ -50,7 +51,7 @@ class InputBar:
         self.call_after_refresh(self.prepare)  # type: ignore[attr-defined]  # not needed for the first frame
 
     async def prepare(self) -> None:
-        """Make the children now (just after the first frame, unless the app quit before it: q, SIGTERM)."""
+        """Make the children now (after the bar's first refresh, unless the app quit before it: q, SIGTERM)."""
         if not self.is_attached:  # type: ignore[attr-defined]
             return
         pending = self._ensure_children()

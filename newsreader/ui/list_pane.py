@@ -16,12 +16,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.choices import remember_choice
-from newsreader.ui.filter_bar import FilterBar
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -29,6 +27,7 @@ if TYPE_CHECKING:
     from newsreader.session import Session
     from newsreader.unread import FolderUnread
     from newsreader.ui.app import NewsReaderApp
+    from newsreader.ui.filter_bar import FilterBar
     from newsreader.ui.read_marks import ReadMarks
 
 FILTER_DEBOUNCE_S = 0.02  # keys closer than this are a burst, filtered once at its end; every query runs in a worker
@@ -74,6 +73,7 @@ class ListPane(Vertical):
         self.articles: list[Article] = []  # the folder's articles as last loaded
         self.filter_text = ""
         self.filter_query: FilterQuery | None = None
+        self._filter_bar: FilterBar | None = None
         self._timer: Any = None
         self._typed_at = 0.0  # monotonic time of the last key typed into the filter
         self._refilter_pending = False
@@ -85,8 +85,7 @@ class ListPane(Vertical):
         self._count_pending = False
 
     def compose(self) -> ComposeResult:
-        yield FilterBar(id="filter-bar")
-        yield ArticleList(id="list")
+        yield ArticleList(id="list")  # the filter bar above it is made on first use (`filter_bar`)
 
     @property
     def article_list(self) -> ArticleList:
@@ -94,7 +93,19 @@ class ListPane(Vertical):
 
     @property
     def filter_bar(self) -> FilterBar:
-        return self.query_one(FilterBar)
+        """The filter bar, made (and its module loaded) the first time it is asked for: most sessions
+        never filter, and each widget costs the first frame."""
+        if self._filter_bar is None:
+            from newsreader.ui.filter_bar import FilterBar
+
+            self._filter_bar = FilterBar(id="filter-bar")
+            self.mount(self._filter_bar, before=self.article_list)
+        return self._filter_bar
+
+    @property
+    def filter_open(self) -> bool:
+        """The filter bar is open (False while it has never been made)."""
+        return self._filter_bar is not None and self._filter_bar.is_open
 
     @property
     def session(self) -> Session | None:
@@ -322,7 +333,9 @@ class ListPane(Vertical):
         self.relist()
 
     def progress(self, done: int, todo: int) -> None:
-        """Cold indexing: a bar over the list while files are read (made on first use)."""
+        """Cold indexing: a bar over the list while files are read (made, and its module loaded, on first use)."""
+        from textual.widgets import ProgressBar
+
         bar = self.query_one_optional("#index-progress", ProgressBar)
         if bar is None and done >= todo:
             return
@@ -343,8 +356,7 @@ class ListPane(Vertical):
         self.filter_bar.set_value(text, quietly=False)
         self.article_list.focus()
 
-    @on(FilterBar.Changed)
-    def _typed(self, message: FilterBar.Changed) -> None:
+    def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
         message.stop()
         self.filter_text = message.query
         if self._timer is not None:
@@ -358,18 +370,17 @@ class ListPane(Vertical):
         else:
             self._run_filter()  # a key typed on its own: no wait
 
-    @on(FilterBar.Done)
-    def _done(self, message: FilterBar.Done) -> None:
+    def on_filter_bar_done(self, message: FilterBar.Done) -> None:
         message.stop()
         self.article_list.focus()
 
-    @on(FilterBar.Cleared)
-    def _cleared(self, message: FilterBar.Cleared) -> None:
+    def on_filter_bar_cleared(self, message: FilterBar.Cleared) -> None:
         message.stop()
         self.clear_filter()
 
     def clear_filter(self) -> None:
-        self.filter_bar.close()
+        if self._filter_bar is not None:
+            self._filter_bar.close()
         self.filter_text = ""
         self._run_filter()
         self.article_list.focus()
@@ -387,7 +398,8 @@ class ListPane(Vertical):
             return
         if query is None:
             self.workers.cancel_group(self, "filter")
-            self.filter_bar.set_status("")
+            if self._filter_bar is not None:
+                self._filter_bar.set_status("")
             self._list(self.articles, self._current_key())
             return
         self._filter(self.filter_text, query, session, self.articles)

@@ -12,9 +12,6 @@ from collections.abc import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from newsreader.ui.actor_commands import ActorCommand
-from newsreader.ui.commands import OpenArticleCommand
-
 Entry = tuple[str, Callable[[], object], str]
 
 
@@ -22,6 +19,10 @@ class ReaderCommands(Provider):
     """"Open article…", "Actor…", then Textual's system commands."""
 
     def _entries(self, discovering: bool) -> list[Entry]:
+        # the commands' modules load when the palette first opens, not before the reader's first frame
+        from newsreader.ui.actor_commands import ActorCommand
+        from newsreader.ui.commands import OpenArticleCommand
+
         articles = OpenArticleCommand(self.screen, self.match_style)
         actors = ActorCommand(self.screen, self.match_style)
         entries: list[Entry] = [

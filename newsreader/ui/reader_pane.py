@@ -29,7 +29,6 @@ from textual.worker import get_current_worker
 from newsreader.markdown_text import StyleSpan
 from newsreader.render import Document, build_document
 from newsreader.ui.article_view import ArticleView, Spans
-from newsreader.ui.find_bar import FindBar
 
 if TYPE_CHECKING:
     from newsreader.analysis.model import Actor, Analysis
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from newsreader.query import FilterQuery
     from newsreader.search import FindResult
     from newsreader.ui.actors_panel import ActorsPanel
+    from newsreader.ui.find_bar import FindBar
 
 MORE_MATCHES_AT = 100_000  # search.MAX_MATCHES: the counter then says "+"
 
@@ -106,17 +106,16 @@ class ReaderPane(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._panel: ActorsPanel | None = None
-
-    def on_mount(self) -> None:
-        self.watch(self.find_bar, "text", self._find_typed, init=False)
+        self._find_bar: FindBar | None = None
+        self._status: Static | None = None
 
     def compose(self) -> ComposeResult:
+        # the find bar and the status line under the text are made on first use (most sessions never
+        # show them, and each widget costs the first frame)
         with Vertical(id="reading"):
             yield ArticleView(id="reader").data_bind(
                 ReaderPane.highlight, ReaderPane.matches, ReaderPane.current_match
             )
-            yield Static("", id="reader-status", markup=False)
-            yield FindBar(id="find-bar")
 
     # --------------------------------------------------------------------------------- children
 
@@ -126,7 +125,19 @@ class ReaderPane(Horizontal):
 
     @property
     def find_bar(self) -> FindBar:
-        return self.query_one(FindBar)
+        """The find bar, made (and its module loaded) the first time it is asked for."""
+        if self._find_bar is None:
+            from newsreader.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(id="find-bar")
+            self.query_one("#reading").mount(self._find_bar)
+            self.watch(self._find_bar, "text", self._find_typed, init=False)
+        return self._find_bar
+
+    @property
+    def find_open(self) -> bool:
+        """The find bar is open (False while it has never been made)."""
+        return self._find_bar is not None and self._find_bar.is_open
 
     @property
     def actors_panel(self) -> ActorsPanel | None:
@@ -217,13 +228,15 @@ class ReaderPane(Horizontal):
     def close_find(self) -> None:
         """Close the bar and clear every highlight it made."""
         self.find = FindQuery()
-        self.find_bar.close()
+        if self._find_bar is not None:
+            self._find_bar.close()
 
     def watch_find(self, old: FindQuery, new: FindQuery) -> None:
         self._find_changed(old, new, scroll=True)
 
     def _find_changed(self, old: FindQuery, new: FindQuery, *, scroll: bool) -> None:
-        self.find_bar.show_flags(new.regex, new.whole_word)
+        if self._find_bar is not None or new != FindQuery():
+            self.find_bar.show_flags(new.regex, new.whole_word)
         if bool(old.text) != bool(new.text):
             self.app.refresh_bindings()  # n/N appear in the footer while there is a find
         if (old.text, old.regex, old.whole_word) != (new.text, new.regex, new.whole_word):
@@ -236,26 +249,22 @@ class ReaderPane(Horizontal):
         if text != self.find.text:
             self.find = FindQuery(text, self.find.regex, self.find.whole_word)
 
-    @on(FindBar.Toggled)
-    def _find_toggled(self, message: FindBar.Toggled) -> None:
+    def on_find_bar_toggled(self, message: FindBar.Toggled) -> None:
         message.stop()
         if message.flag == "regex":
             self.find = replace(self.find, regex=not self.find.regex, from_filter=False)
         else:
             self.find = replace(self.find, whole_word=not self.find.whole_word, from_filter=False)
 
-    @on(FindBar.Step)
-    def _find_step_key(self, message: FindBar.Step) -> None:
+    def on_find_bar_step(self, message: FindBar.Step) -> None:
         message.stop()
         self.step_match(message.direction)
 
-    @on(FindBar.Done)
-    def _find_done(self, message: FindBar.Done) -> None:
+    def on_find_bar_done(self, message: FindBar.Done) -> None:
         message.stop()
         self.view.focus()
 
-    @on(FindBar.Closed)
-    def _find_closed(self, message: FindBar.Closed) -> None:
+    def on_find_bar_closed(self, message: FindBar.Closed) -> None:
         message.stop()
         self.close_find()
         self.view.focus()
@@ -362,6 +371,8 @@ class ReaderPane(Horizontal):
             self.view.scroll_to_offset(found[current][0])
 
     def _show_find_status(self) -> None:
+        if self._find_bar is None and not self.find.text:
+            return  # nothing to say, and no bar to say it in
         if self.find_error:
             self.find_bar.set_status(self.find_error, error=True)
         elif not self.find.text:
@@ -580,11 +591,16 @@ class ReaderPane(Horizontal):
 
     def _show_position(self) -> None:
         """"Ken Hu · mention 3/9" under the text while stepping through an actor's mentions."""
-        status = self.query_one("#reader-status", Static)
         actor, mentions = self.focus_actor, self.mentions
         text = ""
         if actor is not None and self.mention is not None and mentions:
             text = f" {actor.name} · mention {self.mention + 1}/{len(mentions)}   ] next  [ previous"
+        status = self._status
+        if status is None:
+            if not text:
+                return
+            status = self._status = Static("", id="reader-status", markup=False)  # made on first use
+            self.query_one("#reading").mount(status, after=self.view)
         if status.content != text:  # (a layout of the screen for nothing, at every `j`, otherwise)
             status.update(text, layout=False)  # (one line high: its size never changes)
         status.display = bool(text)
@@ -609,7 +625,7 @@ class ReaderPane(Horizontal):
 
     def escape(self) -> bool:
         """Esc inside the pane: close the find, else the actors panel. False if there was nothing to close."""
-        if self.find_bar.is_open or self.find.text:
+        if self.find_open or self.find.text:
             typing = self.find_bar.has_focus_within
             self.close_find()
             if typing:

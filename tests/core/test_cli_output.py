@@ -19,8 +19,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from newsreader.cli import LIST_COLUMNS
-from newsreader.cli_output import GAP, Column, field, fit_widths, table, write_lines
+from newsreader.cli_output import GAP, LIST_COLUMNS, Column, field, fit_widths, table, write_lines
 from tests.conftest import ARTICLES
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

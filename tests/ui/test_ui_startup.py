@@ -29,6 +29,8 @@ import json, sys
 from pathlib import Path
 import newsreader.cli
 from newsreader.config import load_config
+from newsreader.ui import collector
+collector.hold()  # as cmd_open does
 from newsreader.preferences import effective_config
 from newsreader.ui.terminal import reader_app
 
@@ -62,7 +64,14 @@ def test_the_analysis_engine_and_yaml_are_not_imported_before_a_warm_folders_fir
 ) -> None:
     """They load after the first frame (the analysis in a worker, YAML only for YAML that needs it)."""
     heavy = ["yaml", "newsreader.analysis.pipeline", "newsreader.analysis.passes", "newsreader.analysis.lexicon",
-             "newsreader.web", "markdown_it"]
+             "newsreader.web", "markdown_it",
+             # what only a later action needs: the folder's cast, the filter's table, find, the palette's
+             # commands, the bars, the footer (mounted after the first frame), the indexing progress bar,
+             # the read state (read by the worker), the CLI's tables
+             "newsreader.folder_actors", "newsreader.prefix_table", "newsreader.search",
+             "newsreader.ui.commands", "newsreader.ui.actor_commands", "newsreader.ui.find_bar",
+             "newsreader.ui.filter_bar", "newsreader.ui.input_bar", "textual.widgets._footer",
+             "textual.widgets._progress_bar", "newsreader.state", "newsreader.cli_output"]
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config")}
     out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, str(warm(small_folder)), *heavy],
                          capture_output=True, text=True, env=env, timeout=120, check=True).stdout
@@ -139,3 +148,72 @@ async def test_no_garbage_collection_runs_before_the_first_frame_and_it_resumes_
             assert gc.isenabled()
     finally:
         gc.callbacks.remove(noting_collection)
+
+
+async def test_the_first_frame_holds_only_what_it_shows_and_the_rest_follows(small_folder: Path, make: Any) -> None:
+    """The footer's keys, the find and filter bars and the reader's status line are not made before the
+    first frame (the footer's row is there, so nothing moves when its keys arrive); the footer follows
+    at once, and a bar when it is first opened."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make(warm(small_folder))
+    first: list[tuple[list[str], int]] = []
+    display = app._display
+
+    def noting(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not first:
+            names = [type(node).__name__ for node in app.screen.walk_children()]
+            first.append((names, app.query_one("FooterRow").region.y))
+        display(screen, renderable)
+
+    app._display = noting
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        names, footer_row = first[0]
+        assert {"ArticleList", "ArticleView", "AppHeader", "FooterRow"} <= set(names)
+        assert not {"Footer", "FooterKey", "FindBar", "FilterBar", "Input", "Label"} & set(names), names
+        assert not app.query("#reader-status")
+        assert footer_row == SIZE[1] - 1
+        assert app.query_one(Footer).region.y == footer_row
+        assert "Quit" in {key.description for key in app.query(FooterKey)}
+        await pilot.press("slash")  # find
+        await pilot.pause()
+        assert app.reader_pane.find_open and app.focused is app.reader_pane.find_bar.input
+        await pilot.press("escape", "f")  # filter
+        await pilot.pause()
+        assert app.list_pane.filter_open and not app.reader_pane.find_open
+        assert app.focused is app.list_pane.filter_bar.input
+
+
+READER_ROAD_CHILD = r"""
+import gc, json, sys, types
+import newsreader.cli as cli
+
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info["generation"]))
+sys.stdin.isatty = sys.stdout.isatty = lambda: True  # as in a terminal
+reader = types.ModuleType("newsreader.ui.terminal")  # a stand-in for the reader: imports what it imports
+
+def run_reader(path, **kwargs):
+    before = len(collections)
+    import textual.app, textual.widgets  # noqa: F401
+    print("ROAD " + json.dumps({"gc_enabled": gc.isenabled(), "collections": len(collections) - before}))
+    return 0
+
+reader.run_reader = run_reader
+sys.modules["newsreader.ui.terminal"] = reader
+sys.exit(cli.main([sys.argv[1]]))
+"""
+
+
+def test_the_reader_road_holds_the_collector_from_before_textual_is_imported(
+    small_folder: Path, tmp_path: Path
+) -> None:
+    """`newsreader FOLDER` holds garbage collection before Textual's modules load (its passes over them
+    cost ~12 ms of CPU and free nothing): no collection while they are imported."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config")}
+    out = subprocess.run([sys.executable, "-c", READER_ROAD_CHILD, str(small_folder)], capture_output=True,
+                         text=True, env=env, timeout=120, check=True).stdout
+    seen = json.loads(next(line for line in out.splitlines() if line.startswith("ROAD "))[5:])
+    assert seen == {"gc_enabled": False, "collections": 0}
