@@ -26,7 +26,7 @@ from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
 from newsreader.cache_paths import index_path_for
 from newsreader.query import FilterQuery, fold, index_lines, index_text
-from newsreader.state import KEY_LENGTH, make_key
+from newsreader.content_keys import KEY_LENGTH, make_key
 
 SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
@@ -110,7 +110,7 @@ def stamp_parts(stamp: int) -> tuple[int, float]:
 
 _LOW_64 = (1 << 64) - 1
 DIGEST_BYTES = 12  # `articles.body_hash`: blake2b-96, stored as 24 hex digits
-KEY_BYTES = KEY_LENGTH // 2  # `state.content_key`: 16 hex digits
+KEY_BYTES = KEY_LENGTH // 2  # `content_keys.content_key`: 16 hex digits
 _NO_KEY = bytes(KEY_BYTES)
 
 
@@ -131,7 +131,7 @@ class EntryColumns:
         self.digests = bytearray()
         self.row_ids = array("q")
         self.odd_digests: dict[int, str | None] = {}
-        self.content_keys = bytearray()  # the read marks' key (`state.content_key`) once worked out; zeros: not yet
+        self.content_keys = bytearray()  # read marks' keys (`content_keys`) once worked out; zeros: not yet
 
     def add_row(self) -> int:
         row = len(self.sizes)
@@ -222,7 +222,7 @@ class IndexEntry(Article):
 
     @property
     def content_key(self) -> str:
-        """The read marks' key of this entry (`state.content_key`), worked out once and kept in its batch's
+        """The read marks' key of this entry (`content_keys.content_key`), worked out once and kept in its batch's
         columns: the reader keys every listed entry (to count the unread), and a dict of those keys held
         ~30 MiB at 100,000 entries."""
         columns, row = self._columns, self._row

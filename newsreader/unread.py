@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from newsreader.articles import Article
-from newsreader.state import key_number
+from newsreader.content_keys import key_number
 
 _FLIP = bytes.maketrans(b"\0\1", b"\1\0")
 

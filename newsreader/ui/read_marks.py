@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _content_key(article: Article) -> str:
-    from newsreader.state import content_key
+    from newsreader.content_keys import content_key
 
     return content_key(article)
 
@@ -59,7 +59,7 @@ class ReadMarks:
         self.last_position = state.last_position(folder)
 
     def key_of(self, article: Article) -> str:
-        """The article's content key (see `newsreader.state.content_key`), remembered per list entry: an
+        """The article's content key (see `newsreader.content_keys.content_key`), remembered per list entry: an
         entry from the index keeps its own (`index.IndexEntry.content_key`, 8 bytes in a column), the
         others (a folder read without the index) are remembered here."""
         stored: str | None = getattr(article, "content_key", None)

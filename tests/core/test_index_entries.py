@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.articles import Article, body_hash
-from newsreader.state import content_key
+from newsreader.content_keys import content_key
 from newsreader.index import EntryColumns, FolderIndex, IndexEntry, file_stamp, stamp_parts
 
 

@@ -13,15 +13,8 @@ from hypothesis import strategies as st
 from newsreader import state as state_mod
 from newsreader.articles import Article
 from newsreader.session import load_folder
-from newsreader.state import (
-    ReadState,
-    atomic_write,
-    body_digest,
-    content_key,
-    default_state_path,
-    find_by_key,
-    key_from_digest,
-)
+from newsreader.content_keys import body_digest, content_key, key_from_digest
+from newsreader.state import ReadState, atomic_write, default_state_path, find_by_key
 from tests.conftest import write_article
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.articles import Article
-from newsreader.state import content_key
+from newsreader.content_keys import content_key
 from newsreader.unread import FolderUnread
 
 
