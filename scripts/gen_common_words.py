@@ -11,7 +11,8 @@ Rule:
 - wordfreq's English top 12,000 ('best' list), alphabetic words of two letters or more;
 - minus country and city names of places_generated.yaml (the places gazetteer);
 - minus proper nouns by case statistics of a cased corpus: Wikinews and GUM texts in
-  /work/shared/corpus that no gold set (nor the held-out actor set) uses. Counting only mid-sentence
+  /work/shared/corpus that no gold set (nor the held-out actor set in /tmp/heldout-actors, when it is
+  there: without it, held-out texts count too and 'taliban' drops out as well) uses. Counting only mid-sentence
   occurrences (not first in a line, nor after . ! ? : ; or an opening quote), a word written at least
   MIN_SEEN times, in lower case at most LOWER_SHARE of them, and capitalised on its own (not next to
   another capitalised word) at least MIN_ALONE times is a proper noun ("Obama said", "on Monday");
