@@ -11,17 +11,18 @@ Rule:
 - wordfreq's English top 12,000 ('best' list), alphabetic words of two letters or more;
 - minus country and city names of places_generated.yaml (the places gazetteer);
 - minus proper nouns by case statistics of a cased corpus: the Wikinews texts of
-  /work/shared/corpus/wikinews/bulk that no gold set (nor the held-out actor set in /tmp/heldout-actors, when it is
-  there: without it, held-out texts count too and 'taliban' drops out as well) uses (the GUM texts outside the gold sets are issue 10's held-out GUM news; adding them changes
-  nothing). Counting only mid-sentence
-  occurrences (not first in a line, nor after . ! ? : ; or an opening quote), a word written at least
-  MIN_SEEN times, in lower case at most LOWER_SHARE of them, and capitalised on its own (not next to
-  another capitalised word) at least MIN_ALONE times is a proper noun ("Obama said", "on Monday");
-  words only ever capitalised inside longer names ("University", "Supreme") stay common, and so do
-  the one-word nationality, religious and party adjectives of nationalities.yaml ("American",
-  "Catholic"): capitalised, but not names on their own;
+  /work/shared/corpus/wikinews/bulk that no gold set uses, nor the held-out actor set in
+  /tmp/heldout-actors when it is there (without it, 'taliban' drops out as well). The GUM texts outside
+  the gold sets are issue 10's held-out GUM news, so they are not read (adding them changes nothing).
+  Counting only mid-sentence occurrences (not first in a line, nor after . ! ? : ; or an opening
+  quote), a word written at least MIN_SEEN times, in lower case at most LOWER_SHARE of them, and
+  capitalised on its own (not next to another capitalised word) at least MIN_ALONE times is a proper
+  noun ("Obama said", "on Monday"); words only ever capitalised inside longer names ("University",
+  "Supreme") stay common, and so do the one-word nationality, religious and party adjectives of
+  nationalities.yaml ("American", "Catholic"): capitalised, but not names on their own;
 - very_common: what is left of the top 1,500; words: the rest, minus forenames (forenames.yaml).
-`--check` exits 1 if the file on disk differs.
+`--check` exits 1 if the file on disk differs. gen_places.py reads this list for its clashes and this
+script reads the cities it writes: after a change, run both until both `--check` say up to date.
 """
 
 from __future__ import annotations
