@@ -363,7 +363,8 @@ def _whole_sentence(text: str, r: Run, ps: int) -> bool:
 
 
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
-    """A speech, framing or naming verb in the sentence around the run, outside it."""
+    """A speech, framing or naming verb in the sentence around the run, outside it, or a verb that reports a
+    claim with "that" after it ("holds that")."""
     ps, pe = doc.paragraphs[r.para]
     s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
     hi = min(pe, r.outer_end + WINDOW)
@@ -372,8 +373,10 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     verbs = lexicon().speech_verbs | words("framing_verbs")  # 'dismissed it as "locker room talk"'
     non_speech = words("short_quote_non_cues")
     naming = words("short_quote_naming_cues")
-    for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0]):
-        lw = w.lower()
+    ws = [w.lower() for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0])]
+    for i, lw in enumerate(ws):
         if (lw in verbs and lw not in non_speech) or lw in naming:
             return True
+        if lw in words("that_verbs") and ws[i + 1:i + 2] == ["that"]:
+            return True  # 'He holds that if they were "lawful residents"'
     return False

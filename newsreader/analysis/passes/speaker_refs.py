@@ -438,7 +438,8 @@ def short_name(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
 
 def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     """The name or pronoun that opens a clause, after an introductory phrase ("In late June, the court
-    ruled", "On Friday in Istanbul, Smith said") and a title ("US Secretary of State Mike Pompeo")."""
+    ruled", "On Friday in Istanbul, Smith said") and a title or role ("US Secretary of State Mike Pompeo",
+    "AIP chairman Markham Robinson")."""
     s = _after_intro_phrase(ctx, s, e)
     ws = ctx.words(s, e)
     if not ws or ctx.inside_quote(ws[0][0]):
@@ -446,7 +447,7 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     if ws[0][2].lower() in words("personal_subject_pronouns") or _referring_it(ws):
         hit = pronoun_hit(ctx, ws[0])
         return hit if hit[0] else None
-    lead = words("subject_lead_words")
+    lead = words("subject_lead_words") | ctx.role_words  # "AIP chairman Markham Robinson reflects"
     for st, en, a in ctx.spans_in(s, e):
         pre = WORD_RE.findall(ctx.text[s:st])
         if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):

@@ -329,8 +329,27 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
         if after is not None:
             phrase = noun_phrase_after(ws[after:], ctx.text) or ws[after:after + 6]
             got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
-            if got:
-                return got
+            own = _clause_after_source(ctx, s, ws, after, e, strong_only)
+            if own or got:
+                return own or got
+    return _last_cue_speaker(ctx, s, ws, e, strong_only)
+
+
+def _clause_after_source(ctx: SpeakerContext, s: int, ws: list[Word], after: int, e: int,
+                         strong_only: bool) -> Hit | None:
+    """'According to Forbes, West claimed to be in touch "almost daily."': the source phrase ends at its
+    comma, and a speech verb of the clause after it whose subject is named speaks for itself; the source
+    only reported the claim. Without such a clause ('According to Forbes, the plan was "dead"') the source
+    speaks."""
+    comma = next((j for j in range(after, len(ws) - 1) if ctx.text[ws[j][1]:ws[j + 1][0]].strip() == ","), None)
+    if comma is None:
+        return None
+    got = _last_cue_speaker(ctx, ws[comma + 1][0], ws[comma + 1:], e, strong_only)
+    return got if got and got[0] is not None else None
+
+
+def _last_cue_speaker(ctx: SpeakerContext, s: int, ws: list[Word], e: int, strong_only: bool) -> Hit | None:
+    """The speaker of the last speech cue among `ws` (see subject_before_verb)."""
     for vi in range(len(ws) - 1, -1, -1):
         if not _is_cue(ctx, ws, vi, e, strong_only):
             continue
@@ -352,7 +371,8 @@ def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
-    """A lower-case speech verb; a weak or framing one only with the quotation (or a colon) close after it."""
+    """A lower-case speech verb; a weak or framing one only with the quotation (or a colon) close after it;
+    a verb that reports a claim only with "that" ("holds that") when "that" follows it."""
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
@@ -362,6 +382,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
         return True
     if strong_only:
         return False
+    if lw in words("that_verbs"):
+        return vi + 1 < len(ws) and ws[vi + 1][2].lower() == "that"  # 'He holds that if they were "…"'
     tail = ctx.text[ws[vi][1]:e]
     if lw in lex.weak_verbs and tail.strip().startswith(":"):
         return True
@@ -379,9 +401,21 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
                                        for w in ws[max(0, vi - 2):vi]):
         return True
+    if ws[vi][2].lower() in words("speech_nouns_bare") and _after_prepositional_name(ctx, ws, vi):
+        return True
     return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
         words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
         not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
+
+
+def _after_prepositional_name(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """'reflects this view in Ballot Access News comments:': a name that a preposition opens, right before a
+    bare speech word, modifies it as a noun (the name is where the words appeared, not who said them)."""
+    j = vi - 1
+    while j >= 0 and ws[j][2][:1].isupper() and not ctx.text[ws[j][1]:ws[j + 1][0]].strip():
+        j -= 1
+    return 0 <= j < vi - 1 and ws[j][2].lower() in words("name_modifier_prepositions") \
+        and not ctx.text[ws[j][1]:ws[j + 1][0]].strip()
 
 
 def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | None:

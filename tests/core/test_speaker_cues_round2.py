@@ -1,0 +1,80 @@
+"""Speaker and quotation rules found on a held-out US-politics check, tested on made-up sentences with a
+hand-made actor index: a source phrase yields to the clause's own speaker, an appositive missing its closing
+comma, speech cues a framing verb or a "that" complement gives, mentions after a metalinguistic noun, and a
+paragraph that names its own source not inheriting the speaker of the paragraph above."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis.quotes import find_quotes
+from newsreader.analysis.text import tokenize
+
+from .test_analysis_speakers import index_for
+
+M = ("person", "m", ())
+F = ("person", "f", ())
+ORG = ("organisation", None, ())
+
+CASES = {
+    "according to an outlet, the clause subject claimed": (
+        'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
+        'mayor "almost every week."',
+        {"Tom Verity": M, "Ann Lee": F},
+        [("almost every week.", "Tom Verity")]),
+    "according to an outlet with no clause speaker": (
+        'According to the Daily Ledger, the plan was "dead on arrival."',
+        {"Daily Ledger": ORG},
+        [("dead on arrival.", "Daily Ledger")]),
+    "comments in an outlet are the subject's": (
+        'Party chairman Ned Olsen sets out this view in Harbor Gazette comments: "We will never accept the '
+        'new map."',
+        {"Ned Olsen": M, "Harbor Gazette": ORG},
+        [("We will never accept the new map.", "Ned Olsen")]),
+    "appositive without its closing comma": (
+        'Critics were unimpressed. Maria Lund, Dean of Westfield College of Law called it "a very weak '
+        'argument."',
+        {"Maria Lund": F, "Westfield College": ORG},
+        [("a very weak argument.", "Maria Lund")]),
+    "gave a terse answer": (
+        'Asked whether the money changed his vote, Paul Oster gave a terse "no." The clerk did not respond.',
+        {"Paul Oster": M},
+        [("no.", "Paul Oster")]),
+    "endorsed the choice of a short quotation": (
+        'Senator Ruth Calder left the race. She endorsed the choice of a "younger leader."',
+        {"Ruth Calder": F},
+        [("younger leader.", "Ruth Calder")]),
+    "holds that": (
+        'Professor Alan Crewe does not judge the case. He holds that if they were "lawful residents" then '
+        'the rule is met.',
+        {"Alan Crewe": M},
+        [("lawful residents", "Alan Crewe")]),
+    "accusing her of": (
+        'Governor Dan Pike lashed out at the mayor, Ann Roe, on Twitter, accusing her of "not doing her job". '
+        'Roe did not reply.',
+        {"Dan Pike": M, "Ann Roe": F, "Twitter": ORG},
+        [("not doing her job", "Dan Pike")]),
+    "the description is a mention": (
+        'Lee Park said the fees were fair. The filings use the description "consulting work" or leave it '
+        'blank.',
+        {"Lee Park": M},
+        []),
+    "the amendment phrase is a mention": (
+        'Lee Park says the 14th Amendment phrase "subject to" referred to something else.',
+        {"Lee Park": M},
+        []),
+    "a paragraph naming its own source keeps no carried speaker": (
+        'Writing on his blog, Sam Hale called the feud "the longest fight on the web."\n\n'
+        '"A new obsession is taking hold on the internet, an insurgency against the club." Anonymous blogger, '
+        'March 3',
+        {"Sam Hale": M},
+        [("the longest fight on the web.", "Sam Hale"),
+         ("A new obsession is taking hold on the internet, an insurgency against the club.", None)]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_round2_case(name: str) -> None:
+    text, actors, expected = CASES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected
