@@ -238,15 +238,16 @@ def keep_run(r: Run, doc: Doc) -> bool:
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
-    """A gloss "(…)", a scare cue right before the mark, or a placard noun just before it."""
+    """A gloss "(…)", a scare cue right before the mark, a metalinguistic noun right before it ('the
+    description "…"'), or a placard noun just before it."""
     before = text[max(ps, r.open_pos - 40):r.open_pos].lower().rstrip()
     if before.endswith("(") and text[r.outer_end:r.outer_end + 1] == ")":
         return True
     if _scare_cue_re().search(before):
         return True
     near = re.findall(r"[\w'-]+", before)[-6:]
-    if _named_by_participle(text, r, ps):
-        return True
+    if _named_by_participle(text, r, ps) or (near and before.endswith(near[-1]) and near[-1] in words("mention_nouns")):
+        return True  # 'the 14th Amendment phrase "subject to"': a metalinguistic noun makes a mention
     placard = words("placard_nouns")
     return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
 

@@ -376,16 +376,33 @@ def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
     subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …") and followed
-    by "of"/"from"/"at" heads it; what follows only modifies it."""
+    by "of"/"from"/"at", or by a role phrase missing its closing comma, heads it; what follows only
+    modifies it."""
     s0 = subj[0][0]
     for s, e, a in ctx.spans_in(s0, subj[-1][1]):
         pre = WORD_RE.findall(ctx.text[ctx.text.rfind(",", s0, s) + 1 or s0:s])  # after "To this,"
         after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
         if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
-                and after in words("affiliation_prepositions"):
+                and (after in words("affiliation_prepositions") or _unclosed_appositive(ctx, e, subj[-1][1])):
             return a, (s, e)
         return None
     return None
+
+
+def _unclosed_appositive(ctx: SpeakerContext, e: int, end: int) -> bool:
+    """"Erwin Chemerinsky, Dean of UC Berkeley School of Law called it": a comma after the name opens a
+    role phrase (a title or role word first, after at most a determiner) that runs to the verb with its
+    closing comma missing and names no other person, so the name is still the subject."""
+    if ctx.text[e:e + 1] != ",":
+        return False
+    ws = ctx.words(e + 1, end)
+    if ws and ws[0][2].lower() in words("determiners"):
+        ws = ws[1:]
+    if not ws or ctx.text.find(",", e + 1, end) >= 0 \
+            or any(a.kind == "person" for _s, _e, a in ctx.spans_in(e + 1, end)):
+        return False
+    first = ws[0][2]
+    return first.lower() in ctx.role_words or (first,) in ctx.titles
 
 
 def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = False) -> Hit | None:

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import lexicon
+from ..text import WORD_RE
 from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
@@ -82,6 +83,33 @@ def frame_dash(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
     return None
 
 
+MAX_SOURCE_LINE_WORDS = 4  # '"…." Anonymous blogger, "…"': a source line is a short name or role phrase
+
+
+def frame_source_line(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
+    """'"…an insurgency against the club." Anonymous blogger, "Post title"': a paragraph that opens with a
+    whole-sentence quotation followed by a bare source line (a few capitalised words or role words, no
+    verb, ending the paragraph or set off by a comma before a title or a date) names its own source, so it does not
+    continue the speaker of the paragraph above; the source is the actor named in it, or unnamed."""
+    r = ctx.runs[k]
+    ps, pe = ctx.doc.paragraphs[r.para]
+    if r.close_pos is None or r.open_pos - ps > 1 or not _ends_sentence(ctx, r):
+        return None
+    tail = ctx.text[s:e].strip()
+    head = tail.split(",", 1)[0]
+    rest = ctx.text[s:pe].strip()[len(head):].lstrip(", ")
+    ws = ctx.words(s, s + ctx.text[s:e].find(head) + len(head)) if head else []
+    if not ws or len(ws) > MAX_SOURCE_LINE_WORDS or not ws[0][2][:1].isupper() or head.endswith((".", "!", "?")):
+        return None
+    if rest and rest[0] not in '"\u201c\u2018\'' and not all(w[:1].isupper() or w[:1].isdigit()
+                                                              for w in WORD_RE.findall(rest)):
+        return None  # '"…." Smith, who was there, laughed': a clause, not a source line
+    if not all(w[2][:1].isupper() or w[2].lower() in ctx.role_words or w[2].lower() in ctx.function_words
+               for w in ws):
+        return None
+    return ctx.first_actor_in(ws[0][0], ws[-1][1]) or (None, (ws[0][0], ws[-1][1]))
+
+
 def _ends_sentence(ctx: SpeakerContext, r: Run) -> bool:
     return ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")[-1:] in (".", "!", "?")
 
@@ -115,7 +143,7 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
     s, e = after_window(ctx, k)
     if not ctx.text[s:e].strip():
         return None
-    dash = frame_dash(ctx, k, s, e)
+    dash = frame_dash(ctx, k, s, e) or frame_source_line(ctx, k, s, e)
     if dash:
         return dash
     ws = ctx.words(s, e)
