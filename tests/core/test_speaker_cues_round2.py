@@ -70,6 +70,24 @@ CASES = {
         {"Sam Hale": M},
         [("the longest fight on the web.", "Sam Hale"),
          ("A new obsession is taking hold on the internet, an insurgency against the club.", None)]),
+    "appositive without its closing comma over a mis-kinded name": (
+        'Maria Lund, Dean of Westfield School of Law called it "a very weak argument."',
+        {"Maria Lund": F, "Westfield School": M},
+        [("a very weak argument.", "Maria Lund")]),
+    "a name right before the verb is no unclosed appositive": (
+        'In the end Rita Moss, Senator Tom Hale said he was "not convinced."',
+        {"Rita Moss": F, "Tom Hale": M},
+        [("not convinced.", "Tom Hale")]),
+    "a participle opener holding a name": (
+        'Differing slightly in a Ledger essay, Professor Ian Cole of Bay University School of Law writes that the rule '
+        'requires parents to be subject to "complete jurisdiction" rather than "partial jurisdiction".',
+        {"Ledger": M, "Ian Cole": M, "Bay University School": ORG},
+        [("complete jurisdiction", "Ian Cole"), ("partial jurisdiction", "Ian Cole")]),
+    "an organisation modifying a role before the name": (
+        'The Harbor Party (HP) met on Monday. HP chairman Ned Olsen sets out this view in Gazette comments: '
+        '"We will never accept the new map."',
+        {"Harbor Party": ("organisation", None, ("HP",)), "Ned Olsen": M, "Gazette": ORG},
+        [("We will never accept the new map.", "Ned Olsen")]),
 }
 
 

@@ -378,7 +378,7 @@ def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …") and followed
     by "of"/"from"/"at", or by a role phrase missing its closing comma, heads it; what follows only
     modifies it."""
-    s0 = subj[0][0]
+    s0 = _after_intro_phrase(ctx, subj[0][0], subj[-1][1])  # "Differing slightly in a Newsweek essay, X of"
     for s, e, a in ctx.spans_in(s0, subj[-1][1]):
         pre = WORD_RE.findall(ctx.text[ctx.text.rfind(",", s0, s) + 1 or s0:s])  # after "To this,"
         after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
@@ -392,15 +392,15 @@ def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 def _unclosed_appositive(ctx: SpeakerContext, e: int, end: int) -> bool:
     """"Erwin Chemerinsky, Dean of UC Berkeley School of Law called it": a comma after the name opens a
     role phrase (a title or role word first, after at most a determiner) that runs to the verb with its
-    closing comma missing and names no other person, so the name is still the subject."""
+    closing comma missing and not ending on a name of its own, so the name is still the subject."""
     if ctx.text[e:e + 1] != ",":
         return False
     ws = ctx.words(e + 1, end)
     if ws and ws[0][2].lower() in words("determiners"):
         ws = ws[1:]
-    if not ws or ctx.text.find(",", e + 1, end) >= 0 \
-            or any(a.kind == "person" for _s, _e, a in ctx.spans_in(e + 1, end)):
-        return False
+    last = ctx.actor_ending_in(e + 1, end)
+    if not ws or ctx.text.find(",", e + 1, end) >= 0 or (last is not None and last[1] == end):
+        return False  # "Trump, President Biden said": a name right before the verb is the subject
     first = ws[0][2]
     return first.lower() in ctx.role_words or (first,) in ctx.titles
 
@@ -469,6 +469,8 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
         pre = WORD_RE.findall(ctx.text[s:st])
         if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
             return _appositive_name(ctx, s, e)
+        if ctx.premodifier(en):
+            continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
         if a.kind in SPEAKING_KINDS and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
