@@ -22,6 +22,10 @@ CASES = {
         'mayor "almost every week."',
         {"Tom Verity": M, "Ann Lee": F},
         [("almost every week.", "Tom Verity")]),
+    "according to an outlet, an unknown name claimed": (
+        'According to the Daily Ledger, Verity claimed to speak with the mayor "almost every week."',
+        {"Daily Ledger": ORG},
+        [("almost every week.", None)]),
     "according to an outlet with no clause speaker": (
         'According to the Daily Ledger, the plan was "dead on arrival."',
         {"Daily Ledger": ORG},

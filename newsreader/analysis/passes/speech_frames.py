@@ -366,13 +366,15 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
 def _clause_after_source(ctx: SpeakerContext, s: int, ws: list[Word], after: int, e: int,
                          strong_only: bool) -> Hit | None:
     """'According to Forbes, West claimed to be in touch "almost daily."': the source phrase ends at its
-    comma, and a speech verb of the clause after it whose subject is named speaks for itself; the source
-    only reported the claim. Without such a clause ('According to Forbes, the plan was "dead"') the source
+    comma, and a speech verb of the clause after it whose subject is a name speaks for itself (unnamed when
+    the name is not a known actor); the source only reported the claim. Without such a clause ('According to Forbes, the plan was "dead"') the source
     speaks."""
     comma = next((j for j in range(after, len(ws) - 1) if ctx.text[ws[j][1]:ws[j + 1][0]].strip() == ","), None)
     if comma is None:
         return None
     got = _last_cue_speaker(ctx, ws[comma + 1][0], ws[comma + 1:], e, strong_only)
+    if got and got[0] is None and got[1] is not None and ctx.text[got[1][0]].isupper():
+        return got  # a capitalised subject is a name, even one the actor pass missed: the source still yields
     return got if got and got[0] is not None else None
 
 
