@@ -92,6 +92,11 @@ CASES = {
         '"We will never accept the new map."',
         {"Harbor Party": ("organisation", None, ("HP",)), "Ned Olsen": M, "Gazette": ORG},
         [("We will never accept the new map.", "Ned Olsen")]),
+    "a statement from someone, issued by another": (
+        'King Aran Vell spoke on Friday. The palace issued the following statement from the king: "She keeps '
+        'her status as a member of the dynasty."',
+        {"King Aran Vell": M},
+        [("She keeps her status as a member of the dynasty.", "King Aran Vell")]),
 }
 
 

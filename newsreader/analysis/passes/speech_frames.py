@@ -234,7 +234,8 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
     subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
     s, e = before_window(ctx, k)
-    got = frame_possessed_speech_noun(ctx, s, e) or (subject_before_verb(ctx, s, e) if e > s else None)
+    got = frame_possessed_speech_noun(ctx, s, e) or statement_from(ctx, s, e) \
+        or (subject_before_verb(ctx, s, e) if e > s else None)
     if got and got[0] is not None:
         return got
     got = frame_statement_intro(ctx, k) or (frame_as_put(ctx, ctx.words(s, e)) if e > s else None) or got
@@ -248,6 +249,23 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     if ctx.text[s:e].strip() == "":
         return frame_previous_sentence(ctx, k, s)
     return frame_participle_opener(ctx, k, s, e)
+
+
+def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """'The palace issued the following statement from the king: "…"': a statement noun followed by "from"
+    and a phrase that runs to the colon names the source of the words; whoever issued it only passed them
+    on."""
+    if not ctx.text[s:e].rstrip().endswith(":"):
+        return None
+    ws = ctx.words(s, e)
+    for i in range(len(ws) - 3, -1, -1):
+        if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() == "from":
+            phrase = ws[i + 2:]
+            if len(phrase) > MAX_OBJECT_WORDS:
+                return None
+            got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True) or refs.role_subject(ctx, phrase)
+            return got if got and got[0] is not None else None
+    return None
 
 
 MAX_NOUN_MODIFIERS = 2  # 'his 2016 promise', 'Clinton's infamous description'
@@ -367,8 +385,8 @@ def _clause_after_source(ctx: SpeakerContext, s: int, ws: list[Word], after: int
                          strong_only: bool) -> Hit | None:
     """'According to Forbes, West claimed to be in touch "almost daily."': the source phrase ends at its
     comma, and a speech verb of the clause after it whose subject is a name speaks for itself (unnamed when
-    the name is not a known actor); the source only reported the claim. Without such a clause ('According to Forbes, the plan was "dead"') the source
-    speaks."""
+    the name is not a known actor); the source only reported the claim. Without such a clause ('According
+    to Forbes, the plan was "dead"') the source speaks."""
     comma = next((j for j in range(after, len(ws) - 1) if ctx.text[ws[j][1]:ws[j + 1][0]].strip() == ","), None)
     if comma is None:
         return None
