@@ -97,6 +97,11 @@ CASES = {
         'her status as a member of the dynasty."',
         {"King Aran Vell": M},
         [("She keeps her status as a member of the dynasty.", "King Aran Vell")]),
+    "a statement from a role nobody was introduced with": (
+        'Princess Ana Vell filed on Monday. The palace issued the following statement from the king: "She '
+        'keeps her status as a member of the dynasty."',
+        {"Ana Vell": F},
+        [("She keeps her status as a member of the dynasty.", None)]),
 }
 
 

@@ -253,8 +253,8 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
 
 def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     """'The palace issued the following statement from the king: "…"': a statement noun followed by "from"
-    and a phrase that runs to the colon names the source of the words; whoever issued it only passed them
-    on."""
+    and a phrase that runs to the colon names the source of the words (a role noun only the person
+    introduced with that title); whoever issued it only passed them on."""
     if not ctx.text[s:e].rstrip().endswith(":"):
         return None
     ws = ctx.words(s, e)
@@ -263,8 +263,11 @@ def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
             phrase = ws[i + 2:]
             if len(phrase) > MAX_OBJECT_WORDS:
                 return None
-            got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True) or refs.role_subject(ctx, phrase)
-            return got if got and got[0] is not None else None
+            got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
+            if got and got[0] is not None:
+                return got
+            titled = refs.titled_person(ctx, phrase[-1][2].lower(), phrase[-1][0])  # only one named so
+            return (titled, (phrase[0][0], phrase[-1][1])) if titled else None
     return None
 
 
