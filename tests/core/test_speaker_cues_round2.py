@@ -102,6 +102,11 @@ CASES = {
         'keeps her status as a member of the dynasty."',
         {"Ana Vell": F},
         [("She keeps her status as a member of the dynasty.", None)]),
+    "an unclosed appositive ending on the organisation of the role": (
+        'In the blog post Chris Dale, the Chief Technology Officer of Hat Corp said the firm was "shifting our '
+        'investment fully."',
+        {"Chris Dale": M, "Hat Corp": ORG},
+        [("shifting our investment fully.", "Chris Dale")]),
 }
 
 

@@ -392,14 +392,16 @@ def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 def _unclosed_appositive(ctx: SpeakerContext, e: int, end: int) -> bool:
     """"Erwin Chemerinsky, Dean of UC Berkeley School of Law called it": a comma after the name opens a
     role phrase (a title or role word first, after at most a determiner) that runs to the verb with its
-    closing comma missing and not ending on a name of its own, so the name is still the subject."""
+    closing comma missing and not ending on a name of its own (one inside an "of" phrase is the role's:
+    "Chris Wright, the Chief Technology Officer of Red Hat said"), so the name is still the subject."""
     if ctx.text[e:e + 1] != ",":
         return False
     ws = ctx.words(e + 1, end)
     if ws and ws[0][2].lower() in words("determiners"):
         ws = ws[1:]
     last = ctx.actor_ending_in(e + 1, end)
-    if not ws or ctx.text.find(",", e + 1, end) >= 0 or (last is not None and last[1] == end):
+    if not ws or ctx.text.find(",", e + 1, end) >= 0 or (last is not None and last[1] == end
+                                                         and not ctx.prepositional(last[0])):
         return False  # "Trump, President Biden said": a name right before the verb is the subject
     first = ws[0][2]
     return first.lower() in ctx.role_words or (first,) in ctx.titles
