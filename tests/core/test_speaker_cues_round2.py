@@ -102,11 +102,10 @@ CASES = {
         'keeps her status as a member of the dynasty."',
         {"Ana Vell": F},
         [("She keeps her status as a member of the dynasty.", None)]),
-    "an unclosed appositive ending on the organisation of the role": (
-        'In the blog post Chris Dale, the Chief Technology Officer of Hat Corp said the firm was "shifting our '
-        'investment fully."',
-        {"Chris Dale": M, "Hat Corp": ORG},
-        [("shifting our investment fully.", "Chris Dale")]),
+    "an unclosed appositive ending on a (mis-kinded) name inside its of-phrase": (
+        'Critics were unimpressed. Chris Dale, the chief officer of Hat Corp called it "a very weak argument."',
+        {"Chris Dale": M, "Hat Corp": M},
+        [("a very weak argument.", "Chris Dale")]),
 }
 
 
