@@ -106,6 +106,17 @@ CASES = {
         'Critics were unimpressed. Chris Dale, the chief officer of Hat Corp called it "a very weak argument."',
         {"Chris Dale": M, "Hat Corp": M},
         [("a very weak argument.", "Chris Dale")]),
+    "a first-person quotation after a sentence about its speaker": (
+        'Actress Dana Holt spoke on Sunday.\n\nUnderwhelmed by her role, she left the show after a year. "This is '
+        'not what I wanted to act for. I asked them for fake legs" to put at her post. "You could just stick '
+        'my legs there."',
+        {"Dana Holt": F},
+        [("This is not what I wanted to act for. I asked them for fake legs", "Dana Holt"),
+         ("You could just stick my legs there.", "Dana Holt")]),
+    "a quotation in the third person after such a sentence stays unattributed": (
+        'Unhappy with her role, Dana Holt left the show after a year. "The show was a big hit." ',
+        {"Dana Holt": F},
+        [("The show was a big hit.", None)]),
 }
 
 
