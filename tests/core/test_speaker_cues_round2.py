@@ -117,6 +117,11 @@ CASES = {
         'Unhappy with her role, Dana Holt left the show after a year. "The show was a big hit." ',
         {"Dana Holt": F},
         [("The show was a big hit.", None)]),
+    "a parenthetical list of works before the verb": (
+        'Comic artist Jenn Rowe (Nancy Drew, Jem and the Misfits) told of being forced to rethink her life: '
+        '"In my first stint, I did not get any work."',
+        {"Jenn Rowe": F, "Nancy Drew": F},
+        [("In my first stint, I did not get any work.", "Jenn Rowe")]),
 }
 
 

@@ -211,7 +211,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     if ll in words("first_person_pronouns") and not gap.strip():
         return None
     if delimited:
-        return _appositive_subject(ctx, subj)
+        return _before_parenthetical(ctx, subj, gap) or _appositive_subject(ctx, subj)
     lead = _leading_name(ctx, subj)
     if lead is not None:
         return lead
@@ -311,6 +311,20 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return None
     return lead or role_subject(ctx, subj[:k]) or organisation_spokesperson(ctx, subj[:k]) \
         or _appositive_organisation(ctx, subj, k, head)
+
+
+def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hit | None:
+    """'Comic artist Jenn St-Onge (Nancy Drew, Jem and the Misfits) told': a parenthesis closing right
+    before the verb is an aside (works, ages, affiliations) whose commas are not the subject's; a name
+    before it speaks."""
+    if not gap.strip().endswith(")"):
+        return None
+    opened = ctx.text.rfind("(", subj[0][0], subj[-1][1])
+    outer = [w for w in subj if w[1] <= opened]
+    if opened < 0 or not outer:
+        return None
+    got = resolve_subject(ctx, outer, opened)
+    return got if got and got[0] is not None else None
 
 
 def _appositive_organisation(ctx: SpeakerContext, subj: list[Word], k: int, head: Span | None) -> Hit | None:
