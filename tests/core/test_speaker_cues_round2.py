@@ -122,6 +122,11 @@ CASES = {
         '"In my first stint, I did not get any work."',
         {"Jenn Rowe": F, "Nancy Drew": F},
         [("In my first stint, I did not get any work.", "Jenn Rowe")]),
+    "the Department issued a statement": (
+        'The Nevada Department of Prisons (NDP) did not name him. The Department issued a statement that an '
+        'inmate had been hurt: "There was an assault on an inmate on Friday."',
+        {"Nevada Department of Prisons": ("organisation", None, ("NDP",))},
+        [("There was an assault on an inmate on Friday.", "Nevada Department of Prisons")]),
 }
 
 

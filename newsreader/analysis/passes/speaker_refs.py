@@ -491,7 +491,17 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
-    return None
+    return _organisation_role_opening(ctx, ws)
+
+
+def _organisation_role_opening(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'The Department issued a statement that …:': a clause opening with "the" and an organisation's role
+    noun, then a lower-case word (its verb), has the organisation the role stands for as its subject."""
+    if len(ws) < 3 or ws[0][2].lower() != "the" or ws[1][2].lower() not in DEF_ROLE_ORG \
+            or not ws[2][2][:1].islower() or ws[2][2].lower() in words("prepositions"):
+        return None
+    got = role_subject(ctx, ws[:2])
+    return got if got and got[0] is not None else None
 
 
 def _appositive_name(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
