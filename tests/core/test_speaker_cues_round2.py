@@ -127,6 +127,14 @@ CASES = {
         'inmate had been hurt: "There was an assault on an inmate on Friday."',
         {"Nevada Department of Prisons": ("organisation", None, ("NDP",))},
         [("There was an assault on an inmate on Friday.", "Nevada Department of Prisons")]),
+    "a thought verb without that is no cue for a short run": (
+        'The party stands for small government and cutting "red tape" - what law do you think needs changing?',
+        {},
+        []),
+    "a thought verb with that is": (
+        'Senator Ruth Calder thinks that the plan is "a disaster" for farmers.',
+        {"Ruth Calder": F},
+        [("a disaster", "Ruth Calder")]),
 }
 
 

@@ -436,8 +436,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     if lw in words("that_verbs"):
         return vi + 1 < len(ws) and ws[vi + 1][2].lower() == "that"  # 'He holds that if they were "…"'
     tail = ctx.text[ws[vi][1]:e]
-    if lw in lex.weak_verbs and tail.strip().startswith(":"):
-        return True
+    if lw in lex.weak_verbs and (tail.strip().startswith(":") or (vi + 1 < len(ws) and ws[vi + 1][2] == "that")):
+        return True  # 'Calder thinks that the plan is "a disaster"'
     short_object = len(ws) - vi - 1 <= MAX_OBJECT_WORDS
     return lw in words("framing_verbs") and short_object and next_sentence_end(ctx.text, ws[vi][1], e) is None
 
