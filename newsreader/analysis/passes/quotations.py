@@ -364,8 +364,9 @@ def _whole_sentence(text: str, r: Run, ps: int) -> bool:
 
 
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
-    """A speech, framing or naming verb in the sentence around the run, outside it, or a verb that reports a
-    claim or a thought only with "that" after it ("holds that", "thinks that")."""
+    """A speech, framing or naming verb or a speech noun ("promise", "description") in the sentence around
+    the run, outside it, or a verb that reports a claim or a thought only with "that" after it ("holds
+    that", "thinks that")."""
     ps, pe = doc.paragraphs[r.para]
     s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
     hi = min(pe, r.outer_end + WINDOW)
@@ -375,7 +376,7 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     verbs = (lex.speech_verbs - lex.weak_verbs) | words("framing_verbs")  # 'dismissed it as "locker room talk"'
     that_verbs = words("that_verbs") | lex.weak_verbs
     non_speech = words("short_quote_non_cues")
-    naming = words("short_quote_naming_cues")
+    naming = words("short_quote_naming_cues") | words("possessed_speech_nouns")  # "Lind's description of …"
     ws = [w.lower() for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0])]
     for i, lw in enumerate(ws):
         if (lw in verbs and lw not in non_speech) or lw in naming:
