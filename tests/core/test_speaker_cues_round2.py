@@ -135,6 +135,11 @@ CASES = {
         'Senator Ruth Calder thinks that the plan is "a disaster" for farmers.',
         {"Ruth Calder": F},
         [("a disaster", "Ruth Calder")]),
+    "discussing a short quotation": (
+        'During the visit, Senator Ruth Calder delivered a talk on housing, discussing the "original sin" of '
+        'zoning.',
+        {"Ruth Calder": F},
+        [("original sin", "Ruth Calder")]),
 }
 
 
