@@ -241,15 +241,16 @@ def keep_run(r: Run, doc: Doc) -> bool:
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
-    """A gloss "(…)", a scare cue right before the mark, or a placard noun just before it."""
+    """A gloss "(…)", a scare cue right before the mark, a metalinguistic noun right before it ('the
+    description "…"'), or a placard noun just before it."""
     before = text[max(ps, r.open_pos - 40):r.open_pos].lower().rstrip()
     if before.endswith("(") and text[r.outer_end:r.outer_end + 1] == ")":
         return True
     if before.endswith(_scare_cue_ends()) and _scare_cue_re().search(before):  # (most runs: no cue)
         return True
     near = re.findall(r"[\w'-]+", before)[-6:]
-    if _named_by_participle(text, r, ps):
-        return True
+    if _named_by_participle(text, r, ps) or (near and before.endswith(near[-1]) and near[-1] in words("mention_nouns")):
+        return True  # 'the 14th Amendment phrase "subject to"': a metalinguistic noun makes a mention
     placard = words("placard_nouns")
     return any(w in placard for w in near[-3:]) or (not r.attributed and any(w in placard for w in near))
 
@@ -373,22 +374,29 @@ def _whole_sentence(text: str, r: Run, ps: int) -> bool:
 
 
 @functools.cache
-def _nearby_verbs() -> frozenset[str]:
-    return lexicon().speech_verbs | words("framing_verbs")  # 'dismissed it as "locker room talk"'
+def _nearby_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that cue a quotation anywhere near it, verbs that cue one only with "that" after them)."""
+    lex = lexicon()
+    verbs = (lex.speech_verbs - lex.weak_verbs) | words("framing_verbs")  # 'dismissed it as "locker room talk"'
+    return frozenset(verbs), frozenset(words("that_verbs") | lex.weak_verbs)
 
 
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
-    """A speech, framing or naming verb in the sentence around the run, outside it."""
+    """A speech, framing or naming verb or a speech noun ("promise", "description") in the sentence around
+    the run, outside it, or a verb that reports a claim or a thought only with "that" after it ("holds
+    that", "thinks that")."""
     ps, pe = doc.paragraphs[r.para]
     s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
     hi = min(pe, r.outer_end + WINDOW)
     end = next_sentence_end(text, r.outer_end, hi)
     e0 = hi if end is None else end
-    verbs = _nearby_verbs()
+    verbs, that_verbs = _nearby_verbs()
     non_speech = words("short_quote_non_cues")
-    naming = words("short_quote_naming_cues")
-    for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0]):
-        lw = w.lower()
+    naming = words("short_quote_naming_cues") | words("possessed_speech_nouns")  # "Lind's description of …"
+    ws = [w.lower() for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0])]
+    for i, lw in enumerate(ws):
         if (lw in verbs and lw not in non_speech) or lw in naming:
             return True
+        if lw in that_verbs and ws[i + 1:i + 2] == ["that"]:
+            return True  # 'He holds that if they were "lawful residents"'; not 'what you think needs revising'
     return False

@@ -211,7 +211,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     if ll in words("first_person_pronouns") and not gap.strip():
         return None
     if delimited:
-        return _appositive_subject(ctx, subj)
+        return _before_parenthetical(ctx, subj, gap) or _appositive_subject(ctx, subj)
     lead = _leading_name(ctx, subj)
     if lead is not None:
         return lead
@@ -313,6 +313,20 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         or _appositive_organisation(ctx, subj, k, head)
 
 
+def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hit | None:
+    """'Comic artist Jenn St-Onge (Nancy Drew, Jem and the Misfits) told': a parenthesis closing right
+    before the verb is an aside (works, ages, affiliations) whose commas are not the subject's; a name
+    before it speaks."""
+    if not gap.strip().endswith(")"):
+        return None
+    opened = ctx.text.rfind("(", subj[0][0], subj[-1][1])
+    outer = [w for w in subj if w[1] <= opened]
+    if opened < 0 or not outer:
+        return None
+    got = resolve_subject(ctx, outer, opened)
+    return got if got and got[0] is not None else None
+
+
 def _appositive_organisation(ctx: SpeakerContext, subj: list[Word], k: int, head: Span | None) -> Hit | None:
     """"The company behind the brand, Acme Corp., said": a description set off by a comma from the
     organisation it describes names nobody itself, so the organisation in the appositive speaks."""
@@ -376,16 +390,35 @@ def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
     subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …") and followed
-    by "of"/"from"/"at" heads it; what follows only modifies it."""
-    s0 = subj[0][0]
+    by "of"/"from"/"at", or by a role phrase missing its closing comma, heads it; what follows only
+    modifies it."""
+    s0 = _after_intro_phrase(ctx, subj[0][0], subj[-1][1])  # "Differing slightly in a Newsweek essay, X of"
     for s, e, a in ctx.spans_in(s0, subj[-1][1]):
         pre = WORD_RE.findall(ctx.text[ctx.text.rfind(",", s0, s) + 1 or s0:s])  # after "To this,"
         after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
         if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
-                and after in words("affiliation_prepositions"):
+                and (after in words("affiliation_prepositions") or _unclosed_appositive(ctx, e, subj[-1][1])):
             return a, (s, e)
         return None
     return None
+
+
+def _unclosed_appositive(ctx: SpeakerContext, e: int, end: int) -> bool:
+    """"Erwin Chemerinsky, Dean of UC Berkeley School of Law called it": a comma after the name opens a
+    role phrase (a title or role word first, after at most a determiner) that runs to the verb with its
+    closing comma missing and not ending on a name of its own (one inside an "of" phrase is the role's:
+    "Chris Wright, the Chief Technology Officer of Red Hat said"), so the name is still the subject."""
+    if ctx.text[e:e + 1] != ",":
+        return False
+    ws = ctx.words(e + 1, end)
+    if ws and ws[0][2].lower() in words("determiners"):
+        ws = ws[1:]
+    last = ctx.actor_ending_in(e + 1, end)
+    if not ws or ctx.text.find(",", e + 1, end) >= 0 or (last is not None and last[1] == end
+                                                         and not ctx.prepositional(last[0])):
+        return False  # "Trump, President Biden said": a name right before the verb is the subject
+    first = ws[0][2]
+    return first.lower() in ctx.role_words or (first,) in ctx.titles
 
 
 def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = False) -> Hit | None:
@@ -438,7 +471,8 @@ def short_name(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
 
 def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     """The name or pronoun that opens a clause, after an introductory phrase ("In late June, the court
-    ruled", "On Friday in Istanbul, Smith said") and a title ("US Secretary of State Mike Pompeo")."""
+    ruled", "On Friday in Istanbul, Smith said") and a title or role ("US Secretary of State Mike Pompeo",
+    "AIP chairman Markham Robinson")."""
     s = _after_intro_phrase(ctx, s, e)
     ws = ctx.words(s, e)
     if not ws or ctx.inside_quote(ws[0][0]):
@@ -446,16 +480,28 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     if ws[0][2].lower() in words("personal_subject_pronouns") or _referring_it(ws):
         hit = pronoun_hit(ctx, ws[0])
         return hit if hit[0] else None
-    lead = words("subject_lead_words")
+    lead = words("subject_lead_words") | ctx.role_words  # "AIP chairman Markham Robinson reflects"
     for st, en, a in ctx.spans_in(s, e):
         pre = WORD_RE.findall(ctx.text[s:st])
         if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
             return _appositive_name(ctx, s, e)
+        if ctx.premodifier(en):
+            continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
         if a.kind in SPEAKING_KINDS and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
-    return None
+    return _organisation_role_opening(ctx, ws)
+
+
+def _organisation_role_opening(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'The Department issued a statement that …:': a clause opening with "the" and an organisation's role
+    noun, then a lower-case word (its verb), has the organisation the role stands for as its subject."""
+    if len(ws) < 3 or ws[0][2].lower() != "the" or ws[1][2].lower() not in DEF_ROLE_ORG \
+            or not ws[2][2][:1].islower() or ws[2][2].lower() in words("prepositions"):
+        return None
+    got = role_subject(ctx, ws[:2])
+    return got if got and got[0] is not None else None
 
 
 def _appositive_name(ctx: SpeakerContext, s: int, e: int) -> Hit | None:

@@ -156,12 +156,33 @@ def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
 def attribute_first_person(ctx: SpeakerContext) -> None:
     """Quoted words in the first person ("my love for Halloween") are someone's speech even without a
     cue: with no frame of their own they go to the person who opens their sentence ('Lisa Mancini has been
-    cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."')."""
+    cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."'), or,
+    when they open the sentence, the person who opens the sentence before (`_previous_sentence_subject`);
+    the later unattributed runs of the paragraph go with them."""
     first_person = words("first_person_words")
-    for r in ctx.runs:
+    for k, r in enumerate(ctx.runs):
         if r.attributed or not any(w.lower() in first_person for w in WORD_RE.findall(ctx.text[r.start:r.end])):
             continue
-        hit = refs.clause_subject(ctx, ctx.sentence_start(r.open_pos), r.open_pos)
-        if hit is not None and hit[0] is not None and hit[0].kind == "person":
-            r.speaker, r.speaker_span = hit
-            r.attributed = True
+        ss = ctx.sentence_start(r.open_pos)
+        own = ss < r.open_pos and bool(ctx.text[ss:r.open_pos].strip())
+        hit = refs.clause_subject(ctx, ss, r.open_pos) if own else _previous_sentence_subject(ctx, r, ss)
+        if hit is None or hit[0] is None or hit[0].kind != "person":
+            continue
+        r.speaker, r.speaker_span, r.attributed = hit[0], hit[1], True
+        for x in ctx.runs[k + 1:]:  # later runs of the paragraph with no cue continue it, as in inherit_speakers
+            if x.para != r.para or x.attributed or not _nothing_intervenes(ctx, r, x):
+                break
+            x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _previous_sentence_subject(ctx: SpeakerContext, r: Run, ss: int) -> Hit | None:
+    """'Underwhelmed with her role, she left the series. "This is not what I wanted."': a first-person
+    quotation opening its sentence with no cue is said by the person the sentence before it, in the same
+    paragraph, opens with."""
+    ps = ctx.doc.paragraphs[r.para][0]
+    if ss <= ps:
+        return None
+    pss = last_sentence_end(ctx.text, max(ps, ss - WINDOW), ss, inner_only=True)
+    if ctx.quote_starts and bisect_left(ctx.quote_starts, ss) > bisect_left(ctx.quote_starts, pss):
+        return None  # the sentence before holds a quotation: its speaker was already tried
+    return refs.clause_subject(ctx, pss, ss)

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import lexicon
+from ..text import WORD_RE
 from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
@@ -82,6 +83,33 @@ def frame_dash(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
     return None
 
 
+MAX_SOURCE_LINE_WORDS = 4  # '"…." Anonymous blogger, "…"': a source line is a short name or role phrase
+
+
+def frame_source_line(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
+    """'"…an insurgency against the club." Anonymous blogger, "Post title"': a paragraph that opens with a
+    whole-sentence quotation followed by a bare source line (a few capitalised words or role words, no
+    verb, ending the paragraph or set off by a comma before a title or a date) names its own source, so it does not
+    continue the speaker of the paragraph above; the source is the actor named in it, or unnamed."""
+    r = ctx.runs[k]
+    ps, pe = ctx.doc.paragraphs[r.para]
+    if r.close_pos is None or r.open_pos - ps > 1 or not _ends_sentence(ctx, r):
+        return None
+    tail = ctx.text[s:e].strip()
+    head = tail.split(",", 1)[0]
+    rest = ctx.text[s:pe].strip()[len(head):].lstrip(", ")
+    ws = ctx.words(s, s + ctx.text[s:e].find(head) + len(head)) if head else []
+    if not ws or len(ws) > MAX_SOURCE_LINE_WORDS or not ws[0][2][:1].isupper() or head.endswith((".", "!", "?")):
+        return None
+    if rest and rest[0] not in '"\u201c\u2018\'' and not all(w[:1].isupper() or w[:1].isdigit()
+                                                              for w in WORD_RE.findall(rest)):
+        return None  # '"…." Smith, who was there, laughed': a clause, not a source line
+    if not all(w[2][:1].isupper() or w[2].lower() in ctx.role_words or w[2].lower() in ctx.function_words
+               for w in ws):
+        return None
+    return ctx.first_actor_in(ws[0][0], ws[-1][1]) or (None, (ws[0][0], ws[-1][1]))
+
+
 def _ends_sentence(ctx: SpeakerContext, r: Run) -> bool:
     return ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")[-1:] in (".", "!", "?")
 
@@ -115,7 +143,7 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
     s, e = after_window(ctx, k)
     if not ctx.text[s:e].strip():
         return None
-    dash = frame_dash(ctx, k, s, e)
+    dash = frame_dash(ctx, k, s, e) or frame_source_line(ctx, k, s, e)
     if dash:
         return dash
     ws = ctx.words(s, e)
@@ -213,7 +241,8 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
     subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
     s, e = before_window(ctx, k)
-    got = frame_possessed_speech_noun(ctx, s, e) or (subject_before_verb(ctx, s, e) if e > s else None)
+    got = frame_possessed_speech_noun(ctx, s, e) or statement_from(ctx, s, e) \
+        or (subject_before_verb(ctx, s, e) if e > s else None)
     if got and got[0] is not None:
         return got
     got = frame_statement_intro(ctx, k) or (frame_as_put(ctx, ctx.words(s, e)) if e > s else None) or got
@@ -227,6 +256,26 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     if ctx.text[s:e].strip() == "":
         return frame_previous_sentence(ctx, k, s)
     return frame_participle_opener(ctx, k, s, e)
+
+
+def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """'The palace issued the following statement from the king: "…"': a statement noun followed by "from"
+    and a phrase that runs to the colon names the source of the words (a role noun only the person
+    introduced with that title); whoever issued it only passed them on."""
+    if not ctx.text[s:e].rstrip().endswith(":"):
+        return None
+    ws = ctx.words(s, e)
+    for i in range(len(ws) - 3, -1, -1):
+        if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() == "from":
+            phrase = ws[i + 2:]
+            if len(phrase) > MAX_OBJECT_WORDS:
+                return None
+            got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
+            if got and got[0] is not None:
+                return got
+            titled = refs.titled_person(ctx, phrase[-1][2].lower(), phrase[-1][0])  # only one named so
+            return (titled, (phrase[0][0], phrase[-1][1])) if titled else None
+    return None
 
 
 MAX_NOUN_MODIFIERS = 2  # 'his 2016 promise', 'Clinton's infamous description'
@@ -336,8 +385,29 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
         if after is not None:
             phrase = noun_phrase_after(ws[after:], ctx.text) or ws[after:after + 6]
             got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
-            if got:
-                return got
+            own = _clause_after_source(ctx, s, ws, after, e, strong_only)
+            if own or got:
+                return own or got
+    return _last_cue_speaker(ctx, s, ws, e, strong_only)
+
+
+def _clause_after_source(ctx: SpeakerContext, s: int, ws: list[Word], after: int, e: int,
+                         strong_only: bool) -> Hit | None:
+    """'According to Forbes, West claimed to be in touch "almost daily."': the source phrase ends at its
+    comma, and a speech verb of the clause after it whose subject is a name speaks for itself (unnamed when
+    the name is not a known actor); the source only reported the claim. Without such a clause ('According
+    to Forbes, the plan was "dead"') the source speaks."""
+    comma = next((j for j in range(after, len(ws) - 1) if ctx.text[ws[j][1]:ws[j + 1][0]].strip() == ","), None)
+    if comma is None:
+        return None
+    got = _last_cue_speaker(ctx, ws[comma + 1][0], ws[comma + 1:], e, strong_only)
+    if got and got[0] is None and got[1] is not None and ctx.text[got[1][0]].isupper():
+        return got  # a capitalised subject is a name, even one the actor pass missed: the source still yields
+    return got if got and got[0] is not None else None
+
+
+def _last_cue_speaker(ctx: SpeakerContext, s: int, ws: list[Word], e: int, strong_only: bool) -> Hit | None:
+    """The speaker of the last speech cue among `ws` (see subject_before_verb)."""
     for vi in range(len(ws) - 1, -1, -1):
         if not _is_cue(ctx, ws, vi, e, strong_only):
             continue
@@ -359,7 +429,8 @@ def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
-    """A lower-case speech verb; a weak or framing one only with the quotation (or a colon) close after it."""
+    """A lower-case speech verb; a weak or framing one only with the quotation (or a colon) close after it;
+    a verb that reports a claim only with "that" ("holds that") when "that" follows it."""
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
@@ -371,9 +442,11 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
         return True
     if strong_only:
         return False
+    if lw in words("that_verbs"):
+        return vi + 1 < len(ws) and ws[vi + 1][2].lower() == "that"  # 'He holds that if they were "…"'
     tail = ctx.text[ws[vi][1]:e]
-    if lw in lex.weak_verbs and tail.strip().startswith(":"):
-        return True
+    if lw in lex.weak_verbs and (tail.strip().startswith(":") or (vi + 1 < len(ws) and ws[vi + 1][2] == "that")):
+        return True  # 'Calder thinks that the plan is "a disaster"'
     short_object = len(ws) - vi - 1 <= MAX_OBJECT_WORDS
     return lw in words("framing_verbs") and short_object and next_sentence_end(ctx.text, ws[vi][1], e) is None
 
@@ -388,9 +461,21 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
                                        for w in ws[max(0, vi - 2):vi]):
         return True
+    if ws[vi][2].lower() in words("speech_nouns_bare") and _after_prepositional_name(ctx, ws, vi):
+        return True
     return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
         words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
         not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
+
+
+def _after_prepositional_name(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """'reflects this view in Ballot Access News comments:': a name that a preposition opens, right before a
+    bare speech word, modifies it as a noun (the name is where the words appeared, not who said them)."""
+    j = vi - 1
+    while j >= 0 and ws[j][2][:1].isupper() and not ctx.text[ws[j][1]:ws[j + 1][0]].strip():
+        j -= 1
+    return 0 <= j < vi - 1 and ws[j][2].lower() in words("name_modifier_prepositions") \
+        and not ctx.text[ws[j][1]:ws[j + 1][0]].strip()
 
 
 def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | None:
