@@ -434,7 +434,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
-    if lw not in lex.speech_verbs and lw not in lex.weak_verbs and lw not in words("framing_verbs"):
+    if lw not in lex.speech_verbs and lw not in lex.weak_verbs and lw not in words("framing_verbs") \
+            and lw not in words("that_verbs"):
         return False  # (no verb of any kind: most words, settled before the noun-position test)
     if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
         return False
