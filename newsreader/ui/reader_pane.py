@@ -223,7 +223,11 @@ class ReaderPane(Horizontal):
     # -------------------------------------------------------------------------------------- find
 
     def open_find(self) -> None:
+        """`/`: the bar takes the keys. Words the filter put there are selected, so typing starts a new
+        find (as a browser's find box does) while Enter or the arrows keep them."""
         self.find_bar.open()
+        if self.find.from_filter:
+            self.find_bar.input.select_all()
 
     def close_find(self) -> None:
         """Close the bar and clear every highlight it made."""

@@ -81,3 +81,25 @@ async def test_the_filter_fills_the_bar_without_becoming_a_typed_find(small_fold
         assert pane.find_bar.input.value == "paragraph"
         pane.close_find()
         assert pane.find.text == "" and pane.find_bar.input.value == "" and not app.reader.matches
+
+
+async def test_typing_after_slash_replaces_the_filters_word_in_the_bar(small_folder: Path, make: Any) -> None:
+    """The filter's word fills the find bar by itself; `/` then typing is a new find, not that word with
+    the keys stuck on its end ("paragraphGamma" found nothing in a real terminal)."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.list_pane.set_filter_text("paragraph")
+        for _ in range(300):  # the filter waits for more keys (a debounce), then runs in a worker
+            await pilot.pause(0.01)
+            await app.workers.wait_for_complete()
+            if app.reader_pane.find.text:
+                break
+        assert app.reader_pane.find.from_filter
+        await pilot.press("enter", "/")  # the filter is done (its words stay in the find bar), then find
+        await pilot.press(*"Gamma")
+        await pilot.pause()
+        pane = app.reader_pane
+        assert pane.find_bar.input.value == "Gamma"
+        assert pane.find.text == "Gamma" and not pane.find.from_filter and pane.matches
