@@ -17,7 +17,6 @@ Each list is sorted by code point. `--check` exits 1 if the file on disk differs
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import unicodedata
@@ -96,17 +95,9 @@ def render() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only compare with the file on disk")
-    args = parser.parse_args()
-    text = render()
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT.relative_to(REPO)} differs from the generator")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(REPO)}")
-    return 0
+    from generated_file import write_or_check  # (beside this script; imported here so tests can load this file)
+
+    return write_or_check(OUT, REPO, render, (__doc__ or "").splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -22,6 +22,18 @@ async def open_find(app: Any, pilot: Any) -> Input:
     return find_input
 
 
+async def filter_for(app: Any, pilot: Any, text: str) -> None:
+    """Filter the list for `text` and wait until the reader has the filter's words as its find."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    app.list_pane.set_filter_text(text)
+    for _ in range(300):  # the filter waits for more keys (a debounce), then runs in a worker
+        await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        if app.reader_pane.find.text:
+            break
+
+
 async def test_a_typed_key_has_its_highlights_before_any_other_message_is_handled(
     small_folder: Path, make: Any
 ) -> None:
@@ -68,14 +80,7 @@ async def test_the_filter_fills_the_bar_without_becoming_a_typed_find(small_fold
     """The pane fills in the bar itself (the filter's words): that is not the user typing a find."""
     app = make(small_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.list_pane.set_filter_text("paragraph")
-        for _ in range(300):  # the filter waits for more keys (a debounce), then runs in a worker
-            await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            if app.reader_pane.find.text:
-                break
+        await filter_for(app, pilot, "paragraph")
         pane = app.reader_pane
         assert pane.find.text == "paragraph" and pane.find.from_filter
         assert pane.find_bar.input.value == "paragraph"
@@ -88,14 +93,7 @@ async def test_typing_after_slash_replaces_the_filters_word_in_the_bar(small_fol
     the keys stuck on its end ("paragraphGamma" found nothing in a real terminal)."""
     app = make(small_folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.list_pane.set_filter_text("paragraph")
-        for _ in range(300):  # the filter waits for more keys (a debounce), then runs in a worker
-            await pilot.pause(0.01)
-            await app.workers.wait_for_complete()
-            if app.reader_pane.find.text:
-                break
+        await filter_for(app, pilot, "paragraph")
         assert app.reader_pane.find.from_filter
         await pilot.press("enter", "/")  # the filter is done (its words stay in the find bar), then find
         await pilot.press(*"Gamma")
