@@ -14,6 +14,7 @@ from typing import Protocol
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
+from .interview_turns import Turn, Turns
 from .quotations import Run
 from .sentences import abbreviation_before, last_sentence_end
 from .speech_data import words
@@ -61,6 +62,7 @@ class SpeakerContext:
         self.function_words = _function_words()
         self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
         self._words: dict[tuple[int, int], list[Word]] = {}  # the rules ask for the same windows again
+        self._turns: Turns | None = None  # built on the first "I" or "you" subject
 
     # ---- primitives
     def spans_in(self, lo: int, hi: int) -> list[Span]:
@@ -89,6 +91,12 @@ class SpeakerContext:
         i = bisect_right(self.para_starts, pos) - 1
         ps = self.doc.paragraphs[i][0] if i >= 0 else 0
         return last_sentence_end(self.text, max(ps, pos - WINDOW), pos)
+
+    def turn(self, pos: int) -> Turn:
+        """The interview turn holding `pos` (who says "I" there, whom "you" addresses)."""
+        if self._turns is None:
+            self._turns = Turns(self.doc, self.index.spans)
+        return self._turns.at(pos)
 
     # ---- mentions
     def in_mention(self, pos: int) -> bool:

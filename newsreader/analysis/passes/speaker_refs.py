@@ -208,6 +208,8 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     delimited = any(c in gap for c in APPOSITIVE_DELIMS)
     if ll in words("subject_pronouns") and not delimited:
         return pronoun_hit(ctx, last)
+    if ll in words("deictic_pronouns") and not delimited:
+        return deictic_hit(ctx, last)
     if ll in words("first_person_pronouns") and not gap.strip():
         return None
     if delimited:
@@ -224,6 +226,14 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         return hit[2], (hit[0], hit[1])
     return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
+
+
+def deictic_hit(ctx: SpeakerContext, w: Word) -> Hit | None:
+    """"I" and "you" point at the people in a conversation: in an interview answer "I" is the person
+    answering, in a question "you" the person it is put to (`interview_turns`); elsewhere nobody named."""
+    turn = ctx.turn(w[0])
+    a = turn.speaker if w[2].lower() == "i" else turn.addressee
+    return (a, (w[0], w[1])) if a is not None else None
 
 
 MAX_SPOKESPERSON_MODIFIERS = 2  # 'a senior White House press official': lower-case words after the name

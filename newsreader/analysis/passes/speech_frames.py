@@ -241,7 +241,7 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     """'Smith said: "…"' / 'Smith said it was "…"' / 'According to Smith, "…"' / an intro clause whose
     subject speaks ('Trump, also on Twitter, defended his decision, "…"'); else the previous sentence."""
     s, e = before_window(ctx, k)
-    got = frame_possessed_speech_noun(ctx, s, e) or statement_from(ctx, s, e) \
+    got = frame_quotative_like(ctx, s, e) or frame_possessed_speech_noun(ctx, s, e) or statement_from(ctx, s, e) \
         or (subject_before_verb(ctx, s, e) if e > s else None)
     if got and got[0] is not None:
         return got
@@ -256,6 +256,23 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     if ctx.text[s:e].strip() == "":
         return frame_previous_sentence(ctx, k, s)
     return frame_participle_opener(ctx, k, s, e)
+
+
+def frame_quotative_like(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
+    """'And I was like, "I will never stop."', 'she was like "…"': the colloquial quotative "be like" right
+    before a run reports the words (or the thoughts) of its subject. Only a person says them: a group subject
+    ('they were like') or an unknown one leaves the speaker unnamed."""
+    ws = ctx.words(s, e)
+    if len(ws) < 3 or ws[-1][2].lower() != "like" or ws[-2][2].lower() not in words("quotative_be") \
+            or ctx.text[ws[-1][1]:e].strip() not in ("", ",", ":"):
+        return None
+    subj = [w for w in ws[:-2] if w[2].lower() not in ADVERBS]
+    if not subj:
+        return None
+    got = refs.resolve_subject(ctx, subj, ws[-2][0])
+    if got is None or got[0] is None or got[0].kind != "person":
+        return None, (subj[-1][0], subj[-1][1])
+    return got
 
 
 def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:

@@ -1,0 +1,139 @@
+"""Interview turns: who holds the floor in each paragraph of a question-and-answer transcript.
+
+Interview transcripts label every turn at the start of its paragraph: '((WN)) Why did you leave?' for the
+interviewer, '((Mara Jensen)) I was not ready.' for the person answering; a paragraph without a label
+continues the turn above it. A label naming a known person is that person's answer; a label that names
+nobody known is the interviewer's when it is an interviewer word or its paragraph asks a question (ends
+with "?"). Two deictic rules follow from a turn (the first and second person point at the people in the
+conversation, not at anyone named in the text):
+- "I" in an answer is the person answering ('That's why I said "no federation is perfect"');
+- "you" in an interviewer's question is the person the question is put to: the one who answers it (the
+  next answer's label), else the one who answered last, else, in a transcript that labels only its
+  questions, the person the article names most often outside them ('On your website you state "…"').
+Other labels give no turn, so nothing is guessed from them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..model import Actor
+from ..text import Doc
+from .speech_data import words
+
+LABEL_RE = re.compile(r"\(\(([^()\n]{1,60})\)\)")
+Span = tuple[int, int, Actor]
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """The floor in one paragraph: who says "I" there, and whom "you" addresses (None: nobody named)."""
+
+    speaker: Actor | None = None
+    addressee: Actor | None = None
+
+
+NO_TURN = Turn()
+
+
+class Turns:
+    """The turn of every paragraph of one document (empty for a text that is no transcript)."""
+
+    def __init__(self, doc: Doc, spans: list[Span]) -> None:
+        self.para_starts = [p[0] for p in doc.paragraphs]
+        starts = [sp[0] for sp in spans]
+        labels = [_label(doc.text, ps, pe, spans, starts) for ps, pe in doc.paragraphs]
+        if any(lb is not None for lb in labels):
+            self.turns = _turns(labels, _principal(spans, starts, doc.paragraphs, labels))
+        else:
+            self.turns = []
+
+    def at(self, pos: int) -> Turn:
+        """The turn of the paragraph holding `pos`."""
+        i = bisect_right(self.para_starts, pos) - 1
+        return self.turns[i] if 0 <= i < len(self.turns) else NO_TURN
+
+
+# a paragraph's label: a person (an answer), "interviewer" (a question), or None (no label)
+Label = Actor | str | None
+INTERVIEWER = "interviewer"
+
+
+def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int]) -> Label:
+    """The label opening the paragraph [ps, pe): the person it names, INTERVIEWER, "" for a label that
+    names neither (it ends the turn above), or None for no label."""
+    m = LABEL_RE.match(text, ps, pe)
+    if m is None:
+        return None
+    person = _person_named(m, spans, starts) or _person_with_initials(m.group(1).strip(), spans)
+    if person is not None:
+        return person
+    asks = text[ps:pe].rstrip().endswith("?")
+    return INTERVIEWER if asks or m.group(1).strip().lower() in words("interviewer_labels") else ""
+
+
+def _person_named(m: re.Match[str], spans: list[Span], starts: list[int]) -> Actor | None:
+    """The person whose mention covers the whole label."""
+    s, e = m.span(1)
+    i = bisect_left(starts, s)
+    while i < len(spans) and spans[i][0] == s:
+        if spans[i][1] == e and spans[i][2].kind == "person":
+            return spans[i][2]
+        i += 1
+    return None
+
+
+def _person_with_initials(label: str, spans: list[Span]) -> Actor | None:
+    """'((RS))' for Richard Stallman: the one person whose name's initials the label spells."""
+    if not (2 <= len(label) <= 4 and label.isalpha() and label.isupper()):
+        return None
+    found = {a.name: a for _s, _e, a in spans if a.kind == "person"
+             and "".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper() == label}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _principal(spans: list[Span], starts: list[int], paras: list[tuple[int, int]],
+               labels: list[Label]) -> Actor | None:
+    """In a transcript that labels no answer, the person interviewed: the one named most often outside the
+    questions (first named wins a tie)."""
+    if any(isinstance(lb, Actor) for lb in labels):
+        return None
+    counts: dict[str, int] = {}
+    first: dict[str, Actor] = {}
+    for (ps, pe), lb in zip(paras, labels, strict=True):
+        if lb == INTERVIEWER:
+            continue
+        for _s, _e, a in spans[bisect_left(starts, ps):bisect_left(starts, pe)]:
+            if a.kind == "person":
+                counts[a.name] = counts.get(a.name, 0) + 1
+                first.setdefault(a.name, a)
+    return first[max(counts, key=lambda n: counts[n])] if counts else None
+
+
+def _turns(labels: list[Label], principal: Actor | None) -> list[Turn]:
+    """Carry each label down the unlabelled paragraphs below it; a question addresses the next answerer,
+    else the last one, else the principal person."""
+    holder: list[Label] = []
+    current: Label = None
+    for lb in labels:
+        current = lb if lb is not None else current
+        holder.append(current)
+    nxt: list[Actor | None] = [None] * len(holder)
+    upcoming: Actor | None = None
+    for i in range(len(holder) - 1, -1, -1):
+        h = holder[i]
+        upcoming = h if isinstance(h, Actor) else upcoming
+        nxt[i] = upcoming
+    out: list[Turn] = []
+    last: Actor | None = None
+    for i, h in enumerate(holder):
+        if isinstance(h, Actor):
+            last = h
+            out.append(Turn(speaker=h))
+        elif h == INTERVIEWER:
+            out.append(Turn(addressee=nxt[i] or last or principal))
+        else:
+            out.append(NO_TURN)
+    return out

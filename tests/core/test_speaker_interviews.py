@@ -1,0 +1,74 @@
+"""Speakers in interview transcripts, on made-up transcripts with a hand-made actor index: "I" in a
+labelled answer is the person answering, "you" in a question is the person it is put to, the quotative
+"be like" reports its subject's words, and text that is no transcript keeps "I"/"you" unnamed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis.passes.interview_turns import Turns
+from newsreader.analysis.quotes import find_quotes
+from newsreader.analysis.text import tokenize
+
+from .test_analysis_speakers import index_for
+
+F = ("person", "f", ())
+M = ("person", "m", ())
+ORG = ("organisation", None, ())
+
+TRANSCRIPT = (
+    'Chess player Mara Jensen spoke to the paper about her career.\n\n'
+    '((WN)) Earlier you said "no federation is perfect". What did you mean?\n\n'
+    '((Mara Jensen)) I was not ready to talk. That is why I said "no federation is perfect". My mother told me, '
+    '"Keep going." And I was like, "I will never stop playing."\n\n'
+    'People asked me "Why do you play?" and I told them "Because I love it."\n\n'
+    '((WN)) In your blog post you wrote "chess is for everyone". Why?\n\n'
+    '((Mara Jensen)) Because it is.'
+)
+
+CASES = {
+    "a labelled transcript": (
+        TRANSCRIPT,
+        {"Mara Jensen": F},
+        [("no federation is perfect", "Mara Jensen"),  # "you" in the question: the person answering it
+         ("no federation is perfect", "Mara Jensen"),  # "I" in her answer
+         ("Keep going.", None),  # her mother, unnamed
+         ("I will never stop playing.", "Mara Jensen"),  # "I was like"
+         ("Why do you play?", None),  # people, unnamed
+         ("Because I love it.", "Mara Jensen"),  # an unlabelled paragraph continues her answer
+         ("chess is for everyone", "Mara Jensen")]),
+    "a transcript labelling only its questions": (
+        'Candidate Tom Berg runs for the Green Party. Berg was born in Ohio. Berg, a teacher, met Ann Roe in 2010.\n\n'
+        '((WN)) On your website you state "All troops will come home." What do you mean?\n\n'
+        '((WN)) What led you to run?',
+        {"Tom Berg": M, "Ann Roe": F, "Green Party": ORG},
+        [("All troops will come home.", "Tom Berg")]),
+    "a question labelled by the interviewer's initials": (
+        '((Tom Berg)) I run to win.\n\n((JQ)) You once said "I run to win." Do you still?\n\n((Tom Berg)) Yes.',
+        {"Tom Berg": M},
+        [("I run to win.", "Tom Berg")]),
+    "a group's quotative stays unnamed": (
+        '((Mara Jensen)) The officials were like, "Why did you host it?" I did not answer.',
+        {"Mara Jensen": F},
+        [("Why did you host it?", None)]),
+    "no transcript: I and you name nobody": (
+        'The novel opens in Ohio. I said "no federation is perfect" and you wrote "chess is for everyone".',
+        {"Mara Jensen": F},
+        [("no federation is perfect", None), ("chess is for everyone", None)]),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_interview_speakers(name: str) -> None:
+    text, actors, expected = CASES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected
+
+
+def test_turns_carry_a_label_down_and_stop_at_an_unknown_one() -> None:
+    text = '((Ann Roe)) I am here.\n\nStill her answer.\n\n((Photo)) A caption.\n\nAfter the caption.'
+    doc = tokenize(text)
+    index = index_for(text, {"Ann Roe": F})
+    turns = Turns(doc, index.spans)
+    speakers = [turns.at(ps).speaker for ps, _pe in doc.paragraphs]
+    assert [a.name if a else None for a in speakers] == ["Ann Roe", "Ann Roe", None, None]
