@@ -745,7 +745,8 @@ def test_time_phrase_and_prepositional_phrase_before_the_subject_are_skipped() -
 
 
 def test_plural_speech_word_counted_by_a_number_is_a_noun() -> None:
-    text = ('The party won ballot access in all 50 Union states, and its nominee proposed a "balanced" court.')
+    text = ('The party won ballot access in all 50 Union states, and its nominee proposed a court "balanced and '
+            'fair to all."')
     assert speakers(text, {"Union": ("place", None, ())}) == [None]
 
 

@@ -230,6 +230,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
         return False
     if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
         return False
+    if not r.attributed and n <= NOUN_PHRASE_MAX_WORDS and inside_noun_phrase(text, r, ps):
+        return False
     if _title_case(content.split()) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
@@ -238,6 +240,39 @@ def keep_run(r: Run, doc: Doc) -> bool:
     if r.single and not r.attributed:
         return n >= SINGLE_MIN_WORDS and content.rstrip()[-1:] in ".,!?"
     return True
+
+
+NOUN_PHRASE_MAX_WORDS = 5  # 'some "low- or no-cost programs" for users': a run this short may be a noun phrase's head
+NOUN_PHRASE_MAX_MODIFIERS = 2  # 'another potential "October surprise,"': lower-case words between article and run
+
+
+def inside_noun_phrase(text: str, r: Run, ps: int) -> bool:
+    """'The "rebasing" of packages', 'some "low- or no-cost programs" for users', 'another potential
+    "October surprise,"': a short run that an article or quantifier opens (a modifier or two between) is the
+    head of a noun phrase of the writer's own sentence, a term held at a distance, not reported speech.
+    Only for runs no speech frame claims: 'called the war a "genocidal war."' is attributed and kept, and
+    not after a characterising verb or "as" ('citing the move as a "grave abuse"')."""
+    content = text[r.start:r.end].rstrip()
+    if content[-1:] in ".!?" or r.close_pos is None:
+        return False
+    before = re.findall(r"[\w'-]+|[^\w\s]", text[max(ps, r.open_pos - 60):r.open_pos])
+    for i in range(len(before) - 1, max(-1, len(before) - 2 - NOUN_PHRASE_MAX_MODIFIERS), -1):
+        w = before[i]
+        if w.lower() in words("noun_phrase_openers"):
+            return not _characterised(before[max(0, i - CHARACTERISING_REACH):i])
+        if not (w[:1].islower() and w.isalpha()) or w in lexicon().speech_verbs or w in words("framing_verbs"):
+            return False
+    return False
+
+
+CHARACTERISING_REACH = 3  # 'called it a "…"', 'citing the move as a "…"': words before the article
+
+
+def _characterised(ws: list[str]) -> bool:
+    """A speech or framing verb, or "as", among the words before a noun phrase: the phrase is what someone
+    called something."""
+    verbs = lexicon().speech_verbs | words("framing_verbs")
+    return any(w.lower() == "as" or w.lower() in verbs for w in ws)
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
