@@ -15,6 +15,7 @@ from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
 from .interview_turns import Turn, Turns
+from .pronoun_gender import pronoun_genders
 from .quotations import Run
 from .sentences import abbreviation_before, last_sentence_end
 from .speech_data import words
@@ -63,6 +64,7 @@ class SpeakerContext:
         self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
         self._words: dict[tuple[int, int], list[Word]] = {}  # the rules ask for the same windows again
         self._turns: Turns | None = None  # built on the first "I" or "you" subject
+        self._pronoun_genders: dict[str, str] | None = None  # built on the first gendered look-up
 
     # ---- primitives
     def spans_in(self, lo: int, hi: int) -> list[Span]:
@@ -97,6 +99,12 @@ class SpeakerContext:
         if self._turns is None:
             self._turns = Turns(self.doc, self.index.spans)
         return self._turns.at(pos)
+
+    def gender(self, a: Actor) -> str | None:
+        """"m"/"f" as the article's own pronouns say (`pronoun_gender`), else as the actor pass found."""
+        if self._pronoun_genders is None:
+            self._pronoun_genders = pronoun_genders(self.doc, self.index.spans, self.inside_quote)
+        return self._pronoun_genders.get(a.name) or self.index.gender.get(a.name)
 
     # ---- mentions
     def in_mention(self, pos: int) -> bool:
@@ -133,7 +141,7 @@ class SpeakerContext:
         for s, _e, a in reversed(self.spans_in(max(0, pos - PRONOUN_REACH), pos)):
             if a.kind not in kinds or self.inside_quote(s):
                 continue
-            if gender in ("m", "f") and self.index.gender.get(a.name) not in (None, gender):
+            if gender in ("m", "f") and self.gender(a) not in (None, gender):
                 continue
             if skip_objects and self.prepositional(s):
                 continue

@@ -75,7 +75,7 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if a.kind != "person" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
             continue
-        g = ctx.index.gender.get(a.name)
+        g = ctx.gender(a)
         if g not in (None, gender):
             continue
         sent = ctx.sentence_of(s)

@@ -1,0 +1,66 @@
+"""Gender from the article's own pronouns: how the text refers back to a person, not a list of forenames.
+
+A forename list cannot know that this "Alexis" or "Jordan" is a woman, and knows nothing of surnames met
+alone; the article itself says so each time it continues a person with "she" or "his". Rule: a gendered
+pronoun outside quotations votes for the person mentioned last before it, when that person is the only
+person named in the pronoun's sentence and the sentence before (so 'Tipton was cast in My Bride is a
+Mermaid. She …' is no vote for either when both are people). A person with at least `MIN_VOTES` votes, of
+which at least `MIN_SHARE` for one gender, has that gender; the article's evidence beats the forename list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from ..model import Actor
+from ..text import Doc
+from .speech_data import mapping
+
+MIN_VOTES = 2
+MIN_SHARE = 0.8
+Span = tuple[int, int, Actor]
+
+
+def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], bool]) -> dict[str, str]:
+    """Actor name -> "m"/"f" for every person the article's pronouns settle."""
+    gendered = mapping("gendered_pronouns")
+    persons = [sp for sp in spans if sp[2].kind == "person" and not inside_quote(sp[0])]
+    starts = [sp[0] for sp in persons]
+    votes: dict[str, dict[str, int]] = {}
+    for tok in doc.tokens:
+        g = gendered.get(tok.text.lower()) if tok.text[:1].lower() in "hs" else None
+        if g is None or inside_quote(tok.start):
+            continue
+        i = bisect_left(starts, tok.start) - 1
+        if i < 0:
+            continue
+        a = persons[i][2]
+        if _alone(doc, persons, i, tok.sent):
+            tally = votes.setdefault(a.name, {})
+            tally[g] = tally.get(g, 0) + 1
+    out: dict[str, str] = {}
+    for name, tally in votes.items():
+        g, n = max(tally.items(), key=lambda kv: kv[1])
+        if n >= MIN_VOTES and n >= MIN_SHARE * sum(tally.values()):
+            out[name] = g
+    return out
+
+
+def _alone(doc: Doc, persons: list[Span], i: int, sent: int) -> bool:
+    """The person of persons[i] is in the pronoun's sentence or the one before, and no other person is."""
+    a = persons[i][2]
+    j = i
+    while j >= 0:
+        s = _sentence_at(doc, persons[j][0])
+        if s < sent - 1:
+            break
+        if persons[j][2] is not a:
+            return False
+        j -= 1
+    return _sentence_at(doc, persons[i][0]) >= sent - 1
+
+
+def _sentence_at(doc: Doc, pos: int) -> int:
+    i = doc.index_of.get(pos)
+    return doc.tokens[i].sent if i is not None else -1

@@ -1,0 +1,48 @@
+"""Gender from the article's own pronouns (`pronoun_gender`): made-up articles with a hand-made actor index
+in which the forename says nothing (or the wrong thing) and the text's "she"/"his" decide."""
+
+from __future__ import annotations
+
+from newsreader.analysis.passes.pronoun_gender import pronoun_genders
+from newsreader.analysis.quotes import find_quotes
+from newsreader.analysis.text import tokenize
+
+from .test_analysis_speakers import index_for
+
+UNKNOWN = ("person", None, ())
+VALE = ("person", None, ("Vale",))
+
+STORY = (
+    'Voice actor Robin Vale spoke at the fair. Vale said her first roles were small. She began at 19.\n\n'
+    'Early in her career, Vale was cast in Bride of the Sea, a role that required singing. She looked at '
+    'the role as a "chance to face my fears," she said.'
+)
+
+
+def _genders(text: str, actors: dict) -> dict[str, str]:
+    index = index_for(text, actors)
+    doc = tokenize(text)
+    return pronoun_genders(doc, index.spans, lambda pos: False)
+
+
+def test_pronouns_after_a_lone_person_settle_her_gender() -> None:
+    assert _genders(STORY, {"Robin Vale": VALE, "Bride of the Sea": UNKNOWN}) == {"Robin Vale": "f"}
+
+
+def test_a_pronoun_with_two_people_near_votes_for_neither() -> None:
+    text = 'Kim Rowe met Pat Lane. He smiled. She left. Kim Rowe spoke. She waved.'
+    assert _genders(text, {"Kim Rowe": UNKNOWN, "Pat Lane": UNKNOWN}) == {}
+
+
+def test_the_speaker_is_the_person_the_pronouns_call_she() -> None:
+    actors = {"Robin Vale": ("person", "m", ("Vale",)), "Bride of the Sea": UNKNOWN}  # a forename list's "m"
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(STORY), index_for(STORY, actors))]
+    assert got == [("chance to face my fears,", "Robin Vale")]
+
+
+def test_the_article_beats_a_wrong_forename_gender() -> None:
+    text = ('Jordan Lee runs the shelter. Lee said her team was tired. She asked for help. Sam Fox, a donor, '
+            'came by. "We need beds," she said.')
+    actors = {"Jordan Lee": ("person", "m", ("Lee",)), "Sam Fox": ("person", "m", ())}
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == ["Jordan Lee"]
