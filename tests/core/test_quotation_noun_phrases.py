@@ -29,6 +29,9 @@ CASES = {
     "a characterisation with as stays speech": (
         'Several senators condemned the act, citing the move as a "grave abuse of power" by the agency.',
         {}, [("grave abuse of power", None)]),
+    "a noun phrase joined to a framed run shares its frame": (
+        'The comments called her party fascist and termed her a "corrupt oaf" and a "lousy traitor".',
+        {}, [("corrupt oaf", None), ("lousy traitor", None)]),
     "a run closing on a full stop is a sentence": (
         'The minister did not answer. The reply was a curt "No comment." The next day she resigned.',
         {}, [("No comment.", None)]),

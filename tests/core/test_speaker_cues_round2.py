@@ -17,6 +17,14 @@ F = ("person", "f", ())
 ORG = ("organisation", None, ())
 
 CASES = {
+    "a speech word after a speech verb is a noun (state television)": (
+        'Minister Olga Petrova told state television: "We will respond."',
+        {"Olga Petrova": F},
+        [("We will respond.", "Olga Petrova")]),
+    "a speech word after a preposition is a noun (on state media)": (
+        'Minister Olga Petrova said on state media: "We will respond."',
+        {"Olga Petrova": F},
+        [("We will respond.", "Olga Petrova")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

@@ -251,7 +251,8 @@ def inside_noun_phrase(text: str, r: Run, ps: int) -> bool:
     "October surprise,"': a short run that an article or quantifier opens (a modifier or two between) is the
     head of a noun phrase of the writer's own sentence, a term held at a distance, not reported speech.
     Only for runs no speech frame claims: 'called the war a "genocidal war."' is attributed and kept, and
-    not after a characterising verb or "as" ('citing the move as a "grave abuse"')."""
+    not after a characterising verb or "as" ('citing the move as a "grave abuse"') nor after "and" joining
+    it to a quoted run ('a "corrupt oaf" and a "lousy traitor"')."""
     content = text[r.start:r.end].rstrip()
     if content[-1:] in ".!?" or r.close_pos is None:
         return False
@@ -259,7 +260,7 @@ def inside_noun_phrase(text: str, r: Run, ps: int) -> bool:
     for i in range(len(before) - 1, max(-1, len(before) - 2 - NOUN_PHRASE_MAX_MODIFIERS), -1):
         w = before[i]
         if w.lower() in words("noun_phrase_openers"):
-            return not _characterised(before[max(0, i - CHARACTERISING_REACH):i])
+            return not (_characterised(before[max(0, i - CHARACTERISING_REACH):i]) or _coordinated_run(before[:i]))
         if not (w[:1].islower() and w.isalpha()) or w in lexicon().speech_verbs or w in words("framing_verbs"):
             return False
     return False
@@ -273,6 +274,12 @@ def _characterised(ws: list[str]) -> bool:
     called something."""
     verbs = lexicon().speech_verbs | words("framing_verbs")
     return any(w.lower() == "as" or w.lower() in verbs for w in ws)
+
+
+def _coordinated_run(ws: list[str]) -> bool:
+    """'termed her a "corrupt oaf" and a "lousy traitor"': a noun phrase coordinated with a quoted run right
+    before it shares that run's frame."""
+    return len(ws) >= 2 and ws[-1].lower() in ("and", "or") and ws[-2] in ALL_MARKS
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:

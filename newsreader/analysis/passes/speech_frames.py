@@ -476,6 +476,8 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
     if ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != ""):
         return True
+    if not gap and _object_position(ws[vi - 1][2].lower()):
+        return True  # 'told state television', 'said on state media': a verb never follows these directly
     if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
                                        for w in ws[max(0, vi - 2):vi]):
         return True
@@ -484,6 +486,12 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
         words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
         not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
+
+
+def _object_position(prev: str) -> bool:
+    """A word after which a speech word is a noun or an adjective, not a verb: a preposition other than
+    "to" ("on state television"; 'to say' is a verb) or a speech verb itself ("told state media")."""
+    return (prev in words("prepositions") and prev != "to") or prev in lexicon().speech_verbs
 
 
 def _after_prepositional_name(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
