@@ -25,6 +25,16 @@ CASES = {
         'Minister Olga Petrova said on state media: "We will respond."',
         {"Olga Petrova": F},
         [("We will respond.", "Olga Petrova")]),
+    "the latter in an absolute clause": (
+        'The Aviation Board and the Coast Guard opened inquiries, with the latter confirming it was "not sending '
+        'a team at this time."',
+        {"Aviation Board": ORG, "Coast Guard": ORG},
+        [("not sending a team at this time.", "Coast Guard")]),
+    "the former and the latter across sentences": (
+        'The Aviation Board and the Coast Guard opened inquiries. The former said the crash was "a tragedy", '
+        'and the latter said it was "not sending a team."',
+        {"Aviation Board": ORG, "Coast Guard": ORG},
+        [("a tragedy", "Aviation Board"), ("not sending a team.", "Coast Guard")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

@@ -210,6 +210,8 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         return pronoun_hit(ctx, last)
     if ll in words("deictic_pronouns") and not delimited:
         return deictic_hit(ctx, last)
+    if ll in words("pair_anaphors") and len(subj) >= 2 and subj[-2][2].lower() == "the":
+        return pair_member(ctx, subj[-2], last)
     if ll in words("first_person_pronouns") and not gap.strip():
         return None
     if delimited:
@@ -234,6 +236,22 @@ def deictic_hit(ctx: SpeakerContext, w: Word) -> Hit | None:
     turn = ctx.turn(w[0])
     a = turn.speaker if w[2].lower() == "i" else turn.addressee
     return (a, (w[0], w[1])) if a is not None else None
+
+
+def pair_member(ctx: SpeakerContext, the: Word, w: Word) -> Hit | None:
+    """"the latter" / "the former": the second / first of the last two speaking actors named before it, in
+    its sentence or, with fewer there, from the sentence before ('The FAA and the Coast Guard opened
+    inquiries, with the latter confirming …' -> the Coast Guard)."""
+    ss = ctx.sentence_start(the[0])
+    lo = ctx.sentence_start(ss - 1) if ss > 0 else ss
+    named: list[Actor] = []
+    for st, _e, a in ctx.spans_in(lo, the[0]):
+        if a.kind in SPEAKING_KINDS and not ctx.inside_quote(st) and (not named or named[-1] is not a):
+            named.append(a)
+    if len(named) < 2:
+        return None
+    a = named[-1] if w[2].lower() == "latter" else named[-2]
+    return a, (the[0], w[1])
 
 
 MAX_SPOKESPERSON_MODIFIERS = 2  # 'a senior White House press official': lower-case words after the name

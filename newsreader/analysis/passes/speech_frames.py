@@ -553,6 +553,8 @@ def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     head = refs.head_actor(ctx, ws[vi - 1][1], ws[0][0])
     if head is not None and head[2].kind != "place":
         return False  # "with Zinichev (of Louisiana) describing": the name right before is its subject
+    if ws[vi - 1][2].lower() in words("pair_anaphors"):
+        return False  # "with the latter confirming": its own subject, like a name
     return ws[vi - 1][2].lower() not in words("auxiliaries")
 
 
