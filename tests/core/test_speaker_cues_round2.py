@@ -35,6 +35,15 @@ CASES = {
         'and the latter said it was "not sending a team."',
         {"Aviation Board": ORG, "Coast Guard": ORG},
         [("a tragedy", "Aviation Board"), ("not sending a team.", "Coast Guard")]),
+    "the mother is the woman of the couple": (
+        'Both parents, Dan Roe and Lisa Roe, were sentenced. The father said "I love my children." The mother '
+        'said "I look forward to the day I can see them."',
+        {"Dan Roe": M, "Lisa Roe": F},
+        [("I love my children.", "Dan Roe"), ("I look forward to the day I can see them.", "Lisa Roe")]),
+    "the project is the organisation named before": (
+        'Greg Kurt founded Rocky Works, a new distribution. The project said "Our builds follow upstream."',
+        {"Greg Kurt": M, "Rocky Works": ORG},
+        [("Our builds follow upstream.", "Rocky Works")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

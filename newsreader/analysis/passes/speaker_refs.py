@@ -91,8 +91,9 @@ def pronoun_hit(ctx: SpeakerContext, w: Word) -> Hit:
 
 
 def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the company said" -> the latest organisation; "the president said" -> the latest person; "the
-    ruling said" -> the court whose name holds the role word of its issuer.
+    """"the company said" -> the latest organisation; "the president said" -> the latest person (of the
+    role's gender: "the mother said" is a woman); "the ruling said" -> the court whose name holds the role
+    word of its issuer.
 
     Lower-case modifiers may stand between "the" and the role noun ("the three-judge court"); an
     organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
@@ -119,7 +120,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = titled_person(ctx, ll, subj[-1][0])  # "the official said": only an official named as one
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
-        a = titled_person(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], PERSON_KINDS)
+        a = titled_person(ctx, ll, subj[-1][0]) or \
+            ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))  # "the mother said": a woman
         if a:
             return a, span
     return None
