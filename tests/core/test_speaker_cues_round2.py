@@ -40,10 +40,10 @@ CASES = {
         'said "I look forward to the day I can see them."',
         {"Dan Roe": M, "Lisa Roe": F},
         [("I love my children.", "Dan Roe"), ("I look forward to the day I can see them.", "Lisa Roe")]),
-    "the project is the organisation named before": (
-        'Greg Kurt founded Rocky Works, a new distribution. The project said "Our builds follow upstream."',
-        {"Greg Kurt": M, "Rocky Works": ORG},
-        [("Our builds follow upstream.", "Rocky Works")]),
+    "the federation is the organisation named before": (
+        'Greg Kurt leads the Chess Union, a new federation. The federation said "Our rules follow FIDE."',
+        {"Greg Kurt": M, "Chess Union": ORG},
+        [("Our rules follow FIDE.", "Chess Union")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',
