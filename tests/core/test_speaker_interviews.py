@@ -1,6 +1,7 @@
 """Speakers in interview transcripts, on made-up transcripts with a hand-made actor index: "I" in a
-labelled answer is the person answering, "you" in a question is the person it is put to, the quotative
-"be like" reports its subject's words, and text that is no transcript keeps "I"/"you" unnamed."""
+labelled answer is the person answering (and her "she" someone else), "you" in a question is the person it
+is put to, the quotative "be like" / "go like" reports its subject's words, and text that is no transcript
+keeps "I"/"you" unnamed."""
 
 from __future__ import annotations
 
@@ -51,6 +52,17 @@ CASES = {
         '((Mara Jensen)) The officials were like, "Why did you host it?" I did not answer.',
         {"Mara Jensen": F},
         [("Why did you host it?", None)]),
+    "contracted quotatives, and her 'she' is someone else": (
+        '((Mara Jensen)) I told my mother about it, and she\'s like "You need to rest more". And I\'m like, '
+        '"I have rested." Some people went like "Why chess?" and I said, "Because I love it."',
+        {"Mara Jensen": F},
+        [("You need to rest more", None), ("I have rested.", "Mara Jensen"), ("Why chess?", None),
+         ("Because I love it.", "Mara Jensen")]),
+    "an answer's 'I thought' names no earlier run of the paragraph": (
+        '((Mara Jensen)) Anyone who came, they used to demand — "I want this, I want that" — every day. '
+        'Then I thought: "Why should I do this?"',
+        {"Mara Jensen": F},
+        [("I want this, I want that", None), ("Why should I do this?", "Mara Jensen")]),
     "no transcript: I and you name nobody": (
         'The novel opens in Ohio. I said "no federation is perfect" and you wrote "chess is for everyone".',
         {"Mara Jensen": F},

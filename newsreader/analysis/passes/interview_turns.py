@@ -56,6 +56,21 @@ class Turns:
         return self.turns[i] if 0 <= i < len(self.turns) else NO_TURN
 
 
+def outside_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The mentions that are not a turn label: '((Ann Roe)) I was …' names who speaks, it is no subject or
+    antecedent inside the answer's first sentence (the same list when the text has no labels)."""
+    labels = [m.span() for m in (LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs) if m]
+    if not labels:
+        return spans
+    starts = [a for a, _ in labels]
+    out = []
+    for sp in spans:
+        i = bisect_right(starts, sp[0]) - 1
+        if i < 0 or sp[0] >= labels[i][1]:
+            out.append(sp)
+    return out
+
+
 # a paragraph's label: a person (an answer), "interviewer" (a question), or None (no label)
 Label = Actor | str | None
 INTERVIEWER = "interviewer"

@@ -214,7 +214,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
     """Speech, not a name: drop captions, glosses, titles, scare quotes and placards.
 
     A scare cue ("so-called", "dubbed") or a placard noun right before the mark makes a name; a Title Case
-    run is a title unless its own cue attributes it; a short run needs a speech verb in its sentence.
+    run is a title unless its own cue attributes it; a short run needs a speech verb in its sentence, or
+    a cue of its own naming a speaker and a sentence's closing mark ('And I'm like, "I rested."').
     """
     text = doc.text
     content = text[r.start:r.end]
@@ -236,7 +237,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
-        return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps))
+        return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps)) \
+            or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?")  # 'I'm like, "I rested."'
     if r.single and not r.attributed:
         return n >= SINGLE_MIN_WORDS and content.rstrip()[-1:] in ".,!?"
     return True

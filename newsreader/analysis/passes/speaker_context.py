@@ -14,7 +14,7 @@ from typing import Protocol
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
-from .interview_turns import Turn, Turns
+from .interview_turns import Turn, Turns, outside_labels
 from .pronoun_gender import pronoun_genders
 from .quotations import Run
 from .sentences import abbreviation_before, last_sentence_end
@@ -54,7 +54,8 @@ class SpeakerContext:
         self.runs = runs
         self.quote_spans = [(r.open_pos, r.outer_end) for r in runs]
         self.quote_starts = [a for a, _ in self.quote_spans]
-        self.span_starts = [sp[0] for sp in index.spans]
+        self.spans = outside_labels(doc, index.spans)  # a turn label ("((Ann Roe))") is no subject of a sentence
+        self.span_starts = [sp[0] for sp in self.spans]
         self.para_starts = [p[0] for p in doc.paragraphs]
         lex = lexicon()
         self.role_words = lex.role_words
@@ -69,7 +70,7 @@ class SpeakerContext:
     # ---- primitives
     def spans_in(self, lo: int, hi: int) -> list[Span]:
         """Actor mentions starting in [lo, hi), by bisection (windows are short, the text may be huge)."""
-        return self.index.spans[bisect_left(self.span_starts, lo):bisect_left(self.span_starts, hi)]
+        return self.spans[bisect_left(self.span_starts, lo):bisect_left(self.span_starts, hi)]
 
     def words(self, s: int, e: int) -> list[Word]:
         """The words of [s, e); the "s" of a possessive ("Diego's") is part of its word, not a word.
@@ -103,14 +104,14 @@ class SpeakerContext:
     def gender(self, a: Actor) -> str | None:
         """"m"/"f" as the article's own pronouns say (`pronoun_gender`), else as the actor pass found."""
         if self._pronoun_genders is None:
-            self._pronoun_genders = pronoun_genders(self.doc, self.index.spans, self.inside_quote)
+            self._pronoun_genders = pronoun_genders(self.doc, self.spans, self.inside_quote)
         return self._pronoun_genders.get(a.name) or self.index.gender.get(a.name)
 
     # ---- mentions
     def in_mention(self, pos: int) -> bool:
         """`pos` lies inside an actor mention."""
         i = bisect_right(self.span_starts, pos) - 1
-        return i >= 0 and self.index.spans[i][1] > pos
+        return i >= 0 and self.spans[i][1] > pos
 
     def actor_ending_at(self, end: int, lo: int) -> Span | None:
         """The latest actor mention in [lo, end) whose last word ends exactly at `end`."""

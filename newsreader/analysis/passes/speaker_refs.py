@@ -47,11 +47,13 @@ POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominal
 
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
-    gender; they/it: the latest organisation."""
+    gender, but never the person answering in an interview turn (who is "I" there: her "she" is someone
+    else, unnamed when no one else fits); they/it: the latest organisation."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
-        return sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)
+        a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)
+        return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
         return ctx.nearest(pos, ORG_KINDS)
     return None

@@ -69,7 +69,9 @@ def share_group_speakers(runs: list[Run]) -> None:
 
 def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
     """Runs without a frame share a speaker: with their multi-paragraph quotation, with the other runs of
-    their paragraph (split quotes), or, for a paragraph that is only a quotation, with the run just before."""
+    their paragraph (split quotes), or, for a paragraph that is only a quotation, with the run just before.
+    An interview answer's 'I said' names no earlier run of its paragraph: the person answering often
+    repeats others' words first ('they would demand "…". Then I thought: "…"')."""
     first_in_para: dict[int, Run] = {}
     for r in runs:
         if r.attributed:
@@ -82,7 +84,8 @@ def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
             src = last_in_group.get(r.group) if r.cont else None
             if src is None:
                 src = last_in_para.get(r.para) or first_in_para.get(r.para)
-                src = src if src is not None and _nothing_intervenes(ctx, src, r) else None
+                src = src if src is not None and _nothing_intervenes(ctx, src, r) and \
+                    not (src.start > r.start and _deictic(ctx, (src.speaker, src.speaker_span))) else None
             if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1 \
                     and _nothing_intervenes(ctx, prev, r):
                 src = prev
@@ -166,13 +169,19 @@ def attribute_first_person(ctx: SpeakerContext) -> None:
         ss = ctx.sentence_start(r.open_pos)
         own = ss < r.open_pos and bool(ctx.text[ss:r.open_pos].strip())
         hit = refs.clause_subject(ctx, ss, r.open_pos) if own else _previous_sentence_subject(ctx, r, ss)
-        if hit is None or hit[0] is None or hit[0].kind != "person":
+        if hit is None or hit[0] is None or hit[0].kind != "person" or _deictic(ctx, hit):
             continue
         r.speaker, r.speaker_span, r.attributed = hit[0], hit[1], True
         for x in ctx.runs[k + 1:]:  # later runs of the paragraph with no cue continue it, as in inherit_speakers
             if x.para != r.para or x.attributed or not _nothing_intervenes(ctx, r, x):
                 break
             x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _deictic(ctx: SpeakerContext, hit: Hit) -> bool:
+    """The hit is an interview answer's "I": a first-person quotation in the answer may be anyone's words
+    the person answering repeats ('they used to demand — "I want this"'), so "I" near it is no cue."""
+    return hit[1] is not None and ctx.text[hit[1][0]:hit[1][1]].lower() in words("deictic_pronouns")
 
 
 def _previous_sentence_subject(ctx: SpeakerContext, r: Run, ss: int) -> Hit | None:

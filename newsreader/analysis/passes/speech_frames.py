@@ -259,20 +259,33 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
 
 
 def frame_quotative_like(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
-    """'And I was like, "I will never stop."', 'she was like "…"': the colloquial quotative "be like" right
+    """'And I was like, "I will never stop."', 'she's like "…"': the colloquial quotative "be like" right
     before a run reports the words (or the thoughts) of its subject. Only a person says them: a group subject
     ('they were like') or an unknown one leaves the speaker unnamed."""
     ws = ctx.words(s, e)
-    if len(ws) < 3 or ws[-1][2].lower() != "like" or ws[-2][2].lower() not in words("quotative_be") \
-            or ctx.text[ws[-1][1]:e].strip() not in ("", ",", ":"):
+    if len(ws) < 2 or ws[-1][2].lower() != "like" or ctx.text[ws[-1][1]:e].strip() not in ("", ",", ":"):
         return None
-    subj = [w for w in ws[:-2] if w[2].lower() not in ADVERBS]
+    subj = [w for w in _quotative_subject(ctx, ws[:-1]) if w[2].lower() not in ADVERBS]
     if not subj:
         return None
-    got = refs.resolve_subject(ctx, subj, ws[-2][0])
+    got = refs.resolve_subject(ctx, subj)
     if got is None or got[0] is None or got[0].kind != "person":
         return None, (subj[-1][0], subj[-1][1])
     return got
+
+
+def _quotative_subject(ctx: SpeakerContext, ws: list[Word]) -> list[Word]:
+    """The words before "be" in "… was like" / "she's like" / "I'm like" (empty when no form of "be" ends
+    `ws`): a contracted "'s" is not a word of its own, "I'm" and "they're" are one word."""
+    last = ws[-1]
+    if last[2].lower() in words("quotative_be"):
+        return ws[:-1]
+    cut = max(last[2].find("'"), last[2].find("\u2019"))
+    if cut > 0 and last[2][cut + 1:].lower() in ("m", "re"):
+        return ws[:-1] + [(last[0], last[0] + cut, last[2][:cut])]  # "I'm like": the subject is "I"
+    if ctx.text[last[1]:last[1] + 1] in "'\u2019":
+        return ws  # "she's like": the "s" after the apostrophe is no word (`SpeakerContext.words`)
+    return []
 
 
 def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
