@@ -44,6 +44,14 @@ CASES = {
         'Greg Kurt leads the Chess Union, a new federation. The federation said "Our rules follow FIDE."',
         {"Greg Kurt": M, "Chess Union": ORG},
         [("Our rules follow FIDE.", "Chess Union")]),
+    "a place opening the clause of a speech participle is its subject": (
+        'Bolton gave a different account of events, also speaking via Twitter: "I offered to resign."',
+        {"Bolton": ("place", None, ()), "Twitter": ORG},
+        [("I offered to resign.", "Bolton")]),
+    "a place that modifies the next name is no subject": (
+        'US Senator Ann Roe, speaking on Monday, said: "We will vote no."',
+        {"US": ("place", None, ()), "Ann Roe": F},
+        [("We will vote no.", "Ann Roe")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

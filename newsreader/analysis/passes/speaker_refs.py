@@ -519,11 +519,20 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
             return _appositive_name(ctx, s, e)
         if ctx.premodifier(en):
             continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
-        if a.kind in SPEAKING_KINDS and ctx.text[en:en + 1] not in APOSTROPHES:
+        if (a.kind in SPEAKING_KINDS or _verb_follows(ctx, en)) and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
     return _organisation_role_opening(ctx, ws)
+
+
+def _verb_follows(ctx: SpeakerContext, en: int) -> bool:
+    """A place that opens a clause and is followed right away by a lower-case word that is no function
+    word is the clause's subject: a country acts ('Iran responded, saying "…"'), and a surname the actor
+    pass took for a town still speaks ('Bolton gave a different account, speaking via Twitter: "…"')."""
+    nxt = ctx.words(en, min(len(ctx.text), en + 30))[:1]
+    return bool(nxt) and not ctx.text[en:nxt[0][0]].strip() and nxt[0][2][:1].islower() \
+        and nxt[0][2] not in ctx.function_words
 
 
 def _organisation_role_opening(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
