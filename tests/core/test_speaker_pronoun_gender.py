@@ -46,3 +46,9 @@ def test_the_article_beats_a_wrong_forename_gender() -> None:
     actors = {"Jordan Lee": ("person", "m", ("Lee",)), "Sam Fox": ("person", "m", ())}
     got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == ["Jordan Lee"]
+
+
+def test_a_person_that_does_not_open_its_sentence_gets_no_vote() -> None:
+    text = ('The host died at a clinic in Austin, where he had been since Christmas Eve, his family said. He was 79. '
+            'Later his son said he "fought to the end."')
+    assert _genders(text, {"Eve": UNKNOWN, "Austin": ("place", None, ())}) == {}

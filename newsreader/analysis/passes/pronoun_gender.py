@@ -2,9 +2,10 @@
 
 A forename list cannot know that this "Alexis" or "Jordan" is a woman, and knows nothing of surnames met
 alone; the article itself says so each time it continues a person with "she" or "his". Rule: a gendered
-pronoun outside quotations votes for the person mentioned last before it, when that person is the only
-person named in the pronoun's sentence and the sentence before (so 'Tipton was cast in My Bride is a
-Mermaid. She …' is no vote for either when both are people). A person with at least `MIN_VOTES` votes, of
+pronoun outside quotations votes for the person mentioned last before it, when that person opens the
+sentence that names it (its first mention of any kind: 'since Christmas Eve, his family said' is no vote
+for "Eve") and is the only person named in the pronoun's sentence and the sentence before (so 'Tipton was
+cast in My Bride is a Mermaid. She …' is no vote for either when both are people). A person with at least `MIN_VOTES` votes, of
 which at least `MIN_SHARE` for one gender, has that gender; the article's evidence beats the forename list.
 """
 
@@ -25,7 +26,9 @@ Span = tuple[int, int, Actor]
 def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], bool]) -> dict[str, str]:
     """Actor name -> "m"/"f" for every person the article's pronouns settle."""
     gendered = mapping("gendered_pronouns")
-    persons = [sp for sp in spans if sp[2].kind == "person" and not inside_quote(sp[0])]
+    outside = [sp for sp in spans if not inside_quote(sp[0])]
+    openers = _sentence_openers(doc, outside)
+    persons = [sp for sp in outside if sp[2].kind == "person"]
     starts = [sp[0] for sp in persons]
     votes: dict[str, dict[str, int]] = {}
     for tok in doc.tokens:
@@ -36,7 +39,7 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
         if i < 0:
             continue
         a = persons[i][2]
-        if _alone(doc, persons, i, tok.sent):
+        if persons[i][0] in openers and _alone(doc, persons, i, tok.sent):
             tally = votes.setdefault(a.name, {})
             tally[g] = tally.get(g, 0) + 1
     out: dict[str, str] = {}
@@ -44,6 +47,18 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
         g, n = max(tally.items(), key=lambda kv: kv[1])
         if n >= MIN_VOTES and n >= MIN_SHARE * sum(tally.values()):
             out[name] = g
+    return out
+
+
+def _sentence_openers(doc: Doc, spans: list[Span]) -> set[int]:
+    """Start offsets of the first mention of each sentence (of any kind): the sentence's likely subject."""
+    seen: set[int] = set()
+    out: set[int] = set()
+    for sp in spans:
+        s = _sentence_at(doc, sp[0])
+        if s not in seen:
+            seen.add(s)
+            out.add(sp[0])
     return out
 
 
