@@ -5,8 +5,9 @@ alone; the article itself says so each time it continues a person with "she" or 
 pronoun outside quotations votes for the person mentioned last before it, when that person opens the
 sentence that names it (its first mention of any kind: 'since Christmas Eve, his family said' is no vote
 for "Eve") and is the only person named in the pronoun's sentence and the sentence before (so 'Tipton was
-cast in My Bride is a Mermaid. She …' is no vote for either when both are people). A person with at least `MIN_VOTES` votes, of
-which at least `MIN_SHARE` for one gender, has that gender; the article's evidence beats the forename list.
+cast in My Bride is a Mermaid. She …' is no vote for either when both are people). A person with at least
+`MIN_VOTES` votes, of which at least `MIN_SHARE` for one gender, has that gender; the article's evidence
+beats the forename list.
 """
 
 from __future__ import annotations
