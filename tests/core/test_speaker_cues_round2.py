@@ -52,6 +52,11 @@ CASES = {
         'US Senator Ann Roe, speaking on Monday, said: "We will vote no."',
         {"US": ("place", None, ()), "Ann Roe": F},
         [("We will vote no.", "Ann Roe")]),
+    "a run right after a possessive pronoun is the possessor's description": (
+        'Toyland hosted a panel about its new toys. The company\'s upcoming helmet is their "number one requested '
+        'hero helmet. This is the most labor-intensive helmet to date." Fans queued for hours.',
+        {"Toyland": ORG},
+        [("number one requested hero helmet. This is the most labor-intensive helmet to date.", "Toyland")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

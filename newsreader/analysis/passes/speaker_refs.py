@@ -382,10 +382,10 @@ def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if subj[-1][2].lower() not in STATEMENT_NOUNS:
         return None
     return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1]) \
-        or _pronoun_possessor(ctx, subj)
+        or pronoun_possessor(ctx, subj)
 
 
-def _pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Their statement also read", "his lawyer said": a possessive pronoun right before the statement
     noun stands for its antecedent, as the subject pronoun would ("their" the latest organisation)."""
     if len(subj) < 2:

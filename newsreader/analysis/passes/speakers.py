@@ -17,7 +17,7 @@ from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end
 from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
-from .speech_data import words
+from .speech_data import mapping, words
 from .speech_frames import before_window, frame_after, frame_before, subject_before_verb
 
 
@@ -42,9 +42,24 @@ def attribute_by_frames(ctx: SpeakerContext) -> None:
         if not r.cont and (found is None or (found[0] is None and not _opens_sentence(ctx, k))):
             before = frame_before(ctx, k)
             found = before if before and (before[0] is not None or found is None) else found
+        found = found or possessed_run(ctx, k)
         if found:
             r.speaker, r.speaker_span = found
             r.attributed = r.direct = True
+
+
+def possessed_run(ctx: SpeakerContext, k: int) -> Hit | None:
+    """'The company's new helmet is their "number one requested hero helmet."': a run with no frame of its
+    own, right after a possessive pronoun, is the possessor's own description in their words; the pronoun
+    resolves as its subject form would ("their" the latest organisation that was a subject). Named
+    speakers only: an unresolved pronoun leaves the run to the later passes."""
+    r = ctx.runs[k]
+    before = ctx.words(max(ctx.doc.paragraphs[r.para][0], r.open_pos - 12), r.open_pos)[-1:]
+    if not before or ctx.text[before[0][1]:r.open_pos].strip() or \
+            before[0][2].lower() not in mapping("possessive_pronoun_subjects"):
+        return None
+    got = refs.pronoun_possessor(ctx, [before[0], (r.start, r.end, "")])
+    return got if got and got[0] is not None else None
 
 
 def _opens_sentence(ctx: SpeakerContext, k: int) -> bool:
