@@ -52,3 +52,17 @@ def test_a_person_that_does_not_open_its_sentence_gets_no_vote() -> None:
     text = ('The host died at a clinic in Austin, where he had been since Christmas Eve, his family said. He was 79. '
             'Later his son said he "fought to the end."')
     assert _genders(text, {"Eve": UNKNOWN, "Austin": ("place", None, ())}) == {}
+
+
+def test_a_name_kinded_as_an_organisation_that_she_continues_speaks_as_a_person() -> None:
+    text = ('Ana La Riva ran for the Peace Party. La Riva disagreed, stating the college should go. She criticized '
+            'the rules. La Riva described the army as a "horrible" use of workers. She called the war a '
+            '"genocidal war."')
+    actors = {"La Riva": ("organisation", None, ()), "Peace Party": ("organisation", None, ())}
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == [("horrible", "La Riva"), ("genocidal war.", "La Riva")]
+
+
+def test_a_street_is_no_person_however_he_follows_it() -> None:
+    text = 'High Road was closed. He ran away. High Road reopened. He came back.'
+    assert _genders(text, {"High Road": ("place", None, ())}) == {}

@@ -7,7 +7,9 @@ sentence that names it (its first mention of any kind: 'since Christmas Eve, his
 for "Eve") and is the only person named in the pronoun's sentence and the sentence before (so 'Tipton was
 cast in My Bride is a Mermaid. She …' is no vote for either when both are people). A person with at least
 `MIN_VOTES` votes, of which at least `MIN_SHARE` for one gender, has that gender; the article's evidence
-beats the forename list.
+beats the forename list. A name the actor pass kinded as an organisation or a place takes votes too when it
+opens its sentence and ends in no common word ('La Riva disagreed. She criticized …'; not "Streatham High
+Road"): the article's "she" says it is a person.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
+from ..lexicon import lexicon
 from ..model import Actor
 from ..text import Doc
 from .speech_data import mapping
@@ -29,7 +32,7 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
     gendered = mapping("gendered_pronouns")
     outside = [sp for sp in spans if not inside_quote(sp[0])]
     openers = _sentence_openers(doc, outside)
-    persons = [sp for sp in outside if sp[2].kind == "person"]
+    persons = [sp for sp in outside if sp[2].kind == "person" or (sp[0] in openers and _name_like(sp[2]))]
     starts = [sp[0] for sp in persons]
     votes: dict[str, dict[str, int]] = {}
     for tok in doc.tokens:
@@ -49,6 +52,13 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
         if n >= MIN_VOTES and n >= MIN_SHARE * sum(tally.values()):
             out[name] = g
     return out
+
+
+def _name_like(a: Actor) -> bool:
+    """A name of another kind that could be a person's: its last word is no common word ("La Riva", not
+    "Streatham High Road")."""
+    last = a.name.split()[-1].lower()
+    return last.isalpha() and last not in lexicon().common_words
 
 
 def _sentence_openers(doc: Doc, spans: list[Span]) -> set[int]:

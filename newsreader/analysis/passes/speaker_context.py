@@ -101,6 +101,14 @@ class SpeakerContext:
             self._turns = Turns(self.doc, self.index.spans)
         return self._turns.at(pos)
 
+    def personal(self, a: Actor) -> bool:
+        """A person, or a name of another kind that the article's own "he"/"she" continue (`pronoun_gender`)."""
+        if a.kind == "person":
+            return True
+        self.gender(a)
+        assert self._pronoun_genders is not None
+        return a.name in self._pronoun_genders
+
     def gender(self, a: Actor) -> str | None:
         """"m"/"f" as the article's own pronouns say (`pronoun_gender`), else as the actor pass found."""
         if self._pronoun_genders is None:

@@ -67,7 +67,8 @@ def _sentence_subject_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> int:
 
 
 def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
-    """The person a "he"/"she" at `pos` continues: going back sentence by sentence, the first person of
+    """The person a "he"/"she" at `pos` continues (a name the article's pronouns show to be one counts:
+    `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
     another name: "Clinton campaign chairman John Podesta"), of that gender;
     within a sentence a known gender beats an unknown one ("Mugabe agreed to a deal in which Tsvangirai
@@ -75,7 +76,7 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
     best_known = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if a.kind != "person" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
+        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
