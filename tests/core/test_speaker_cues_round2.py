@@ -57,6 +57,10 @@ CASES = {
         'hero helmet. This is the most labor-intensive helmet to date." Fans queued for hours.',
         {"Toyland": ORG},
         [("number one requested hero helmet. This is the most labor-intensive helmet to date.", "Toyland")]),
+    "in her view: the possessor speaks when the clause names nobody": (
+        'Economist Laura Chen is skeptical of the plan. In her view, the tax cut will "mostly help the wealthy".',
+        {"Laura Chen": F},
+        [("mostly help the wealthy", "Laura Chen")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

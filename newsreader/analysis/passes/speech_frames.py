@@ -348,8 +348,8 @@ def _possessor_before(ctx: SpeakerContext, ws: list[Word], i: int) -> Hit | None
 
 def frame_statement_intro(ctx: SpeakerContext, k: int) -> Hit | None:
     """'In a statement released after the attack, the Department of Defense justified the strike as
-    "defensive"': a sentence that opens by naming a statement ("In a statement", "In his message") reports
-    the words of its clause subject, whatever its main verb."""
+    "defensive"': a sentence that opens by naming a statement ("In a statement", "In his message", "In her
+    view") reports the words of its clause subject, whatever its main verb (`_intro_possessor` without one)."""
     r = ctx.runs[k]
     ss = ctx.sentence_start(r.open_pos)
     ws = ctx.words(ss, r.open_pos)
@@ -361,6 +361,18 @@ def frame_statement_intro(ctx: SpeakerContext, k: int) -> Hit | None:
                                                           for w in lead[:3]):
         return None
     got = refs.clause_subject(ctx, comma + 1, r.open_pos)
+    if got and got[0] is not None:
+        return got
+    return _intro_possessor(ctx, ws, lead)
+
+
+def _intro_possessor(ctx: SpeakerContext, ws: list[Word], lead: list[Word]) -> Hit | None:
+    """'In her view, the tax cut will "mostly help the wealthy"', 'In their statement, the rules were
+    "unfair"': when the clause names no speaker, the possessor of the opening phrase's statement or view
+    speaks (the pronoun resolved as its subject form would be)."""
+    if ws[1][2].lower() not in words("possessive_determiners") or len(lead) != 1:
+        return None
+    got = refs.pronoun_possessor(ctx, [ws[1], lead[0]])
     return got if got and got[0] is not None else None
 
 
