@@ -61,6 +61,15 @@ CASES = {
         'Economist Laura Chen is skeptical of the plan. In her view, the tax cut will "mostly help the wealthy".',
         {"Laura Chen": F},
         [("mostly help the wealthy", "Laura Chen")]),
+    "a speech word as a possessor is no verb (the report's author)": (
+        '"The numbers are alarming," the report\'s lead author, Dr Helen Park, told reporters.',
+        {"Helen Park": F},
+        [("The numbers are alarming,", "Helen Park")]),
+    "an upper-case WHO is a name, not a relative pronoun": (
+        'The World Health Organization (WHO) warned that the virus was "spreading fast". WHO chief Ted Adhan '
+        'said: "We must act now."',
+        {"World Health Organization": ("organisation", None, ("WHO",)), "Ted Adhan": M},
+        [("spreading fast", "World Health Organization"), ("We must act now.", "Ted Adhan")]),
     "according to an outlet, the clause subject claimed": (
         'The singer was busy in May. According to his biographer Ann Lee, Tom Verity claimed to speak with the '
         'mayor "almost every week."',

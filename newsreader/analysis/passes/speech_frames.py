@@ -163,11 +163,18 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
                 return None
             return refs.speaker_in_phrase(ctx, ws[after:], prefer_first=True) or (None, None)
         inverted = vi == 0 and ctx.text[s:ws[0][0]].strip() in (",", "")  # '"…," reads an AEW press release'
-        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower():
+        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower() \
+                and not _nominal(ctx, ws, vi):
             if vi > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def _nominal(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
+    """'"…," the report's lead author, Dr Helen Park, told reporters': a speech word in noun position (after
+    a determiner, or itself a possessor) is no verb."""
+    return (vi > 0 and _noun_position(ctx, ws, vi)) or ctx.text[ws[vi][1]:ws[vi][1] + 1] in "'\u2019"
 
 
 def source_phrase_end(ws: list[Word], i: int) -> int | None:
@@ -558,7 +565,7 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
         return got, got is not None
     if not subj:
         return None, True  # an object of the verb ("told Smith") is not the speaker
-    if subj[-1][2].lower() in words("relative_pronouns"):
+    if subj[-1][2].lower() in words("relative_pronouns") and not subj[-1][2].isupper():  # "(WHO) warned": a name
         got = relative_antecedent(ctx, s, subj[-1])
         return got, got is not None
     subj = _before_participle_phrase(ctx, subj)
