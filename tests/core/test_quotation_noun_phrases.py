@@ -1,5 +1,5 @@
-"""Short quoted runs inside a noun phrase of the writer's own sentence are terms, not speech: made-up
-sentences with a hand-made actor index."""
+"""Short quoted runs inside a noun phrase of the writer's own sentence, or unattributed inside an interview
+turn, are terms, not speech: made-up sentences with a hand-made actor index."""
 
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ CASES = {
     "a noun phrase joined to a framed run shares its frame": (
         'The comments called her party fascist and termed her a "corrupt oaf" and a "lousy traitor".',
         {}, [("corrupt oaf", None), ("lousy traitor", None)]),
+    "a short unattributed term inside an interview answer": (
+        '((WN)) How is it funded?\n\n((Ann Roe)) That said, I get donations or "tips" every month, which cover '
+        'the hosting costs.',
+        {"Ann Roe": F}, []),
+    "an attributed short run inside an interview answer stays": (
+        '((Ann Roe)) My mother always said "keep going" to me.',
+        {"Ann Roe": F}, [("keep going", None)]),
     "a run closing on a full stop is a sentence": (
         'The minister did not answer. The reply was a curt "No comment." The next day she resigned.',
         {}, [("No comment.", None)]),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
+from .interview_turns import LABEL_RE
 from .sentences import last_sentence_end, next_sentence_end
 from .speech_data import words
 
@@ -237,6 +238,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
+        if not r.attributed and in_transcript_turn(doc, r.para):
+            return False  # a turn's words are its speaker's already: a short quoted term inside is a mention
         return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps)) \
             or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?")  # 'I'm like, "I rested."'
     if r.single and not r.attributed:
@@ -282,6 +285,20 @@ def _coordinated_run(ws: list[str]) -> bool:
     """'termed her a "corrupt oaf" and a "lousy traitor"': a noun phrase coordinated with a quoted run right
     before it shares that run's frame."""
     return len(ws) >= 2 and ws[-1].lower() in ("and", "or") and ws[-2] in ALL_MARKS
+
+
+TURN_REACH = 30  # paragraphs an interview turn's label may stand above the paragraph it covers
+
+
+def in_transcript_turn(doc: Doc, para: int) -> bool:
+    """The paragraph is part of a labelled interview turn ('((WN)) …', '((Ann Roe)) …', and the unlabelled
+    paragraphs below a label). Its speaker already says every word of it, and conversation is full of speech
+    verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
+    text = doc.text
+    for i in range(para, max(-1, para - TURN_REACH), -1):
+        if LABEL_RE.match(text, *doc.paragraphs[i]):
+            return True
+    return False
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
