@@ -295,10 +295,7 @@ def in_transcript_turn(doc: Doc, para: int) -> bool:
     paragraphs below a label). Its speaker already says every word of it, and conversation is full of speech
     verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
     text = doc.text
-    for i in range(para, max(-1, para - TURN_REACH), -1):
-        if LABEL_RE.match(text, *doc.paragraphs[i]):
-            return True
-    return False
+    return any(LABEL_RE.match(text, *doc.paragraphs[i]) for i in range(para, max(-1, para - TURN_REACH), -1))
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
