@@ -42,8 +42,15 @@ CASES = {
         'Candidate Tom Berg runs for the Green Party. Berg was born in Ohio. Berg, a teacher, met Ann Roe in 2010.\n\n'
         '((WN)) On your website you state "All troops will come home." What do you mean?\n\n'
         '((WN)) What led you to run?',
-        {"Tom Berg": M, "Ann Roe": F, "Green Party": ORG},
+        {"Tom Berg": ("person", "m", ("Berg",)), "Ann Roe": F, "Green Party": ORG},
         [("All troops will come home.", "Tom Berg")]),
+    "question runs put to the person each introduction names": (
+        'Donald Trump leads the polls.\n\nWith the paper, Tom Berg discussed his campaign. Berg is a teacher.\n\n'
+        '((WN)) You once said "I run to win." Do you still?\n\n'
+        'Ann Roe is his running mate. With the paper, Roe discussed her role.\n\n'
+        '((WN)) You said "I help him win." How?',
+        {"Donald Trump": M, "Tom Berg": ("person", "m", ("Berg",)), "Ann Roe": ("person", "f", ("Roe",))},
+        [("I run to win.", "Tom Berg"), ("I help him win.", "Ann Roe")]),
     "a question labelled by the interviewer's initials": (
         '((Tom Berg)) I run to win.\n\n((JQ)) You once said "I run to win." Do you still?\n\n((Tom Berg)) Yes.',
         {"Tom Berg": M},

@@ -9,7 +9,7 @@ conversation, not at anyone named in the text):
 - "I" in an answer is the person answering ('That's why I said "no federation is perfect"');
 - "you" in an interviewer's question is the person the question is put to: the one who answers it (the
   next answer's label), else the one who answered last, else, in a transcript that labels only its
-  questions, the person the article names most often outside them ('On your website you state "…"').
+  questions, the person named most in the paragraphs introducing them ('On your website you state "…"').
 Other labels give no turn, so nothing is guessed from them.
 """
 
@@ -46,7 +46,7 @@ class Turns:
         starts = [sp[0] for sp in spans]
         labels = [_label(doc.text, ps, pe, spans, starts) for ps, pe in doc.paragraphs]
         if any(lb is not None for lb in labels):
-            self.turns = _turns(labels, _principal(spans, starts, doc.paragraphs, labels))
+            self.turns = _turns(labels, _introduced(spans, starts, doc.paragraphs, labels))
         else:
             self.turns = []
 
@@ -109,27 +109,51 @@ def _person_with_initials(label: str, spans: list[Span]) -> Actor | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _principal(spans: list[Span], starts: list[int], paras: list[tuple[int, int]],
-               labels: list[Label]) -> Actor | None:
-    """In a transcript that labels no answer, the person interviewed: the one named most often outside the
-    questions (first named wins a tie)."""
+INTRO_PARAS = 3  # paragraphs before a run of questions that introduce the person they are put to
+
+
+def _introduced(spans: list[Span], starts: list[int], paras: list[tuple[int, int]],
+                labels: list[Label]) -> list[Actor | None]:
+    """Per paragraph, in a transcript that labels no answer: the person a run of questions is put to, the
+    one named most often in the `INTRO_PARAS` paragraphs before the run (their introduction: 'With
+    Wikinews, Mohr discussed …'), the latest named on a tie."""
+    out: list[Actor | None] = [None] * len(labels)
     if any(isinstance(lb, Actor) for lb in labels):
-        return None
-    counts: dict[str, int] = {}
-    first: dict[str, Actor] = {}
-    for (ps, pe), lb in zip(paras, labels, strict=True):
-        if lb == INTERVIEWER:
+        return out
+    i = 0
+    while i < len(labels):
+        if labels[i] != INTERVIEWER:
+            i += 1
             continue
+        j = i
+        while j < len(labels) and labels[j] == INTERVIEWER:
+            j += 1
+        intro = [p for p, lb in zip(paras[max(0, i - INTRO_PARAS):i], labels[max(0, i - INTRO_PARAS):i],
+                                   strict=True) if lb != INTERVIEWER]
+        person = _most_named(spans, starts, intro)
+        out[i:j] = [person] * (j - i)
+        i = j
+    return out
+
+
+def _most_named(spans: list[Span], starts: list[int], paras: list[tuple[int, int]]) -> Actor | None:
+    counts: dict[str, int] = {}
+    latest: dict[str, Actor] = {}
+    for ps, pe in paras:
         for _s, _e, a in spans[bisect_left(starts, ps):bisect_left(starts, pe)]:
             if a.kind == "person":
                 counts[a.name] = counts.get(a.name, 0) + 1
-                first.setdefault(a.name, a)
-    return first[max(counts, key=lambda n: counts[n])] if counts else None
+                latest.pop(a.name, None)
+                latest[a.name] = a  # (insertion order: the latest named last)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return [a for n, a in latest.items() if counts[n] == top][-1]
 
 
-def _turns(labels: list[Label], principal: Actor | None) -> list[Turn]:
+def _turns(labels: list[Label], introduced: list[Actor | None]) -> list[Turn]:
     """Carry each label down the unlabelled paragraphs below it; a question addresses the next answerer,
-    else the last one, else the principal person."""
+    else the last one, else the person introduced before its run of questions."""
     holder: list[Label] = []
     current: Label = None
     for lb in labels:
@@ -148,7 +172,7 @@ def _turns(labels: list[Label], principal: Actor | None) -> list[Turn]:
             last = h
             out.append(Turn(speaker=h))
         elif h == INTERVIEWER:
-            out.append(Turn(addressee=nxt[i] or last or principal))
+            out.append(Turn(addressee=nxt[i] or last or introduced[i]))
         else:
             out.append(NO_TURN)
     return out
