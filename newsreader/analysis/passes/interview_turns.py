@@ -44,7 +44,8 @@ class Turns:
     def __init__(self, doc: Doc, spans: list[Span]) -> None:
         self.para_starts = [p[0] for p in doc.paragraphs]
         starts = [sp[0] for sp in spans]
-        labels = [_label(doc.text, ps, pe, spans, starts) for ps, pe in doc.paragraphs]
+        initials: dict[str, list[Actor]] = {}
+        labels = [_label(doc.text, ps, pe, spans, starts, initials) for ps, pe in doc.paragraphs]
         if any(lb is not None for lb in labels):
             self.turns = _turns(labels, _introduced(spans, starts, doc.paragraphs, labels))
         else:
@@ -76,13 +77,17 @@ Label = Actor | str | None
 INTERVIEWER = "interviewer"
 
 
-def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int]) -> Label:
+def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int],
+           initials: dict[str, list[Actor]]) -> Label:
     """The label opening the paragraph [ps, pe): the person it names, INTERVIEWER, "" for a label that
-    names neither (it ends the turn above), or None for no label."""
+    names neither (it ends the turn above), or None for no label. `initials` is filled on the first label
+    (`_initials_index`)."""
     m = LABEL_RE.match(text, ps, pe)
     if m is None:
         return None
-    person = _person_named(m, spans, starts) or _person_with_initials(m.group(1).strip(), spans)
+    if not initials:
+        initials.update(_initials_index(spans))
+    person = _person_named(m, spans, starts) or _person_with_initials(m.group(1).strip(), initials)
     if person is not None:
         return person
     asks = text[ps:pe].rstrip().endswith("?")
@@ -100,13 +105,25 @@ def _person_named(m: re.Match[str], spans: list[Span], starts: list[int]) -> Act
     return None
 
 
-def _person_with_initials(label: str, spans: list[Span]) -> Actor | None:
+def _initials_index(spans: list[Span]) -> dict[str, list[Actor]]:
+    """Initials ("RS") -> the distinct persons whose names spell them (a placeholder key keeps an empty
+    index from being rebuilt)."""
+    out: dict[str, list[Actor]] = {"": []}
+    for _s, _e, a in spans:
+        if a.kind == "person":
+            key = "".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper()
+            same = out.setdefault(key, [])
+            if not any(x is a for x in same):
+                same.append(a)
+    return out
+
+
+def _person_with_initials(label: str, initials: dict[str, list[Actor]]) -> Actor | None:
     """'((RS))' for Richard Stallman: the one person whose name's initials the label spells."""
     if not (2 <= len(label) <= 4 and label.isalpha() and label.isupper()):
         return None
-    found = {a.name: a for _s, _e, a in spans if a.kind == "person"
-             and "".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper() == label}
-    return next(iter(found.values())) if len(found) == 1 else None
+    found = initials.get(label, [])
+    return found[0] if len(found) == 1 else None
 
 
 INTRO_PARAS = 3  # paragraphs before a run of questions that introduce the person they are put to

@@ -14,6 +14,7 @@ Road"): the article's "she" says it is a person.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -29,14 +30,14 @@ Span = tuple[int, int, Actor]
 
 def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], bool]) -> dict[str, str]:
     """Actor name -> "m"/"f" for every person the article's pronouns settle."""
-    gendered = mapping("gendered_pronouns")
+    gendered = _gendered_forms()
     outside = [sp for sp in spans if not inside_quote(sp[0])]
     openers = _sentence_openers(doc, outside)
     persons = [sp for sp in outside if sp[2].kind == "person" or (sp[0] in openers and _name_like(sp[2]))]
     starts = [sp[0] for sp in persons]
     votes: dict[str, dict[str, int]] = {}
     for tok in doc.tokens:
-        g = gendered.get(tok.text.lower()) if tok.text[:1].lower() in "hs" else None
+        g = gendered.get(tok.text)
         if g is None or inside_quote(tok.start):
             continue
         i = bisect_left(starts, tok.start) - 1
@@ -52,6 +53,13 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
         if n >= MIN_VOTES and n >= MIN_SHARE * sum(tally.values()):
             out[name] = g
     return out
+
+
+@functools.cache
+def _gendered_forms() -> dict[str, str]:
+    """Each gendered pronoun as written in lower case and capitalised -> "m"/"f" (one look-up per token)."""
+    base = mapping("gendered_pronouns")
+    return {**base, **{w.capitalize(): g for w, g in base.items()}}
 
 
 def _name_like(a: Actor) -> bool:
