@@ -269,6 +269,8 @@ def frame_quotative_like(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     """'And I was like, "I will never stop."', 'she's like "…"': the colloquial quotative "be like" right
     before a run reports the words (or the thoughts) of its subject. Only a person says them: a group subject
     ('they were like') or an unknown one leaves the speaker unnamed."""
+    if not ctx.text[max(s, e - 8):e].rstrip(" ,:").lower().endswith("like"):
+        return None  # (most windows: settled without cutting words)
     ws = ctx.words(s, e)
     if len(ws) < 2 or ws[-1][2].lower() != "like" or ctx.text[ws[-1][1]:e].strip() not in ("", ",", ":"):
         return None
