@@ -273,8 +273,10 @@ def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
 
 
 def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
-    """"Broadcaster Piers Morgan": a role noun before a name (but "Star Wars" is a name of its own)."""
+    """"Broadcaster Piers Morgan": a role noun before a name (but "Star Wars" is a name of its own; before a
+    title it opens a longer title: "Deputy Chief Minister")."""
     if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
+            and match_title(words, 1, lex) != len(words) - 1 \
             and not c.person_evidence and words[0].lower() in lex.common_words \
             and not any(w in lex.org_heads or w in lex.function_words for w in words[1:]) \
             and not (len(words) == 2 and words[1].lower() in lex.common_words and not lex.is_forename(words[1])):
