@@ -67,3 +67,8 @@ def test_a_lone_field_of_study_is_no_actor() -> None:
 def test_a_name_in_apposition_to_a_body_noun_is_an_organisation() -> None:
     found = names("The pact binds the European Union and the South American group Verasur, which objects.")
     assert found == {"European Union": "organisation", "Verasur": "organisation"}
+
+
+def test_a_natural_features_head_may_come_first_or_be_a_shelf() -> None:
+    assert names("Storms often form over the Bay of Tellowen in May.").get("Bay of Tellowen") == "place"
+    assert names("The drill went through the Carrow Ice Shelf, said Ada Brin.").get("Carrow Ice Shelf") == "place"

@@ -1,7 +1,8 @@
 """Kinds: person, organisation or place, and whether a candidate needs support to count.
 
 Rules: a title makes a person; the gazetteers know places and organisations; the head word decides
-("… University" is an organisation, "… Province" a place, "… News" an outlet, hence an organisation);
+("… University" is an organisation, "… Province" a place, "… News" an outlet, hence an organisation; a
+natural feature's head may come first: "Bay of Bengal");
 a forename first makes a person; a lone acronym is an organisation. A candidate is weak — it counts only
 if another mention links to it — when it is a lone common word, an unknown acronym, a phrase of common
 words, or a word the article itself writes more often in lower case ("iodine … Iodine deficiency").
@@ -23,6 +24,7 @@ DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
+FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
 def candidate_kinds(state: DocState) -> None:
@@ -65,6 +67,8 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"
     if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
         return "place"
+    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
+        return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
     if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
     if c.the_name:
