@@ -72,3 +72,8 @@ def test_a_name_in_apposition_to_a_body_noun_is_an_organisation() -> None:
 def test_a_natural_features_head_may_come_first_or_be_a_shelf() -> None:
     assert names("Storms often form over the Bay of Tellowen in May.").get("Bay of Tellowen") == "place"
     assert names("The drill went through the Carrow Ice Shelf, said Ada Brin.").get("Carrow Ice Shelf") == "place"
+
+
+def test_a_factory_is_a_place_and_its_head_joins_two_conjuncts() -> None:
+    found = names("The strike began at the Harlow Pipes and Valves Factory, it is said.")
+    assert found == {"Harlow Pipes and Valves Factory": "place"}
