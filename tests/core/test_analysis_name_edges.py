@@ -77,3 +77,13 @@ def test_a_natural_features_head_may_come_first_or_be_a_shelf() -> None:
 def test_a_factory_is_a_place_and_its_head_joins_two_conjuncts() -> None:
     found = names("The strike began at the Harlow Pipes and Valves Factory, it is said.")
     assert found == {"Harlow Pipes and Valves Factory": "place"}
+
+
+def test_the_name_a_study_was_published_in_is_an_organisation() -> None:
+    found = names("In findings published on Monday in Marine Frontiers, researchers said reefs recover.")
+    assert found.get("Marine Frontiers") == "organisation"
+    assert names("The report, published in Lisbon, said little.").get("Lisbon") == "place"
+
+
+def test_a_newspaper_named_with_the_is_kept_though_its_word_names_a_people() -> None:
+    assert names("Speaking to the newspaper The Hindu, Ann Lee said so.").get("Hindu") == "organisation"

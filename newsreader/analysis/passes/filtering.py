@@ -58,7 +58,7 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
     words = [t.text for t in toks]
     if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
         return None  # "Trump's Special Presidential Envoy to …": a title without a name
-    if len(toks) == 1 and _not_an_actor(words[0], c, lex, stats.cap_mid):
+    if len(toks) == 1 and not c.the_name and _not_an_actor(words[0], c, lex, stats.cap_mid):
         return None
     if len(toks) == 2 and _adherents(words, lex):
         return None

@@ -24,16 +24,29 @@ DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
+PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
 def candidate_kinds(state: DocState) -> None:
-    """Give each candidate its kind by its own words, and mark the weak ones."""
+    """Give each candidate its kind by its own words, and mark the weak ones; a publication named where
+    a study was published is an organisation in its own right, whatever its words."""
     lex = state.lex
     for c in state.cands:
-        c.kind = kind_of(c, lex) or _named_body(c, state.doc)
+        published = _published_in(c, state.doc, lex)
+        c.kind = "organisation" if published else kind_of(c, lex) or _named_body(c, state.doc)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
-            and not _institution(c, lex, state.stats)
+            and not _institution(c, lex, state.stats) and not published
+
+
+def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """"findings published on Wednesday in Science Advances": a name after "in" that closes a publishing
+    verb's phrase (within a few words) is the journal or the paper."""
+    k = doc.index_of.get(c.start, 0)
+    toks = doc.tokens
+    if k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
+        return False  # ("published in London": where, not in what)
+    return any(t.text in PUBLISHING_VERBS and t.sent == toks[k].sent for t in toks[max(0, k - 5):k - 1])
 
 
 def _named_body(c: Cand, doc: Doc) -> str | None:
