@@ -87,3 +87,9 @@ def test_the_name_a_study_was_published_in_is_an_organisation() -> None:
 
 def test_a_newspaper_named_with_the_is_kept_though_its_word_names_a_people() -> None:
     assert names("Speaking to the newspaper The Hindu, Ann Lee said so.").get("Hindu") == "organisation"
+
+
+def test_common_words_before_a_title_are_its_portfolio() -> None:
+    found = names('"It is over," Deputy Emergency Situations Minister Pavel Orlin told reporters.')
+    assert found == {"Pavel Orlin": "person"}
+    assert "Labour" in names("Labour MP Ada Brin resigned on Monday.")

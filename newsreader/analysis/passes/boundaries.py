@@ -149,6 +149,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             continue
         if size and i + size < n:
             if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex):
+                _drop_portfolio(sp, lex)
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
                 i += size
@@ -228,6 +229,17 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
             and title not in BARE_HONORIFICS and title not in DOCTOR_TITLES:
         ok = False
     return ok
+
+
+def _drop_portfolio(sp: _Split, lex: Lexicon) -> None:
+    """"Emergency Situations Minister Alexander Chupriyan", "Deputy Foreign Affairs Minister …": common
+    words before a title name its portfolio, not an actor (a known body or a head word stays: "Labour MP",
+    "Home Office Minister")."""
+    words = [t.text for t in sp.cur]
+    if words and lex.common_words.issuperset(w.lower() for w in words) \
+            and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
+            and not is_place_name(" ".join(words), lex) and not sp.person_next:
+        sp.cur = []
 
 
 def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
