@@ -93,3 +93,9 @@ def test_common_words_before_a_title_are_its_portfolio() -> None:
     found = names('"It is over," Deputy Emergency Situations Minister Pavel Orlin told reporters.')
     assert found == {"Pavel Orlin": "person"}
     assert "Labour" in names("Labour MP Ada Brin resigned on Monday.")
+
+
+def test_a_quoted_nickname_stays_inside_the_name_and_a_compound_surname_joins_it() -> None:
+    found = names('She married the agent Rodolfo "Rudy" De Santis in 1941. De Santis later moved to Rome.')
+    assert found.get('Rodolfo "Rudy" De Santis') == "person" and "Rodolfo" not in found and "De Santis" not in found
+    assert names("Mara Van Doren sang. Later Van Doren toured.") == {"Mara Van Doren": "person"}

@@ -168,6 +168,7 @@ def person_names(state: DocState) -> None:
             group.sort(key=lambda x: -len(x.name.split()))
             for p in group[1:]:
                 merge(p, group[0])
+    _compound_surnames(persons)
     for e in state.entities:
         if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
             continue
@@ -182,6 +183,23 @@ def person_names(state: DocState) -> None:
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
             merge(e, next(iter(cands_first.values())))
+
+
+def _compound_surnames(persons: list[Entity]) -> None:
+    """"Pasquale "Pat" Di Cicco … Di Cicco", "Eddie Van Halen … Van Halen": a two-word name met alone
+    joins the one longer name (three words or more) that ends in it: a compound surname."""
+    tails: dict[tuple[str, ...], list[Entity]] = {}
+    for p in persons:
+        ws = name_core(p.name.split())
+        if len(ws) >= 3:
+            tails.setdefault(tuple(ws[-2:]), []).append(p)
+    for p in persons:
+        ws = name_core(p.name.split())
+        owners = {x.root().name: x.root() for x in tails.get(tuple(ws), [])} if len(ws) == 2 else {}
+        if len(owners) == 1 and p.root() is p:
+            owner = next(iter(owners.values()))
+            if owner is not p:
+                merge(p, owner)
 
 
 def common_word_surnames(state: DocState) -> None:
