@@ -99,3 +99,9 @@ def test_a_quoted_nickname_stays_inside_the_name_and_a_compound_surname_joins_it
     found = names('She married the agent Rodolfo "Rudy" De Santis in 1941. De Santis later moved to Rome.')
     assert found.get('Rodolfo "Rudy" De Santis') == "person" and "Rodolfo" not in found and "De Santis" not in found
     assert names("Mara Van Doren sang. Later Van Doren toured.") == {"Mara Van Doren": "person"}
+
+
+def test_a_states_formal_name_is_the_place_it_names() -> None:
+    found = names("The Islamic Republic of Iran admitted the error. Iran later apologised.")
+    assert found == {"Islamic Republic of Iran": "place"}
+    assert names("Fans of the Republic of Ireland cheered.") == {"Republic of Ireland": "place"}

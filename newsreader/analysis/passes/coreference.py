@@ -11,7 +11,7 @@ word is still the person next to their full name ("Doris Day … Day said"); a b
 from __future__ import annotations
 
 from ..lexicon import Lexicon, rule_words
-from ..names import fold, is_acronym, is_place_name, name_core
+from ..names import fold, formal_state_place, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
 
 JOINER_WORDS = rule_words("actors_name_joiners")
@@ -67,6 +67,14 @@ def known_aliases(state: DocState) -> None:
                 merge(e, groups[target])
             else:
                 groups[target] = e
+
+
+def formal_state_names(state: DocState) -> None:
+    """"the Islamic Republic of Iran … Iran": a state's formal name and the place it names are one actor."""
+    for form, e in list(state.by_form.items()):
+        place = formal_state_place(form.split(), state.lex)
+        if place is not None and place in state.by_form:
+            merge(e, state.by_form[place])
 
 
 def initialisms(state: DocState) -> None:

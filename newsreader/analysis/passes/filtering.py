@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import is_acronym, is_initial, is_place_name, numbered_body
+from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
 from ..text import Token
 from .boundaries import NAME_LIKE_WORDS
@@ -112,10 +112,12 @@ def _named_season(toks: list[Token], lex: Lexicon) -> bool:
 
 def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
-    name is not part of it; events are things."""
+    name is not part of it (but it is part of a state's formal name: "Islamic Republic of Iran"); events
+    are things."""
     words = [t.text for t in toks]
     full = " ".join(words)
     if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
+            and not formal_state_place(words, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)

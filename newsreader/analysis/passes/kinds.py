@@ -2,7 +2,8 @@
 
 Rules: a title makes a person; the gazetteers know places and organisations; the head word decides
 ("… University" is an organisation, "… Province" a place, "… News" an outlet, hence an organisation; a
-natural feature's head may come first: "Bay of Bengal");
+natural feature's head may come first: "Bay of Bengal"; a state's formal name is a place: "Republic of
+Ireland");
 a forename first makes a person; a lone acronym is an organisation. A candidate is weak — it counts only
 if another mention links to it — when it is a lone common word, an unknown acronym, a phrase of common
 words, or a word the article itself writes more often in lower case ("iodine … Iodine deficiency").
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, rule_words
-from ..names import is_acronym, is_place_name
+from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
 from ..text import Doc
 
@@ -82,6 +83,8 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"
     if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
         return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
+    if formal_state_place(words, lex):
+        return "place"  # "Republic of Ireland": a state's formal name
     if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
     if c.the_name:

@@ -21,7 +21,7 @@ from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Token
 from ..weights import Features, model
-from .kinds import PLACE_PREPS
+from .kinds import BODY_NOUNS, PLACE_PREPS
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
 LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
@@ -131,7 +131,8 @@ def _contexts(e: Entity, state: DocState) -> Features:
             after_prep += prev.text.lower() in PLACE_PREPS
             after_the += prev.text == "the"
             named_the += prev.text == "The" and not prev.initial  # "according to The Times"
-            after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
+            # "the critic X", "his brother X", "the group X", "the journal X"
+            after_role += (prev.lower in roles or prev.lower in BODY_NOUNS) and prev.end + 1 == s
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, k, en, verbs)
         listed += _listed(toks, k, en, text)
