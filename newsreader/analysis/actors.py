@@ -30,6 +30,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     entities.group_forms,
     coreference.bracketed_acronyms,
     coreference.known_aliases,
+    coreference.formal_state_names,
     coreference.initialisms,
     coreference.spellings,
     coreference.outlet_brands,

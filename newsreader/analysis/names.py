@@ -18,6 +18,7 @@ REGNAL_TITLES = rule_words("actors_regnal_titles")
 ARABIC_PREFIXES = tuple(sorted(rule_words("actors_arabic_prefixes")))  # "al-Assad": a lower-case article
 ELIDED_PARTICLES = tuple(sorted(rule_words("actors_elided_particles")))  # "d'Ettorre": an elided particle
 ORDINALS = rule_words("actors_ordinals")  # "First", "Second": they may number a body ("First Congress")
+STATE_WORDS = rule_words("actors_state_words")  # "Republic of Ireland": a state's formal name is a place
 
 
 def name_core(words: list[str]) -> list[str]:
@@ -90,6 +91,16 @@ def surnameish(w: str, lex: Lexicon) -> bool:
     """A capitalised word that is no common word, place, organisation head or function word."""
     return w.isalpha() and w[:1].isupper() and not w.isupper() and w.lower() not in lex.common_words \
         and w not in lex.places and w not in lex.org_heads and w not in lex.function_words
+
+
+def formal_state_place(words: list[str], lex: Lexicon) -> str | None:
+    """"Republic of Ireland" -> "Ireland", "Islamic Republic of Iran" -> "Iran": the place a state's
+    formal name (a state word, "of", a place) names; None for any other name."""
+    if "of" not in words:
+        return None
+    k = words.index("of")
+    place = " ".join(words[k + 1:])
+    return place if k >= 1 and words[k - 1] in STATE_WORDS and is_place_name(place, lex) else None
 
 
 def is_place_name(form: str, lex: Lexicon) -> bool:

@@ -105,14 +105,18 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 
 def _best_threshold(m: Model, rows: list[tuple[Features, bool]]) -> float:
-    """The decision threshold with the best F1 on the training rows (midway between two scores)."""
+    """The decision threshold with the best F1 on the training rows, midway between two distinct scores.
+    Rows with the same features score the same, so a tied group is kept or dropped whole: a cut inside
+    it would rest on the order of the rows, and rounding the threshold could move it past the group."""
     scored = sorted(((m.probability(f), y) for f, y in rows), reverse=True)
     positives = sum(1 for _, y in scored if y)
     best, best_f1, tp = 0.5, -1.0, 0
     for k, (p, y) in enumerate(scored, 1):
         tp += y
+        nxt = scored[k][0] if k < len(scored) else 0.0
+        if nxt == p:
+            continue  # (the rest of a tied group comes first)
         f1 = 2 * tp / (k + positives) if positives else 0.0
         if f1 > best_f1:
-            nxt = scored[k][0] if k < len(scored) else 0.0
             best, best_f1 = (p + nxt) / 2, f1
-    return round(best, 4)
+    return round(best, 6)

@@ -67,3 +67,41 @@ def test_a_lone_field_of_study_is_no_actor() -> None:
 def test_a_name_in_apposition_to_a_body_noun_is_an_organisation() -> None:
     found = names("The pact binds the European Union and the South American group Verasur, which objects.")
     assert found == {"European Union": "organisation", "Verasur": "organisation"}
+
+
+def test_a_natural_features_head_may_come_first_or_be_a_shelf() -> None:
+    assert names("Storms often form over the Bay of Tellowen in May.").get("Bay of Tellowen") == "place"
+    assert names("The drill went through the Carrow Ice Shelf, said Ada Brin.").get("Carrow Ice Shelf") == "place"
+
+
+def test_a_factory_is_a_place_and_its_head_joins_two_conjuncts() -> None:
+    found = names("The strike began at the Harlow Pipes and Valves Factory, it is said.")
+    assert found == {"Harlow Pipes and Valves Factory": "place"}
+
+
+def test_the_name_a_study_was_published_in_is_an_organisation() -> None:
+    found = names("In findings published on Monday in Marine Frontiers, researchers said reefs recover.")
+    assert found.get("Marine Frontiers") == "organisation"
+    assert names("The report, published in Lisbon, said little.").get("Lisbon") == "place"
+
+
+def test_a_newspaper_named_with_the_is_kept_though_its_word_names_a_people() -> None:
+    assert names("Speaking to the newspaper The Hindu, Ann Lee said so.").get("Hindu") == "organisation"
+
+
+def test_common_words_before_a_title_are_its_portfolio() -> None:
+    found = names('"It is over," Deputy Emergency Situations Minister Pavel Orlin told reporters.')
+    assert found == {"Pavel Orlin": "person"}
+    assert "Labour" in names("Labour MP Ada Brin resigned on Monday.")
+
+
+def test_a_quoted_nickname_stays_inside_the_name_and_a_compound_surname_joins_it() -> None:
+    found = names('She married the agent Rodolfo "Rudy" De Santis in 1941. De Santis later moved to Rome.')
+    assert found.get('Rodolfo "Rudy" De Santis') == "person" and "Rodolfo" not in found and "De Santis" not in found
+    assert names("Mara Van Doren sang. Later Van Doren toured.") == {"Mara Van Doren": "person"}
+
+
+def test_a_states_formal_name_is_the_place_it_names() -> None:
+    found = names("The Islamic Republic of Iran admitted the error. Iran later apologised.")
+    assert found == {"Islamic Republic of Iran": "place"}
+    assert names("Fans of the Republic of Ireland cheered.") == {"Republic of Ireland": "place"}

@@ -149,6 +149,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             continue
         if size and i + size < n:
             if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex):
+                _drop_portfolio(sp, lex)
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
                 i += size
@@ -230,6 +231,17 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     return ok
 
 
+def _drop_portfolio(sp: _Split, lex: Lexicon) -> None:
+    """"Emergency Situations Minister Alexander Chupriyan", "Deputy Foreign Affairs Minister …": common
+    words before a title name its portfolio, not an actor (a known body or a head word stays: "Labour MP",
+    "Home Office Minister")."""
+    words = [t.text for t in sp.cur]
+    if words and lex.common_words.issuperset(w.lower() for w in words) \
+            and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
+            and not is_place_name(" ".join(words), lex) and not sp.person_next:
+        sp.cur = []
+
+
 def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
     """A bare trailing title ("Labour MP") is not part of the name."""
     cur = sp.cur
@@ -273,8 +285,10 @@ def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
 
 
 def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
-    """"Broadcaster Piers Morgan": a role noun before a name (but "Star Wars" is a name of its own)."""
+    """"Broadcaster Piers Morgan": a role noun before a name (but "Star Wars" is a name of its own; before a
+    title it opens a longer title: "Deputy Chief Minister")."""
     if len(words) >= 2 and words[0].lower() in lex.role_words and (words[0],) not in lex.titles \
+            and match_title(words, 1, lex) != len(words) - 1 \
             and not c.person_evidence and words[0].lower() in lex.common_words \
             and not any(w in lex.org_heads or w in lex.function_words for w in words[1:]) \
             and not (len(words) == 2 and words[1].lower() in lex.common_words and not lex.is_forename(words[1])):

@@ -11,7 +11,7 @@ word is still the person next to their full name ("Doris Day … Day said"); a b
 from __future__ import annotations
 
 from ..lexicon import Lexicon, rule_words
-from ..names import fold, is_acronym, is_place_name, name_core
+from ..names import fold, formal_state_place, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
 
 JOINER_WORDS = rule_words("actors_name_joiners")
@@ -67,6 +67,14 @@ def known_aliases(state: DocState) -> None:
                 merge(e, groups[target])
             else:
                 groups[target] = e
+
+
+def formal_state_names(state: DocState) -> None:
+    """"the Islamic Republic of Iran … Iran": a state's formal name and the place it names are one actor."""
+    for form, e in list(state.by_form.items()):
+        place = formal_state_place(form.split(), state.lex)
+        if place is not None and place in state.by_form:
+            merge(e, state.by_form[place])
 
 
 def initialisms(state: DocState) -> None:
@@ -168,6 +176,7 @@ def person_names(state: DocState) -> None:
             group.sort(key=lambda x: -len(x.name.split()))
             for p in group[1:]:
                 merge(p, group[0])
+    _compound_surnames(persons)
     for e in state.entities:
         if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
             continue
@@ -182,6 +191,23 @@ def person_names(state: DocState) -> None:
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
             merge(e, next(iter(cands_first.values())))
+
+
+def _compound_surnames(persons: list[Entity]) -> None:
+    """"Pasquale "Pat" Di Cicco … Di Cicco", "Eddie Van Halen … Van Halen": a two-word name met alone
+    joins the one longer name (three words or more) that ends in it: a compound surname."""
+    tails: dict[tuple[str, ...], list[Entity]] = {}
+    for p in persons:
+        ws = name_core(p.name.split())
+        if len(ws) >= 3:
+            tails.setdefault(tuple(ws[-2:]), []).append(p)
+    for p in persons:
+        ws = name_core(p.name.split())
+        owners = {x.root().name: x.root() for x in tails.get(tuple(ws), [])} if len(ws) == 2 else {}
+        if len(owners) == 1 and p.root() is p:
+            owner = next(iter(owners.values()))
+            if owner is not p:
+                merge(p, owner)
 
 
 def common_word_surnames(state: DocState) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import is_acronym, is_initial, is_place_name, numbered_body
+from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
 from ..text import Token
 from .boundaries import NAME_LIKE_WORDS
@@ -42,13 +42,13 @@ def filter_candidates(state: DocState) -> None:
     """Keep the candidates that can be actors, trimmed to their name words."""
     kept = []
     for c in state.cands:
-        f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines)
+        f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
         if f is not None:
             kept.append(f)
     state.cands = kept
 
 
-def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool) -> Cand | None:
+def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -> Cand | None:
     if headline:
         c.the_name = False
     toks = _trim_edges(c, lex)
@@ -58,7 +58,9 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool) -> Cand | No
     words = [t.text for t in toks]
     if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
         return None  # "Trump's Special Presidential Envoy to …": a title without a name
-    if len(toks) == 1 and _not_an_actor(words[0], c, lex, stats.cap_mid):
+    if len(toks) == 1 and not c.the_name and _not_an_actor(words[0], c, lex, stats.cap_mid):
+        return None
+    if len(toks) == 2 and _adherents(words, lex):
         return None
     if len(toks) >= 2 and words[0] in THING_PREFIXES:
         c.thing = True  # "Operation Clambake": a campaign, not an actor
@@ -67,7 +69,7 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool) -> Cand | No
         c.initial = toks[0].initial
         return c
     if (toks[0].initial or headline) and not c.person_evidence and not _known(c, words, lex):
-        return _sentence_initial(c, toks, lex, stats, headline)
+        return _sentence_initial(c, toks, lex, stats, headline, text)
     c.toks = toks
     c.initial = toks[0].initial
     return c
@@ -110,10 +112,12 @@ def _named_season(toks: list[Token], lex: Lexicon) -> bool:
 
 def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
-    name is not part of it; events are things."""
+    name is not part of it (but it is part of a state's formal name: "Islamic Republic of Iran"); events
+    are things."""
     words = [t.text for t in toks]
     full = " ".join(words)
     if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
+            and not formal_state_place(words, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
@@ -156,8 +160,8 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
             or w in lex.non_actors or CONTRACTION_RE.match(w) or NEGATION_RE.search(w) or w.startswith("#"):
         return True
-    if w[-1] == "s" and _demonym(w, lex):
-        return True  # "Londoners", "Samoans": people of a place, not an actor
+    if w[-1] == "s" and (_demonym(w, lex) or w[:-1] in lex.nationalities and w not in lex.known_orgs):
+        return True  # "Londoners", "Samoans", "Republicans", "Tatars": people of a place or a party, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms
     if (w.endswith(_IDEA_SUFFIXES) or w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha()) and w not in lex.known_orgs:
@@ -169,6 +173,13 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if not c.person_evidence and (len(w) == 1 or (w,) in lex.titles):
         return True
     return w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid
+
+
+def _adherents(words: list[str], lex: Lexicon) -> bool:
+    """"Senate Democrats", "Parliament Conservatives": a body's members of one party or faith are people
+    it counts, not an organisation (a place before the plural names a team: "Indianapolis Indians")."""
+    return words[0] in lex.org_heads and words[1][-1:] == "s" and words[1][:-1] in lex.nationalities \
+        and " ".join(words) not in lex.known_orgs
 
 
 def _hyphenated_non_name(w: str, lex: Lexicon) -> bool:
@@ -193,7 +204,8 @@ def _known(c: Cand, words: list[str], lex: Lexicon) -> bool:
         len(words) >= 2 and words[0] in lex.org_heads and " ".join(words[1:]) in lex.places)
 
 
-def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats, headline: bool) -> Cand | None:
+def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats, headline: bool,
+                      text: str) -> Cand | None:
     """A run opening a sentence (or in a headline) needs evidence that its first word is a name."""
     first = toks[0].text
     evidence = (first in stats.cap_mid and not headline or lex.is_forename(first) and len(toks) > 1) \
@@ -205,8 +217,8 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
     if len(toks) == 1 and _lone_plural(first, lex):
         return None  # a lone sentence-initial plural never capitalised elsewhere ("Lawsuits have been filed")
     common = first.lower() in lex.common_words or first.lower() in stats.lower_seen or (
-        len(toks) == 1 and _derived_common(first, lex))
-    if not (common or headline) or _modifies_head(toks, lex):
+        (len(toks) == 1 or headline) and _derived_common(first, lex))
+    if not (common or headline) or _modifies_head(toks, lex) or _headline_name(toks, common, text, headline):
         c.toks = toks
         c.initial = toks[0].initial
         return c
@@ -220,7 +232,19 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
     if len(w) == 1 and (w[0] in lex.nationalities or w[0] in lex.caps_stop or w[0] in lex.time_words
                         or w[0] in lex.function_words or (w[0],) in lex.titles or w[0].lower() in lex.role_words):
         return None
+    if len(w) >= 2 and _title_without_name(w, lex):
+        return None  # "Deputy Chief Minister of Goa": the opener dropped, a title is left
     return rest
+
+
+def _headline_name(toks: list[Token], common: bool, text: str, headline: bool) -> bool:
+    """A headline's first word is capitalised by the headline, but when it is no common word and the body
+    writes the whole run again, it opens that name ("Yuen Ren Chao", "Hagia Sophia Museum"): cutting it
+    off would leave a name that does not exist."""
+    if not headline or common or len(toks) < 2:
+        return False
+    form = text[toks[0].start:toks[-1].end]
+    return text.find(form, toks[-1].end) >= 0 or text.rfind(form, 0, toks[0].start) >= 0
 
 
 def _modifies_head(toks: list[Token], lex: Lexicon) -> bool:

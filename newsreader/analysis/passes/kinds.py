@@ -1,7 +1,9 @@
 """Kinds: person, organisation or place, and whether a candidate needs support to count.
 
 Rules: a title makes a person; the gazetteers know places and organisations; the head word decides
-("… University" is an organisation, "… Province" a place, "… News" an outlet, hence an organisation);
+("… University" is an organisation, "… Province" a place, "… News" an outlet, hence an organisation; a
+natural feature's head may come first: "Bay of Bengal"; a state's formal name is a place: "Republic of
+Ireland");
 a forename first makes a person; a lone acronym is an organisation. A candidate is weak — it counts only
 if another mention links to it — when it is a lone common word, an unknown acronym, a phrase of common
 words, or a word the article itself writes more often in lower case ("iodine … Iodine deficiency").
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, rule_words
-from ..names import is_acronym, is_place_name
+from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
 from ..text import Doc
 
@@ -23,15 +25,29 @@ DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
+PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
+FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
 def candidate_kinds(state: DocState) -> None:
-    """Give each candidate its kind by its own words, and mark the weak ones."""
+    """Give each candidate its kind by its own words, and mark the weak ones; a publication named where
+    a study was published is an organisation in its own right, whatever its words."""
     lex = state.lex
     for c in state.cands:
-        c.kind = kind_of(c, lex) or _named_body(c, state.doc)
+        published = _published_in(c, state.doc, lex)
+        c.kind = "organisation" if published else kind_of(c, lex) or _named_body(c, state.doc)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
-            and not _institution(c, lex, state.stats)
+            and not _institution(c, lex, state.stats) and not published
+
+
+def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """"findings published on Wednesday in Science Advances": a name after "in" that closes a publishing
+    verb's phrase (within a few words) is the journal or the paper."""
+    k = doc.index_of.get(c.start, 0)
+    toks = doc.tokens
+    if k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
+        return False  # ("published in London": where, not in what)
+    return any(t.text in PUBLISHING_VERBS and t.sent == toks[k].sent for t in toks[max(0, k - 5):k - 1])
 
 
 def _named_body(c: Cand, doc: Doc) -> str | None:
@@ -65,6 +81,10 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"
     if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
         return "place"
+    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
+        return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
+    if formal_state_place(words, lex):
+        return "place"  # "Republic of Ireland": a state's formal name
     if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
     if c.the_name:

@@ -2,7 +2,8 @@
 
 Rule: a name is written as capitalised words separated by single spaces ("Ken Hu", "Bank of England" is
 joined later). Lower-case particles ("van", "bin") may sit inside a run; a middle or leading initial
-("John F. Kennedy") and an abbreviated title ("Dr. Jane Doe", "Sen. Smith") keep it going; a sentence
+("John F. Kennedy"), an abbreviated title ("Dr. Jane Doe", "Sen. Smith") and a quoted nickname after a
+forename (Pasquale "Pat" Di Cicco) keep it going; a sentence
 start, a possessive, punctuation or a photo-credit cue ends it. A capitalised word with a modifier tail
 ("Luxembourg-based", "Booker Prize-winner") ends the run with its name part; a descriptor word
 ("World War II-era", "Trump-style") is no name at all.
@@ -88,12 +89,30 @@ def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon
             prev.poss_end == prev.end
             or (prev.poss_end == prev.end + 1 and (t.text in lex.org_heads or t.text in lex.place_heads))):
         return True
+    if _nickname(toks, cur, i, gap, text, lex):
+        return True
     if gap == ". " and len(cur) == 1 and prev.text + "." in lex.place_prefixes and t.cap:
         return True  # "St. Louis", "Mt. Everest": an abbreviated place prefix
     if gap == ". " and t.cap and prev.text in ABBREVIATIONS and (prev.text,) in lex.titles:
         return True
     return gap == ". " and is_initial(prev.text) and t.cap and (
         len(cur) > 1 or (i + 1 < len(toks) and toks[i + 1].cap and text[t.end:toks[i + 1].start] == " "))
+
+
+NICK_OPEN = (' "', " \u201c")  # a quoted nickname opens after a forename: Pasquale "Pat" Di Cicco
+NICK_CLOSE = ('" ', "\u201d ")
+
+
+def _nickname(toks: list[Token], cur: list[int], i: int, gap: str, text: str, lex: Lexicon) -> bool:
+    """A nickname in quotation marks between a forename and a surname is inside the name: Pasquale "Pat"
+    Di Cicco, Jungwook "Wookie" Kim. The quoted part is one capitalised word, and a capitalised word
+    follows it."""
+    t = toks[i]
+    if gap in NICK_OPEN:
+        return len(cur) == 1 and lex.is_forename(toks[cur[0]].text) and t.cap and i + 1 < len(toks) \
+            and text[t.end:toks[i + 1].start] in NICK_CLOSE and toks[i + 1].cap
+    return gap in NICK_CLOSE and len(cur) == 2 and t.cap \
+        and text[toks[cur[0]].end:toks[cur[1]].start] in NICK_OPEN
 
 
 def _glue(toks: list[Token], cur: list[int], i: int, text: str) -> bool:

@@ -4,7 +4,8 @@ The earlier passes vote; this pass weighs the votes with the document's own evid
 model (`weights.py`, trained by `scripts/train_weights.py`) decide. Signals: how many mentions and forms the
 entity has; how often it is written sentence-initially (where capitals prove nothing); whether the article
 also writes its words in lower case; forenames, titles, gazetteers and head words; the words around its
-mentions ("in X", "the X", a role noun: "the drummer X", "X said", "X's"); the cues of a title of a work
+mentions ("in X", "the X", "The X" mid-sentence, a role noun: "the drummer X", "X said", "X's", listed with other names:
+"Tiffany and Bosco"); the cues of a title of a work
 rather than an actor ("the drama X", "a book called X", "Shaw's X", "X (2004)", a name alone in quotation
 marks); its shape (acronym, inner capitals, digits, a plural -s). A hinted entity is always kept.
 """
@@ -20,9 +21,11 @@ from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Token
 from ..weights import Features, model
-from .kinds import PLACE_PREPS
+from .kinds import BODY_NOUNS, PLACE_PREPS
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
+LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
+LIST_CONJUNCTIONS = rule_words("actors_list_conjunctions")  # "and", "or"
 YEAR_AFTER_RE = re.compile(r" \(\d{4}\)")  # "Chasing Liberty (2004)": a work and the year it came out
 QUOTE_OPEN = frozenset("\"\u201c'\u2018")
 QUOTE_CLOSE = frozenset("\"\u201d'\u2019")
@@ -109,12 +112,13 @@ def _shape(name: str, words: list[str]) -> Features:
 
 
 def _contexts(e: Entity, state: DocState) -> Features:
-    """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the", before a
-    speech verb or a possessive."""
+    """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the"/"The", before a
+    speech verb or a possessive, listed with other names."""
     toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
     roles = state.lex.role_words
-    initial = headline = after_prep = after_the = after_role = before_verb = possessive = 0  # (a hot loop)
+    initial = headline = after_prep = after_the = named_the = after_role = 0  # (a hot loop: plain counters)
+    before_verb = possessive = listed = 0
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
@@ -126,15 +130,42 @@ def _contexts(e: Entity, state: DocState) -> Features:
         if prev is not None:
             after_prep += prev.text.lower() in PLACE_PREPS
             after_the += prev.text == "the"
-            after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
+            named_the += prev.text == "The" and not prev.initial  # "according to The Times"
+            # "the critic X", "his brother X", "the group X", "the journal X"
+            after_role += (prev.lower in roles or prev.lower in BODY_NOUNS) and prev.end + 1 == s
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, k, en, verbs)
+        listed += _listed(toks, k, en, text)
     counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
-              "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
+              "named_the": named_the, "after_role": after_role, "before_verb": before_verb, "possessive": possessive,
+              "listed": listed,
+              **_work_cues(e, state)}
     n = max(1, len(e.mentions))
     out = {f"ctx_{k}": v / n for k, v in counts.items()}
     out["all_initial"] = float(initial == len(e.mentions))
     return out
+
+
+def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
+    """The mention is listed with another capitalised word of its sentence ("Tiffany and Bosco", "YouTube,
+    LiveLeak and Vimeo", "Newsmax / Zogby"): names are listed with names, so a lone word in such a list is
+    likelier a name than a common word capitalised for some other reason."""
+    j = k
+    while j + 1 < len(toks) and toks[j].end < end:
+        j += 1
+    return any(_joined(toks, x, y, text) for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)))
+
+
+def _joined(toks: list[Token], x: int, y: int, text: str) -> bool:
+    """Tokens x and y are two capitalised words of one sentence listed together: "X, Y", "X / Y" or
+    "X and Y" (", and", "or")."""
+    if x < 0 or y >= len(toks) or not (toks[x].cap and toks[y].cap) or toks[x].sent != toks[y].sent:
+        return False
+    if y == x + 1:
+        return text[toks[x].end:toks[y].start] in LIST_GAPS
+    mid = toks[x + 1]
+    return mid.text in LIST_CONJUNCTIONS and text[toks[x].end:mid.start] in (" ", ", ") \
+        and text[mid.end:toks[y].start] == " "
 
 
 def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
