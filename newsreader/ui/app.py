@@ -95,6 +95,7 @@ class NewsReaderApp(App[None]):
         self._update_header()
         for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
             self.watch(node, name, self._update_header, init=False)
+        self.watch(self.list_pane, "listed_filter", self.reader_pane.set_filter, init=False)
         self.folder.scan()
 
     def refresh_css(self, animate: bool = True) -> None:
@@ -313,11 +314,6 @@ class NewsReaderApp(App[None]):
     def _marks_changed(self) -> None:
         if (listing := self.query_one_optional(ListPane)) is not None:  # not while shutting down
             listing.marks_changed()
-
-    @on(ListPane.FilterChanged)
-    def _filter_changed(self, message: ListPane.FilterChanged) -> None:
-        self.reader_pane.set_filter(message.query)
-        self._update_header()
 
     def on_unmount(self) -> None:
         collector.release()  # the interpreter's collector again (even if the app quit before its first frame)
