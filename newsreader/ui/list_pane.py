@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.choices import remember_choice
+from newsreader.ui.frame_hold import FrameHold
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from newsreader.ui.read_marks import ReadMarks
 
 FILTER_DEBOUNCE_S = 0.02  # keys closer than this are a burst, filtered once at its end; every query runs in a worker
+FILTER_FRAME_HOLD_S = 0.04  # a filter key's echo waits this long at most for its rows, to be painted with them
 REFILTER_AFTER_ANALYSIS_S = 0.5
 
 
@@ -80,6 +82,7 @@ class ListPane(Vertical):
         self._listed_positions: list[int] | None = None  # their places in `articles` (None: all of them)
         self._unread_counter: FolderUnread | None = None  # for the folder's current list
         self._marks_version = 0  # bumped whenever read marks change
+        self._frame_hold: FrameHold | None = None  # a filter key's frame, held for its rows (`frame_hold`)
 
     def compose(self) -> ComposeResult:
         yield ArticleList(id="list")  # the filter bar above it is made on first use (`filter_bar`)
@@ -156,7 +159,8 @@ class ListPane(Vertical):
     def _list(self, articles: list[Article], keep_key: str | None, positions: list[int] | None = None) -> None:
         """List `articles` (the folder's, or the filter's rows at `positions` in it) through `U`/`S` and
         the order, with everything that says what is listed (the counts, the filter's status, the filter
-        in force): one frame shows them all (a C-level pass counts the unread, `count_unread`)."""
+        in force): one frame shows them all (a C-level pass counts the unread, `count_unread`), with the
+        echo of the filter key they answer, held for them."""
         visible = self._visible(articles)
         shown = self._sorted(visible)
         if self.articles and not shown:  # an empty folder says so itself (the App's message)
@@ -168,6 +172,8 @@ class ListPane(Vertical):
         if self.filter_query is not None:
             self.filter_bar.set_status(self._status(len(shown)))
         self.listed_filter = self.filter_query
+        if self._frame_hold is not None:
+            self._frame_hold.release()
 
     def _visible(self, articles: list[Article]) -> list[Article]:
         """With `U`, only the unread (the article under the cursor stays, just read, so the cursor can);
@@ -352,6 +358,9 @@ class ListPane(Vertical):
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
         message.stop()
         self.filter_text = message.query
+        if self._frame_hold is None:
+            self._frame_hold = FrameHold(self.app, FILTER_FRAME_HOLD_S)
+        self._frame_hold.hold()  # released when this text's rows are listed (`_list`), or at the limit
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -411,7 +420,7 @@ class ListPane(Vertical):
     @on(FilterResult)
     def _filtered(self, message: FilterResult) -> None:
         if message.text != self.filter_text:
-            return
+            return  # a stale answer (the worker of a newer key is on its way): the frame stays held
         self._list(message.articles, self._current_key(), message.positions)
 
     def _status(self, shown: int) -> str:
