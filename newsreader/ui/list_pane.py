@@ -100,6 +100,8 @@ class ListPane(Vertical):
 
             self._filter_bar = FilterBar(id="filter-bar")
             self.mount(self._filter_bar, before=self.article_list)
+            # within the keystroke (a watcher), before the echo could be painted on its own
+            self.watch(self._filter_bar.input, "value", self._hold_frame, init=False)
         return self._filter_bar
 
     @property
@@ -355,12 +357,15 @@ class ListPane(Vertical):
         self.filter_bar.set_value(text, quietly=False)
         self.article_list.focus()
 
+    def _hold_frame(self) -> None:
+        """The filter's text changed: its echo waits for its rows (`_list` releases it), or the limit."""
+        if self._frame_hold is None:
+            self._frame_hold = FrameHold(self.app, FILTER_FRAME_HOLD_S)
+        self._frame_hold.hold()
+
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
         message.stop()
         self.filter_text = message.query
-        if self._frame_hold is None:
-            self._frame_hold = FrameHold(self.app, FILTER_FRAME_HOLD_S)
-        self._frame_hold.hold()  # released when this text's rows are listed (`_list`), or at the limit
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
