@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -139,10 +140,14 @@ class NewsReaderApp(App[None]):
     def session(self) -> Session | None:
         return self.folder.session
 
+    @cached_property
+    def _folder_label(self) -> str:
+        """The folder's name for the header (resolved once: the header is updated several times a key)."""
+        return clean_line(self.path.resolve().name or str(self.path), 80)
+
     def _update_header(self, *_: object) -> None:
-        folder = clean_line(self.path.resolve().name or str(self.path), 80)
         self.query_one(AppHeader).parts = header_parts(
-            folder, self.session, self.list_pane, progress=self._progress,
+            self._folder_label, self.session, self.list_pane, progress=self._progress,
             loaded=self._loaded_once, failure=self._failure, highlight=self.reader_pane.highlight,
         )
 
