@@ -37,8 +37,12 @@ def titles_with(app: Any, *words: str) -> list[str]:
 
 
 async def ready(app: Any, pilot: Any) -> None:
+    """Loaded, with the filter's prefix table and the read state (whose arrival repaints every row: on a
+    busy machine it came in the middle of a count)."""
     await loaded(app, pilot)
     await until(pilot, lambda: app.session is not None and app.session.filter_ready, "the filter's prefix table")
+    await until(pilot, lambda: app.marks.state is not None, "the read state")
+    await pilot.pause()
 
 
 async def test_short_words_come_from_the_table_and_only_longer_ones_ask_sql(
@@ -91,7 +95,6 @@ async def test_the_unread_count_follows_the_filtered_rows(big_folder: Path, make
     app = make(big_folder)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(app, pilot)
-        await until(pilot, lambda: app.marks.state is not None, "the read state")
         lst = app.query_one(ArticleList)
         for article in lst.articles[:5]:  # Story 149 … 145: two of them have "police" (148, 146)
             app.marks.mark_read(article)
@@ -151,7 +154,6 @@ async def test_every_frame_shows_the_rows_and_counts_of_the_filter_it_echoes(
     app._display = noting
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(app, pilot)
-        await until(pilot, lambda: app.marks.state is not None, "the read state")
         lst = app.query_one(ArticleList)
         for article in lst.articles[:5]:
             app.marks.mark_read(article)
