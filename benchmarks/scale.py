@@ -32,7 +32,11 @@ from sending the key to the first frame rendered that shows its result:
   filter        each keystroke of a query typed into the filter bar (`f`) -> the list holds that
                 prefix's result. A key typed on its own is filtered at once (the list's 20 ms debounce
                 only merges bursts: pastes, held keys); "work" is the part after the filter starts (the
-                query in a worker, from the prefix table or FTS, the message back, the list replaced)
+                query in a worker, from the prefix table or FTS, the message back, the list replaced);
+                "echo" is the key -> the first frame showing it typed in the bar (the app holds that
+                frame up to 40 ms for the key's rows, so that one frame shows both); "UI CPU" is the
+                UI thread's time on a CPU from the key to that frame (Linux schedstat): the key's own
+                cost, which the machine's load barely moves
   find          each keystroke typed into the find bar (`/`) -> the matches are drawn
   cold          the app opened on an empty cache: when the progress bar is first drawn, when every
                 title is listed, when the index (written by the indexer child process) is complete;
@@ -276,18 +280,25 @@ def child_main(spec: dict[str, Any]) -> None:
         return rows
 
     async def type_query(text: str, recorded: list[tuple[float, str]], current: Any,
-                         starts: list[float] | None = None) -> list[dict[str, Any]]:
-        """Type `text` key by key; each key's latency to the first frame after `recorded` holds it."""
+                         starts: list[float] | None = None, typed_into: Any = None) -> list[dict[str, Any]]:
+        """Type `text` key by key; each key's latency to the first frame after `recorded` holds it (and,
+        with `typed_into`, to the first frame showing the input's echo of it)."""
         rows = []
         for i, ch in enumerate(text):
             prefix = text[: i + 1]
             mark = len(recorded)
             fut = painted(lambda: len(recorded) > mark and recorded[-1][1] == prefix)  # noqa: B023 - polled within this iteration
+            echo = painted(lambda: typed_into.value == prefix) if typed_into is not None else None  # noqa: B023
             if starts is not None:
                 starts.clear()
+            ran = ui_thread_times()[0]
             sent = press(ch)
             t = await wait(fut, 30)
-            row: dict[str, Any] = {"prefix": prefix, "painted": None if t is None else t - sent}
+            row: dict[str, Any] = {"prefix": prefix, "painted": None if t is None else t - sent,
+                                   "ui_cpu": ui_thread_times()[0] - ran}
+            if echo is not None:
+                t_echo = await wait(echo, 1)
+                row["echo"] = None if t_echo is None else t_echo - sent
             done = [r for r in recorded[mark:] if r[1] == prefix]
             if done:
                 row["result"] = done[-1][0] - sent
@@ -425,7 +436,7 @@ def child_main(spec: dict[str, Any]) -> None:
             await asyncio.sleep(0.1)
             rows = await type_query(query, lists, lambda: {"status": app.list_pane.filter_bar.status_text,
                                                            "listed": len(lst.articles)},
-                                    starts=filter_starts)
+                                    starts=filter_starts, typed_into=app.focused)
             out["filters"][query] = rows
             mark = len(lists)
             press("escape")
@@ -805,10 +816,13 @@ def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessi
     print(f"filter sessions: {sessions} per folder, queries {FILTER_QUERIES_MANY}", flush=True)
     print()
     header = (f"{'folder':<7} {'keys':>5} {'median':>7} {'p90':>7} {'max':>7} {'work med':>9} {'work max':>9}"
+              f" {'echo med':>9} {'echo max':>9} {'UI CPU med':>10} {'UI CPU max':>10}"
               f" {'RSS listed':>10} {'RSS end':>8}")
     for name, folder, n in folders:
         keys: list[float] = []
         work: list[float] = []
+        echoes: list[float] = []
+        ui_cpu: list[float] = []
         rss: list[tuple[float, float]] = []
         per_query: dict[str, list[float]] = {}
         for _ in range(sessions):
@@ -821,6 +835,8 @@ def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessi
                 per_query.setdefault(query, []).extend(v for v in painted_ if v is not None)
                 keys += [v for v in painted_ if v is not None]
                 work += [r["work"] for r in rows if r.get("work") is not None]
+                echoes += [r["echo"] for r in rows if r.get("echo") is not None]
+                ui_cpu += [r["ui_cpu"] for r in rows if r.get("ui_cpu") is not None]
             rss.append((s.get("hwm_kib_ready", 0) / 1024, s.get("hwm_kib", 0) / 1024))
             print(f"  {name}: waited {s.get('filter_ready_waited', 0):.1f} s after listing for the filter's"
                   " prefix table", flush=True)
@@ -833,7 +849,9 @@ def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessi
         print("-" * len(header))
         rss_listed, rss_end = max(r[0] for r in rss), max(r[1] for r in rss)
         print(f"{name:<7} {len(keys):>5} {ms1(med(keys)):>6}ms {ms1(p90):>6}ms {ms1(top(keys)):>6}ms"
-              f" {ms1(med(work)):>7}ms {ms1(top(work)):>7}ms {rss_listed:>7.0f}MiB {rss_end:>5.0f}MiB")
+              f" {ms1(med(work)):>7}ms {ms1(top(work)):>7}ms {ms1(med(echoes)):>7}ms {ms1(top(echoes)):>7}ms"
+              f" {ms1(med(ui_cpu)):>8}ms {ms1(top(ui_cpu)):>8}ms"
+              f" {rss_listed:>7.0f}MiB {rss_end:>5.0f}MiB")
         for query, vals in per_query.items():
             print(f"   {query!r:<20} {len(vals):>3} keys  median {ms1(med(vals))} ms  max {ms1(top(vals))} ms")
         median_bar, max_bar, rss_bar = BARS["filter_median_ms"], BARS["filter_ms"], BARS["rss_" + name]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +96,7 @@ class NewsReaderApp(App[None]):
         self._update_header()
         for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
             self.watch(node, name, self._update_header, init=False)
+        self.watch(self.list_pane, "listed_filter", self.reader_pane.set_filter, init=False)
         self.folder.scan()
 
     def refresh_css(self, animate: bool = True) -> None:
@@ -138,10 +140,14 @@ class NewsReaderApp(App[None]):
     def session(self) -> Session | None:
         return self.folder.session
 
+    @cached_property
+    def _folder_label(self) -> str:
+        """The folder's name for the header (resolved once: the header is updated several times a key)."""
+        return clean_line(self.path.resolve().name or str(self.path), 80)
+
     def _update_header(self, *_: object) -> None:
-        folder = clean_line(self.path.resolve().name or str(self.path), 80)
         self.query_one(AppHeader).parts = header_parts(
-            folder, self.session, self.list_pane, progress=self._progress,
+            self._folder_label, self.session, self.list_pane, progress=self._progress,
             loaded=self._loaded_once, failure=self._failure, highlight=self.reader_pane.highlight,
         )
 
@@ -313,11 +319,6 @@ class NewsReaderApp(App[None]):
     def _marks_changed(self) -> None:
         if (listing := self.query_one_optional(ListPane)) is not None:  # not while shutting down
             listing.marks_changed()
-
-    @on(ListPane.FilterChanged)
-    def _filter_changed(self, message: ListPane.FilterChanged) -> None:
-        self.reader_pane.set_filter(message.query)
-        self._update_header()
 
     def on_unmount(self) -> None:
         collector.release()  # the interpreter's collector again (even if the app quit before its first frame)

@@ -66,22 +66,47 @@ class ArticleList(CursorList):
         # set by the app when read state is known: unread titles are bold with a marker
         self.is_unread: Callable[[Article], bool] | None = None
         self.is_starred: Callable[[Article], bool] = lambda article: False  # starred titles carry a ★
-        self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(512)
+        # a row's lines by (line, width, generation, focus, cursor), with the article they show: a new list
+        # keeps the lines of the rows still showing the same article (`set_articles`)
+        self._cache: LRUCache[tuple[int, int, int, bool, bool], tuple[Article, Strip]] = LRUCache(512)
 
     # ------------------------------------------------------------------------------------- content
 
     def set_articles(self, articles: Sequence[Article], keep_key: str | None = None) -> None:
-        """Replace the items; the cursor stays on `keep_key` when it is still listed."""
-        current = self.current
+        """Replace the items; the cursor stays on `keep_key` when it is still listed. Only the rows on
+        screen that now show another article (or gain or lose the cursor) are repainted: a filter
+        keystroke often leaves the top of the list as it was ("gove" → "gover")."""
+        current, before, cursor_before = self.current, self._on_screen(), self.cursor
         self.articles = list(articles)
         index = 0
         if keep_key is not None:
             index = self._position_of(current, keep_key)
         self._set_virtual_size()
-        self._invalidate()
         self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.articles) - 1)))
+        top = self.scroll_offset.y
         self._scroll_cursor_visible()
+        if self.scroll_offset.y == top:  # (a scroll repaints the whole list itself)
+            self._repaint_changed(before, cursor_before)
         self._announce()
+
+    def _on_screen(self) -> list[Article]:
+        """The articles of the rows on screen (a part-shown last row included), top first."""
+        top = self.scroll_offset.y // ROW_HEIGHT
+        return self.articles[top:top + self.size.height // ROW_HEIGHT + 2]
+
+    def _repaint_changed(self, before: list[Article], cursor_before: int) -> None:
+        """Repaint the rows on screen whose article is not the one they showed, and the cursor's rows."""
+        after = self._on_screen()
+        if not before or not after:  # to or from the empty list's message
+            self._invalidate()
+            return
+        top = self.scroll_offset.y // ROW_HEIGHT
+        changed = {top + i for i in range(max(len(before), len(after)))
+                   if i >= len(before) or i >= len(after) or before[i] is not after[i]}
+        if cursor_before != self.cursor:
+            changed.update((cursor_before, self.cursor))
+        for index in changed:
+            self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
 
     def _position_of(self, current: Article | None, key: str) -> int:
         """Where the article `key` is now (0 if gone). Looked up by identity first, in one C-level pass
@@ -142,8 +167,7 @@ class ArticleList(CursorList):
             # The scrollbar stays (or stays away): only this list changes, so no layout of the screen,
             # which would repaint every widget (~40 ms a filter keystroke, here).
             self.set_reactive(ArticleList.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
+            self._scroll_update(size)  # (the scrollbar repaints; the rows repaint as they change)
         else:
             self.virtual_size = size
 
@@ -195,10 +219,12 @@ class ArticleList(CursorList):
         if index >= len(self.articles):
             return Strip.blank(width, self.visual_style.rich_style)
         key = (row, width, self._generation, self.has_focus, index == self.cursor)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._render_row(index, part, width)
-            self._cache[key] = strip
+        article = self.articles[index]
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is article:
+            return cached[1]
+        strip = self._render_row(index, part, width)
+        self._cache[key] = (article, strip)
         return strip
 
     def _render_row(self, index: int, part: int, width: int) -> Strip:

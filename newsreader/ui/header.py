@@ -101,7 +101,7 @@ def header_parts(
         modes.append("starred only")
     if not highlight:
         modes.append("highlights off")
-    if lists.filter_query is not None:
+    if lists.listed_filter is not None:
         modes.append("filtered")
     if session is not None and session.errors:
         modes.append(f"{len(session.errors):,} could not be read")

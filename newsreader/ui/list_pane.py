@@ -2,7 +2,8 @@
 
 `ListPane` owns what the list shows: the folder's articles as last loaded, the filter typed in the bar
 (parsed by the pure `newsreader.search`, run by `Session.filter` in a worker) and the unread-only switch.
-It posts `FilterChanged` so the reader can show the filter's words as find matches.
+Its `listed_filter` says which filter the listed rows answer: the App watches it, so the reader shows that
+filter's words as find matches, and the header its mode, in the frame that shows the rows.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.worker import get_current_worker
 
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.choices import remember_choice
+from newsreader.ui.frame_hold import FrameHold
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from newsreader.ui.read_marks import ReadMarks
 
 FILTER_DEBOUNCE_S = 0.02  # keys closer than this are a burst, filtered once at its end; every query runs in a worker
+FILTER_FRAME_HOLD_S = 0.04  # a filter key's echo waits this long at most for its rows, to be painted with them
 REFILTER_AFTER_ANALYSIS_S = 0.5
 
 
@@ -46,13 +49,7 @@ class FilterResult(Message):
 class ListPane(Vertical):
     """Filter bar + article list; see the module docstring."""
 
-    @dataclass
-    class FilterChanged(Message):
-        """The filter in force changed (None: no filter)."""
-
-        query: FilterQuery | None
-
-    IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only")
+    IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only", "listed_filter")
     """The reactives below that the header shows (the App watches them)."""
 
     unread_only: reactive[bool] = reactive(False, init=False)
@@ -66,6 +63,9 @@ class ListPane(Vertical):
     """(rows listed, articles in the folder): the header's count."""
     unread: reactive[int] = reactive(0, init=False)
     """Unread articles among those listed: the header's "12 unread"."""
+    listed_filter: reactive[FilterQuery | None] = reactive(None, init=False)
+    """The filter the listed rows answer (None: none): set with the rows, so the reader's highlights and
+    the header's "filtered" change in the frame that shows them, not a frame (or a query) earlier."""
 
     def __init__(self, marks: ReadMarks, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -82,7 +82,7 @@ class ListPane(Vertical):
         self._listed_positions: list[int] | None = None  # their places in `articles` (None: all of them)
         self._unread_counter: FolderUnread | None = None  # for the folder's current list
         self._marks_version = 0  # bumped whenever read marks change
-        self._count_pending = False
+        self._frame_hold: FrameHold | None = None  # a filter key's frame, held for its rows (`frame_hold`)
 
     def compose(self) -> ComposeResult:
         yield ArticleList(id="list")  # the filter bar above it is made on first use (`filter_bar`)
@@ -100,6 +100,8 @@ class ListPane(Vertical):
 
             self._filter_bar = FilterBar(id="filter-bar")
             self.mount(self._filter_bar, before=self.article_list)
+            # within the keystroke (a watcher), before the echo could be painted on its own
+            self.watch(self._filter_bar.input, "value", self._hold_frame, init=False)
         return self._filter_bar
 
     @property
@@ -158,7 +160,9 @@ class ListPane(Vertical):
 
     def _list(self, articles: list[Article], keep_key: str | None, positions: list[int] | None = None) -> None:
         """List `articles` (the folder's, or the filter's rows at `positions` in it) through `U`/`S` and
-        the order. The unread count follows after the list has painted."""
+        the order, with everything that says what is listed (the counts, the filter's status, the filter
+        in force): one frame shows them all (a C-level pass counts the unread, `count_unread`), with the
+        echo of the filter key they answer, held for them."""
         visible = self._visible(articles)
         shown = self._sorted(visible)
         if self.articles and not shown:  # an empty folder says so itself (the App's message)
@@ -166,11 +170,12 @@ class ListPane(Vertical):
         self.article_list.set_articles(shown, keep_key=keep_key)
         self.listed = (len(shown), len(self.articles))
         self._listed_positions = positions if visible is articles else None
-        if not self._count_pending:
-            self._count_pending = True
-            self.call_after_refresh(self._count_after_listing)
+        self.count_unread()
         if self.filter_query is not None:
             self.filter_bar.set_status(self._status(len(shown)))
+        self.listed_filter = self.filter_query
+        if self._frame_hold is not None:
+            self._frame_hold.release()
 
     def _visible(self, articles: list[Article]) -> list[Article]:
         """With `U`, only the unread (the article under the cursor stays, just read, so the cursor can);
@@ -215,10 +220,6 @@ class ListPane(Vertical):
         self._marks_version += 1
         self.count_unread()
         self._undo_all_read = []  # `u` undoes `A` only until a mark changes otherwise
-
-    def _count_after_listing(self) -> None:
-        self._count_pending = False
-        self.count_unread()
 
     def count_unread(self) -> None:
         """Count the unread among the listed rows (after listing, or when marks change): the folder's or a
@@ -356,6 +357,12 @@ class ListPane(Vertical):
         self.filter_bar.set_value(text, quietly=False)
         self.article_list.focus()
 
+    def _hold_frame(self) -> None:
+        """The filter's text changed: its echo waits for its rows (`_list` releases it), or the limit."""
+        if self._frame_hold is None:
+            self._frame_hold = FrameHold(self.app, FILTER_FRAME_HOLD_S)
+        self._frame_hold.hold()
+
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
         message.stop()
         self.filter_text = message.query
@@ -390,9 +397,7 @@ class ListPane(Vertical):
 
         parsed = parse_filter(self.filter_text) if self.filter_text.strip() else None
         query = parsed if parsed is not None and not parsed.is_empty else None
-        if query != self.filter_query:
-            self.filter_query = query
-            self.post_message(self.FilterChanged(query))
+        self.filter_query = query
         session = self.session
         if session is None:
             return
@@ -420,7 +425,7 @@ class ListPane(Vertical):
     @on(FilterResult)
     def _filtered(self, message: FilterResult) -> None:
         if message.text != self.filter_text:
-            return
+            return  # a stale answer (the worker of a newer key is on its way): the frame stays held
         self._list(message.articles, self._current_key(), message.positions)
 
     def _status(self, shown: int) -> str:
