@@ -170,7 +170,7 @@ def tokenize(text: str) -> Doc:
         para_tokens.append((p_first, len(tokens)))
     starts = list(map(_START, tokens))  # (C loops: a comprehension over the tokens cost 1% of the analysis)
     return Doc(text, tokens, paras, sentences, list(map(_TEXT, tokens)), para_tokens, lower_counts, mid_capitals,
-               initial_capitals, dict(zip(starts, range(len(starts)))), starts)
+               initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts)
 
 
 @lru_cache(maxsize=4096)

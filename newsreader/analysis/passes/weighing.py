@@ -111,7 +111,7 @@ def _shape(name: str, words: list[str]) -> Features:
 def _contexts(e: Entity, state: DocState) -> Features:
     """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the", before a
     speech verb or a possessive."""
-    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    toks, texts, index_of, text = state.doc.tokens, state.doc.texts, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
     roles = state.lex.role_words
     initial = headline = after_prep = after_the = after_role = before_verb = possessive = 0  # (a hot loop)
@@ -128,16 +128,20 @@ def _contexts(e: Entity, state: DocState) -> Features:
             after_the += prev.text == "the"
             after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
         possessive += text[en:en + 1] in ("'", "\u2019")
-        before_verb += _speaks(toks, k, en, verbs)
-    counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
-              "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
+        before_verb += _speaks(toks, texts, k, en, verbs)
+    counts = (initial, headline, after_prep, after_the, after_role, before_verb, possessive, *_work_cues(e, state))
     n = max(1, len(e.mentions))
-    out = {f"ctx_{k}": v / n for k, v in counts.items()}
+    out = {k: v / n for k, v in zip(_CONTEXT_FEATURES, counts, strict=True)}
     out["all_initial"] = float(initial == len(e.mentions))
     return out
 
 
-def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
+# the names of `_contexts`' counts, in the order it counts them (the last four are `_work_cues`')
+_CONTEXT_FEATURES = tuple(f"ctx_{k}" for k in ("initial", "headline", "after_prep", "after_the", "after_role",
+                                              "before_verb", "possessive", "naming", "owner", "year", "quoted"))
+
+
+def _work_cues(e: Entity, state: DocState) -> tuple[int, int, int, int]:
     """How many mentions carry each cue of a title of a work (a book, a film, a song) rather than an
     actor (a work noun right before it, "the drama X", already makes it a thing): a naming word
     ("a podcast called X"); another name's possessive when the name is neither a person's (no forename:
@@ -159,17 +163,19 @@ def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
         owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
         year += YEAR_AFTER_RE.match(text, en) is not None
         quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
-    return {"naming": naming, "owner": owner, "year": year, "quoted": quoted}
+    return naming, owner, year, quoted
 
 
 ACTOR_KINDS = ("person", "organisation")
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
-def _speaks(toks: list[Token], k: int, end: int, verbs: frozenset[str]) -> bool:
+def _speaks(toks: list[Token], texts: list[str], k: int, end: int, verbs: frozenset[str]) -> bool:
     """A verb of saying follows the mention within a few words of the same sentence."""
     while k < len(toks) and toks[k].end < end:
         k += 1
+    if verbs.isdisjoint(texts[k + 1:k + 1 + SPEECH_WINDOW]):
+        return False  # (no verb at all in the window, as after most mentions: settled in C)
     sent = toks[k].sent if k < len(toks) else -1
     for t in toks[k + 1:k + 1 + SPEECH_WINDOW]:  # noqa: SIM110 - a loop, not a generator per mention (hot)
         if t.sent == sent and t.text in verbs:
