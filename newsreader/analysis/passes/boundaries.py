@@ -387,9 +387,8 @@ def join_organisations(state: DocState) -> None:
 def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
     """The acronyms an article uses (among the words it capitalises), without their dots ("SEC", "UNESCO",
     "U.N." -> "UN")."""
-    # (`is_acronym` needs eight characters or fewer: the length test first spares most words the call)
-    return frozenset(w.replace(".", "") for w in cap_seen
-                     if len(w) <= 8 and is_acronym(w) and sum(ch.isalpha() for ch in w) >= 3)
+    # (`filter` asks the cached `is_acronym` of every word in C; few words are acronyms)
+    return frozenset(w.replace(".", "") for w in filter(is_acronym, cap_seen) if sum(ch.isalpha() for ch in w) >= 3)
 
 
 def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon, acronyms: frozenset[str]) -> int:
