@@ -26,6 +26,7 @@ AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "
 REPORT_VERBS = rule_words("actors_report_verbs")
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
            " and ": "and", " & ": "&", ", ": ",", " to ": "to", " de ": "of", " du ": "of", " des ": "of"}
+_JOINER_MAX = max(map(len, JOINERS))
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
@@ -51,6 +52,8 @@ def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     forenames: set[int] = set()
     for k in range(len(state.runs) - 1):
         first, second = state.runs[k], state.runs[k + 1]
+        if len(first) != 1:
+            continue  # (a one-word surname: most runs are settled here)
         sur, fore, end = toks[first[0]], toks[second[0]], toks[second[-1]].end
         line_start = sur.start == 0 or text[sur.start - 1] == "\n" or k - 1 in forenames and (
             text[toks[state.runs[k - 1][-1]].end:sur.start] == " and ")
@@ -440,9 +443,11 @@ def _find_all(s: str, sub: str) -> list[int]:
 
 def _joiner(p: Cand, c: Cand, text: str) -> str | None:
     """The joiner word between two candidates of one sentence ("of", "and" …), if that is all there is."""
-    if p.toks[-1].poss_end != p.end or p.toks[-1].sent != c.toks[0].sent or p.person_evidence:
+    last, first = p.toks[-1], c.toks[0]
+    if last.poss_end != last.end or last.sent != first.sent or p.person_evidence \
+            or first.start - last.end > _JOINER_MAX:  # (a longer gap is no joiner: no slice of it is made)
         return None
-    return JOINERS.get(text[p.toks[-1].poss_end:c.start])
+    return JOINERS.get(text[last.end:first.start])
 
 
 def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> bool:

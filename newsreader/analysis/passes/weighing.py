@@ -124,24 +124,21 @@ def _contexts(e: Entity, state: DocState) -> Features:
         headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            after_prep += prev.text.lower() in PLACE_PREPS
+            low = prev.text.lower()
+            after_prep += low in PLACE_PREPS
             after_the += prev.text == "the"
-            after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
+            after_role += low in roles and prev.end + 1 == s  # "the critic X", "his brother X"
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, texts, k, en, verbs)
-    counts = (initial, headline, after_prep, after_the, after_role, before_verb, possessive, *_work_cues(e, state))
+    counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
+              "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
     n = max(1, len(e.mentions))
-    out = {k: v / n for k, v in zip(_CONTEXT_FEATURES, counts, strict=True)}
+    out = {f"ctx_{k}": v / n for k, v in counts.items()}
     out["all_initial"] = float(initial == len(e.mentions))
     return out
 
 
-# the names of `_contexts`' counts, in the order it counts them (the last four are `_work_cues`')
-_CONTEXT_FEATURES = tuple(f"ctx_{k}" for k in ("initial", "headline", "after_prep", "after_the", "after_role",
-                                              "before_verb", "possessive", "naming", "owner", "year", "quoted"))
-
-
-def _work_cues(e: Entity, state: DocState) -> tuple[int, int, int, int]:
+def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
     """How many mentions carry each cue of a title of a work (a book, a film, a song) rather than an
     actor (a work noun right before it, "the drama X", already makes it a thing): a naming word
     ("a podcast called X"); another name's possessive when the name is neither a person's (no forename:
@@ -159,11 +156,11 @@ def _work_cues(e: Entity, state: DocState) -> tuple[int, int, int, int]:
         if not k:
             continue
         prev = toks[k - 1]
-        naming += prev.lower in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
+        naming += prev.text.lower() in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
         owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
-        year += YEAR_AFTER_RE.match(text, en) is not None
+        year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
         quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
-    return naming, owner, year, quoted
+    return {"naming": naming, "owner": owner, "year": year, "quoted": quoted}
 
 
 ACTOR_KINDS = ("person", "organisation")
