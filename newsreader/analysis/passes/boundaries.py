@@ -13,6 +13,8 @@ first ("Austen, Jane. Pride and Prejudice"): the surname is a person, the forena
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
@@ -363,7 +365,8 @@ def join_organisations(state: DocState) -> None:
     coordination the document's own acronym spells ("Securities and Exchange Commission … (SEC)") or a
     gazetteer place with "and" in it ("Trinidad and Tobago") is one name too."""
     text, lex = state.doc.text, state.lex
-    acronyms = document_acronyms(state.stats.cap_seen)
+    # (found when a coordination first needs them: most articles never do)
+    acronyms = functools.cache(functools.partial(document_acronyms, state.stats.cap_seen))
     cands = state.cands
     out: list[Cand] = []
     last_join: str | None = None
@@ -394,7 +397,8 @@ def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
     return frozenset(w.replace(".", "") for w in filter(is_acronym, cap_seen) if sum(ch.isalpha() for ch in w) >= 3)
 
 
-def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon, acronyms: frozenset[str]) -> int:
+def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon,
+                  acronyms: Callable[[], frozenset[str]]) -> int:
     """How many candidates from `cands[i]` continue `p` as one coordinated name (0: none). A coordination
     is a list "A, B and C" (commas, then a last "and"/"&"); it is one name when the article's own acronym
     spells its initials across a joiner ("United Nations Educational, Scientific and Cultural Organization
@@ -421,10 +425,11 @@ def _and_place(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
     return " ".join([*pw, "and", *cw]) in lex.places
 
 
-def _spelled_by_acronym(parts: list[Cand], acronyms: frozenset[str]) -> bool:
+def _spelled_by_acronym(parts: list[Cand], article_acronyms: Callable[[], frozenset[str]]) -> bool:
     """An acronym of the article equals the initials of consecutive capitalised words of the joined
     parts, taking words from both sides of the first joiner ("SEC" in "U.S. Securities and Exchange
     Commission")."""
+    acronyms = article_acronyms()
     if not acronyms:
         return False
     firsts = [[w[0] for w in part.words() if w[:1].isupper()] for part in parts]
