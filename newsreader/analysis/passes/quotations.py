@@ -31,7 +31,7 @@ from .speech_data import words
 _DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
 DOUBLE_RE = re.compile(f"[`'{_DOUBLE_MARKS}](?:(?<=`)`|(?<=')'|(?<=[{_DOUBLE_MARKS}]))")
 # (an apostrophe between two letters or digits, "don't", "Hu’s", is no quotation mark: left out here)
-SINGLE_RE = re.compile(r"(?<![^\W_])[\u2018\u2019\u201a']|[\u2018\u2019\u201a'](?![^\W_])")
+SINGLE_RE = re.compile(r"[\u2018\u2019\u201a'](?:(?<![^\W_].)|(?![^\W_]))")  # (the mark first: a fast scan)
 OPENERS = "\u201c\u201e\u201f\u00ab"
 CLOSERS = "\u201d\u00bb"
 ALL_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a`"
