@@ -143,7 +143,7 @@ class SpeakerContext:
 
     def prepositional(self, s: int) -> bool:
         """A mention that is the object of a preposition or verb ("Speaking to Martin Smith of PBS")."""
-        before = WORD_RE.findall(self.text[max(0, s - 40):s])
+        before = [w[2] for w in self._window_words(max(0, s - 40), s)]
         determiners = words("determiners")
         while before and (before[-1].lower() in self.role_words or before[-1].lower() in determiners
                           or (before[-1],) in self.titles):

@@ -35,10 +35,10 @@ def weigh_entities(state: DocState) -> None:
     decide = model("actor").decide
     kept = []
     for e in state.roots:
-        if e.mentions and not e.hinted:
+        if e.mentions and not e.hinted and e.kind != "place":  # (a place is kept unweighed: no features)
             e.features = entity_features(e, state)
             # a speaker is an actor whatever else is known of it ("Coles, in a release, said")
-            if e.kind != "place" and not e.features["ctx_before_verb"] and not decide(e.features):
+            if not e.features["ctx_before_verb"] and not decide(e.features):
                 continue
         kept.append(e)
     state.roots = kept
