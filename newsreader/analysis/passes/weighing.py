@@ -111,7 +111,7 @@ def _shape(name: str, words: list[str]) -> Features:
 def _contexts(e: Entity, state: DocState) -> Features:
     """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the", before a
     speech verb or a possessive."""
-    toks, texts, index_of, text = state.doc.tokens, state.doc.texts, state.doc.index_of, state.doc.text
+    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
     roles = state.lex.role_words
     initial = headline = after_prep = after_the = after_role = before_verb = possessive = 0  # (a hot loop)
@@ -124,12 +124,11 @@ def _contexts(e: Entity, state: DocState) -> Features:
         headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            low = prev.text.lower()
-            after_prep += low in PLACE_PREPS
+            after_prep += prev.text.lower() in PLACE_PREPS
             after_the += prev.text == "the"
-            after_role += low in roles and prev.end + 1 == s  # "the critic X", "his brother X"
+            after_role += prev.lower in roles and prev.end + 1 == s  # "the critic X", "his brother X"
         possessive += text[en:en + 1] in ("'", "\u2019")
-        before_verb += _speaks(toks, texts, k, en, verbs)
+        before_verb += _speaks(toks, k, en, verbs)
     counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
               "after_role": after_role, "before_verb": before_verb, "possessive": possessive, **_work_cues(e, state)}
     n = max(1, len(e.mentions))
@@ -167,12 +166,10 @@ ACTOR_KINDS = ("person", "organisation")
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
-def _speaks(toks: list[Token], texts: list[str], k: int, end: int, verbs: frozenset[str]) -> bool:
+def _speaks(toks: list[Token], k: int, end: int, verbs: frozenset[str]) -> bool:
     """A verb of saying follows the mention within a few words of the same sentence."""
     while k < len(toks) and toks[k].end < end:
         k += 1
-    if verbs.isdisjoint(texts[k + 1:k + 1 + SPEECH_WINDOW]):
-        return False  # (no verb at all in the window, as after most mentions: settled in C)
     sent = toks[k].sent if k < len(toks) else -1
     for t in toks[k + 1:k + 1 + SPEECH_WINDOW]:  # noqa: SIM110 - a loop, not a generator per mention (hot)
         if t.sent == sent and t.text in verbs:
