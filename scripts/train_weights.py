@@ -3,9 +3,9 @@
 
     python scripts/train_weights.py [--gold ../shared/gold] [--no-write]
 
-For every gold article the pipeline runs with a model that keeps everything; each entity that reaches
-the weighing pass becomes one row: its features (`passes/weighing.py`) and whether its name is a gold
-actor of that article. A logistic regression (`weights.fit`, deterministic) is fitted on all sets and
+For every gold article the pipeline runs with a model that keeps everything; each entity the weighing
+pass weighs (a person or an organisation: places are kept unweighed) becomes one row: its features
+(`passes/weighing.py`) and whether its name is a gold actor of that article. A logistic regression (`weights.fit`, deterministic) is fitted on all sets and
 written. Then, for each set, the weights are fitted WITHOUT that set and the set is scored with them by
 the shared scorer (`tools/score.py --json-in`): those leave-one-set-out figures are the honest ones.
 """

@@ -7,7 +7,8 @@ Lexicons live in YAML (not code) so they can be reviewed and extended without to
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,13 +89,16 @@ class Lexicon:
     unisex_names: frozenset[str]
     forenames: frozenset[str] = frozenset()  # the three lists above in one set: one look-up per word
     title_starts: frozenset[str] = frozenset()  # first words of `titles`: most words start none
+    # is_forename(word): `word in forenames`, asked of nearly every candidate word, so it is the set's own
+    # look-up, bound once (a call without a Python frame)
+    is_forename: Callable[[str], bool] = field(init=False, repr=False, compare=False)
 
-    def is_forename(self, word: str) -> bool:
-        return word in self.forenames
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_forename", self.forenames.__contains__)
 
     def forename_evidence(self, word: str) -> bool:
         """A forename that is not also one of the most frequent English words ("Will", "Long")."""
-        return self.is_forename(word) and word.lower() not in self.very_common
+        return word in self.forenames and word.lower() not in self.very_common
 
 
 def _place_names(places: dict[str, Any], generated: dict[str, Any], aliases: dict[str, str]) -> frozenset[str]:

@@ -7,6 +7,7 @@ rule be a small function that can be read, tested and removed on its own.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
@@ -82,7 +83,7 @@ class CapStats:
     """How the document itself writes each word: capitalised mid-sentence, or in lower case."""
 
     cap_mid: set[str] = field(default_factory=set)
-    lower_seen: set[str] = field(default_factory=set)
+    lower_seen: AbstractSet[str] = field(default_factory=set)
     capmid_count: dict[str, int] = field(default_factory=dict)
     lower_count: dict[str, int] = field(default_factory=dict)
     cap_seen: set[str] = field(default_factory=set)  # every word written capitalised, sentence starts included

@@ -13,6 +13,8 @@ first ("Austen, Jane. Pride and Prejudice"): the surname is a person, the forena
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
@@ -26,6 +28,7 @@ AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "
 REPORT_VERBS = rule_words("actors_report_verbs")
 JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
            " and ": "and", " & ": "&", ", ": ",", " to ": "to", " de ": "of", " du ": "of", " des ": "of"}
+_JOINER_MAX = max(map(len, JOINERS))
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
@@ -51,6 +54,8 @@ def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     forenames: set[int] = set()
     for k in range(len(state.runs) - 1):
         first, second = state.runs[k], state.runs[k + 1]
+        if len(first) != 1:
+            continue  # (a one-word surname: most runs are settled here)
         sur, fore, end = toks[first[0]], toks[second[0]], toks[second[-1]].end
         line_start = sur.start == 0 or text[sur.start - 1] == "\n" or k - 1 in forenames and (
             text[toks[state.runs[k - 1][-1]].end:sur.start] == " and ")
@@ -374,7 +379,8 @@ def join_organisations(state: DocState) -> None:
     coordination the document's own acronym spells ("Securities and Exchange Commission … (SEC)") or a
     gazetteer place with "and" in it ("Trinidad and Tobago") is one name too."""
     text, lex = state.doc.text, state.lex
-    acronyms = document_acronyms(state.stats.cap_seen)
+    # (found when a coordination first needs them: most articles never do)
+    acronyms = functools.cache(functools.partial(document_acronyms, state.stats.cap_seen))
     cands = state.cands
     out: list[Cand] = []
     last_join: str | None = None
@@ -401,10 +407,12 @@ def join_organisations(state: DocState) -> None:
 def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
     """The acronyms an article uses (among the words it capitalises), without their dots ("SEC", "UNESCO",
     "U.N." -> "UN")."""
-    return frozenset(w.replace(".", "") for w in cap_seen if is_acronym(w) and sum(ch.isalpha() for ch in w) >= 3)
+    # (`filter` asks the cached `is_acronym` of every word in C; few words are acronyms)
+    return frozenset(w.replace(".", "") for w in filter(is_acronym, cap_seen) if sum(ch.isalpha() for ch in w) >= 3)
 
 
-def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon, acronyms: frozenset[str]) -> int:
+def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon,
+                  acronyms: Callable[[], frozenset[str]]) -> int:
     """How many candidates from `cands[i]` continue `p` as one coordinated name (0: none). A coordination
     is a list "A, B and C" (commas, then a last "and"/"&"); it is one name when the article's own acronym
     spells its initials across a joiner ("United Nations Educational, Scientific and Cultural Organization
@@ -431,10 +439,11 @@ def _and_place(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
     return " ".join([*pw, "and", *cw]) in lex.places
 
 
-def _spelled_by_acronym(parts: list[Cand], acronyms: frozenset[str]) -> bool:
+def _spelled_by_acronym(parts: list[Cand], article_acronyms: Callable[[], frozenset[str]]) -> bool:
     """An acronym of the article equals the initials of consecutive capitalised words of the joined
     parts, taking words from both sides of the first joiner ("SEC" in "U.S. Securities and Exchange
     Commission")."""
+    acronyms = article_acronyms()
     if not acronyms:
         return False
     firsts = [[w[0] for w in part.words() if w[:1].isupper()] for part in parts]
@@ -453,9 +462,11 @@ def _find_all(s: str, sub: str) -> list[int]:
 
 def _joiner(p: Cand, c: Cand, text: str) -> str | None:
     """The joiner word between two candidates of one sentence ("of", "and" …), if that is all there is."""
-    if p.toks[-1].poss_end != p.end or p.toks[-1].sent != c.toks[0].sent or p.person_evidence:
+    last, first = p.toks[-1], c.toks[0]
+    if last.poss_end != last.end or last.sent != first.sent or p.person_evidence \
+            or first.start - last.end > _JOINER_MAX:  # (a longer gap is no joiner: no slice of it is made)
         return None
-    return JOINERS.get(text[p.toks[-1].poss_end:c.start])
+    return JOINERS.get(text[last.end:first.start])
 
 
 def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> bool:

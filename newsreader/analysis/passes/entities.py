@@ -129,7 +129,8 @@ def _links(state: DocState, idx: int, c: Cand, form: str) -> None:
 
 def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
     """The run is a modifier of a lower-case thing noun: "the Kepler space telescope", "the EastMed pipeline"."""
-    if last.poss_end != last.end or text[last.end:last.end + 1] != " ":
+    if last.poss_end != last.end or text[last.end:last.end + 1] != " " \
+            or not "a" <= text[last.end + 1:last.end + 2] <= "z":  # (the word's first letter, before the regex)
         return False
     m = _NEXT_WORD_RE.match(text, last.end + 1)
     if not m:
@@ -137,8 +138,10 @@ def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
     w = m.group()
     if w in lex.thing_nouns:
         return True
+    if w not in THING_MODIFIERS:
+        return False
     m2 = _NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
-    return m2 is not None and m2.group() in MODIFIED_THINGS and w in THING_MODIFIERS
+    return m2 is not None and m2.group() in MODIFIED_THINGS
 
 
 CONJUNCT_RE = re.compile(r" and [A-Z][\w-]*(?: [A-Z][\w-]*)* ([a-z]+)\b")
@@ -146,10 +149,11 @@ CONJUNCT_RE = re.compile(r" and [A-Z][\w-]*(?: [A-Z][\w-]*)* ([a-z]+)\b")
 
 def _conjunct_thing(text: str, end: int, lex: Lexicon) -> bool:
     """"the Galileo and Ulysses spacecraft": the first of two names sharing one thing noun is a thing too."""
-    m = CONJUNCT_RE.match(text, end)
+    m = CONJUNCT_RE.match(text, end) if text.startswith(" and ", end) else None
     return m is not None and m.group(1) in lex.thing_nouns
 
 
 def _next_word(text: str, last: Token) -> str:
-    m = _NEXT_WORD_RE.match(text, last.end + 1) if text[last.end:last.end + 1] == " " else None
+    m = _NEXT_WORD_RE.match(text, last.end + 1) if text[last.end:last.end + 1] == " " \
+        and "a" <= text[last.end + 1:last.end + 2] <= "z" else None  # (a lower-case letter first)
     return m.group() if m else ""

@@ -24,8 +24,8 @@ SURNAME_FIRST_RE = re.compile(r"[A-Z][\w'\u2019-]+, ([A-Z][\w'\u2019-]+)(?: [A-Z
 def capitalisation(state: DocState) -> None:
     """Count how the document writes each word: capitalised mid-sentence, or in lower case."""
     doc = state.doc  # (the tokenizer counted them: its loop is the one that visits every word)
-    cap_mid = set(doc.mid_capitals)
-    state.stats = CapStats(cap_mid, set(doc.lower_counts), doc.mid_capitals, doc.lower_counts,
+    cap_mid = set(doc.mid_capitals)  # (the words in lower case are only looked up: the counts' own keys)
+    state.stats = CapStats(cap_mid, doc.lower_counts.keys(), doc.mid_capitals, doc.lower_counts,
                            cap_mid | doc.initial_capitals)
 
 
@@ -77,6 +77,9 @@ def is_caption_cue(tok: Token, text: str) -> bool:
 def captions(state: DocState) -> None:
     """Token indices of photo credits ("Image: Jane Doe.") — photographers are not actors of the story."""
     out: set[int] = set()
+    if CAPTION_CUES.isdisjoint(state.doc.texts):
+        state.captions = out  # (most articles have no cue word at all: one test in C)
+        return
     toks = state.doc.tokens
     n = len(toks)
     j = 0

@@ -92,9 +92,18 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
         toks = toks[:-1]
     while len(toks) >= 2 and toks[-1].text in WEEKDAYS:
         toks = toks[:-1]  # "in Virginia Saturday": American usage dates without "on"
-    while toks and (CONTRACTION_RE.match(toks[0].text) or toks[0].text in INTERJECTIONS):
+    while toks and (_contraction(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
+
+
+def _contraction(w: str) -> bool:
+    """"We're", "They’ll": a pronoun or verb with its contraction (no apostrophe, no regex search)."""
+    return ("'" in w or "\u2019" in w) and CONTRACTION_RE.match(w) is not None
+
+
+def _negation(w: str) -> bool:
+    return ("'" in w or "\u2019" in w) and NEGATION_RE.search(w) is not None
 
 
 def _region(toks: list[Token], lex: Lexicon) -> bool:
@@ -158,7 +167,7 @@ def _title_without_name(words: list[str], lex: Lexicon) -> bool:
 def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     """A lone word that names no actor: a nationality, a title, a demonym, an idea, a hashtag …"""
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
-            or w in lex.non_actors or CONTRACTION_RE.match(w) or NEGATION_RE.search(w) or w.startswith("#"):
+            or w in lex.non_actors or _contraction(w) or _negation(w) or w.startswith("#"):
         return True
     if w[-1] == "s" and (_demonym(w, lex) or w[:-1] in lex.nationalities and w not in lex.known_orgs):
         return True  # "Londoners", "Samoans", "Republicans", "Tatars": people of a place or a party, not an actor

@@ -219,13 +219,17 @@ def _in_region(text: str, end: int, lex: Lexicon) -> bool:
 
 PLACE_LIST_RE = re.compile(r"\b(?:{}) of (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:,? and |,? or |, ))*$".format(
     "|".join(sorted(rule_words("actors_place_nouns")))))
+_PLACE_NOUN_MAX = max(map(len, rule_words("actors_place_nouns")), default=0)
 
 
 def _after_place_noun(text: str, start: int) -> bool:
     """"the town of Hiko", "the towns of Beni, Butembo, Mangina and Katwa": a place noun and "of" before
     the name or before the list it ends."""
     lo = max(0, start - 160)  # (no " of " in the window, no match: most mentions skip the search)
-    return " of " in text[lo:start] and PLACE_LIST_RE.search(text, lo, start) is not None
+    # the list after " of " has capitalised words and separators only, so the match's " of " is the last
+    # one, and the place noun ends there: the search may start where the longest place noun would
+    k = text.rfind(" of ", lo, start)
+    return k >= 0 and PLACE_LIST_RE.search(text, max(lo, k - _PLACE_NOUN_MAX), start) is not None
 
 
 def _before_local_noun(text: str, end: int) -> bool:

@@ -9,6 +9,7 @@ whole name — this catches sentence-initial and headline mentions the candidate
 from __future__ import annotations
 
 from itertools import compress, count
+from operator import itemgetter
 
 from ..lexicon import Lexicon, lexicon
 from ..model import Actor, Mention
@@ -133,7 +134,7 @@ def build_cast(state: DocState) -> None:
     gender: dict[str, str | None] = {}
     spans: list[tuple[int, int, Actor]] = []
     seen: dict[str, Actor] = {}
-    for e in sorted(state.roots, key=lambda x: min((m[0] for m in x.mentions), default=1 << 60)):
+    for e in sorted(state.roots, key=_first_mention):
         if not e.mentions:
             continue
         a = seen.get(e.name)
@@ -145,5 +146,9 @@ def build_cast(state: DocState) -> None:
             a.mentions.append(Mention(s, en, text[s:en]))
             spans.append((s, en, a))
         a.aliases = sorted({m.text for m in a.mentions} - {a.name})
-    spans.sort(key=lambda x: (x[0], x[1]))
+    spans.sort(key=itemgetter(0, 1))
     state.cast = Cast(actors, spans, gender)
+
+
+def _first_mention(e: Entity) -> int:
+    return min(e.mentions)[0] if e.mentions else 1 << 60  # (the least (start, end) has the least start)

@@ -64,7 +64,7 @@ def capitalised_runs(state: DocState) -> None:
             if not joinable and cur:
                 flush()
             cur.append(i)
-        elif joinable and _glue(toks, cur, i, text):
+        elif joinable and (t.text in PARTICLES or t.text == "of") and _glue(toks, cur, i, text):
             cur.append(i)
         else:
             flush()

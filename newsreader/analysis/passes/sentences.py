@@ -24,7 +24,7 @@ def last_sentence_end(text: str, lo: int, hi: int, inner_only: bool = False) -> 
     """Offset just after the last sentence end in [lo, hi) (`lo` when there is none); with `inner_only`
     a full stop at the very end of the window does not count."""
     best = lo
-    limit = len(text[lo:hi].rstrip()) + lo
+    limit = len(text[lo:hi].rstrip()) + lo if inner_only else hi  # (only `inner_only` reads it)
     for m in SENT_END_RE.finditer(text, lo, hi):
         if not (inner_only and m.end() >= limit) and _ends_here(text, lo, m):
             best = m.end()

@@ -62,7 +62,6 @@ class SpeakerContext:
         self.titles = lex.titles
         self.speech_verbs = lex.speech_verbs
         self.function_words = _function_words()
-        self._token_starts: list[int] | None = None  # built on the first pronoun, for sentence look-ups
         self._words: dict[tuple[int, int], list[Word]] = {}  # the rules ask for the same windows again
         self._turns: Turns | None = None  # built on the first "I" or "you" subject
         self._pronoun_genders: dict[str, str] | None = None  # built on the first gendered look-up
@@ -81,9 +80,19 @@ class SpeakerContext:
         if got is None:
             text = self.text
             got = self._words[s, e] = [
-                (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)
-                if not (m.group() in ("s", "S") and text[m.start() - 1:m.start()] in APOSTROPHES)]
+                w for w in self._window_words(s, e)
+                if not (w[2] in ("s", "S") and text[w[0] - 1:w[0]] in APOSTROPHES)]
         return got[:]
+
+    def _window_words(self, s: int, e: int) -> list[Word]:
+        """What `WORD_RE` finds in [s, e). The tokenizer has found it already: the body's tokens are the
+        pattern's matches, so the tokens inside the window are its words, unless the window cuts a token
+        (then the cut word is what the pattern finds, and the window is searched itself)."""
+        toks, starts = self.doc.tokens, self.doc.starts
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        if (i and toks[i - 1].end > s) or (j and toks[j - 1].end > e):
+            return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text, s, e)]
+        return [(t.start, t.end, t.text) for t in toks[i:j]]
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
@@ -159,7 +168,7 @@ class SpeakerContext:
 
     def prepositional(self, s: int) -> bool:
         """A mention that is the object of a preposition or verb ("Speaking to Martin Smith of PBS")."""
-        before = WORD_RE.findall(self.text[max(0, s - 40):s])
+        before = [w[2] for w in self._window_words(max(0, s - 40), s)]
         determiners = words("determiners")
         while before and (before[-1].lower() in self.role_words or before[-1].lower() in determiners
                           or (before[-1],) in self.titles):
@@ -184,9 +193,7 @@ class SpeakerContext:
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding the token that starts at or before `pos`."""
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.doc.tokens]
-        i = bisect_right(self._token_starts, pos) - 1
+        i = bisect_right(self.doc.starts, pos) - 1
         return self.doc.tokens[i].sent if i >= 0 else 0
 
 

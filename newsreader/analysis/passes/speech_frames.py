@@ -431,7 +431,10 @@ def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool =
     closely; `strong_only` (a cue in an earlier sentence) admits strong speech verbs alone.
     """
     ws = outside_asides(ctx.text, ctx.words(s, e), e)
+    phrase_starts = _source_phrase_starts()
     for i in range(len(ws) - 1):
+        if ws[i][2].lower() not in phrase_starts:
+            continue  # (most words open no phrase: settled here, without a call per word)
         after = source_phrase_end(ws, i)
         if after is not None:
             phrase = noun_phrase_after(ws[after:], ctx.text) or ws[after:after + 6]
@@ -459,8 +462,9 @@ def _clause_after_source(ctx: SpeakerContext, s: int, ws: list[Word], after: int
 
 def _last_cue_speaker(ctx: SpeakerContext, s: int, ws: list[Word], e: int, strong_only: bool) -> Hit | None:
     """The speaker of the last speech cue among `ws` (see subject_before_verb)."""
+    cue_words = _cue_words()
     for vi in range(len(ws) - 1, -1, -1):
-        if not _is_cue(ctx, ws, vi, e, strong_only):
+        if ws[vi][2].lower() not in cue_words or not _is_cue(ctx, ws, vi, e, strong_only):
             continue
         if vi > 0 and ws[vi - 1][2].lower() == "as":
             got = _as_saying(ctx, s, ws, vi)
@@ -477,6 +481,13 @@ def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
     """'Blake said the city would appeal.': a cue after a modal, with an unnamed subject, sits inside the
     clause another verb reports, so the search goes on to that earlier verb."""
     return vi > 0 and ws[vi - 1][2].lower() in words("modals")
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Every word `_is_cue` may accept, in one set: most words are none, and one look-up settles them."""
+    lex = lexicon()
+    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs")
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:

@@ -38,10 +38,10 @@ def weigh_entities(state: DocState) -> None:
     decide = model("actor").decide
     kept = []
     for e in state.roots:
-        if e.mentions and not e.hinted:
+        if e.mentions and not e.hinted and e.kind != "place":  # (a place is kept unweighed: no features)
             e.features = entity_features(e, state)
             # a speaker is an actor whatever else is known of it ("Coles, in a release, said")
-            if e.kind != "place" and not e.features["ctx_before_verb"] and not decide(e.features):
+            if not e.features["ctx_before_verb"] and not decide(e.features):
                 continue
         kept.append(e)
     state.roots = kept
@@ -186,9 +186,9 @@ def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
         if not k:
             continue
         prev = toks[k - 1]
-        naming += prev.lower in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
+        naming += prev.text.lower() in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
         owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
-        year += YEAR_AFTER_RE.match(text, en) is not None
+        year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
         quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
     return {"naming": naming, "owner": owner, "year": year, "quoted": quoted}
 
