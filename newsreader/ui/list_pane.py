@@ -46,6 +46,8 @@ class FilterResult(Message):
 class ListPane(Vertical):
     """Filter bar + article list; see the module docstring."""
 
+    BLANK = True  # its children cover it (see ReaderScreen)
+
     @dataclass
     class FilterChanged(Message):
         """The filter in force changed (None: no filter)."""

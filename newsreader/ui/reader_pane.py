@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 MORE_MATCHES_AT = 100_000  # search.MAX_MATCHES: the counter then says "+"
 
 
+class ReadingColumn(Vertical):
+    """The article view above its find bar and status line (made on first use)."""
+
+    BLANK = True  # its children cover it (see ReaderScreen)
+
+
 @dataclass(frozen=True)
 class FindQuery:
     """What the find searches for. `from_filter`: the list filter's words, not typed by the user."""
@@ -78,6 +84,8 @@ class ReaderPane(Horizontal):
 
         query: str
 
+    BLANK = True  # its children cover it (see ReaderScreen)
+
     article: var[Article | None] = var(None)
     """The article shown (a list entry until a big body has been read)."""
     analysis: var[Analysis | None] = var(None)
@@ -112,7 +120,7 @@ class ReaderPane(Horizontal):
     def compose(self) -> ComposeResult:
         # the find bar and the status line under the text are made on first use (most sessions never
         # show them, and each widget costs the first frame)
-        with Vertical(id="reading"):
+        with ReadingColumn(id="reading"):
             yield ArticleView(id="reader").data_bind(
                 ReaderPane.highlight, ReaderPane.matches, ReaderPane.current_match
             )
