@@ -17,12 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsreader.analysis.model import KINDS, ActorHint
 from newsreader.markdown_text import StyleSpan, markdown_to_text
 from newsreader.regular_files import read_regular
 from newsreader.sanitize import clean_line, clean_text
+
+if TYPE_CHECKING:  # the analysis model loads with the first `actors:` hint (or analysis), not before the first frame
+    from newsreader.analysis.model import ActorHint
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -376,6 +378,8 @@ def parse_hints(value: Any, problems: list[str]) -> tuple[ActorHint, ...]:
 def _parse_hint(item: Any, problems: list[str]) -> ActorHint | None:
     """One `actors:` entry, or None (with a problem said) when it can't be used: every value is
     type-checked before it is looked up, so `kind: [a, b]` is a notice, not a crash."""
+    from newsreader.analysis.model import KINDS, ActorHint
+
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():

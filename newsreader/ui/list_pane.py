@@ -8,7 +8,6 @@ It posts `FilterChanged` so the reader can show the filter's words as find match
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -34,13 +33,16 @@ FILTER_DEBOUNCE_S = 0.02  # keys closer than this are a burst, filtered once at 
 REFILTER_AFTER_ANALYSIS_S = 0.5
 
 
-@dataclass
 class FilterResult(Message):
-    """The articles that match the filter typed as `text`, in list order (from the filter worker)."""
+    """The articles that match the filter typed as `text`, in list order (from the filter worker), and
+    their `positions` in the folder's list (`ListPane.articles`). (Messages on the way to the first frame
+    are plain classes: see `ui/messages.py`.)"""
 
-    text: str
-    articles: list[Article]
-    positions: list[int]  # of those articles in the folder's list (`ListPane.articles`)
+    def __init__(self, text: str, articles: list[Article], positions: list[int]) -> None:
+        super().__init__()
+        self.text = text
+        self.articles = articles
+        self.positions = positions
 
 
 class ListPane(Vertical):
@@ -48,11 +50,12 @@ class ListPane(Vertical):
 
     BLANK = True  # its children cover it (see ReaderScreen)
 
-    @dataclass
     class FilterChanged(Message):
         """The filter in force changed (None: no filter)."""
 
-        query: FilterQuery | None
+        def __init__(self, query: FilterQuery | None) -> None:
+            super().__init__()
+            self.query = query
 
     IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only")
     """The reactives below that the header shows (the App watches them)."""
