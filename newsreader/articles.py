@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsreader.markdown_text import StyleSpan, markdown_to_text
 from newsreader.regular_files import read_regular
@@ -89,11 +89,11 @@ MAX_YAML_NODES = 100_000  # a YAML document with more nodes than this is refused
 MAX_YAML_NUMBER_CHARS = 100  # a longer integer is no number anyone means (and Python refuses 4,300+ digits)
 
 
-@dataclass(frozen=True, slots=True)
-class TooLargeNumber:
+class TooLargeNumber(NamedTuple):
     """An integer written with more than MAX_YAML_NUMBER_CHARS characters: kept as its text, never
     converted (a 6,000-digit title would raise in `int()` or `str()`). It is not an `int`, so every
-    field check refuses it like any other wrong type, with a notice."""
+    field check refuses it like any other wrong type, with a notice. (A NamedTuple: this module loads
+    before the reader's first frame, where a frozen dataclass costs ten times as much to create.)"""
 
     text: str
 
