@@ -34,16 +34,19 @@ ARTICLES = REPO / "articles"
 SIZE = (120, 36)
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".yaml", ".yml"}
 
-# The launch child: argv = [mode, folder, expected_count, wait_analysis, (exit_at_titles)]. Prints one JSON
-# line at the end. mode "trivial" is a Textual app with one Static. Marks are CLOCK_MONOTONIC readings.
-# With exit_at_titles the child prints its line and leaves with os._exit once every title is listed (a cold
-# 100k folder's workers would otherwise be waited for at exit).
+# The launch child: argv = [mode, folder, expected_count, wait_analysis, (exit_at_titles), (exit_at_useful)].
+# Prints one JSON line at the end. mode "trivial" is a Textual app with one Static. Marks are CLOCK_MONOTONIC
+# readings. With exit_at_titles the child prints its line and leaves with os._exit once every title is listed
+# (a cold 100k folder's workers would otherwise be waited for at exit); with exit_at_useful, at its first
+# useful frame (the trivial app's first, the reader's first with titles and text): what an instruction
+# count under cachegrind measures (`startup.py --instructions`).
 CHILD = r"""
 import time
 _t0 = time.monotonic()
 import json, resource, sys
 mode, folder, expected, wait_analysis = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 exit_at_titles = len(sys.argv) > 5 and sys.argv[5] == "1"
+exit_at_useful = len(sys.argv) > 6 and sys.argv[6] == "1"
 marks = {"interpreter": _t0}
 
 def vm_hwm_kib():
@@ -97,6 +100,11 @@ def _noting_display(screen, renderable):
                 marks["titles"], marks["titles_frame"] = now, marks["frames"]
             if text:
                 marks["text"], marks["text_frame"] = now, marks["frames"]
+        if exit_at_useful and (mode == "trivial" or "text" in marks):
+            import os
+            marks["hwm_kib"] = vm_hwm_kib()
+            print("BENCH " + json.dumps(marks), flush=True)
+            os._exit(0)
     return _display(screen, renderable)
 app._display = _noting_display
 
@@ -302,6 +310,13 @@ def spawn(args: Sequence[str], env: dict[str, str], timeout: float | None = None
     return marks
 
 
+def child_command(mode: str, folder: Path | str, expected: int, *, wait_analysis: bool = False,
+                  exit_at_titles: bool = False, exit_at_useful: bool = False) -> list[str]:
+    """The command line of one launch child (`CHILD`)."""
+    return [sys.executable, "-c", CHILD, mode, str(folder), str(expected), "1" if wait_analysis else "0",
+            "1" if exit_at_titles else "0", "1" if exit_at_useful else "0"]
+
+
 def run_child(
     mode: str,
     folder: Path | str,
@@ -311,8 +326,7 @@ def run_child(
     exit_at_titles: bool = False,
 ) -> dict:
     """One launch (`CHILD`): times from spawn, in seconds; peak RSS in MiB."""
-    args = [sys.executable, "-c", CHILD, mode, str(folder), str(expected), "1" if wait_analysis else "0",
-            "1" if exit_at_titles else "0"]
+    args = child_command(mode, folder, expected, wait_analysis=wait_analysis, exit_at_titles=exit_at_titles)
     try:
         marks = spawn(args, env)
     except ChildFailed as exc:

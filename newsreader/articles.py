@@ -17,12 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newsreader.analysis.model import KINDS, ActorHint
 from newsreader.markdown_text import StyleSpan, markdown_to_text
 from newsreader.regular_files import read_regular
 from newsreader.sanitize import clean_line, clean_text
+
+if TYPE_CHECKING:  # the analysis model loads with the first `actors:` hint (or analysis), not before the first frame
+    from newsreader.analysis.model import ActorHint
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -87,11 +89,11 @@ MAX_YAML_NODES = 100_000  # a YAML document with more nodes than this is refused
 MAX_YAML_NUMBER_CHARS = 100  # a longer integer is no number anyone means (and Python refuses 4,300+ digits)
 
 
-@dataclass(frozen=True, slots=True)
-class TooLargeNumber:
+class TooLargeNumber(NamedTuple):
     """An integer written with more than MAX_YAML_NUMBER_CHARS characters: kept as its text, never
     converted (a 6,000-digit title would raise in `int()` or `str()`). It is not an `int`, so every
-    field check refuses it like any other wrong type, with a notice."""
+    field check refuses it like any other wrong type, with a notice. (A NamedTuple: this module loads
+    before the reader's first frame, where a frozen dataclass costs ten times as much to create.)"""
 
     text: str
 
@@ -376,6 +378,8 @@ def parse_hints(value: Any, problems: list[str]) -> tuple[ActorHint, ...]:
 def _parse_hint(item: Any, problems: list[str]) -> ActorHint | None:
     """One `actors:` entry, or None (with a problem said) when it can't be used: every value is
     type-checked before it is looked up, so `kind: [a, b]` is a notice, not a crash."""
+    from newsreader.analysis.model import KINDS, ActorHint
+
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():

@@ -23,7 +23,6 @@ from types import MappingProxyType
 from typing import Any
 from collections.abc import Mapping, Sequence
 
-from newsreader.keymap import BadKey, parse_keys
 from newsreader.sanitize import clean_line
 
 APP_NAME = "newsreader"
@@ -311,6 +310,8 @@ def _colours(value: object, problems: list[str], name: str) -> Colours:
 
 
 def _keys(value: object, problems: list[str], name: str) -> dict[str, tuple[str, ...]]:
+    from newsreader.keymap import BadKey, parse_keys  # only a config that sets keys needs it
+
     if value is None:
         return {}
     if not isinstance(value, dict):

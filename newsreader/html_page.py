@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from newsreader.actor_index import group_quotes_by_speaker
+from newsreader.analysis import analysis_notice
 from newsreader.analysis.model import Analysis
 from newsreader.articles import Article
-from newsreader.render import KIND_LEGEND, RICH_STYLES, analysis_notice, analysis_spans, meta_line, speaker_notes
+from newsreader.render import KIND_LEGEND, RICH_STYLES, analysis_spans, meta_line, speaker_notes
 from newsreader.sanitize import clean_line, clean_text
 
 # Light-background colours; the dark ones are the terminal's (RICH_STYLES), used when the reader's

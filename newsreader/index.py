@@ -20,13 +20,15 @@ import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsreader.analysis.model import Actor, Analysis, Mention, Quote
 from newsreader.articles import Article, body_hash
 from newsreader.cache_paths import index_path_for
-from newsreader.query import FilterQuery, fold, index_lines, index_text
 from newsreader.content_keys import KEY_LENGTH, make_key
+
+if TYPE_CHECKING:  # the analysis model and the filter's module load with their first use, after the first frame
+    from newsreader.analysis.model import Analysis, Mention
+    from newsreader.query import FilterQuery
 
 SCHEMA_VERSION = 6  # 5: the filter's own tokens (FTS5 ascii tokenizer), folded source; 6: paths as bytes
 BUSY_TIMEOUT_S = 5.0
@@ -57,6 +59,8 @@ def _mention_json(mention: Mention | None) -> list[Any]:
 
 
 def analysis_from_json(text: str) -> Analysis | None:
+    from newsreader.analysis.model import Actor, Analysis, Mention, Quote
+
     try:
         data = json.loads(text)
         quotes = [
@@ -70,11 +74,15 @@ def analysis_from_json(text: str) -> Analysis | None:
 
 def actor_text(analysis: Analysis) -> str:
     """Every name and alias, a phrase never spanning two: what `actor:` searches."""
+    from newsreader.query import index_lines
+
     return index_lines(name for a in analysis.actors for name in (a.name, *a.aliases))
 
 
 def quote_text(analysis: Analysis) -> str:
     """Every quotation, a phrase never spanning two: what `quote:` searches."""
+    from newsreader.query import index_lines
+
     return index_lines(q.text for q in analysis.quotes)
 
 
@@ -495,6 +503,8 @@ class FolderIndex:
             self._conn.execute("ROLLBACK")
 
     def _store_file(self, path: Path, size: int, mtime: float, articles: list[Article]) -> None:
+        from newsreader.query import fold, index_text
+
         conn = self._conn
         key = path_key(path)
         self._delete_path(key)

@@ -13,8 +13,8 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsreader.analysis.model import ActorHint
 from newsreader.articles import (
     ARTICLE_SUFFIXES,
     Article,
@@ -25,6 +25,9 @@ from newsreader.articles import (
     safe_yaml,
 )
 from newsreader.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from newsreader.analysis.model import ActorHint
 
 FOLDER_CONFIG = "newsreader.yaml"
 MAX_DEPTH = 128  # folders nested deeper than this are reported, not scanned

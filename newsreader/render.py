@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
-from newsreader.analysis import analysis_notice
-from newsreader.analysis.model import Analysis
 from newsreader.markdown_text import StyleSpan
 from newsreader.sanitize import clean_line
 from newsreader.wrap import wrap_offsets
 
-if TYPE_CHECKING:  # the reader imports this module at start-up: keep the loader (and yaml) out
+if TYPE_CHECKING:  # the reader imports this module at start-up: keep the loader (and yaml) and the analysis out
+    from newsreader.analysis.model import Analysis
     from newsreader.articles import Article
 
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」『』"
@@ -158,9 +157,11 @@ def build_document(
         parts.append((f"⚠ Could not read this file: {clean_line(article.error)}", "error"))
     for notice in article.notices:
         parts.append((f"⚠ {clean_line(notice)}", "notice"))
-    partly = analysis_notice(article.body) if analysis is not None and not article.error else None
-    if partly:
-        parts.append((f"⚠ {partly}", "notice"))
+    if analysis is not None and not article.error:
+        from newsreader.analysis import analysis_notice  # loaded with the analysis
+
+        if partly := analysis_notice(article.body):
+            parts.append((f"⚠ {partly}", "notice"))
     parts.append(("", ""))
     spans: list[StyleSpan] = []
     pieces: list[str] = []

@@ -17,20 +17,20 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
 from newsreader.index import FolderIndex, open_index
 from newsreader.library import FolderConfig, folder_of, sort_key
 from newsreader.listing import path_text
-from newsreader.query import FilterQuery, SearchDoc, Term, analysis_fields, filter_docs, matches
 from newsreader.sanitize import clean_line
 
-if TYPE_CHECKING:  # loaded when first used (the filter's table, the folder's cast): not before the first frame
+if TYPE_CHECKING:  # loaded when first used (the filter, its table, the cast, analyses): not before the first frame
+    from newsreader.analysis.model import ActorHint, Analysis
     from newsreader.folder_actors import FolderActor, FolderActors
     from newsreader.prefix_table import PrefixTable
+    from newsreader.query import FilterQuery, SearchDoc
 
-Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
+    Analyser = Callable[[Article, Sequence[ActorHint]], Analysis]
 ANALYSIS_LRU = 256
 FILTER_RESULTS_KEPT = 32
 TABLE_YIELDS_S = 0.3  # the prefix table's and the cast's builds wait while filters were asked for this recently
@@ -282,6 +282,8 @@ class Session:
                 self._actor_index.add(article.key, analysis)
             doc = self._docs.get(article.key)
             if doc is not None:
+                from newsreader.query import analysis_fields
+
                 doc.actors, doc.quotes = analysis_fields(analysis)
             elif self.sync.keep_bodies:
                 self._docs[article.key] = self._make_doc(article, analysis)
@@ -301,6 +303,8 @@ class Session:
 
     @staticmethod
     def _make_doc(article: Article, analysis: Analysis | None = None) -> SearchDoc:
+        from newsreader.query import SearchDoc, analysis_fields
+
         doc = SearchDoc(article.key, article.title, article.body, article.source or "")
         if analysis is not None:
             doc.actors, doc.quotes = analysis_fields(analysis)
@@ -341,6 +345,8 @@ class Session:
         return self._filter_one(query, cancelled)
 
     def _filter_one(self, query: FilterQuery, cancelled: Callable[[], bool]) -> list[int]:
+        from newsreader.query import filter_docs, matches
+
         articles = self.articles
         if query.is_empty:
             return list(range(len(articles)))
@@ -394,6 +400,8 @@ class Session:
         """Build the map from index rows to list positions and the table of one- and two-letter prefixes
         now (in a worker; the table takes a few seconds at 100,000 articles), not at the first key.
         Until the table is there, or after the list changed, SQLite answers those words."""
+        from newsreader.query import FilterQuery, Term
+
         if not self.uses_index or self.index is None:
             return
         articles = self.articles

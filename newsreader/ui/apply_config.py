@@ -17,11 +17,12 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from newsreader.config import CONFIG_FILE, Colours, Config
-from newsreader.keymap import APP_SCOPE, BindingInfo, check_keymap
 from newsreader.ui.choices import remember_choice
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the keymap's checks load with the keys, just after the first frame
     from textual.theme import Theme
+
+    from newsreader.keymap import BindingInfo
 
 MAX_NOTICE_LINES = 6
 COLOUR_TIE_BREAKER = 1  # the config's colours win over the stylesheet's rules for the same selectors
@@ -89,6 +90,8 @@ def ui_classes() -> list[type[DOMNode]]:
 
 def _infos(scope: str, bindings: Iterable[Binding]) -> list[BindingInfo]:
     """One entry per binding, its keys gathered (Textual's merged map holds one binding per key)."""
+    from newsreader.keymap import BindingInfo
+
     grouped: dict[tuple[str | None, str, str], list[str]] = {}  # (id, action, description) -> keys
     for b in bindings:
         if not b.system:
@@ -102,6 +105,8 @@ def _infos(scope: str, bindings: Iterable[Binding]) -> list[BindingInfo]:
 def binding_table(app_class: type[App[Any]]) -> list[BindingInfo]:
     """Every binding of the app (scope "app", the command palette's key included) and of each widget
     and screen class (scope: the class name); ids only where the bindings have one."""
+    from newsreader.keymap import APP_SCOPE
+
     app_bindings = [b for _, b in app_class._merge_bindings()]
     if app_class.ENABLE_COMMAND_PALETTE:
         app_bindings.append(Binding(app_class.COMMAND_PALETTE_BINDING, "command_palette", "Command palette"))
@@ -116,6 +121,7 @@ def scope_parents(app: App[Any], table: Iterable[BindingInfo]) -> dict[str, set[
     bindings, the nearest ancestor classes with bindings (else "app"); the bars, made on first use, where
     they will be: the find bar in the reading pane, the filter bar in the list pane, each bar's input in
     its bar. Screens, and other widgets not mounted yet, hang from "app"."""
+    from newsreader.keymap import APP_SCOPE
     from newsreader.ui.input_bar import BarInput, InputBar
     from newsreader.ui.list_pane import ListPane
     from newsreader.ui.reader_pane import ReaderPane
@@ -182,6 +188,8 @@ def apply_config(app: App[Any], config: Config) -> None:
 
 def _install_keys(app: App[Any], config: Config) -> None:
     """The checked keymap, then one notice with every problem of the config (if any)."""
+    from newsreader.keymap import check_keymap
+
     table = binding_table(type(app))
     checked = check_keymap(config.keys, table, scope_parents(app, table))
     app.set_keymap(checked.keymap)

@@ -6,7 +6,6 @@ only the visible rows), and replacing its items (filtering, reloading) costs not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from collections.abc import Callable, Sequence
 from itertools import compress, count, repeat
@@ -43,19 +42,22 @@ class ArticleList(CursorList):
     }
     BINDINGS = [*CursorList.BINDINGS[:-1], Binding("enter,l,right", "select", "Read", show=True, id="list.read")]
 
-    @dataclass
     class Highlighted(Message):
-        """The cursor is on a new article (the reader previews it)."""
+        """The cursor is on a new article (the reader previews it). (Messages on the way to the first
+        frame are plain classes: see `ui/messages.py`.)"""
 
-        article: Article
-        index: int
+        def __init__(self, article: Article, index: int) -> None:
+            super().__init__()
+            self.article = article
+            self.index = index
 
-    @dataclass
     class Selected(Message):
         """The user chose the article under the cursor (enter, l, →, click)."""
 
-        article: Article
-        index: int
+        def __init__(self, article: Article, index: int) -> None:
+            super().__init__()
+            self.article = article
+            self.index = index
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)

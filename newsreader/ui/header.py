@@ -9,8 +9,7 @@ explain what is on screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -28,9 +27,9 @@ SEPARATOR = " · "
 MIN_FOLDER = 8  # the folder is shortened down to this many cells before it is dropped
 
 
-@dataclass(frozen=True)
-class HeaderParts:
-    """What the header says; `fit_header` decides how much of it fits."""
+class HeaderParts(NamedTuple):
+    """What the header says; `fit_header` decides how much of it fits. (A NamedTuple, not a frozen
+    dataclass: it is made on the way to the first frame, see `ui/messages.py`.)"""
 
     folder: str = ""
     counts: str = ""  # "31 articles · 12 unread", "2 of 31 listed · 1 unread", "loading…"

@@ -9,7 +9,6 @@ filter's words as find matches, and the header its mode, in the frame that shows
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -37,17 +36,22 @@ FILTER_FRAME_HOLD_S = 0.04  # a filter key's echo waits this long at most for it
 REFILTER_AFTER_ANALYSIS_S = 0.5
 
 
-@dataclass
 class FilterResult(Message):
-    """The articles that match the filter typed as `text`, in list order (from the filter worker)."""
+    """The articles that match the filter typed as `text`, in list order (from the filter worker), and
+    their `positions` in the folder's list (`ListPane.articles`). (Messages on the way to the first frame
+    are plain classes: see `ui/messages.py`.)"""
 
-    text: str
-    articles: list[Article]
-    positions: list[int]  # of those articles in the folder's list (`ListPane.articles`)
+    def __init__(self, text: str, articles: list[Article], positions: list[int]) -> None:
+        super().__init__()
+        self.text = text
+        self.articles = articles
+        self.positions = positions
 
 
 class ListPane(Vertical):
     """Filter bar + article list; see the module docstring."""
+
+    BLANK = True  # its children cover it (see ReaderScreen)
 
     IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only", "listed_filter")
     """The reactives below that the header shows (the App watches them)."""

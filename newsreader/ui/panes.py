@@ -27,6 +27,7 @@ class Panes(Horizontal):
     """List pane + reading pane. See the module docstring."""
 
     BINDINGS = PANES_BINDINGS
+    BLANK = True  # its two panes cover it: painted as blank lines, not through the styles (see ReaderScreen)
 
     zoomed: reactive[bool] = reactive(False, init=False)
     """The reader has the whole width (the list is hidden)."""

@@ -15,8 +15,7 @@ the screen, and a newer keystroke cancels the older search.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -41,9 +40,15 @@ if TYPE_CHECKING:
 MORE_MATCHES_AT = 100_000  # search.MAX_MATCHES: the counter then says "+"
 
 
-@dataclass(frozen=True)
-class FindQuery:
-    """What the find searches for. `from_filter`: the list filter's words, not typed by the user."""
+class ReadingColumn(Vertical):
+    """The article view above its find bar and status line (made on first use)."""
+
+    BLANK = True  # its children cover it (see ReaderScreen)
+
+
+class FindQuery(NamedTuple):
+    """What the find searches for. `from_filter`: the list filter's words, not typed by the user.
+    (A NamedTuple, not a frozen dataclass: it is made on the way to the first frame, see `ui/messages.py`.)"""
 
     text: str = ""
     regex: bool = False
@@ -51,15 +56,17 @@ class FindQuery:
     from_filter: bool = False
 
 
-@dataclass
 class RegexFound(Message):
     """A regex search finished in its worker (applied only if `query` is still the find's query)."""
 
-    query: FindQuery
-    document: Document
-    result: FindResult
-    keep_current: bool
-    scroll: bool
+    def __init__(self, query: FindQuery, document: Document, result: FindResult, keep_current: bool,
+                 scroll: bool) -> None:
+        super().__init__()
+        self.query = query
+        self.document = document
+        self.result = result
+        self.keep_current = keep_current
+        self.scroll = scroll
 
 
 class ReaderPane(Horizontal):
@@ -72,11 +79,14 @@ class ReaderPane(Horizontal):
     (`self.watch(pane, "article", …)`): the reactives below; children: `view`, `find_bar`, `actors_panel`.
     """
 
-    @dataclass
     class ActorFilter(Message):
         """The user chose an actor in the panel (Enter): filter the folder by `query`."""
 
-        query: str
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    BLANK = True  # its children cover it (see ReaderScreen)
 
     article: var[Article | None] = var(None)
     """The article shown (a list entry until a big body has been read)."""
@@ -112,7 +122,7 @@ class ReaderPane(Horizontal):
     def compose(self) -> ComposeResult:
         # the find bar and the status line under the text are made on first use (most sessions never
         # show them, and each widget costs the first frame)
-        with Vertical(id="reading"):
+        with ReadingColumn(id="reading"):
             yield ArticleView(id="reader").data_bind(
                 ReaderPane.highlight, ReaderPane.matches, ReaderPane.current_match
             )
@@ -156,10 +166,12 @@ class ReaderPane(Horizontal):
     @property
     def mentions(self) -> list[tuple[int, int]]:
         """Body spans of the chosen actor's mentions ("he said" included)."""
-        from newsreader.actor_index import actor_mentions
-
         actor = self.focus_actor
-        return actor_mentions(actor, self.full_analysis) if actor is not None else []
+        if actor is None:
+            return []
+        from newsreader.actor_index import actor_mentions  # loaded with the first actor chosen
+
+        return actor_mentions(actor, self.full_analysis)
 
     # ------------------------------------------------------------------------------ what to show
 
@@ -256,9 +268,9 @@ class ReaderPane(Horizontal):
     def on_find_bar_toggled(self, message: FindBar.Toggled) -> None:
         message.stop()
         if message.flag == "regex":
-            self.find = replace(self.find, regex=not self.find.regex, from_filter=False)
+            self.find = self.find._replace(regex=not self.find.regex, from_filter=False)
         else:
-            self.find = replace(self.find, whole_word=not self.find.whole_word, from_filter=False)
+            self.find = self.find._replace(whole_word=not self.find.whole_word, from_filter=False)
 
     def on_find_bar_step(self, message: FindBar.Step) -> None:
         message.stop()

@@ -19,6 +19,7 @@ from textual.screen import Screen
 class ReaderScreen(Screen[None]):
     """The app's default screen."""
 
+    BLANK = True
     _shown = False
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:

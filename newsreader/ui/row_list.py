@@ -8,7 +8,7 @@ Subclasses build their lines for a given width in `build_rows`, and react to the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual.cache import LRUCache
@@ -22,9 +22,9 @@ from newsreader.ui.cursor_list import CursorList
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of a `RowList`."""
+class Row(NamedTuple):
+    """One line of a `RowList`. (A NamedTuple, not a frozen dataclass: it is made on the way to the first
+    frame, see `ui/messages.py`.)"""
 
     text: str
     role: str = ""  # component-class suffix for the whole line ("heading", "person" …); "" = plain
