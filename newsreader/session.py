@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsreader.allocator import give_back, limit_heaps
 from newsreader.analysis.model import ActorHint, Analysis
 from newsreader.articles import Article
 from newsreader.folder_sync import Changes, FolderSync
@@ -136,6 +137,7 @@ class Session:
 
     def warm_start(self) -> list[Article]:
         """The list as the index last knew it (empty without an index): shown at once."""
+        limit_heaps()  # (a worker: the first one, before the others start)
         entries = self.sync.warm_start()
         self._set_articles(entries)
         return self.articles
@@ -159,6 +161,7 @@ class Session:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Changes:
         """Re-read what changed in the folder; `articles` is replaced by a new sorted list."""
+        limit_heaps()
         changes = self.sync.sync(progress, cancelled)
         if changes or not self.articles:
             changed = changes.removed | changes.updated
@@ -173,6 +176,7 @@ class Session:
                     if self._actor_index is not None:
                         self._actor_index.discard(key)
             self._set_articles(self.sync.articles())
+        give_back()  # (the walk's names and stamps, a cold folder's streamed entries)
         return changes
 
     def _set_articles(self, ordered: list[Article]) -> None:
@@ -247,6 +251,7 @@ class Session:
             done.append((entry.key, len(analysis.quotes)))
         if stored:
             self._store_analyses(stored)
+        give_back()  # (the batch's bodies and analyses)
         return done
 
     def _store_analyses(self, items: list[tuple[Article, str, Analysis]]) -> None:
@@ -414,6 +419,7 @@ class Session:
         table = PrefixTable.build(len(articles), rows_of, cancelled)
         if table is not None and not cancelled():
             self._prefix_table = (articles, table)
+        give_back()  # (SQLite's doclists of 1,000 prefix queries)
 
     # ----------------------------------------------------------------------------- folder actors
 
@@ -439,6 +445,7 @@ class Session:
             with self._lock:
                 if key not in self._actor_index:
                     self._actor_index.add(key, analysis)
+        give_back()  # (every stored analysis was parsed)
 
     def _stand_back(self, cancelled: Callable[[], bool]) -> None:
         """Wait while someone is typing a filter: a build in a worker shares the interpreter with their keys."""
