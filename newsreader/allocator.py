@@ -26,9 +26,9 @@ def _libc() -> Any:
         import ctypes
 
         libc = ctypes.CDLL(None)
-        libc.mallopt  # noqa: B018 - both must exist (glibc), or neither is used
-        libc.malloc_trim
-    except (ImportError, OSError, AttributeError):
+        if not (hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim")):  # both (glibc), or neither is used
+            return None
+    except (ImportError, OSError):
         return None
     return libc
 

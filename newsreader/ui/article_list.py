@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from collections.abc import Callable, Sequence
-from itertools import compress, count, repeat
-from operator import is_
 
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -19,6 +17,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from newsreader.listing import EntryList, position_of
 from newsreader.render import meta_line
 from newsreader.ui.cursor_list import CursorList
 
@@ -73,7 +72,8 @@ class ArticleList(CursorList):
     def set_articles(self, articles: Sequence[Article], keep_key: str | None = None) -> None:
         """Replace the items; the cursor stays on `keep_key` when it is still listed."""
         current = self.current
-        self.articles = list(articles)
+        # a list of rows (`listing.EntryList`) is never changed: kept as it is, not copied into entry objects
+        self.articles = articles if isinstance(articles, EntryList) else list(articles)
         index = 0
         if keep_key is not None:
             index = self._position_of(current, keep_key)
@@ -89,7 +89,7 @@ class ArticleList(CursorList):
         over 100,000 rows, each keystroke)."""
         articles = self.articles
         if current is not None and current.key == key:
-            found = next(compress(count(), map(is_, articles, repeat(current))), None)
+            found = position_of(articles, current)
             if found is not None:
                 return found
         return next((i for i, article in enumerate(articles) if article.key == key), 0)

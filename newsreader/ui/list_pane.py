@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.worker import get_current_worker
 
+from newsreader.listing import take
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.choices import remember_choice
 
@@ -415,7 +416,7 @@ class ListPane(Vertical):
             return
         if not worker.is_cancelled:
             indices = [i for i in indices if i < len(articles)] if indices and indices[-1] >= len(articles) else indices
-            self.post_message(FilterResult(text, list(map(articles.__getitem__, indices)), indices))
+            self.post_message(FilterResult(text, take(articles, indices), indices))
 
     @on(FilterResult)
     def _filtered(self, message: FilterResult) -> None:
