@@ -210,12 +210,131 @@ class FileEntries(Mapping[str, list[Article]]):
         return sum(1 for _ in self)
 
 
+FileRows = int | tuple[int, ...]  # a file's row references: one, or all of them in file order (none: ())
+_FREE, _GONE = -1, -2  # a `PathMap` slot never used, and one whose file was taken out
+
+
+class PathMap:
+    """path -> its file's rows (`FileRows`), holding no string per path: a hash table of two arrays (each
+    path's hash and its first row), the path itself read back from the rows when a hash matches.
+
+    Why: a dict of 100,000 paths held their strings (~16 MiB at this folder's path lengths, beside the
+    rows' own copy of every file name) and an int object and a dict entry per file (~7 MiB); here
+    it is 16 bytes a slot (~4 MiB). The few files of several entries keep their rows in a small dict, the
+    files of none in a set. Writes from one thread; a reader in another sees each slot old or new."""
+
+    __slots__ = ("_path_of", "_slots", "_count", "_used", "_many", "_empty")
+
+    def __init__(self, path_of: Callable[[int], str]) -> None:
+        self._path_of = path_of  # a row reference -> its path
+        self._slots = (array("q", bytes(64)), array("q", [_FREE]) * 8)  # (hashes, first rows)
+        self._count = 0  # files in the slots
+        self._used = 0  # slots not free (files and gone ones)
+        self._many: dict[int, tuple[int, ...]] = {}  # first row -> all rows, for files of several entries
+        self._empty: set[str] = set()
+
+    def _find(self, path: str, hashed: int) -> tuple[int, int]:
+        """(the slot of `path`, or -1; the first slot it could be put in)."""
+        hashes, refs = self._slots
+        mask = len(refs) - 1
+        i, free = hashed & mask, -1
+        while True:
+            ref = refs[i]
+            if ref == _FREE:
+                return -1, i if free < 0 else free
+            if ref == _GONE:
+                if free < 0:
+                    free = i
+            elif hashes[i] == hashed and self._path_of(ref) == path:
+                return i, free
+            i = (i + 1) & mask
+
+    def get(self, path: str) -> FileRows | None:
+        if path in self._empty:
+            return ()
+        slot, _ = self._find(path, hash(path))
+        if slot < 0:
+            return None
+        ref = self._slots[1][slot]
+        return self._many.get(ref, ref)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self.get(path) is not None
+
+    def __getitem__(self, path: str) -> FileRows:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __setitem__(self, path: str, rows: FileRows) -> None:
+        self.pop(path)
+        if rows == ():
+            self._empty.add(path)
+            return
+        first = _refs(rows)[0]
+        if isinstance(rows, tuple) and len(rows) > 1:
+            self._many[first] = rows
+        hashed = hash(path)
+        _, slot = self._find(path, hashed)
+        hashes, refs = self._slots
+        if refs[slot] == _FREE:
+            self._used += 1
+        hashes[slot], refs[slot] = hashed, first
+        self._count += 1
+        if 2 * self._used > len(refs):
+            self._grow()
+
+    def pop(self, path: str) -> FileRows | None:
+        """Take `path` out; its rows (None: it was not in)."""
+        if path in self._empty:
+            self._empty.discard(path)
+            return ()
+        slot, _ = self._find(path, hash(path))
+        if slot < 0:
+            return None
+        refs = self._slots[1]
+        ref, refs[slot] = refs[slot], _GONE
+        self._count -= 1
+        return self._many.pop(ref, ref)
+
+    def _grow(self) -> None:
+        """Slots for four times the files (gone ones dropped); the hashes are kept, no path is read."""
+        old_hashes, old_refs = self._slots
+        size = 8
+        while size < 4 * self._count:
+            size *= 2
+        hashes, refs = array("q", bytes(8 * size)), array("q", [_FREE]) * size
+        mask = size - 1
+        for hashed, ref in zip(old_hashes, old_refs, strict=True):
+            if ref >= 0:
+                i = hashed & mask
+                while refs[i] != _FREE:
+                    i = (i + 1) & mask
+                hashes[i], refs[i] = hashed, ref
+        self._slots, self._used = (hashes, refs), self._count
+
+    def items(self) -> Iterator[tuple[str, FileRows]]:
+        """(path, rows) of every file (paths read back from the rows)."""
+        many = self._many
+        for ref in self._slots[1]:
+            if ref >= 0:
+                yield self._path_of(ref), many.get(ref, ref)
+        yield from ((path, ()) for path in list(self._empty))
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path, _ in self.items())
+
+    def __len__(self) -> int:
+        return self._count + len(self._empty)
+
+
 class SeenFiles:
     """Which listed files a walk saw: a byte per row, not a set of 100,000 paths (`Listing.seen_marks`)."""
 
     __slots__ = ("_files", "_marks", "_empty_seen")
 
-    def __init__(self, files: dict[str, int | tuple[int, ...]], rows: Rows) -> None:
+    def __init__(self, files: PathMap, rows: Rows) -> None:
         self._files = files
         self._marks = bytearray(2 * max(len(rows.table), len(rows.objects)) + 2)
         self._empty_seen: set[str] = set()
@@ -232,7 +351,7 @@ class SeenFiles:
     def unseen(self) -> Iterator[str]:
         """The files listed (when the marks were made) that were not marked."""
         marks, empty_seen = self._marks, self._empty_seen
-        for path, refs in list(self._files.items()):
+        for path, refs in self._files.items():
             if (marks[_refs(refs)[0]] == 0) if refs != () else path not in empty_seen:
                 yield path
 
@@ -252,7 +371,7 @@ class Listing:
     def __init__(self) -> None:
         self._rows = Rows()
         # every listed file -> its rows, in file order (one int for a file of one entry, else a tuple)
-        self._files: dict[str, int | tuple[int, ...]] = {}
+        self._files = PathMap(self._path)
         # files changed since the list was last brought up to date -> their new entries (None: gone)
         self._pending: dict[str, list[Article] | None] = {}
         self._items = EntryList(self._rows)
@@ -270,20 +389,23 @@ class Listing:
         self._adopt(range(0, 2 * len(table), 2))
 
     def _start_over(self, rows: Rows) -> None:
-        self._rows, self._files, self._pending = rows, {}, {}
+        self._rows, self._files, self._pending = rows, PathMap(self._path), {}
         self._items = EntryList(rows)
 
     def _adopt(self, refs: Iterable[int]) -> None:
         order = array("q", refs)
-        files: dict[str, int | tuple[int, ...]] = self._files
+        files = self._files
         entry_of = self._rows.entry
+        several: dict[str, list[int]] = {}
         for ref in order:
             path = self._path(ref)
             listed = files.get(path)
-            files[path] = ref if listed is None else (*_refs(listed), ref)
-        for path, refs in files.items():
-            if isinstance(refs, tuple):
-                files[path] = tuple(sorted(refs, key=lambda r: entry_of(r).index))
+            if listed is None:
+                files[path] = ref
+            else:
+                several.setdefault(path, [listed]).append(ref)  # (a YAML file's: a few)
+        for path, refs in several.items():
+            files[path] = tuple(sorted(refs, key=lambda r: entry_of(r).index))
         self._merge(order)
         self.version += 1
 
@@ -330,10 +452,11 @@ class Listing:
         added: list[int] = []
         files, rows = self._files, self._rows
         for path, new in pending.items():
-            old = _refs(files[path]) if path in files else None
+            listed = files.get(path)
+            old = None if listed is None else _refs(listed)
             if new is None:
                 if old is not None:
-                    del files[path]
+                    files.pop(path)
                     removed.update(old)
                 continue
             if old is not None and self._fill_in(old, new):

@@ -14,7 +14,7 @@ import newsreader.listing as listing_module
 from newsreader.articles import Article
 from newsreader.index import entries_from_rows, entry_row
 from newsreader.library import sort_key
-from newsreader.listing import Listing
+from newsreader.listing import Listing, PathMap
 
 
 names = st.sampled_from([f"/news/{c}.txt" for c in "abcdefgh"])
@@ -131,3 +131,50 @@ def test_a_first_list_far_from_list_order_is_sorted_as_a_whole(monkeypatch) -> N
     listing = Listing()
     listing.reset(entries)
     assert [a.key for a in listing.articles()] == [a.key for a in sorted(entries, key=sort_key)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([f"/n/{i}" for i in range(40)]),
+                          st.one_of(st.none(), st.just(()), st.integers(0, 3))), max_size=120))
+def test_the_map_by_file_answers_as_a_dict_would(ops) -> None:  # noqa: ANN001
+    """`PathMap` holds no path string (it reads them back from the rows), through growth and removals."""
+    paths: dict[int, str] = {}
+    refs = iter(range(10**6))
+    table = PathMap(paths.__getitem__)
+    model: dict[str, object] = {}
+    for path, how in ops:
+        if how is None:
+            assert table.pop(path) == model.pop(path, None)
+            continue
+        rows = () if how == () else tuple(next(refs) for _ in range(how + 1))
+        for ref in rows:
+            paths[ref] = path
+        value = rows if len(rows) != 1 else rows[0]
+        table[path] = value
+        model[path] = value
+        assert table.get(path) == value
+    assert dict(table.items()) == model and len(table) == len(model)
+    assert all(table.get(p) == v for p, v in model.items())
+    assert all(p not in table for p in {p for p, _ in ops} - set(model))
+
+
+def test_the_list_holds_no_object_per_row() -> None:
+    """A list from the index is rows: asking for the list, its map by file, its stamps and its errors
+    makes no entry object (counted by the garbage collector), and one is made only for a row asked for."""
+    import gc
+
+    from newsreader.entry_table import EntryTable, IndexEntry
+
+    table = EntryTable()
+    for i in range(2_000):
+        table.append(f"/news/{i:05}.txt", f"Story {i}", date=dt.date(2020, 1, 1 + i % 28), size=i, mtime=1.0)
+    listing = Listing()
+    listing.reset_table(table)
+    articles = listing.articles()
+    assert len(articles) == 2_000 and listing.file_stamp("/news/00007.txt") is not None
+    assert "/news/01999.txt" in listing.by_path and "/news/nope.txt" not in listing.by_path
+    gc.collect()
+    assert sum(isinstance(o, IndexEntry) for o in gc.get_objects()) == 0
+    first = articles[0]
+    assert first.title == "Story 1007" and articles.position(first) == 0  # (the newest, first by title)
+    assert sum(isinstance(o, IndexEntry) for o in gc.get_objects()) == 1
