@@ -168,7 +168,8 @@ class FolderSync:
         errors: dict[str, list[Article]] = {}
         seen = self.listing.seen_marks()
         empty_seen: set[str] = set()
-        for path_text, file_stat, problem in iter_article_paths(self.root):
+        # a folder listed already is walked in the system's order (only changes are kept: order is moot)
+        for path_text, file_stat, problem in iter_article_paths(self.root, ordered=not self.listing.articles()):
             seen.mark(path_text)
             if problem is not None or file_stat is None:
                 errors[path_text] = [_error_entry(Path(path_text), problem or "unreadable")]
