@@ -219,9 +219,10 @@ class PathMap:
     path's hash and its first row), the path itself read back from the rows when a hash matches.
 
     Why: a dict of 100,000 paths held their strings (~16 MiB at this folder's path lengths, beside the
-    rows' own copy of every file name) and an int object and a dict entry per file (~7 MiB); here
-    it is 16 bytes a slot (~4 MiB). The few files of several entries keep their rows in a small dict, the
-    files of none in a set. Writes from one thread; a reader in another sees each slot old or new."""
+    rows' own copy of every file name) and an int object and a dict entry per file (~7 MiB); here it is
+    16 bytes a slot, two to four slots a file (~4 MiB). The few files of several entries keep their rows
+    in a small dict, the files of none in a set. Writes from one thread; a reader in another sees each
+    slot old or new."""
 
     __slots__ = ("_path_of", "_slots", "_count", "_used", "_many", "_empty")
 
@@ -299,10 +300,10 @@ class PathMap:
         return self._many.pop(ref, ref)
 
     def _grow(self) -> None:
-        """Slots for four times the files (gone ones dropped); the hashes are kept, no path is read."""
+        """Slots for at least twice the files (gone ones dropped); the hashes are kept, no path is read."""
         old_hashes, old_refs = self._slots
         size = 8
-        while size < 4 * self._count:
+        while size < 2 * self._count + 2:
             size *= 2
         hashes, refs = array("q", bytes(8 * size)), array("q", [_FREE]) * size
         mask = size - 1
