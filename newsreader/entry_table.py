@@ -44,13 +44,13 @@ class EntryTable:
         self._folder_ids: dict[str, int] = {}
         self._folder_of = array("I")
         self._names = bytearray()  # every file name's bytes (os.fsencode), one after another
-        self._name_ends = array("Q")
+        self._name_ends = array("I")  # (4 GiB of names: far more than any folder's)
         self._titles = bytearray()  # every title's UTF-8 bytes (lone surrogates kept), one after another
-        self._title_ends = array("Q")
+        self._title_ends = array("I")
         self.indexes = array("I")  # the entry's place in its (YAML) file
         self.sizes = array("q")
         self.mtimes = array("d")
-        self.days = array("l")  # date.toordinal(), 0 for no date
+        self.days = array("i")  # date.toordinal(), 0 for no date
         self.digests = bytearray()  # the body digest's 12 bytes (zeros: none or odd, see `odd_digests`)
         self.row_ids = array("q")  # the row in the index; 0 for none (SQLite's row ids start at 1)
         self.content_keys = bytearray()  # read marks' keys (`content_keys`) once worked out; zeros: not yet

@@ -95,3 +95,29 @@ def test_an_entry_keeps_its_read_mark_key_in_its_columns_not_as_objects(hundreds
         tracemalloc.stop()
     kept = sum(stat.count_diff for stat in after.compare_to(before, "filename"))
     assert kept <= 10  # nothing per entry is kept: the key is 8 bytes in its batch's columns
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(["odd\udcff", "é", ""])
+
+
+@given(
+    folder=st.sampled_from(["/news/", "/news/2024/", "/ünï/", ""]), name=texts.filter(lambda t: "/" not in t),
+    title=texts, index=st.integers(0, 2**31), quotes=st.none() | st.integers(0, 2**31 - 1),
+    source=st.none() | texts, author=st.none() | texts, error=st.none() | texts,
+    notices=st.lists(texts, max_size=2),
+)
+def test_a_row_reads_back_every_field_it_was_given(
+    folder: str, name: str, title: str, index: int, quotes: int | None, source: str | None, author: str | None,
+    error: str | None, notices: list[str],
+) -> None:
+    table = EntryTable()
+    table.append("/other/x.txt", "Other", source="Wire")  # a row before it, sharing the table's strings
+    row = table.append(folder + name, title, index=index, quotes=quotes, source=source, author=author, error=error,
+                       notices=notices)
+    entry = table.entry(row)
+    assert (entry.path_text, entry.title, entry.index, entry.quote_count, entry.source, entry.author, entry.error,
+            entry.notices) == (folder + name, title, index, quotes, source, author, error, notices)
+    assert entry.key == (f"{folder}{name}#{index}" if index else folder + name) and entry.partial and entry.body == ""
+    copy = EntryTable()
+    assert copy.entry(copy.copy_row(table, row)) == entry  # (equal as articles: every field)
+    assert table.entry(0).title == "Other" and table.entry(0).source == "Wire"

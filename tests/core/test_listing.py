@@ -178,3 +178,27 @@ def test_the_list_holds_no_object_per_row() -> None:
     first = articles[0]
     assert first.title == "Story 1007" and articles.position(first) == 0  # (the newest, first by title)
     assert sum(isinstance(o, IndexEntry) for o in gc.get_objects()) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(operations)
+def test_rows_streamed_as_the_index_streams_them_list_as_a_plain_sorted_list_would(ops) -> None:  # noqa: ANN001
+    """The same changes as above, as the reader gets them from the indexing child: views of a new table per
+    batch, copied into the list's own rows (`EntryList`), always equal to a plain list sorted anew."""
+    listing = Listing()
+    current: dict[str, list[Article]] = {}
+    for path, contents, look in ops:
+        if contents is None:
+            listing.drop(path)
+            current.pop(path, None)
+        else:
+            plain = [entry(Path(path).name, title, day, index=i) for i, (title, day) in enumerate(contents)]
+            listing.put(path, entries_from_rows([entry_row(a) for a in plain]))
+            current[path] = plain
+        if look:
+            listing.articles()
+    got = listing.articles()
+    want = sorted((a for group in current.values() for a in group), key=sort_key)
+    assert [(a.key, a.title, a.date) for a in got] == [(a.key, a.title, a.date) for a in want]
+    assert all(listing.by_path[p][0].title == group[0].title for p, group in current.items() if group)
+    assert got[1:3] == got.take(range(1, min(3, len(got))))  # (a slice and a take: the same rows)
