@@ -30,6 +30,7 @@ from newsreader.index import file_stamp
 from newsreader.library import sort_key
 
 MAX_STRAYS = 1_000  # entries out of order past which a first list is sorted as a whole
+MIN_DEAD_ROWS = 256  # rows left by changed files past which (and past a quarter of the list) rows are compacted
 # the fields a full read may add to an entry listed from its file's head (its place in the list unchanged)
 _FILLED_IN = ("body_hash", "notices", "error", "size", "mtime", "quote_count", "source", "author")
 
@@ -378,6 +379,7 @@ class Listing:
         self._items = EntryList(self._rows)
         self.by_path = FileEntries(self)  # every file's entries, in file order
         self.version = 0  # bumped by every change that reaches the list
+        self._dead = 0  # rows no list made since the last start refers to (changed or gone files')
 
     def reset(self, entries: Sequence[Article]) -> None:
         """Start over from `entries` (any order; the index gives them almost in list order)."""
@@ -390,7 +392,7 @@ class Listing:
         self._adopt(range(0, 2 * len(table), 2))
 
     def _start_over(self, rows: Rows) -> None:
-        self._rows, self._files, self._pending = rows, PathMap(self._path), {}
+        self._rows, self._files, self._pending, self._dead = rows, PathMap(self._path), {}, 0
         self._items = EntryList(rows)
 
     def _adopt(self, refs: Iterable[int]) -> None:
@@ -473,7 +475,30 @@ class Listing:
             self._merge(added)
         elif not removed:
             self._items = EntryList(rows, array("q", self._items.refs))  # a new list all the same: rows changed
+        self._dead += len(removed)
+        if self._dead > max(MIN_DEAD_ROWS, len(self._items) // 4):
+            self._compact()
         self.version += 1
+
+    def _compact(self) -> None:
+        """Copy the listed rows into new rows, leaving behind those of changed and gone files (a folder read
+        without the index keeps bodies in them). Lists handed out before keep the old rows, as they were."""
+        old, rows = self._rows, Rows()
+        moved: dict[int, int] = {}
+
+        def move(ref: int) -> int:
+            new = moved.get(ref)
+            if new is None:
+                new = moved[ref] = rows.add(old.entry(ref))
+            return new
+
+        refs = array("q", map(move, self._items.refs))
+        files = list(self._files.items())
+        self._rows, self._files, self._dead = rows, PathMap(self._path), 0
+        for path, listed in files:
+            self._files[path] = listed if listed == () else \
+                move(listed) if isinstance(listed, int) else tuple(map(move, listed))
+        self._items = EntryList(rows, refs)
 
     def _fill_in(self, old: tuple[int, ...], new: list[Article]) -> bool:
         """Copy what a full read learnt into the listed rows, if they are body-less entries that stay where

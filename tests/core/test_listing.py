@@ -202,3 +202,22 @@ def test_rows_streamed_as_the_index_streams_them_list_as_a_plain_sorted_list_wou
     assert [(a.key, a.title, a.date) for a in got] == [(a.key, a.title, a.date) for a in want]
     assert all(listing.by_path[p][0].title == group[0].title for p, group in current.items() if group)
     assert got[1:3] == got.take(range(1, min(3, len(got))))  # (a slice and a take: the same rows)
+
+
+def test_rows_left_by_changed_files_are_let_go(monkeypatch) -> None:  # noqa: ANN001
+    """A file read again (live reload) gets new rows; once many are left behind, the list's rows are copied
+    anew without them, and a list handed out before still reads its own."""
+    monkeypatch.setattr(listing_module, "MIN_DEAD_ROWS", 8)
+    listing = Listing()
+    for i in range(20):
+        listing.put(f"/news/{i:02}.txt", entries_from_rows([entry_row(entry(f"{i:02}.txt", f"Story {i}", 1))]))
+    before = listing.articles()
+    for version in range(30):  # one file changed again and again (a new title each time: new rows)
+        listing.put("/news/05.txt", entries_from_rows([entry_row(entry("05.txt", f"Edited {version}", 1))]))
+        listing.articles()
+    after = listing.articles()
+    assert [a.title for a in after] == sorted([f"Story {i}" for i in range(20) if i != 5] + ["Edited 29"],
+                                               key=str.casefold)
+    assert len(after.rows.table) < 20 + 30  # (without compaction: 50 rows, 30 of them dead)
+    assert listing.by_path["/news/05.txt"][0].title == "Edited 29"
+    assert [a.title for a in before][:2] == ["Story 0", "Story 1"]  # the old list's rows are as they were
