@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import sys
 from array import array
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from newsreader.content_keys import KEY_LENGTH, make_key
 DIGEST_BYTES = 12  # `articles.body_hash`: blake2b-96, stored as 24 hex digits
 KEY_BYTES = KEY_LENGTH // 2  # `content_keys.content_key`: 16 hex digits
 _NO_KEY = bytes(KEY_BYTES)
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 _NO_DIGEST = bytes(DIGEST_BYTES)
 NO_EXTRA: dict[str, str] = {}  # shared by every entry: entries are never given front-matter extras
 NO_STYLES: list[Any] = []  # nor styles (they come with a body)
@@ -81,7 +83,7 @@ class EntryTable:
             folder_id = self._folder_ids[folder] = len(self._folders)
             self._folders.append(folder)
         self._folder_of.append(folder_id)
-        self._names += os.fsencode(name)
+        self._names += name.encode(_FS_ENCODING, _FS_ERRORS)  # (os.fsencode's, without its checks)
         self._name_ends.append(len(self._names))
         self._titles += title.encode("utf-8", "surrogatepass")
         self._title_ends.append(len(self._titles))
@@ -132,7 +134,8 @@ class EntryTable:
     def path(self, row: int) -> str:
         """The row's path, spelled as the folder walk spells it."""
         start = self._name_ends[row - 1] if row else 0
-        return self._folders[self._folder_of[row]] + os.fsdecode(bytes(self._names[start:self._name_ends[row]]))
+        name = self._names[start:self._name_ends[row]].decode(_FS_ENCODING, _FS_ERRORS)
+        return self._folders[self._folder_of[row]] + name
 
     def title(self, row: int) -> str:
         start = self._title_ends[row - 1] if row else 0

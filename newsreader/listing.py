@@ -227,9 +227,10 @@ class PathMap:
 
     __slots__ = ("_path_of", "_slots", "_count", "_used", "_many", "_empty")
 
-    def __init__(self, path_of: Callable[[int], str]) -> None:
+    def __init__(self, path_of: Callable[[int], str], files: int = 0) -> None:
         self._path_of = path_of  # a row reference -> its path
-        self._slots = (array("q", bytes(64)), array("q", [_FREE]) * 8)  # (hashes, first rows)
+        size = _slots_for(files)  # (room for `files` from the start: no growing on the way)
+        self._slots = (array("q", bytes(8 * size)), array("q", [_FREE]) * size)  # (hashes, first rows)
         self._count = 0  # files in the slots
         self._used = 0  # slots not free (files and gone ones)
         self._many: dict[int, tuple[int, ...]] = {}  # first row -> all rows, for files of several entries
@@ -269,6 +270,21 @@ class PathMap:
             raise KeyError(path)
         return found
 
+    def add(self, path: str, ref: int) -> FileRows | None:
+        """Put `path` in with the one row `ref` unless it is in already; returns its rows if it is."""
+        hashed = hash(path)
+        slot, free = self._find(path, hashed)
+        hashes, refs = self._slots
+        if slot >= 0:
+            return self._many.get(refs[slot], refs[slot])
+        if refs[free] == _FREE:
+            self._used += 1
+        hashes[free], refs[free] = hashed, ref
+        self._count += 1
+        if 2 * self._used > len(refs):
+            self._grow()
+        return None
+
     def __setitem__(self, path: str, rows: FileRows) -> None:
         self.pop(path)
         if rows == ():
@@ -303,9 +319,7 @@ class PathMap:
     def _grow(self) -> None:
         """Slots for at least twice the files (gone ones dropped); the hashes are kept, no path is read."""
         old_hashes, old_refs = self._slots
-        size = 8
-        while size < 2 * self._count + 2:
-            size *= 2
+        size = _slots_for(self._count)
         hashes, refs = array("q", bytes(8 * size)), array("q", [_FREE]) * size
         mask = size - 1
         for hashed, ref in zip(old_hashes, old_refs, strict=True):
@@ -329,6 +343,14 @@ class PathMap:
 
     def __len__(self) -> int:
         return self._count + len(self._empty)
+
+
+def _slots_for(files: int) -> int:
+    """A power of two, at least twice `files` (a table at most half full stays quick)."""
+    size = 8
+    while size < 2 * files + 2:
+        size *= 2
+    return size
 
 
 class SeenFiles:
@@ -397,15 +419,14 @@ class Listing:
 
     def _adopt(self, refs: Iterable[int]) -> None:
         order = array("q", refs)
-        files = self._files
+        files = self._files = PathMap(self._path, len(order))
         entry_of = self._rows.entry
         several: dict[str, list[int]] = {}
+        path_of, add = self._path, files.add
         for ref in order:
-            path = self._path(ref)
-            listed = files.get(path)
-            if listed is None:
-                files[path] = ref
-            else:
+            path = path_of(ref)
+            listed = add(path, ref)
+            if listed is not None:
                 several.setdefault(path, [listed]).append(ref)  # (a YAML file's: a few)
         for path, refs in several.items():
             files[path] = tuple(sorted(refs, key=lambda r: entry_of(r).index))
