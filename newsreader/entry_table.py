@@ -266,9 +266,17 @@ class IndexEntry(Article):
     def path(self) -> Path:
         return Path(self._table.path(self._row))
 
+    @path.setter
+    def path(self, value: Path | str) -> None:
+        raise AttributeError("a list entry's path is its row's: make a new row")
+
     @property
     def title(self) -> str:
         return self._table.title(self._row)
+
+    @title.setter
+    def title(self, value: str) -> None:
+        raise AttributeError("a list entry's title is its row's: make a new row")
 
     @property
     def key(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex, file_stamp, stamp_parts
 from newsreader.indexer import IndexerProcess, Streamed
 from newsreader.library import FolderConfig, folder_of, iter_article_paths, read_folder_config
-from newsreader.listing import Listing
+from newsreader.listing import EntryList, Listing
 from newsreader.listing import path_text as entry_path
 from newsreader.sanitize import clean_line
 
@@ -117,7 +117,7 @@ class FolderSync:
 
     # ------------------------------------------------------------------------------------ loads
 
-    def warm_start(self) -> list[Article]:
+    def warm_start(self) -> Sequence[Article]:
         """What the index knew last time: shown before the folder is even listed, then `sync` checks it."""
         if self.index is None or self.keep_bodies:
             return []
@@ -129,7 +129,7 @@ class FolderSync:
         return self.articles()
 
     @property
-    def entries(self) -> dict[str, list[Article]]:
+    def entries(self) -> Mapping[str, list[Article]]:
         """path -> its entries (read only: changes go through `_put` and `_drop`)."""
         return self.listing.by_path
 
@@ -399,7 +399,7 @@ class FolderSync:
         else:
             self._unforgotten = set()
 
-    def articles(self) -> list[Article]:
+    def articles(self) -> EntryList:
         """Every entry, in list order (a new list after any change; see `listing.Listing`)."""
         return self.listing.articles()
 

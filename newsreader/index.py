@@ -263,16 +263,12 @@ class FolderIndex:
 
     # ---------------------------------------------------------------------------------- reading
 
-    def known_files(self, shared: Callable[[str], str] = str) -> dict[str, int]:
-        """path -> `file_stamp(size, mtime)` of every indexed file: what decides whether a file is read again.
-
-        Rows are streamed, never all held at once; each path is `shared(path)`, the list's own string for
-        it, so the list's entries, this map and the folder walk share one string per file (at 100,000
-        files, copies cost ~16 MiB each).
-        """
+    def known_files(self) -> dict[str, int]:
+        """path -> `file_stamp(size, mtime)` of every indexed file (the reader itself goes by its list's
+        rows, `FolderSync.known_stamp`: this is for looking into an index)."""
         with self._read_lock:
             rows = self._reader.execute("SELECT path, size, mtime FROM files")
-            return {shared(_py(p)): file_stamp(size, mtime) for p, size, mtime in rows}
+            return {_py(p): file_stamp(size, mtime) for p, size, mtime in rows}
 
     def articles(self, limit: int = -1) -> list[IndexEntry]:
         """Indexed articles as list entries (no body: `partial`), views of `entry_table(limit)`'s rows."""

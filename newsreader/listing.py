@@ -198,7 +198,7 @@ class FileEntries(Mapping[str, list[Article]]):
     def __contains__(self, path: object) -> bool:
         pending = self._listing._pending
         if path in pending:
-            return pending[path] is not None  # type: ignore[index]
+            return pending[path] is not None
         return path in self._listing._files
 
     def __iter__(self) -> Iterator[str]:
@@ -427,7 +427,7 @@ class Listing:
             path = path_of(ref)
             listed = add(path, ref)
             if listed is not None:
-                several.setdefault(path, [listed]).append(ref)  # (a YAML file's: a few)
+                several.setdefault(path, list(_refs(listed))).append(ref)  # (a YAML file's: a few)
         for path, refs in several.items():
             files[path] = tuple(sorted(refs, key=lambda r: entry_of(r).index))
         self._merge(order)

@@ -81,16 +81,16 @@ class Session:
         if use_index and self.root.is_dir():
             self.index, self.notice = open_index(self.root)
         self.sync = FolderSync(self.root, self.index)
-        self.articles: list[Article] = []
+        self.articles: Sequence[Article] = []
         self.quote_counts: dict[str, int] = {}
         self._analyses: OrderedDict[str, Analysis] = OrderedDict()
         self._docs: dict[str, SearchDoc] = {}
         self._lock = threading.RLock()
-        self._positions_of: tuple[list[Article], array[int], list[int]] | None = None
-        self._prefix_table: tuple[list[Article], PrefixTable] | None = None  # (the list it is for, the table)
+        self._positions_of: tuple[Sequence[Article], array[int], list[int]] | None = None
+        self._prefix_table: tuple[Sequence[Article], PrefixTable] | None = None  # (the list it is for, the table)
         self._filtered_at = 0.0  # monotonic time of the last filter asked for
-        self._errors_of: tuple[list[Article], list[Article]] | None = None
-        self._results: OrderedDict[FilterQuery, tuple[list[Article], array[int]]] = OrderedDict()
+        self._errors_of: tuple[Sequence[Article], list[Article]] | None = None
+        self._results: OrderedDict[FilterQuery, tuple[Sequence[Article], array[int]]] = OrderedDict()
         # the folder-wide cast, built only once somebody asks for it (it costs memory at 100k articles)
         self._actor_index: FolderActors | None = None
         self._unstored_analyses: list[tuple[Article, str, Analysis]] = []
@@ -138,7 +138,7 @@ class Session:
 
     # ------------------------------------------------------------------------------------ loading
 
-    def warm_start(self) -> list[Article]:
+    def warm_start(self) -> Sequence[Article]:
         """The list as the index last knew it (empty without an index): shown at once."""
         limit_heaps()  # (a worker: the first one, before the others start)
         entries = self.sync.warm_start()
@@ -387,7 +387,7 @@ class Session:
         hits.sort()  # (rows come in row order, which is mostly list order: a single pass)
         return hits
 
-    def _remember_result(self, query: FilterQuery, articles: list[Article], hits: list[int]) -> None:
+    def _remember_result(self, query: FilterQuery, articles: Sequence[Article], hits: list[int]) -> None:
         """Keep the last few results (typing back over a prefix answers from here). Not for actor:/quote:
         queries, whose answer grows while the background analysis runs. Kept as arrays: 32 results of
         100,000 positions as lists of ints were ~100 MiB."""
@@ -464,7 +464,7 @@ class Session:
         table = self._prefix_table
         return not self.uses_index or (table is not None and table[0] is self.articles)
 
-    def _positions(self, articles: list[Article]) -> tuple[array[int], list[int]]:
+    def _positions(self, articles: Sequence[Article]) -> tuple[array[int], list[int]]:
         """Index row id -> position in `articles` (-1: not listed), and the positions of entries the index
         does not hold (they have their body); built once per list, the filter maps its results with them.
 
@@ -474,9 +474,9 @@ class Session:
         if cached is not None and cached[0] is articles:
             return cached[1], cached[2]
         assert self.index is not None
-        row_ids, loose = _row_ids(articles)
+        row_ids, unlisted = _row_ids(articles)
         unmapped = {(path_text(articles[i]), articles[i].index): i
-                    for i in compress(count(), map(operator.not_, row_ids)) if i not in loose}
+                    for i in compress(count(), map(operator.not_, row_ids)) if i not in unlisted}
         looked_up = [(row_id, unmapped[(path, idx)]) for row_id, path, idx in self.index.row_ids()
                      if (path, idx) in unmapped] if unmapped else []
         top = max(max(row_ids, default=0), max((r for r, _ in looked_up), default=0))
@@ -486,7 +486,7 @@ class Session:
                 position_of[row_id] = i
         for row_id, i in looked_up:
             position_of[row_id] = i
-        loose = sorted(loose)
+        loose = sorted(unlisted)
         self._positions_of = (articles, position_of, loose)
         return position_of, loose
 

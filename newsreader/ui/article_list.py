@@ -58,7 +58,7 @@ class ArticleList(CursorList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
-        self.articles: list[Article] = []
+        self.articles: Sequence[Article] = []
         self.quote_counts: dict[str, int] = {}
         self.empty_message = "Loading…"
         self.user_moved = False  # the user has moved the cursor (a reload then keeps it where it is)

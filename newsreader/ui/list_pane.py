@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -40,7 +41,7 @@ class FilterResult(Message):
     """The articles that match the filter typed as `text`, in list order (from the filter worker)."""
 
     text: str
-    articles: list[Article]
+    articles: Sequence[Article]
     positions: list[int]  # of those articles in the folder's list (`ListPane.articles`)
 
 
@@ -71,7 +72,7 @@ class ListPane(Vertical):
     def __init__(self, marks: ReadMarks, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.marks = marks
-        self.articles: list[Article] = []  # the folder's articles as last loaded
+        self.articles: Sequence[Article] = []  # the folder's articles as last loaded
         self.filter_text = ""
         self.filter_query: FilterQuery | None = None
         self._filter_bar: FilterBar | None = None
@@ -115,7 +116,7 @@ class ListPane(Vertical):
     # ------------------------------------------------------------------------------------ content
 
     def loaded(
-        self, articles: list[Article], *, keep_key: str | None, final: bool, unread: FolderUnread | None
+        self, articles: Sequence[Article], *, keep_key: str | None, final: bool, unread: FolderUnread | None
     ) -> None:
         """A list from the loading worker: the final one (`show_articles`, with its unread counter) or one of a
         cold folder's growing lists (`grow`)."""
@@ -125,7 +126,7 @@ class ListPane(Vertical):
             self.grow(articles, keep_key=keep_key)
 
     def show_articles(
-        self, articles: list[Article], *, keep_key: str | None, unread: FolderUnread | None = None
+        self, articles: Sequence[Article], *, keep_key: str | None, unread: FolderUnread | None = None
     ) -> None:
         """The folder's articles (re)loaded: list them through the filter and the unread switch. `unread`:
         their unread counter, if the loading worker made it."""
@@ -137,7 +138,7 @@ class ListPane(Vertical):
         else:
             self._run_filter()
 
-    def grow(self, articles: list[Article], *, keep_key: str | None) -> None:
+    def grow(self, articles: Sequence[Article], *, keep_key: str | None) -> None:
         """A cold folder's list grew while its titles are read (many times a second at 100,000 files):
         list it without counting the unread, a pass over every row that the header does not show until
         the folder is loaded (the final `show_articles` counts them). With a filter, another order or
@@ -157,7 +158,7 @@ class ListPane(Vertical):
         current = self.article_list.current
         return current.key if current is not None else None
 
-    def _list(self, articles: list[Article], keep_key: str | None, positions: list[int] | None = None) -> None:
+    def _list(self, articles: Sequence[Article], keep_key: str | None, positions: list[int] | None = None) -> None:
         """List `articles` (the folder's, or the filter's rows at `positions` in it) through `U`/`S` and
         the order. The unread count follows after the list has painted."""
         visible = self._visible(articles)
@@ -173,7 +174,7 @@ class ListPane(Vertical):
         if self.filter_query is not None:
             self.filter_bar.set_status(self._status(len(shown)))
 
-    def _visible(self, articles: list[Article]) -> list[Article]:
+    def _visible(self, articles: Sequence[Article]) -> Sequence[Article]:
         """With `U`, only the unread (the article under the cursor stays, just read, so the cursor can);
         with `S`, only the starred."""
         if not (self.unread_only or self.starred_only):
@@ -192,7 +193,7 @@ class ListPane(Vertical):
             return "Nothing starred here: * stars an article."
         return "No unread articles here."
 
-    def _sorted(self, articles: list[Article]) -> list[Article]:
+    def _sorted(self, articles: Sequence[Article]) -> Sequence[Article]:
         """`articles` (in the folder's order, newest first) in the chosen order. The folder's ranks in that
         order are computed once per load and order, so a filter keystroke only looks them up."""
         if self.sort == "newest":
@@ -406,7 +407,7 @@ class ListPane(Vertical):
         self._filter(self.filter_text, query, session, self.articles)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False, description="filter")
-    def _filter(self, text: str, query: FilterQuery, session: Session, articles: list[Article]) -> None:
+    def _filter(self, text: str, query: FilterQuery, session: Session, articles: Sequence[Article]) -> None:
         worker = get_current_worker()
         try:
             indices = session.filter(query, cancelled=lambda: worker.is_cancelled)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 class FolderLoaded(Message):
     """A (new) sorted list of the folder's articles: partial while indexing, final when in step."""
 
-    articles: list[Article]
+    articles: Sequence[Article]
     final: bool
     notice: str | None
     changed: bool = False  # a live reload found changes
