@@ -17,6 +17,7 @@ import datetime as dt
 import os
 import sys
 from array import array
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +206,22 @@ class EntryTable:
         with contextlib.suppress(ValueError):
             self.content_keys[row * KEY_BYTES:(row + 1) * KEY_BYTES] = bytes.fromhex(key)
         return key
+
+    def rows_titled(self, title: str) -> list[int]:
+        """The rows whose title is `title`, found by a C-level search of the joined titles (no row's title
+        is decoded; an empty title is looked for row by row)."""
+        raw = title.encode("utf-8", "surrogatepass")
+        ends = self._title_ends
+        if not raw:
+            return [row for row in range(len(ends)) if ends[row] == (ends[row - 1] if row else 0)]
+        found: list[int] = []
+        at = self._titles.find(raw)
+        while at >= 0:
+            row = bisect_right(ends, at)  # (the row whose bytes hold position `at`)
+            if (ends[row - 1] if row else 0) == at and ends[row] == at + len(raw):
+                found.append(row)
+            at = self._titles.find(raw, at + 1)
+        return found
 
     def sort_key(self, row: int) -> tuple[int, int, str, str]:
         """`library.sort_key` of the row, from the columns (no entry object)."""

@@ -128,6 +128,37 @@ class EntryList(Sequence[Article]):
             return None
 
 
+    def find(self, entry: Article) -> int | None:
+        """Where `entry`, or an entry with its key, is (None: neither is here): by its row first, then
+        among the rows of its title (a C-level search, `EntryTable.rows_titled`), not row by row."""
+        found = self.position(entry)
+        if found is not None:
+            return found
+        key, rows = entry.key, self.rows
+        refs = [row << 1 for row in rows.table.rows_titled(entry.title) if rows.table.key(row) == key]
+        refs += [i << 1 | 1 for i, a in enumerate(rows.objects) if a.key == key]
+        positions = [p for p in map(self._index, refs) if p is not None]
+        return min(positions, default=None)
+
+    def _index(self, ref: int) -> int | None:
+        try:
+            return self.refs.index(ref)
+        except ValueError:
+            return None
+
+
+def find(articles: Sequence[Article], entry: Article) -> int:
+    """Where `entry` itself is in `articles`, else the first entry with its key, else 0 (the list's top)."""
+    if isinstance(articles, EntryList):
+        found = articles.find(entry)
+        return 0 if found is None else found
+    found = position_of(articles, entry)
+    if found is not None:
+        return found
+    key = entry.key
+    return next((i for i, article in enumerate(articles) if article.key == key), 0)
+
+
 def take(articles: Sequence[Article], positions: Sequence[int]) -> Sequence[Article]:
     """The entries at `positions` of any list of them: an `EntryList`'s own rows, or a plain list."""
     if isinstance(articles, EntryList):

@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from newsreader.listing import EntryList, position_of
+from newsreader.listing import EntryList, find
 from newsreader.render import meta_line
 from newsreader.ui.cursor_list import CursorList
 
@@ -84,14 +84,12 @@ class ArticleList(CursorList):
         self._announce()
 
     def _position_of(self, current: Article | None, key: str) -> int:
-        """Where the article `key` is now (0 if gone). Looked up by identity first, in one C-level pass
-        (a filter's rows are the folder's own entries); comparing keys costs a string per row (~30 ms
-        over 100,000 rows, each keystroke)."""
+        """Where the article `key` is now (0 if gone). Looked up by its row first, in one C-level pass
+        (a filter's rows are the folder's own rows), then among the rows of its title (`listing.find`);
+        comparing keys costs a string per row (~30 ms over 100,000 rows, each keystroke)."""
         articles = self.articles
         if current is not None and current.key == key:
-            found = position_of(articles, current)
-            if found is not None:
-                return found
+            return find(articles, current)
         return next((i for i, article in enumerate(articles) if article.key == key), 0)
 
     def refresh_counts(self, key: str | None = None) -> None:

@@ -221,3 +221,23 @@ def test_rows_left_by_changed_files_are_let_go(monkeypatch) -> None:  # noqa: AN
     assert len(after.rows.table) < 20 + 30  # (without compaction: 50 rows, 30 of them dead)
     assert listing.by_path["/news/05.txt"][0].title == "Edited 29"
     assert [a.title for a in before][:2] == ["Story 0", "Story 1"]  # the old list's rows are as they were
+
+
+def test_an_entry_is_found_by_its_row_or_else_among_the_rows_of_its_title() -> None:
+    """The list keeps the cursor's article across filters and reloads without a string per row."""
+    from newsreader.entry_table import EntryTable
+    from newsreader.listing import find
+
+    table = EntryTable()
+    for i in range(50):
+        table.append(f"/news/{i:02}.txt", "Same title" if i % 10 == 0 else f"Story {i}", date=dt.date(2020, 1, 1))
+    listing = Listing()
+    listing.reset_table(table)
+    articles = listing.articles()
+    target = next(a for a in articles if a.key == "/news/20.txt")
+    assert find(articles, target) == articles.position(target)
+    stale = EntryTable()
+    other = stale.entry(stale.append("/news/20.txt", "Same title", date=dt.date(2020, 1, 1)))  # its file read anew
+    assert articles[find(articles, other)].key == "/news/20.txt"
+    assert find(articles.take([0, 1]), target) == 0  # not listed: the top
+    assert table.rows_titled("Same title") == [0, 10, 20, 30, 40] and table.rows_titled("Story") == []
