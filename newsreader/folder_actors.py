@@ -148,18 +148,21 @@ class _Strings:
         return found
 
     def encode(self, seen_by_name: dict[str, _Seen]) -> array[int]:
-        record = array("i")
+        """The record, in the narrowest array its numbers fit, allocated to its exact size (a grown array
+        keeps spare room: with 4-byte numbers, 20,000 analyses held ~16 MiB; this way ~5 MiB)."""
+        record: list[int] = []
         for key, seen in seen_by_name.items():
             counts = (min(seen.mentions, _MAX_COUNT), min(seen.quotations, _MAX_COUNT))
-            record += array("i", (self._id(key), self._id(seen.vote), *counts))
+            record += (self._id(key), self._id(seen.vote), *counts)
             record.append(len(seen.spellings))
-            record.extend(map(self._id, seen.spellings))
+            record += map(self._id, seen.spellings)
             record.append(len(seen.kind_mentions))
             for kind, mentions in seen.kind_mentions:
-                record += array("i", (self._id(kind), min(mentions, _MAX_COUNT)))
+                record += (self._id(kind), min(mentions, _MAX_COUNT))
             record.append(len(seen.aliases))
-            record.extend(map(self._id, seen.aliases))
-        return record
+            record += map(self._id, seen.aliases)
+        top = max(record, default=0)
+        return array("B" if top < 1 << 8 else "H" if top < 1 << 16 else "i", record)
 
     def decode(self, record: array[int]) -> Iterator[tuple[str, _Seen]]:
         text, at = self._text, 0

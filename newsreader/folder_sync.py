@@ -10,16 +10,15 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from pathlib import Path
 
 from newsreader.articles import Article, body_hash, load_file, load_header
 from newsreader.index import FolderIndex, file_stamp, stamp_parts
 from newsreader.indexer import IndexerProcess, Streamed
 from newsreader.library import FolderConfig, folder_of, iter_article_paths, read_folder_config
-from newsreader.listing import Listing
+from newsreader.listing import EntryList, Listing
 from newsreader.listing import path_text as entry_path
 from newsreader.sanitize import clean_line
 
@@ -86,9 +85,14 @@ class FolderSync:
         self.keep_bodies = index is None or not index.has_fts
         self.config: FolderConfig = FolderConfig()
         self._config_mtime: float | None = None
-        self.files: dict[str, int] = {}
+        # A listed file's stamp (`index.file_stamp`) is its rows' size and mtime (`known_stamp`): no map of
+        # every file's stamp is kept (~8 MiB at 100,000 files). Apart: the files listed but not read in
+        # full (their heads only; every one of them, after the folder's config changed) and the files
+        # read that hold no article.
+        self._not_read: set[str] = set()
+        self._all_stale = False
+        self._empty_files: dict[str, int] = {}
         self.scan_seconds = 0.0
-        self._files_from_index = False
         # Index writes that failed (locked by another process, disk full): those files keep their full
         # articles in `entries`, so nothing is missing from the list or the filter, and every sync retries.
         self._unstored: dict[str, tuple[Path, int, float, list[Article]]] = {}
@@ -113,20 +117,19 @@ class FolderSync:
 
     # ------------------------------------------------------------------------------------ loads
 
-    def warm_start(self) -> list[Article]:
+    def warm_start(self) -> Sequence[Article]:
         """What the index knew last time: shown before the folder is even listed, then `sync` checks it."""
         if self.index is None or self.keep_bodies:
             return []
         try:
-            known = self.index.articles()
+            known = self.index.entry_table()
         except sqlite3.Error:
             return []  # the index can't be read now: `sync` reads the folder instead
-        self._files_from_index = True  # `sync` fills `files` from the index, after the list is shown
-        self.listing.reset(known)
+        self.listing.reset_table(known)
         return self.articles()
 
     @property
-    def entries(self) -> dict[str, list[Article]]:
+    def entries(self) -> Mapping[str, list[Article]]:
         """path -> its entries (read only: changes go through `_put` and `_drop`)."""
         return self.listing.by_path
 
@@ -138,35 +141,49 @@ class FolderSync:
     def _drop(self, path: str) -> None:
         self.listing.drop(path)
 
-    def _walk(
-        self, known: dict[str, int]
-    ) -> tuple[dict[str, int], dict[str, list[Article]]]:
-        """Stat every article file; errors of the walk itself become entries. An unchanged file's
-        stamp is `known`'s own (at 100,000 files, new ones were ~12 MiB more at the peak)."""
+    def known_stamp(self, path: str) -> int | None:
+        """The stamp of `path` as it was read in full (None: not read, or to be read again)."""
+        if self._all_stale or path in self._not_read:
+            return None
+        stamp = self.listing.file_stamp(path)
+        return stamp if stamp is not None else self._empty_files.get(path)
+
+    def _walk(self, watched: dict[str, int | None]) -> tuple[dict[str, int], dict[str, list[Article]], set[str]]:
+        """Stat every article file: (the stamps of the files new or changed since they were read, the walk's
+        errors as entries, the listed files it did not see). Unchanged files are only marked seen, not kept
+        (a map of 100,000 paths and stamps was ~20 MiB at the peak of every poll); the stamps of the few
+        `watched` files are put in it."""
         if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
             try:
                 st = self.root.stat()
             except OSError as exc:
                 error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
-                return {}, {str(self.root): [_error_entry(self.root, error)]}
-            return {str(self.root): file_stamp(st.st_size, st.st_mtime)}, {}
-        stats: dict[str, int] = {}
+                return {}, {str(self.root): [_error_entry(self.root, error)]}, set()
+            path = str(self.root)
+            now = file_stamp(st.st_size, st.st_mtime)
+            if path in watched:
+                watched[path] = now
+            return ({path: now} if self.known_stamp(path) != now else {}), {}, set()
+        changed: dict[str, int] = {}
         errors: dict[str, list[Article]] = {}
-        for path_text, file_stat, problem in iter_article_paths(self.root):
+        seen = self.listing.seen_marks()
+        empty_seen: set[str] = set()
+        # a folder listed already is walked in the system's order (only changes are kept: order is moot)
+        for path_text, file_stat, problem in iter_article_paths(self.root, ordered=not self.listing.articles()):
+            seen.mark(path_text)
             if problem is not None or file_stat is None:
                 errors[path_text] = [_error_entry(Path(path_text), problem or "unreadable")]
-            else:
-                now = file_stamp(file_stat.st_size, file_stat.st_mtime)
-                path_text = self.shared(path_text)
-                before = known.get(path_text)
-                stats[path_text] = before if before is not None and before == now else now
-        return stats, errors
-
-    def shared(self, path_text: str) -> str:
-        """The listed entries' own string for this path, if it is listed: the walk's maps then hold no
-        second copy of every path (~16 MiB at 100,000 files)."""
-        listed = self.listing.by_path.get(path_text)
-        return entry_path(listed[0]) if listed else path_text
+                continue
+            now = file_stamp(file_stat.st_size, file_stat.st_mtime)
+            if path_text in watched:
+                watched[path_text] = now
+            if path_text in self._empty_files:
+                empty_seen.add(path_text)
+            if self.known_stamp(path_text) != now:
+                changed[path_text] = now
+        unseen = set(seen.unseen())
+        unseen.update(p for p in self._empty_files if p not in empty_seen)
+        return changed, errors, unseen
 
     def sync(
         self,
@@ -182,24 +199,20 @@ class FolderSync:
         first = self._config_mtime is None and not self.config.residue
         changes = Changes(config_changed=self._read_config() and not first)
         if changes.config_changed:
-            self.files.clear()  # residue or hints changed: every article must be re-read
-        if self._files_from_index and self.index is not None:
-            self._files_from_index = False
-            try:
-                self.files = self.index.known_files(self.shared)
-            except sqlite3.Error:
-                self.files = {}  # read every file again: slower, never wrong
-        stats, errors = self._walk(self.files)
-        known = self.files
-        todo = [p for p, st in stats.items() if known.get(p) != st or p not in self.entries]
-        removed = {p for p in chain(known, self.entries) if p not in stats and p not in errors}  # (no 100k sets)
+            self._all_stale = True  # residue or hints changed: every article must be re-read
+        self.articles()  # (every change so far in the list: the walk marks its rows)
+        unstored: dict[str, int | None] = dict.fromkeys(self._unstored)
+        stats, errors, removed = self._walk(unstored)
+        todo = list(stats)
         for path in removed:
             self._drop(path)
             self._unstored.pop(path, None)
             self._refused.discard(path)
+            self._empty_files.pop(path, None)
+            self._not_read.discard(path)
         if self.index is not None and not self.keep_bodies:
             self._forget(removed | self._unforgotten)
-            self._retry_unstored(stats, changes)
+            self._retry_unstored(unstored, changes)
         changes.removed = removed
         for path, entry_list in errors.items():
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
@@ -220,12 +233,16 @@ class FolderSync:
         read_fully = indexed | self._read(
             rest, stats, changes, progress, cancelled, headers_only=False, new_titles=not titles_first
         )
-        # the stamps of the files listed and read: `stats` itself, less the few that are not (a second map of
-        # 100,000 paths was ~5 MiB more at the peak)
+        # the files listed but not read in full are read again by the next sync; those read that hold no
+        # article keep their stamp apart
+        self._not_read = {p for p in todo if p not in read_fully}
+        self._all_stale = False
         entries = self.entries
-        for path in [p for p in todo if p not in read_fully] + [p for p in stats if p not in entries]:
-            stats.pop(path, None)
-        self.files = stats
+        for path in read_fully:
+            if not entries.get(path):
+                self._empty_files[path] = stats[path]
+            else:
+                self._empty_files.pop(path, None)
         if self.index is not None and not self.keep_bodies:
             self.index.ensure_order_index()
         self.scan_seconds = time.monotonic() - started
@@ -358,9 +375,10 @@ class FolderSync:
             article.size, article.mtime = size, mtime
         self._put(str(path), articles, changes)
 
-    def _retry_unstored(self, stats: dict[str, int], changes: Changes) -> None:
-        """Write again what an earlier sync could not (unchanged files only: changed ones are re-read)."""
-        retry = [item for p, item in self._unstored.items() if stats.get(p) == file_stamp(item[1], item[2])]
+    def _retry_unstored(self, walked: dict[str, int | None], changes: Changes) -> None:
+        """Write again what an earlier sync could not (unchanged files only: changed ones are re-read);
+        `walked`: their stamps as the walk saw them."""
+        retry = [item for p, item in self._unstored.items() if walked.get(p) == file_stamp(item[1], item[2])]
         self._unstored = {}
         if not retry:
             return
@@ -381,7 +399,7 @@ class FolderSync:
         else:
             self._unforgotten = set()
 
-    def articles(self) -> list[Article]:
+    def articles(self) -> EntryList:
         """Every entry, in list order (a new list after any change; see `listing.Listing`)."""
         return self.listing.articles()
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsreader.articles import Article, body_hash
 from newsreader.cache_paths import index_path_for
-from newsreader.content_keys import KEY_LENGTH, make_key
+from newsreader.entry_table import EntryTable, IndexEntry
 
 if TYPE_CHECKING:  # the analysis model and the filter's module load with their first use, after the first frame
     from newsreader.analysis.model import Analysis, Mention
@@ -117,166 +117,18 @@ def stamp_parts(stamp: int) -> tuple[int, float]:
 
 
 _LOW_64 = (1 << 64) - 1
-DIGEST_BYTES = 12  # `articles.body_hash`: blake2b-96, stored as 24 hex digits
-KEY_BYTES = KEY_LENGTH // 2  # `content_keys.content_key`: 16 hex digits
-_NO_KEY = bytes(KEY_BYTES)
 
 
-class EntryColumns:
-    """The numbers of the entries read in one go, one array each (a few bytes a value, not an object).
-
-    Why: an entry's size, mtime, date, body digest and row id were five objects of their own (~190
-    bytes an entry, ~19 MiB at 100,000); in these columns they take ~40 bytes. A digest that is not
-    24 hex digits (never written by this version, but never fatal) is kept as it is, aside.
-    """
-
-    __slots__ = ("sizes", "mtimes", "days", "digests", "row_ids", "odd_digests", "content_keys")
-
-    def __init__(self) -> None:
-        self.sizes = array("q")
-        self.mtimes = array("d")
-        self.days = array("l")  # date.toordinal(), 0 for no date
-        self.digests = bytearray()
-        self.row_ids = array("q")
-        self.odd_digests: dict[int, str | None] = {}
-        self.content_keys = bytearray()  # read marks' keys (`content_keys`) once worked out; zeros: not yet
-
-    def add_row(self) -> int:
-        row = len(self.sizes)
-        self.sizes.append(0)
-        self.mtimes.append(0.0)
-        self.days.append(0)
-        self.digests.extend(bytes(DIGEST_BYTES))
-        self.row_ids.append(0)
-        self.content_keys.extend(_NO_KEY)
-        return row
-
-
-class IndexEntry(Article):
-    """A list entry from the index: an `Article` without a body, kept compact for 100,000 of them.
-
-    Why: a `Path` object costs ~350 bytes (~500 once `str()` has been cached on it) and every Article
-    carries a fresh dict and two lists; at 100,000 entries that alone was ~100 MiB. An entry keeps its
-    path as the plain string the folder walk uses (a `Path` is made on demand: opening an article),
-    shares one empty `extra`/`styles`, interns the few distinct sources and authors, and keeps its
-    numbers in the `EntryColumns` of its batch (`size`, `mtime`, `date`, `body_hash` and `row_id`, its
-    row in the index, read and written through properties).
-    """
-
-    __slots__ = ("path_text", "_columns", "_row")
-
-    def __init__(self, columns: EntryColumns, path_text: str, title: str, **fields: Any) -> None:
-        self._columns = columns
-        self._row = columns.add_row()
-        super().__init__(path_text, title, **fields)  # type: ignore[arg-type]  # the `path` setter keeps the string
-
-    @property
-    def path(self) -> Path:
-        return Path(self.path_text)
-
-    @path.setter
-    def path(self, value: Path | str) -> None:
-        self.path_text = str(value)
-
-    @property
-    def key(self) -> str:
-        return f"{self.path_text}#{self.index}" if self.index else self.path_text
-
-    @property
-    def size(self) -> int:
-        return self._columns.sizes[self._row]
-
-    @size.setter
-    def size(self, value: int) -> None:
-        self._columns.sizes[self._row] = value
-
-    @property
-    def mtime(self) -> float:
-        return self._columns.mtimes[self._row]
-
-    @mtime.setter
-    def mtime(self, value: float) -> None:
-        self._columns.mtimes[self._row] = value
-
-    @property
-    def date(self) -> dt.date | None:
-        day = self._columns.days[self._row]
-        return dt.date.fromordinal(day) if day else None
-
-    @date.setter
-    def date(self, value: dt.date | None) -> None:
-        self._columns.days[self._row] = value.toordinal() if value is not None else 0
-
-    @property
-    def body_hash(self) -> str | None:
-        columns, row = self._columns, self._row
-        if row in columns.odd_digests:
-            return columns.odd_digests[row]
-        return columns.digests[row * DIGEST_BYTES:(row + 1) * DIGEST_BYTES].hex()
-
-    @body_hash.setter
-    def body_hash(self, value: str | None) -> None:
-        columns, row = self._columns, self._row
-        try:
-            raw = bytes.fromhex(value) if value is not None and value.isascii() else b""
-        except ValueError:
-            raw = b""
-        if len(raw) == DIGEST_BYTES and raw.hex() == value:
-            columns.digests[row * DIGEST_BYTES:(row + 1) * DIGEST_BYTES] = raw
-            columns.odd_digests.pop(row, None)
-        else:
-            columns.odd_digests[row] = value
-        columns.content_keys[row * KEY_BYTES:(row + 1) * KEY_BYTES] = _NO_KEY  # another body: another key
-
-    @property
-    def content_key(self) -> str:
-        """The read marks' key of this entry (`content_keys.content_key`), worked out once and kept in its batch's
-        columns: the reader keys every listed entry (to count the unread), and a dict of those keys held
-        ~30 MiB at 100,000 entries."""
-        columns, row = self._columns, self._row
-        raw = columns.content_keys[row * KEY_BYTES:(row + 1) * KEY_BYTES]
-        if raw != _NO_KEY:
-            return raw.hex()
-        digest = self.body_hash
-        key = make_key(self.title, digest if digest is not None else body_hash(""))
-        with contextlib.suppress(ValueError):
-            columns.content_keys[row * KEY_BYTES:(row + 1) * KEY_BYTES] = bytes.fromhex(key)
-        return key
-
-    @property
-    def row_id(self) -> int | None:
-        """Its row in the index (the filter maps rows to list positions with it); None for an entry the
-        indexing child streamed, which it made before or without reading its row back (SQLite's row ids
-        start at 1, so 0 stands for none)."""
-        return self._columns.row_ids[self._row] or None
-
-    @row_id.setter
-    def row_id(self, value: int | None) -> None:
-        self._columns.row_ids[self._row] = value or 0
-
-
-_NO_EXTRA: dict[str, str] = {}  # shared by every entry: entries are never given front-matter extras
-_NO_STYLES: list[Any] = []  # nor styles (they come with a body)
-_NO_NOTICES: list[str] = []  # (the loader adds notices to the articles it makes, never to entries)
-
-
-def _row_to_article(row: Sequence[Any], strings: dict[str, str], columns: EntryColumns) -> IndexEntry:
+def _append_row(table: EntryTable, row: Sequence[Any]) -> None:
+    """One row of `_COLUMNS` (from the index, or streamed by the indexing child) into `table`."""
     row_id, path, idx, size, mtime, title, date, source, author, error, notices, digest, quotes = row
-    if source is not None:
-        source = strings.setdefault(source, source)
-    if author is not None:
-        author = strings.setdefault(author, author)
     day = None
     if date:
         with contextlib.suppress(ValueError):  # a date the index holds is one we wrote: never odd, but never fatal
             day = dt.date.fromisoformat(date)
-    article = IndexEntry(
-        columns, _py(path), title, index=idx, source=source, author=author, error=error, size=size,
-        mtime=mtime, date=day, extra=_NO_EXTRA, styles=_NO_STYLES,
-        notices=notices.split("\n") if notices else _NO_NOTICES, partial=True, quote_count=quotes, body_hash=digest,
-    )
-    article.row_id = row_id
-    return article
+    table.append(_py(path), title, index=idx, size=size, mtime=mtime, date=day, source=source, author=author,
+                 error=error, notices=notices.split("\n") if notices else None, digest=digest, quotes=quotes,
+                 row_id=row_id)
 
 
 def entry_row(article: Article) -> list[Any]:
@@ -289,10 +141,11 @@ def entry_row(article: Article) -> list[Any]:
 
 
 def entries_from_rows(rows: Iterable[Sequence[Any]]) -> list[IndexEntry]:
-    """List entries from streamed rows (see `entry_row`)."""
-    strings: dict[str, str] = {}
-    columns = EntryColumns()
-    return [_row_to_article(row, strings, columns) for row in rows]
+    """List entries from streamed rows (see `entry_row`): views of one new table."""
+    table = EntryTable()
+    for row in rows:
+        _append_row(table, row)
+    return [table.entry(row) for row in range(len(table))]
 
 
 @contextlib.contextmanager
@@ -418,27 +271,28 @@ class FolderIndex:
 
     # ---------------------------------------------------------------------------------- reading
 
-    def known_files(self, shared: Callable[[str], str] = str) -> dict[str, int]:
-        """path -> `file_stamp(size, mtime)` of every indexed file: what decides whether a file is read again.
-
-        Rows are streamed, never all held at once; each path is `shared(path)`, the list's own string for
-        it, so the list's entries, this map and the folder walk share one string per file (at 100,000
-        files, copies cost ~16 MiB each).
-        """
+    def known_files(self) -> dict[str, int]:
+        """path -> `file_stamp(size, mtime)` of every indexed file (the reader itself goes by its list's
+        rows, `FolderSync.known_stamp`: this is for looking into an index)."""
         with self._read_lock:
             rows = self._reader.execute("SELECT path, size, mtime FROM files")
-            return {shared(_py(p)): file_stamp(size, mtime) for p, size, mtime in rows}
+            return {_py(p): file_stamp(size, mtime) for p, size, mtime in rows}
 
     def articles(self, limit: int = -1) -> list[IndexEntry]:
-        """Indexed articles as list entries (no body: `partial`), in about the list's order (newest first,
-        undated last, then by title; the final sort in Python then finds it almost sorted, which costs
-        it a single pass). With `limit`, only the first ones: a warm folder's first screenful, read
+        """Indexed articles as list entries (no body: `partial`), views of `entry_table(limit)`'s rows."""
+        table = self.entry_table(limit)
+        return [table.entry(row) for row in range(len(table))]
+
+    def entry_table(self, limit: int = -1) -> EntryTable:
+        """Indexed articles as the rows of a table (`entry_table`: no object per entry), in about the list's
+        order (newest first, undated last, then by title; the list then finds it almost sorted, which
+        costs it a single pass). With `limit`, only the first ones: a warm folder's first screenful, read
         through `_ORDER_INDEX` in a few milliseconds at any size."""
+        table = EntryTable()
         with self._read_lock, _no_collections():
-            rows = self._reader.execute(f"SELECT {_COLUMNS} FROM articles {_LIST_ORDER} LIMIT ?", (limit,))
-            strings: dict[str, str] = {}
-            columns = EntryColumns()
-            return [_row_to_article(r, strings, columns) for r in rows]  # streamed: never all rows at once
+            for row in self._reader.execute(f"SELECT {_COLUMNS} FROM articles {_LIST_ORDER} LIMIT ?", (limit,)):
+                _append_row(table, row)  # streamed: never all rows at once
+        return table
 
     def ensure_order_index(self) -> None:
         """Give an index made before `_ORDER_INDEX` existed that index (once; never fatal)."""

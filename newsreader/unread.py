@@ -27,7 +27,7 @@ class FolderUnread:
 
     __slots__ = ("articles", "_keys", "_repeated", "_flags", "_read", "_read_version")
 
-    def __init__(self, articles: list[Article], key_of: Callable[[Article], str]) -> None:
+    def __init__(self, articles: Sequence[Article], key_of: Callable[[Article], str]) -> None:
         self.articles = articles
         # every row's content key as a number (0: an entry that could not be read, which has none)
         self._keys = array("Q", (key_number(key_of(a)) if not a.error else 0 for a in articles))

@@ -5,9 +5,10 @@
 
 For every gold article the pipeline runs with a model that keeps everything; each entity the weighing
 pass weighs (a person or an organisation: places are kept unweighed) becomes one row: its features
-(`passes/weighing.py`) and whether its name is a gold actor of that article. A logistic regression (`weights.fit`, deterministic) is fitted on all sets and
-written. Then, for each set, the weights are fitted WITHOUT that set and the set is scored with them by
-the shared scorer (`tools/score.py --json-in`): those leave-one-set-out figures are the honest ones.
+(`passes/weighing.py`) and whether its name is a gold actor of that article. A logistic regression
+(`weights.fit`, deterministic) is fitted on all sets and written. Then, for each set, the weights are
+fitted WITHOUT that set and the set is scored with them by the shared scorer (`tools/score.py
+--json-in`): those leave-one-set-out figures are the honest ones.
 """
 
 from __future__ import annotations

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 from collections.abc import Callable, Sequence
-from itertools import compress, count, repeat
-from operator import is_
 
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -18,6 +16,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from newsreader.listing import EntryList, find, same_entry
 from newsreader.render import meta_line
 from newsreader.ui.cursor_list import CursorList
 
@@ -61,7 +60,7 @@ class ArticleList(CursorList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
-        self.articles: list[Article] = []
+        self.articles: Sequence[Article] = []
         self.quote_counts: dict[str, int] = {}
         self.empty_message = "Loading…"
         self.user_moved = False  # the user has moved the cursor (a reload then keeps it where it is)
@@ -79,7 +78,8 @@ class ArticleList(CursorList):
         screen that now show another article (or gain or lose the cursor) are repainted: a filter
         keystroke often leaves the top of the list as it was ("gove" → "gover")."""
         current, before, cursor_before = self.current, self._on_screen(), self.cursor
-        self.articles = list(articles)
+        # a list of rows (`listing.EntryList`) is never changed: kept as it is, not copied into entry objects
+        self.articles = articles if isinstance(articles, EntryList) else list(articles)
         index = 0
         if keep_key is not None:
             index = self._position_of(current, keep_key)
@@ -91,12 +91,12 @@ class ArticleList(CursorList):
             self._repaint_changed(before, cursor_before)
         self._announce()
 
-    def _on_screen(self) -> list[Article]:
+    def _on_screen(self) -> Sequence[Article]:
         """The articles of the rows on screen (a part-shown last row included), top first."""
         top = self.scroll_offset.y // ROW_HEIGHT
         return self.articles[top:top + self.size.height // ROW_HEIGHT + 2]
 
-    def _repaint_changed(self, before: list[Article], cursor_before: int) -> None:
+    def _repaint_changed(self, before: Sequence[Article], cursor_before: int) -> None:
         """Repaint the rows on screen whose article is not the one they showed, and the cursor's rows."""
         after = self._on_screen()
         if not before or not after:  # to or from the empty list's message
@@ -104,21 +104,19 @@ class ArticleList(CursorList):
             return
         top = self.scroll_offset.y // ROW_HEIGHT
         changed = {top + i for i in range(max(len(before), len(after)))
-                   if i >= len(before) or i >= len(after) or before[i] is not after[i]}
+                   if i >= len(before) or i >= len(after) or not same_entry(before[i], after[i])}
         if cursor_before != self.cursor:
             changed.update((cursor_before, self.cursor))
         for index in changed:
             self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
 
     def _position_of(self, current: Article | None, key: str) -> int:
-        """Where the article `key` is now (0 if gone). Looked up by identity first, in one C-level pass
-        (a filter's rows are the folder's own entries); comparing keys costs a string per row (~30 ms
-        over 100,000 rows, each keystroke)."""
+        """Where the article `key` is now (0 if gone). Looked up by its row first, in one C-level pass
+        (a filter's rows are the folder's own rows), then among the rows of its title (`listing.find`);
+        comparing keys costs a string per row (~30 ms over 100,000 rows, each keystroke)."""
         articles = self.articles
         if current is not None and current.key == key:
-            found = next(compress(count(), map(is_, articles, repeat(current))), None)
-            if found is not None:
-                return found
+            return find(articles, current)
         return next((i for i, article in enumerate(articles) if article.key == key), 0)
 
     def refresh_counts(self, key: str | None = None) -> None:

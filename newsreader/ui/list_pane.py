@@ -9,6 +9,7 @@ filter's words as find matches, and the header its mode, in the frame that shows
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.worker import get_current_worker
 
+from newsreader.listing import take
 from newsreader.ui.article_list import ArticleList
 from newsreader.ui.choices import remember_choice
 from newsreader.ui.frame_hold import FrameHold
@@ -41,7 +43,7 @@ class FilterResult(Message):
     their `positions` in the folder's list (`ListPane.articles`). (Messages on the way to the first frame
     are plain classes: see `ui/messages.py`.)"""
 
-    def __init__(self, text: str, articles: list[Article], positions: list[int]) -> None:
+    def __init__(self, text: str, articles: Sequence[Article], positions: list[int]) -> None:
         super().__init__()
         self.text = text
         self.articles = articles
@@ -74,7 +76,7 @@ class ListPane(Vertical):
     def __init__(self, marks: ReadMarks, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.marks = marks
-        self.articles: list[Article] = []  # the folder's articles as last loaded
+        self.articles: Sequence[Article] = []  # the folder's articles as last loaded
         self.filter_text = ""
         self.filter_query: FilterQuery | None = None
         self._filter_bar: FilterBar | None = None
@@ -120,7 +122,7 @@ class ListPane(Vertical):
     # ------------------------------------------------------------------------------------ content
 
     def loaded(
-        self, articles: list[Article], *, keep_key: str | None, final: bool, unread: FolderUnread | None
+        self, articles: Sequence[Article], *, keep_key: str | None, final: bool, unread: FolderUnread | None
     ) -> None:
         """A list from the loading worker: the final one (`show_articles`, with its unread counter) or one of a
         cold folder's growing lists (`grow`)."""
@@ -130,7 +132,7 @@ class ListPane(Vertical):
             self.grow(articles, keep_key=keep_key)
 
     def show_articles(
-        self, articles: list[Article], *, keep_key: str | None, unread: FolderUnread | None = None
+        self, articles: Sequence[Article], *, keep_key: str | None, unread: FolderUnread | None = None
     ) -> None:
         """The folder's articles (re)loaded: list them through the filter and the unread switch. `unread`:
         their unread counter, if the loading worker made it."""
@@ -142,7 +144,7 @@ class ListPane(Vertical):
         else:
             self._run_filter()
 
-    def grow(self, articles: list[Article], *, keep_key: str | None) -> None:
+    def grow(self, articles: Sequence[Article], *, keep_key: str | None) -> None:
         """A cold folder's list grew while its titles are read (many times a second at 100,000 files):
         list it without counting the unread, a pass over every row that the header does not show until
         the folder is loaded (the final `show_articles` counts them). With a filter, another order or
@@ -162,7 +164,7 @@ class ListPane(Vertical):
         current = self.article_list.current
         return current.key if current is not None else None
 
-    def _list(self, articles: list[Article], keep_key: str | None, positions: list[int] | None = None) -> None:
+    def _list(self, articles: Sequence[Article], keep_key: str | None, positions: list[int] | None = None) -> None:
         """List `articles` (the folder's, or the filter's rows at `positions` in it) through `U`/`S` and
         the order, with everything that says what is listed (the counts, the filter's status, the filter
         in force): one frame shows them all (a C-level pass counts the unread, `count_unread`), with the
@@ -181,7 +183,7 @@ class ListPane(Vertical):
         if self._frame_hold is not None:
             self._frame_hold.release()
 
-    def _visible(self, articles: list[Article]) -> list[Article]:
+    def _visible(self, articles: Sequence[Article]) -> Sequence[Article]:
         """With `U`, only the unread (the article under the cursor stays, just read, so the cursor can);
         with `S`, only the starred."""
         if not (self.unread_only or self.starred_only):
@@ -200,7 +202,7 @@ class ListPane(Vertical):
             return "Nothing starred here: * stars an article."
         return "No unread articles here."
 
-    def _sorted(self, articles: list[Article]) -> list[Article]:
+    def _sorted(self, articles: Sequence[Article]) -> Sequence[Article]:
         """`articles` (in the folder's order, newest first) in the chosen order. The folder's ranks in that
         order are computed once per load and order, so a filter keystroke only looks them up."""
         if self.sort == "newest":
@@ -414,7 +416,7 @@ class ListPane(Vertical):
         self._filter(self.filter_text, query, session, self.articles)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False, description="filter")
-    def _filter(self, text: str, query: FilterQuery, session: Session, articles: list[Article]) -> None:
+    def _filter(self, text: str, query: FilterQuery, session: Session, articles: Sequence[Article]) -> None:
         worker = get_current_worker()
         try:
             indices = session.filter(query, cancelled=lambda: worker.is_cancelled)
@@ -424,7 +426,7 @@ class ListPane(Vertical):
             return
         if not worker.is_cancelled:
             indices = [i for i in indices if i < len(articles)] if indices and indices[-1] >= len(articles) else indices
-            self.post_message(FilterResult(text, list(map(articles.__getitem__, indices)), indices))
+            self.post_message(FilterResult(text, take(articles, indices), indices))
 
     @on(FilterResult)
     def _filtered(self, message: FilterResult) -> None:

@@ -159,7 +159,7 @@ class FolderWorkers:
         cached = session.warm_start()
         self.session = session  # only now: if opening failed, `r` starts over with a new scan
         if cached:
-            post(FolderLoaded(list(cached), final=False, notice=None if early else session.notice))
+            post(FolderLoaded(cached, final=False, notice=None if early else session.notice))
         else:  # cold: the list takes a moment to come; get the analysis ready meanwhile
             self.app.call_from_thread(self._run, "preparing the analysis", "warm-up",
                                       lambda worker: self._warm_up(session))
@@ -186,7 +186,7 @@ class FolderWorkers:
         if not worker.is_cancelled:
             # The final list is counted for its unread on the UI thread: its counter (every row's content
             # key) is made here, or 100,000 keys stall a key for a third of a second.
-            articles = list(session.articles)
+            articles = session.articles  # (a list of rows, never changed: not copied)
             notice = session.take_notice() or (None if cached else session.notice)
             unread = FolderUnread(articles, self.app.marks.key_of)
             post(FolderLoaded(articles, final=True, notice=notice, unread=unread))
@@ -275,7 +275,7 @@ class FolderWorkers:
         if worker.is_cancelled:
             return
         if changes:
-            articles = list(session.articles)
+            articles = session.articles
             self.app.post_message(FolderLoaded(articles, final=True, notice=session.take_notice(), changed=True,
                                                unread=FolderUnread(articles, self.app.marks.key_of)))
             self.app.call_from_thread(self.prepare_filter)  # for the new list

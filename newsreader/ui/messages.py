@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newsreader.analysis.model import Analysis
     from newsreader.articles import Article
     from newsreader.state import ReadState
@@ -25,7 +27,7 @@ class FolderLoaded(Message):
     first paint (open its top article); `unread`: a final list's unread counter, made in the worker (its
     keys take a while)."""
 
-    def __init__(self, articles: list[Article], final: bool, notice: str | None, changed: bool = False,
+    def __init__(self, articles: Sequence[Article], final: bool, notice: str | None, changed: bool = False,
                  first_page: bool = False, unread: FolderUnread | None = None) -> None:
         super().__init__()
         self.articles = articles

@@ -9,7 +9,7 @@ worker, because an fsync can take a second on some disks and the keyboard must n
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,7 +162,7 @@ class ReadMarks:
                 self.mark_read(place[1])
             self.remember()
 
-    def take_last_position(self, articles: list[Article]) -> tuple[int, int] | None:
+    def take_last_position(self, articles: Sequence[Article]) -> tuple[int, int] | None:
         """(index in `articles`, offset) of the place to reopen; only once (later loads keep the user's)."""
         from newsreader.state import find_by_key
 

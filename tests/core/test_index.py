@@ -375,13 +375,13 @@ def test_listing_from_the_index_sets_off_no_garbage_collection(
     index = session.index
     assert index is not None
     collector_on: list[bool] = []
-    real = index_module._row_to_article
+    real = index_module._append_row
 
     def noting(*args: object) -> object:
         collector_on.append(gc.isenabled())
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(index_module, "_row_to_article", noting)
+    monkeypatch.setattr(index_module, "_append_row", noting)
     assert len(index.articles()) == 30
     # (100,000 entries set off several full collections of ~0.1 s each, which stall the UI thread)
     assert collector_on == [False] * 30

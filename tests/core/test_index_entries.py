@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from newsreader.articles import Article, body_hash
 from newsreader.content_keys import content_key
-from newsreader.index import EntryColumns, FolderIndex, IndexEntry, file_stamp, stamp_parts
+from newsreader.entry_table import EntryTable
+from newsreader.index import FolderIndex, IndexEntry, file_stamp, stamp_parts
 
 
 @given(
@@ -24,7 +25,7 @@ from newsreader.index import EntryColumns, FolderIndex, IndexEntry, file_stamp, 
 def test_an_entry_reads_back_what_it_was_given(
     size: int, mtime: float, day: dt.date | None, digest: str | None, row_id: int | None
 ) -> None:
-    columns = EntryColumns()
+    columns = EntryTable()
     other = IndexEntry(columns, "/news/b.txt", "Other", size=1, mtime=2.0, body_hash="ab" * 12)
     entry = IndexEntry(columns, "/news/a.txt", "Title", size=size, mtime=mtime, date=day, body_hash=digest)
     entry.row_id = row_id
@@ -56,19 +57,21 @@ def hundreds(tmp_path: Path) -> FolderIndex:
     index.close()
 
 
-def test_an_entry_costs_a_few_objects_not_one_per_field(hundreds: FolderIndex) -> None:
-    hundreds.articles()  # (first use: SQLite's and the interpreter's own caches)
+def test_the_index_entries_are_rows_of_columns_not_objects(hundreds: FolderIndex) -> None:
+    hundreds.entry_table()  # (first use: SQLite's and the interpreter's own caches)
     tracemalloc.start()
     try:
         before = tracemalloc.take_snapshot()
-        entries = hundreds.articles()
+        table = hundreds.entry_table()
         after = tracemalloc.take_snapshot()
     finally:
         tracemalloc.stop()
     blocks = sum(stat.count_diff for stat in after.compare_to(before, "filename"))
-    assert len(entries) == 600
-    # the entry, its title, its path and its row number; size, mtime, date, digest and row id were five more
-    assert blocks <= 600 * 5
+    assert len(table) == 600
+    # the table's arrays and its few strings (a folder, a source): an entry, its path and its title were three
+    # objects a row, and its numbers five more before they were columns
+    assert blocks <= 60
+    assert [table.entry(r).title for r in range(3)] == [f"Story number {599 - r}" for r in range(3)]  # newest first
 
 
 @given(st.integers(0, 2**48), st.floats(allow_nan=False, allow_infinity=False))
@@ -92,3 +95,29 @@ def test_an_entry_keeps_its_read_mark_key_in_its_columns_not_as_objects(hundreds
         tracemalloc.stop()
     kept = sum(stat.count_diff for stat in after.compare_to(before, "filename"))
     assert kept <= 10  # nothing per entry is kept: the key is 8 bytes in its batch's columns
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(["odd\udcff", "é", ""])
+
+
+@given(
+    folder=st.sampled_from(["/news/", "/news/2024/", "/ünï/", ""]), name=texts.filter(lambda t: "/" not in t),
+    title=texts, index=st.integers(0, 2**31), quotes=st.none() | st.integers(0, 2**31 - 1),
+    source=st.none() | texts, author=st.none() | texts, error=st.none() | texts,
+    notices=st.lists(texts, max_size=2),
+)
+def test_a_row_reads_back_every_field_it_was_given(
+    folder: str, name: str, title: str, index: int, quotes: int | None, source: str | None, author: str | None,
+    error: str | None, notices: list[str],
+) -> None:
+    table = EntryTable()
+    table.append("/other/x.txt", "Other", source="Wire")  # a row before it, sharing the table's strings
+    row = table.append(folder + name, title, index=index, quotes=quotes, source=source, author=author, error=error,
+                       notices=notices)
+    entry = table.entry(row)
+    assert (entry.path_text, entry.title, entry.index, entry.quote_count, entry.source, entry.author, entry.error,
+            entry.notices) == (folder + name, title, index, quotes, source, author, error, notices)
+    assert entry.key == (f"{folder}{name}#{index}" if index else folder + name) and entry.partial and entry.body == ""
+    copy = EntryTable()
+    assert copy.entry(copy.copy_row(table, row)) == entry  # (equal as articles: every field)
+    assert table.entry(0).title == "Other" and table.entry(0).source == "Wire"

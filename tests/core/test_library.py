@@ -148,3 +148,19 @@ def test_every_cli_command_reads_the_folder_through_the_session(
         assert main(argv) == 0
     assert synced == [tmp_path, tmp_path, tmp_path, path]
     assert "Alpha" in capsys.readouterr().out
+
+
+def test_a_walk_in_the_systems_order_finds_what_the_ordered_walk_finds(tmp_path: Path) -> None:
+    """Live-reload polls walk unordered (no folder's names held at once): the same files, errors included."""
+    from newsreader.library import iter_article_paths
+
+    for i in range(30):
+        (tmp_path / f"{i:02}-{'b' if i % 2 else 'a'}.txt").write_text(f"Story {i}\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "z.md").write_text("# Z\n\nBody.\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    ordered = [(p, err) for p, _st, err in iter_article_paths(tmp_path)]
+    streamed = [(p, err) for p, _st, err in iter_article_paths(tmp_path, ordered=False)]
+    assert ordered == sorted(ordered) and len(ordered) == 32
+    assert sorted(streamed) == ordered

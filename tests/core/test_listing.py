@@ -14,7 +14,7 @@ import newsreader.listing as listing_module
 from newsreader.articles import Article
 from newsreader.index import entries_from_rows, entry_row
 from newsreader.library import sort_key
-from newsreader.listing import Listing
+from newsreader.listing import Listing, PathMap
 
 
 names = st.sampled_from([f"/news/{c}.txt" for c in "abcdefgh"])
@@ -131,3 +131,113 @@ def test_a_first_list_far_from_list_order_is_sorted_as_a_whole(monkeypatch) -> N
     listing = Listing()
     listing.reset(entries)
     assert [a.key for a in listing.articles()] == [a.key for a in sorted(entries, key=sort_key)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([f"/n/{i}" for i in range(40)]),
+                          st.one_of(st.none(), st.just(()), st.integers(0, 3))), max_size=120))
+def test_the_map_by_file_answers_as_a_dict_would(ops) -> None:  # noqa: ANN001
+    """`PathMap` holds no path string (it reads them back from the rows), through growth and removals."""
+    paths: dict[int, str] = {}
+    refs = iter(range(10**6))
+    table = PathMap(paths.__getitem__)
+    model: dict[str, object] = {}
+    for path, how in ops:
+        if how is None:
+            assert table.pop(path) == model.pop(path, None)
+            continue
+        rows = () if how == () else tuple(next(refs) for _ in range(how + 1))
+        for ref in rows:
+            paths[ref] = path
+        value = rows if len(rows) != 1 else rows[0]
+        table[path] = value
+        model[path] = value
+        assert table.get(path) == value
+    assert dict(table.items()) == model and len(table) == len(model)
+    assert all(table.get(p) == v for p, v in model.items())
+    assert all(p not in table for p in {p for p, _ in ops} - set(model))
+
+
+def test_the_list_holds_no_object_per_row() -> None:
+    """A list from the index is rows: asking for the list, its map by file, its stamps and its errors
+    makes no entry object (counted by the garbage collector), and one is made only for a row asked for."""
+    import gc
+
+    from newsreader.entry_table import EntryTable, IndexEntry
+
+    table = EntryTable()
+    for i in range(2_000):
+        table.append(f"/news/{i:05}.txt", f"Story {i}", date=dt.date(2020, 1, 1 + i % 28), size=i, mtime=1.0)
+    listing = Listing()
+    listing.reset_table(table)
+    articles = listing.articles()
+    assert len(articles) == 2_000 and listing.file_stamp("/news/00007.txt") is not None
+    assert "/news/01999.txt" in listing.by_path and "/news/nope.txt" not in listing.by_path
+    gc.collect()
+    assert sum(isinstance(o, IndexEntry) for o in gc.get_objects()) == 0
+    first = articles[0]
+    assert first.title == "Story 1007" and articles.position(first) == 0  # (the newest, first by title)
+    assert sum(isinstance(o, IndexEntry) for o in gc.get_objects()) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(operations)
+def test_rows_streamed_as_the_index_streams_them_list_as_a_plain_sorted_list_would(ops) -> None:  # noqa: ANN001
+    """The same changes as above, as the reader gets them from the indexing child: views of a new table per
+    batch, copied into the list's own rows (`EntryList`), always equal to a plain list sorted anew."""
+    listing = Listing()
+    current: dict[str, list[Article]] = {}
+    for path, contents, look in ops:
+        if contents is None:
+            listing.drop(path)
+            current.pop(path, None)
+        else:
+            plain = [entry(Path(path).name, title, day, index=i) for i, (title, day) in enumerate(contents)]
+            listing.put(path, entries_from_rows([entry_row(a) for a in plain]))
+            current[path] = plain
+        if look:
+            listing.articles()
+    got = listing.articles()
+    want = sorted((a for group in current.values() for a in group), key=sort_key)
+    assert [(a.key, a.title, a.date) for a in got] == [(a.key, a.title, a.date) for a in want]
+    assert all(listing.by_path[p][0].title == group[0].title for p, group in current.items() if group)
+    assert got[1:3] == got.take(range(1, min(3, len(got))))  # (a slice and a take: the same rows)
+
+
+def test_rows_left_by_changed_files_are_let_go(monkeypatch) -> None:  # noqa: ANN001
+    """A file read again (live reload) gets new rows; once many are left behind, the list's rows are copied
+    anew without them, and a list handed out before still reads its own."""
+    monkeypatch.setattr(listing_module, "MIN_DEAD_ROWS", 8)
+    listing = Listing()
+    for i in range(20):
+        listing.put(f"/news/{i:02}.txt", entries_from_rows([entry_row(entry(f"{i:02}.txt", f"Story {i}", 1))]))
+    before = listing.articles()
+    for version in range(30):  # one file changed again and again (a new title each time: new rows)
+        listing.put("/news/05.txt", entries_from_rows([entry_row(entry("05.txt", f"Edited {version}", 1))]))
+        listing.articles()
+    after = listing.articles()
+    assert [a.title for a in after] == sorted([f"Story {i}" for i in range(20) if i != 5] + ["Edited 29"],
+                                               key=str.casefold)
+    assert len(after.rows.table) < 20 + 30  # (without compaction: 50 rows, 30 of them dead)
+    assert listing.by_path["/news/05.txt"][0].title == "Edited 29"
+    assert [a.title for a in before][:2] == ["Story 0", "Story 1"]  # the old list's rows are as they were
+
+
+def test_an_entry_is_found_by_its_row_or_else_among_the_rows_of_its_title() -> None:
+    """The list keeps the cursor's article across filters and reloads without a string per row."""
+    from newsreader.entry_table import EntryTable
+    from newsreader.listing import find
+
+    table = EntryTable()
+    for i in range(50):
+        table.append(f"/news/{i:02}.txt", "Same title" if i % 10 == 0 else f"Story {i}", date=dt.date(2020, 1, 1))
+    listing = Listing()
+    listing.reset_table(table)
+    articles = listing.articles()
+    target = next(a for a in articles if a.key == "/news/20.txt")
+    assert find(articles, target) == articles.position(target)
+    stale = EntryTable()
+    other = stale.entry(stale.append("/news/20.txt", "Same title", date=dt.date(2020, 1, 1)))  # its file read anew
+    assert articles[find(articles, other)].key == "/news/20.txt"
+    assert find(articles.take([0, 1]), target) == 0  # not listed: the top
+    assert table.rows_titled("Same title") == [0, 10, 20, 30, 40] and table.rows_titled("Story") == []

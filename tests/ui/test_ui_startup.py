@@ -86,7 +86,8 @@ def test_the_analysis_engine_and_yaml_are_not_imported_before_a_warm_folders_fir
              "textual.widgets._progress_bar", "newsreader.state", "newsreader.cli_output",
              # the keymap's checks (with the keys, just after the first frame); the analysis model, the
              # filter's language and the actors' index (with the first analysis, filter, actor)
-             "newsreader.keymap", "newsreader.analysis", "newsreader.query", "newsreader.actor_index"]
+             "newsreader.keymap", "newsreader.analysis", "newsreader.query", "newsreader.actor_index",
+             "ctypes"]  # (the allocator's calls, `newsreader.allocator`: from the first worker on)
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "no-config")}
     out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, str(warm(small_folder)), *heavy],
                          capture_output=True, text=True, env=env, timeout=120, check=True).stdout
