@@ -113,12 +113,17 @@ class NewsReaderApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `/` or `f` were already queued for the list; they arrive here after the
-        input took the focus. Type them into the input, as the user meant ("/trust" typed fast)."""
+        input took the focus. Type them into the input as its own keys would be ("/trust" typed fast): over
+        the selection if there is one (after a filter, `/` selects the filter's words in the find bar)."""
         focused = self.focused
         if isinstance(focused, Input) and event.is_printable and event.character and "alt+" not in event.key:
             event.stop()
             event.prevent_default()
-            focused.insert_text_at_cursor(event.character)
+            selection = focused.selection
+            if selection.is_empty:
+                focused.insert_text_at_cursor(event.character)
+            else:
+                focused.replace(event.character, *selection)
 
     @property
     def list_pane(self) -> ListPane:

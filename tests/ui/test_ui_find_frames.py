@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.widgets import Input
 
 SIZE = (120, 36)
@@ -97,6 +98,25 @@ async def test_typing_after_slash_replaces_the_filters_word_in_the_bar(small_fol
         assert app.reader_pane.find.from_filter
         await pilot.press("enter", "/")  # the filter is done (its words stay in the find bar), then find
         await pilot.press(*"Gamma")
+        await pilot.pause()
+        pane = app.reader_pane
+        assert pane.find_bar.input.value == "Gamma"
+        assert pane.find.text == "Gamma" and not pane.find.from_filter and pane.matches
+
+
+async def test_slash_and_a_word_arriving_in_one_read_replace_the_filters_word(small_folder: Path, make: Any) -> None:
+    """A real terminal can deliver "/Gamma" in one read (typed fast, or pasted): the letters were already
+    queued for the list when `/` gave the find bar the focus, and the App types them into the bar. They
+    must replace the selected filter words as the bar's own keys do (they were appended: "paragraphGamma",
+    no matches, seen in tmux)."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await filter_for(app, pilot, "paragraph")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.focused, Input)
+        for key in ["slash", *"Gamma"]:  # all queued before the first is handled
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
         await pilot.pause()
         pane = app.reader_pane
         assert pane.find_bar.input.value == "Gamma"
