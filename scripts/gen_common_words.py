@@ -22,8 +22,9 @@ Rule:
   "David Cameron"), so it is seldom capitalised alone, yet English does not write it in lower case
   (ambiguous forenames such as 'will', 'mark', 'bill', 'may' are written in lower case often enough
   to stay common; the article count keeps one company, "Red Hat", from making 'hat' a name). Other
-  words only ever capitalised inside longer names ("University", "Supreme") stay common, and so do the one-word nationality, religious and party adjectives of
-  nationalities.yaml ("American", "Catholic"): capitalised, but not names on their own;
+  words only ever capitalised inside longer names ("University", "Supreme") stay common, and so do
+  the one-word nationality, religious and party adjectives of nationalities.yaml ("American",
+  "Catholic"): capitalised, but not names on their own;
 - very_common: what is left of the top 1,500; words: the rest, minus forenames (forenames.yaml).
 `--check` exits 1 if the file on disk differs. gen_places.py reads this list for its clashes and this
 script reads the cities it writes: after a change, run both until both `--check` say up to date.
