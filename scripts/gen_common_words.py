@@ -17,9 +17,14 @@ Rule:
   Counting only mid-sentence occurrences (not first in a line, nor after . ! ? : ; or an opening
   quote), a word written at least MIN_SEEN times, in lower case at most LOWER_SHARE of them, and
   capitalised on its own (not next to another capitalised word) at least MIN_ALONE times is a proper
-  noun ("Obama said", "on Monday"); words only ever capitalised inside longer names ("University",
-  "Supreme") stay common, and so do the one-word nationality, religious and party adjectives of
-  nationalities.yaml ("American", "Catholic"): capitalised, but not names on their own;
+  noun ("Obama said", "on Monday"); so is a forename of forenames.yaml written that way, alone or not,
+  in at least MIN_ARTICLES articles: a forename nearly always stands next to its surname ("Paul Lee",
+  "David Cameron"), so it is seldom capitalised alone, yet English does not write it in lower case
+  (ambiguous forenames such as 'will', 'mark', 'bill', 'may' are written in lower case often enough
+  to stay common; the article count keeps one company, "Red Hat", from making 'hat' a name). Other
+  words only ever capitalised inside longer names ("University", "Supreme") stay common, and so do
+  the one-word nationality, religious and party adjectives of nationalities.yaml ("American",
+  "Catholic"): capitalised, but not names on their own;
 - very_common: what is left of the top 1,500; words: the rest, minus forenames (forenames.yaml).
 `--check` exits 1 if the file on disk differs. gen_places.py reads this list for its clashes and this
 script reads the cities it writes: after a change, run both until both `--check` say up to date.
@@ -48,6 +53,7 @@ VERY_COMMON_N = 1_500
 MIN_SEEN = 8
 LOWER_SHARE = 0.05
 MIN_ALONE = 2
+MIN_ARTICLES = 3
 
 WORD = re.compile(r"[A-Za-z]+")
 OPENERS = " \"'“‘(«[—–-"
@@ -119,11 +125,21 @@ def case_counts(texts: list[str]) -> tuple[Counter[str], Counter[str], Counter[s
     return lower, cap, alone
 
 
-def proper_nouns(words: list[str], texts: list[str]) -> set[str]:
-    """Words the cased corpus (nearly) always capitalises mid-sentence, also standing alone."""
+def capitalised_articles(texts: list[str]) -> Counter[str]:
+    """Per lower-cased word, how many texts capitalise it mid-sentence (one text's company is no norm)."""
+    articles: Counter[str] = Counter()
+    for text in texts:
+        articles.update(case_counts([text])[1].keys())
+    return articles
+
+
+def proper_nouns(words: list[str], texts: list[str], forenames: frozenset[str] = frozenset()) -> set[str]:
+    """Words the cased corpus (nearly) always capitalises mid-sentence: standing alone, or forenames
+    (which stand beside a surname) capitalised so in at least MIN_ARTICLES texts."""
     lower, cap, alone = case_counts(texts)
+    articles = capitalised_articles(texts) if forenames else Counter()
     return {w for w in words if lower[w] + cap[w] >= MIN_SEEN and lower[w] <= LOWER_SHARE * (lower[w] + cap[w])
-            and alone[w] >= MIN_ALONE}
+            and (alone[w] >= MIN_ALONE or (w in forenames and articles[w] >= MIN_ARTICLES))}
 
 
 def _yaml_words(name: str, keys: tuple[str, ...]) -> set[str]:
@@ -152,7 +168,7 @@ def render() -> str:
     texts = [p.read_text(encoding="utf-8") for root in CORPORA for p in sorted(root.glob("*.txt"))
              if p.name not in skip]
     adjectives = _yaml_words("nationalities.yaml", ("adjectives",))
-    dropped = places | proper_nouns(top, texts) - adjectives
+    dropped = places | proper_nouns(top, texts, frozenset(forenames)) - adjectives
     kept = [w for w in top if w not in dropped]
     very_common = [w for w in kept if rank[w] < VERY_COMMON_N]
     rest = [w for w in kept if rank[w] >= VERY_COMMON_N and w not in forenames]

@@ -41,6 +41,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     mentions.canonical_names,
     mentions.find_mentions,
     mentions.context_kinds,
+    mentions.body_anaphora,
     kinds.locative_places,
     mentions.labels_only,
     weighing.weigh_entities,

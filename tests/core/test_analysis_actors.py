@@ -425,3 +425,25 @@ def test_a_bare_title_run_is_not_an_actor_but_courts_are() -> None:
 def test_people_named_major_or_hall_stay_people() -> None:
     got = actors("Former prime minister John Major met Tynice Nichole Hall in Bristol. Hall said it went well.")
     assert got.get("John Major") == "person" and got.get("Tynice Nichole Hall") == "person"
+
+
+def test_a_subject_referred_back_to_as_the_company_is_an_organisation_and_speaks_for_it() -> None:
+    # "The company's …" opening the next sentence refers to the name that opened the one before: a firm,
+    # so the company's later statement has it as speaker (before, the kind model made it a person)
+    text = ("The toy fair opened on Friday. Hasbro hosted a panel about their new products, which promoted "
+            "their figures. The company's upcoming helmet is the most requested. Asked about packaging, the "
+            "company noted a change, \"which was more plant-based. [...] This week, Hasbro announced that "
+            "we're looking to switch away from plastic,\" the company said.")
+    result = analyse(text)
+    assert ("Hasbro", "organisation") in {(a.name, a.kind) for a in result.actors}
+    assert [q.speaker for q in result.quotes] == ["Hasbro"]
+
+
+def test_a_person_opening_a_sentence_before_the_company_casts_no_organisation_vote() -> None:
+    from newsreader.analysis import pipeline
+
+    text = "Maria Lopez joined the firm in May. The company hired four others that year, Lopez said."
+    votes = {e.name: e.org_votes for e in pipeline.run(text).roots}
+    assert votes["Maria Lopez"] == 0
+    firm = "Zorvex opened in May. The company hired four others that year, staff at Zorvex said."
+    assert {e.name: e.org_votes for e in pipeline.run(firm).roots}["Zorvex"] == 1

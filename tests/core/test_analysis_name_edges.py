@@ -105,3 +105,17 @@ def test_a_states_formal_name_is_the_place_it_names() -> None:
     found = names("The Islamic Republic of Iran admitted the error. Iran later apologised.")
     assert found == {"Islamic Republic of Iran": "place"}
     assert names("Fans of the Republic of Ireland cheered.") == {"Republic of Ireland": "place"}
+
+
+def test_a_sentence_initial_auxiliary_is_not_glued_onto_a_name_written_without_it() -> None:
+    # "Will" is a forename, but opening a question before a name the article also writes alone it is the
+    # auxiliary; a forename that is no frequent word ("Paul") still opens the name
+    found = names("Will Blue Lantern workers be laid off? Blue Lantern said on Monday it would decide soon.")
+    assert "Blue Lantern" in found and "Will Blue Lantern" not in found
+    turn = names("((Anna Berg)) Will Blue Lantern stay open? I asked Blue Lantern's owners.")
+    assert "Blue Lantern" in turn and "Will Blue Lantern" not in turn
+
+
+def test_a_sentence_initial_frequent_forename_before_a_full_name_stays_in_it() -> None:
+    found = names("Mark Ellis Brown spoke first. Later Brown said the plan was sound.")
+    assert "Mark Ellis Brown" in found

@@ -54,3 +54,36 @@ def test_a_well_known_surname_alone_at_a_sentence_start_is_a_name() -> None:
     # before, 'obama' was a common word, so a lone sentence-initial "Obama" was taken for one
     result = analyse("Obama spoke first. Later the crowd left the hall.", None, "")
     assert "Obama" in {a.name for a in result.actors}
+
+
+FORENAME_TEXTS = [
+    "Yesterday the board met Paul Lee and the staff of Red Hat, and then Paul Lee left.\n"
+    "The shop sold Red Hat stock to Red Hat staff while Red Hat grew, and a hat.\n"
+    "Workers at Red Hat said Red Hat would hire, as Red Hat did before.\n",
+    "On Monday the mayor thanked Paul Lee, and later Paul Lee spoke with Paul Lee's aide.\n",
+    "The report named Paul Lee twice; the court heard Paul Lee again, and Paul Lee agreed.\n",
+]
+
+
+def test_a_forename_never_written_in_lower_case_is_a_name_even_beside_its_surname() -> None:
+    gen = _generator()
+    found = gen.proper_nouns(["paul", "hat"], FORENAME_TEXTS, frozenset({"paul", "hat"}))
+    # "Paul" always stands beside "Lee" (never alone), yet three articles capitalise it and none writes
+    # "paul": a name. "Hat" is capitalised only inside one article's company name: still a word.
+    assert found == {"paul"}
+    assert gen.proper_nouns(["paul"], FORENAME_TEXTS) == set()  # not a forename: it must stand alone
+
+
+def test_a_listed_forename_before_a_surname_is_person_evidence() -> None:
+    lex = lexicon()
+    assert {"paul", "david", "george", "james", "michael", "william"}.isdisjoint(lex.very_common)
+    assert {"will", "mark", "bill", "may"} <= lex.very_common  # ambiguous: English writes them in lower case
+    assert lex.forename_evidence("Paul") and not lex.forename_evidence("Will")
+
+
+def test_a_once_mentioned_person_whose_forename_is_a_frequent_word_is_kept() -> None:
+    # before, 'paul' was a very common word (it seldom stands alone), so a single "Paul …" had no forename
+    # evidence and the actor model dropped it
+    text = ("The festival opened on Friday with a crowd of fans. Lead Paul Sun-Hyung Lee talked about the "
+            "final season of the show, and the crowd cheered.")
+    assert ("Paul Sun-Hyung Lee", "person") in {(a.name, a.kind) for a in analyse(text, None, "").actors}

@@ -217,7 +217,8 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
                       text: str) -> Cand | None:
     """A run opening a sentence (or in a headline) needs evidence that its first word is a name."""
     first = toks[0].text
-    evidence = (first in stats.cap_mid and not headline or lex.is_forename(first) and len(toks) > 1) \
+    evidence = (first in stats.cap_mid and not headline or lex.is_forename(first) and len(toks) > 1
+                and not _auxiliary_opener(toks, lex, text)) \
         and not (headline and first not in stats.cap_mid)
     if evidence:
         c.toks = toks
@@ -244,6 +245,27 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
     if len(w) >= 2 and _title_without_name(w, lex):
         return None  # "Deputy Chief Minister of Goa": the opener dropped, a title is left
     return rest
+
+
+def _auxiliary_opener(toks: list[Token], lex: Lexicon, text: str) -> bool:
+    """"Will Red Hat employees be barred?": a very common word that is also a forename ("Will", "May",
+    "Mark") opening a sentence or a turn before a name of two words or more is the sentence's word, not a
+    forename, when the article writes that name elsewhere without it (a lone surname written again,
+    "Mark Smith … Smith said", is how a person is referred to, so it is no such evidence)."""
+    first = toks[0].text
+    if len(toks) < 3 or first.lower() not in lex.very_common:
+        return False
+    rest = text[toks[1].start:toks[-1].end]
+    return any(not text[:at].rstrip().endswith(first) for at in _occurrences(text, rest) if at != toks[1].start)
+
+
+def _occurrences(text: str, form: str) -> list[int]:
+    """Start offsets of every occurrence of `form` in `text`."""
+    found, at = [], text.find(form)
+    while at >= 0:
+        found.append(at)
+        at = text.find(form, at + 1)
+    return found
 
 
 def _headline_name(toks: list[Token], common: bool, text: str, headline: bool) -> bool:

@@ -16,7 +16,7 @@ from ..model import Actor, Mention
 from ..names import form_words, gender_of, is_acronym, is_place_name
 from ..state import Cast, DocState, Entity
 from ..text import Token
-from .kinds import context_kind, resolve_kind
+from .kinds import BODY_NOUNS, context_kind, resolve_kind
 
 
 def canonical_names(state: DocState) -> None:
@@ -112,6 +112,27 @@ def context_kinds(state: DocState) -> None:
     for e in state.roots:
         if e.kind is None:
             e.kind = context_kind(e, state.doc, state.lex)
+
+
+def body_anaphora(state: DocState) -> None:
+    """"Hasbro hosted a panel. The company's new helmet …": a name opening a sentence is its subject, and
+    a next sentence opening with "the" and a noun for a body ("company", "group", "party") refers back to
+    it, so the name is an organisation's; each such reference is one organisation vote. People are not
+    called "the company", so a name with a person's evidence (a title, a forename) casts no such vote:
+    there the body is another one ("Maria Lopez joined the firm. The company hired …")."""
+    toks, index_of = state.doc.tokens, state.doc.index_of
+    firsts = {t.sent: k for k, t in reversed(list(enumerate(toks)))}
+    for e in state.roots:
+        if e.hinted or e.title_votes or e.person_votes:
+            continue
+        for s, _ in e.mentions:
+            k = index_of.get(s)
+            if k is None or not toks[k].initial:
+                continue
+            j = firsts.get(toks[k].sent + 1)
+            if j is not None and j + 1 < len(toks) and toks[j].lower == "the" \
+                    and toks[j + 1].lower in BODY_NOUNS and toks[j + 1].sent == toks[j].sent:
+                e.org_votes += 1
 
 
 def labels_only(state: DocState) -> None:
