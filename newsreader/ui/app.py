@@ -112,18 +112,11 @@ class NewsReaderApp(App[None]):
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` or `f` were already queued for the list; they arrive here after the
-        input took the focus. Type them into the input as its own keys would be ("/trust" typed fast): over
-        the selection if there is one (after a filter, `/` selects the filter's words in the find bar)."""
-        focused = self.focused
-        if isinstance(focused, Input) and event.is_printable and event.character and "alt+" not in event.key:
-            event.stop()
-            event.prevent_default()
-            selection = focused.selection
-            if selection.is_empty:
-                focused.insert_text_at_cursor(event.character)
-            else:
-                focused.replace(event.character, *selection)
+        """Keys typed right after `/` or `f` were queued for the list; they arrive here once a bar's input
+        has the focus and are typed into it (`input_bar.type_queued_key`: "/trust" typed fast)."""
+        if isinstance(self.focused, Input):
+            from newsreader.ui.input_bar import type_queued_key  # (a bar's module: loaded with the bars)
+            type_queued_key(self.focused, event)
 
     @property
     def list_pane(self) -> ListPane:
