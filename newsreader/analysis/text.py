@@ -202,3 +202,12 @@ def _after_quote_or_colon(gap: str) -> bool:
         return True
     # interview transcripts: "((WN)) Given that…"
     return g[-1] == ":" or g.endswith(": ") or g.endswith("))") or g.endswith("]")
+
+
+def occurrences(text: str, form: str) -> list[int]:
+    """Start offsets of every occurrence of `form` in `text`, overlapping ones included."""
+    found, at = [], text.find(form)
+    while at >= 0:
+        found.append(at)
+        at = text.find(form, at + 1)
+    return found

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
 from ..state import Cand, DocState
-from ..text import Doc, Token
+from ..text import Doc, Token, occurrences
 
 # Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
 NAME_LIKE_WORDS = rule_words("actors_name_like_words")
@@ -449,15 +449,7 @@ def _spelled_by_acronym(parts: list[Cand], article_acronyms: Callable[[], frozen
     firsts = [[w[0] for w in part.words() if w[:1].isupper()] for part in parts]
     initials = "".join(x for f in firsts for x in f)
     cut = len(firsts[0])  # initials before this index belong to the first part
-    return any(len(a) >= 3 and any(s < cut < s + len(a) for s in _find_all(initials, a)) for a in acronyms)
-
-
-def _find_all(s: str, sub: str) -> list[int]:
-    out, k = [], s.find(sub)
-    while k >= 0:
-        out.append(k)
-        k = s.find(sub, k + 1)
-    return out
+    return any(len(a) >= 3 and any(s < cut < s + len(a) for s in occurrences(initials, a)) for a in acronyms)
 
 
 def _joiner(p: Cand, c: Cand, text: str) -> str | None:

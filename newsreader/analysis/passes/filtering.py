@@ -17,7 +17,7 @@ import re
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
-from ..text import Token
+from ..text import Token, occurrences
 from .boundaries import NAME_LIKE_WORDS
 
 CONTRACTION_RE = re.compile(r"^(?:{})['\u2019]".format("|".join(sorted(rule_words("actors_contraction_words")))), re.I)
@@ -256,16 +256,7 @@ def _auxiliary_opener(toks: list[Token], lex: Lexicon, text: str) -> bool:
     if len(toks) < 3 or first.lower() not in lex.very_common:
         return False
     rest = text[toks[1].start:toks[-1].end]
-    return any(not text[:at].rstrip().endswith(first) for at in _occurrences(text, rest) if at != toks[1].start)
-
-
-def _occurrences(text: str, form: str) -> list[int]:
-    """Start offsets of every occurrence of `form` in `text`."""
-    found, at = [], text.find(form)
-    while at >= 0:
-        found.append(at)
-        at = text.find(form, at + 1)
-    return found
+    return any(not text[:at].rstrip().endswith(first) for at in occurrences(text, rest) if at != toks[1].start)
 
 
 def _headline_name(toks: list[Token], common: bool, text: str, headline: bool) -> bool:
