@@ -221,7 +221,7 @@ class ArticleList(CursorList):
         key = (row, width, self._generation, self.has_focus, index == self.cursor)
         article = self.articles[index]
         cached = self._cache.get(key)
-        if cached is not None and cached[0] is article:
+        if cached is not None and same_entry(cached[0], article):  # (a row is read as a new view each time)
             return cached[1]
         strip = self._render_row(index, part, width)
         self._cache[key] = (article, strip)

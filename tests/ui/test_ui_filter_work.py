@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
+from newsreader.listing import EntryList
 from newsreader.query import FilterQuery
 from newsreader.ui import list_pane
 from newsreader.ui.article_list import ArticleList
 from tests.conftest import until, write_article
 from tests.ui.test_ui_navigation import loaded
+from tests.ui.test_ui_startup import warm
 
 ROWS = 150
 
@@ -197,3 +199,27 @@ async def test_a_new_list_repaints_only_the_rows_that_show_another_article(
         on_screen = lst.size.height // 3 + 1
         assert drawn and set(drawn) == {a.title for a in everything[4:on_screen + 1]}
         assert everything[0].title not in drawn
+
+
+async def test_the_lists_own_rows_are_drawn_from_the_line_cache_on_a_repaint(
+    big_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder's list is rows of columns: each read of a row makes a new view of it. A repaint of rows
+    that show the same articles takes their lines from the cache; compared by identity, no view was ever
+    the cached one, and every repaint drew every row on screen again."""
+    app = make(warm(big_folder))  # listed from an earlier run's index: rows of its table
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(app, pilot)
+        lst = app.query_one(ArticleList)
+        assert isinstance(lst.articles, EntryList) and lst.articles[0] is not lst.articles[0]
+        await app.workers.wait_for_complete()  # (the shown article's analysis redraws its row's count)
+        await pilot.pause()
+        lst.refresh()
+        await pilot.pause()
+        drawn: list[int] = []
+        render_row = ArticleList._render_row
+        monkeypatch.setattr(ArticleList, "_render_row", lambda self, index, *a: drawn.append(index)
+                            or render_row(self, index, *a))
+        lst.refresh()  # every line on screen asked for again
+        await pilot.pause()
+        assert drawn == []
