@@ -311,15 +311,10 @@ class PathMap:
         """Put `path` in with the one row `ref` unless it is in already; returns its rows if it is."""
         hashed = hash(path)
         slot, free = self._find(path, hashed)
-        hashes, refs = self._slots
         if slot >= 0:
-            return self._many.get(refs[slot], refs[slot])
-        if refs[free] == _FREE:
-            self._used += 1
-        hashes[free], refs[free] = hashed, ref
-        self._count += 1
-        if 2 * self._used > len(refs):
-            self._grow()
+            first = self._slots[1][slot]
+            return self._many.get(first, first)
+        self._occupy(free, hashed, ref)
         return None
 
     def __setitem__(self, path: str, rows: FileRows) -> None:
@@ -332,10 +327,14 @@ class PathMap:
             self._many[first] = rows
         hashed = hash(path)
         _, slot = self._find(path, hashed)
+        self._occupy(slot, hashed, first)
+
+    def _occupy(self, slot: int, hashed: int, ref: int) -> None:
+        """Put a file's first row in a free (or freed) slot; grow the table past half full."""
         hashes, refs = self._slots
         if refs[slot] == _FREE:
             self._used += 1
-        hashes[slot], refs[slot] = hashed, first
+        hashes[slot], refs[slot] = hashed, ref
         self._count += 1
         if 2 * self._used > len(refs):
             self._grow()

@@ -5,6 +5,7 @@ binary search per new entry, however long the list already is (no key is kept pe
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -105,9 +106,9 @@ operations = st.lists(st.tuples(names, st.one_of(st.none(), st.lists(st.tuples(t
                                 st.booleans()), max_size=30)
 
 
-@settings(max_examples=200, deadline=None)
-@given(operations)
-def test_any_sequence_of_changes_gives_the_sorted_list_of_what_is_there(ops) -> None:  # noqa: ANN001
+def replay(ops, listed: Callable[[list[Article]], Sequence[Article]]) -> tuple[Listing, dict[str, list[Article]]]:  # noqa: ANN001
+    """Apply `ops` (put, drop, look) to a `Listing`, each put's entries as `listed` turns them into what the
+    listing is given; returns it and the plain entries that should be there, by path."""
     listing = Listing()
     current: dict[str, list[Article]] = {}
     for path, contents, look in ops:
@@ -115,11 +116,18 @@ def test_any_sequence_of_changes_gives_the_sorted_list_of_what_is_there(ops) -> 
             listing.drop(path)
             current.pop(path, None)
         else:
-            entries = [entry(Path(path).name, title, day, index=i) for i, (title, day) in enumerate(contents)]
-            listing.put(path, entries)
-            current[path] = entries
+            plain = [entry(Path(path).name, title, day, index=i) for i, (title, day) in enumerate(contents)]
+            listing.put(path, listed(plain))
+            current[path] = plain
         if look:
             listing.articles()
+    return listing, current
+
+
+@settings(max_examples=200, deadline=None)
+@given(operations)
+def test_any_sequence_of_changes_gives_the_sorted_list_of_what_is_there(ops) -> None:  # noqa: ANN001
+    listing, current = replay(ops, lambda plain: plain)
     got = [(a.key, a.title, a.date) for a in listing.articles()]
     want = sorted((a for group in current.values() for a in group), key=sort_key)
     assert got == [(a.key, a.title, a.date) for a in want]
@@ -185,18 +193,7 @@ def test_the_list_holds_no_object_per_row() -> None:
 def test_rows_streamed_as_the_index_streams_them_list_as_a_plain_sorted_list_would(ops) -> None:  # noqa: ANN001
     """The same changes as above, as the reader gets them from the indexing child: views of a new table per
     batch, copied into the list's own rows (`EntryList`), always equal to a plain list sorted anew."""
-    listing = Listing()
-    current: dict[str, list[Article]] = {}
-    for path, contents, look in ops:
-        if contents is None:
-            listing.drop(path)
-            current.pop(path, None)
-        else:
-            plain = [entry(Path(path).name, title, day, index=i) for i, (title, day) in enumerate(contents)]
-            listing.put(path, entries_from_rows([entry_row(a) for a in plain]))
-            current[path] = plain
-        if look:
-            listing.articles()
+    listing, current = replay(ops, lambda plain: entries_from_rows([entry_row(a) for a in plain]))
     got = listing.articles()
     want = sorted((a for group in current.values() for a in group), key=sort_key)
     assert [(a.key, a.title, a.date) for a in got] == [(a.key, a.title, a.date) for a in want]
