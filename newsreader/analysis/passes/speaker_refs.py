@@ -474,9 +474,9 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
-    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else [])
+    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or statement_issuer(ctx, ws[:2])
     if got:
-        return got
+        return got  # 'read the statement': the issuer named with its first mention, as before the verb
     if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG \
             and not _names_more(ctx, ws[1]):
         a = ctx.nearest(ws[0][0], ORG_KINDS)

@@ -487,7 +487,7 @@ def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
 def _cue_words() -> frozenset[str]:
     """Every word `_is_cue` may accept, in one set: most words are none, and one look-up settles them."""
     lex = lexicon()
-    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs")
+    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs") | words("thought_verbs")
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
@@ -496,8 +496,7 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     w = ws[vi][2]
     lw = w.lower()
     lex = lexicon()
-    if lw not in lex.speech_verbs and lw not in lex.weak_verbs and lw not in words("framing_verbs") \
-            and lw not in words("that_verbs"):
+    if lw not in _cue_words():
         return False  # (no verb of any kind: most words, settled before the noun-position test)
     if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
         return False
@@ -508,6 +507,8 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     if lw in words("that_verbs"):
         return vi + 1 < len(ws) and ws[vi + 1][2].lower() == "that"  # 'He holds that if they were "…"'
     tail = ctx.text[ws[vi][1]:e]
+    if lw in words("thought_verbs") and vi == len(ws) - 1 and tail.strip() in (",", ":"):
+        return True  # 'I was thinking, "oh, I should have said that"': the thought, quoted
     if lw in lex.weak_verbs and (tail.strip().startswith(":") or (vi + 1 < len(ws) and ws[vi + 1][2] == "that")):
         return True  # 'Calder thinks that the plan is "a disaster"'
     short_object = len(ws) - vi - 1 <= MAX_OBJECT_WORDS

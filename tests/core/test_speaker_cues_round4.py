@@ -1,0 +1,54 @@
+"""Speaker and quotation rules found on the seen held-out sets of round 4, tested on made-up sentences with a
+hand-made actor index."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis.quotes import find_quotes
+from newsreader.analysis.text import tokenize
+
+from .test_analysis_speakers import index_for
+
+M = ("person", "m", ())
+F = ("person", "f", ())
+ORG = ("organisation", None, ())
+
+CASES = {
+    "read the statement: the organisation that released it, named only in the first sentence": (
+        'On Friday, the Joint Rescue Command released a statement saying the search had ended.\n\n'
+        'A spokesperson told reporters the boat sank at noon. "All crew members are safe;" read the statement; '
+        '"we thank the fishermen who helped."',
+        {"Joint Rescue Command": ORG},
+        [("All crew members are safe;", "Joint Rescue Command"),
+         ("we thank the fishermen who helped.", "Joint Rescue Command")]),
+    "said the statement, with the verb first": (
+        'The Harbour Authority issued a statement on Monday. "The port stays open," said the statement.',
+        {"Harbour Authority": ORG},
+        [("The port stays open,", "Harbour Authority")]),
+    "a statement nobody was said to issue stays unnamed": (
+        'Rain fell all day. "The port stays open," said the statement.',
+        {},
+        [("The port stays open,", None)]),
+    "a thought quoted after a comma in an interview answer is the answerer's": (
+        'Ann Roe spoke to the paper.\n\n((WN)) Anything else?\n\n((Ann Roe)) While talking, I was thinking, '
+        '"oh, I should have said more about the grant", but I forgot.',
+        {"Ann Roe": F},
+        [("oh, I should have said more about the grant", "Ann Roe")]),
+    "a thought verb with an object before the quotation is no cue": (
+        'Ann Roe thought about the "open questions" for a while.',
+        {"Ann Roe": F},
+        []),
+    "a modal between the subject and the speech verb": (
+        'Ann Roe spoke to the paper.\n\n((WN)) How does it work?\n\n((Ann Roe)) When the scan is on screen, I '
+        'can tell you "now try to move that region" and you try.',
+        {"Ann Roe": F},
+        [("now try to move that region", "Ann Roe")]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_round4_case(name: str) -> None:
+    text, actors, expected = CASES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected
