@@ -44,6 +44,19 @@ CASES = {
         'can tell you "now try to move that region" and you try.',
         {"Ann Roe": F},
         [("now try to move that region", "Ann Roe")]),
+    "a participle after the object of a preposition is the clause subject's": (
+        'Mara Jensen grew up in Oslo. Having won three titles as a junior player, she decided not to play for the '
+        'Chess Union saying "it was not a good fit" for her.',
+        {"Mara Jensen": F, "Chess Union": ORG},
+        [("it was not a good fit", "Mara Jensen")]),
+    "a participle after the object of a preposition, no phrase before the subject": (
+        'Mara Jensen grew up in Oslo. She decided not to play for the Chess Union saying "it was not a good fit".',
+        {"Mara Jensen": F, "Chess Union": ORG},
+        [("it was not a good fit", "Mara Jensen")]),
+    "a participle after a name in an absolute construction is the name's": (
+        'The bill passed, with Senator Ann Roe calling it "a disgrace" and Tom Berg of Ohio calling it "a win".',
+        {"Ann Roe": F, "Tom Berg": M, "Ohio": ("place", None, ())},
+        [("a disgrace", "Ann Roe"), ("a win", "Tom Berg")]),
 }
 
 

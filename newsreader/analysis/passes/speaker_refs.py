@@ -578,6 +578,7 @@ def _participle_opener(w: str) -> bool:
     return w[1:].islower() and w.endswith(("ing", "ed")) and w.lower() not in words("intro_prepositions")
 
 
+MAX_PARTICIPLE_PHRASE_WORDS = 12  # "Having won multiple tournaments as a kid,": a participle phrase's length
 MAX_INTRO_PHRASES = 2  # "A month later, during the third debate, O'Rourke defended …"
 
 
@@ -604,9 +605,12 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
     if not ws:
         return s
     comma = ctx.text.find(",", s, e)
-    short = comma >= 0 and len(ctx.words(s, comma)) <= MAX_TITLE_WORDS
-    if _participle_opener(ws[0][2]) or (short and _time_phrase(ctx, s, comma)):
-        return comma + 1 if short else s
+    n = len(ctx.words(s, comma)) if comma >= 0 else 0
+    short = comma >= 0 and n <= MAX_TITLE_WORDS
+    if _participle_opener(ws[0][2]):  # "Having won multiple tournaments as a kid, X decided"
+        return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS else s
+    if short and _time_phrase(ctx, s, comma):
+        return comma + 1
     if ws[0][2].lower() not in words("intro_prepositions"):
         return s
     if short:

@@ -598,10 +598,22 @@ def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
         return True
     head = refs.head_actor(ctx, ws[vi - 1][1], ws[0][0])
     if head is not None and head[2].kind != "place":
-        return False  # "with Zinichev (of Louisiana) describing": the name right before is its subject
+        # "with Zinichev (of Louisiana) describing": the name right before is its subject, unless it is the
+        # object of another preposition ("decided not to play for the Federation saying": the clause's)
+        return _object_of_preposition(ctx, head[0])
     if ws[vi - 1][2].lower() in words("pair_anaphors"):
         return False  # "with the latter confirming": its own subject, like a name
     return ws[vi - 1][2].lower() not in words("auxiliaries")
+
+
+def _object_of_preposition(ctx: SpeakerContext, start: int) -> bool:
+    """The name at `start` is the object of a preposition (past determiners: "for the Federation"), other
+    than one opening an absolute construction ("with Zinichev describing", whose name is the subject)."""
+    before = ctx.words(max(0, start - 40), start)
+    while before and before[-1][2].lower() in words("determiners"):
+        before.pop()
+    lw = before[-1][2].lower() if before else ""
+    return lw in words("prepositions") and lw not in words("absolute_prepositions")
 
 
 def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Word]:
