@@ -57,6 +57,24 @@ CASES = {
         'The bill passed, with Senator Ann Roe calling it "a disgrace" and Tom Berg of Ohio calling it "a win".',
         {"Ann Roe": F, "Tom Berg": M, "Ohio": ("place", None, ())},
         [("a disgrace", "Ann Roe"), ("a win", "Tom Berg")]),
+    "a list of three quoted terms is no speech": (
+        'Candidate Tom Berg professed himself "deeply worried" about the economy and endorsed using "health", '
+        '"wealth", and "peace" as the measure of success.',
+        {"Tom Berg": M},
+        [("deeply worried", "Tom Berg")]),
+    "a list of quoted rules in an interview answer": (
+        'Ann Roe spoke to the paper.\n\n((WN)) What were the rules?\n\n((Ann Roe)) Oh, the classic "no phones", '
+        '"no music", "no talking after ten", which we all broke anyway.',
+        {"Ann Roe": F},
+        []),
+    "two coordinated quoted words stay quotations": (
+        'Senator Ann Roe called the plan "reckless" and "cruel".',
+        {"Ann Roe": F},
+        [("reckless", "Ann Roe"), ("cruel", "Ann Roe")]),
+    "quoted sentences in a row are speech, not a list": (
+        'Ann Roe was blunt: "We lost." "We will win." "We will be back."',
+        {"Ann Roe": F},
+        [("We lost.", "Ann Roe"), ("We will win.", "Ann Roe"), ("We will be back.", "Ann Roe")]),
 }
 
 

@@ -201,6 +201,42 @@ def _single_closes(text: str, ch: str, prev: str, nxt: str, i: int, pe: int, ope
 
 
 # --------------------------------------------------------------------------------------------- filter
+TERM_LIST_MIN = 3  # '"life", "liberty", and "happiness"': this many quoted terms in a row make a list
+TERM_MAX_WORDS = 5
+
+
+def in_term_lists(runs: list[Run], doc: Doc) -> set[int]:
+    """Indices of runs that stand in a list of quoted terms ('endorsed "life", "liberty", and "happiness"
+    as the measure', 'the classic "no parties", "no alcohol", "no contact with men"'): three or more short
+    runs of one paragraph with nothing but commas and a conjunction between them are words held up as
+    terms (names, slogans, rules), not one speaker's utterance. A run that ends a sentence is no term."""
+    out: set[int] = set()
+    chain: list[int] = []
+    for i, r in enumerate(runs):
+        if not _term_like(doc.text, r):
+            chain = []
+            continue
+        if chain and not (runs[chain[-1]].para == r.para and _list_gap(doc.text[runs[chain[-1]].outer_end:r.open_pos])):
+            chain = []
+        chain.append(i)
+        if len(chain) >= TERM_LIST_MIN:
+            out.update(chain)
+    return out
+
+
+def _term_like(text: str, r: Run) -> bool:
+    content = text[r.start:r.end].rstrip(",")
+    return r.close_pos is not None and not r.cont and len(content.split()) <= TERM_MAX_WORDS \
+        and content[-1:] not in ".!?"
+
+
+def _list_gap(gap: str) -> bool:
+    """Only a comma, a conjunction ("and", "or") or both between two quoted runs."""
+    ws = gap.replace(",", " ").split()
+    return len(ws) <= 1 and all(w.lower() in words("list_conjunctions") for w in ws) and (bool(ws) or "," in gap
+                                                                                          or gap.strip() == "")
+
+
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
 SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
 SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
