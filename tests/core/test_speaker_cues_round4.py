@@ -75,6 +75,15 @@ CASES = {
         'Ann Roe was blunt: "We lost." "We will win." "We will be back."',
         {"Ann Roe": F},
         [("We lost.", "Ann Roe"), ("We will win.", "Ann Roe"), ("We will be back.", "Ann Roe")]),
+    "the latter with a time word before its participle": (
+        'Inquiries were opened by the Aviation Board and the Coast Guard, with the latter yesterday confirming on '
+        'its website it was "not sending a team at this time."',
+        {"Aviation Board": ORG, "Coast Guard": ORG},
+        [("not sending a team at this time.", "Coast Guard")]),
+    "an auxiliary before an -ing verb still makes it finite": (
+        'Ann Roe met the press. She was also saying "we will appeal" to everyone.',
+        {"Ann Roe": F},
+        [("we will appeal", "Ann Roe")]),
 }
 
 

@@ -591,19 +591,33 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
 def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     """An -ing form is a participle whose subject is the clause's ("…, saying", "by saying", "a speech
     declaring", "a statement outside Washington, D.C. saying"), unless the name of a speaker ("with
-    Zinichev describing") or an auxiliary ("he was saying") comes right before it."""
+    Zinichev describing") or an auxiliary ("he was saying") comes right before it; adverbs and a time word
+    may stand between the name and the verb ("with the latter yesterday confirming")."""
     if not ws[vi][2].lower().endswith("ing"):
         return False
     if vi == 0 or ctx.text[ws[vi - 1][1]:ws[vi][0]].strip() == ",":
         return True
-    head = refs.head_actor(ctx, ws[vi - 1][1], ws[0][0])
+    p = _past_adverbs(ws, vi) - 1
+    if p < 0:
+        return True
+    if ws[p][2].lower() in words("auxiliaries"):
+        return False  # "he was (also) saying"
+    head = refs.head_actor(ctx, ws[p][1], ws[0][0])
     if head is not None and head[2].kind != "place":
         # "with Zinichev (of Louisiana) describing": the name right before is its subject, unless it is the
         # object of another preposition ("decided not to play for the Federation saying": the clause's)
         return _object_of_preposition(ctx, head[0])
-    if ws[vi - 1][2].lower() in words("pair_anaphors"):
-        return False  # "with the latter confirming": its own subject, like a name
-    return ws[vi - 1][2].lower() not in words("auxiliaries")
+    return ws[p][2].lower() not in words("pair_anaphors")  # "with the latter confirming": its own subject
+
+
+def _past_adverbs(ws: list[Word], vi: int) -> int:
+    """Index just after the word before ws[vi] once adverbs and time words ("yesterday", "also") are
+    skipped, auxiliaries excepted."""
+    skip = (ADVERBS | words("time_words")) - words("auxiliaries")
+    j = vi
+    while j > 0 and ws[j - 1][2].lower() in skip:
+        j -= 1
+    return j
 
 
 def _object_of_preposition(ctx: SpeakerContext, start: int) -> bool:
