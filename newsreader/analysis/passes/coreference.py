@@ -10,7 +10,7 @@ word is still the person next to their full name ("Doris Day … Day said"); a b
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon, rule_words
+from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import fold, formal_state_place, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
 
@@ -91,19 +91,31 @@ def initialisms(state: DocState) -> None:
                 merge(e, initials[key])
 
 
+LETTER_FOLDS = str.maketrans(dict(pair.split("=", 1) for pair in rule_sequence("coreference_letter_folds")))
+
+
 def spellings(state: DocState) -> None:
-    """Spellings of one name: "GitHub" / "Github", "MarineTraffic" / "Marine Traffic"."""
+    """Spellings of one name: "GitHub" / "Github", "MarineTraffic" / "Marine Traffic", "Jarosław Kaczyński" /
+    "Jaroslaw Kaczynski". The spelling with the name's own letters (accents, "ł") is its name, the plain
+    one a typing of it; otherwise the form met more often wins."""
     spelled: dict[str, Entity] = {}
     for form, e in list(state.by_form.items()):
-        key = fold(form).replace(" ", "").replace("-", "")
+        key = fold(form.translate(LETTER_FOLDS)).replace(" ", "").replace("-", "")
         if len(key) < 4 or e.hinted:
             continue
         other = spelled.get(key)
         if other is None:
             spelled[key] = e
         elif other.root() is not e.root():
-            a, b = (e, other) if e.root().cand_count <= other.root().cand_count else (other, e)
+            a, b = sorted((e, other), key=lambda x: (_accented(x.root().name), x.root().cand_count))
+            if _accented(b.root().name) > _accented(a.root().name):
+                b.root().minor.add(a.root().name)  # the plain typing never becomes the name
             merge(a, b)
+
+
+def _accented(name: str) -> int:
+    """How many letters of `name` are not plain ASCII."""
+    return sum(1 for c in name if ord(c) > 127 and c.isalpha())
 
 
 def outlet_brands(state: DocState) -> None:
@@ -177,6 +189,7 @@ def person_names(state: DocState) -> None:
             for p in group[1:]:
                 merge(p, group[0])
     _compound_surnames(persons)
+    titled_names(state, persons)
     for e in state.entities:
         if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
             continue
@@ -191,6 +204,80 @@ def person_names(state: DocState) -> None:
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
             merge(e, next(iter(cands_first.values())))
+
+
+def titled_names(state: DocState, persons: list[Entity]) -> None:
+    """"Speaker Pelosi … Nancy Pelosi", "IM Dorsa Derakhshani … Dorsa Derakhshani", "Administrator Jim
+    Bridenstine", "Fifteen-year-old Robert": words glued before a name that are no part of it leave the name
+    they precede. The titled form joins the person the rest names exactly (the glued words: titles, role
+    words, short acronyms, modifiers, or words the article also writes in lower case), or, after a title, the
+    one full name a lone surname ends; a person titled with known titles or modifiers only, with no such
+    other person, takes the rest as name. The titled form stays a form (its mentions are found) but never
+    becomes the canonical name."""
+    full: dict[str, Entity] = {fold(p.name): p for p in persons}
+    for e in state.entities:
+        if e.root() is not e or e.hinted or len(e.name.split()) < 2:
+            continue
+        ws = e.name.split()
+        k = _title_prefix(state, ws, lower_ok=True)
+        target = full.get(fold(" ".join(ws[k:]))) if 0 < k <= len(ws) - 2 and _name_rest(state, ws[k:]) else None
+        if target is None:
+            k = _title_prefix(state, ws, lower_ok=False)
+            if k == len(ws) - 1 and all(_known_title(state, w) for w in ws[:k]):
+                target = _one_full_name(state, persons, ws[-1], e)
+        if target is not None and target.root() is not e:
+            e.minor.add(e.name)
+            merge(e, target)  # (a full name's kind wins: "IM Dorsa Derakhshani" was taken for a body)
+        elif k and is_personish(e) and ws[k][:1].isupper() and all(
+                _known_title(state, w) or _modifiers([w]) for w in ws[:k]) and (k <= len(ws) - 2 or _modifiers(ws[:k])):
+            e.minor.add(e.name)
+            e.forms.add(" ".join(ws[k:]))
+            state.by_form.setdefault(" ".join(ws[k:]), e)
+
+
+MAX_TITLE_ACRONYM = 3  # "IM", "GM", "MP" before a name
+
+
+def _title_prefix(state: DocState, ws: list[str], lower_ok: bool) -> int:
+    """How many leading words of a name are glued-on titles, role words, short acronyms or modifiers (with
+    `lower_ok`, also words the article writes in lower case: "Assemblywoman"); a forename never is one."""
+    lower = state.stats.lower_seen if lower_ok else frozenset()
+    k = 0
+    while k < len(ws) - 1 and not state.lex.is_forename(ws[k]) and (
+            _known_title(state, ws[k]) or _modifiers(ws[k:k + 1]) or ws[k].lower() in lower
+            or (is_acronym(ws[k]) and len(ws[k]) <= MAX_TITLE_ACRONYM)):
+        k += 1
+    return k
+
+
+def _name_rest(state: DocState, ws: list[str]) -> bool:
+    """What is left is a name, not more titles ("Woman Grand Master" is no titled "Grand Master")."""
+    return ws[0].lower() not in state.stats.lower_seen and not any(_known_title(state, w) for w in ws)
+
+
+def _known_title(state: DocState, w: str) -> bool:
+    return (w,) in state.lex.titles or w.lower() in state.lex.role_words
+
+
+def _modifiers(ws: list[str]) -> bool:
+    """Hyphenated modifiers that no name is made of: an age ("Fifteen-year-old": three parts or more, all
+    lower case after the first) or a prefixed role ("Co-author", "Ex-president")."""
+    def modifier(w: str) -> bool:
+        parts = w.split("-")
+        return len(parts) >= 2 and all(p[:1].islower() for p in parts[1:] if p) and (
+            len(parts) >= 3 or parts[0].lower() in MODIFIER_PREFIXES)
+    return bool(ws) and all(modifier(w) for w in ws)
+
+
+MODIFIER_PREFIXES = rule_words("coreference_modifier_prefixes")
+
+
+def _one_full_name(state: DocState, persons: list[Entity], last: str, e: Entity) -> Entity | None:
+    """The one person (other than `e`) whose full name, opening with a forename, ends in `last`."""
+    owners = {id(p.root()): p.root() for p in persons
+              if p.root() is not e and len(p.name.split()) >= 2 and fold(p.name.split()[-1]) == fold(last)
+              and state.lex.is_forename(p.name.split()[0])}
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def _compound_surnames(persons: list[Entity]) -> None:
