@@ -84,6 +84,10 @@ CASES = {
         'Ann Roe met the press. She was also saying "we will appeal" to everyone.',
         {"Ann Roe": F},
         [("we will appeal", "Ann Roe")]),
+    "an age and a relative clause between the name and the verb": (
+        'Tom Berg, 54, who saw the crash from his porch, said "it was terrible."',
+        {"Tom Berg": M},
+        [("it was terrible.", "Tom Berg")]),
 }
 
 

@@ -329,7 +329,8 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS):
         k -= 1
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
-    head = head_actor(ctx, subj[k - 1][1], subj[0][0]) if k > 0 else None
+    h = _past_age(subj, k, text)
+    head = head_actor(ctx, subj[h - 1][1], subj[0][0]) if h > 0 else None
     if head is not None and head[2].kind == "place" and app_person is None:
         cut = _complement_start(ctx, subj[:k], head[0])
         if cut > 0:  # "The Aam Aadmi Party in Goa, in its statement, said": the place completes the head
@@ -344,6 +345,14 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return None
     return lead or role_subject(ctx, subj[:k]) or organisation_spokesperson(ctx, subj[:k]) \
         or _appositive_organisation(ctx, subj, k, head)
+
+
+def _past_age(subj: list[Word], k: int, text: str) -> int:
+    """'Tom Berg, 54, who saw it, said': the boundary before the appositive at `k`, moved back over an age
+    set off by commas of its own, so the head name is the one before the age."""
+    if k >= 2 and subj[k - 1][2].isdigit() and any(c in text[subj[k - 2][1]:subj[k - 1][0]] for c in APPOSITIVE_DELIMS):
+        return k - 1
+    return k
 
 
 def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hit | None:
