@@ -88,6 +88,16 @@ CASES = {
         'Tom Berg, 54, who saw the crash from his porch, said "it was terrible."',
         {"Tom Berg": M},
         [("it was terrible.", "Tom Berg")]),
+    "short quoted terms in an interview answer are mentions, even with a cue near": (
+        'Ann Roe spoke to the paper.\n\n((WN)) How is the site paid for?\n\n((Ann Roe)) I get donations or "tips" '
+        'as I like to call them. I always believed that if you are a "social animal", you share.',
+        {"Ann Roe": F},
+        []),
+    "a short run right after a strong speech verb in an answer is what was said": (
+        'Ann Roe spoke to the paper.\n\n((WN)) Were you a bossy child?\n\n((Ann Roe)) My mother, she said, '
+        '"boss people around" — at two years old.',
+        {"Ann Roe": F},
+        [("boss people around", None)]),
 }
 
 

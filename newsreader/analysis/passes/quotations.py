@@ -273,7 +273,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
-        if not r.attributed and in_transcript_turn(doc, r.para):
+        if content.rstrip()[-1:] not in ".!?" and not _said_right_before(text, r, ps) \
+                and in_transcript_turn(doc, r.para):
             return False  # a turn's words are its speaker's already: a short quoted term inside is a mention
         return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps)) \
             or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?")  # 'I'm like, "I rested."'
@@ -331,6 +332,15 @@ def in_transcript_turn(doc: Doc, para: int) -> bool:
     verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
     text = doc.text
     return any(LABEL_RE.match(text, *doc.paragraphs[i]) for i in range(para, max(-1, para - TURN_REACH), -1))
+
+
+def _said_right_before(text: str, r: Run, ps: int) -> bool:
+    """'she said, "boss people around"': a strong speech verb is the last word before the opening mark, so
+    the run is what was said, however short (not 'call it "forbidden pairing"', 'believed that … a "social
+    animal"')."""
+    prev = WORD_RE.findall(text[max(ps, r.open_pos - 20):r.open_pos])[-1:]
+    lex = lexicon()
+    return bool(prev) and prev[0].lower() in lex.speech_verbs - lex.weak_verbs
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
