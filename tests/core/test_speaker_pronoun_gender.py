@@ -66,3 +66,9 @@ def test_a_name_kinded_as_an_organisation_that_she_continues_speaks_as_a_person(
 def test_a_street_is_no_person_however_he_follows_it() -> None:
     text = 'High Road was closed. He ran away. High Road reopened. He came back.'
     assert _genders(text, {"High Road": ("place", None, ())}) == {}
+
+
+def test_an_object_pronoun_is_no_vote_for_its_own_clause_subject() -> None:
+    text = ('Planetary scientist Robin Vale built a new model. The model was published in May. Wikinews caught '
+            'up with him in an email interview to ask about his research.')
+    assert _genders(text, {"Robin Vale": VALE, "Wikinews": ("organisation", None, ())}) == {}

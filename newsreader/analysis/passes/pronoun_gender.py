@@ -9,7 +9,8 @@ cast in My Bride is a Mermaid. She …' is no vote for either when both are peop
 `MIN_VOTES` votes, of which at least `MIN_SHARE` for one gender, has that gender; the article's evidence
 beats the forename list. A name the actor pass kinded as an organisation or a place takes votes too when it
 opens its sentence and ends in no common word ('La Riva disagreed. She criticized …'; not "Streatham High
-Road"): the article's "she" says it is a person.
+Road"): the article's "she" says it is a person. An object pronoun ("him") never votes for a name of its own
+sentence: it is not its clause's subject ('Wikinews caught up with him').
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import Doc
-from .speech_data import mapping
+from .speech_data import mapping, words
 
 MIN_VOTES = 2
 MIN_SHARE = 0.8
@@ -44,6 +45,8 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
         if i < 0:
             continue
         a = persons[i][2]
+        if tok.text.lower() in _object_pronouns() and _sentence_at(doc, persons[i][0]) == tok.sent:
+            continue  # 'Wikinews caught up with him': an object pronoun is not its own clause's subject
         if persons[i][0] in openers and _alone(doc, persons, i, tok.sent):
             tally = votes.setdefault(a.name, {})
             tally[g] = tally.get(g, 0) + 1
@@ -60,6 +63,11 @@ def _gendered_forms() -> dict[str, str]:
     """Each gendered pronoun as written in lower case and capitalised -> "m"/"f" (one look-up per token)."""
     base = mapping("gendered_pronouns")
     return {**base, **{w.capitalize(): g for w, g in base.items()}}
+
+
+@functools.cache
+def _object_pronouns() -> frozenset[str]:
+    return words("object_pronouns")
 
 
 def _name_like(a: Actor) -> bool:
