@@ -98,6 +98,20 @@ CASES = {
         '"boss people around" — at two years old.',
         {"Ann Roe": F},
         [("boss people around", None)]),
+    "a warning never mentioned before is the organisation that warned": (
+        'The Coastal Storm Agency warned residents on Tuesday. "Expect flooding in low areas," read the warning.',
+        {"Coastal Storm Agency": ORG},
+        [("Expect flooding in low areas,", "Coastal Storm Agency")]),
+    "the announcement is the organisation that announced": (
+        'Codehub announced new rules on Monday. The announcement said claims would be treated as a "top '
+        'priority".',
+        {"Codehub": ORG},
+        [("top priority", "Codehub")]),
+    "a statement after a person spoke last is nobody's": (
+        'The Coastal Storm Agency closed the port. Mayor Ann Roe said she was worried. "Stay home," read the '
+        'statement.',
+        {"Coastal Storm Agency": ORG, "Ann Roe": F},
+        [("Stay home,", None)]),
 }
 
 

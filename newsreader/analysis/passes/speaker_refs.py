@@ -26,9 +26,11 @@ from .speaker_context import (
     PRONOUN_REACH,
     Hit,
     Span,
+    WINDOW,
     SpeakerContext,
     Word,
 )
+from .sentences import next_sentence_end
 from .speech_data import mapping, words
 
 TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
@@ -294,11 +296,29 @@ def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     noun = subj[-1][2].lower()
     lo = max(0, subj[-1][0] - ISSUER_REACH)
     earlier = [w for w in ctx.words(lo, subj[-2][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
-    if not earlier:
-        return None
-    pos = earlier[-1][0]
-    hit = clause_subject(ctx, ctx.sentence_start(pos), pos)
+    if earlier:
+        pos = earlier[-1][0]
+        hit = clause_subject(ctx, ctx.sentence_start(pos), pos)
+    else:
+        hit = reporting_organisation(ctx, lo, subj[-2][0])
     return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
+
+
+def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None:
+    """'The Storm Agency warned residents on Monday. "…," read the warning.': a statement never mentioned
+    before comes from the latest actor that, as a sentence's subject, spoke ("warned", "announced") or
+    issued something; an organisation only (a person's words come with their own cue)."""
+    for s, e, a in reversed(ctx.spans_in(lo, pos)):
+        if ctx.inside_quote(s) or a.kind not in SPEAKING_KINDS:
+            continue
+        ss = ctx.sentence_start(s)
+        hit = clause_subject(ctx, ss, e)
+        if hit is None or hit[0] is not a:
+            continue
+        end = next_sentence_end(ctx.text, e, min(pos, e + WINDOW)) or min(pos, e + WINDOW)
+        if any(w[2].lower() in ctx.speech_verbs or w[2].lower() in words("issuing_verbs") for w in ctx.words(e, end)):
+            return (a, (s, e)) if a.kind == "organisation" else None
+    return None
 
 
 def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
