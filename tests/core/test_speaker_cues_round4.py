@@ -112,6 +112,10 @@ CASES = {
         'statement.',
         {"Coastal Storm Agency": ORG, "Ann Roe": F},
         [("Stay home,", None)]),
+    "remembered as: a characterisation in someone's words": (
+        'Nobel laureate Peter Hansen died on Monday. Colleagues remembered him as "a generous mentor."',
+        {"Peter Hansen": M},
+        [("a generous mentor.", None)]),
 }
 
 
