@@ -116,6 +116,19 @@ CASES = {
         'Nobel laureate Peter Hansen died on Monday. Colleagues remembered him as "a generous mentor."',
         {"Peter Hansen": M},
         [("a generous mentor.", None)]),
+    "the institution's professor is the professor named before": (
+        '"Warm water is cutting the ice," said study co-author Karen Alley of Linden College. The Linden '
+        'professor added, "These effects matter."',
+        {"Karen Alley": F, "Linden College": ("organisation", None, ("Linden",))},
+        [("Warm water is cutting the ice,", "Karen Alley"), ("These effects matter.", "Karen Alley")]),
+    "a spokesman of a named institution stays unnamed": (
+        'Ann Roe met Tom Berg at the Harbour Office. "No deal was made," the Harbour Office spokesman said.',
+        {"Ann Roe": F, "Tom Berg": M, "Harbour Office": ORG},
+        [("No deal was made,", "Harbour Office")]),
+    "a person's name before a role makes the role someone else's": (
+        'Tom Berg was charged on Monday. "He is innocent," the Berg lawyer said.',
+        {"Tom Berg": ("person", "m", ("Berg",))},
+        [("He is innocent,", None)]),
 }
 
 

@@ -135,14 +135,26 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 def _role_determiner(ctx: SpeakerContext, subj: list[Word]) -> int | None:
     """Index of the "the" that opens the role phrase ending `subj`: right before the role noun, or before
     up to `MAX_ROLE_MODIFIERS` modifiers ("the three-judge court", "the Wooster professor"); a modifier
-    that is itself a name ("the White House spokesman") makes the role someone else's."""
+    that is itself a name makes the role someone else's ("the White House spokesman", "the Trump lawyer"),
+    except an institution's name before a role that is no anonymous source ("the Wooster professor": the
+    professor named before, who works there)."""
+    role = subj[-1][2].lower()
     for i in range(len(subj) - 2, max(-1, len(subj) - 3 - MAX_ROLE_MODIFIERS), -1):
         w = subj[i][2]
         if w.lower() == "the":
             return i
-        if w.lower() in words("role_modifier_stops") or ctx.in_mention(subj[i][0]):
+        if w.lower() in words("role_modifier_stops") or (ctx.in_mention(subj[i][0]) and not _institution_of_role(
+                ctx, subj[i][0], role)):
             return None
     return None
+
+
+def _institution_of_role(ctx: SpeakerContext, pos: int, role: str) -> bool:
+    """The name at `pos` is an organisation or place, and `role` a person's role that is no anonymous
+    source or spokesperson noun ("professor", not "spokesman")."""
+    here = [a for s, e, a in ctx.spans_in(max(0, pos - 60), pos + 1) if s <= pos < e]
+    return bool(here) and here[-1].kind in ("organisation", "place") and role in DEF_ROLE_PERSON \
+        and role not in words("anonymous_role_nouns") | words("spokesperson_nouns")
 
 
 def org_named_by_role(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
