@@ -129,6 +129,15 @@ CASES = {
         'Tom Berg was charged on Monday. "He is innocent," the Berg lawyer said.',
         {"Tom Berg": ("person", "m", ("Berg",))},
         [("He is innocent,", None)]),
+    "he continues the subject of the second clause after 'while'": (
+        'President Tom Berg said the fire was "a tragedy" while Interior Minister Dan Roe wrote he had ordered '
+        'checks. He tweeted, "My thoughts are with the families."',
+        {"Tom Berg": M, "Dan Roe": M},
+        [("a tragedy", "Tom Berg"), ("My thoughts are with the families.", "Dan Roe")]),
+    "he continues the first subject when the second is in a relative clause": (
+        'Tom Berg agreed to a deal in which Dan Roe became prime minister. "It is a good day," he said.',
+        {"Tom Berg": M, "Dan Roe": M},
+        [("It is a good day,", "Tom Berg")]),
 }
 
 

@@ -73,10 +73,11 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
     another name: "Clinton campaign chairman John Podesta"), of that gender;
-    within a sentence a known gender beats an unknown one ("Mugabe agreed to a deal in which Tsvangirai
-    became prime minister. "…," he declared." -> Mugabe)."""
+    within a sentence a known gender beats an unknown one and the first subject a later one ("Mugabe agreed to
+    a deal in which Tsvangirai became prime minister. "…," he declared." -> Mugabe), unless the later one
+    opens a clause of its own after "while" or "but" (`_opens_linked_clause`)."""
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
-    best_known = False
+    best_known = linked = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
             continue
@@ -86,9 +87,20 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
         sent = ctx.sentence_of(s)
         if best is not None and sent != best[0]:
             break
-        if best is None or g == gender or not best_known:
+        if best is None or (not linked and (g == gender or not best_known)):
             best, best_known = (sent, a), best_known or g == gender
+            linked = g == gender and _opens_linked_clause(ctx, s)
     return best[1] if best else None
+
+
+def _opens_linked_clause(ctx: SpeakerContext, s: int) -> bool:
+    """'Duda said … while Interior Minister Joachim Brudziński wrote …': a subject right after a contrastive
+    clause link (titles between) opens the sentence's last clause, and a "he" after the sentence continues
+    it rather than the first clause's subject."""
+    before = ctx.words(max(0, s - 60), s)
+    while before and (before[-1][2][:1].isupper() or before[-1][2].lower() in ctx.role_words):
+        before.pop()  # "Interior Minister"
+    return bool(before) and before[-1][2].lower() in words("contrastive_links")
 
 
 def pronoun_hit(ctx: SpeakerContext, w: Word) -> Hit:
