@@ -138,6 +138,18 @@ CASES = {
         'Tom Berg agreed to a deal in which Dan Roe became prime minister. "It is a good day," he said.',
         {"Tom Berg": M, "Dan Roe": M},
         [("It is a good day,", "Tom Berg")]),
+    "a first-person quotation paragraph continues the subject of the paragraph above": (
+        'Coach Tom Berg was furious after the match.\n\n"The referee made two bad calls. We deserved better."',
+        {"Tom Berg": M},
+        [("The referee made two bad calls. We deserved better.", "Tom Berg")]),
+    "without the first person it names nobody": (
+        'Coach Tom Berg was furious after the match.\n\n"The referee made two bad calls."',
+        {"Tom Berg": M},
+        [("The referee made two bad calls.", None)]),
+    "an object of the sentence above is no speaker": (
+        'Police arrested Tom Berg on Monday.\n\n"We are all shocked by this."',
+        {"Tom Berg": M},
+        [("We are all shocked by this.", None)]),
 }
 
 

@@ -141,12 +141,13 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
     """A paragraph closing on a speech cue introduces the quotation-only paragraph(s) below it: 'X said:'
     (any cue before the colon, or else the subject of the colon's sentence: 'X listed her demands:'), or a
     last sentence whose strong speech verb names its subject ('Weber disagreed sharply.' then '"It will
-    fail."')."""
+    fail."'); a first-person quotation goes to a person subject of that sentence with any verb
+    (`_first_person_after_subject`)."""
     runs = ctx.runs
     for k, r in enumerate(runs):
         if r.attributed or r.para == 0 or not _quote_only_para(ctx, r):
             continue
-        found = _intro_of_previous_paragraph(ctx, r.para - 1)
+        found = _intro_of_previous_paragraph(ctx, r.para - 1) or _first_person_after_subject(ctx, r)
         if not found:
             continue
         r.speaker, r.speaker_span = found
@@ -169,6 +170,23 @@ def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
         return None  # the sentence holds a quotation of its own
     got = subject_before_verb(ctx, last, ppe, strong_only=True)
     return got if got and got[0] is not None else None
+
+
+def _first_person_after_subject(ctx: SpeakerContext, r: Run) -> Hit | None:
+    """'Coach Tom Berg was furious after the match.' then '"The referee was wrong. We deserved better."': a
+    quotation-only paragraph in the first person, with no cue anywhere, is said by the person the last
+    sentence of the paragraph above has as its subject (that sentence holding no quotation of its own)."""
+    first_person = words("first_person_words")
+    if not any(w.lower() in first_person for w in WORD_RE.findall(ctx.text[r.start:r.end])):
+        return None
+    pps, ppe = ctx.doc.paragraphs[r.para - 1]
+    last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
+    if ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
+        return None
+    hit = refs.clause_subject(ctx, last, ppe)
+    if hit is None or hit[0] is None or hit[0].kind != "person" or _deictic(ctx, hit):
+        return None
+    return hit
 
 
 def attribute_first_person(ctx: SpeakerContext) -> None:
