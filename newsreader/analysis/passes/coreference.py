@@ -220,6 +220,8 @@ def titled_names(state: DocState, persons: list[Entity]) -> None:
             continue
         ws = e.name.split()
         k = _title_prefix(state, ws, lower_ok=True)
+        if k == 0:
+            continue  # (most names: no glued word of any kind, so none of the stricter kind either)
         target = full.get(fold(" ".join(ws[k:]))) if 0 < k <= len(ws) - 2 and _name_rest(state, ws[k:]) else None
         if target is None:
             k = _title_prefix(state, ws, lower_ok=False)
