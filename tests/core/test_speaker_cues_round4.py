@@ -150,6 +150,10 @@ CASES = {
         'Police arrested Tom Berg on Monday.\n\n"We are all shocked by this."',
         {"Tom Berg": M},
         [("We are all shocked by this.", None)]),
+    "a sentence opening on its speech verb ('Remarked X,') is no participle phrase": (
+        'Remarked Ocean Trust scientist Tierra Moss, "This reprieve is a thank-you from the butterflies."',
+        {"Remarked Ocean Trust": ORG, "Tierra Moss": F},
+        [("This reprieve is a thank-you from the butterflies.", "Tierra Moss")]),
 }
 
 

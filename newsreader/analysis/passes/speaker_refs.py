@@ -661,7 +661,8 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
     n = len(ctx.words(s, comma)) if comma >= 0 else 0
     short = comma >= 0 and n <= MAX_TITLE_WORDS
     if _participle_opener(ws[0][2]):  # "Having won multiple tournaments as a kid, X decided"
-        return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS else s
+        # (not when nothing follows the comma: 'Remarked … scientist Tierra Curry, "…"' inverts the verb)
+        return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS and ctx.words(comma + 1, e) else s
     if short and _time_phrase(ctx, s, comma):
         return comma + 1
     if ws[0][2].lower() not in words("intro_prepositions"):
