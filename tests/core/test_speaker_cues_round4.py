@@ -154,6 +154,10 @@ CASES = {
         'Remarked Ocean Trust scientist Tierra Moss, "This reprieve is a thank-you from the butterflies."',
         {"Remarked Ocean Trust": ORG, "Tierra Moss": F},
         [("This reprieve is a thank-you from the butterflies.", "Tierra Moss")]),
+    "a participle phrase after a preposition between the name and the verb": (
+        'Assembly president Ann Roe in relaying the news to parliament said, "He is part of our history".',
+        {"Ann Roe": F},
+        [("He is part of our history", "Ann Roe")]),
 }
 
 

@@ -631,11 +631,14 @@ def _object_of_preposition(ctx: SpeakerContext, start: int) -> bool:
 
 
 def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Word]:
-    """'Mitsotakis speaking to the Atlantic Council think tank called …': a participle phrase right after a
-    name modifies it, so the subject ends with the name."""
+    """'Mitsotakis speaking to the Atlantic Council think tank called …', 'Ferrand in relaying the news to
+    parliament said …': a participle phrase right after a name (a speech participle, or any -ing form after
+    a preposition that opens such a phrase) modifies it, so the subject ends with the name."""
     for i in range(1, len(subj)):
         w = subj[i][2]
-        if w.endswith("ing") and w in lexicon().speech_verbs and \
+        opened = w.lower() in words("participle_phrase_openers") and i + 1 < len(subj) \
+            and subj[i + 1][2].endswith("ing")
+        if (opened or (w.endswith("ing") and w in lexicon().speech_verbs)) and \
                 ctx.actor_ending_at(subj[i - 1][1], subj[0][0]) is not None:
             return subj[:i]
     return subj
