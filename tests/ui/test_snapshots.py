@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,7 @@ from newsreader.ui.app import make_app
 
 SNAP_FOLDER = Path(__file__).parents[1] / "data" / "snapshot"
 SIZE = (120, 36)
+TOAST_LIFE_S = 3600  # longer than any test: a toast on a snapshot is there until the picture is taken
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 """80x24 is a first-class size: the key screens are pictured there and at a roomy size."""
 ACTORS = {
@@ -50,8 +52,16 @@ def stub_analyser(article: Article, library: object) -> Analysis:
 
 
 def app():  # noqa: ANN201
-    # no live reload and no read-after-2-seconds: nothing may change while the picture is taken
-    return make_app(SNAP_FOLDER, background_analysis=True, analyser=stub_analyser, watch=False, read_after=None)
+    """The snapshot app: no live reload, no read-after-2-seconds and no toast that expires, so nothing
+    changes while the picture is taken (a 1.5 s toast outlived by a test on a busy machine changed it)."""
+    snap_app = make_app(SNAP_FOLDER, background_analysis=True, analyser=stub_analyser, watch=False, read_after=None)
+    notify = snap_app.notify
+
+    def notify_without_expiry(message: str, **options: Any) -> None:
+        notify(message, **{**options, "timeout": TOAST_LIFE_S})
+
+    snap_app.notify = notify_without_expiry  # type: ignore[method-assign]
+    return snap_app
 
 
 async def settle(pilot) -> None:  # noqa: ANN001
