@@ -39,3 +39,4 @@ def test_a_body_named_in_its_own_language_has_an_organisation_head() -> None:
                          "the trial. The results came from Kinshasa.")
     body = next(e for e in state.roots if e.name == "Institut National de Recherche Biomédicale")
     assert body.features["org_head"] == 1.0 and body.kind == "organisation"
+
