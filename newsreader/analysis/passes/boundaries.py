@@ -86,10 +86,15 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
 
 def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """Post-nominal letters ("Jane Doe QC", "John Smith OBE") follow a person's name without being part of
-    it: they are dropped, and the name before them is a person."""
+    it: they are dropped, and the name before them is a person, so a title before it is a title even where
+    its words could name a place ("Judge Durham Hall QC": Durham is the judge's forename here)."""
     cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]]:
-        cands[-1].person_evidence = True
+        c = cands[-1]
+        c.person_evidence = True
+        size = match_title([t.text for t in c.toks], 0, state.lex)
+        if size and len(c.toks) > size:
+            c.toks = c.toks[size:]
     return cands
 
 
