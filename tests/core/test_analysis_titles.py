@@ -39,3 +39,15 @@ def test_an_elided_particle_keeps_the_surname_in_the_name() -> None:
 
 def test_a_lower_case_elided_word_is_no_name() -> None:
     assert names("They said d'accord and left Lyon.") == {"Lyon": "place"}
+
+
+def test_a_place_name_after_a_title_is_the_surname_the_article_gave_a_forename() -> None:
+    text = ("Coast Guard Captain Monica Rochester spoke on Tuesday. Later, Captain Rochester said the search "
+            "was over.")
+    actors = {a.name: [m.text for m in a.mentions] for a in analyse(text).actors}
+    assert "Captain Rochester" not in actors and "Rochester" in actors["Monica Rochester"]
+
+
+def test_a_title_before_a_name_with_post_nominal_letters_is_a_title_even_before_a_place_word() -> None:
+    names = {a.name: a.kind for a in analyse("Judge Durham Hall QC said the men had shown no remorse.").actors}
+    assert names == {"Durham Hall": "person"}

@@ -87,3 +87,16 @@ def test_a_once_mentioned_person_whose_forename_is_a_frequent_word_is_kept() -> 
     text = ("The festival opened on Friday with a crowd of fans. Lead Paul Sun-Hyung Lee talked about the "
             "final season of the show, and the crowd cheered.")
     assert ("Paul Sun-Hyung Lee", "person") in {(a.name, a.kind) for a in analyse(text, None, "").actors}
+
+
+def test_a_word_a_cased_dictionary_lists_only_capitalised_is_a_proper_noun() -> None:
+    gen = _generator()
+    lines = ["Einstein", "Brown", "brown", "DNA", "Harvard", "harvard's", "PlayStation", "oxygen"]
+    # 'brown' is also written in lower case; an all-capital acronym's case says nothing
+    assert gen.dictionary_proper_nouns(lines) == {"einstein", "harvard", "playstation"}
+
+
+def test_names_a_dictionary_capitalises_are_no_common_words() -> None:
+    common = lexicon().common_words
+    assert not {"einstein", "harvard", "cambridge"} & common
+    assert {"brown", "police", "academy"} <= common

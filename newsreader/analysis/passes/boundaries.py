@@ -86,10 +86,15 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
 
 def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """Post-nominal letters ("Jane Doe QC", "John Smith OBE") follow a person's name without being part of
-    it: they are dropped, and the name before them is a person."""
+    it: they are dropped, and the name before them is a person, so a title before it is a title even where
+    its words could name a place ("Judge Durham Hall QC": Durham is the judge's forename here)."""
     cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]]:
-        cands[-1].person_evidence = True
+        c = cands[-1]
+        c.person_evidence = True
+        size = match_title([t.text for t in c.toks], 0, state.lex)
+        if size and len(c.toks) > size:
+            c.toks = c.toks[size:]
     return cands
 
 
@@ -153,7 +158,8 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             i += 1
             continue
         if size and i + size < n:
-            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex):
+            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex,
+                              functools.partial(_after_a_forename, state)):
                 _drop_portfolio(sp, lex)
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
@@ -170,6 +176,13 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     for c in sp.out:
         _portfolio_evidence(c, run, rtoks[0], toks, lex)
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+def _after_a_forename(state: DocState, word: str) -> bool:
+    """The article writes `word` right after a forename, at the end of a run ("USCG Captain Monica Rochester")."""
+    toks, lex = state.doc.tokens, state.lex
+    return any(len(r) >= 2 and toks[r[-1]].text == word and lex.is_forename(toks[r[-2]].text)
+               for r in state.runs)
 
 
 def _shares_surname(k: int, state: DocState) -> bool:
@@ -217,14 +230,18 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
         and not place_prefix and not numbered_body(words[i:], lex)
 
 
-def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon) -> bool:
-    """Whether the title before `rest` really introduces a person ("Dean Kamen" is a forename)."""
+def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon,
+                   surname: Callable[[str], bool] = lambda w: False) -> bool:
+    """Whether the title before `rest` really introduces a person ("Dean Kamen" is a forename). A place
+    name after an ambiguous title ("Captain Rochester") is a person's surname when the article writes it
+    after a forename too ("Monica Rochester"): the document's own use outweighs the gazetteer."""
     ok = True
     if title in lex.ambiguous_titles:
         first = rest[0]
-        ok = lex.is_forename(first) and not is_place_name(first, lex) or (
+        place = is_place_name(first, lex) and not (len(rest) == 1 and surname(first))
+        ok = lex.is_forename(first) and not place or (
             not after_words and rest[-1] not in lex.org_heads and rest[-1] not in lex.media_heads
-            and not is_place_name(first, lex) and not is_acronym(first))
+            and not place and not is_acronym(first))
         if ok and len(title) == 1 and len(rest) == 1 and lex.is_forename(title[0]) and not after_words \
                 and title[0].lower() not in TITLE_WORDS_AS_FORENAMES:
             ok = False  # "founded by Dean Kamen": a forename, not the title "Dean"

@@ -33,18 +33,53 @@ QUOTE_CLOSE = frozenset("\"\u201d'\u2019")
 
 def weigh_entities(state: DocState) -> None:
     """Drop the people and organisations the `actor` model does not believe in (their mentions go with
-    them); places come from gazetteers and place contexts, and the subject of a verb of saying speaks,
-    so both are kept."""
+    them); places come from gazetteers and place contexts, and the subject of a verb of saying speaks
+    (`_says`), so both are kept."""
     decide = model("actor").decide
     kept = []
     for e in state.roots:
         if e.mentions and not e.hinted and e.kind != "place":  # (a place is kept unweighed: no features)
             e.features = entity_features(e, state)
-            # a speaker is an actor whatever else is known of it ("Coles, in a release, said")
-            if not e.features["ctx_before_verb"] and not decide(e.features):
+            if not decide(e.features) and not _says(e, state):
                 continue
         kept.append(e)
     state.roots = kept
+
+
+def _says(e: Entity, state: DocState) -> bool:
+    """The subject of a verb of saying speaks, so it is an actor whatever else is known of it: a mention
+    right before the verb ("Daly explained"), or before an aside set off by commas and then the verb
+    ("Coles, in a media release, said", "FSANZ, says"). A verb further on without that comma belongs to
+    another clause ("the "Bully Pulpit" and speak to", "Legato and the second part was called") or to
+    another subject ("the Institute that monitored the trial, said")."""
+    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    verbs = state.lex.speech_verbs
+    for s, en in e.mentions:
+        k = index_of.get(s)
+        if k is None:
+            continue
+        while k + 1 < len(toks) and toks[k].end < en:
+            k += 1
+        if _verb_or_aside_then_verb(toks, k, text, verbs):
+            return True
+    return False
+
+
+def _verb_or_aside_then_verb(toks: list[Token], k: int, text: str, verbs: frozenset[str]) -> bool:
+    """The words after token k open with a verb of saying, or with a comma, an aside, a comma and one."""
+    if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent:
+        return False
+    gap = text[toks[k].end:toks[k + 1].start].strip()
+    if gap not in ("", ","):
+        return False
+    if toks[k + 1].text in verbs:
+        return True
+    for j in range(k + 2, min(len(toks), k + 2 + SPEECH_WINDOW)) if gap == "," else ():
+        if toks[j].sent != toks[k].sent:
+            return False
+        if text[toks[j - 1].end:toks[j].start].strip() == ",":
+            return toks[j].text in verbs
+    return False
 
 
 def learned_kinds(state: DocState) -> None:
