@@ -148,8 +148,8 @@ class _Strings:
             self._text.append(text)
         return found
 
-    def encode(self, seen_by_name: dict[str, _Seen]) -> array[int]:
-        """The record, in the narrowest array its numbers fit (most records: two bytes a number)."""
+    def encode(self, seen_by_name: dict[str, _Seen]) -> bytes:
+        """The record, packed (`_pack`: ~1.2 bytes a number)."""
         record: list[int] = []
         for seen in seen_by_name.values():
             record += (min(seen.quotations, _MAX_COUNT), len(seen.spellings))
@@ -157,8 +157,7 @@ class _Strings:
                 record += (self._id(spelling), self._id(kind), min(mentions, _MAX_COUNT))
             record.append(len(seen.aliases))
             record += map(self._id, seen.aliases)
-        top = max(record, default=0)
-        return array("B" if top < 1 << 8 else "H" if top < 1 << 16 else "i", record)
+        return _pack(record)
 
     def decode(self, record: Sequence[int]) -> Iterator[tuple[str, _Seen]]:
         text, keys, at = self._text, self._keys, 0
@@ -178,6 +177,32 @@ class _Strings:
                              sum(triples[2::3]), aliases, quotations)
 
 
+def _pack(numbers: Iterable[int]) -> bytes:
+    """Numbers (>= 0) seven bits to a byte, the high bit saying "more follow" (LEB128): most of a record's
+    numbers are below 128 (counts, kinds, the folder's first strings), so one byte each; the rest two."""
+    out = bytearray()
+    for n in numbers:
+        while n >= 0x80:
+            out.append(n & 0x7F | 0x80)
+            n >>= 7
+        out.append(n)
+    return bytes(out)
+
+
+def _unpack(packed: Iterable[int]) -> list[int]:
+    """The numbers `_pack` packed."""
+    numbers: list[int] = []
+    value = shift = 0
+    for byte in packed:
+        if byte & 0x80:
+            value |= (byte & 0x7F) << shift
+            shift += 7
+        else:
+            numbers.append(value | byte << shift)
+            value = shift = 0
+    return numbers
+
+
 def _vote(kind_mentions: Sequence[tuple[str, int]]) -> str:
     """The kind an article gives a name it lists (under one or more kinds): the one with more mentions
     (each listing counting one more); ties: person < organisation < place."""
@@ -194,12 +219,12 @@ class _Records:
     per article: the keys' bytes are joined in one buffer too (a folder's articles share their folder, kept
     once) and looked up through a hash table of arrays (`listing.PathMap`, which reads a key back from its
     slot). Why: an array object and a key string per article (and a dict entry) were ~660 bytes a
-    counted article, ~64 MiB once a 100,000-article folder is analysed; here it is a record's bytes (~200)
+    counted article, ~64 MiB once a 100,000-article folder is analysed; here it is a record's bytes (~130)
     and ~100 bytes for its key. A replaced or discarded record is left in place until the dead ones are
     as many bytes as the live ones; then the live ones are copied (`_compact`). Slots are in adding order
     (re-adding a key gives it a new slot at the end)."""
 
-    __slots__ = ("_slots", "_data", "_starts", "_ends", "_codes", "_dirs", "_dir_ids", "_dir_of", "_names",
+    __slots__ = ("_slots", "_data", "_starts", "_ends", "_live", "_dirs", "_dir_ids", "_dir_of", "_names",
                  "_name_ends", "_dead")
 
     def __init__(self) -> None:
@@ -207,8 +232,8 @@ class _Records:
 
         self._slots = PathMap(self.key)  # article key -> its slot
         self._data = bytearray()  # every record's numbers, one after another
-        self._starts, self._ends = array("I"), array("I")  # a slot's record: _data[start:end]; dead: start == end
-        self._codes = bytearray()  # the record's array typecode ("B", "H" or "i"), 0 for a dead slot
+        self._starts, self._ends = array("I"), array("I")  # a slot's record: _data[start:end]
+        self._live = bytearray()  # 1 for a slot in use, 0 for a dead one
         self._dirs: list[str] = []  # "/news/2024/": the part of a key up to its last separator, kept once
         self._dir_ids: dict[str, int] = {}
         self._dir_of = array("I")
@@ -227,7 +252,7 @@ class _Records:
         name = self._names[start:self._name_ends[slot]].decode("utf-8", "surrogatepass")
         return self._dirs[self._dir_of[slot]] + name
 
-    def put(self, key: str, record: array[int]) -> None:
+    def put(self, key: str, record: bytes) -> None:
         """`key`'s record is now `record` (in a new slot at the end)."""
         self.discard(key)
         slot = len(self._starts)
@@ -241,9 +266,9 @@ class _Records:
         self._names += name.encode("utf-8", "surrogatepass")
         self._name_ends.append(len(self._names))
         self._starts.append(len(self._data))
-        self._data += record.tobytes()
+        self._data += record
         self._ends.append(len(self._data))
-        self._codes.append(ord(record.typecode))
+        self._live.append(1)
         self._slots.add(key, slot)
 
     def discard(self, key: str) -> bool:
@@ -254,17 +279,17 @@ class _Records:
         assert isinstance(slot, int)
         self._dead += self._ends[slot] - self._starts[slot]
         self._starts[slot] = self._ends[slot]
-        self._codes[slot] = 0
+        self._live[slot] = 0
         if self._dead > max(len(self._data) - self._dead, 1 << 16):
             self._compact()
         return True
 
-    def items(self) -> Iterator[tuple[str, array[int]]]:
+    def items(self) -> Iterator[tuple[str, bytes]]:
         """(key, record) of every live slot, in adding order."""
         data, starts, ends = self._data, self._starts, self._ends
-        for slot, code in enumerate(self._codes):
-            if code:
-                yield self.key(slot), array(chr(code), data[starts[slot]:ends[slot]])
+        for slot, live in enumerate(self._live):
+            if live:
+                yield self.key(slot), bytes(data[starts[slot]:ends[slot]])
 
     def _compact(self) -> None:
         """The live records and keys copied into new buffers (the dead ones left behind)."""
@@ -372,7 +397,7 @@ class FolderActors:
     def _merge(self) -> list[FolderActor]:
         names: dict[str, _Name] = {}
         for article_key, record in self._articles.items():
-            for key, seen in self._strings.decode(record):
+            for key, seen in self._strings.decode(_unpack(record)):
                 n = names.get(key)
                 if n is None:
                     n = names[key] = _Name(key)
