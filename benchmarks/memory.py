@@ -159,7 +159,8 @@ class Breakdown:
             f" chunks): in use {m['in_use'] / MiB:.1f} MiB, free {m['free'] / MiB:.1f} MiB",
             f"  of which SQLite: {used / MiB:.1f} MiB in use (high-water {high / MiB:.1f} MiB)",
             f"  Python small objects: {py['arenas']} arenas of {py['bytes'] / MiB:.1f} MiB:"
-            f" in use {py['in_use'] / MiB:.1f} MiB, free {py['free'] / MiB:.1f} MiB",
+            f" in use {py['in_use'] / MiB:.1f} MiB, free {py['free'] / MiB:.1f} MiB" if py["arenas"] >= 0 else
+            "  Python small objects: not counted while tracemalloc runs (its hooks hide them)",
         ]
 
     def compact(self) -> str:
