@@ -6,9 +6,11 @@ folder's cast, background analysis, SQLite's queries). glibc gives every new thr
 articles warm, RSS grew by ~40 MiB in the half-minute after the list was up, with nothing more held by
 Python. One heap for the whole process (`limit_heaps`, from the first worker, before the others start)
 and giving freed pages back after each big job (`give_back`) keep RSS near what is actually held.
-Blocks of 128 KiB and more (a filter's list of 100,000 positions is 800 KiB) always get pages of their
-own, handed back when freed: glibc would otherwise raise that bar after each such block is freed and
-serve the next ones from the heaps, where they left 6-9 MiB free but held in a long filter session.
+Blocks of 1 MiB and more (the rows' columns as they grow, the cast's buffer, the map by file's arrays)
+always get pages of their own, handed back when freed: glibc would otherwise raise that bar (up to 32 MiB)
+after each such block is freed and serve the next ones from the heaps, where they left several MiB free
+but held. Smaller blocks (a filter's list of 100,000 positions, 800 KiB) still come from the heaps: fresh
+pages for each cost a filter key ~1.5 ms of page faults.
 
 Elsewhere than glibc (or where ctypes can't find these calls) both do nothing. `ctypes` is imported on
 first use, in a worker: never before the reader's first frame.
@@ -21,7 +23,7 @@ from typing import Any
 
 _M_ARENA_MAX = -8  # glibc's mallopt parameters: the number of heaps,
 _M_MMAP_THRESHOLD = -3  # and the size from which a block gets pages of its own (mmap)
-OWN_PAGES_FROM = 128 * 1024  # (glibc's starting value, kept from then on)
+OWN_PAGES_FROM = 1 << 20
 
 
 @lru_cache(maxsize=1)

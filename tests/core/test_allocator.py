@@ -35,7 +35,7 @@ def test_big_blocks_keep_pages_of_their_own_after_a_bigger_one_was_freed() -> No
     bigger = bytearray(8 << 20)
     del bigger  # (by default the bar now stood at 8 MiB)
     before = allocator.own_pages()
-    block = bytearray(1 << 20)
+    block = bytearray(2 << 20)
     assert allocator.own_pages() - before >= len(block)
     del block
     assert allocator.own_pages() == before  # its pages went back at once
