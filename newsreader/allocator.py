@@ -23,7 +23,7 @@ from typing import Any
 
 _M_ARENA_MAX = -8  # glibc's mallopt parameters: the number of heaps,
 _M_MMAP_THRESHOLD = -3  # and the size from which a block gets pages of its own (mmap)
-OWN_PAGES_FROM = 1 << 20
+OWN_PAGES_FROM = 1 << 20  # (kept from then on: glibc no longer raises it)
 
 
 @lru_cache(maxsize=1)
