@@ -28,6 +28,7 @@ from typing import Any
 from newsreader.actor_index import actor_filter
 from newsreader.analysis.model import KINDS, Actor, Analysis
 from newsreader.articles import Article
+from newsreader.listing import PathMap
 from newsreader.query import FilterQuery, Term
 
 _WORD_SPLIT = re.compile(r"[\s\-–]+")
@@ -228,8 +229,6 @@ class _Records:
                  "_name_ends", "_dead")
 
     def __init__(self) -> None:
-        from newsreader.listing import PathMap
-
         self._slots = PathMap(self.key)  # article key -> its slot
         self._data = bytearray()  # every record's numbers, one after another
         self._starts, self._ends = array("I"), array("I")  # a slot's record: _data[start:end]
