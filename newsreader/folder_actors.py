@@ -163,19 +163,23 @@ class _Strings:
     def decode(self, record: Sequence[int]) -> Iterator[tuple[str, _Seen]]:
         text, keys, at = self._text, self._keys, 0
         while at < len(record):
-            quotations, count = record[at:at + 2]
-            triples = record[at + 2:at + 2 + 3 * count]
+            quotations, count, first = record[at:at + 3]
+            if count == 1:  # (most names: one actor listed under them; no generator for it)
+                kind, mentions = text[record[at + 3]], record[at + 4]
+                spellings, kind_mentions, vote = (text[first],), ((kind, mentions),), kind
+            else:
+                triples = record[at + 2:at + 2 + 3 * count]
+                spellings = tuple(text[i] for i in triples[0::3])
+                kind_mentions = tuple(zip((text[i] for i in triples[1::3]), triples[2::3], strict=True))
+                mentions, vote = sum(triples[2::3]), _vote(kind_mentions)
             at += 2 + 3 * count
-            spellings = tuple(text[i] for i in triples[0::3])
-            kind_mentions = tuple(zip((text[i] for i in triples[1::3]), triples[2::3], strict=True))
             count = record[at]
-            aliases = tuple(text[i] for i in record[at + 1:at + 1 + count])
+            aliases = tuple(text[i] for i in record[at + 1:at + 1 + count]) if count else ()
             at += 1 + count
-            key = keys.get(triples[0])
+            key = keys.get(first)
             if key is None:
-                key = keys[triples[0]] = name_key(spellings[0])  # (every spelling listed under a key has it)
-            yield key, _Seen(spellings, _vote(kind_mentions), kind_mentions,
-                             sum(triples[2::3]), aliases, quotations)
+                key = keys[first] = name_key(spellings[0])  # (every spelling listed under a key has it)
+            yield key, _Seen(spellings, vote, kind_mentions, mentions, aliases, quotations)
 
 
 def _pack(numbers: Iterable[int]) -> bytes:
