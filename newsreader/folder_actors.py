@@ -17,16 +17,18 @@ says "President Trump".
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsreader.actor_index import actor_filter
 from newsreader.analysis.model import KINDS, Actor, Analysis
 from newsreader.articles import Article
+from newsreader.listing import PathMap
 from newsreader.query import FilterQuery, Term
 
 _WORD_SPLIT = re.compile(r"[\s\-–]+")
@@ -113,13 +115,11 @@ def _summarise(analysis: Analysis) -> dict[str, _Seen]:
             grouped.setdefault(name_key(actor.name), []).append(actor)
     out: dict[str, _Seen] = {}
     for key, actors in grouped.items():
-        votes: Counter[str] = Counter()
-        for a in actors:
-            votes[a.kind] += len(a.mentions) + 1
+        kind_mentions = tuple((a.kind, len(a.mentions)) for a in actors)
         out[key] = _Seen(
             spellings=tuple(" ".join(a.name.split()) for a in actors),
-            vote=max(votes, key=lambda k: (votes[k], -_kind_rank(k))),
-            kind_mentions=tuple((a.kind, len(a.mentions)) for a in actors),
+            vote=_vote(kind_mentions),
+            kind_mentions=kind_mentions,
             mentions=sum(len(a.mentions) for a in actors),
             aliases=tuple(" ".join(x.split()) for a in actors for x in a.aliases if x.strip()),
             quotations=quotes_by_speaker.get(key, 0),
@@ -128,17 +128,19 @@ def _summarise(analysis: Analysis) -> dict[str, _Seen]:
 
 
 class _Strings:
-    """Each article's `_Seen`s as one array of numbers, every string (name, spelling, alias, kind) a number
-    in one table. Why: kept as objects, the cast of a 100,000-article folder would be several objects and
-    fresh copies of the same strings per name per article (~30 MiB for 5,000 analyses); as numbers it is a
-    few bytes per name. A record is, per name: key, vote, mentions, quotations, then the spellings, the
-    (kind, mentions) pairs and the aliases, each preceded by its count."""
+    """Each article's `_Seen`s as one record of numbers, every string (spelling, kind, alias) a number in one
+    table. Why: kept as objects, the cast of a 100,000-article folder would be several objects and fresh
+    copies of the same strings per name per article (~30 MiB for 5,000 analyses); as numbers it is a few
+    bytes per name. A record holds, per name: its quotations, then per actor listed under it (spelling,
+    kind, mentions), then its aliases, each list preceded by its count. The name's key, its vote and its
+    mentions are worked out again from those (`_vote`), not stored."""
 
-    __slots__ = ("_ids", "_text")
+    __slots__ = ("_ids", "_text", "_keys")
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
         self._text: list[str] = []
+        self._keys: dict[int, str] = {}  # a spelling's number -> its name key (worked out once)
 
     def _id(self, text: str) -> int:
         found = self._ids.get(text)
@@ -147,38 +149,157 @@ class _Strings:
             self._text.append(text)
         return found
 
-    def encode(self, seen_by_name: dict[str, _Seen]) -> array[int]:
-        """The record, in the narrowest array its numbers fit, allocated to its exact size (a grown array
-        keeps spare room: with 4-byte numbers, 20,000 analyses held ~16 MiB; this way ~5 MiB)."""
+    def encode(self, seen_by_name: dict[str, _Seen]) -> bytes:
+        """The record, packed (`_pack`: ~1.2 bytes a number)."""
         record: list[int] = []
-        for key, seen in seen_by_name.items():
-            counts = (min(seen.mentions, _MAX_COUNT), min(seen.quotations, _MAX_COUNT))
-            record += (self._id(key), self._id(seen.vote), *counts)
-            record.append(len(seen.spellings))
-            record += map(self._id, seen.spellings)
-            record.append(len(seen.kind_mentions))
-            for kind, mentions in seen.kind_mentions:
-                record += (self._id(kind), min(mentions, _MAX_COUNT))
+        for seen in seen_by_name.values():
+            record += (min(seen.quotations, _MAX_COUNT), len(seen.spellings))
+            for spelling, (kind, mentions) in zip(seen.spellings, seen.kind_mentions, strict=True):
+                record += (self._id(spelling), self._id(kind), min(mentions, _MAX_COUNT))
             record.append(len(seen.aliases))
             record += map(self._id, seen.aliases)
-        top = max(record, default=0)
-        return array("B" if top < 1 << 8 else "H" if top < 1 << 16 else "i", record)
+        return _pack(record)
 
-    def decode(self, record: array[int]) -> Iterator[tuple[str, _Seen]]:
-        text, at = self._text, 0
+    def decode(self, record: Sequence[int]) -> Iterator[tuple[str, _Seen]]:
+        text, keys, at = self._text, self._keys, 0
         while at < len(record):
-            key, vote, mentions, quotations, count = record[at:at + 5]
-            at += 5
-            spellings = tuple(text[i] for i in record[at:at + count])
-            at += count
+            quotations, count, first = record[at:at + 3]
+            if count == 1:  # (most names: one actor listed under them; no generator for it)
+                kind, mentions = text[record[at + 3]], record[at + 4]
+                spellings, kind_mentions, vote = (text[first],), ((kind, mentions),), kind
+            else:
+                triples = record[at + 2:at + 2 + 3 * count]
+                spellings = tuple(text[i] for i in triples[0::3])
+                kind_mentions = tuple(zip((text[i] for i in triples[1::3]), triples[2::3], strict=True))
+                mentions, vote = sum(triples[2::3]), _vote(kind_mentions)
+            at += 2 + 3 * count
             count = record[at]
-            pairs = record[at + 1:at + 1 + 2 * count]
-            at += 1 + 2 * count
-            kind_mentions = tuple((text[pairs[i]], pairs[i + 1]) for i in range(0, len(pairs), 2))
-            count = record[at]
-            aliases = tuple(text[i] for i in record[at + 1:at + 1 + count])
+            aliases = tuple(text[i] for i in record[at + 1:at + 1 + count]) if count else ()
             at += 1 + count
-            yield text[key], _Seen(spellings, text[vote], kind_mentions, mentions, aliases, quotations)
+            key = keys.get(first)
+            if key is None:
+                key = keys[first] = name_key(spellings[0])  # (every spelling listed under a key has it)
+            yield key, _Seen(spellings, vote, kind_mentions, mentions, aliases, quotations)
+
+
+def _pack(numbers: Iterable[int]) -> bytes:
+    """Numbers (>= 0) seven bits to a byte, the high bit saying "more follow" (LEB128): most of a record's
+    numbers are below 128 (counts, kinds, the folder's first strings), so one byte each; the rest two."""
+    out = bytearray()
+    for n in numbers:
+        while n >= 0x80:
+            out.append(n & 0x7F | 0x80)
+            n >>= 7
+        out.append(n)
+    return bytes(out)
+
+
+def _unpack(packed: Iterable[int]) -> list[int]:
+    """The numbers `_pack` packed."""
+    numbers: list[int] = []
+    value = shift = 0
+    for byte in packed:
+        if byte & 0x80:
+            value |= (byte & 0x7F) << shift
+            shift += 7
+        else:
+            numbers.append(value | byte << shift)
+            value = shift = 0
+    return numbers
+
+
+def _vote(kind_mentions: Sequence[tuple[str, int]]) -> str:
+    """The kind an article gives a name it lists (under one or more kinds): the one with more mentions
+    (each listing counting one more); ties: person < organisation < place."""
+    if len(kind_mentions) == 1:  # (most names: listed once)
+        return kind_mentions[0][0]
+    votes: Counter[str] = Counter()
+    for kind, mentions in kind_mentions:
+        votes[kind] += mentions + 1
+    return max(votes, key=lambda k: (votes[k], -_kind_rank(k)))
+
+
+class _Records:
+    """Every article's record (`_Strings.encode`) in one buffer, found by the article's key, with no object
+    per article: the keys' bytes are joined in one buffer too (a folder's articles share their folder, kept
+    once) and looked up through a hash table of arrays (`listing.PathMap`, which reads a key back from its
+    slot). Why: an array object and a key string per article (and a dict entry) were ~660 bytes a
+    counted article, ~64 MiB once a 100,000-article folder is analysed; here it is a record's bytes (~130)
+    and ~100 bytes for its key. A replaced or discarded record is left in place until the dead ones are
+    as many bytes as the live ones; then the live ones are copied (`_compact`). Slots are in adding order
+    (re-adding a key gives it a new slot at the end)."""
+
+    __slots__ = ("_slots", "_data", "_starts", "_ends", "_live", "_dirs", "_dir_ids", "_dir_of", "_names",
+                 "_name_ends", "_dead")
+
+    def __init__(self) -> None:
+        self._slots = PathMap(self.key)  # article key -> its slot
+        self._data = bytearray()  # every record's numbers, one after another
+        self._starts, self._ends = array("I"), array("I")  # a slot's record: _data[start:end]
+        self._live = bytearray()  # 1 for a slot in use, 0 for a dead one
+        self._dirs: list[str] = []  # "/news/2024/": the part of a key up to its last separator, kept once
+        self._dir_ids: dict[str, int] = {}
+        self._dir_of = array("I")
+        self._names = bytearray()  # the rest of every slot's key, UTF-8 (lone surrogates kept)
+        self._name_ends = array("I")  # (4 GiB of records or names: far more than any folder's)
+        self._dead = 0  # bytes of dead records
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slots
+
+    def key(self, slot: int) -> str:
+        start = self._name_ends[slot - 1] if slot else 0
+        name = self._names[start:self._name_ends[slot]].decode("utf-8", "surrogatepass")
+        return self._dirs[self._dir_of[slot]] + name
+
+    def put(self, key: str, record: bytes) -> None:
+        """`key`'s record is now `record` (in a new slot at the end)."""
+        self.discard(key)
+        slot = len(self._starts)
+        head, sep, name = key.rpartition(os.sep)
+        head += sep
+        dir_id = self._dir_ids.get(head)
+        if dir_id is None:
+            dir_id = self._dir_ids[head] = len(self._dirs)
+            self._dirs.append(head)
+        self._dir_of.append(dir_id)
+        self._names += name.encode("utf-8", "surrogatepass")
+        self._name_ends.append(len(self._names))
+        self._starts.append(len(self._data))
+        self._data += record
+        self._ends.append(len(self._data))
+        self._live.append(1)
+        self._slots.add(key, slot)
+
+    def discard(self, key: str) -> bool:
+        """Forget `key`'s record; False if there was none."""
+        slot = self._slots.pop(key)
+        if slot is None:
+            return False
+        assert isinstance(slot, int)
+        self._dead += self._ends[slot] - self._starts[slot]
+        self._starts[slot] = self._ends[slot]
+        self._live[slot] = 0
+        if self._dead > max(len(self._data) - self._dead, 1 << 16):
+            self._compact()
+        return True
+
+    def items(self) -> Iterator[tuple[str, bytes]]:
+        """(key, record) of every live slot, in adding order."""
+        data, starts, ends = self._data, self._starts, self._ends
+        for slot, live in enumerate(self._live):
+            if live:
+                yield self.key(slot), bytes(data[starts[slot]:ends[slot]])
+
+    def _compact(self) -> None:
+        """The live records and keys copied into new buffers (the dead ones left behind)."""
+        live = list(self.items())
+        self.__init__()  # type: ignore[misc]  # (the same empty state as a new table's)
+        for key, record in live:
+            self.put(key, record)
 
 
 @dataclass(slots=True)
@@ -228,21 +349,20 @@ class FolderActors:
     """
 
     def __init__(self) -> None:
-        # article key -> what it contributes, as numbers (`_Record`); every string once, in `_strings`
-        self._articles: dict[str, array[int]] = {}
+        # article key -> what it contributes, as numbers (`_Strings.encode`); every string once, in `_strings`
+        self._articles = _Records()
         self._strings = _Strings()
         self._actors: list[FolderActor] | None = None
         self._by_key: dict[str, list[FolderActor]] = {}
 
     def add(self, key: str, analysis: Analysis) -> None:
         """Count (or recount) the article `key` with its analysis."""
-        self._articles.pop(key, None)  # re-added: moves to the end, like a fresh add
-        self._articles[key] = self._strings.encode(_summarise(analysis))
+        self._articles.put(key, self._strings.encode(_summarise(analysis)))  # (re-added: moves to the end)
         self._actors = None
 
     def discard(self, key: str) -> None:
         """Forget the article `key` (removed from the folder, or changed and not re-analysed yet)."""
-        if self._articles.pop(key, None) is not None:
+        if self._articles.discard(key):
             self._actors = None
 
     def __contains__(self, key: object) -> bool:
@@ -280,7 +400,7 @@ class FolderActors:
     def _merge(self) -> list[FolderActor]:
         names: dict[str, _Name] = {}
         for article_key, record in self._articles.items():
-            for key, seen in self._strings.decode(record):
+            for key, seen in self._strings.decode(_unpack(record)):
                 n = names.get(key)
                 if n is None:
                     n = names[key] = _Name(key)

@@ -25,3 +25,17 @@ def test_without_glibc_both_do_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
         assert allocator.give_back() is False
     finally:
         allocator.limit_heaps.cache_clear()
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the calls are glibc's")
+def test_big_blocks_keep_pages_of_their_own_after_a_bigger_one_was_freed() -> None:
+    """glibc raises its bar for own pages to the size of a freed own-pages block; the next big blocks then
+    came from the heaps and stayed there once freed (a long filter session's lists of positions)."""
+    assert allocator.limit_heaps() is True
+    bigger = bytearray(8 << 20)
+    del bigger  # (by default the bar now stood at 8 MiB)
+    before = allocator.own_pages()
+    block = bytearray(2 << 20)
+    assert allocator.own_pages() - before >= len(block)
+    del block
+    assert allocator.own_pages() == before  # its pages went back at once

@@ -344,3 +344,44 @@ def test_names_that_claim_each_other_are_one_actor(tmp_path: Path) -> None:
         "Recep Tayyip Erdogan": (1, ["Erdogan"], []),
         "Erdogan": (1, [], ["Recep Erdoğan", "Recep Tayyip Erdogan"]),
     }
+
+
+# ------------------------------------------------------------------------------------- its memory
+
+
+def test_a_counted_article_costs_its_records_bytes_not_objects() -> None:
+    """The cast of a big folder grows by a few hundred bytes per analysed article (an array object and a
+    key string each were ~660 bytes, ~64 MiB at 100,000 articles)."""
+    import tracemalloc
+
+    analyses, count = [STUB["one"], STUB["two"], STUB["three"]], 3_000
+    table = FolderActors()
+    table.add("/home/reader/news/2024/first.txt", analyses[0])  # (the strings' table and the first buffers)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(count):  # (each key made as the session makes it, and then only held by the table)
+            table.add(f"/home/reader/news/2024/{i:06d}-a-long-enough-article-file-name.txt", analyses[i % 3])
+        per_article = (tracemalloc.get_traced_memory()[0] - before) / count
+    finally:
+        tracemalloc.stop()
+    assert per_article < 150  # (this stub's records are ~20 numbers; its keys' names ~45 bytes)
+    assert len(table) == count + 1 and "/home/reader/news/2024/001234-a-long-enough-article-file-name.txt" in table
+
+
+def test_discarded_and_replaced_records_are_dropped_and_the_counts_stay() -> None:
+    table, fresh = FolderActors(), FolderActors()
+    for i in range(8_000):
+        table.add(f"/news/{i}.txt", STUB["one"])
+    for i in range(8_000):
+        if i % 4:
+            table.discard(f"/news/{i}.txt")  # (past half of the bytes dead: copied to new buffers)
+        else:
+            table.add(f"/news/{i}.txt", STUB["two"])
+    for i in range(0, 8_000, 4):
+        fresh.add(f"/news/{i}.txt", STUB["two"])
+    assert len(table._articles._data) < 2 * len(fresh._articles._data)
+    summary = [(a.name, a.kind, a.articles, a.quotations, a.mentions, a.aliases, a.keys) for a in table.actors()]
+    assert summary == [(a.name, a.kind, a.articles, a.quotations, a.mentions, a.aliases, a.keys)
+                       for a in fresh.actors()]
+    assert len(table) == 2_000 and "/news/1.txt" not in table and "/news/4.txt" in table
