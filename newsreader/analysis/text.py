@@ -17,12 +17,15 @@ from .lexicon import rule_words
 # Written as (?:[^\W\d_]\.){2,}(?![^\W\d_]) | [@#]?\w+TAIL, with the first character pulled out front:
 # a pattern that opens with a character class lets `re` skip the gaps between words in C, which makes
 # every word search (the tokenizer's above all) about a quarter faster. The words found are the same.
-_WORD_TAIL = r"(?:(?:[-\u2010\u2011\u2013.&]|['\u2019](?![sS]\b))\w+)*"
+# The repeats are possessive ("++", "*+"): no match ever needs to give back what one took (what follows a
+# repeat cannot start with what it repeats, and nothing after the tail can fail), so `re` keeps no
+# backtracking state for them, a tenth fewer instructions per word.
+_WORD_TAIL = r"(?:(?:[-\u2010\u2011\u2013.&]|['\u2019](?![sS]\b))\w++)*+"
 WORD_RE = re.compile(
     r"[\w@#](?:"
-    r"(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?![^\W\d_])"  # "U.S.": a letter, then dots and letters
-    rf"|(?<=[@#])\w+{_WORD_TAIL}"  # "@user", "#tag"
-    rf"|(?<=\w)\w*{_WORD_TAIL})"  # any other word
+    r"(?<=[^\W\d_])\.(?:[^\W\d_]\.)++(?![^\W\d_])"  # "U.S.": a letter, then dots and letters
+    rf"|(?<=[@#])\w++{_WORD_TAIL}"  # "@user", "#tag"
+    rf"|(?<=\w)\w*+{_WORD_TAIL})"  # any other word
 )
 # The same words as one group: `split` hands over the gaps and the words in turn, in one pass.
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
