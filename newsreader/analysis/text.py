@@ -78,6 +78,7 @@ class Doc:
     initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
     starts: list[int] = field(default_factory=list)  # starts[i] == tokens[i].start, for bisection
+    capitals: list[int] = field(default_factory=list)  # indices of the capitalised tokens, in order
 
 
 
@@ -116,7 +117,9 @@ def tokenize(text: str) -> Doc:
     lower_counts: dict[str, int] = {}
     mid_capitals: dict[str, int] = {}
     initial_capitals: set[str] = set()
+    capitals: list[int] = []
     lower_get, mid_get, initial_add = lower_counts.get, mid_capitals.get, initial_capitals.add
+    capital = capitals.append
     sent = 0
     poss_match = POSS_RE.match
     split = _SPLIT_RE.split
@@ -157,10 +160,12 @@ def tokenize(text: str) -> Doc:
                     gap = text[poss_end:pos]
             if not cap:
                 lower_counts[word] = lower_get(word, 0) + 1
-            elif not initial:
-                mid_capitals[word] = mid_get(word, 0) + 1
             else:
-                initial_add(word)
+                capital(len(tokens))
+                if not initial:
+                    mid_capitals[word] = mid_get(word, 0) + 1
+                else:
+                    initial_add(word)
             prev = Token(start, end, word, cap, poss_end, initial, sent, p_index)
             append(prev)
         if len(tokens) > sent_start:
@@ -171,7 +176,7 @@ def tokenize(text: str) -> Doc:
     # the index in fewer than a dict comprehension)
     starts = [t.start for t in tokens]
     return Doc(text, tokens, paras, sentences, [t.text for t in tokens], para_tokens, lower_counts, mid_capitals,
-               initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts)
+               initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts, capitals)
 
 
 @lru_cache(maxsize=4096)
