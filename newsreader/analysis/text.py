@@ -112,6 +112,7 @@ def tokenize(text: str) -> Doc:
     paras = paragraphs(text)
     tokens: list[Token] = []
     append = tokens.append
+    texts: list[str] = []
     sentences: list[tuple[int, int]] = []
     para_tokens: list[tuple[int, int]] = []
     lower_counts: dict[str, int] = {}
@@ -123,8 +124,11 @@ def tokenize(text: str) -> Doc:
     sent = 0
     poss_match = POSS_RE.match
     split = _SPLIT_RE.split
+    tagged = "@" in text or "#" in text  # (most bodies have no handle or hashtag: one test for all words)
     for p_index, (p_start, p_end) in enumerate(paras):
-        parts = iter(split(text[p_start:p_end]))  # gap, word, gap, word, …, gap
+        split_parts = split(text[p_start:p_end])  # gap, word, gap, word, …, gap
+        texts += split_parts[1::2]
+        parts = iter(split_parts)
         pos = p_start + len(next(parts))
         sent_start = p_first = len(tokens)
         prev: Token | None = None
@@ -133,9 +137,9 @@ def tokenize(text: str) -> Doc:
             start = pos
             end = pos = start + len(word)
             pos += len(after)
-            c = word[0]
-            upper = c.isupper()
-            cap = (word[1].isupper() if c in "@#" and len(word) > 1 else upper)
+            cap = upper = word[0].isupper()
+            if tagged and word[0] in "@#" and len(word) > 1:  # "@Acme", "#brexit": the second character's
+                cap = word[1].isupper()
             if prev is None:
                 initial, boundary = True, False
             elif gap == " ":  # "in Washington D.C. The team": a dotted acronym swallowed the full stop
@@ -172,10 +176,10 @@ def tokenize(text: str) -> Doc:
             sentences.append((sent_start, len(tokens)))
             sent += 1
         para_tokens.append((p_first, len(tokens)))
-    # (comprehensions read a slot in fewer instructions than `map(attrgetter(…))`; `dict(zip(…))` builds
+    # (a comprehension reads a slot in fewer instructions than `map(attrgetter(…))`; `dict(zip(…))` builds
     # the index in fewer than a dict comprehension)
     starts = [t.start for t in tokens]
-    return Doc(text, tokens, paras, sentences, [t.text for t in tokens], para_tokens, lower_counts, mid_capitals,
+    return Doc(text, tokens, paras, sentences, texts, para_tokens, lower_counts, mid_capitals,
                initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts, capitals)
 
 
