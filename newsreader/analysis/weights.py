@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import mul
 from pathlib import Path
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "weights.json"
@@ -27,9 +25,8 @@ class Model:
     threshold: float = 0.5
 
     def probability(self, features: Features) -> float:
-        # (the products in C, by `map`; a feature of value 0 adds a zero, which leaves a sum of floats as
-        # it was, so the sum is the one over the non-zero features, term by term in the same order)
-        return _sigmoid(sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values())))
+        get = self.weights.get
+        return _sigmoid(sum([get(name, 0.0) * value for name, value in features.items() if value]))
 
     def decide(self, features: Features) -> bool:
         return self.probability(features) >= self.threshold
