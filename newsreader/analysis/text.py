@@ -81,7 +81,6 @@ class Doc:
     initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
     starts: list[int] = field(default_factory=list)  # starts[i] == tokens[i].start, for bisection
-    capitals: list[int] = field(default_factory=list)  # indices of the capitalised tokens, in order
 
 
 
@@ -121,9 +120,7 @@ def tokenize(text: str) -> Doc:
     lower_counts: dict[str, int] = {}
     mid_capitals: dict[str, int] = {}
     initial_capitals: set[str] = set()
-    capitals: list[int] = []
     lower_get, mid_get, initial_add = lower_counts.get, mid_capitals.get, initial_capitals.add
-    capital = capitals.append
     sent = 0
     poss_match = POSS_RE.match
     split = _SPLIT_RE.split
@@ -168,12 +165,10 @@ def tokenize(text: str) -> Doc:
                     gap = text[poss_end:pos]
             if not cap:
                 lower_counts[word] = lower_get(word, 0) + 1
+            elif not initial:
+                mid_capitals[word] = mid_get(word, 0) + 1
             else:
-                capital(len(tokens))
-                if not initial:
-                    mid_capitals[word] = mid_get(word, 0) + 1
-                else:
-                    initial_add(word)
+                initial_add(word)
             # (filled in slot by slot: a call of the class costs a frame and two argument tuples per word,
             # about a third of what making a token costs)
             prev = new(Token)
@@ -194,7 +189,7 @@ def tokenize(text: str) -> Doc:
     # the index in fewer than a dict comprehension)
     starts = [t.start for t in tokens]
     return Doc(text, tokens, paras, sentences, texts, para_tokens, lower_counts, mid_capitals,
-               initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts, capitals)
+               initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts)
 
 
 @lru_cache(maxsize=4096)

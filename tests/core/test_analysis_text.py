@@ -162,7 +162,6 @@ def _assert_views_match_the_tokens(doc: Doc) -> None:
     """The views the tokenizer gathers for the passes say what a loop over the tokens would."""
     assert doc.texts == [t.text for t in doc.tokens]
     assert doc.starts == [t.start for t in doc.tokens]
-    assert doc.capitals == [i for i, t in enumerate(doc.tokens) if t.cap]
     para_tokens = [[i for i, t in enumerate(doc.tokens) if t.para == p] for p in range(len(doc.paragraphs))]
     assert [list(range(i, j)) for i, j in doc.para_tokens] == para_tokens
     lower: dict[str, int] = {}

@@ -12,13 +12,11 @@ start, a possessive, punctuation or a photo-credit cue ends it. A capitalised wo
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
-from collections.abc import Iterator
 
 from ..lexicon import Lexicon, lexicon, rule_words
 from ..names import is_initial, namey
 from ..state import DocState
-from ..text import Doc, Token, occurrences
+from ..text import Token
 from .evidence import CAPTION_CUES, is_caption_cue
 
 PARTICLES = rule_words("actors_particles")
@@ -42,8 +40,9 @@ def capitalised_runs(state: DocState) -> None:
             cur.clear()
 
     captions = state.captions
-    for i in _visited(state.doc, cur):
-        t = toks[i]
+    for i, t in enumerate(toks):
+        if not cur and not t.cap and "-" not in t.text:
+            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
         if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) or text.startswith("$", t.end):
             flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
@@ -71,38 +70,6 @@ def capitalised_runs(state: DocState) -> None:
             flush()
     flush()
     state.runs = [r for r in (_trim(r, toks) for r in runs if len(r) <= MAX_RUN) if r]
-
-
-def _visited(doc: Doc, cur: list[int]) -> Iterator[int]:
-    """The token indices the run loop reads: every word while a run is open (`cur`, the loop's own list),
-    and outside one only the words that can open a run, capitalised or hyphenated ("al-Assad"): most
-    words are lower case, and are skipped here without being looked at."""
-    n = len(doc.tokens)
-    hyphenated = _hyphenated(doc)
-    openers = sorted({*doc.capitals, *hyphenated}) if hyphenated else doc.capitals
-    p, i = 0, -1
-    while True:
-        if cur:
-            i += 1
-        else:
-            while p < len(openers) and openers[p] <= i:
-                p += 1
-            if p == len(openers):
-                return
-            i = openers[p]
-        if i >= n:
-            return
-        yield i
-
-
-def _hyphenated(doc: Doc) -> set[int]:
-    """Indices of the tokens with a hyphen in them, found from the hyphens of the text (few) by bisection."""
-    out: set[int] = set()
-    for at in occurrences(doc.text, "-"):
-        k = bisect_right(doc.starts, at) - 1
-        if k >= 0 and doc.tokens[k].end > at:
-            out.add(k)
-    return out
 
 
 def _trim(run: list[int], toks: list[Token]) -> list[int]:
