@@ -19,6 +19,7 @@ from newsreader.analysis.passes.quotations import (
     _scare_cue_ends,
     _scare_cue_re,
 )
+from newsreader.analysis.passes.sentences import SENT_END_RE, abbreviation_before, last_sentence_end
 from newsreader.analysis.passes.speaker_context import SpeakerContext
 from newsreader.analysis.passes.speech_data import words
 from newsreader.analysis.passes.speech_frames import _source_phrases, source_phrase_end
@@ -101,3 +102,26 @@ def test_speaker_windows_are_the_plain_words_and_each_caller_owns_its_list(text:
     assert first == plain
     first.clear()  # a caller that changes its list changes no other caller's
     assert ctx.words(lo, hi) == plain
+
+
+def _plain_last_sentence_end(text: str, lo: int, hi: int, inner_only: bool) -> int:
+    """The reference: every sentence end of the window in turn, by the pattern, the last one kept."""
+    best = lo
+    limit = len(text[lo:hi].rstrip()) + lo if inner_only else hi
+    for m in SENT_END_RE.finditer(text, lo, hi):
+        if not (inner_only and m.end() >= limit) and not abbreviation_before(text, lo, m.start()) \
+                and text[m.end():m.end() + 1] != ")":
+            best = m.end()
+    return best
+
+
+SENTENCE_PIECES = ["Mr", "Dr", "J", "U.S", "said", "He", " ", "  ", ".", "!", "?", ")", "(", "]", "\"", "'",
+                   "\u201c", "\u201d", "\u2019", "\n", "\u2009", "a", "B", "x."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=25).map("".join), st.integers(0, 40),
+       st.integers(0, 40), st.booleans())
+def test_the_last_sentence_end_is_the_one_a_forward_search_keeps_last(text: str, lo: int, hi: int,
+                                                                      inner_only: bool) -> None:
+    assert last_sentence_end(text, lo, hi, inner_only) == _plain_last_sentence_end(text, lo, hi, inner_only)

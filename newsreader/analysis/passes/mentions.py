@@ -120,8 +120,7 @@ def body_anaphora(state: DocState) -> None:
     it, so the name is an organisation's; each such reference is one organisation vote. People are not
     called "the company", so a name with a person's evidence (a title, a forename) casts no such vote:
     there the body is another one ("Maria Lopez joined the firm. The company hired …")."""
-    toks, index_of = state.doc.tokens, state.doc.index_of
-    firsts = {t.sent: k for k, t in reversed(list(enumerate(toks)))}
+    toks, index_of, sentences = state.doc.tokens, state.doc.index_of, state.doc.sentences
     for e in state.roots:
         if e.hinted or e.title_votes or e.person_votes:
             continue
@@ -129,7 +128,8 @@ def body_anaphora(state: DocState) -> None:
             k = index_of.get(s)
             if k is None or not toks[k].initial:
                 continue
-            j = firsts.get(toks[k].sent + 1)
+            nxt = toks[k].sent + 1  # (the next sentence's first word: sentences are numbered in order)
+            j = sentences[nxt][0] if nxt < len(sentences) else None
             if j is not None and j + 1 < len(toks) and toks[j].lower == "the" \
                     and toks[j + 1].lower in BODY_NOUNS and toks[j + 1].sent == toks[j].sent:
                 e.org_votes += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import compress, count
 
 from ..lexicon import lexicon
 from ..model import Actor
@@ -37,9 +38,11 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
     persons = [sp for sp in outside if sp[2].kind == "person" or (sp[0] in openers and _name_like(sp[2]))]
     starts = [sp[0] for sp in persons]
     votes: dict[str, dict[str, int]] = {}
-    for tok in doc.tokens:
-        g = gendered.get(tok.text)
-        if g is None or inside_quote(tok.start):
+    # (only the pronouns are visited: the texts are matched against the pronoun forms in C)
+    for k in compress(count(), map(gendered.__contains__, doc.texts)):
+        tok = doc.tokens[k]
+        g = gendered[tok.text]
+        if inside_quote(tok.start):
             continue
         i = bisect_left(starts, tok.start) - 1
         if i < 0:

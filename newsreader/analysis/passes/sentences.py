@@ -14,6 +14,7 @@ import re
 from .speech_data import words
 
 SENT_END_RE = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019)\]]|$)")
+_AFTER_END = "\"'\u201c\u201d\u2018\u2019)]"  # what may follow a sentence end besides a space (as above)
 
 
 def _ends_here(text: str, lo: int, m: re.Match[str]) -> bool:
@@ -22,13 +23,21 @@ def _ends_here(text: str, lo: int, m: re.Match[str]) -> bool:
 
 def last_sentence_end(text: str, lo: int, hi: int, inner_only: bool = False) -> int:
     """Offset just after the last sentence end in [lo, hi) (`lo` when there is none); with `inner_only`
-    a full stop at the very end of the window does not count."""
-    best = lo
-    limit = len(text[lo:hi].rstrip()) + lo if inner_only else hi  # (only `inner_only` reads it)
-    for m in SENT_END_RE.finditer(text, lo, hi):
-        if not (inner_only and m.end() >= limit) and _ends_here(text, lo, m):
-            best = m.end()
-    return best
+    a full stop at the very end of the window does not count.
+
+    Read backwards from `hi`, a mark at a time (`str.rfind`), so the search stops at the last sentence
+    end: the marks `SENT_END_RE` finds, tested as `_ends_here` tests them."""
+    hi = min(hi, len(text))  # (as the pattern's search would clamp it)
+    limit = len(text[lo:hi].rstrip()) + lo if inner_only else hi + 1
+    i = hi
+    while True:
+        i = max(text.rfind(".", lo, i), text.rfind("!", lo, i), text.rfind("?", lo, i))
+        if i < 0:
+            return lo
+        j = i + 1  # (what the pattern's look-ahead reads: the window's end, a space, a mark or a bracket)
+        if (j == hi or text[j].isspace() or text[j] in _AFTER_END) and j < limit \
+                and not abbreviation_before(text, lo, i) and text[j:j + 1] != ")":
+            return j
 
 
 def next_sentence_end(text: str, lo: int, hi: int) -> int | None:
