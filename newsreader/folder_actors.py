@@ -164,6 +164,8 @@ class _Strings:
         text, keys, at = self._text, self._keys, 0
         while at < len(record):
             quotations, count, first = record[at:at + 3]
+            spellings: tuple[str, ...]
+            kind_mentions: tuple[tuple[str, int], ...]
             if count == 1:  # (most names: one actor listed under them; no generator for it)
                 kind, mentions = text[record[at + 3]], record[at + 4]
                 spellings, kind_mentions, vote = (text[first],), ((kind, mentions),), kind
