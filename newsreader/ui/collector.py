@@ -9,17 +9,27 @@ event) to just after its first frame; then everything made so far is frozen (`gc
 as the app does again once the whole folder is listed: `settle`) and collections resume.
 
 From then on the young generations are collected as usual (a pass is well under a millisecond), but a
-full collection, which walks every tracked object not frozen (the screen's cached lines alone are tens of
-thousands: 15-30 ms of CPU, and 0.1-0.7 s while a cold 100,000-article folder was indexed), waits for a
-moment without keys (`collect_if_due`, from a timer of the app), so it never lands inside one.
+full collection waits for a moment without keys (`collect_if_due`, from a timer of the app), so it never
+starts inside one, and it freezes what survives it: those objects have lived through every young
+collection since they were made and mostly live as long as the app (analyses, the screen's cached
+lines), and a full collection that walked them all again took 40-150 ms of CPU at 100,000 articles
+(with half the folder analysed), long enough for the next key of someone typing a filter to wait for
+it. So each full collection walks only what is newer than the one before; a deep one (`gc.unfreeze`
+first) finds the garbage among the frozen objects, rarely and only after a longer quiet moment.
+While a filter key's frame is held for its rows (`ui/frame_hold`), no collection runs at all (`deferred`):
+its young collections wait until that frame is out (at 100,000 articles a key made up to 20 of them).
 """
 
 from __future__ import annotations
 
 import gc
+from contextlib import AbstractContextManager
 
 FULL_DUE = 10  # young-generation passes between two full collections (CPython's own threshold)
 FULL_OVERDUE = 300  # ... and with keys arriving all along (a key held down), collected all the same
+QUIET_S = 0.1  # a due full collection waits for this long without a key
+DEEP_EVERY = 30  # full collections between two deep ones (which walk the frozen objects too) ...
+DEEP_QUIET_S = 2.0  # ... after this long without a key
 _NEVER = 1 << 30
 _DEFAULT_THRESHOLD = gc.get_threshold()
 
@@ -38,14 +48,34 @@ def resume() -> None:
     gc.enable()
 
 
-def collect_if_due(quiet: bool) -> bool:
-    """A full collection, if enough has happened since the last one and no key is waiting (`quiet`), or
-    if it is long overdue. True if it ran."""
+class _Collections:
+    """Full collections since the last deep one (the app's timer calls `collect_if_due`)."""
+
+    since_deep = 0
+
+
+def collect_if_due(quiet_for: float) -> bool:
+    """A full collection, if enough has happened since the last one and no key came for `quiet_for`
+    seconds (`QUIET_S`), or if it is long overdue; a deep one now and then. True if one ran."""
     passes = gc.get_count()[2]  # middle-generation passes since the last full collection
-    if passes >= FULL_OVERDUE or (quiet and passes >= FULL_DUE):
-        gc.collect()
-        return True
-    return False
+    if _Collections.since_deep >= DEEP_EVERY and quiet_for >= DEEP_QUIET_S:
+        gc.unfreeze()  # (frozen objects that have become garbage since: found, and freed, only now)
+        _Collections.since_deep = 0
+    elif passes >= FULL_OVERDUE or (quiet_for >= QUIET_S and passes >= FULL_DUE):
+        _Collections.since_deep += 1
+    else:
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
+
+
+def deferred() -> AbstractContextManager[None]:
+    """`with deferred(): …`, or entered and left around a held frame: no collection meanwhile. (The
+    analysis' own pause, so that neither resumes the collector while the other holds it.)"""
+    from newsreader.analysis.collector import paused
+
+    return paused()
 
 
 def release() -> None:

@@ -6,6 +6,8 @@ echo's, then the rows' at the next tick of Textual's 60 Hz update timer, which w
 when the rows are already there, and each frame repaints what changed since the one before. Held until
 the rows arrive, the echo, the rows, the counts and the reader's highlights go out in one frame; a
 query slower than the hold's limit has its echo painted at the limit, and its rows when they come.
+No garbage collection runs from the key to that frame (`collector.deferred`): the young collections
+a key's work would start are left until the frame is out, between keys.
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from typing import Any
 from textual.app import App
 from textual.timer import Timer
 
+from newsreader.ui import collector
+
 
 class FrameHold:
     """`hold()` suspends the app's repaints (`App.batch_update`) until `release()` or `limit` seconds
-    after the first `hold()`, whichever is first; a `hold()` while held does not extend it."""
+    after the first `hold()`, whichever is first; a `hold()` while held does not extend it. The garbage
+    collector waits from `hold()` until the frame after the release has been painted."""
 
     def __init__(self, app: App[Any], limit: float) -> None:
         self._app = app
         self._limit = limit
         self._batch: ExitStack | None = None
         self._timer: Timer | None = None
+        self._no_collection: ExitStack | None = None
 
     @property
     def held(self) -> bool:
@@ -36,6 +42,9 @@ class FrameHold:
             return
         self._batch = ExitStack()
         self._batch.enter_context(self._app.batch_update())
+        if self._no_collection is None:  # (still there when the last frame has not been painted yet)
+            self._no_collection = ExitStack()
+            self._no_collection.enter_context(collector.deferred())
         self._timer = self._app.set_timer(self._limit, self.release, name="frame hold")
 
     def release(self) -> None:
@@ -46,3 +55,10 @@ class FrameHold:
             self._timer = None
         if batch is not None:
             batch.close()
+            self._app.call_after_refresh(self._collect_again)
+
+    def _collect_again(self) -> None:
+        """The held frame is out: collections may run again (unless a new key holds the next one)."""
+        if self._batch is None and self._no_collection is not None:
+            self._no_collection.close()
+            self._no_collection = None

@@ -42,7 +42,6 @@ POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
 BACKGROUND_BATCH = 2
 FIRST_PAGE = 80  # entries listed before the first paint: more rows than a tall terminal shows
 QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard quiet
-GC_QUIET_S = 0.1  # a due full garbage collection waits for this long without a key (`collector`)
 # How often a thread holding the interpreter lock hands it over to one waiting for it (CPython's default:
 # 5 ms). A key's handling takes the lock back dozens of times (after every wait on the terminal or a
 # file); with the analysis of the article just shown still running in a worker, each of those waited up
@@ -107,14 +106,14 @@ class FolderWorkers:
     def _collect_when_quiet(self) -> None:
         """The workers' garbage (a cold folder's streamed entries, analyses) is collected between keys:
         young generations as they fill, full collections by this timer (`collector`)."""
-        collector.collect_if_due(self.quiet(GC_QUIET_S))
+        collector.collect_if_due(time.monotonic() - self.last_input)
 
     # ------------------------------------------------------------------------------------- scan
 
     def scan(self) -> None:
         """Open the index, show what it knows at once, then bring it in line with the folder."""
         if self._gc_timer is None:
-            self._gc_timer = self.app.set_interval(GC_QUIET_S, self._collect_when_quiet, name="collect")
+            self._gc_timer = self.app.set_interval(collector.QUIET_S, self._collect_when_quiet, name="collect")
         early = self.session is None and self._first_page()
 
         def start() -> None:
