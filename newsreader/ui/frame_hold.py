@@ -24,41 +24,65 @@ from newsreader.ui import collector
 class FrameHold:
     """`hold()` suspends the app's repaints (`App.batch_update`) until `release()` or `limit` seconds
     after the first `hold()`, whichever is first; a `hold()` while held does not extend it. The garbage
-    collector waits from `hold()` until the frame after the release has been painted."""
+    collector waits from `hold()` until the frame after `release()` (the rows) has been painted, or for
+    `collection_limit` seconds after the last `hold()`, so a query that never answers can't stop it."""
 
-    def __init__(self, app: App[Any], limit: float) -> None:
+    def __init__(self, app: App[Any], limit: float, collection_limit: float = 0.5) -> None:
         self._app = app
         self._limit = limit
+        self._collection_limit = collection_limit
         self._batch: ExitStack | None = None
         self._timer: Timer | None = None
         self._no_collection: ExitStack | None = None
+        self._collection_timer: Timer | None = None
 
     @property
     def held(self) -> bool:
         return self._batch is not None
 
+    @property
+    def collections_held(self) -> bool:
+        return self._no_collection is not None
+
     def hold(self) -> None:
+        if self._no_collection is None:
+            self._no_collection = ExitStack()
+            self._no_collection.enter_context(collector.deferred())
+        if self._collection_timer is not None:
+            self._collection_timer.stop()
+        self._collection_timer = self._app.set_timer(self._collection_limit, self._collect_again,
+                                                     name="collections held")
         if self._batch is not None:
             return
         self._batch = ExitStack()
         self._batch.enter_context(self._app.batch_update())
-        if self._no_collection is None:  # (still there when the last frame has not been painted yet)
-            self._no_collection = ExitStack()
-            self._no_collection.enter_context(collector.deferred())
-        self._timer = self._app.set_timer(self._limit, self.release, name="frame hold")
+        self._timer = self._app.set_timer(self._limit, self._paint, name="frame hold")
 
     def release(self) -> None:
-        """Let the held frame be painted (a no-op when nothing is held)."""
+        """The rows are there: let the held frame be painted, and collections run once it is out (a
+        no-op when nothing is held)."""
+        self._paint()
+        if self._no_collection is not None:
+            self._app.call_after_refresh(self._collect_again, after_key=True)
+
+    def _paint(self) -> None:
+        """Let the held frame be painted (the rows, or the echo at the limit: then collections still
+        wait for the rows)."""
         batch, self._batch = self._batch, None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if batch is not None:
             batch.close()
-            self._app.call_after_refresh(self._collect_again)
 
-    def _collect_again(self) -> None:
-        """The held frame is out: collections may run again (unless a new key holds the next one)."""
-        if self._batch is None and self._no_collection is not None:
+    def _collect_again(self, *, after_key: bool = False) -> None:
+        """Collections may run again: the rows' frame is out (unless a newer key is held: its rows will
+        say when), or the limit passed."""
+        if after_key and self._batch is not None:
+            return
+        if self._collection_timer is not None:
+            self._collection_timer.stop()
+            self._collection_timer = None
+        if self._no_collection is not None:
             self._no_collection.close()
             self._no_collection = None

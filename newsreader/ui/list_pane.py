@@ -364,13 +364,10 @@ class ListPane(Vertical):
         self.article_list.focus()
 
     def _hold_frame(self) -> None:
-        """The filter's text changed: its echo waits for its rows (`_list` releases it), or the limit;
-        the session's builds in workers stand back meanwhile."""
+        """The filter's text changed: its echo waits for its rows (`_list` releases it), or the limit."""
         if self._frame_hold is None:
             self._frame_hold = FrameHold(self.app, FILTER_FRAME_HOLD_S)
         self._frame_hold.hold()
-        if self.session is not None:
-            self.session.typing_filter()
 
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
         message.stop()
