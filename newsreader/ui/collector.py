@@ -23,7 +23,8 @@ its young collections wait until that frame is out (at 100,000 articles a key ma
 from __future__ import annotations
 
 import gc
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 FULL_DUE = 10  # young-generation passes between two full collections (CPython's own threshold)
 FULL_OVERDUE = 300  # ... and with keys arriving all along (a key held down), collected all the same
@@ -49,15 +50,19 @@ def resume() -> None:
 
 
 class _Collections:
-    """Full collections since the last deep one (the app's timer calls `collect_if_due`)."""
+    """Full collections since the last deep one; keys being answered (`deferred`)."""
 
     since_deep = 0
+    deferred = 0
 
 
 def collect_if_due(quiet_for: float) -> bool:
     """A full collection, if enough has happened since the last one and no key came for `quiet_for`
-    seconds (`QUIET_S`), or if it is long overdue; a deep one now and then. True if one ran."""
+    seconds (`QUIET_S`) and none is being answered, or if it is long overdue; a deep one now and then.
+    True if one ran."""
     passes = gc.get_count()[2]  # middle-generation passes since the last full collection
+    if _Collections.deferred and passes < FULL_OVERDUE:
+        return False
     if _Collections.since_deep >= DEEP_EVERY and quiet_for >= DEEP_QUIET_S:
         gc.unfreeze()  # (frozen objects that have become garbage since: found, and freed, only now)
         _Collections.since_deep = 0
@@ -70,12 +75,19 @@ def collect_if_due(quiet_for: float) -> bool:
     return True
 
 
-def deferred() -> AbstractContextManager[None]:
-    """`with deferred(): …`, or entered and left around a held frame: no collection meanwhile. (The
-    analysis' own pause, so that neither resumes the collector while the other holds it.)"""
+@contextmanager
+def deferred() -> Iterator[None]:
+    """`with deferred(): …`, or entered and left around a held frame: no collection meanwhile, neither
+    the interpreter's young ones (through the analysis' own pause, so that neither resumes the collector
+    while the other holds it) nor this module's full ones."""
     from newsreader.analysis.collector import paused
 
-    return paused()
+    _Collections.deferred += 1
+    try:
+        with paused():
+            yield
+    finally:
+        _Collections.deferred -= 1
 
 
 def release() -> None:

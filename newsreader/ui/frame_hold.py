@@ -65,6 +65,11 @@ class FrameHold:
         if self._no_collection is not None:
             self._app.call_after_refresh(self._collect_again, after_key=True)
 
+    def close(self) -> None:
+        """The app is closing: nothing held any more (the collector's pause is shared with the analysis)."""
+        self._paint()
+        self._collect_again()
+
     def _paint(self) -> None:
         """Let the held frame be painted (the rows, or the echo at the limit: then collections still
         wait for the rows)."""
