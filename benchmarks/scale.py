@@ -36,7 +36,12 @@ from sending the key to the first frame rendered that shows its result:
                 "echo" is the key -> the first frame showing it typed in the bar (the app holds that
                 frame up to 40 ms for the key's rows, so that one frame shows both); "UI CPU" is the
                 UI thread's time on a CPU from the key to that frame (Linux schedstat): the key's own
-                cost, which the machine's load barely moves
+                cost, which the machine's load barely moves. `--only filter` also breaks the slowest
+                keys down (`report_key_breakdown`): the UI thread's run-queue wait (the machine's
+                load), the other threads' CPU meanwhile and the busiest (each worker's thread takes
+                its worker's name), the garbage collections inside the key (`gc.callbacks`), and the
+                key's way: to the filter's start, to the worker's query, the query (wall and CPU),
+                back to the UI thread, the listing, and from there to the frame (the paint)
   find          each keystroke typed into the find bar (`/`) -> the matches are drawn
   cold          the app opened on an empty cache: when the progress bar is first drawn, when every
                 title is listed, when the index (written by the indexer child process) is complete;
