@@ -15,7 +15,8 @@ collection since they were made and mostly live as long as the app (analyses, th
 lines), and a full collection that walked them all again took 40-150 ms of CPU at 100,000 articles
 (with half the folder analysed), long enough for the next key of someone typing a filter to wait for
 it. So each full collection walks only what is newer than the one before; a deep one (`gc.unfreeze`
-first) finds the garbage among the frozen objects, rarely and only after a longer quiet moment.
+first) finds the garbage among the frozen objects, rarely and after a longer quiet moment (or at any
+moment without keys once long overdue).
 While a filter key's frame is held for its rows (`ui/frame_hold`), no collection runs at all (`deferred`):
 its young collections wait until that frame is out (at 100,000 articles a key made up to 20 of them).
 """
@@ -31,6 +32,8 @@ FULL_OVERDUE = 300  # ... and with keys arriving all along (a key held down), co
 QUIET_S = 0.1  # a due full collection waits for this long without a key
 DEEP_EVERY = 30  # full collections between two deep ones (which walk the frozen objects too) ...
 DEEP_QUIET_S = 2.0  # ... after this long without a key
+DEEP_OVERDUE = 60  # ... or at any quiet moment once this many went by (keys every 0.25 s while a cold
+# folder indexes for minutes: garbage among the frozen objects is not left to grow without bound)
 _NEVER = 1 << 30
 _DEFAULT_THRESHOLD = gc.get_threshold()
 
@@ -63,7 +66,9 @@ def collect_if_due(quiet_for: float) -> bool:
     passes = gc.get_count()[2]  # middle-generation passes since the last full collection
     if _Collections.deferred and passes < FULL_OVERDUE:
         return False
-    if _Collections.since_deep >= DEEP_EVERY and quiet_for >= DEEP_QUIET_S:
+    since_deep = _Collections.since_deep
+    if (since_deep >= DEEP_EVERY and quiet_for >= DEEP_QUIET_S) or (since_deep >= DEEP_OVERDUE
+                                                                    and quiet_for >= QUIET_S):
         gc.unfreeze()  # (frozen objects that have become garbage since: found, and freed, only now)
         _Collections.since_deep = 0
     elif passes >= FULL_OVERDUE or (quiet_for >= QUIET_S and passes >= FULL_DUE):

@@ -104,6 +104,11 @@ def test_a_full_collection_freezes_what_survives_it_and_a_deep_one_finds_garbage
         assert collector.collect_if_due(quiet_for=collector.DEEP_QUIET_S)
         assert gone() is None
         assert collector._Collections.since_deep == 0
+        collector._Collections.since_deep = collector.DEEP_OVERDUE  # keys all along: deep once long overdue
+        for _ in range(collector.FULL_DUE):
+            gc.collect(1)
+        assert collector.collect_if_due(quiet_for=collector.QUIET_S)
+        assert collector._Collections.since_deep == 0
     finally:
         gc.unfreeze()
 
