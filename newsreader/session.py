@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # loaded when first used (the filter, its table, the cast, an
 ANALYSIS_LRU = 256
 FILTER_RESULTS_KEPT = 32
 TABLE_YIELDS_S = 0.3  # the prefix table's and the cast's builds wait while filters were asked for this recently
-CAST_STEP = 20  # stored analyses counted into the folder's cast between two looks at the keyboard (~2 ms)
+CAST_STEP = 200  # stored analyses counted into the folder's cast between two looks at the keyboard
 UNSTORED_ANALYSES = 2_000  # analyses kept (with their bodies) for a retry while the index can't be written
 
 
@@ -455,11 +455,6 @@ class Session:
                 if key not in self._actor_index:
                     self._actor_index.add(key, analysis)
         give_back()  # (every stored analysis was parsed)
-
-    def typing_filter(self) -> None:
-        """A filter key was typed: the builds in workers stand back from now (`_stand_back`), not only once
-        its query starts (the key's echo, listing and paint share the interpreter with them too)."""
-        self._filtered_at = time.monotonic()
 
     def _stand_back(self, cancelled: Callable[[], bool]) -> None:
         """Wait while someone is typing a filter: a build in a worker shares the interpreter with their keys."""

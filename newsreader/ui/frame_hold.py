@@ -40,10 +40,6 @@ class FrameHold:
     def held(self) -> bool:
         return self._batch is not None
 
-    @property
-    def collections_held(self) -> bool:
-        return self._no_collection is not None
-
     def hold(self) -> None:
         if self._no_collection is None:
             self._no_collection = ExitStack()

@@ -108,9 +108,9 @@ class FolderWorkers:
     def _yielding(self, worker: Worker[None]) -> Callable[[], bool]:
         """The `cancelled` of a long background job (a rescan, the folder's cast, the background analysis),
         which it asks between small steps (a file, 256 stat-ed names, an analysis), holding no lock: while
-        keys arrive it waits there, so a key's work (a filter key's echo, query, listing
-        and paint) has the interpreter to itself but for one step; a rescan of 100,000 files in the
-        middle of a filter made its keys wait 60-150 ms."""
+        keys arrive it waits there, so a key's work (a filter key's echo, query, listing and paint) has
+        the interpreter to itself but for one step; a rescan of 100,000 files in the middle of a filter
+        made its keys wait 60-150 ms. (Not the first scan's: a cold folder is listed while `j`/`k` come.)"""
 
         def cancelled() -> bool:
             while not self.quiet(KEYS_YIELD_S) and not worker.is_cancelled:
