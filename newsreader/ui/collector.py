@@ -10,13 +10,13 @@ as the app does again once the whole folder is listed: `settle`) and collections
 
 From then on the young generations are collected as usual (a pass is well under a millisecond), but a
 full collection waits for a moment without keys (`collect_if_due`, from a timer of the app), so it never
-starts inside one, and it freezes what survives it: those objects have lived through every young
-collection since they were made and mostly live as long as the app (analyses, the screen's cached
-lines), and a full collection that walked them all again took 40-150 ms of CPU at 100,000 articles
-(with half the folder analysed), long enough for the next key of someone typing a filter to wait for
-it. So each full collection walks only what is newer than the one before; a deep one (`gc.unfreeze`
-first) finds the garbage among the frozen objects, rarely and after a longer quiet moment (or at any
-moment without keys once long overdue).
+starts inside one; and once the folder is listed whole (`settle`) it freezes what survives it: those
+objects have lived through every young collection since they were made and mostly live as long as the
+app (analyses, the screen's cached lines), and a full collection that walked them all again took 40-150
+ms of CPU at 100,000 articles (with half the folder analysed), long enough for the next key of someone
+typing a filter to wait for it. So each full collection walks only what is newer than the one before; a
+deep one (`gc.unfreeze` first) finds the garbage among the frozen objects, rarely and after a longer
+quiet moment (or at any moment without keys once long overdue).
 While a filter key's frame is held for its rows (`ui/frame_hold`), no collection runs at all (`deferred`):
 its young collections wait until that frame is out (at 100,000 articles a key made up to 20 of them).
 """
@@ -53,10 +53,12 @@ def resume() -> None:
 
 
 class _Collections:
-    """Full collections since the last deep one; keys being answered (`deferred`)."""
+    """Full collections since the last deep one; keys being answered (`deferred`); whether the folder
+    has been listed whole (`settle`)."""
 
     since_deep = 0
     deferred = 0
+    settled = False
 
 
 def collect_if_due(quiet_for: float) -> bool:
@@ -65,6 +67,11 @@ def collect_if_due(quiet_for: float) -> bool:
     True if one ran."""
     passes = gc.get_count()[2]  # middle-generation passes since the last full collection
     if _Collections.deferred and passes < FULL_OVERDUE:
+        return False
+    if not _Collections.settled:  # a cold folder is still coming in: most of what lives now is transient
+        if passes >= FULL_OVERDUE or (quiet_for >= QUIET_S and passes >= FULL_DUE):
+            gc.collect()
+            return True
         return False
     since_deep = _Collections.since_deep
     if (since_deep >= DEEP_EVERY and quiet_for >= DEEP_QUIET_S) or (since_deep >= DEEP_OVERDUE
@@ -99,9 +106,12 @@ def release() -> None:
     """The app is closing (perhaps before its first frame): the interpreter's own collector again."""
     gc.set_threshold(*_DEFAULT_THRESHOLD)
     gc.enable()
+    _Collections.settled = False
 
 
 def settle() -> None:
     """What exists now lives as long as the app (the folder's list and index entries): out of the
-    collector's way, or its full passes (~0.1 s with 10,000 articles) land in a keystroke."""
+    collector's way, or its full passes (~0.1 s with 10,000 articles) land in a keystroke. From now on
+    full collections freeze what survives them too."""
     gc.freeze()
+    _Collections.settled = True
