@@ -36,7 +36,12 @@ from sending the key to the first frame rendered that shows its result:
                 "echo" is the key -> the first frame showing it typed in the bar (the app holds that
                 frame up to 40 ms for the key's rows, so that one frame shows both); "UI CPU" is the
                 UI thread's time on a CPU from the key to that frame (Linux schedstat): the key's own
-                cost, which the machine's load barely moves
+                cost, which the machine's load barely moves. `--only filter` also breaks the slowest
+                keys down (`report_key_breakdown`): the UI thread's run-queue wait (the machine's
+                load), the other threads' CPU meanwhile and the busiest (each worker's thread takes
+                its worker's name), the garbage collections inside the key (`gc.callbacks`), and the
+                key's way: to the filter's start, to the worker's query, the query (wall and CPU),
+                back to the UI thread, the listing, and from there to the frame (the paint)
   find          each keystroke typed into the find bar (`/`) -> the matches are drawn
   cold          the app opened on an empty cache: when the progress bar is first drawn, when every
                 title is listed, when the index (written by the indexer child process) is complete;
@@ -233,6 +238,64 @@ def child_main(spec: dict[str, Any]) -> None:
 
     schedstat = f"/proc/self/task/{threading.main_thread().native_id}/schedstat"
 
+    import gc
+    import inspect
+
+    collections_seen: list[tuple[float, float, int]] = []  # (start, end, generation) of every collection
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            gc_started[0] = time.monotonic()
+        else:
+            collections_seen.append((gc_started[0], time.monotonic(), info.get("generation", -1)))
+
+    gc.callbacks.append(on_gc)
+
+    from textual.worker import Worker
+
+    run_threaded = Worker._run_threaded
+
+    async def naming_run_threaded(worker: Any) -> Any:
+        """Each thread worker's thread takes its worker's name while it runs (for `others_cpu`)."""
+        work = worker._work
+        if callable(work) and not inspect.iscoroutinefunction(getattr(work, "func", work)):
+            def named() -> Any:
+                threading.current_thread().name = worker.description or worker.name
+                return work()
+
+            worker._work = named
+        return await run_threaded(worker)
+
+    Worker._run_threaded = naming_run_threaded
+
+    def threads_cpu() -> dict[int, float]:
+        """Every thread's time on a CPU so far (s), by native id (Linux schedstat)."""
+        found = {}
+        for tid in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{tid}/schedstat") as f:
+                    found[int(tid)] = int(f.read().split()[0]) / 1e9
+            except (OSError, ValueError):
+                continue
+        return found
+
+    def others_cpu(before: dict[int, float], after: dict[int, float]) -> tuple[float, str]:
+        """The other threads' CPU between two `threads_cpu` readings (while it runs Python, a thread
+        holds the interpreter lock the UI thread may be waiting for), and the busiest one's name."""
+        names = {t.native_id: t.name for t in threading.enumerate()}
+        main_id = threading.main_thread().native_id
+        spent = {tid: t - before.get(tid, 0.0) for tid, t in after.items() if tid != main_id}
+        busiest = max(spent, key=spent.__getitem__, default=None)
+        label = "" if busiest is None or spent[busiest] < 0.0005 else names.get(busiest, str(busiest))
+        return sum(spent.values()), label[:28]
+
+    def collections_between(start: float, end: float) -> tuple[int, float, int]:
+        """(collections, their time in the window, the oldest generation collected; -1: none)."""
+        inside = [(s, e, g) for s, e, g in collections_seen if e > start and s < end]
+        return (len(inside), sum(min(e, end) - max(s, start) for s, e, _g in inside),
+                max((g for _s, _e, g in inside), default=-1))
+
     def ui_thread_times() -> tuple[float, float]:
         """The UI thread's time on a CPU and time spent runnable, waiting for one (s; Linux schedstat):
         how much of a key's latency was this process's work and how much the machine's load."""
@@ -291,11 +354,18 @@ def child_main(spec: dict[str, Any]) -> None:
             echo = painted(lambda: typed_into.value == prefix) if typed_into is not None else None  # noqa: B023
             if starts is not None:
                 starts.clear()
-            ran = ui_thread_times()[0]
+            steps.clear()
+            ran, queued = ui_thread_times()
+            cpu_before = threads_cpu()
             sent = press(ch)
             t = await wait(fut, 30)
+            ran_after, queued_after = ui_thread_times()
             row: dict[str, Any] = {"prefix": prefix, "painted": None if t is None else t - sent,
-                                   "ui_cpu": ui_thread_times()[0] - ran}
+                                   "ui_cpu": ran_after - ran, "ui_runqueue": queued_after - queued}
+            if t is not None:
+                row["others_cpu"], row["busiest"] = others_cpu(cpu_before, threads_cpu())
+                row["gcs"], row["gc"], row["gc_generation"] = collections_between(sent, t)
+                row.update(breakdown(sent, t, prefix))
             if echo is not None:
                 t_echo = await wait(echo, 1)
                 row["echo"] = None if t_echo is None else t_echo - sent
@@ -308,6 +378,53 @@ def child_main(spec: dict[str, Any]) -> None:
             rows.append(row)
             await asyncio.sleep(KEY_GAP_S)
         return rows
+
+    steps: list[tuple[str, float, float, Any]] = []  # (what, start, end, the query's CPU / the list's filter)
+
+    def breakdown(sent: float, painted_at: float, prefix: str) -> dict[str, Any]:
+        """Where one filter key's time went, in order: the key handled up to the filter's start, the
+        worker's query (wall and CPU: the rest is waiting for the interpreter lock or SQLite), the
+        result's way back to the UI thread, the listing, and from there to the frame (the paint)."""
+        queries = [x for x in steps if x[0] == "query"]
+        lists = [x for x in steps if x[0] == "list" and x[3] == prefix]
+        row: dict[str, Any] = {"queries": len(queries)}
+        starts = [x for x in steps if x[0] == "start"]
+        if starts:
+            row["to_start"] = starts[-1][1] - sent
+        if queries:
+            q = queries[-1]
+            row["query"], row["query_cpu"] = q[2] - q[1], q[3]
+            if starts:
+                row["to_query"] = q[1] - starts[-1][1]
+        if lists:
+            done = lists[-1]
+            row["list"] = done[2] - done[1]
+            row["paint"] = painted_at - done[2]
+            row["gcs_in_paint"] = collections_between(done[2], painted_at)[0]
+            if queries:
+                row["to_list"] = done[1] - queries[-1][2]
+        return row
+
+    def hook_timeline() -> None:
+        """Note each step of a filter key (`breakdown`): the session's filter calls in the worker and the
+        list pane's listing on the UI thread."""
+        session, list_pane = app.session, app.list_pane
+        session_filter, do_list = session.filter, list_pane._list
+
+        def timed_filter(*args: Any, **kwargs: Any) -> Any:
+            t, cpu = time.monotonic(), time.thread_time()
+            try:
+                return session_filter(*args, **kwargs)
+            finally:
+                steps.append(("query", t, time.monotonic(), time.thread_time() - cpu))
+
+        def timed_list(*args: Any, **kwargs: Any) -> None:
+            t = time.monotonic()
+            do_list(*args, **kwargs)
+            steps.append(("list", t, time.monotonic(), list_pane.filter_text))
+
+        session.filter = timed_filter
+        list_pane._list = timed_list
 
     def hook_newsreader() -> tuple[list, list, list, list]:
         """Note when the list is replaced (and for which filter text), when a filter starts (after the
@@ -328,6 +445,7 @@ def child_main(spec: dict[str, Any]) -> None:
 
         def noting_run_filter() -> None:
             filter_starts.append(time.monotonic())
+            steps.append(("start", filter_starts[-1], filter_starts[-1], 0.0))
             run_filter()
 
         list_pane._run_filter = noting_run_filter
@@ -425,6 +543,8 @@ def child_main(spec: dict[str, Any]) -> None:
             await asyncio.sleep(0.2)
         # ------------------------------------------------------------------------- filter
         out["filters"] = {}
+        if spec.get("filters"):
+            hook_timeline()
         for query in spec.get("filters", []):
             if query.startswith("actor:"):
                 t = time.monotonic()
@@ -825,12 +945,14 @@ def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessi
         ui_cpu: list[float] = []
         rss: list[tuple[float, float]] = []
         per_query: dict[str, list[float]] = {}
+        all_rows: list[dict[str, Any]] = []
         for _ in range(sessions):
             s = run_session({"name": f"{name} warm", "app": "newsreader", "folder": str(folder.resolve()),
                              "expected": n, "moves": 0, "finds": [], "filters": FILTER_QUERIES_MANY}, env)
             if "failed" in s or "error" in s:
                 continue
             for query, rows in s.get("filters", {}).items():
+                all_rows += [r for r in rows if r.get("painted") is not None]
                 painted_ = [r["painted"] for r in rows]
                 per_query.setdefault(query, []).extend(v for v in painted_ if v is not None)
                 keys += [v for v in painted_ if v is not None]
@@ -854,12 +976,49 @@ def filter_only(folders: list[tuple[str, Path, int]], env: dict[str, str], sessi
               f" {rss_listed:>7.0f}MiB {rss_end:>5.0f}MiB")
         for query, vals in per_query.items():
             print(f"   {query!r:<20} {len(vals):>3} keys  median {ms1(med(vals))} ms  max {ms1(top(vals))} ms")
+        report_key_breakdown(all_rows)
         median_bar, max_bar, rss_bar = BARS["filter_median_ms"], BARS["filter_ms"], BARS["rss_" + name]
         print(f"  bars: median <= {median_bar:g} ms {verdict(med(keys) * 1000, median_bar)},"
               f" max <= {max_bar:g} ms {verdict(top(keys) * 1000, max_bar)},"
               f" peak RSS <= {rss_bar:g} MiB {verdict(rss_end, rss_bar)}")
     print(f"load average now {' '.join(f'{x:.1f}' for x in os.getloadavg())}; total {time.monotonic() - started:.0f} s")
     return 0
+
+
+BREAKDOWN = [  # (column, row field, width): one filter key's time, in the order it is spent (`breakdown`)
+    ("key", "painted", 6), ("UI cpu", "ui_cpu", 6), ("UI runq", "ui_runqueue", 7), ("others", "others_cpu", 6),
+    ("GC", "gc", 5), ("start", "to_start", 5), ("->query", "to_query", 7), ("query", "query", 5),
+    ("q cpu", "query_cpu", 5), ("->list", "to_list", 6), ("list", "list", 5), ("paint", "paint", 5),
+]
+
+
+def report_key_breakdown(rows: list[dict[str, Any]], worst: int = 12) -> None:
+    """The slowest filter keys, each split into where its time went, and the medians of every part: UI
+    cpu = the UI thread on a CPU, UI runq = runnable but waiting for a CPU (the machine's load), others =
+    the other threads' CPU meanwhile (the interpreter lock, when they run Python), GC = collections
+    inside the key; then the key to the filter's start, to the worker's query, the query (wall, CPU),
+    the result back to the UI thread, its listing, and from there to the frame."""
+    if not rows or "gcs" not in rows[0]:
+        return
+    head = f"   {'prefix':<14}" + "".join(f" {title:>{w}}" for title, _f, w in BREAKDOWN) + "  q#   GCs  busiest thread"
+    print(f"  the {min(worst, len(rows))} slowest keys (ms), then the median of each column:")
+    print(head)
+
+    def cells(row: dict[str, Any]) -> str:
+        return "".join(f" {ms1(row.get(field)):>{w}}" for _t, field, w in BREAKDOWN)
+
+    for row in sorted(rows, key=lambda r: -r["painted"])[:worst]:
+        gcs = f"{row.get('gcs', 0)}" + (f"/g{row['gc_generation']}" if row.get("gcs") else "")
+        gcs += f" ({row['gcs_in_paint']} in paint)" if row.get("gcs_in_paint") else ""
+        print(f"   {row['prefix'][-14:]:<14}{cells(row)}  {row.get('queries', 0):>2}  {gcs:>4}"
+              f"  {row.get('busiest', '')}")
+    medians = {field: med([r.get(field) for r in rows]) for _t, field, _w in BREAKDOWN}
+    print(f"   {'(median)':<14}{cells(medians)}")
+    with_gc = [r for r in rows if r.get("gcs")]
+    full = [r for r in rows if r.get("gc_generation") == 2]
+    print(f"  collections inside keys: {sum(r['gcs'] for r in with_gc)} in {len(with_gc)} of {len(rows)} keys"
+          f" ({len(full)} keys with a full one), {ms1(sum(r['gc'] for r in with_gc))} ms in all;"
+          f" keys with more than one query: {sum(1 for r in rows if r.get('queries', 0) > 1)}")
 
 
 def report_cold(cold_sessions: dict[str, dict[str, Any]]) -> None:

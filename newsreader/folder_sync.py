@@ -25,6 +25,7 @@ from newsreader.sanitize import clean_line
 STORE_BATCH = 200
 TITLES_FIRST = 200  # with this many files to read, list their titles from the heads first
 INDEXER_MIN_FILES = 200  # with this many, a child process (`indexer.py`) reads them in full into the index
+WALK_STEP = 256  # files stat-ed between two looks at `cancelled` in a walk
 
 
 @dataclass(slots=True)
@@ -148,11 +149,14 @@ class FolderSync:
         stamp = self.listing.file_stamp(path)
         return stamp if stamp is not None else self._empty_files.get(path)
 
-    def _walk(self, watched: dict[str, int | None]) -> tuple[dict[str, int], dict[str, list[Article]], set[str]]:
+    def _walk(
+        self, watched: dict[str, int | None], cancelled: Callable[[], bool] = lambda: False
+    ) -> tuple[dict[str, int], dict[str, list[Article]], set[str]] | None:
         """Stat every article file: (the stamps of the files new or changed since they were read, the walk's
         errors as entries, the listed files it did not see). Unchanged files are only marked seen, not kept
         (a map of 100,000 paths and stamps was ~20 MiB at the peak of every poll); the stamps of the few
-        `watched` files are put in it."""
+        `watched` files are put in it. None if `cancelled` (asked every `WALK_STEP` files: the reader's
+        polls pause there while keys arrive, a walk of 100,000 files being seconds of the interpreter)."""
         if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
             try:
                 st = self.root.stat()
@@ -169,7 +173,10 @@ class FolderSync:
         seen = self.listing.seen_marks()
         empty_seen: set[str] = set()
         # a folder listed already is walked in the system's order (only changes are kept: order is moot)
-        for path_text, file_stat, problem in iter_article_paths(self.root, ordered=not self.listing.articles()):
+        for walked, (path_text, file_stat, problem) in enumerate(
+                iter_article_paths(self.root, ordered=not self.listing.articles())):
+            if walked % WALK_STEP == 0 and cancelled():
+                return None
             seen.mark(path_text)
             if problem is not None or file_stat is None:
                 errors[path_text] = [_error_entry(Path(path_text), problem or "unreadable")]
@@ -202,7 +209,10 @@ class FolderSync:
             self._all_stale = True  # residue or hints changed: every article must be re-read
         self.articles()  # (every change so far in the list: the walk marks its rows)
         unstored: dict[str, int | None] = dict.fromkeys(self._unstored)
-        stats, errors, removed = self._walk(unstored)
+        walked = self._walk(unstored, cancelled)
+        if walked is None:
+            return changes
+        stats, errors, removed = walked
         todo = list(stats)
         for path in removed:
             self._drop(path)

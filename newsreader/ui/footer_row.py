@@ -19,9 +19,9 @@ class FooterRow(Widget):
         self.call_after_refresh(self._add_footer)
 
     async def _add_footer(self) -> None:
-        from textual.widgets import Footer
+        from newsreader.ui.keys_footer import KeysFooter
 
         if not self.is_attached:  # the app quit before its first frame (q, SIGTERM)
             return
-        await self.mount(Footer(compact=True))
+        await self.mount(KeysFooter(compact=True))
         self.app.refresh_bindings()  # the footer lists the keys at the next bindings update

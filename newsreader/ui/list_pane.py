@@ -90,6 +90,10 @@ class ListPane(Vertical):
         self._marks_version = 0  # bumped whenever read marks change
         self._frame_hold: FrameHold | None = None  # a filter key's frame, held for its rows (`frame_hold`)
 
+    def on_unmount(self) -> None:
+        if self._frame_hold is not None:
+            self._frame_hold.close()
+
     def compose(self) -> ComposeResult:
         yield ArticleList(id="list")  # the filter bar above it is made on first use (`filter_bar`)
 

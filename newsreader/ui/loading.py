@@ -42,7 +42,8 @@ POLL_MIN_S, POLL_MAX_S = 1.0, 15.0
 BACKGROUND_BATCH = 2
 FIRST_PAGE = 80  # entries listed before the first paint: more rows than a tall terminal shows
 QUIET_S = 1.5  # background analysis and rescans wait for this much keyboard quiet
-GC_QUIET_S = 0.1  # a due full garbage collection waits for this long without a key (`collector`)
+KEYS_YIELD_S = 0.3  # ... and, once started, the jobs that may run long pause while a key came this recently
+YIELD_SLEEP_S = 0.02
 # How often a thread holding the interpreter lock hands it over to one waiting for it (CPython's default:
 # 5 ms). A key's handling takes the lock back dozens of times (after every wait on the terminal or a
 # file); with the analysis of the article just shown still running in a worker, each of those waited up
@@ -104,17 +105,31 @@ class FolderWorkers:
     def quiet(self, seconds: float = QUIET_S) -> bool:
         return time.monotonic() - self.last_input >= seconds
 
+    def _yielding(self, worker: Worker[None]) -> Callable[[], bool]:
+        """The `cancelled` of a long background job (a rescan, the folder's cast, the background analysis),
+        which it asks between small steps (a file, 256 stat-ed names, an analysis), holding no lock: while
+        keys arrive it waits there, so a key's work (a filter key's echo, query, listing and paint) has
+        the interpreter to itself but for one step; a rescan of 100,000 files in the middle of a filter
+        made its keys wait 60-150 ms. (Not the first scan's: a cold folder is listed while `j`/`k` come.)"""
+
+        def cancelled() -> bool:
+            while not self.quiet(KEYS_YIELD_S) and not worker.is_cancelled:
+                time.sleep(YIELD_SLEEP_S)
+            return worker.is_cancelled
+
+        return cancelled
+
     def _collect_when_quiet(self) -> None:
         """The workers' garbage (a cold folder's streamed entries, analyses) is collected between keys:
         young generations as they fill, full collections by this timer (`collector`)."""
-        collector.collect_if_due(self.quiet(GC_QUIET_S))
+        collector.collect_if_due(time.monotonic() - self.last_input)
 
     # ------------------------------------------------------------------------------------- scan
 
     def scan(self) -> None:
         """Open the index, show what it knows at once, then bring it in line with the folder."""
         if self._gc_timer is None:
-            self._gc_timer = self.app.set_interval(GC_QUIET_S, self._collect_when_quiet, name="collect")
+            self._gc_timer = self.app.set_interval(collector.QUIET_S, self._collect_when_quiet, name="collect")
         early = self.session is None and self._first_page()
 
         def start() -> None:
@@ -198,7 +213,7 @@ class FolderWorkers:
 
         def job(worker: Worker[None]) -> None:
             if self.session is not None:
-                self.session.prepare_filter(lambda: worker.is_cancelled)
+                self.session.prepare_filter(lambda: worker.is_cancelled)  # (SQLite asks it, holding the index)
 
         self._run("preparing the filter", "filter-table", job)
 
@@ -268,7 +283,7 @@ class FolderWorkers:
         session = self.session
         assert session is not None
         try:
-            changes = session.refresh(cancelled=lambda: worker.is_cancelled)
+            changes = session.refresh(cancelled=self._yielding(worker))
         except Exception:
             self.app.post_message(Polled())  # the next poll is scheduled even after a failure
             raise
@@ -316,7 +331,7 @@ class FolderWorkers:
                 time.sleep(0.05)
             if worker.is_cancelled:
                 return
-            done = session.analyse_many(pending[start:start + BACKGROUND_BATCH], lambda: worker.is_cancelled)
+            done = session.analyse_many(pending[start:start + BACKGROUND_BATCH], self._yielding(worker))
             if done:
                 self.app.post_message(QuoteCounts(done))
             time.sleep(0.001)  # let the UI thread in
@@ -342,7 +357,7 @@ class FolderWorkers:
 
         def job(worker: Worker[None]) -> None:
             if self.session is not None:
-                self.session.build_actor_index(cancelled=lambda: worker.is_cancelled)
+                self.session.build_actor_index(cancelled=self._yielding(worker))
                 self.app.post_message(FolderActorsReady())
 
         self._run("counting the folder's actors", "folder-actors", job)

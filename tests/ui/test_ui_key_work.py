@@ -74,9 +74,10 @@ async def test_a_full_collection_waits_for_a_moment_without_keys(
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(app, pilot)
         assert gc.get_threshold()[2] > 10**6  # the interpreter never starts a full collection itself
-        collections: list[bool] = []
+        collections: list[float] = []
         real = collector.collect_if_due
-        monkeypatch.setattr(collector, "collect_if_due", lambda quiet: collections.append(quiet) or real(quiet))
+        monkeypatch.setattr(collector, "collect_if_due",
+                            lambda quiet_for: collections.append(quiet_for) or real(quiet_for))
         for _ in range(collector.FULL_DUE + 2):
             gc.collect(1)  # young-generation passes, as a worker's garbage makes them
         app.folder.last_input = float("inf")  # a key is arriving all the time

@@ -83,7 +83,7 @@ def test_the_analysis_engine_and_yaml_are_not_imported_before_a_warm_folders_fir
              "newsreader.folder_actors", "newsreader.prefix_table", "newsreader.search",
              "newsreader.ui.commands", "newsreader.ui.actor_commands", "newsreader.ui.find_bar",
              "newsreader.ui.filter_bar", "newsreader.ui.input_bar", "textual.widgets._footer",
-             "textual.widgets._progress_bar", "newsreader.state", "newsreader.cli_output",
+             "newsreader.ui.keys_footer", "textual.widgets._progress_bar", "newsreader.state", "newsreader.cli_output",
              # the keymap's checks (with the keys, just after the first frame); the analysis model, the
              # filter's language and the actors' index (with the first analysis, filter, actor)
              "newsreader.keymap", "newsreader.analysis", "newsreader.query", "newsreader.actor_index",
