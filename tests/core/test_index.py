@@ -362,6 +362,47 @@ def test_a_repeated_filter_is_answered_without_sql_and_a_cancelled_one_stops(
     assert checks  # SQLite asked, and stopped the statement
 
 
+class _RowCounter:
+    """A reader connection that counts the rows that cross from SQLite into Python."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn, self.rows = conn, 0
+
+    def execute(self, sql: str, params: object = ()) -> _RowCounter:
+        self.cursor = self.conn.execute(sql, params)  # type: ignore[arg-type]
+        return self
+
+    def fetchone(self) -> object:
+        self.rows += 1
+        return self.cursor.fetchone()
+
+    def __iter__(self) -> _RowCounter:
+        return self
+
+    def __next__(self) -> object:
+        self.rows += 1
+        return next(self.cursor)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+
+def test_a_filter_hands_its_matches_to_python_in_one_row(tmp_path: Path) -> None:
+    """Every row stepped takes the interpreter lock back, and waits for it while the UI thread paints: a
+    filter matching thousands of articles must cross as one row, however many it matches."""
+    session = Session(folder_of(tmp_path, 40))
+    session.refresh()
+    index = session.index
+    assert index is not None
+    counter = _RowCounter(index._reader)
+    index._reader = counter  # type: ignore[assignment]
+    assert sorted(index.filter_ids(parse_filter("story")) or []) == list(range(1, 41))
+    assert counter.rows == 1
+    assert sorted(index.filter_ids(parse_filter("source:wire apples")) or []) == list(range(1, 41))
+    assert list(index.filter_ids(parse_filter("no-such-word")) or []) == []
+    assert counter.rows == 3
+
+
 def test_listing_from_the_index_sets_off_no_garbage_collection(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
