@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sys
 from array import array
 from bisect import bisect_right
@@ -23,6 +22,7 @@ from typing import Any
 
 from newsreader.articles import Article, body_hash
 from newsreader.content_keys import KEY_LENGTH, make_key
+from newsreader.path_column import PathColumn
 
 DIGEST_BYTES = 12  # `articles.body_hash`: blake2b-96, stored as 24 hex digits
 KEY_BYTES = KEY_LENGTH // 2  # `content_keys.content_key`: 16 hex digits
@@ -38,16 +38,12 @@ class EntryTable:
     """Body-less list entries, one column per field (see the module's docstring). Not thread-safe for
     writes: one thread appends (the list's worker); views read it from any thread."""
 
-    __slots__ = ("_folders", "_folder_ids", "_folder_of", "_names", "_name_ends", "_titles", "_title_ends",
+    __slots__ = ("_paths", "_titles", "_title_ends",
                  "indexes", "sizes", "mtimes", "days", "digests", "row_ids", "content_keys", "quotes",
                  "_sources", "_authors", "_strings", "_string_ids", "odd_digests", "errors", "notices")
 
     def __init__(self) -> None:
-        self._folders: list[str] = []  # "/news/2024/" (with the separator): a folder's files share it
-        self._folder_ids: dict[str, int] = {}
-        self._folder_of = array("I")
-        self._names = bytearray()  # every file name's bytes (os.fsencode), one after another
-        self._name_ends = array("I")  # (4 GiB of names: far more than any folder's)
+        self._paths = PathColumn(_FS_ENCODING, _FS_ERRORS)  # (os.fsencode's bytes, without its checks)
         self._titles = bytearray()  # every title's UTF-8 bytes (lone surrogates kept), one after another
         self._title_ends = array("I")
         self.indexes = array("I")  # the entry's place in its (YAML) file
@@ -77,15 +73,7 @@ class EntryTable:
                quotes: int | None = None, row_id: int | None = None) -> int:
         """A new row; returns its number."""
         row = len(self.sizes)
-        folder, sep, name = path.rpartition(os.sep)
-        folder += sep
-        folder_id = self._folder_ids.get(folder)
-        if folder_id is None:
-            folder_id = self._folder_ids[folder] = len(self._folders)
-            self._folders.append(folder)
-        self._folder_of.append(folder_id)
-        self._names += name.encode(_FS_ENCODING, _FS_ERRORS)  # (os.fsencode's, without its checks)
-        self._name_ends.append(len(self._names))
+        self._paths.append(path)
         self._titles += title.encode("utf-8", "surrogatepass")
         self._title_ends.append(len(self._titles))
         self.indexes.append(index)
@@ -134,9 +122,7 @@ class EntryTable:
 
     def path(self, row: int) -> str:
         """The row's path, spelled as the folder walk spells it."""
-        start = self._name_ends[row - 1] if row else 0
-        name = self._names[start:self._name_ends[row]].decode(_FS_ENCODING, _FS_ERRORS)
-        return self._folders[self._folder_of[row]] + name
+        return self._paths[row]
 
     def title(self, row: int) -> str:
         start = self._title_ends[row - 1] if row else 0

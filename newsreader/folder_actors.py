@@ -17,7 +17,6 @@ says "President Trump".
 
 from __future__ import annotations
 
-import os
 import re
 from array import array
 from collections import Counter
@@ -29,6 +28,7 @@ from newsreader.actor_index import actor_filter
 from newsreader.analysis.model import KINDS, Actor, Analysis
 from newsreader.articles import Article
 from newsreader.listing import PathMap
+from newsreader.path_column import PathColumn
 from newsreader.query import FilterQuery, Term
 
 _WORD_SPLIT = re.compile(r"[\s\-–]+")
@@ -231,19 +231,14 @@ class _Records:
     as many bytes as the live ones; then the live ones are copied (`_compact`). Slots are in adding order
     (re-adding a key gives it a new slot at the end)."""
 
-    __slots__ = ("_slots", "_data", "_starts", "_ends", "_live", "_dirs", "_dir_ids", "_dir_of", "_names",
-                 "_name_ends", "_dead")
+    __slots__ = ("_slots", "_data", "_starts", "_ends", "_live", "_keys", "_dead")
 
     def __init__(self) -> None:
         self._slots = PathMap(self.key)  # article key -> its slot
         self._data = bytearray()  # every record's numbers, one after another
         self._starts, self._ends = array("I"), array("I")  # a slot's record: _data[start:end]
         self._live = bytearray()  # 1 for a slot in use, 0 for a dead one
-        self._dirs: list[str] = []  # "/news/2024/": the part of a key up to its last separator, kept once
-        self._dir_ids: dict[str, int] = {}
-        self._dir_of = array("I")
-        self._names = bytearray()  # the rest of every slot's key, UTF-8 (lone surrogates kept)
-        self._name_ends = array("I")  # (4 GiB of records or names: far more than any folder's)
+        self._keys = PathColumn("utf-8", "surrogatepass")  # every slot's key (lone surrogates kept)
         self._dead = 0  # bytes of dead records
 
     def __len__(self) -> int:
@@ -253,23 +248,13 @@ class _Records:
         return key in self._slots
 
     def key(self, slot: int) -> str:
-        start = self._name_ends[slot - 1] if slot else 0
-        name = self._names[start:self._name_ends[slot]].decode("utf-8", "surrogatepass")
-        return self._dirs[self._dir_of[slot]] + name
+        return self._keys[slot]
 
     def put(self, key: str, record: bytes) -> None:
         """`key`'s record is now `record` (in a new slot at the end)."""
         self.discard(key)
         slot = len(self._starts)
-        head, sep, name = key.rpartition(os.sep)
-        head += sep
-        dir_id = self._dir_ids.get(head)
-        if dir_id is None:
-            dir_id = self._dir_ids[head] = len(self._dirs)
-            self._dirs.append(head)
-        self._dir_of.append(dir_id)
-        self._names += name.encode("utf-8", "surrogatepass")
-        self._name_ends.append(len(self._names))
+        self._keys.append(key)
         self._starts.append(len(self._data))
         self._data += record
         self._ends.append(len(self._data))
