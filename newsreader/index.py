@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsreader.articles import Article, body_hash
 from newsreader.cache_paths import index_path_for
+from newsreader.engine_id import engine_id
 from newsreader.entry_table import EntryTable, IndexEntry
 
 if TYPE_CHECKING:  # the analysis model and the filter's module load with their first use, after the first frame
@@ -203,11 +204,14 @@ class FolderIndex:
             try:
                 conn = self._connect()
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
-                if version == SCHEMA_VERSION:
+                same_engine = conn.execute("PRAGMA application_id").fetchone()[0] == engine_id()
+                if version == SCHEMA_VERSION and same_engine:
                     conn.execute("SELECT path FROM files LIMIT 1").fetchone()  # readable (count(*): 35 ms at 100k)
                     self.has_fts = self._fts_present(conn)
                     return conn
-                if version != 0:
+                if version == SCHEMA_VERSION:
+                    self.notice = "The index's analyses were made by another version of the analysis engine: rebuilt."
+                elif version != 0:
                     self.notice = "The index was from another version of newsreader: rebuilt."
                 conn.close()
                 self._remove_files()
@@ -261,6 +265,7 @@ class FolderIndex:
             self.has_fts = False  # this SQLite has no FTS5: the filter scans in memory instead
         conn.execute(_ORDER_INDEX)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA application_id={engine_id()}")
         conn.execute("COMMIT")
 
     def close(self) -> None:

@@ -140,6 +140,56 @@ def test_fts_filter_words_phrases_negation_and_fields(tmp_path: Path) -> None:
     assert hits("-apples") == ["Minister of state", "Prime minister speaks"]
     assert hits("") == ["Gardening", "Minister of state", "Prime minister speaks"]
 
+def test_analyses_made_by_another_engine_are_not_shown_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgraded engine (rules, word lists, weights) analyses every article again: the index made by the
+    old one is rebuilt, with a notice, instead of showing its highlights for as long as the files last."""
+    folder = folder_of(tmp_path, 1)
+    calls: list[str] = []
+
+    def analyser(article: Article, hints: object) -> Analysis:
+        calls.append(article.title)
+        return Analysis([Quote("apples", 14, 20, None)], [])
+
+    session = Session(folder, analyser=analyser)
+    session.refresh()
+    session.analyse(session.full_article(session.articles[0]))
+    session.close()
+    monkeypatch.setattr("newsreader.index.engine_id", lambda: 12345, raising=False)  # another engine
+    upgraded = Session(folder, analyser=analyser)
+    assert upgraded.notice == "The index's analyses were made by another version of the analysis engine: rebuilt."
+    upgraded.refresh()
+    [entry] = upgraded.articles
+    assert entry.quote_count is None and upgraded.cached_analysis(upgraded.full_article(entry)) is None
+    upgraded.analyse(upgraded.full_article(entry))
+    upgraded.close()
+    again = Session(folder, analyser=analyser)
+    assert again.notice is None  # the same engine again: the index is kept
+    again.warm_start()
+    assert again.cached_analysis(again.full_article(again.articles[0])) is not None
+    assert calls == ["Story 0", "Story 0"]
+
+
+def test_the_engine_id_changes_with_any_engine_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsreader import engine_id as module
+
+    (tmp_path / "passes").mkdir()
+    (tmp_path / "rules.py").write_text("RULE = 1\n")
+    (tmp_path / "passes" / "words.yaml").write_text("said: [added]\n")
+    (tmp_path / "notes.txt").write_text("not part of the engine\n")
+    monkeypatch.setattr(module, "ENGINE_DIR", str(tmp_path))
+    ids = []
+    for change in (None, ("notes.txt", "changed\n"), ("passes/words.yaml", "said: [added, noted]\n"),
+                   ("rules.py", "RULE = 2\n")):
+        if change:
+            (tmp_path / change[0]).write_text(change[1])
+        module.engine_id.cache_clear()
+        ids.append(module.engine_id())
+    module.engine_id.cache_clear()
+    assert ids[0] == ids[1]  # a file that is no engine code or data changes nothing
+    assert len({ids[1], ids[2], ids[3]}) == 3
+
+
+
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "old-schema"])
 def test_damaged_cache_is_rebuilt_with_a_notice(tmp_path: Path, damage: str) -> None:
