@@ -156,6 +156,8 @@ class FolderWorkers:
         except Exception:  # noqa: BLE001 - the worker opens it again and reports what is wrong
             return False
         if not page:
+            if session.notice:  # the index was made again just now: the worker's own session can't know why
+                self.app.notify(session.notice, severity="warning", timeout=6, markup=False)
             session.close()
             return False
         self.session = session
