@@ -1,0 +1,34 @@
+"""Evidence for names and kinds seen failing on held-out articles, each rule on made-up sentences."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+from newsreader.analysis.actors import ACTOR_PASSES
+from newsreader.analysis.passes import filtering
+from newsreader.analysis.state import DocState
+from newsreader.analysis.text import tokenize
+
+
+def kept_after_filtering(text: str) -> list[str]:
+    state = DocState(tokenize(text))
+    for step in ACTOR_PASSES:
+        step(state)
+        if step is filtering.filter_candidates:
+            return [" ".join(c.words()) for c in state.cands]
+    raise AssertionError("no filtering pass")
+
+
+def kinds_of(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_a_sentence_initial_acronym_opens_the_name_it_starts() -> None:
+    text = "The vote was close. NBC News reported on Sunday that the count had ended."
+    assert "NBC News" in kept_after_filtering(text)
+    assert kinds_of(text).get("NBC News") == "organisation"
+
+
+def test_a_place_acronym_in_a_headline_stays_a_modifier() -> None:
+    kept = kept_after_filtering("Reporters Talk To Jane Roe, U.S. Green Party Candidate\n\n"
+                                "Jane Roe spoke to us on Monday. She leads the Green Party in Ohio.")
+    assert "U.S. Green Party" not in " | ".join(kept) and "Green Party" in kept
