@@ -32,3 +32,16 @@ def test_a_place_acronym_in_a_headline_stays_a_modifier() -> None:
     kept = kept_after_filtering("Reporters Talk To Jane Roe, U.S. Green Party Candidate\n\n"
                                 "Jane Roe spoke to us on Monday. She leads the Green Party in Ohio.")
     assert "U.S. Green Party" not in " | ".join(kept) and "Green Party" in kept
+
+
+
+def test_facilities_are_places() -> None:
+    got = kinds_of("Six people were taken to Ridgeway District Hospital after the fire at Harlow Vista Mall. "
+                   "The Rosario Air Base and the Kemble Clinic sent doctors.")
+    assert got.get("Ridgeway District Hospital") == "place" and got.get("Harlow Vista Mall") == "place"
+    assert got.get("Kemble Clinic") == "place"
+
+
+def test_a_conjunct_ending_in_a_place_head_is_a_whole_name() -> None:
+    got = kinds_of("Shoppers fled two malls in Ardenne City and Pellar Mall in Orvieto on Sunday.")
+    assert "Ardenne City and Pellar Mall" not in got and got.get("Pellar Mall") == "place"
