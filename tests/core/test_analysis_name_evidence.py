@@ -45,3 +45,13 @@ def test_facilities_are_places() -> None:
 def test_a_conjunct_ending_in_a_place_head_is_a_whole_name() -> None:
     got = kinds_of("Shoppers fled two malls in Ardenne City and Pellar Mall in Orvieto on Sunday.")
     assert "Ardenne City and Pellar Mall" not in got and got.get("Pellar Mall") == "place"
+
+
+def test_lone_words_listed_with_a_known_place_are_places() -> None:
+    got = kinds_of("The quake damaged the towns of the coast, chiefly Varaston, Quillan, Madrid, Carmen and Ostra.")
+    assert all(got.get(n) == "place" for n in ("Varaston", "Quillan", "Carmen", "Ostra")), got
+
+
+def test_a_list_with_a_full_name_is_people_from_a_place() -> None:
+    got = kinds_of("A couple from Florida, Richard and Lisa Parry, drove to the rally. Richard spoke first.")
+    assert got.get("Lisa Parry") == "person" and got.get("Richard") == "person", got
