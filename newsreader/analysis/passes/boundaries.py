@@ -34,6 +34,7 @@ DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 NAME_JOINERS = rule_words("actors_name_joiners")
 POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after a person's name
+PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann Park": a surname
 
 
 def split_runs(state: DocState) -> None:
@@ -250,6 +251,8 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     if ok and rest[-1] in lex.org_heads and not lex.is_forename(rest[0]) \
             and title not in BARE_HONORIFICS and title not in DOCTOR_TITLES:
         ok = False
+    if ok and rest[-1] in lex.place_heads and rest[-1] not in PERSONAL_PLACE_HEADS and title not in BARE_HONORIFICS:
+        ok = False  # "General Santos City", "President Kennedy Airport": a place named after a titled person
     return ok
 
 
@@ -274,8 +277,10 @@ def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
 
 
 def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], lex: Lexicon) -> None:
-    """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name."""
-    if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0:
+    """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name
+    (unless it ends in a place's head: "District Attorney of San Bernardino County" is the office's seat)."""
+    if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0 \
+            or c.toks[-1].text in lex.place_heads:
         return
     pre = toks[run[0] - 1]
     if pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
@@ -481,7 +486,7 @@ def _joiner(p: Cand, c: Cand, text: str) -> str | None:
 def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> bool:
     pw, cw = p.words(), c.words()
     if j in ("of", "for", "on"):
-        ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
+        ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12 and tuple(pw) not in lex.titles
               and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
         # "University of Sheffield of the UK": the name is complete; the country after it is its location
         # (but after a division's head the place completes an inner name: "Court for the Northern District
