@@ -159,8 +159,11 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             i += 1
             continue
         if size and i + size < n:
-            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex,
-                              functools.partial(_after_a_forename, state)):
+            # (a portfolio before the title is the title's own when no common word follows it: "Bridges
+            # Minister Obaidul Quader", unlike "Songs My Mother Taught Me")
+            own = _portfolio(sp, lex) and lex.common_words.isdisjoint(w.lower() for w in words[i + size:])
+            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur) and not own,
+                              lex, functools.partial(_after_a_forename, state)):
                 _drop_portfolio(sp, lex)
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
@@ -260,11 +263,16 @@ def _drop_portfolio(sp: _Split, lex: Lexicon) -> None:
     """"Emergency Situations Minister Alexander Chupriyan", "Deputy Foreign Affairs Minister …": common
     words before a title name its portfolio, not an actor (a known body or a head word stays: "Labour MP",
     "Home Office Minister")."""
-    words = [t.text for t in sp.cur]
-    if words and lex.common_words.issuperset(w.lower() for w in words) \
-            and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
-            and not is_place_name(" ".join(words), lex) and not sp.person_next:
+    if _portfolio(sp, lex):
         sp.cur = []
+
+
+def _portfolio(sp: _Split, lex: Lexicon) -> bool:
+    """The words so far are common words naming a portfolio, no body or place of their own."""
+    words = [t.text for t in sp.cur]
+    return bool(words) and lex.common_words.issuperset(w.lower() for w in words) \
+        and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
+        and not is_place_name(" ".join(words), lex) and not sp.person_next
 
 
 def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
