@@ -79,3 +79,8 @@ def test_a_portfolio_before_an_ambiguous_title_belongs_to_the_title() -> None:
 
 def test_common_words_after_a_title_word_in_a_work_are_no_person() -> None:
     assert "Taught Me" not in kinds_of('He wrote the song "Songs My Mother Taught Me" in Prague.')
+
+
+def test_a_legislature_named_by_its_head_alone_is_an_organisation() -> None:
+    got = kinds_of("In 2009 she was appointed to fill a Senate seat. The Senate confirmed her on Monday.")
+    assert got.get("Senate") == "organisation", got
