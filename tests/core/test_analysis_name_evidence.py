@@ -84,3 +84,8 @@ def test_common_words_after_a_title_word_in_a_work_are_no_person() -> None:
 def test_a_legislature_named_by_its_head_alone_is_an_organisation() -> None:
     got = kinds_of("In 2009 she was appointed to fill a Senate seat. The Senate confirmed her on Monday.")
     assert got.get("Senate") == "organisation", got
+
+
+def test_an_office_after_a_known_body_is_no_person() -> None:
+    got = kinds_of("The Senate Minority Leader, Chuck Schumer, said the bill would fail.")
+    assert got == {"Senate": "organisation", "Chuck Schumer": "person"}, got

@@ -368,7 +368,8 @@ def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
 
 
 def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
-    """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name."""
+    """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name; when those
+    words end in a title they are the body's office, not a name ("Senate Minority Leader")."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
@@ -378,7 +379,8 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
                 and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads \
                 and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
                 and " ".join(words) not in lex.known_orgs:
-            return [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
+            office = (rest[-1],) in lex.titles
+            return [Cand(c.toks[:k])] if office else [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
     return None
 
 
