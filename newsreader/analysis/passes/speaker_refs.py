@@ -54,7 +54,7 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
-        a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)
+        a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
         return ctx.nearest(pos, ORG_KINDS)
@@ -79,7 +79,7 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
     best_known = linked = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
+        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
@@ -91,6 +91,19 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
             best, best_known = (sent, a), best_known or g == gender
             linked = g == gender and _opens_linked_clause(ctx, s)
     return best[1] if best else None
+
+
+def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
+    """'Political scientist Ma Ngok said … He noted, "…"': when no person of the pronoun's gender (or of
+    none known) is in reach, the pronoun itself is the article's evidence against a gender that only the
+    forename list gave (it reads the first word, the family name in "Ma Ngok"): the first person subject
+    of the pronoun's sentence or the one before, if that list alone gendered it, is who it continues."""
+    lo = ctx.sentence_start(ctx.sentence_start(pos) - 1) if ctx.sentence_start(pos) > 0 else 0
+    for s, e, a in ctx.spans_in(lo, pos):
+        if a.kind == "person" and not ctx.inside_quote(s) and not ctx.prepositional(s) and not ctx.premodifier(e) \
+                and not ctx.group(a):
+            return a if ctx.listed_gender(a) else None
+    return None
 
 
 def _opens_linked_clause(ctx: SpeakerContext, s: int) -> bool:
@@ -373,7 +386,7 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS):
         k -= 1
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
-    h = _past_age(subj, k, text)
+    h = _past_auxiliary(subj, _past_age(subj, k, text), text)
     head = head_actor(ctx, subj[h - 1][1], subj[0][0]) if h > 0 else None
     if head is not None and head[2].kind == "place" and app_person is None:
         cut = _complement_start(ctx, subj[:k], head[0])
@@ -397,6 +410,16 @@ def _past_age(subj: list[Word], k: int, text: str) -> int:
     if k >= 2 and subj[k - 1][2].isdigit() and any(c in text[subj[k - 2][1]:subj[k - 1][0]] for c in APPOSITIVE_DELIMS):
         return k - 1
     return k
+
+
+def _past_auxiliary(subj: list[Word], h: int, text: str) -> int:
+    """'The ministry has, in a statement, called on drivers to "…"': an auxiliary or modal between the
+    subject and an aside set off by commas belongs to the verb after the aside, so the head name is the
+    one before it."""
+    if h >= 2 and subj[h - 1][2].lower() in words("aside_auxiliaries") \
+            and not any(c in text[subj[h - 2][1]:subj[h - 1][0]] for c in APPOSITIVE_DELIMS):
+        return h - 1
+    return h
 
 
 def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hit | None:
