@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsreader.analysis import analyse
+from newsreader.analysis.passes.pronoun_gender import pronoun_genders
 from newsreader.analysis.quotes import find_quotes
 from newsreader.analysis.text import tokenize
 
@@ -35,6 +36,10 @@ CASES = {
         'Lin Bao spoke on Sunday. Turnout was high. The vote was calm. He noted, "This is a clear message."',
         {"Lin Bao": F},
         [("This is a clear message.", None)]),
+    "a pronoun against the listed gender finds the subject across a paragraph break": (
+        '"We were amazed," Lin Bao told the Herald.\n\n"Our work opens a new field," he told the Post.',
+        {"Lin Bao": F},
+        [("We were amazed,", "Lin Bao"), ("Our work opens a new field,", "Lin Bao")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},
@@ -69,3 +74,10 @@ def test_a_coordinated_body_keeps_its_own_name() -> None:
     a = analyse('Officials of the North Line Railway and Lake Division met on Monday. The Lake Division said '
                 'trains would run.')
     assert "Lake Division" in [x.name for x in a.actors]
+
+
+def test_a_pronoun_of_the_other_gender_after_the_first_of_its_sentence_is_someone_else() -> None:
+    text = ('Kit Amman was arrested on Monday. He told her that his plan was secret. He had advised her to leave '
+            'her home.')
+    index = index_for(text, {"Kit Amman": UNKNOWN})
+    assert pronoun_genders(tokenize(text), index.spans, lambda pos: False) == {"Kit Amman": "m"}

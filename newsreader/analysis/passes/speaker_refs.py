@@ -98,8 +98,10 @@ def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
     none known) is in reach, the pronoun itself is the article's evidence against a gender that only the
     forename list gave (it reads the first word, the family name in "Ma Ngok"): the first person subject
     of the pronoun's sentence or the one before, if that list alone gendered it, is who it continues."""
-    lo = ctx.sentence_start(ctx.sentence_start(pos) - 1) if ctx.sentence_start(pos) > 0 else 0
-    for s, e, a in ctx.spans_in(lo, pos):
+    k = ctx.sentence_start(pos) - 1
+    while k > 0 and ctx.text[k].isspace():
+        k -= 1  # (back over the blank line to the last mark of the sentence before)
+    for s, e, a in ctx.spans_in(ctx.sentence_start(k) if k > 0 else 0, pos):
         if a.kind == "person" and not ctx.inside_quote(s) and not ctx.prepositional(s) and not ctx.premodifier(e) \
                 and not ctx.group(a):
             return a if ctx.listed_gender(a) else None
