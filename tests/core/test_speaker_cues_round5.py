@@ -40,6 +40,26 @@ CASES = {
         '"We were amazed," Lin Bao told the Herald.\n\n"Our work opens a new field," he told the Post.',
         {"Lin Bao": F},
         [("We were amazed,", "Lin Bao"), ("Our work opens a new field,", "Lin Bao")]),
+    "a statement noun as subject before a speech verb: its possessor speaks": (
+        'The Harbour Bank\'s report said the plan was "a disaster".',
+        {"Harbour Bank": ORG},
+        [("a disaster", "Harbour Bank")]),
+    "the report said, after the report was issued": (
+        'The Harbour Bank issued a report on Monday. "The plan is a disaster," the report said.',
+        {"Harbour Bank": ORG},
+        [("The plan is a disaster,", "Harbour Bank")]),
+    "his tweet said": (
+        'Tom Berg posted a tweet. His tweet said the plan was "a disaster".',
+        {"Tom Berg": M},
+        [("a disaster", "Tom Berg")]),
+    "took to a platform to say: the clause subject speaks, not the platform": (
+        'Ann Roe took to Chirper to say she would "fight the plan".',
+        {"Ann Roe": F, "Chirper": ORG},
+        [("fight the plan", "Ann Roe")]),
+    "the object of a control verb still speaks": (
+        'The scandal led Ann Roe to say she would "fight the plan".',
+        {"Ann Roe": F},
+        [("fight the plan", "Ann Roe")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

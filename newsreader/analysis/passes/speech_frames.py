@@ -522,8 +522,9 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
     if ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != ""):
         return True
-    if not gap and _object_position(ws[vi - 1][2].lower()):
+    if not gap and _object_position(ws[vi - 1][2].lower()) and not (vi >= 2 and _noun_position(ctx, ws, vi - 1)):
         return True  # 'told state television', 'said on state media': a verb never follows these directly
+        # (but a speech word that is itself a noun may: 'the report said', 'his tweet read')
     if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
                                        for w in ws[max(0, vi - 2):vi]):
         return True
@@ -571,6 +572,9 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
     subj = ws[:_subject_end(ws, vi)]
     if len(subj) >= 2 and subj[-1][2].lower() == "to":
         hit = refs.head_actor(ctx, subj[-2][1], s)  # "led Biden to express": the object of the control verb speaks
+        if hit is not None and _object_of_preposition(ctx, hit[0]):
+            got = refs.clause_subject(ctx, s, ws[vi][0])  # "took to Twitter to say": a place, not the object
+            return got, got is not None
         if hit is not None:
             return (hit[2], (hit[0], hit[1])), True
     if subj and subj[-1][2].lower() in words("verb_coordinators") and \
