@@ -522,9 +522,8 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
     if ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != ""):
         return True
-    if not gap and _object_position(ws[vi - 1][2].lower()) and not (vi >= 2 and _noun_position(ctx, ws, vi - 1)):
+    if not gap and _object_position(ws[vi - 1][2].lower()) and not _speech_noun(ctx, ws, vi - 1):
         return True  # 'told state television', 'said on state media': a verb never follows these directly
-        # (but a speech word that is itself a noun may: 'the report said', 'his tweet read')
     if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
                                        for w in ws[max(0, vi - 2):vi]):
         return True
@@ -533,6 +532,12 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
         words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
         not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
+
+
+def _speech_noun(ctx: SpeakerContext, ws: list[Word], i: int) -> bool:
+    """'the report said', 'his tweet read': the speech word ws[i] is a noun (it follows a determiner or a
+    possessive), so a speech verb may follow it."""
+    return i >= 1 and ws[i][2].lower() in lexicon().speech_verbs and _noun_position(ctx, ws, i)
 
 
 def _object_position(prev: str) -> bool:
