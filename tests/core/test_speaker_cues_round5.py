@@ -60,6 +60,11 @@ CASES = {
         'The scandal led Ann Roe to say she would "fight the plan".',
         {"Ann Roe": F},
         [("fight the plan", "Ann Roe")]),
+    "a comma inside an organisation's name is no appositive boundary": (
+        'Cynthia Moss, curator and director of exhibits at the University of Ozark, Fayville, said, "These images '
+        'serve as documentation."',
+        {"Cynthia Moss": F, "University of Ozark, Fayville": ORG},
+        [("These images serve as documentation.", "Cynthia Moss")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

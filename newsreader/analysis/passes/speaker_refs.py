@@ -385,8 +385,9 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     named organisation over its description."""
     text = ctx.text
     k = len(subj) - 1
-    while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS):
-        k -= 1
+    while k > 0 and (not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS)
+                     or ctx.in_mention(subj[k - 1][1])):
+        k -= 1  # (a comma inside a name is no appositive's: "University of Arkansas, Fayetteville")
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
     h = _past_auxiliary(subj, _past_age(subj, k, text), text)
     head = head_actor(ctx, subj[h - 1][1], subj[0][0]) if h > 0 else None
