@@ -65,6 +65,14 @@ CASES = {
         'serve as documentation."',
         {"Cynthia Moss": F, "University of Ozark, Fayville": ORG},
         [("These images serve as documentation.", "Cynthia Moss")]),
+    "a described subject with a name and an age: the name speaks, not the age": (
+        'The defendant, Carl Mott, 34, told the court: "I did nothing wrong."',
+        {"Carl Mott": M},
+        [("I did nothing wrong.", "Carl Mott")]),
+    "a name and an age alone": (
+        'Tom Berg, 54, said it was "bad".',
+        {"Tom Berg": M},
+        [("bad", "Tom Berg")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

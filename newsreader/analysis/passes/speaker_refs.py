@@ -384,10 +384,9 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"X, the mayor, said" / "the mayor of London, Sadiq Khan, said": a person wins over its role, and a
     named organisation over its description."""
     text = ctx.text
-    k = len(subj) - 1
-    while k > 0 and (not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS)
-                     or ctx.in_mention(subj[k - 1][1])):
-        k -= 1  # (a comma inside a name is no appositive's: "University of Arkansas, Fayetteville")
+    k = _appositive_start(ctx, subj, len(subj) - 1)
+    if k == len(subj) - 1 and subj[k][2].isdigit() and k > 1:
+        k = _appositive_start(ctx, subj, k - 1)  # "The defendant, Carl Mott, 34, told": the age is no appositive
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
     h = _past_auxiliary(subj, _past_age(subj, k, text), text)
     head = head_actor(ctx, subj[h - 1][1], subj[0][0]) if h > 0 else None
@@ -405,6 +404,15 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return None
     return lead or role_subject(ctx, subj[:k]) or organisation_spokesperson(ctx, subj[:k]) \
         or _appositive_organisation(ctx, subj, k, head)
+
+
+def _appositive_start(ctx: SpeakerContext, subj: list[Word], k: int) -> int:
+    """Index of the first word after the last appositive delimiter at or before subj[k] (0 if none); a comma
+    inside a name is no appositive's ("University of Arkansas, Fayetteville")."""
+    while k > 0 and (not any(c in ctx.text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS)
+                     or ctx.in_mention(subj[k - 1][1])):
+        k -= 1
+    return k
 
 
 def _past_age(subj: list[Word], k: int, text: str) -> int:
