@@ -73,6 +73,10 @@ CASES = {
         'Tom Berg, 54, said it was "bad".',
         {"Tom Berg": M},
         [("bad", "Tom Berg")]),
+    "a name in a fronted subordinate clause is not the sentence's subject for he": (
+        'After Tom Berg resigned, Carl Mott took over. "I am honoured," he said.',
+        {"Tom Berg": M, "Carl Mott": M},
+        [("I am honoured,", "Carl Mott")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

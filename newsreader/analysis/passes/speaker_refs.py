@@ -72,14 +72,16 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     """The person a "he"/"she" at `pos` continues (a name the article's pronouns show to be one counts:
     `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
-    another name: "Clinton campaign chairman John Podesta"), of that gender;
+    another name: "Clinton campaign chairman John Podesta", nor inside a fronted subordinate clause: "After
+    Tom Berg resigned, Carl Mott took over"), of that gender;
     within a sentence a known gender beats an unknown one and the first subject a later one ("Mugabe agreed to
     a deal in which Tsvangirai became prime minister. "…," he declared." -> Mugabe), unless the later one
     opens a clause of its own after "while" or "but" (`_opens_linked_clause`)."""
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
     best_known = linked = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a):
+        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
+                or _in_fronted_clause(ctx, s):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
@@ -106,6 +108,14 @@ def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
                 and not ctx.group(a):
             return a if ctx.listed_gender(a) else None
     return None
+
+
+def _in_fronted_clause(ctx: SpeakerContext, s: int) -> bool:
+    """'After Tom Berg resigned, Carl Mott took over.': a mention inside a subordinate clause that opens its
+    sentence (a subordinator first, no comma yet before the mention) is not the sentence's subject."""
+    ss = ctx.sentence_start(s)
+    first = ctx.words(ss, s)[:1]
+    return bool(first) and first[0][2].lower() in words("fronted_subordinators") and "," not in ctx.text[ss:s]
 
 
 def _opens_linked_clause(ctx: SpeakerContext, s: int) -> bool:
