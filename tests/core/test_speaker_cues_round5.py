@@ -77,6 +77,14 @@ CASES = {
         'After Tom Berg resigned, Carl Mott took over. "I am honoured," he said.',
         {"Tom Berg": M, "Carl Mott": M},
         [("I am honoured,", "Carl Mott")]),
+    "a frequency adverb between the subject and the verb": (
+        'Ann Roe leads the group. Roe always says "every vote counts".',
+        {"Ann Roe": F},
+        [("every vote counts", "Ann Roe")]),
+    "an interview answer's I with an adverb": (
+        'Wikinews interviewed Ann Roe.\n\n((WN)) Why run?\n\n((Ann Roe)) As I always say, "every vote counts".',
+        {"Ann Roe": F},
+        [("every vote counts", "Ann Roe")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},
