@@ -85,6 +85,15 @@ CASES = {
         'Wikinews interviewed Ann Roe.\n\n((WN)) Why run?\n\n((Ann Roe)) As I always say, "every vote counts".',
         {"Ann Roe": F},
         [("every vote counts", "Ann Roe")]),
+    "a possessor's description that spells an organisation's name is that organisation": (
+        'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health". She founded the '
+        'Ann Roe Animal Foundation in 1978.',
+        {"Ann Roe": F, "Ann Roe Animal Foundation": ORG},
+        [("good health", "Ann Roe Animal Foundation")]),
+    "a possessor's description naming no organisation of the article stays unnamed": (
+        'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health".',
+        {"Ann Roe": F, "Harbour Bank": ORG},
+        [("good health", None)]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

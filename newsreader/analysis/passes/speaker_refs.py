@@ -282,7 +282,8 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
             return resolve_subject(ctx, subj[:cut])
     if hit is not None:
         return hit[2], (hit[0], hit[1])
-    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or role_subject(ctx, subj) \
+    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
+        or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
 
 
@@ -472,6 +473,22 @@ def _described(subj: list[Word]) -> bool:
     first = subj[0][2].lower()
     return first in words("indefinite_articles") or (first in words("determiners") and len(subj) > 1
                                                      and subj[1][2][:1].islower())
+
+
+def possessed_organisation(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """'Day's animal foundation said …' (the article names the Doris Day Animal Foundation): a possessor's
+    description ending in an organisation noun, whose words (the possessor's name, the lower-case modifiers,
+    the noun) are all words of one organisation's name in the article, anywhere in it, is that organisation."""
+    role = subj[-1][2].lower()
+    if role not in DEF_ROLE_ORG or len(subj) < 2:
+        return None
+    j = next((i for i in range(len(subj) - 2, -1, -1) if ctx.text[subj[i][1]:subj[i][1] + 1] in APOSTROPHES), None)
+    if j is None or len(subj) - j - 2 > MAX_ROLE_MODIFIERS or not all(w[2].islower() for w in subj[j + 1:]):
+        return None
+    key = {subj[j][2].lower(), role} | {w[2].lower() for w in subj[j + 1:-1]}
+    named = {a.name: a for _s, _e, a in ctx.spans if a.kind == "organisation"
+             and key <= {w.lower() for w in a.name.split()}}
+    return (next(iter(named.values())), (subj[j][0], subj[-1][1])) if len(named) == 1 else None
 
 
 def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
