@@ -88,7 +88,7 @@ CASES = {
     "a possessor's description that spells an organisation's name is that organisation": (
         'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health". She founded the '
         'Ann Roe Animal Foundation in 1978.',
-        {"Ann Roe": F, "Ann Roe Animal Foundation": ORG},
+        {"Ann Roe Animal Foundation": ORG, "Ann Roe": F},
         [("good health", "Ann Roe Animal Foundation")]),
     "a possessor's description naming no organisation of the article stays unnamed": (
         'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health".',
