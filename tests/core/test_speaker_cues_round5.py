@@ -94,6 +94,14 @@ CASES = {
         'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health".',
         {"Ann Roe": F, "Harbour Bank": ORG},
         [("good health", None)]),
+    "titles before a person who opens the subject, a possessive place before the organisation": (
+        'Lead author Sally Wase of Ozland\'s Griff University explained to the press, "The ibis was sacred."',
+        {"Sally Wase": F, "Ozland": PLACE, "Griff University": ORG},
+        [("The ibis was sacred.", "Sally Wase")]),
+    "an organisation inside a relative clause of the subject does not speak": (
+        'The government statement, which was posted on Chirper, announced his death "with great sorrow".',
+        {"Chirper": ORG},
+        [("with great sorrow", None)]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

@@ -460,8 +460,11 @@ def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hi
 
 def _appositive_organisation(ctx: SpeakerContext, subj: list[Word], k: int, head: Span | None) -> Hit | None:
     """"The company behind the brand, Acme Corp., said": a description set off by a comma from the
-    organisation it describes names nobody itself, so the organisation in the appositive speaks."""
-    if head is not None or subj[0][2].lower() not in words("determiners"):
+    organisation it describes names nobody itself, so the organisation in the appositive speaks; not in a
+    relative clause ("The government statement, which was posted on Twitter, announced"): the organisation
+    there is where it was said, not who said it."""
+    if head is not None or subj[0][2].lower() not in words("determiners") \
+            or subj[k][2].lower() in words("relative_pronouns"):
         return None
     app = ctx.actor_ending_in(subj[k][0], subj[-1][1])
     return (app[2], (app[0], app[1])) if app and app[2].kind == "organisation" else None
@@ -536,14 +539,15 @@ def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
 
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
-    subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …") and followed
+    subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …"; titles and
+    role words before it: "Lead author Sally Wasef of Australia's Griffith University") and followed
     by "of"/"from"/"at", or by a role phrase missing its closing comma, heads it; what follows only
     modifies it."""
     s0 = _after_intro_phrase(ctx, subj[0][0], subj[-1][1])  # "Differing slightly in a Newsweek essay, X of"
     for s, e, a in ctx.spans_in(s0, subj[-1][1]):
         pre = WORD_RE.findall(ctx.text[ctx.text.rfind(",", s0, s) + 1 or s0:s])  # after "To this,"
         after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
-        if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
+        if a.kind == "person" and all(_title_like(w, ctx.role_words) for w in pre) and len(pre) <= 4 \
                 and (after in words("affiliation_prepositions") or _unclosed_appositive(ctx, e, subj[-1][1])):
             return a, (s, e)
         return None
