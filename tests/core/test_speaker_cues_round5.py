@@ -102,6 +102,10 @@ CASES = {
         'The government statement, which was posted on Chirper, announced his death "with great sorrow".',
         {"Chirper": ORG},
         [("with great sorrow", None)]),
+    "a dash attribution with a long description after its comma": (
+        '"We have brains." — Tom Berg, on whether the country can grow without oil and what that would mean.',
+        {"Tom Berg": M},
+        [("We have brains.", "Tom Berg")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

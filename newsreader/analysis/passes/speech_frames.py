@@ -74,10 +74,12 @@ def before_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------------------------- after the run
 def frame_dash(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
-    """'"…" — Smith': a short dash phrase after a closed quotation names its speaker."""
+    """'"…" — Smith': a short dash phrase after a closed quotation names its speaker; only the part before
+    its first comma counts ('"…" — Peres, on whether peace will come': the rest describes the occasion)."""
     if not ctx.text[s:e].lstrip()[:1] or ctx.text[s:e].lstrip()[0] not in DASHES or ctx.runs[k].close_pos is None:
         return None
-    ws = ctx.words(s, e)
+    comma = ctx.text.find(",", s, e)
+    ws = ctx.words(s, comma if comma >= 0 else e)
     if ws and len(ws) <= MAX_DASH_WORDS:
         return ctx.first_actor_in(ws[0][0], ws[-1][1])
     return None
