@@ -14,7 +14,7 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 PROGRAM_TIMEOUT_S = 3.0
 OSC52 = "the terminal's clipboard"
@@ -65,13 +65,3 @@ def run_copier(copier: Copier, text: str) -> str | None:
 def copied_notice(what: str, places: list[str]) -> str:
     """"Copied the quotation to the terminal's clipboard and tmux's paste buffer"."""
     return f"Copied {what} to {' and '.join(places)}" if places else f"Could not copy {what}"
-
-
-def copy_text(text: str, osc52: Callable[[str], None], env: Mapping[str, str] | None = None) -> list[str]:
-    """Copy `text` everywhere this module knows; the places it reached (for the notice)."""
-    osc52(text)
-    places = [OSC52]
-    copier = clipboard_program(env)
-    if copier is not None and run_copier(copier, text) is None:
-        places.append(copier.name)
-    return places

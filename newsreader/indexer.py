@@ -61,7 +61,6 @@ class IndexerProcess:
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr, env=env,
         )
         _running.add(self.proc)
-        self.lines_read = 0
 
     def wait(self, progress: Progress | None, cancelled: Callable[[], bool], entries: Streamed | None = None) -> bool:
         """Relay the child's progress and entries until it ends; False if cancelled (the child is then
@@ -85,7 +84,6 @@ class IndexerProcess:
                 buffer += chunk
                 *lines, buffer = buffer.split(b"\n")
                 for line in lines:
-                    self.lines_read += 1
                     finished = finished or self._relay(line, progress, entries)
         status = self.proc.wait()
         _running.discard(self.proc)

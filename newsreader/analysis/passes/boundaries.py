@@ -506,11 +506,13 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
     "Command and Control Centre"): the right conjunct ends in an organisation or place head, and the left
     one is no complete name of its own (no place, no known organisation, no body head such as "Company"
     or "Foundation" in it: "Acme Company and Beta Foundation" are two; no outlet: "The Daily Times and
-    XYZ News"). A left conjunct with a sector word ("Gas", "Media") needs a right one with a word of its
-    own before the head: "Media and Communications" names a field, not a body."""
+    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"). A left conjunct with a sector
+    word ("Gas", "Media") needs a right one with a word of its own before the head: "Media and
+    Communications" names a field, not a body."""
     return (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) \
         and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs \
         and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
+        and pw[-1] not in lex.place_heads \
         and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
 
 

@@ -219,7 +219,7 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
     first = toks[0].text
     evidence = (first in stats.cap_mid and not headline or lex.is_forename(first) and len(toks) > 1
                 and not _auxiliary_opener(toks, lex, text)) \
-        and not (headline and first not in stats.cap_mid)
+        and not (headline and first not in stats.cap_mid) or _acronym_opener(toks, lex)
     if evidence:
         c.toks = toks
         c.initial = toks[0].initial
@@ -245,6 +245,13 @@ def _sentence_initial(c: Cand, toks: list[Token], lex: Lexicon, stats: CapStats,
     if len(w) >= 2 and _title_without_name(w, lex):
         return None  # "Deputy Chief Minister of Goa": the opener dropped, a title is left
     return rest
+
+
+def _acronym_opener(toks: list[Token], lex: Lexicon) -> bool:
+    """"NBC News reported …": a sentence capitalises one letter, so a first word in capitals throughout
+    ("NBC") was written so for its own sake, as a name's; before another name word it opens that name.
+    A place's acronym there is a modifier, as a place's name is ("U.S. Republican Party")."""
+    return len(toks) >= 2 and is_acronym(toks[0].text) and not is_place_name(toks[0].text, lex)
 
 
 def _auxiliary_opener(toks: list[Token], lex: Lexicon, text: str) -> bool:

@@ -175,11 +175,13 @@ def locative_places(state: DocState) -> None:
     capitalised words, no head word) is a place when the article puts things *in* or *near* it and never
     gives it a title or speech ("the shooting in Dallas", "a hospice near La Jolla", "in nearby Hiko"), or
     when it is written as a place is: before the country or state it lies in ("Thesprotia, Greece"), or
-    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"), or, guessed a person, before a
-    lower-case noun for a region's bodies or people ("Telangana ministers", "the Hajo assembly": a body may
-    have ministers too, "Labour ministers", a person not). Forenames double as town names;
-    people are not locations. A possessive ("in Smith's view") or a cited case ("in Wade v. Jacobs") is no
-    location."""
+    after a place noun and "of" ("the towns of Beni, Mangina and Katwa"), or, a lone word, in a list of
+    three or more names one of which the gazetteer knows as a place ("Carrascal, Cantilan, Madrid and
+    Cortes": a list names things of one kind; a full name listed there is a person from that place), or,
+    guessed a person, before a lower-case noun for a region's bodies or people ("Telangana ministers",
+    "the Hajo assembly": a body may have ministers too, "Labour ministers", a person not). Forenames
+    double as town names; people are not locations. A possessive ("in Smith's view") or a cited case ("in
+    Wade v. Jacobs") is no location."""
     text, lex = state.doc.text, state.lex
     for e in state.roots:
         if not _kind_guessed(e) or not e.mentions:
@@ -193,6 +195,7 @@ def locative_places(state: DocState) -> None:
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
             elif _in_region(text, en, lex) or _after_place_noun(text, s) \
+                    or " " not in e.name and _listed_with_places(text, s, en, lex) \
                     or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1
         if (locative or cued) and not speech:
@@ -230,6 +233,30 @@ def _after_place_noun(text: str, start: int) -> bool:
     # one, and the place noun ends there: the search may start where the longest place noun would
     k = text.rfind(" of ", lo, start)
     return k >= 0 and PLACE_LIST_RE.search(text, max(lo, k - _PLACE_NOUN_MAX), start) is not None
+
+
+LIST_ITEM = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}"
+LIST_GAP = r"(?:, and |, or |, | and | or )"
+ITEM_BEFORE_RE = re.compile(rf"({LIST_ITEM}){LIST_GAP}$")
+ITEM_AFTER_RE = re.compile(rf"{LIST_GAP}({LIST_ITEM})")
+
+
+def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """"Carrascal, Cantilan, Madrid, Carmen and Cortes": the mention is one of three or more names listed
+    together, and another of them is a place the gazetteer knows and none a person's full name ("from
+    Florida, Richard and Lisa Parry"); people and places are seldom listed together, so the others are
+    places too."""
+    others: list[str] = []
+    at = start
+    while len(others) < 8 and (m := ITEM_BEFORE_RE.search(text, max(0, at - 60), at)) is not None:
+        others.append(m.group(1))
+        at = m.start()
+    at = end
+    while len(others) < 16 and (m := ITEM_AFTER_RE.match(text, at)) is not None:
+        others.append(m.group(1))
+        at = m.end()
+    return len(others) >= 2 and any(is_place_name(o, lex) for o in others) \
+        and not any(" " in o and lex.forename_evidence(o.split()[0]) for o in others)
 
 
 def _before_local_noun(text: str, end: int) -> bool:
