@@ -106,6 +106,14 @@ CASES = {
         '"We have brains." — Tom Berg, on whether the country can grow without oil and what that would mean.',
         {"Tom Berg": M},
         [("We have brains.", "Tom Berg")]),
+    "a passive report before an infinitive speech verb: the subject speaks": (
+        'Tom Berg is said to have called the plan "dead".',
+        {"Tom Berg": M},
+        [("dead", "Tom Berg")]),
+    "a passive report of the subject's state names no speaker": (
+        'Tom Berg was said to be suffering "minor symptoms".',
+        {"Tom Berg": M},
+        [("minor symptoms", None)]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},
