@@ -24,6 +24,10 @@ CASES = {
         'Lin Bao said turnout was high. He noted, "This is a clear message."',
         {"New Valea": PLACE, "New Valeans": UNKNOWN, "Lin Bao": F},
         [("This is a clear message.", "Lin Bao")]),
+    "two people joined in one name are no antecedent of he": (
+        'Tom Berg founded the firm. His sons Wyatt & Zach Berg run it now. "We will grow," he said.',
+        {"Tom Berg": M, "Wyatt & Zach Berg": UNKNOWN},
+        [("We will grow,", "Tom Berg")]),
     "a pronoun against the forename list's gender, with no one else in reach, is the subject before": (
         'Political scientist Lin Bao said turnout was high. He noted, "This is a clear message."',
         {"Lin Bao": F},

@@ -123,11 +123,14 @@ class SpeakerContext:
 
     def group(self, a: Actor) -> bool:
         """'Hong Kongers turned out to vote': a name made of a place the article names and a plural ending
-        ("Hong Kongers", "Texans", "Germans") is that place's people, a group that no "he" or "she"
-        continues, whatever kind the actor pass gave it."""
+        ("Hong Kongers", "Texans", "Germans") is that place's people, and a name joining two with "and" or
+        "&" ("Wyatt & Zach") is two people: groups that no "he" or "she" continues, whatever kind the actor
+        pass gave them."""
         if self._places is None:
             self._places = {x.name for _s, _e, x in self.spans if x.kind == "place"}
         name = a.name
+        if " and " in name or " & " in name:
+            return True
         return name.endswith("s") and any(name.startswith(p[:-1]) and 0 <= len(name) - len(p) <= MAX_DEMONYM_ENDING
                                           for p in self._places if len(p) >= MIN_DEMONYM_STEM and p != name)
 
