@@ -118,6 +118,18 @@ CASES = {
         'Tom Berg was said to be suffering "minor symptoms".',
         {"Tom Berg": M},
         [("minor symptoms", None)]),
+    "it continues the organisation that was the subject, not the object": (
+        'The Safety Board criticised Acme Corporation. It said the fault was "not rare".',
+        {"Safety Board": ORG, "Acme Corporation": ORG},
+        [("not rare", "Safety Board")]),
+    "it continues the subject, not the agent of a passive": (
+        'Acme Corporation was criticised by the Safety Board. It said the fault was "rare".',
+        {"Safety Board": ORG, "Acme Corporation": ORG},
+        [("rare", "Acme Corporation")]),
+    "it continues the subject, not the source after according to": (
+        'Acme Corporation recalled the cars on Monday, according to Newswire. It said the fault was "rare".',
+        {"Newswire": ORG, "Acme Corporation": ORG},
+        [("rare", "Acme Corporation")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

@@ -50,15 +50,39 @@ POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominal
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
     gender, but never the person answering in an interview turn (who is "I" there: her "she" is someone
-    else, unnamed when no one else fits); they/it: the latest organisation."""
+    else, unnamed when no one else fits); they/it: the organisation the nearest sentence has as a subject
+    (`organisation_topic`), else the latest organisation."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
         a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
-        return ctx.nearest(pos, ORG_KINDS)
+        return organisation_topic(ctx, pos) or ctx.nearest(pos, ORG_KINDS)
     return None
+
+
+def organisation_topic(ctx: SpeakerContext, pos: int) -> Actor | None:
+    """'The Safety Board criticised Acme Corporation. It said …' -> the Safety Board: "it"/"they" continue
+    the first organisation of the nearest sentence that has one as a subject, not one after a preposition
+    ("was criticised by the Safety Board", "according to Reuters") or modifying another name, as "he"
+    continues a person (`sentence_topic`)."""
+    best: tuple[int, Actor] | None = None
+    for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+        if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
+                or _after_source_phrase(ctx, s):
+            continue
+        sent = ctx.sentence_of(s)
+        if best is not None and sent != best[0]:
+            break
+        best = (sent, a)
+    return best[1] if best else None
+
+
+def _after_source_phrase(ctx: SpeakerContext, s: int) -> bool:
+    """The mention at `s` follows "according to": a source, not a subject."""
+    before = ctx.words(max(0, s - 16), s)
+    return len(before) >= 2 and before[-2][2].lower() == "according" and before[-1][2].lower() == "to"
 
 
 def _sentence_subject_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> int:
