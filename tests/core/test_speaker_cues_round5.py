@@ -131,6 +131,23 @@ CASES = {
         'Acme Corporation recalled the cars on Monday, according to Newswire. It said the fault was "rare".',
         {"Newswire": ORG, "Acme Corporation": ORG},
         [("rare", "Acme Corporation")]),
+    "an inverted role phrase after the quotation": (
+        'Mayor Ann Roe spoke on Monday. "The plan is dead," said the mayor.',
+        {"Ann Roe": F},
+        [("The plan is dead,", "Ann Roe")]),
+    "an age noun as the subject": (
+        'Ann Roe won the race on Sunday. "I am so happy," the 24-year-old said after the race.',
+        {"Ann Roe": F},
+        [("I am so happy,", "Ann Roe")]),
+    "an inverted age noun": (
+        'Ann Roe won the race on Sunday. "I am so happy," said the 24-year-old.',
+        {"Ann Roe": F},
+        [("I am so happy,", "Ann Roe")]),
+    "a long appositive between the name and a trailing verb": (
+        '"This is a major discovery," lead author Ann Roe, a professor at the University of Leeds, said in a '
+        'press release.',
+        {"Ann Roe": F, "University of Leeds": ORG},
+        [("This is a major discovery,", "Ann Roe")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

@@ -165,7 +165,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
     A noun that news uses for unnamed sources ("the official", "the aide") stands for a person only when
     that person was introduced with it ("official Jan Roe"); otherwise the speaker stays unnamed rather
-    than falling to whoever was named last.
+    than falling to whoever was named last. An age noun ("the 24-year-old") is the latest person named
+    as a subject.
     """
     det = _role_determiner(ctx, subj)
     if det is None or _names_more(ctx, subj[-1]):
@@ -184,6 +185,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return (a, span) if a else None
     if ll in words("anonymous_role_nouns"):
         a = titled_person(ctx, ll, subj[-1][0])  # "the official said": only an official named as one
+        return (a, span) if a else None
+    if any(ll.endswith("-" + tail) for tail in words("age_noun_tails")):
+        a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = titled_person(ctx, ll, subj[-1][0]) or \
@@ -619,11 +623,19 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or statement_issuer(ctx, ws[:2])
     if got:
         return got  # 'read the statement': the issuer named with its first mention, as before the verb
-    if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG \
-            and not _names_more(ctx, ws[1]):
-        a = ctx.nearest(ws[0][0], ORG_KINDS)
-        if a:
-            return a, (ws[0][0], ws[1][1])
+    return _role_phrase(ctx, ws)
+
+
+def _role_phrase(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'"…," said the mayor', 'according to the company', 'said the 24-year-old': a role phrase after the
+    cue ("the", up to `MAX_ROLE_MODIFIERS` modifiers, a role noun) stands for whom it would before the verb
+    (`role_subject`)."""
+    if not ws or ws[0][2].lower() != "the":
+        return None
+    for n in range(2, min(len(ws), 2 + MAX_ROLE_MODIFIERS) + 1):
+        got = role_subject(ctx, ws[:n])
+        if got:
+            return got
     return None
 
 

@@ -167,10 +167,21 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
         inverted = vi == 0 and ctx.text[s:ws[0][0]].strip() in (",", "")  # '"…," reads an AEW press release'
         if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower() \
                 and not _nominal(ctx, ws, vi):
-            if vi > MAX_SUBJECT_WORDS:
+            if _subject_length(ctx, ws, vi) > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:
+    """Words before the verb ws[vi], an appositive set off by commas right before it not counted ('"…,"
+    lead author Ann Fox, a professor at the University of Leeds, said': the subject is three words)."""
+    if vi < 2 or "," not in ctx.text[ws[vi - 1][1]:ws[vi][0]]:
+        return vi
+    for j in range(vi - 1, 0, -1):
+        if "," in ctx.text[ws[j - 1][1]:ws[j][0]]:
+            return j
+    return vi
 
 
 def _nominal(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
