@@ -148,6 +148,10 @@ CASES = {
         'press release.',
         {"Ann Roe": F, "University of Leeds": ORG},
         [("This is a major discovery,", "Ann Roe")]),
+    "an industry noun for an organisation": (
+        'Acme Corp recalled 10,000 cars on Monday.\n\n"The fault is rare," said the automaker.',
+        {"Acme Corp": ORG},
+        [("The fault is rare,", "Acme Corp")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},
