@@ -55,3 +55,32 @@ def test_lone_words_listed_with_a_known_place_are_places() -> None:
 def test_a_list_with_a_full_name_is_people_from_a_place() -> None:
     got = kinds_of("A couple from Florida, Richard and Lisa Parry, drove to the rally. Richard spoke first.")
     assert got.get("Lisa Parry") == "person" and got.get("Richard") == "person", got
+
+
+def test_a_place_named_after_a_titled_person_is_a_place() -> None:
+    got = kinds_of("Seven died in General Ortega City on Monday; planes landed at President Alvarez Airport.")
+    assert got.get("General Ortega City") == "place" and got.get("President Alvarez Airport") == "place", got
+    assert "Ortega City" not in got
+
+
+def test_a_titled_person_whose_surname_is_a_place_head_stays_a_person() -> None:
+    assert kinds_of("Judge Shanlyn Park ruled on it. Park said no.").get("Shanlyn Park") == "person"
+
+
+def test_the_seat_of_an_office_after_title_and_of_is_a_place_not_a_person() -> None:
+    got = kinds_of("He ran for District Attorney of Ardmore County and lost.")
+    assert got == {"Ardmore County": "place"}, got
+
+
+def test_a_portfolio_before_an_ambiguous_title_belongs_to_the_title() -> None:
+    got = kinds_of("In a video, Road Transport and Bridges Minister Oboko Quadri said buses would stop.")
+    assert got.get("Oboko Quadri") == "person" and "Bridges Minister Oboko Quadri" not in got, got
+
+
+def test_common_words_after_a_title_word_in_a_work_are_no_person() -> None:
+    assert "Taught Me" not in kinds_of('He wrote the song "Songs My Mother Taught Me" in Prague.')
+
+
+def test_a_legislature_named_by_its_head_alone_is_an_organisation() -> None:
+    got = kinds_of("In 2009 she was appointed to fill a Senate seat. The Senate confirmed her on Monday.")
+    assert got.get("Senate") == "organisation", got

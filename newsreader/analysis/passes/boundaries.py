@@ -34,6 +34,7 @@ DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
 TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 NAME_JOINERS = rule_words("actors_name_joiners")
 POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after a person's name
+PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann Park": a surname
 
 
 def split_runs(state: DocState) -> None:
@@ -158,8 +159,11 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             i += 1
             continue
         if size and i + size < n:
-            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur), lex,
-                              functools.partial(_after_a_forename, state)):
+            # (a portfolio before the title is the title's own when no common word follows it: "Bridges
+            # Minister Obaidul Quader", unlike "Songs My Mother Taught Me")
+            own = _portfolio(sp, lex) and lex.common_words.isdisjoint(w.lower() for w in words[i + size:])
+            if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur) and not own,
+                              lex, functools.partial(_after_a_forename, state)):
                 _drop_portfolio(sp, lex)
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
@@ -250,6 +254,8 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     if ok and rest[-1] in lex.org_heads and not lex.is_forename(rest[0]) \
             and title not in BARE_HONORIFICS and title not in DOCTOR_TITLES:
         ok = False
+    if ok and rest[-1] in lex.place_heads and rest[-1] not in PERSONAL_PLACE_HEADS and title not in BARE_HONORIFICS:
+        ok = False  # "General Santos City", "President Kennedy Airport": a place named after a titled person
     return ok
 
 
@@ -257,11 +263,16 @@ def _drop_portfolio(sp: _Split, lex: Lexicon) -> None:
     """"Emergency Situations Minister Alexander Chupriyan", "Deputy Foreign Affairs Minister …": common
     words before a title name its portfolio, not an actor (a known body or a head word stays: "Labour MP",
     "Home Office Minister")."""
-    words = [t.text for t in sp.cur]
-    if words and lex.common_words.issuperset(w.lower() for w in words) \
-            and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
-            and not is_place_name(" ".join(words), lex) and not sp.person_next:
+    if _portfolio(sp, lex):
         sp.cur = []
+
+
+def _portfolio(sp: _Split, lex: Lexicon) -> bool:
+    """The words so far are common words naming a portfolio, no body or place of their own."""
+    words = [t.text for t in sp.cur]
+    return bool(words) and lex.common_words.issuperset(w.lower() for w in words) \
+        and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
+        and not is_place_name(" ".join(words), lex) and not sp.person_next
 
 
 def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
@@ -274,8 +285,10 @@ def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
 
 
 def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], lex: Lexicon) -> None:
-    """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name."""
-    if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0:
+    """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name
+    (unless it ends in a place's head: "District Attorney of San Bernardino County" is the office's seat)."""
+    if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0 \
+            or c.toks[-1].text in lex.place_heads:
         return
     pre = toks[run[0] - 1]
     if pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
@@ -481,7 +494,7 @@ def _joiner(p: Cand, c: Cand, text: str) -> str | None:
 def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> bool:
     pw, cw = p.words(), c.words()
     if j in ("of", "for", "on"):
-        ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12
+        ok = (any(w in lex.joinable_heads for w in pw) and len(pw) + len(cw) <= 12 and tuple(pw) not in lex.titles
               and not (len(pw) == 1 and pw[0] in lex.place_prefixes))
         # "University of Sheffield of the UK": the name is complete; the country after it is its location
         # (but after a division's head the place completes an inner name: "Court for the Northern District
