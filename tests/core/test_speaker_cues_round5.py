@@ -152,6 +152,14 @@ CASES = {
         'Acme Corp recalled 10,000 cars on Monday.\n\n"The fault is rare," said the automaker.',
         {"Acme Corp": ORG},
         [("The fault is rare,", "Acme Corp")]),
+    "an office taken for a person before an appositive name: the name speaks": (
+        'The Senate Minority Leader, Carl Mott, said on Friday "we made a plea to the president."',
+        {"Minority Leader": UNKNOWN, "Carl Mott": M},
+        [("we made a plea to the president.", "Carl Mott")]),
+    "a person head before an appositive role keeps speaking": (
+        'Carl Mott, the Senate Minority Leader, said on Friday "we made a plea to the president."',
+        {"Carl Mott": M},
+        [("we made a plea to the president.", "Carl Mott")]),
     "an auxiliary before a comma aside: the name before it speaks": (
         'The Harbour Ministry has, in a statement, called on drivers to "slow down near schools."',
         {"Harbour Ministry": ORG},

@@ -434,8 +434,8 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         if cut > 0:  # "The Aam Aadmi Party in Goa, in its statement, said": the place completes the head
             return resolve_subject(ctx, subj[:cut])
     lead = _leading_name(ctx, subj[:k]) if k > 0 else None  # "Nikki Holland of the UK's Agency (NCA) said"
-    if head is not None and not _described(subj) and (head[2].kind == "person" or (app_person is None
-                                                                                   and lead is None)):
+    if head is not None and not _described(subj) and not (app_person and _titled_head(ctx, subj, head)) \
+            and (head[2].kind == "person" or (app_person is None and lead is None)):
         return head[2], (head[0], head[1])
     if app_person is not None:
         return app_person[2], (app_person[0], app_person[1])
@@ -496,6 +496,13 @@ def _appositive_organisation(ctx: SpeakerContext, subj: list[Word], k: int, head
         return None
     app = ctx.actor_ending_in(subj[k][0], subj[-1][1])
     return (app[2], (app[0], app[1])) if app and app[2].kind == "organisation" else None
+
+
+def _titled_head(ctx: SpeakerContext, subj: list[Word], head: Span) -> bool:
+    """'The Senate Minority Leader, Chuck Schumer, said': a head after a determiner that ends in a title or
+    role word is an office, whatever the actor pass made of it; the name in the appositive holds it."""
+    last = ctx.text[head[0]:head[1]].split()[-1]
+    return subj[0][2].lower() in words("determiners") and (last.lower() in ctx.role_words or (last,) in ctx.titles)
 
 
 def _described(subj: list[Word]) -> bool:
