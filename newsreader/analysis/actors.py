@@ -35,6 +35,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     coreference.spellings,
     coreference.outlet_brands,
     coreference.nested_organisations,
+    coreference.abridged_organisations,
     coreference.person_names,
     coreference.common_word_surnames,
     coreference.birth_names,

@@ -1,11 +1,11 @@
-"""Coreference: surface forms that name the same actor are merged into one entity.
-
-Rules, in order: an acronym defined in brackets is its long form ("World Health Organization (WHO)");
-gazetteer aliases ("US" = "United States"); an acronym equal to the initials of a longer name in the
-article; two spellings of one name ("GitHub" / "Github"); an outlet's acronym and its news brand ("NBC" /
-"NBC News"); a shorter organisation name inside a longer one ("Home Office" / "United Kingdom Home
-Office"); a surname or forename alone is the full name it ends or starts; a surname that is also a common
-word is still the person next to their full name ("Doris Day … Day said"); a birth name is an alias.
+"""Coreference: surface forms that name the same actor are merged into one entity. Rules, in order: an acronym
+defined in brackets is its long form ("World Health Organization (WHO)"); gazetteer aliases ("US" = "United
+States"); an acronym equal to the initials of a longer name in the article; two spellings of one name
+("GitHub" / "Github"); an outlet's acronym and its news brand ("NBC" / "NBC News"); a shorter organisation
+name inside a longer one ("Home Office" / "United Kingdom Home Office") or abridging it ("Emergencies
+Ministry" / "Emergency Situations Ministry"); a surname or forename alone is the full name it ends or starts;
+a surname that is also a common word is still the person next to their full name ("Doris Day … Day said"); a
+birth name is an alias.
 """
 
 from __future__ import annotations
@@ -163,6 +163,51 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
     return ws[-1] in lex.org_heads and (
         bws[-len(ws):] == ws and bws[-len(ws) - 1] not in JOINER_WORDS
         or bws[:len(ws)] == ws and bws[len(ws)] == "of")
+
+
+def abridged_organisations(state: DocState) -> None:
+    """"the Emergency Situations Ministry … the Emergencies Ministry": a shorter organisation name that ends
+    in the same head noun (an organisation head) as a longer one, and whose other words each match a word of
+    the longer name's, in order, by stem ("Emergencies" / "Emergency"), names the same body, when only one
+    longer name fits. A longer name with "of" is no host: the body after "of" is the parent of the one it
+    names ("Centre of the Coast Guard"), and so is a coordination ending in the shorter name (two bodies:
+    "South West Railway and Mysore Division"). The contiguous case ("Home Office" / "UK Home Office") is
+    `nested_organisations`'."""
+    lex = state.lex
+    orgs = [(e, _stems(e.name.split())) for e in state.entities
+            if e.root() is e and not e.hinted and e.org_votes > 0 and e.org_votes >= e.person_votes + e.place_votes
+            and len(e.name.split()) >= 2 and e.name.split()[-1] in lex.org_heads]
+    hosts_ok = [(b, bws) for b, bws in orgs if "of" not in b.name.split()]
+    for e, ws in orgs:
+        if e.root() is not e or e.name in lex.known_orgs:
+            continue
+        hosts = {id(b.root()): b.root() for b, bws in hosts_ok
+                 if b.root() is not e and len(bws) > len(ws) and bws[-1] == ws[-1] and _in_order(ws[:-1], bws[:-1])
+                 and not _coordinated_tail(b.name.split(), e.name.split())}
+        if len(hosts) == 1:
+            merge(e, next(iter(hosts.values())))
+
+
+def _coordinated_tail(bws: list[str], ws: list[str]) -> bool:
+    """"South West Railway and Mysore Division": the shorter name is the second of two coordinated bodies."""
+    return len(bws) > len(ws) and bws[-len(ws):] == ws and bws[-len(ws) - 1] in JOINER_WORDS
+
+
+def _stems(ws: list[str]) -> list[str]:
+    """The capitalised words of a name, each cut to a rough stem: "Emergencies" and "Emergency" meet."""
+    out = []
+    for w in ws:
+        if w[:1].isupper():
+            lw = w.lower()
+            lw = lw[:-3] + "y" if lw.endswith("ies") else lw[:-1] if lw.endswith("s") else lw
+            out.append(lw)
+    return out
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """Every word of `short` is a word of `long`, in the same order (`short` not empty)."""
+    it = iter(long)
+    return bool(short) and all(w in it for w in short)
 
 
 def is_personish(e: Entity) -> bool:

@@ -10,7 +10,8 @@ cast in My Bride is a Mermaid. She …' is no vote for either when both are peop
 beats the forename list. A name the actor pass kinded as an organisation or a place takes votes too when it
 opens its sentence and ends in no common word ('La Riva disagreed. She criticized …'; not "Streatham High
 Road"): the article's "she" says it is a person. An object pronoun ("him") never votes for a name of its own
-sentence: it is not its clause's subject ('Wikinews caught up with him').
+sentence: it is not its clause's subject ('Wikinews caught up with him'); nor does a pronoun of the other
+gender than the first pronoun of its sentence ('He told her …': "her" is someone else).
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
     persons = [sp for sp in outside if sp[2].kind == "person" or (sp[0] in openers and _name_like(sp[2]))]
     starts = [sp[0] for sp in persons]
     votes: dict[str, dict[str, int]] = {}
+    first: dict[int, str] = {}  # sentence -> gender of its first pronoun
     # (only the pronouns are visited: the texts are matched against the pronoun forms in C)
     for k in compress(count(), map(gendered.__contains__, doc.texts)):
         tok = doc.tokens[k]
         g = gendered[tok.text]
-        if inside_quote(tok.start):
-            continue
+        if inside_quote(tok.start) or first.setdefault(tok.sent, g) != g:
+            continue  # 'He told her': a pronoun of the other gender after the first is someone else
         i = bisect_left(starts, tok.start) - 1
         if i < 0:
             continue

@@ -27,6 +27,8 @@ WINDOW = 600  # attribution windows are bounded so long paragraphs stay linear
 PRONOUN_REACH = 2500  # how far back a pronoun or a role noun may find its actor
 MODIFIER_REACH = 40  # "Clinton campaign chairman John Podesta": how far the modified name may follow
 MAX_MODIFIER_WORDS = 3
+MAX_DEMONYM_ENDING = 4  # "Paris" -> "Parisians": letters a people's name adds to its place's
+MIN_DEMONYM_STEM = 4  # shorter place names ("Ur") would make plurals of too many names
 APOSTROPHES = ("'", "\u2019")
 
 
@@ -65,6 +67,7 @@ class SpeakerContext:
         self._words: dict[tuple[int, int], list[Word]] = {}  # the rules ask for the same windows again
         self._turns: Turns | None = None  # built on the first "I" or "you" subject
         self._pronoun_genders: dict[str, str] | None = None  # built on the first gendered look-up
+        self._places: set[str] | None = None  # the article's place names, built on the first `group` test
 
     # ---- primitives
     def spans_in(self, lo: int, hi: int) -> list[Span]:
@@ -118,6 +121,25 @@ class SpeakerContext:
         assert self._pronoun_genders is not None
         return a.name in self._pronoun_genders
 
+    def group(self, a: Actor) -> bool:
+        """'Hong Kongers turned out to vote': a name made of a place the article names and a plural ending
+        ("Hong Kongers", "Texans", "Germans") is that place's people, and a name joining two with "and" or
+        "&" ("Wyatt & Zach") is two people: groups that no "he" or "she" continues, whatever kind the actor
+        pass gave them."""
+        if self._places is None:
+            self._places = {x.name for _s, _e, x in self.spans if x.kind == "place"}
+        name = a.name
+        if " and " in name or " & " in name:
+            return True
+        return name.endswith("s") and any(name.startswith(p[:-1]) and 0 <= len(name) - len(p) <= MAX_DEMONYM_ENDING
+                                          for p in self._places if len(p) >= MIN_DEMONYM_STEM and p != name)
+
+    def listed_gender(self, a: Actor) -> bool:
+        """The actor's gender comes from the forename list alone: the article's pronouns did not settle it."""
+        self.gender(a)
+        assert self._pronoun_genders is not None
+        return a.name not in self._pronoun_genders and self.index.gender.get(a.name) is not None
+
     def gender(self, a: Actor) -> str | None:
         """"m"/"f" as the article's own pronouns say (`pronoun_gender`), else as the actor pass found."""
         if self._pronoun_genders is None:
@@ -159,7 +181,7 @@ class SpeakerContext:
         for s, _e, a in reversed(self.spans_in(max(0, pos - PRONOUN_REACH), pos)):
             if a.kind not in kinds or self.inside_quote(s):
                 continue
-            if gender in ("m", "f") and self.gender(a) not in (None, gender):
+            if gender in ("m", "f") and (self.gender(a) not in (None, gender) or self.group(a)):
                 continue
             if skip_objects and self.prepositional(s):
                 continue

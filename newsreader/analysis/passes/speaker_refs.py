@@ -50,15 +50,39 @@ POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominal
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
     gender, but never the person answering in an interview turn (who is "I" there: her "she" is someone
-    else, unnamed when no one else fits); they/it: the latest organisation."""
+    else, unnamed when no one else fits); they/it: the organisation the nearest sentence has as a subject
+    (`organisation_topic`), else the latest organisation."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
-        a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g)
+        a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
-        return ctx.nearest(pos, ORG_KINDS)
+        return organisation_topic(ctx, pos) or ctx.nearest(pos, ORG_KINDS)
     return None
+
+
+def organisation_topic(ctx: SpeakerContext, pos: int) -> Actor | None:
+    """'The Safety Board criticised Acme Corporation. It said …' -> the Safety Board: "it"/"they" continue
+    the first organisation of the nearest sentence that has one as a subject, not one after a preposition
+    ("was criticised by the Safety Board", "according to Reuters") or modifying another name, as "he"
+    continues a person (`sentence_topic`)."""
+    best: tuple[int, Actor] | None = None
+    for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+        if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
+                or _after_source_phrase(ctx, s):
+            continue
+        sent = ctx.sentence_of(s)
+        if best is not None and sent != best[0]:
+            break
+        best = (sent, a)
+    return best[1] if best else None
+
+
+def _after_source_phrase(ctx: SpeakerContext, s: int) -> bool:
+    """The mention at `s` follows "according to": a source, not a subject."""
+    before = ctx.words(max(0, s - 16), s)
+    return len(before) >= 2 and before[-2][2].lower() == "according" and before[-1][2].lower() == "to"
 
 
 def _sentence_subject_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> int:
@@ -72,14 +96,16 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     """The person a "he"/"she" at `pos` continues (a name the article's pronouns show to be one counts:
     `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
-    another name: "Clinton campaign chairman John Podesta"), of that gender;
+    another name: "Clinton campaign chairman John Podesta", nor inside a fronted subordinate clause: "After
+    Tom Berg resigned, Carl Mott took over"), of that gender;
     within a sentence a known gender beats an unknown one and the first subject a later one ("Mugabe agreed to
     a deal in which Tsvangirai became prime minister. "…," he declared." -> Mugabe), unless the later one
     opens a clause of its own after "while" or "but" (`_opens_linked_clause`)."""
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
     best_known = linked = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e):
+        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
+                or _in_fronted_clause(ctx, s):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
@@ -91,6 +117,29 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
             best, best_known = (sent, a), best_known or g == gender
             linked = g == gender and _opens_linked_clause(ctx, s)
     return best[1] if best else None
+
+
+def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
+    """'Political scientist Ma Ngok said … He noted, "…"': when no person of the pronoun's gender (or of
+    none known) is in reach, the pronoun itself is the article's evidence against a gender that only the
+    forename list gave (it reads the first word, the family name in "Ma Ngok"): the first person subject
+    of the pronoun's sentence or the one before, if that list alone gendered it, is who it continues."""
+    k = ctx.sentence_start(pos) - 1
+    while k > 0 and ctx.text[k].isspace():
+        k -= 1  # (back over the blank line to the last mark of the sentence before)
+    for s, e, a in ctx.spans_in(ctx.sentence_start(k) if k > 0 else 0, pos):
+        if a.kind == "person" and not ctx.inside_quote(s) and not ctx.prepositional(s) and not ctx.premodifier(e) \
+                and not ctx.group(a):
+            return a if ctx.listed_gender(a) else None
+    return None
+
+
+def _in_fronted_clause(ctx: SpeakerContext, s: int) -> bool:
+    """'After Tom Berg resigned, Carl Mott took over.': a mention inside a subordinate clause that opens its
+    sentence (a subordinator first, no comma yet before the mention) is not the sentence's subject."""
+    ss = ctx.sentence_start(s)
+    first = ctx.words(ss, s)[:1]
+    return bool(first) and first[0][2].lower() in words("fronted_subordinators") and "," not in ctx.text[ss:s]
 
 
 def _opens_linked_clause(ctx: SpeakerContext, s: int) -> bool:
@@ -116,7 +165,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     organisation whose own name holds the role word ("Court of Session" for "the court") beats a nearer one.
     A noun that news uses for unnamed sources ("the official", "the aide") stands for a person only when
     that person was introduced with it ("official Jan Roe"); otherwise the speaker stays unnamed rather
-    than falling to whoever was named last.
+    than falling to whoever was named last. An age noun ("the 24-year-old") is the latest person named
+    as a subject.
     """
     det = _role_determiner(ctx, subj)
     if det is None or _names_more(ctx, subj[-1]):
@@ -135,6 +185,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return (a, span) if a else None
     if ll in words("anonymous_role_nouns"):
         a = titled_person(ctx, ll, subj[-1][0])  # "the official said": only an official named as one
+        return (a, span) if a else None
+    if any(ll.endswith("-" + tail) for tail in words("age_noun_tails")):
+        a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = titled_person(ctx, ll, subj[-1][0]) or \
@@ -257,7 +310,8 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
             return resolve_subject(ctx, subj[:cut])
     if hit is not None:
         return hit[2], (hit[0], hit[1])
-    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or role_subject(ctx, subj) \
+    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
+        or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
 
 
@@ -369,19 +423,19 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"X, the mayor, said" / "the mayor of London, Sadiq Khan, said": a person wins over its role, and a
     named organisation over its description."""
     text = ctx.text
-    k = len(subj) - 1
-    while k > 0 and not any(c in text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS):
-        k -= 1
+    k = _appositive_start(ctx, subj, len(subj) - 1)
+    if k == len(subj) - 1 and subj[k][2].isdigit() and k > 1:
+        k = _appositive_start(ctx, subj, k - 1)  # "The defendant, Carl Mott, 34, told": the age is no appositive
     app_person = ctx.actor_ending_in(subj[k][0], subj[-1][1], person_only=True)
-    h = _past_age(subj, k, text)
+    h = _past_auxiliary(subj, _past_age(subj, k, text), text)
     head = head_actor(ctx, subj[h - 1][1], subj[0][0]) if h > 0 else None
     if head is not None and head[2].kind == "place" and app_person is None:
         cut = _complement_start(ctx, subj[:k], head[0])
         if cut > 0:  # "The Aam Aadmi Party in Goa, in its statement, said": the place completes the head
             return resolve_subject(ctx, subj[:cut])
     lead = _leading_name(ctx, subj[:k]) if k > 0 else None  # "Nikki Holland of the UK's Agency (NCA) said"
-    if head is not None and not _described(subj) and (head[2].kind == "person" or (app_person is None
-                                                                                   and lead is None)):
+    if head is not None and not _described(subj) and not (app_person and _titled_head(ctx, subj, head)) \
+            and (head[2].kind == "person" or (app_person is None and lead is None)):
         return head[2], (head[0], head[1])
     if app_person is not None:
         return app_person[2], (app_person[0], app_person[1])
@@ -391,12 +445,31 @@ def _appositive_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         or _appositive_organisation(ctx, subj, k, head)
 
 
+def _appositive_start(ctx: SpeakerContext, subj: list[Word], k: int) -> int:
+    """Index of the first word after the last appositive delimiter at or before subj[k] (0 if none); a comma
+    inside a name is no appositive's ("University of Arkansas, Fayetteville")."""
+    while k > 0 and (not any(c in ctx.text[subj[k - 1][1]:subj[k][0]] for c in APPOSITIVE_DELIMS)
+                     or ctx.in_mention(subj[k - 1][1])):
+        k -= 1
+    return k
+
+
 def _past_age(subj: list[Word], k: int, text: str) -> int:
     """'Tom Berg, 54, who saw it, said': the boundary before the appositive at `k`, moved back over an age
     set off by commas of its own, so the head name is the one before the age."""
     if k >= 2 and subj[k - 1][2].isdigit() and any(c in text[subj[k - 2][1]:subj[k - 1][0]] for c in APPOSITIVE_DELIMS):
         return k - 1
     return k
+
+
+def _past_auxiliary(subj: list[Word], h: int, text: str) -> int:
+    """'The ministry has, in a statement, called on drivers to "…"': an auxiliary or modal between the
+    subject and an aside set off by commas belongs to the verb after the aside, so the head name is the
+    one before it."""
+    if h >= 2 and subj[h - 1][2].lower() in words("aside_auxiliaries") \
+            and not any(c in text[subj[h - 2][1]:subj[h - 1][0]] for c in APPOSITIVE_DELIMS):
+        return h - 1
+    return h
 
 
 def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hit | None:
@@ -415,11 +488,21 @@ def _before_parenthetical(ctx: SpeakerContext, subj: list[Word], gap: str) -> Hi
 
 def _appositive_organisation(ctx: SpeakerContext, subj: list[Word], k: int, head: Span | None) -> Hit | None:
     """"The company behind the brand, Acme Corp., said": a description set off by a comma from the
-    organisation it describes names nobody itself, so the organisation in the appositive speaks."""
-    if head is not None or subj[0][2].lower() not in words("determiners"):
+    organisation it describes names nobody itself, so the organisation in the appositive speaks; not in a
+    relative clause ("The government statement, which was posted on Twitter, announced"): the organisation
+    there is where it was said, not who said it."""
+    if head is not None or subj[0][2].lower() not in words("determiners") \
+            or subj[k][2].lower() in words("relative_pronouns"):
         return None
     app = ctx.actor_ending_in(subj[k][0], subj[-1][1])
     return (app[2], (app[0], app[1])) if app and app[2].kind == "organisation" else None
+
+
+def _titled_head(ctx: SpeakerContext, subj: list[Word], head: Span) -> bool:
+    """'The Senate Minority Leader, Chuck Schumer, said': a head after a determiner that ends in a title or
+    role word is an office, whatever the actor pass made of it; the name in the appositive holds it."""
+    last = ctx.text[head[0]:head[1]].split()[-1]
+    return subj[0][2].lower() in words("determiners") and (last.lower() in ctx.role_words or (last,) in ctx.titles)
 
 
 def _described(subj: list[Word]) -> bool:
@@ -428,6 +511,22 @@ def _described(subj: list[Word]) -> bool:
     first = subj[0][2].lower()
     return first in words("indefinite_articles") or (first in words("determiners") and len(subj) > 1
                                                      and subj[1][2][:1].islower())
+
+
+def possessed_organisation(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """'Day's animal foundation said …' (the article names the Doris Day Animal Foundation): a possessor's
+    description ending in an organisation noun, whose words (the possessor's name, the lower-case modifiers,
+    the noun) are all words of one organisation's name in the article, anywhere in it, is that organisation."""
+    role = subj[-1][2].lower()
+    if role not in DEF_ROLE_ORG or len(subj) < 2:
+        return None
+    j = next((i for i in range(len(subj) - 2, -1, -1) if ctx.text[subj[i][1]:subj[i][1] + 1] in APOSTROPHES), None)
+    if j is None or len(subj) - j - 2 > MAX_ROLE_MODIFIERS or not all(w[2].islower() for w in subj[j + 1:]):
+        return None
+    key = {subj[j][2].lower(), role} | {w[2].lower() for w in subj[j + 1:-1]}
+    named = {a.name: a for _s, _e, a in ctx.spans if a.kind == "organisation"
+             and key <= {w.lower() for w in a.name.split()}}
+    return (next(iter(named.values())), (subj[j][0], subj[-1][1])) if len(named) == 1 else None
 
 
 def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
@@ -475,14 +574,15 @@ def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
 
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Jennifer Daskal of American University and contributor to Slate wrote": a person opening the
-    subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …") and followed
+    subject phrase (after an introductory phrase and its comma: "To this, Peter Iseley of …"; titles and
+    role words before it: "Lead author Sally Wasef of Australia's Griffith University") and followed
     by "of"/"from"/"at", or by a role phrase missing its closing comma, heads it; what follows only
     modifies it."""
     s0 = _after_intro_phrase(ctx, subj[0][0], subj[-1][1])  # "Differing slightly in a Newsweek essay, X of"
     for s, e, a in ctx.spans_in(s0, subj[-1][1]):
         pre = WORD_RE.findall(ctx.text[ctx.text.rfind(",", s0, s) + 1 or s0:s])  # after "To this,"
         after = ctx.text[e:e + 6].lstrip().split(" ", 1)[0]
-        if a.kind == "person" and all(w[:1].isupper() for w in pre) and len(pre) <= 4 \
+        if a.kind == "person" and all(_title_like(w, ctx.role_words) for w in pre) and len(pre) <= 4 \
                 and (after in words("affiliation_prepositions") or _unclosed_appositive(ctx, e, subj[-1][1])):
             return a, (s, e)
         return None
@@ -530,11 +630,19 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or statement_issuer(ctx, ws[:2])
     if got:
         return got  # 'read the statement': the issuer named with its first mention, as before the verb
-    if len(ws) >= 2 and ws[0][2].lower() == "the" and ws[1][2].lower() in DEF_ROLE_ORG \
-            and not _names_more(ctx, ws[1]):
-        a = ctx.nearest(ws[0][0], ORG_KINDS)
-        if a:
-            return a, (ws[0][0], ws[1][1])
+    return _role_phrase(ctx, ws)
+
+
+def _role_phrase(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'"…," said the mayor', 'according to the company', 'said the 24-year-old': a role phrase after the
+    cue ("the", up to `MAX_ROLE_MODIFIERS` modifiers, a role noun) stands for whom it would before the verb
+    (`role_subject`)."""
+    if not ws or ws[0][2].lower() != "the":
+        return None
+    for n in range(2, min(len(ws), 2 + MAX_ROLE_MODIFIERS) + 1):
+        got = role_subject(ctx, ws[:n])
+        if got:
+            return got
     return None
 
 

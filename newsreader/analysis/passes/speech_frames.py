@@ -74,10 +74,12 @@ def before_window(ctx: SpeakerContext, k: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------------------------- after the run
 def frame_dash(ctx: SpeakerContext, k: int, s: int, e: int) -> Hit | None:
-    """'"…" — Smith': a short dash phrase after a closed quotation names its speaker."""
+    """'"…" — Smith': a short dash phrase after a closed quotation names its speaker; only the part before
+    its first comma counts ('"…" — Peres, on whether peace will come': the rest describes the occasion)."""
     if not ctx.text[s:e].lstrip()[:1] or ctx.text[s:e].lstrip()[0] not in DASHES or ctx.runs[k].close_pos is None:
         return None
-    ws = ctx.words(s, e)
+    comma = ctx.text.find(",", s, e)
+    ws = ctx.words(s, comma if comma >= 0 else e)
     if ws and len(ws) <= MAX_DASH_WORDS:
         return ctx.first_actor_in(ws[0][0], ws[-1][1])
     return None
@@ -165,10 +167,21 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
         inverted = vi == 0 and ctx.text[s:ws[0][0]].strip() in (",", "")  # '"…," reads an AEW press release'
         if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower() \
                 and not _nominal(ctx, ws, vi):
-            if vi > MAX_SUBJECT_WORDS:
+            if _subject_length(ctx, ws, vi) > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:
+    """Words before the verb ws[vi], an appositive set off by commas right before it not counted ('"…,"
+    lead author Ann Fox, a professor at the University of Leeds, said': the subject is three words)."""
+    if vi < 2 or "," not in ctx.text[ws[vi - 1][1]:ws[vi][0]]:
+        return vi
+    for j in range(vi - 1, 0, -1):
+        if "," in ctx.text[ws[j - 1][1]:ws[j][0]]:
+            return j
+    return vi
 
 
 def _nominal(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
@@ -522,7 +535,7 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     gap = ctx.text[ws[vi - 1][1]:ws[vi][0]].strip()
     if ws[vi - 1][2].lower() in words("noun_markers") or (gap[:1] in "'\u2019" and gap != ""):
         return True
-    if not gap and _object_position(ws[vi - 1][2].lower()):
+    if not gap and _object_position(ws[vi - 1][2].lower()) and not _speech_noun(ctx, ws, vi - 1):
         return True  # 'told state television', 'said on state media': a verb never follows these directly
     if ws[vi][2].endswith("s") and any(w[2][:1].isdigit() or w[2].lower() in words("number_words")
                                        for w in ws[max(0, vi - 2):vi]):
@@ -532,6 +545,12 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
         words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
         not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
+
+
+def _speech_noun(ctx: SpeakerContext, ws: list[Word], i: int) -> bool:
+    """'the report said', 'his tweet read': the speech word ws[i] is a noun (it follows a determiner or a
+    possessive), so a speech verb may follow it."""
+    return i >= 1 and ws[i][2].lower() in lexicon().speech_verbs and _noun_position(ctx, ws, i)
 
 
 def _object_position(prev: str) -> bool:
@@ -571,6 +590,9 @@ def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple
     subj = ws[:_subject_end(ws, vi)]
     if len(subj) >= 2 and subj[-1][2].lower() == "to":
         hit = refs.head_actor(ctx, subj[-2][1], s)  # "led Biden to express": the object of the control verb speaks
+        if hit is not None and _object_of_preposition(ctx, hit[0]):
+            got = refs.clause_subject(ctx, s, ws[vi][0])  # "took to Twitter to say": a place, not the object
+            return got, got is not None
         if hit is not None:
             return (hit[2], (hit[0], hit[1])), True
     if subj and subj[-1][2].lower() in words("verb_coordinators") and \
