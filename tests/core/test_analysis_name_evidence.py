@@ -89,3 +89,8 @@ def test_a_legislature_named_by_its_head_alone_is_an_organisation() -> None:
 def test_an_office_after_a_known_body_is_no_person() -> None:
     got = kinds_of("The Senate Minority Leader, Chuck Schumer, said the bill would fail.")
     assert got == {"Senate": "organisation", "Chuck Schumer": "person"}, got
+
+
+def test_dotted_initials_before_a_surname_are_a_persons() -> None:
+    got = kinds_of("Yeah, I see O.K. Fenwick in the picture. The U.S. Army and the U.S.S. Grayback came.")
+    assert got.get("O.K. Fenwick") == "person" and got.get("U.S.S. Grayback") != "person", got

@@ -93,9 +93,22 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "organisation"
     if len(words) >= 2 and lex.forename_evidence(words[0]) and not any(is_acronym(w) for w in words):
         return "person"
+    if len(words) == 2 and _dotted_initials(words[0], lex) and not is_acronym(words[1]):
+        return "person"
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
+
+
+DOTTED_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
+
+
+def _dotted_initials(word: str, lex: Lexicon) -> bool:
+    """"O.J. Simpson", "J.K. Rowling": two or three dotted initials before a surname are a person's
+    forenames, unless they abbreviate a place or a body the lists know ("U.S. Steel", "U.N. Women")."""
+    return DOTTED_INITIALS_RE.match(word) is not None and not is_place_name(word, lex) \
+        and word not in lex.known_orgs and word not in lex.org_aliases \
+        and word.replace(".", "") not in lex.vessel_prefixes  # ("U.S.S. Grayback")
 
 
 def _weak(c: Cand, lex: Lexicon) -> bool:
