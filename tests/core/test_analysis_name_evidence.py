@@ -94,3 +94,14 @@ def test_an_office_after_a_known_body_is_no_person() -> None:
 def test_dotted_initials_before_a_surname_are_a_persons() -> None:
     got = kinds_of("Yeah, I see O.K. Fenwick in the picture. The U.S. Army and the U.S.S. Grayback came.")
     assert got.get("O.K. Fenwick") == "person" and got.get("U.S.S. Grayback") != "person", got
+
+
+def test_an_offices_or_a_groups_possessive_stays_inside_a_bodys_name() -> None:
+    got = kinds_of("The Alachua Sheriff's Office said the crash was bad. The People's Party of Ruritania agreed.")
+    assert got.get("Alachua Sheriff's Office") == "organisation", got
+    assert got.get("People's Party of Ruritania") == "organisation", got
+
+
+def test_a_names_possessive_before_a_body_keeps_them_apart() -> None:
+    got = kinds_of("Staff at CU Boulder's Cooperative Institute for Research said so. Apple's Board met.")
+    assert not any("'s " in name for name in got), got

@@ -26,6 +26,7 @@ HYPHEN_TAILS = rule_words("actors_hyphen_tails")
 # Tails after which the whole word is a descriptor and ends the run: "World War II-era", "Trump-style".
 DROP_TAILS = rule_words("actors_drop_tails")
 ABBREVIATIONS = rule_words("text_abbreviations")
+GROUP_NOUNS = rule_words("actors_group_nouns")  # "People's Party", "Children's Hospital"
 
 
 def capitalised_runs(state: DocState) -> None:
@@ -43,6 +44,8 @@ def capitalised_runs(state: DocState) -> None:
     for i, t in enumerate(toks):
         if not cur and not t.cap and "-" not in t.text:
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
+        if cur and t.end == toks[cur[-1]].poss_end and t.start > toks[cur[-1]].end:
+            continue  # the "s" of "Sheriff's": inside the possessive, which `_joinable` weighs
         if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) or text.startswith("$", t.end):
             flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
@@ -79,6 +82,19 @@ def _trim(run: list[int], toks: list[Token]) -> list[int]:
     return run
 
 
+def _possessive_in_name(prev: Token, t: Token, lex: Lexicon) -> bool:
+    """"Doctors' Hospital", "the Alachua Sheriff's Office", "Boston Children's Hospital": a possessive
+    inside a body's name, before its head. A plural possessive ("Doctors'") always is one; a singular one
+    when the possessor is an office ("Sheriff's Office", "Governor's Mansion") or a plural noun for people
+    ("People's Party", "Children's Hospital"); after a name it is that name's body, written apart ("Apple's
+    Board", "CU Boulder's Cooperative Institute")."""
+    if not (t.text in lex.org_heads or t.text in lex.place_heads):
+        return False
+    if prev.poss_end == prev.end + 1:
+        return True
+    return prev.poss_end == prev.end + 2 and ((prev.text,) in lex.titles or prev.text in GROUP_NOUNS)
+
+
 def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon) -> bool:
     """Token i continues the run: one space after the previous word, a middle initial ("John F. Kennedy"),
     an abbreviated place prefix ("St. Louis") or an abbreviated title ("Mr. Rohatgi", "Gen. Milley": the
@@ -86,8 +102,7 @@ def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon
     prev, t = toks[cur[-1]], toks[i]
     gap = text[prev.poss_end:t.start]
     if gap == " " and not t.initial and (
-            prev.poss_end == prev.end
-            or (prev.poss_end == prev.end + 1 and (t.text in lex.org_heads or t.text in lex.place_heads))):
+            prev.poss_end == prev.end or _possessive_in_name(prev, t, lex)):
         return True
     if _nickname(toks, cur, i, gap, text, lex):
         return True
