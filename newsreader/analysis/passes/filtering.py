@@ -17,7 +17,7 @@ import re
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
-from ..text import Token, occurrences
+from ..text import Doc, Token, occurrences
 from .boundaries import NAME_LIKE_WORDS
 
 CONTRACTION_RE = re.compile(r"^(?:{})['\u2019]".format("|".join(sorted(rule_words("actors_contraction_words")))), re.I)
@@ -36,6 +36,7 @@ _IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
 _FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
 _ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
+IRREGULAR_DEMONYMS = rule_words("actors_irregular_demonyms")  # "Muscovites": not the place name and an ending
 
 
 def filter_candidates(state: DocState) -> None:
@@ -43,9 +44,43 @@ def filter_candidates(state: DocState) -> None:
     kept = []
     for c in state.cands:
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
-        if f is not None:
+        if f is not None and not _among_foreign_words(f, state.doc, state.lex):
             kept.append(f)
     state.cands = kept
+
+
+FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
+FOREIGN_MIN_WORDS = 4  # fewer lower-case words than this say nothing about a language
+
+
+def _among_foreign_words(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """A capitalised word inside a passage of another language ("… their bodies (Spanish: En el siglo XXI,
+    toda sociedad necesita …") is capitalised by that language's own rules (a sentence start, a title), so
+    it names nobody we can tell. The run is inside such a passage when most lower-case words after it, in
+    its sentence, are not common English words, and so are the words before it, or it opens a clause
+    (after a stop, a colon, a bracket). A title, a gazetteer place or a known organisation is a name in
+    any language."""
+    toks, index_of = doc.tokens, doc.index_of
+    i, j = index_of.get(c.toks[0].start), index_of.get(c.toks[-1].start)
+    if i is None or j is None or c.person_evidence \
+            or not _foreign(toks[j + 1:j + 1 + FOREIGN_WINDOW], toks[i].sent, lex):
+        return False
+    opens = i == 0 or toks[i].initial or doc.text[toks[i - 1].end:toks[i].start].strip() != ""
+    if not opens and not _foreign(toks[max(0, i - FOREIGN_WINDOW):i], toks[i].sent, lex):
+        return False
+    full = " ".join(c.words())
+    return not is_place_name(full, lex) and full not in lex.known_orgs
+
+
+def _foreign(window: list[Token], sent: int, lex: Lexicon) -> bool:
+    """Most of the lower-case words of `window` that are in sentence `sent` are not common English words."""
+    common, function = lex.common_words, lex.function_words
+    seen = english = 0
+    for t in window:
+        if t.sent == sent and not t.cap and t.text.isalpha():
+            seen += 1
+            english += t.text in common or t.text in function
+    return seen >= FOREIGN_MIN_WORDS and 2 * english < seen
 
 
 def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -> Cand | None:
@@ -62,6 +97,8 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
         return None
     if len(toks) == 2 and _adherents(words, lex):
         return None
+    if len(toks) >= 2 and _demonym(" ".join(words), lex):
+        return None  # "Hong Kongers", "New Yorkers": the people of a place, a group
     if len(toks) >= 2 and words[0] in THING_PREFIXES:
         c.thing = True  # "Operation Clambake": a campaign, not an actor
     if len(toks) == 2 and words[0] in TOURNAMENT_GROUPS and is_initial(words[1]):
@@ -299,9 +336,14 @@ def _derived_common(w: str, lex: Lexicon) -> bool:
 
 
 def _demonym(w: str, lex: Lexicon) -> bool:
-    """"Londoners", "Samoans", "Parisians": inhabitants named after a place."""
+    """"Londoners", "Samoans", "Parisians", "Hong Kongers", "New Yorkers": inhabitants named after a place
+    (its name and an ending), or an inhabitants' name not so derived ("Muscovites"): a group of people,
+    not a person or an organisation. Plural only: "a New Yorker" is one person, "The New Yorker" a
+    magazine."""
     if not w.endswith("s") or len(w) < 6 or w in lex.known_orgs or w in lex.org_aliases:
         return False
+    if w in IRREGULAR_DEMONYMS:
+        return True
     for suf in _DEMONYM_SUFFIXES:
         if w.endswith(suf):
             base = w[:-len(suf)]

@@ -26,16 +26,20 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill"
 BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
 PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
+REPORTING_VERBS = rule_words("actors_reporting_verbs")  # "Axios reported": the subject is an outlet
+INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the object is an outlet
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
 def candidate_kinds(state: DocState) -> None:
     """Give each candidate its kind by its own words, and mark the weak ones; a publication named where
-    a study was published is an organisation in its own right, whatever its words."""
+    a study was published is an organisation in its own right, whatever its words, and so is an outlet
+    named where news is reported (`_outlet_frame`)."""
     lex = state.lex
     for c in state.cands:
         published = _published_in(c, state.doc, lex)
-        c.kind = "organisation" if published else kind_of(c, lex) or _named_body(c, state.doc)
+        outlet = published or _outlet_frame(c, state.doc, lex)
+        c.kind = "organisation" if outlet else kind_of(c, lex) or _named_body(c, state.doc)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not published
 
@@ -48,6 +52,30 @@ def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     if k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
         return False  # ("published in London": where, not in what)
     return any(t.text in PUBLISHING_VERBS and t.sent == toks[k].sent for t in toks[max(0, k - 5):k - 1])
+
+
+def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """"Axios reported that …", "Politico first reported", "she told Politico": a single name with no
+    forename or title, and no common word, that is the subject of a verb of reporting or publishing, or
+    the object of "told", names a news outlet, an organisation (a person reports with a forename: "John
+    Smith reported"; a lone surname told something refers to a person named in full elsewhere, whose
+    votes win)."""
+    words = c.words()
+    if len(words) != 1 or c.person_evidence or lex.is_forename(words[0]) or is_place_name(words[0], lex) \
+            or words[0].lower() in lex.common_words:
+        return False  # (a common word, "News" of "NBC News reported", is no outlet alone)
+    toks, k = doc.tokens, doc.index_of.get(c.start)
+    if k is None:
+        return False
+    before = toks[k - 1] if k and toks[k - 1].sent == toks[k].sent and toks[k - 1].end + 1 == c.start else None
+    if before is not None and before.text in INTERVIEW_VERBS:
+        return True
+    nxt = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
+    return nxt < len(toks) and toks[nxt].sent == toks[k].sent and toks[nxt].text in REPORTING_VERBS \
+        and doc.text[toks[k].end:toks[k + 1].start] == " "
+
+
+REPORTING_ADVERBS = rule_words("actors_reporting_adverbs")  # "Politico first reported"
 
 
 def _named_body(c: Cand, doc: Doc) -> str | None:
