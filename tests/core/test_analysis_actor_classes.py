@@ -66,3 +66,16 @@ def test_capitals_inside_a_passage_of_another_language_name_nobody() -> None:
 def test_a_name_in_an_english_sentence_with_a_foreign_phrase_is_kept() -> None:
     text = 'Fernanda Ruiz said the motto of the group, "siempre adelante", had carried them through.'
     assert names(text) == {"Fernanda Ruiz": "person"}
+
+
+def test_a_name_referred_to_as_its_is_an_organisation() -> None:
+    assert names("Red Hat said on Tuesday that it would stop publishing its source code.") == {
+        "Red Hat": "organisation"}
+    assert names("Shares fell after Tessaro Vane said it would stop selling its tablets.") == {
+        "Tessaro Vane": "organisation"}
+
+
+def test_its_after_another_noun_phrase_says_nothing_of_the_name() -> None:
+    # "its" points at "the firm", not at the person before it; a forename or a title is a person's anyway
+    assert names("Cole Tanner said the firm would cut its staff.") == {"Cole Tanner": "person"}
+    assert names("Senator Vale Horn praised the bill and its authors.") == {"Vale Horn": "person"}
