@@ -79,3 +79,10 @@ def test_its_after_another_noun_phrase_says_nothing_of_the_name() -> None:
     # "its" points at "the firm", not at the person before it; a forename or a title is a person's anyway
     assert names("Cole Tanner said the firm would cut its staff.") == {"Cole Tanner": "person"}
     assert names("Senator Vale Horn praised the bill and its authors.") == {"Vale Horn": "person"}
+
+
+def test_according_to_a_name_is_no_destination() -> None:
+    # "to" after "according", "attributed" marks a source, so the lone name is not taken for a place
+    found = names("A quote attributed to Brannigan says so. According to Quillfeather, it is apocryphal.")
+    assert "place" not in found.values()
+    assert names("The convoy drove to Brannigan at dawn.") == {"Brannigan": "place"}

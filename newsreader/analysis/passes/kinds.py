@@ -25,6 +25,7 @@ DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
+NON_LOCATIVE_TO = rule_words("actors_non_locative_to")  # "according to X": X is a source, not a place
 PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
 REPORTING_VERBS = rule_words("actors_reporting_verbs")  # "Axios reported": the subject is an outlet
 INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the object is an outlet
@@ -186,8 +187,8 @@ def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
     text = doc.text
     place = person = 0
     for s, en in e.mentions:
-        before = text[max(0, s - 12):s].split()
-        if before and before[-1].lower() in PLACE_PREPS:
+        before = text[max(0, s - 30):s].split()
+        if before and before[-1].lower() in PLACE_PREPS and not _non_locative_to(before):
             place += 1
         after = text[en:en + 20].split()
         if after and after[0].strip(",.") in lex.speech_verbs:
@@ -196,6 +197,12 @@ def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
     if len(words) == 1 and lex.is_forename(words[0]) and words[0].lower() not in lex.common_words:
         return "person"
     return "place" if place > person else "organisation"
+
+
+def _non_locative_to(before: list[str]) -> bool:
+    """"according to X", "attributed to X", "thanks to X": a "to" after such a word marks a source, a
+    cause or an addressee, not a destination."""
+    return before[-1] == "to" and len(before) >= 2 and before[-2].lower().strip(",") in NON_LOCATIVE_TO
 
 
 def locative_places(state: DocState) -> None:
