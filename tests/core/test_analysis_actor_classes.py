@@ -86,3 +86,8 @@ def test_according_to_a_name_is_no_destination() -> None:
     found = names("A quote attributed to Brannigan says so. According to Quillfeather, it is apocryphal.")
     assert "place" not in found.values()
     assert names("The convoy drove to Brannigan at dawn.") == {"Brannigan": "place"}
+
+
+def test_a_person_told_something_is_named_in_full_elsewhere() -> None:
+    found = names("Hector Montalvo moved to Tampa. A friend had told Montalvo he would help.")
+    assert found["Hector Montalvo"] == "person"

@@ -50,6 +50,7 @@ def filter_candidates(state: DocState) -> None:
 
 
 FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
+LATIN_WORD_RE = re.compile("[a-z\u00df-\u00f6\u00f8-\u00ff]+")  # lower-case letters of Western European languages
 FOREIGN_MIN_WORDS = 4  # fewer lower-case words than this say nothing about a language
 
 
@@ -73,13 +74,19 @@ def _among_foreign_words(c: Cand, doc: Doc, lex: Lexicon) -> bool:
 
 
 def _foreign(window: list[Token], sent: int, lex: Lexicon) -> bool:
-    """Most of the lower-case words of `window` that are in sentence `sent` are not common English words."""
-    common, function = lex.common_words, lex.function_words
+    """Most of the lower-case words of `window` that are in sentence `sent` are not common English words,
+    and none is an English function word of three letters or more ("the", "and", "with"; shorter ones,
+    "a", "no", "me", are words of other languages too) or "of". Only words in the Latin alphabet count:
+    a phonetic transcription ("[ˈantoɲiːn ˈdvor̝aːk]") is no language of its own."""
+    common, function = lex.common_words, lex.function_words  # (function words are listed capitalised)
     seen = english = 0
     for t in window:
-        if t.sent == sent and not t.cap and t.text.isalpha():
+        if t.sent == sent and not t.cap and len(t.text) >= 2 and LATIN_WORD_RE.fullmatch(t.text):
+            is_function = t.text.capitalize() in function
+            if is_function and (len(t.text) >= 3 or t.text == "of"):
+                return False
             seen += 1
-            english += t.text in common or t.text in function
+            english += is_function or t.text in common
     return seen >= FOREIGN_MIN_WORDS and 2 * english < seen
 
 

@@ -59,8 +59,7 @@ def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     """"Axios reported that …", "Politico first reported", "she told Politico": a single name with no
     forename or title, and no common word, that is the subject of a verb of reporting or publishing, or
     the object of "told", names a news outlet, an organisation (a person reports with a forename: "John
-    Smith reported"; a lone surname told something refers to a person named in full elsewhere, whose
-    votes win)."""
+    Smith reported"; one told something is named in full elsewhere: "told Montalvo", "Hector Montalvo")."""
     words = c.words()
     if len(words) != 1 or c.person_evidence or lex.is_forename(words[0]) or is_place_name(words[0], lex) \
             or words[0].lower() in lex.common_words:
@@ -70,13 +69,18 @@ def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
         return False
     before = toks[k - 1] if k and toks[k - 1].sent == toks[k].sent and toks[k - 1].end + 1 == c.start else None
     if before is not None and before.text in INTERVIEW_VERBS:
-        return True
+        return not _surname_here(words[0], doc.text)
     nxt = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
     return nxt < len(toks) and toks[nxt].sent == toks[k].sent and toks[nxt].text in REPORTING_VERBS \
         and doc.text[toks[k].end:toks[k + 1].start] == " "
 
 
 REPORTING_ADVERBS = rule_words("actors_reporting_adverbs")  # "Politico first reported"
+
+
+def _surname_here(word: str, text: str) -> bool:
+    """The article writes `word` after another capitalised word: a surname after its forename."""
+    return re.search(r"[A-Z][\w'\u2019.-]* " + re.escape(word) + r"\b", text) is not None
 
 
 def _named_body(c: Cand, doc: Doc) -> str | None:
