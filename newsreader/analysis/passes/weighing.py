@@ -168,12 +168,24 @@ def _shape(name: str, words: list[str]) -> Features:
     one = len(words) == 1
     return {
         "acronym": float(one and is_acronym(name)),
-        "camel": float(any(any(map(str.isupper, w[1:])) and not is_acronym(w) for w in words)),
+        "camel": float(any(_camel(w) for w in words)),
         "digit": float(any(map(str.isdigit, name))),
         "hyphen": float("-" in name),
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
         "long": float(len(words) >= 5),
     }
+
+
+SURNAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['\u2019]|D['\u2019]|Fitz)(?=[A-Z])")  # "McBride", "O'Reilly"
+
+
+def _camel(w: str) -> bool:
+    """Inner capitals ("AntyScience", "PlayStation") mark a brand or a coined name; after a surname prefix
+    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's."""
+    if not any(map(str.isupper, w[1:])) or is_acronym(w):
+        return False
+    m = SURNAME_PREFIX_RE.match(w)
+    return m is None or any(map(str.isupper, w[m.end() + 1:]))
 
 
 def _contexts(e: Entity, state: DocState) -> Features:
