@@ -12,6 +12,7 @@ forename before a surname), and a common opener ("Protesters", "Former") is drop
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
@@ -50,7 +51,6 @@ def filter_candidates(state: DocState) -> None:
 
 
 FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
-LATIN_WORD_RE = re.compile("[a-z\u00df-\u00f6\u00f8-\u00ff]+")  # lower-case letters of Western European languages
 FOREIGN_MIN_WORDS = 4  # fewer lower-case words than this say nothing about a language
 
 
@@ -62,32 +62,51 @@ def _among_foreign_words(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     (after a stop, a colon, a bracket). A title, a gazetteer place or a known organisation is a name in
     any language."""
     toks, index_of = doc.tokens, doc.index_of
-    i, j = index_of.get(c.toks[0].start), index_of.get(c.toks[-1].start)
-    if i is None or j is None or c.person_evidence \
-            or not _foreign(toks[j + 1:j + 1 + FOREIGN_WINDOW], toks[i].sent, lex):
+    j = index_of.get(c.toks[-1].start)
+    if j is None or j + 1 >= len(toks) or not _other_word(toks[j + 1], toks[j].sent, lex):
+        return False  # (the passage goes on with a lower-case word; most names are followed by English)
+    i = index_of.get(c.toks[0].start)
+    if i is None or c.person_evidence or not _foreign(toks, j + 1, j + 1 + FOREIGN_WINDOW, toks[i].sent, lex):
         return False
     opens = i == 0 or toks[i].initial or doc.text[toks[i - 1].end:toks[i].start].strip() != ""
-    if not opens and not _foreign(toks[max(0, i - FOREIGN_WINDOW):i], toks[i].sent, lex):
+    if not opens and not _foreign(toks, max(0, i - FOREIGN_WINDOW), i, toks[i].sent, lex):
         return False
     full = " ".join(c.words())
     return not is_place_name(full, lex) and full not in lex.known_orgs
 
 
-def _foreign(window: list[Token], sent: int, lex: Lexicon) -> bool:
-    """Most of the lower-case words of `window` that are in sentence `sent` are not common English words,
-    and none is an English function word of three letters or more ("the", "and", "with"; shorter ones,
-    "a", "no", "me", are words of other languages too) or "of". Only words in the Latin alphabet count:
+def _foreign(toks: list[Token], lo: int, hi: int, sent: int, lex: Lexicon) -> bool:
+    """Most of the lower-case words of tokens lo..hi in sentence `sent` are not common English
+    words, and none is an English function word of three letters or more ("the", "and", "with"; shorter
+    ones, "a", "no", "me", are words of other languages too) or "of". Only words of plain letters count:
     a phonetic transcription ("[ˈantoɲiːn ˈdvor̝aːk]") is no language of its own."""
-    common, function = lex.common_words, lex.function_words  # (function words are listed capitalised)
+    common, function = lex.common_words, _lower_function_words(lex.function_words)
     seen = english = 0
-    for t in window:
-        if t.sent == sent and not t.cap and len(t.text) >= 2 and LATIN_WORD_RE.fullmatch(t.text):
-            is_function = t.text.capitalize() in function
-            if is_function and (len(t.text) >= 3 or t.text == "of"):
+    for t in toks[lo:hi]:
+        w = t.text
+        if t.sent != sent or t.cap or len(w) < 2 or not (w.isalpha() and w.isascii()):
+            continue
+        if w in function:
+            if len(w) >= 3 or w == "of":
                 return False
-            seen += 1
-            english += is_function or t.text in common
+            english += 1
+        else:
+            english += w in common
+        seen += 1
     return seen >= FOREIGN_MIN_WORDS and 2 * english < seen
+
+
+def _other_word(t: Token, sent: int, lex: Lexicon) -> bool:
+    """A lower-case word of sentence `sent` that is neither a common English word nor a function word."""
+    w = t.text
+    return not t.cap and t.sent == sent and w.isalpha() and w not in lex.common_words \
+        and w not in _lower_function_words(lex.function_words)
+
+
+@functools.lru_cache(maxsize=2)
+def _lower_function_words(words: frozenset[str]) -> frozenset[str]:
+    """The function words in lower case (the list has them capitalised, as they open a run)."""
+    return frozenset(w.lower() for w in words)
 
 
 def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -> Cand | None:
@@ -104,7 +123,7 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
         return None
     if len(toks) == 2 and _adherents(words, lex):
         return None
-    if len(toks) >= 2 and _demonym(" ".join(words), lex):
+    if len(toks) >= 2 and words[-1][-1] == "s" and _demonym(" ".join(words), lex):
         return None  # "Hong Kongers", "New Yorkers": the people of a place, a group
     if len(toks) >= 2 and words[0] in THING_PREFIXES:
         c.thing = True  # "Operation Clambake": a campaign, not an actor

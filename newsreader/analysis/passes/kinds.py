@@ -16,7 +16,7 @@ import re
 from ..lexicon import Lexicon, rule_words
 from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
-from ..text import Doc
+from ..text import Doc, Token
 
 PLACE_PREPS = rule_words("actors_place_preps")
 LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a location
@@ -60,19 +60,25 @@ def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     forename or title, and no common word, that is the subject of a verb of reporting or publishing, or
     the object of "told", names a news outlet, an organisation (a person reports with a forename: "John
     Smith reported"; one told something is named in full elsewhere: "told Montalvo", "Hector Montalvo")."""
-    words = c.words()
-    if len(words) != 1 or c.person_evidence or lex.is_forename(words[0]) or is_place_name(words[0], lex) \
-            or words[0].lower() in lex.common_words:
-        return False  # (a common word, "News" of "NBC News reported", is no outlet alone)
+    if len(c.toks) != 1:
+        return False
     toks, k = doc.tokens, doc.index_of.get(c.start)
     if k is None:
         return False
-    before = toks[k - 1] if k and toks[k - 1].sent == toks[k].sent and toks[k - 1].end + 1 == c.start else None
-    if before is not None and before.text in INTERVIEW_VERBS:
-        return not _surname_here(words[0], doc.text)
+    told = k > 0 and toks[k - 1].text in INTERVIEW_VERBS and toks[k - 1].end + 1 == c.start
+    if not told and not _reports(toks, k, doc.text):
+        return False
+    word = c.toks[0].text
+    if c.person_evidence or lex.is_forename(word) or is_place_name(word, lex) or word.lower() in lex.common_words:
+        return False  # (a common word, "News" of "NBC News reported", is no outlet alone)
+    return not (told and _surname_here(word, doc.text))
+
+
+def _reports(toks: list[Token], k: int, text: str) -> bool:
+    """Token k is followed, in its sentence, by a verb of reporting, maybe after an adverb ("first")."""
     nxt = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
     return nxt < len(toks) and toks[nxt].sent == toks[k].sent and toks[nxt].text in REPORTING_VERBS \
-        and doc.text[toks[k].end:toks[k + 1].start] == " "
+        and text[toks[k].end:toks[k + 1].start] == " "
 
 
 REPORTING_ADVERBS = rule_words("actors_reporting_adverbs")  # "Politico first reported"

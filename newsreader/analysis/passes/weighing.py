@@ -117,7 +117,7 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
         while k + 1 < len(toks) and toks[k].end < en:
             k += 1
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
-            if t.sent != toks[k].sent or t.lower in stops or t.cap and t.text not in time_words:
+            if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
             if t.text == "its":
                 return True
