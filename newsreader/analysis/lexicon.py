@@ -111,6 +111,22 @@ def _place_names(places: dict[str, Any], generated: dict[str, Any], aliases: dic
     return frozenset(names)
 
 
+OFFICE_HOLDER_ENDINGS = ("woman", "person", "member", "man")  # ("woman" before "man": it ends in it)
+
+
+def derived_titles(titles: list[str], offices: list[str]) -> list[str]:
+    """Titles made by English word formation rather than listed one by one: the holder of a seat in a
+    body is its noun and "-man", "-woman", "-person" or "-member" ("Assemblywoman", "Selectman",
+    "Councilmember"), and a title ending in "-man", "-woman" or "-person" has the other two too
+    ("Congressman" -> "Congresswoman", "Chairperson")."""
+    out = {o + e for o in offices for e in OFFICE_HOLDER_ENDINGS}
+    for t in titles:
+        stem = next((t[:-len(e)] for e in OFFICE_HOLDER_ENDINGS if t.endswith(e)), None)
+        if " " not in t and stem is not None and len(stem) > 3 and stem[0].isupper():
+            out.update(stem + e for e in OFFICE_HOLDER_ENDINGS[:2] + OFFICE_HOLDER_ENDINGS[3:])
+    return sorted(out - set(titles))
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """All word lists, parsed once per process."""
@@ -127,6 +143,7 @@ def lexicon() -> Lexicon:
     male_hon = _words(titles.get("male_honorifics"))
     female_hon = _words(titles.get("female_honorifics"))
     title_list = _words(titles.get("titles")) + male_hon + female_hon
+    title_list += derived_titles(title_list, _words(titles.get("office_nouns")))
     title_tuples = frozenset(tuple(t.split()) for t in title_list)
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
     org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}

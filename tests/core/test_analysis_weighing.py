@@ -40,3 +40,11 @@ def test_a_body_named_in_its_own_language_has_an_organisation_head() -> None:
     body = next(e for e in state.roots if e.name == "Institut National de Recherche Biomédicale")
     assert body.features["org_head"] == 1.0 and body.kind == "organisation"
 
+
+
+def test_a_surname_prefix_is_no_inner_capital_of_a_brand() -> None:
+    from newsreader.analysis.passes.weighing import _camel
+
+    # "McBride", "O'Reilly": ordinary surnames; "PlayStation": a coined brand
+    assert not any(_camel(w) for w in ("McBride", "MacDonald", "O'Reilly", "O\u2019Brien", "Smith"))
+    assert all(_camel(w) for w in ("PlayStation", "YouTube", "McDonaldsCorp"))

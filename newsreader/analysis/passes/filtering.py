@@ -12,12 +12,13 @@ forename before a surname), and a common opener ("Protesters", "Former") is drop
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
-from ..text import Token, occurrences
+from ..text import Doc, Token, occurrences
 from .boundaries import NAME_LIKE_WORDS
 
 CONTRACTION_RE = re.compile(r"^(?:{})['\u2019]".format("|".join(sorted(rule_words("actors_contraction_words")))), re.I)
@@ -36,6 +37,7 @@ _IDEA_SUFFIXES = rule_sequence("actors_idea_suffixes")
 _FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
 _ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
+IRREGULAR_DEMONYMS = rule_words("actors_irregular_demonyms")  # "Muscovites": not the place name and an ending
 
 
 def filter_candidates(state: DocState) -> None:
@@ -43,9 +45,68 @@ def filter_candidates(state: DocState) -> None:
     kept = []
     for c in state.cands:
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
-        if f is not None:
+        if f is not None and not _among_foreign_words(f, state.doc, state.lex):
             kept.append(f)
     state.cands = kept
+
+
+FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
+FOREIGN_MIN_WORDS = 4  # fewer lower-case words than this say nothing about a language
+
+
+def _among_foreign_words(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """A capitalised word inside a passage of another language ("… their bodies (Spanish: En el siglo XXI,
+    toda sociedad necesita …") is capitalised by that language's own rules (a sentence start, a title), so
+    it names nobody we can tell. The run is inside such a passage when most lower-case words after it, in
+    its sentence, are not common English words, and so are the words before it, or it opens a clause
+    (after a stop, a colon, a bracket). A title, a gazetteer place or a known organisation is a name in
+    any language."""
+    toks, index_of = doc.tokens, doc.index_of
+    j = index_of.get(c.toks[-1].start)
+    if j is None or j + 1 >= len(toks) or not _other_word(toks[j + 1], toks[j].sent, lex):
+        return False  # (the passage goes on with a lower-case word; most names are followed by English)
+    i = index_of.get(c.toks[0].start)
+    if i is None or c.person_evidence or not _foreign(toks, j + 1, j + 1 + FOREIGN_WINDOW, toks[i].sent, lex):
+        return False
+    opens = i == 0 or toks[i].initial or doc.text[toks[i - 1].end:toks[i].start].strip() != ""
+    if not opens and not _foreign(toks, max(0, i - FOREIGN_WINDOW), i, toks[i].sent, lex):
+        return False
+    full = " ".join(c.words())
+    return not is_place_name(full, lex) and full not in lex.known_orgs
+
+
+def _foreign(toks: list[Token], lo: int, hi: int, sent: int, lex: Lexicon) -> bool:
+    """Most of the lower-case words of tokens lo..hi in sentence `sent` are not common English
+    words, and none is an English function word of three letters or more ("the", "and", "with"; shorter
+    ones, "a", "no", "me", are words of other languages too) or "of". Only words of plain letters count:
+    a phonetic transcription ("[ˈantoɲiːn ˈdvor̝aːk]") is no language of its own."""
+    common, function = lex.common_words, _lower_function_words(lex.function_words)
+    seen = english = 0
+    for t in toks[lo:hi]:
+        w = t.text
+        if t.sent != sent or t.cap or len(w) < 2 or not (w.isalpha() and w.isascii()):
+            continue
+        if w in function:
+            if len(w) >= 3 or w == "of":
+                return False
+            english += 1
+        else:
+            english += w in common
+        seen += 1
+    return seen >= FOREIGN_MIN_WORDS and 2 * english < seen
+
+
+def _other_word(t: Token, sent: int, lex: Lexicon) -> bool:
+    """A lower-case word of sentence `sent` that is neither a common English word nor a function word."""
+    w = t.text
+    return not t.cap and t.sent == sent and w.isalpha() and w not in lex.common_words \
+        and w not in _lower_function_words(lex.function_words)
+
+
+@functools.lru_cache(maxsize=2)
+def _lower_function_words(words: frozenset[str]) -> frozenset[str]:
+    """The function words in lower case (the list has them capitalised, as they open a run)."""
+    return frozenset(w.lower() for w in words)
 
 
 def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -> Cand | None:
@@ -62,6 +123,8 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
         return None
     if len(toks) == 2 and _adherents(words, lex):
         return None
+    if len(toks) >= 2 and words[-1][-1] == "s" and _demonym(" ".join(words), lex):
+        return None  # "Hong Kongers", "New Yorkers": the people of a place, a group
     if len(toks) >= 2 and words[0] in THING_PREFIXES:
         c.thing = True  # "Operation Clambake": a campaign, not an actor
     if len(toks) == 2 and words[0] in TOURNAMENT_GROUPS and is_initial(words[1]):
@@ -306,9 +369,14 @@ def _derived_common(w: str, lex: Lexicon) -> bool:
 
 
 def _demonym(w: str, lex: Lexicon) -> bool:
-    """"Londoners", "Samoans", "Parisians": inhabitants named after a place."""
+    """"Londoners", "Samoans", "Parisians", "Hong Kongers", "New Yorkers": inhabitants named after a place
+    (its name and an ending), or an inhabitants' name not so derived ("Muscovites"): a group of people,
+    not a person or an organisation. Plural only: "a New Yorker" is one person, "The New Yorker" a
+    magazine."""
     if not w.endswith("s") or len(w) < 6 or w in lex.known_orgs or w in lex.org_aliases:
         return False
+    if w in IRREGULAR_DEMONYMS:
+        return True
     for suf in _DEMONYM_SUFFIXES:
         if w.endswith(suf):
             base = w[:-len(suf)]

@@ -16,7 +16,7 @@ import re
 from ..lexicon import Lexicon, rule_words
 from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
-from ..text import Doc
+from ..text import Doc, Token
 
 PLACE_PREPS = rule_words("actors_place_preps")
 LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a location
@@ -25,17 +25,22 @@ DIRECTIONS = rule_words("actors_directions")
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Benny Hill" is a person
 BODY_NOUNS = rule_words("actors_body_nouns")  # "the group Mercosur": the name after them is a body
 LOCAL_NOUNS = rule_words("actors_local_nouns")  # "Telangana ministers": a region's body or people
+NON_LOCATIVE_TO = rule_words("actors_non_locative_to")  # "according to X": X is a source, not a place
 PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
+REPORTING_VERBS = rule_words("actors_reporting_verbs")  # "Axios reported": the subject is an outlet
+INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the object is an outlet
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
 def candidate_kinds(state: DocState) -> None:
     """Give each candidate its kind by its own words, and mark the weak ones; a publication named where
-    a study was published is an organisation in its own right, whatever its words."""
+    a study was published is an organisation in its own right, whatever its words, and so is an outlet
+    named where news is reported (`_outlet_frame`)."""
     lex = state.lex
     for c in state.cands:
         published = _published_in(c, state.doc, lex)
-        c.kind = "organisation" if published else kind_of(c, lex) or _named_body(c, state.doc)
+        outlet = published or _outlet_frame(c, state.doc, lex)
+        c.kind = "organisation" if outlet else kind_of(c, lex) or _named_body(c, state.doc)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not published
 
@@ -48,6 +53,40 @@ def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     if k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
         return False  # ("published in London": where, not in what)
     return any(t.text in PUBLISHING_VERBS and t.sent == toks[k].sent for t in toks[max(0, k - 5):k - 1])
+
+
+def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """"Axios reported that …", "Politico first reported", "she told Politico": a single name with no
+    forename or title, and no common word, that is the subject of a verb of reporting or publishing, or
+    the object of "told", names a news outlet, an organisation (a person reports with a forename: "John
+    Smith reported"; one told something is named in full elsewhere: "told Montalvo", "Hector Montalvo")."""
+    if len(c.toks) != 1:
+        return False
+    toks, k = doc.tokens, doc.index_of.get(c.start)
+    if k is None:
+        return False
+    told = k > 0 and toks[k - 1].text in INTERVIEW_VERBS and toks[k - 1].end + 1 == c.start
+    if not told and not _reports(toks, k, doc.text):
+        return False
+    word = c.toks[0].text
+    if c.person_evidence or lex.is_forename(word) or is_place_name(word, lex) or word.lower() in lex.common_words:
+        return False  # (a common word, "News" of "NBC News reported", is no outlet alone)
+    return not (told and _surname_here(word, doc.text))
+
+
+def _reports(toks: list[Token], k: int, text: str) -> bool:
+    """Token k is followed, in its sentence, by a verb of reporting, maybe after an adverb ("first")."""
+    nxt = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
+    return nxt < len(toks) and toks[nxt].sent == toks[k].sent and toks[nxt].text in REPORTING_VERBS \
+        and text[toks[k].end:toks[k + 1].start] == " "
+
+
+REPORTING_ADVERBS = rule_words("actors_reporting_adverbs")  # "Politico first reported"
+
+
+def _surname_here(word: str, text: str) -> bool:
+    """The article writes `word` after another capitalised word: a surname after its forename."""
+    return re.search(r"[A-Z][\w'\u2019.-]* " + re.escape(word) + r"\b", text) is not None
 
 
 def _named_body(c: Cand, doc: Doc) -> str | None:
@@ -171,8 +210,8 @@ def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
     text = doc.text
     place = person = 0
     for s, en in e.mentions:
-        before = text[max(0, s - 12):s].split()
-        if before and before[-1].lower() in PLACE_PREPS:
+        before = text[max(0, s - 30):s].split()
+        if before and before[-1].lower() in PLACE_PREPS and not _non_locative_to(before):
             place += 1
         after = text[en:en + 20].split()
         if after and after[0].strip(",.") in lex.speech_verbs:
@@ -181,6 +220,12 @@ def context_kind(e: Entity, doc: Doc, lex: Lexicon) -> str:
     if len(words) == 1 and lex.is_forename(words[0]) and words[0].lower() not in lex.common_words:
         return "person"
     return "place" if place > person else "organisation"
+
+
+def _non_locative_to(before: list[str]) -> bool:
+    """"according to X", "attributed to X", "thanks to X": a "to" after such a word marks a source, a
+    cause or an addressee, not a destination."""
+    return before[-1] == "to" and len(before) >= 2 and before[-2].lower().strip(",") in NON_LOCATIVE_TO
 
 
 def locative_places(state: DocState) -> None:

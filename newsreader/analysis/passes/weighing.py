@@ -88,10 +88,40 @@ def learned_kinds(state: DocState) -> None:
     Places stay as the gazetteers and place contexts made them."""
     models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
     for e in state.roots:
-        if e.features and e.kind != "place":
+        if e.features and e.kind != "place" and referred_to_as_it(e, state):
+            e.kind = "organisation"
+        elif e.features and e.kind != "place":
             features = kind_features(e)
             probs = {k: m.probability(features) for k, m in models.items()}
             e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
+
+
+IT_WINDOW = 10  # words after a mention within which "its" may point back at it
+
+
+def referred_to_as_it(e: Entity, state: DocState) -> bool:
+    """"Red Hat said on Tuesday that it would stop publishing its code": a name that a following "its"
+    points back to is a company, a product or a body: English never calls a person "it". "its" points at
+    the nearest noun before it, so only an "its" reached from the mention without passing another
+    possessive or pronoun ("his", "their"), a determiner (which opens a noun phrase of its own: "Smith
+    said the firm cut its staff") or another name counts. A name with a title or a forename is a person's
+    whatever follows."""
+    if e.title_votes or e.hinted or state.lex.forename_evidence(e.name.split()[0]):
+        return False
+    toks, index_of = state.doc.tokens, state.doc.index_of
+    time_words, stops = state.lex.time_words, IT_STOPS
+    for s, en in e.mentions:
+        k = index_of.get(s)
+        if k is None:
+            continue
+        while k + 1 < len(toks) and toks[k].end < en:
+            k += 1
+        for t in toks[k + 1:k + 1 + IT_WINDOW]:
+            if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
+                break
+            if t.text == "its":
+                return True
+    return False
 
 
 def entity_features(e: Entity, state: DocState) -> Features:
@@ -138,12 +168,24 @@ def _shape(name: str, words: list[str]) -> Features:
     one = len(words) == 1
     return {
         "acronym": float(one and is_acronym(name)),
-        "camel": float(any(any(map(str.isupper, w[1:])) and not is_acronym(w) for w in words)),
+        "camel": float(any(_camel(w) for w in words)),
         "digit": float(any(map(str.isdigit, name))),
         "hyphen": float("-" in name),
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
         "long": float(len(words) >= 5),
     }
+
+
+SURNAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['\u2019]|D['\u2019]|Fitz)(?=[A-Z])")  # "McBride", "O'Reilly"
+
+
+def _camel(w: str) -> bool:
+    """Inner capitals ("AntyScience", "PlayStation") mark a brand or a coined name; after a surname prefix
+    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's."""
+    if not any(map(str.isupper, w[1:])) or is_acronym(w):
+        return False
+    m = SURNAME_PREFIX_RE.match(w)
+    return m is None or any(map(str.isupper, w[m.end() + 1:]))
 
 
 def _contexts(e: Entity, state: DocState) -> Features:
@@ -229,6 +271,7 @@ def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
 
 
 ACTOR_KINDS = ("person", "organisation")
+IT_STOPS = rule_words("actors_it_stops")  # words that open another noun phrase before an "its"
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
