@@ -201,3 +201,15 @@ def test_a_pronoun_of_the_other_gender_after_the_first_of_its_sentence_is_someon
             'her home.')
     index = index_for(text, {"Kit Amman": UNKNOWN})
     assert pronoun_genders(tokenize(text), index.spans, lambda pos: False) == {"Kit Amman": "m"}
+
+
+def test_a_lead_in_in_the_quotations_own_sentence_beats_a_cue_in_the_next_sentence() -> None:
+    got = [q.speaker for q in analyse('Superintendent Ann Yule said at a press conference: "The lives were '
+                                      'threatened." Amnesty International has called for an inquiry.').quotes]
+    assert got == ["Ann Yule"], got
+
+
+def test_and_between_a_description_and_a_title_joins_one_speakers_roles() -> None:
+    text = '"It may dazzle flies," said study co-author and Royal Academy Research Fellow Marta Howe.'
+    assert [q.speaker for q in analyse(text).quotes] == ["Marta Howe"]
+    assert [q.speaker for q in analyse('"We won," said the coach and his captain, Ann Lee.').quotes] == [None]

@@ -222,8 +222,16 @@ class SpeakerContext:
 PHRASE_GAP_RE = re.compile(r"\s*(?:[,\u2013\u2014-]|['\u2019]s)?\s*")
 
 
+def _joins_roles(ws: list[Word], i: int, out: list[Word]) -> bool:
+    """ws[i] is an "and" between lower-case description and a capitalised title: one person's two roles."""
+    return ws[i][2] == "and" and bool(out) and not any(x[2][:1].isupper() for x in out) \
+        and i + 1 < len(ws) and ws[i + 1][2][:1].isupper()
+
+
 def noun_phrase_after(ws: list[Word], text: str) -> list[Word]:
-    """The noun phrase right after an inverted speech verb ('said the mayor of London, Sadiq Khan')."""
+    """The noun phrase right after an inverted speech verb ('said the mayor of London, Sadiq Khan'); an
+    "and" after lower-case description alone joins two roles of one person ('said study co-author and
+    Research Fellow Martin How'), not two people."""
     out: list[Word] = []
     stops = words("noun_phrase_stops")
     for i, w in enumerate(ws):
@@ -232,7 +240,7 @@ def noun_phrase_after(ws: list[Word], text: str) -> list[Word]:
             gap = gap[1:]  # "Dr. James Miller"
         if i and not gap.strip().startswith(",") and not PHRASE_GAP_RE.fullmatch(gap):
             break
-        if w[2].lower() in stops:
+        if w[2].lower() in stops and not _joins_roles(ws, i, out):
             break
         out.append(w)
         if len(out) >= 12:

@@ -18,7 +18,7 @@ from .quotations import Run
 from .sentences import last_sentence_end
 from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
 from .speech_data import mapping, words
-from .speech_frames import before_window, frame_after, frame_before, subject_before_verb
+from .speech_frames import before_window, closes_its_sentence, frame_after, frame_before, subject_before_verb
 
 
 # --------------------------------------------------------------------------------------------- passes
@@ -38,8 +38,10 @@ def attribute_by_frames(ctx: SpeakerContext) -> None:
     for k, r in enumerate(ctx.runs):
         found = frame_after(ctx, k)
         # 'Trump, who called it a "hoax," said nothing': an unnamed frame after yields to a named one before,
-        # in the run's own sentence (the sentence before may not overrule it)
-        if not r.cont and (found is None or (found[0] is None and not _opens_sentence(ctx, k))):
+        # in the run's own sentence (the sentence before may not overrule it); so does any frame in the next
+        # sentence when the run's own sentence introduces it ('Yu said: "…." Amnesty has called for …')
+        if not r.cont and (found is None or not _opens_sentence(ctx, k) and (
+                found[0] is None or closes_its_sentence(ctx, k))):
             before = frame_before(ctx, k)
             found = before if before and (before[0] is not None or found is None) else found
         found = found or possessed_run(ctx, k)

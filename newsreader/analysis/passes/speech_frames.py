@@ -140,6 +140,12 @@ def _new_sentence(ctx: SpeakerContext, r: Run, s: int, e: int, ws: list[Word]) -
     return capitalised and _ends_sentence(ctx, r) and not lead.startswith((",",) + tuple(DASHES[:2]))
 
 
+def closes_its_sentence(ctx: SpeakerContext, k: int) -> bool:
+    """The run ends its sentence and the words after it open a new one ('… threatened." Amnesty …')."""
+    s, e = after_window(ctx, k)
+    return _new_sentence(ctx, ctx.runs[k], s, e, ctx.words(s, e)[:1])
+
+
 def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
     """'"…," Smith said' / '"…," said Smith' / '"…," he wrote' / '"…" — Smith' / '"…", according to X'."""
     s, e = after_window(ctx, k)
