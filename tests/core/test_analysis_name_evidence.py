@@ -105,3 +105,15 @@ def test_an_offices_or_a_groups_possessive_stays_inside_a_bodys_name() -> None:
 def test_a_names_possessive_before_a_body_keeps_them_apart() -> None:
     got = kinds_of("Staff at CU Boulder's Cooperative Institute for Research said so. Apple's Board met.")
     assert not any("'s " in name for name in got), got
+
+
+def test_outlets_named_by_acronyms_in_reporting_frames_are_organisations() -> None:
+    got = kinds_of("There were many cases. KBNC reported there were at least 118 cases. Violence continued, "
+                   "and the news network RTVK withdrew its reporters. He will be treated, according to WZET-TV.")
+    assert got == {"KBNC": "organisation", "RTVK": "organisation", "WZET-TV": "organisation"}, got
+
+
+def test_a_body_noun_in_apposition_outweighs_a_guess_from_capitals_but_not_a_place() -> None:
+    got = kinds_of("They marched with the group Proud Lions. Rain fell, said the Vox website. Italy agreed.")
+    assert got.get("Proud Lions") == "organisation" and got.get("Italy") == "place", got
+    assert kinds_of("Both firms began in 1970, according to USA Today.").get("United States") != "organisation"

@@ -35,14 +35,16 @@ FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural
 def candidate_kinds(state: DocState) -> None:
     """Give each candidate its kind by its own words, and mark the weak ones; a publication named where
     a study was published is an organisation in its own right, whatever its words, and so is an outlet
-    named where news is reported (`_outlet_frame`)."""
+    named where news is reported (`_outlet_frame`), an acronym cited as a source and a name in apposition
+    to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words."""
     lex = state.lex
     for c in state.cands:
         published = _published_in(c, state.doc, lex)
-        outlet = published or _outlet_frame(c, state.doc, lex)
-        c.kind = "organisation" if outlet else kind_of(c, lex) or _named_body(c, state.doc)
+        outlet = published or _outlet_frame(c, state.doc, lex) or _cited_acronym(c, state.doc, lex)
+        named = _named_body(c, state.doc)
+        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex), named, lex)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
-            and not _institution(c, lex, state.stats) and not published
+            and not _institution(c, lex, state.stats) and not outlet and not named
 
 
 def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
@@ -74,6 +76,16 @@ def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     return not (told and _surname_here(word, doc.text))
 
 
+def _cited_acronym(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+    """"according to WSET-TV": an acronym cited as the source of a report is a body (people are cited by
+    name, "according to Smith"; a place's acronym is a place, "according to USA Today")."""
+    k = doc.index_of.get(c.start)
+    toks = doc.tokens
+    word = c.toks[0].text
+    return len(c.toks) == 1 and k is not None and k >= 2 and is_acronym(word.split("-")[0]) \
+        and toks[k - 1].text == "to" and toks[k - 2].text.lower() == "according" and not is_place_name(word, lex)
+
+
 def _reports(toks: list[Token], k: int, text: str) -> bool:
     """Token k is followed, in its sentence, by a verb of reporting, maybe after an adverb ("first")."""
     nxt = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
@@ -89,11 +101,22 @@ def _surname_here(word: str, text: str) -> bool:
     return re.search(r"[A-Z][\w'\u2019.-]* " + re.escape(word) + r"\b", text) is not None
 
 
+def _body_over_guess(c: Cand, kind: str | None, named: str | None, lex: Lexicon) -> str | None:
+    """A body noun in apposition ("the group Proud Boys") outweighs a person guessed only from capitals,
+    not a title, a forename or a gazetteer."""
+    if named and (kind is None or kind == "person" and not c.person_evidence
+                  and not lex.forename_evidence(c.toks[0].text)):
+        return named
+    return kind
+
+
 def _named_body(c: Cand, doc: Doc) -> str | None:
     """"the South American group Mercosur", "the militant group Al-Shabaab": a name in apposition to a
     lower-case noun for a body is that body."""
     k = doc.index_of.get(c.start, 0)
-    return "organisation" if k > 0 and doc.tokens[k - 1].text in BODY_NOUNS else None
+    prev = doc.tokens[k - 1] if k > 0 else None
+    return "organisation" if prev is not None and prev.text in BODY_NOUNS and prev.end + 1 == c.start \
+        and prev.sent == c.toks[0].sent else None
 
 
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
