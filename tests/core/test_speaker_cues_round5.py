@@ -213,3 +213,14 @@ def test_and_between_a_description_and_a_title_joins_one_speakers_roles() -> Non
     text = '"It may dazzle flies," said study co-author and Royal Academy Research Fellow Marta Howe.'
     assert [q.speaker for q in analyse(text).quotes] == ["Marta Howe"]
     assert [q.speaker for q in analyse('"We won," said the coach and his captain, Ann Lee.').quotes] == [None]
+
+
+def test_a_capitalised_title_of_several_words_is_matched_whole() -> None:
+    text = ('Prime Minister Igor Matov spoke on Monday. After Finance Minister Richard Sulik failed to buy '
+            'kits, the Prime Minister apologised to the people for "having an idiot as economy minister."')
+    assert [q.speaker for q in analyse(text).quotes] == ["Igor Matov"]
+
+
+def test_a_ranked_title_is_another_office() -> None:
+    text = 'President Joe Biden spoke. Vice President Kamala Harris agreed. The president said it was "good."'
+    assert [q.speaker for q in analyse(text).quotes] == ["Joe Biden"]

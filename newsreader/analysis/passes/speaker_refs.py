@@ -190,11 +190,19 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
-        a = titled_person(ctx, ll, subj[-1][0]) or \
+        a = titled_person(ctx, _capitalised_title(subj, det), subj[-1][0]) or \
             ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))  # "the mother said": a woman
         if a:
             return a, span
     return None
+
+
+def _capitalised_title(subj: list[Word], det: int) -> str:
+    """The role of "the Prime Minister" is the whole capitalised title; of "the former president", its noun."""
+    title = subj[det + 1:]
+    if len(title) > 1 and all(w[2][:1].isupper() for w in title):
+        return " ".join(w[2].lower() for w in title)
+    return subj[-1][2].lower()
 
 
 def _role_determiner(ctx: SpeakerContext, subj: list[Word]) -> int | None:
@@ -248,13 +256,24 @@ def _names_more(ctx: SpeakerContext, w: Word) -> bool:
 
 def titled_person(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
     """"the president" is the latest person introduced with that title ("President Donald Trump"), or whose
-    name opens with it ("Pope Francis" for "the Pope")."""
+    name opens with it ("Pope Francis" for "the Pope"); a title of several words is matched whole ("the
+    Prime Minister" is not the "Finance Minister" named last)."""
+    parts = role.split()
     for s, _e, a in reversed(ctx.spans_in(max(0, pos - TITLE_REACH), pos)):
         if a.kind == "person" and not ctx.inside_quote(s) and \
-                (role in (w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 30):s])[-3:])
+                (_introduced_as(parts, [w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 40):s])])
                  or a.name.split(" ", 1)[0].lower() == role):
             return a
     return None
+
+
+def _introduced_as(parts: list[str], before: list[str]) -> bool:
+    """The title words `parts` stand together among the last words before a name ("Prime Minister Igor …",
+    "Prime Minister of Slovakia Igor …" within reach), not after a rank that makes it another office."""
+    n = len(parts)
+    window = before[-(n + 2):]
+    ranks = words("title_rank_modifiers")  # "Vice President Kamala Harris" is not "the president"
+    return any(window[i:i + n] == parts and not (i and window[i - 1] in ranks) for i in range(len(window) - n + 1))
 
 
 def head_actor(ctx: SpeakerContext, end: int, lo: int) -> Span | None:
