@@ -7,13 +7,10 @@ the rules can be reported without any re-alignment.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from collections import Counter
 from functools import lru_cache
 from itertools import count, repeat
-from typing import TypeVar, overload
 
 from .lexicon import rule_words
 
@@ -46,7 +43,6 @@ PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPENERS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb([{\u2014\u2013- \t*#>\u2022"
 # Capitalised closed-class words that open a sentence: after a dotted acronym that swallowed the full
 # stop ("in Washington D.C. The team…") they mark a sentence boundary.
-_T = TypeVar("_T")
 SENT_OPENERS = rule_words("text_sent_openers")
 ABBREVIATIONS = rule_words("text_abbreviations")
 
@@ -74,44 +70,6 @@ class Token:
         return self.text.lower()
 
 
-class TokenIndex(Mapping[int, int]):
-    """Token start offset -> token index, read by bisection of the token starts.
-
-    The passes look up a few tokens per name (about one in three tokens over a corpus); a dict of every
-    token's start cost more to build and free than all those look-ups cost by bisection (cachegrind:
-    tokenize 1976 -> 1862 M instructions over the bulk corpus, the look-ups about 30 M)."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, starts: list[int]) -> None:
-        self._starts = starts  # strictly increasing (the tokens' starts)
-
-    @overload
-    def get(self, key: int, /) -> int | None: ...
-    @overload
-    def get(self, key: int, /, default: int | _T) -> int | _T: ...
-
-    def get(self, key: int, /, default: object = None) -> object:
-        starts = self._starts
-        i = bisect_left(starts, key)
-        return i if i < len(starts) and starts[i] == key else default
-
-    def __getitem__(self, key: int) -> int:
-        i = self.get(key)
-        if i is None:
-            raise KeyError(key)
-        return i
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, int) and self.get(key) is not None
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._starts)
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-
 @dataclass(slots=True)
 class Doc:
     """A tokenised body. Besides the tokens it holds what the passes would otherwise each gather with a
@@ -128,8 +86,8 @@ class Doc:
     lower_counts: dict[str, int] = field(default_factory=dict)  # lower-case word -> occurrences
     mid_capitals: dict[str, int] = field(default_factory=dict)  # capitalised word, not sentence-initial -> occurrences
     initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
+    index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
     starts: list[int] = field(default_factory=list)  # starts[i] == tokens[i].start, for bisection
-    index_of: TokenIndex = field(default_factory=lambda: TokenIndex([]))  # token start offset -> token index
 
 
 
@@ -235,10 +193,11 @@ def tokenize(text: str) -> Doc:
             sentences.append((sent_start, len(tokens)))
             sent += 1
         para_tokens.append((p_first, len(tokens)))
-    # (a comprehension reads a slot in fewer instructions than `map(attrgetter(…))`)
+    # (a comprehension reads a slot in fewer instructions than `map(attrgetter(…))`; `dict(zip(…))` builds
+    # the index in fewer than a dict comprehension)
     starts = [t.start for t in tokens]
     return Doc(text, tokens, paras, sentences, texts, para_tokens, dict(Counter(lower_words)),
-               dict(Counter(mid_words)), initial_capitals, starts, TokenIndex(starts))
+               dict(Counter(mid_words)), initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts)
 
 
 @lru_cache(maxsize=4096)
