@@ -186,9 +186,14 @@ def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
     LiveLeak and Vimeo", "Newsmax / Zogby"): names are listed with names, so a lone word in such a list is
     likelier a name than a common word capitalised for some other reason."""
     j = k
-    while j + 1 < len(toks) and toks[j].end < end:
+    n = len(toks)
+    while j + 1 < n and toks[j].end < end:
         j += 1
-    return any(_joined(toks, x, y, text) for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)))
+    # (a loop, not a generator, and `_joined`'s first test inline: most neighbours are not capitalised)
+    for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)):  # noqa: SIM110
+        if x >= 0 and y < n and toks[x].cap and toks[y].cap and _joined(toks, x, y, text):
+            return True
+    return False
 
 
 def _joined(toks: list[Token], x: int, y: int, text: str) -> bool:
