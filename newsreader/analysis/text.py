@@ -7,8 +7,8 @@ the rules can be reported without any re-alignment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import count, repeat
 
