@@ -163,11 +163,12 @@ def _contexts(e: Entity, state: DocState) -> Features:
         headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            after_prep += prev.text.lower() in PLACE_PREPS
+            prev_lower = prev.text.lower()
+            after_prep += prev_lower in PLACE_PREPS
             after_the += prev.text == "the"
             named_the += prev.text == "The" and not prev.initial  # "according to The Times"
             # "the critic X", "his brother X", "the group X", "the journal X"
-            after_role += (prev.lower in roles or prev.lower in BODY_NOUNS) and prev.end + 1 == s
+            after_role += (prev_lower in roles or prev_lower in BODY_NOUNS) and prev.end + 1 == s
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, k, en, verbs)
         listed += _listed(toks, k, en, text)
@@ -218,15 +219,15 @@ def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
     lex = state.lex
     words = e.name.split()
     # a person's X that is neither a person ("Apple's Tim Cook") nor a body ("Berkeley's Department of …")
-    ownable = not lex.forename_evidence(words[0]) and not any(
-        w in lex.org_heads or w in lex.media_heads for w in words)
+    ownable = not lex.forename_evidence(words[0]) and lex.org_heads.isdisjoint(words) \
+        and lex.media_heads.isdisjoint(words)
     naming = owner = year = quoted = 0
     for s, en in e.mentions:
         k = index_of.get(s)
         if not k:
             continue
         prev = toks[k - 1]
-        naming += prev.text.lower() in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
+        naming += prev.end + 1 == s and prev.sent == toks[k].sent and prev.text.lower() in NAMING_WORDS
         owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
         year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
         quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
