@@ -151,7 +151,7 @@ def _shape(name: str, words: list[str]) -> Features:
 def _contexts(e: Entity, state: DocState) -> Features:
     """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the"/"The", before a
     speech verb or a possessive, listed with other names."""
-    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    toks, texts, index_of, text = state.doc.tokens, state.doc.texts, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
     roles = state.lex.role_words
     initial = headline = after_prep = after_the = named_the = after_role = 0  # (a hot loop: plain counters)
@@ -172,7 +172,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
             # "the critic X", "his brother X", "the group X", "the journal X"
             after_role += (prev_lower in roles or prev_lower in BODY_NOUNS) and prev.end + 1 == s
         possessive += text[en:en + 1] in ("'", "\u2019")
-        before_verb += _speaks(toks, k, en, verbs)
+        before_verb += _speaks(toks, texts, k, en, verbs)
         listed += _listed(toks, k, en, text)
     counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
               "named_the": named_the, "after_role": after_role, "before_verb": before_verb, "possessive": possessive,
@@ -240,10 +240,12 @@ ACTOR_KINDS = ("person", "organisation")
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
-def _speaks(toks: list[Token], k: int, end: int, verbs: frozenset[str]) -> bool:
+def _speaks(toks: list[Token], texts: list[str], k: int, end: int, verbs: frozenset[str]) -> bool:
     """A verb of saying follows the mention within a few words of the same sentence."""
     while k < len(toks) and toks[k].end < end:
         k += 1
+    if verbs.isdisjoint(texts[k + 1:k + 1 + SPEECH_WINDOW]):
+        return False  # (most mentions: no verb of saying among the next words at all, settled in C)
     sent = toks[k].sent if k < len(toks) else -1
     for t in toks[k + 1:k + 1 + SPEECH_WINDOW]:  # noqa: SIM110 - a loop, not a generator per mention (hot)
         if t.sent == sent and t.text in verbs:
