@@ -138,9 +138,7 @@ def _shape(name: str, words: list[str]) -> Features:
     one = len(words) == 1
     return {
         "acronym": float(one and is_acronym(name)),
-        # (`islower` first: a word whose later letters are all lower case has no inner capital, one C call)
-        "camel": float(any(not w[1:].islower() and any(map(str.isupper, w[1:])) and not is_acronym(w)
-                           for w in words)),
+        "camel": float(any(any(map(str.isupper, w[1:])) and not is_acronym(w) for w in words)),
         "digit": float(any(map(str.isdigit, name))),
         "hyphen": float("-" in name),
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
