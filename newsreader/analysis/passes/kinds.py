@@ -43,7 +43,7 @@ def candidate_kinds(state: DocState) -> None:
 def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     """"findings published on Wednesday in Science Advances": a name after "in" that closes a publishing
     verb's phrase (within a few words) is the journal or the paper."""
-    k = doc.index_of.get(c.toks[0].start, 0)  # (c.start: a property call)
+    k = doc.index_of.get(c.start, 0)
     toks = doc.tokens
     if k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
         return False  # ("published in London": where, not in what)
@@ -53,7 +53,7 @@ def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
 def _named_body(c: Cand, doc: Doc) -> str | None:
     """"the South American group Mercosur", "the militant group Al-Shabaab": a name in apposition to a
     lower-case noun for a body is that body."""
-    k = doc.index_of.get(c.toks[0].start, 0)  # (c.start: a property call)
+    k = doc.index_of.get(c.start, 0)
     return "organisation" if k > 0 and doc.tokens[k - 1].text in BODY_NOUNS else None
 
 
