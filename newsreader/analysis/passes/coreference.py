@@ -132,7 +132,7 @@ def nested_organisations(state: DocState) -> None:
     """A shorter organisation name inside a longer one is the same body ("Home Office" / "United Kingdom
     Home Office", "Scientology" / "Church of Scientology"), when only one longer name holds it."""
     lex = state.lex
-    orgs = [e for e in state.entities if e.root() is e and not e.hinted and e.place_votes == 0
+    orgs = [e for e in state.entities if e.merged_into is None and not e.hinted and e.place_votes == 0
             and (e.org_votes > 0 and e.org_votes >= e.person_votes or len(e.name.split()) == 1 and not e.person_votes)]
     org_words = [(e, e.name.split()) for e in orgs]
     # a host holds every word of the shorter name, so only the names sharing its first word are tried
@@ -141,7 +141,7 @@ def nested_organisations(state: DocState) -> None:
         for w in dict.fromkeys(bws):
             by_word.setdefault(w, []).append((b, bws))
     for e, ws in org_words:
-        if e.root() is not e or is_place_name(e.name, lex) or (
+        if e.merged_into is not None or is_place_name(e.name, lex) or (
                 e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)):
             # (a generic known institution such as "Supreme Court" may still belong to a longer name)
             continue
@@ -217,7 +217,7 @@ def is_personish(e: Entity) -> bool:
 def person_names(state: DocState) -> None:
     """Surname-only and forename-only mentions join the full name; shorter full names join longer ones."""
     lex = state.lex
-    persons = [e for e in state.entities if e.root() is e and is_personish(e) and len(e.name.split()) >= 2]
+    persons = [e for e in state.entities if e.merged_into is None and is_personish(e) and len(e.name.split()) >= 2]
     last_index: dict[str, list[Entity]] = {}
     first_index: dict[str, list[Entity]] = {}
     by_ends: dict[tuple[str, str], list[Entity]] = {}
@@ -236,7 +236,7 @@ def person_names(state: DocState) -> None:
     _compound_surnames(persons)
     titled_names(state, persons)
     for e in state.entities:
-        if e.root() is not e or len(e.name.split()) != 1 or e.hinted:
+        if e.merged_into is not None or len(e.name.split()) != 1 or e.hinted:
             continue
         w, fw = e.name, fold(e.name)
         if w in lex.places and fw not in last_index:
@@ -261,7 +261,7 @@ def titled_names(state: DocState, persons: list[Entity]) -> None:
     becomes the canonical name."""
     full: dict[str, Entity] = {fold(p.name): p for p in persons}
     for e in state.entities:
-        if e.root() is not e or e.hinted or len(e.name.split()) < 2:
+        if e.merged_into is not None or e.hinted or len(e.name.split()) < 2:
             continue
         ws = e.name.split()
         k = _title_prefix(state, ws, lower_ok=True)
@@ -338,7 +338,7 @@ def _compound_surnames(persons: list[Entity]) -> None:
     for p in persons:
         ws = name_core(p.name.split())
         owners = {x.root().name: x.root() for x in tails.get(tuple(ws), [])} if len(ws) == 2 else {}
-        if len(owners) == 1 and p.root() is p:
+        if len(owners) == 1 and p.merged_into is None:
             owner = next(iter(owners.values()))
             if owner is not p:
                 merge(p, owner)
@@ -351,11 +351,11 @@ def common_word_surnames(state: DocState) -> None:
     tok_texts = state.stats.cap_seen
     last_words: dict[str, int] = {}
     for x in state.entities:
-        if x.root() is x:
+        if x.merged_into is None:
             for lw in {f.split()[-1] for f in x.forms if f.split()}:
                 last_words[lw] = last_words.get(lw, 0) + 1
     for e in state.entities:
-        if e.root() is not e or not e.strong or not is_personish(e) or e.hinted:
+        if e.merged_into is not None or not e.strong or not is_personish(e) or e.hinted:
             continue
         full_forms = [f for f in e.forms if len(f.split()) >= 2]
         if not full_forms:

@@ -89,13 +89,14 @@ def _vote(e: Entity, c: Cand, form: str) -> None:
 def _names_a_thing(c: Cand, state: DocState) -> bool:
     """"the film Alien", "the Kepler space telescope": the run names a work or a thing."""
     lex, toks, text = state.lex, state.doc.tokens, state.doc.text
-    k0 = state.doc.index_of.get(c.start, 0)
+    start = c.toks[0].start  # (c.start, c.end: property calls)
+    k0 = state.doc.index_of.get(start, 0)
     wb = toks[k0 - 1] if k0 and not c.person_evidence else None
-    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == c.start) or _genus(c, state):
+    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == start) or _genus(c, state):
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
-    return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.end, lex))
+    return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.toks[-1].end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
                      and _next_word(text, c.toks[-1]) in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
@@ -114,8 +115,9 @@ def _genus(c: Cand, state: DocState) -> bool:
 def _links(state: DocState, idx: int, c: Cand, form: str) -> None:
     """Birth names ("Ginger Baker was born Peter Edward Baker") and bracketed acronyms ("… (WHO)")."""
     text = state.doc.text
-    if c.kind in ("person", None) and len(c.toks) >= 2 and text[c.start - 5:c.start] in ("born ", " née ", " nee "):
-        m = BORN_RE.search(text, max(0, c.start - 80), c.start)
+    start = c.toks[0].start  # (c.start: a property call)
+    if c.kind in ("person", None) and len(c.toks) >= 2 and text[start - 5:start] in ("born ", " née ", " nee "):
+        m = BORN_RE.search(text, max(0, start - 80), start)
         if m:
             state.born_links.append((re.split(r"[.!?] ", m.group(1))[-1], form))
     after = text[c.toks[-1].poss_end:c.toks[-1].poss_end + 2]

@@ -22,7 +22,7 @@ from .kinds import BODY_NOUNS, context_kind, resolve_kind
 def canonical_names(state: DocState) -> None:
     """Choose each surviving entity's name, kind and gender."""
     lex = state.lex
-    state.roots = [e for e in state.entities if e.root() is e and e.strong and not _is_thing(e, lex)]
+    state.roots = [e for e in state.entities if e.merged_into is None and e.strong and not _is_thing(e, lex)]
     for e in state.roots:
         if not e.hinted:
             forms = [f for f in e.forms if (not is_acronym(f) or len(e.forms) == 1) and f not in e.minor]

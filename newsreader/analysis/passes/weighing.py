@@ -191,7 +191,7 @@ def _camel(w: str) -> bool:
 def _contexts(e: Entity, state: DocState) -> Features:
     """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the"/"The", before a
     speech verb or a possessive, listed with other names."""
-    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    toks, texts, index_of, text = state.doc.tokens, state.doc.texts, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
     roles = state.lex.role_words
     initial = headline = after_prep = after_the = named_the = after_role = 0  # (a hot loop: plain counters)
@@ -205,13 +205,14 @@ def _contexts(e: Entity, state: DocState) -> Features:
         headline += t.para in headlines
         prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
         if prev is not None:
-            after_prep += prev.text.lower() in PLACE_PREPS
+            prev_lower = prev.text.lower()
+            after_prep += prev_lower in PLACE_PREPS
             after_the += prev.text == "the"
             named_the += prev.text == "The" and not prev.initial  # "according to The Times"
             # "the critic X", "his brother X", "the group X", "the journal X"
-            after_role += (prev.lower in roles or prev.lower in BODY_NOUNS) and prev.end + 1 == s
+            after_role += (prev_lower in roles or prev_lower in BODY_NOUNS) and prev.end + 1 == s
         possessive += text[en:en + 1] in ("'", "\u2019")
-        before_verb += _speaks(toks, k, en, verbs)
+        before_verb += _speaks(toks, texts, k, en, verbs)
         listed += _listed(toks, k, en, text)
     counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
               "named_the": named_the, "after_role": after_role, "before_verb": before_verb, "possessive": possessive,
@@ -228,9 +229,14 @@ def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
     LiveLeak and Vimeo", "Newsmax / Zogby"): names are listed with names, so a lone word in such a list is
     likelier a name than a common word capitalised for some other reason."""
     j = k
-    while j + 1 < len(toks) and toks[j].end < end:
+    n = len(toks)
+    while j + 1 < n and toks[j].end < end:
         j += 1
-    return any(_joined(toks, x, y, text) for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)))
+    # (a loop, not a generator, and `_joined`'s first test inline: most neighbours are not capitalised)
+    for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)):  # noqa: SIM110
+        if x >= 0 and y < n and toks[x].cap and toks[y].cap and _joined(toks, x, y, text):
+            return True
+    return False
 
 
 def _joined(toks: list[Token], x: int, y: int, text: str) -> bool:
@@ -255,15 +261,15 @@ def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
     lex = state.lex
     words = e.name.split()
     # a person's X that is neither a person ("Apple's Tim Cook") nor a body ("Berkeley's Department of …")
-    ownable = not lex.forename_evidence(words[0]) and not any(
-        w in lex.org_heads or w in lex.media_heads for w in words)
+    ownable = not lex.forename_evidence(words[0]) and lex.org_heads.isdisjoint(words) \
+        and lex.media_heads.isdisjoint(words)
     naming = owner = year = quoted = 0
     for s, en in e.mentions:
         k = index_of.get(s)
         if not k:
             continue
         prev = toks[k - 1]
-        naming += prev.text.lower() in NAMING_WORDS and prev.sent == toks[k].sent and prev.end + 1 == s
+        naming += prev.end + 1 == s and prev.sent == toks[k].sent and prev.text.lower() in NAMING_WORDS
         owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
         year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
         quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
@@ -275,10 +281,12 @@ IT_STOPS = rule_words("actors_it_stops")  # words that open another noun phrase 
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
-def _speaks(toks: list[Token], k: int, end: int, verbs: frozenset[str]) -> bool:
+def _speaks(toks: list[Token], texts: list[str], k: int, end: int, verbs: frozenset[str]) -> bool:
     """A verb of saying follows the mention within a few words of the same sentence."""
     while k < len(toks) and toks[k].end < end:
         k += 1
+    if verbs.isdisjoint(texts[k + 1:k + 1 + SPEECH_WINDOW]):
+        return False  # (most mentions: no verb of saying among the next words at all, settled in C)
     sent = toks[k].sent if k < len(toks) else -1
     for t in toks[k + 1:k + 1 + SPEECH_WINDOW]:  # noqa: SIM110 - a loop, not a generator per mention (hot)
         if t.sent == sent and t.text in verbs:
