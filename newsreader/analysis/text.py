@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import count, repeat
@@ -51,8 +52,8 @@ ABBREVIATIONS = rule_words("text_abbreviations")
 class Token:
     """One word of the body, with its offsets and what the tokenizer learnt about its place.
 
-    (`tokenize` fills the slots of each token itself, without calling the class: a new field must be set
-    there too; the tokenizer's property test reads every field of every token.)"""
+    (`tokenize` fills the slots of each token itself, in `_Words._fill`, without calling the class: a new
+    field must be set there too; the tokenizer's property test reads every field of every token.)"""
 
     start: int
     end: int
@@ -119,30 +120,61 @@ def tokenize(text: str) -> Doc:
     one space (most of them) is settled by one string comparison.
     """
     paras = paragraphs(text)
-    tokens: list[Token] = []
-    texts: list[str] = []
-    sentences: list[tuple[int, int]] = []
-    para_tokens: list[tuple[int, int]] = []
-    lower_words: list[str] = []  # every word written in lower case, counted at the end
-    mid_words: list[str] = []  # every capitalised word that is not sentence-initial, likewise
-    initial_capitals: set[str] = set()
-    lower_add, mid_add, initial_add = lower_words.append, mid_words.append, initial_capitals.add
-    sent = 0
-    poss_match = POSS_RE.match
-    split = _SPLIT_RE.split
-    tagged = "@" in text or "#" in text  # (most bodies have no handle or hashtag: one test for all words)
+    words = _Words(text)
     for p_index, (p_start, p_end) in enumerate(paras):
-        split_parts = split(text[p_start:p_end])  # gap, word, gap, word, …, gap
+        words.paragraph(p_index, p_start, p_end)
+    # (a comprehension reads a slot in fewer instructions than `map(attrgetter(…))`; `dict(zip(…))` builds
+    # the index in fewer than a dict comprehension)
+    tokens = words.tokens
+    starts = [t.start for t in tokens]
+    return Doc(text, tokens, paras, words.sentences, words.texts, words.para_tokens,
+               dict(Counter(words.lower_words)), dict(Counter(words.mid_words)), words.initial_capitals,
+               dict(zip(starts, range(len(starts)), strict=True)), starts)
+
+
+class _Words:
+    """What `tokenize` gathers paragraph by paragraph: the tokens, the sentence and paragraph ranges, and
+    every word by how it is written (counted once at the end)."""
+
+    __slots__ = ("text", "tagged", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
+                 "initial_capitals", "sent")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tagged = "@" in text or "#" in text  # (most bodies have no handle or hashtag: one test for all)
+        self.tokens: list[Token] = []
+        self.texts: list[str] = []
+        self.sentences: list[tuple[int, int]] = []
+        self.para_tokens: list[tuple[int, int]] = []
+        self.lower_words: list[str] = []  # every word written in lower case
+        self.mid_words: list[str] = []  # every capitalised word that is not sentence-initial
+        self.initial_capitals: set[str] = set()
+        self.sent = 0
+
+    def paragraph(self, p_index: int, p_start: int, p_end: int) -> None:
+        """Split one paragraph into words and fill in a token for each."""
+        split_parts = _SPLIT_RE.split(self.text[p_start:p_end])  # gap, word, gap, word, …, gap
         words = split_parts[1::2]
-        texts += words
-        sent_start = p_first = len(tokens)
+        self.texts += words
+        p_first = len(self.tokens)
         # The paragraph's tokens are made blank up front and handed to the loop with their words: making one
         # in the loop (a call of `object.__new__`, then an append) costs more than the loop's own step. Their
-        # slots are filled in below (a call of the class costs a frame and two argument tuples per word).
+        # slots are filled in by `_fill` (a call of the class costs a frame and two argument tuples per word).
         blank = list(map(object.__new__, repeat(Token, len(words))))
-        tokens += blank
+        self.tokens += blank
         parts = iter(split_parts)
-        pos = p_start + len(next(parts))
+        sent_start = self._fill(blank, parts, p_start + len(next(parts)), p_first, p_index)
+        if len(self.tokens) > sent_start:
+            self.sentences.append((sent_start, len(self.tokens)))
+            self.sent += 1
+        self.para_tokens.append((p_first, len(self.tokens)))
+
+    def _fill(self, blank: list[Token], parts: Iterator[str], pos: int, p_first: int, p_index: int) -> int:
+        """Fill the paragraph's tokens from its (word, gap after it) pairs; the start of its last sentence."""
+        text, tagged, sent, sentences = self.text, self.tagged, self.sent, self.sentences
+        lower_add, mid_add, initial_add = self.lower_words.append, self.mid_words.append, self.initial_capitals.add
+        poss_match = POSS_RE.match
+        sent_start = p_first
         prev: Token | None = None
         gap = ""  # between the previous word (its possessive included) and this one
         for i, tok, word, after in zip(count(p_first), blank, parts, parts):  # (after: the gap after the word)
@@ -189,15 +221,8 @@ def tokenize(text: str) -> Doc:
             tok.sent = sent
             tok.para = p_index
             prev = tok
-        if len(tokens) > sent_start:
-            sentences.append((sent_start, len(tokens)))
-            sent += 1
-        para_tokens.append((p_first, len(tokens)))
-    # (a comprehension reads a slot in fewer instructions than `map(attrgetter(…))`; `dict(zip(…))` builds
-    # the index in fewer than a dict comprehension)
-    starts = [t.start for t in tokens]
-    return Doc(text, tokens, paras, sentences, texts, para_tokens, dict(Counter(lower_words)),
-               dict(Counter(mid_words)), initial_capitals, dict(zip(starts, range(len(starts)), strict=True)), starts)
+        self.sent = sent
+        return sent_start
 
 
 @lru_cache(maxsize=4096)
