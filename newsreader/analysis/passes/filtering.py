@@ -63,7 +63,10 @@ def _among_foreign_words(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     any language."""
     toks, index_of = doc.tokens, doc.index_of
     j = index_of.get(c.toks[-1].start)
-    if j is None or j + 1 >= len(toks) or not _other_word(toks[j + 1], toks[j].sent, lex):
+    if j is None or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    if nxt.cap or nxt.text in lex.common_words or not _other_word(nxt, toks[j].sent, lex):
         return False  # (the passage goes on with a lower-case word; most names are followed by English)
     i = index_of.get(c.toks[0].start)
     if i is None or c.person_evidence or not _foreign(toks, j + 1, j + 1 + FOREIGN_WINDOW, toks[i].sent, lex):

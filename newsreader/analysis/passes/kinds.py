@@ -37,37 +37,40 @@ def candidate_kinds(state: DocState) -> None:
     a study was published is an organisation in its own right, whatever its words, and so is an outlet
     named where news is reported (`_outlet_frame`), an acronym cited as a source and a name in apposition
     to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words."""
-    lex = state.lex
+    lex, doc = state.lex, state.doc
+    index_of, toks = doc.index_of, doc.tokens
     for c in state.cands:
-        published = _published_in(c, state.doc, lex)
-        outlet = published or _outlet_frame(c, state.doc, lex) or _cited_acronym(c, state.doc, lex)
-        named = _named_body(c, state.doc)
+        # (each frame is asked only when the word before the name can open it: one look-up per candidate)
+        k = index_of.get(c.toks[0].start)
+        prev = toks[k - 1].text if k else ""
+        published = prev == "in" and _published_in(c, k, doc, lex)
+        outlet = published or len(c.toks) == 1 and (
+            _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
+        named = _named_body(c, k, doc) if prev in BODY_NOUNS else None
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex), named, lex)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named
 
 
-def _published_in(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+def _published_in(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     """"findings published on Wednesday in Science Advances": a name after "in" that closes a publishing
     verb's phrase (within a few words) is the journal or the paper."""
-    k = doc.index_of.get(c.start, 0)
     toks = doc.tokens
-    if k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
+    if not k or k < 2 or toks[k - 1].text != "in" or c.person_evidence or is_place_name(" ".join(c.words()), lex):
         return False  # ("published in London": where, not in what)
     return any(t.text in PUBLISHING_VERBS and t.sent == toks[k].sent for t in toks[max(0, k - 5):k - 1])
 
 
-def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+def _outlet_frame(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     """"Axios reported that …", "Politico first reported", "she told Politico": a single name with no
     forename or title, and no common word, that is the subject of a verb of reporting or publishing, or
     the object of "told", names a news outlet, an organisation (a person reports with a forename: "John
     Smith reported"; one told something is named in full elsewhere: "told Montalvo", "Hector Montalvo")."""
-    if len(c.toks) != 1:
+    if len(c.toks) != 1 or k is None:
         return False
-    toks, k = doc.tokens, doc.index_of.get(c.start)
-    if k is None:
-        return False
-    told = k > 0 and toks[k - 1].text in INTERVIEW_VERBS and toks[k - 1].end + 1 == c.start
+    toks = doc.tokens
+    start = c.toks[0].start
+    told = k > 0 and toks[k - 1].text in INTERVIEW_VERBS and toks[k - 1].end + 1 == start
     if not told and not _reports(toks, k, doc.text):
         return False
     word = c.toks[0].text
@@ -76,10 +79,9 @@ def _outlet_frame(c: Cand, doc: Doc, lex: Lexicon) -> bool:
     return not (told and _surname_here(word, doc.text))
 
 
-def _cited_acronym(c: Cand, doc: Doc, lex: Lexicon) -> bool:
+def _cited_acronym(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     """"according to WSET-TV": an acronym cited as the source of a report is a body (people are cited by
     name, "according to Smith"; a place's acronym is a place, "according to USA Today")."""
-    k = doc.index_of.get(c.start)
     toks = doc.tokens
     word = c.toks[0].text
     return len(c.toks) == 1 and k is not None and k >= 2 and is_acronym(word.split("-")[0]) \
@@ -110,13 +112,13 @@ def _body_over_guess(c: Cand, kind: str | None, named: str | None, lex: Lexicon)
     return kind
 
 
-def _named_body(c: Cand, doc: Doc) -> str | None:
+def _named_body(c: Cand, k: int | None, doc: Doc) -> str | None:
     """"the South American group Mercosur", "the militant group Al-Shabaab": a name in apposition to a
     lower-case noun for a body is that body."""
-    k = doc.index_of.get(c.start, 0)
-    prev = doc.tokens[k - 1] if k > 0 else None
-    return "organisation" if prev is not None and prev.text in BODY_NOUNS and prev.end + 1 == c.start \
-        and prev.sent == c.toks[0].sent else None
+    prev = doc.tokens[k - 1] if k else None
+    first = c.toks[0]
+    return "organisation" if prev is not None and prev.text in BODY_NOUNS and prev.end + 1 == first.start \
+        and prev.sent == first.sent else None
 
 
 def kind_of(c: Cand, lex: Lexicon) -> str | None:
