@@ -13,13 +13,13 @@ marks); its shape (acronym, inner capitals, digits, a plural -s). A hinted entit
 from __future__ import annotations
 
 import math
-
 import re
+from collections.abc import Iterator
 
 from ..lexicon import rule_words
 from ..names import is_acronym
 from ..state import DocState, Entity
-from ..text import Token
+from ..text import Doc, Token
 from ..weights import Features, model
 from .kinds import BODY_NOUNS, PLACE_PREPS
 
@@ -52,17 +52,21 @@ def _says(e: Entity, state: DocState) -> bool:
     ("Coles, in a media release, said", "FSANZ, says"). A verb further on without that comma belongs to
     another clause ("the "Bully Pulpit" and speak to", "Legato and the second part was called") or to
     another subject ("the Institute that monitored the trial, said")."""
-    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
+    toks, text = state.doc.tokens, state.doc.text
     verbs = state.lex.speech_verbs
+    return any(_verb_or_aside_then_verb(toks, k, text, verbs) for k in _last_tokens(e, state.doc))
+
+
+def _last_tokens(e: Entity, doc: Doc) -> Iterator[int]:
+    """The index of each mention's last token."""
+    toks, index_of = doc.tokens, doc.index_of
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
             continue
         while k + 1 < len(toks) and toks[k].end < en:
             k += 1
-        if _verb_or_aside_then_verb(toks, k, text, verbs):
-            return True
-    return False
+        yield k
 
 
 def _verb_or_aside_then_verb(toks: list[Token], k: int, text: str, verbs: frozenset[str]) -> bool:
@@ -108,14 +112,9 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
     whatever follows."""
     if e.title_votes or e.hinted or state.lex.forename_evidence(e.name.split()[0]):
         return False
-    toks, index_of = state.doc.tokens, state.doc.index_of
+    toks = state.doc.tokens
     time_words, stops = state.lex.time_words, IT_STOPS
-    for s, en in e.mentions:
-        k = index_of.get(s)
-        if k is None:
-            continue
-        while k + 1 < len(toks) and toks[k].end < en:
-            k += 1
+    for k in _last_tokens(e, state.doc):
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
             if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
