@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -149,8 +150,10 @@ def _compile_find(query: str, regex: bool, whole_word: bool) -> re.Pattern[str] 
             return _regex_error(exc)
 
     try:  # compile the user's pattern alone first so error positions refer to what they typed
-        parsed = _sre_parse.parse(query, flags) if _sre_parse is not None else None
-        re.compile(query, flags)
+        with warnings.catch_warnings():  # "[[": re's FutureWarning about later syntax would reach the terminal
+            warnings.simplefilter("ignore", FutureWarning)
+            parsed = _sre_parse.parse(query, flags) if _sre_parse is not None else None
+            re.compile(query, flags)
     except Exception as exc:  # re.error, OverflowError, RecursionError, ValueError...
         return _regex_error(exc)
     if parsed is not None:
@@ -174,7 +177,9 @@ def _compile_find(query: str, regex: bool, whole_word: bool) -> re.Pattern[str] 
         # (followed) by one; a match starting/ending in punctuation is not constrained on that side.
         body = f"(?:(?<!{_W})(?={_W})|(?!{_W})){body}(?:(?<={_W})(?!{_W})|(?<!{_W}))"
     try:
-        return re.compile(prefix + body, flags)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            return re.compile(prefix + body, flags)
     except Exception as exc:
         return _regex_error(exc)
 

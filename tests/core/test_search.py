@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -270,3 +271,11 @@ def test_plain_find_agrees_with_a_reference(text: str, query: str) -> None:
             expected.append((i, end))
         i = text.find(query, end)
     assert find_matches(text, query).matches == expected
+
+
+def test_a_regex_with_a_nested_set_finds_and_warns_nothing() -> None:
+    """re warns (FutureWarning) about "[[" as future syntax; the warning must not reach the terminal."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = find_matches("a [[b]] c", "[[b]", regex=True)
+    assert result.error is None and result.matches == [(2, 3), (3, 4), (4, 5)]  # the set of "[" and "b"
