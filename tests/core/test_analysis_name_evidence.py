@@ -117,3 +117,8 @@ def test_a_body_noun_in_apposition_outweighs_a_guess_from_capitals_but_not_a_pla
     got = kinds_of("They marched with the group Proud Lions. Rain fell, said the Vox website. Italy agreed.")
     assert got.get("Proud Lions") == "organisation" and got.get("Italy") == "place", got
     assert kinds_of("Both firms began in 1970, according to USA Today.").get("United States") != "organisation"
+
+
+def test_a_run_that_is_only_a_title_names_no_one() -> None:
+    got = kinds_of('Geingob wrote of "my comrade, former Vice President, Nickey Iyambo." He left a legacy.')
+    assert "Vice" not in got and got.get("Nickey Iyambo") == "person", got

@@ -169,8 +169,8 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
                 i += size
                 continue
-        elif size and i + size == n and not sp.cur and i > 0:
-            break  # a trailing bare title ("Labour MP"): drop it
+        elif size and i + size == n and not sp.cur and (i > 0 or size == n):
+            break  # a trailing bare title ("Labour MP") or a run that is one ("former Vice President,"): drop it
         sp.cur.append(rtoks[i])
         i += 1
     _drop_trailing_title(sp, lex)
