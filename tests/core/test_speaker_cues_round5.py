@@ -224,3 +224,8 @@ def test_a_capitalised_title_of_several_words_is_matched_whole() -> None:
 def test_a_ranked_title_is_another_office() -> None:
     text = 'President Joe Biden spoke. Vice President Kamala Harris agreed. The president said it was "good."'
     assert [q.speaker for q in analyse(text).quotes] == ["Joe Biden"]
+
+
+def test_a_role_of_a_body_named_by_its_word_needs_that_body() -> None:
+    text = 'The Acme Foundation gave money. The court ruled: "The law stands." The company said it was "glad."'
+    assert [q.speaker for q in analyse(text).quotes] == [None, "Acme Foundation"]

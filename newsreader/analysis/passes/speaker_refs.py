@@ -43,6 +43,7 @@ ORG_KINDS = ("organisation",)
 SPEAKING_KINDS = ("person", "organisation")
 DEF_ROLE_ORG = words("definite_org_roles")
 DEF_ROLE_PERSON = words("definite_person_roles")
+NAMED_ORG_ROLES = words("named_org_roles")
 STATEMENT_NOUNS = words("statement_nouns_possessed")
 POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominals"))  # shared with the actor pass
 
@@ -176,7 +177,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     ll = subj[-1][2].lower()
     span = (subj[det][0], subj[-1][1])
     if ll in DEF_ROLE_ORG:
-        a = org_named_by_role(ctx, ll, subj[-1][0]) or ctx.nearest(subj[-1][0], ORG_KINDS)
+        # ("the court ruled" with no court named is no other body's ruling: such roles need their word)
+        a = org_named_by_role(ctx, ll, subj[-1][0]) or (
+            None if ll in NAMED_ORG_ROLES else ctx.nearest(subj[-1][0], ORG_KINDS))
         if a:
             return a, span
     issuer = mapping("issued_by_role").get(ll)  # "the ruling said" -> the court named before
