@@ -29,6 +29,7 @@ NON_LOCATIVE_TO = rule_words("actors_non_locative_to")  # "according to X": X is
 PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
 REPORTING_VERBS = rule_words("actors_reporting_verbs")  # "Axios reported": the subject is an outlet
 INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the object is an outlet
+INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
@@ -49,7 +50,28 @@ def candidate_kinds(state: DocState) -> None:
         named = _named_body(c, k, doc) if prev in BODY_NOUNS else None
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex), named, lex)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
-            and not _institution(c, lex, state.stats) and not outlet and not named
+            and not _institution(c, lex, state.stats) and not outlet and not named \
+            or (prev in INDEFINITE_ARTICLES or "-" in prev) and _class_member(c, k, doc, lex)
+
+
+def _class_member(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
+    """"a self-described Libertarian Socialist", "As a Penn Stater, I …", "a Hybrid Organization": capitalised
+    words heading a noun phrase that an indefinite article opens (maybe through one hyphenated modifier)
+    name a kind of thing, one member of a class, not the one actor a proper name picks out; such a run is
+    a name only if the article names it otherwise too. The name may still modify the noun that heads the
+    phrase ("a Ford spokesman", "a Digital Millennium Copyright Act notice"), a title makes a person ("a
+    Dr. Bailey"), and a body newly set up is named in full with its head word ("Huawei opened a Cyber
+    Security Transparency Centre": a description of a class is short, one or two words)."""
+    toks = doc.tokens
+    if not k or c.person_evidence or len(c.toks) >= 3 and c.toks[-1].text in lex.org_heads:
+        return False
+    j = k - 1 - ("-" in toks[k - 1].text and toks[k - 1].text[:1].islower())
+    if j < 0 or toks[j].text not in INDEFINITE_ARTICLES or toks[j].sent != toks[k].sent:
+        return False
+    n = doc.index_of.get(c.toks[-1].start, k) + 1
+    after = toks[n] if n < len(toks) and toks[n].sent == toks[k].sent else None
+    return after is None or not after.text[:1].islower() or after.text.capitalize() in lex.function_words \
+        or doc.text[c.end:after.start] != " "
 
 
 def _published_in(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:

@@ -1,0 +1,30 @@
+"""Capitalised words that describe rather than name (`kinds`, `weighing`): a class member after an
+indefinite article, and the other general classes of look-alike names. Made-up sentences only."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_a_capitalised_class_after_an_indefinite_article_is_no_actor() -> None:
+    text = "Marta Quill, a self-described Radical Gardener, spoke on Monday. As a Coastal Rambler, she walks."
+    assert names(text) == {"Marta Quill": "person"}
+
+
+def test_a_name_modifying_the_noun_after_the_article_stays_an_actor() -> None:
+    found = names("A spokesman said a Vantrell Motors recall was due. Vantrell Motors declined to comment.")
+    assert found == {"Vantrell Motors": "organisation"}
+
+
+def test_a_class_member_named_elsewhere_as_a_name_stays_an_actor() -> None:
+    found = names("Dorvik Analytics is a Dorvik Analytics. Dorvik Analytics said it had grown.")
+    assert "Dorvik Analytics" in found
+
+
+def test_a_new_body_introduced_with_an_article_keeps_its_full_name() -> None:
+    found = names("Pellcorp has opened a Regional Water Quality Centre in Lyon to test samples.")
+    assert found.get("Regional Water Quality Centre") == "organisation"
