@@ -28,3 +28,18 @@ def test_a_class_member_named_elsewhere_as_a_name_stays_an_actor() -> None:
 def test_a_new_body_introduced_with_an_article_keeps_its_full_name() -> None:
     found = names("Pellcorp has opened a Regional Water Quality Centre in Lyon to test samples.")
     assert found.get("Regional Water Quality Centre") == "organisation"
+
+
+def test_a_capitalised_plural_after_the_is_a_name_when_never_written_in_lower_case() -> None:
+    found = names("The fans were staggered by the loss to the Rangers. Marta Quill said the Rangers played well.")
+    assert found == {"Rangers": "organisation", "Marta Quill": "person"}
+
+
+def test_a_plural_the_article_also_writes_in_lower_case_is_no_name() -> None:
+    found = names("They lost to the Rangers at noon; two park rangers planted trees near Leeds.")
+    assert "Rangers" not in found
+
+
+def test_a_national_body_called_by_its_own_word_is_the_same_actor() -> None:
+    found = analyse("The state-run Kenyan Railways launched it. It is an effort of the Railways to hire.")
+    assert [(a.name, a.kind) for a in found.actors] == [("Kenyan Railways", "organisation")]

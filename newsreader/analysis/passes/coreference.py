@@ -157,12 +157,20 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
     if bws[0] in lex.nationalities and len(bws) > len(ws) + 1 and bws[1:len(ws) + 1] == ws:
         bws = bws[1:]  # "Italian Supreme Court of Cassation" holds "Supreme Court"
     if len(ws) == 1:  # "Church of Scientology", "Summer Institute of Linguistics": the word after "<head> of"
-        return len(bws) >= 3 and bws[-2] == "of" and bws[-1] == ws[0] and bws[-3] in lex.org_heads
+        return len(bws) >= 3 and bws[-2] == "of" and bws[-1] == ws[0] and bws[-3] in lex.org_heads \
+            or _national_body(bws, ws[0], lex)
     # "United States Air Force" / "Supreme Court of Cassation" (but not the sub-unit "Boston University
     # School of …" or the "… Centre of the Coast Guard")
     return ws[-1] in lex.org_heads and (
         bws[-len(ws):] == ws and bws[-len(ws) - 1] not in JOINER_WORDS
         or bws[:len(ws)] == ws and bws[len(ws)] == "of")
+
+
+def _national_body(bws: list[str], word: str, lex: Lexicon) -> bool:
+    """"Indian Railways" … "the Railways", "U.S. Navy" … "the Navy": a country's body is called by its own
+    word once the country is known; the longer name is that word after a nationality or a place."""
+    return len(bws) >= 2 and bws[-1] == word and all(
+        w in lex.nationalities or is_place_name(w, lex) for w in bws[:-1])
 
 
 def abridged_organisations(state: DocState) -> None:

@@ -29,6 +29,7 @@ NON_LOCATIVE_TO = rule_words("actors_non_locative_to")  # "according to X": X is
 PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
 REPORTING_VERBS = rule_words("actors_reporting_verbs")  # "Axios reported": the subject is an outlet
 INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the object is an outlet
+PLURAL_NAME_CONTINUATIONS = rule_words("actors_plural_name_continuations")  # "the Arts and Humanities …"
 INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
@@ -51,7 +52,25 @@ def candidate_kinds(state: DocState) -> None:
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex), named, lex)
         c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
+            and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev) and _class_member(c, k, doc, lex)
+
+
+def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:
+    """"lost to the Cardinals", "a piece the Times quoted", "played for the Lakers": a plural common noun
+    capitalised mid-sentence after "the", which the article never writes in lower case, names a team, a
+    band, a paper or a party; English writes a class of things in lower case ("the cardinals met") and
+    capitalises a plural only as a name. Not when it opens a longer name ("the Arts and Humanities …",
+    "the Halls of …") or a work's title ("the Clouds (1958)")."""
+    w = c.toks[0].text
+    if len(c.toks) != 1 or not k or c.toks[0].initial or not w.endswith("s") or w.endswith("ss") \
+            or w.lower() in stats.lower_seen or is_acronym(w):
+        return False
+    toks = doc.tokens
+    after = doc.text[c.end:c.end + 2]
+    nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sent == toks[k].sent else None
+    return after != " (" and not (nxt is not None and nxt.text in PLURAL_NAME_CONTINUATIONS
+                                  and doc.text[c.end:nxt.start] == " ")
 
 
 def _class_member(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
