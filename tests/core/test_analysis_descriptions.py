@@ -43,3 +43,9 @@ def test_a_plural_the_article_also_writes_in_lower_case_is_no_name() -> None:
 def test_a_national_body_called_by_its_own_word_is_the_same_actor() -> None:
     found = analyse("The state-run Kenyan Railways launched it. It is an effort of the Railways to hire.")
     assert [(a.name, a.kind) for a in found.actors] == [("Kenyan Railways", "organisation")]
+
+
+def test_a_group_nouns_possessive_stays_inside_the_name() -> None:
+    found = names("Troops of the People's Liberation Army left the People's Republic of China on Monday.")
+    assert found == {"People's Liberation Army": "organisation", "People's Republic of China": "place"}
+

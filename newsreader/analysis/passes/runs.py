@@ -88,14 +88,17 @@ def _trim(run: list[int], toks: list[Token]) -> list[int]:
 def _possessive_in_name(prev: Token, t: Token, lex: Lexicon) -> bool:
     """"Doctors' Hospital", "the Alachua Sheriff's Office", "Boston Children's Hospital": a possessive
     inside a body's name, before its head. A plural possessive ("Doctors'") always is one; a singular one
-    when the possessor is an office ("Sheriff's Office", "Governor's Mansion") or a plural noun for people
-    ("People's Party", "Children's Hospital"); after a name it is that name's body, written apart ("Apple's
-    Board", "CU Boulder's Cooperative Institute")."""
+    when the possessor is an office ("Sheriff's Office", "Governor's Mansion"); after a name it is that
+    name's body, written apart ("Apple's Board", "CU Boulder's Cooperative Institute"). A plural noun for
+    people names whom the thing is for, not an owner, so its possessive is inside the name before any
+    capitalised word but a forename ("People's Party", "People's Liberation Army", "Women's Day")."""
+    if prev.text in GROUP_NOUNS and prev.poss_end == prev.end + 2:
+        return not lex.is_forename(t.text)
     if not (t.text in lex.org_heads or t.text in lex.place_heads):
         return False
     if prev.poss_end == prev.end + 1:
         return True
-    return prev.poss_end == prev.end + 2 and ((prev.text,) in lex.titles or prev.text in GROUP_NOUNS)
+    return prev.poss_end == prev.end + 2 and (prev.text,) in lex.titles
 
 
 def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon) -> bool:
