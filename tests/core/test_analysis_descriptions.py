@@ -49,3 +49,8 @@ def test_a_group_nouns_possessive_stays_inside_the_name() -> None:
     found = names("Troops of the People's Liberation Army left the People's Republic of China on Monday.")
     assert found == {"People's Liberation Army": "organisation", "People's Republic of China": "place"}
 
+
+
+def test_the_planets_are_places() -> None:
+    found = names("The probe flew past Jupiter and Saturn before it left the Solar System, the team said.")
+    assert found == {"Jupiter": "place", "Saturn": "place", "Solar System": "place"}
