@@ -54,3 +54,8 @@ def test_a_group_nouns_possessive_stays_inside_the_name() -> None:
 def test_the_planets_are_places() -> None:
     found = names("The probe flew past Jupiter and Saturn before it left the Solar System, the team said.")
     assert found == {"Jupiter": "place", "Saturn": "place", "Solar System": "place"}
+
+
+def test_a_saints_place_is_a_place_in_every_spelling() -> None:
+    assert names("He went to St Petersburg in 1724.") == {"St Petersburg": "place"}
+    assert names("He left St. Petersburg for Basel.") == {"St. Petersburg": "place", "Basel": "place"}
