@@ -58,4 +58,4 @@ def test_the_planets_are_places() -> None:
 
 def test_a_saints_place_is_a_place_in_every_spelling() -> None:
     assert names("He went to St Petersburg in 1724.") == {"St Petersburg": "place"}
-    assert names("He left St. Petersburg for Basel.") == {"St. Petersburg": "place", "Basel": "place"}
+    assert names("He left St. Petersburg for Moscow.") == {"St. Petersburg": "place", "Moscow": "place"}
