@@ -59,3 +59,18 @@ def test_the_planets_are_places() -> None:
 def test_a_saints_place_is_a_place_in_every_spelling() -> None:
     assert names("He went to St Petersburg in 1724.") == {"St Petersburg": "place"}
     assert names("He left St. Petersburg for Moscow.") == {"St. Petersburg": "place", "Moscow": "place"}
+
+
+def test_a_number_between_the_words_of_a_name_belongs_to_it() -> None:
+    found = names("Divers of the Lost 52 Project found the wreck, the Vantrell Navy said.")
+    assert "Lost 52 Project" in found and "Project" not in found
+
+
+def test_an_ordinal_opens_a_units_name() -> None:
+    assert names("The ship was found by the 1st Fleet Command on Monday.") == {"1st Fleet Command": "organisation"}
+
+
+def test_a_number_after_a_month_a_sentence_start_or_before_another_name_is_no_part_of_a_name() -> None:
+    found = names("Around 300,000 people came. On March 12 Marta Quill won their Round 4 Sunshine Coast "
+                  "Rugby Union match.")
+    assert "Marta Quill" in found and not any(ch.isdigit() for name in found for ch in name)

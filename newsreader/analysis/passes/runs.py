@@ -12,9 +12,10 @@ start, a possessive, punctuation or a photo-credit cue ends it. A capitalised wo
 from __future__ import annotations
 
 import functools
+import re
 
 from ..lexicon import Lexicon, lexicon, rule_words
-from ..names import is_initial, namey
+from ..names import is_initial, is_place_name, namey
 from ..state import DocState
 from ..text import Token
 from .evidence import CAPTION_CUES, is_caption_cue
@@ -42,7 +43,7 @@ def capitalised_runs(state: DocState) -> None:
 
     captions = state.captions
     for i, t in enumerate(toks):
-        if not cur and not t.cap and "-" not in t.text:
+        if not cur and not t.cap and "-" not in t.text and not _opens_with_ordinal(toks, i, text):
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
         if cur and t.end == toks[cur[-1]].poss_end and t.start > toks[cur[-1]].end:
             continue  # the "s" of "Sheriff's": inside the possessive, which `_joinable` weighs
@@ -63,11 +64,13 @@ def capitalised_runs(state: DocState) -> None:
                 cur.append(i)
                 flush()
                 continue
-        if t.cap and "-" not in t.text or namey(t):  # (the test `namey` ends with, for most words)
+        # (the test `namey` ends with, for most words; an ordinal opens a unit's name: "the 1st Fleet Command")
+        if t.cap and "-" not in t.text or namey(t) or _opens_with_ordinal(toks, i, text):
             if not joinable and cur:
                 flush()
             cur.append(i)
-        elif joinable and (t.text in PARTICLES or t.text == "of") and _glue(toks, cur, i, text):
+        elif joinable and ((t.text in PARTICLES or t.text == "of") and _glue(toks, cur, i, text)
+                           or _numbered(toks, cur, i, lex)):  # "the Lost 52 Project"
             cur.append(i)
         else:
             flush()
@@ -79,10 +82,45 @@ def capitalised_runs(state: DocState) -> None:
 
 
 def _trim(run: list[int], toks: list[Token]) -> list[int]:
-    """Particles must not end a run."""
+    """Particles must not end a run (nor an ordinal or a number that found no name after it)."""
     while run and not namey(toks[run[-1]]):
         run = run[:-1]
     return run
+
+
+ORDINAL_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+MAX_NAME_NUMBER = 999  # "Area 51", "Interstate 75", "Boeing 737": a numbered name; "Tokyo 2020" is a year
+
+
+def _opens_with_ordinal(toks: list[Token], i: int, text: str) -> bool:
+    """"the 1st Fleet Command", "the 501st Legion": an ordinal before capitalised words opens a unit's name
+    (not before an acronym, "60th NATO summit", or a nationality, "the 43rd Canadian Parliament")."""
+    t = toks[i]
+    return t.text[0].isdigit() and ORDINAL_RE.fullmatch(t.text) is not None and i + 1 < len(toks) and toks[i + 1].cap \
+        and not toks[i + 1].initial and text[t.end:toks[i + 1].start] == " " and not toks[i + 1].text.isupper() \
+        and toks[i + 1].text not in lexicon().nationalities
+
+
+def _numbered(toks: list[Token], cur: list[int], i: int, lex: Lexicon) -> bool:
+    """"the Area 51 Alien Center", "the Lost 52 Project": a number between capitalised words of one name
+    numbers the thing the words before it name and belongs to the name; not after a month or a day
+    ("March 12"), a sentence's first word ("Around 300,000 …") or a function word, not a year ("Tokyo
+    2020 Games"), and not before another name ("Round 4 Sunshine Coast …"). A number that ends the run
+    stays out ("Tab 3", "Explorer 9": references and versions far more often than names)."""
+    prev = toks[cur[-1]]
+    w = toks[i].text
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return w[0].isdigit() and prev.cap and not prev.initial and w.isdigit() and int(w) <= MAX_NAME_NUMBER \
+        and prev.text not in lex.time_words and prev.text not in lex.function_words \
+        and nxt is not None and nxt.cap and nxt.start == toks[i].end + 1 and nxt.sent == prev.sent \
+        and not _opens_place(toks, i + 1, lex)
+
+
+def _opens_place(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """Token k, alone or with the next word, is a place: another name starts there ("their Round 4
+    Sunshine Coast Rugby Union match")."""
+    two = f"{toks[k].text} {toks[k + 1].text}" if k + 1 < len(toks) else ""
+    return is_place_name(toks[k].text, lex) or is_place_name(two, lex)
 
 
 def _possessive_in_name(prev: Token, t: Token, lex: Lexicon) -> bool:
