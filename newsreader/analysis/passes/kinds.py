@@ -251,11 +251,23 @@ def _institution(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
 
 def _lower_case_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
     """A lone word this very article writes more often in lower case than capitalised mid-sentence."""
-    if len(c.toks) != 1 or c.person_evidence or c.the_name:
+    if len(c.toks) > 1:
+        return _common_phrase_here(c, lex, stats)
+    if c.person_evidence or c.the_name:
         return False
     w = c.toks[0].text
     return stats.lower_count.get(w.lower(), 0) >= max(2, stats.capmid_count.get(w, 0) + 1) \
         and not is_acronym(w) and w not in lex.known_orgs and not is_place_name(w, lex)
+
+
+def _common_phrase_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
+    """"returned samples (Moon Rocks, Genesis chips, …)": a phrase each of whose words this very article
+    also writes in lower case ("moon", "rocks") is a common phrase capitalised for emphasis or as a label,
+    unless a forename, a title or a head word makes it a name ("Bill Gates", "Supreme Court")."""
+    if c.person_evidence or c.the_name or c.kind in ("organisation", "place") or len(c.toks) > 4:
+        return False
+    words = c.words()
+    return not lex.forename_evidence(words[0]) and all(w.lower() in stats.lower_seen for w in words)
 
 
 def resolve_kind(e: Entity, lex: Lexicon) -> str | None:
