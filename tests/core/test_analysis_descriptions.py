@@ -98,3 +98,10 @@ def test_a_phrase_of_words_the_article_writes_in_lower_case_needs_support() -> N
 def test_a_forename_keeps_a_name_whose_words_are_common_here() -> None:
     text = "Dennis Baker met the bakers. Baker said dennis was a word in his town."
     assert "Dennis Baker" in names(text)
+
+
+def test_an_acronym_is_nobodys_forename() -> None:
+    text = "Leaders met at G7 on Monday. Members of the G7 Summit, he said, must act. G7 meets yearly."
+    found = analyse(text)
+    assert "G7" in [a.name for a in found.actors]
+    assert "G7 Summit" not in [a.name for a in found.actors]

@@ -255,8 +255,14 @@ def person_names(state: DocState) -> None:
             merge(e, max(cands_last.values(), key=lambda x: len(x.forms)))
             continue
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
-        if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
+        if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs and forename_shaped(w):
             merge(e, next(iter(cands_first.values())))
+
+
+def forename_shaped(word: str) -> bool:
+    """A forename is written in letters, a capital and then lower case ("Ken", "Jean-Luc", "D'Arcy"): an
+    acronym or a word with digits ("G7 … the G7 Summit", "NASA") is nobody's forename."""
+    return word[:1].isupper() and any(map(str.islower, word)) and not any(map(str.isdigit, word))
 
 
 def titled_names(state: DocState, persons: list[Entity]) -> None:
