@@ -105,3 +105,19 @@ def test_an_acronym_is_nobodys_forename() -> None:
     found = analyse(text)
     assert "G7" in [a.name for a in found.actors]
     assert "G7 Summit" not in [a.name for a in found.actors]
+
+
+def test_a_bodys_name_before_a_title_is_no_portfolio() -> None:
+    found = names("The speech came as House of Commons Speaker John Bercow commented.")
+    assert found == {"House of Commons": "organisation", "John Bercow": "person"}
+    assert names("Foreign Affairs Minister Marta Quill said no.") == {"Marta Quill": "person"}
+
+
+def test_a_known_body_after_its_countrys_name_is_one_actor() -> None:
+    found = analyse("The United States House of Representatives voted. The House of Representatives said so.")
+    assert [(a.name, a.kind) for a in found.actors] == [("United States House of Representatives", "organisation")]
+
+
+def test_a_nationality_before_a_known_brand_stays_apart() -> None:
+    found = names("The English Wikipedia grew, and Wikipedia said so.")
+    assert "Wikipedia" in found

@@ -170,9 +170,16 @@ def kind_of(c: Cand, lex: Lexicon) -> str | None:
         return "person"
     if is_place_name(full, lex):
         return "place"
-    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs:
+    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs or _placed_known_org(words, lex):
         return "organisation"
     return _kind_by_head(c, words, lex)
+
+
+def _placed_known_org(words: list[str], lex: Lexicon) -> bool:
+    """"United States House of Representatives": a known body after the name of its country (or state)
+    is that body, named in full."""
+    return any(" ".join(words[k:]) in lex.known_orgs and is_place_name(" ".join(words[:k]), lex)
+               for k in range(2, len(words) - 1))
 
 
 def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
@@ -221,7 +228,7 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
     words = c.words()
     full = " ".join(words)
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
-            or c.the_name or " ".join(words[1:]) in lex.known_orgs:
+            or c.the_name or " ".join(words[1:]) in lex.known_orgs or _placed_known_org(words, lex):
         return False
     if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False
