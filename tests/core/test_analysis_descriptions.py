@@ -121,3 +121,9 @@ def test_a_known_body_after_its_countrys_name_is_one_actor() -> None:
 def test_a_nationality_before_a_known_brand_stays_apart() -> None:
     found = names("The English Wikipedia grew, and Wikipedia said so.")
     assert "Wikipedia" in found
+
+
+def test_a_place_after_a_capitalised_the_is_a_publication_unless_named_with_the() -> None:
+    assert names("Writing in The Atlantic, she argued the case.") == {"Atlantic": "organisation"}
+    assert names("The ship crossed the Atlantic on Monday.") == {"Atlantic": "place"}
+    assert names("The court in The Hague ruled on Monday.") == {"Hague": "place"}

@@ -168,6 +168,8 @@ def kind_of(c: Cand, lex: Lexicon) -> str | None:
     full = " ".join(words)
     if c.person_evidence:
         return "person"
+    if c.the_name and (is_place_name(full, lex) or is_place_name("The " + full, lex)):
+        return _the_place(words, lex)
     if is_place_name(full, lex):
         return "place"
     if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs or _placed_known_org(words, lex):
@@ -180,6 +182,13 @@ def _placed_known_org(words: list[str], lex: Lexicon) -> bool:
     is that body, named in full."""
     return any(" ".join(words[k:]) in lex.known_orgs and is_place_name(" ".join(words[:k]), lex)
                for k in range(2, len(words) - 1))
+
+
+def _the_place(words: list[str], lex: Lexicon) -> str:
+    """"writing in The Atlantic", "told The Hindu": a place's name after a capitalised "The" mid-sentence is
+    the title of a publication named after it, unless the place itself is named with "The" ("in The
+    Hague", "The Gambia")."""
+    return "place" if is_place_name(" ".join(["The", *words]), lex) else "organisation"
 
 
 def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
