@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsreader.analysis import analyse
 from newsreader.analysis.actors import ACTOR_PASSES
-from newsreader.analysis.passes import kinds
+from newsreader.analysis.passes import kinds, weighing
 from newsreader.analysis.state import DocState
 from newsreader.analysis.text import tokenize
 
@@ -127,3 +127,14 @@ def test_a_place_after_a_capitalised_the_is_a_publication_unless_named_with_the(
     assert names("Writing in The Atlantic, she argued the case.") == {"Atlantic": "organisation"}
     assert names("The ship crossed the Atlantic on Monday.") == {"Atlantic": "place"}
     assert names("The court in The Hague ruled on Monday.") == {"Hague": "place"}
+
+
+def test_common_words_offered_as_alternatives_are_no_list_of_names() -> None:
+    def listed(text: str, word: str) -> bool:
+        doc = tokenize(text)
+        k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
+        return weighing._listed(doc.tokens, k, doc.tokens[k].end, doc.text)
+
+    assert not listed("His latest book, Tyranny or Freedom, sold well.", "Tyranny")
+    assert listed("Either Tiffany or Bosco will drive.", "Tiffany")
+    assert listed("The book sold well in Tyranny and Freedom, Ohio.", "Tyranny")
