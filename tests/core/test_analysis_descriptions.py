@@ -138,3 +138,8 @@ def test_common_words_offered_as_alternatives_are_no_list_of_names() -> None:
     assert not listed("His latest book, Tyranny or Freedom, sold well.", "Tyranny")
     assert listed("Either Tiffany or Bosco will drive.", "Tiffany")
     assert listed("The book sold well in Tyranny and Freedom, Ohio.", "Tyranny")
+
+
+def test_philippine_is_an_adjective_and_the_philippines_a_place() -> None:
+    found = names("The Philippine government shut the network, Philippine officials in the Philippines said.")
+    assert found == {"Philippines": "place"}
