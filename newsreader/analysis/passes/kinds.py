@@ -172,7 +172,8 @@ def kind_of(c: Cand, lex: Lexicon) -> str | None:
         return _the_place(words, lex)
     if is_place_name(full, lex):
         return "place"
-    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs or _placed_known_org(words, lex):
+    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs \
+            or len(words) > 3 and _placed_known_org(words, lex):
         return "organisation"
     return _kind_by_head(c, words, lex)
 
@@ -237,7 +238,7 @@ def _weak(c: Cand, lex: Lexicon) -> bool:
     words = c.words()
     full = " ".join(words)
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
-            or c.the_name or " ".join(words[1:]) in lex.known_orgs or _placed_known_org(words, lex):
+            or c.the_name or " ".join(words[1:]) in lex.known_orgs or len(words) > 3 and _placed_known_org(words, lex):
         return False
     if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False

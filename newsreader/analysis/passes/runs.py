@@ -43,8 +43,9 @@ def capitalised_runs(state: DocState) -> None:
 
     captions = state.captions
     for i, t in enumerate(toks):
-        if not cur and not t.cap and "-" not in t.text and not _opens_with_ordinal(toks, i, text):
-            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
+        if not cur and not t.cap and "-" not in t.text \
+                and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
+            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen; "1st" may open one)
         if cur and t.end == toks[cur[-1]].poss_end and t.start > toks[cur[-1]].end:
             continue  # the "s" of "Sheriff's": inside the possessive, which `_joinable` weighs
         if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) or text.startswith("$", t.end):
@@ -107,10 +108,12 @@ def _numbered(toks: list[Token], cur: list[int], i: int, lex: Lexicon) -> bool:
     ("March 12"), a sentence's first word ("Around 300,000 …") or a function word, not a year ("Tokyo
     2020 Games"), and not before another name ("Round 4 Sunshine Coast …"). A number that ends the run
     stays out ("Tab 3", "Explorer 9": references and versions far more often than names)."""
-    prev = toks[cur[-1]]
     w = toks[i].text
+    if not w[0].isdigit():
+        return False  # (most words after a run: settled by one look)
+    prev = toks[cur[-1]]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return w[0].isdigit() and prev.cap and not prev.initial and w.isdigit() and int(w) <= MAX_NAME_NUMBER \
+    return prev.cap and not prev.initial and w.isdigit() and int(w) <= MAX_NAME_NUMBER \
         and prev.text not in lex.time_words and prev.text not in lex.function_words \
         and nxt is not None and nxt.cap and nxt.start == toks[i].end + 1 and nxt.sent == prev.sent \
         and not _opens_place(toks, i + 1, lex)
