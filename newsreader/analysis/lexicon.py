@@ -117,7 +117,7 @@ SAINT_SPELLINGS = ("Saint ", "St. ", "St ")  # one place, three spellings: "Sain
 def _saint_spellings(names: set[str]) -> set[str]:
     """A place named after a saint is written "Saint X", "St. X" or "St X" (the tokens drop the dot of an
     abbreviation, so a run reads "St Petersburg"): every place so named, in the other two spellings."""
-    out = set()
+    out: set[str] = set()
     for name in names:
         prefix = next((p for p in SAINT_SPELLINGS if name.startswith(p)), None)
         if prefix is not None:
