@@ -379,7 +379,7 @@ def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | No
     if a.kind != "organisation" or ctx.text[en:en + 1] in APOSTROPHES or len(between) > MAX_SPOKESPERSON_MODIFIERS \
             or not all(w[2].islower() for w in between):
         return None
-    return a, (st, en)
+    return None, (st, subj[-1][1])
 
 
 ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
@@ -431,13 +431,17 @@ def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
 
 
 def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the Clinton campaign said", "the Trump administration said": a group noun modified by a name
-    speaks for the named actor."""
-    if len(subj) < 2 or subj[-1][2].lower() not in words("name_modified_groups"):
+    """"the Supreme Court decision said": a document noun modified by a name speaks for the named actor;
+    "the Clinton campaign said", "the Trump administration said": a group of people around the named actor
+    is someone unnamed (the campaign is not the candidate)."""
+    noun = subj[-1][2].lower() if len(subj) >= 2 else ""
+    if noun not in words("name_modified_documents") | words("name_modified_groups"):
         return None
     hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
     if hit is None or hit[2].kind not in SPEAKING_KINDS:
         return None
+    if noun in words("name_modified_groups"):
+        return None, (hit[0], subj[-1][1])
     return hit[2], (hit[0], subj[-1][1])
 
 
@@ -646,6 +650,11 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     inside = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0 or sp[0] <= head_at]
     cands = [sp for sp in inside if ctx.text[sp[1]:sp[1] + 1] not in APOSTROPHES] or inside
     pick = [c for c in cands if c[2].kind == "person"] or cands
+    if pick and pick[0][2].kind != "person":
+        spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in words("spokesperson_nouns")), None)
+        unnamed = organisation_spokesperson(ctx, ws[:spokes + 1]) if spokes else None
+        if unnamed:
+            return unnamed
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
@@ -703,11 +712,24 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
             return _appositive_name(ctx, s, e)
         if ctx.premodifier(en):
             continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
+        group = _modified_group(ctx, en)
+        if group is not None:
+            return None, (st, group)
         if (a.kind in SPEAKING_KINDS or _verb_follows(ctx, en)) and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
     return _organisation_role_opening(ctx, ws)
+
+
+def _modified_group(ctx: SpeakerContext, en: int) -> int | None:
+    """'The Biden campaign recycled a statement': a name right before a group noun of people around it
+    ("campaign", "administration") only modifies the clause's subject, someone unnamed; the end of that
+    noun, or None."""
+    nxt = ctx.words(en, min(len(ctx.text), en + 20))[:1]
+    if nxt and not ctx.text[en:nxt[0][0]].strip() and nxt[0][2] in words("name_modified_groups"):
+        return nxt[0][1]
+    return None
 
 
 def _verb_follows(ctx: SpeakerContext, en: int) -> bool:

@@ -43,7 +43,8 @@ def attribute_by_frames(ctx: SpeakerContext) -> None:
         if not r.cont and (found is None or not _opens_sentence(ctx, k) and (
                 found[0] is None or closes_its_sentence(ctx, k))):
             before = frame_before(ctx, k)
-            found = before if before and (before[0] is not None or found is None) else found
+            found = before if before and (before[0] is not None or found is None or closes_its_sentence(ctx, k)) \
+                else found
         found = found or possessed_run(ctx, k)
         if found:
             r.speaker, r.speaker_span = found
