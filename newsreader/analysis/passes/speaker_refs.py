@@ -51,15 +51,16 @@ POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominal
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
     gender, but never the person answering in an interview turn (who is "I" there: her "she" is someone
-    else, unnamed when no one else fits); they/it: the organisation the nearest sentence has as a subject
-    (`organisation_topic`), else the latest organisation."""
+    else, unnamed when no one else fits); they/it: the organisation the pronoun's own or the previous
+    sentence has as a subject (`organisation_topic`), else nobody: a "they" further from any organisation
+    is a group of people ("The authors say … They call for"), or anyone ("the answer they give")."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
         a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
-        return organisation_topic(ctx, pos) or ctx.nearest(pos, ORG_KINDS)
+        return organisation_topic(ctx, pos)
     return None
 
 
@@ -67,14 +68,15 @@ def organisation_topic(ctx: SpeakerContext, pos: int) -> Actor | None:
     """'The Safety Board criticised Acme Corporation. It said …' -> the Safety Board: "it"/"they" continue
     the first organisation of the nearest sentence that has one as a subject, not one after a preposition
     ("was criticised by the Safety Board", "according to Reuters") or modifying another name, as "he"
-    continues a person (`sentence_topic`)."""
+    continues a person (`sentence_topic`); that sentence is the pronoun's own or the one before it."""
     best: tuple[int, Actor] | None = None
+    lo_sent = ctx.sentence_of(pos) - 1
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
                 or _after_source_phrase(ctx, s):
             continue
         sent = ctx.sentence_of(s)
-        if best is not None and sent != best[0]:
+        if sent < lo_sent or (best is not None and sent != best[0]):
             break
         best = (sent, a)
     return best[1] if best else None
@@ -574,8 +576,8 @@ def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return None
     if pron in words("personal_subject_pronouns") - {"they"}:
         a = resolve_pronoun(ctx, pron, subj[-2][0])
-    else:  # "their statement": an organisation that was a subject, not one after "by" ("decided by Congress")
-        a = ctx.nearest(subj[-2][0], ORG_KINDS, skip_objects=True)
+    else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
+        a = organisation_topic(ctx, subj[-2][0])
     return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
 
 

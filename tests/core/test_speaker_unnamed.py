@@ -1,0 +1,42 @@
+"""Speakers that stay unnamed: the engine names a speaker only when the words point at a named actor.
+
+Made-up sentences with a hand-made actor index (`index_for`): pronouns whose organisation is out of reach,
+groups and spokespeople around a named actor, who are not that actor.
+"""
+
+from __future__ import annotations
+
+from .test_analysis_speakers import ORG, PERSON_M, speakers
+
+
+def test_they_continues_an_organisation_of_the_previous_sentence() -> None:
+    text = 'Acme Corp announced a recall on Monday. They said the fault was "a rare defect."'
+    assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]
+
+
+def test_they_does_not_reach_past_the_previous_sentence_for_an_organisation() -> None:
+    text = ('Acme Corp funded the survey last year. The authors say the results are worrying. Most schools '
+            'took part. They call for "urgent action on salt."')
+    assert speakers(text, {"Acme Corp": ORG}) == [None]
+
+
+def test_generic_they_in_an_answer_is_nobody() -> None:
+    text = ('I left Facebook years ago. I never looked back. If you talk to anybody who is religious, any '
+            'questions they ask, the answer would be "Don\'t question God".')
+    assert speakers(text, {"Facebook": ORG}) == [None]
+
+
+def test_their_statement_needs_an_organisation_in_reach() -> None:
+    text = ('Acme Corp sued the city in May. The mayor met residents on Friday. Three schools closed. Their '
+            'statement read "We will rebuild."')
+    assert speakers(text, {"Acme Corp": ORG}) == [None]
+
+
+def test_a_person_named_beside_the_organisation_does_not_change_it() -> None:
+    text = 'Carl Mott met Acme Corp on Monday. "We have no comment," an Acme Corp spokesman said.'
+    assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == [None]
+
+
+def test_a_family_named_after_a_person_is_not_that_person() -> None:
+    text = 'Rosa Lind died on Friday. The Lind family said she was "a light to all of us."'
+    assert speakers(text, {"Rosa Lind": ("person", "f", ("Lind",))}) == [None]
