@@ -40,3 +40,18 @@ def test_a_person_named_beside_the_organisation_does_not_change_it() -> None:
 def test_a_family_named_after_a_person_is_not_that_person() -> None:
     text = 'Rosa Lind died on Friday. The Lind family said she was "a light to all of us."'
     assert speakers(text, {"Rosa Lind": ("person", "f", ("Lind",))}) == [None]
+
+
+def test_a_source_within_an_organisation_is_someone_unnamed() -> None:
+    text = 'A source within the central Transport Ministry said "I have been told not to talk."'
+    assert speakers(text, {"Transport Ministry": ORG}) == [None]
+
+
+def test_officials_at_an_organisation_are_unnamed() -> None:
+    text = 'Officials at the Harbour Agency said the fire was "under control".'
+    assert speakers(text, {"Harbour Agency": ORG}) == [None]
+
+
+def test_what_an_organisation_called_keeps_the_organisation() -> None:
+    text = 'The move was met with what the Daily Ledger called "fury" from local chiefs.'
+    assert speakers(text, {"Daily Ledger": ORG}) == ["Daily Ledger"]

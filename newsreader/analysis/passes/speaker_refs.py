@@ -37,6 +37,7 @@ TITLE_REACH = 20000  # how far back "the president" may find the person introduc
 MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
 MAX_DESCRIPTION_WORDS = 10  # "The then-manager of X and director of Y, David Clay,": a description's length
 MAX_ROLE_MODIFIERS = 2  # lower-case words between "the" and a role noun ("the three-judge court")
+MAX_HEAD_WORDS = 4  # "Two senior officials from the agency": a noun phrase that a prepositional phrase completes
 APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
 ORG_KINDS = ("organisation",)
@@ -332,6 +333,10 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         cut = _complement_start(ctx, subj, hit[0])
         if cut > 0:  # "the senator from Texas said": the place completes a role; the role speaks
             return resolve_subject(ctx, subj[:cut])
+    if hit is not None and hit[2].kind == "organisation":
+        unnamed = _member_of_organisation(ctx, subj, hit[0])
+        if unnamed is not None:
+            return unnamed
     if hit is not None:
         return hit[2], (hit[0], hit[1])
     return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
@@ -423,27 +428,51 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None
     return None
 
 
+def _member_of_organisation(ctx: SpeakerContext, subj: list[Word], start: int) -> Hit | None:
+    """'A source within the Interior Ministry said', 'officials at the agency said': an organisation in a
+    prepositional phrase after a common noun completes that noun, the phrase's head; the head speaks (a
+    role the article introduced with a name, as "the senator from Texas" does), else someone unnamed."""
+    cut = _complement_start(ctx, subj, start)
+    head = subj[:cut]
+    if cut == 0 or cut > MAX_HEAD_WORDS or any(ctx.in_mention(w[0]) for w in head) \
+            or (cut > 1 and not head[-1][2][:1].islower()):
+        return None  # ("The move was met with what WalesOnline called": a clause, no noun phrase, before "with")
+    return resolve_subject(ctx, head) or (None, (head[0][0], head[-1][1]))
+
+
 def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
     """Index in `subj` of the preposition that opens the phrase holding the mention at `start` ("from"
     in "the senator from Texas"), or 0 when the mention is not a prepositional complement."""
     i = next((j for j, w in enumerate(subj) if w[0] >= start), len(subj)) - 1
-    if i >= 0 and subj[i][2].lower() == "the":
-        i -= 1
+    if i < 0:
+        return 0
+    j = i
+    while j > 0 and i - j < MAX_ROLE_MODIFIERS and subj[j][2].islower() and subj[j][2] != "the" \
+            and subj[j][2] not in words("prepositions"):
+        j -= 1  # "within the central Interior Ministry": modifiers after "the"
+    if subj[j][2].lower() == "the":
+        i = j - 1
     return i if i > 0 and subj[i][2].lower() in words("prepositions") else 0
 
 
 def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the Supreme Court decision said": a document noun modified by a name speaks for the named actor;
-    "the Clinton campaign said", "the Trump administration said": a group of people around the named actor
-    is someone unnamed (the campaign is not the candidate)."""
+    """"the Supreme Court decision said", "an AEW press release read": a document noun modified by a name
+    speaks for the named actor; so does an organisation's class noun right after its name ("Time magazine
+    wrote", "the Dunmore company said"); "the Clinton campaign said", "the Trump administration said": a
+    group of people around the named actor is someone unnamed (the campaign is not the candidate)."""
     noun = subj[-1][2].lower() if len(subj) >= 2 else ""
-    if noun not in words("name_modified_documents") | words("name_modified_groups"):
+    group, document = noun in words("name_modified_groups"), noun in words("name_modified_documents")
+    if not (group or document or noun in DEF_ROLE_ORG):
         return None
     hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
+    if hit is None and document and len(subj) >= 3 and subj[-2][2].islower():
+        hit = ctx.actor_ending_at(subj[-3][1], subj[0][0])  # "a Dunmore press release"
     if hit is None or hit[2].kind not in SPEAKING_KINDS:
         return None
-    if noun in words("name_modified_groups"):
+    if group:
         return None, (hit[0], subj[-1][1])
+    if not document and hit[2].kind != "organisation":
+        return None
     return hit[2], (hit[0], subj[-1][1])
 
 

@@ -1,0 +1,26 @@
+"""Organisations as speakers: a name with its class noun ("Time magazine wrote") or a document of theirs
+("a Dunmore press release read") speaks for the organisation. Made-up sentences, hand-made actor index."""
+
+from __future__ import annotations
+
+from .test_analysis_speakers import ORG, speakers
+
+
+def test_an_organisation_with_its_class_noun_speaks() -> None:
+    text = 'Time magazine wrote that she had done "the most to influence the events of the year".'
+    assert speakers(text, {"Time": ORG}) == ["Time"]
+
+
+def test_a_press_release_named_after_an_organisation_speaks_for_it() -> None:
+    text = 'A Dunmore press release read: "We mourn a great talent."'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
+def test_a_press_release_after_the_verb_speaks_for_its_organisation() -> None:
+    text = '"We mourn a great talent," reads a Dunmore press release.'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
+def test_a_class_noun_after_a_person_is_no_organisation() -> None:
+    text = 'The Carl Mott company said the claim was "baseless".'
+    assert speakers(text, {"Carl Mott": ("person", "m", ())}) == [None]
