@@ -24,3 +24,13 @@ def test_a_press_release_after_the_verb_speaks_for_its_organisation() -> None:
 def test_a_class_noun_after_a_person_is_no_organisation() -> None:
     text = 'The Carl Mott company said the claim was "baseless".'
     assert speakers(text, {"Carl Mott": ("person", "m", ())}) == [None]
+
+
+def test_an_account_for_an_organisation_speaks_for_it() -> None:
+    text = 'The account for the Eastport Show tweeted: "We salute you."'
+    assert speakers(text, {"Eastport Show": ORG}) == ["Eastport Show"]
+
+
+def test_a_statement_from_a_ministry_speaks_for_it() -> None:
+    text = 'A statement from the Harbour Ministry said the port was "closed until further notice".'
+    assert speakers(text, {"Harbour Ministry": ORG}) == ["Harbour Ministry"]
