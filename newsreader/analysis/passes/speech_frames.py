@@ -24,6 +24,7 @@ from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
 from .speaker_context import (
+    APOSTROPHES,
     WINDOW,
     Hit,
     SpeakerContext,
@@ -768,7 +769,8 @@ def _subject_end(ws: list[Word], vi: int) -> int:
 
 def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
     """Subject of a coordinated verb ("X opposed the move and said …"): the previous quotation's speaker
-    in the same sentence, else the pronoun or first non-prepositional actor that opens the sentence."""
+    in the same sentence, else the pronoun or first actor of the sentence that is no object (of a
+    preposition: "for X"; of a verb or a copula: "found Novichok", "I'm not X")."""
     k = bisect_right(ctx.quote_starts, e) - 1
     while k >= 0 and ctx.quote_spans[k][1] > e:
         k -= 1
@@ -786,6 +788,18 @@ def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
     if role:
         return role
     for st, en, a in ctx.spans_in(ss, e):
-        if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st):
+        if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st) \
+                and not _after_verb(ctx, ss, st) and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
     return None
+
+
+def _after_verb(ctx: SpeakerContext, ss: int, st: int) -> bool:
+    """The mention at `st` follows a lower-case word directly (no comma), which is no determiner, title or
+    role word: a verb or copula whose object or complement it is ("found Novichok", "I'm not X")."""
+    prev = ctx.words(ss, st)[-1:]
+    if not prev or ctx.text[prev[0][1]:st].strip():
+        return False
+    w = prev[0][2]
+    return w[:1].islower() and w.lower() not in words("determiners") | words("possessive_determiners") \
+        and w.lower() not in ctx.role_words and w.lower() not in ctx.function_words
