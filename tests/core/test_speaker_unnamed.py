@@ -55,3 +55,15 @@ def test_officials_at_an_organisation_are_unnamed() -> None:
 def test_what_an_organisation_called_keeps_the_organisation() -> None:
     text = 'The move was met with what the Daily Ledger called "fury" from local chiefs.'
     assert speakers(text, {"Daily Ledger": ORG}) == ["Daily Ledger"]
+
+
+def test_an_object_is_not_the_subject_of_a_coordinated_verb() -> None:
+    text = ('The government announced that tests found Vexamine in Carl Mott\'s blood, and said there was '
+            '"unequivocal" proof of poisoning.')
+    assert speakers(text, {"Vexamine": ORG, "Carl Mott": PERSON_M}) == [None]
+
+
+def test_a_name_after_a_copula_is_not_the_subject_of_a_coordinated_verb() -> None:
+    text = ("Even though I'm not Carl Mott or somebody, when people come up to me and say, 'Hey Frank, my name "
+            "is John,' I laugh.")
+    assert speakers(text, {"Carl Mott": PERSON_M}) == [None]
