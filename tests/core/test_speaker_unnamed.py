@@ -6,7 +6,7 @@ groups and spokespeople around a named actor, who are not that actor.
 
 from __future__ import annotations
 
-from .test_analysis_speakers import ORG, PERSON_M, speakers
+from .test_analysis_speakers import ORG, PERSON_F, PERSON_M, speakers
 
 
 def test_they_continues_an_organisation_of_the_previous_sentence() -> None:
@@ -67,3 +67,27 @@ def test_a_name_after_a_copula_is_not_the_subject_of_a_coordinated_verb() -> Non
     text = ("Even though I'm not Carl Mott or somebody, when people come up to me and say, 'Hey Frank, my name "
             "is John,' I laugh.")
     assert speakers(text, {"Carl Mott": PERSON_M}) == [None]
+
+
+def test_she_after_an_unnamed_subject_is_unnamed() -> None:
+    text = ('Prosecutor Rosa Lind said the victims were "vulnerable". One of the victims decided to speak. '
+            'She said she did this to show others "there is nothing to be ashamed of".')
+    assert speakers(text, {"Rosa Lind": PERSON_F}) == ["Rosa Lind", None]
+
+
+def test_she_after_a_described_unnamed_speaker_is_unnamed() -> None:
+    text = ('Rosa Lind was convicted. The head of the internal investigators told the court "Basic checks were '
+            'not done." She also said "I regret we were not called."')
+    assert speakers(text, {"Rosa Lind": PERSON_F}) == [None, None]
+
+
+def test_she_after_a_plural_subject_still_continues_the_person() -> None:
+    text = ('Rosa Lind talked of being cast in a pilot. Faced with losing her, the producers made her a '
+            'regular. "It was a good day," she recalls.')
+    assert speakers(text, {"Rosa Lind": PERSON_F}) == ["Rosa Lind"]
+
+
+def test_he_after_a_quotation_is_not_an_opening_pronoun() -> None:
+    text = ('Wednesday, the same day that he dropped out, Carl Mott endorsed his rival. "Three months ago," he '
+            'said, "I entered the race."')
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott", "Carl Mott"]

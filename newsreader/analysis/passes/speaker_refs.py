@@ -18,6 +18,8 @@ to"); this module decides *who* those words point at, using only the actor index
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..lexicon import rule_words
 from ..model import Actor
 from ..text import WORD_RE
@@ -58,11 +60,62 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
+        if _continues_unnamed_subject(ctx, pos):
+            return None
         a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
         return organisation_topic(ctx, pos)
     return None
+
+
+MAX_UNNAMED_SUBJECT_WORDS = 6  # "One of the victims decided": words of a subject phrase with no name in it
+MAX_PRONOUN_CHAIN = 4  # "There was a woman. She … She … she said": sentences a pronoun chain is followed back
+
+
+def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
+    """'One of the victims decided to speak. She said …', 'There was a woman, a fan. She came up to me. With
+    tears in her eyes she said …': a "he"/"she" opening its clause continues the subject of the sentence
+    before (through sentences opening with the same pronoun), and when that subject is a common noun phrase
+    (a determiner, "one of" or "there was", no name in it, no role that stands for a named person) the
+    pronoun's person is unnamed too."""
+    pron = ctx.text[pos:pos + 3].lower().rstrip()
+    for _ in range(MAX_PRONOUN_CHAIN):
+        ss = ctx.sentence_start(pos)
+        if ss == 0 or not _opens_clause(ctx, ss, pos):
+            return False
+        k = ss - 1
+        while k > 0 and ctx.text[k].isspace():
+            k -= 1
+        ps = ctx.sentence_start(k)
+        ws = ctx.words(_after_intro_phrase(ctx, ps, k), k)
+        if len(ws) >= 2 and ws[0][2].lower() == pron:
+            pos = ws[0][0]  # "She handed me a shirt.": the chain goes on
+            continue
+        return _unnamed_phrase(ctx, ws)
+    return False
+
+
+def _opens_clause(ctx: SpeakerContext, ss: int, pos: int) -> bool:
+    """The word at `pos` opens its sentence's main clause: only an introductory phrase stands before it
+    ("In March, she", "With tears in her eyes she"), no quotation ('"…," she said') and no name."""
+    first = ctx.words(_after_intro_phrase(ctx, ss, pos + 1), pos + 1)[:1]
+    if not first or bisect_left(ctx.quote_starts, pos) > bisect_left(ctx.quote_starts, ss) or ctx.spans_in(ss, pos):
+        return False
+    return first[0][0] == pos or first[0][2].lower() in words("intro_prepositions")
+
+
+def _unnamed_phrase(ctx: SpeakerContext, ws: list[Word]) -> bool:
+    """The clause `ws` opens with a singular common noun phrase that names nobody ("One of the victims",
+    "The head of the investigators", "There was a woman"; not "The producers")."""
+    if len(ws) < 3 or ws[0][2].lower() not in words("unnamed_subject_openers") or not ws[1][2][:1].islower():
+        return False
+    if ws[0][2].lower() in words("determiners") and ws[1][2].endswith("s") and not ws[1][2].endswith("ss"):
+        return False  # a plural subject is a "they"
+    head = ws[:MAX_UNNAMED_SUBJECT_WORDS]
+    if ctx.spans_in(head[0][0], head[-1][1]) or ctx.inside_quote(ws[0][0]):
+        return False
+    return role_subject(ctx, ws[:2]) is None
 
 
 def organisation_topic(ctx: SpeakerContext, pos: int) -> Actor | None:
