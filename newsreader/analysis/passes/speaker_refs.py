@@ -364,7 +364,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     """
     while len(subj) > 1 and subj[-1][2].rstrip(".") in POST_NOMINALS:
         subj = subj[:-1]  # "Judge Durham Hall QC said": honours after a name are not part of the subject
-    last = subj[-1]
+    last = pronoun_form(subj)
     ll = last[2].lower()
     gap = ctx.text[last[1]:last[1] + 1 if verb_start is None else verb_start]
     delimited = any(c in gap for c in APPOSITIVE_DELIMS)
@@ -395,6 +395,20 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
         or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
+
+
+def pronoun_form(subj: list[Word]) -> Word:
+    """The last word of a subject, read as the pronoun it holds: "I'd reply", "he'll say", "I'm reminded of"
+    are said by "I" and "he" (a contracted auxiliary is no part of the subject), and "made me wonder", "let
+    me say" by "I" (the object of a causative verb is the subject of the verb after it)."""
+    w = subj[-1]
+    lw = w[2].lower().replace("\u2019", "'")
+    base, _, tail = lw.partition("'")
+    if tail in words("contracted_auxiliaries") and base in words("subject_pronouns") | words("deictic_pronouns"):
+        return w[0], w[1], base
+    if lw == "me" and len(subj) >= 2 and subj[-2][2].lower() in words("causative_verbs"):
+        return w[0], w[1], "i"
+    return w
 
 
 def deictic_hit(ctx: SpeakerContext, w: Word) -> Hit | None:

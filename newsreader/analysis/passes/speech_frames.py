@@ -507,7 +507,8 @@ def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
 def _cue_words() -> frozenset[str]:
     """Every word `_is_cue` may accept, in one set: most words are none, and one look-up settles them."""
     lex = lexicon()
-    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs") | words("thought_verbs")
+    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs") | words("thought_verbs") \
+        | words("thought_passives")
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
@@ -518,7 +519,7 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     lex = lexicon()
     if lw not in _cue_words():
         return False  # (no verb of any kind: most words, settled before the noun-position test)
-    if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
+    if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)) or _reader(ws, vi):
         return False
     if lw in lex.speech_verbs and lw not in lex.weak_verbs:
         return True
@@ -529,10 +530,22 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     tail = ctx.text[ws[vi][1]:e]
     if lw in words("thought_verbs") and vi == len(ws) - 1 and tail.strip() in (",", ":"):
         return True  # 'I was thinking, "oh, I should have said that"': the thought, quoted
+    if lw in words("thought_passives") and vi == len(ws) - 2 and ws[-1][2] == "of" \
+            and not ctx.text[ws[-1][1]:e].strip():
+        return True  # 'I'm always reminded of "what if …"': the thought, quoted
     if lw in lex.weak_verbs and (tail.strip().startswith(":") or (vi + 1 < len(ws) and ws[vi + 1][2] == "that")):
         return True  # 'Calder thinks that the plan is "a disaster"'
     short_object = len(ws) - vi - 1 <= MAX_OBJECT_WORDS
     return lw in words("framing_verbs") and short_object and next_sentence_end(ctx.text, ws[vi][1], e) is None
+
+
+def _reader(ws: list[Word], vi: int) -> bool:
+    """'the sign read "…"' quotes the sign, but 'I've read a lot of talk about: "…"' has a reader, not a
+    writer: a verb whose subject speaks only when it is a text ("read") is no cue after a personal pronoun."""
+    if vi == 0 or ws[vi][2].lower() not in words("text_subject_verbs"):
+        return False
+    pron = refs.pronoun_form(ws[:vi])[2].lower()
+    return pron in words("personal_subject_pronouns") | words("deictic_pronouns") | words("first_person_pronouns")
 
 
 def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
