@@ -783,3 +783,9 @@ def test_their_statement_is_not_the_organisation_after_by() -> None:
     text = ('The matter should be decided by Congress, officials argued. Their statement also read "Self-'
             'determination must be respected."')
     assert speakers(text, {"Congress": ORG}) == [None]
+
+
+def test_and_joining_two_roles_before_an_appositive_name_keeps_the_trailing_cue() -> None:
+    text = ('"The loss is painful," the club\'s former manager and current director of football, Carl Mott, '
+            'told the Ledger.')
+    assert speakers(text, {"Carl Mott": PERSON_M, "Ledger": ORG}) == ["Carl Mott"]

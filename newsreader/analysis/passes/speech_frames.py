@@ -191,6 +191,15 @@ def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:
     return vi
 
 
+def _joins_roles(ctx: SpeakerContext, ws: list[Word], vi: int, link: Word) -> bool:
+    """'the club's former manager and current director, Carl Mott, told': an "and" inside a description
+    that a person's name, set off by commas right before the verb ws[vi], follows joins two roles of that
+    person, not two clauses."""
+    j = _subject_length(ctx, ws, vi)
+    return link[2].lower() in words("list_conjunctions") and 0 < j < vi and link[0] < ws[j][0] \
+        and ctx.actor_ending_in(ws[j][0], ws[vi - 1][1], person_only=True) is not None
+
+
 def _nominal(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     """'"…," the report's lead author, Dr Helen Park, told reporters': a speech word in noun position (after
     a determiner, or itself a possessor) is no verb."""
@@ -251,7 +260,7 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
     if subj and subj[0][2].lower() in words("prepositions"):
         return None  # '"…" with court cases in swing states': a prepositional phrase is no subject
-    if any(x[2].lower() in CLAUSE_LINKS for x in subj[1:]):
+    if any(x[2].lower() in CLAUSE_LINKS and not _joins_roles(ctx, ws, vi, x) for x in subj[1:]):
         return None  # '"…" as serious, while Lang spoke': the verb belongs to a clause of its own
     if subj:
         return refs.resolve_subject(ctx, subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
