@@ -30,6 +30,7 @@ def attribute(ctx: SpeakerContext) -> None:
     inherit_speakers(ctx.runs, ctx)
     attribute_colon_intros(ctx)
     attribute_first_person(ctx)
+    attribute_sentence_quotations(ctx)
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
@@ -231,3 +232,45 @@ def _previous_sentence_subject(ctx: SpeakerContext, r: Run, ss: int) -> Hit | No
     if ctx.quote_starts and bisect_left(ctx.quote_starts, ss) > bisect_left(ctx.quote_starts, pss):
         return None  # the sentence before holds a quotation: its speaker was already tried
     return refs.clause_subject(ctx, pss, ss)
+
+
+def attribute_sentence_quotations(ctx: SpeakerContext) -> None:
+    """'Carl Mott was asked about the loss. He did not hold back. "It was a disgrace."': a quotation that is
+    a whole sentence of its own inside a paragraph, with no cue, quotes the person the sentence before it
+    has as its subject (`_person_of_sentence_before`); the later runs of the paragraph with no cue go with
+    it."""
+    for k, r in enumerate(ctx.runs):
+        if r.attributed or r.cont or not _whole_sentence(ctx, r):
+            continue
+        ss = ctx.sentence_start(r.open_pos)
+        ps = ctx.doc.paragraphs[r.para][0]
+        if ss <= ps or ctx.text[ss:r.open_pos].strip():
+            continue
+        hit = _person_of_sentence_before(ctx, ps, ss)
+        if hit is None:
+            continue
+        r.speaker, r.speaker_span, r.attributed = hit[0], hit[1], True
+        for x in ctx.runs[k + 1:]:
+            if x.para != r.para or x.attributed or not _nothing_intervenes(ctx, r, x):
+                break
+            x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _whole_sentence(ctx: SpeakerContext, r: Run) -> bool:
+    """The run is one or more whole sentences: it opens with a capital and ends with a full stop, a
+    question or an exclamation mark."""
+    content = ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")
+    return r.close_pos is not None and ctx.text[r.start:r.start + 1].isupper() and content[-1:] in (".", "!", "?")
+
+
+def _person_of_sentence_before(ctx: SpeakerContext, ps: int, ss: int) -> Hit | None:
+    """The person the sentence before `ss` (in its paragraph, holding no quotation) has as its subject: a
+    name opening it, or the person its opening "he"/"she" stands for. A person named later in it ("The court
+    sentenced Carl Mott") is talked about, not talking."""
+    pss = last_sentence_end(ctx.text, max(ps, ss - WINDOW), ss, inner_only=True)
+    if ctx.quote_starts and bisect_left(ctx.quote_starts, ss) > bisect_left(ctx.quote_starts, pss):
+        return None
+    subject = refs.clause_subject(ctx, pss, ss)
+    if subject is None or subject[0] is None or subject[0].kind != "person" or _deictic(ctx, subject):
+        return None
+    return subject
