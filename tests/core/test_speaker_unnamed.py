@@ -91,3 +91,19 @@ def test_he_after_a_quotation_is_not_an_opening_pronoun() -> None:
     text = ('Wednesday, the same day that he dropped out, Carl Mott endorsed his rival. "Three months ago," he '
             'said, "I entered the race."')
     assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott", "Carl Mott"]
+
+
+def test_an_office_after_a_possessor_is_not_the_possessor() -> None:
+    text = 'According to a statement released by Carl Mott\'s office, "the threat" must be removed.'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == [None]
+
+
+def test_a_possessors_spokesman_and_lawyer_stay_unnamed() -> None:
+    text = ('Acme Corp\'s spokesman said the claim was "baseless". Carl Mott was charged. His lawyer said '
+            'the case was "weak".')
+    assert speakers(text, {"Acme Corp": ORG, "Carl Mott": PERSON_M}) == [None, None]
+
+
+def test_a_possessors_statement_still_speaks_for_it() -> None:
+    text = 'Acme Corp\'s statement said the claim was "baseless".'
+    assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]

@@ -749,11 +749,9 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     inside = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0 or sp[0] <= head_at]
     cands = [sp for sp in inside if ctx.text[sp[1]:sp[1] + 1] not in APOSTROPHES] or inside
     pick = [c for c in cands if c[2].kind == "person"] or cands
-    if pick and pick[0][2].kind != "person":
-        spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in words("spokesperson_nouns")), None)
-        unnamed = organisation_spokesperson(ctx, ws[:spokes + 1]) if spokes else None
-        if unnamed:
-            return unnamed
+    unnamed = _unnamed_member(ctx, ws, pick)
+    if unnamed:
+        return unnamed
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
@@ -761,6 +759,20 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if got:
         return got  # 'read the statement': the issuer named with its first mention, as before the verb
     return _role_phrase(ctx, ws)
+
+
+def _unnamed_member(ctx: SpeakerContext, ws: list[Word], pick: list[Span]) -> Hit | None:
+    """'according to a Woolworths spokesperson', 'a statement released by Erdogan's office': the only names
+    after the cue modify someone unnamed who speaks for them (a spokesperson of an organisation, a group
+    noun after a possessor), as they would before the verb."""
+    if not pick or pick[0][2].kind == "person" and ctx.text[pick[0][1]:pick[0][1] + 1] not in APOSTROPHES:
+        return None
+    if all(ctx.text[sp[1]:sp[1] + 1] in APOSTROPHES for sp in pick):
+        group = _modified_group(ctx, pick[-1][1] + 2)  # "Erdogan's office": past the "'s"
+        if group is not None:
+            return None, (pick[-1][0], group)
+    spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in words("spokesperson_nouns")), None)
+    return organisation_spokesperson(ctx, ws[:spokes + 1]) if spokes else None
 
 
 def _role_phrase(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
