@@ -107,3 +107,19 @@ def test_a_possessors_spokesman_and_lawyer_stay_unnamed() -> None:
 def test_a_possessors_statement_still_speaks_for_it() -> None:
     text = 'Acme Corp\'s statement said the claim was "baseless".'
     assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]
+
+
+def test_which_after_a_law_is_the_law_not_the_organisation_before_it() -> None:
+    text = ('Acme Corp\'s notice published by Hubco alleged violation of Section 12 of the code which says '
+            '"No person shall circumvent a measure".')
+    assert speakers(text, {"Acme Corp": ORG, "Hubco": ORG}) == [None]
+
+
+def test_which_after_a_statement_is_its_issuers() -> None:
+    text = 'Hubco released a statement which read, in part, "This judgment raises critical questions".'
+    assert speakers(text, {"Hubco": ORG}) == ["Hubco"]
+
+
+def test_which_right_after_an_organisation_is_the_organisation() -> None:
+    text = 'The rules were set by Hubco, which said they were "final".'
+    assert speakers(text, {"Hubco": ORG}) == ["Hubco"]

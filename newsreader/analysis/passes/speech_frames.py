@@ -721,15 +721,28 @@ def agentless_passive(ws: list[Word], vi: int) -> bool:
 
 def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
     """'Mark Hay, a marine ecologist, who said': "who" stands for the latest person before it (an
-    appositive between them is skipped), "which" for the latest organisation; with no name, the role
-    phrase before it."""
+    appositive between them is skipped), "which" for an organisation named right before it, or a statement
+    ("a statement which read": its issuer's words); with no name, the role phrase before it. A "which"
+    after anything else ("a law of Acme which says") stands for a thing: nobody named speaks."""
     person = rel[2].lower() in words("personal_relative_pronouns")
     hit = ctx.actor_ending_in(s, rel[0], person_only=person)
+    if not person and (hit is None or WORD_RE.search(ctx.text, hit[1], rel[0])):
+        return _role_antecedent(ctx, s, rel) or _statement_antecedent(ctx, s, rel) or (None, (rel[0], rel[1]))
     if hit is None:
         return _role_antecedent(ctx, s, rel)
     if not person and hit[2].kind != "organisation":
         return None
     return hit[2], (hit[0], hit[1])
+
+
+def _statement_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
+    """'Facebook released a statement which read': "which" after a statement noun stands for that statement,
+    which speaks for the subject of the clause that issued it."""
+    before = ctx.words(s, rel[0])[-1:]
+    if not before or before[0][2].lower() not in words("issued_statement_nouns"):
+        return None
+    got = refs.clause_subject(ctx, ctx.sentence_start(before[0][0]), before[0][0])
+    return got if got and got[0] is not None else None
 
 
 def _role_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
