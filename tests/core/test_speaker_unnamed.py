@@ -123,3 +123,14 @@ def test_which_after_a_statement_is_its_issuers() -> None:
 def test_which_right_after_an_organisation_is_the_organisation() -> None:
     text = 'The rules were set by Hubco, which said they were "final".'
     assert speakers(text, {"Hubco": ORG}) == ["Hubco"]
+
+
+def test_named_examples_of_a_group_do_not_speak_for_it() -> None:
+    text = 'Political commentators such as Ann Roe and Tom Berg described the speech as "flat".'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Tom Berg": PERSON_M}) == [None]
+
+
+def test_a_list_including_a_name_earlier_in_the_sentence_is_no_group_subject() -> None:
+    text = ('Rosa Lind wrote several books, including the novel Dust, which the Daily Ledger called "the '
+            'steamiest book ever written".')
+    assert speakers(text, {"Rosa Lind": PERSON_F, "Daily Ledger": ORG}) == ["Daily Ledger"]

@@ -382,16 +382,8 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     if lead is not None:
         return lead
     hit = head_actor(ctx, last[1], subj[0][0])
-    if hit is not None and hit[2].kind == "place":
-        cut = _complement_start(ctx, subj, hit[0])
-        if cut > 0:  # "the senator from Texas said": the place completes a role; the role speaks
-            return resolve_subject(ctx, subj[:cut])
-    if hit is not None and hit[2].kind == "organisation":
-        unnamed = _member_of_organisation(ctx, subj, hit[0])
-        if unnamed is not None:
-            return unnamed
     if hit is not None:
-        return hit[2], (hit[0], hit[1])
+        return _name_completing_head(ctx, subj, hit) or (hit[2], (hit[0], hit[1]))
     return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
         or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
@@ -492,6 +484,40 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None
         end = next_sentence_end(ctx.text, e, min(pos, e + WINDOW)) or min(pos, e + WINDOW)
         if any(w[2].lower() in ctx.speech_verbs or w[2].lower() in words("issuing_verbs") for w in ctx.words(e, end)):
             return (a, (s, e)) if a.kind == "organisation" else None
+    return None
+
+
+def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
+    """The name ending the subject only completes its head, which speaks instead: "the senator from Texas"
+    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`), "Commentators
+    such as Ann Roe" (named examples of a group, who speaks unnamed)."""
+    if hit[2].kind == "place":
+        cut = _complement_start(ctx, subj, hit[0])
+        return (resolve_subject(ctx, subj[:cut]) or (None, (subj[0][0], subj[cut - 1][1]))) if cut > 0 else None
+    if hit[2].kind == "organisation":
+        unnamed = _member_of_organisation(ctx, subj, hit[0])
+        if unnamed is not None:
+            return unnamed
+    return _named_examples(ctx, subj, hit)
+
+
+MAX_GROUP_WORDS = 3  # "Political commentators such as …": the group noun phrase before the examples
+
+
+def _named_examples(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
+    """'Political commentators such as Brit Hume and Chris Wallace described': names after an example marker
+    that follows a short lower-case group phrase opening the subject, with only names and "and" between,
+    are examples of the group, which speaks unnamed."""
+    for n in range(1, MAX_GROUP_WORDS + 1):
+        if len(subj) <= n or subj[n - 1][2][1:] != subj[n - 1][2][1:].lower():
+            return None
+        for marker in words("example_markers"):
+            parts = marker.split()
+            k = n + len(parts)
+            if [w[2].lower() for w in subj[n:k]] == parts and k < len(subj) and all(
+                    ctx.in_mention(w[0]) or w[2] in words("list_conjunctions") for w in subj[k:]) \
+                    and subj[-1][1] == hit[1]:
+                return None, (subj[0][0], hit[1])
     return None
 
 
