@@ -134,3 +134,14 @@ def test_a_list_including_a_name_earlier_in_the_sentence_is_no_group_subject() -
     text = ('Rosa Lind wrote several books, including the novel Dust, which the Daily Ledger called "the '
             'steamiest book ever written".')
     assert speakers(text, {"Rosa Lind": PERSON_F, "Daily Ledger": ORG}) == ["Daily Ledger"]
+
+
+def test_a_narrower_office_is_not_the_minister_named_before() -> None:
+    text = ('Civil Aviation Minister Ravi Shah said 18 people died. The local health minister said, "The injured '
+            'have been taken to hospital."')
+    assert speakers(text, {"Ravi Shah": PERSON_M}) == [None]
+
+
+def test_the_same_office_with_a_generic_modifier_is_the_minister_named_before() -> None:
+    text = 'Health Minister Ravi Shah visited the site. The local health minister said, "We are ready."'
+    assert speakers(text, {"Ravi Shah": PERSON_M}) == ["Ravi Shah"]

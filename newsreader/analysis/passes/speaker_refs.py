@@ -19,6 +19,7 @@ to"); this module decides *who* those words point at, using only the actor index
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from ..lexicon import rule_words
 from ..model import Actor
@@ -249,11 +250,24 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
-        a = titled_person(ctx, _capitalised_title(subj, det), subj[-1][0]) or \
-            ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))  # "the mother said": a woman
+        a = _person_in_role(ctx, subj, det)
         if a:
             return a, span
     return None
+
+
+def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | None:
+    """"the president": the person introduced with that title (`titled_person`), else the latest person (of
+    the role's gender: "the mother said" is a woman). A lower-case word that narrows the office ("the local
+    health minister") must stand in that person's title too, and without such a person nobody named
+    holds it: the "Civil Aviation Minister" named before is another minister."""
+    ll = subj[-1][2].lower()
+    narrowing = [w[2].lower() for w in subj[det + 1:-1]
+                 if w[2].islower() and w[2] not in words("role_generic_modifiers")]
+    a = titled_person(ctx, _capitalised_title(subj, det), subj[-1][0], narrowing)
+    if a is not None or narrowing:
+        return a
+    return ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))
 
 
 def _capitalised_title(subj: list[Word], det: int) -> str:
@@ -313,15 +327,18 @@ def _names_more(ctx: SpeakerContext, w: Word) -> bool:
                                                     and nxt[1][:1].isupper()))
 
 
-def titled_person(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
+def titled_person(ctx: SpeakerContext, role: str, pos: int, narrowing: Sequence[str] = ()) -> Actor | None:
     """"the president" is the latest person introduced with that title ("President Donald Trump"), or whose
     name opens with it ("Pope Francis" for "the Pope"); a title of several words is matched whole ("the
-    Prime Minister" is not the "Finance Minister" named last)."""
+    Prime Minister" is not the "Finance Minister" named last), and so are the words `narrowing` it ("the
+    health minister" is no "Civil Aviation Minister")."""
     parts = role.split()
     for s, _e, a in reversed(ctx.spans_in(max(0, pos - TITLE_REACH), pos)):
-        if a.kind == "person" and not ctx.inside_quote(s) and \
-                (_introduced_as(parts, [w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 40):s])])
-                 or a.name.split(" ", 1)[0].lower() == role):
+        if a.kind != "person" or ctx.inside_quote(s):
+            continue
+        before = [w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 40):s])]
+        if (_introduced_as(parts, before) and all(w in before for w in narrowing)) \
+                or (not narrowing and a.name.split(" ", 1)[0].lower() == role):
             return a
     return None
 
