@@ -34,3 +34,14 @@ def test_an_account_for_an_organisation_speaks_for_it() -> None:
 def test_a_statement_from_a_ministry_speaks_for_it() -> None:
     text = 'A statement from the Harbour Ministry said the port was "closed until further notice".'
     assert speakers(text, {"Harbour Ministry": ORG}) == ["Harbour Ministry"]
+
+
+def test_an_order_by_a_named_officer_quotes_the_officer() -> None:
+    text = ('The Harbour Agency has announced an order by Agency Commandant Admiral Carl Mott directing units '
+            'nearby to "join the police in the investigation."')
+    assert speakers(text, {"Harbour Agency": ORG, "Carl Mott": ("person", "m", ())}) == ["Carl Mott"]
+
+
+def test_an_email_from_a_possessors_laptop_has_no_named_author() -> None:
+    text = 'Carl Mott cited an email from Ann Roe\'s laptop referencing a mysterious "big guy" who got money.'
+    assert speakers(text, {"Carl Mott": ("person", "m", ()), "Ann Roe": ("person", "f", ())}) != ["Ann Roe"]

@@ -327,23 +327,34 @@ def _quotative_subject(ctx: SpeakerContext, ws: list[Word]) -> list[Word]:
 
 
 def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
-    """'The palace issued the following statement from the king: "…"': a statement noun followed by "from"
-    and a phrase that runs to the colon names the source of the words (a role noun only the person
-    introduced with that title); whoever issued it only passed them on."""
-    if not ctx.text[s:e].rstrip().endswith(":"):
-        return None
+    """'The palace issued the following statement from the king: "…"', 'announced an order by Commandant
+    Elson Hermogino directing units to "…"': a statement noun followed by "from" or "by" names the author of
+    the words (a role noun only the person introduced with that title); whoever issued it only passed them
+    on. The phrase runs to a colon before the run, or the statement stands within a few words of it."""
     ws = ctx.words(s, e)
-    for i in range(len(ws) - 3, -1, -1):
-        if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() == "from":
-            phrase = ws[i + 2:]
-            if len(phrase) > MAX_OBJECT_WORDS:
-                return None
+    colon = ctx.text[s:e].rstrip().endswith(":")
+    for i in range(len(ws) - 3, max(-1, len(ws) - 3 - MAX_TAIL_WORDS), -1):
+        if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() in words("author_markers"):
+            phrase = ws[i + 2:] if colon else _name_phrase(ctx, ws[i + 2:])
+            if not phrase or len(phrase) > MAX_OBJECT_WORDS or ctx.text[phrase[-1][1]:phrase[-1][1] + 1] in APOSTROPHES:
+                return None  # ("an email from Hunter Biden's laptop": a possessor, no author)
             got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
             if got and got[0] is not None:
                 return got
-            titled = refs.titled_person(ctx, phrase[-1][2].lower(), phrase[-1][0])  # only one named so
+            titled = refs.titled_person(ctx, phrase[-1][2].lower(), phrase[-1][0]) if colon else None
             return (titled, (phrase[0][0], phrase[-1][1])) if titled else None
     return None
+
+
+def _name_phrase(ctx: SpeakerContext, ws: list[Word]) -> list[Word]:
+    """The words opening `ws` that make a name with its titles ("the Coast Guard Commandant Admiral Elson
+    Hermogino"): capitalised words, role words and a leading "the"."""
+    out: list[Word] = []
+    for w in ws:
+        if not (w[2][:1].isupper() or w[2].lower() in ctx.role_words or (not out and w[2].lower() == "the")):
+            break
+        out.append(w)
+    return out
 
 
 MAX_NOUN_MODIFIERS = 2  # 'his 2016 promise', 'Clinton's infamous description'
