@@ -43,5 +43,5 @@ def test_an_order_by_a_named_officer_quotes_the_officer() -> None:
 
 
 def test_an_email_from_a_possessors_laptop_has_no_named_author() -> None:
-    text = 'Carl Mott cited an email from Ann Roe\'s laptop referencing a mysterious "big guy" who got money.'
-    assert speakers(text, {"Carl Mott": ("person", "m", ()), "Ann Roe": ("person", "f", ())}) != ["Ann Roe"]
+    text = 'An email from Ann Roe\'s laptop read: "Pay the big guy."'
+    assert speakers(text, {"Ann Roe": ("person", "f", ())}) == [None]

@@ -336,7 +336,9 @@ def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     for i in range(len(ws) - 3, max(-1, len(ws) - 3 - MAX_TAIL_WORDS), -1):
         if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() in words("author_markers"):
             phrase = ws[i + 2:] if colon else _name_phrase(ctx, ws[i + 2:])
-            if not phrase or len(phrase) > MAX_OBJECT_WORDS or ctx.text[phrase[-1][1]:phrase[-1][1] + 1] in APOSTROPHES:
+            first = ctx.first_actor_in(phrase[0][0], phrase[-1][1]) if phrase else None
+            if not phrase or len(phrase) > MAX_OBJECT_WORDS or (
+                    first and first[1] and ctx.text[first[1][1]:first[1][1] + 1] in APOSTROPHES):
                 return None  # ("an email from Hunter Biden's laptop": a possessor, no author)
             got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
             if got and got[0] is not None:
