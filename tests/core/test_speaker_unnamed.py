@@ -145,3 +145,18 @@ def test_a_narrower_office_is_not_the_minister_named_before() -> None:
 def test_the_same_office_with_a_generic_modifier_is_the_minister_named_before() -> None:
     text = 'Health Minister Ravi Shah visited the site. The local health minister said, "We are ready."'
     assert speakers(text, {"Ravi Shah": PERSON_M}) == ["Ravi Shah"]
+
+
+def test_a_noun_after_a_preposition_is_the_subject_of_the_participle() -> None:
+    text = 'Carl Mott attacked the press, giving an example of the media falsely describing him as a "felon".'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == [None]
+
+
+def test_a_verbs_object_before_a_participle_leaves_the_clause_subject() -> None:
+    text = 'Carl Mott explained the decision to ban the players saying, "They broke the rules."'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_statement_before_a_participle_is_its_issuers() -> None:
+    text = 'Acme Corp released a statement on its website saying it was "deeply saddened".'
+    assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]

@@ -622,7 +622,7 @@ def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | No
 def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple[Hit | None, bool]:
     """The subject of the speech verb ws[vi]; the flag says whether the search is over."""
     if _participle(ctx, ws, vi):
-        got = refs.clause_subject(ctx, s, ws[vi][0])  # "…, saying", "by saying": the clause subject speaks
+        got = _noun_before_participle(ctx, ws, vi) or refs.clause_subject(ctx, s, ws[vi][0])  # "…, saying"
         return got, got is not None
     if _passive(ctx, ws, vi):
         got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[vi + 2:], ctx.text), prefer_first=True)  # "told by X"
@@ -672,6 +672,29 @@ def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
         # object of another preposition ("decided not to play for the Federation saying": the clause's)
         return _object_of_preposition(ctx, head[0])
     return ws[p][2].lower() not in words("pair_anaphors")  # "with the latter confirming": its own subject
+
+
+def _noun_before_participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> Hit | None:
+    """'an example of the media falsely describing him as a "felon"': a common noun after a preposition and a
+    determiner, right before the participle (adverbs between), is its subject (a verb's object is not:
+    'to ban the players saying'): the role it names (`role_subject`), else someone unnamed. A statement noun
+    is not ('a statement saying': the clause subject issued it)."""
+    p = _past_adverbs(ws, vi) - 1
+    while p > 0 and ws[p][2].endswith("ly") and ws[p][2].islower():
+        p -= 1  # "falsely"
+    if p < 2 or "," in ctx.text[ws[p][1]:ws[vi][0]] or ws[p - 2][2].lower() not in words("prepositions"):
+        return None
+    noun, det = ws[p][2], ws[p - 1][2].lower()
+    if not noun.islower() or det not in words("determiners") or noun in _statement_like():
+        return None
+    return refs.role_subject(ctx, ws[p - 1:p + 1]) or (None, (ws[p - 1][0], ws[p][1]))
+
+
+@functools.cache
+def _statement_like() -> frozenset[str]:
+    """Nouns for texts and utterances: a participle after them has the clause's subject, who issued them."""
+    return words("issued_statement_nouns") | words("statement_nouns_possessed") | words("statement_intro_nouns") \
+        | words("speech_nouns_bare") | lexicon().speech_verbs
 
 
 def _past_adverbs(ws: list[Word], vi: int) -> int:
