@@ -45,3 +45,14 @@ def test_an_order_by_a_named_officer_quotes_the_officer() -> None:
 def test_an_email_from_a_possessors_laptop_has_no_named_author() -> None:
     text = 'An email from Ann Roe\'s laptop read: "Pay the big guy."'
     assert speakers(text, {"Ann Roe": ("person", "f", ())}) == [None]
+
+
+def test_a_long_introductory_phrase_naming_nobody_is_skipped_to_the_subject() -> None:
+    text = ('Within roughly a day before the event, the Eastport Guard arrested 33 men, claiming them to be '
+            'mercenaries who were preparing to organize "terrorism" in the city.')
+    assert speakers(text, {"Eastport Guard": ORG}) == ["Eastport Guard"]
+
+
+def test_credits_as_frames_the_quotation() -> None:
+    text = 'She received the award, with which Time credits an individual as having done "the most to influence".'
+    assert speakers(text, {"Time": ORG}) == ["Time"]

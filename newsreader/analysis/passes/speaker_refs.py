@@ -938,6 +938,7 @@ def _participle_opener(w: str) -> bool:
 
 
 MAX_PARTICIPLE_PHRASE_WORDS = 12  # "Having won multiple tournaments as a kid,": a participle phrase's length
+MAX_PLAIN_PHRASE_WORDS = 10  # an introductory phrase naming no actor may be this long before its comma
 MAX_INTRO_PHRASES = 2  # "A month later, during the third debate, O'Rourke defended …"
 
 
@@ -965,7 +966,8 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
         return s
     comma = ctx.text.find(",", s, e)
     n = len(ctx.words(s, comma)) if comma >= 0 else 0
-    short = comma >= 0 and n <= MAX_TITLE_WORDS
+    # ("Within roughly a day before the event," is longer than a title, but names nobody)
+    short = comma >= 0 and (n <= MAX_TITLE_WORDS or (n <= MAX_PLAIN_PHRASE_WORDS and not ctx.spans_in(s, comma)))
     if _participle_opener(ws[0][2]):  # "Having won multiple tournaments as a kid, X decided"
         # (not when nothing follows the comma: 'Remarked … scientist Tierra Curry, "…"' inverts the verb)
         return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS and ctx.words(comma + 1, e) else s
