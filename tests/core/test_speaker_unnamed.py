@@ -1,7 +1,7 @@
 """Speakers that stay unnamed: the engine names a speaker only when the words point at a named actor.
 
 Made-up sentences with a hand-made actor index (`index_for`): pronouns whose organisation is out of reach,
-groups and spokespeople around a named actor, who are not that actor.
+spokespeople and members of a named organisation, who are not that organisation.
 """
 
 from __future__ import annotations
@@ -35,11 +35,6 @@ def test_their_statement_needs_an_organisation_in_reach() -> None:
 def test_a_person_named_beside_the_organisation_does_not_change_it() -> None:
     text = 'Carl Mott met Acme Corp on Monday. "We have no comment," an Acme Corp spokesman said.'
     assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == [None]
-
-
-def test_a_family_named_after_a_person_is_not_that_person() -> None:
-    text = 'Rosa Lind died on Friday. The Lind family said she was "a light to all of us."'
-    assert speakers(text, {"Rosa Lind": ("person", "f", ("Lind",))}) == [None]
 
 
 def test_a_source_within_an_organisation_is_someone_unnamed() -> None:
@@ -93,11 +88,6 @@ def test_he_after_a_quotation_is_not_an_opening_pronoun() -> None:
     assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott", "Carl Mott"]
 
 
-def test_an_office_after_a_possessor_is_not_the_possessor() -> None:
-    text = 'According to a statement released by Carl Mott\'s office, "the threat" must be removed.'
-    assert speakers(text, {"Carl Mott": PERSON_M}) == [None]
-
-
 def test_a_possessors_spokesman_and_lawyer_stay_unnamed() -> None:
     text = ('Acme Corp\'s spokesman said the claim was "baseless". Carl Mott was charged. His lawyer said '
             'the case was "weak".')
@@ -123,11 +113,6 @@ def test_which_after_a_statement_is_its_issuers() -> None:
 def test_which_right_after_an_organisation_is_the_organisation() -> None:
     text = 'The rules were set by Hubco, which said they were "final".'
     assert speakers(text, {"Hubco": ORG}) == ["Hubco"]
-
-
-def test_named_examples_of_a_group_do_not_speak_for_it() -> None:
-    text = 'Political commentators such as Ann Roe and Tom Berg described the speech as "flat".'
-    assert speakers(text, {"Ann Roe": PERSON_F, "Tom Berg": PERSON_M}) == [None]
 
 
 def test_a_list_including_a_name_earlier_in_the_sentence_is_no_group_subject() -> None:

@@ -506,8 +506,7 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None
 
 def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
     """The name ending the subject only completes its head, which speaks instead: "the senator from Texas"
-    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`), "Commentators
-    such as Ann Roe" (named examples of a group, who speaks unnamed)."""
+    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`)."""
     if hit[2].kind == "place":
         cut = _complement_start(ctx, subj, hit[0])
         return (resolve_subject(ctx, subj[:cut]) or (None, (subj[0][0], subj[cut - 1][1]))) if cut > 0 else None
@@ -515,26 +514,6 @@ def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> H
         unnamed = _member_of_organisation(ctx, subj, hit[0])
         if unnamed is not None:
             return unnamed
-    return _named_examples(ctx, subj, hit)
-
-
-MAX_GROUP_WORDS = 3  # "Political commentators such as …": the group noun phrase before the examples
-
-
-def _named_examples(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
-    """'Political commentators such as Brit Hume and Chris Wallace described': names after an example marker
-    that follows a short lower-case group phrase opening the subject, with only names and "and" between,
-    are examples of the group, which speaks unnamed."""
-    for n in range(1, MAX_GROUP_WORDS + 1):
-        if len(subj) <= n or subj[n - 1][2][1:] != subj[n - 1][2][1:].lower():
-            return None
-        for marker in words("example_markers"):
-            parts = marker.split()
-            k = n + len(parts)
-            if [w[2].lower() for w in subj[n:k]] == parts and k < len(subj) and all(
-                    ctx.in_mention(w[0]) or w[2] in words("list_conjunctions") for w in subj[k:]) \
-                    and subj[-1][1] == hit[1]:
-                return None, (subj[0][0], hit[1])
     return None
 
 
@@ -567,10 +546,9 @@ def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
 
 
 def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the Supreme Court decision said", "an AEW press release read": a document noun modified by a name
-    speaks for the named actor; so does an organisation's class noun right after its name ("Time magazine
-    wrote", "the Dunmore company said"); "the Clinton campaign said", "the Trump administration said": a
-    group of people around the named actor is someone unnamed (the campaign is not the candidate)."""
+    """"the Clinton campaign said", "the Supreme Court decision said", "an AEW press release read": a group
+    or document noun modified by a name speaks for the named actor; so does an organisation's class noun
+    right after its name ("Time magazine wrote", "the Dunmore company said")."""
     noun = subj[-1][2].lower() if len(subj) >= 2 else ""
     group, document = noun in words("name_modified_groups"), noun in words("name_modified_documents")
     if not (group or document or noun in DEF_ROLE_ORG):
@@ -578,11 +556,7 @@ def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
     if hit is None and document and len(subj) >= 3 and subj[-2][2].islower():
         hit = ctx.actor_ending_at(subj[-3][1], subj[0][0])  # "a Dunmore press release"
-    if hit is None or hit[2].kind not in SPEAKING_KINDS:
-        return None
-    if group:
-        return None, (hit[0], subj[-1][1])
-    if not document and hit[2].kind != "organisation":
+    if hit is None or hit[2].kind not in SPEAKING_KINDS or not (group or document or hit[2].kind == "organisation"):
         return None
     return hit[2], (hit[0], subj[-1][1])
 
@@ -805,15 +779,10 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
 
 
 def _unnamed_member(ctx: SpeakerContext, ws: list[Word], pick: list[Span]) -> Hit | None:
-    """'according to a Woolworths spokesperson', 'a statement released by Erdogan's office': the only names
-    after the cue modify someone unnamed who speaks for them (a spokesperson of an organisation, a group
-    noun after a possessor), as they would before the verb."""
-    if not pick or pick[0][2].kind == "person" and ctx.text[pick[0][1]:pick[0][1] + 1] not in APOSTROPHES:
+    """'according to a Woolworths spokesperson': an organisation named after the cue only modifies the
+    unnamed spokesperson who speaks, as it would before the verb (`organisation_spokesperson`)."""
+    if not pick or pick[0][2].kind == "person":
         return None
-    if all(ctx.text[sp[1]:sp[1] + 1] in APOSTROPHES for sp in pick):
-        group = _modified_group(ctx, pick[-1][1] + 2)  # "Erdogan's office": past the "'s"
-        if group is not None:
-            return None, (pick[-1][0], group)
     spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in words("spokesperson_nouns")), None)
     return organisation_spokesperson(ctx, ws[:spokes + 1]) if spokes else None
 
@@ -866,24 +835,11 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
             return _appositive_name(ctx, s, e)
         if ctx.premodifier(en):
             continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
-        group = _modified_group(ctx, en)
-        if group is not None:
-            return None, (st, group)
         if (a.kind in SPEAKING_KINDS or _verb_follows(ctx, en)) and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
         if a.kind in SPEAKING_KINDS or not ctx.text[en:en + 2].strip()[:1].isupper():
             return None  # a possessive, or a place that is not a modifier of the next name ("US Secretary")
     return _organisation_role_opening(ctx, ws)
-
-
-def _modified_group(ctx: SpeakerContext, en: int) -> int | None:
-    """'The Biden campaign recycled a statement': a name right before a group noun of people around it
-    ("campaign", "administration") only modifies the clause's subject, someone unnamed; the end of that
-    noun, or None."""
-    nxt = ctx.words(en, min(len(ctx.text), en + 20))[:1]
-    if nxt and not ctx.text[en:nxt[0][0]].strip() and nxt[0][2] in words("name_modified_groups"):
-        return nxt[0][1]
-    return None
 
 
 def _verb_follows(ctx: SpeakerContext, en: int) -> bool:
