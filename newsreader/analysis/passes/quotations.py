@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, rule_words
 from ..model import Actor
 from ..text import WORD_RE, Doc
 from .interview_turns import LABEL_RE
@@ -40,6 +40,7 @@ PARA_OPENING_MARKS = "\"\u201c\u201e\u00ab\u2018'`"
 # what may follow an opening mark besides a letter or digit: an editorial bracket or an ellipsis
 CONTENT_OPENERS = "[(.\u2026"
 DASHES = "\u2014\u2013-"
+CAPTION_CUES = rule_words("actors_caption_cues")  # "Image:", shared with the actor pass's photo credits
 MIN_OPEN_WORDS = 4  # a quotation left open at a paragraph end must be this long to count
 
 
@@ -75,11 +76,14 @@ def find_runs(doc: Doc) -> list[Run]:
     group = 0
     pending: int | None = None  # group of a quotation left open at the previous paragraph's end
     paras = doc.paragraphs
+    captions = {i for i, (ps, pe) in enumerate(paras) if _caption(text, ps, pe)}
     for p_index, (ps, pe) in enumerate(paras):
+        if p_index in captions:
+            continue  # a photo caption between two paragraphs of one quotation does not end it
         if pending is not None and not _opens_with_mark(text, ps, pe):
             pending = None
-        next_para = paras[p_index + 1] if p_index + 1 < len(paras) else None
-        next_opens = next_para is not None and _opens_with_mark(text, *next_para)
+        nxt = next((i for i in range(p_index + 1, len(paras)) if i not in captions), None)
+        next_opens = nxt is not None and _opens_with_mark(text, *paras[nxt])
         para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens)
         para_runs = _add_single_runs(text, ps, pe, p_index, para_runs)
         for i, r in enumerate(para_runs):
@@ -91,6 +95,14 @@ def find_runs(doc: Doc) -> list[Run]:
         runs.extend(para_runs)
         pending = para_runs[-1].group if left_open and next_opens and para_runs else None
     return runs
+
+
+def _caption(text: str, ps: int, pe: int) -> bool:
+    """A photo caption set between paragraphs ("In 2008, Endeavour awaits launch. Image: NASA."): one line
+    holding a credit cue and no quotation mark."""
+    line = text[ps:pe]
+    return "\n" not in line and not any(m in line for m in _DOUBLE_MARKS) \
+        and any(cue + ":" in line for cue in CAPTION_CUES)
 
 
 def _opens_with_mark(text: str, ps: int, pe: int) -> bool:
