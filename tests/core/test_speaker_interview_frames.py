@@ -31,3 +31,13 @@ def test_what_i_have_read_is_not_what_i_said() -> None:
 def test_what_a_statement_read_is_still_its_issuer() -> None:
     text = 'The Harbour Agency statement read: "No entry after dark."'
     assert speakers(text, {"Harbour Agency": ORG}) == ["Harbour Agency"]
+
+
+def test_do_you_think_quoting_the_answerer_is_the_answerer() -> None:
+    text = (INTRO + 'We will grow.\n\n((WN)) Why do you think "the city is poised to grow by 2030"?\n\n'
+            '((Rosa Lind)) Because it is.')
+    assert speakers(text, CAST) == ["Rosa Lind"]
+
+
+def test_a_named_thinker_right_before_a_quoted_term_is_no_cue() -> None:
+    assert speakers('Rosa Lind thinks "smart growth" is a slogan.', CAST) == []

@@ -550,8 +550,9 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     if lw in words("that_verbs"):
         return vi + 1 < len(ws) and ws[vi + 1][2].lower() == "that"  # 'He holds that if they were "…"'
     tail = ctx.text[ws[vi][1]:e]
-    if lw in words("thought_verbs") and vi == len(ws) - 1 and tail.strip() in (",", ":"):
-        return True  # 'I was thinking, "oh, I should have said that"': the thought, quoted
+    if lw in words("thought_verbs") and vi == len(ws) - 1 and (tail.strip() in (",", ":") or (
+            not tail.strip() and vi > 0 and ws[vi - 1][2].lower() in words("deictic_pronouns"))):
+        return True  # 'I was thinking, "oh, …"', 'Why do you think "Melbourne is poised …"?': the thought
     if lw in words("thought_passives") and vi == len(ws) - 2 and ws[-1][2] == "of" \
             and not ctx.text[ws[-1][1]:e].strip():
         return True  # 'I'm always reminded of "what if …"': the thought, quoted
