@@ -5,14 +5,15 @@ to"); this module decides *who* those words point at, using only the actor index
 - a name is the actor whose mention ends where the subject phrase ends (its head), or the person that
   opens the phrase before "of"/"from"/"at" ("X of the University of Y");
 - an appositive ("Ken Hu – Huawei's chairman – said") is skipped to reach the head name;
-- "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender;
-  "they"/"it" the latest organisation;
+- "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender (nobody
+  named when that subject is a common noun: "One of the victims … She said"); "they"/"it" an organisation
+  that is a subject in their own or the previous sentence;
 - "the company" is the latest organisation (one whose name holds the word first: "the three-judge court"
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
 - "the statement said" is the actor that issued the statement named before ("X said in a statement");
-- "the Clinton campaign" speaks for Clinton, "a Pentagon spokesman" for the Pentagon; "the senator from
-  Texas" is the senator, never Texas;
+- "the Clinton campaign" and "a Dunmore press release" speak for the name; "a Pentagon spokesman" and "a
+  source within the Ministry" are someone unnamed; "the senator from Texas" is the senator, never Texas;
 - a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
 
@@ -448,10 +449,10 @@ MAX_SPOKESPERSON_MODIFIERS = 2  # 'a senior White House press official': lower-c
 
 
 def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """'a Pentagon spokesman said', 'a senior White House official said': an unnamed spokesperson noun
-    that an organisation's name modifies speaks for that organisation, as it does after the verb ('said
-    a Pentagon spokesman') and after "for" ('a spokeswoman for the company'). A person's name does not
-    make its aide speak for the person."""
+    """'a Pentagon spokesman said', 'a senior White House official said': a spokesperson noun that an
+    organisation's name modifies is someone unnamed who speaks for it, not the organisation itself (the
+    gold's convention: "a spokesman" is unnamed), as after the verb ('said a Pentagon spokesman'). A
+    person's name does not make its aide speak for the person either."""
     if subj[-1][2].lower() not in words("spokesperson_nouns"):
         return None
     hits = ctx.spans_in(subj[0][0], subj[-1][0])
@@ -681,8 +682,9 @@ def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 
 
 def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"Their statement also read", "his lawyer said": a possessive pronoun right before the statement
-    noun stands for its antecedent, as the subject pronoun would ("their" the latest organisation)."""
+    """"Their statement also read", "his letter said": a possessive pronoun right before the statement
+    noun stands for its antecedent, as the subject pronoun would ("their" an organisation that was a
+    subject in reach, `organisation_topic`)."""
     if len(subj) < 2:
         return None
     pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
