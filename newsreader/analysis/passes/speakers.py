@@ -23,8 +23,9 @@ from .speech_frames import before_window, closes_its_sentence, frame_after, fram
 
 # --------------------------------------------------------------------------------------------- passes
 def attribute(ctx: SpeakerContext) -> None:
-    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, and for
-    first-person words without any cue, the person the sentence is about."""
+    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, for
+    first-person words without any cue the person the sentence is about, and for a whole-sentence
+    quotation without any cue the person subject of the sentence before it."""
     attribute_by_frames(ctx)
     share_group_speakers(ctx.runs)
     inherit_speakers(ctx.runs, ctx)
