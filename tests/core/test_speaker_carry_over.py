@@ -21,3 +21,10 @@ def test_a_person_named_as_an_object_before_it_does_not_speak() -> None:
 def test_a_sentence_holding_its_own_quotation_is_no_source() -> None:
     text = 'Carl Mott called the plan "a waste". "It was a disgrace."'
     assert speakers(text, CARL) == ["Carl Mott", "Carl Mott"]
+
+
+def test_a_relative_clauses_subject_is_no_new_speaker() -> None:
+    text = ('"We have done it before," Lind said of the flood, which Carl Mott called a disaster. "We will do '
+            'it again."')
+    actors = {**CARL, "Rosa Lind": ("person", "f", ("Lind",))}
+    assert speakers(text, actors) == ["Rosa Lind", "Rosa Lind"]

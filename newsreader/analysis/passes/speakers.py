@@ -132,9 +132,10 @@ def _nothing_intervenes(ctx: SpeakerContext, src: Run, r: Run) -> bool:
 
 def _reported_subject(ctx: SpeakerContext, lo: int, st: int) -> bool:
     """'Trump wrote that the inquiry was "illegal" and that Schiff should "resign"': a name right after
-    "that" is the subject of a clause the speaker reports, not a new speaker."""
+    "that" is the subject of a clause the speaker reports, not a new speaker; so is one right after
+    "which" ('Lind said of the flood, which Mott called a disaster'): a relative clause's subject."""
     prev = ctx.words(lo, st)[-1:]
-    return bool(prev) and prev[0][2].lower() in words("complementizers")
+    return bool(prev) and prev[0][2].lower() in words("complementizers") | words("object_relative_pronouns")
 
 
 def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:

@@ -461,6 +461,9 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
     if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
         return None
     got = subject_before_verb(ctx, ss, s, strong_only=True)
+    if got and got[1] and ctx.words(ss, got[1][0])[-1:] and \
+            ctx.words(ss, got[1][0])[-1][2].lower() in words("object_relative_pronouns"):
+        return None  # 'said of the flood, which Mott called a disaster.': a relative clause's verb is no cue
     return got if got and got[0] is not None else None
 
 
