@@ -14,6 +14,12 @@ def test_they_continues_an_organisation_of_the_previous_sentence() -> None:
     assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]
 
 
+def test_it_continues_an_organisation_two_sentences_back() -> None:
+    text = ('The Harbour Ministry closed the port on Monday. Ships were turned away. It said the port would '
+            'reopen "soon".')
+    assert speakers(text, {"Harbour Ministry": ORG}) == ["Harbour Ministry"]
+
+
 def test_they_does_not_reach_past_the_previous_sentence_for_an_organisation() -> None:
     text = ('Acme Corp funded the survey last year. The authors say the results are worrying. Most schools '
             'took part. They call for "urgent action on salt."')

@@ -67,7 +67,7 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
         a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
-        return organisation_topic(ctx, pos)
+        return organisation_topic(ctx, pos, IT_REACH if g == "n" else THEY_REACH)
     return None
 
 
@@ -120,13 +120,18 @@ def _unnamed_phrase(ctx: SpeakerContext, ws: list[Word]) -> bool:
     return role_subject(ctx, ws[:2]) is None
 
 
-def organisation_topic(ctx: SpeakerContext, pos: int) -> Actor | None:
+IT_REACH = 2  # sentences back an "it" may continue an organisation ('Acme … Shares rose 5%. It said')
+THEY_REACH = 1  # "they" further from its organisation is mostly people ('… Analysts were surprised. They said')
+
+
+def organisation_topic(ctx: SpeakerContext, pos: int, reach: int = THEY_REACH) -> Actor | None:
     """'The Safety Board criticised Acme Corporation. It said …' -> the Safety Board: "it"/"they" continue
     the first organisation of the nearest sentence that has one as a subject, not one after a preposition
     ("was criticised by the Safety Board", "according to Reuters") or modifying another name, as "he"
-    continues a person (`sentence_topic`); that sentence is the pronoun's own or the one before it."""
+    continues a person (`sentence_topic`); that sentence is the pronoun's own or one of the `reach` before
+    it."""
     best: tuple[int, Actor] | None = None
-    lo_sent = ctx.sentence_of(pos) - 1
+    lo_sent = ctx.sentence_of(pos) - reach
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
                 or _after_source_phrase(ctx, s):
@@ -693,7 +698,7 @@ def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if pron in words("personal_subject_pronouns") - {"they"}:
         a = resolve_pronoun(ctx, pron, subj[-2][0])
     else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
-        a = organisation_topic(ctx, subj[-2][0])
+        a = organisation_topic(ctx, subj[-2][0], IT_REACH if pron == "it" else THEY_REACH)
     return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
 
 
