@@ -151,3 +151,9 @@ def test_a_verbs_object_before_a_participle_leaves_the_clause_subject() -> None:
 def test_a_statement_before_a_participle_is_its_issuers() -> None:
     text = 'Acme Corp released a statement on its website saying it was "deeply saddened".'
     assert speakers(text, {"Acme Corp": ORG}) == ["Acme Corp"]
+
+
+def test_a_long_description_before_a_name_is_no_unnamed_subject() -> None:
+    text = ('Rosa Lind spoke first. The former minister of state for health and social care Carl Mott said the '
+            'plan failed. He said it was "a disaster".')
+    assert speakers(text, {"Carl Mott": PERSON_M, "Rosa Lind": PERSON_F}) == ["Carl Mott"]

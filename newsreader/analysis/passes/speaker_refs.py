@@ -71,7 +71,6 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     return None
 
 
-MAX_UNNAMED_SUBJECT_WORDS = 6  # "One of the victims decided": words of a subject phrase with no name in it
 MAX_PRONOUN_CHAIN = 4  # "There was a woman. She … She … she said": sentences a pronoun chain is followed back
 
 
@@ -108,14 +107,15 @@ def _opens_clause(ctx: SpeakerContext, ss: int, pos: int) -> bool:
 
 
 def _unnamed_phrase(ctx: SpeakerContext, ws: list[Word]) -> bool:
-    """The clause `ws` opens with a singular common noun phrase that names nobody ("One of the victims",
-    "The head of the investigators", "There was a woman"; not "The producers")."""
+    """The clause `ws` opens with a singular common noun phrase ("One of the victims", "The head of the
+    investigators", "There was a woman"; not "The producers") and names no person anywhere ("The former
+    minister of state for health Carl Mott said" is Mott, however long the description before him)."""
     if len(ws) < 3 or ws[0][2].lower() not in words("unnamed_subject_openers") or not ws[1][2][:1].islower():
         return False
     if ws[0][2].lower() in words("determiners") and ws[1][2].endswith("s") and not ws[1][2].endswith("ss"):
         return False  # a plural subject is a "they"
-    head = ws[:MAX_UNNAMED_SUBJECT_WORDS]
-    if ctx.spans_in(head[0][0], head[-1][1]) or ctx.inside_quote(ws[0][0]):
+    if ctx.inside_quote(ws[0][0]) or any(a.kind == "person" and not ctx.inside_quote(st)
+                                         for st, _e, a in ctx.spans_in(ws[0][0], ws[-1][1])):
         return False
     return role_subject(ctx, ws[:2]) is None
 
