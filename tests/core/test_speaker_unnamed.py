@@ -157,3 +157,13 @@ def test_a_long_description_before_a_name_is_no_unnamed_subject() -> None:
     text = ('Rosa Lind spoke first. The former minister of state for health and social care Carl Mott said the '
             'plan failed. He said it was "a disaster".')
     assert speakers(text, {"Carl Mott": PERSON_M, "Rosa Lind": PERSON_F}) == ["Carl Mott"]
+
+
+def test_the_chairman_of_an_organisation_is_not_the_man_named_last() -> None:
+    text = 'Carl Mott arrived on Monday. "We will sell," the chairman of Acme Corp said.'
+    assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == [None]
+
+
+def test_the_chairman_of_an_organisation_is_the_person_introduced_so() -> None:
+    text = 'Acme Corp chairman Carl Mott arrived. The chairman of Acme Corp said it would "sell everything".'
+    assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == ["Carl Mott"]

@@ -524,16 +524,18 @@ def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> H
 
 
 def _member_of_organisation(ctx: SpeakerContext, subj: list[Word], start: int) -> Hit | None:
-    """'A source within the Interior Ministry said', 'officials at the agency said': an organisation in a
-    prepositional phrase after a common noun completes that noun, the phrase's head; the head speaks (a
-    role the article introduced with a name, as "the senator from Texas" does), else someone unnamed. A
-    statement or an account is the organisation's own ('a statement from the ministry said')."""
+    """'A source within the Interior Ministry said', 'officials at the agency said', 'the chairman of Acme
+    said': an organisation in a prepositional phrase after a common noun completes that noun, the phrase's
+    head; the head speaks: a person the article introduced with that role ("Acme chairman Carl Mott"), else
+    someone unnamed (not merely the person named last). A statement or an account is the organisation's
+    own ('a statement from the ministry said')."""
     cut = _complement_start(ctx, subj, start)
     head = subj[:cut]
     if cut == 0 or cut > MAX_HEAD_WORDS or any(ctx.in_mention(w[0]) for w in head) \
             or (cut > 1 and not head[-1][2][:1].islower()) or head[-1][2].lower() in STATEMENT_NOUNS:
         return None  # ("The move was met with what WalesOnline called": a clause, no noun phrase, before "with")
-    return resolve_subject(ctx, head) or (None, (head[0][0], head[-1][1]))
+    a = titled_person(ctx, head[-1][2].lower(), head[-1][0])
+    return a, (head[0][0], head[-1][1])
 
 
 def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
