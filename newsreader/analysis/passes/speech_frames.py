@@ -332,6 +332,9 @@ def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     the words (a role noun only the person introduced with that title); whoever issued it only passed them
     on. The phrase runs to a colon before the run, or the statement stands within a few words of it."""
     ws = ctx.words(s, e)
+    markers = words("author_markers")
+    if not any(w[2] in markers for w in ws[-MAX_TAIL_WORDS - 2:]):
+        return None  # (most windows: no "from" or "by" near the run)
     colon = ctx.text[s:e].rstrip().endswith(":")
     for i in range(len(ws) - 3, max(-1, len(ws) - 3 - MAX_TAIL_WORDS), -1):
         if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() in words("author_markers"):
