@@ -80,7 +80,8 @@ def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
     before (through sentences opening with the same pronoun), and when that subject is a common noun phrase
     (a determiner, "one of" or "there was", no name in it, no role that stands for a named person) the
     pronoun's person is unnamed too."""
-    pron = ctx.text[pos:pos + 3].lower().rstrip()
+    first = ctx.words(pos, pos + 4)[:1]
+    pron = first[0][2].lower() if first else ""
     for _ in range(MAX_PRONOUN_CHAIN):
         ss = ctx.sentence_start(pos)
         if ss == 0 or not _opens_clause(ctx, ss, pos):
