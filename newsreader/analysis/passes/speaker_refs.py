@@ -78,8 +78,8 @@ def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
     """'One of the victims decided to speak. She said …', 'There was a woman, a fan. She came up to me. With
     tears in her eyes she said …': a "he"/"she" opening its clause continues the subject of the sentence
     before (through sentences opening with the same pronoun), and when that subject is a common noun phrase
-    (a determiner, "one of" or "there was", no name in it, no role that stands for a named person) the
-    pronoun's person is unnamed too."""
+    (`_unnamed_phrase`: a determiner, "one of" or "there was", in a sentence naming no person, no role
+    that stands for a named person) the pronoun's person is unnamed too."""
     first = ctx.words(pos, pos + 4)[:1]
     pron = first[0][2].lower() if first else ""
     for _ in range(MAX_PRONOUN_CHAIN):
