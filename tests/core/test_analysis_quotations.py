@@ -68,6 +68,15 @@ def test_multi_paragraph_quotation_continues_and_shares_a_group() -> None:
     assert runs[0].group == runs[1].group and runs[1].cont
 
 
+def test_a_photo_caption_between_two_paragraphs_of_a_quotation_does_not_end_it() -> None:
+    text = ('"The first paragraph of the statement runs on\n\nThe launch pad in 2008. Image: NASA.\n\n'
+            '"and the second one closes it."')
+    runs = find_runs(tokenize(text))
+    assert [text[r.start:r.end] for r in runs] == ["The first paragraph of the statement runs on",
+                                                   "and the second one closes it."]
+    assert runs[0].group == runs[1].group and runs[1].cont
+
+
 def test_single_quote_does_not_span_a_double_quoted_run() -> None:
     text = "It's said that \"nobody came to the meeting at all\" and the ‘chair was empty’ too."
     assert "nobody came to the meeting at all" in spans(text)

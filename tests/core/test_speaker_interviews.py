@@ -44,6 +44,13 @@ CASES = {
         '((WN)) What led you to run?',
         {"Tom Berg": ("person", "m", ("Berg",)), "Ann Roe": F, "Green Party": ORG},
         [("All troops will come home.", "Tom Berg")]),
+    "unlabelled answers to labelled questions are the introduced person's": (
+        'Candidate Tom Berg runs for the Green Party. Berg was born in Ohio.\n\n'
+        '((WN)) Why did you run?\n\n'
+        'I said to myself, "Why not?" My wife said, "Go for it."\n\n'
+        '((WN)) What is your main issue?',
+        {"Tom Berg": ("person", "m", ("Berg",)), "Green Party": ORG},
+        [("Why not?", "Tom Berg"), ("Go for it.", None)]),
     "question runs put to the person each introduction names": (
         'Donald Trump leads the polls.\n\nWith the paper, Tom Berg discussed his campaign. Berg is a teacher.\n\n'
         '((WN)) You once said "I run to win." Do you still?\n\n'

@@ -76,7 +76,7 @@ CASES = {
         'Ford Motor Company said in a statement that it would "cooperate fully with investigators." A Justice '
         'Department spokesman said the inquiry was "at an early stage."',
         {"Ford Motor Company": ORG, "Justice Department": ORG},
-        [("cooperate fully with investigators.", "Ford Motor Company"), ("at an early stage.", "Justice Department")]),
+        [("cooperate fully with investigators.", "Ford Motor Company"), ("at an early stage.", None)]),
     "anonymous sources, then a named press secretary": (
         'Two people familiar with the matter said the president had been "furious" about the leak. "He was '
         'yelling at everyone," one of them said.\n\n'

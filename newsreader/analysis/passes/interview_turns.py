@@ -6,7 +6,9 @@ continues the turn above it. A label naming a known person is that person's answ
 nobody known is the interviewer's when it is an interviewer word or its paragraph asks a question (ends
 with "?"). Two deictic rules follow from a turn (the first and second person point at the people in the
 conversation, not at anyone named in the text):
-- "I" in an answer is the person answering ('That's why I said "no federation is perfect"');
+- "I" in an answer is the person answering ('That's why I said "no federation is perfect"'); in a
+  transcript that labels only its questions, the unlabelled paragraphs below them are the answers of the
+  person the questions are put to;
 - "you" in an interviewer's question is the person the question is put to: the one who answers it (the
   next answer's label), else the one who answered last, else, in a transcript that labels only its
   questions, the person named most in the paragraphs introducing them ('On your website you state "…"').
@@ -133,7 +135,8 @@ def _introduced(spans: list[Span], starts: list[int], paras: list[tuple[int, int
                 labels: list[Label]) -> list[Actor | None]:
     """Per paragraph, in a transcript that labels no answer: the person a run of questions is put to, the
     one named most often in the `INTRO_PARAS` paragraphs before the run (their introduction: 'With
-    Wikinews, Mohr discussed …'), the latest named on a tie."""
+    Wikinews, Mohr discussed …'), the latest named on a tie; the unlabelled paragraphs below the questions
+    are that person's answers."""
     out: list[Actor | None] = [None] * len(labels)
     if any(isinstance(lb, Actor) for lb in labels):
         return out
@@ -148,8 +151,11 @@ def _introduced(spans: list[Span], starts: list[int], paras: list[tuple[int, int
         intro = [p for p, lb in zip(paras[max(0, i - INTRO_PARAS):i], labels[max(0, i - INTRO_PARAS):i],
                                    strict=True) if lb != INTERVIEWER]
         person = _most_named(spans, starts, intro)
-        out[i:j] = [person] * (j - i)
-        i = j
+        k = j
+        while k < len(labels) and labels[k] is None:
+            k += 1  # the unlabelled answers below the questions
+        out[i:k] = [person] * (k - i)
+        i = k
     return out
 
 
@@ -188,6 +194,8 @@ def _turns(labels: list[Label], introduced: list[Actor | None]) -> list[Turn]:
         if isinstance(h, Actor):
             last = h
             out.append(Turn(speaker=h))
+        elif h == INTERVIEWER and labels[i] is None and introduced[i] is not None:
+            out.append(Turn(speaker=introduced[i]))  # an unlabelled answer to a labelled question
         elif h == INTERVIEWER:
             out.append(Turn(addressee=nxt[i] or last or introduced[i]))
         else:

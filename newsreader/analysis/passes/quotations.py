@@ -75,11 +75,14 @@ def find_runs(doc: Doc) -> list[Run]:
     group = 0
     pending: int | None = None  # group of a quotation left open at the previous paragraph's end
     paras = doc.paragraphs
+    captions = {i for i, (ps, pe) in enumerate(paras) if _caption(text, ps, pe)}
     for p_index, (ps, pe) in enumerate(paras):
+        if p_index in captions:
+            continue  # a photo caption between two paragraphs of one quotation does not end it
         if pending is not None and not _opens_with_mark(text, ps, pe):
             pending = None
-        next_para = paras[p_index + 1] if p_index + 1 < len(paras) else None
-        next_opens = next_para is not None and _opens_with_mark(text, *next_para)
+        nxt = next((i for i in range(p_index + 1, len(paras)) if i not in captions), None)
+        next_opens = nxt is not None and _opens_with_mark(text, *paras[nxt])
         para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens)
         para_runs = _add_single_runs(text, ps, pe, p_index, para_runs)
         for i, r in enumerate(para_runs):
@@ -91,6 +94,15 @@ def find_runs(doc: Doc) -> list[Run]:
         runs.extend(para_runs)
         pending = para_runs[-1].group if left_open and next_opens and para_runs else None
     return runs
+
+
+def _caption(text: str, ps: int, pe: int) -> bool:
+    """A photo caption set between paragraphs ("In 2008, Endeavour awaits launch. Image: NASA."): one line
+    ending in a credit (`CAPTION_RE`) and holding no quotation mark."""
+    if text.find(":", ps, pe) < 0 or not CAPTION_RE.search(text, ps, pe):
+        return False  # (most paragraphs: settled by one scan in C)
+    line = text[ps:pe]
+    return "\n" not in line and not any(m in line for m in _DOUBLE_MARKS)
 
 
 def _opens_with_mark(text: str, ps: int, pe: int) -> bool:

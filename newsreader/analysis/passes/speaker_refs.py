@@ -5,18 +5,22 @@ to"); this module decides *who* those words point at, using only the actor index
 - a name is the actor whose mention ends where the subject phrase ends (its head), or the person that
   opens the phrase before "of"/"from"/"at" ("X of the University of Y");
 - an appositive ("Ken Hu – Huawei's chairman – said") is skipped to reach the head name;
-- "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender;
-  "they"/"it" the latest organisation;
+- "he"/"she" is the subject of the nearest earlier sentence that names a person of that gender (nobody
+  named when that subject is a common noun: "One of the victims … She said"); "they"/"it" an organisation
+  that is a subject in their own or the previous sentence;
 - "the company" is the latest organisation (one whose name holds the word first: "the three-judge court"
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
 - "the statement said" is the actor that issued the statement named before ("X said in a statement");
-- "the Clinton campaign" speaks for Clinton, "a Pentagon spokesman" for the Pentagon; "the senator from
-  Texas" is the senator, never Texas;
+- "the Clinton campaign" and "a Dunmore press release" speak for the name; "a Pentagon spokesman" and "a
+  source within the Ministry" are someone unnamed; "the senator from Texas" is the senator, never Texas;
 - a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from ..lexicon import rule_words
 from ..model import Actor
@@ -37,6 +41,7 @@ TITLE_REACH = 20000  # how far back "the president" may find the person introduc
 MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
 MAX_DESCRIPTION_WORDS = 10  # "The then-manager of X and director of Y, David Clay,": a description's length
 MAX_ROLE_MODIFIERS = 2  # lower-case words between "the" and a role noun ("the three-judge court")
+MAX_HEAD_WORDS = 4  # "Two senior officials from the agency": a noun phrase that a prepositional phrase completes
 APPOSITIVE_DELIMS = ",\u2013\u2014()"
 PERSON_KINDS = ("person",)
 ORG_KINDS = ("organisation",)
@@ -51,30 +56,89 @@ POST_NOMINALS = frozenset(w.rstrip(".") for w in rule_words("actors_post_nominal
 def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     """he/she: the topic of the nearest earlier sentence (`sentence_topic`), else the latest person of that
     gender, but never the person answering in an interview turn (who is "I" there: her "she" is someone
-    else, unnamed when no one else fits); they/it: the organisation the nearest sentence has as a subject
-    (`organisation_topic`), else the latest organisation."""
+    else, unnamed when no one else fits); they/it: the organisation the pronoun's own or the previous
+    sentence has as a subject (`organisation_topic`), else nobody: a "they" further from any organisation
+    is a group of people ("The authors say … They call for"), or anyone ("the answer they give")."""
     g = mapping("pronoun_gender").get(pron)
     if g in ("m", "f"):
         pos = _sentence_subject_pronoun(ctx, pron, pos)
+        if _continues_unnamed_subject(ctx, pos):
+            return None
         a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
     if g in ("p", "n"):
-        return organisation_topic(ctx, pos) or ctx.nearest(pos, ORG_KINDS)
+        return organisation_topic(ctx, pos, IT_REACH if g == "n" else THEY_REACH)
     return None
 
 
-def organisation_topic(ctx: SpeakerContext, pos: int) -> Actor | None:
+MAX_PRONOUN_CHAIN = 4  # "There was a woman. She … She … she said": sentences a pronoun chain is followed back
+
+
+def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
+    """'One of the victims decided to speak. She said …', 'There was a woman, a fan. She came up to me. With
+    tears in her eyes she said …': a "he"/"she" opening its clause continues the subject of the sentence
+    before (through sentences opening with the same pronoun), and when that subject is a common noun phrase
+    (`_unnamed_phrase`: a determiner, "one of" or "there was", in a sentence naming no person, no role
+    that stands for a named person) the pronoun's person is unnamed too."""
+    first = ctx.words(pos, pos + 4)[:1]
+    pron = first[0][2].lower() if first else ""
+    for _ in range(MAX_PRONOUN_CHAIN):
+        ss = ctx.sentence_start(pos)
+        if ss == 0 or not _opens_clause(ctx, ss, pos):
+            return False
+        k = ss - 1
+        while k > 0 and ctx.text[k].isspace():
+            k -= 1
+        ps = ctx.sentence_start(k)
+        ws = ctx.words(_after_intro_phrase(ctx, ps, k), k)
+        if len(ws) >= 2 and ws[0][2].lower() == pron:
+            pos = ws[0][0]  # "She handed me a shirt.": the chain goes on
+            continue
+        return _unnamed_phrase(ctx, ws)
+    return False
+
+
+def _opens_clause(ctx: SpeakerContext, ss: int, pos: int) -> bool:
+    """The word at `pos` opens its sentence's main clause: only an introductory phrase stands before it
+    ("In March, she", "With tears in her eyes she"), no quotation ('"…," she said') and no name."""
+    first = ctx.words(_after_intro_phrase(ctx, ss, pos + 1), pos + 1)[:1]
+    if not first or bisect_left(ctx.quote_starts, pos) > bisect_left(ctx.quote_starts, ss) or ctx.spans_in(ss, pos):
+        return False
+    return first[0][0] == pos or first[0][2].lower() in words("intro_prepositions")
+
+
+def _unnamed_phrase(ctx: SpeakerContext, ws: list[Word]) -> bool:
+    """The clause `ws` opens with a singular common noun phrase ("One of the victims", "The head of the
+    investigators", "There was a woman"; not "The producers") and names no person anywhere ("The former
+    minister of state for health Carl Mott said" is Mott, however long the description before him)."""
+    if len(ws) < 3 or ws[0][2].lower() not in words("unnamed_subject_openers") or not ws[1][2][:1].islower():
+        return False
+    if ws[0][2].lower() in words("determiners") and ws[1][2].endswith("s") and not ws[1][2].endswith("ss"):
+        return False  # a plural subject is a "they"
+    if ctx.inside_quote(ws[0][0]) or any(a.kind == "person" and not ctx.inside_quote(st)
+                                         for st, _e, a in ctx.spans_in(ws[0][0], ws[-1][1])):
+        return False
+    return role_subject(ctx, ws[:2]) is None
+
+
+IT_REACH = 2  # sentences back an "it" may continue an organisation ('Acme … Shares rose 5%. It said')
+THEY_REACH = 1  # "they" further from its organisation is mostly people ('… Analysts were surprised. They said')
+
+
+def organisation_topic(ctx: SpeakerContext, pos: int, reach: int = THEY_REACH) -> Actor | None:
     """'The Safety Board criticised Acme Corporation. It said …' -> the Safety Board: "it"/"they" continue
     the first organisation of the nearest sentence that has one as a subject, not one after a preposition
     ("was criticised by the Safety Board", "according to Reuters") or modifying another name, as "he"
-    continues a person (`sentence_topic`)."""
+    continues a person (`sentence_topic`); that sentence is the pronoun's own or one of the `reach` before
+    it."""
     best: tuple[int, Actor] | None = None
+    lo_sent = ctx.sentence_of(pos) - reach
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
                 or _after_source_phrase(ctx, s):
             continue
         sent = ctx.sentence_of(s)
-        if best is not None and sent != best[0]:
+        if sent < lo_sent or (best is not None and sent != best[0]):
             break
         best = (sent, a)
     return best[1] if best else None
@@ -193,11 +257,24 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
-        a = titled_person(ctx, _capitalised_title(subj, det), subj[-1][0]) or \
-            ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))  # "the mother said": a woman
+        a = _person_in_role(ctx, subj, det)
         if a:
             return a, span
     return None
+
+
+def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | None:
+    """"the president": the person introduced with that title (`titled_person`), else the latest person (of
+    the role's gender: "the mother said" is a woman). A lower-case word that narrows the office ("the local
+    health minister") must stand in that person's title too, and without such a person nobody named
+    holds it: the "Civil Aviation Minister" named before is another minister."""
+    ll = subj[-1][2].lower()
+    narrowing = [w[2].lower() for w in subj[det + 1:-1]
+                 if w[2].islower() and w[2] not in words("role_generic_modifiers")]
+    a = titled_person(ctx, _capitalised_title(subj, det), subj[-1][0], narrowing)
+    if a is not None or narrowing:
+        return a
+    return ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))
 
 
 def _capitalised_title(subj: list[Word], det: int) -> str:
@@ -257,15 +334,18 @@ def _names_more(ctx: SpeakerContext, w: Word) -> bool:
                                                     and nxt[1][:1].isupper()))
 
 
-def titled_person(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
+def titled_person(ctx: SpeakerContext, role: str, pos: int, narrowing: Sequence[str] = ()) -> Actor | None:
     """"the president" is the latest person introduced with that title ("President Donald Trump"), or whose
     name opens with it ("Pope Francis" for "the Pope"); a title of several words is matched whole ("the
-    Prime Minister" is not the "Finance Minister" named last)."""
+    Prime Minister" is not the "Finance Minister" named last), and so are the words `narrowing` it ("the
+    health minister" is no "Civil Aviation Minister")."""
     parts = role.split()
     for s, _e, a in reversed(ctx.spans_in(max(0, pos - TITLE_REACH), pos)):
-        if a.kind == "person" and not ctx.inside_quote(s) and \
-                (_introduced_as(parts, [w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 40):s])])
-                 or a.name.split(" ", 1)[0].lower() == role):
+        if a.kind != "person" or ctx.inside_quote(s):
+            continue
+        before = [w.lower() for w in WORD_RE.findall(ctx.text[max(0, s - 40):s])]
+        if (_introduced_as(parts, before) and all(w in before for w in narrowing)) \
+                or (not narrowing and a.name.split(" ", 1)[0].lower() == role):
             return a
     return None
 
@@ -308,7 +388,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     """
     while len(subj) > 1 and subj[-1][2].rstrip(".") in POST_NOMINALS:
         subj = subj[:-1]  # "Judge Durham Hall QC said": honours after a name are not part of the subject
-    last = subj[-1]
+    last = pronoun_form(subj)
     ll = last[2].lower()
     gap = ctx.text[last[1]:last[1] + 1 if verb_start is None else verb_start]
     delimited = any(c in gap for c in APPOSITIVE_DELIMS)
@@ -326,15 +406,25 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     if lead is not None:
         return lead
     hit = head_actor(ctx, last[1], subj[0][0])
-    if hit is not None and hit[2].kind == "place":
-        cut = _complement_start(ctx, subj, hit[0])
-        if cut > 0:  # "the senator from Texas said": the place completes a role; the role speaks
-            return resolve_subject(ctx, subj[:cut])
     if hit is not None:
-        return hit[2], (hit[0], hit[1])
+        return _name_completing_head(ctx, subj, hit) or (hit[2], (hit[0], hit[1]))
     return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
         or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
+
+
+def pronoun_form(subj: list[Word]) -> Word:
+    """The last word of a subject, read as the pronoun it holds: "I'd reply", "he'll say", "I'm reminded of"
+    are said by "I" and "he" (a contracted auxiliary is no part of the subject), and "made me wonder", "let
+    me say" by "I" (the object of a causative verb is the subject of the verb after it)."""
+    w = subj[-1]
+    lw = w[2].lower().replace("\u2019", "'")
+    base, _, tail = lw.partition("'")
+    if tail in words("contracted_auxiliaries") and base in words("subject_pronouns") | words("deictic_pronouns"):
+        return w[0], w[1], base
+    if lw == "me" and len(subj) >= 2 and subj[-2][2].lower() in words("causative_verbs"):
+        return w[0], w[1], "i"
+    return w
 
 
 def deictic_hit(ctx: SpeakerContext, w: Word) -> Hit | None:
@@ -365,10 +455,10 @@ MAX_SPOKESPERSON_MODIFIERS = 2  # 'a senior White House press official': lower-c
 
 
 def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """'a Pentagon spokesman said', 'a senior White House official said': an unnamed spokesperson noun
-    that an organisation's name modifies speaks for that organisation, as it does after the verb ('said
-    a Pentagon spokesman') and after "for" ('a spokeswoman for the company'). A person's name does not
-    make its aide speak for the person."""
+    """'a Pentagon spokesman said', 'a senior White House official said': a spokesperson noun that an
+    organisation's name modifies is someone unnamed who speaks for it, not the organisation itself (the
+    gold's convention: "a spokesman" is unnamed), as after the verb ('said a Pentagon spokesman'). A
+    person's name does not make its aide speak for the person either."""
     if subj[-1][2].lower() not in words("spokesperson_nouns"):
         return None
     hits = ctx.spans_in(subj[0][0], subj[-1][0])
@@ -379,7 +469,7 @@ def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | No
     if a.kind != "organisation" or ctx.text[en:en + 1] in APOSTROPHES or len(between) > MAX_SPOKESPERSON_MODIFIERS \
             or not all(w[2].islower() for w in between):
         return None
-    return a, (st, en)
+    return None, (st, subj[-1][1])
 
 
 ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
@@ -421,22 +511,61 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None
     return None
 
 
+def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
+    """The name ending the subject only completes its head, which speaks instead: "the senator from Texas"
+    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`)."""
+    if hit[2].kind == "place":
+        cut = _complement_start(ctx, subj, hit[0])
+        return (resolve_subject(ctx, subj[:cut]) or (None, (subj[0][0], subj[cut - 1][1]))) if cut > 0 else None
+    if hit[2].kind == "organisation":
+        unnamed = _member_of_organisation(ctx, subj, hit[0])
+        if unnamed is not None:
+            return unnamed
+    return None
+
+
+def _member_of_organisation(ctx: SpeakerContext, subj: list[Word], start: int) -> Hit | None:
+    """'A source within the Interior Ministry said', 'officials at the agency said', 'the chairman of Acme
+    said': an organisation in a prepositional phrase after a common noun completes that noun, the phrase's
+    head; the head speaks: a person the article introduced with that role ("Acme chairman Carl Mott"), else
+    someone unnamed (not merely the person named last). A statement or an account is the organisation's
+    own ('a statement from the ministry said')."""
+    cut = _complement_start(ctx, subj, start)
+    head = subj[:cut]
+    if cut == 0 or cut > MAX_HEAD_WORDS or any(ctx.in_mention(w[0]) for w in head) \
+            or (cut > 1 and not head[-1][2][:1].islower()) or head[-1][2].lower() in STATEMENT_NOUNS:
+        return None  # ("The move was met with what WalesOnline called": a clause, no noun phrase, before "with")
+    a = titled_person(ctx, head[-1][2].lower(), head[-1][0])
+    return a, (head[0][0], head[-1][1])
+
+
 def _complement_start(ctx: SpeakerContext, subj: list[Word], start: int) -> int:
     """Index in `subj` of the preposition that opens the phrase holding the mention at `start` ("from"
     in "the senator from Texas"), or 0 when the mention is not a prepositional complement."""
     i = next((j for j, w in enumerate(subj) if w[0] >= start), len(subj)) - 1
-    if i >= 0 and subj[i][2].lower() == "the":
-        i -= 1
+    if i < 0:
+        return 0
+    j = i
+    while j > 0 and i - j < MAX_ROLE_MODIFIERS and subj[j][2].islower() and subj[j][2] != "the" \
+            and subj[j][2] not in words("prepositions"):
+        j -= 1  # "within the central Interior Ministry": modifiers after "the"
+    if subj[j][2].lower() == "the":
+        i = j - 1
     return i if i > 0 and subj[i][2].lower() in words("prepositions") else 0
 
 
 def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the Clinton campaign said", "the Trump administration said": a group noun modified by a name
-    speaks for the named actor."""
-    if len(subj) < 2 or subj[-1][2].lower() not in words("name_modified_groups"):
+    """"the Clinton campaign said", "the Supreme Court decision said", "an AEW press release read": a group
+    or document noun modified by a name speaks for the named actor; so does an organisation's class noun
+    right after its name ("Time magazine wrote", "the Dunmore company said")."""
+    noun = subj[-1][2].lower() if len(subj) >= 2 else ""
+    group, document = noun in words("name_modified_groups"), noun in words("name_modified_documents")
+    if not (group or document or noun in DEF_ROLE_ORG):
         return None
     hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
-    if hit is None or hit[2].kind not in SPEAKING_KINDS:
+    if hit is None and document and len(subj) >= 3 and subj[-2][2].islower():
+        hit = ctx.actor_ending_at(subj[-3][1], subj[0][0])  # "a Dunmore press release"
+    if hit is None or hit[2].kind not in SPEAKING_KINDS or not (group or document or hit[2].kind == "organisation"):
         return None
     return hit[2], (hit[0], subj[-1][1])
 
@@ -561,8 +690,9 @@ def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
 
 
 def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"Their statement also read", "his lawyer said": a possessive pronoun right before the statement
-    noun stands for its antecedent, as the subject pronoun would ("their" the latest organisation)."""
+    """"Their statement also read", "his letter said": a possessive pronoun right before the statement
+    noun stands for its antecedent, as the subject pronoun would ("their" an organisation that was a
+    subject in reach, `organisation_topic`)."""
     if len(subj) < 2:
         return None
     pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
@@ -570,8 +700,8 @@ def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return None
     if pron in words("personal_subject_pronouns") - {"they"}:
         a = resolve_pronoun(ctx, pron, subj[-2][0])
-    else:  # "their statement": an organisation that was a subject, not one after "by" ("decided by Congress")
-        a = ctx.nearest(subj[-2][0], ORG_KINDS, skip_objects=True)
+    else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
+        a = organisation_topic(ctx, subj[-2][0], IT_REACH if pron == "it" else THEY_REACH)
     return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
 
 
@@ -646,6 +776,9 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     inside = [sp for sp in ctx.spans_in(s0, e0) if sp[1] <= e0 or sp[0] <= head_at]
     cands = [sp for sp in inside if ctx.text[sp[1]:sp[1] + 1] not in APOSTROPHES] or inside
     pick = [c for c in cands if c[2].kind == "person"] or cands
+    unnamed = _unnamed_member(ctx, ws, pick)
+    if unnamed:
+        return unnamed
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
@@ -653,6 +786,15 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if got:
         return got  # 'read the statement': the issuer named with its first mention, as before the verb
     return _role_phrase(ctx, ws)
+
+
+def _unnamed_member(ctx: SpeakerContext, ws: list[Word], pick: list[Span]) -> Hit | None:
+    """'according to a Woolworths spokesperson': an organisation named after the cue only modifies the
+    unnamed spokesperson who speaks, as it would before the verb (`organisation_spokesperson`)."""
+    if not pick or pick[0][2].kind == "person":
+        return None
+    spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in words("spokesperson_nouns")), None)
+    return organisation_spokesperson(ctx, ws[:spokes + 1]) if spokes else None
 
 
 def _role_phrase(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
@@ -762,6 +904,7 @@ def _participle_opener(w: str) -> bool:
 
 
 MAX_PARTICIPLE_PHRASE_WORDS = 12  # "Having won multiple tournaments as a kid,": a participle phrase's length
+MAX_PLAIN_PHRASE_WORDS = 10  # an introductory phrase naming no actor may be this long before its comma
 MAX_INTRO_PHRASES = 2  # "A month later, during the third debate, O'Rourke defended …"
 
 
@@ -789,7 +932,8 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
         return s
     comma = ctx.text.find(",", s, e)
     n = len(ctx.words(s, comma)) if comma >= 0 else 0
-    short = comma >= 0 and n <= MAX_TITLE_WORDS
+    # ("Within roughly a day before the event," is longer than a title, but names nobody)
+    short = comma >= 0 and (n <= MAX_TITLE_WORDS or (n <= MAX_PLAIN_PHRASE_WORDS and not ctx.spans_in(s, comma)))
     if _participle_opener(ws[0][2]):  # "Having won multiple tournaments as a kid, X decided"
         # (not when nothing follows the comma: 'Remarked … scientist Tierra Curry, "…"' inverts the verb)
         return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS and ctx.words(comma + 1, e) else s

@@ -23,13 +23,15 @@ from .speech_frames import before_window, closes_its_sentence, frame_after, fram
 
 # --------------------------------------------------------------------------------------------- passes
 def attribute(ctx: SpeakerContext) -> None:
-    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, and for
-    first-person words without any cue, the person the sentence is about."""
+    """Run the speaker passes over every run, in order: own frames, inheritance, colon intros, for
+    first-person words without any cue the person the sentence is about, and for a whole-sentence
+    quotation without any cue the person subject of the sentence before it."""
     attribute_by_frames(ctx)
     share_group_speakers(ctx.runs)
     inherit_speakers(ctx.runs, ctx)
     attribute_colon_intros(ctx)
     attribute_first_person(ctx)
+    attribute_sentence_quotations(ctx)
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
@@ -43,7 +45,8 @@ def attribute_by_frames(ctx: SpeakerContext) -> None:
         if not r.cont and (found is None or not _opens_sentence(ctx, k) and (
                 found[0] is None or closes_its_sentence(ctx, k))):
             before = frame_before(ctx, k)
-            found = before if before and (before[0] is not None or found is None) else found
+            found = before if before and (before[0] is not None or found is None or closes_its_sentence(ctx, k)) \
+                else found
         found = found or possessed_run(ctx, k)
         if found:
             r.speaker, r.speaker_span = found
@@ -129,9 +132,10 @@ def _nothing_intervenes(ctx: SpeakerContext, src: Run, r: Run) -> bool:
 
 def _reported_subject(ctx: SpeakerContext, lo: int, st: int) -> bool:
     """'Trump wrote that the inquiry was "illegal" and that Schiff should "resign"': a name right after
-    "that" is the subject of a clause the speaker reports, not a new speaker."""
+    "that" is the subject of a clause the speaker reports, not a new speaker; so is one right after
+    "which" ('Lind said of the flood, which Mott called a disaster'): a relative clause's subject."""
     prev = ctx.words(lo, st)[-1:]
-    return bool(prev) and prev[0][2].lower() in words("complementizers")
+    return bool(prev) and prev[0][2].lower() in words("complementizers") | words("object_relative_pronouns")
 
 
 def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
@@ -230,3 +234,45 @@ def _previous_sentence_subject(ctx: SpeakerContext, r: Run, ss: int) -> Hit | No
     if ctx.quote_starts and bisect_left(ctx.quote_starts, ss) > bisect_left(ctx.quote_starts, pss):
         return None  # the sentence before holds a quotation: its speaker was already tried
     return refs.clause_subject(ctx, pss, ss)
+
+
+def attribute_sentence_quotations(ctx: SpeakerContext) -> None:
+    """'Carl Mott was asked about the loss. He did not hold back. "It was a disgrace."': a quotation that is
+    a whole sentence of its own inside a paragraph, with no cue, quotes the person the sentence before it
+    has as its subject (`_person_of_sentence_before`); the later runs of the paragraph with no cue go with
+    it."""
+    for k, r in enumerate(ctx.runs):
+        if r.attributed or r.cont or not _whole_sentence(ctx, r):
+            continue
+        ss = ctx.sentence_start(r.open_pos)
+        ps = ctx.doc.paragraphs[r.para][0]
+        if ss <= ps or ctx.text[ss:r.open_pos].strip():
+            continue
+        hit = _person_of_sentence_before(ctx, ps, ss)
+        if hit is None:
+            continue
+        r.speaker, r.speaker_span, r.attributed = hit[0], hit[1], True
+        for x in ctx.runs[k + 1:]:
+            if x.para != r.para or x.attributed or not _nothing_intervenes(ctx, r, x):
+                break
+            x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _whole_sentence(ctx: SpeakerContext, r: Run) -> bool:
+    """The run is one or more whole sentences: it opens with a capital and ends with a full stop, a
+    question or an exclamation mark."""
+    content = ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019)] ")
+    return r.close_pos is not None and ctx.text[r.start:r.start + 1].isupper() and content[-1:] in (".", "!", "?")
+
+
+def _person_of_sentence_before(ctx: SpeakerContext, ps: int, ss: int) -> Hit | None:
+    """The person the sentence before `ss` (in its paragraph, holding no quotation) has as its subject: a
+    name opening it, or the person its opening "he"/"she" stands for. A person named later in it ("The court
+    sentenced Carl Mott") is talked about, not talking."""
+    pss = last_sentence_end(ctx.text, max(ps, ss - WINDOW), ss, inner_only=True)
+    if ctx.quote_starts and bisect_left(ctx.quote_starts, ss) > bisect_left(ctx.quote_starts, pss):
+        return None
+    subject = refs.clause_subject(ctx, pss, ss)
+    if subject is None or subject[0] is None or subject[0].kind != "person" or _deictic(ctx, subject):
+        return None
+    return subject

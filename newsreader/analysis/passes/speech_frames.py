@@ -24,6 +24,7 @@ from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
 from .speaker_context import (
+    APOSTROPHES,
     WINDOW,
     Hit,
     SpeakerContext,
@@ -190,6 +191,15 @@ def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:
     return vi
 
 
+def _joins_roles(ctx: SpeakerContext, ws: list[Word], vi: int, link: Word) -> bool:
+    """'the club's former manager and current director, Carl Mott, told': an "and" inside a description
+    that a person's name, set off by commas right before the verb ws[vi], follows joins two roles of that
+    person, not two clauses."""
+    j = _subject_length(ctx, ws, vi)
+    return link[2].lower() in words("list_conjunctions") and 0 < j < vi and link[0] < ws[j][0] \
+        and ctx.actor_ending_in(ws[j][0], ws[vi - 1][1], person_only=True) is not None
+
+
 def _nominal(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
     """'"…," the report's lead author, Dr Helen Park, told reporters': a speech word in noun position (after
     a determiner, or itself a possessor) is no verb."""
@@ -250,7 +260,7 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
     if subj and subj[0][2].lower() in words("prepositions"):
         return None  # '"…" with court cases in swing states': a prepositional phrase is no subject
-    if any(x[2].lower() in CLAUSE_LINKS for x in subj[1:]):
+    if any(x[2].lower() in CLAUSE_LINKS and not _joins_roles(ctx, ws, vi, x) for x in subj[1:]):
         return None  # '"…" as serious, while Lang spoke': the verb belongs to a clause of its own
     if subj:
         return refs.resolve_subject(ctx, subj, ws[vi][0]) or (None, (subj[0][0], subj[-1][1]))
@@ -317,23 +327,39 @@ def _quotative_subject(ctx: SpeakerContext, ws: list[Word]) -> list[Word]:
 
 
 def statement_from(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
-    """'The palace issued the following statement from the king: "…"': a statement noun followed by "from"
-    and a phrase that runs to the colon names the source of the words (a role noun only the person
-    introduced with that title); whoever issued it only passed them on."""
-    if not ctx.text[s:e].rstrip().endswith(":"):
-        return None
+    """'The palace issued the following statement from the king: "…"', 'announced an order by Commandant
+    Elson Hermogino directing units to "…"': a statement noun followed by "from" or "by" names the author of
+    the words (a role noun only the person introduced with that title); whoever issued it only passed them
+    on. The phrase runs to a colon before the run, or the statement stands within a few words of it."""
     ws = ctx.words(s, e)
-    for i in range(len(ws) - 3, -1, -1):
-        if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() == "from":
-            phrase = ws[i + 2:]
-            if len(phrase) > MAX_OBJECT_WORDS:
-                return None
+    markers = words("author_markers")
+    if not any(w[2] in markers for w in ws[-MAX_TAIL_WORDS - 2:]):
+        return None  # (most windows: no "from" or "by" near the run)
+    colon = ctx.text[s:e].rstrip().endswith(":")
+    for i in range(len(ws) - 3, max(-1, len(ws) - 3 - MAX_TAIL_WORDS), -1):
+        if ws[i][2].lower() in words("issued_statement_nouns") and ws[i + 1][2].lower() in words("author_markers"):
+            phrase = ws[i + 2:] if colon else _name_phrase(ctx, ws[i + 2:])
+            first = ctx.first_actor_in(phrase[0][0], phrase[-1][1]) if phrase else None
+            if not phrase or len(phrase) > MAX_OBJECT_WORDS or (
+                    first and first[1] and ctx.text[first[1][1]:first[1][1] + 1] in APOSTROPHES):
+                return None  # ("an email from Hunter Biden's laptop": a possessor, no author)
             got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True)
             if got and got[0] is not None:
                 return got
-            titled = refs.titled_person(ctx, phrase[-1][2].lower(), phrase[-1][0])  # only one named so
+            titled = refs.titled_person(ctx, phrase[-1][2].lower(), phrase[-1][0]) if colon else None
             return (titled, (phrase[0][0], phrase[-1][1])) if titled else None
     return None
+
+
+def _name_phrase(ctx: SpeakerContext, ws: list[Word]) -> list[Word]:
+    """The words opening `ws` that make a name with its titles ("the Coast Guard Commandant Admiral Elson
+    Hermogino"): capitalised words, role words and a leading "the"."""
+    out: list[Word] = []
+    for w in ws:
+        if not (w[2][:1].isupper() or w[2].lower() in ctx.role_words or (not out and w[2].lower() == "the")):
+            break
+        out.append(w)
+    return out
 
 
 MAX_NOUN_MODIFIERS = 2  # 'his 2016 promise', 'Clinton's infamous description'
@@ -438,6 +464,9 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
     if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
         return None
     got = subject_before_verb(ctx, ss, s, strong_only=True)
+    if got and got[1] and ctx.words(ss, got[1][0])[-1:] and \
+            ctx.words(ss, got[1][0])[-1][2].lower() in words("object_relative_pronouns"):
+        return None  # 'said of the flood, which Mott called a disaster.': a relative clause's verb is no cue
     return got if got and got[0] is not None else None
 
 
@@ -506,7 +535,8 @@ def _reported_clause_verb(ws: list[Word], vi: int) -> bool:
 def _cue_words() -> frozenset[str]:
     """Every word `_is_cue` may accept, in one set: most words are none, and one look-up settles them."""
     lex = lexicon()
-    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs") | words("thought_verbs")
+    return lex.speech_verbs | lex.weak_verbs | words("framing_verbs") | words("that_verbs") | words("thought_verbs") \
+        | words("thought_passives")
 
 
 def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: bool) -> bool:
@@ -517,7 +547,7 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     lex = lexicon()
     if lw not in _cue_words():
         return False  # (no verb of any kind: most words, settled before the noun-position test)
-    if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)):
+    if not w[:1].islower() or (vi > 0 and _noun_position(ctx, ws, vi)) or _reader(ws, vi):
         return False
     if lw in lex.speech_verbs and lw not in lex.weak_verbs:
         return True
@@ -526,12 +556,25 @@ def _is_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, strong_only: b
     if lw in words("that_verbs"):
         return vi + 1 < len(ws) and ws[vi + 1][2].lower() == "that"  # 'He holds that if they were "…"'
     tail = ctx.text[ws[vi][1]:e]
-    if lw in words("thought_verbs") and vi == len(ws) - 1 and tail.strip() in (",", ":"):
-        return True  # 'I was thinking, "oh, I should have said that"': the thought, quoted
+    if lw in words("thought_verbs") and vi == len(ws) - 1 and (tail.strip() in (",", ":") or (
+            not tail.strip() and vi > 0 and ws[vi - 1][2].lower() in words("deictic_pronouns"))):
+        return True  # 'I was thinking, "oh, …"', 'Why do you think "Melbourne is poised …"?': the thought
+    if lw in words("thought_passives") and vi == len(ws) - 2 and ws[-1][2] == "of" \
+            and not ctx.text[ws[-1][1]:e].strip():
+        return True  # 'I'm always reminded of "what if …"': the thought, quoted
     if lw in lex.weak_verbs and (tail.strip().startswith(":") or (vi + 1 < len(ws) and ws[vi + 1][2] == "that")):
         return True  # 'Calder thinks that the plan is "a disaster"'
     short_object = len(ws) - vi - 1 <= MAX_OBJECT_WORDS
     return lw in words("framing_verbs") and short_object and next_sentence_end(ctx.text, ws[vi][1], e) is None
+
+
+def _reader(ws: list[Word], vi: int) -> bool:
+    """'the sign read "…"' quotes the sign, but 'I've read a lot of talk about: "…"' has a reader, not a
+    writer: a verb whose subject speaks only when it is a text ("read") is no cue after a personal pronoun."""
+    if vi == 0 or ws[vi][2].lower() not in words("text_subject_verbs"):
+        return False
+    pron = refs.pronoun_form(ws[:vi])[2].lower()
+    return pron in words("personal_subject_pronouns") | words("deictic_pronouns") | words("first_person_pronouns")
 
 
 def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
@@ -586,7 +629,7 @@ def _as_saying(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> Hit | No
 def _verb_subject(ctx: SpeakerContext, s: int, ws: list[Word], vi: int) -> tuple[Hit | None, bool]:
     """The subject of the speech verb ws[vi]; the flag says whether the search is over."""
     if _participle(ctx, ws, vi):
-        got = refs.clause_subject(ctx, s, ws[vi][0])  # "…, saying", "by saying": the clause subject speaks
+        got = _noun_before_participle(ctx, ws, vi) or refs.clause_subject(ctx, s, ws[vi][0])  # "…, saying"
         return got, got is not None
     if _passive(ctx, ws, vi):
         got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[vi + 2:], ctx.text), prefer_first=True)  # "told by X"
@@ -636,6 +679,29 @@ def _participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
         # object of another preposition ("decided not to play for the Federation saying": the clause's)
         return _object_of_preposition(ctx, head[0])
     return ws[p][2].lower() not in words("pair_anaphors")  # "with the latter confirming": its own subject
+
+
+def _noun_before_participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> Hit | None:
+    """'an example of the media falsely describing him as a "felon"': a common noun after a preposition and a
+    determiner, right before the participle (adverbs between), is its subject (a verb's object is not:
+    'to ban the players saying'): the role it names (`role_subject`), else someone unnamed. A statement noun
+    is not ('a statement saying': the clause subject issued it)."""
+    p = _past_adverbs(ws, vi) - 1
+    while p > 0 and ws[p][2].endswith("ly") and ws[p][2].islower():
+        p -= 1  # "falsely"
+    if p < 2 or "," in ctx.text[ws[p][1]:ws[vi][0]] or ws[p - 2][2].lower() not in words("prepositions"):
+        return None
+    noun, det = ws[p][2], ws[p - 1][2].lower()
+    if not noun.islower() or det not in words("determiners") or noun in _statement_like():
+        return None
+    return refs.role_subject(ctx, ws[p - 1:p + 1]) or (None, (ws[p - 1][0], ws[p][1]))
+
+
+@functools.cache
+def _statement_like() -> frozenset[str]:
+    """Nouns for texts and utterances: a participle after them has the clause's subject, who issued them."""
+    return words("issued_statement_nouns") | words("statement_nouns_possessed") | words("statement_intro_nouns") \
+        | words("speech_nouns_bare") | lexicon().speech_verbs
 
 
 def _past_adverbs(ws: list[Word], vi: int) -> int:
@@ -698,15 +764,28 @@ def agentless_passive(ws: list[Word], vi: int) -> bool:
 
 def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
     """'Mark Hay, a marine ecologist, who said': "who" stands for the latest person before it (an
-    appositive between them is skipped), "which" for the latest organisation; with no name, the role
-    phrase before it."""
+    appositive between them is skipped), "which" for an organisation named right before it, or a statement
+    ("a statement which read": its issuer's words); with no name, the role phrase before it. A "which"
+    after anything else ("a law of Acme which says") stands for a thing: nobody named speaks."""
     person = rel[2].lower() in words("personal_relative_pronouns")
     hit = ctx.actor_ending_in(s, rel[0], person_only=person)
+    if not person and (hit is None or WORD_RE.search(ctx.text, hit[1], rel[0])):
+        return _role_antecedent(ctx, s, rel) or _statement_antecedent(ctx, s, rel) or (None, (rel[0], rel[1]))
     if hit is None:
         return _role_antecedent(ctx, s, rel)
     if not person and hit[2].kind != "organisation":
         return None
     return hit[2], (hit[0], hit[1])
+
+
+def _statement_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
+    """'Facebook released a statement which read': "which" after a statement noun stands for that statement,
+    which speaks for the subject of the clause that issued it."""
+    before = ctx.words(s, rel[0])[-1:]
+    if not before or before[0][2].lower() not in words("issued_statement_nouns"):
+        return None
+    got = refs.clause_subject(ctx, ctx.sentence_start(before[0][0]), before[0][0])
+    return got if got and got[0] is not None else None
 
 
 def _role_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
@@ -768,7 +847,8 @@ def _subject_end(ws: list[Word], vi: int) -> int:
 
 def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
     """Subject of a coordinated verb ("X opposed the move and said …"): the previous quotation's speaker
-    in the same sentence, else the pronoun or first non-prepositional actor that opens the sentence."""
+    in the same sentence, else the pronoun or first actor of the sentence that is no object (of a
+    preposition: "for X"; of a verb or a copula: "found Novichok", "I'm not X")."""
     k = bisect_right(ctx.quote_starts, e) - 1
     while k >= 0 and ctx.quote_spans[k][1] > e:
         k -= 1
@@ -786,6 +866,18 @@ def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
     if role:
         return role
     for st, en, a in ctx.spans_in(ss, e):
-        if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st):
+        if a.kind in ("person", "organisation") and not ctx.prepositional(st) and not ctx.inside_quote(st) \
+                and not _after_verb(ctx, ss, st) and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
     return None
+
+
+def _after_verb(ctx: SpeakerContext, ss: int, st: int) -> bool:
+    """The mention at `st` follows a lower-case word directly (no comma), which is no determiner, title or
+    role word: a verb or copula whose object or complement it is ("found Novichok", "I'm not X")."""
+    prev = ctx.words(ss, st)[-1:]
+    if not prev or ctx.text[prev[0][1]:st].strip():
+        return False
+    w = prev[0][2]
+    return w[:1].islower() and w.lower() not in words("determiners") | words("possessive_determiners") \
+        and w.lower() not in ctx.role_words and w.lower() not in ctx.function_words

@@ -1,0 +1,30 @@
+"""Speakers carried over from the sentence before: a whole-sentence quotation with no cue of its own quotes
+the person the sentence before has as its subject. Made-up sentences, hand-made actor index."""
+
+from __future__ import annotations
+
+from .test_analysis_speakers import speakers
+
+CARL = {"Carl Mott": ("person", "m", ("Mott",))}
+
+
+def test_a_whole_sentence_quotation_continues_the_subject_before_it() -> None:
+    text = 'Carl Mott was asked about the loss. He did not hold back. "It was a disgrace."'
+    assert speakers(text, CARL) == ["Carl Mott"]
+
+
+def test_a_person_named_as_an_object_before_it_does_not_speak() -> None:
+    text = 'The weather was poor on Monday. The court sentenced Carl Mott to five years. "Justice has been served."'
+    assert speakers(text, CARL) == [None]
+
+
+def test_a_sentence_holding_its_own_quotation_is_no_source() -> None:
+    text = 'Carl Mott called the plan "a waste". "It was a disgrace."'
+    assert speakers(text, CARL) == ["Carl Mott", "Carl Mott"]
+
+
+def test_a_relative_clauses_subject_is_no_new_speaker() -> None:
+    text = ('"We have done it before," Lind said of the flood, which Carl Mott called a disaster. "We will do '
+            'it again."')
+    actors = {**CARL, "Rosa Lind": ("person", "f", ("Lind",))}
+    assert speakers(text, actors) == ["Rosa Lind", "Rosa Lind"]

@@ -1,0 +1,58 @@
+"""Organisations as speakers: a name with its class noun ("Time magazine wrote") or a document of theirs
+("a Dunmore press release read") speaks for the organisation. Made-up sentences, hand-made actor index."""
+
+from __future__ import annotations
+
+from .test_analysis_speakers import ORG, speakers
+
+
+def test_an_organisation_with_its_class_noun_speaks() -> None:
+    text = 'Time magazine wrote that she had done "the most to influence the events of the year".'
+    assert speakers(text, {"Time": ORG}) == ["Time"]
+
+
+def test_a_press_release_named_after_an_organisation_speaks_for_it() -> None:
+    text = 'A Dunmore press release read: "We mourn a great talent."'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
+def test_a_press_release_after_the_verb_speaks_for_its_organisation() -> None:
+    text = '"We mourn a great talent," reads a Dunmore press release.'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
+def test_a_class_noun_after_a_person_is_no_organisation() -> None:
+    text = 'The Carl Mott company said the claim was "baseless".'
+    assert speakers(text, {"Carl Mott": ("person", "m", ())}) == [None]
+
+
+def test_an_account_for_an_organisation_speaks_for_it() -> None:
+    text = 'The account for the Eastport Show tweeted: "We salute you."'
+    assert speakers(text, {"Eastport Show": ORG}) == ["Eastport Show"]
+
+
+def test_a_statement_from_a_ministry_speaks_for_it() -> None:
+    text = 'A statement from the Harbour Ministry said the port was "closed until further notice".'
+    assert speakers(text, {"Harbour Ministry": ORG}) == ["Harbour Ministry"]
+
+
+def test_an_order_by_a_named_officer_quotes_the_officer() -> None:
+    text = ('The Harbour Agency has announced an order by Agency Commandant Admiral Carl Mott directing units '
+            'nearby to "join the police in the investigation."')
+    assert speakers(text, {"Harbour Agency": ORG, "Carl Mott": ("person", "m", ())}) == ["Carl Mott"]
+
+
+def test_an_email_from_a_possessors_laptop_has_no_named_author() -> None:
+    text = 'An email from Ann Roe\'s laptop read: "Pay the big guy."'
+    assert speakers(text, {"Ann Roe": ("person", "f", ())}) == [None]
+
+
+def test_a_long_introductory_phrase_naming_nobody_is_skipped_to_the_subject() -> None:
+    text = ('Within roughly a day before the event, the Eastport Guard arrested 33 men, claiming them to be '
+            'mercenaries who were preparing to organize "terrorism" in the city.')
+    assert speakers(text, {"Eastport Guard": ORG}) == ["Eastport Guard"]
+
+
+def test_credits_as_frames_the_quotation() -> None:
+    text = 'She received the award, with which Time credits an individual as having done "the most to influence".'
+    assert speakers(text, {"Time": ORG}) == ["Time"]
