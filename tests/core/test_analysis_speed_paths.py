@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.analysis.names import fold, is_acronym
+from newsreader.analysis.passes.coreference import _FOLDS_ASCII, LETTER_FOLDS
 
 # ASCII letters, digits and marks beside letters that are cased, uncased, combining or compatibility forms
 WORDISH = st.text(alphabet="aAzZ.-'5_ \u00e9\u00c9\u011f\u0130\u0131\u00df\ufb01\u2160\u24d0\u0301\u4e2d\u00aa",
@@ -41,3 +42,14 @@ def test_acronyms_and_folded_names() -> None:
     assert is_acronym("NATO") and is_acronym("U.S.") and is_acronym("M5S") and is_acronym("ÉU")
     assert not is_acronym("Nato") and not is_acronym("A") and not is_acronym("ABCDEFGHI") and not is_acronym("A1")
     assert fold("Erdoğan") == fold("Erdogan") == "erdogan" and fold("McBride") == "mcbride"
+
+
+@settings(max_examples=300, deadline=None)
+@given(ASCII)
+def test_an_ascii_form_is_left_as_it_is_by_the_letter_folds(form: str) -> None:
+    # `spellings` skips the translation of a plain ASCII form unless a folded letter is ASCII
+    assert _FOLDS_ASCII or form.translate(LETTER_FOLDS) == form
+
+
+def test_the_letter_folds_fold_the_letters_they_list() -> None:
+    assert "Jarosław Kaczyński".translate(LETTER_FOLDS) == "Jaroslaw Kaczyński"
