@@ -41,11 +41,24 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann P
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    solo = {state.doc.tokens[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
+    toks, lex = state.doc.tokens, state.lex
+    solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
-    state.cands = [c for k, run in enumerate(state.runs) if k not in forenames
-                   for c in ([Cand([state.doc.tokens[run[0]]], person_evidence=True)] if k in surnames
-                             else _with_suffix(run, state, solo))]
+    cands: list[Cand] = []
+    for k, run in enumerate(state.runs):
+        if k in forenames:
+            continue
+        if k in surnames:
+            cands.append(Cand([toks[run[0]]], person_evidence=True))
+        elif len(run) > 1:
+            cands += _with_suffix(run, state, solo)
+        else:  # (most runs: one word, which no title, suffix or affiliation rule can split)
+            t = state.heads.get(run[0], toks[run[0]])
+            w = t.text
+            breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
+            if not breaks or _shares_surname(run[0], state):
+                cands.append(Cand([t]))
+    state.cands = cands
 
 
 def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
@@ -99,9 +112,10 @@ def _surname_comma_forenames(state: DocState, k: int) -> bool:
 
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
-    after an event's or an organisation's head word the numeral counts editions ("World War II"). After an
-    honorific a closing "I" is the speaker's pronoun, not a regnal numeral ("Mr. Collins I know you …")."""
+    """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
+    "Robert Downey Jr.", "Cummings Sr."; after an event's or an organisation's head word the numeral
+    counts editions ("World War II"). After an honorific a closing "I" is the speaker's pronoun, not a
+    regnal numeral ("Mr. Collins I know you …")."""
     if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and (state.doc.tokens[run[0]].text,) in BARE_HONORIFICS:
         run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
@@ -161,13 +175,8 @@ def match_title(words: list[str], i: int, lex: Lexicon) -> int:
 
 
 def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """Split a raw run at titles and time words; the part after a title is a person."""
+    """Split a raw run of two words or more at titles and time words; the part after a title is a person."""
     lex, toks = state.lex, state.doc.tokens
-    if len(run) == 1:  # (most runs: one word, which no title or affiliation rule can split)
-        t = state.heads.get(run[0], toks[run[0]])
-        w = t.text
-        breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-        return [] if breaks and not _shares_surname(run[0], state) else [Cand([t])]
     rtoks = [state.heads.get(i, toks[i]) for i in run]
     words = [t.text for t in rtoks]
     sp = _Split()
