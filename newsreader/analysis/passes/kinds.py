@@ -47,8 +47,10 @@ def candidate_kinds(state: DocState) -> None:
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
         named = _named_body(c, k, doc) if prev in BODY_NOUNS else None
-        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex), named, lex)
-        c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
+        words = c.words()  # (the candidate's words and form, made once for both tests)
+        full = " ".join(words)
+        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named
 
 
@@ -121,10 +123,9 @@ def _named_body(c: Cand, k: int | None, doc: Doc) -> str | None:
         and prev.sent == first.sent else None
 
 
-def kind_of(c: Cand, lex: Lexicon) -> str | None:
-    """The kind a candidate's own words and the word lists give it (None: undecided)."""
-    words = c.words()
-    full = " ".join(words)
+def kind_of(c: Cand, lex: Lexicon, words: list[str], full: str) -> str | None:
+    """The kind a candidate's own words (`words`, joined: `full`) and the word lists give it (None:
+    undecided)."""
     if c.person_evidence:
         return "person"
     if is_place_name(full, lex):
@@ -175,10 +176,8 @@ def _dotted_initials(word: str, lex: Lexicon) -> bool:
         and word.replace(".", "") not in lex.vessel_prefixes  # ("U.S.S. Grayback")
 
 
-def _weak(c: Cand, lex: Lexicon) -> bool:
+def _weak(c: Cand, lex: Lexicon, words: list[str], full: str) -> bool:
     """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
-    words = c.words()
-    full = " ".join(words)
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
             or c.the_name or " ".join(words[1:]) in lex.known_orgs:
         return False
