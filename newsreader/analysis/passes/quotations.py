@@ -257,7 +257,7 @@ def keep_run(r: Run, doc: Doc) -> bool:
     content = text[r.start:r.end]
     n = len(content.split())
     ps, pe = doc.paragraphs[r.para]
-    if pe - ps < CAPTION_PARA_MAX and CAPTION_RE.search(text, ps, pe):
+    if pe - ps < CAPTION_PARA_MAX and text.find(":", ps, pe) >= 0 and CAPTION_RE.search(text, ps, pe):
         return False
     if _named_not_said(text, r, ps) or names_by_verb(text, r, ps):
         return False
@@ -454,6 +454,8 @@ def _scare_cue_re() -> re.Pattern[str]:
 
 def _title_case(ws: list[str]) -> bool:
     """Every content word capitalised, as in the title of a work ("Gone With The Wind")."""
+    if len(ws) > TITLE_MAX_WORDS:
+        return False  # (most quotations: too long for a title, and no need to look at their words)
     minor = words("title_minor_words")
     content = [w.strip(",.!?;:()[]\"'") for w in ws]
     content = [w for w in content if w and w.lower() not in minor]
