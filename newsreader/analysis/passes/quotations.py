@@ -106,6 +106,8 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool) ->
     runs: list[Run] = []
     open_at: int | None = None
     open_ch = ""
+    if not _any_of(text, ps, pe, _DOUBLE_MATCHES):
+        return runs, False
     for m in DOUBLE_RE.finditer(text, ps, pe):
         ch, i, j = m.group(), m.start(), m.end()
         prev = text[i - 1] if i > ps else " "
@@ -164,7 +166,7 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
     out = list(runs)
     open_at: int | None = None
     j = 0
-    for m in SINGLE_RE.finditer(text, ps, pe):
+    for m in SINGLE_RE.finditer(text, ps, pe) if _any_of(text, ps, pe, _SINGLE_MARKS) else ():
         i = m.start()
         while j < len(spans) and spans[j][1] <= i:
             j += 1
@@ -185,6 +187,17 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
             open_at = None
     out.sort(key=lambda r: r.start)
     return out
+
+
+_DOUBLE_MATCHES = (*_DOUBLE_MARKS, "``", "''")  # everything DOUBLE_RE matches
+_SINGLE_MARKS = ("\u2018", "\u2019", "\u201a", "'")  # the marks SINGLE_RE opens with
+
+
+def _any_of(text: str, ps: int, pe: int, marks: tuple[str, ...]) -> bool:
+    """Whether any of `marks` occurs in text[ps:pe], by a C search for each (most paragraphs hold no
+    quotation): the pattern search, a test of a character class at every character, is spared for them."""
+    para = text[ps:pe]
+    return any(m in para for m in marks)
 
 
 def _single_opens(ch: str, prev: str, nxt: str) -> bool:
