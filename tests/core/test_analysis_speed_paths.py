@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 
 from newsreader.analysis.names import fold, is_acronym
 from newsreader.analysis.passes.coreference import _FOLDS_ASCII, LETTER_FOLDS
+from newsreader.analysis.passes.kinds import ITEM_BEFORE_RE, _gap_before
+from newsreader.analysis.passes.weighing import SURNAME_PREFIX_RE, _camel, _joined, _listed
+from newsreader.analysis.text import tokenize
 
 # ASCII letters, digits and marks beside letters that are cased, uncased, combining or compatibility forms
 WORDISH = st.text(alphabet="aAzZ.-'5_ \u00e9\u00c9\u011f\u0130\u0131\u00df\ufb01\u2160\u24d0\u0301\u4e2d\u00aa",
@@ -53,3 +56,53 @@ def test_an_ascii_form_is_left_as_it_is_by_the_letter_folds(form: str) -> None:
 
 def test_the_letter_folds_fold_the_letters_they_list() -> None:
     assert "Jarosław Kaczyński".translate(LETTER_FOLDS) == "Jaroslaw Kaczyński"
+
+
+def _plain_camel(w: str) -> bool:
+    if not any(map(str.isupper, w[1:])) or is_acronym(w):
+        return False
+    m = SURNAME_PREFIX_RE.match(w)
+    return m is None or any(map(str.isupper, w[m.end() + 1:]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(WORDISH, ASCII, st.text(max_size=10),
+                 st.sampled_from(["McBride", "MacDonald", "O'Reilly", "AntyScience", "McDONALD"])))
+def test_inner_capitals_are_found_as_by_the_plain_scan(word: str) -> None:
+    assert _camel(word) == _plain_camel(word)
+
+
+def _plain_listed(toks: list, k: int, end: int, text: str) -> bool:
+    j = k
+    while j + 1 < len(toks) and toks[j].end < end:
+        j += 1
+    return any(x >= 0 and y < len(toks) and toks[x].cap and toks[y].cap and _joined(toks, x, y, text)
+               for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)))
+
+
+LIST_PIECES = ["Ann", "Bo", "and", "or", "the", ",", " / ", ".", "Acme Corp", "said"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LIST_PIECES), min_size=1, max_size=12), st.integers(0, 11), st.integers(0, 3))
+def test_a_listed_mention_is_found_as_by_the_plain_pair_loop(pieces: list[str], k: int, width: int) -> None:
+    text = " ".join(pieces)
+    toks = tokenize(text).tokens
+    if not toks:
+        return
+    k = min(k, len(toks) - 1)
+    end = toks[min(k + width, len(toks) - 1)].end
+    assert _listed(toks, k, end, text) == _plain_listed(toks, k, end, text)
+
+
+PLACE_PIECES = ["Paris", "New York", "and", "or", ",", ", and", "\n", " ", "the", "Lyon", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PLACE_PIECES), max_size=14), st.booleans(), st.integers(0, 80))
+def test_the_list_gap_gate_passes_every_place_the_list_pattern_matches(pieces: list[str], spaced: bool,
+                                                                        at: int) -> None:
+    text = (" " if spaced else "").join(pieces)
+    at = min(at, len(text))
+    if ITEM_BEFORE_RE.search(text, max(0, at - 60), at):
+        assert _gap_before(text, at)
