@@ -330,7 +330,8 @@ def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
     places too."""
     others: list[str] = []
     at = start
-    while len(others) < 8 and (m := ITEM_BEFORE_RE.search(text, max(0, at - 60), at)) is not None:
+    while len(others) < 8 and _gap_before(text, at) \
+            and (m := ITEM_BEFORE_RE.search(text, max(0, at - 60), at)) is not None:
         others.append(m.group(1))
         at = m.start()
     at = end
@@ -339,6 +340,16 @@ def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
         at = m.end()
     return len(others) >= 2 and any(is_place_name(o, lex) for o in others) \
         and not any(" " in o and lex.forename_evidence(o.split()[0]) for o in others)
+
+
+_GAP_ENDS = (", ", " and ", " or ")  # how every LIST_GAP ends
+
+
+def _gap_before(text: str, at: int) -> bool:
+    """A list gap may end right before `at` (or before the line break there, where `$` matches too):
+    without one `ITEM_BEFORE_RE` cannot match, and most mentions are spared its search of the window."""
+    lo = max(0, at - 60)
+    return text.endswith(_GAP_ENDS, lo, at) or text[at - 1:at] == "\n" and text.endswith(_GAP_ENDS, lo, at - 1)
 
 
 def _before_local_noun(text: str, end: int) -> bool:
