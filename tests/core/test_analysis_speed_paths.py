@@ -16,6 +16,13 @@ from hypothesis import strategies as st
 from newsreader.analysis.names import fold, is_acronym
 from newsreader.analysis.passes.coreference import _FOLDS_ASCII, LETTER_FOLDS
 from newsreader.analysis.passes.kinds import ITEM_BEFORE_RE, _gap_before
+from newsreader.analysis.passes.quotations import (
+    _DOUBLE_STARTS,
+    _SINGLE_MARKS,
+    DOUBLE_RE,
+    SINGLE_RE,
+    mark_matches,
+)
 from newsreader.analysis.passes.weighing import SURNAME_PREFIX_RE, _camel, _joined, _listed
 from newsreader.analysis.text import tokenize
 
@@ -106,3 +113,15 @@ def test_the_list_gap_gate_passes_every_place_the_list_pattern_matches(pieces: l
     at = min(at, len(text))
     if ITEM_BEFORE_RE.search(text, max(0, at - 60), at):
         assert _gap_before(text, at)
+
+
+QUOTE_TEXT = st.text(alphabet="`'\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a aB1_.\n\u00e9", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUOTE_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_marks_are_matched_as_the_pattern_search_finds_them(text: str, a: int, b: int) -> None:
+    ps, pe = min(a, b, len(text)), min(max(a, b), len(text))
+    for pattern, starts in ((DOUBLE_RE, _DOUBLE_STARTS), (SINGLE_RE, _SINGLE_MARKS)):
+        found = [(m.span(), m.group()) for m in mark_matches(pattern, text, ps, pe, starts)]
+        assert found == [(m.span(), m.group()) for m in pattern.finditer(text, ps, pe)]

@@ -106,9 +106,7 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool) ->
     runs: list[Run] = []
     open_at: int | None = None
     open_ch = ""
-    if not _any_of(text, ps, pe, _DOUBLE_MATCHES):
-        return runs, False
-    for m in DOUBLE_RE.finditer(text, ps, pe):
+    for m in mark_matches(DOUBLE_RE, text, ps, pe, _DOUBLE_STARTS):
         ch, i, j = m.group(), m.start(), m.end()
         prev = text[i - 1] if i > ps else " "
         role = _double_role(ch, prev, text[j:min(j + 2, pe)].ljust(2), open_at is not None, open_ch)
@@ -166,7 +164,7 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
     out = list(runs)
     open_at: int | None = None
     j = 0
-    for m in SINGLE_RE.finditer(text, ps, pe) if _any_of(text, ps, pe, _SINGLE_MARKS) else ():
+    for m in mark_matches(SINGLE_RE, text, ps, pe, _SINGLE_MARKS):
         i = m.start()
         while j < len(spans) and spans[j][1] <= i:
             j += 1
@@ -189,15 +187,30 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
     return out
 
 
-_DOUBLE_MATCHES = (*_DOUBLE_MARKS, "``", "''")  # everything DOUBLE_RE matches
-_SINGLE_MARKS = ("\u2018", "\u2019", "\u201a", "'")  # the marks SINGLE_RE opens with
+_DOUBLE_STARTS = f"`'{_DOUBLE_MARKS}"  # the characters a DOUBLE_RE match starts with
+_SINGLE_MARKS = "\u2018\u2019\u201a'"  # the characters a SINGLE_RE match starts with
 
 
-def _any_of(text: str, ps: int, pe: int, marks: tuple[str, ...]) -> bool:
-    """Whether any of `marks` occurs in text[ps:pe], by a C search for each (most paragraphs hold no
-    quotation): the pattern search, a test of a character class at every character, is spared for them."""
+def mark_matches(pattern: re.Pattern[str], text: str, ps: int, pe: int, starts: str) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, ps, pe)` finds, for a pattern whose every match starts with one of
+    the characters `starts`: each of them is found by a C search (`str.find`, most paragraphs have none
+    or a few) and the pattern is matched where it stands, instead of a search that tests a character class
+    at every character of the paragraph. Matches do not overlap, as the search's do not."""
     para = text[ps:pe]
-    return any(m in para for m in marks)
+    found: list[int] = []
+    for ch in starts:
+        i = para.find(ch)
+        while i >= 0:
+            found.append(ps + i)
+            i = para.find(ch, i + 1)
+    out: list[re.Match[str]] = []
+    end = ps
+    for at in sorted(found):
+        m = pattern.match(text, at, pe) if at >= end else None
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _single_opens(ch: str, prev: str, nxt: str) -> bool:
