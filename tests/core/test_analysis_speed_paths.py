@@ -7,6 +7,7 @@ reference, on open-ended input.
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 
@@ -21,6 +22,8 @@ from newsreader.analysis.passes.quotations import (
     _SINGLE_MARKS,
     DOUBLE_RE,
     SINGLE_RE,
+    _DOTTED_WORDS_RE,
+    _WORDS_RE,
     mark_matches,
 )
 from newsreader.analysis.passes.weighing import SURNAME_PREFIX_RE, _camel, _joined, _listed
@@ -125,3 +128,10 @@ def test_marks_are_matched_as_the_pattern_search_finds_them(text: str, a: int, b
     for pattern, starts in ((DOUBLE_RE, _DOUBLE_STARTS), (SINGLE_RE, _SINGLE_MARKS)):
         found = [(m.span(), m.group()) for m in mark_matches(pattern, text, ps, pe, starts)]
         assert found == [(m.span(), m.group()) for m in pattern.finditer(text, ps, pe)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(WORDISH, ASCII, QUOTE_TEXT, st.text(max_size=20)))
+def test_the_compiled_word_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    assert _WORDS_RE.findall(text) == re.findall(r"[\w'-]+", text)
+    assert _DOTTED_WORDS_RE.findall(text) == re.findall(r"[\w'.-]+", text)

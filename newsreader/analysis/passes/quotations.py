@@ -263,6 +263,11 @@ def _list_gap(gap: str) -> bool:
                                                                                           or gap.strip() == "")
 
 
+# The words the rules below read before a mark: letters, digits, apostrophes and hyphens (and dots). Compiled
+# once, with the ASCII word characters spelt out first: `re` tests them by one bit instead of a look-up of
+# the character's Unicode category (the same set as [\w'-]).
+_WORDS_RE = re.compile(r"[0-9A-Za-z_\w'-]+")
+_DOTTED_WORDS_RE = re.compile(r"[0-9A-Za-z_\w'.-]+")
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
 SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
 SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
@@ -377,7 +382,7 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
         return True
     if before.endswith(_scare_cue_ends()) and _scare_cue_re().search(before):  # (most runs: no cue)
         return True
-    near = re.findall(r"[\w'-]+", before)[-6:]
+    near = _WORDS_RE.findall(before)[-6:]
     if _named_by_participle(text, r, ps) or (near and before.endswith(near[-1]) and near[-1] in words("mention_nouns")):
         return True  # 'the 14th Amendment phrase "subject to"': a metalinguistic noun makes a mention
     placard = words("placard_nouns")
@@ -390,7 +395,7 @@ def names_an_affiliation(r: Run, doc: Doc) -> bool:
     speech frame reads across it."""
     text = doc.text
     ps = doc.paragraphs[r.para][0]
-    prev = re.findall(r"[\w'.-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    prev = _DOTTED_WORDS_RE.findall(text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
     if len(prev) != 2 or prev[1] not in words("affiliation_prepositions") or not prev[0][:1].isupper():
         return False
     return len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None \
@@ -401,7 +406,7 @@ def _object_of_verb(text: str, ps: int, name_at: int) -> bool:
     """'accused Biden of "siding with criminals"': a name right after a speech or framing verb is the
     verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group
     ('termed Brexit for "British exit"' is a gloss, not this)."""
-    before = re.findall(r"[\w'-]+", text[max(ps, name_at - 30):name_at])[-1:]
+    before = _WORDS_RE.findall(text[max(ps, name_at - 30):name_at])[-1:]
     return bool(before) and before[0].lower() in lexicon().speech_verbs | words("framing_verbs")
 
 
@@ -432,7 +437,7 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
     the object complement of a naming verb a few words before it (with no speech verb between), so it is a
     name. "called" is not one of them: 'called the report "fake news"' reports words in news prose."""
     s0 = last_sentence_end(text, max(ps, r.open_pos - 80), r.open_pos)
-    before = re.findall(r"[\w'-]+", text[s0:r.open_pos])[-NAMING_VERB_REACH:]
+    before = _WORDS_RE.findall(text[s0:r.open_pos])[-NAMING_VERB_REACH:]
     speech = lexicon().speech_verbs
     for i in range(len(before) - 1, -1, -1):
         lw = before[i].lower()
@@ -446,7 +451,7 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
 def after_work_noun(text: str, r: Run, ps: int) -> bool:
     """'wrote the book "Winning Back Trust,"': a Title Case run right after a noun for a work (a book, a
     film, a bill) is that work's title, even with the comma American style puts inside the marks."""
-    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 30):r.open_pos])[-1:]
+    prev = _WORDS_RE.findall(text[max(ps, r.open_pos - 30):r.open_pos])[-1:]
     return bool(prev) and prev[0].lower() in words("work_nouns")
 
 
@@ -459,7 +464,7 @@ def _after_possessive(text: str, r: Run, ps: int) -> bool:
 
 def _named_by_participle(text: str, r: Run, ps: int) -> bool:
     """'a song called "Day after Day"': a naming participle right after a common noun."""
-    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    prev = _WORDS_RE.findall(text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
     return len(prev) == 2 and prev[1].lower() in words("naming_participles") and prev[0][:1].islower() \
         and prev[0] not in words("third_person_pronouns") and prev[0] not in words("relative_pronouns")
 
