@@ -26,6 +26,7 @@ from newsreader.analysis.passes.quotations import (
     _WORDS_RE,
     mark_matches,
 )
+from newsreader.analysis.passes.speech_frames import ASIDE_RE, _has_dash
 from newsreader.analysis.passes.weighing import SURNAME_PREFIX_RE, _camel, _joined, _listed
 from newsreader.analysis.text import tokenize
 
@@ -135,3 +136,10 @@ def test_marks_are_matched_as_the_pattern_search_finds_them(text: str, a: int, b
 def test_the_compiled_word_patterns_find_what_their_plain_forms_find(text: str) -> None:
     assert _WORDS_RE.findall(text) == re.findall(r"[\w'-]+", text)
     assert _DOTTED_WORDS_RE.findall(text) == re.findall(r"[\w'.-]+", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \n-\u2013\u2014aB,.", max_size=30))
+def test_the_dash_gate_passes_every_window_with_an_aside_mark(window: str) -> None:
+    # `outside_asides` skips the pattern search of a window without a dash
+    assert _has_dash(window) or ASIDE_RE.search(window) is None
