@@ -108,7 +108,21 @@ def _place_names(places: dict[str, Any], generated: dict[str, Any], aliases: dic
         names.update(_words(places.get(key)))
     for key in ("countries", "us_states", "cities"):
         names.update(_words(generated.get(key)))
-    return frozenset(names)
+    return frozenset(names | _saint_spellings(names))
+
+
+SAINT_SPELLINGS = ("Saint ", "St. ", "St ")  # one place, three spellings: "Saint/St./St Petersburg"
+
+
+def _saint_spellings(names: set[str]) -> set[str]:
+    """A place named after a saint is written "Saint X", "St. X" or "St X" (the tokens drop the dot of an
+    abbreviation, so a run reads "St Petersburg"): every place so named, in the other two spellings."""
+    out: set[str] = set()
+    for name in names:
+        prefix = next((p for p in SAINT_SPELLINGS if name.startswith(p)), None)
+        if prefix is not None:
+            out.update(p + name[len(prefix):] for p in SAINT_SPELLINGS)
+    return out
 
 
 OFFICE_HOLDER_ENDINGS = ("woman", "person", "member", "man")  # ("woman" before "man": it ends in it)

@@ -204,7 +204,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             own = _portfolio(sp, lex) and lex.common_words.isdisjoint(w.lower() for w in words[i + size:])
             if _title_applies(tuple(words[i:i + size]), words[i + size:], bool(sp.cur) and not own,
                               lex, functools.partial(_after_a_forename, state)):
-                _drop_portfolio(sp, lex)
+                _drop_portfolio(sp, lex, _after_head_of(run[0], toks, lex))
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
                 i += size
@@ -299,12 +299,18 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     return ok
 
 
-def _drop_portfolio(sp: _Split, lex: Lexicon) -> None:
+def _drop_portfolio(sp: _Split, lex: Lexicon, body_tail: bool = False) -> None:
     """"Emergency Situations Minister Alexander Chupriyan", "Deputy Foreign Affairs Minister …": common
     words before a title name its portfolio, not an actor (a known body or a head word stays: "Labour MP",
-    "Home Office Minister")."""
-    if _portfolio(sp, lex):
+    "Home Office Minister"; so do the last words of a body's name after its head and "of", which the
+    organisation pass joins: "House of Commons Speaker John Bercow")."""
+    if not body_tail and _portfolio(sp, lex):
         sp.cur = []
+
+
+def _after_head_of(k: int, toks: list[Token], lex: Lexicon) -> bool:
+    """Token k follows an organisation head and "of" ("House of | Commons …")."""
+    return k >= 2 and toks[k - 1].text == "of" and toks[k - 2].text in lex.joinable_heads
 
 
 def _portfolio(sp: _Split, lex: Lexicon) -> bool:

@@ -145,8 +145,11 @@ def nested_organisations(state: DocState) -> None:
             by_word.setdefault(w, []).append((b, bws))
     for e, ws in org_words:
         if e.merged_into is not None or is_place_name(e.name, lex) or (
-                e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)):
-            # (a generic known institution such as "Supreme Court" may still belong to a longer name)
+                e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)
+                and not any(_country_body(bws, ws, lex) for _, bws in by_word.get(ws[0], ()))):
+            # (a generic known institution such as "Supreme Court" may still belong to a longer name, and
+            # a known body to its country's full name: "United States House of Representatives"; not to an
+            # adjective: "English Wikipedia", "American YouTube" are a brand's edition or a description)
             continue
         hosts = {id(b.root()): b.root() for b, bws in (by_word.get(ws[0], ()) if ws else org_words)
                  if b is not e and _holds(bws, ws, lex)}
@@ -159,6 +162,8 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
         return False
     if bws[0] in lex.nationalities and len(bws) > len(ws) + 1 and bws[1:len(ws) + 1] == ws:
         bws = bws[1:]  # "Italian Supreme Court of Cassation" holds "Supreme Court"
+    if _national_body(bws, ws, lex):
+        return True
     if len(ws) == 1:  # "Church of Scientology", "Summer Institute of Linguistics": the word after "<head> of"
         return len(bws) >= 3 and bws[-2] == "of" and bws[-1] == ws[0] and bws[-3] in lex.org_heads
     # "United States Air Force" / "Supreme Court of Cassation" (but not the sub-unit "Boston University
@@ -166,6 +171,24 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
     return ws[-1] in lex.org_heads and (
         bws[-len(ws):] == ws and bws[-len(ws) - 1] not in JOINER_WORDS
         or bws[:len(ws)] == ws and bws[len(ws)] == "of")
+
+
+def _country_body(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
+    """The longer name is the shorter one after the name of a place ("United States House of …")."""
+    n = len(ws)
+    return len(bws) > n and bws[-n:] == ws and is_place_name(" ".join(bws[:-n]), lex)
+
+
+def _national_body(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
+    """"Indian Railways" … "the Railways", "United States House of Representatives" … "the House of
+    Representatives": a country's body is called by its own words once the country is known; the longer
+    name is those words after a nationality or a place."""
+    n = len(ws)
+    if len(bws) <= n or bws[-n:] != ws:
+        return False
+    prefix = bws[:-n]
+    return all(w in lex.nationalities or is_place_name(w, lex) for w in prefix) \
+        or is_place_name(" ".join(prefix), lex)
 
 
 def abridged_organisations(state: DocState) -> None:
@@ -250,8 +273,14 @@ def person_names(state: DocState) -> None:
             merge(e, max(cands_last.values(), key=lambda x: len(x.forms)))
             continue
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
-        if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs:
+        if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs and forename_shaped(w):
             merge(e, next(iter(cands_first.values())))
+
+
+def forename_shaped(word: str) -> bool:
+    """A forename is written in letters, a capital and then lower case ("Ken", "Jean-Luc", "D'Arcy"): an
+    acronym or a word with digits ("G7 … the G7 Summit", "NASA") is nobody's forename."""
+    return word[:1].isupper() and any(map(str.islower, word)) and not any(map(str.isdigit, word))
 
 
 def titled_names(state: DocState, persons: list[Entity]) -> None:

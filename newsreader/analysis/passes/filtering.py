@@ -222,8 +222,9 @@ def _head_word(words: list[str]) -> str:
 
 
 def _nationality(w: str, lex: Lexicon) -> bool:
-    """"British", "Ethiopian", "Ethiopians": a nationality adjective or the people it names."""
-    return w in lex.nationalities or w[-1:] == "s" and w[:-1] in lex.nationalities
+    """"British", "Ethiopian", "Ethiopians": a nationality adjective or the people it names (not a country
+    named like a plural: "Philippines")."""
+    return w in lex.nationalities or w[-1:] == "s" and w[:-1] in lex.nationalities and not is_place_name(w, lex)
 
 
 def _title_without_name(words: list[str], lex: Lexicon) -> bool:
@@ -237,7 +238,8 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
             or w in lex.non_actors or _contraction(w) or _negation(w) or w.startswith("#"):
         return True
-    if w[-1] == "s" and (_demonym(w, lex) or w[:-1] in lex.nationalities and w not in lex.known_orgs):
+    if w[-1] == "s" and (_demonym(w, lex) or w[:-1] in lex.nationalities and w not in lex.known_orgs
+                         and not is_place_name(w, lex)):
         return True  # "Londoners", "Samoans", "Republicans", "Tatars": people of a place or a party, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms

@@ -29,6 +29,8 @@ NON_LOCATIVE_TO = rule_words("actors_non_locative_to")  # "according to X": X is
 PUBLISHING_VERBS = rule_words("actors_publishing_verbs")  # "published … in X": X is a publication
 REPORTING_VERBS = rule_words("actors_reporting_verbs")  # "Axios reported": the subject is an outlet
 INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the object is an outlet
+PLURAL_NAME_CONTINUATIONS = rule_words("actors_plural_name_continuations")  # "the Arts and Humanities …"
+INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 
 
@@ -51,7 +53,46 @@ def candidate_kinds(state: DocState) -> None:
         full = " ".join(words)
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
-            and not _institution(c, lex, state.stats) and not outlet and not named
+            and not _institution(c, lex, state.stats) and not outlet and not named \
+            and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
+            or (prev in INDEFINITE_ARTICLES or "-" in prev) and _class_member(c, k, doc, lex)
+
+
+def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:
+    """"lost to the Cardinals", "a piece the Times quoted", "played for the Lakers": a plural common noun
+    capitalised mid-sentence after "the", which the article never writes in lower case, names a team, a
+    band, a paper or a party; English writes a class of things in lower case ("the cardinals met") and
+    capitalises a plural only as a name. Not when it opens a longer name ("the Arts and Humanities …",
+    "the Halls of …") or a work's title ("the Clouds (1958)")."""
+    w = c.toks[0].text
+    if len(c.toks) != 1 or not k or c.toks[0].initial or not w.endswith("s") or w.endswith("ss") \
+            or w.lower() in stats.lower_seen or is_acronym(w):
+        return False
+    toks = doc.tokens
+    after = doc.text[c.end:c.end + 2]
+    nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sent == toks[k].sent else None
+    return after != " (" and not (nxt is not None and nxt.text in PLURAL_NAME_CONTINUATIONS
+                                  and doc.text[c.end:nxt.start] == " ")
+
+
+def _class_member(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
+    """"a self-described Libertarian Socialist", "As a Penn Stater, I …", "a Hybrid Organization": capitalised
+    words heading a noun phrase that an indefinite article opens (maybe through one hyphenated modifier)
+    name a kind of thing, one member of a class, not the one actor a proper name picks out; such a run is
+    a name only if the article names it otherwise too. The name may still modify the noun that heads the
+    phrase ("a Ford spokesman", "a Digital Millennium Copyright Act notice"), a title makes a person ("a
+    Dr. Bailey"), and a body newly set up is named in full with its head word ("Huawei opened a Cyber
+    Security Transparency Centre": a description of a class is short, one or two words)."""
+    toks = doc.tokens
+    if not k or c.person_evidence or len(c.toks) >= 3 and c.toks[-1].text in lex.org_heads:
+        return False
+    j = k - 1 - ("-" in toks[k - 1].text and toks[k - 1].text[:1].islower())
+    if j < 0 or toks[j].text not in INDEFINITE_ARTICLES or toks[j].sent != toks[k].sent:
+        return False
+    n = doc.index_of.get(c.toks[-1].start, k) + 1
+    after = toks[n] if n < len(toks) and toks[n].sent == toks[k].sent else None
+    return after is None or not after.text[:1].islower() or after.text.capitalize() in lex.function_words \
+        or doc.text[c.end:after.start] != " "
 
 
 def _published_in(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
@@ -128,11 +169,28 @@ def kind_of(c: Cand, lex: Lexicon, words: list[str], full: str) -> str | None:
     undecided)."""
     if c.person_evidence:
         return "person"
+    if c.the_name and (is_place_name(full, lex) or is_place_name("The " + full, lex)):
+        return _the_place(words, lex)
     if is_place_name(full, lex):
         return "place"
-    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs:
+    if full in lex.known_orgs or " ".join(words[1:]) in lex.known_orgs \
+            or len(words) > 3 and _placed_known_org(words, lex):
         return "organisation"
     return _kind_by_head(c, words, lex)
+
+
+def _placed_known_org(words: list[str], lex: Lexicon) -> bool:
+    """"United States House of Representatives": a known body after the name of its country (or state)
+    is that body, named in full."""
+    return any(" ".join(words[k:]) in lex.known_orgs and is_place_name(" ".join(words[:k]), lex)
+               for k in range(2, len(words) - 1))
+
+
+def _the_place(words: list[str], lex: Lexicon) -> str:
+    """"writing in The Atlantic", "told The Hindu": a place's name after a capitalised "The" mid-sentence is
+    the title of a publication named after it, unless the place itself is named with "The" ("in The
+    Hague", "The Gambia")."""
+    return "place" if is_place_name(" ".join(["The", *words]), lex) else "organisation"
 
 
 def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
@@ -179,7 +237,7 @@ def _dotted_initials(word: str, lex: Lexicon) -> bool:
 def _weak(c: Cand, lex: Lexicon, words: list[str], full: str) -> bool:
     """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
-            or c.the_name or " ".join(words[1:]) in lex.known_orgs:
+            or c.the_name or " ".join(words[1:]) in lex.known_orgs or len(words) > 3 and _placed_known_org(words, lex):
         return False
     if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False
@@ -209,11 +267,23 @@ def _institution(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
 
 def _lower_case_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
     """A lone word this very article writes more often in lower case than capitalised mid-sentence."""
-    if len(c.toks) != 1 or c.person_evidence or c.the_name:
+    if len(c.toks) > 1:
+        return _common_phrase_here(c, lex, stats)
+    if c.person_evidence or c.the_name:
         return False
     w = c.toks[0].text
     return stats.lower_count.get(w.lower(), 0) >= max(2, stats.capmid_count.get(w, 0) + 1) \
         and not is_acronym(w) and w not in lex.known_orgs and not is_place_name(w, lex)
+
+
+def _common_phrase_here(c: Cand, lex: Lexicon, stats: CapStats) -> bool:
+    """"returned samples (Moon Rocks, Genesis chips, …)": a phrase each of whose words this very article
+    also writes in lower case ("moon", "rocks") is a common phrase capitalised for emphasis or as a label,
+    unless a forename, a title or a head word makes it a name ("Bill Gates", "Supreme Court")."""
+    if c.person_evidence or c.the_name or c.kind in ("organisation", "place") or len(c.toks) > 4:
+        return False
+    words = c.words()
+    return not lex.forename_evidence(words[0]) and all(w.lower() in stats.lower_seen for w in words)
 
 
 def resolve_kind(e: Entity, lex: Lexicon) -> str | None:

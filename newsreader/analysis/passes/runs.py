@@ -12,9 +12,10 @@ start, a possessive, punctuation or a photo-credit cue ends it. A capitalised wo
 from __future__ import annotations
 
 import functools
+import re
 
 from ..lexicon import Lexicon, lexicon, rule_words
-from ..names import is_initial, namey
+from ..names import is_initial, is_place_name, namey
 from ..state import DocState
 from ..text import Token
 from .evidence import CAPTION_CUES, is_caption_cue
@@ -43,16 +44,18 @@ def capitalised_runs(state: DocState) -> None:
     captions = state.captions
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
     for i, t in enumerate(toks):
-        if not cur and not t.cap and "-" not in t.text:
-            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen)
+        if not cur and not t.cap and "-" not in t.text \
+                and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
+            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen; "1st" may open one)
         if cur and t.end == toks[cur[-1]].poss_end and t.start > toks[cur[-1]].end:
             continue  # the "s" of "Sheriff's": inside the possessive, which `_joinable` weighs
         if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) \
                 or dollars and text.startswith("$", t.end):
             flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
-        if not t.cap and t.text not in PARTICLES and t.text != "of" and "-" not in t.text and not namey(t):
-            flush()  # (the word after most runs: lower case, no particle, so no need to ask `_joinable`)
+        if not t.cap and t.text not in PARTICLES and t.text != "of" and "-" not in t.text \
+                and not t.text[0].isdigit() and not namey(t):
+            flush()  # (the word after most runs: lower case, no particle, no number: no need to ask `_joinable`)
             continue
         joinable = bool(cur) and _joinable(toks, cur, i, text, lex)
         if t.cap and "-" in t.text:
@@ -68,11 +71,13 @@ def capitalised_runs(state: DocState) -> None:
                 cur.append(i)
                 flush()
                 continue
-        if t.cap and "-" not in t.text or namey(t):  # (the test `namey` ends with, for most words)
+        # (the test `namey` ends with, for most words; an ordinal opens a unit's name: "the 1st Fleet Command")
+        if t.cap and "-" not in t.text or namey(t) or _opens_with_ordinal(toks, i, text):
             if not joinable and cur:
                 flush()
             cur.append(i)
-        elif joinable and (t.text in PARTICLES or t.text == "of") and _glue(toks, cur, i, text):
+        elif joinable and ((t.text in PARTICLES or t.text == "of") and _glue(toks, cur, i, text)
+                           or _numbered(toks, cur, i, lex)):  # "the Lost 52 Project"
             cur.append(i)
         else:
             flush()
@@ -95,23 +100,63 @@ def _trimmed(runs: list[list[int]], toks: list[Token]) -> list[list[int]]:
 
 
 def _trim(run: list[int], toks: list[Token]) -> list[int]:
-    """Particles must not end a run."""
+    """Particles must not end a run (nor an ordinal or a number that found no name after it)."""
     while run and not namey(toks[run[-1]]):
         run = run[:-1]
     return run
 
 
+ORDINAL_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+MAX_NAME_NUMBER = 999  # "Area 51", "Interstate 75", "Boeing 737": a numbered name; "Tokyo 2020" is a year
+
+
+def _opens_with_ordinal(toks: list[Token], i: int, text: str) -> bool:
+    """"the 1st Fleet Command", "the 501st Legion": an ordinal before capitalised words opens a unit's name
+    (not before an acronym, "60th NATO summit", or a nationality, "the 43rd Canadian Parliament")."""
+    t = toks[i]
+    return t.text[0].isdigit() and ORDINAL_RE.fullmatch(t.text) is not None and i + 1 < len(toks) and toks[i + 1].cap \
+        and not toks[i + 1].initial and text[t.end:toks[i + 1].start] == " " and not toks[i + 1].text.isupper() \
+        and toks[i + 1].text not in lexicon().nationalities
+
+
+def _numbered(toks: list[Token], cur: list[int], i: int, lex: Lexicon) -> bool:
+    """"the Area 51 Alien Center", "the Lost 52 Project": a number between capitalised words of one name
+    numbers the thing the words before it name and belongs to the name; not after a month or a day
+    ("March 12"), a sentence's first word ("Around 300,000 …") or a function word, not a year ("Tokyo
+    2020 Games"), and not before another name ("Round 4 Sunshine Coast …"). A number that ends the run
+    stays out ("Tab 3", "Explorer 9": references and versions far more often than names)."""
+    w = toks[i].text
+    if not w[0].isdigit():
+        return False  # (most words after a run: settled by one look)
+    prev = toks[cur[-1]]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return prev.cap and not prev.initial and w.isdigit() and int(w) <= MAX_NAME_NUMBER \
+        and prev.text not in lex.time_words and prev.text not in lex.function_words \
+        and nxt is not None and nxt.cap and nxt.start == toks[i].end + 1 and nxt.sent == prev.sent \
+        and not _opens_place(toks, i + 1, lex)
+
+
+def _opens_place(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """Token k, alone or with the next word, is a place: another name starts there ("their Round 4
+    Sunshine Coast Rugby Union match")."""
+    two = f"{toks[k].text} {toks[k + 1].text}" if k + 1 < len(toks) else ""
+    return is_place_name(toks[k].text, lex) or is_place_name(two, lex)
+
+
 def _possessive_in_name(prev: Token, t: Token, lex: Lexicon) -> bool:
     """"Doctors' Hospital", "the Alachua Sheriff's Office", "Boston Children's Hospital": a possessive
     inside a body's name, before its head. A plural possessive ("Doctors'") always is one; a singular one
-    when the possessor is an office ("Sheriff's Office", "Governor's Mansion") or a plural noun for people
-    ("People's Party", "Children's Hospital"); after a name it is that name's body, written apart ("Apple's
-    Board", "CU Boulder's Cooperative Institute")."""
+    when the possessor is an office ("Sheriff's Office", "Governor's Mansion"); after a name it is that
+    name's body, written apart ("Apple's Board", "CU Boulder's Cooperative Institute"). A plural noun for
+    people names whom the thing is for, not an owner, so its possessive is inside the name before any
+    capitalised word but a forename ("People's Party", "People's Liberation Army", "Women's Day")."""
+    if prev.text in GROUP_NOUNS and prev.poss_end == prev.end + 2:
+        return not lex.is_forename(t.text)
     if not (t.text in lex.org_heads or t.text in lex.place_heads):
         return False
     if prev.poss_end == prev.end + 1:
         return True
-    return prev.poss_end == prev.end + 2 and ((prev.text,) in lex.titles or prev.text in GROUP_NOUNS)
+    return prev.poss_end == prev.end + 2 and (prev.text,) in lex.titles
 
 
 def _joinable(toks: list[Token], cur: list[int], i: int, text: str, lex: Lexicon) -> bool:

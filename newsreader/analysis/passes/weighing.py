@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..lexicon import rule_words
+from ..lexicon import lexicon, rule_words
 from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Doc, Token
@@ -247,14 +247,21 @@ def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
 
 def _joined(toks: list[Token], x: int, y: int, text: str) -> bool:
     """Tokens x and y are two capitalised words of one sentence listed together: "X, Y", "X / Y" or
-    "X and Y" (", and", "or")."""
+    "X and Y" (", and", "or"; not common words offered as alternatives: `_alternatives`)."""
     if x < 0 or y >= len(toks) or not (toks[x].cap and toks[y].cap) or toks[x].sent != toks[y].sent:
         return False
     if y == x + 1:
         return text[toks[x].end:toks[y].start] in LIST_GAPS
     mid = toks[x + 1]
     return mid.text in LIST_CONJUNCTIONS and text[toks[x].end:mid.start] in (" ", ", ") \
-        and text[mid.end:toks[y].start] == " "
+        and text[mid.end:toks[y].start] == " " and not (mid.text == "or" and _alternatives(toks[x], toks[y]))
+
+
+def _alternatives(a: Token, b: Token) -> bool:
+    """"Hegemony or Survival", "King or Queen": capitalised common words offered as alternatives make a
+    title or a slogan; names are listed with "or" only as names ("Tiffany or Bosco")."""
+    common = lexicon().common_words
+    return a.text.lower() in common or b.text.lower() in common
 
 
 def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
