@@ -39,9 +39,16 @@ def numbered_body(words: list[str], lex: Lexicon) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
-    """"NATO", "U.S.", "M5S": two to eight characters whose letters are all capitals."""
+    """"NATO", "U.S.", "M5S": two to eight characters whose letters are all capitals.
+
+    Most words are settled without a look at each character: a longer word, or a plain ASCII word (where
+    the letters are A-Z and a-z, so `isupper` says "a capital and no small letter")."""
+    if len(word) > 8:
+        return False
+    if word.isascii():
+        return word.isupper() and sum(map(str.isalpha, word)) >= 2
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def acronymish(form: str) -> bool:
@@ -68,7 +75,10 @@ def namey(tok: Token) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Accent-insensitive key: "Erdoğan" and "Erdogan" are one surname."""
+    """Accent-insensitive key: "Erdoğan" and "Erdogan" are one surname. (A plain ASCII word has no accent to
+    strip: its key is its lower case, without the per-character pass.)"""
+    if word.isascii():
+        return word.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
 
 

@@ -14,8 +14,10 @@ first ("Austen, Jane. Pride and Prejudice"): the surname is a person, the forena
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
@@ -39,38 +41,81 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann P
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    solo = {state.doc.tokens[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
+    toks, lex = state.doc.tokens, state.lex
+    solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
-    state.cands = [c for k, run in enumerate(state.runs) if k not in forenames
-                   for c in ([Cand([state.doc.tokens[run[0]]], person_evidence=True)] if k in surnames
-                             else _with_suffix(run, state, solo))]
+    cands: list[Cand] = []
+    for k, run in enumerate(state.runs):
+        if k in forenames:
+            continue
+        if k in surnames:
+            cands.append(Cand([toks[run[0]]], person_evidence=True))
+        elif len(run) > 1:
+            cands += _with_suffix(run, state, solo)
+        else:  # (most runs: one word, which no title, suffix or affiliation rule can split)
+            t = state.heads.get(run[0], toks[run[0]])
+            w = t.text
+            breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
+            if not breaks or _shares_surname(run[0], state):
+                cands.append(Cand([t]))
+    state.cands = cands
 
 
 def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     """Indices of the runs that are the surname and the forenames of a name written surname first at the
     start of a line ("Marx, Karl and Engels, Friedrich. The Communist Manifesto"). A very common word
-    before the comma is an interjection or an adverb, not a surname ("Okay, Mike.")."""
-    toks, text, lex = state.doc.tokens, state.doc.text, state.lex
+    before the comma is an interjection or an adverb, not a surname ("Okay, Mike.").
+
+    Only runs that open a line, and the run after " and " behind such a name, can be one: they are found
+    from the line breaks (a few per body), not by a look at every run."""
+    toks, text, runs = state.doc.tokens, state.doc.text, state.runs
     surnames: set[int] = set()
     forenames: set[int] = set()
-    for k in range(len(state.runs) - 1):
-        first, second = state.runs[k], state.runs[k + 1]
-        if len(first) != 1:
-            continue  # (a one-word surname: most runs are settled here)
-        sur, fore, end = toks[first[0]], toks[second[0]], toks[second[-1]].end
-        line_start = sur.start == 0 or text[sur.start - 1] == "\n" or k - 1 in forenames and (
-            text[toks[state.runs[k - 1][-1]].end:sur.start] == " and ")
-        if line_start and len(first) == 1 and text[sur.end:fore.start] == ", " and lex.is_forename(fore.text) \
-                and sur.text.lower() not in lex.very_common and text.startswith((". ", ".\n", " and "), end):
+    for k in _line_start_runs(state):
+        while k + 1 < len(runs) and _surname_comma_forenames(state, k):
             surnames.add(k)
             forenames.add(k + 1)
+            k += 2  # "… and Engels, Friedrich": the next author after " and " is written surname first too
+            if k >= len(runs) or text[toks[runs[k - 1][-1]].end:toks[runs[k][0]].start] != " and ":
+                break
     return surnames, forenames
 
 
+def _line_start_runs(state: DocState) -> list[int]:
+    """Indices of the runs whose first word opens a line of the body (in text order)."""
+    text, index_of, runs = state.doc.text, state.doc.index_of, state.runs
+    found: list[int] = []
+    at = 0
+    while at >= 0:
+        i = index_of.get(at)
+        if i is not None:
+            k = bisect_left(runs, i, key=_FIRST)
+            if k < len(runs) and runs[k][0] == i:
+                found.append(k)
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    return found
+
+
+_FIRST = itemgetter(0)
+
+
+def _surname_comma_forenames(state: DocState, k: int) -> bool:
+    """Run k is one word, a comma follows it, then run k + 1: forenames ended by a full stop or "and"."""
+    toks, text, lex = state.doc.tokens, state.doc.text, state.lex
+    first, second = state.runs[k], state.runs[k + 1]
+    if len(first) != 1:
+        return False
+    sur, fore, end = toks[first[0]], toks[second[0]], toks[second[-1]].end
+    return text[sur.end:fore.start] == ", " and lex.is_forename(fore.text) \
+        and sur.text.lower() not in lex.very_common and text.startswith((". ", ".\n", " and "), end)
+
+
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """A generational suffix ends a person's name and belongs to it: "Robert Downey Jr.", "Cummings Sr.";
-    after an event's or an organisation's head word the numeral counts editions ("World War II"). After an
-    honorific a closing "I" is the speaker's pronoun, not a regnal numeral ("Mr. Collins I know you …")."""
+    """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
+    "Robert Downey Jr.", "Cummings Sr."; after an event's or an organisation's head word the numeral
+    counts editions ("World War II"). After an honorific a closing "I" is the speaker's pronoun, not a
+    regnal numeral ("Mr. Collins I know you …")."""
     if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and (state.doc.tokens[run[0]].text,) in BARE_HONORIFICS:
         run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
@@ -130,13 +175,8 @@ def match_title(words: list[str], i: int, lex: Lexicon) -> int:
 
 
 def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """Split a raw run at titles and time words; the part after a title is a person."""
+    """Split a raw run of two words or more at titles and time words; the part after a title is a person."""
     lex, toks = state.lex, state.doc.tokens
-    if len(run) == 1:  # (most runs: one word, which no title or affiliation rule can split)
-        t = state.heads.get(run[0], toks[run[0]])
-        w = t.text
-        breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-        return [] if breaks and not _shares_surname(run[0], state) else [Cand([t])]
     rtoks = [state.heads.get(i, toks[i]) for i in run]
     words = [t.text for t in rtoks]
     sp = _Split()

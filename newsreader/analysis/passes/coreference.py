@@ -92,6 +92,8 @@ def initialisms(state: DocState) -> None:
 
 
 LETTER_FOLDS = str.maketrans(dict(pair.split("=", 1) for pair in rule_sequence("coreference_letter_folds")))
+# (a plain ASCII form has none of the letters folded, so it is spared the per-character translation)
+_FOLDS_ASCII = any(k < 128 for k in LETTER_FOLDS)
 
 
 def spellings(state: DocState) -> None:
@@ -100,7 +102,8 @@ def spellings(state: DocState) -> None:
     one a typing of it; otherwise the form met more often wins."""
     spelled: dict[str, Entity] = {}
     for form, e in list(state.by_form.items()):
-        key = fold(form.translate(LETTER_FOLDS)).replace(" ", "").replace("-", "")
+        plain = form.isascii() and not _FOLDS_ASCII
+        key = fold(form if plain else form.translate(LETTER_FOLDS)).replace(" ", "").replace("-", "")
         if len(key) < 4 or e.hinted:
             continue
         other = spelled.get(key)

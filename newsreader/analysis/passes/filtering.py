@@ -189,9 +189,11 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
     name is not part of it (but it is part of a state's formal name: "Islamic Republic of Iran"); events
     are things."""
+    if len(toks) < 2:
+        return toks  # (every rule here looks at a word before a name, or at two words)
     words = [t.text for t in toks]
     full = " ".join(words)
-    if len(toks) > 1 and _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
+    if _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
             and not formal_state_place(words, lex) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):

@@ -49,8 +49,10 @@ def candidate_kinds(state: DocState) -> None:
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
         named = _named_body(c, k, doc) if prev in BODY_NOUNS else None
-        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex), named, lex)
-        c.weak = (_weak(c, lex) or _lower_case_here(c, lex, state.stats)) \
+        words = c.words()  # (the candidate's words and form, made once for both tests)
+        full = " ".join(words)
+        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev) and _class_member(c, k, doc, lex)
@@ -162,10 +164,9 @@ def _named_body(c: Cand, k: int | None, doc: Doc) -> str | None:
         and prev.sent == first.sent else None
 
 
-def kind_of(c: Cand, lex: Lexicon) -> str | None:
-    """The kind a candidate's own words and the word lists give it (None: undecided)."""
-    words = c.words()
-    full = " ".join(words)
+def kind_of(c: Cand, lex: Lexicon, words: list[str], full: str) -> str | None:
+    """The kind a candidate's own words (`words`, joined: `full`) and the word lists give it (None:
+    undecided)."""
     if c.person_evidence:
         return "person"
     if c.the_name and (is_place_name(full, lex) or is_place_name("The " + full, lex)):
@@ -233,10 +234,8 @@ def _dotted_initials(word: str, lex: Lexicon) -> bool:
         and word.replace(".", "") not in lex.vessel_prefixes  # ("U.S.S. Grayback")
 
 
-def _weak(c: Cand, lex: Lexicon) -> bool:
+def _weak(c: Cand, lex: Lexicon, words: list[str], full: str) -> bool:
     """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
-    words = c.words()
-    full = " ".join(words)
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
             or c.the_name or " ".join(words[1:]) in lex.known_orgs or len(words) > 3 and _placed_known_org(words, lex):
         return False
@@ -401,7 +400,8 @@ def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
     places too."""
     others: list[str] = []
     at = start
-    while len(others) < 8 and (m := ITEM_BEFORE_RE.search(text, max(0, at - 60), at)) is not None:
+    while len(others) < 8 and _gap_before(text, at) \
+            and (m := ITEM_BEFORE_RE.search(text, max(0, at - 60), at)) is not None:
         others.append(m.group(1))
         at = m.start()
     at = end
@@ -410,6 +410,16 @@ def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
         at = m.end()
     return len(others) >= 2 and any(is_place_name(o, lex) for o in others) \
         and not any(" " in o and lex.forename_evidence(o.split()[0]) for o in others)
+
+
+_GAP_ENDS = (", ", " and ", " or ")  # how every LIST_GAP ends
+
+
+def _gap_before(text: str, at: int) -> bool:
+    """A list gap may end right before `at` (or before the line break there, where `$` matches too):
+    without one `ITEM_BEFORE_RE` cannot match, and most mentions are spared its search of the window."""
+    lo = max(0, at - 60)
+    return text.endswith(_GAP_ENDS, lo, at) or text[at - 1:at] == "\n" and text.endswith(_GAP_ENDS, lo, at - 1)
 
 
 def _before_local_noun(text: str, end: int) -> bool:

@@ -118,7 +118,7 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool) ->
     runs: list[Run] = []
     open_at: int | None = None
     open_ch = ""
-    for m in DOUBLE_RE.finditer(text, ps, pe):
+    for m in mark_matches(DOUBLE_RE, text, ps, pe, _DOUBLE_STARTS):
         ch, i, j = m.group(), m.start(), m.end()
         prev = text[i - 1] if i > ps else " "
         role = _double_role(ch, prev, text[j:min(j + 2, pe)].ljust(2), open_at is not None, open_ch)
@@ -176,7 +176,7 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
     out = list(runs)
     open_at: int | None = None
     j = 0
-    for m in SINGLE_RE.finditer(text, ps, pe):
+    for m in mark_matches(SINGLE_RE, text, ps, pe, _SINGLE_MARKS):
         i = m.start()
         while j < len(spans) and spans[j][1] <= i:
             j += 1
@@ -196,6 +196,32 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run])
                 out.append(r)
             open_at = None
     out.sort(key=lambda r: r.start)
+    return out
+
+
+_DOUBLE_STARTS = f"`'{_DOUBLE_MARKS}"  # the characters a DOUBLE_RE match starts with
+_SINGLE_MARKS = "\u2018\u2019\u201a'"  # the characters a SINGLE_RE match starts with
+
+
+def mark_matches(pattern: re.Pattern[str], text: str, ps: int, pe: int, starts: str) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, ps, pe)` finds, for a pattern whose every match starts with one of
+    the characters `starts`: each of them is found by a C search (`str.find`, most paragraphs have none
+    or a few) and the pattern is matched where it stands, instead of a search that tests a character class
+    at every character of the paragraph. Matches do not overlap, as the search's do not."""
+    para = text[ps:pe]
+    found: list[int] = []
+    for ch in starts:
+        i = para.find(ch)
+        while i >= 0:
+            found.append(ps + i)
+            i = para.find(ch, i + 1)
+    out: list[re.Match[str]] = []
+    end = ps
+    for at in sorted(found):
+        m = pattern.match(text, at, pe) if at >= end else None
+        if m:
+            out.append(m)
+            end = m.end()
     return out
 
 
@@ -249,6 +275,11 @@ def _list_gap(gap: str) -> bool:
                                                                                           or gap.strip() == "")
 
 
+# The words the rules below read before a mark: letters, digits, apostrophes and hyphens (and dots). Compiled
+# once, with the ASCII word characters spelt out first: `re` tests them by one bit instead of a look-up of
+# the character's Unicode category (the same set as [\w'-]).
+_WORDS_RE = re.compile(r"[0-9A-Za-z_\w'-]+")
+_DOTTED_WORDS_RE = re.compile(r"[0-9A-Za-z_\w'.-]+")
 CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
 SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
 SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
@@ -269,7 +300,7 @@ def keep_run(r: Run, doc: Doc) -> bool:
     content = text[r.start:r.end]
     n = len(content.split())
     ps, pe = doc.paragraphs[r.para]
-    if pe - ps < CAPTION_PARA_MAX and CAPTION_RE.search(text, ps, pe):
+    if pe - ps < CAPTION_PARA_MAX and text.find(":", ps, pe) >= 0 and CAPTION_RE.search(text, ps, pe):
         return False
     if _named_not_said(text, r, ps) or names_by_verb(text, r, ps):
         return False
@@ -363,7 +394,7 @@ def _named_not_said(text: str, r: Run, ps: int) -> bool:
         return True
     if before.endswith(_scare_cue_ends()) and _scare_cue_re().search(before):  # (most runs: no cue)
         return True
-    near = re.findall(r"[\w'-]+", before)[-6:]
+    near = _WORDS_RE.findall(before)[-6:]
     if _named_by_participle(text, r, ps) or (near and before.endswith(near[-1]) and near[-1] in words("mention_nouns")):
         return True  # 'the 14th Amendment phrase "subject to"': a metalinguistic noun makes a mention
     placard = words("placard_nouns")
@@ -376,7 +407,7 @@ def names_an_affiliation(r: Run, doc: Doc) -> bool:
     speech frame reads across it."""
     text = doc.text
     ps = doc.paragraphs[r.para][0]
-    prev = re.findall(r"[\w'.-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    prev = _DOTTED_WORDS_RE.findall(text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
     if len(prev) != 2 or prev[1] not in words("affiliation_prepositions") or not prev[0][:1].isupper():
         return False
     return len(text[r.start:r.end].split()) <= AFFILIATION_MAX_WORDS and r.close_pos is not None \
@@ -387,7 +418,7 @@ def _object_of_verb(text: str, ps: int, name_at: int) -> bool:
     """'accused Biden of "siding with criminals"': a name right after a speech or framing verb is the
     verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group
     ('termed Brexit for "British exit"' is a gloss, not this)."""
-    before = re.findall(r"[\w'-]+", text[max(ps, name_at - 30):name_at])[-1:]
+    before = _WORDS_RE.findall(text[max(ps, name_at - 30):name_at])[-1:]
     return bool(before) and before[0].lower() in lexicon().speech_verbs | words("framing_verbs")
 
 
@@ -418,7 +449,7 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
     the object complement of a naming verb a few words before it (with no speech verb between), so it is a
     name. "called" is not one of them: 'called the report "fake news"' reports words in news prose."""
     s0 = last_sentence_end(text, max(ps, r.open_pos - 80), r.open_pos)
-    before = re.findall(r"[\w'-]+", text[s0:r.open_pos])[-NAMING_VERB_REACH:]
+    before = _WORDS_RE.findall(text[s0:r.open_pos])[-NAMING_VERB_REACH:]
     speech = lexicon().speech_verbs
     for i in range(len(before) - 1, -1, -1):
         lw = before[i].lower()
@@ -432,7 +463,7 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
 def after_work_noun(text: str, r: Run, ps: int) -> bool:
     """'wrote the book "Winning Back Trust,"': a Title Case run right after a noun for a work (a book, a
     film, a bill) is that work's title, even with the comma American style puts inside the marks."""
-    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 30):r.open_pos])[-1:]
+    prev = _WORDS_RE.findall(text[max(ps, r.open_pos - 30):r.open_pos])[-1:]
     return bool(prev) and prev[0].lower() in words("work_nouns")
 
 
@@ -445,7 +476,7 @@ def _after_possessive(text: str, r: Run, ps: int) -> bool:
 
 def _named_by_participle(text: str, r: Run, ps: int) -> bool:
     """'a song called "Day after Day"': a naming participle right after a common noun."""
-    prev = re.findall(r"[\w'-]+", text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
+    prev = _WORDS_RE.findall(text[max(ps, r.open_pos - 40):r.open_pos])[-2:]
     return len(prev) == 2 and prev[1].lower() in words("naming_participles") and prev[0][:1].islower() \
         and prev[0] not in words("third_person_pronouns") and prev[0] not in words("relative_pronouns")
 
@@ -466,6 +497,8 @@ def _scare_cue_re() -> re.Pattern[str]:
 
 def _title_case(ws: list[str]) -> bool:
     """Every content word capitalised, as in the title of a work ("Gone With The Wind")."""
+    if len(ws) > TITLE_MAX_WORDS:
+        return False  # (most quotations: too long for a title, and no need to look at their words)
     minor = words("title_minor_words")
     content = [w.strip(",.!?;:()[]\"'") for w in ws]
     content = [w for w in content if w and w.lower() not in minor]

@@ -42,14 +42,20 @@ def capitalised_runs(state: DocState) -> None:
             cur.clear()
 
     captions = state.captions
+    dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
     for i, t in enumerate(toks):
         if not cur and not t.cap and "-" not in t.text \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen; "1st" may open one)
         if cur and t.end == toks[cur[-1]].poss_end and t.start > toks[cur[-1]].end:
             continue  # the "s" of "Sheriff's": inside the possessive, which `_joinable` weighs
-        if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) or text.startswith("$", t.end):
+        if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) \
+                or dollars and text.startswith("$", t.end):
             flush()  # a photo credit never continues a name; "US$ 20" is money
+            continue
+        if not t.cap and t.text not in PARTICLES and t.text != "of" and "-" not in t.text \
+                and not t.text[0].isdigit() and not namey(t):
+            flush()  # (the word after most runs: lower case, no particle, no number: no need to ask `_joinable`)
             continue
         joinable = bool(cur) and _joinable(toks, cur, i, text, lex)
         if t.cap and "-" in t.text:
@@ -76,10 +82,21 @@ def capitalised_runs(state: DocState) -> None:
         else:
             flush()
     flush()
-    # (most runs end in a capitalised word without a hyphen, which `namey` always accepts: only the others
-    # are trimmed, which spares a call or two per run)
-    state.runs = [r for r in (r if toks[r[-1]].cap and "-" not in toks[r[-1]].text else _trim(r, toks)
-                              for r in runs if len(r) <= MAX_RUN) if r]
+    state.runs = _trimmed(runs, toks)
+
+
+def _trimmed(runs: list[list[int]], toks: list[Token]) -> list[list[int]]:
+    """The runs no longer than `MAX_RUN`, each trimmed (those left empty dropped). Most runs end in a
+    capitalised word without a hyphen, which `namey` always accepts: only the others are trimmed."""
+    kept = []
+    for r in runs:
+        if len(r) <= MAX_RUN:
+            last = toks[r[-1]]
+            if not last.cap or "-" in last.text:
+                r = _trim(r, toks)
+            if r:
+                kept.append(r)
+    return kept
 
 
 def _trim(run: list[int], toks: list[Token]) -> list[int]:

@@ -94,8 +94,29 @@ class SpeakerContext:
         toks, starts = self.doc.tokens, self.doc.starts
         i, j = bisect_left(starts, s), bisect_left(starts, e)
         if (i and toks[i - 1].end > s) or (j and toks[j - 1].end > e):
-            return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text, s, e)]
+            return self._cut_window_words(s, e, i, j)
         return [(t.start, t.end, t.text) for t in toks[i:j]]
+
+    def _cut_window_words(self, s: int, e: int, i: int, j: int) -> list[Word]:
+        """The words of a window that cuts a token at an edge (tokens i..j-1 start inside it): the pattern
+        is searched over the cut edges only, and the tokens between them are its words already (the
+        search of the whole window, word by word, cost more than the rest of a window's rules)."""
+        toks, text = self.doc.tokens, self.text
+        if i >= j:  # (no token starts inside: the window is part of one or two words)
+            return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
+        first = toks[i].start
+        out: list[Word] = []
+        for m in WORD_RE.finditer(text, s, e):  # the cut word at the left edge, if any
+            if m.start() >= first:
+                break
+            out.append((m.start(), m.end(), m.group()))
+        if out and out[-1][1] > first:  # (a cut word running into the next token: search it all)
+            return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, s, e)]
+        hi = j - 1 if toks[j - 1].end > e else j  # tokens i..hi-1 end inside the window
+        out += [(t.start, t.end, t.text) for t in toks[i:hi]]
+        if hi < j:  # the cut word at the right edge
+            out += [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, toks[hi].start, e)]
+        return out
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1

@@ -808,8 +808,8 @@ ASIDE_GAP_RE = re.compile(r"\s*(?:\u2014|\s[\u2013-]\s).*(?:\u2014|\s[\u2013-]\s
 
 def outside_asides(text: str, ws: list[Word], e: int) -> list[Word]:
     """The words that are not inside a dash-delimited aside ('X — as the BBC noted — said')."""
-    if not ws:
-        return ws
+    if not ws or not _has_dash(text[ws[0][0]:e]):
+        return ws  # (most windows: no dash, so no aside, found without a pattern search)
     cuts: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in ASIDE_RE.finditer(text, ws[0][0], e):
@@ -821,6 +821,11 @@ def outside_asides(text: str, ws: list[Word], e: int) -> list[Word]:
     if not cuts:
         return ws
     return [w for w in ws if not any(a <= w[0] < b for a, b in cuts)]
+
+
+def _has_dash(window: str) -> bool:
+    """Whether `window` holds a dash, which every match of ASIDE_RE does."""
+    return "\u2014" in window or "\u2013" in window or "-" in window
 
 
 def _subject_end(ws: list[Word], vi: int) -> int:

@@ -180,8 +180,9 @@ SURNAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['\u2019]|D['\u2019]|Fitz)(?=[A-Z])"
 
 def _camel(w: str) -> bool:
     """Inner capitals ("AntyScience", "PlayStation") mark a brand or a coined name; after a surname prefix
-    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's."""
-    if not any(map(str.isupper, w[1:])) or is_acronym(w):
+    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's. (`islower` first: later letters
+    all in lower case, most words, have no inner capital, settled by one C call.)"""
+    if w[1:].islower() or not any(map(str.isupper, w[1:])) or is_acronym(w):
         return False
     m = SURNAME_PREFIX_RE.match(w)
     return m is None or any(map(str.isupper, w[m.end() + 1:]))
@@ -218,9 +219,14 @@ def _contexts(e: Entity, state: DocState) -> Features:
               "listed": listed,
               **_work_cues(e, state)}
     n = max(1, len(e.mentions))
-    out = {f"ctx_{k}": v / n for k, v in counts.items()}
+    out = {_CTX_NAMES.get(k) or f"ctx_{k}": v / n for k, v in counts.items()}
     out["all_initial"] = float(initial == len(e.mentions))
     return out
+
+
+# the context features' names, made once (an f-string per context and entity made a new string to hash)
+_CTX_NAMES = {k: f"ctx_{k}" for k in ("initial", "headline", "after_prep", "after_the", "named_the", "after_role",
+                                      "before_verb", "possessive", "listed", "naming", "owner", "year", "quoted")}
 
 
 def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
@@ -231,11 +237,12 @@ def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
     n = len(toks)
     while j + 1 < n and toks[j].end < end:
         j += 1
-    # (a loop, not a generator, and `_joined`'s first test inline: most neighbours are not capitalised)
-    for x, y in ((k - 1, k), (k - 2, k), (j, j + 1), (j, j + 2)):  # noqa: SIM110
-        if x >= 0 and y < n and toks[x].cap and toks[y].cap and _joined(toks, x, y, text):
-            return True
-    return False
+    # (the neighbour pairs tested one by one, capitals first: most neighbours are not capitalised)
+    if k >= 1 and toks[k].cap and (toks[k - 1].cap and _joined(toks, k - 1, k, text)
+                                   or k >= 2 and toks[k - 2].cap and _joined(toks, k - 2, k, text)):
+        return True
+    return j + 1 < n and toks[j].cap and (toks[j + 1].cap and _joined(toks, j, j + 1, text)
+                                          or j + 2 < n and toks[j + 2].cap and _joined(toks, j, j + 2, text))
 
 
 def _joined(toks: list[Token], x: int, y: int, text: str) -> bool:
