@@ -577,10 +577,11 @@ def test_capitalised_adjective_before_a_role_noun() -> None:
 
 
 def test_role_of_a_named_organisation_is_someone_else() -> None:
-    """The spokesman is not the person named last, nor the organisation that modifies him: he is someone
-    unnamed (as after the verb: 'said the Northwind Motors spokesman')."""
+    """The spokesman is not the person named last: he is the voice of the organisation that modifies him,
+    which speaks (as after the verb: 'said the Northwind Motors spokesman'). Round 7 restored this: a reader
+    wants the organisation beside its spokesman's words, and the raw-source check counts it."""
     text = 'Nora Blake spoke first. "We will block this bill," the Northwind Motors spokesman said.'
-    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]
+    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == ["Northwind Motors"]
 
 
 def test_as_x_put_it_names_the_speaker() -> None:
@@ -625,15 +626,38 @@ def test_according_to_a_name_holding_a_preposition() -> None:
     assert speakers(text, {"Commission on Presidential Debates": ORG}) == ["Commission on Presidential Debates"]
 
 
-def test_an_organisation_spokesman_stays_unnamed() -> None:
+def test_an_organisation_spokesman_speaks_for_it_an_official_stays_unnamed() -> None:
+    """A spokesman is the organisation's voice (round 7: the organisation speaks again); an official is a
+    member of the body speaking on his own account, not its voice, and stays unnamed."""
     text = ('The Pentagon declined to comment on Monday. "The review is ongoing," a Pentagon spokesman said. '
             'A senior White House official, speaking on condition of anonymity, said the plan was "dead."')
-    assert speakers(text, {"Pentagon": ORG, "White House": ORG}) == [None, None]
+    assert speakers(text, {"Pentagon": ORG, "White House": ORG}) == ["Pentagon", None]
 
 
-def test_according_to_an_organisation_spokesperson_stays_unnamed() -> None:
+def test_according_to_an_organisation_spokesperson_is_the_organisation() -> None:
+    """After the cue as before the verb, a spokesperson speaks for the organisation named with it (round 7)."""
     text = 'Sales rose in a "sharp increase" last week, according to a Dunmore spokesperson.'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
+def test_according_to_an_organisation_official_stays_unnamed() -> None:
+    text = 'Sales rose in a "sharp increase" last week, according to a Dunmore official.'
     assert speakers(text, {"Dunmore": ORG}) == [None]
+
+
+def test_a_spokesman_for_an_organisation_speaks_for_it() -> None:
+    text = 'A spokeswoman for Brandt Logistics said the strike was "regrettable but short".'
+    assert speakers(text, {"Brandt Logistics": ORG}) == ["Brandt Logistics"]
+
+
+def test_a_representative_of_an_organisation_speaks_for_it() -> None:
+    text = 'A representative of the Harbour Union told reporters the deal was "a fair one".'
+    assert speakers(text, {"Harbour Union": ORG}) == ["Harbour Union"]
+
+
+def test_an_organisations_press_office_speaks_for_it() -> None:
+    text = 'The Dunmore press office said the recall was "a precaution".'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
 
 
 def test_the_spokesperson_is_not_the_latest_person() -> None:
