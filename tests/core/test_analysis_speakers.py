@@ -705,6 +705,31 @@ def test_subject_of_a_reported_that_clause_is_no_rival_speaker() -> None:
     assert speakers(text, actors) == ["Donald Trump", "Donald Trump"]
 
 
+def test_a_coordinated_verb_inside_a_reported_clause_has_the_clauses_subject() -> None:
+    """The Gazette only reports; the quotation sits after a naming verb coordinated inside the reported
+    clause, whose own subject calls the plan that."""
+    text = 'The Gazette reported that Carl Mott toured the site and called the plan "a disaster."'
+    assert speakers(text, {"Gazette": ORG, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_the_reported_clause_subject_after_an_intro_phrase_and_a_long_first_conjunct() -> None:
+    text = ('Next, the Evening Ledger claimed that during a 2019 visit to Lyon, Carl Mott refused to meet the '
+            'veterans and referred to them as "relics" and "dead weight."')
+    assert speakers(text, {"Evening Ledger": ORG, "Carl Mott": PERSON_M}) == ["Carl Mott", "Carl Mott"]
+
+
+def test_a_role_introduced_before_is_the_reported_clause_subject() -> None:
+    text = ('Mayor Carl Mott opened the bridge. The Gazette reported that the mayor toured the site and called '
+            'the plan "a disaster."')
+    assert speakers(text, {"Gazette": ORG, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_reported_clause_with_no_named_subject_leaves_the_reporter() -> None:
+    """A bill calls nothing: with no one named as the inner subject, the coordinated verb is the outer one's."""
+    text = 'Carl Mott said that the bill had failed and called it "a disaster."'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
 def test_a_second_subject_with_its_own_verb_is_still_a_rival() -> None:
     text = 'Trump called the inquiry "illegal," while Schiff called it "necessary."'
     actors = {"Donald Trump": ("person", "m", ("Trump",)), "Adam Schiff": ("person", "m", ("Schiff",))}
