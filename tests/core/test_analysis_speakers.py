@@ -661,7 +661,15 @@ def test_an_organisations_press_office_speaks_for_it() -> None:
 
 
 def test_the_spokesperson_is_not_the_latest_person() -> None:
+    """"The spokesperson" is the Acme spokesperson named before, so Acme speaks (round 7), never the person
+    named last."""
     text = ('Carl Mott met the board. Acme denied the claim, an Acme spokesperson stated. The spokesperson '
+            'added that they "would not consider requests of this nature".')
+    assert speakers(text, {"Carl Mott": PERSON_M, "Acme": ORG}) == ["Acme"]
+
+
+def test_the_spokesperson_after_one_of_no_organisation_stays_unnamed() -> None:
+    text = ('Carl Mott met the board. A spokesperson told reporters the claim was false. The spokesperson '
             'added that they "would not consider requests of this nature".')
     assert speakers(text, {"Carl Mott": PERSON_M, "Acme": ORG}) == [None]
 

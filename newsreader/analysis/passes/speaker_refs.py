@@ -252,7 +252,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = org_named_by_role(ctx, issuer, subj[-1][0])
         return (a, span) if a else None
     if ll in words("anonymous_role_nouns"):
-        a = titled_person(ctx, ll, subj[-1][0])  # "the official said": only an official named as one
+        # "the official said": only an official named as one; "the spokesperson": the one named before
+        a = titled_person(ctx, ll, subj[-1][0]) or _spokesperson_named_before(ctx, ll, subj[det][0])
         return (a, span) if a else None
     if any(ll.endswith("-" + tail) for tail in words("age_noun_tails")):
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
@@ -474,6 +475,24 @@ def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | No
             or not all(w[2].islower() for w in between):
         return None
     return (a if voice else None), (st, subj[-1][1])
+
+
+SPOKESPERSON_REACH = 1500  # how far back "the spokesperson" looks for "an Acme spokesperson"
+
+
+def _spokesperson_named_before(ctx: SpeakerContext, noun: str, pos: int) -> Actor | None:
+    """'An Interpol spokesperson stated … The spokesperson added': a definite spokesperson noun is the
+    spokesperson last named with that noun before it, and so speaks for the organisation named with it there
+    (`organisation_spokesperson`); nobody named when that mention had no organisation ('A spokesperson
+    told reporters')."""
+    if noun not in words("spokesperson_nouns"):
+        return None
+    lo = max(0, pos - SPOKESPERSON_REACH)
+    for w in reversed(ctx.words(lo, pos)):
+        if w[2].lower() == noun and not ctx.inside_quote(w[0]):
+            got = organisation_spokesperson(ctx, ctx.words(max(lo, w[0] - 80), w[1]))
+            return got[0] if got else None
+    return None
 
 
 ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
