@@ -577,10 +577,11 @@ def test_capitalised_adjective_before_a_role_noun() -> None:
 
 
 def test_role_of_a_named_organisation_is_someone_else() -> None:
-    """The spokesman is not the person named last, nor the organisation that modifies him: he is someone
-    unnamed (as after the verb: 'said the Northwind Motors spokesman')."""
+    """The spokesman is not the person named last: he is the voice of the organisation that modifies him,
+    which speaks (as after the verb: 'said the Northwind Motors spokesman'). Round 7 restored this: a reader
+    wants the organisation beside its spokesman's words, and the raw-source check counts it."""
     text = 'Nora Blake spoke first. "We will block this bill," the Northwind Motors spokesman said.'
-    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == [None]
+    assert speakers(text, {"Nora Blake": PERSON_F, "Northwind Motors": ORG}) == ["Northwind Motors"]
 
 
 def test_as_x_put_it_names_the_speaker() -> None:
@@ -625,19 +626,50 @@ def test_according_to_a_name_holding_a_preposition() -> None:
     assert speakers(text, {"Commission on Presidential Debates": ORG}) == ["Commission on Presidential Debates"]
 
 
-def test_an_organisation_spokesman_stays_unnamed() -> None:
+def test_an_organisation_spokesman_speaks_for_it_an_official_stays_unnamed() -> None:
+    """A spokesman is the organisation's voice (round 7: the organisation speaks again); an official is a
+    member of the body speaking on his own account, not its voice, and stays unnamed."""
     text = ('The Pentagon declined to comment on Monday. "The review is ongoing," a Pentagon spokesman said. '
             'A senior White House official, speaking on condition of anonymity, said the plan was "dead."')
-    assert speakers(text, {"Pentagon": ORG, "White House": ORG}) == [None, None]
+    assert speakers(text, {"Pentagon": ORG, "White House": ORG}) == ["Pentagon", None]
 
 
-def test_according_to_an_organisation_spokesperson_stays_unnamed() -> None:
+def test_according_to_an_organisation_spokesperson_is_the_organisation() -> None:
+    """After the cue as before the verb, a spokesperson speaks for the organisation named with it (round 7)."""
     text = 'Sales rose in a "sharp increase" last week, according to a Dunmore spokesperson.'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
+def test_according_to_an_organisation_official_stays_unnamed() -> None:
+    text = 'Sales rose in a "sharp increase" last week, according to a Dunmore official.'
     assert speakers(text, {"Dunmore": ORG}) == [None]
 
 
+def test_a_spokesman_for_an_organisation_speaks_for_it() -> None:
+    text = 'A spokeswoman for Brandt Logistics said the strike was "regrettable but short".'
+    assert speakers(text, {"Brandt Logistics": ORG}) == ["Brandt Logistics"]
+
+
+def test_a_representative_of_an_organisation_speaks_for_it() -> None:
+    text = 'A representative of the Harbour Union told reporters the deal was "a fair one".'
+    assert speakers(text, {"Harbour Union": ORG}) == ["Harbour Union"]
+
+
+def test_an_organisations_press_office_speaks_for_it() -> None:
+    text = 'The Dunmore press office said the recall was "a precaution".'
+    assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
+
+
 def test_the_spokesperson_is_not_the_latest_person() -> None:
+    """"The spokesperson" is the Acme spokesperson named before, so Acme speaks (round 7), never the person
+    named last."""
     text = ('Carl Mott met the board. Acme denied the claim, an Acme spokesperson stated. The spokesperson '
+            'added that they "would not consider requests of this nature".')
+    assert speakers(text, {"Carl Mott": PERSON_M, "Acme": ORG}) == ["Acme"]
+
+
+def test_the_spokesperson_after_one_of_no_organisation_stays_unnamed() -> None:
+    text = ('Carl Mott met the board. A spokesperson told reporters the claim was false. The spokesperson '
             'added that they "would not consider requests of this nature".')
     assert speakers(text, {"Carl Mott": PERSON_M, "Acme": ORG}) == [None]
 
@@ -679,6 +711,31 @@ def test_subject_of_a_reported_that_clause_is_no_rival_speaker() -> None:
     text = 'In a series of tweets, Trump wrote that the inquiry was "illegal" and that Schiff should "resign."'
     actors = {"Donald Trump": ("person", "m", ("Trump",)), "Adam Schiff": ("person", "m", ("Schiff",))}
     assert speakers(text, actors) == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_coordinated_verb_inside_a_reported_clause_has_the_clauses_subject() -> None:
+    """The Gazette only reports; the quotation sits after a naming verb coordinated inside the reported
+    clause, whose own subject calls the plan that."""
+    text = 'The Gazette reported that Carl Mott toured the site and called the plan "a disaster."'
+    assert speakers(text, {"Gazette": ORG, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_the_reported_clause_subject_after_an_intro_phrase_and_a_long_first_conjunct() -> None:
+    text = ('Next, the Evening Ledger claimed that during a 2019 visit to Lyon, Carl Mott refused to meet the '
+            'veterans and referred to them as "relics" and "dead weight."')
+    assert speakers(text, {"Evening Ledger": ORG, "Carl Mott": PERSON_M}) == ["Carl Mott", "Carl Mott"]
+
+
+def test_a_role_introduced_before_is_the_reported_clause_subject() -> None:
+    text = ('Mayor Carl Mott opened the bridge. The Gazette reported that the mayor toured the site and called '
+            'the plan "a disaster."')
+    assert speakers(text, {"Gazette": ORG, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_reported_clause_with_no_named_subject_leaves_the_reporter() -> None:
+    """A bill calls nothing: with no one named as the inner subject, the coordinated verb is the outer one's."""
+    text = 'Carl Mott said that the bill had failed and called it "a disaster."'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
 
 
 def test_a_second_subject_with_its_own_verb_is_still_a_rival() -> None:

@@ -1,7 +1,8 @@
 """Speakers that stay unnamed: the engine names a speaker only when the words point at a named actor.
 
 Made-up sentences with a hand-made actor index (`index_for`): pronouns whose organisation is out of reach,
-spokespeople and members of a named organisation, who are not that organisation.
+members of a named organisation (officials, sources, lawyers), who are not that organisation. A spokesperson
+is the organisation's voice and names it (round 7; round 6 had left spokespeople unnamed too).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ def test_their_statement_needs_an_organisation_in_reach() -> None:
 
 
 def test_a_person_named_beside_the_organisation_does_not_change_it() -> None:
+    """The spokesman speaks for the organisation that modifies him (round 7), not for the person named before."""
     text = 'Carl Mott met Acme Corp on Monday. "We have no comment," an Acme Corp spokesman said.'
-    assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == [None]
+    assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == ["Acme Corp"]
 
 
 def test_a_source_within_an_organisation_is_someone_unnamed() -> None:
@@ -94,10 +96,11 @@ def test_he_after_a_quotation_is_not_an_opening_pronoun() -> None:
     assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott", "Carl Mott"]
 
 
-def test_a_possessors_spokesman_and_lawyer_stay_unnamed() -> None:
-    text = ('Acme Corp\'s spokesman said the claim was "baseless". Carl Mott was charged. His lawyer said '
-            'the case was "weak".')
-    assert speakers(text, {"Acme Corp": ORG, "Carl Mott": PERSON_M}) == [None, None]
+def test_a_possessors_spokesman_speaks_for_it_a_lawyer_stays_unnamed() -> None:
+    """An organisation's spokesman is its voice (round 7); a lawyer speaks for a client, and stays unnamed."""
+    text = ('Acme Corp\'s spokesman said the claim was "baseless". Acme Corp\'s lawyer said the suit was '
+            '"frivolous". Carl Mott was charged. His lawyer said the case was "weak".')
+    assert speakers(text, {"Acme Corp": ORG, "Carl Mott": PERSON_M}) == ["Acme Corp", None, None]
 
 
 def test_a_possessors_statement_still_speaks_for_it() -> None:

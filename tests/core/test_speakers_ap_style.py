@@ -72,11 +72,11 @@ CASES = {
         'for this legislation," he said.',
         {"Frank Doyle": M},
         [("dead on arrival", "Frank Doyle"), ("There is no path forward for this legislation,", "Frank Doyle")]),
-    "organisations and their spokesmen": (
+    "organisations and their spokesmen (a spokesman speaks for his organisation: round 7)": (
         'Ford Motor Company said in a statement that it would "cooperate fully with investigators." A Justice '
         'Department spokesman said the inquiry was "at an early stage."',
         {"Ford Motor Company": ORG, "Justice Department": ORG},
-        [("cooperate fully with investigators.", "Ford Motor Company"), ("at an early stage.", None)]),
+        [("cooperate fully with investigators.", "Ford Motor Company"), ("at an early stage.", "Justice Department")]),
     "anonymous sources, then a named press secretary": (
         'Two people familiar with the matter said the president had been "furious" about the leak. "He was '
         'yelling at everyone," one of them said.\n\n'

@@ -12,8 +12,9 @@ to"); this module decides *who* those words point at, using only the actor index
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
 - "the statement said" is the actor that issued the statement named before ("X said in a statement");
-- "the Clinton campaign" and "a Dunmore press release" speak for the name; "a Pentagon spokesman" and "a
-  source within the Ministry" are someone unnamed; "the senator from Texas" is the senator, never Texas;
+- "the Clinton campaign", "a Dunmore press release" and "a Pentagon spokesman" (the organisation's voice)
+  speak for the name; "a White House official" and "a source within the Ministry" are someone unnamed;
+  "the senator from Texas" is the senator, never Texas;
 - a short form the actor pass left unlinked ("Ford" for Ford Motor Company) is the actor it shortens.
 """
 
@@ -251,7 +252,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = org_named_by_role(ctx, issuer, subj[-1][0])
         return (a, span) if a else None
     if ll in words("anonymous_role_nouns"):
-        a = titled_person(ctx, ll, subj[-1][0])  # "the official said": only an official named as one
+        # "the official said": only an official named as one; "the spokesperson": the one named before
+        a = titled_person(ctx, ll, subj[-1][0]) or _spokesperson_named_before(ctx, ll, subj[det][0])
         return (a, span) if a else None
     if any(ll.endswith("-" + tail) for tail in words("age_noun_tails")):
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
@@ -307,7 +309,7 @@ def _institution_of_role(ctx: SpeakerContext, pos: int, role: str) -> bool:
     source or spokesperson noun ("professor", not "spokesman")."""
     here = [a for s, e, a in ctx.spans_in(max(0, pos - 60), pos + 1) if s <= pos < e]
     return bool(here) and here[-1].kind in ("organisation", "place") and role in DEF_ROLE_PERSON \
-        and role not in words("anonymous_role_nouns") | words("spokesperson_nouns")
+        and role not in words("anonymous_role_nouns") | words("spokesperson_nouns") | words("member_nouns")
 
 
 def org_named_by_role(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
@@ -455,21 +457,42 @@ MAX_SPOKESPERSON_MODIFIERS = 2  # 'a senior White House press official': lower-c
 
 
 def organisation_spokesperson(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """'a Pentagon spokesman said', 'a senior White House official said': a spokesperson noun that an
-    organisation's name modifies is someone unnamed who speaks for it, not the organisation itself (the
-    gold's convention: "a spokesman" is unnamed), as after the verb ('said a Pentagon spokesman'). A
-    person's name does not make its aide speak for the person either."""
-    if subj[-1][2].lower() not in words("spokesperson_nouns"):
+    """'a Pentagon spokesman said', "Acme's spokeswoman said": a spokesperson noun that an organisation's
+    name modifies or possesses is the organisation's voice, so the organisation speaks (as after the verb:
+    'said a Pentagon spokesman'). A member noun ('a senior White House official', "Acme's lawyer") is someone
+    of the body who is not its voice, and stays unnamed; so does anyone a person's name modifies ('a Pruitt
+    aide': the name is no organisation)."""
+    noun = subj[-1][2].lower()
+    voice = noun in words("spokesperson_nouns")
+    if not voice and noun not in words("member_nouns"):
         return None
     hits = ctx.spans_in(subj[0][0], subj[-1][0])
     if not hits:
         return None
     st, en, a = hits[-1]
     between = ctx.words(en, subj[-1][0])
-    if a.kind != "organisation" or ctx.text[en:en + 1] in APOSTROPHES or len(between) > MAX_SPOKESPERSON_MODIFIERS \
+    if a.kind != "organisation" or len(between) > MAX_SPOKESPERSON_MODIFIERS \
             or not all(w[2].islower() for w in between):
         return None
-    return None, (st, subj[-1][1])
+    return (a if voice else None), (st, subj[-1][1])
+
+
+SPOKESPERSON_REACH = 1500  # how far back "the spokesperson" looks for "an Acme spokesperson"
+
+
+def _spokesperson_named_before(ctx: SpeakerContext, noun: str, pos: int) -> Actor | None:
+    """'An Interpol spokesperson stated … The spokesperson added': a definite spokesperson noun is the
+    spokesperson last named with that noun before it, and so speaks for the organisation named with it there
+    (`organisation_spokesperson`); nobody named when that mention had no organisation ('A spokesperson
+    told reporters')."""
+    if noun not in words("spokesperson_nouns"):
+        return None
+    lo = max(0, pos - SPOKESPERSON_REACH)
+    for w in reversed(ctx.words(lo, pos)):
+        if w[2].lower() == noun and not ctx.inside_quote(w[0]):
+            got = organisation_spokesperson(ctx, ctx.words(max(lo, w[0] - 80), w[1]))
+            return got[0] if got else None
+    return None
 
 
 ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
@@ -518,23 +541,24 @@ def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> H
         cut = _complement_start(ctx, subj, hit[0])
         return (resolve_subject(ctx, subj[:cut]) or (None, (subj[0][0], subj[cut - 1][1]))) if cut > 0 else None
     if hit[2].kind == "organisation":
-        unnamed = _member_of_organisation(ctx, subj, hit[0])
-        if unnamed is not None:
-            return unnamed
+        return _member_of_organisation(ctx, subj, hit)
     return None
 
 
-def _member_of_organisation(ctx: SpeakerContext, subj: list[Word], start: int) -> Hit | None:
+def _member_of_organisation(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
     """'A source within the Interior Ministry said', 'officials at the agency said', 'the chairman of Acme
     said': an organisation in a prepositional phrase after a common noun completes that noun, the phrase's
     head; the head speaks: a person the article introduced with that role ("Acme chairman Carl Mott"), else
-    someone unnamed (not merely the person named last). A statement or an account is the organisation's
-    own ('a statement from the ministry said')."""
-    cut = _complement_start(ctx, subj, start)
+    someone unnamed (not merely the person named last). A spokesperson ('a spokesman for Acme') is the
+    organisation's voice, so the organisation speaks; a statement or an account is the organisation's own
+    ('a statement from the ministry said')."""
+    cut = _complement_start(ctx, subj, hit[0])
     head = subj[:cut]
     if cut == 0 or cut > MAX_HEAD_WORDS or any(ctx.in_mention(w[0]) for w in head) \
             or (cut > 1 and not head[-1][2][:1].islower()) or head[-1][2].lower() in STATEMENT_NOUNS:
         return None  # ("The move was met with what WalesOnline called": a clause, no noun phrase, before "with")
+    if head[-1][2].lower() in words("spokesperson_nouns"):
+        return hit[2], (head[0][0], hit[1])
     a = titled_person(ctx, head[-1][2].lower(), head[-1][0])
     return a, (head[0][0], head[-1][1])
 
@@ -563,8 +587,8 @@ def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if not (group or document or noun in DEF_ROLE_ORG):
         return None
     hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
-    if hit is None and document and len(subj) >= 3 and subj[-2][2].islower():
-        hit = ctx.actor_ending_at(subj[-3][1], subj[0][0])  # "a Dunmore press release"
+    if hit is None and (document or group) and len(subj) >= 3 and subj[-2][2].islower():
+        hit = ctx.actor_ending_at(subj[-3][1], subj[0][0])  # "a Dunmore press release", "the Acme press office"
     if hit is None or hit[2].kind not in SPEAKING_KINDS or not (group or document or hit[2].kind == "organisation"):
         return None
     return hit[2], (hit[0], subj[-1][1])
@@ -789,11 +813,13 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
 
 
 def _unnamed_member(ctx: SpeakerContext, ws: list[Word], pick: list[Span]) -> Hit | None:
-    """'according to a Woolworths spokesperson': an organisation named after the cue only modifies the
-    unnamed spokesperson who speaks, as it would before the verb (`organisation_spokesperson`)."""
+    """'according to a Woolworths official': an organisation named after the cue only modifies the member
+    who speaks, someone unnamed; 'according to a Woolworths spokesperson' is the organisation's voice; both as
+    before the verb (`organisation_spokesperson`)."""
     if not pick or pick[0][2].kind == "person":
         return None
-    spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in words("spokesperson_nouns")), None)
+    roles = words("spokesperson_nouns") | words("member_nouns")
+    spokes = next((i for i, w in enumerate(ws[:5]) if w[2].lower() in roles), None)
     return organisation_spokesperson(ctx, ws[:spokes + 1]) if spokes else None
 
 

@@ -862,6 +862,9 @@ def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
             and next_sentence_end(ctx.text, ctx.quote_spans[k][1], e) is None:
         return ctx.runs[k].speaker, ctx.runs[k].speaker_span
     ss = ctx.sentence_start(e)
+    inner = reported_clause_subject(ctx, ss, e)
+    if inner is not None:
+        return inner
     first = ctx.words(ss, e)[:2]
     if first and first[0][2].lower() in words("personal_subject_pronouns"):
         hit = refs.pronoun_hit(ctx, first[0])
@@ -875,6 +878,21 @@ def coordinated_subject(ctx: SpeakerContext, e: int) -> Hit | None:
                 and not _after_verb(ctx, ss, st) and ctx.text[en:en + 1] not in APOSTROPHES:
             return a, (st, en)
     return None
+
+
+def reported_clause_subject(ctx: SpeakerContext, ss: int, e: int) -> Hit | None:
+    """'The Gazette reported that the mayor toured the site and called the plan "a disaster."': a verb
+    coordinated inside a clause that a complementizer opens ("that", "whether") shares the subject of that
+    clause, the nearer conjunct's; the outer subject only reports what the inner one said. Only a subject
+    that names someone (a name, a pronoun, a role introduced before) counts ('X said that the bill failed
+    and called it "…"' is still X's: a bill calls nothing)."""
+    ws = ctx.words(ss, e)
+    k = next((i for i in range(len(ws) - 2, -1, -1) if ws[i][2].lower() in words("complementizers")
+              and not ctx.inside_quote(ws[i][0])), None)
+    if k is None:
+        return None
+    hit = refs.clause_subject(ctx, ws[k + 1][0], e) or refs.role_subject(ctx, ws[k + 1:k + 3])  # "the mayor"
+    return hit if hit is not None and hit[0] is not None else None
 
 
 def _after_verb(ctx: SpeakerContext, ss: int, st: int) -> bool:
