@@ -553,8 +553,9 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
         if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
             return False
         return (last_join in ("of", "for", "on") and not any(
-            w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) \
-            or _shares_head(pw, cw, c, lex)
+            w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places
+            and not _complete_name(cw, lex)) \
+            or _shares_head(pw, cw, c, lex) or _common_noun_pair(pw, cw, c, lex)
     if j == ",":
         return _campus(pw, cw, lex)
     if j == "to":
@@ -575,6 +576,30 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
         and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
         and pw[-1] not in lex.place_heads \
         and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
+
+
+def _complete_name(cw: list[str], lex: Lexicon) -> bool:
+    """A right conjunct that names something on its own is a second name, not the end of the first:
+    "the University of Bristol and UC Davis", "the Ministry of Health and WHO". An acronym opening it
+    ("UC", "WHO") or the gazetteer's knowing it as an organisation makes it complete; the words that
+    continue a name across "of … and" are common nouns ("Institute of Painting and Sculpture")."""
+    return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs
+
+
+def _common_noun_pair(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
+    """"Oslo Fire and Rescue", "Tyne Search and Rescue": a name ending in a capitalised common noun,
+    "and" and one more capitalised common noun is one name: a lone dictionary word such as "Rescue"
+    could not be a name of its own, so it continues the coordination inside the name. The left conjunct
+    has a name before its noun ("Oslo"); the right word is no head ("Office", "Police": a second body)
+    and no name ("Congress", a forename, a place)."""
+    if len(cw) != 1 or len(pw) < 2 or c.toks[0].initial:
+        return False
+    left, right = pw[-1], cw[0]
+    return all(w.lower() in lex.common_words and w not in lex.function_words and w not in lex.org_heads
+               and w not in lex.place_heads and w not in lex.media_heads and not lex.is_forename(w)
+               for w in (left, right)) \
+        and pw[0].lower() not in lex.common_words and right not in lex.known_orgs \
+        and not is_place_name(right, lex)
 
 
 def _purpose(pw: list[str], cw: list[str], lex: Lexicon) -> bool:

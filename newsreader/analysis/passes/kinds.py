@@ -210,6 +210,8 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"  # "Republic of Ireland": a state's formal name
     if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
+    if _coordinated_nouns(words, lex):
+        return "organisation"
     if c.the_name:
         return "organisation"  # newspapers, bands and firms named with "The"
     if len(words) == 1 and is_acronym(words[0]):
@@ -221,6 +223,15 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
+
+
+def _coordinated_nouns(words: list[str], lex: Lexicon) -> bool:
+    """"Oslo Fire and Rescue", "Health and Safety Executive": capitalised common nouns coordinated by "and"
+    inside a name say what a body does, so the name is an organisation's. A place coordinates two names
+    ("Trinidad and Tobago", known to the gazetteer), not two dictionary words."""
+    k = words.index("and") if "and" in words[1:-1] else 0
+    return k > 0 and all(w.lower() in lex.common_words and w not in lex.function_words
+                         and not lex.is_forename(w) for w in (words[k - 1], words[k + 1]))
 
 
 DOTTED_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")

@@ -1,0 +1,35 @@
+"""Names with an inner "and" (`boundaries`, `kinds`) and products named by a brand and a model. Made-up
+sentences only."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_a_lone_common_noun_after_and_continues_the_name() -> None:
+    found = names("Crews from Varnby Fire and Rescue arrived. Lena Holt of Varnby Fire and Rescue said it was out.")
+    assert found == {"Varnby Fire and Rescue": "organisation", "Lena Holt": "person"}
+
+
+def test_coordinated_common_nouns_name_a_body_not_a_place() -> None:
+    found = names("A robot was ordered from Kellby Search and Rescue on Monday.")
+    assert found == {"Kellby Search and Rescue": "organisation"}
+
+
+def test_an_acronym_led_conjunct_after_of_is_a_second_name() -> None:
+    found = names("Scientists from the University of Dunmore and UC Ferris say zebras confuse flies.")
+    assert found == {"University of Dunmore": "organisation", "UC Ferris": "organisation"}
+
+
+def test_common_nouns_after_of_still_continue_one_name() -> None:
+    found = names("Students at the Academy of Painting and Sculpture in Lyon met Lena Holt.")
+    assert found.get("Academy of Painting and Sculpture") == "organisation"
+
+
+def test_two_complete_names_joined_by_and_stay_two() -> None:
+    found = names("Lena Holt and Marta Quill met officials of Pellcorp Motors and Dorvik Analytics.")
+    assert {"Lena Holt", "Marta Quill", "Pellcorp Motors", "Dorvik Analytics"} <= set(found)
