@@ -33,3 +33,23 @@ def test_common_nouns_after_of_still_continue_one_name() -> None:
 def test_two_complete_names_joined_by_and_stay_two() -> None:
     found = names("Lena Holt and Marta Quill met officials of Pellcorp Motors and Dorvik Analytics.")
     assert {"Lena Holt", "Marta Quill", "Pellcorp Motors", "Dorvik Analytics"} <= set(found)
+
+
+def test_a_brand_and_a_model_code_name_a_product_not_an_actor() -> None:
+    found = names("Lena Holt drove the Volvo XC90 home. The files sat on Amazon S3 Buckets for a year.")
+    assert found == {"Lena Holt": "person"}
+
+
+def test_the_model_without_its_brand_is_no_actor_either() -> None:
+    text = "The new Boeing 737 Max was not airworthy. A feature on the 737 Max forced the nose down."
+    assert names(text) == {}
+
+
+def test_a_brand_the_article_names_on_its_own_stays_an_actor() -> None:
+    found = names("The new Boeing 737 Max was grounded. Boeing said the 737 Max was safe, Max Lund said.")
+    assert found == {"Boeing": "organisation", "Max Lund": "person"}
+
+
+def test_a_lone_digit_after_a_name_numbers_a_body_not_a_model() -> None:
+    found = names("Deputies of Movimento 5 Stelle met Lena Holt on Monday.")
+    assert "Lena Holt" in found and any(n.startswith("Movimento") for n in found)

@@ -357,12 +357,39 @@ def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
     if len(c.toks) < 2:
         return [c]  # every rule splits a word off a longer run
     words = c.words()
-    for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
+    for rule in (_product_model, _role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
                  _forename_after_org):
         parts = rule(c, words, lex, solo)
         if parts is not None:
             return parts
     return [c]
+
+
+MAX_MODEL_CODE = 6  # "XC90", "A380", "737": longer strings of digits and letters are serials or years
+
+
+def _product_model(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Volvo XC90", "Boeing 737 Max", "Amazon S3 Buckets": a brand followed by a model code (a short word
+    with a digit) names a product, a thing, with the words after the code; no person's name has a digit
+    in it, so the words after the brand are no affiliated person. The brand is a known organisation or a
+    word that is no dictionary word, place or forename ("Volvo"); after a common word the number counts
+    places or things of one series ("Area 51", "Route 66", "Channel 4")."""
+    k = next((k for k in range(1, len(words)) if model_code(words[k])), 0)
+    if not k or c.person_evidence:
+        return None
+    brand = " ".join(words[:k])
+    if brand in lex.known_orgs or k == 1 and brand.lower() not in lex.common_words \
+            and not is_place_name(brand, lex) and not lex.is_forename(brand):
+        c.thing = True
+        return [c]
+    return None
+
+
+def model_code(word: str) -> bool:
+    """A model's code: a short word with a digit, of digits and letters only ("XC90", "S3", "737"). A lone
+    digit after a name numbers a channel, a band or a party far more often ("Movimento 5 Stelle", "Maroon 5")."""
+    return len(word) <= MAX_MODEL_CODE and word.isalnum() and any(ch.isdigit() for ch in word) \
+        and len(word) > 1
 
 
 def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
