@@ -53,3 +53,13 @@ def test_a_brand_the_article_names_on_its_own_stays_an_actor() -> None:
 def test_a_lone_digit_after_a_name_numbers_a_body_not_a_model() -> None:
     found = names("Deputies of Movimento 5 Stelle met Lena Holt on Monday.")
     assert "Lena Holt" in found and any(n.startswith("Movimento") for n in found)
+
+
+def test_a_model_year_before_a_brand_and_model_marks_a_product() -> None:
+    found = names("The fire started in a recalled 2005 Vantrell Zorva, NRK reported.")
+    assert found == {"NRK": "organisation"}
+
+
+def test_a_number_of_people_before_a_name_is_no_model_year() -> None:
+    found = names("The 2005 report named Lena Holt. In 2019 Marta Quill said it was wrong.")
+    assert found == {"Lena Holt": "person", "Marta Quill": "person"}

@@ -55,7 +55,7 @@ def candidate_kinds(state: DocState) -> None:
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
-            or (prev in INDEFINITE_ARTICLES or "-" in prev) and _class_member(c, k, doc, lex)
+            or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
 
 
 def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:
@@ -86,13 +86,23 @@ def _class_member(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     toks = doc.tokens
     if not k or c.person_evidence or len(c.toks) >= 3 and c.toks[-1].text in lex.org_heads:
         return False
-    j = k - 1 - ("-" in toks[k - 1].text and toks[k - 1].text[:1].islower())
+    j = _article_before(toks, k)
     if j < 0 or toks[j].text not in INDEFINITE_ARTICLES or toks[j].sent != toks[k].sent:
         return False
     n = doc.index_of.get(c.toks[-1].start, k) + 1
     after = toks[n] if n < len(toks) and toks[n].sent == toks[k].sent else None
     return after is None or not after.text[:1].islower() or after.text.capitalize() in lex.function_words \
         or doc.text[c.end:after.start] != " "
+
+
+def _article_before(toks: list[Token], k: int) -> int:
+    """Where the determiner of the noun phrase ending in the run at token k may stand: before one
+    hyphenated modifier ("a self-described Radical Gardener"), or before a model year and one lower-case
+    word before it ("a recalled 2005 Opel Zafira": a year before a name in a noun phrase dates a product)."""
+    prev = toks[k - 1].text
+    if prev.isdigit():
+        return k - 2 - (k >= 3 and toks[k - 2].text[:1].islower() and toks[k - 2].text not in INDEFINITE_ARTICLES)
+    return k - 1 - ("-" in prev and prev[:1].islower())
 
 
 def _published_in(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
