@@ -63,3 +63,8 @@ def test_a_model_year_before_a_brand_and_model_marks_a_product() -> None:
 def test_a_number_of_people_before_a_name_is_no_model_year() -> None:
     found = names("The 2005 report named Lena Holt. In 2019 Marta Quill said it was wrong.")
     assert found == {"Lena Holt": "person", "Marta Quill": "person"}
+
+
+def test_a_title_after_and_is_no_part_of_the_name_before_it() -> None:
+    found = names("The manager of Varnby Publicity and Director of Kellby Tourism Partnership, Lena Holt, spoke.")
+    assert "Varnby Publicity and Director" not in found and "Lena Holt" in found

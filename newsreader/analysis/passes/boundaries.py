@@ -617,14 +617,15 @@ def _common_noun_pair(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bo
     """"Oslo Fire and Rescue", "Tyne Search and Rescue": a name ending in a capitalised common noun,
     "and" and one more capitalised common noun is one name: a lone dictionary word such as "Rescue"
     could not be a name of its own, so it continues the coordination inside the name. The left conjunct
-    has a name before its noun ("Oslo"); the right word is no head ("Office", "Police": a second body)
-    and no name ("Congress", a forename, a place)."""
+    has a name before its noun ("Oslo"); the right word is no head ("Office", "Police": a second body),
+    no title or role ("manager of Barmouth Publicity and Director of …") and no name ("Congress", a
+    forename, a place)."""
     if len(cw) != 1 or len(pw) < 2 or c.toks[0].initial:
         return False
     left, right = pw[-1], cw[0]
     return all(w.lower() in lex.common_words and w not in lex.function_words and w not in lex.org_heads
                and w not in lex.place_heads and w not in lex.media_heads and not lex.is_forename(w)
-               for w in (left, right)) \
+               and (w,) not in lex.titles and w.lower() not in lex.role_words for w in (left, right)) \
         and pw[0].lower() not in lex.common_words and right not in lex.known_orgs \
         and not is_place_name(right, lex)
 
