@@ -357,12 +357,39 @@ def split_affiliation(c: Cand, lex: Lexicon, solo: set[str]) -> list[Cand]:
     if len(c.toks) < 2:
         return [c]  # every rule splits a word off a longer run
     words = c.words()
-    for rule in (_role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
+    for rule in (_product_model, _role_word, _descriptor, _portfolio_word, _initial_role, _solo_surname, _known_prefix,
                  _forename_after_org):
         parts = rule(c, words, lex, solo)
         if parts is not None:
             return parts
     return [c]
+
+
+MAX_MODEL_CODE = 6  # "XC90", "A380", "737": longer strings of digits and letters are serials or years
+
+
+def _product_model(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
+    """"Volvo XC90", "Boeing 737 Max", "Amazon S3 Buckets": a brand followed by a model code (a short word
+    with a digit) names a product, a thing, with the words after the code; no person's name has a digit
+    in it, so the words after the brand are no affiliated person. The brand is a known organisation or a
+    word that is no dictionary word, place or forename ("Volvo"); after a common word the number counts
+    places or things of one series ("Area 51", "Route 66", "Channel 4")."""
+    k = next((k for k in range(1, len(words)) if model_code(words[k])), 0)
+    if not k or c.person_evidence:
+        return None
+    brand = " ".join(words[:k])
+    if brand in lex.known_orgs or k == 1 and brand.lower() not in lex.common_words \
+            and not is_place_name(brand, lex) and not lex.is_forename(brand):
+        c.thing = True
+        return [c]
+    return None
+
+
+def model_code(word: str) -> bool:
+    """A model's code: a short word with a digit, of digits and letters only ("XC90", "S3", "737"). A lone
+    digit after a name numbers a channel, a band or a party far more often ("Movimento 5 Stelle", "Maroon 5")."""
+    return len(word) <= MAX_MODEL_CODE and word.isalnum() and any(ch.isdigit() for ch in word) \
+        and len(word) > 1
 
 
 def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
@@ -553,8 +580,9 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
         if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
             return False
         return (last_join in ("of", "for", "on") and not any(
-            w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places) \
-            or _shares_head(pw, cw, c, lex)
+            w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places
+            and not _complete_name(cw, lex)) \
+            or _shares_head(pw, cw, c, lex) or _common_noun_pair(pw, cw, c, lex)
     if j == ",":
         return _campus(pw, cw, lex)
     if j == "to":
@@ -575,6 +603,31 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
         and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
         and pw[-1] not in lex.place_heads \
         and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
+
+
+def _complete_name(cw: list[str], lex: Lexicon) -> bool:
+    """A right conjunct that names something on its own is a second name, not the end of the first:
+    "the University of Bristol and UC Davis", "the Ministry of Health and WHO". An acronym opening it
+    ("UC", "WHO") or the gazetteer's knowing it as an organisation makes it complete; the words that
+    continue a name across "of … and" are common nouns ("Institute of Painting and Sculpture")."""
+    return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs
+
+
+def _common_noun_pair(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
+    """"Oslo Fire and Rescue", "Tyne Search and Rescue": a name ending in a capitalised common noun,
+    "and" and one more capitalised common noun is one name: a lone dictionary word such as "Rescue"
+    could not be a name of its own, so it continues the coordination inside the name. The left conjunct
+    has a name before its noun ("Oslo"); the right word is no head ("Office", "Police": a second body),
+    no title or role ("manager of Barmouth Publicity and Director of …") and no name ("Congress", a
+    forename, a place)."""
+    if len(cw) != 1 or len(pw) < 2 or c.toks[0].initial:
+        return False
+    left, right = pw[-1], cw[0]
+    return all(w.lower() in lex.common_words and w not in lex.function_words and w not in lex.org_heads
+               and w not in lex.place_heads and w not in lex.media_heads and not lex.is_forename(w)
+               and (w,) not in lex.titles and w.lower() not in lex.role_words for w in (left, right)) \
+        and pw[0].lower() not in lex.common_words and right not in lex.known_orgs \
+        and not is_place_name(right, lex)
 
 
 def _purpose(pw: list[str], cw: list[str], lex: Lexicon) -> bool:

@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
 from ..text import Doc, Token, occurrences
-from .boundaries import NAME_LIKE_WORDS
+from .boundaries import NAME_LIKE_WORDS, model_code
 
 CONTRACTION_RE = re.compile(r"^(?:{})['\u2019]".format("|".join(sorted(rule_words("actors_contraction_words")))), re.I)
 LAW_HEADS = rule_words("actors_law_heads")
@@ -43,11 +43,28 @@ IRREGULAR_DEMONYMS = rule_words("actors_irregular_demonyms")  # "Muscovites": no
 def filter_candidates(state: DocState) -> None:
     """Keep the candidates that can be actors, trimmed to their name words."""
     kept = []
+    codes = _product_codes(state.cands)
     for c in state.cands:
+        if codes and _after_model_code(c, state.doc, codes):
+            continue
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
         if f is not None and not _among_foreign_words(f, state.doc, state.lex):
             kept.append(f)
     state.cands = kept
+
+
+def _product_codes(cands: list[Cand]) -> frozenset[str]:
+    """The model codes of the products the article names with their brand ("Boeing 737 Max" -> "737")."""
+    return frozenset(t.text for c in cands if c.thing for t in c.toks[1:] if model_code(t.text))
+
+
+def _after_model_code(c: Cand, doc: Doc, codes: frozenset[str]) -> bool:
+    """"the 737 Max" after "the new Boeing 737 Max": capitalised words right after a model code the article
+    gives a brand elsewhere go on naming that product without the brand; the code is no name word, so
+    the run starts after it, and they are no candidate of their own."""
+    k = doc.index_of.get(c.toks[0].start, 0)
+    prev = doc.tokens[k - 1] if k else None
+    return prev is not None and prev.text in codes and prev.end + 1 == c.toks[0].start and not c.person_evidence
 
 
 FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language

@@ -55,7 +55,7 @@ def candidate_kinds(state: DocState) -> None:
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
-            or (prev in INDEFINITE_ARTICLES or "-" in prev) and _class_member(c, k, doc, lex)
+            or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
 
 
 def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:
@@ -86,13 +86,23 @@ def _class_member(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     toks = doc.tokens
     if not k or c.person_evidence or len(c.toks) >= 3 and c.toks[-1].text in lex.org_heads:
         return False
-    j = k - 1 - ("-" in toks[k - 1].text and toks[k - 1].text[:1].islower())
+    j = _article_before(toks, k)
     if j < 0 or toks[j].text not in INDEFINITE_ARTICLES or toks[j].sent != toks[k].sent:
         return False
     n = doc.index_of.get(c.toks[-1].start, k) + 1
     after = toks[n] if n < len(toks) and toks[n].sent == toks[k].sent else None
     return after is None or not after.text[:1].islower() or after.text.capitalize() in lex.function_words \
         or doc.text[c.end:after.start] != " "
+
+
+def _article_before(toks: list[Token], k: int) -> int:
+    """Where the determiner of the noun phrase ending in the run at token k may stand: before one
+    hyphenated modifier ("a self-described Radical Gardener"), or before a model year and one lower-case
+    word before it ("a recalled 2005 Opel Zafira": a year before a name in a noun phrase dates a product)."""
+    prev = toks[k - 1].text
+    if prev.isdigit():
+        return k - 2 - (k >= 3 and toks[k - 2].text[:1].islower() and toks[k - 2].text not in INDEFINITE_ARTICLES)
+    return k - 1 - ("-" in prev and prev[:1].islower())
 
 
 def _published_in(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
@@ -210,6 +220,8 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"  # "Republic of Ireland": a state's formal name
     if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
+    if _coordinated_nouns(words, lex):
+        return "organisation"
     if c.the_name:
         return "organisation"  # newspapers, bands and firms named with "The"
     if len(words) == 1 and is_acronym(words[0]):
@@ -221,6 +233,15 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
+
+
+def _coordinated_nouns(words: list[str], lex: Lexicon) -> bool:
+    """"Oslo Fire and Rescue", "Health and Safety Executive": capitalised common nouns coordinated by "and"
+    inside a name say what a body does, so the name is an organisation's. A place coordinates two names
+    ("Trinidad and Tobago", known to the gazetteer), not two dictionary words."""
+    k = words.index("and") if "and" in words[1:-1] else 0
+    return k > 0 and all(w.lower() in lex.common_words and w not in lex.function_words
+                         and not lex.is_forename(w) for w in (words[k - 1], words[k + 1]))
 
 
 DOTTED_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
