@@ -37,6 +37,13 @@ WORD_RE = re.compile(
 )
 # The same words as one group: `split` hands over the gaps and the words in turn, in one pass.
 _SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+# The same again for a body without "@" or "#" (most of them): there a handle's branch can never match and
+# the other's look-behind always holds, so both go, two tests fewer per word (about 3% of the tokenizer).
+_PLAIN_SPLIT_RE = re.compile(
+    r"([0-9A-Za-z_\w](?:"
+    r"\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)++(?![^\W\d_])"
+    rf"|{_W}*+{_WORD_TAIL}))"
+)
 POSS_RE = re.compile(r"['\u2019][sS]\b|(?<=[sS])['\u2019](?![\w'\u2019])")
 _APOSTROPHES = ("'", "\u2019")
 PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -136,12 +143,13 @@ class _Words:
     """What `tokenize` gathers paragraph by paragraph: the tokens, the sentence and paragraph ranges, and
     every word by how it is written (counted once at the end)."""
 
-    __slots__ = ("text", "tagged", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
+    __slots__ = ("text", "tagged", "split", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
                  "initial_capitals", "sent")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tagged = "@" in text or "#" in text  # (most bodies have no handle or hashtag: one test for all)
+        self.split = (_SPLIT_RE if self.tagged else _PLAIN_SPLIT_RE).split
         self.tokens: list[Token] = []
         self.texts: list[str] = []
         self.sentences: list[tuple[int, int]] = []
@@ -153,7 +161,7 @@ class _Words:
 
     def paragraph(self, p_index: int, p_start: int, p_end: int) -> None:
         """Split one paragraph into words and fill in a token for each."""
-        split_parts = _SPLIT_RE.split(self.text[p_start:p_end])  # gap, word, gap, word, …, gap
+        split_parts = self.split(self.text[p_start:p_end])  # gap, word, gap, word, …, gap
         words = split_parts[1::2]
         self.texts += words
         p_first = len(self.tokens)

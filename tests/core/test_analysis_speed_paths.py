@@ -28,7 +28,7 @@ from newsreader.analysis.passes.quotations import (
 )
 from newsreader.analysis.passes.speech_frames import ASIDE_RE, _has_dash
 from newsreader.analysis.passes.weighing import SURNAME_PREFIX_RE, _camel, _joined, _listed
-from newsreader.analysis.text import tokenize
+from newsreader.analysis.text import _PLAIN_SPLIT_RE, _SPLIT_RE, tokenize
 
 # ASCII letters, digits and marks beside letters that are cased, uncased, combining or compatibility forms
 WORDISH = st.text(alphabet="aAzZ.-'5_ \u00e9\u00c9\u011f\u0130\u0131\u00df\ufb01\u2160\u24d0\u0301\u4e2d\u00aa",
@@ -143,3 +143,12 @@ def test_the_compiled_word_patterns_find_what_their_plain_forms_find(text: str) 
 def test_the_dash_gate_passes_every_window_with_an_aside_mark(window: str) -> None:
     # `outside_asides` skips the pattern search of a window without a dash
     assert _has_dash(window) or ASIDE_RE.search(window) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(WORDISH, ASCII, QUOTE_TEXT, st.text(alphabet="aZ5_.'\u2019s -&\u00e9\n", max_size=30),
+                 st.text(max_size=30)))
+def test_a_body_without_handles_is_split_as_by_the_full_word_pattern(text: str) -> None:
+    # `tokenize` splits a body that holds no "@" or "#" with the pattern that leaves out the handles' branch
+    text = text.replace("@", "").replace("#", "")
+    assert _PLAIN_SPLIT_RE.split(text) == _SPLIT_RE.split(text)
