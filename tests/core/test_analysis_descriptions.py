@@ -32,6 +32,11 @@ def test_a_name_modifying_the_noun_after_the_article_stays_an_actor() -> None:
     assert found == {"Vantrell Motors": "organisation"}
 
 
+def test_names_joined_by_and_that_modify_one_noun_stay_actors() -> None:
+    weak = weak_after_kinds("The museum opened an Idris Varne and Lotte Brandl retrospective in May.")
+    assert weak == {"Idris Varne": False, "Lotte Brandl": False}
+
+
 def test_a_class_member_named_elsewhere_as_a_name_stays_an_actor() -> None:
     found = names("Dorvik Analytics is a Dorvik Analytics. Dorvik Analytics said it had grown.")
     assert "Dorvik Analytics" in found

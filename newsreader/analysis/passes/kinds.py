@@ -32,6 +32,7 @@ INTERVIEW_VERBS = rule_words("actors_interview_verbs")  # "told Politico": the o
 PLURAL_NAME_CONTINUATIONS = rule_words("actors_plural_name_continuations")  # "the Arts and Humanities …"
 INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
+COORDINATORS = rule_words("actors_list_conjunctions")  # "an A and B exhibit": names that modify one noun
 
 
 def candidate_kinds(state: DocState) -> None:
@@ -89,10 +90,22 @@ def _class_member(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     j = _article_before(toks, k)
     if j < 0 or toks[j].text not in INDEFINITE_ARTICLES or toks[j].sent != toks[k].sent:
         return False
-    n = doc.index_of.get(c.toks[-1].start, k) + 1
+    n = _past_coordinated_name(toks, doc.index_of.get(c.toks[-1].start, k) + 1)
     after = toks[n] if n < len(toks) and toks[n].sent == toks[k].sent else None
     return after is None or not after.text[:1].islower() or after.text.capitalize() in lex.function_words \
-        or doc.text[c.end:after.start] != " "
+        or doc.text[toks[n - 1].end:after.start] != " "
+
+
+def _past_coordinated_name(toks: list[Token], n: int) -> int:
+    """"an Edward Steichen and Andy Warhol exhibit": names joined by "and"/"or" modify one noun together, so
+    the word that heads the phrase comes after the last of them (token n follows the first name)."""
+    if n + 1 >= len(toks) or toks[n].text not in COORDINATORS or not toks[n + 1].text[:1].isupper() \
+            or toks[n + 1].sent != toks[n].sent:
+        return n
+    m = n + 1
+    while m < len(toks) and toks[m].text[:1].isupper() and toks[m].sent == toks[n].sent:
+        m += 1
+    return m
 
 
 def _article_before(toks: list[Token], k: int) -> int:
