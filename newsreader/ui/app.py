@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
-from functools import cached_property, wraps
+from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,20 +42,6 @@ log = logging.getLogger(__name__)
 
 THEME = "textual-dark"
 SYNC_BODY_BYTES = 256 * 1024  # smaller articles are read on the UI thread (well under a millisecond)
-
-
-
-def while_open(handler: Callable[..., None]) -> Callable[..., None]:
-    """Run a worker message's handler only while the app is open. Workers post from threads and cannot
-    know the app is closing; a message handled while the screen is taken down would find its widgets
-    gone (`tests/ui/test_app_closing.py`)."""
-
-    @wraps(handler)
-    def guarded(app: App[Any], *args: Any) -> None:
-        if app.is_running:
-            handler(app, *args)
-
-    return guarded
 
 
 class NewsReaderApp(App[None]):
@@ -171,27 +157,23 @@ class NewsReaderApp(App[None]):
                     severity="error", timeout=10, markup=False)
         self._update_header()
 
-    @on(msg.Polled)
-    @while_open
+    @msg.handles(msg.Polled)
     def _polled(self) -> None:
         self.folder.schedule_poll()
 
-    @on(msg.IndexProgress)
-    @while_open
+    @msg.handles(msg.IndexProgress)
     def _indexing(self, message: msg.IndexProgress) -> None:
         self._progress = (message.done, message.todo, message.stage) if message.done < message.todo else None
         self.list_pane.progress(message.done, message.todo)
         self._update_header()
 
-    @on(msg.ReadStateLoaded)
-    @while_open
+    @msg.handles(msg.ReadStateLoaded)
     def _read_state_loaded(self, message: msg.ReadStateLoaded) -> None:
         self.marks.loaded(message.state, self.path)
         self.list_pane.marks_changed(loaded=True)
         self.watch(self.reader, "scroll_y", self.marks.scrolled, init=False)
 
-    @on(msg.FolderLoaded)
-    @while_open
+    @msg.handles(msg.FolderLoaded)
     def _folder_loaded(self, message: msg.FolderLoaded) -> None:
         if message.notice:
             self.notify(message.notice, severity="warning", timeout=6, markup=False)
@@ -256,14 +238,12 @@ class NewsReaderApp(App[None]):
     def action_fetch_feeds(self) -> None:
         self.folder.fetch_feeds()
 
-    @on(msg.QuoteCounts)
-    @while_open
+    @msg.handles(msg.QuoteCounts)
     def _quote_counts(self, message: msg.QuoteCounts) -> None:
         self.article_list.refresh_counts()
         self.list_pane.analysis_progressed()
 
-    @on(msg.AnalysisReady)
-    @while_open
+    @msg.handles(msg.AnalysisReady)
     def _analysis_ready(self, message: msg.AnalysisReady) -> None:
         pane = self.reader_pane
         self.article_list.refresh_counts(message.key)
@@ -302,8 +282,7 @@ class NewsReaderApp(App[None]):
         article = self.session.full_article(entry)
         self._present(article, self.session.memory_analysis(article), keep_scroll=keep_scroll)
 
-    @on(msg.ArticleLoaded)
-    @while_open
+    @msg.handles(msg.ArticleLoaded)
     def _article_loaded(self, message: msg.ArticleLoaded) -> None:
         if (shown := self.reader_pane.article) is not None and message.key == shown.key and self.session is not None:
             self._present(message.article, self.session.memory_analysis(message.article), keep_scroll=False)
@@ -404,8 +383,7 @@ class NewsReaderApp(App[None]):
         """The folder's cast counted so far and, while counting, a status line (see actor_commands)."""
         return self.folder.actors_for_palette()
 
-    @on(msg.FolderActorsReady)
-    @while_open
+    @msg.handles(msg.FolderActorsReady)
     def _folder_actors_ready(self) -> None:
         self.folder.actors_counted = True
 

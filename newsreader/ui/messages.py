@@ -7,12 +7,16 @@ import: ~0.5 ms each).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+
+    from textual.app import App
 
     from newsreader.analysis.model import Analysis
     from newsreader.articles import Article
@@ -91,3 +95,19 @@ class ReadStateLoaded(Message):
     def __init__(self, state: ReadState) -> None:
         super().__init__()
         self.state = state
+
+
+def handles(message_type: type[Message]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`@on(message_type)` for the App's handler of a worker's message, run only while the app is open.
+    Workers post from threads and cannot know the app is closing; a message handled while the screen is
+    taken down would find its widgets gone (`tests/ui/test_app_closing.py`)."""
+
+    def decorate(handler: Callable[..., None]) -> Callable[..., None]:
+        @wraps(handler)
+        def while_open(app: App[Any], *args: Any) -> None:
+            if app.is_running:
+                handler(app, *args)
+
+        return on(message_type)(while_open)
+
+    return decorate
