@@ -185,14 +185,7 @@ def _first_person_after_subject(ctx: SpeakerContext, r: Run) -> Hit | None:
     first_person = words("first_person_words")
     if not any(w.lower() in first_person for w in WORD_RE.findall(ctx.text[r.start:r.end])):
         return None
-    pps, ppe = ctx.doc.paragraphs[r.para - 1]
-    last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
-    if ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
-        return None
-    hit = refs.clause_subject(ctx, last, ppe)
-    if hit is None or hit[0] is None or hit[0].kind != "person" or _deictic(ctx, hit):
-        return None
-    return hit
+    return _person_of_sentence_before(ctx, *ctx.doc.paragraphs[r.para - 1])
 
 
 def attribute_first_person(ctx: SpeakerContext) -> None:
