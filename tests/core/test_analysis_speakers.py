@@ -627,7 +627,7 @@ def test_according_to_a_name_holding_a_preposition() -> None:
 
 
 def test_an_organisation_spokesman_speaks_for_it_an_official_stays_unnamed() -> None:
-    """A spokesman is the organisation's voice (round 7: the organisation speaks again); an official is a
+    """A spokesman is the organisation's voice, so the organisation speaks; an official is a
     member of the body speaking on his own account, not its voice, and stays unnamed."""
     text = ('The Pentagon declined to comment on Monday. "The review is ongoing," a Pentagon spokesman said. '
             'A senior White House official, speaking on condition of anonymity, said the plan was "dead."')
@@ -635,7 +635,7 @@ def test_an_organisation_spokesman_speaks_for_it_an_official_stays_unnamed() -> 
 
 
 def test_according_to_an_organisation_spokesperson_is_the_organisation() -> None:
-    """After the cue as before the verb, a spokesperson speaks for the organisation named with it (round 7)."""
+    """After the cue as before the verb, a spokesperson speaks for the organisation named with it."""
     text = 'Sales rose in a "sharp increase" last week, according to a Dunmore spokesperson.'
     assert speakers(text, {"Dunmore": ORG}) == ["Dunmore"]
 
@@ -661,7 +661,7 @@ def test_an_organisations_press_office_speaks_for_it() -> None:
 
 
 def test_the_spokesperson_is_not_the_latest_person() -> None:
-    """"The spokesperson" is the Acme spokesperson named before, so Acme speaks (round 7), never the person
+    """"The spokesperson" is the Acme spokesperson named before, so Acme speaks, never the person
     named last."""
     text = ('Carl Mott met the board. Acme denied the claim, an Acme spokesperson stated. The spokesperson '
             'added that they "would not consider requests of this nature".')

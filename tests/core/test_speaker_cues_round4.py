@@ -121,7 +121,7 @@ CASES = {
         'professor added, "These effects matter."',
         {"Karen Alley": F, "Linden College": ("organisation", None, ("Linden",))},
         [("Warm water is cutting the ice,", "Karen Alley"), ("These effects matter.", "Karen Alley")]),
-    "a spokesman of a named institution speaks for it (round 7), not for a person named before": (
+    "a spokesman of a named institution speaks for it, not for a person named before": (
         'Ann Roe met Tom Berg at the Harbour Office. "No deal was made," the Harbour Office spokesman said.',
         {"Ann Roe": F, "Tom Berg": M, "Harbour Office": ORG},
         [("No deal was made,", "Harbour Office")]),

@@ -2,7 +2,7 @@
 
 Made-up sentences with a hand-made actor index (`index_for`): pronouns whose organisation is out of reach,
 members of a named organisation (officials, sources, lawyers), who are not that organisation. A spokesperson
-is the organisation's voice and names it (round 7; round 6 had left spokespeople unnamed too).
+is the organisation's voice and names it.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def test_their_statement_needs_an_organisation_in_reach() -> None:
 
 
 def test_a_person_named_beside_the_organisation_does_not_change_it() -> None:
-    """The spokesman speaks for the organisation that modifies him (round 7), not for the person named before."""
+    """The spokesman speaks for the organisation that modifies him, not for the person named before."""
     text = 'Carl Mott met Acme Corp on Monday. "We have no comment," an Acme Corp spokesman said.'
     assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == ["Acme Corp"]
 
@@ -97,7 +97,7 @@ def test_he_after_a_quotation_is_not_an_opening_pronoun() -> None:
 
 
 def test_a_possessors_spokesman_speaks_for_it_a_lawyer_stays_unnamed() -> None:
-    """An organisation's spokesman is its voice (round 7); a lawyer speaks for a client, and stays unnamed."""
+    """An organisation's spokesman is its voice; a lawyer speaks for a client, and stays unnamed."""
     text = ('Acme Corp\'s spokesman said the claim was "baseless". Acme Corp\'s lawyer said the suit was '
             '"frivolous". Carl Mott was charged. His lawyer said the case was "weak".')
     assert speakers(text, {"Acme Corp": ORG, "Carl Mott": PERSON_M}) == ["Acme Corp", None, None]

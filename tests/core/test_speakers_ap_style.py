@@ -72,7 +72,7 @@ CASES = {
         'for this legislation," he said.',
         {"Frank Doyle": M},
         [("dead on arrival", "Frank Doyle"), ("There is no path forward for this legislation,", "Frank Doyle")]),
-    "organisations and their spokesmen (a spokesman speaks for his organisation: round 7)": (
+    "organisations and their spokesmen (a spokesman speaks for his organisation)": (
         'Ford Motor Company said in a statement that it would "cooperate fully with investigators." A Justice '
         'Department spokesman said the inquiry was "at an early stage."',
         {"Ford Motor Company": ORG, "Justice Department": ORG},
