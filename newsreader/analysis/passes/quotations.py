@@ -84,7 +84,7 @@ def find_runs(doc: Doc) -> list[Run]:
         nxt = next((i for i in range(p_index + 1, len(paras)) if i not in captions), None)
         next_opens = nxt is not None and _opens_with_mark(text, *paras[nxt])
         para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens)
-        para_runs = _add_single_runs(text, ps, pe, p_index, para_runs)
+        para_runs = _add_single_runs(text, ps, pe, p_index, para_runs) or _epigraph(text, ps, pe, p_index)
         for i, r in enumerate(para_runs):
             if i == 0 and pending is not None and r.open_pos - ps <= 1:
                 r.group, r.cont = pending, True
@@ -103,6 +103,28 @@ def _caption(text: str, ps: int, pe: int) -> bool:
         return False  # (most paragraphs: settled by one scan in C)
     line = text[ps:pe]
     return "\n" not in line and not any(m in line for m in _DOUBLE_MARKS)
+
+
+EPIGRAPH_MIN_WORDS = 6  # a pull quote is a sentence or more, not a phrase
+EPIGRAPH_MAX_NAME_WORDS = 4  # '— Rick Santorum' (a description may follow a comma: '— Ann Roe, the mayor')
+EPIGRAPH_RE = re.compile(r"(?P<words>[\[A-Z][^\n]*?[.!?]) +(?:[\u2014\u2013]|--) *(?P<name>[A-Z][^,\n]*)(?:,[^\n]*)?")
+
+
+def _epigraph(text: str, ps: int, pe: int, p_index: int) -> list[Run]:
+    """'[It is] offensive beyond anything anyone should tolerate. — Ann Roe': a paragraph with no quoted run
+    that is one or more whole sentences followed by a dash and a short capitalised name is a pull quote
+    (an epigraph set above or beside the story), the named person's words although unmarked. The run
+    closes where the words end, so the dash attribution after it names the speaker."""
+    if text.find("\u2014", ps, pe) < 0 and text.find("\u2013", ps, pe) < 0 and text.find("--", ps, pe) < 0:
+        return []  # (nearly every paragraph: no dash, settled by a scan in C)
+    m = EPIGRAPH_RE.fullmatch(text, ps, pe)
+    if m is None:
+        return []
+    name = m.group("name").split()
+    if len(m.group("words").split()) < EPIGRAPH_MIN_WORDS or len(name) > EPIGRAPH_MAX_NAME_WORDS \
+            or not all(w[:1].isupper() for w in name):
+        return []
+    return [Run(m.start("words"), m.end("words"), ps, m.end("words"), 0, p_index)]
 
 
 def _opens_with_mark(text: str, ps: int, pe: int) -> bool:
