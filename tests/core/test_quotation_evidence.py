@@ -33,3 +33,40 @@ def test_dash_before_a_phrase_that_is_not_a_name_makes_no_pull_quote() -> None:
 
 def test_a_short_line_with_a_dash_and_a_name_is_no_pull_quote() -> None:
     assert quotes("The winners were announced. — Ann Roe") == []
+
+
+# --------------------------------------------------------------------------------------------- the run's clause
+def test_speech_verb_in_a_preposed_when_clause_does_not_cue_a_short_run() -> None:
+    text = ("When Ann Roe tweeted that the bridge would close for a year, the city painted "
+            "\"road works\" on the gate.")
+    assert quotes(text) == []
+
+
+def test_speech_verb_in_the_runs_own_clause_after_a_preposed_clause_still_cues() -> None:
+    text = "When the vote was counted, Ann Roe called the result \"a farce\" in front of the hall."
+    assert [q for q, _ in quotes(text)] == ["a farce"]
+
+
+def test_relative_clause_after_a_short_run_is_about_another_noun() -> None:
+    text = ("Police held three men for \"causing panic,\" including a teacher, Tom Berger, who tried to "
+            "warn the town about the flood.")
+    assert quotes(text) == []
+
+
+def test_subordinate_clause_between_a_verb_and_a_short_run_cuts_the_cue() -> None:
+    text = "Ann Roe learned to write very early because her teachers were \"strict\" about it."
+    assert quotes(text) == []
+
+
+def test_a_verb_form_after_a_determiner_is_a_noun_not_a_cue() -> None:
+    assert quotes('Twitter put "under review" across the tweet on Monday.') == []
+
+
+def test_a_possessed_speech_noun_cues_a_short_run() -> None:
+    text = 'Ann Roe kept her promise of "no new taxes" all through the year.'
+    assert [q for q, _ in quotes(text)] == ["no new taxes"]
+
+
+def test_a_cue_after_a_closed_relative_clause_still_speaks_the_run() -> None:
+    text = "Council plans were \"a mess\" for the town, Ann Roe, who chairs the board, said on Monday."
+    assert [q for q, _ in quotes(text)] == ["a mess"]

@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, rule_words
 from ..model import Actor
 from ..text import WORD_RE, Doc
 from .interview_turns import LABEL_RE
@@ -552,21 +552,77 @@ def _nearby_verbs() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
-    """A speech, framing or naming verb or a speech noun ("promise", "description") in the sentence around
-    the run, outside it, or a verb that reports a claim or a thought only with "that" after it ("holds
-    that", "thinks that")."""
+    """A speech, framing or naming verb or a possessed speech noun ("his promise", "Lind's description") in
+    the clause around the run (`run_clause`), outside it, or a verb that reports a claim or a thought only
+    with "that" after it ("holds that", "thinks that"). After the run, a speech word after a determiner is a
+    noun naming something else ('put "under review" across the tweet'); before it, the noun may introduce
+    the words ('the reply was a curt "No comment."')."""
+    before, after = run_clause(text, r, doc)
+    verbs, that_verbs = _nearby_verbs()
+    non_speech = words("short_quote_non_cues")
+    naming = words("short_quote_naming_cues")
+    determiners = words("noun_phrase_openers") | words("possessive_determiners")
+    ws = [w.lower() for w in WORD_RE.findall(before)]
+    n_before = len(ws)
+    ws += [w.lower() for w in WORD_RE.findall(after)]
+    for i, lw in enumerate(ws):
+        noun = i > n_before and ws[i - 1] in determiners
+        if (lw in verbs and lw not in non_speech and not noun) or lw in naming:
+            return True
+        if lw in that_verbs and ws[i + 1:i + 2] == ["that"]:
+            return True  # 'He holds that if they were "lawful residents"'; not 'what you think needs revising'
+    return _POSSESSED_SPEECH_RE().search(before + " " + after) is not None
+
+
+@functools.cache
+def _POSSESSED_SPEECH_RE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built on first use
+    """A speech noun with its possessor ("Lind's description", "his promise", a modifier or two between):
+    the possessor said something. Without one ("the tweet", "a statement") the noun names a thing that
+    may hold words, not a speech act around the run."""
+    owners = "|".join(sorted(words("possessive_determiners")))
+    nouns = "|".join(sorted(words("possessed_speech_nouns")))
+    return re.compile(rf"(?:\w['\u2019]s?|\b(?:{owners}))\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.I)
+
+
+def run_clause(text: str, r: Run, doc: Doc) -> tuple[str, str]:
+    """The text of the run's own clause before its opening mark and after its closing mark: its sentence,
+    less what other clauses hold. A cue there speaks the run; a cue in another clause of the sentence
+    speaks something else ('When Ann tweeted that …, the site put a "fact check" on it', 'they detained
+    him for "spreading rumours," along with Ann, who tried to warn them'). Cut off: a clause opened by
+    a subordinator and closed by a comma before the run ('When …,'), a subordinate clause opened between
+    the cue and the run ('learned to write because her parents were "strict"'), a clause after a
+    semicolon, and after the run a non-restrictive relative clause (', who …,') or a clause after a
+    semicolon."""
     ps, pe = doc.paragraphs[r.para]
     s0 = last_sentence_end(text, max(ps, r.open_pos - WINDOW), r.open_pos)
     hi = min(pe, r.outer_end + WINDOW)
     end = next_sentence_end(text, r.outer_end, hi)
-    e0 = hi if end is None else end
-    verbs, that_verbs = _nearby_verbs()
-    non_speech = words("short_quote_non_cues")
-    naming = words("short_quote_naming_cues") | words("possessed_speech_nouns")  # "Lind's description of …"
-    ws = [w.lower() for w in WORD_RE.findall(text[s0:r.open_pos] + " " + text[r.outer_end:e0])]
-    for i, lw in enumerate(ws):
-        if (lw in verbs and lw not in non_speech) or lw in naming:
-            return True
-        if lw in that_verbs and ws[i + 1:i + 2] == ["that"]:
-            return True  # 'He holds that if they were "lawful residents"'; not 'what you think needs revising'
-    return False
+    before, after = text[s0:r.open_pos], text[r.outer_end:hi if end is None else end]
+    before = before[before.rfind(";") + 1:]
+    first = WORD_RE.match(before.lstrip())
+    if first and first.group().lower() in rule_words("quotations_clause_openers") and "," in before:
+        before = before[before.rfind(",") + 1:]  # 'When Ann tweeted …, the site put'
+    cut = _SUBORDINATE_RE().search(before)
+    if cut:
+        before = before[cut.end():]  # 'learned to write because her parents were'
+    after = after.split(";", 1)[0]
+    rel = _RELATIVE_RE().search(after)
+    if rel:  # ', Tom Berger, who tried to warn them': the clause about Tom, up to its closing comma
+        close = after.find(",", rel.end())
+        after = after[:rel.start()] + (after[close:] if close >= 0 else "")
+    return before, after
+
+
+@functools.cache
+def _SUBORDINATE_RE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built on first use
+    """The last subordinator in a text ("because", "although"; not "because of")."""
+    alts = "|".join(sorted(rule_words("quotations_subordinators")))
+    return re.compile(rf"\b(?:{alts})\b(?!\s+of\b)(?!.*\b(?:{alts})\b)", re.I | re.S)
+
+
+@functools.cache
+def _RELATIVE_RE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built on first use
+    """A comma and a relative pronoun for a person: a non-restrictive relative clause about another noun
+    ("which" is left out: ', which police confirmed' may be about the whole clause the run is in)."""
+    alts = "|".join(sorted(rule_words("quotations_relative_pronouns")))
+    return re.compile(rf",\s*(?:{alts})\b", re.I)
