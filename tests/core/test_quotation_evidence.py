@@ -70,3 +70,18 @@ def test_a_possessed_speech_noun_cues_a_short_run() -> None:
 def test_a_cue_after_a_closed_relative_clause_still_speaks_the_run() -> None:
     text = "Council plans were \"a mess\" for the town, Ann Roe, who chairs the board, said on Monday."
     assert [q for q, _ in quotes(text)] == ["a mess"]
+
+
+# --------------------------------------------------------------------------------------------- possessed words
+def test_a_short_run_after_a_possessive_pronoun_is_the_possessors_words() -> None:
+    text = "Tom Berger has restored old boats for ten years, his \"one true calling\", in a shed by the river."
+    assert quotes(text) == [("one true calling", "Tom Berger")]
+
+
+def test_a_one_word_run_after_a_possessive_pronoun_before_a_preposition() -> None:
+    text = "Ann Roe started painting at school, and her \"obsession\" with colour never left."
+    assert [q for q, _ in quotes(text)] == ["obsession"]
+
+
+def test_a_run_modifying_the_noun_after_it_is_no_possessed_quotation() -> None:
+    assert quotes('The deal would end their "junior partner" status within the union.') == []

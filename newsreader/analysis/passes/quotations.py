@@ -315,8 +315,9 @@ def keep_run(r: Run, doc: Doc) -> bool:
     """Speech, not a name: drop captions, glosses, titles, scare quotes and placards.
 
     A scare cue ("so-called", "dubbed") or a placard noun right before the mark makes a name; a Title Case
-    run is a title unless its own cue attributes it; a short run needs a speech verb in its sentence, or
-    a cue of its own naming a speaker and a sentence's closing mark ('And I'm like, "I rested."').
+    run is a title unless its own cue attributes it; a short run needs a speech verb in its clause, a cue
+    of its own naming a speaker and a sentence's closing mark ('And I'm like, "I rested."'), or a possessive
+    pronoun right before it (`possessed_words`).
     """
     text = doc.text
     content = text[r.start:r.end]
@@ -342,7 +343,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
                 and in_transcript_turn(doc, r.para):
             return False  # a turn's words are its speaker's already: a short quoted term inside is a mention
         return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps)) \
-            or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?")  # 'I'm like, "I rested."'
+            or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?") \
+            or possessed_words(text, r, doc)  # ('I'm like, "I rested."'; 'her "passion" for it')
     if r.single and not r.attributed:
         return n >= SINGLE_MIN_WORDS and content.rstrip()[-1:] in ".,!?"
     return True
@@ -397,6 +399,20 @@ def in_transcript_turn(doc: Doc, para: int) -> bool:
     verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
     text = doc.text
     return any(LABEL_RE.match(text, *doc.paragraphs[i]) for i in range(para, max(-1, para - TURN_REACH), -1))
+
+
+def possessed_words(text: str, r: Run, doc: Doc) -> bool:
+    """'discussed the game, his "longest ever project", with us', 'her "passion" for the hobby': a short run
+    right after a possessive pronoun, ending its noun phrase, is how the possessor put it (their words for
+    their own thing), not the writer's term. Not when a noun follows, which the run then modifies ('their
+    "fringe country" status')."""
+    ps, pe = doc.paragraphs[r.para]
+    prev = WORD_RE.findall(text[max(ps, r.open_pos - 12):r.open_pos])[-1:]
+    if not prev or prev[0].lower() not in words("possessive_determiners") or r.close_pos is None:
+        return False
+    after = text[r.outer_end:min(pe, r.outer_end + 30)].lstrip()
+    nxt = WORD_RE.match(after)
+    return not after or not nxt or nxt.start() > 0 or nxt.group().lower() in words("prepositions")
 
 
 def _said_right_before(text: str, r: Run, ps: int) -> bool:
