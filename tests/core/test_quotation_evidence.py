@@ -85,3 +85,14 @@ def test_a_one_word_run_after_a_possessive_pronoun_before_a_preposition() -> Non
 
 def test_a_run_modifying_the_noun_after_it_is_no_possessed_quotation() -> None:
     assert quotes('The deal would end their "junior partner" status within the union.') == []
+
+
+# --------------------------------------------------------------------------------------------- noun phrases
+def test_an_unattributed_run_that_is_a_noun_phrase_is_a_term() -> None:
+    text = "The league stands for fair pay, open books, and \"a shared club spirit\" across its towns."
+    assert quotes(text) == []
+
+
+def test_an_unattributed_run_with_a_verb_is_a_clause_not_a_term() -> None:
+    text = "The judge agreed the papers were secret but ruled that \"the harm is done\" by now."
+    assert [q for q, _ in quotes(text)] == ["the harm is done"]

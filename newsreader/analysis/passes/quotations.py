@@ -333,7 +333,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
         return False
     if r.single and n < SHORT_QUOTE_WORDS and not r.attributed:
         return False
-    if not r.attributed and n <= NOUN_PHRASE_MAX_WORDS and inside_noun_phrase(text, r, ps):
+    if not r.attributed and n <= NOUN_PHRASE_MAX_WORDS and (inside_noun_phrase(text, r, ps) or (
+            noun_phrase_run(text, r) and not _speech_nearby(text, r, doc))):
         return False
     if _title_case(content.split()) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
@@ -372,6 +373,18 @@ def inside_noun_phrase(text: str, r: Run, ps: int) -> bool:
         if not (w[:1].islower() and w.isalpha()) or w in lexicon().speech_verbs or w in words("framing_verbs"):
             return False
     return False
+
+
+def noun_phrase_run(text: str, r: Run) -> bool:
+    """'advocating for justice and "a consistent life ethic"': a closed run that opens with an article or
+    quantifier and holds no linking verb, auxiliary or modal, nor closes a sentence, is a noun phrase on its
+    own ('"the damage is done"' holds a verb: a clause). Unattributed and with no speech cue in its clause,
+    it is a term the writer holds up, not reported speech."""
+    content = text[r.start:r.end].rstrip()
+    ws = [w.lower() for w in WORD_RE.findall(content)]
+    return r.close_pos is not None and content[-1:] not in ".!?" and len(ws) > 1 \
+        and ws[0] in words("noun_phrase_openers") \
+        and not any(w in words("linking_verbs") or w in words("aside_auxiliaries") for w in ws)
 
 
 CHARACTERISING_REACH = 3  # 'called it a "…"', 'citing the move as a "…"': words before the article
