@@ -584,8 +584,9 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     """A speech, framing or naming verb or a possessed speech noun ("his promise", "Lind's description") in
     the clause around the run (`run_clause`), outside it, or a verb that reports a claim or a thought only
     with "that" after it ("holds that", "thinks that"). After the run, a speech word after a determiner is a
-    noun naming something else ('put "under review" across the tweet'); before it, the noun may introduce
-    the words ('the reply was a curt "No comment."')."""
+    noun naming something else ('put "under review" across the tweet') unless a verb of an inverted frame
+    stands before it ('"Stay home," read the statement'); before the run, the noun may introduce the words
+    ('the reply was a curt "No comment."')."""
     before, after = run_clause(text, r, doc)
     verbs, that_verbs = _nearby_verbs()
     non_speech = words("short_quote_non_cues")
@@ -594,8 +595,11 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     ws = [w.lower() for w in WORD_RE.findall(before)]
     n_before = len(ws)
     ws += [w.lower() for w in WORD_RE.findall(after)]
+    inverting, nouns = rule_words("quotations_inverting_verbs"), words("possessed_speech_nouns")
     for i, lw in enumerate(ws):
         noun = i > n_before and ws[i - 1] in determiners
+        if noun and i > n_before + 1 and ws[i - 2] in inverting and (lw in verbs or lw in nouns):
+            return True  # '"Stay home," read the statement'
         if (lw in verbs and lw not in non_speech and not noun) or lw in naming:
             return True
         if lw in that_verbs and ws[i + 1:i + 2] == ["that"]:
