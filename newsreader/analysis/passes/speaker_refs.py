@@ -511,10 +511,25 @@ def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     earlier = [w for w in ctx.words(lo, subj[-2][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
     if earlier:
         pos = earlier[-1][0]
-        hit = clause_subject(ctx, ctx.sentence_start(pos), pos)
+        ss = ctx.sentence_start(pos)
+        hit = clause_subject(ctx, ss, pos) or _opening_statement_subject(ctx, ss, pos)
     else:
         hit = reporting_organisation(ctx, lo, subj[-2][0])
     return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
+
+
+def _opening_statement_subject(ctx: SpeakerContext, ss: int, pos: int) -> Hit | None:
+    """'In a letter to the council, Acme's lawyer John Harlow said …. The letter stressed …': a statement
+    first named in the phrase that opens its sentence ("In a letter", "In his statement") is the words of
+    that sentence's clause subject, as the sentence's own quotations are (frame_statement_intro), or, when
+    the subject is no plain name, whoever the frames found saying that sentence's quotation."""
+    ws = ctx.words(ss, pos)
+    if not ws or len(ws) > 2 or ws[0][2].lower() != "in" \
+            or any(w[2].lower() not in words("statement_intro_determiners") for w in ws[1:]):
+        return None
+    end = next_sentence_end(ctx.text, pos, pos + WINDOW) or min(len(ctx.text), pos + WINDOW)
+    said = next((r for r in ctx.runs if pos < r.open_pos < end and r.direct and r.speaker is not None), None)
+    return clause_subject(ctx, ss, end) or (said and (said.speaker, said.speaker_span))
 
 
 def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None:

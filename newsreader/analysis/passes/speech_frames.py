@@ -172,12 +172,24 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
                 return None
             return refs.speaker_in_phrase(ctx, ws[after:], prefer_first=True) or (None, None)
         inverted = vi == 0 and ctx.text[s:ws[0][0]].strip() in (",", "")  # '"…," reads an AEW press release'
-        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower() \
-                and not _nominal(ctx, ws, vi):
+        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted or _document_reads(ws, vi)) \
+                and w[:1].islower() and not _nominal(ctx, ws, vi):
             if _subject_length(ctx, ws, vi) > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def _document_reads(ws: list[Word], vi: int) -> bool:
+    """'"…," the statement read', '"…," their letter also reads': "read" reports what a text says, so after
+    the run it is a cue when its subject is a document noun (adverbs between them skipped); with any other
+    subject it stays a weak verb ('"…," she read' is a reader, and 'the sign read' no one's speech)."""
+    if ws[vi][2].lower() not in words("text_subject_verbs"):
+        return False
+    j = vi - 1
+    while j >= 0 and ws[j][2].lower() in ADVERBS:
+        j -= 1
+    return j > 0 and ws[j][2].lower() in refs.STATEMENT_NOUNS | words("issued_statement_nouns")
 
 
 def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:

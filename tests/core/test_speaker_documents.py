@@ -1,0 +1,34 @@
+"""Documents as speakers: a letter or statement the article named before says what it "reads", and a
+statement first named in a sentence's opening phrase ("In a letter to …, X said") is X's. Made-up
+sentences, hand-made actor index."""
+
+from __future__ import annotations
+
+from .test_analysis_speakers import ORG, speakers
+
+M = ("person", "m", ())
+F = ("person", "f", ())
+
+
+def test_the_statement_read_after_the_quotation_is_its_issuers() -> None:
+    text = ('Senator Mary Oakes released a statement after the vote. "Today the Senate failed the people of '
+            'Ohio," the statement read.')
+    assert speakers(text, {"Mary Oakes": F}) == ["Mary Oakes"]
+
+
+def test_the_letter_also_reads_skips_the_adverb() -> None:
+    text = ('The Harbour Trust sent a letter to the council on Monday. "The pier is unsafe," the letter also '
+            'reads.')
+    assert speakers(text, {"Harbour Trust": ORG}) == ["Harbour Trust"]
+
+
+def test_a_letter_named_in_an_opening_phrase_is_the_subjects() -> None:
+    text = ('In a letter to the city council, Acme\'s lawyer John Harlow said "the permit was granted '
+            'lawfully." The letter stressed "the company has met every condition."')
+    assert speakers(text, {"John Harlow": M, "Acme": ORG}) == ["John Harlow", "John Harlow"]
+
+
+def test_a_statement_named_in_an_opening_phrase_speaks_for_the_organisation() -> None:
+    text = ('In its statement, the Ministry of Health said hospitals were "coping well." The statement added '
+            'that "no new cases" had been found.')
+    assert speakers(text, {"Ministry of Health": ORG}) == ["Ministry of Health", "Ministry of Health"]
