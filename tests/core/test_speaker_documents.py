@@ -32,3 +32,30 @@ def test_a_statement_named_in_an_opening_phrase_speaks_for_the_organisation() ->
     text = ('In its statement, the Ministry of Health said hospitals were "coping well." The statement added '
             'that "no new cases" had been found.')
     assert speakers(text, {"Ministry of Health": ORG}) == ["Ministry of Health", "Ministry of Health"]
+
+
+def test_a_letter_modified_by_an_organisation_speaks_for_it() -> None:
+    text = ('The Harbour Ministry will close the port. The Harbour Ministry letter reads "all ships must leave '
+            'by Friday", but no date has been set.')
+    assert speakers(text, {"Harbour Ministry": ORG}) == ["Harbour Ministry"]
+
+
+def test_a_memo_modified_by_an_organisation_speaks_for_it() -> None:
+    text = 'A Harbour Ministry memo said the closure was "temporary".'
+    assert speakers(text, {"Harbour Ministry": ORG}) == ["Harbour Ministry"]
+
+
+def test_a_document_published_by_an_organisation_is_its_words() -> None:
+    text = 'A report published by the Eastport Institute said the closure was "long overdue".'
+    assert speakers(text, {"Eastport Institute": ORG}) == ["Eastport Institute"]
+
+
+def test_the_outlet_that_saw_a_letter_did_not_write_it() -> None:
+    text = ('The Harbour Ministry will close the port, Sky News reported on Monday. A leaked internal letter '
+            'seen by Sky News says "all ships must leave by Friday".')
+    assert speakers(text, {"Harbour Ministry": ORG, "Sky News": ORG}) == [None]
+
+
+def test_according_to_a_memo_obtained_by_an_outlet_names_no_author() -> None:
+    text = 'According to an internal memo obtained by Reuters, the closure is "temporary".'
+    assert speakers(text, {"Reuters": ORG}) == [None]
