@@ -404,7 +404,7 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         return None
     if delimited:
         return _before_parenthetical(ctx, subj, gap) or _appositive_subject(ctx, subj)
-    lead = _leading_name(ctx, subj)
+    lead = document_agent(ctx, subj) or _leading_name(ctx, subj)
     if lead is not None:
         return lead
     hit = head_actor(ctx, last[1], subj[0][0])
@@ -413,6 +413,23 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
     return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
         or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
+
+
+def document_agent(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'A report published by the Eastport Institute said', 'a memo obtained by Reuters said': a document
+    noun with a participle and "by" after it names its author when the participle says who made it
+    ("published", "issued", "written"), and that author speaks; when it says who got hold of it ("seen",
+    "obtained") the agent only reports the document, and its author goes unnamed here."""
+    documents = STATEMENT_NOUNS | words("issued_statement_nouns")
+    for i in range(len(ws) - 3):
+        if ws[i][2].lower() not in documents or ws[i + 2][2].lower() != "by":
+            continue
+        participle = ws[i + 1][2].lower()
+        if participle in words("authoring_participles"):
+            return speaker_in_phrase(ctx, ws[i + 3:], prefer_first=True)
+        if participle in words("access_participles"):
+            return None, (ws[0][0], ws[-1][1])
+    return None
 
 
 def pronoun_form(subj: list[Word]) -> Word:
@@ -802,6 +819,9 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     """The speaker inside a phrase that follows its cue ("said Smith", "according to the mayor")."""
     if not ws:
         return None
+    agent = document_agent(ctx, ws)  # 'according to a memo obtained by Reuters'
+    if agent is not None:
+        return agent
     lw = ws[0][2].lower()
     determiner = lw in words("possessive_determiners") and len(ws) > 1 and not ctx.text[ws[0][1]:ws[1][0]].strip()
     if lw in words("third_person_pronouns") and not determiner:
