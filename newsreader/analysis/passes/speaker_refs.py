@@ -964,6 +964,13 @@ def _participle_opener(w: str) -> bool:
     return w[1:].islower() and w.endswith(("ing", "ed")) and w.lower() not in words("intro_prepositions")
 
 
+def _reduced_clause_opener(ws: list[Word]) -> bool:
+    """'When asked about the report, X declined …', 'While speaking to reporters, X said': a subordinator
+    with a participle right after it opens a clause that has no subject of its own, so, like a participle
+    phrase, it leaves the main clause's subject after its comma."""
+    return len(ws) > 1 and ws[0][2].lower() in words("fronted_subordinators") and _participle_opener(ws[1][2])
+
+
 MAX_PARTICIPLE_PHRASE_WORDS = 12  # "Having won multiple tournaments as a kid,": a participle phrase's length
 MAX_PLAIN_PHRASE_WORDS = 10  # an introductory phrase naming no actor may be this long before its comma
 MAX_INTRO_PHRASES = 2  # "A month later, during the third debate, O'Rourke defended …"
@@ -995,7 +1002,7 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
     n = len(ctx.words(s, comma)) if comma >= 0 else 0
     # ("Within roughly a day before the event," is longer than a title, but names nobody)
     short = comma >= 0 and (n <= MAX_TITLE_WORDS or (n <= MAX_PLAIN_PHRASE_WORDS and not ctx.spans_in(s, comma)))
-    if _participle_opener(ws[0][2]):  # "Having won multiple tournaments as a kid, X decided"
+    if _participle_opener(ws[0][2]) or _reduced_clause_opener(ws):  # "Having won … as a kid, X decided"
         # (not when nothing follows the comma: 'Remarked … scientist Tierra Curry, "…"' inverts the verb)
         return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS and ctx.words(comma + 1, e) else s
     if short and _time_phrase(ctx, s, comma):
