@@ -390,10 +390,16 @@ def frame_possessed_speech_noun(ctx: SpeakerContext, s: int, e: int) -> Hit | No
             continue
         tail = ws[i + 1:]
         if not tail or tail[0][2].lower() not in words("speech_noun_complements") \
-                or any(w[2].lower() in words("linking_verbs") for w in tail):
-            return None
+                or (_judges_noun(tail) and tail[0][2].lower() not in words("complementizers")):
+            return None  # ('his claim that she was "unfit"': the verb is the reported clause's, no judgement)
         return _possessor_before(ctx, ws, i)
     return None
+
+
+def _judges_noun(tail: list[Word]) -> bool:
+    """A linking verb after the speech noun ('Clinton's description was "unfair"') makes the run a
+    judgement of the noun."""
+    return any(w[2].lower() in words("linking_verbs") for w in tail)
 
 
 def _possessor_before(ctx: SpeakerContext, ws: list[Word], i: int) -> Hit | None:
