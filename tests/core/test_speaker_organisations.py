@@ -56,3 +56,15 @@ def test_a_long_introductory_phrase_naming_nobody_is_skipped_to_the_subject() ->
 def test_credits_as_frames_the_quotation() -> None:
     text = 'She received the award, with which Time credits an individual as having done "the most to influence".'
     assert speakers(text, {"Time": ORG}) == ["Time"]
+
+
+def test_the_head_noun_of_an_organisations_name_stands_for_it() -> None:
+    text = ('The Eastport Trust welcomed the decision. "Families have waited a decade for this," the trust '
+            'added.')
+    assert speakers(text, {"Eastport Trust": ORG}) == ["Eastport Trust"]
+
+
+def test_a_noun_inside_an_organisations_name_is_not_its_head() -> None:
+    text = ('The Eastport Trust Fund welcomed the decision. "Families have waited a decade for this," the '
+            'trust added.')
+    assert speakers(text, {"Eastport Trust Fund": ORG}) == [None]

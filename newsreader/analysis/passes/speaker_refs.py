@@ -260,9 +260,27 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = _person_in_role(ctx, subj, det)
-        if a:
-            return a, span
-    return None
+        return (a, span) if a else None
+    a = organisation_by_head_noun(ctx, subj[-1])
+    return (a, span) if a else None
+
+
+def organisation_by_head_noun(ctx: SpeakerContext, w: Word) -> Actor | None:
+    """'The Eastport Trust welcomed the ruling. "…," the trust added': a lower-case noun that is the last
+    word, the head, of an organisation's name named before stands for that organisation, as "the company"
+    does for any company (`org_named_by_role`'s choice among several); only the head: "the bank" is not
+    the Bank of Eastport's Trust."""
+    if not w[2].isalpha() or not w[2].islower():
+        return None
+    cap = w[2].capitalize()
+    counts: dict[str, int] = {}
+    best: Actor | None = None
+    for s, _e, a in ctx.spans_in(max(0, w[0] - TITLE_REACH), w[0]):
+        if a.kind == "organisation" and not ctx.inside_quote(s) and a.name.split()[-1] == cap:
+            counts[a.name] = counts.get(a.name, 0) + 1
+            if best is None or counts[a.name] >= counts[best.name]:
+                best = a
+    return best
 
 
 def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | None:
