@@ -260,7 +260,8 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = _person_in_role(ctx, subj, det)
-        return (a, span) if a else None
+        # ('((Carl Mott)) The manager came in and said …': the person answering is "I" there, never a role)
+        return (a, span) if a and a is not ctx.turn(subj[-1][0]).speaker else None
     a = organisation_by_head_noun(ctx, subj[-1])
     return (a, span) if a else None
 
