@@ -15,7 +15,7 @@ from bisect import bisect_left
 from ..text import WORD_RE
 from . import speaker_refs as refs
 from .quotations import Run
-from .sentences import last_sentence_end
+from .sentences import last_sentence_end, next_sentence_end
 from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
 from .speech_data import mapping, words
 from .speech_frames import before_window, closes_its_sentence, frame_after, frame_before, subject_before_verb
@@ -32,6 +32,7 @@ def attribute(ctx: SpeakerContext) -> None:
     attribute_colon_intros(ctx)
     attribute_first_person(ctx)
     attribute_sentence_quotations(ctx)
+    attribute_introduced_after(ctx)
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
@@ -269,3 +270,28 @@ def _person_of_sentence_before(ctx: SpeakerContext, ps: int, ss: int) -> Hit | N
     if subject is None or subject[0] is None or subject[0].kind != "person" or _deictic(ctx, subject):
         return None
     return subject
+
+
+def attribute_introduced_after(ctx: SpeakerContext) -> None:
+    """'"That was never a penalty." Carl Mott, the club's manager, was furious after the match.': a
+    paragraph that opens with a quotation of whole sentences and no cue, followed in the paragraph by a
+    sentence (holding no quotation) whose subject is a person named there for the first time in the
+    article, and no speech verb of its own, quotes that person: the writer opens with the words and then
+    introduces who said them. Words
+    with "he"/"she" in them are about someone ('"He was a hero." Carl Mott, 34, died on Monday'), no cue."""
+    about = mapping("gendered_pronouns")
+    for r in ctx.runs:
+        if r.attributed or r.cont or not _quote_only_para(ctx, r) or not _whole_sentence(ctx, r) \
+                or any(w.lower() in about for w in WORD_RE.findall(ctx.text[r.start:r.end])):
+            continue
+        pe = ctx.doc.paragraphs[r.para][1]
+        s = r.outer_end
+        e = next_sentence_end(ctx.text, s, pe) or pe
+        if ctx.quote_starts and bisect_left(ctx.quote_starts, e) > bisect_left(ctx.quote_starts, s) \
+                or any(w[2].lower() in ctx.speech_verbs for w in ctx.words(s, e)):
+            continue  # ('"We are ready." Lind said the talks were over.': a claim of its own, see frame_after)
+        hit = refs.clause_subject(ctx, s, e)
+        if hit is None or hit[0] is None or hit[0].kind != "person" or hit[1] is None \
+                or any(a is hit[0] for st, _e, a in ctx.spans_in(0, hit[1][0])):
+            continue
+        r.speaker, r.speaker_span, r.attributed = hit[0], hit[1], True
