@@ -68,3 +68,14 @@ def test_a_noun_inside_an_organisations_name_is_not_its_head() -> None:
     text = ('The Eastport Trust Fund welcomed the decision. "Families have waited a decade for this," the '
             'trust added.')
     assert speakers(text, {"Eastport Trust Fund": ORG}) == [None]
+
+
+def test_the_team_of_researchers_is_no_organisation_named_before() -> None:
+    text = ('The study cites the National Injury Register. The team wrote that guns "are far more lethal than '
+            'other means."')
+    assert speakers(text, {"National Injury Register": ORG}) == [None]
+
+
+def test_the_team_named_with_its_word_speaks() -> None:
+    text = 'Team Eastport won the race. "We are thrilled," the team said.'
+    assert speakers(text, {"Team Eastport": ORG}) == ["Team Eastport"]
