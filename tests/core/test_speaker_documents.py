@@ -51,9 +51,15 @@ def test_a_document_published_by_an_organisation_is_its_words() -> None:
 
 
 def test_the_outlet_that_saw_a_letter_did_not_write_it() -> None:
-    text = ('The Harbour Ministry will close the port, Sky News reported on Monday. A leaked internal letter '
-            'seen by Sky News says "all ships must leave by Friday".')
-    assert speakers(text, {"Harbour Ministry": ORG, "Sky News": ORG}) == [None]
+    text = ('Ships crowded the port on Monday, Sky News reported. A leaked internal letter seen by Sky News says '
+            '"all ships must leave by Friday".')
+    assert speakers(text, {"Sky News": ORG}) == [None]
+
+
+def test_a_letter_seen_by_an_outlet_is_the_issuing_organisations() -> None:
+    text = ('The Harbour Ministry is issuing new rules for the port. A leaked internal letter seen by Sky News '
+            'says "all ships must leave by Friday".')
+    assert speakers(text, {"Harbour Ministry": ORG, "Sky News": ORG}) == ["Harbour Ministry"]
 
 
 def test_according_to_a_memo_obtained_by_an_outlet_names_no_author() -> None:

@@ -438,7 +438,7 @@ def document_agent(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
     """'A report published by the Eastport Institute said', 'a memo obtained by Reuters said': a document
     noun with a participle and "by" after it names its author when the participle says who made it
     ("published", "issued", "written"), and that author speaks; when it says who got hold of it ("seen",
-    "obtained") the agent only reports the document, and its author goes unnamed here."""
+    "obtained") the agent only reports the document, and its author is another (`_unseen_author`)."""
     documents = STATEMENT_NOUNS | words("issued_statement_nouns")
     for i in range(len(ws) - 3):
         if ws[i][2].lower() not in documents or ws[i + 2][2].lower() != "by":
@@ -447,8 +447,18 @@ def document_agent(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
         if participle in words("authoring_participles"):
             return speaker_in_phrase(ctx, ws[i + 3:], prefer_first=True)
         if participle in words("access_participles"):
-            return None, (ws[0][0], ws[-1][1])
+            return _unseen_author(ctx, ws, i + 3)
+
     return None
+
+
+def _unseen_author(ctx: SpeakerContext, ws: list[Word], agent_at: int) -> Hit:
+    """The author of a document someone got hold of ('a leaked letter seen by Sky News'): the organisation
+    that puts out texts in the article (`reporting_organisation`), never the agent who saw it; else someone
+    unnamed."""
+    agent = speaker_in_phrase(ctx, ws[agent_at:], prefer_first=True)
+    issuer = reporting_organisation(ctx, max(0, ws[0][0] - ISSUER_REACH), ws[0][0], agent[0] if agent else None)
+    return issuer or (None, (ws[0][0], ws[-1][1]))
 
 
 def pronoun_form(subj: list[Word]) -> Word:
@@ -568,12 +578,13 @@ def _opening_statement_subject(ctx: SpeakerContext, ss: int, pos: int) -> Hit | 
     return clause_subject(ctx, ss, end) or (said and (said.speaker, said.speaker_span))
 
 
-def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None:
+def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Actor | None = None) -> Hit | None:
     """'The Storm Agency warned residents on Monday. "…," read the warning.': a statement never mentioned
     before comes from the latest actor that, as a sentence's subject, spoke ("warned", "announced") or
-    issued something; an organisation only (a person's words come with their own cue)."""
+    issued something; an organisation only (a person's words come with their own cue), other than
+    `exclude` (the outlet that only saw a document)."""
     for s, e, a in reversed(ctx.spans_in(lo, pos)):
-        if ctx.inside_quote(s) or a.kind not in SPEAKING_KINDS:
+        if ctx.inside_quote(s) or a.kind not in SPEAKING_KINDS or a is exclude:
             continue
         ss = ctx.sentence_start(s)
         hit = clause_subject(ctx, ss, e)
