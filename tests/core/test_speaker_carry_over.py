@@ -3,7 +3,7 @@ the person the sentence before has as its subject. Made-up sentences, hand-made 
 
 from __future__ import annotations
 
-from .test_analysis_speakers import speakers
+from .test_analysis_speakers import PERSON_F, PERSON_M, speakers
 
 CARL = {"Carl Mott": ("person", "m", ("Mott",))}
 
@@ -28,3 +28,15 @@ def test_a_relative_clauses_subject_is_no_new_speaker() -> None:
             'it again."')
     actors = {**CARL, "Rosa Lind": ("person", "f", ("Lind",))}
     assert speakers(text, actors) == ["Rosa Lind", "Rosa Lind"]
+
+
+def test_a_possessor_of_a_person_named_beside_is_not_the_topic() -> None:
+    text = ('Maria Lopez\'s coach, Ann Roe, watched from the stands. She said her player had been '
+            '"magnificent."')
+    assert speakers(text, {"Maria Lopez": PERSON_F, "Ann Roe": PERSON_F}) == ["Ann Roe"]
+
+
+def test_a_possessor_of_a_thing_stays_the_topic() -> None:
+    text = ('Actor Carl Mott\'s visit to the fair came straight from filming abroad. He quipped "I still have '
+            'sand in my shoes."')
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]

@@ -162,8 +162,9 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     """The person a "he"/"she" at `pos` continues (a name the article's pronouns show to be one counts:
     `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
-    another name: "Clinton campaign chairman John Podesta", nor inside a fronted subordinate clause: "After
-    Tom Berg resigned, Carl Mott took over"), of that gender;
+    another name: "Clinton campaign chairman John Podesta", nor the possessor of a person named beside:
+    "Lopez's coach, Ann Roe,", nor inside a fronted subordinate clause: "After Tom Berg resigned, Carl Mott
+    took over"), of that gender;
     within a sentence a known gender beats an unknown one and the first subject a later one ("Mugabe agreed to
     a deal in which Tsvangirai became prime minister. "…," he declared." -> Mugabe), unless the later one
     opens a clause of its own after "while" or "but" (`_opens_linked_clause`)."""
@@ -171,7 +172,7 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     best_known = linked = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
-                or _in_fronted_clause(ctx, s):
+                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
@@ -183,6 +184,23 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
             best, best_known = (sent, a), best_known or g == gender
             linked = g == gender and _opens_linked_clause(ctx, s)
     return best[1] if best else None
+
+
+MAX_POSSESSED_WORDS = 3  # "Lopez's former tennis coach, Ann Roe": the noun phrase a possessor opens
+
+
+def _possessor_of_named(ctx: SpeakerContext, e: int) -> bool:
+    """The mention ending at `e` is a possessor whose noun is a person named right after it in commas
+    ("Lopez's coach, Ann Roe, watched"): that person heads the phrase, not the possessor (whose own noun
+    may be no person: "Fraser's appearance was …" keeps Fraser as the topic)."""
+    if ctx.text[e:e + 1] not in APOSTROPHES:
+        return False
+    comma = ctx.text.find(",", e, e + 60)
+    ws = ctx.words(e, comma) if comma > 0 else []
+    if not ws or len(ws) > MAX_POSSESSED_WORDS + 1 or not all(w[2].islower() for w in ws[1:]):
+        return False
+    nxt = ctx.spans_in(comma, comma + 40)[:1]
+    return bool(nxt) and nxt[0][2].kind == "person" and not ctx.text[comma + 1:nxt[0][0]].strip()
 
 
 def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
