@@ -40,3 +40,13 @@ def test_a_possessor_of_a_thing_stays_the_topic() -> None:
     text = ('Actor Carl Mott\'s visit to the fair came straight from filming abroad. He quipped "I still have '
             'sand in my shoes."')
     assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_the_quotation_after_a_question_is_the_answer_of_the_person_asked() -> None:
+    text = 'Ann Roe asked Carl Mott whether he regretted the decision. "Not for a second."'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_quoted_question_after_a_question_stays_the_askers() -> None:
+    text = 'Ann Roe pressed Carl Mott on the budget. "Where did the money go?"'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Ann Roe"]

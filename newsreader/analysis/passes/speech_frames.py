@@ -481,11 +481,29 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
     qi = bisect_left(ctx.quote_starts, ss)
     if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
         return None
+    answer = _answer_to_question(ctx, r, ss, s)
+    if answer:
+        return answer
     got = subject_before_verb(ctx, ss, s, strong_only=True)
     if got and got[1] and ctx.words(ss, got[1][0])[-1:] and \
             ctx.words(ss, got[1][0])[-1][2].lower() in words("object_relative_pronouns"):
         return None  # 'said of the flood, which Mott called a disaster.': a relative clause's verb is no cue
     return got if got and got[0] is not None else None
+
+
+def _answer_to_question(ctx: SpeakerContext, r: Run, ss: int, s: int) -> Hit | None:
+    """'Roe asked Carl Mott whether he regretted it. "Not for a second."': a quotation that is no question
+    itself, right after a sentence whose verb asks a person named as its object, is that person's answer."""
+    if ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019 ").endswith("?"):
+        return None
+    ws = ctx.words(ss, s)
+    for i, w in enumerate(ws[:-1]):
+        if w[2].lower() in words("question_verbs") and w[2].islower():
+            asked = ctx.spans_in(ws[i + 1][0], ws[i + 1][1])[:1]
+            if asked and asked[0][0] == ws[i + 1][0] and asked[0][2].kind == "person":
+                return asked[0][2], (asked[0][0], asked[0][1])
+            return None
+    return None
 
 
 def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
