@@ -50,3 +50,14 @@ def test_the_quotation_after_a_question_is_the_answer_of_the_person_asked() -> N
 def test_a_quoted_question_after_a_question_stays_the_askers() -> None:
     text = 'Ann Roe pressed Carl Mott on the budget. "Where did the money go?"'
     assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Ann Roe"]
+
+
+def test_the_answer_in_the_next_paragraph_is_the_person_asked() -> None:
+    text = 'Ann Roe asked Carl Mott whether he regretted the decision.\n\n"Not for a second. I would do it again."'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_asked_him_whether_is_put_to_the_man_named_before() -> None:
+    text = ('Carl Mott was in the studio on Monday. The host, Ann Roe, asked him whether he regretted the '
+            'decision. "Not for a second."')
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]

@@ -18,7 +18,14 @@ from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
 from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
 from .speech_data import mapping, words
-from .speech_frames import before_window, closes_its_sentence, frame_after, frame_before, subject_before_verb
+from .speech_frames import (
+    answer_to_question,
+    before_window,
+    closes_its_sentence,
+    frame_after,
+    frame_before,
+    subject_before_verb,
+)
 
 
 # --------------------------------------------------------------------------------------------- passes
@@ -154,7 +161,8 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
     for k, r in enumerate(runs):
         if r.attributed or r.para == 0 or not _quote_only_para(ctx, r):
             continue
-        found = _intro_of_previous_paragraph(ctx, r.para - 1) or _first_person_after_subject(ctx, r)
+        found = _answer_below(ctx, r) or _intro_of_previous_paragraph(ctx, r.para - 1) \
+            or _first_person_after_subject(ctx, r)
         if not found:
             continue
         r.speaker, r.speaker_span = found
@@ -164,6 +172,16 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
                 break
             if x.group == r.group or not x.attributed:
                 x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _answer_below(ctx: SpeakerContext, r: Run) -> Hit | None:
+    """'Roe asked Carl Mott whether he regretted it.' then '"Not for a second."': a paragraph ending on a
+    question put to a person introduces that person's answer (`answer_to_question`)."""
+    pps, ppe = ctx.doc.paragraphs[r.para - 1]
+    last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
+    if ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
+        return None  # the sentence holds a quotation of its own
+    return answer_to_question(ctx, r, last, ppe)
 
 
 def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:

@@ -31,7 +31,7 @@ from .speaker_context import (
     Word,
     noun_phrase_after,
 )
-from .speech_data import words
+from .speech_data import mapping, words
 
 AHEAD = 400  # how far after a run its trailing speech frame may reach
 MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
@@ -481,7 +481,7 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
     qi = bisect_left(ctx.quote_starts, ss)
     if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
         return None
-    answer = _answer_to_question(ctx, r, ss, s)
+    answer = answer_to_question(ctx, r, ss, s)
     if answer:
         return answer
     got = subject_before_verb(ctx, ss, s, strong_only=True)
@@ -491,19 +491,35 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
     return got if got and got[0] is not None else None
 
 
-def _answer_to_question(ctx: SpeakerContext, r: Run, ss: int, s: int) -> Hit | None:
+def answer_to_question(ctx: SpeakerContext, r: Run, ss: int, s: int) -> Hit | None:
     """'Roe asked Carl Mott whether he regretted it. "Not for a second."': a quotation that is no question
-    itself, right after a sentence whose verb asks a person named as its object, is that person's answer."""
+    itself, right after a sentence [ss, s) whose verb asks a person something (named as its object, or "him"/
+    "her" for one), is that person's answer."""
     if ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019 ").endswith("?"):
         return None
     ws = ctx.words(ss, s)
     for i, w in enumerate(ws[:-1]):
         if w[2].lower() in words("question_verbs") and w[2].islower():
-            asked = ctx.spans_in(ws[i + 1][0], ws[i + 1][1])[:1]
-            if asked and asked[0][0] == ws[i + 1][0] and asked[0][2].kind == "person":
-                return asked[0][2], (asked[0][0], asked[0][1])
-            return None
+            return _asked_person(ctx, ws, i + 1)
     return None
+
+
+def _asked_person(ctx: SpeakerContext, ws: list[Word], i: int) -> Hit | None:
+    """The person a question is put to: the name opening at ws[i], or the person "him"/"her" stands for,
+    when what follows opens the question ("whether", "about"; not 'questioned her abilities')."""
+    w = ws[i]
+    pron = mapping("object_person_pronouns").get(w[2].lower())
+    asked = ctx.spans_in(w[0], w[1])[:1]
+    if not pron and not (asked and asked[0][0] == w[0] and asked[0][2].kind == "person"):
+        return None
+    end = w[1] if pron else asked[0][1]
+    nxt = ctx.words(end, min(len(ctx.text), end + 20))[:1]
+    if not nxt or nxt[0][2].lower() not in words("question_openers"):
+        return None
+    if pron:
+        a = refs.resolve_pronoun(ctx, pron, w[0])
+        return (a, (w[0], w[1])) if a is not None else None
+    return asked[0][2], (asked[0][0], asked[0][1])
 
 
 def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
