@@ -22,3 +22,8 @@ def test_while_speaking_leaves_an_organisation_subject() -> None:
 def test_a_full_subordinate_clause_keeps_its_own_subject_apart() -> None:
     text = 'When Ann Roe arrived, Carl Mott said the meeting was "over."'
     assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_possessed_speech_noun_in_an_opening_phrase_is_no_participle() -> None:
+    text = 'Echoing Ann Roe\'s warning, Carl Mott said the economy was "on the brink."'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]

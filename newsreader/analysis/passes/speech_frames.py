@@ -784,7 +784,8 @@ def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Wor
         w = subj[i][2]
         opened = w.lower() in words("participle_phrase_openers") and i + 1 < len(subj) \
             and subj[i + 1][2].endswith("ing")
-        if (opened or (w.endswith("ing") and w in lexicon().speech_verbs)) and \
+        possessed = ctx.text[subj[i - 1][1]:subj[i - 1][1] + 1] in APOSTROPHES  # "Roe's warning": a noun
+        if (opened or (w.endswith("ing") and w in lexicon().speech_verbs)) and not possessed and \
                 ctx.actor_ending_at(subj[i - 1][1], subj[0][0]) is not None:
             return subj[:i]
     return subj
