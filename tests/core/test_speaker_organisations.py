@@ -79,3 +79,32 @@ def test_the_team_of_researchers_is_no_organisation_named_before() -> None:
 def test_the_team_named_with_its_word_speaks() -> None:
     text = 'Team Eastport won the race. "We are thrilled," the team said.'
     assert speakers(text, {"Team Eastport": ORG}) == ["Team Eastport"]
+
+
+PLACE = ("place", None, ())
+
+
+def test_the_government_of_a_country_speaks_as_the_country() -> None:
+    text = 'The government of Samoa said the findings were "baseless."'
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_the_government_of_a_country_introduces_a_colon_quotation() -> None:
+    text = 'The government of Samoa issued a statement on Friday: "We reject the findings."'
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_it_continues_the_government_of_a_country() -> None:
+    text = 'The government of Samoa rejected the report. It called the findings "baseless."'
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_their_statement_continues_the_government_of_a_country() -> None:
+    text = ('The government of Samoa issued a statement rejecting the report. Their statement also read "the '
+            'report ignores our law."')
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_a_senator_from_a_country_is_not_the_country() -> None:
+    text = 'The senator from Samoa said the findings were "baseless."'
+    assert speakers(text, {"Samoa": PLACE}) == [None]

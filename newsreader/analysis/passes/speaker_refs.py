@@ -135,14 +135,23 @@ def organisation_topic(ctx: SpeakerContext, pos: int, reach: int = THEY_REACH) -
     best: tuple[int, Actor] | None = None
     lo_sent = ctx.sentence_of(pos) - reach
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
-                or _after_source_phrase(ctx, s):
+        governed = a.kind == "place" and governed_place(ctx, s)
+        if (a.kind != "organisation" and not governed) or ctx.inside_quote(s) or ctx.premodifier(e) \
+                or (ctx.prepositional(s) and not governed) or _after_source_phrase(ctx, s):
             continue
         sent = ctx.sentence_of(s)
         if sent < lo_sent or (best is not None and sent != best[0]):
             break
         best = (sent, a)
     return best[1] if best else None
+
+
+def governed_place(ctx: SpeakerContext, s: int) -> bool:
+    """The place mention at `s` completes "the government of" ("The government of Samoa rejected …"): the
+    country acting through its government, which "it"/"they" may continue like an organisation."""
+    before = ctx.words(max(0, s - 30), s)[-3:]
+    return len(before) >= 2 and before[-1][2].lower() == "of" and before[-2][2].lower() in words("government_nouns") \
+        and (len(before) < 3 or before[-3][2].lower() in words("determiners") or before[-3][1] < ctx.sentence_start(s))
 
 
 def _after_source_phrase(ctx: SpeakerContext, s: int) -> bool:
@@ -616,9 +625,12 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Acto
 
 def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
     """The name ending the subject only completes its head, which speaks instead: "the senator from Texas"
-    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`)."""
+    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`); but "the
+    government of Samoa" is the country itself acting, which the gold keeps a place."""
     if hit[2].kind == "place":
         cut = _complement_start(ctx, subj, hit[0])
+        if cut > 0 and subj[cut - 1][2].lower() in words("government_nouns") and subj[cut][2].lower() == "of":
+            return hit[2], (subj[0][0], hit[1])  # "the government of Samoa said": the country acts (a place)
         return (resolve_subject(ctx, subj[:cut]) or (None, (subj[0][0], subj[cut - 1][1]))) if cut > 0 else None
     if hit[2].kind == "organisation":
         return _member_of_organisation(ctx, subj, hit)
@@ -949,6 +961,8 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
         return hit if hit[0] else None
     lead = words("subject_lead_words") | ctx.role_words  # "AIP chairman Markham Robinson reflects"
     for st, en, a in ctx.spans_in(s, e):
+        if a.kind == "place" and len(ws) > 2 and ws[2][0] == st - 3 and governed_place(ctx, st):
+            return a, (ws[0][0], en)  # "The government of Samoa issued a statement:"
         pre = WORD_RE.findall(ctx.text[s:st])
         if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
             return _appositive_name(ctx, s, e)
