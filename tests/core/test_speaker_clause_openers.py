@@ -27,3 +27,13 @@ def test_a_full_subordinate_clause_keeps_its_own_subject_apart() -> None:
 def test_a_possessed_speech_noun_in_an_opening_phrase_is_no_participle() -> None:
     text = 'Echoing Ann Roe\'s warning, Carl Mott said the economy was "on the brink."'
     assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_possessed_person_noun_before_a_participle_is_its_subject() -> None:
+    text = 'Carl Mott recalled his mother telling him "never give up."'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == [None]
+
+
+def test_a_possessed_thing_before_a_participle_leaves_the_clause_subject() -> None:
+    text = 'Carl Mott ended his speech saying the city would "rise again."'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]

@@ -65,3 +65,8 @@ def test_a_letter_seen_by_an_outlet_is_the_issuing_organisations() -> None:
 def test_according_to_a_memo_obtained_by_an_outlet_names_no_author() -> None:
     text = 'According to an internal memo obtained by Reuters, the closure is "temporary".'
     assert speakers(text, {"Reuters": ORG}) == [None]
+
+
+def test_which_after_a_possessed_tweet_is_the_possessors() -> None:
+    text = 'Carl Mott\'s tweet, which read "the deal is dead," was later deleted.'
+    assert speakers(text, {"Carl Mott": M}) == ["Carl Mott"]

@@ -741,12 +741,23 @@ def _noun_before_participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> Hit
     p = _past_adverbs(ws, vi) - 1
     while p > 0 and ws[p][2].endswith("ly") and ws[p][2].islower():
         p -= 1  # "falsely"
+    if p >= 1 and _possessed_person_noun(ctx, ws, p) and "," not in ctx.text[ws[p][1]:ws[vi][0]]:
+        return None, (ws[p - 1][0], ws[p][1])  # 'recalled his mother telling him "…"': she, unnamed
     if p < 2 or "," in ctx.text[ws[p][1]:ws[vi][0]] or ws[p - 2][2].lower() not in words("prepositions"):
         return None
     noun, det = ws[p][2], ws[p - 1][2].lower()
     if not noun.islower() or det not in words("determiners") or noun in _statement_like():
         return None
     return refs.role_subject(ctx, ws[p - 1:p + 1]) or (None, (ws[p - 1][0], ws[p][1]))
+
+
+def _possessed_person_noun(ctx: SpeakerContext, ws: list[Word], p: int) -> bool:
+    """ws[p] is a noun for a person ("mother", "lawyer") after a possessive pronoun: 'his mother telling him'
+    has its own subject for the participle after it, someone unnamed."""
+    noun = ws[p][2]
+    return noun.islower() and ws[p - 1][2].lower() in words("possessive_determiners") and (
+        noun in mapping("role_gender") or noun in refs.DEF_ROLE_PERSON or noun in ctx.role_words
+        or noun in words("anonymous_role_nouns"))
 
 
 @functools.cache
@@ -833,11 +844,13 @@ def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
 
 def _statement_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
     """'Facebook released a statement which read': "which" after a statement noun stands for that statement,
-    which speaks for the subject of the clause that issued it."""
+    which speaks for the subject of the clause that issued it, or for its possessor ("Mott's tweet, which
+    read")."""
     before = ctx.words(s, rel[0])[-1:]
     if not before or before[0][2].lower() not in words("issued_statement_nouns"):
         return None
-    got = refs.clause_subject(ctx, ctx.sentence_start(before[0][0]), before[0][0])
+    ss = ctx.sentence_start(before[0][0])
+    got = refs.clause_subject(ctx, ss, before[0][0]) or refs.statement_possessor(ctx, ss, before[0][0])
     return got if got and got[0] is not None else None
 
 
