@@ -70,3 +70,21 @@ def test_according_to_a_memo_obtained_by_an_outlet_names_no_author() -> None:
 def test_which_after_a_possessed_tweet_is_the_possessors() -> None:
     text = 'Carl Mott\'s tweet, which read "the deal is dead," was later deleted.'
     assert speakers(text, {"Carl Mott": M}) == ["Carl Mott"]
+
+
+def test_the_report_said_is_the_author_named_with_its_first_mention() -> None:
+    text = ('A report by the United Nations found that the camps were overcrowded. The report said conditions '
+            'were "appalling."')
+    assert speakers(text, {"United Nations": ORG}) == ["United Nations"]
+
+
+def test_the_report_concluded_after_the_quotation_is_its_authors() -> None:
+    text = ('A report from the Harbour Trust documented the abuses. "The evidence is overwhelming," the report '
+            'concluded.')
+    assert speakers(text, {"Harbour Trust": ORG}) == ["Harbour Trust"]
+
+
+def test_a_report_about_someone_is_not_theirs() -> None:
+    text = ('A report on the Harbour Trust found failings. "The evidence is overwhelming," the report '
+            'concluded.')
+    assert speakers(text, {"Harbour Trust": ORG}) == [None]

@@ -585,10 +585,24 @@ def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if earlier:
         pos = earlier[-1][0]
         ss = ctx.sentence_start(pos)
-        hit = clause_subject(ctx, ss, pos) or _opening_statement_subject(ctx, ss, pos)
+        hit = clause_subject(ctx, ss, pos) or _opening_statement_subject(ctx, ss, pos) \
+            or _named_author(ctx, earlier[-1])
     else:
         hit = reporting_organisation(ctx, lo, subj[-2][0])
     return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
+
+
+def _named_author(ctx: SpeakerContext, w: Word) -> Hit | None:
+    """'A report by the United Nations found …. The report said': a statement first named with its author
+    right after it ("by", "from") is that author's."""
+    ws = ctx.words(w[1], min(len(ctx.text), w[1] + 80))
+    if len(ws) < 2 or ws[0][2].lower() not in words("author_markers"):
+        return None
+    st, en, a = next(iter(ctx.spans_in(ws[1][0], ws[-1][1])), (0, 0, None))
+    between = ctx.words(ws[0][1], st)  # "by the United Nations": only a determiner before the name
+    if a is None or a.kind not in SPEAKING_KINDS or any(x[2].lower() not in words("determiners") for x in between):
+        return None
+    return a, (st, en)
 
 
 def _opening_statement_subject(ctx: SpeakerContext, ss: int, pos: int) -> Hit | None:
