@@ -108,3 +108,8 @@ def test_their_statement_continues_the_government_of_a_country() -> None:
 def test_a_senator_from_a_country_is_not_the_country() -> None:
     text = 'The senator from Samoa said the findings were "baseless."'
     assert speakers(text, {"Samoa": PLACE}) == [None]
+
+
+def test_the_city_is_not_a_club_named_after_it() -> None:
+    text = 'Manchester City won the final. "The parade will go ahead on Sunday," the city said.'
+    assert speakers(text, {"Manchester City": ORG}) == [None]

@@ -298,8 +298,8 @@ def organisation_by_head_noun(ctx: SpeakerContext, w: Word) -> Actor | None:
     word, the head, of an organisation's name named before stands for that organisation, as "the company"
     does for any company (`org_named_by_role`'s choice among several); only the head: "the bank" is not
     the Bank of Eastport's Trust."""
-    if not w[2].isalpha() or not w[2].islower():
-        return None
+    if not w[2].isalpha() or not w[2].islower() or w[2] in words("head_noun_stops") | STATEMENT_NOUNS:
+        return None  # ("the city said" is no Manchester City, "the post said" a post, not the Washington Post)
     cap = w[2].capitalize()
     counts: dict[str, int] = {}
     best: Actor | None = None
