@@ -61,3 +61,8 @@ def test_asked_him_whether_is_put_to_the_man_named_before() -> None:
     text = ('Carl Mott was in the studio on Monday. The host, Ann Roe, asked him whether he regretted the '
             'decision. "Not for a second."')
     assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_so_said_inverts_the_verb_before_its_subject() -> None:
+    text = '"We will never surrender." So said Carl Mott on the eve of the vote.'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]

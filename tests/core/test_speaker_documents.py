@@ -88,3 +88,8 @@ def test_a_report_about_someone_is_not_theirs() -> None:
     text = ('A report on the Harbour Trust found failings. "The evidence is overwhelming," the report '
             'concluded.')
     assert speakers(text, {"Harbour Trust": ORG}) == [None]
+
+
+def test_a_possessed_verdict_before_a_colon_is_the_possessors() -> None:
+    text = 'Carl Mott\'s verdict: "It was a shambles."'
+    assert speakers(text, {"Carl Mott": M}) == ["Carl Mott"]

@@ -268,6 +268,8 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         if len(rest) > MAX_NEW_SENTENCE_TAIL or any(x[2].lower() in words("reported_clause_words") for x in rest):
             return None
     subj = [x for x in ws[:vi] if x[2].lower() not in ADVERBS]
+    if len(subj) == 1 and subj[0][2].lower() in words("inversion_adverbs"):
+        subj = []  # '"…." So said Carl Mott': the verb comes first, its subject after it
     if subj and all(x[2].lower() in words("coordinators") for x in subj):
         return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
     if subj and subj[0][2].lower() in words("prepositions"):
