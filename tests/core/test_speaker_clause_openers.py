@@ -37,3 +37,9 @@ def test_a_possessed_person_noun_before_a_participle_is_its_subject() -> None:
 def test_a_possessed_thing_before_a_participle_leaves_the_clause_subject() -> None:
     text = 'Carl Mott ended his speech saying the city would "rise again."'
     assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_lower_case_nouns_before_a_role_are_part_of_the_title() -> None:
+    text = ('White House press secretary Carl Mott fired back within hours, calling the remarks "shameful" and '
+            'insisting that the president "will not back down."')
+    assert speakers(text, {"Carl Mott": PERSON_M, "White House": ORG}) == ["Carl Mott", "Carl Mott"]

@@ -978,7 +978,7 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
         if a.kind == "place" and len(ws) > 2 and ws[2][0] == st - 3 and governed_place(ctx, st):
             return a, (ws[0][0], en)  # "The government of Samoa issued a statement:"
         pre = WORD_RE.findall(ctx.text[s:st])
-        if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
+        if len(pre) > MAX_TITLE_WORDS or not _title_phrase(pre, lead, ctx.role_words):
             return _appositive_name(ctx, s, e)
         if ctx.premodifier(en):
             continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
@@ -1026,6 +1026,20 @@ def _referring_it(ws: list[Word]) -> bool:
     """"It also credited Leonov …, noting": "it" opening a clause with a verb of its own refers to an
     organisation; before a copula or seem-verb ("It is clear", "It seems") it refers to nothing."""
     return len(ws) >= 2 and ws[0][2].lower() == "it" and ws[1][2].lower() not in words("expletive_it_followers")
+
+
+MAX_ROLE_NOUN_MODIFIERS = 2  # "White House press secretary": lower-case nouns a role noun may have before it
+
+
+def _title_phrase(pre: list[str], lead: frozenset[str], roles: frozenset[str]) -> bool:
+    """The words before a subject name make a title: each title-like (`_title_like`), or, when the last is
+    a role noun, up to two lower-case nouns modifying it ("White House press secretary Carl Mott",
+    "Acme deputy sales manager Ann Roe")."""
+    if all(_title_like(w, lead) for w in pre):
+        return True
+    lower = [w for w in pre if not _title_like(w, lead)]
+    return bool(pre) and pre[-1].lower() in roles and len(lower) <= MAX_ROLE_NOUN_MODIFIERS \
+        and all(w.isalpha() and w.islower() for w in lower)
 
 
 def _title_like(w: str, lead: frozenset[str]) -> bool:
