@@ -11,7 +11,8 @@ to"); this module decides *who* those words point at, using only the actor index
 - "the company" is the latest organisation (one whose name holds the word first: "the three-judge court"
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
-- "the statement said" is the actor that issued the statement named before ("X said in a statement");
+- "the statement said", "X's letter read" and "a report published by X said" name a document's issuer
+  (`speaker_documents`);
 - "the Clinton campaign", "a Dunmore press release" and "a Pentagon spokesman" (the organisation's voice)
   speak for the name; "a White House official" and "a source within the Ministry" are someone unnamed;
   "the senator from Texas" is the senator, never Texas;
@@ -26,16 +27,15 @@ from collections.abc import Sequence
 from ..lexicon import rule_words
 from ..model import Actor
 from ..text import WORD_RE
+from . import speaker_documents as docs  # (the two modules call each other, at run time only)
 from .speaker_context import (
     APOSTROPHES,
     PRONOUN_REACH,
     Hit,
     Span,
-    WINDOW,
     SpeakerContext,
     Word,
 )
-from .sentences import next_sentence_end
 from .speech_data import mapping, words
 
 TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
@@ -450,42 +450,19 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         return None
     if delimited:
         return _before_parenthetical(ctx, subj, gap) or _appositive_subject(ctx, subj)
-    lead = document_agent(ctx, subj) or _leading_name(ctx, subj)
+    lead = docs.document_agent(ctx, subj) or _leading_name(ctx, subj)
     if lead is not None:
         return lead
     hit = head_actor(ctx, last[1], subj[0][0])
     if hit is not None:
         return _name_completing_head(ctx, subj, hit) or (hit[2], (hit[0], hit[1]))
-    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
+    return docs.statement_issuer(ctx, subj) or docs.possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
         or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
 
 
-def document_agent(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
-    """'A report published by the Eastport Institute said', 'a memo obtained by Reuters said': a document
-    noun with a participle and "by" after it names its author when the participle says who made it
-    ("published", "issued", "written"), and that author speaks; when it says who got hold of it ("seen",
-    "obtained") the agent only reports the document, and its author is another (`_unseen_author`)."""
-    documents = STATEMENT_NOUNS | words("issued_statement_nouns")
-    for i in range(len(ws) - 3):
-        if ws[i][2].lower() not in documents or ws[i + 2][2].lower() != "by":
-            continue
-        participle = ws[i + 1][2].lower()
-        if participle in words("authoring_participles"):
-            return speaker_in_phrase(ctx, ws[i + 3:], prefer_first=True)
-        if participle in words("access_participles"):
-            return _unseen_author(ctx, ws, i + 3)
-
-    return None
 
 
-def _unseen_author(ctx: SpeakerContext, ws: list[Word], agent_at: int) -> Hit:
-    """The author of a document someone got hold of ('a leaked letter seen by Sky News'): the organisation
-    that puts out texts in the article (`reporting_organisation`), never the agent who saw it; else someone
-    unnamed."""
-    agent = speaker_in_phrase(ctx, ws[agent_at:], prefer_first=True)
-    issuer = reporting_organisation(ctx, max(0, ws[0][0] - ISSUER_REACH), ws[0][0], agent[0] if agent else None)
-    return issuer or (None, (ws[0][0], ws[-1][1]))
 
 
 def pronoun_form(subj: list[Word]) -> Word:
@@ -568,73 +545,14 @@ def _spokesperson_named_before(ctx: SpeakerContext, noun: str, pos: int) -> Acto
     return None
 
 
-ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
 
 
-def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """'"…," the statement said': a definite statement noun as the subject stands for the actor who issued
-    the statement mentioned before it, the subject of the clause that first named it ("The White House
-    said in a statement that …", "Facebook released a statement"); so does "their statement"."""
-    det = subj[-2][2].lower() if len(subj) >= 2 else ""
-    if det not in words("definite_determiners") | words("possessive_determiners") \
-            or subj[-1][2].lower() not in words("issued_statement_nouns"):
-        return None
-    noun = subj[-1][2].lower()
-    lo = max(0, subj[-1][0] - ISSUER_REACH)
-    earlier = [w for w in ctx.words(lo, subj[-2][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
-    if earlier:
-        pos = earlier[-1][0]
-        ss = ctx.sentence_start(pos)
-        hit = clause_subject(ctx, ss, pos) or _opening_statement_subject(ctx, ss, pos) \
-            or _named_author(ctx, earlier[-1])
-    else:
-        hit = reporting_organisation(ctx, lo, subj[-2][0])
-    return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
 
 
-def _named_author(ctx: SpeakerContext, w: Word) -> Hit | None:
-    """'A report by the United Nations found …. The report said': a statement first named with its author
-    right after it ("by", "from") is that author's."""
-    ws = ctx.words(w[1], min(len(ctx.text), w[1] + 80))
-    if len(ws) < 2 or ws[0][2].lower() not in words("author_markers"):
-        return None
-    st, en, a = next(iter(ctx.spans_in(ws[1][0], ws[-1][1])), (0, 0, None))
-    between = ctx.words(ws[0][1], st)  # "by the United Nations": only a determiner before the name
-    if a is None or a.kind not in SPEAKING_KINDS or any(x[2].lower() not in words("determiners") for x in between):
-        return None
-    return a, (st, en)
 
 
-def _opening_statement_subject(ctx: SpeakerContext, ss: int, pos: int) -> Hit | None:
-    """'In a letter to the council, Acme's lawyer John Harlow said …. The letter stressed …': a statement
-    first named in the phrase that opens its sentence ("In a letter", "In his statement") is the words of
-    that sentence's clause subject, as the sentence's own quotations are (frame_statement_intro), or, when
-    the subject is no plain name, whoever the frames found saying that sentence's quotation."""
-    ws = ctx.words(ss, pos)
-    if not ws or len(ws) > 2 or ws[0][2].lower() != "in" \
-            or any(w[2].lower() not in words("statement_intro_determiners") for w in ws[1:]):
-        return None
-    end = next_sentence_end(ctx.text, pos, pos + WINDOW) or min(len(ctx.text), pos + WINDOW)
-    said = next((r for r in ctx.runs if pos < r.open_pos < end and r.direct and r.speaker is not None), None)
-    return clause_subject(ctx, ss, end) or (said and (said.speaker, said.speaker_span))
 
 
-def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Actor | None = None) -> Hit | None:
-    """'The Storm Agency warned residents on Monday. "…," read the warning.': a statement never mentioned
-    before comes from the latest actor that, as a sentence's subject, spoke ("warned", "announced") or
-    issued something; an organisation only (a person's words come with their own cue), other than
-    `exclude` (the outlet that only saw a document)."""
-    for s, e, a in reversed(ctx.spans_in(lo, pos)):
-        if ctx.inside_quote(s) or a.kind not in SPEAKING_KINDS or a is exclude:
-            continue
-        ss = ctx.sentence_start(s)
-        hit = clause_subject(ctx, ss, e)
-        if hit is None or hit[0] is not a:
-            continue
-        end = next_sentence_end(ctx.text, e, min(pos, e + WINDOW)) or min(pos, e + WINDOW)
-        if any(w[2].lower() in ctx.speech_verbs or w[2].lower() in words("issuing_verbs") for w in ctx.words(e, end)):
-            return (a, (s, e)) if a.kind == "organisation" else None
-    return None
 
 
 def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
@@ -810,48 +728,12 @@ def possessed_organisation(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     return (next(iter(named.values())), (subj[j][0], subj[-1][1])) if len(named) == 1 else None
 
 
-def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"RIAA's take-down notice claimed", "Huawei's spokesman said", "their statement read": the
-    possessor speaks."""
-    if subj[-1][2].lower() not in STATEMENT_NOUNS:
-        return None
-    return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1]) \
-        or pronoun_possessor(ctx, subj)
 
 
-def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"Their statement also read", "his letter said": a possessive pronoun right before the statement
-    noun stands for its antecedent, as the subject pronoun would ("their" an organisation that was a
-    subject in reach, `organisation_topic`)."""
-    if len(subj) < 2:
-        return None
-    pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
-    if pron is None:
-        return None
-    if pron in words("personal_subject_pronouns") - {"they"}:
-        a = resolve_pronoun(ctx, pron, subj[-2][0])
-    else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
-        a = organisation_topic(ctx, subj[-2][0], IT_REACH if pron == "it" else THEY_REACH)
-    return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
 
 
-def _role_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the court's summary concluded": a role noun in the possessive stands for its actor."""
-    for i in range(len(subj) - 1, 0, -1):
-        if ctx.text[subj[i][1]:subj[i][1] + 1] in APOSTROPHES:
-            return role_subject(ctx, subj[:i + 1])
-    return None
 
 
-def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
-    """The latest actor in [s, e) written as the possessor of a statement noun ("Trump's tweet")."""
-    for st, en, a in reversed(ctx.spans_in(s, e)):
-        if ctx.text[en:en + 1] not in APOSTROPHES or a.kind not in SPEAKING_KINDS:
-            continue
-        after = [w.lower() for w in WORD_RE.findall(ctx.text[en:en + 40])[:3]]
-        if any(w in STATEMENT_NOUNS for w in after):
-            return a, (st, en)
-    return None
 
 
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
@@ -893,7 +775,7 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     """The speaker inside a phrase that follows its cue ("said Smith", "according to the mayor")."""
     if not ws:
         return None
-    agent = document_agent(ctx, ws)  # 'according to a memo obtained by Reuters'
+    agent = docs.document_agent(ctx, ws)  # 'according to a memo obtained by Reuters'
     if agent is not None:
         return agent
     lw = ws[0][2].lower()
@@ -915,7 +797,7 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
-    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or statement_issuer(ctx, ws[:2])
+    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or docs.statement_issuer(ctx, ws[:2])
     if got:
         return got  # 'read the statement': the issuer named with its first mention, as before the verb
     return _role_phrase(ctx, ws)

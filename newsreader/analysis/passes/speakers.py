@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..text import WORD_RE
+from . import speaker_documents as docs
 from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
@@ -71,7 +72,7 @@ def possessed_run(ctx: SpeakerContext, k: int) -> Hit | None:
     if not before or ctx.text[before[0][1]:r.open_pos].strip() or \
             before[0][2].lower() not in mapping("possessive_pronoun_subjects"):
         return None
-    got = refs.pronoun_possessor(ctx, [before[0], (r.start, r.end, "")])
+    got = docs.pronoun_possessor(ctx, [before[0], (r.start, r.end, "")])
     return got if got and got[0] is not None else None
 
 

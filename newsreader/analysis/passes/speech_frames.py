@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import lexicon
 from ..text import WORD_RE
+from . import speaker_documents as docs
 from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
@@ -300,7 +301,7 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
         return got
     if e > s and ctx.text[s:e].rstrip().endswith((",", ":")):
         # "X's tweet included the line,"
-        got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)
+        got = refs.clause_subject(ctx, s, e) or docs.statement_possessor(ctx, s, e)
         if got:
             return got
     if ctx.text[s:e].strip() == "":
@@ -446,7 +447,7 @@ def _intro_possessor(ctx: SpeakerContext, ws: list[Word], lead: list[Word]) -> H
     speaks (the pronoun resolved as its subject form would be)."""
     if ws[1][2].lower() not in words("possessive_determiners") or len(lead) != 1:
         return None
-    got = refs.pronoun_possessor(ctx, [ws[1], lead[0]])
+    got = docs.pronoun_possessor(ctx, [ws[1], lead[0]])
     return got if got and got[0] is not None else None
 
 
@@ -852,7 +853,7 @@ def _statement_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
     if not before or before[0][2].lower() not in words("issued_statement_nouns"):
         return None
     ss = ctx.sentence_start(before[0][0])
-    got = refs.clause_subject(ctx, ss, before[0][0]) or refs.statement_possessor(ctx, ss, before[0][0])
+    got = refs.clause_subject(ctx, ss, before[0][0]) or docs.statement_possessor(ctx, ss, before[0][0])
     return got if got and got[0] is not None else None
 
 
