@@ -3,7 +3,7 @@ the person the sentence before has as its subject. Made-up sentences, hand-made 
 
 from __future__ import annotations
 
-from .test_analysis_speakers import speakers
+from .test_analysis_speakers import PERSON_F, PERSON_M, speakers
 
 CARL = {"Carl Mott": ("person", "m", ("Mott",))}
 
@@ -28,3 +28,41 @@ def test_a_relative_clauses_subject_is_no_new_speaker() -> None:
             'it again."')
     actors = {**CARL, "Rosa Lind": ("person", "f", ("Lind",))}
     assert speakers(text, actors) == ["Rosa Lind", "Rosa Lind"]
+
+
+def test_a_possessor_of_a_person_named_beside_is_not_the_topic() -> None:
+    text = ('Maria Lopez\'s coach, Ann Roe, watched from the stands. She said her player had been '
+            '"magnificent."')
+    assert speakers(text, {"Maria Lopez": PERSON_F, "Ann Roe": PERSON_F}) == ["Ann Roe"]
+
+
+def test_a_possessor_of_a_thing_stays_the_topic() -> None:
+    text = ('Actor Carl Mott\'s visit to the fair came straight from filming abroad. He quipped "I still have '
+            'sand in my shoes."')
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_the_quotation_after_a_question_is_the_answer_of_the_person_asked() -> None:
+    text = 'Ann Roe asked Carl Mott whether he regretted the decision. "Not for a second."'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_a_quoted_question_after_a_question_stays_the_askers() -> None:
+    text = 'Ann Roe pressed Carl Mott on the budget. "Where did the money go?"'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Ann Roe"]
+
+
+def test_the_answer_in_the_next_paragraph_is_the_person_asked() -> None:
+    text = 'Ann Roe asked Carl Mott whether he regretted the decision.\n\n"Not for a second. I would do it again."'
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_asked_him_whether_is_put_to_the_man_named_before() -> None:
+    text = ('Carl Mott was in the studio on Monday. The host, Ann Roe, asked him whether he regretted the '
+            'decision. "Not for a second."')
+    assert speakers(text, {"Ann Roe": PERSON_F, "Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+def test_so_said_inverts_the_verb_before_its_subject() -> None:
+    text = '"We will never surrender." So said Carl Mott on the eve of the vote.'
+    assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]

@@ -98,3 +98,10 @@ def test_turns_carry_a_label_down_and_stop_at_an_unknown_one() -> None:
     turns = Turns(doc, index.spans)
     speakers = [turns.at(ps).speaker for ps, _pe in doc.paragraphs]
     assert [a.name if a else None for a in speakers] == ["Ann Roe", "Ann Roe", None, None]
+
+
+def test_a_role_in_an_answer_is_not_the_person_answering() -> None:
+    text = ('Wikinews interviewed Carl Mott.\n\n((WN)) What happened next?\n\n((Carl Mott)) The president told '
+            'us the company was "in good shape." Two weeks later it was bankrupt.')
+    quotes = find_quotes(tokenize(text), index_for(text, {"Carl Mott": M}))
+    assert [q.speaker for q in quotes] == [None]

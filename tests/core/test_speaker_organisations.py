@@ -56,3 +56,60 @@ def test_a_long_introductory_phrase_naming_nobody_is_skipped_to_the_subject() ->
 def test_credits_as_frames_the_quotation() -> None:
     text = 'She received the award, with which Time credits an individual as having done "the most to influence".'
     assert speakers(text, {"Time": ORG}) == ["Time"]
+
+
+def test_the_head_noun_of_an_organisations_name_stands_for_it() -> None:
+    text = ('The Eastport Trust welcomed the decision. "Families have waited a decade for this," the trust '
+            'added.')
+    assert speakers(text, {"Eastport Trust": ORG}) == ["Eastport Trust"]
+
+
+def test_a_noun_inside_an_organisations_name_is_not_its_head() -> None:
+    text = ('The Eastport Trust Fund welcomed the decision. "Families have waited a decade for this," the '
+            'trust added.')
+    assert speakers(text, {"Eastport Trust Fund": ORG}) == [None]
+
+
+def test_the_team_of_researchers_is_no_organisation_named_before() -> None:
+    text = ('The study cites the National Injury Register. The team wrote that guns "are far more lethal than '
+            'other means."')
+    assert speakers(text, {"National Injury Register": ORG}) == [None]
+
+
+def test_the_team_named_with_its_word_speaks() -> None:
+    text = 'Team Eastport won the race. "We are thrilled," the team said.'
+    assert speakers(text, {"Team Eastport": ORG}) == ["Team Eastport"]
+
+
+PLACE = ("place", None, ())
+
+
+def test_the_government_of_a_country_speaks_as_the_country() -> None:
+    text = 'The government of Samoa said the findings were "baseless."'
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_the_government_of_a_country_introduces_a_colon_quotation() -> None:
+    text = 'The government of Samoa issued a statement on Friday: "We reject the findings."'
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_it_continues_the_government_of_a_country() -> None:
+    text = 'The government of Samoa rejected the report. It called the findings "baseless."'
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_their_statement_continues_the_government_of_a_country() -> None:
+    text = ('The government of Samoa issued a statement rejecting the report. Their statement also read "the '
+            'report ignores our law."')
+    assert speakers(text, {"Samoa": PLACE}) == ["Samoa"]
+
+
+def test_a_senator_from_a_country_is_not_the_country() -> None:
+    text = 'The senator from Samoa said the findings were "baseless."'
+    assert speakers(text, {"Samoa": PLACE}) == [None]
+
+
+def test_the_city_is_not_a_club_named_after_it() -> None:
+    text = 'Manchester City won the final. "The parade will go ahead on Sunday," the city said.'
+    assert speakers(text, {"Manchester City": ORG}) == [None]

@@ -72,3 +72,16 @@ def test_an_object_pronoun_is_no_vote_for_its_own_clause_subject() -> None:
     text = ('Planetary scientist Robin Vale built a new model. The model was published in May. Wikinews caught '
             'up with him in an email interview to ask about his research.')
     assert _genders(text, {"Robin Vale": VALE, "Wikinews": ("organisation", None, ())}) == {}
+
+
+SENTENCING = ('Carl Mott was sentenced on Friday. Judge Ann Roe told him his crimes were "callous and '
+              'calculated." His lawyer said he would appeal. He called the sentence "excessive."')
+
+
+def test_pronouns_after_an_object_pronoun_do_not_vote_for_the_subject() -> None:
+    assert _genders(SENTENCING, {"Carl Mott": UNKNOWN, "Ann Roe": UNKNOWN}) == {}
+
+
+def test_a_he_after_told_him_is_no_woman_named_by_her_forename() -> None:
+    index = index_for(SENTENCING, {"Carl Mott": ("person", "m", ()), "Ann Roe": ("person", "f", ())})
+    assert [q.speaker for q in find_quotes(tokenize(SENTENCING), index)] == ["Ann Roe", "Carl Mott"]

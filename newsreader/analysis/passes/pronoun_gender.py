@@ -10,7 +10,9 @@ cast in My Bride is a Mermaid. She …' is no vote for either when both are peop
 beats the forename list. A name the actor pass kinded as an organisation or a place takes votes too when it
 opens its sentence and ends in no common word ('La Riva disagreed. She criticized …'; not "Streatham High
 Road"): the article's "she" says it is a person. An object pronoun ("him") never votes for a name of its own
-sentence: it is not its clause's subject ('Wikinews caught up with him'); nor does a pronoun of the other
+sentence: it is not its clause's subject ('Wikinews caught up with him'), and it shows someone else of
+its gender there, so no pronoun of that gender votes in that sentence or the next ('Roe told him his
+crimes were grave. His lawyer said he …': "his"/"he" may be him); nor does a pronoun of the other
 gender than the first pronoun of its sentence ('He told her …': "her" is someone else).
 """
 
@@ -40,6 +42,7 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
     starts = [sp[0] for sp in persons]
     votes: dict[str, dict[str, int]] = {}
     first: dict[int, str] = {}  # sentence -> gender of its first pronoun
+    unnamed: dict[int, str] = {}  # sentence -> gender of an object pronoun standing for someone unnamed there
     # (only the pronouns are visited: the texts are matched against the pronoun forms in C)
     for k in compress(count(), map(gendered.__contains__, doc.texts)):
         tok = doc.tokens[k]
@@ -51,7 +54,10 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
             continue
         a = persons[i][2]
         if tok.text.lower() in _object_pronouns() and _sentence_at(doc, persons[i][0]) == tok.sent:
+            unnamed.setdefault(tok.sent, g)
             continue  # 'Wikinews caught up with him': an object pronoun is not its own clause's subject
+        if g in (unnamed.get(tok.sent), unnamed.get(tok.sent - 1)):
+            continue  # 'Roe told him his crimes were grave. His lawyer said he …': "his" may be him, not Roe
         if persons[i][0] in openers and _alone(doc, persons, i, tok.sent):
             tally = votes.setdefault(a.name, {})
             tally[g] = tally.get(g, 0) + 1

@@ -11,7 +11,8 @@ to"); this module decides *who* those words point at, using only the actor index
 - "the company" is the latest organisation (one whose name holds the word first: "the three-judge court"
   -> Court of Session), "the president" the person introduced with that title, "the ruling" the court;
   "the company's chief executive" is someone unnamed;
-- "the statement said" is the actor that issued the statement named before ("X said in a statement");
+- "the statement said", "X's letter read" and "a report published by X said" name a document's issuer
+  (`speaker_documents`);
 - "the Clinton campaign", "a Dunmore press release" and "a Pentagon spokesman" (the organisation's voice)
   speak for the name; "a White House official" and "a source within the Ministry" are someone unnamed;
   "the senator from Texas" is the senator, never Texas;
@@ -26,16 +27,15 @@ from collections.abc import Sequence
 from ..lexicon import rule_words
 from ..model import Actor
 from ..text import WORD_RE
+from . import speaker_documents as docs  # (the two modules call each other, at run time only)
 from .speaker_context import (
     APOSTROPHES,
     PRONOUN_REACH,
     Hit,
     Span,
-    WINDOW,
     SpeakerContext,
     Word,
 )
-from .sentences import next_sentence_end
 from .speech_data import mapping, words
 
 TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
@@ -135,14 +135,23 @@ def organisation_topic(ctx: SpeakerContext, pos: int, reach: int = THEY_REACH) -
     best: tuple[int, Actor] | None = None
     lo_sent = ctx.sentence_of(pos) - reach
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if a.kind != "organisation" or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) \
-                or _after_source_phrase(ctx, s):
+        governed = a.kind == "place" and governed_place(ctx, s)
+        if (a.kind != "organisation" and not governed) or ctx.inside_quote(s) or ctx.premodifier(e) \
+                or (ctx.prepositional(s) and not governed) or _after_source_phrase(ctx, s):
             continue
         sent = ctx.sentence_of(s)
         if sent < lo_sent or (best is not None and sent != best[0]):
             break
         best = (sent, a)
     return best[1] if best else None
+
+
+def governed_place(ctx: SpeakerContext, s: int) -> bool:
+    """The place mention at `s` completes "the government of" ("The government of Samoa rejected …"): the
+    country acting through its government, which "it"/"they" may continue like an organisation."""
+    before = ctx.words(max(0, s - 30), s)[-3:]
+    return len(before) >= 2 and before[-1][2].lower() == "of" and before[-2][2].lower() in words("government_nouns") \
+        and (len(before) < 3 or before[-3][2].lower() in words("determiners") or before[-3][1] < ctx.sentence_start(s))
 
 
 def _after_source_phrase(ctx: SpeakerContext, s: int) -> bool:
@@ -162,8 +171,9 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     """The person a "he"/"she" at `pos` continues (a name the article's pronouns show to be one counts:
     `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
-    another name: "Clinton campaign chairman John Podesta", nor inside a fronted subordinate clause: "After
-    Tom Berg resigned, Carl Mott took over"), of that gender;
+    another name: "Clinton campaign chairman John Podesta", nor the possessor of a person named beside:
+    "Lopez's coach, Ann Roe,", nor inside a fronted subordinate clause: "After Tom Berg resigned, Carl Mott
+    took over"), of that gender;
     within a sentence a known gender beats an unknown one and the first subject a later one ("Mugabe agreed to
     a deal in which Tsvangirai became prime minister. "…," he declared." -> Mugabe), unless the later one
     opens a clause of its own after "while" or "but" (`_opens_linked_clause`)."""
@@ -171,7 +181,7 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     best_known = linked = False
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
-                or _in_fronted_clause(ctx, s):
+                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
@@ -183,6 +193,23 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
             best, best_known = (sent, a), best_known or g == gender
             linked = g == gender and _opens_linked_clause(ctx, s)
     return best[1] if best else None
+
+
+MAX_POSSESSED_WORDS = 3  # "Lopez's former tennis coach, Ann Roe": the noun phrase a possessor opens
+
+
+def _possessor_of_named(ctx: SpeakerContext, e: int) -> bool:
+    """The mention ending at `e` is a possessor whose noun is a person named right after it in commas
+    ("Lopez's coach, Ann Roe, watched"): that person heads the phrase, not the possessor (whose own noun
+    may be no person: "Fraser's appearance was …" keeps Fraser as the topic)."""
+    if ctx.text[e:e + 1] not in APOSTROPHES:
+        return False
+    comma = ctx.text.find(",", e, e + 60)
+    ws = ctx.words(e, comma) if comma > 0 else []
+    if not ws or len(ws) > MAX_POSSESSED_WORDS + 1 or not all(w[2].islower() for w in ws[1:]):
+        return False
+    nxt = ctx.spans_in(comma, comma + 40)[:1]
+    return bool(nxt) and nxt[0][2].kind == "person" and not ctx.text[comma + 1:nxt[0][0]].strip()
 
 
 def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
@@ -260,9 +287,28 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = _person_in_role(ctx, subj, det)
-        if a:
-            return a, span
-    return None
+        # ('((Carl Mott)) The manager came in and said …': the person answering is "I" there, never a role)
+        return (a, span) if a and a is not ctx.turn(subj[-1][0]).speaker else None
+    a = organisation_by_head_noun(ctx, subj[-1])
+    return (a, span) if a else None
+
+
+def organisation_by_head_noun(ctx: SpeakerContext, w: Word) -> Actor | None:
+    """'The Eastport Trust welcomed the ruling. "…," the trust added': a lower-case noun that is the last
+    word, the head, of an organisation's name named before stands for that organisation, as "the company"
+    does for any company (`org_named_by_role`'s choice among several); only the head: "the bank" is not
+    the Bank of Eastport's Trust."""
+    if not w[2].isalpha() or not w[2].islower() or w[2] in words("head_noun_stops") | STATEMENT_NOUNS:
+        return None  # ("the city said" is no Manchester City, "the post said" a post, not the Washington Post)
+    cap = w[2].capitalize()
+    counts: dict[str, int] = {}
+    best: Actor | None = None
+    for s, _e, a in ctx.spans_in(max(0, w[0] - TITLE_REACH), w[0]):
+        if a.kind == "organisation" and not ctx.inside_quote(s) and a.name.split()[-1] == cap:
+            counts[a.name] = counts.get(a.name, 0) + 1
+            if best is None or counts[a.name] >= counts[best.name]:
+                best = a
+    return best
 
 
 def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | None:
@@ -404,15 +450,19 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         return None
     if delimited:
         return _before_parenthetical(ctx, subj, gap) or _appositive_subject(ctx, subj)
-    lead = _leading_name(ctx, subj)
+    lead = docs.document_agent(ctx, subj) or _leading_name(ctx, subj)
     if lead is not None:
         return lead
     hit = head_actor(ctx, last[1], subj[0][0])
     if hit is not None:
         return _name_completing_head(ctx, subj, hit) or (hit[2], (hit[0], hit[1]))
-    return statement_issuer(ctx, subj) or _possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
+    return docs.statement_issuer(ctx, subj) or docs.possessor_subject(ctx, subj) or possessed_organisation(ctx, subj) \
         or role_subject(ctx, subj) \
         or _name_modified_role(ctx, subj) or organisation_spokesperson(ctx, subj) or short_name(ctx, subj)
+
+
+
+
 
 
 def pronoun_form(subj: list[Word]) -> Word:
@@ -495,50 +545,24 @@ def _spokesperson_named_before(ctx: SpeakerContext, noun: str, pos: int) -> Acto
     return None
 
 
-ISSUER_REACH = 1500  # how far back "the statement said" looks for the statement's first mention
 
 
-def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """'"…," the statement said': a definite statement noun as the subject stands for the actor who issued
-    the statement mentioned before it, the subject of the clause that first named it ("The White House
-    said in a statement that …", "Facebook released a statement"); so does "their statement"."""
-    det = subj[-2][2].lower() if len(subj) >= 2 else ""
-    if det not in words("definite_determiners") | words("possessive_determiners") \
-            or subj[-1][2].lower() not in words("issued_statement_nouns"):
-        return None
-    noun = subj[-1][2].lower()
-    lo = max(0, subj[-1][0] - ISSUER_REACH)
-    earlier = [w for w in ctx.words(lo, subj[-2][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
-    if earlier:
-        pos = earlier[-1][0]
-        hit = clause_subject(ctx, ctx.sentence_start(pos), pos)
-    else:
-        hit = reporting_organisation(ctx, lo, subj[-2][0])
-    return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
 
 
-def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int) -> Hit | None:
-    """'The Storm Agency warned residents on Monday. "…," read the warning.': a statement never mentioned
-    before comes from the latest actor that, as a sentence's subject, spoke ("warned", "announced") or
-    issued something; an organisation only (a person's words come with their own cue)."""
-    for s, e, a in reversed(ctx.spans_in(lo, pos)):
-        if ctx.inside_quote(s) or a.kind not in SPEAKING_KINDS:
-            continue
-        ss = ctx.sentence_start(s)
-        hit = clause_subject(ctx, ss, e)
-        if hit is None or hit[0] is not a:
-            continue
-        end = next_sentence_end(ctx.text, e, min(pos, e + WINDOW)) or min(pos, e + WINDOW)
-        if any(w[2].lower() in ctx.speech_verbs or w[2].lower() in words("issuing_verbs") for w in ctx.words(e, end)):
-            return (a, (s, e)) if a.kind == "organisation" else None
-    return None
+
+
+
+
 
 
 def _name_completing_head(ctx: SpeakerContext, subj: list[Word], hit: Span) -> Hit | None:
     """The name ending the subject only completes its head, which speaks instead: "the senator from Texas"
-    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`)."""
+    (a place completing a role), "a source within the Ministry" (`_member_of_organisation`); but "the
+    government of Samoa" is the country itself acting, which the gold keeps a place."""
     if hit[2].kind == "place":
         cut = _complement_start(ctx, subj, hit[0])
+        if cut > 0 and subj[cut - 1][2].lower() in words("government_nouns") and subj[cut][2].lower() == "of":
+            return hit[2], (subj[0][0], hit[1])  # "the government of Samoa said": the country acts (a place)
         return (resolve_subject(ctx, subj[:cut]) or (None, (subj[0][0], subj[cut - 1][1]))) if cut > 0 else None
     if hit[2].kind == "organisation":
         return _member_of_organisation(ctx, subj, hit)
@@ -704,48 +728,12 @@ def possessed_organisation(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     return (next(iter(named.values())), (subj[j][0], subj[-1][1])) if len(named) == 1 else None
 
 
-def _possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"RIAA's take-down notice claimed", "Huawei's spokesman said", "their statement read": the
-    possessor speaks."""
-    if subj[-1][2].lower() not in STATEMENT_NOUNS:
-        return None
-    return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1]) \
-        or pronoun_possessor(ctx, subj)
 
 
-def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"Their statement also read", "his letter said": a possessive pronoun right before the statement
-    noun stands for its antecedent, as the subject pronoun would ("their" an organisation that was a
-    subject in reach, `organisation_topic`)."""
-    if len(subj) < 2:
-        return None
-    pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
-    if pron is None:
-        return None
-    if pron in words("personal_subject_pronouns") - {"they"}:
-        a = resolve_pronoun(ctx, pron, subj[-2][0])
-    else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
-        a = organisation_topic(ctx, subj[-2][0], IT_REACH if pron == "it" else THEY_REACH)
-    return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
 
 
-def _role_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
-    """"the court's summary concluded": a role noun in the possessive stands for its actor."""
-    for i in range(len(subj) - 1, 0, -1):
-        if ctx.text[subj[i][1]:subj[i][1] + 1] in APOSTROPHES:
-            return role_subject(ctx, subj[:i + 1])
-    return None
 
 
-def statement_possessor(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
-    """The latest actor in [s, e) written as the possessor of a statement noun ("Trump's tweet")."""
-    for st, en, a in reversed(ctx.spans_in(s, e)):
-        if ctx.text[en:en + 1] not in APOSTROPHES or a.kind not in SPEAKING_KINDS:
-            continue
-        after = [w.lower() for w in WORD_RE.findall(ctx.text[en:en + 40])[:3]]
-        if any(w in STATEMENT_NOUNS for w in after):
-            return a, (st, en)
-    return None
 
 
 def _leading_name(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
@@ -787,6 +775,9 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     """The speaker inside a phrase that follows its cue ("said Smith", "according to the mayor")."""
     if not ws:
         return None
+    agent = docs.document_agent(ctx, ws)  # 'according to a memo obtained by Reuters'
+    if agent is not None:
+        return agent
     lw = ws[0][2].lower()
     determiner = lw in words("possessive_determiners") and len(ws) > 1 and not ctx.text[ws[0][1]:ws[1][0]].strip()
     if lw in words("third_person_pronouns") and not determiner:
@@ -806,7 +797,7 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
-    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or statement_issuer(ctx, ws[:2])
+    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or docs.statement_issuer(ctx, ws[:2])
     if got:
         return got  # 'read the statement': the issuer named with its first mention, as before the verb
     return _role_phrase(ctx, ws)
@@ -866,8 +857,10 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
         return hit if hit[0] else None
     lead = words("subject_lead_words") | ctx.role_words  # "AIP chairman Markham Robinson reflects"
     for st, en, a in ctx.spans_in(s, e):
+        if a.kind == "place" and len(ws) > 2 and ws[2][0] == st - 3 and governed_place(ctx, st):
+            return a, (ws[0][0], en)  # "The government of Samoa issued a statement:"
         pre = WORD_RE.findall(ctx.text[s:st])
-        if len(pre) > MAX_TITLE_WORDS or not all(_title_like(w, lead) for w in pre):
+        if len(pre) > MAX_TITLE_WORDS or not _title_phrase(pre, lead, ctx.role_words):
             return _appositive_name(ctx, s, e)
         if ctx.premodifier(en):
             continue  # "AIP chairman Markham Robinson": the organisation only modifies the role before the name
@@ -917,6 +910,20 @@ def _referring_it(ws: list[Word]) -> bool:
     return len(ws) >= 2 and ws[0][2].lower() == "it" and ws[1][2].lower() not in words("expletive_it_followers")
 
 
+MAX_ROLE_NOUN_MODIFIERS = 2  # "White House press secretary": lower-case nouns a role noun may have before it
+
+
+def _title_phrase(pre: list[str], lead: frozenset[str], roles: frozenset[str]) -> bool:
+    """The words before a subject name make a title: each title-like (`_title_like`), or, when the last is
+    a role noun, up to two lower-case nouns modifying it ("White House press secretary Carl Mott",
+    "Acme deputy sales manager Ann Roe")."""
+    if all(_title_like(w, lead) for w in pre):
+        return True
+    lower = [w for w in pre if not _title_like(w, lead)]
+    return bool(pre) and pre[-1].lower() in roles and len(lower) <= MAX_ROLE_NOUN_MODIFIERS \
+        and all(w.isalpha() and w.islower() for w in lower)
+
+
 def _title_like(w: str, lead: frozenset[str]) -> bool:
     """A word that may stand before a subject name: capitalised, a lead word, a number, or a hyphenated
     title ("then-Secretary Vázquez")."""
@@ -927,6 +934,13 @@ def _participle_opener(w: str) -> bool:
     """A participle opening a sentence ("Addressing …,", "Asked about …,") starts a phrase whose subject
     is the main clause's ("following" and "during" are prepositions, handled as such)."""
     return w[1:].islower() and w.endswith(("ing", "ed")) and w.lower() not in words("intro_prepositions")
+
+
+def _reduced_clause_opener(ws: list[Word]) -> bool:
+    """'When asked about the report, X declined …', 'While speaking to reporters, X said': a subordinator
+    with a participle right after it opens a clause that has no subject of its own, so, like a participle
+    phrase, it leaves the main clause's subject after its comma."""
+    return len(ws) > 1 and ws[0][2].lower() in words("fronted_subordinators") and _participle_opener(ws[1][2])
 
 
 MAX_PARTICIPLE_PHRASE_WORDS = 12  # "Having won multiple tournaments as a kid,": a participle phrase's length
@@ -960,7 +974,7 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
     n = len(ctx.words(s, comma)) if comma >= 0 else 0
     # ("Within roughly a day before the event," is longer than a title, but names nobody)
     short = comma >= 0 and (n <= MAX_TITLE_WORDS or (n <= MAX_PLAIN_PHRASE_WORDS and not ctx.spans_in(s, comma)))
-    if _participle_opener(ws[0][2]):  # "Having won multiple tournaments as a kid, X decided"
+    if _participle_opener(ws[0][2]) or _reduced_clause_opener(ws):  # "Having won … as a kid, X decided"
         # (not when nothing follows the comma: 'Remarked … scientist Tierra Curry, "…"' inverts the verb)
         return comma + 1 if comma >= 0 and n <= MAX_PARTICIPLE_PHRASE_WORDS and ctx.words(comma + 1, e) else s
     if short and _time_phrase(ctx, s, comma):

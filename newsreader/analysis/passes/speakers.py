@@ -13,12 +13,20 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..text import WORD_RE
+from . import speaker_documents as docs
 from . import speaker_refs as refs
 from .quotations import Run
-from .sentences import last_sentence_end
+from .sentences import last_sentence_end, next_sentence_end
 from .speaker_context import APOSTROPHES, WINDOW, Hit, SpeakerContext
 from .speech_data import mapping, words
-from .speech_frames import before_window, closes_its_sentence, frame_after, frame_before, subject_before_verb
+from .speech_frames import (
+    answer_to_question,
+    before_window,
+    closes_its_sentence,
+    frame_after,
+    frame_before,
+    subject_before_verb,
+)
 
 
 # --------------------------------------------------------------------------------------------- passes
@@ -32,6 +40,7 @@ def attribute(ctx: SpeakerContext) -> None:
     attribute_colon_intros(ctx)
     attribute_first_person(ctx)
     attribute_sentence_quotations(ctx)
+    attribute_introduced_after(ctx)
 
 
 def attribute_by_frames(ctx: SpeakerContext) -> None:
@@ -63,7 +72,7 @@ def possessed_run(ctx: SpeakerContext, k: int) -> Hit | None:
     if not before or ctx.text[before[0][1]:r.open_pos].strip() or \
             before[0][2].lower() not in mapping("possessive_pronoun_subjects"):
         return None
-    got = refs.pronoun_possessor(ctx, [before[0], (r.start, r.end, "")])
+    got = docs.pronoun_possessor(ctx, [before[0], (r.start, r.end, "")])
     return got if got and got[0] is not None else None
 
 
@@ -153,7 +162,8 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
     for k, r in enumerate(runs):
         if r.attributed or r.para == 0 or not _quote_only_para(ctx, r):
             continue
-        found = _intro_of_previous_paragraph(ctx, r.para - 1) or _first_person_after_subject(ctx, r)
+        found = _answer_below(ctx, r) or _intro_of_previous_paragraph(ctx, r.para - 1) \
+            or _first_person_after_subject(ctx, r)
         if not found:
             continue
         r.speaker, r.speaker_span = found
@@ -163,6 +173,16 @@ def attribute_colon_intros(ctx: SpeakerContext) -> None:
                 break
             if x.group == r.group or not x.attributed:
                 x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _answer_below(ctx: SpeakerContext, r: Run) -> Hit | None:
+    """'Roe asked Carl Mott whether he regretted it.' then '"Not for a second."': a paragraph ending on a
+    question put to a person introduces that person's answer (`answer_to_question`)."""
+    pps, ppe = ctx.doc.paragraphs[r.para - 1]
+    last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
+    if ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last):
+        return None  # the sentence holds a quotation of its own
+    return answer_to_question(ctx, r, last, ppe)
 
 
 def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
@@ -269,3 +289,28 @@ def _person_of_sentence_before(ctx: SpeakerContext, ps: int, ss: int) -> Hit | N
     if subject is None or subject[0] is None or subject[0].kind != "person" or _deictic(ctx, subject):
         return None
     return subject
+
+
+def attribute_introduced_after(ctx: SpeakerContext) -> None:
+    """'"That was never a penalty." Carl Mott, the club's manager, was furious after the match.': a
+    paragraph that opens with a quotation of whole sentences and no cue, followed in the paragraph by a
+    sentence (holding no quotation) whose subject is a person named there for the first time in the
+    article, and no speech verb of its own, quotes that person: the writer opens with the words and then
+    introduces who said them. Words
+    with "he"/"she" in them are about someone ('"He was a hero." Carl Mott, 34, died on Monday'), no cue."""
+    about = mapping("gendered_pronouns")
+    for r in ctx.runs:
+        if r.attributed or r.cont or not _quote_only_para(ctx, r) or not _whole_sentence(ctx, r) \
+                or any(w.lower() in about for w in WORD_RE.findall(ctx.text[r.start:r.end])):
+            continue
+        pe = ctx.doc.paragraphs[r.para][1]
+        s = r.outer_end
+        e = next_sentence_end(ctx.text, s, pe) or pe
+        if ctx.quote_starts and bisect_left(ctx.quote_starts, e) > bisect_left(ctx.quote_starts, s) \
+                or any(w[2].lower() in ctx.speech_verbs for w in ctx.words(s, e)):
+            continue  # ('"We are ready." Lind said the talks were over.': a claim of its own, see frame_after)
+        hit = refs.clause_subject(ctx, s, e)
+        if hit is None or hit[0] is None or hit[0].kind != "person" or hit[1] is None \
+                or any(a is hit[0] for st, _e, a in ctx.spans_in(0, hit[1][0])):
+            continue
+        r.speaker, r.speaker_span, r.attributed = hit[0], hit[1], True

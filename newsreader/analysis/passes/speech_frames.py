@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import lexicon
 from ..text import WORD_RE
+from . import speaker_documents as docs
 from . import speaker_refs as refs
 from .quotations import Run
 from .sentences import last_sentence_end, next_sentence_end
@@ -31,7 +32,7 @@ from .speaker_context import (
     Word,
     noun_phrase_after,
 )
-from .speech_data import words
+from .speech_data import mapping, words
 
 AHEAD = 400  # how far after a run its trailing speech frame may reach
 MAX_TAIL_WORDS = 16  # words of the trailing frame that are examined
@@ -172,12 +173,24 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
                 return None
             return refs.speaker_in_phrase(ctx, ws[after:], prefer_first=True) or (None, None)
         inverted = vi == 0 and ctx.text[s:ws[0][0]].strip() in (",", "")  # '"…," reads an AEW press release'
-        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted) and w[:1].islower() \
-                and not _nominal(ctx, ws, vi):
+        if lw in lex.speech_verbs and (lw not in lex.weak_verbs or inverted or _document_reads(ws, vi)) \
+                and w[:1].islower() and not _nominal(ctx, ws, vi):
             if _subject_length(ctx, ws, vi) > MAX_SUBJECT_WORDS:
                 return None
             return _trailing_cue(ctx, ws, vi, e, new_sentence)
     return None
+
+
+def _document_reads(ws: list[Word], vi: int) -> bool:
+    """'"…," the statement read', '"…," their letter also reads': "read" reports what a text says, so after
+    the run it is a cue when its subject is a document noun (adverbs between them skipped); with any other
+    subject it stays a weak verb ('"…," she read' is a reader, and 'the sign read' no one's speech)."""
+    if ws[vi][2].lower() not in words("text_subject_verbs"):
+        return False
+    j = vi - 1
+    while j >= 0 and ws[j][2].lower() in ADVERBS:
+        j -= 1
+    return j > 0 and ws[j][2].lower() in refs.STATEMENT_NOUNS | words("issued_statement_nouns")
 
 
 def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:
@@ -256,6 +269,8 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         if len(rest) > MAX_NEW_SENTENCE_TAIL or any(x[2].lower() in words("reported_clause_words") for x in rest):
             return None
     subj = [x for x in ws[:vi] if x[2].lower() not in ADVERBS]
+    if len(subj) == 1 and subj[0][2].lower() in words("inversion_adverbs"):
+        subj = []  # '"…." So said Carl Mott': the verb comes first, its subject after it
     if subj and all(x[2].lower() in words("coordinators") for x in subj):
         return None  # '"lousy" and said he…': the sentence subject speaks; see frame_before
     if subj and subj[0][2].lower() in words("prepositions"):
@@ -286,7 +301,7 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
         return got
     if e > s and ctx.text[s:e].rstrip().endswith((",", ":")):
         # "X's tweet included the line,"
-        got = refs.clause_subject(ctx, s, e) or refs.statement_possessor(ctx, s, e)
+        got = refs.clause_subject(ctx, s, e) or docs.statement_possessor(ctx, s, e)
         if got:
             return got
     if ctx.text[s:e].strip() == "":
@@ -378,10 +393,16 @@ def frame_possessed_speech_noun(ctx: SpeakerContext, s: int, e: int) -> Hit | No
             continue
         tail = ws[i + 1:]
         if not tail or tail[0][2].lower() not in words("speech_noun_complements") \
-                or any(w[2].lower() in words("linking_verbs") for w in tail):
-            return None
+                or (_judges_noun(tail) and tail[0][2].lower() not in words("complementizers")):
+            return None  # ('his claim that she was "unfit"': the verb is the reported clause's, no judgement)
         return _possessor_before(ctx, ws, i)
     return None
+
+
+def _judges_noun(tail: list[Word]) -> bool:
+    """A linking verb after the speech noun ('Clinton's description was "unfair"') makes the run a
+    judgement of the noun."""
+    return any(w[2].lower() in words("linking_verbs") for w in tail)
 
 
 def _possessor_before(ctx: SpeakerContext, ws: list[Word], i: int) -> Hit | None:
@@ -426,7 +447,7 @@ def _intro_possessor(ctx: SpeakerContext, ws: list[Word], lead: list[Word]) -> H
     speaks (the pronoun resolved as its subject form would be)."""
     if ws[1][2].lower() not in words("possessive_determiners") or len(lead) != 1:
         return None
-    got = refs.pronoun_possessor(ctx, [ws[1], lead[0]])
+    got = docs.pronoun_possessor(ctx, [ws[1], lead[0]])
     return got if got and got[0] is not None else None
 
 
@@ -463,11 +484,45 @@ def frame_previous_sentence(ctx: SpeakerContext, k: int, s: int) -> Hit | None:
     qi = bisect_left(ctx.quote_starts, ss)
     if ss >= s or (qi < len(ctx.quote_starts) and ctx.quote_starts[qi] < s):
         return None
+    answer = answer_to_question(ctx, r, ss, s)
+    if answer:
+        return answer
     got = subject_before_verb(ctx, ss, s, strong_only=True)
     if got and got[1] and ctx.words(ss, got[1][0])[-1:] and \
             ctx.words(ss, got[1][0])[-1][2].lower() in words("object_relative_pronouns"):
         return None  # 'said of the flood, which Mott called a disaster.': a relative clause's verb is no cue
     return got if got and got[0] is not None else None
+
+
+def answer_to_question(ctx: SpeakerContext, r: Run, ss: int, s: int) -> Hit | None:
+    """'Roe asked Carl Mott whether he regretted it. "Not for a second."': a quotation that is no question
+    itself, right after a sentence [ss, s) whose verb asks a person something (named as its object, or "him"/
+    "her" for one), is that person's answer."""
+    if ctx.text[r.start:r.end].rstrip("\"'\u201d\u2019 ").endswith("?"):
+        return None
+    ws = ctx.words(ss, s)
+    for i, w in enumerate(ws[:-1]):
+        if w[2].lower() in words("question_verbs") and w[2].islower():
+            return _asked_person(ctx, ws, i + 1)
+    return None
+
+
+def _asked_person(ctx: SpeakerContext, ws: list[Word], i: int) -> Hit | None:
+    """The person a question is put to: the name opening at ws[i], or the person "him"/"her" stands for,
+    when what follows opens the question ("whether", "about"; not 'questioned her abilities')."""
+    w = ws[i]
+    pron = mapping("object_person_pronouns").get(w[2].lower())
+    asked = ctx.spans_in(w[0], w[1])[:1]
+    if not pron and not (asked and asked[0][0] == w[0] and asked[0][2].kind == "person"):
+        return None
+    end = w[1] if pron else asked[0][1]
+    nxt = ctx.words(end, min(len(ctx.text), end + 20))[:1]
+    if not nxt or nxt[0][2].lower() not in words("question_openers"):
+        return None
+    if pron:
+        a = refs.resolve_pronoun(ctx, pron, w[0])
+        return (a, (w[0], w[1])) if a is not None else None
+    return asked[0][2], (asked[0][0], asked[0][1])
 
 
 def subject_before_verb(ctx: SpeakerContext, s: int, e: int, strong_only: bool = False) -> Hit | None:
@@ -689,12 +744,23 @@ def _noun_before_participle(ctx: SpeakerContext, ws: list[Word], vi: int) -> Hit
     p = _past_adverbs(ws, vi) - 1
     while p > 0 and ws[p][2].endswith("ly") and ws[p][2].islower():
         p -= 1  # "falsely"
+    if p >= 1 and _possessed_person_noun(ctx, ws, p) and "," not in ctx.text[ws[p][1]:ws[vi][0]]:
+        return None, (ws[p - 1][0], ws[p][1])  # 'recalled his mother telling him "…"': she, unnamed
     if p < 2 or "," in ctx.text[ws[p][1]:ws[vi][0]] or ws[p - 2][2].lower() not in words("prepositions"):
         return None
     noun, det = ws[p][2], ws[p - 1][2].lower()
     if not noun.islower() or det not in words("determiners") or noun in _statement_like():
         return None
     return refs.role_subject(ctx, ws[p - 1:p + 1]) or (None, (ws[p - 1][0], ws[p][1]))
+
+
+def _possessed_person_noun(ctx: SpeakerContext, ws: list[Word], p: int) -> bool:
+    """ws[p] is a noun for a person ("mother", "lawyer") after a possessive pronoun: 'his mother telling him'
+    has its own subject for the participle after it, someone unnamed."""
+    noun = ws[p][2]
+    return noun.islower() and ws[p - 1][2].lower() in words("possessive_determiners") and (
+        noun in mapping("role_gender") or noun in refs.DEF_ROLE_PERSON or noun in ctx.role_words
+        or noun in words("anonymous_role_nouns"))
 
 
 @functools.cache
@@ -732,7 +798,8 @@ def _before_participle_phrase(ctx: SpeakerContext, subj: list[Word]) -> list[Wor
         w = subj[i][2]
         opened = w.lower() in words("participle_phrase_openers") and i + 1 < len(subj) \
             and subj[i + 1][2].endswith("ing")
-        if (opened or (w.endswith("ing") and w in lexicon().speech_verbs)) and \
+        possessed = ctx.text[subj[i - 1][1]:subj[i - 1][1] + 1] in APOSTROPHES  # "Roe's warning": a noun
+        if (opened or (w.endswith("ing") and w in lexicon().speech_verbs)) and not possessed and \
                 ctx.actor_ending_at(subj[i - 1][1], subj[0][0]) is not None:
             return subj[:i]
     return subj
@@ -780,11 +847,13 @@ def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
 
 def _statement_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
     """'Facebook released a statement which read': "which" after a statement noun stands for that statement,
-    which speaks for the subject of the clause that issued it."""
+    which speaks for the subject of the clause that issued it, or for its possessor ("Mott's tweet, which
+    read")."""
     before = ctx.words(s, rel[0])[-1:]
     if not before or before[0][2].lower() not in words("issued_statement_nouns"):
         return None
-    got = refs.clause_subject(ctx, ctx.sentence_start(before[0][0]), before[0][0])
+    ss = ctx.sentence_start(before[0][0])
+    got = refs.clause_subject(ctx, ss, before[0][0]) or docs.statement_possessor(ctx, ss, before[0][0])
     return got if got and got[0] is not None else None
 
 
