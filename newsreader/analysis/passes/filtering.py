@@ -16,7 +16,7 @@ import functools
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
+from ..names import formal_state_place, inner_capitals, is_acronym, is_initial, is_place_name, numbered_body
 from ..state import Cand, CapStats, DocState
 from ..text import Doc, Token, occurrences
 from .boundaries import NAME_LIKE_WORDS, model_code
@@ -260,7 +260,7 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "Londoners", "Samoans", "Republicans", "Tatars": people of a place or a party, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms
-    if (w.endswith(_IDEA_SUFFIXES) or w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha()) and w not in lex.known_orgs:
+    if (w.endswith(_IDEA_SUFFIXES) or _field_of_study(w)) and w not in lex.known_orgs:
         return True  # "Islamophobia", "Thatcherism": ideas; "in Linguistics": a field of study; not actors
     if _hyphenated_non_name(w, lex):
         return True
@@ -269,6 +269,13 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if not c.person_evidence and (len(w) == 1 or (w,) in lex.titles):
         return True
     return w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid
+
+
+def _field_of_study(w: str) -> bool:
+    """"a degree in Linguistics", "Physics": one word with a field's ending names a field of study. A word
+    with inner capitals is a compound coined as a brand ("RealClearPolitics", "CleanTechnics"), not a
+    field: fields are single words."""
+    return w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha() and not inner_capitals(w)
 
 
 def _adherents(words: list[str], lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..lexicon import lexicon, rule_words
+from ..names import inner_capitals as _camel
 from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Doc, Token
@@ -173,19 +174,6 @@ def _shape(name: str, words: list[str]) -> Features:
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
         "long": float(len(words) >= 5),
     }
-
-
-SURNAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['\u2019]|D['\u2019]|Fitz)(?=[A-Z])")  # "McBride", "O'Reilly"
-
-
-def _camel(w: str) -> bool:
-    """Inner capitals ("AntyScience", "PlayStation") mark a brand or a coined name; after a surname prefix
-    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's. (`islower` first: later letters
-    all in lower case, most words, have no inner capital, settled by one C call.)"""
-    if w[1:].islower() or not any(map(str.isupper, w[1:])) or is_acronym(w):
-        return False
-    m = SURNAME_PREFIX_RE.match(w)
-    return m is None or any(map(str.isupper, w[m.end() + 1:]))
 
 
 def _contexts(e: Entity, state: DocState) -> Features:

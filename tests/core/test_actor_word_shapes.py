@@ -1,0 +1,18 @@
+"""Word shapes that tell a name from a common word (`filtering`): a field of study is one plain word,
+while a word with inner capitals is a coined brand. Made-up sentences only."""
+
+from __future__ import annotations
+
+from newsreader.analysis.passes import filtering
+
+from .test_analysis_passes import cand_words, state_after
+
+
+def test_a_brand_with_a_fields_ending_and_inner_capitals_is_a_candidate() -> None:
+    state = state_after("Averages compiled by PollTrackPolitics put him at two percent.", filtering.filter_candidates)
+    assert "PollTrackPolitics" in cand_words(state)
+
+
+def test_a_field_of_study_is_still_no_candidate() -> None:
+    state = state_after("She took a degree in Linguistics and a minor in Economics.", filtering.filter_candidates)
+    assert cand_words(state) == []
