@@ -53,10 +53,45 @@ def candidate_kinds(state: DocState) -> None:
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        if c.kind == "person" and not c.person_evidence and _team_name(words, doc.text, lex):
+            c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
+
+
+def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
+    """"the Utah Jazz", "the Denver Nuggets", "Houston Rockets": a place's name followed by one or two
+    capitalised words ending in a common noun names a team or a firm of that place ("Texas Instruments"),
+    not a person, who is named by forename and surname. The noun is a plural ("Nuggets", "Rockets") or
+    a collective singular ("Jazz", "Heat"); when the place's name is also a forename ("Dallas", "Houston")
+    a plural surname could follow it ("Dallas Banks"), so the article must call the team "the <noun>"
+    as a team is called. A forename after the place makes a person ("Paris Jackson"). Teams and firms are
+    named after a city or a state; after a country's name the noun names its institution or document
+    ("United States Constitution")."""
+    for k in range(1, min(len(words) - 1, 3) + 1):
+        rest = words[k:]
+        place = " ".join(words[:k])
+        if len(rest) > 2 or not (place in lex.cities or place in lex.states):
+            continue
+        if any(lex.forename_evidence(w) or w.lower() in lex.function_words for w in rest):
+            return False
+        noun = rest[-1].lower()
+        plural = _plural_of_common(noun, lex)
+        if not plural and noun not in lex.common_words:
+            return False
+        return not lex.forename_evidence(words[0]) if not plural else \
+            not lex.forename_evidence(words[0]) or f"the {rest[-1]}" in text or f"The {rest[-1]}" in text
+    return False
+
+
+def _plural_of_common(w: str, lex: Lexicon) -> bool:
+    """"nuggets", "rockets", "lakers", "bodies": the plural of a common noun (or a plural the word list
+    holds as it is)."""
+    if not w.endswith("s") or w.endswith("ss"):
+        return False
+    return w in lex.common_words or w[:-1] in lex.common_words or w.endswith("ies") and w[:-3] + "y" in lex.common_words
 
 
 def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:
