@@ -64,6 +64,7 @@ class Lexicon:
     joinable_heads: frozenset[str]
     body_heads: frozenset[str]  # heads that name a whole body: a conjunct ending in one is complete
     media_heads: frozenset[str]
+    legal_forms: frozenset[str]  # "Company", "Inc.": the end of a company's full name
     known_orgs: frozenset[str]
     org_aliases: dict[str, str]
     org_alias_targets: frozenset[str]
@@ -176,6 +177,7 @@ def lexicon() -> Lexicon:
         joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
         body_heads=frozenset(_words(orgs.get("body_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
+        legal_forms=frozenset(_words(orgs.get("legal_forms"))),
         known_orgs=frozenset(_words(orgs.get("known"))),
         org_aliases=org_aliases,
         org_alias_targets=frozenset(org_aliases.values()),
