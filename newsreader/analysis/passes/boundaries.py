@@ -50,6 +50,8 @@ def split_runs(state: DocState) -> None:
             continue
         if k in surnames:
             cands.append(Cand([toks[run[0]]], person_evidence=True))
+        elif len(run) == 2 and _glued_surname(run, state):
+            cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
         elif len(run) > 1:
             cands += _with_suffix(run, state, solo)
         else:  # (most runs: one word, which no title, suffix or affiliation rule can split)
@@ -59,6 +61,32 @@ def split_runs(state: DocState) -> None:
             if not breaks or _shares_surname(run[0], state):
                 cands.append(Cand([t]))
     state.cands = cands
+
+
+def _glued_surname(run: list[int], state: DocState) -> bool:
+    """"a post on Twitter West accused …", "speaking to Reuters Kowalczyk said …": without a comma after a
+    fronted phrase, a name that ends it and the surname that opens the clause stand side by side. Two
+    words are two names when the first is a known organisation (a place before a surname is as often a
+    person's forename or the place's own name: "Paris Hilton", "Santa Cruz") and the second is a person's
+    surname that the article writes after another forename ("Marta Kowalczyk"); the pair is no name the
+    lists know, and the second word is no head word ("Labour Party … Green Party")."""
+    toks, lex = state.doc.tokens, state.lex
+    first, second = toks[run[0]].text, toks[run[1]].text
+    if first not in lex.known_orgs:
+        return False  # (most two-word runs: settled here)
+    pair = f"{first} {second}"
+    if second in lex.org_heads or second in lex.media_heads or second in lex.place_heads:
+        return False  # "Labour Party … Green Party": a head word ends one name, no surname
+    return pair not in lex.known_orgs and not is_place_name(pair, lex) and not lex.is_forename(second) \
+        and any(len(r) >= 2 and toks[r[-1]].text == second and _forename_like(toks[r[-2]].text, first, second, lex)
+                for r in state.runs)
+
+
+def _forename_like(w: str, first: str, surname: str, lex: Lexicon) -> bool:
+    """`w` can be the forename before `surname`: a forename, not the word the run opens with ("Marta"). A
+    word the lists do not know as a forename counts only when neither it nor the surname is a dictionary
+    word or a place ("Zdravko Vlasic"): "Creative Commons … Wikimedia Commons" is no person's name."""
+    return w != first and (lex.is_forename(w) or surnameish(w, lex) and surnameish(surname, lex))
 
 
 def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
