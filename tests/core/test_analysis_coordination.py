@@ -90,3 +90,14 @@ def test_a_name_like_forename_shares_the_surname_of_a_foundation() -> None:
     assert names("The grant came from the Bill and Anna Fenwick Foundation last year.") == {
         "Bill and Anna Fenwick Foundation": "organisation"}
     assert "Bill" not in joined("The Bill and the motion passed.")
+
+
+def test_a_conjunct_that_repeats_the_head_after_of_is_a_second_name() -> None:
+    found = names("The Bureau of Vessel Records System and Harbour Permit System went live in May.")
+    assert "Bureau of Vessel Records System" in found
+    assert not any(n.endswith("Harbour Permit System") and n.startswith("Bureau") for n in found)
+
+
+def test_a_coordination_sharing_one_head_after_of_stays_one_name() -> None:
+    found = names("She studied at the Academy of Painting and Sculpture in Brno.")
+    assert "Academy of Painting and Sculpture" in found

@@ -609,7 +609,7 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
             return False
         return (last_join in ("of", "for", "on") and not any(
             w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places
-            and not _complete_name(cw, lex)) \
+            and not _complete_name(cw, lex) and not _own_head(pw, cw)) \
             or _shares_head(pw, cw, c, lex) or _common_noun_pair(pw, cw, c, lex)
     if j == ",":
         return _campus(pw, cw, lex)
@@ -639,6 +639,14 @@ def _complete_name(cw: list[str], lex: Lexicon) -> bool:
     ("UC", "WHO") or the gazetteer's knowing it as an organisation makes it complete; the words that
     continue a name across "of … and" are common nouns ("Institute of Painting and Sculpture")."""
     return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs
+
+
+def _own_head(pw: list[str], cw: list[str]) -> bool:
+    """"the Bureau of Records Information System and Intelligence System": a right conjunct of two words or
+    more that ends in the left conjunct's last noun repeats its head, so it is a second name with a head of
+    its own; a coordination inside one name shares its head, written once ("Institute of Painting and
+    Sculpture", "Department of Health and Human Services")."""
+    return len(cw) >= 2 and cw[-1] == pw[-1]
 
 
 def _common_noun_pair(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
