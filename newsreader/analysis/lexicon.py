@@ -191,7 +191,7 @@ def lexicon() -> Lexicon:
         cities=frozenset(_words(generated.get("cities"))),
         states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
         countries=frozenset(_words(generated.get("countries")) + _words(places.get("countries_extra"))),
-        nationalities=frozenset(_words(nat.get("adjectives"))),
+        nationalities=frozenset(_words(nat.get("adjectives")) + _words(nat.get("faiths"))),
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),
         caps_stop=frozenset(_words(stop.get("caps_stop"))),

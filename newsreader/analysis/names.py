@@ -129,3 +129,16 @@ def inner_capitals(w: str) -> bool:
         return False
     m = SURNAME_PREFIX_RE.match(w)
     return m is None or any(map(str.isupper, w[m.end() + 1:]))
+
+
+TRANSLITERATION_MARKS = frozenset("'\u2019\u02bc\u02bf\u02be")  # apostrophes, modifier letters ʼ ʿ ʾ
+TRANSLITERATION_MARK_RE = re.compile("(?<=[a-z])[{}](?=[a-z])".format("".join(sorted(TRANSLITERATION_MARKS))))
+
+
+def unmarked(word: str) -> str:
+    """"Qur'an" -> "Quran", "Shi'a" -> "Shia", "Shari'a" -> "Sharia": an apostrophe between two lower-case
+    letters marks a sound of a transliterated language (an ʿayn or a hamza), which English also spells
+    without it; the word lists hold that spelling. ("O'Brien" has a capital after it and is kept.)"""
+    if TRANSLITERATION_MARKS.isdisjoint(word):
+        return word  # (most words: no mark at all)
+    return TRANSLITERATION_MARK_RE.sub("", word)

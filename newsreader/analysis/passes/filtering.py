@@ -16,7 +16,7 @@ import functools
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import formal_state_place, inner_capitals, is_acronym, is_initial, is_place_name, numbered_body
+from ..names import formal_state_place, inner_capitals, is_acronym, is_initial, is_place_name, numbered_body, unmarked
 from ..state import Cand, CapStats, DocState
 from ..text import Doc, Token, occurrences
 from .boundaries import NAME_LIKE_WORDS, model_code
@@ -241,6 +241,7 @@ def _head_word(words: list[str]) -> str:
 def _nationality(w: str, lex: Lexicon) -> bool:
     """"British", "Ethiopian", "Ethiopians": a nationality adjective or the people it names (not a country
     named like a plural: "Philippines")."""
+    w = unmarked(w)  # "Shi'ite clerics": a transliteration's apostrophe aside
     return w in lex.nationalities or w[-1:] == "s" and w[:-1] in lex.nationalities and not is_place_name(w, lex)
 
 
@@ -251,7 +252,11 @@ def _title_without_name(words: list[str], lex: Lexicon) -> bool:
 
 
 def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
-    """A lone word that names no actor: a nationality, a title, a demonym, an idea, a hashtag …"""
+    """A lone word that names no actor: a nationality, a faith's school, a scripture ("Qur'an", looked up as
+    the lists spell it: `unmarked`), a title, a demonym, an idea, a hashtag …"""
+    plain = unmarked(w)
+    if plain != w and (plain in lex.nationalities or plain in lex.non_actors):
+        return True
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
             or w in lex.non_actors or _contraction(w) or _negation(w) or w.startswith("#"):
         return True
