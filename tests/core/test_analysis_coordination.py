@@ -101,3 +101,13 @@ def test_a_conjunct_that_repeats_the_head_after_of_is_a_second_name() -> None:
 def test_a_coordination_sharing_one_head_after_of_stays_one_name() -> None:
     found = names("She studied at the Academy of Painting and Sculpture in Brno.")
     assert "Academy of Painting and Sculpture" in found
+
+
+def test_founders_coordinated_after_a_sentence_initial_the_keep_the_first_forename() -> None:
+    found = names("The Bill and Marta Vorlund Foundation paid for the new wing.")
+    assert found == {"Bill and Marta Vorlund Foundation": "organisation"}
+
+
+def test_founders_coordinated_with_an_ampersand_keep_the_first_forename() -> None:
+    found = names("The wing was paid for. Bill & Marta Vorlund Foundation gave the money.")
+    assert found == {"Bill & Marta Vorlund Foundation": "organisation"}

@@ -41,7 +41,7 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann P
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    toks, lex = state.doc.tokens, state.lex
+    toks = state.doc.tokens
     solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
     cands: list[Cand] = []
@@ -52,15 +52,23 @@ def split_runs(state: DocState) -> None:
             cands.append(Cand([toks[run[0]]], person_evidence=True))
         elif len(run) == 2 and _glued_surname(run, state):
             cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
-        elif len(run) > 1:
-            cands += _with_suffix(run, state, solo)
-        else:  # (most runs: one word, which no title, suffix or affiliation rule can split)
-            t = state.heads.get(run[0], toks[run[0]])
-            w = t.text
-            breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-            if not breaks or _shares_surname(run[0], state):
-                cands.append(Cand([t]))
+        elif len(run) > 1 and _shares_surname(run[-1], state):
+            # "The Bill and Melinda Gates Foundation" at a sentence start: the forename is a conjunct
+            cands += _run_cands(run[:-1], state, solo) + [Cand([toks[run[-1]]])]
+        else:
+            cands += _run_cands(run, state, solo)
     state.cands = cands
+
+
+def _run_cands(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """The candidates of one run: a longer run is split at titles, suffixes and affiliations; one word
+    (most runs, which no such rule can split) is a candidate unless it is a time or function word."""
+    if len(run) > 1:
+        return _with_suffix(run, state, solo)
+    t = state.heads.get(run[0], state.doc.tokens[run[0]])
+    w, lex = t.text, state.lex
+    breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
+    return [Cand([t])] if not breaks or _shares_surname(run[0], state) else []
 
 
 def _glued_surname(run: list[int], state: DocState) -> bool:
@@ -258,16 +266,19 @@ def _after_a_forename(state: DocState, word: str) -> bool:
 
 
 def _shares_surname(k: int, state: DocState) -> bool:
-    """"Bill and Melinda Gates Foundation": a name-like forename before "and" and a forename whose run ends
-    in an organisation head shares that run's surname; it is the first conjunct of the name, not a noun."""
+    """"Bill and Melinda Gates Foundation", "Bill & Melinda Gates Foundation": a name-like forename before
+    "and" (or "&", which is no token: the gap holds it) and a forename whose run ends in an organisation
+    head shares that run's surname; it is the first conjunct of the name, not a noun."""
     toks, lex = state.doc.tokens, state.lex
-    if toks[k].text not in NAME_LIKE_WORDS or k + 3 >= len(toks) or toks[k + 1].text != "and" \
-            or not lex.is_forename(toks[k + 2].text):
+    if toks[k].text not in NAME_LIKE_WORDS or k + 2 >= len(toks):
         return False
-    end = k + 2
+    nxt = k + 2 if toks[k + 1].text == "and" else k + 1
+    if nxt == k + 1 and state.doc.text[toks[k].end:toks[k + 1].start] != " & " or not lex.is_forename(toks[nxt].text):
+        return False
+    end = nxt
     while end + 1 < len(toks) and toks[end + 1].cap and toks[end + 1].sent == toks[k].sent:
         end += 1
-    return end > k + 3 and toks[end].text in lex.org_heads
+    return end > nxt + 1 and toks[end].text in lex.org_heads
 
 
 def _title_gender(word: str, lex: Lexicon) -> str | None:
