@@ -304,14 +304,17 @@ def _dotted_initials(word: str, lex: Lexicon) -> bool:
 
 
 def _weak(c: Cand, lex: Lexicon, words: list[str], full: str) -> bool:
-    """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
+    """Candidates that need support: lone common words, unknown acronyms, lone head words ("Nara Prefecture …
+    the Prefecture said": a generic noun for a body or a territory names the one the article named),
+    multi-word common phrases."""
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
             or c.the_name or " ".join(words[1:]) in lex.known_orgs or len(words) > 3 and _placed_known_org(words, lex):
         return False
     if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False
-    if len(words) == 1:
-        return is_acronym(words[0]) or words[0].lower() in lex.common_words
+    if len(words) == 1:  # (a lone head word refers back to a named body or territory: "the Prefecture")
+        w = words[0]
+        return is_acronym(w) or w.lower() in lex.common_words or w in lex.place_heads or w in lex.org_heads
     if c.kind in ("organisation", "place") or lex.forename_evidence(words[0]):
         return False
     return lex.common_words.issuperset(map(str.lower, words))  # (every word a common word)
