@@ -243,7 +243,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
                 _drop_portfolio(sp, lex, _after_head_of(run[0], toks, lex))
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
-                i += size
+                i = _past_portfolio(words, i + size, lex)
                 continue
         elif size and i + size == n and not sp.cur and (i > 0 or size == n):
             break  # a trailing bare title ("Labour MP") or a run that is one ("former Vice President,"): drop it
@@ -256,6 +256,16 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     for c in sp.out:
         _portfolio_evidence(c, run, rtoks[0], toks, lex)
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+def _past_portfolio(words: list[str], j: int, lex: Lexicon) -> int:
+    """Where the name after a title starts. A title followed by "of" goes on with its portfolio
+    ("Secretary of Transportation", "Director of National Intelligence John Ratcliffe"): the person's name
+    starts at the first forename after it that a surname follows; with none the run names an office only,
+    and nothing is left for a name."""
+    if j >= len(words) or words[j] != "of":
+        return j
+    return next((k for k in range(j + 2, len(words) - 1) if lex.forename_evidence(words[k])), len(words))
 
 
 def _after_a_forename(state: DocState, word: str) -> bool:
@@ -371,7 +381,9 @@ def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
 
 def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], lex: Lexicon) -> None:
     """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name
-    (unless it ends in a place's head: "District Attorney of San Bernardino County" is the office's seat)."""
+    (unless it ends in a place's head: "District Attorney of San Bernardino County" is the office's seat).
+    The name starts where `_name_start` finds a forename: "Director of National Intelligence John
+    Ratcliffe" (a portfolio of one word before an unknown forename is `_portfolio_word`'s)."""
     if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0 \
             or c.toks[-1].text in lex.place_heads:
         return
@@ -379,6 +391,15 @@ def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], l
     if pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
             and not is_place_name(t0.text, lex) and t0.text not in lex.known_orgs:
         c.person_evidence = True
+        c.toks = c.toks[_name_start([t.text for t in c.toks], lex):]
+
+
+def _name_start(words: list[str], lex: Lexicon) -> int:
+    """Where a person's name starts after a portfolio of capitalised words ("National Intelligence John
+    Ratcliffe" -> 2): at the first forename that is no common word, else at a forename before the last
+    word (a forename that is also a word, "Peter", "Will"); 0 when neither is found."""
+    k = next((k for k in range(1, len(words) - 1) if lex.forename_evidence(words[k])), 0)
+    return k or (len(words) - 2 if len(words) >= 3 and lex.is_forename(words[-2]) else 0)
 
 
 def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
