@@ -111,3 +111,8 @@ def test_founders_coordinated_after_a_sentence_initial_the_keep_the_first_forena
 def test_founders_coordinated_with_an_ampersand_keep_the_first_forename() -> None:
     found = names("The wing was paid for. Bill & Marta Vorlund Foundation gave the money.")
     assert found == {"Bill & Marta Vorlund Foundation": "organisation"}
+
+
+def test_a_person_after_of_and_is_a_second_name() -> None:
+    found = names("The survey was run by the University of Tarlow and Dana Whitcombe of Reefwatch Trust.")
+    assert found.get("University of Tarlow") == "organisation" and found.get("Dana Whitcombe") == "person"

@@ -667,10 +667,12 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
 
 def _complete_name(cw: list[str], lex: Lexicon) -> bool:
     """A right conjunct that names something on its own is a second name, not the end of the first:
-    "the University of Bristol and UC Davis", "the Ministry of Health and WHO". An acronym opening it
-    ("UC", "WHO") or the gazetteer's knowing it as an organisation makes it complete; the words that
+    "the University of Bristol and UC Davis", "the Ministry of Health and WHO", "the University of Miami
+    and Chris Fallows". An acronym opening it ("UC", "WHO"), the gazetteer's knowing it as an
+    organisation, or a forename before another name word (a person) makes it complete; the words that
     continue a name across "of … and" are common nouns ("Institute of Painting and Sculpture")."""
-    return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs
+    return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs \
+        or len(cw) >= 2 and lex.forename_evidence(cw[0]) and cw[1] not in lex.function_words
 
 
 def _own_head(pw: list[str], cw: list[str]) -> bool:
