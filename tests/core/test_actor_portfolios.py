@@ -24,3 +24,13 @@ def test_a_portfolio_of_several_words_stays_out_of_the_name_after_it() -> None:
 def test_a_one_word_portfolio_before_a_name_still_goes() -> None:
     found = names("The Minister of Finance Ana Lopez resigned on Friday.")
     assert found == {"Ana Lopez": "person"}
+
+
+def test_common_words_between_two_title_words_are_part_of_one_title() -> None:
+    found = names("Zentrik's Chief Technical Officer Dana Miles wrote that the project would end.")
+    assert "Technical" not in found and found.get("Dana Miles") == "person"
+
+
+def test_a_forename_between_two_titles_is_still_a_name() -> None:
+    found = names("Chief Inspector Ana Voss met Officer Dan Reyes in the station.")
+    assert {"Ana Voss", "Dan Reyes"} <= set(found)

@@ -225,7 +225,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             sp.close()
             i += 1
             continue
-        size = match_title(words, i, lex)
+        size = _compound_title(words, i, match_title(words, i, lex), lex)
         if size == 1 and words[i] in REGNAL_TITLES and 1 <= n - i - 1 <= 3 and _title_applies(
                 (words[i],), words[i + 1:], bool(sp.cur), lex):
             # "Queen Elizabeth II", "Pope Francis": the title is part of the name
@@ -256,6 +256,26 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     for c in sp.out:
         _portfolio_evidence(c, run, rtoks[0], toks, lex)
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+MAX_TITLE_MODIFIERS = 2  # "Chief Technical Officer", "Chief Revenue Growth Officer"
+
+
+def _compound_title(words: list[str], i: int, size: int, lex: Lexicon) -> int:
+    """The length of the title at words[i], with the common words that join it to a second title word
+    ("Chief Technical Officer", "Chief Operating Officer": one office, no person "Technical" between two
+    titles). The words between are dictionary words, no forename ("Chief Ann Lee, Officer …")."""
+    if not size:
+        return 0
+    for gap in range(1, MAX_TITLE_MODIFIERS + 1):
+        j = i + size + gap
+        if j >= len(words) or not all(w.lower() in lex.common_words and not lex.is_forename(w)
+                                      for w in words[i + size:j]):
+            break
+        more = match_title(words, j, lex)
+        if more:
+            return j + more - i
+    return size
 
 
 def _past_portfolio(words: list[str], j: int, lex: Lexicon) -> int:
