@@ -16,3 +16,8 @@ def test_a_brand_with_a_fields_ending_and_inner_capitals_is_a_candidate() -> Non
 def test_a_field_of_study_is_still_no_candidate() -> None:
     state = state_after("She took a degree in Linguistics and a minor in Economics.", filtering.filter_candidates)
     assert cand_words(state) == []
+
+
+def test_a_sentence_initial_adverb_in_ally_is_no_name() -> None:
+    state = state_after("Realistically, the council cannot pay for it this year.", filtering.filter_candidates)
+    assert cand_words(state) == []
