@@ -28,3 +28,9 @@ def test_a_place_that_is_a_forename_opens_a_persons_name() -> None:
 def test_without_a_surname_elsewhere_the_pair_is_left_alone() -> None:
     found = names("She flew in on a Reuters Vendrell charter. Reuters Vendrell is a small airline.")
     assert "Reuters" not in found
+
+
+def test_a_surname_of_a_name_given_a_role_counts_as_evidence() -> None:
+    found = names("That day, rapper Zayvo Kessel made an announcement. In a post on Twitter Kessel accused "
+                  "the mayor of lying.")
+    assert found == {"Zayvo Kessel": "person", "Twitter": "organisation"}

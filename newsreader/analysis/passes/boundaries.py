@@ -76,8 +76,9 @@ def _glued_surname(run: list[int], state: DocState) -> bool:
     fronted phrase, a name that ends it and the surname that opens the clause stand side by side. Two
     words are two names when the first is a known organisation (a place before a surname is as often a
     person's forename or the place's own name: "Paris Hilton", "Santa Cruz") and the second is a person's
-    surname that the article writes after another forename ("Marta Kowalczyk"); the pair is no name the
-    lists know, and the second word is no head word ("Labour Party … Green Party")."""
+    surname that the article writes after a forename ("Marta Kowalczyk") or at the end of a name it gives
+    a role ("rapper Kanye West"); the pair is no name the lists know, and the second word is no head word
+    ("Labour Party … Green Party")."""
     toks, lex = state.doc.tokens, state.lex
     first, second = toks[run[0]].text, toks[run[1]].text
     if first not in lex.known_orgs:
@@ -86,7 +87,9 @@ def _glued_surname(run: list[int], state: DocState) -> bool:
     if second in lex.org_heads or second in lex.media_heads or second in lex.place_heads:
         return False  # "Labour Party … Green Party": a head word ends one name, no surname
     return pair not in lex.known_orgs and not is_place_name(pair, lex) and not lex.is_forename(second) \
-        and any(len(r) >= 2 and toks[r[-1]].text == second and _forename_like(toks[r[-2]].text, first, second, lex)
+        and any(len(r) >= 2 and toks[r[-1]].text == second and (
+            _forename_like(toks[r[-2]].text, first, second, lex)
+            or r[0] > 0 and toks[r[0] - 1].text in lex.role_words and toks[r[0] - 1].sent == toks[r[0]].sent)
                 for r in state.runs)
 
 
