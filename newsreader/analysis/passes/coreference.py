@@ -303,7 +303,9 @@ def person_names(state: DocState) -> None:
             continue
         cands_last = {x.root().name: x.root() for x in last_index.get(fw, [])}
         if cands_last:
-            # prefer the most mentioned full name when surnames collide
+            # prefer the most mentioned full name when surnames collide; a surname that is also a town's name
+            # ("John Bolton … Bolton said") casts no place vote for the person (the gazetteer gave it)
+            e.place_votes = 0
             merge(e, max(cands_last.values(), key=lambda x: len(x.forms)))
             continue
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}

@@ -411,7 +411,7 @@ def locative_places(state: DocState) -> None:
         if not _kind_guessed(e) or not e.mentions:
             continue
         locative = speech = cued = 0
-        for s, en in e.mentions:
+        for s, en in _own_mentions(e, text, lex):
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
             if after and after[0].strip(",.") in lex.speech_verbs:
@@ -424,6 +424,15 @@ def locative_places(state: DocState) -> None:
                 cued += 1
         if (locative or cued) and not speech:
             e.kind = "place"
+
+
+def _own_mentions(e: Entity, text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The mentions whose place frames speak of the entity itself: a shorter form that the gazetteer knows
+    as a place names that place in such a frame, not the person whose surname it also is ("George
+    Washington … the capital was built in Washington")."""
+    if is_place_name(e.name, lex):
+        return e.mentions
+    return [(s, en) for s, en in e.mentions if text[s:en] == e.name or not is_place_name(text[s:en], lex)]
 
 
 def _kind_guessed(e: Entity) -> bool:
