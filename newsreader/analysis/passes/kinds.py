@@ -57,6 +57,7 @@ def candidate_kinds(state: DocState) -> None:
             c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
+            and not _acting_acronym(c, k, doc, lex) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
 
@@ -92,6 +93,23 @@ def _plural_of_common(w: str, lex: Lexicon) -> bool:
     if not w.endswith("s") or w.endswith("ss"):
         return False
     return w in lex.common_words or w[:-1] in lex.common_words or w.endswith("ies") and w[:-3] + "y" in lex.common_words
+
+
+ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDM]+")
+
+
+def _acting_acronym(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
+    """"TVN24 reported", "ALDI also announced a limit": an acronym the lists do not know that is the
+    subject of a verb of saying or reporting (maybe after an adverb: "also", "first") names a body that
+    speaks, like an outlet (`_outlet_frame`); the abbreviation of a thing ("DNA", "the DMCA") does not
+    speak. A Roman numeral is no body ("XXI")."""
+    if len(c.toks) != 1 or k is None or not is_acronym(c.toks[0].text):
+        return False
+    toks = doc.tokens
+    j = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
+    return j < len(toks) and toks[j].sent == toks[k].sent and doc.text[c.end:toks[k + 1].start] == " " \
+        and (toks[j].text in lex.speech_verbs or toks[j].text in REPORTING_VERBS) \
+        and ROMAN_NUMERAL_RE.fullmatch(c.toks[0].text) is None
 
 
 def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:

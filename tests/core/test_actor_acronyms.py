@@ -1,0 +1,23 @@
+"""An acronym the word lists do not know needs support before it counts, unless the article lets it
+speak (`kinds._acting_acronym`). Made-up sentences only."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_an_unknown_acronym_that_announces_is_an_organisation() -> None:
+    found = names("Shoppers queued for hours. KVRO also announced a one-pack limit on Monday.")
+    assert found == {"KVRO": "organisation"}
+
+
+def test_an_unknown_acronym_as_an_object_still_needs_support() -> None:
+    assert names("Shoppers queued for hours because of the KVRO rules on Monday.") == {}
+
+
+def test_a_roman_numeral_never_speaks() -> None:
+    assert names("Shoppers queued. XVII said nothing that year.") == {}
