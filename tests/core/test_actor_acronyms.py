@@ -21,3 +21,15 @@ def test_an_unknown_acronym_as_an_object_still_needs_support() -> None:
 
 def test_a_roman_numeral_never_speaks() -> None:
     assert names("Shoppers queued. XVII said nothing that year.") == {}
+
+
+def test_a_name_described_as_a_body_in_apposition_is_an_organisation() -> None:
+    found = names("Shoppers queued. ZorvKiK, the Danish consumer agency, has approved the sale.")
+    assert found == {"ZorvKiK": "organisation"}
+
+
+def test_an_apposition_headed_by_a_role_is_no_body() -> None:
+    from newsreader.analysis.passes.kinds import appositive_body
+    text = "Vrell, the party leader, spoke."
+    assert not appositive_body(text, len("Vrell"))
+    assert appositive_body("Vrell, a small Danish startup, spoke.", len("Vrell"))

@@ -49,7 +49,8 @@ def candidate_kinds(state: DocState) -> None:
         published = prev == "in" and _published_in(c, k, doc, lex)
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
-        named = _named_body(c, k, doc) if prev in BODY_NOUNS else None
+        named = _named_body(c, k, doc) if prev in BODY_NOUNS \
+            else "organisation" if appositive_body(doc.text, c.end) else None
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
@@ -229,6 +230,19 @@ def _body_over_guess(c: Cand, kind: str | None, named: str | None, lex: Lexicon)
                   and not lex.forename_evidence(c.toks[0].text)):
         return named
     return kind
+
+
+APPOSITIVE_BODY_RE = re.compile(r", (?:the|a|an) (?:[\w'-]+ ){0,4}?([a-z]+)(?=[,.;:)]| (?:that|which|who|in|of|for)\b)")
+
+
+def appositive_body(text: str, end: int) -> bool:
+    """"UOKiK, the Polish anti-monopoly agency, has …", "Zorvex, a Danish startup, said …": the name ending
+    at `end` is followed by a noun phrase in apposition whose head is a noun for a body, so it names that
+    body (the name before its description, as `_named_body` is the name after it)."""
+    if not text.startswith(", ", end):
+        return False  # (most names: no comma after them)
+    m = APPOSITIVE_BODY_RE.match(text, end)
+    return m is not None and m.group(1) in BODY_NOUNS
 
 
 def _named_body(c: Cand, k: int | None, doc: Doc) -> str | None:

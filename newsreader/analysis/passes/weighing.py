@@ -22,7 +22,7 @@ from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Doc, Token
 from ..weights import Features, model
-from .kinds import BODY_NOUNS, PLACE_PREPS
+from .kinds import BODY_NOUNS, PLACE_PREPS, appositive_body
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
 LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
@@ -34,14 +34,14 @@ QUOTE_CLOSE = frozenset("\"\u201d'\u2019")
 
 def weigh_entities(state: DocState) -> None:
     """Drop the people and organisations the `actor` model does not believe in (their mentions go with
-    them); places come from gazetteers and place contexts, and the subject of a verb of saying speaks
-    (`_says`), so both are kept."""
+    them); places come from gazetteers and place contexts, the subject of a verb of saying speaks
+    (`_says`), and a name the article describes as a body is one (`_described_as_body`), so all are kept."""
     decide = model("actor").decide
     kept = []
     for e in state.roots:
         if e.mentions and not e.hinted and e.kind != "place":  # (a place is kept unweighed: no features)
             e.features = entity_features(e, state)
-            if not decide(e.features) and not _says(e, state):
+            if not decide(e.features) and not _says(e, state) and not _described_as_body(e, state.doc.text):
                 continue
         kept.append(e)
     state.roots = kept
@@ -56,6 +56,12 @@ def _says(e: Entity, state: DocState) -> bool:
     toks, text = state.doc.tokens, state.doc.text
     verbs = state.lex.speech_verbs
     return any(_verb_or_aside_then_verb(toks, k, text, verbs) for k in _last_tokens(e, state.doc))
+
+
+def _described_as_body(e: Entity, text: str) -> bool:
+    """The article says what the name is: a noun phrase in apposition after it has a noun for a body as
+    its head ("UOKiK, the Polish anti-monopoly agency, …"), so it is an organisation whatever its shape."""
+    return any(appositive_body(text, en) for _, en in e.mentions)
 
 
 def _last_tokens(e: Entity, doc: Doc) -> Iterator[int]:
