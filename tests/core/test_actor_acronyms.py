@@ -33,3 +33,8 @@ def test_an_apposition_headed_by_a_role_is_no_body() -> None:
     text = "Vrell, the party leader, spoke."
     assert not appositive_body(text, len("Vrell"))
     assert appositive_body("Vrell, a small Danish startup, spoke.", len("Vrell"))
+
+
+def test_a_name_after_a_trade_noun_is_a_company() -> None:
+    found = names("Gas will be sold to the Greek gas supplier VORA under the deal.")
+    assert found == {"VORA": "organisation"}
