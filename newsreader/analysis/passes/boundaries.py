@@ -153,9 +153,8 @@ def _surname_comma_forenames(state: DocState, k: int) -> bool:
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
     "Robert Downey Jr.", "Cummings Sr."; after an event's or an organisation's head word the numeral
-    counts editions ("World War II"). After an honorific a closing "I" is the speaker's pronoun, not a
-    regnal numeral ("Mr. Collins I know you …")."""
-    if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and (state.doc.tokens[run[0]].text,) in BARE_HONORIFICS:
+    counts editions ("World War II"). A closing "I" may be the speaker's pronoun (`_pronoun_i`)."""
+    if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and _pronoun_i(run, state):
         run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
     if len(run) >= 3 and suffix.text in POST_NOMINALS:
@@ -167,6 +166,14 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
         cands[-1].toks = cands[-1].toks + [suffix]
         cands[-1].person_evidence = True
     return cands
+
+
+def _pronoun_i(run: list[int], state: DocState) -> bool:
+    """A closing "I" is the speaker's pronoun, not a regnal numeral, after an honorific ("Mr. Collins I
+    know …") or after a surname ("Michael Siegel I am a professor …"): a monarch's or a pope's numeral
+    follows a given name ("Elizabeth I", "John Paul I"), which the forename lists know."""
+    toks, lex = state.doc.tokens, state.lex
+    return (toks[run[0]].text,) in BARE_HONORIFICS or not lex.is_forename(toks[run[-2]].text)
 
 
 def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
