@@ -3,6 +3,7 @@ while a word with inner capitals is a coined brand. Made-up sentences only."""
 
 from __future__ import annotations
 
+from newsreader.analysis import analyse
 from newsreader.analysis.passes import filtering
 
 from .test_analysis_passes import cand_words, state_after
@@ -21,3 +22,10 @@ def test_a_field_of_study_is_still_no_candidate() -> None:
 def test_a_sentence_initial_adverb_in_ally_is_no_name() -> None:
     state = state_after("Realistically, the council cannot pay for it this year.", filtering.filter_candidates)
     assert cand_words(state) == []
+
+
+def test_a_vessel_prefix_written_with_dots_makes_a_ship() -> None:
+    text = "The wreck was the U.S.S. Tarnback, found off Okinawa. The Tarnback sank."
+    found = {a.name for a in analyse(text).actors}
+    assert "Tarnback" not in found and "U.S.S. Tarnback" not in found
+

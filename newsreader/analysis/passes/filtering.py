@@ -216,7 +216,7 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
         full = " ".join(words)
-    if len(toks) >= 2 and words[0] in lex.vessel_prefixes:
+    if len(toks) >= 2 and words[0].replace(".", "") in lex.vessel_prefixes:
         # "MV Namse Bangdzod": a ship; later bare mentions of the name join it and are dropped with it
         toks, words = toks[1:], words[1:]
         full = " ".join(words)
