@@ -29,3 +29,7 @@ def test_a_vessel_prefix_written_with_dots_makes_a_ship() -> None:
     found = {a.name for a in analyse(text).actors}
     assert "Tarnback" not in found and "U.S.S. Tarnback" not in found
 
+
+def test_an_acronym_in_brackets_spelling_a_nationality_keeps_it_in_the_name() -> None:
+    found = {a.name for a in analyse("They signed the African Coastal Fishing Area (AfCFA) pact in May.").actors}
+    assert "African Coastal Fishing Area" in found

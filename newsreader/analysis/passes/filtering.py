@@ -135,7 +135,7 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
     toks = _trim_edges(c, lex)
     if not toks:
         return None
-    toks = _strip_modifiers(c, toks, lex)
+    toks = _strip_modifiers(c, toks, lex, text)
     words = [t.text for t in toks]
     if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
         return None  # "Trump's Special Presidential Envoy to …": a title without a name
@@ -202,7 +202,7 @@ def _named_season(toks: list[Token], lex: Lexicon) -> bool:
         and len(toks[0].text) > 3 and not toks[0].initial and toks[1].text in lex.org_heads
 
 
-def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
+def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon, text: str) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
     name is not part of it (but it is part of a state's formal name: "Islamic Republic of Iran"); events
     are things."""
@@ -211,13 +211,14 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     words = [t.text for t in toks]
     full = " ".join(words)
     if _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
-            and not formal_state_place(words, lex) \
+            and not formal_state_place(words, lex) and not _spelled_in_brackets(words, text, toks[-1].end) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
         full = " ".join(words)
     if len(toks) >= 2 and words[0].replace(".", "") in lex.vessel_prefixes:
-        # "MV Namse Bangdzod": a ship; later bare mentions of the name join it and are dropped with it
+        # "MV Namse Bangdzod", "U.S.S. Grayback": a ship; later bare mentions of the name join it and are
+        # dropped with it
         toks, words = toks[1:], words[1:]
         full = " ".join(words)
         c.thing = True
@@ -226,6 +227,20 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
             or words[-2:] == ["World", "Congress"]):
         c.thing = True
     return toks
+
+
+BRACKETED_RE = re.compile(r" \(([\w.&-]{2,12})\)")
+
+
+def _spelled_in_brackets(words: list[str], text: str, end: int) -> bool:
+    """"African Continental Free Trade Area (AfCFTA)": the acronym given in brackets after the name spells
+    the initials of all its capitalised words, the nationality's too, so the adjective is part of the
+    name (a name without it would be "CFTA")."""
+    m = BRACKETED_RE.match(text, end) if text.startswith(" (", end) else None
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return "".join(ch for ch in m.group(1) if ch.isupper()) == initials.upper()
 
 
 ROMAN_RE = re.compile(r"^[IVXLC]{1,6}$")
