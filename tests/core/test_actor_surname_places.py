@@ -22,3 +22,8 @@ def test_a_surname_the_gazetteer_knows_as_a_town_casts_no_place_vote() -> None:
 
 def test_the_town_alone_is_still_a_place() -> None:
     assert names("Officials in Bolton said the roads were closed.") == {"Bolton": "place"}
+
+
+def test_a_name_that_opens_with_a_places_name_keeps_the_places_votes() -> None:
+    found = names("Trains to London Waterloo were cancelled. Services through Waterloo stopped in Waterloo.")
+    assert found.get("London Waterloo") != "person"

@@ -303,14 +303,21 @@ def person_names(state: DocState) -> None:
             continue
         cands_last = {x.root().name: x.root() for x in last_index.get(fw, [])}
         if cands_last:
-            # prefer the most mentioned full name when surnames collide; a surname that is also a town's name
-            # ("John Bolton … Bolton said") casts no place vote for the person (the gazetteer gave it)
-            e.place_votes = 0
-            merge(e, max(cands_last.values(), key=lambda x: len(x.forms)))
+            # prefer the most mentioned full name when surnames collide
+            target = max(cands_last.values(), key=lambda x: len(x.forms))
+            if _forename_led(target.name, lex):
+                e.place_votes = 0  # "John Bolton … Bolton said": the town's gazetteer votes are no person's
+            merge(e, target)
             continue
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs and forename_shaped(w):
             merge(e, next(iter(cands_first.values())))
+
+
+def _forename_led(name: str, lex: Lexicon) -> bool:
+    """The name opens with a forename that is no place's name ("John Bolton", unlike "London Waterloo")."""
+    first = name.split()[0]
+    return lex.is_forename(first) and not is_place_name(first, lex)
 
 
 def forename_shaped(word: str) -> bool:

@@ -459,10 +459,12 @@ def locative_places(state: DocState) -> None:
 
 
 def _own_mentions(e: Entity, text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """The mentions whose place frames speak of the entity itself: a shorter form that the gazetteer knows
-    as a place names that place in such a frame, not the person whose surname it also is ("George
-    Washington … the capital was built in Washington")."""
-    if is_place_name(e.name, lex):
+    """The mentions whose place frames speak of the entity itself: for a name that opens with a forename
+    (no place's name: "London Waterloo" is a station), a shorter form that the gazetteer knows as a place
+    names that place in such a frame, not the person whose surname it also is ("George Washington … the
+    capital was built in Washington")."""
+    first = e.name.split()[0]
+    if is_place_name(e.name, lex) or not lex.is_forename(first) or is_place_name(first, lex):
         return e.mentions
     return [(s, en) for s, en in e.mentions if text[s:en] == e.name or not is_place_name(text[s:en], lex)]
 
