@@ -1,5 +1,6 @@
-"""An acronym the word lists do not know needs support before it counts, unless the article lets it
-speak (`kinds._acting_acronym`). Made-up sentences only."""
+"""Names that need evidence before they count, and the evidence that makes them organisations: an unknown
+acronym that speaks (`kinds._acting_acronym`), a name described as a body in apposition or after a noun
+for a body (`kinds.appositive_body`, `_named_body`). Made-up sentences only."""
 
 from __future__ import annotations
 
@@ -38,3 +39,8 @@ def test_an_apposition_headed_by_a_role_is_no_body() -> None:
 def test_a_name_after_a_trade_noun_is_a_company() -> None:
     found = names("Gas will be sold to the Greek gas supplier VORA under the deal.")
     assert found == {"VORA": "organisation"}
+
+
+def test_a_name_after_a_noun_for_a_band_or_team_is_an_organisation() -> None:
+    found = names("He was the drummer of the rock band Zelkova, which split in 1970.")
+    assert found == {"Zelkova": "organisation"}
