@@ -33,3 +33,10 @@ def test_a_vessel_prefix_written_with_dots_makes_a_ship() -> None:
 def test_an_acronym_in_brackets_spelling_a_nationality_keeps_it_in_the_name() -> None:
     found = {a.name for a in analyse("They signed the African Coastal Fishing Area (AfCFA) pact in May.").actors}
     assert "African Coastal Fishing Area" in found
+
+
+
+def test_a_law_named_with_a_complement_after_its_head_is_a_thing() -> None:
+    text = "Fines fall under the National Transport Service Regulations for Trams."
+    state = state_after(text, filtering.filter_candidates)
+    assert [(c.words()[-1], c.thing) for c in state.cands] == [("Trams", True)]

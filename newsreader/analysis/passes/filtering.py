@@ -168,8 +168,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
             and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex) \
             and not numbered_body([t.text for t in toks], lex):
         toks = toks[1:]
-    if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
-        c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
+    if len(toks) >= 2 and _complement_head(toks) in LAW_HEADS and not lex.is_forename(toks[0].text):
+        c.thing = True  # "Clean Air Act", "Vehicle Regulations for Buses": laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
@@ -178,6 +178,13 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     while toks and (_contraction(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
+
+
+def _complement_head(toks: list[Token]) -> str:
+    """The head noun of a name whose complement follows a lower-case joiner: the word before the first one
+    ("Public Service Vehicle Regulations for Buses" -> "Regulations"), else the last word."""
+    k = next((k for k, t in enumerate(toks) if k and not t.cap), len(toks))
+    return toks[k - 1].text
 
 
 def _contraction(w: str) -> bool:
