@@ -116,3 +116,13 @@ def test_founders_coordinated_with_an_ampersand_keep_the_first_forename() -> Non
 def test_a_person_after_of_and_is_a_second_name() -> None:
     found = names("The survey was run by the University of Tarlow and Dana Whitcombe of Reefwatch Trust.")
     assert found.get("University of Tarlow") == "organisation" and found.get("Dana Whitcombe") == "person"
+
+
+def test_a_body_named_in_french_keeps_its_coordinated_complement() -> None:
+    found = names("Two officers of the Brigade de Surveillance et d’Intervention were jailed in Lyon.")
+    assert "Brigade de Surveillance et d’Intervention" in found
+
+
+def test_the_joiners_are_read_from_the_word_list() -> None:
+    joiners = boundaries.JOINERS
+    assert joiners[" et "] == "and" and joiners[", "] == "," and joiners[" of the "] == "of"

@@ -28,8 +28,20 @@ from ..text import Doc, Token, occurrences
 NAME_LIKE_WORDS = rule_words("actors_name_like_words")
 AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "Broadcaster", "Novelist"
 REPORT_VERBS = rule_words("actors_report_verbs")
-JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
-           " and ": "and", " & ": "&", ", ": ",", " to ": "to", " de ": "of", " du ": "of", " des ": "of"}
+
+
+def _joiners() -> dict[str, str]:
+    """The text between two runs that may join them (" of ", ", " …) -> the English joiner whose rules it
+    follows (rules.yaml `actors_joiners`)."""
+    out = {}
+    for pair in rule_sequence("actors_joiners"):
+        gap, role = pair.split("=", 1)
+        out[", " if gap == "comma" else f" {gap.replace('_', ' ')} "] = role
+    return out
+
+
+JOINERS = _joiners()
+OF_PARTICLES = frozenset(gap.strip() for gap, role in JOINERS.items() if role == "of" and gap.count(" ") == 2)
 _JOINER_MAX = max(map(len, JOINERS))
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
@@ -669,7 +681,7 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
     if j == "and":
         if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
             return False
-        return (last_join in ("of", "for", "on") and not any(
+        return ((last_join in ("of", "for", "on") or _particle_of(pw, lex)) and not any(
             w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places
             and not _complete_name(cw, lex) and not _own_head(pw, cw)) \
             or _shares_head(pw, cw, c, lex) or _common_noun_pair(pw, cw, c, lex)
@@ -703,6 +715,13 @@ def _complete_name(cw: list[str], lex: Lexicon) -> bool:
     continue a name across "of … and" are common nouns ("Institute of Painting and Sculpture")."""
     return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs \
         or len(cw) >= 2 and lex.forename_evidence(cw[0]) and cw[1] not in lex.function_words
+
+
+def _particle_of(pw: list[str], lex: Lexicon) -> bool:
+    """The left conjunct is a head and a complement joined inside its run by a particle meaning "of"
+    ("Brigade de Recherche", "Ministerio de Ciencia"): it continues across "and" as one joined by "of"
+    does."""
+    return len(pw) >= 3 and pw[1] in OF_PARTICLES and pw[0] in lex.org_heads
 
 
 def _own_head(pw: list[str], cw: list[str]) -> bool:
