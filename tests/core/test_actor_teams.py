@@ -32,3 +32,8 @@ def test_a_forename_place_before_a_plural_surname_stays_a_person() -> None:
 def test_a_forename_after_the_place_makes_a_person() -> None:
     assert not _team_name(["London", "Mary", "Shell"], "London Mary Shell spoke.", lexicon())
     assert names("Reporters followed Paris Hilton through the airport.") == {"Paris Hilton": "person"}
+
+
+def test_a_town_named_like_a_team_is_a_place_when_things_happen_in_it() -> None:
+    found = names("A barn burned near the depot in Boston Locks on Monday. Boston Locks officials said so.")
+    assert found.get("Boston Locks") == "place"

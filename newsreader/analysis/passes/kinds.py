@@ -16,7 +16,7 @@ import re
 from ..lexicon import Lexicon, rule_words
 from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
-from ..text import Doc, Token
+from ..text import Doc, Token, occurrences
 
 PLACE_PREPS = rule_words("actors_place_preps")
 LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a location
@@ -54,7 +54,8 @@ def candidate_kinds(state: DocState) -> None:
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
-        if c.kind == "person" and not c.person_evidence and _team_name(words, doc.text, lex):
+        if c.kind == "person" and not c.person_evidence and _team_name(words, doc.text, lex) \
+                and not _put_in(full, doc.text):
             c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
@@ -85,6 +86,16 @@ def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
             return False
         return not lex.forename_evidence(words[0]) if not plural else \
             not lex.forename_evidence(words[0]) or f"the {rest[-1]}" in text or f"The {rest[-1]}" in text
+    return False
+
+
+def _put_in(full: str, text: str) -> bool:
+    """The article puts something in or near the name ("the crash in Windsor Locks"): a town named like a
+    team ("Windsor Locks", "Sandy Springs"), not a team."""
+    for at in occurrences(text, full):
+        before = text[max(0, at - 12):at].split()
+        if before and text[at - 1] == " " and before[-1].lower() in LOCATIVE_PREPS:
+            return True
     return False
 
 
