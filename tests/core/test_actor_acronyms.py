@@ -44,3 +44,8 @@ def test_a_name_after_a_trade_noun_is_a_company() -> None:
 def test_a_name_after_a_noun_for_a_band_or_team_is_an_organisation() -> None:
     found = names("He was the drummer of the rock band Zelkova, which split in 1970.")
     assert found == {"Zelkova": "organisation"}
+
+
+def test_a_two_word_name_after_a_body_noun_is_typed_an_organisation() -> None:
+    found = names("He sang with the rock band Copper Thistle for years. Copper Thistle toured in 1970.")
+    assert found == {"Copper Thistle": "organisation"}
