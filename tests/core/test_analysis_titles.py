@@ -60,3 +60,13 @@ def test_a_closing_i_after_a_surname_is_the_speakers_pronoun() -> None:
 
 def test_a_closing_i_after_a_given_name_is_a_regnal_numeral() -> None:
     assert "John Paul I" in {a.name for a in analyse("Pope John Paul I died in 1978.").actors}
+
+
+def test_a_title_word_before_a_generational_suffix_is_a_surname() -> None:
+    found = {a.name for a in analyse("Arnold Peter King Jr. spoke in Selma on Monday.").actors}
+    assert "Arnold Peter King Jr." in found
+
+
+def test_a_suffix_set_off_by_a_comma_is_no_name_of_its_own() -> None:
+    found = {a.name for a in analyse("The firm sued Attorney Cyril R. Vantz, Jr. and his partners.").actors}
+    assert "Jr" not in found and "Cyril R. Vantz" in found

@@ -74,12 +74,14 @@ def split_runs(state: DocState) -> None:
 
 def _run_cands(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """The candidates of one run: a longer run is split at titles, suffixes and affiliations; one word
-    (most runs, which no such rule can split) is a candidate unless it is a time or function word."""
+    (most runs, which no such rule can split) is a candidate unless it is a time or function word or a
+    generational suffix set off by a comma ("Cyrus R. Vance, Jr.": it belongs to the name before)."""
     if len(run) > 1:
         return _with_suffix(run, state, solo)
     t = state.heads.get(run[0], state.doc.tokens[run[0]])
     w, lex = t.text, state.lex
-    breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
+    # (a lone generational suffix ends the name before it: "Cyrus R. Vance, Jr.")
+    breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles) or w in NAME_SUFFIXES
     return [Cand([t])] if not breaks or _shares_surname(run[0], state) else []
 
 
@@ -164,7 +166,7 @@ def _surname_comma_forenames(state: DocState, k: int) -> bool:
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
-    "Robert Downey Jr.", "Cummings Sr."; after an event's or an organisation's head word the numeral
+    "Robert Downey Jr.", "Cummings Sr.", "Martin Luther King Jr."; after an event's or an organisation's head word the numeral
     counts editions ("World War II"). A closing "I" may be the speaker's pronoun (`_pronoun_i`)."""
     if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and _pronoun_i(run, state):
         run = run[:-1]
@@ -173,7 +175,7 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
         return _without_post_nominal(run, state, solo)
     if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
         return _split_run(run, state, solo)
-    cands = _split_run(run[:-1], state, solo)
+    cands = _split_run(run[:-1], state, solo, surname_last=True)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
         cands[-1].person_evidence = True
@@ -232,8 +234,10 @@ def match_title(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """Split a raw run of two words or more at titles and time words; the part after a title is a person."""
+def _split_run(run: list[int], state: DocState, solo: set[str], surname_last: bool = False) -> list[Cand]:
+    """Split a raw run of two words or more at titles and time words; the part after a title is a person.
+    With `surname_last` a generational suffix followed the run, so its last word is a surname even when
+    it is also a title ("Martin Luther King Jr.": a title takes no suffix) and stays."""
     lex, toks = state.lex, state.doc.tokens
     rtoks = [state.heads.get(i, toks[i]) for i in run]
     words = [t.text for t in rtoks]
@@ -271,7 +275,8 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             break  # a trailing bare title ("Labour MP") or a run that is one ("former Vice President,"): drop it
         sp.cur.append(rtoks[i])
         i += 1
-    _drop_trailing_title(sp, lex)
+    if not surname_last:
+        _drop_trailing_title(sp, lex)
     sp.close()
     if the_next and len(sp.out) == 1 and not sp.out[0].person_evidence and sp.out[0].toks[0] is rtoks[1]:
         sp.out[0].the_name = True
