@@ -23,3 +23,7 @@ def test_natural_and_worked_features_are_places() -> None:
 def test_a_nationality_of_two_words_is_no_actor() -> None:
     assert names("Puerto Rican officials met Costa Rican envoys in the capital.") == {}
 
+
+def test_a_place_prefix_before_an_organisation_head_names_a_body() -> None:
+    found = names("The Port Authority of Velmar closed the docks near Mount Kessin.")
+    assert found == {"Port Authority of Velmar": "organisation", "Mount Kessin": "place"}

@@ -303,8 +303,9 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
     if last in lex.place_heads and len(words) >= 2 and not (
             last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
         return "place"
-    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
-        return "place"
+    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",) \
+            and lex.org_heads.isdisjoint(_head_part(words)[1:]):
+        return "place"  # "Mount Everest" (but "Port Authority of New York", "Fort Worth Police": bodies)
     if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
         return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
     if formal_state_place(words, lex):
@@ -324,6 +325,12 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
+
+
+def _head_part(words: list[str]) -> list[str]:
+    """The words of a name before its first lower-case word: its head and what modifies it ("County
+    Court" of "County Court of Cork")."""
+    return words[:next((k for k, w in enumerate(words) if w[:1].islower()), len(words))]
 
 
 def _coordinated_nouns(words: list[str], lex: Lexicon) -> bool:
