@@ -126,3 +126,8 @@ def test_a_body_named_in_french_keeps_its_coordinated_complement() -> None:
 def test_the_joiners_are_read_from_the_word_list() -> None:
     joiners = boundaries.JOINERS
     assert joiners[" et "] == "and" and joiners[", "] == "," and joiners[" of the "] == "of"
+
+
+def test_a_forename_before_a_head_that_is_a_surname_is_a_second_person() -> None:
+    found = names("At the gala Marek Wood and Danny Hill shook hands with the mayor.")
+    assert found == {"Marek Wood": "person", "Danny Hill": "person"}

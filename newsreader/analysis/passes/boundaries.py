@@ -166,8 +166,9 @@ def _surname_comma_forenames(state: DocState, k: int) -> bool:
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
-    "Robert Downey Jr.", "Cummings Sr.", "Martin Luther King Jr."; after an event's or an organisation's head word the numeral
-    counts editions ("World War II"). A closing "I" may be the speaker's pronoun (`_pronoun_i`)."""
+    "Robert Downey Jr.", "Cummings Sr.", "Martin Luther King Jr."; after an event's or an organisation's
+    head word the numeral counts editions ("World War II"). A closing "I" may be the speaker's pronoun
+    (`_pronoun_i`)."""
     if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and _pronoun_i(run, state):
         run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
@@ -702,14 +703,16 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
     "Command and Control Centre"): the right conjunct ends in an organisation or place head, and the left
     one is no complete name of its own (no place, no known organisation, no body head such as "Company"
     or "Foundation" in it: "Acme Company and Beta Foundation" are two; no outlet: "The Daily Times and
-    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"). A left conjunct with a sector
-    word ("Gas", "Media") needs a right one with a word of its own before the head: "Media and
+    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"); a forename before a head that is
+    also a surname makes the right conjunct a person ("Elijah Wood and Benny Hill"). A left conjunct with
+    a sector word ("Gas", "Media") needs a right one with a word of its own before the head: "Media and
     Communications" names a field, not a body."""
     return (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) \
         and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs \
         and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
         and pw[-1] not in lex.place_heads \
-        and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
+        and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial \
+        and not (cw[-1] in PERSONAL_PLACE_HEADS and lex.forename_evidence(cw[0]))
 
 
 def _complete_name(cw: list[str], lex: Lexicon) -> bool:
