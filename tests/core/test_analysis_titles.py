@@ -70,3 +70,9 @@ def test_a_title_word_before_a_generational_suffix_is_a_surname() -> None:
 def test_a_suffix_set_off_by_a_comma_is_no_name_of_its_own() -> None:
     found = {a.name for a in analyse("The firm sued Attorney Cyril R. Vantz, Jr. and his partners.").actors}
     assert "Jr" not in found and "Cyril R. Vantz" in found
+
+
+def test_a_style_of_address_is_a_title_before_a_name() -> None:
+    text = "The court voided the oath of the Honorable Rosa M. Quintero Vidal."
+    found = {a.name: a.kind for a in analyse(text).actors}
+    assert found == {"Rosa M. Quintero Vidal": "person"}
