@@ -550,7 +550,9 @@ def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
 
 def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
     """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name; when those
-    words end in a title they are the body's office, not a name ("Senate Minority Leader")."""
+    words end in a title they are the body's office, not a name ("Senate Minority Leader"). After a known
+    organisation, dictionary words that open with no forename name one of its products, a thing ("SpaceX"
+    + "Crew Dragon", as "Volvo XC90" is one)."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
@@ -560,6 +562,9 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
                 and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads \
                 and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
                 and " ".join(words) not in lex.known_orgs:
+            if prefix in lex.known_orgs and not lex.is_forename(rest[0]) \
+                    and lex.common_words.issuperset(w.lower() for w in rest):
+                return [Cand(c.toks[:k]), Cand(c.toks[k:], thing=True)]
             office = (rest[-1],) in lex.titles
             return [Cand(c.toks[:k])] if office else [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
     return None
