@@ -141,8 +141,8 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
         return None  # "Trump's Special Presidential Envoy to …": a title without a name
     if len(toks) == 1 and not c.the_name and _not_an_actor(words[0], c, lex, stats.cap_mid):
         return None
-    if len(toks) == 2 and (_adherents(words, lex) or " ".join(words) in lex.nationalities):
-        return None  # "Senate Democrats"; "Puerto Rican", "Costa Ricans": a nationality of two words
+    if len(toks) == 2 and (_adherents(words, lex) or " ".join(words) in lex.nationalities and not c.the_name):
+        return None  # "Senate Democrats"; "Puerto Rican": a nationality of two words (not "The New Yorker")
     if len(toks) >= 2 and words[-1][-1] == "s" and _demonym(" ".join(words), lex):
         return None  # "Hong Kongers", "New Yorkers": the people of a place, a group
     if len(toks) >= 2 and words[0] in THING_PREFIXES:
