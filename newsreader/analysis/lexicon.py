@@ -154,7 +154,6 @@ def lexicon() -> Lexicon:
     common = _load("common_words.yaml")
     names = _load("forenames.yaml")
     male, female, unisex = (frozenset(_words(names.get(k))) for k in ("male", "female", "unisex"))
-
     male_hon = _words(titles.get("male_honorifics"))
     female_hon = _words(titles.get("female_honorifics"))
     title_list = _words(titles.get("titles")) + male_hon + female_hon
