@@ -36,6 +36,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     coreference.outlet_brands,
     coreference.nested_organisations,
     coreference.abridged_organisations,
+    coreference.company_short_names,
     coreference.person_names,
     coreference.common_word_surnames,
     coreference.birth_names,

@@ -64,6 +64,7 @@ class Lexicon:
     joinable_heads: frozenset[str]
     body_heads: frozenset[str]  # heads that name a whole body: a conjunct ending in one is complete
     media_heads: frozenset[str]
+    legal_forms: frozenset[str]  # "Company", "Inc.": the end of a company's full name
     known_orgs: frozenset[str]
     org_aliases: dict[str, str]
     org_alias_targets: frozenset[str]
@@ -153,7 +154,6 @@ def lexicon() -> Lexicon:
     common = _load("common_words.yaml")
     names = _load("forenames.yaml")
     male, female, unisex = (frozenset(_words(names.get(k))) for k in ("male", "female", "unisex"))
-
     male_hon = _words(titles.get("male_honorifics"))
     female_hon = _words(titles.get("female_honorifics"))
     title_list = _words(titles.get("titles")) + male_hon + female_hon
@@ -176,6 +176,7 @@ def lexicon() -> Lexicon:
         joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
         body_heads=frozenset(_words(orgs.get("body_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
+        legal_forms=frozenset(_words(orgs.get("legal_forms"))),
         known_orgs=frozenset(_words(orgs.get("known"))),
         org_aliases=org_aliases,
         org_alias_targets=frozenset(org_aliases.values()),
@@ -189,7 +190,7 @@ def lexicon() -> Lexicon:
         cities=frozenset(_words(generated.get("cities"))),
         states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
         countries=frozenset(_words(generated.get("countries")) + _words(places.get("countries_extra"))),
-        nationalities=frozenset(_words(nat.get("adjectives"))),
+        nationalities=frozenset(_words(nat.get("adjectives")) + _words(nat.get("faiths"))),
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),
         caps_stop=frozenset(_words(stop.get("caps_stop"))),

@@ -7,6 +7,7 @@ use them without caring about order.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from .lexicon import Lexicon, rule_words
@@ -115,3 +116,29 @@ def formal_state_place(words: list[str], lex: Lexicon) -> str | None:
 
 def is_place_name(form: str, lex: Lexicon) -> bool:
     return form in lex.places or form in lex.place_aliases
+
+
+SURNAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['\u2019]|D['\u2019]|Fitz)(?=[A-Z])")  # "McBride", "O'Reilly"
+
+
+def inner_capitals(w: str) -> bool:
+    """Inner capitals ("AntyScience", "PlayStation") mark a brand or a coined name; after a surname prefix
+    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's. (`islower` first: later letters
+    all in lower case, most words, have no inner capital, settled by one C call.)"""
+    if w[1:].islower() or not any(map(str.isupper, w[1:])) or is_acronym(w):
+        return False
+    m = SURNAME_PREFIX_RE.match(w)
+    return m is None or any(map(str.isupper, w[m.end() + 1:]))
+
+
+TRANSLITERATION_MARKS = frozenset("'\u2019\u02bc\u02bf\u02be")  # apostrophes, modifier letters ʼ ʿ ʾ
+TRANSLITERATION_MARK_RE = re.compile("(?<=[a-z])[{}](?=[a-z])".format("".join(sorted(TRANSLITERATION_MARKS))))
+
+
+def unmarked(word: str) -> str:
+    """"Qur'an" -> "Quran", "Shi'a" -> "Shia", "Shari'a" -> "Sharia": an apostrophe between two lower-case
+    letters marks a sound of a transliterated language (an ʿayn or a hamza), which English also spells
+    without it; the word lists hold that spelling. ("O'Brien" has a capital after it and is kept.)"""
+    if TRANSLITERATION_MARKS.isdisjoint(word):
+        return word  # (most words: no mark at all)
+    return TRANSLITERATION_MARK_RE.sub("", word)

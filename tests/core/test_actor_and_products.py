@@ -68,3 +68,7 @@ def test_a_number_of_people_before_a_name_is_no_model_year() -> None:
 def test_a_title_after_and_is_no_part_of_the_name_before_it() -> None:
     found = names("The manager of Varnby Publicity and Director of Kellby Tourism Partnership, Lena Holt, spoke.")
     assert "Varnby Publicity and Director" not in found and "Lena Holt" in found
+
+
+def test_dictionary_words_after_a_known_organisation_name_its_product() -> None:
+    assert names("The SpaceX Cargo Falcon docked on Sunday. The Cargo Falcon stays.") == {"SpaceX": "organisation"}

@@ -90,3 +90,44 @@ def test_a_name_like_forename_shares_the_surname_of_a_foundation() -> None:
     assert names("The grant came from the Bill and Anna Fenwick Foundation last year.") == {
         "Bill and Anna Fenwick Foundation": "organisation"}
     assert "Bill" not in joined("The Bill and the motion passed.")
+
+
+def test_a_conjunct_that_repeats_the_head_after_of_is_a_second_name() -> None:
+    found = names("The Bureau of Vessel Records System and Harbour Permit System went live in May.")
+    assert "Bureau of Vessel Records System" in found
+    assert not any(n.endswith("Harbour Permit System") and n.startswith("Bureau") for n in found)
+
+
+def test_a_coordination_sharing_one_head_after_of_stays_one_name() -> None:
+    found = names("She studied at the Academy of Painting and Sculpture in Brno.")
+    assert "Academy of Painting and Sculpture" in found
+
+
+def test_founders_coordinated_after_a_sentence_initial_the_keep_the_first_forename() -> None:
+    found = names("The Bill and Marta Vorlund Foundation paid for the new wing.")
+    assert found == {"Bill and Marta Vorlund Foundation": "organisation"}
+
+
+def test_founders_coordinated_with_an_ampersand_keep_the_first_forename() -> None:
+    found = names("The wing was paid for. Bill & Marta Vorlund Foundation gave the money.")
+    assert found == {"Bill & Marta Vorlund Foundation": "organisation"}
+
+
+def test_a_person_after_of_and_is_a_second_name() -> None:
+    found = names("The survey was run by the University of Tarlow and Dana Whitcombe of Reefwatch Trust.")
+    assert found.get("University of Tarlow") == "organisation" and found.get("Dana Whitcombe") == "person"
+
+
+def test_a_body_named_in_french_keeps_its_coordinated_complement() -> None:
+    found = names("Two officers of the Brigade de Surveillance et d’Intervention were jailed in Lyon.")
+    assert "Brigade de Surveillance et d’Intervention" in found
+
+
+def test_the_joiners_are_read_from_the_word_list() -> None:
+    joiners = boundaries.JOINERS
+    assert joiners[" et "] == "and" and joiners[", "] == "," and joiners[" of the "] == "of"
+
+
+def test_a_forename_before_a_head_that_is_a_surname_is_a_second_person() -> None:
+    found = names("At the gala Marek Wood and Danny Hill shook hands with the mayor.")
+    assert found == {"Marek Wood": "person", "Danny Hill": "person"}

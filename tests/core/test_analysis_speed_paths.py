@@ -27,7 +27,8 @@ from newsreader.analysis.passes.quotations import (
     mark_matches,
 )
 from newsreader.analysis.passes.speech_frames import ASIDE_RE, _has_dash
-from newsreader.analysis.passes.weighing import SURNAME_PREFIX_RE, _camel, _joined, _listed
+from newsreader.analysis.names import SURNAME_PREFIX_RE
+from newsreader.analysis.passes.weighing import _camel, _joined, _listed
 from newsreader.analysis.text import _PLAIN_SPLIT_RE, _SPLIT_RE, tokenize
 
 # ASCII letters, digits and marks beside letters that are cased, uncased, combining or compatibility forms

@@ -51,3 +51,28 @@ def test_a_place_name_after_a_title_is_the_surname_the_article_gave_a_forename()
 def test_a_title_before_a_name_with_post_nominal_letters_is_a_title_even_before_a_place_word() -> None:
     names = {a.name: a.kind for a in analyse("Judge Durham Hall QC said the men had shown no remorse.").actors}
     assert names == {"Durham Hall": "person"}
+
+
+def test_a_closing_i_after_a_surname_is_the_speakers_pronoun() -> None:
+    found = {a.name for a in analyse("Marta Velkova I am a professor in the department of history.").actors}
+    assert found == {"Marta Velkova"}
+
+
+def test_a_closing_i_after_a_given_name_is_a_regnal_numeral() -> None:
+    assert "John Paul I" in {a.name for a in analyse("Pope John Paul I died in 1978.").actors}
+
+
+def test_a_title_word_before_a_generational_suffix_is_a_surname() -> None:
+    found = {a.name for a in analyse("Arnold Peter King Jr. spoke in Selma on Monday.").actors}
+    assert "Arnold Peter King Jr." in found
+
+
+def test_a_suffix_set_off_by_a_comma_is_no_name_of_its_own() -> None:
+    found = {a.name for a in analyse("The firm sued Attorney Cyril R. Vantz, Jr. and his partners.").actors}
+    assert "Jr" not in found and "Cyril R. Vantz" in found
+
+
+def test_a_style_of_address_is_a_title_before_a_name() -> None:
+    text = "The court voided the oath of the Honorable Rosa M. Quintero Vidal."
+    found = {a.name: a.kind for a in analyse(text).actors}
+    assert found == {"Rosa M. Quintero Vidal": "person"}

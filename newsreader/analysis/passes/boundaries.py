@@ -28,8 +28,20 @@ from ..text import Doc, Token, occurrences
 NAME_LIKE_WORDS = rule_words("actors_name_like_words")
 AGENT_SUFFIXES = rule_sequence("actors_agent_suffixes")  # occupational nouns: "Broadcaster", "Novelist"
 REPORT_VERBS = rule_words("actors_report_verbs")
-JOINERS = {" of ": "of", " for ": "for", " on ": "on", " of the ": "of", " for the ": "for", " on the ": "on",
-           " and ": "and", " & ": "&", ", ": ",", " to ": "to", " de ": "of", " du ": "of", " des ": "of"}
+
+
+def _joiners() -> dict[str, str]:
+    """The text between two runs that may join them (" of ", ", " …) -> the English joiner whose rules it
+    follows (rules.yaml `actors_joiners`)."""
+    out = {}
+    for pair in rule_sequence("actors_joiners"):
+        gap, role = pair.split("=", 1)
+        out[", " if gap == "comma" else f" {gap.replace('_', ' ')} "] = role
+    return out
+
+
+JOINERS = _joiners()
+OF_PARTICLES = frozenset(gap.strip() for gap, role in JOINERS.items() if role == "of" and gap.count(" ") == 2)
 _JOINER_MAX = max(map(len, JOINERS))
 BARE_HONORIFICS = frozenset((w,) for w in rule_words("actors_bare_honorifics"))  # "Mr": always a person
 DOCTOR_TITLES = frozenset((w,) for w in rule_words("actors_doctor_titles"))
@@ -41,7 +53,7 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann P
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    toks, lex = state.doc.tokens, state.lex
+    toks = state.doc.tokens
     solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
     cands: list[Cand] = []
@@ -50,15 +62,56 @@ def split_runs(state: DocState) -> None:
             continue
         if k in surnames:
             cands.append(Cand([toks[run[0]]], person_evidence=True))
-        elif len(run) > 1:
-            cands += _with_suffix(run, state, solo)
-        else:  # (most runs: one word, which no title, suffix or affiliation rule can split)
-            t = state.heads.get(run[0], toks[run[0]])
-            w = t.text
-            breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles)
-            if not breaks or _shares_surname(run[0], state):
-                cands.append(Cand([t]))
+        elif len(run) == 2 and _glued_surname(run, state):
+            cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
+        elif len(run) > 1 and _shares_surname(run[-1], state):
+            # "The Bill and Melinda Gates Foundation" at a sentence start: the forename is a conjunct
+            cands += _run_cands(run[:-1], state, solo) + [Cand([toks[run[-1]]])]
+        else:
+            cands += _run_cands(run, state, solo)
     state.cands = cands
+
+
+def _run_cands(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
+    """The candidates of one run: a longer run is split at titles, suffixes and affiliations; one word
+    (most runs, which no such rule can split) is a candidate unless it is a time or function word or a
+    generational suffix set off by a comma ("Cyrus R. Vance, Jr.": it belongs to the name before)."""
+    if len(run) > 1:
+        return _with_suffix(run, state, solo)
+    t = state.heads.get(run[0], state.doc.tokens[run[0]])
+    w, lex = t.text, state.lex
+    # (a lone generational suffix ends the name before it: "Cyrus R. Vance, Jr.")
+    breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles) or w in NAME_SUFFIXES
+    return [Cand([t])] if not breaks or _shares_surname(run[0], state) else []
+
+
+def _glued_surname(run: list[int], state: DocState) -> bool:
+    """"a post on Twitter West accused …", "speaking to Reuters Kowalczyk said …": without a comma after a
+    fronted phrase, a name that ends it and the surname that opens the clause stand side by side. Two
+    words are two names when the first is a known organisation (a place before a surname is as often a
+    person's forename or the place's own name: "Paris Hilton", "Santa Cruz") and the second is a person's
+    surname that the article writes after a forename ("Marta Kowalczyk") or at the end of a name it gives
+    a role ("rapper Kanye West"); the pair is no name the lists know, and the second word is no head word
+    ("Labour Party … Green Party")."""
+    toks, lex = state.doc.tokens, state.lex
+    first, second = toks[run[0]].text, toks[run[1]].text
+    if first not in lex.known_orgs:
+        return False  # (most two-word runs: settled here)
+    pair = f"{first} {second}"
+    if second in lex.org_heads or second in lex.media_heads or second in lex.place_heads:
+        return False  # "Labour Party … Green Party": a head word ends one name, no surname
+    return pair not in lex.known_orgs and not is_place_name(pair, lex) and not lex.is_forename(second) \
+        and any(len(r) >= 2 and toks[r[-1]].text == second and (
+            _forename_like(toks[r[-2]].text, first, second, lex)
+            or r[0] > 0 and toks[r[0] - 1].text in lex.role_words and toks[r[0] - 1].sent == toks[r[0]].sent)
+                for r in state.runs)
+
+
+def _forename_like(w: str, first: str, surname: str, lex: Lexicon) -> bool:
+    """`w` can be the forename before `surname`: a forename, not the word the run opens with ("Marta"). A
+    word the lists do not know as a forename counts only when neither it nor the surname is a dictionary
+    word or a place ("Zdravko Vlasic"): "Creative Commons … Wikimedia Commons" is no person's name."""
+    return w != first and (lex.is_forename(w) or surnameish(w, lex) and surnameish(surname, lex))
 
 
 def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
@@ -113,21 +166,29 @@ def _surname_comma_forenames(state: DocState, k: int) -> bool:
 
 def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
-    "Robert Downey Jr.", "Cummings Sr."; after an event's or an organisation's head word the numeral
-    counts editions ("World War II"). After an honorific a closing "I" is the speaker's pronoun, not a
-    regnal numeral ("Mr. Collins I know you …")."""
-    if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and (state.doc.tokens[run[0]].text,) in BARE_HONORIFICS:
+    "Robert Downey Jr.", "Cummings Sr.", "Martin Luther King Jr."; after an event's or an organisation's
+    head word the numeral counts editions ("World War II"). A closing "I" may be the speaker's pronoun
+    (`_pronoun_i`)."""
+    if len(run) >= 3 and state.doc.tokens[run[-1]].text == "I" and _pronoun_i(run, state):
         run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
     if len(run) >= 3 and suffix.text in POST_NOMINALS:
         return _without_post_nominal(run, state, solo)
     if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
         return _split_run(run, state, solo)
-    cands = _split_run(run[:-1], state, solo)
+    cands = _split_run(run[:-1], state, solo, surname_last=True)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
         cands[-1].person_evidence = True
     return cands
+
+
+def _pronoun_i(run: list[int], state: DocState) -> bool:
+    """A closing "I" is the speaker's pronoun, not a regnal numeral, after an honorific ("Mr. Collins I
+    know …") or after a surname ("Michael Siegel I am a professor …"): a monarch's or a pope's numeral
+    follows a given name ("Elizabeth I", "John Paul I"), which the forename lists know."""
+    toks, lex = state.doc.tokens, state.lex
+    return (toks[run[0]].text,) in BARE_HONORIFICS or not lex.is_forename(toks[run[-2]].text)
 
 
 def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
@@ -174,8 +235,10 @@ def match_title(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
-    """Split a raw run of two words or more at titles and time words; the part after a title is a person."""
+def _split_run(run: list[int], state: DocState, solo: set[str], surname_last: bool = False) -> list[Cand]:
+    """Split a raw run of two words or more at titles and time words; the part after a title is a person.
+    With `surname_last` a generational suffix followed the run, so its last word is a surname even when
+    it is also a title ("Martin Luther King Jr.": a title takes no suffix) and stays."""
     lex, toks = state.lex, state.doc.tokens
     rtoks = [state.heads.get(i, toks[i]) for i in run]
     words = [t.text for t in rtoks]
@@ -189,7 +252,7 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
             sp.close()
             i += 1
             continue
-        size = match_title(words, i, lex)
+        size = _compound_title(words, i, match_title(words, i, lex), lex)
         if size == 1 and words[i] in REGNAL_TITLES and 1 <= n - i - 1 <= 3 and _title_applies(
                 (words[i],), words[i + 1:], bool(sp.cur), lex):
             # "Queen Elizabeth II", "Pope Francis": the title is part of the name
@@ -207,19 +270,50 @@ def _split_run(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
                 _drop_portfolio(sp, lex, _after_head_of(run[0], toks, lex))
                 sp.close()
                 sp.person_next, sp.gender_next = True, _title_gender(words[i], lex)
-                i += size
+                i = _past_portfolio(words, i + size, lex)
                 continue
         elif size and i + size == n and not sp.cur and (i > 0 or size == n):
             break  # a trailing bare title ("Labour MP") or a run that is one ("former Vice President,"): drop it
         sp.cur.append(rtoks[i])
         i += 1
-    _drop_trailing_title(sp, lex)
+    if not surname_last:
+        _drop_trailing_title(sp, lex)
     sp.close()
     if the_next and len(sp.out) == 1 and not sp.out[0].person_evidence and sp.out[0].toks[0] is rtoks[1]:
         sp.out[0].the_name = True
     for c in sp.out:
         _portfolio_evidence(c, run, rtoks[0], toks, lex)
     return [x for c in sp.out for x in split_affiliation(c, lex, solo)]
+
+
+MAX_TITLE_MODIFIERS = 2  # "Chief Technical Officer", "Chief Revenue Growth Officer"
+
+
+def _compound_title(words: list[str], i: int, size: int, lex: Lexicon) -> int:
+    """The length of the title at words[i], with the common words that join it to a second title word
+    ("Chief Technical Officer", "Chief Operating Officer": one office, no person "Technical" between two
+    titles). The words between are dictionary words, no forename ("Chief Ann Lee, Officer …")."""
+    if not size:
+        return 0
+    for gap in range(1, MAX_TITLE_MODIFIERS + 1):
+        j = i + size + gap
+        if j >= len(words) or not all(w.lower() in lex.common_words and not lex.is_forename(w)
+                                      for w in words[i + size:j]):
+            break
+        more = match_title(words, j, lex)
+        if more:
+            return j + more - i
+    return size
+
+
+def _past_portfolio(words: list[str], j: int, lex: Lexicon) -> int:
+    """Where the name after a title starts. A title followed by "of" goes on with its portfolio
+    ("Secretary of Transportation", "Director of National Intelligence John Ratcliffe"): the person's name
+    starts at the first forename after it that a surname follows; with none the run names an office only,
+    and nothing is left for a name."""
+    if j >= len(words) or words[j] != "of":
+        return j
+    return next((k for k in range(j + 2, len(words) - 1) if lex.forename_evidence(words[k])), len(words))
 
 
 def _after_a_forename(state: DocState, word: str) -> bool:
@@ -230,16 +324,19 @@ def _after_a_forename(state: DocState, word: str) -> bool:
 
 
 def _shares_surname(k: int, state: DocState) -> bool:
-    """"Bill and Melinda Gates Foundation": a name-like forename before "and" and a forename whose run ends
-    in an organisation head shares that run's surname; it is the first conjunct of the name, not a noun."""
+    """"Bill and Melinda Gates Foundation", "Bill & Melinda Gates Foundation": a name-like forename before
+    "and" (or "&", which is no token: the gap holds it) and a forename whose run ends in an organisation
+    head shares that run's surname; it is the first conjunct of the name, not a noun."""
     toks, lex = state.doc.tokens, state.lex
-    if toks[k].text not in NAME_LIKE_WORDS or k + 3 >= len(toks) or toks[k + 1].text != "and" \
-            or not lex.is_forename(toks[k + 2].text):
+    if toks[k].text not in NAME_LIKE_WORDS or k + 2 >= len(toks):
         return False
-    end = k + 2
+    nxt = k + 2 if toks[k + 1].text == "and" else k + 1
+    if nxt == k + 1 and state.doc.text[toks[k].end:toks[k + 1].start] != " & " or not lex.is_forename(toks[nxt].text):
+        return False
+    end = nxt
     while end + 1 < len(toks) and toks[end + 1].cap and toks[end + 1].sent == toks[k].sent:
         end += 1
-    return end > k + 3 and toks[end].text in lex.org_heads
+    return end > nxt + 1 and toks[end].text in lex.org_heads
 
 
 def _title_gender(word: str, lex: Lexicon) -> str | None:
@@ -332,7 +429,9 @@ def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
 
 def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], lex: Lexicon) -> None:
     """"Minister of Education Stefania Giannini": the run after "<title> of" is a portfolio, then a name
-    (unless it ends in a place's head: "District Attorney of San Bernardino County" is the office's seat)."""
+    (unless it ends in a place's head: "District Attorney of San Bernardino County" is the office's seat).
+    The name starts where `_name_start` finds a forename: "Director of National Intelligence John
+    Ratcliffe" (a portfolio of one word before an unknown forename is `_portfolio_word`'s)."""
     if c.person_evidence or len(c.toks) < 3 or run[0] <= 1 or c.toks[0] is not t0 \
             or c.toks[-1].text in lex.place_heads:
         return
@@ -340,6 +439,15 @@ def _portfolio_evidence(c: Cand, run: list[int], t0: Token, toks: list[Token], l
     if pre.text in ("of", "for") and (toks[run[0] - 2].text,) in lex.titles \
             and not is_place_name(t0.text, lex) and t0.text not in lex.known_orgs:
         c.person_evidence = True
+        c.toks = c.toks[_name_start([t.text for t in c.toks], lex):]
+
+
+def _name_start(words: list[str], lex: Lexicon) -> int:
+    """Where a person's name starts after a portfolio of capitalised words ("National Intelligence John
+    Ratcliffe" -> 2): at the first forename that is no common word, else at a forename before the last
+    word (a forename that is also a word, "Peter", "Will"); 0 when neither is found."""
+    k = next((k for k in range(1, len(words) - 1) if lex.forename_evidence(words[k])), 0)
+    return k or (len(words) - 2 if len(words) >= 3 and lex.is_forename(words[-2]) else 0)
 
 
 def _verb_follows(doc: Doc, k: int, lex: Lexicon) -> bool:
@@ -442,7 +550,9 @@ def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
 
 def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
     """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name; when those
-    words end in a title they are the body's office, not a name ("Senate Minority Leader")."""
+    words end in a title they are the body's office, not a name ("Senate Minority Leader"). After a known
+    organisation, dictionary words that open with no forename name one of its products, a thing ("SpaceX"
+    + "Crew Dragon", as "Volvo XC90" is one)."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
@@ -452,6 +562,9 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
                 and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads \
                 and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
                 and " ".join(words) not in lex.known_orgs:
+            if prefix in lex.known_orgs and not lex.is_forename(rest[0]) \
+                    and lex.common_words.issuperset(w.lower() for w in rest):
+                return [Cand(c.toks[:k]), Cand(c.toks[k:], thing=True)]
             office = (rest[-1],) in lex.titles
             return [Cand(c.toks[:k])] if office else [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
     return None
@@ -579,9 +692,9 @@ def _joins(j: str, p: Cand, c: Cand, last_join: str | None, lex: Lexicon) -> boo
     if j == "and":
         if " ".join(cw) in lex.places or " ".join(pw) in lex.places:
             return False
-        return (last_join in ("of", "for", "on") and not any(
+        return ((last_join in ("of", "for", "on") or _particle_of(pw, lex)) and not any(
             w in lex.body_heads or w in lex.place_heads for w in cw) and cw[0] not in lex.places
-            and not _complete_name(cw, lex)) \
+            and not _complete_name(cw, lex) and not _own_head(pw, cw)) \
             or _shares_head(pw, cw, c, lex) or _common_noun_pair(pw, cw, c, lex)
     if j == ",":
         return _campus(pw, cw, lex)
@@ -595,22 +708,41 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
     "Command and Control Centre"): the right conjunct ends in an organisation or place head, and the left
     one is no complete name of its own (no place, no known organisation, no body head such as "Company"
     or "Foundation" in it: "Acme Company and Beta Foundation" are two; no outlet: "The Daily Times and
-    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"). A left conjunct with a sector
-    word ("Gas", "Media") needs a right one with a word of its own before the head: "Media and
+    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"); a forename before a head that is
+    also a surname makes the right conjunct a person ("Elijah Wood and Benny Hill"). A left conjunct with
+    a sector word ("Gas", "Media") needs a right one with a word of its own before the head: "Media and
     Communications" names a field, not a body."""
     return (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) \
         and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs \
         and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
         and pw[-1] not in lex.place_heads \
-        and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial
+        and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial \
+        and not (cw[-1] in PERSONAL_PLACE_HEADS and lex.forename_evidence(cw[0]))
 
 
 def _complete_name(cw: list[str], lex: Lexicon) -> bool:
     """A right conjunct that names something on its own is a second name, not the end of the first:
-    "the University of Bristol and UC Davis", "the Ministry of Health and WHO". An acronym opening it
-    ("UC", "WHO") or the gazetteer's knowing it as an organisation makes it complete; the words that
+    "the University of Bristol and UC Davis", "the Ministry of Health and WHO", "the University of Miami
+    and Chris Fallows". An acronym opening it ("UC", "WHO"), the gazetteer's knowing it as an
+    organisation, or a forename before another name word (a person) makes it complete; the words that
     continue a name across "of … and" are common nouns ("Institute of Painting and Sculpture")."""
-    return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs
+    return is_acronym(cw[0]) or " ".join(cw) in lex.known_orgs \
+        or len(cw) >= 2 and lex.forename_evidence(cw[0]) and cw[1] not in lex.function_words
+
+
+def _particle_of(pw: list[str], lex: Lexicon) -> bool:
+    """The left conjunct is a head and a complement joined inside its run by a particle meaning "of"
+    ("Brigade de Recherche", "Ministerio de Ciencia"): it continues across "and" as one joined by "of"
+    does."""
+    return len(pw) >= 3 and pw[1] in OF_PARTICLES and pw[0] in lex.org_heads
+
+
+def _own_head(pw: list[str], cw: list[str]) -> bool:
+    """"the Bureau of Records Information System and Intelligence System": a right conjunct of two words or
+    more that ends in the left conjunct's last noun repeats its head, so it is a second name with a head of
+    its own; a coordination inside one name shares its head, written once ("Institute of Painting and
+    Sculpture", "Department of Health and Human Services")."""
+    return len(cw) >= 2 and cw[-1] == pw[-1]
 
 
 def _common_noun_pair(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:

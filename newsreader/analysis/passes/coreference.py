@@ -214,6 +214,40 @@ def abridged_organisations(state: DocState) -> None:
             merge(e, next(iter(hosts.values())))
 
 
+MAX_SECTOR_WORDS = 2  # "Ford Motor Company", "Acme Steel Works Ltd": words between the short name and its legal form
+
+
+def company_short_names(state: DocState) -> None:
+    """"Ford Motor Company … Ford said": a company is called by its name without its legal form ("Company",
+    "Inc.", "Group") and the sector words before it ("Motor"). A name that opens exactly one company name
+    of the article, the rest of which is at most two capitalised common words and a legal form, is that
+    company. Not a place ("Texas … Texas Instruments Inc."), not the surname of a person of the article
+    ("Henry Ford … Ford"), not another organisation the lists know, and not a person with a title."""
+    lex = state.lex
+    hosts: dict[str, list[Entity]] = {}
+    for e in state.entities:
+        ws = e.name.split()
+        if e.root() is e and len(ws) >= 2 and ws[-1] in lex.legal_forms and e.org_votes >= e.person_votes:
+            for k in range(1, len(ws) - 1):
+                if len(ws) - 1 - k <= MAX_SECTOR_WORDS and _sector_words(ws[k:-1], lex):
+                    hosts.setdefault(" ".join(ws[:k]), []).append(e)
+    if not hosts:
+        return  # (most articles name no company with its legal form)
+    surnames = {fold(e.name.split()[-1]) for e in state.entities if e.root() is e and is_personish(e)}
+    for form, owners in hosts.items():
+        e = state.by_form.get(form)
+        if e is None or len({id(o.root()) for o in owners}) != 1 or e.root() is owners[0].root() or e.hinted \
+                or e.title_votes or is_place_name(form, lex) or form in lex.known_orgs or fold(form) in surnames:
+            continue
+        merge(e, owners[0])
+
+
+def _sector_words(ws: list[str], lex: Lexicon) -> bool:
+    """Capitalised common words that say what a company does ("Motor", "Steel Works"), not names."""
+    return all(w[:1].isupper() and w.lower() in lex.common_words and not lex.is_forename(w)
+               and w not in lex.function_words for w in ws)
+
+
 def _coordinated_tail(bws: list[str], ws: list[str]) -> bool:
     """"South West Railway and Mysore Division": the shorter name is the second of two coordinated bodies."""
     return len(bws) > len(ws) and bws[-len(ws):] == ws and bws[-len(ws) - 1] in JOINER_WORDS
@@ -270,11 +304,20 @@ def person_names(state: DocState) -> None:
         cands_last = {x.root().name: x.root() for x in last_index.get(fw, [])}
         if cands_last:
             # prefer the most mentioned full name when surnames collide
-            merge(e, max(cands_last.values(), key=lambda x: len(x.forms)))
+            target = max(cands_last.values(), key=lambda x: len(x.forms))
+            if _forename_led(target.name, lex):
+                e.place_votes = 0  # "John Bolton … Bolton said": the town's gazetteer votes are no person's
+            merge(e, target)
             continue
         cands_first = {x.root().name: x.root() for x in first_index.get(fw, [])}
         if len(cands_first) == 1 and w not in lex.places and w not in lex.known_orgs and forename_shaped(w):
             merge(e, next(iter(cands_first.values())))
+
+
+def _forename_led(name: str, lex: Lexicon) -> bool:
+    """The name opens with a forename that is no place's name ("John Bolton", unlike "London Waterloo")."""
+    first = name.split()[0]
+    return lex.is_forename(first) and not is_place_name(first, lex)
 
 
 def forename_shaped(word: str) -> bool:

@@ -16,7 +16,7 @@ import functools
 import re
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import formal_state_place, is_acronym, is_initial, is_place_name, numbered_body
+from ..names import formal_state_place, inner_capitals, is_acronym, is_initial, is_place_name, numbered_body, unmarked
 from ..state import Cand, CapStats, DocState
 from ..text import Doc, Token, occurrences
 from .boundaries import NAME_LIKE_WORDS, model_code
@@ -135,14 +135,14 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -
     toks = _trim_edges(c, lex)
     if not toks:
         return None
-    toks = _strip_modifiers(c, toks, lex)
+    toks = _strip_modifiers(c, toks, lex, text)
     words = [t.text for t in toks]
     if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
         return None  # "Trump's Special Presidential Envoy to …": a title without a name
     if len(toks) == 1 and not c.the_name and _not_an_actor(words[0], c, lex, stats.cap_mid):
         return None
-    if len(toks) == 2 and _adherents(words, lex):
-        return None
+    if len(toks) == 2 and (_adherents(words, lex) or " ".join(words) in lex.nationalities and not c.the_name):
+        return None  # "Senate Democrats"; "Puerto Rican": a nationality of two words (not "The New Yorker")
     if len(toks) >= 2 and words[-1][-1] == "s" and _demonym(" ".join(words), lex):
         return None  # "Hong Kongers", "New Yorkers": the people of a place, a group
     if len(toks) >= 2 and words[0] in THING_PREFIXES:
@@ -168,8 +168,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
             and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex) \
             and not numbered_body([t.text for t in toks], lex):
         toks = toks[1:]
-    if len(toks) >= 2 and toks[-1].text in LAW_HEADS and not lex.is_forename(toks[0].text):
-        c.thing = True  # "Clean Air Act", "Patriot Act": laws are not actors
+    if len(toks) >= 2 and _complement_head(toks) in LAW_HEADS and not lex.is_forename(toks[0].text):
+        c.thing = True  # "Clean Air Act", "Vehicle Regulations for Buses": laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
@@ -178,6 +178,13 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     while toks and (_contraction(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
+
+
+def _complement_head(toks: list[Token]) -> str:
+    """The head noun of a name whose complement follows a lower-case joiner: the word before the first one
+    ("Public Service Vehicle Regulations for Buses" -> "Regulations"), else the last word."""
+    k = next((k for k, t in enumerate(toks) if k and not t.cap), len(toks))
+    return toks[k - 1].text
 
 
 def _contraction(w: str) -> bool:
@@ -202,7 +209,7 @@ def _named_season(toks: list[Token], lex: Lexicon) -> bool:
         and len(toks[0].text) > 3 and not toks[0].initial and toks[1].text in lex.org_heads
 
 
-def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
+def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon, text: str) -> list[Token]:
     """A nationality adjective, its plural ("Ethiopians Dejene Debela and …") or a vessel prefix before a
     name is not part of it (but it is part of a state's formal name: "Islamic Republic of Iran"); events
     are things."""
@@ -211,13 +218,14 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
     words = [t.text for t in toks]
     full = " ".join(words)
     if _nationality(words[0], lex) and not is_place_name(full, lex) and not _region(toks, lex) \
-            and not formal_state_place(words, lex) \
+            and not formal_state_place(words, lex) and not _spelled_in_brackets(words, text, toks[-1].end) \
             and full not in lex.known_orgs and " ".join(words[1:]) not in lex.known_orgs \
             and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in words[1:]):
         toks, words = toks[1:], words[1:]  # (but "British Red Cross" is one organisation)
         full = " ".join(words)
-    if len(toks) >= 2 and words[0] in lex.vessel_prefixes:
-        # "MV Namse Bangdzod": a ship; later bare mentions of the name join it and are dropped with it
+    if len(toks) >= 2 and words[0].replace(".", "") in lex.vessel_prefixes:
+        # "MV Namse Bangdzod", "U.S.S. Grayback": a ship; later bare mentions of the name join it and are
+        # dropped with it
         toks, words = toks[1:], words[1:]
         full = " ".join(words)
         c.thing = True
@@ -226,6 +234,20 @@ def _strip_modifiers(c: Cand, toks: list[Token], lex: Lexicon) -> list[Token]:
             or words[-2:] == ["World", "Congress"]):
         c.thing = True
     return toks
+
+
+BRACKETED_RE = re.compile(r" \(([\w.&-]{2,12})\)")
+
+
+def _spelled_in_brackets(words: list[str], text: str, end: int) -> bool:
+    """"African Continental Free Trade Area (AfCFTA)": the acronym given in brackets after the name spells
+    the initials of all its capitalised words, the nationality's too, so the adjective is part of the
+    name (a name without it would be "CFTA")."""
+    m = BRACKETED_RE.match(text, end) if text.startswith(" (", end) else None
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return "".join(ch for ch in m.group(1) if ch.isupper()) == initials.upper()
 
 
 ROMAN_RE = re.compile(r"^[IVXLC]{1,6}$")
@@ -241,6 +263,7 @@ def _head_word(words: list[str]) -> str:
 def _nationality(w: str, lex: Lexicon) -> bool:
     """"British", "Ethiopian", "Ethiopians": a nationality adjective or the people it names (not a country
     named like a plural: "Philippines")."""
+    w = unmarked(w)  # "Shi'ite clerics": a transliteration's apostrophe aside
     return w in lex.nationalities or w[-1:] == "s" and w[:-1] in lex.nationalities and not is_place_name(w, lex)
 
 
@@ -251,7 +274,11 @@ def _title_without_name(words: list[str], lex: Lexicon) -> bool:
 
 
 def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
-    """A lone word that names no actor: a nationality, a title, a demonym, an idea, a hashtag …"""
+    """A lone word that names no actor: a nationality, a faith's school, a scripture ("Qur'an", looked up as
+    the lists spell it: `unmarked`), a title, a demonym, an idea, a hashtag …"""
+    plain = unmarked(w)
+    if plain != w and (plain in lex.nationalities or plain in lex.non_actors):
+        return True
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
             or w in lex.non_actors or _contraction(w) or _negation(w) or w.startswith("#"):
         return True
@@ -260,7 +287,7 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "Londoners", "Samoans", "Republicans", "Tatars": people of a place or a party, not an actor
     if len(w) >= 3 and w[-1] == "s" and w[-2].isupper() and is_acronym(w[:-1]) and w not in lex.known_orgs:
         return True  # "URLs", "NGOs": plurals of common acronyms
-    if (w.endswith(_IDEA_SUFFIXES) or w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha()) and w not in lex.known_orgs:
+    if (w.endswith(_IDEA_SUFFIXES) or _field_of_study(w)) and w not in lex.known_orgs:
         return True  # "Islamophobia", "Thatcherism": ideas; "in Linguistics": a field of study; not actors
     if _hyphenated_non_name(w, lex):
         return True
@@ -269,6 +296,13 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if not c.person_evidence and (len(w) == 1 or (w,) in lex.titles):
         return True
     return w.lower() in lex.role_words and not c.person_evidence and w not in cap_mid
+
+
+def _field_of_study(w: str) -> bool:
+    """"a degree in Linguistics", "Physics": one word with a field's ending names a field of study. A word
+    with inner capitals is a compound coined as a brand ("RealClearPolitics", "CleanTechnics"), not a
+    field: fields are single words."""
+    return w.endswith(_FIELD_SUFFIXES) and w[:-1].isalpha() and not inner_capitals(w)
 
 
 def _adherents(words: list[str], lex: Lexicon) -> bool:

@@ -16,7 +16,7 @@ import re
 from ..lexicon import Lexicon, rule_words
 from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
-from ..text import Doc, Token
+from ..text import Doc, Token, occurrences
 
 PLACE_PREPS = rule_words("actors_place_preps")
 LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a location
@@ -49,14 +49,79 @@ def candidate_kinds(state: DocState) -> None:
         published = prev == "in" and _published_in(c, k, doc, lex)
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
-        named = _named_body(c, k, doc) if prev in BODY_NOUNS else None
+        named = _named_body(c, k, doc) if prev in BODY_NOUNS \
+            else "organisation" if appositive_body(doc.text, c.end) else None
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        if c.kind == "person" and not c.person_evidence and _team_name(words, doc.text, lex) \
+                and not _put_in(full, doc.text):
+            c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
+            and not _acting_acronym(c, k, doc, lex) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
+
+
+def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
+    """"the Utah Jazz", "the Denver Nuggets", "Houston Rockets": a place's name followed by one or two
+    capitalised words ending in a common noun names a team or a firm of that place ("Texas Instruments"),
+    not a person, who is named by forename and surname. The noun is a plural ("Nuggets", "Rockets") or
+    a collective singular ("Jazz", "Heat"); when the place's name is also a forename ("Dallas", "Houston")
+    a plural surname could follow it ("Dallas Banks"), so the article must call the team "the <noun>"
+    as a team is called. A forename after the place makes a person ("Paris Jackson"). Teams and firms are
+    named after a city or a state; after a country's name the noun names its institution or document
+    ("United States Constitution")."""
+    for k in range(1, min(len(words) - 1, 3) + 1):
+        rest = words[k:]
+        place = " ".join(words[:k])
+        if len(rest) > 2 or not (place in lex.cities or place in lex.states):
+            continue
+        if any(lex.forename_evidence(w) or w.lower() in lex.function_words for w in rest):
+            return False
+        noun = rest[-1].lower()
+        plural = _plural_of_common(noun, lex)
+        if not plural and noun not in lex.common_words:
+            return False
+        return not lex.forename_evidence(words[0]) if not plural else \
+            not lex.forename_evidence(words[0]) or f"the {rest[-1]}" in text or f"The {rest[-1]}" in text
+    return False
+
+
+def _put_in(full: str, text: str) -> bool:
+    """The article puts something in or near the name ("the crash in Windsor Locks"): a town named like a
+    team ("Windsor Locks", "Sandy Springs"), not a team."""
+    for at in occurrences(text, full):
+        before = text[max(0, at - 12):at].split()
+        if before and text[at - 1] == " " and before[-1].lower() in LOCATIVE_PREPS:
+            return True
+    return False
+
+
+def _plural_of_common(w: str, lex: Lexicon) -> bool:
+    """"nuggets", "rockets", "lakers", "bodies": the plural of a common noun (or a plural the word list
+    holds as it is)."""
+    if not w.endswith("s") or w.endswith("ss"):
+        return False
+    return w in lex.common_words or w[:-1] in lex.common_words or w.endswith("ies") and w[:-3] + "y" in lex.common_words
+
+
+ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDM]+")
+
+
+def _acting_acronym(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
+    """"TVN24 reported", "ALDI also announced a limit": an acronym the lists do not know that is the
+    subject of a verb of saying or reporting (maybe after an adverb: "also", "first") names a body that
+    speaks, like an outlet (`_outlet_frame`); the abbreviation of a thing ("DNA", "the DMCA") does not
+    speak. A Roman numeral is no body ("XXI")."""
+    if len(c.toks) != 1 or k is None or not is_acronym(c.toks[0].text):
+        return False
+    toks = doc.tokens
+    j = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in REPORTING_ADVERBS)
+    return j < len(toks) and toks[j].sent == toks[k].sent and doc.text[c.end:toks[k + 1].start] == " " \
+        and (toks[j].text in lex.speech_verbs or toks[j].text in REPORTING_VERBS) \
+        and ROMAN_NUMERAL_RE.fullmatch(c.toks[0].text) is None
 
 
 def _plural_name(c: Cand, k: int | None, doc: Doc, stats: CapStats) -> bool:
@@ -178,6 +243,19 @@ def _body_over_guess(c: Cand, kind: str | None, named: str | None, lex: Lexicon)
     return kind
 
 
+APPOSITIVE_BODY_RE = re.compile(r", (?:the|a|an) (?:[\w'-]+ ){0,4}?([a-z]+)(?=[,.;:)]| (?:that|which|who|in|of|for)\b)")
+
+
+def appositive_body(text: str, end: int) -> bool:
+    """"UOKiK, the Polish anti-monopoly agency, has …", "Zorvex, a Danish startup, said …": the name ending
+    at `end` is followed by a noun phrase in apposition whose head is a noun for a body, so it names that
+    body (the name before its description, as `_named_body` is the name after it)."""
+    if not text.startswith(", ", end):
+        return False  # (most names: no comma after them)
+    m = APPOSITIVE_BODY_RE.match(text, end)
+    return m is not None and m.group(1) in BODY_NOUNS
+
+
 def _named_body(c: Cand, k: int | None, doc: Doc) -> str | None:
     """"the South American group Mercosur", "the militant group Al-Shabaab": a name in apposition to a
     lower-case noun for a body is that body."""
@@ -225,8 +303,9 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
     if last in lex.place_heads and len(words) >= 2 and not (
             last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
         return "place"
-    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",):
-        return "place"
+    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",) \
+            and lex.org_heads.isdisjoint(_head_part(words)[1:]):
+        return "place"  # "Mount Everest" (but "Port Authority of New York", "Fort Worth Police": bodies)
     if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
         return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
     if formal_state_place(words, lex):
@@ -246,6 +325,12 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
+
+
+def _head_part(words: list[str]) -> list[str]:
+    """The words of a name before its first lower-case word: its head and what modifies it ("County
+    Court" of "County Court of Cork")."""
+    return words[:next((k for k, w in enumerate(words) if w[:1].islower()), len(words))]
 
 
 def _coordinated_nouns(words: list[str], lex: Lexicon) -> bool:
@@ -269,14 +354,17 @@ def _dotted_initials(word: str, lex: Lexicon) -> bool:
 
 
 def _weak(c: Cand, lex: Lexicon, words: list[str], full: str) -> bool:
-    """Candidates that need support: lone common words, unknown acronyms, multi-word common phrases."""
+    """Candidates that need support: lone common words, unknown acronyms, lone head words ("Nara Prefecture …
+    the Prefecture said": a generic noun for a body or a territory names the one the article named),
+    multi-word common phrases."""
     if c.person_evidence or is_place_name(full, lex) or full in lex.known_orgs \
             or c.the_name or " ".join(words[1:]) in lex.known_orgs or len(words) > 3 and _placed_known_org(words, lex):
         return False
     if len(words) >= 2 and lex.is_forename(words[0]) and not c.toks[0].initial:
         return False
-    if len(words) == 1:
-        return is_acronym(words[0]) or words[0].lower() in lex.common_words
+    if len(words) == 1:  # (a lone head word refers back to a named body or territory: "the Prefecture")
+        w = words[0]
+        return is_acronym(w) or w.lower() in lex.common_words or w in lex.place_heads or w in lex.org_heads
     if c.kind in ("organisation", "place") or lex.forename_evidence(words[0]):
         return False
     return lex.common_words.issuperset(map(str.lower, words))  # (every word a common word)
@@ -373,7 +461,7 @@ def locative_places(state: DocState) -> None:
         if not _kind_guessed(e) or not e.mentions:
             continue
         locative = speech = cued = 0
-        for s, en in e.mentions:
+        for s, en in _own_mentions(e, text, lex):
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
             if after and after[0].strip(",.") in lex.speech_verbs:
@@ -386,6 +474,17 @@ def locative_places(state: DocState) -> None:
                 cued += 1
         if (locative or cued) and not speech:
             e.kind = "place"
+
+
+def _own_mentions(e: Entity, text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """The mentions whose place frames speak of the entity itself: for a name that opens with a forename
+    (no place's name: "London Waterloo" is a station), a shorter form that the gazetteer knows as a place
+    names that place in such a frame, not the person whose surname it also is ("George Washington … the
+    capital was built in Washington")."""
+    first = e.name.split()[0]
+    if is_place_name(e.name, lex) or not lex.is_forename(first) or is_place_name(first, lex):
+        return e.mentions
+    return [(s, en) for s, en in e.mentions if text[s:en] == e.name or not is_place_name(text[s:en], lex)]
 
 
 def _kind_guessed(e: Entity) -> bool:

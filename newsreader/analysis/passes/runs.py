@@ -15,7 +15,7 @@ import functools
 import re
 
 from ..lexicon import Lexicon, lexicon, rule_words
-from ..names import is_initial, is_place_name, namey
+from ..names import ELIDED_PARTICLES, is_initial, is_place_name, namey
 from ..state import DocState
 from ..text import Token
 from .evidence import CAPTION_CUES, is_caption_cue
@@ -44,9 +44,10 @@ def capitalised_runs(state: DocState) -> None:
     captions = state.captions
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
     for i, t in enumerate(toks):
-        if not cur and not t.cap and "-" not in t.text \
+        if not cur and not t.cap and "-" not in t.text and not t.text.startswith(ELIDED_PARTICLES) \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
-            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen; "1st" may open one)
+            continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen, "d'Ettorre" an
+            # elided particle; "1st" may open one)
         if cur and t.end == toks[cur[-1]].poss_end and t.start > toks[cur[-1]].end:
             continue  # the "s" of "Sheriff's": inside the possessive, which `_joinable` weighs
         if i in captions or t.text in CAPTION_CUES and is_caption_cue(t, text) \

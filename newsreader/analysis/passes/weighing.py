@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterator
 
 from ..lexicon import lexicon, rule_words
+from ..names import inner_capitals as _camel
 from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Doc, Token
 from ..weights import Features, model
-from .kinds import BODY_NOUNS, PLACE_PREPS
+from .kinds import BODY_NOUNS, PLACE_PREPS, appositive_body
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
 LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
@@ -33,14 +34,15 @@ QUOTE_CLOSE = frozenset("\"\u201d'\u2019")
 
 def weigh_entities(state: DocState) -> None:
     """Drop the people and organisations the `actor` model does not believe in (their mentions go with
-    them); places come from gazetteers and place contexts, and the subject of a verb of saying speaks
-    (`_says`), so both are kept."""
+    them); places come from gazetteers and place contexts, the subject of a verb of saying speaks
+    (`_says`), and a name the article describes as a body in apposition is one (`_apposed_body`), so all
+    are kept."""
     decide = model("actor").decide
     kept = []
     for e in state.roots:
         if e.mentions and not e.hinted and e.kind != "place":  # (a place is kept unweighed: no features)
             e.features = entity_features(e, state)
-            if not decide(e.features) and not _says(e, state):
+            if not decide(e.features) and not _says(e, state) and not _apposed_body(e, state.doc.text):
                 continue
         kept.append(e)
     state.roots = kept
@@ -55,6 +57,28 @@ def _says(e: Entity, state: DocState) -> bool:
     toks, text = state.doc.tokens, state.doc.text
     verbs = state.lex.speech_verbs
     return any(_verb_or_aside_then_verb(toks, k, text, verbs) for k in _last_tokens(e, state.doc))
+
+
+def _apposed_body(e: Entity, text: str) -> bool:
+    """The article says what the name is: a noun phrase in apposition after it has a noun for a body as
+    its head ("UOKiK, the Polish anti-monopoly agency, …"), so it is an organisation whatever its shape."""
+    return any(appositive_body(text, en) for _, en in e.mentions)
+
+
+def _described_as_body(e: Entity, state: DocState) -> bool:
+    """A body the article names as one: in apposition (`_apposed_body`) or right after a noun for a body
+    ("the rock band Grateful Dead"), so its kind is an organisation's whatever its shape. A title or a
+    forename makes a person's name; such a name is left to the model."""
+    if e.title_votes or state.lex.forename_evidence(e.name.split()[0]):
+        return False
+    if _apposed_body(e, state.doc.text):
+        return True
+    toks, index_of = state.doc.tokens, state.doc.index_of
+    for s, _ in e.mentions:
+        k = index_of.get(s)
+        if k and toks[k - 1].text in BODY_NOUNS and toks[k - 1].end + 1 == s:
+            return True
+    return False
 
 
 def _last_tokens(e: Entity, doc: Doc) -> Iterator[int]:
@@ -92,7 +116,7 @@ def learned_kinds(state: DocState) -> None:
     Places stay as the gazetteers and place contexts made them."""
     models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
     for e in state.roots:
-        if e.features and e.kind != "place" and referred_to_as_it(e, state):
+        if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
         elif e.features and e.kind != "place":
             features = kind_features(e)
@@ -173,19 +197,6 @@ def _shape(name: str, words: list[str]) -> Features:
         "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
         "long": float(len(words) >= 5),
     }
-
-
-SURNAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['\u2019]|D['\u2019]|Fitz)(?=[A-Z])")  # "McBride", "O'Reilly"
-
-
-def _camel(w: str) -> bool:
-    """Inner capitals ("AntyScience", "PlayStation") mark a brand or a coined name; after a surname prefix
-    ("McBride", "MacDonald", "O'Reilly") they are an ordinary surname's. (`islower` first: later letters
-    all in lower case, most words, have no inner capital, settled by one C call.)"""
-    if w[1:].islower() or not any(map(str.isupper, w[1:])) or is_acronym(w):
-        return False
-    m = SURNAME_PREFIX_RE.match(w)
-    return m is None or any(map(str.isupper, w[m.end() + 1:]))
 
 
 def _contexts(e: Entity, state: DocState) -> Features:
