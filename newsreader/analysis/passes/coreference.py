@@ -235,11 +235,12 @@ def company_short_names(state: DocState) -> None:
         return  # (most articles name no company with its legal form)
     surnames = {fold(e.name.split()[-1]) for e in state.entities if e.root() is e and is_personish(e)}
     for form, owners in hosts.items():
-        e = state.by_form.get(form)
-        if e is None or len({id(o.root()) for o in owners}) != 1 or e.root() is owners[0].root() or e.hinted \
-                or e.title_votes or is_place_name(form, lex) or form in lex.known_orgs or fold(form) in surnames:
+        short = state.by_form.get(form)
+        if short is None or len({id(o.root()) for o in owners}) != 1 or short.root() is owners[0].root() \
+                or short.hinted or short.title_votes or is_place_name(form, lex) or form in lex.known_orgs \
+                or fold(form) in surnames:
             continue
-        merge(e, owners[0])
+        merge(short, owners[0])
 
 
 def _sector_words(ws: list[str], lex: Lexicon) -> bool:

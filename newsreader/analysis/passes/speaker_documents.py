@@ -93,7 +93,10 @@ def _opening_statement_subject(ctx: SpeakerContext, ss: int, pos: int) -> Hit | 
         return None
     end = next_sentence_end(ctx.text, pos, pos + WINDOW) or min(len(ctx.text), pos + WINDOW)
     said = next((r for r in ctx.runs if pos < r.open_pos < end and r.direct and r.speaker is not None), None)
-    return refs.clause_subject(ctx, ss, end) or (said and (said.speaker, said.speaker_span))
+    subject = refs.clause_subject(ctx, ss, end)
+    if subject is not None or said is None:
+        return subject
+    return said.speaker, said.speaker_span
 
 
 def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Actor | None = None) -> Hit | None:
