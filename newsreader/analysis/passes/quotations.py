@@ -280,7 +280,13 @@ def _list_gap(gap: str) -> bool:
 # the character's Unicode category (the same set as [\w'-]).
 _WORDS_RE = re.compile(r"[0-9A-Za-z_\w'-]+")
 _DOTTED_WORDS_RE = re.compile(r"[0-9A-Za-z_\w'.-]+")
-CAPTION_RE = re.compile(r"\b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$")
+# A credit word ("Image:", "Photo:") as a whole word, then the credit to the end of the paragraph. Each word
+# is written before its \b (as a look-behind past the word: no word character before it), so the pattern
+# opens with the words' first letters and `re` finds them by a scan in C instead of testing \b at every
+# character of the paragraph (a sixth of the instructions of `find_runs`). The same matches as
+# \b(?:Image|Photo|Picture|Credit)\s*:\s*[^\n]{0,80}$.
+CAPTION_RE = re.compile(r"(?:Image(?<!\w.{5})|Photo(?<!\w.{5})|Picture(?<!\w.{7})|Credit(?<!\w.{6}))"
+                        r"\s*:\s*[^\n]{0,80}$")
 SHORT_QUOTE_WORDS = 4  # below this, a quotation needs a speech verb in its sentence
 SINGLE_MIN_WORDS = 6  # an unattributed single-quoted run must read like a sentence
 TITLE_MAX_WORDS = 12
