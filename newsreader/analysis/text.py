@@ -133,13 +133,9 @@ def tokenize(text: str) -> Doc:
     words = _Words(text)
     for p_index, (p_start, p_end) in enumerate(paras):
         words.paragraph(p_index, p_start, p_end)
-    # (a comprehension reads a slot in fewer instructions than `map(attrgetter(…))`; `dict(zip(…))` builds
-    # the index in fewer than a dict comprehension)
-    tokens = words.tokens
-    starts = [t.start for t in tokens]
-    return Doc(text, tokens, paras, words.sentences, words.texts, words.para_tokens,
+    return Doc(text, words.tokens, paras, words.sentences, words.texts, words.para_tokens,
                dict(Counter(words.lower_words)), dict(Counter(words.mid_words)), words.initial_capitals,
-               dict(zip(starts, range(len(starts)), strict=True)), starts)
+               words.index_of, list(words.index_of))
 
 
 class _Words:
@@ -147,7 +143,7 @@ class _Words:
     every word by how it is written (counted once at the end)."""
 
     __slots__ = ("text", "tagged", "split", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
-                 "initial_capitals", "sent")
+                 "initial_capitals", "index_of", "sent")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -160,6 +156,9 @@ class _Words:
         self.lower_words: list[str] = []  # every word written in lower case
         self.mid_words: list[str] = []  # every capitalised word that is not sentence-initial
         self.initial_capitals: set[str] = set()
+        # token start -> token index, filled in by the loop that makes the offsets (a dict built from them
+        # afterwards cost twice as much: a new int per index, a tuple per pair); its keys are the starts
+        self.index_of: dict[int, int] = {}
         self.sent = 0
 
     def paragraph(self, p_index: int, p_start: int, p_end: int) -> None:
@@ -187,7 +186,7 @@ class _Words:
     def _fill(self, blank: list[Token], words: list[str], gaps: list[str], pos: int, p_first: int,
               p_index: int) -> int:
         """Fill the paragraph's tokens from its words and the gaps after them; the start of its last sentence."""
-        text, tagged, sent, sentences = self.text, self.tagged, self.sent, self.sentences
+        text, tagged, sent, sentences, index_of = self.text, self.tagged, self.sent, self.sentences, self.index_of
         lower_add, mid_add, initial_add = self.lower_words.append, self.mid_words.append, self.initial_capitals.add
         poss_match = POSS_RE.match
         sent_start = p_first
@@ -236,6 +235,7 @@ class _Words:
             tok.initial = initial
             tok.sent = sent
             tok.para = p_index
+            index_of[start] = i
             prev = tok
         self.sent = sent
         return sent_start
