@@ -194,16 +194,16 @@ class _Words:
         gap = ""  # between the previous word (its possessive included) and this one
         for i, tok, word, after in zip(count(p_first), blank, words, gaps):  # (after: the gap after the word)
             start = pos
-            end = pos = start + len(word)
-            pos += len(after)
+            end = start + len(word)
+            pos = end + len(after)
             cap = upper = word[0].isupper()
             if tagged and word[0] in "@#" and len(word) > 1:  # "@Acme", "#brexit": the second character's
                 cap = word[1].isupper()
             if prev is None:
                 initial, boundary = True, False
             elif gap == " ":  # "in Washington D.C. The team": a dotted acronym swallowed the full stop
-                initial = boundary = (upper and prev.text[-1] == "." and len(prev.text) > 2
-                                      and word in SENT_OPENERS)
+                initial = boundary = (upper and word in SENT_OPENERS and prev.text[-1] == "."
+                                      and len(prev.text) > 2)
             else:
                 ends, initial = _gap_rule(gap)
                 if ends is None:  # a full stop: no sentence end after an abbreviation or an initial
