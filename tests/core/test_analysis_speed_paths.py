@@ -25,6 +25,7 @@ from newsreader.analysis.passes.quotations import (
     _DOTTED_WORDS_RE,
     _WORDS_RE,
     mark_matches,
+    mark_positions,
 )
 from newsreader.analysis.passes.speech_frames import ASIDE_RE, _has_dash
 from newsreader.analysis.names import SURNAME_PREFIX_RE
@@ -128,7 +129,7 @@ QUOTE_TEXT = st.text(alphabet="`'\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2
 def test_marks_are_matched_as_the_pattern_search_finds_them(text: str, a: int, b: int) -> None:
     ps, pe = min(a, b, len(text)), min(max(a, b), len(text))
     for pattern, starts in ((DOUBLE_RE, _DOUBLE_STARTS), (SINGLE_RE, _SINGLE_MARKS)):
-        found = [(m.span(), m.group()) for m in mark_matches(pattern, text, ps, pe, starts)]
+        found = [(m.span(), m.group()) for m in mark_matches(pattern, text, ps, pe, mark_positions(text, starts))]
         assert found == [(m.span(), m.group()) for m in pattern.finditer(text, ps, pe)]
 
 

@@ -20,6 +20,8 @@ from newsreader.analysis.text import (
     Doc,
     Token,
     _after_quote_or_colon,
+    _PLAIN_SPLIT_RE,
+    _SPLIT_RE,
     paragraphs,
     tokenize,
 )
@@ -193,3 +195,15 @@ def test_word_re_finds_the_same_words_as_its_plain_form(text: str, a: int, b: in
     assert WORD_RE.findall(text) == PLAIN_WORD_RE.findall(text)
     spans = [m.span() for m in WORD_RE.finditer(text, lo, hi)]
     assert spans == [m.span() for m in PLAIN_WORD_RE.finditer(text, lo, hi)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(news_like, glued, st.text(alphabet="aB1_ .-'’sS@#&–‐é\n,İ", max_size=20)))
+def test_runs_of_words_hold_the_words_the_word_pattern_finds(text: str) -> None:
+    # the tokenizer splits a body into runs of words with one space between them, then each run at its spaces
+    def words(pattern: re.Pattern[str], text: str) -> list[str]:
+        return [w for run in pattern.split(text)[1::2] for w in run.split(" ")]
+
+    assert words(_SPLIT_RE, text) == WORD_RE.findall(text)
+    plain = text.replace("@", "").replace("#", "")
+    assert words(_PLAIN_SPLIT_RE, plain) == WORD_RE.findall(plain)

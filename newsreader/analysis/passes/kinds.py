@@ -505,19 +505,25 @@ def _in_region(text: str, end: int, lex: Lexicon) -> bool:
     return m is not None and (m.group(1) in lex.countries or m.group(1) in lex.states)
 
 
-PLACE_LIST_RE = re.compile(r"\b(?:{}) of (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:,? and |,? or |, ))*$".format(
-    "|".join(sorted(rule_words("actors_place_nouns")))))
-_PLACE_NOUN_MAX = max(map(len, rule_words("actors_place_nouns")), default=0)
+PLACE_NOUNS = rule_words("actors_place_nouns")  # "town", "villages": one word each
+_PLACE_NOUN_MAX = max(map(len, PLACE_NOUNS), default=0)
+_LAST_WORD_RE = re.compile(r"(?<!\w)\w++\Z")  # a whole word at the end
+# the names listed after "the towns of": capitalised words, with commas and "and"/"or" between them
+PLACE_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:,? and |,? or |, ))*$")
 
 
 def _after_place_noun(text: str, start: int) -> bool:
     """"the town of Hiko", "the towns of Beni, Butembo, Mangina and Katwa": a place noun and "of" before
     the name or before the list it ends."""
-    lo = max(0, start - 160)  # (no " of " in the window, no match: most mentions skip the search)
-    # the list after " of " has capitalised words and separators only, so the match's " of " is the last
-    # one, and the place noun ends there: the search may start where the longest place noun would
+    lo = max(0, start - 160)  # (no " of " in the window: most mentions are settled by one C search)
+    # the list after " of " has capitalised words and separators only, so the " of " is the last one, and
+    # the place noun is the whole word that ends there (a word cut by the window's start is none): one
+    # look at that word instead of a search for every place noun at every character before the " of "
     k = text.rfind(" of ", lo, start)
-    return k >= 0 and PLACE_LIST_RE.search(text, max(lo, k - _PLACE_NOUN_MAX), start) is not None
+    if k < 0:
+        return False
+    m = _LAST_WORD_RE.search(text, max(lo, k - _PLACE_NOUN_MAX), k)
+    return m is not None and m.group() in PLACE_NOUNS and PLACE_LIST_TAIL_RE.match(text, k + 4, start) is not None
 
 
 LIST_ITEM = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}"
