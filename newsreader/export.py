@@ -125,6 +125,25 @@ def write_output(path: Path | str, text: str) -> None:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """True when `a` and `b` are one file (a link or a second name counts); False when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_distinct(outputs: Sequence[Path], articles: Iterable[Path]) -> None:
+    """Raise `ExportError` if an output is one of the articles exported (writing it would destroy the
+    article) or the two outputs are one file (the SVG would silently replace the page)."""
+    for path in outputs:
+        for source in articles:
+            if _same_file(path, source):
+                raise ExportError(f"cannot write {path}: it is the article being exported")
+    if len(outputs) == 2 and (outputs[0].resolve() == outputs[1].resolve() or _same_file(*outputs)):
+        raise ExportError(f"cannot write {outputs[1]}: --html and --svg name the same file")
+
+
 def export(
     articles: Sequence[Article],
     analyse: Callable[[Article], Analysis | None] | None,
@@ -139,6 +158,7 @@ def export(
     not be read are exported with their error line. Every output path is checked before anything is written.
     """
     targets = [(kind, check_output(p)) for kind, p in (("html", html_path), ("svg", svg_path)) if p is not None]
+    _check_distinct([path for _, path in targets], [a.path for a in articles])
     items: list[Item] = [
         (a, analyse(a) if analyse is not None and not a.error else None) for a in articles
     ]
