@@ -338,7 +338,7 @@ class NewsReaderApp(App[None]):
         if self.reader_pane.escape():
             return
         if not isinstance(self.focused, ArticleList):
-            self.article_list.focus()
+            self.screen.set_focus(self.article_list)
         elif self.list_pane.filter_open:
             self.list_pane.clear_filter()
 
@@ -357,7 +357,8 @@ class NewsReaderApp(App[None]):
         getattr(self.reader, f"action_{action}")(direction)
 
     def action_focus_list(self) -> None:
-        self.article_list.focus()
+        """`h`: to the list at once; keys that came with it (already on their way) obey the list's bindings."""
+        self.screen.set_focus(self.article_list)
 
     def action_pane(self, method: str, *args: Any) -> None:
         """Reader keys (`keys.py`): call the `ReaderPane` method of that name."""

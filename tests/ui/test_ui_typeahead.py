@@ -68,3 +68,18 @@ async def test_enter_in_a_bar_still_keeps_its_text(small_folder: Path, make: Any
         assert not isinstance(app.focused, Input)
         assert app.list_pane.filter_text == "beta"
         assert [a.title for a in app.article_list.articles] == ["Beta story"]
+
+
+async def test_keys_queued_after_h_move_the_list_not_the_reader(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("enter")
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleView)
+        start = app.article_list.cursor
+        queue(app, "h", "j", "j")
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleList)
+        assert app.article_list.cursor == start + 2
+        assert app.reader.scroll_y == 0
