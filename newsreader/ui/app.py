@@ -107,6 +107,8 @@ class NewsReaderApp(App[None]):
         super().refresh_css(animate)
 
     async def on_event(self, event: events.Event) -> None:
+        if self._exit and isinstance(event, (events.InputEvent, events.Paste)):
+            return  # after q (Textual's flag): a key in the same read ("qi") would open a screen as the app closes
         if isinstance(event, events.Key):
             self.folder.last_input = time.monotonic()  # the background analysis waits while keys arrive
         await super().on_event(event)

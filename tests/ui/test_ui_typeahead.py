@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -14,12 +15,13 @@ from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 
 SIZE = (120, 36)
+CHARACTERS = {"enter": "\r", "question_mark": "?", "slash": "/"}
 
 
 def queue(app: Any, *keys: str) -> None:
     """Post `keys` to the app all at once, as a terminal delivers keys that arrived in one read."""
     for key in keys:
-        app.post_message(events.Key(key, {"enter": "\r"}.get(key, key)))
+        app.post_message(events.Key(key, CHARACTERS.get(key, key)))
 
 
 async def loaded(app: Any, pilot: Any) -> None:
@@ -83,3 +85,18 @@ async def test_keys_queued_after_h_move_the_list_not_the_reader(small_folder: Pa
         assert isinstance(app.focused, ArticleList)
         assert app.article_list.cursor == start + 2
         assert app.reader.scroll_y == 0
+
+
+@pytest.mark.parametrize("key", ["i", "w", "question_mark", "a", "slash", "f"])
+async def test_a_key_in_the_same_read_as_q_does_not_crash_the_exit(small_folder: Path, make: Any, key: str) -> None:
+    """"qi" typed fast (or "quit" typed into the list by mistake): `i` opened its screen while the app was
+    being taken down, and the exit ended in a traceback (NoMatches, MountError) and status 1."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("enter")
+        await loaded(app, pilot)
+        queue(app, "q", key)
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(app.screen_stack) <= 1
