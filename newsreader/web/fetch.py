@@ -61,6 +61,8 @@ class Page:
 def check_url(url: str) -> str:
     """`url` when it is an absolute http(s) URL with a host; else `FetchError` saying why not."""
     url = url.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in url):  # httpx refuses them with its own exception (a space it encodes)
+        raise FetchError(f"not a valid URL (control characters in it): {clean_line(url, 120)}")
     try:
         parts = urlsplit(url)
     except ValueError:
