@@ -199,6 +199,8 @@ class Fetcher:
             raise FetchError(f"cannot connect: {clean_line(str(exc), 160) or 'connection refused'}") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"network error: {clean_line(str(exc), 160) or type(exc).__name__}") from None
+        except (httpx.InvalidURL, UnicodeError) as exc:  # (no HTTPError) a host IDNA can't encode: "a..b", "xn--"
+            raise FetchError(f"not a valid URL: {clean_line(str(exc), 160) or type(exc).__name__}") from None
 
     def _read_body(self, response: httpx.Response) -> bytes:
         """The decoded body, read in chunks and abandoned as soon as it passes the cap or the deadline."""

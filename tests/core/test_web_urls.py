@@ -41,3 +41,13 @@ def test_add_of_odd_urls_is_one_line_each(web: FixtureServer, web_home, tmp_path
     lines = out.out.splitlines()
     assert len(lines) == 2 and "not a valid URL" in lines[0] and "failed" in lines[1]
     assert "Traceback" not in out.err and "\x1b" not in out.out
+
+
+@pytest.mark.parametrize("url", ["http://a..b/", "http://" + "a" * 300 + ".com/", "http://xn--/",
+                                 "https://256.256.256.256/"])
+def test_a_host_httpx_or_idna_refuses_is_a_fetch_error(url: str) -> None:
+    """Printable, so `check_url` lets them through; httpx (InvalidURL) or the IDNA codec (UnicodeError)
+    refuses them, and `newsreader add` ended in their traceback."""
+    with Fetcher(SMALL) as fetcher, pytest.raises(FetchError, match="not a valid URL") as info:
+        fetcher.get(url)
+    assert "\n" not in str(info.value)
