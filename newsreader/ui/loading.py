@@ -271,10 +271,11 @@ class FolderWorkers:
 
     def poll(self) -> None:
         """Rescan now (`r`, or the live-reload timer); without a session the first scan is retried. Not
-        while the first scan runs: it is reading the folder already, and a second reader would open the
-        index while the first creates it, or refresh the same list beside it."""
+        while the first scan or a rescan runs: it is reading the folder already (and schedules the next
+        look when done), and a second reader would open the index while the first creates it, or refresh
+        the same list beside it (a cancelled thread worker runs on until its next step)."""
         self.stop_poll()
-        if any(w.group == "scan" and not w.is_finished for w in self.app.workers):
+        if any(w.group in ("scan", "poll") and not w.is_finished for w in self.app.workers):
             return
         if self.session is None:
             self.scan()
