@@ -25,7 +25,7 @@ from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
-from newsreader.ui.palette import ReaderCommands
+from newsreader.ui.palette import ReaderCommands, ReaderPalette
 from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
@@ -53,16 +53,8 @@ class NewsReaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = APP_BINDINGS
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        background_analysis: bool = True,
-        analyser: Analyser | None = None,
-        use_index: bool = True,
-        watch: bool = True,
-        read_after: float | None = 2.0,
-    ) -> None:
+    def __init__(self, path: Path, *, background_analysis: bool = True, analyser: Analyser | None = None,
+                 use_index: bool = True, watch: bool = True, read_after: float | None = 2.0) -> None:
         super().__init__()
         self.theme = THEME  # before the stylesheet is parsed (see refresh_css); a config may set another
         self.path = Path(path)
@@ -354,6 +346,10 @@ class NewsReaderApp(App[None]):
             return pane.find_open or bool(pane.find.text) or pane.show_actors or \
                 self.list_pane.filter_open or not isinstance(self.focused, ArticleList)
         return True
+
+    def action_command_palette(self) -> None:  # Textual's, with its palette safe at any size (`ReaderPalette`)
+        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def action_reader(self, action: str, direction: int) -> None:
         getattr(self.reader, f"action_{action}")(direction)
