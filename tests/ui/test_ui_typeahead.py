@@ -15,7 +15,7 @@ from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 
 SIZE = (120, 36)
-CHARACTERS = {"enter": "\r", "question_mark": "?", "slash": "/"}
+CHARACTERS = {"enter": "\r", "question_mark": "?", "slash": "/", "escape": "\x1b"}
 
 
 def queue(app: Any, *keys: str) -> None:
@@ -100,3 +100,24 @@ async def test_a_key_in_the_same_read_as_q_does_not_crash_the_exit(small_folder:
         await pilot.pause()
     assert app.return_code == 0
     assert len(app.screen_stack) <= 1
+
+
+@pytest.mark.parametrize("second", ["enter", "escape", "w"])
+async def test_a_key_after_choosing_in_who_said_what_does_not_close_it_twice(
+    small_folder: Path, make: Any, second: str
+) -> None:
+    """Enter (jump to the quotation) and another key in the same read: both closed the screen, and the
+    second close popped the reader's own screen (ScreenStackError) or set the result twice."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("j", "enter")  # Beta story: one quotation
+        await loaded(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WhoSaidScreen"
+        queue(app, "enter", second)
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
+    assert app.return_code in (0, None) and app._exception is None
