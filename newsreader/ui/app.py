@@ -351,11 +351,14 @@ class NewsReaderApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
             self.push_screen(ReaderPalette(id="--command-palette"))
 
+    def search_themes(self) -> None:  # Textual's "Theme" command, as a `ReaderPalette` too
+        from textual.theme import ThemeProvider
+        self.push_screen(ReaderPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def action_reader(self, action: str, direction: int) -> None:
         getattr(self.reader, f"action_{action}")(direction)
 
-    def action_focus_list(self) -> None:
-        """`h`: to the list at once; keys that came with it (already on their way) obey the list's bindings."""
+    def action_focus_list(self) -> None:  # `h`: at once, so keys that came with it obey the list's bindings
         self.screen.set_focus(self.article_list)
 
     def action_pane(self, method: str, *args: Any) -> None:

@@ -46,3 +46,17 @@ async def test_the_open_article_palette_pages_without_room_too(small_folder: Pat
         await pilot.press("pagedown", "pageup")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_theme_palette_pages_without_room_too(small_folder: Path, make: Any) -> None:
+    """Textual's "Theme" command opens a palette of its own (`App.search_themes`)."""
+    app = make(small_folder)
+    async with app.run_test(size=(20, 3)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.search_themes()
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("pagedown", "pageup")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
