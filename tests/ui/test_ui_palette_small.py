@@ -60,3 +60,20 @@ async def test_the_theme_palette_pages_without_room_too(small_folder: Path, make
         await pilot.press("pagedown", "pageup")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_keys_queued_before_ctrl_p_close_the_palette_once(small_folder: Path, make: Any) -> None:
+    """Enter, Enter, ctrl+p in one read: ctrl+p (a priority key) opens the palette before the Enters reach
+    the App's bindings, which then run the palette's Enter twice; its second close popped the reader's own
+    screen (ScreenStackError, found by random keys and shrunk to these three)."""
+    from textual import events
+
+    app = make(small_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for key, character in [("enter", "\r"), ("enter", "\r"), ("ctrl+p", "\x10")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause(0.3)
+    assert app._exception is None
