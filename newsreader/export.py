@@ -9,8 +9,11 @@ article stays literal; Rich escapes XML.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import stat
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -117,12 +120,61 @@ def check_output(path: Path | str) -> Path:
 
 
 def write_output(path: Path | str, text: str) -> None:
-    """Write `text` (UTF-8) to `path`; any OS error becomes a one-line `ExportError`."""
+    """Write `text` (UTF-8) to `path`; any OS error becomes a one-line `ExportError`.
+
+    A new file, or a plain file there, is replaced whole (written beside it, then renamed), so a write
+    that fails half-way (the disk full) leaves the previous export as it was; a link or a device
+    (`/dev/stdout`, a pipe) is written through, in place."""
     path = check_output(path)
+    data = text.encode("utf-8")
     try:
-        path.write_text(text, encoding="utf-8")
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            with open(path, "wb") as fh:
+                fh.write(data)
+        else:
+            _replace(path, data)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """`path` replaced by a file holding `data`, with the permissions of the file it replaces (a new one:
+    0666 less the umask, as `open` would make it); no temporary file is left behind."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when `a` and `b` are one file (a link or a second name counts); False when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_distinct(outputs: Sequence[Path], articles: Iterable[Path]) -> None:
+    """Raise `ExportError` if an output is one of the articles exported (writing it would destroy the
+    article) or the two outputs are one file (the SVG would silently replace the page)."""
+    for path in outputs:
+        for source in articles:
+            if _same_file(path, source):
+                raise ExportError(f"cannot write {path}: it is the article being exported")
+    if len(outputs) == 2 and (outputs[0].resolve() == outputs[1].resolve() or _same_file(*outputs)):
+        raise ExportError(f"cannot write {outputs[1]}: --html and --svg name the same file")
 
 
 def export(
@@ -139,6 +191,7 @@ def export(
     not be read are exported with their error line. Every output path is checked before anything is written.
     """
     targets = [(kind, check_output(p)) for kind, p in (("html", html_path), ("svg", svg_path)) if p is not None]
+    _check_distinct([path for _, path in targets], [a.path for a in articles])
     items: list[Item] = [
         (a, analyse(a) if analyse is not None and not a.error else None) for a in articles
     ]

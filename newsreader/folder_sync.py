@@ -157,17 +157,8 @@ class FolderSync:
         (a map of 100,000 paths and stamps was ~20 MiB at the peak of every poll); the stamps of the few
         `watched` files are put in it. None if `cancelled` (asked every `WALK_STEP` files: the reader's
         polls pause there while keys arrive, a walk of 100,000 files being seconds of the interpreter)."""
-        if not self.root.is_dir():  # one article file: `load_file` says what is wrong with it, if anything
-            try:
-                st = self.root.stat()
-            except OSError as exc:
-                error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
-                return {}, {str(self.root): [_error_entry(self.root, error)]}, set()
-            path = str(self.root)
-            now = file_stamp(st.st_size, st.st_mtime)
-            if path in watched:
-                watched[path] = now
-            return ({path: now} if self.known_stamp(path) != now else {}), {}, set()
+        if not self.root.is_dir():
+            return self._walk_one(watched)
         changed: dict[str, int] = {}
         errors: dict[str, list[Article]] = {}
         seen = self.listing.seen_marks()
@@ -191,6 +182,23 @@ class FolderSync:
         unseen = set(seen.unseen())
         unseen.update(p for p in self._empty_files if p not in empty_seen)
         return changed, errors, unseen
+
+    def _walk_one(self, watched: dict[str, int | None]) -> tuple[dict[str, int], dict[str, list[Article]], set[str]]:
+        """`_walk` of a root that is no folder: one article file (`load_file` says what is wrong with it, if
+        anything), or nothing (moved or deleted). Whatever else is listed, the files of a folder that was
+        here, was not seen: a folder moved away lists its error, not its old files as if still there."""
+        seen = self.listing.seen_marks()
+        path = str(self.root)
+        seen.mark(path)
+        try:
+            st = self.root.stat()
+        except OSError as exc:
+            error = f"cannot read: {clean_line(exc.strerror or str(exc), 200)}"
+            return {}, {path: [_error_entry(self.root, error)]}, set(seen.unseen())
+        now = file_stamp(st.st_size, st.st_mtime)
+        if path in watched:
+            watched[path] = now
+        return ({path: now} if self.known_stamp(path) != now else {}), {}, set(seen.unseen())
 
     def sync(
         self,

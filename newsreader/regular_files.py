@@ -74,7 +74,12 @@ def open_regular(
 
     Raises OSError as `os.open` does, IsADirectoryError, or NotRegularFile (a ValueError).
     """
-    fd = os.open(path, flags | _OPEN_FLAGS, mode)
+    try:
+        fd = os.open(path, flags | _OPEN_FLAGS, mode)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket can't be opened at all (nor a device without its driver)
+            raise NotRegularFile(NOT_REGULAR) from None
+        raise
     try:
         return fd, check_regular(fd)
     except BaseException:

@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 from collections.abc import Sequence
 
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
@@ -121,4 +121,6 @@ class ActorCommand(Provider):
 
     def open(self) -> None:
         """Push the palette of folder actors."""
-        self.app.push_screen(CommandPalette(providers=[FolderActors], placeholder="Actor… (type a name)"))
+        from newsreader.ui.palette import ReaderPalette
+
+        self.app.push_screen(ReaderPalette(providers=[FolderActors], placeholder="Actor… (type a name)"))

@@ -25,7 +25,7 @@ from newsreader.ui.header import AppHeader, header_parts
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
-from newsreader.ui.palette import ReaderCommands
+from newsreader.ui.palette import ReaderCommands, ReaderPalette
 from newsreader.ui.panes import Panes
 from newsreader.ui.read_marks import ReadMarks
 from newsreader.ui.reader_pane import ReaderPane
@@ -53,16 +53,8 @@ class NewsReaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = APP_BINDINGS
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        background_analysis: bool = True,
-        analyser: Analyser | None = None,
-        use_index: bool = True,
-        watch: bool = True,
-        read_after: float | None = 2.0,
-    ) -> None:
+    def __init__(self, path: Path, *, background_analysis: bool = True, analyser: Analyser | None = None,
+                 use_index: bool = True, watch: bool = True, read_after: float | None = 2.0) -> None:
         super().__init__()
         self.theme = THEME  # before the stylesheet is parsed (see refresh_css); a config may set another
         self.path = Path(path)
@@ -107,6 +99,8 @@ class NewsReaderApp(App[None]):
         super().refresh_css(animate)
 
     async def on_event(self, event: events.Event) -> None:
+        if self._exit and isinstance(event, (events.InputEvent, events.Paste)):
+            return  # after q (Textual's flag): a key in the same read ("qi") would open a screen as the app closes
         if isinstance(event, events.Key):
             self.folder.last_input = time.monotonic()  # the background analysis waits while keys arrive
         await super().on_event(event)
@@ -338,7 +332,7 @@ class NewsReaderApp(App[None]):
         if self.reader_pane.escape():
             return
         if not isinstance(self.focused, ArticleList):
-            self.article_list.focus()
+            self.screen.set_focus(self.article_list)
         elif self.list_pane.filter_open:
             self.list_pane.clear_filter()
 
@@ -353,11 +347,19 @@ class NewsReaderApp(App[None]):
                 self.list_pane.filter_open or not isinstance(self.focused, ArticleList)
         return True
 
+    def action_command_palette(self) -> None:  # Textual's, with its palette safe at any size (`ReaderPalette`)
+        if self.use_command_palette and not isinstance(self.screen, ReaderPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:  # Textual's "Theme" command, as a `ReaderPalette` too
+        from textual.theme import ThemeProvider
+        self.push_screen(ReaderPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def action_reader(self, action: str, direction: int) -> None:
         getattr(self.reader, f"action_{action}")(direction)
 
-    def action_focus_list(self) -> None:
-        self.article_list.focus()
+    def action_focus_list(self) -> None:  # `h`: at once, so keys that came with it obey the list's bindings
+        self.screen.set_focus(self.article_list)
 
     def action_pane(self, method: str, *args: Any) -> None:
         """Reader keys (`keys.py`): call the `ReaderPane` method of that name."""

@@ -100,6 +100,6 @@ class OpenArticleCommand(Provider):
 
     def open(self) -> None:
         """Push the palette of article titles."""
-        from textual.command import CommandPalette
+        from newsreader.ui.palette import ReaderPalette
 
-        self.app.push_screen(CommandPalette(providers=[ArticleTitles], placeholder="Open article… (type a title)"))
+        self.app.push_screen(ReaderPalette(providers=[ArticleTitles], placeholder="Open article… (type a title)"))

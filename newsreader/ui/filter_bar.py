@@ -17,16 +17,14 @@ from newsreader.ui.input_bar import InputBar
 
 
 class FilterBar(InputBar, Vertical):
-    """Posts `Changed` per keystroke, `Done` on enter (keep filter, focus list), `Cleared` on esc."""
+    """Posts `Changed` per keystroke and `Cleared` on esc (Enter is the `ListPane`'s: it keeps the filter
+    and gives the list the keys)."""
 
     BINDINGS = [Binding("escape", "clear", "Clear filter", id="filter.clear")]
 
     @dataclass
     class Changed(Message):
         query: str
-
-    class Done(Message):
-        pass
 
     class Cleared(Message):
         pass
@@ -54,10 +52,6 @@ class FilterBar(InputBar, Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(event.value))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Done())
 
     def action_clear(self) -> None:
         self.post_message(self.Cleared())

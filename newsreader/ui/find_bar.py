@@ -22,7 +22,7 @@ from newsreader.ui.input_bar import InputBar
 
 class FindBar(InputBar, Horizontal):
     """Incremental find: `text` follows the input as it is typed; posts `Toggled` for the regex /
-    whole-word switches, `Step` for next/previous, `Done` (Enter) and `Closed` (Esc). It keeps no find
+    whole-word switches, `Step` for next/previous and `Closed` (Esc); Enter is the `ReaderPane`'s. It keeps no find
     state of its own: the `ReaderPane` owns the query and tells the bar its flags and counter."""
 
     BINDINGS = [
@@ -44,9 +44,6 @@ class FindBar(InputBar, Horizontal):
     @dataclass
     class Step(Message):
         direction: int
-
-    class Done(Message):
-        """Enter: keep the matches, give the keys back to the reader (then n/N step)."""
 
     class Closed(Message):
         """Esc: close and clear every highlight."""
@@ -107,10 +104,6 @@ class FindBar(InputBar, Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()  # reported through `text`, at once
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Done())
 
     def action_step(self, direction: int) -> None:
         self.post_message(self.Step(direction))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -54,6 +55,11 @@ class ListPane(Vertical):
     """Filter bar + article list; see the module docstring."""
 
     BLANK = True  # its children cover it (see ReaderScreen)
+
+    # Enter in the filter: a priority binding runs as the App takes the key, so the keys that came in the
+    # same read (typed fast, or while the reader was busy) go to the list; the Input's own Enter would run
+    # only after they had been typed into the filter
+    BINDINGS = [Binding("enter", "filter_done", "Keep the filter, to the list", show=False, priority=True)]
 
     IN_HEADER = ("listed", "unread", "sort", "unread_only", "starred_only", "listed_filter")
     """The reactives below that the header shows (the App watches them)."""
@@ -387,9 +393,15 @@ class ListPane(Vertical):
         else:
             self._run_filter()  # a key typed on its own: no wait
 
-    def on_filter_bar_done(self, message: FilterBar.Done) -> None:
-        message.stop()
-        self.article_list.focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the filter's only while its input has the keys (else the list's or the reader's)."""
+        if action == "filter_done":
+            return self._filter_bar is not None and self.screen.focused is self._filter_bar.input
+        return True
+
+    def action_filter_done(self) -> None:
+        """Keep the filter; the list takes the keys now, not after those already queued."""
+        self.screen.set_focus(self.article_list)
 
     def on_filter_bar_cleared(self, message: FilterBar.Cleared) -> None:
         message.stop()

@@ -270,12 +270,15 @@ class FolderWorkers:
             self._poll_timer = self.app.set_timer(QUIET_S, self._poll_when_quiet)
 
     def poll(self) -> None:
-        """Rescan now (`r`, or the live-reload timer); without a session the first scan is retried, unless
-        it is still running (a second scan would open the same index while the first one creates it)."""
+        """Rescan now (`r`, or the live-reload timer); without a session the first scan is retried. Not
+        while the first scan or a rescan runs: it is reading the folder already (and schedules the next
+        look when done), and a second reader would open the index while the first creates it, or refresh
+        the same list beside it (a cancelled thread worker runs on until its next step)."""
         self.stop_poll()
+        if any(w.group in ("scan", "poll") and not w.is_finished for w in self.app.workers):
+            return
         if self.session is None:
-            if not any(w.group == "scan" and not w.is_finished for w in self.app.workers):
-                self.scan()
+            self.scan()
         else:
             self._run("reloading the folder", "poll", self._poll)
 

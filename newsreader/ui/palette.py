@@ -1,4 +1,5 @@
-"""The main command palette (ctrl+p): the app's own commands first, then Textual's.
+"""The main command palette (ctrl+p): the app's own commands first, then Textual's; and the palette screen
+every palette of the app is (`ReaderPalette`).
 
 One provider for all of them, because the palette lists discovered entries in the order providers happen
 to answer: with Textual's system provider alongside, "Keys", "Maximize", "Quit", "Screenshot" and "Theme"
@@ -10,9 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.await_complete import AwaitComplete
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 Entry = tuple[str, Callable[[], object], str]
+
+
+class ReaderPalette(CommandPalette):
+    """Textual's palette, safe in a window with no room for its list (20x3): Textual 8.2.8's OptionList
+    makes its line data only for a list with room, and PageUp/PageDown indexed it anyway (KeyError, and
+    the reader died). With no room there is nothing to page through."""
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close once: keys queued before a priority ctrl+p reach the App's bindings after the palette
+        opened, and ran its Enter twice; the second close popped the reader's own screen."""
+        return super().dismiss(result) if self.is_active else AwaitComplete.nothing()
+
+    def _action_command_list(self, action: str) -> None:
+        if action.startswith("page_") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)
 
 
 class ReaderCommands(Provider):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive, var
@@ -87,6 +88,10 @@ class ReaderPane(Horizontal):
             self.query = query
 
     BLANK = True  # its children cover it (see ReaderScreen)
+
+    # Enter in the find bar: a priority binding, as the filter's (`ListPane`): keys in the same read as
+    # the Enter reach the reader (n, N, j), not the find's text
+    BINDINGS = [Binding("enter", "find_done", "Keep the matches, read on", show=False, priority=True)]
 
     article: var[Article | None] = var(None)
     """The article shown (a list entry until a big body has been read)."""
@@ -276,9 +281,15 @@ class ReaderPane(Horizontal):
         message.stop()
         self.step_match(message.direction)
 
-    def on_find_bar_done(self, message: FindBar.Done) -> None:
-        message.stop()
-        self.view.focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the find bar's only while its input has the keys."""
+        if action == "find_done":
+            return self._find_bar is not None and self.screen.focused is self._find_bar.input
+        return True
+
+    def action_find_done(self) -> None:
+        """Keep the matches; the reader takes the keys now (then n/N step), not after those queued."""
+        self.screen.set_focus(self.view)
 
     def on_find_bar_closed(self, message: FindBar.Closed) -> None:
         message.stop()

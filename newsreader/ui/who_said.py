@@ -215,7 +215,13 @@ class WhoSaidScreen(ModalScreen[int | None]):
 
     def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
         message.stop()
-        self.dismiss(message.index)
+        self._close(message.index)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, result: int | None) -> None:
+        """Dismiss once: Enter's choice arrives as a message, after a key that came with it (another Enter,
+        Esc) may have closed the screen already; a second dismiss popped the reader's own screen."""
+        if self.is_active:
+            self.dismiss(result)

@@ -9,6 +9,7 @@ Last-Modified, the feed's title, the entries already seen) is state, kept apart 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import time
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ FEEDS_FILE = "feeds.yaml"
 STATE_FILE = "feeds-state.json"
 MAX_SEEN = 5000  # entry ids remembered per feed (a feed lists its latest few dozen)
 MAX_FILE_BYTES = 4 * 1024 * 1024
+FILE_KEYS = ("feeds", "refresh_minutes")  # everything `save_subscriptions` writes back
+FEED_KEYS = ("url", "folder", "title")
 
 
 class FeedsFileError(Exception):
@@ -88,6 +91,7 @@ def load_subscriptions(path: Path | None = None) -> Subscriptions:
         return Subscriptions()
     if not isinstance(data, dict) or not isinstance(data.get("feeds", []), list):
         raise FeedsFileError(f"{path}: expected `feeds:` with a list of {{url, folder}}")
+    _known_keys(data, FILE_KEYS, f"{path}: unknown setting")
     return Subscriptions(
         [_feed(item, path, i) for i, item in enumerate(data.get("feeds") or [], 1)],
         _minutes(data.get("refresh_minutes"), path),
@@ -97,8 +101,19 @@ def load_subscriptions(path: Path | None = None) -> Subscriptions:
 def _feed(item: Any, path: Path, number: int) -> Feed:
     if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not isinstance(item.get("folder"), str):
         raise FeedsFileError(f"{path}: feed {number} needs `url` and `folder` (both text)")
+    _known_keys(item, FEED_KEYS, f"{path}: feed {number}: unknown key")
     title = item.get("title")
     return Feed(item["url"].strip(), Path(item["folder"]).expanduser(), title if isinstance(title, str) else None)
+
+
+def _known_keys(data: dict[Any, Any], known: tuple[str, ...], what: str) -> None:
+    """Raise for a key `save_subscriptions` would not write back: `feeds add` would silently drop it (a
+    misspelt `feed:` with the person's whole list under it)."""
+    for key in data:
+        if key not in known:
+            hint = difflib.get_close_matches(str(key), known, n=1)
+            raise FeedsFileError(f"{what} `{clean_line(str(key), 80)}`"
+                                 + (f" (did you mean {hint[0]!r}?)" if hint else f" ({', '.join(known)})"))
 
 
 def _minutes(value: Any, path: Path) -> float | None:

@@ -61,6 +61,8 @@ class Page:
 def check_url(url: str) -> str:
     """`url` when it is an absolute http(s) URL with a host; else `FetchError` saying why not."""
     url = url.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in url):  # httpx refuses them with its own exception (a space it encodes)
+        raise FetchError(f"not a valid URL (control characters in it): {clean_line(url, 120)}")
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -197,6 +199,8 @@ class Fetcher:
             raise FetchError(f"cannot connect: {clean_line(str(exc), 160) or 'connection refused'}") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"network error: {clean_line(str(exc), 160) or type(exc).__name__}") from None
+        except (httpx.InvalidURL, UnicodeError) as exc:  # (no HTTPError) a host IDNA can't encode: "a..b", "xn--"
+            raise FetchError(f"not a valid URL: {clean_line(str(exc), 160) or type(exc).__name__}") from None
 
     def _read_body(self, response: httpx.Response) -> bytes:
         """The decoded body, read in chunks and abandoned as soon as it passes the cap or the deadline."""
