@@ -39,7 +39,8 @@ def test_a_key_a_rewrite_would_drop_is_refused_and_the_file_kept(
 
 
 def test_every_known_key_is_kept_by_a_rewrite(web_home: Path, tmp_path: Path) -> None:
-    feeds_file(web_home, f"refresh_minutes: 30\nfeeds:\n  - {{url: 'https://a.invalid/f', folder: {tmp_path}, title: A}}\n")
+    feeds_file(web_home,
+               f"refresh_minutes: 30\nfeeds:\n  - {{url: 'https://a.invalid/f', folder: {tmp_path}, title: A}}\n")
     assert main(["feeds", "add", URL, "--folder", str(tmp_path)]) == 0
     subs = load_subscriptions()
     assert subs.refresh_minutes == 30
