@@ -43,8 +43,10 @@ def capitalised_runs(state: DocState) -> None:
 
     captions = state.captions
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
+    # (most bodies hold no elided particle: one search of the text spares a test of every lower-case word)
+    elided = ELIDED_PARTICLES if any(p in text for p in ELIDED_PARTICLES) else ()
     for i, t in enumerate(toks):
-        if not cur and not t.cap and "-" not in t.text and not t.text.startswith(ELIDED_PARTICLES) \
+        if not cur and not t.cap and "-" not in t.text and not (elided and t.text.startswith(elided)) \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen, "d'Ettorre" an
             # elided particle; "1st" may open one)
