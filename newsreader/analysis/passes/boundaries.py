@@ -53,7 +53,7 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann P
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    toks = state.doc.tokens
+    toks, known_orgs = state.doc.tokens, state.lex.known_orgs
     solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
     cands: list[Cand] = []
@@ -62,13 +62,16 @@ def split_runs(state: DocState) -> None:
             continue
         if k in surnames:
             cands.append(Cand([toks[run[0]]], person_evidence=True))
-        elif len(run) == 2 and _glued_surname(run, state):
+        elif len(run) == 1:  # (most runs)
+            cands += _run_cands(run, state, solo)
+        # (each rule's first test made here: most runs pass neither, without a call)
+        elif len(run) == 2 and toks[run[0]].text in known_orgs and _glued_surname(run, state):
             cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
-        elif len(run) > 1 and _shares_surname(run[-1], state):
+        elif toks[run[-1]].text in NAME_LIKE_WORDS and _shares_surname(run[-1], state):
             # "The Bill and Melinda Gates Foundation" at a sentence start: the forename is a conjunct
             cands += _run_cands(run[:-1], state, solo) + [Cand([toks[run[-1]]])]
         else:
-            cands += _run_cands(run, state, solo)
+            cands += _with_suffix(run, state, solo)
     state.cands = cands
 
 
@@ -252,7 +255,9 @@ def _split_run(run: list[int], state: DocState, solo: set[str], surname_last: bo
             sp.close()
             i += 1
             continue
-        size = _compound_title(words, i, match_title(words, i, lex), lex)
+        size = match_title(words, i, lex)
+        if size:  # (most words open no title: no call)
+            size = _compound_title(words, i, size, lex)
         if size == 1 and words[i] in REGNAL_TITLES and 1 <= n - i - 1 <= 3 and _title_applies(
                 (words[i],), words[i + 1:], bool(sp.cur), lex):
             # "Queen Elizabeth II", "Pope Francis": the title is part of the name
