@@ -119,8 +119,8 @@ def learned_kinds(state: DocState) -> None:
         if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
         elif e.features and e.kind != "place":
-            features = kind_features(e)
-            probs = {k: m.probability(features) for k, m in models.items()}
+            ending = _ending(e)  # (the model's one feature beyond `e.features`, weighed without a copy of them)
+            probs = {k: m.probability(e.features, ending) for k, m in models.items()}
             e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
 
 
@@ -183,7 +183,11 @@ def entity_features(e: Entity, state: DocState) -> Features:
 def kind_features(e: Entity) -> Features:
     """The entity's features plus the ending of its last word ("-ia", "-rg", "-ov"), which tells places
     from people but says nothing about whether a word is a name at all."""
-    return {**e.features, f"end={e.name[-2:].lower()}": 1.0}
+    return {**e.features, _ending(e): 1.0}
+
+
+def _ending(e: Entity) -> str:
+    return f"end={e.name[-2:].lower()}"
 
 
 def _shape(name: str, words: list[str]) -> Features:
