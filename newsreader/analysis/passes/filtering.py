@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import attrgetter
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import formal_state_place, inner_capitals, is_acronym, is_initial, is_place_name, numbered_body, unmarked
@@ -168,7 +169,9 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
             and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex) \
             and not numbered_body([t.text for t in toks], lex):
         toks = toks[1:]
-    if len(toks) >= 2 and _complement_head(toks) in LAW_HEADS and not lex.is_forename(toks[0].text):
+    # (`_complement_head` is one of the words: most runs hold no law's head word at all, settled in C)
+    if len(toks) >= 2 and not LAW_HEADS.isdisjoint(map(_TEXT, toks)) and _complement_head(toks) in LAW_HEADS \
+            and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Vehicle Regulations for Buses": laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
@@ -178,6 +181,9 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     while toks and (_contraction(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
+
+
+_TEXT = attrgetter("text")
 
 
 def _complement_head(toks: list[Token]) -> str:
