@@ -1,8 +1,8 @@
 """The learned model's probability is the plain weighted sum, to the last bit.
 
-`Model.probability` sums its products in C over every feature (a zero value adds a zero) and takes one
-extra feature of value 1 without a copy of the dict; the property test holds it to the plain formulation
-(products of the non-zero features, in order, the extra one last), over open-ended weights and values.
+`Model.probability` takes one extra feature of value 1 without a copy of the dict; the property test
+holds it to the plain formulation (products of the non-zero features, in order, the extra one last),
+over open-ended weights and values.
 """
 
 from __future__ import annotations
