@@ -152,32 +152,34 @@ def entity_features(e: Entity, state: DocState) -> Features:
     lex, stats = state.lex, state.stats
     words = e.name.split()
     first, last = words[0], words[-1]
-    f: Features = {"bias": 1.0, f"words={min(len(words), 3)}": 1.0, f"kind={e.kind}": 1.0}
     votes = max(1, e.person_votes + e.org_votes + e.place_votes)
-    f["votes_person"] = e.person_votes / votes
-    f["votes_org"] = e.org_votes / votes
-    f["votes_place"] = e.place_votes / votes
-    f["titled"] = float(e.title_votes > 0)
-    f["forms"] = math.log2(len(e.forms))
-    f["mentions"] = math.log2(1 + len(e.mentions))
-    f["one_mention"] = float(len(e.mentions) == 1)
-    f["forename"] = float(lex.forename_evidence(first) and len(words) > 1)
-    f["forename_alone"] = float(lex.is_forename(first) and len(words) == 1)
     first_lower = first.lower()
-    f["common_first"] = float(first_lower in lex.common_words)
-    # (set operations and `map` instead of generator expressions: this runs once per entity)
-    f["all_common"] = float(lex.common_words.issuperset(map(str.lower, words)))
-    f["lower_here"] = float(first_lower in stats.lower_seen)
-    # (`names.is_place_name` of any form: a gazetteer name or a place alias)
-    f["gaz_place"] = float(not lex.places.isdisjoint(e.forms) or any(map(lex.place_aliases.__contains__, e.forms)))
-    f["gaz_org"] = float(not lex.known_orgs.isdisjoint(e.forms) or any(map(lex.org_aliases.__contains__, e.forms)))
-    f["org_head"] = float(not lex.org_heads.isdisjoint(words))
-    f["media_head"] = float(last in lex.media_heads)
-    f["place_head"] = float(last in lex.place_heads)
-    f["nationality"] = float(first in lex.nationalities)
-    f.update(_shape(e.name, words))
-    f.update(_contexts(e, state))
-    return f
+    # (one dict display, not a store per feature: this runs once per entity; the order is the weights')
+    return {
+        "bias": 1.0, f"words={min(len(words), 3)}": 1.0, f"kind={e.kind}": 1.0,
+        "votes_person": e.person_votes / votes,
+        "votes_org": e.org_votes / votes,
+        "votes_place": e.place_votes / votes,
+        "titled": float(e.title_votes > 0),
+        "forms": math.log2(len(e.forms)),
+        "mentions": math.log2(1 + len(e.mentions)),
+        "one_mention": float(len(e.mentions) == 1),
+        "forename": float(lex.forename_evidence(first) and len(words) > 1),
+        "forename_alone": float(lex.is_forename(first) and len(words) == 1),
+        "common_first": float(first_lower in lex.common_words),
+        # (set operations and `map` instead of generator expressions)
+        "all_common": float(lex.common_words.issuperset(map(str.lower, words))),
+        "lower_here": float(first_lower in stats.lower_seen),
+        # (`names.is_place_name` of any form: a gazetteer name or a place alias)
+        "gaz_place": float(not lex.places.isdisjoint(e.forms) or any(map(lex.place_aliases.__contains__, e.forms))),
+        "gaz_org": float(not lex.known_orgs.isdisjoint(e.forms) or any(map(lex.org_aliases.__contains__, e.forms))),
+        "org_head": float(not lex.org_heads.isdisjoint(words)),
+        "media_head": float(last in lex.media_heads),
+        "place_head": float(last in lex.place_heads),
+        "nationality": float(first in lex.nationalities),
+        **_shape(e.name, words),
+        **_contexts(e, state),
+    }
 
 
 def kind_features(e: Entity) -> Features:
