@@ -44,7 +44,7 @@ def capitalised_runs(state: DocState) -> None:
     captions = state.captions
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
     # (most bodies hold no elided particle: one search of the text spares a test of every lower-case word)
-    elided = ELIDED_PARTICLES if any(p in text for p in ELIDED_PARTICLES) else ()
+    elided = ELIDED_PARTICLES if ELIDED_RE.search(text) else ()
     for i, t in enumerate(toks):
         if not cur and not t.cap and "-" not in t.text and not (elided and t.text.startswith(elided)) \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
@@ -86,6 +86,11 @@ def capitalised_runs(state: DocState) -> None:
             flush()
     flush()
     state.runs = _trimmed(runs, toks)
+
+
+# An elided particle where a word starts (no word character before it, as before every token: the tokenizer
+# never starts a word after a word character). Not "Ford's": a "d'" that ends a word is no particle.
+ELIDED_RE = re.compile(r"(?<!\w)(?:{})".format("|".join(map(re.escape, ELIDED_PARTICLES))))
 
 
 def _trimmed(runs: list[list[int]], toks: list[Token]) -> list[list[int]]:
