@@ -89,8 +89,10 @@ def capitalised_runs(state: DocState) -> None:
 
 
 # An elided particle where a word starts (no word character before it, as before every token: the tokenizer
-# never starts a word after a word character). Not "Ford's": a "d'" that ends a word is no particle.
-ELIDED_RE = re.compile(r"(?<!\w)(?:{})".format("|".join(map(re.escape, ELIDED_PARTICLES))))
+# never starts a word after a word character). Not "Ford's": a "d'" that ends a word is no particle. (Each
+# branch opens with its first letter and looks behind it after: `re` finds the letter by a scan in C, where
+# a look-behind first is tried at every character of the body.)
+ELIDED_RE = re.compile("|".join(rf"{re.escape(p[0])}(?<!\w.){re.escape(p[1:])}" for p in ELIDED_PARTICLES))
 
 
 def _trimmed(runs: list[list[int]], toks: list[Token]) -> list[list[int]]:
