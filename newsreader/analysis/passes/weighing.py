@@ -231,19 +231,14 @@ def _contexts(e: Entity, state: DocState) -> Features:
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, texts, k, en, verbs)
         listed += _listed(toks, k, en, text)
-    counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
-              "named_the": named_the, "after_role": after_role, "before_verb": before_verb, "possessive": possessive,
-              "listed": listed,
-              **_work_cues(e, state)}
     n = max(1, len(e.mentions))
-    out = {_CTX_NAMES.get(k) or f"ctx_{k}": v / n for k, v in counts.items()}
-    out["all_initial"] = float(initial == len(e.mentions))
-    return out
-
-
-# the context features' names, made once (an f-string per context and entity made a new string to hash)
-_CTX_NAMES = {k: f"ctx_{k}" for k in ("initial", "headline", "after_prep", "after_the", "named_the", "after_role",
-                                      "before_verb", "possessive", "listed", "naming", "owner", "year", "quoted")}
+    work = _work_cues(e, state)
+    # (the shares written out in one dict display: no dict of counts, renamed, per entity)
+    return {"ctx_initial": initial / n, "ctx_headline": headline / n, "ctx_after_prep": after_prep / n,
+            "ctx_after_the": after_the / n, "ctx_named_the": named_the / n, "ctx_after_role": after_role / n,
+            "ctx_before_verb": before_verb / n, "ctx_possessive": possessive / n, "ctx_listed": listed / n,
+            "ctx_naming": work["naming"] / n, "ctx_owner": work["owner"] / n, "ctx_year": work["year"] / n,
+            "ctx_quoted": work["quoted"] / n, "all_initial": float(initial == len(e.mentions))}
 
 
 def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
