@@ -27,3 +27,12 @@ def test_a_token_opening_with_an_elided_particle_is_found_by_the_search(text: st
 def test_a_possessive_after_d_is_no_particle() -> None:
     assert ELIDED_RE.search("Ford's plant and David's car") is None
     assert ELIDED_RE.search("the work of d\u2019Alembert") is not None
+
+
+def test_a_name_goes_on_past_an_elided_particle() -> None:
+    from newsreader.analysis import analyse
+
+    found = analyse("Yesterday the physicist Luca d'Ettorre said the result was wrong. Later d'Ettorre left.")
+    assert [(a.name, a.kind) for a in found.actors] == [("Luca d'Ettorre", "person")]
+    found = analyse("The mathematician Jean le Rond d\u2019Alembert wrote it.")
+    assert [a.name for a in found.actors] == ["Jean le Rond d\u2019Alembert"]

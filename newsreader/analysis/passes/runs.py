@@ -57,8 +57,10 @@ def capitalised_runs(state: DocState) -> None:
             flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
         if not t.cap and t.text not in PARTICLES and t.text != "of" and "-" not in t.text \
-                and not t.text[0].isdigit() and not namey(t):
-            flush()  # (the word after most runs: lower case, no particle, no number: no need to ask `_joinable`)
+                and not t.text[0].isdigit() and not (elided and namey(t)):
+            # (the word after most runs: lower case, no particle, no number: no need to ask `_joinable`; a
+            # lower-case word without a hyphen is `namey` only behind an elided particle)
+            flush()
             continue
         joinable = bool(cur) and _joinable(toks, cur, i, text, lex)
         if t.cap and "-" in t.text:
