@@ -286,7 +286,9 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if plain != w and (plain in lex.nationalities or plain in lex.non_actors):
         return True
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
-            or w in lex.non_actors or _contraction(w) or _negation(w) or w.startswith("#"):
+            or w in lex.non_actors or w.startswith("#"):
+        return True
+    if ("'" in w or "\u2019" in w) and (_contraction(w) or _negation(w)):  # (both need an apostrophe)
         return True
     if w[-1] == "s" and (_demonym(w, lex) or w[:-1] in lex.nationalities and w not in lex.known_orgs
                          and not is_place_name(w, lex)):
@@ -295,7 +297,7 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "URLs", "NGOs": plurals of common acronyms
     if (w.endswith(_IDEA_SUFFIXES) or _field_of_study(w)) and w not in lex.known_orgs:
         return True  # "Islamophobia", "Thatcherism": ideas; "in Linguistics": a field of study; not actors
-    if _hyphenated_non_name(w, lex):
+    if ("-" in w or "\u2013" in w) and _hyphenated_non_name(w, lex):  # (most words: no dash, no call)
         return True
     if is_acronym(w) and any(ch.isdigit() for ch in w) and w not in lex.known_orgs:
         return True
