@@ -487,8 +487,10 @@ def _product_model(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> l
     in it, so the words after the brand are no affiliated person. The brand is a known organisation or a
     word that is no dictionary word, place or forename ("Volvo"); after a common word the number counts
     places or things of one series ("Area 51", "Route 66", "Channel 4")."""
+    if c.person_evidence or not any(map(str.isdigit, "".join(words[1:]))):
+        return None  # (most runs: no digit after the first word, so no model code; asked in C)
     k = next((k for k in range(1, len(words)) if model_code(words[k])), 0)
-    if not k or c.person_evidence:
+    if not k:
         return None
     brand = " ".join(words[:k])
     if brand in lex.known_orgs or k == 1 and brand.lower() not in lex.common_words \
