@@ -369,11 +369,12 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
             and not ((sp.cur or inside) and len(w) > 3 and i + 1 < n and words[-1] in lex.org_heads
                      and words[i + 1] not in lex.time_words):
         return True
+    if w not in lex.function_words or sp.cur:
+        return False  # (most words: the rest is asked of a leading function word only)
     name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
         and words[i + 1] not in lex.function_words
     place_prefix = w + "." in lex.place_prefixes and i + 1 < n  # "St. Louis": an abbreviated "Saint"
-    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like \
-        and not place_prefix and not numbered_body(words[i:], lex)
+    return not match_title(words, i, lex) and not name_like and not place_prefix and not numbered_body(words[i:], lex)
 
 
 def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon,
