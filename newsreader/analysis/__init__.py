@@ -69,17 +69,15 @@ def _analyse(text: str, hints: Sequence[ActorHint], title: str) -> Analysis:
 def _run(text: str, hints: tuple[ActorHint, ...], prefix_len: int) -> Analysis:
     from .pipeline import run
 
-    state = run(text, hints)
+    state = run(text, hints, prefix_len)  # (the actors' mentions come in body offsets)
     assert state.cast is not None
     return _shifted(Analysis(quotes=state.quotes, actors=state.cast.actors), prefix_len)
 
 
 def _shifted(analysis: Analysis, off: int) -> Analysis:
-    """Offsets back into the body: mentions and quotations inside the headline prefix are dropped."""
+    """Quotation offsets back into the body: those inside the headline prefix are dropped."""
     if not off:
         return analysis
-    for a in analysis.actors:
-        a.mentions = [Mention(m.start - off, m.end - off, m.text) for m in a.mentions if m.start >= off]
     quotes = []
     for q in analysis.quotes:
         if q.start < off:

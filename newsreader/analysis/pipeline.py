@@ -24,9 +24,10 @@ def quotations(state: DocState) -> None:
 PASSES: tuple[Pass, ...] = (*ACTOR_PASSES, quotations)
 
 
-def run(text: str, hints: Sequence[ActorHint] = ()) -> DocState:
-    """Tokenise `text` and run every pass; the state holds the cast and the quotations."""
-    state = DocState(tokenize(text), tuple(hints))
+def run(text: str, hints: Sequence[ActorHint] = (), body_start: int = 0) -> DocState:
+    """Tokenise `text` and run every pass; the state holds the cast and the quotations. The actors'
+    mentions are offsets into `text[body_start:]` (the body after a headline prefix)."""
+    state = DocState(tokenize(text), tuple(hints), body_start=body_start)
     for step in PASSES:
         step(state)
     return state

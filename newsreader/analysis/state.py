@@ -111,3 +111,6 @@ class DocState:
     roots: list[Entity] = field(default_factory=list)  # the entities that become actors
     cast: Cast | None = None
     quotes: list[Quote] = field(default_factory=list)
+    # the length of a headline prefix before the body: the cast's mentions are reported in body offsets
+    # (those inside the prefix left out), made once so, not made and shifted after
+    body_start: int = 0

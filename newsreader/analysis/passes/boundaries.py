@@ -53,7 +53,7 @@ PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann P
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    toks = state.doc.tokens
+    toks, known_orgs = state.doc.tokens, state.lex.known_orgs
     solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
     cands: list[Cand] = []
@@ -62,13 +62,16 @@ def split_runs(state: DocState) -> None:
             continue
         if k in surnames:
             cands.append(Cand([toks[run[0]]], person_evidence=True))
-        elif len(run) == 2 and _glued_surname(run, state):
+        elif len(run) == 1:  # (most runs)
+            cands += _run_cands(run, state, solo)
+        # (each rule's first test made here: most runs pass neither, without a call)
+        elif len(run) == 2 and toks[run[0]].text in known_orgs and _glued_surname(run, state):
             cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
-        elif len(run) > 1 and _shares_surname(run[-1], state):
+        elif toks[run[-1]].text in NAME_LIKE_WORDS and _shares_surname(run[-1], state):
             # "The Bill and Melinda Gates Foundation" at a sentence start: the forename is a conjunct
             cands += _run_cands(run[:-1], state, solo) + [Cand([toks[run[-1]]])]
         else:
-            cands += _run_cands(run, state, solo)
+            cands += _with_suffix(run, state, solo)
     state.cands = cands
 
 
@@ -252,7 +255,9 @@ def _split_run(run: list[int], state: DocState, solo: set[str], surname_last: bo
             sp.close()
             i += 1
             continue
-        size = _compound_title(words, i, match_title(words, i, lex), lex)
+        size = match_title(words, i, lex)
+        if size:  # (most words open no title: no call)
+            size = _compound_title(words, i, size, lex)
         if size == 1 and words[i] in REGNAL_TITLES and 1 <= n - i - 1 <= 3 and _title_applies(
                 (words[i],), words[i + 1:], bool(sp.cur), lex):
             # "Queen Elizabeth II", "Pope Francis": the title is part of the name
@@ -364,11 +369,12 @@ def _breaks_name(words: list[str], i: int, sp: _Split, lex: Lexicon, inside: boo
             and not ((sp.cur or inside) and len(w) > 3 and i + 1 < n and words[-1] in lex.org_heads
                      and words[i + 1] not in lex.time_words):
         return True
+    if w not in lex.function_words or sp.cur:
+        return False  # (most words: the rest is asked of a leading function word only)
     name_like = w in NAME_LIKE_WORDS and i + 1 < n and words[i + 1][:1].isupper() \
         and words[i + 1] not in lex.function_words
     place_prefix = w + "." in lex.place_prefixes and i + 1 < n  # "St. Louis": an abbreviated "Saint"
-    return w in lex.function_words and not sp.cur and not match_title(words, i, lex) and not name_like \
-        and not place_prefix and not numbered_body(words[i:], lex)
+    return not match_title(words, i, lex) and not name_like and not place_prefix and not numbered_body(words[i:], lex)
 
 
 def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, lex: Lexicon,
@@ -482,8 +488,10 @@ def _product_model(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> l
     in it, so the words after the brand are no affiliated person. The brand is a known organisation or a
     word that is no dictionary word, place or forename ("Volvo"); after a common word the number counts
     places or things of one series ("Area 51", "Route 66", "Channel 4")."""
+    if c.person_evidence or not any(map(str.isdigit, "".join(words[1:]))):
+        return None  # (most runs: no digit after the first word, so no model code; asked in C)
     k = next((k for k in range(1, len(words)) if model_code(words[k])), 0)
-    if not k or c.person_evidence:
+    if not k:
         return None
     brand = " ".join(words[:k])
     if brand in lex.known_orgs or k == 1 and brand.lower() not in lex.common_words \

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import attrgetter
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import formal_state_place, inner_capitals, is_acronym, is_initial, is_place_name, numbered_body, unmarked
@@ -168,7 +169,9 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
             and len(toks) >= 2 and toks[1].text not in lex.function_words) and not _named_season(toks, lex) \
             and not numbered_body([t.text for t in toks], lex):
         toks = toks[1:]
-    if len(toks) >= 2 and _complement_head(toks) in LAW_HEADS and not lex.is_forename(toks[0].text):
+    # (`_complement_head` is one of the words: most runs hold no law's head word at all, settled in C)
+    if len(toks) >= 2 and not LAW_HEADS.isdisjoint(map(_TEXT, toks)) and _complement_head(toks) in LAW_HEADS \
+            and not lex.is_forename(toks[0].text):
         c.thing = True  # "Clean Air Act", "Vehicle Regulations for Buses": laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
@@ -178,6 +181,9 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     while toks and (_contraction(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
+
+
+_TEXT = attrgetter("text")
 
 
 def _complement_head(toks: list[Token]) -> str:
@@ -280,7 +286,9 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
     if plain != w and (plain in lex.nationalities or plain in lex.non_actors):
         return True
     if w in lex.nationalities or w in lex.caps_stop or w in lex.time_words or w in lex.function_words \
-            or w in lex.non_actors or _contraction(w) or _negation(w) or w.startswith("#"):
+            or w in lex.non_actors or w.startswith("#"):
+        return True
+    if ("'" in w or "\u2019" in w) and (_contraction(w) or _negation(w)):  # (both need an apostrophe)
         return True
     if w[-1] == "s" and (_demonym(w, lex) or w[:-1] in lex.nationalities and w not in lex.known_orgs
                          and not is_place_name(w, lex)):
@@ -289,7 +297,7 @@ def _not_an_actor(w: str, c: Cand, lex: Lexicon, cap_mid: set[str]) -> bool:
         return True  # "URLs", "NGOs": plurals of common acronyms
     if (w.endswith(_IDEA_SUFFIXES) or _field_of_study(w)) and w not in lex.known_orgs:
         return True  # "Islamophobia", "Thatcherism": ideas; "in Linguistics": a field of study; not actors
-    if _hyphenated_non_name(w, lex):
+    if ("-" in w or "\u2013" in w) and _hyphenated_non_name(w, lex):  # (most words: no dash, no call)
         return True
     if is_acronym(w) and any(ch.isdigit() for ch in w) and w not in lex.known_orgs:
         return True

@@ -11,6 +11,7 @@ words, or a word the article itself writes more often in lower case ("iodine …
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Lexicon, rule_words
@@ -41,7 +42,7 @@ def candidate_kinds(state: DocState) -> None:
     named where news is reported (`_outlet_frame`), an acronym cited as a source and a name in apposition
     to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words."""
     lex, doc = state.lex, state.doc
-    index_of, toks = doc.index_of, doc.tokens
+    index_of, toks, text = doc.index_of, doc.tokens, doc.text
     for c in state.cands:
         # (each frame is asked only when the word before the name can open it: one look-up per candidate)
         k = index_of.get(c.toks[0].start)
@@ -50,16 +51,17 @@ def candidate_kinds(state: DocState) -> None:
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
         named = _named_body(c, k, doc) if prev in BODY_NOUNS \
-            else "organisation" if appositive_body(doc.text, c.end) else None
+            else "organisation" if text.startswith(", ", c.toks[-1].end) and appositive_body(text, c.toks[-1].end) \
+            else None  # (most names: no comma after them, settled without a call)
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
         c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
-        if c.kind == "person" and not c.person_evidence and _team_name(words, doc.text, lex) \
-                and not _put_in(full, doc.text):
+        if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
+                and not _put_in(full, text):
             c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
             and not _institution(c, lex, state.stats) and not outlet and not named \
-            and not _acting_acronym(c, k, doc, lex) \
+            and not (len(c.toks) == 1 and _acting_acronym(c, k, doc, lex)) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
 
@@ -73,6 +75,8 @@ def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
     as a team is called. A forename after the place makes a person ("Paris Jackson"). Teams and firms are
     named after a city or a state; after a country's name the noun names its institution or document
     ("United States Constitution")."""
+    if words[0] not in _place_first_words(lex.cities, lex.states):
+        return False  # (most names: no city or state opens them, settled by one look-up)
     for k in range(1, min(len(words) - 1, 3) + 1):
         rest = words[k:]
         place = " ".join(words[:k])
@@ -87,6 +91,12 @@ def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
         return not lex.forename_evidence(words[0]) if not plural else \
             not lex.forename_evidence(words[0]) or f"the {rest[-1]}" in text or f"The {rest[-1]}" in text
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _place_first_words(cities: frozenset[str], states: frozenset[str]) -> frozenset[str]:
+    """The first words of the cities' and states' names: a name that opens with none names no team."""
+    return frozenset(p.split(" ")[0] for p in cities | states)
 
 
 def _put_in(full: str, text: str) -> bool:

@@ -149,12 +149,14 @@ def labels_only(state: DocState) -> None:
 
 
 def build_cast(state: DocState) -> None:
-    """The actors in order of first mention, with sorted mentions."""
-    text = state.doc.text
+    """The actors in order of first mention, with sorted mentions (in body offsets: `state.body_start`;
+    the spans the speaker passes read keep the document's)."""
+    text, off = state.doc.text, state.body_start
     actors: list[Actor] = []
     gender: dict[str, str | None] = {}
     spans: list[tuple[int, int, Actor]] = []
     seen: dict[str, Actor] = {}
+    forms: dict[str, set[str]] = {}  # actor name -> the forms of all its mentions, the headline's too
     for e in sorted(state.roots, key=_first_mention):
         if not e.mentions:
             continue
@@ -163,10 +165,14 @@ def build_cast(state: DocState) -> None:
             a = seen[e.name] = Actor(name=e.name, kind=e.kind or "organisation")
             actors.append(a)
             gender[a.name] = e.gender
+            forms[a.name] = set()
         for s, en in sorted(set(e.mentions)):
-            a.mentions.append(Mention(s, en, text[s:en]))
+            form = text[s:en]
+            forms[a.name].add(form)
+            if s >= off:
+                a.mentions.append(Mention(s - off, en - off, form))
             spans.append((s, en, a))
-        a.aliases = sorted({m.text for m in a.mentions} - {a.name})
+        a.aliases = sorted(forms[a.name] - {a.name})
     spans.sort(key=itemgetter(0, 1))
     state.cast = Cast(actors, spans, gender)
 

@@ -43,8 +43,10 @@ def capitalised_runs(state: DocState) -> None:
 
     captions = state.captions
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
+    # (most bodies hold no elided particle: one search of the text spares a test of every lower-case word)
+    elided = ELIDED_PARTICLES if ELIDED_RE.search(text) else ()
     for i, t in enumerate(toks):
-        if not cur and not t.cap and "-" not in t.text and not t.text.startswith(ELIDED_PARTICLES) \
+        if not cur and not t.cap and "-" not in t.text and not (elided and t.text.startswith(elided)) \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen, "d'Ettorre" an
             # elided particle; "1st" may open one)
@@ -55,8 +57,10 @@ def capitalised_runs(state: DocState) -> None:
             flush()  # a photo credit never continues a name; "US$ 20" is money
             continue
         if not t.cap and t.text not in PARTICLES and t.text != "of" and "-" not in t.text \
-                and not t.text[0].isdigit() and not namey(t):
-            flush()  # (the word after most runs: lower case, no particle, no number: no need to ask `_joinable`)
+                and not t.text[0].isdigit() and not (elided and namey(t)):
+            # (the word after most runs: lower case, no particle, no number: no need to ask `_joinable`; a
+            # lower-case word without a hyphen is `namey` only behind an elided particle)
+            flush()
             continue
         joinable = bool(cur) and _joinable(toks, cur, i, text, lex)
         if t.cap and "-" in t.text:
@@ -84,6 +88,13 @@ def capitalised_runs(state: DocState) -> None:
             flush()
     flush()
     state.runs = _trimmed(runs, toks)
+
+
+# An elided particle where a word starts (no word character before it, as before every token: the tokenizer
+# never starts a word after a word character). Not "Ford's": a "d'" that ends a word is no particle. (Each
+# branch opens with its first letter and looks behind it after: `re` finds the letter by a scan in C, where
+# a look-behind first is tried at every character of the body.)
+ELIDED_RE = re.compile("|".join(rf"{re.escape(p[0])}(?<!\w.){re.escape(p[1:])}" for p in ELIDED_PARTICLES))
 
 
 def _trimmed(runs: list[list[int]], toks: list[Token]) -> list[list[int]]:

@@ -119,8 +119,8 @@ def learned_kinds(state: DocState) -> None:
         if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
         elif e.features and e.kind != "place":
-            features = kind_features(e)
-            probs = {k: m.probability(features) for k, m in models.items()}
+            ending = _ending(e)  # (the model's one feature beyond `e.features`, weighed without a copy of them)
+            probs = {k: m.probability(e.features, ending) for k, m in models.items()}
             e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
 
 
@@ -152,38 +152,44 @@ def entity_features(e: Entity, state: DocState) -> Features:
     lex, stats = state.lex, state.stats
     words = e.name.split()
     first, last = words[0], words[-1]
-    f: Features = {"bias": 1.0, f"words={min(len(words), 3)}": 1.0, f"kind={e.kind}": 1.0}
     votes = max(1, e.person_votes + e.org_votes + e.place_votes)
-    f["votes_person"] = e.person_votes / votes
-    f["votes_org"] = e.org_votes / votes
-    f["votes_place"] = e.place_votes / votes
-    f["titled"] = float(e.title_votes > 0)
-    f["forms"] = math.log2(len(e.forms))
-    f["mentions"] = math.log2(1 + len(e.mentions))
-    f["one_mention"] = float(len(e.mentions) == 1)
-    f["forename"] = float(lex.forename_evidence(first) and len(words) > 1)
-    f["forename_alone"] = float(lex.is_forename(first) and len(words) == 1)
     first_lower = first.lower()
-    f["common_first"] = float(first_lower in lex.common_words)
-    # (set operations and `map` instead of generator expressions: this runs once per entity)
-    f["all_common"] = float(lex.common_words.issuperset(map(str.lower, words)))
-    f["lower_here"] = float(first_lower in stats.lower_seen)
-    # (`names.is_place_name` of any form: a gazetteer name or a place alias)
-    f["gaz_place"] = float(not lex.places.isdisjoint(e.forms) or any(map(lex.place_aliases.__contains__, e.forms)))
-    f["gaz_org"] = float(not lex.known_orgs.isdisjoint(e.forms) or any(map(lex.org_aliases.__contains__, e.forms)))
-    f["org_head"] = float(not lex.org_heads.isdisjoint(words))
-    f["media_head"] = float(last in lex.media_heads)
-    f["place_head"] = float(last in lex.place_heads)
-    f["nationality"] = float(first in lex.nationalities)
-    f.update(_shape(e.name, words))
-    f.update(_contexts(e, state))
-    return f
+    # (one dict display, not a store per feature: this runs once per entity; the order is the weights')
+    return {
+        "bias": 1.0, f"words={min(len(words), 3)}": 1.0, f"kind={e.kind}": 1.0,
+        "votes_person": e.person_votes / votes,
+        "votes_org": e.org_votes / votes,
+        "votes_place": e.place_votes / votes,
+        "titled": float(e.title_votes > 0),
+        "forms": math.log2(len(e.forms)),
+        "mentions": math.log2(1 + len(e.mentions)),
+        "one_mention": float(len(e.mentions) == 1),
+        "forename": float(lex.forename_evidence(first) and len(words) > 1),
+        "forename_alone": float(lex.is_forename(first) and len(words) == 1),
+        "common_first": float(first_lower in lex.common_words),
+        # (set operations and `map` instead of generator expressions)
+        "all_common": float(lex.common_words.issuperset(map(str.lower, words))),
+        "lower_here": float(first_lower in stats.lower_seen),
+        # (`names.is_place_name` of any form: a gazetteer name or a place alias)
+        "gaz_place": float(not lex.places.isdisjoint(e.forms) or any(map(lex.place_aliases.__contains__, e.forms))),
+        "gaz_org": float(not lex.known_orgs.isdisjoint(e.forms) or any(map(lex.org_aliases.__contains__, e.forms))),
+        "org_head": float(not lex.org_heads.isdisjoint(words)),
+        "media_head": float(last in lex.media_heads),
+        "place_head": float(last in lex.place_heads),
+        "nationality": float(first in lex.nationalities),
+        **_shape(e.name, words),
+        **_contexts(e, state),
+    }
 
 
 def kind_features(e: Entity) -> Features:
     """The entity's features plus the ending of its last word ("-ia", "-rg", "-ov"), which tells places
     from people but says nothing about whether a word is a name at all."""
-    return {**e.features, f"end={e.name[-2:].lower()}": 1.0}
+    return {**e.features, _ending(e): 1.0}
+
+
+def _ending(e: Entity) -> str:
+    return f"end={e.name[-2:].lower()}"
 
 
 def _shape(name: str, words: list[str]) -> Features:
@@ -225,19 +231,14 @@ def _contexts(e: Entity, state: DocState) -> Features:
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, texts, k, en, verbs)
         listed += _listed(toks, k, en, text)
-    counts = {"initial": initial, "headline": headline, "after_prep": after_prep, "after_the": after_the,
-              "named_the": named_the, "after_role": after_role, "before_verb": before_verb, "possessive": possessive,
-              "listed": listed,
-              **_work_cues(e, state)}
     n = max(1, len(e.mentions))
-    out = {_CTX_NAMES.get(k) or f"ctx_{k}": v / n for k, v in counts.items()}
-    out["all_initial"] = float(initial == len(e.mentions))
-    return out
-
-
-# the context features' names, made once (an f-string per context and entity made a new string to hash)
-_CTX_NAMES = {k: f"ctx_{k}" for k in ("initial", "headline", "after_prep", "after_the", "named_the", "after_role",
-                                      "before_verb", "possessive", "listed", "naming", "owner", "year", "quoted")}
+    work = _work_cues(e, state)
+    # (the shares written out in one dict display: no dict of counts, renamed, per entity)
+    return {"ctx_initial": initial / n, "ctx_headline": headline / n, "ctx_after_prep": after_prep / n,
+            "ctx_after_the": after_the / n, "ctx_named_the": named_the / n, "ctx_after_role": after_role / n,
+            "ctx_before_verb": before_verb / n, "ctx_possessive": possessive / n, "ctx_listed": listed / n,
+            "ctx_naming": work["naming"] / n, "ctx_owner": work["owner"] / n, "ctx_year": work["year"] / n,
+            "ctx_quoted": work["quoted"] / n, "all_initial": float(initial == len(e.mentions))}
 
 
 def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
