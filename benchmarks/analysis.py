@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Analysis throughput: MB/s of `analyse` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core).
+"""Analysis throughput: MB/s of `analyse` over the Wikinews bulk corpus (DESIGN §5: bar >= 1 MB/s per core;
+issue 10 asks to keep at least the 1.5 MB/s the engine had when it was filed).
 
 Bodies are split from their files first (not timed); each run analyses every body once with a cold cache
 (`analyse`, not `analyse_article`), single process. Prints the median of several runs, by the wall clock
@@ -61,7 +62,7 @@ def main() -> int:
     print(f"corpus: {args.corpus} ({len(docs)} articles, {nbytes / 1e6:.2f} MB of body text)")
     print(f"lexicon load (once per process): {load * 1000:.0f} ms")
     print(f"runs: {', '.join(f'{s:.2f}s' for s in secs)}; found {quotes} quotations, {actors} actors per run")
-    print(f"analysis throughput: {nbytes / 1e6 / med:.2f} MB/s (median of {len(secs)}; bar >= 1 MB/s per core)")
+    print(f"analysis throughput: {nbytes / 1e6 / med:.2f} MB/s (median of {len(secs)}; bars: DESIGN >= 1, issue 10 >= 1.5 MB/s per core)")
     print(f"by CPU time: {nbytes / 1e6 / statistics.median(cpu):.2f} MB/s; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
