@@ -62,7 +62,8 @@ def main() -> int:
     print(f"corpus: {args.corpus} ({len(docs)} articles, {nbytes / 1e6:.2f} MB of body text)")
     print(f"lexicon load (once per process): {load * 1000:.0f} ms")
     print(f"runs: {', '.join(f'{s:.2f}s' for s in secs)}; found {quotes} quotations, {actors} actors per run")
-    print(f"analysis throughput: {nbytes / 1e6 / med:.2f} MB/s (median of {len(secs)}; bars: DESIGN >= 1, issue 10 >= 1.5 MB/s per core)")
+    print(f"analysis throughput: {nbytes / 1e6 / med:.2f} MB/s (median of {len(secs)}; "
+          "bars: DESIGN >= 1, issue 10 >= 1.5 MB/s per core)")
     print(f"by CPU time: {nbytes / 1e6 / statistics.median(cpu):.2f} MB/s; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
