@@ -77,6 +77,11 @@ def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
     ("United States Constitution")."""
     if words[0] not in _place_first_words(lex.cities, lex.states):
         return False  # (most names: no city or state opens them, settled by one look-up)
+    return _place_then_noun(words, text, lex)
+
+
+def _place_then_noun(words: list[str], text: str, lex: Lexicon) -> bool:
+    """`_team_name`'s rule itself, for a name a city's or a state's first word opens."""
     for k in range(1, min(len(words) - 1, 3) + 1):
         rest = words[k:]
         place = " ".join(words[:k])
