@@ -130,16 +130,32 @@ def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"Their statement also read", "his letter said": a possessive pronoun right before the statement
     noun stands for its antecedent, as the subject pronoun would ("their" an organisation that was a
     subject in reach, `speaker_refs.organisation_topic`)."""
-    if len(subj) < 2:
+    j = _possessive_pronoun_at(subj)
+    if j is None:
         return None
-    pron = mapping("possessive_pronoun_subjects").get(subj[-2][2].lower())
-    if pron is None:
-        return None
+    pron = mapping("possessive_pronoun_subjects")[subj[j][2].lower()]
     if pron in words("personal_subject_pronouns") - {"they"}:
-        a = refs.resolve_pronoun(ctx, pron, subj[-2][0])
+        a = refs.resolve_pronoun(ctx, pron, subj[j][0])
     else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
-        a = refs.organisation_topic(ctx, subj[-2][0], refs.IT_REACH if pron == "it" else refs.THEY_REACH)
-    return (a, (subj[-2][0], subj[-1][1])) if a is not None else None
+        a = refs.organisation_topic(ctx, subj[j][0], refs.IT_REACH if pron == "it" else refs.THEY_REACH)
+    return (a, (subj[j][0], subj[-1][1])) if a is not None else None
+
+
+MAX_DOCUMENT_MODIFIERS = 2  # "his two-page resignation letter": lower-case words between possessor and noun
+
+
+def _possessive_pronoun_at(subj: list[Word]) -> int | None:
+    """Index of the possessive pronoun that opens the noun phrase ending `subj`: right before its noun
+    ("his letter") or before up to `MAX_DOCUMENT_MODIFIERS` lower-case modifiers ("his resignation letter",
+    "her brief statement"): the modifiers narrow the document, they do not change whose it is."""
+    possessives = mapping("possessive_pronoun_subjects")
+    for j in range(len(subj) - 2, max(-1, len(subj) - 3 - MAX_DOCUMENT_MODIFIERS), -1):
+        w = subj[j][2]
+        if w.lower() in possessives:
+            return j
+        if not w.islower():
+            return None
+    return None
 
 
 def _role_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:

@@ -797,9 +797,10 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     if pick:
         c = pick[0] if prefer_first else pick[-1]
         return c[2], (c[0], c[1])
-    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or docs.statement_issuer(ctx, ws[:2])
+    got = short_name(ctx, ws[:1] if ws[0][2][:1].isupper() else []) or docs.statement_issuer(ctx, ws[:2]) \
+        or docs.possessor_subject(ctx, ws)
     if got:
-        return got  # 'read the statement': the issuer named with its first mention, as before the verb
+        return got  # 'read the statement', 'read her farewell message': the issuer, as before the verb
     return _role_phrase(ctx, ws)
 
 

@@ -646,9 +646,15 @@ def _noun_position(ctx: SpeakerContext, ws: list[Word], vi: int) -> bool:
         return True
     if ws[vi][2].lower() in words("speech_nouns_bare") and _after_prepositional_name(ctx, ws, vi):
         return True
-    return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and ws[vi - 2][2].lower() in \
-        words("noun_markers") and ws[vi - 1][2][:1].islower() and not gap and \
-        not ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip()
+    return vi >= 2 and ws[vi][2].lower() in words("speech_nouns_bare") and _opens_noun_phrase(ctx, ws[vi - 2]) \
+        and ws[vi - 1][2][:1].islower() and not gap and \
+        ctx.text[ws[vi - 2][1]:ws[vi - 1][0]].strip() in ("", "'s", "\u2019s")
+
+
+def _opens_noun_phrase(ctx: SpeakerContext, w: Word) -> bool:
+    """A determiner or possessive ("a", "his") or a possessor's name ("Price's"): the words after it, up to a
+    noun, make a noun phrase ("Price's farewell message read": "message" is its noun, no verb)."""
+    return w[2].lower() in words("noun_markers") or ctx.text[w[1]:w[1] + 1] in APOSTROPHES
 
 
 def _speech_noun(ctx: SpeakerContext, ws: list[Word], i: int) -> bool:
