@@ -64,3 +64,52 @@ def test_possessed_documents(name: str) -> None:
     text, actors, expected = {**POSSESSED_DOCUMENTS, **NOT_DOCUMENTS}[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# People around a person, named through a preposition, speak for themselves: unnamed, or the person the
+# article introduced with that noun; a spokesperson stays the person's voice.
+ASSOCIATES = {
+    "a friend of a person said": (
+        'Tom Reed resigned on Monday. A friend of Tom Reed said he was "furious".',
+        {"Tom Reed": M},
+        [("furious", None)]),
+    "people close to a surname said": (
+        'Tom Reed resigned on Monday. People close to Reed said he was "furious".',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("furious", None)]),
+    "an aide to a role phrase said": (
+        'Mayor Tom Reed resigned on Monday. An aide to the mayor said he was "furious".',
+        {"Tom Reed": M},
+        [("furious", None)]),
+    "the wife of a person said": (
+        'Tom Reed resigned on Monday. The wife of Tom Reed said he was "exhausted".',
+        {"Tom Reed": M},
+        [("exhausted", None)]),
+    "inverted: said a longtime friend of": (
+        'Tom Reed resigned on Monday. "He was furious," said a longtime friend of Reed.',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("He was furious,", None)]),
+    "according to sources close to": (
+        'Tom Reed resigned on Monday. He was "furious", according to sources close to Reed.',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("furious", None)]),
+    "a lawyer introduced with that noun speaks": (
+        'Tom Reed hired lawyer Ann Price. A lawyer for Reed said he was "innocent".',
+        {"Tom Reed": ("person", "m", ("Reed",)), "Ann Price": F},
+        [("innocent", "Ann Price")]),
+    "a spokesman for a person is the person's voice": (
+        'Tom Reed resigned on Monday. A spokesman for Reed said he was "proud".',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("proud", "Tom Reed")]),
+    "a person of an organisation still speaks": (
+        'Tom Reed of the Eastport Trust said the plan was "dead".',
+        {"Tom Reed": M, "Eastport Trust": ORG},
+        [("dead", "Tom Reed")]),
+}
+
+
+@pytest.mark.parametrize("name", list(ASSOCIATES))
+def test_associates_of_a_person(name: str) -> None:
+    text, actors, expected = ASSOCIATES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -21,6 +21,7 @@ to"); this module decides *who* those words point at, using only the actor index
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -450,6 +451,9 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
         return None
     if delimited:
         return _before_parenthetical(ctx, subj, gap) or _appositive_subject(ctx, subj)
+    associate = associate_of_person(ctx, subj)
+    if associate is not None:
+        return associate
     lead = docs.document_agent(ctx, subj) or _leading_name(ctx, subj)
     if lead is not None:
         return lead
@@ -463,6 +467,60 @@ def resolve_subject(ctx: SpeakerContext, subj: list[Word], verb_start: int | Non
 
 
 
+
+
+MAX_ASSOCIATE_LEAD = 3  # "a longtime close friend of": words before the associate noun
+
+
+def associate_of_person(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
+    """'A friend of Tom Reed said', 'People close to Reed said', 'an aide to the mayor said', 'the wife of
+    the president said': a subject phrase headed by a noun for people around someone (`associate_nouns`,
+    the member and anonymous role nouns, kin nouns), with a preposition naming a person after it, is that
+    associate's, not the person's: the person the article introduced with that noun ("lawyer Ann Roe"),
+    else someone unnamed. A spokesperson is the person's voice and stays with the person."""
+    obj = _person_object_start(ctx, subj)
+    if obj is None or obj < 2 or subj[obj - 1][2].lower() not in words("associate_prepositions"):
+        return None
+    n = obj - 2
+    while n > 0 and subj[n][2].lower() in words("associate_adjectives"):
+        n -= 1  # "people close to"
+    noun = subj[n][2]
+    if noun.lower() not in _associate_nouns() or not (noun.islower() or n == 0) or n > MAX_ASSOCIATE_LEAD \
+            or not all(w[2].islower() or i == 0 for i, w in enumerate(subj[:n])) \
+            or any(ctx.in_mention(w[0]) for w in subj[:n + 1]):
+        return None
+    a = titled_person(ctx, noun.lower(), subj[n][0])
+    return a, (subj[0][0], subj[-1][1])
+
+
+@functools.cache
+def _associate_nouns() -> frozenset[str]:
+    return (words("associate_nouns") | words("member_nouns") | words("anonymous_role_nouns")
+            | frozenset(mapping("role_gender"))) - words("spokesperson_nouns")
+
+
+def _person_object_start(ctx: SpeakerContext, subj: list[Word]) -> int | None:
+    """Index in `subj` of the first word of the person phrase that ends it: a person's name with any title
+    before it ("President Tom Reed"), or "the" and a role noun standing for a person ("the mayor")."""
+    end = subj[-1][1]
+    hit = ctx.actor_ending_at(end, subj[0][0])
+    if hit is not None:
+        if hit[2].kind != "person":
+            return None
+        i = next(j for j, w in enumerate(subj) if w[1] > hit[0])
+    elif len(subj) >= 2 and subj[-2][2].lower() == "the" and subj[-1][2].islower():
+        role = role_subject(ctx, subj[-2:])
+        if role is None or role[0] is None or role[0].kind != "person":
+            return None
+        return len(subj) - 2
+    else:
+        return None
+    while i > 0 and (subj[i - 1][2][:1].isupper() or subj[i - 1][2].lower() in ctx.role_words) \
+            and subj[i - 1][2].lower() not in words("associate_prepositions"):
+        i -= 1  # "President Tom Reed"
+    if i > 0 and subj[i - 1][2].lower() == "the":
+        i -= 1
+    return i
 
 
 def pronoun_form(subj: list[Word]) -> Word:
@@ -782,6 +840,9 @@ def speaker_in_phrase(ctx: SpeakerContext, ws: list[Word], prefer_first: bool = 
     determiner = lw in words("possessive_determiners") and len(ws) > 1 and not ctx.text[ws[0][1]:ws[1][0]].strip()
     if lw in words("third_person_pronouns") and not determiner:
         return pronoun_hit(ctx, ws[0])  # "said he", "according to her"; not "said her spokesman, X"
+    associate = associate_of_person(ctx, ws)  # "according to people close to Reed"
+    if associate is not None:
+        return associate
     s0, e0 = ws[0][0], ws[-1][1]
     # a possessor only modifies the head ("writes Huber's longtime partner Erick Rowan"), unless nobody else
     # is named ("reads Judge Miller's statement")
