@@ -113,3 +113,37 @@ def test_associates_of_a_person(name: str) -> None:
     text, actors, expected = ASSOCIATES[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# A rank word before a role noun ("vice", "deputy") is part of the title the role phrase stands for.
+RANKED_ROLES = {
+    "the vice president, after the verb": (
+        'Vice President Mike Pence spoke in Ohio. "We will win," the vice president said.',
+        {"Mike Pence": M},
+        [("We will win,", "Mike Pence")]),
+    "the former vice president, inverted": (
+        'Former Vice President Joe Biden spoke in Ohio. "We will win," said the former vice president.',
+        {"Joe Biden": M},
+        [("We will win,", "Joe Biden")]),
+    "the vice president is not the president named last": (
+        'Vice President Mike Pence spoke. President Carl Mott spoke. "We will win," the vice president said.',
+        {"Mike Pence": M, "Carl Mott": M},
+        [("We will win,", "Mike Pence")]),
+    "the deputy minister before a plain minister": (
+        'Deputy Minister Ann Price spoke. Minister Tom Reed spoke. Later the deputy minister said it was "over".',
+        {"Ann Price": F, "Tom Reed": M},
+        [("over", "Ann Price")]),
+}
+
+
+@pytest.mark.parametrize("name", list(RANKED_ROLES))
+def test_ranked_roles(name: str) -> None:
+    text, actors, expected = RANKED_ROLES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected
+
+
+def test_a_filing_speaks_for_the_body_that_filed_it() -> None:
+    text = 'The Justice Department filed a motion on Monday. The filing called the subpoena "overbroad".'
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, {"Justice Department": ORG}))]
+    assert got == [("overbroad", "Justice Department")]

@@ -320,10 +320,23 @@ def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | 
     ll = subj[-1][2].lower()
     narrowing = [w[2].lower() for w in subj[det + 1:-1]
                  if w[2].islower() and w[2] not in words("role_generic_modifiers")]
-    a = titled_person(ctx, _capitalised_title(subj, det), subj[-1][0], narrowing)
+    title = _capitalised_title(subj, det)
+    ranks = _rank_words(narrowing)
+    if ranks:  # "the vice president": the rank is part of the title ("Vice President Mike Pence")
+        title, narrowing = " ".join(ranks + [title]), narrowing[:-len(ranks)]
+    a = titled_person(ctx, title, subj[-1][0], narrowing)
     if a is not None or narrowing:
         return a
     return ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))
+
+
+def _rank_words(narrowing: list[str]) -> list[str]:
+    """The rank words ending the modifiers of a role noun ("vice" in "the former vice president", "deputy
+    chief" in "the deputy chief minister"): they make another office, named by the rank and the noun together."""
+    i = len(narrowing)
+    while i > 0 and narrowing[i - 1] in words("title_rank_modifiers"):
+        i -= 1
+    return narrowing[i:]
 
 
 def _capitalised_title(subj: list[Word], det: int) -> str:
