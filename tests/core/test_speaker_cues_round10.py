@@ -147,3 +147,35 @@ def test_a_filing_speaks_for_the_body_that_filed_it() -> None:
     text = 'The Justice Department filed a motion on Monday. The filing called the subpoena "overbroad".'
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, {"Justice Department": ORG}))]
     assert got == [("overbroad", "Justice Department")]
+
+
+# Verbs of advice, assurance and disclosure report speech like "said".
+REPORTING_VERBS = {
+    "advised her to": (
+        'Tom Reed wrote to his niece. He advised her to "stay away from politics".',
+        {"Tom Reed": M},
+        [("stay away from politics", "Tom Reed")]),
+    "an inverted advised": (
+        '"Stay away from politics," advised Tom Reed.',
+        {"Tom Reed": M},
+        [("Stay away from politics,", "Tom Reed")]),
+    "assured voters that": (
+        'Ann Price assured voters that taxes would "not rise this year".',
+        {"Ann Price": F},
+        [("not rise this year", "Ann Price")]),
+    "hinted after the run": (
+        '"I may run again," Ann Price hinted on Monday.',
+        {"Ann Price": F},
+        [("I may run again,", "Ann Price")]),
+    "threatened to": (
+        'The Harbour Union threatened to "shut the port down" on Monday.',
+        {"Harbour Union": ORG},
+        [("shut the port down", "Harbour Union")]),
+}
+
+
+@pytest.mark.parametrize("name", list(REPORTING_VERBS))
+def test_reporting_verbs(name: str) -> None:
+    text, actors, expected = REPORTING_VERBS[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected
