@@ -179,3 +179,35 @@ def test_reporting_verbs(name: str) -> None:
     text, actors, expected = REPORTING_VERBS[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# "the city" / "the county" as a speaker is the local government named before, never a club named "City".
+CIVIC_BODIES = {
+    "the city is the municipality": (
+        'The Municipality of Eastport sued the school. "The fees are commercial," the city said.',
+        {"Municipality of Eastport": ORG},
+        [("The fees are commercial,", "Municipality of Eastport")]),
+    "the city reasoned, comma before the run": (
+        'The request was made by the Municipality of Eastport. The city reasoned, "the fees are commercial".',
+        {"Municipality of Eastport": ORG},
+        [("the fees are commercial", "Municipality of Eastport")]),
+    "the city is its council": (
+        'Eastport City Council sued Acme Corp. The city said the firm had "poisoned the river".',
+        {"Eastport City Council": ORG, "Acme Corp": ORG},
+        [("poisoned the river", "Eastport City Council")]),
+    "the county is its council": (
+        'Lake County Council sued Acme Corp. "The firm poisoned the river," said the county.',
+        {"Lake County Council": ORG, "Acme Corp": ORG},
+        [("The firm poisoned the river,", "Lake County Council")]),
+    "a club named City is no city": (
+        'Eastport City lost on Sunday. The city said the club had been "unlucky".',
+        {"Eastport City": ORG},
+        [("unlucky", None)]),
+}
+
+
+@pytest.mark.parametrize("name", list(CIVIC_BODIES))
+def test_civic_bodies(name: str) -> None:
+    text, actors, expected = CIVIC_BODIES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -37,7 +37,7 @@ from .speaker_context import (
     SpeakerContext,
     Word,
 )
-from .speech_data import mapping, words
+from .speech_data import mapping, mapping_lists, words
 
 TITLE_REACH = 20000  # how far back "the president" may find the person introduced with that title
 MAX_TITLE_WORDS = 6  # words of a title or an introductory phrase before a subject name
@@ -290,8 +290,30 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         a = _person_in_role(ctx, subj, det)
         # ('((Carl Mott)) The manager came in and said …': the person answering is "I" there, never a role)
         return (a, span) if a and a is not ctx.turn(subj[-1][0]).speaker else None
-    a = organisation_by_head_noun(ctx, subj[-1])
+    a = civic_body(ctx, ll, subj[-1][0]) or organisation_by_head_noun(ctx, subj[-1])
     return (a, span) if a else None
+
+
+def civic_body(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
+    """'The request was made by the Municipality of Livorno. … The city reasoned, "…"': "the city", "the
+    town", "the county" as a speaker is the local government named before: an organisation whose name holds
+    one of the role's words (`civic_roles`: "city" also a "Municipality") and marks a civic body (a council,
+    a municipality, "City of …"), the one named most often, then the latest; a club or a firm whose name
+    holds "City" ("Manchester City") is none, and without a civic body nobody named speaks."""
+    names = mapping_lists("civic_roles").get(role)
+    if not names:
+        return None
+    counts: dict[str, int] = {}
+    best: Actor | None = None
+    for s, _e, a in ctx.spans_in(max(0, pos - TITLE_REACH), pos):
+        parts = [w.lower() for w in a.name.split()]
+        if a.kind != "organisation" or ctx.inside_quote(s) or not set(parts) & names or not (
+                set(parts) & words("civic_body_words") or (len(parts) > 2 and parts[1] == "of" and parts[0] in names)):
+            continue
+        counts[a.name] = counts.get(a.name, 0) + 1
+        if best is None or counts[a.name] >= counts[best.name]:
+            best = a
+    return best
 
 
 def organisation_by_head_noun(ctx: SpeakerContext, w: Word) -> Actor | None:

@@ -31,3 +31,9 @@ def words(key: str) -> frozenset[str]:
 def mapping(key: str) -> dict[str, str]:
     """The mapping under `key` in speech.yaml (e.g. pronoun -> gender)."""
     return {str(k): str(v) for k, v in _data()[key].items()}
+
+
+@functools.cache
+def mapping_lists(key: str) -> dict[str, frozenset[str]]:
+    """The mapping of word lists under `key` in speech.yaml (e.g. role -> the words naming it)."""
+    return {str(k): frozenset(str(w) for w in v) for k, v in _data()[key].items()}
