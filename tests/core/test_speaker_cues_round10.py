@@ -211,3 +211,48 @@ def test_civic_bodies(name: str) -> None:
     text, actors, expected = CIVIC_BODIES[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# Frames where the speaker is named after the run without a speech verb of its own: the agent of a passive
+# speech verb before the run, and a speech noun joined to the run by a copula or "came".
+AFTER_THE_RUN = {
+    "a passive agent after the run": (
+        'The deal was described as "a disaster" by Ann Price.',
+        {"Ann Price": F},
+        [("a disaster", "Ann Price")]),
+    "a passive agent after the run, an organisation": (
+        'The plan was described as "a dangerous gamble for the port" by the Harbour Union on Monday.',
+        {"Harbour Union": ORG},
+        [("a dangerous gamble for the port", "Harbour Union")]),
+    "an unnamed agent names nobody": (
+        'Tom Reed, who was described as "dangerous" by the police, was freed. Acme Corp said nothing.',
+        {"Tom Reed": M, "Acme Corp": ORG},
+        [("dangerous", None)]),
+    "no agent: the subject is spoken of": (
+        'Tom Reed was described as "a bully" in the report.',
+        {"Tom Reed": M},
+        [("a bully", None)]),
+    "was the message from": (
+        '"We will not back down," was the message from Ann Price.',
+        {"Ann Price": F},
+        [("We will not back down,", "Ann Price")]),
+    "came the reply from": (
+        'Acme Corp asked for a delay. "The answer is no," came the reply from the Harbour Ministry.',
+        {"Acme Corp": ORG, "Harbour Ministry": ORG},
+        [("The answer is no,", "Harbour Ministry")]),
+    "was the verdict of": (
+        '"The law is void" was the unanimous verdict of the Eastport Court.',
+        {"Eastport Court": ORG},
+        [("The law is void", "Eastport Court")]),
+    "a noun that is no speech names nobody": (
+        '"Make the city great" was the title of a book by Tom Reed.',
+        {"Tom Reed": M},
+        [("Make the city great", None)]),
+}
+
+
+@pytest.mark.parametrize("name", list(AFTER_THE_RUN))
+def test_speaker_named_after_the_run(name: str) -> None:
+    text, actors, expected = AFTER_THE_RUN[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -161,7 +161,7 @@ def frame_after(ctx: SpeakerContext, k: int) -> Hit | None:
         return None
     new_sentence = _new_sentence(ctx, ctx.runs[k], s, e, ws)
     ws = ws[:MAX_TAIL_WORDS]
-    as_put = None if new_sentence else frame_as_put(ctx, ws)
+    as_put = None if new_sentence else frame_as_put(ctx, ws) or frame_predicate_noun(ctx, ws)
     if as_put:
         return as_put
     lex = lexicon()
@@ -250,6 +250,23 @@ def frame_as_put(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
             if ws[j][2].lower() in words("as_it_verbs") and ws[j + 1][2].lower() == "it":
                 return refs.resolve_subject(ctx, ws[i + 1:j], ws[j][0])
     return None
+
+
+def frame_predicate_noun(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
+    """'"We will not back down," was the message from Ann Roe', '"…" came the reply from the ministry', '"…"
+    was the verdict of the court': a copula or "came" right after the run, then a determiner, up to two
+    modifiers and a speech noun, then "from"/"by"/"of", name the speaker: the actor after the preposition."""
+    if len(ws) < 5 or ws[0][2].lower() not in words("predicate_speech_verbs") \
+            or ws[1][2].lower() not in words("noun_markers"):
+        return None
+    nouns = refs.STATEMENT_NOUNS | words("possessed_speech_nouns")
+    j = 2
+    while j < min(len(ws) - 2, 2 + MAX_NOUN_MODIFIERS) and ws[j][2].lower() not in nouns and ws[j][2].islower():
+        j += 1
+    if ws[j][2].lower() not in nouns or ws[j + 1][2].lower() not in words("author_markers") | {"of"}:
+        return None
+    got = refs.speaker_in_phrase(ctx, noun_phrase_after(ws[j + 2:], ctx.text), prefer_first=True)
+    return got if got and got[0] is not None else None
 
 
 def _speaker_named_before(ctx: SpeakerContext, k: int) -> bool:
@@ -575,6 +592,8 @@ def _last_cue_speaker(ctx: SpeakerContext, s: int, ws: list[Word], e: int, stron
                 return got
             continue  # "— as reported by X —" is an aside, not the cue
         found, done = _verb_subject(ctx, s, ws, vi)
+        if done and found == (None, None) and agentless_passive(ws, vi):
+            found = _agent_after_run(ctx, e) or found  # 'was described as "…" by X'
         if done and not (_reported_clause_verb(ws, vi) and (found is None or found[0] is None)):
             return found
     return None
@@ -833,6 +852,27 @@ def agentless_passive(ws: list[Word], vi: int) -> bool:
     if j == 0 or ws[j - 1][2].lower() not in words("passive_auxiliaries") or ws[vi][2].lower().endswith("ing"):
         return False
     return not any(w[2].lower().endswith("ing") or w[2].lower() == "by" for w in ws[vi + 1:vi + 3])
+
+
+def _agent_after_run(ctx: SpeakerContext, e: int) -> Hit | None:
+    """'The deal was described as "a disaster" by Ann Roe': a passive speech verb before the run whose
+    agent follows the run ("by" right after its closing mark) has that agent as the speaker, when the agent
+    is named there ("by the police" names nobody: the latest organisation is no agent)."""
+    k = bisect_left(ctx.quote_starts, e)
+    if k >= len(ctx.quote_starts) or ctx.quote_starts[k] != e:
+        return None
+    end = ctx.quote_spans[k][1]
+    ws = ctx.words(end, min(len(ctx.text), end + AGENT_REACH))
+    if len(ws) < 2 or ws[0][2] != "by" or ctx.text[end:ws[0][0]].strip():
+        return None
+    phrase = noun_phrase_after(ws[1:], ctx.text)
+    got = refs.speaker_in_phrase(ctx, phrase, prefer_first=True) if phrase else None
+    named = got is not None and got[0] is not None and any(a is got[0] for _s, _e, a in ctx.spans_in(
+        phrase[0][0], phrase[-1][1]))
+    return got if named else None
+
+
+AGENT_REACH = 80  # '"…" by the former mayor of Eastport, Ann Roe': how far the agent phrase may run
 
 
 def relative_antecedent(ctx: SpeakerContext, s: int, rel: Word) -> Hit | None:
