@@ -256,3 +256,32 @@ def test_speaker_named_after_the_run(name: str) -> None:
     text, actors, expected = AFTER_THE_RUN[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# A "she" continuing an unnamed woman ("There was a woman …") stays unnamed through sentences about no one
+# else; a sentence naming a person ends the chain.
+UNNAMED_CHAINS = {
+    "a sentence about the narrator inside the chain": (
+        'Kit Amman writes poems for the club. There was a woman, a season ticket holder. She was upset by the '
+        'loss. By that point we had won the title. Last year she came up to me; she was happy. With tears in '
+        'her eyes she said, "Thank you, thank you."',
+        {"Kit Amman": ("person", None, ())},
+        [("Thank you, thank you.", None)]),
+    "no unnamed introduction: the person named before": (
+        'Kit Amman writes poems for the club. She was upset by the loss. By that point we had won the title. '
+        'Last year she came up to me. With tears in her eyes she said, "Thank you, thank you."',
+        {"Kit Amman": ("person", None, ())},
+        [("Thank you, thank you.", "Kit Amman")]),
+    "a person named inside the chain ends it": (
+        'There was a woman, a season ticket holder. Ann Price sat beside me. With tears in her eyes she said, '
+        '"Thank you, thank you."',
+        {"Ann Price": F},
+        [("Thank you, thank you.", "Ann Price")]),
+}
+
+
+@pytest.mark.parametrize("name", list(UNNAMED_CHAINS))
+def test_unnamed_pronoun_chains(name: str) -> None:
+    text, actors, expected = UNNAMED_CHAINS[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -73,7 +73,7 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
     return None
 
 
-MAX_PRONOUN_CHAIN = 4  # "There was a woman. She … She … she said": sentences a pronoun chain is followed back
+MAX_PRONOUN_CHAIN = 6  # "There was a woman. She … She … she said": sentences a pronoun chain is followed back
 
 
 def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
@@ -84,20 +84,38 @@ def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
     that stands for a named person) the pronoun's person is unnamed too."""
     first = ctx.words(pos, pos + 4)[:1]
     pron = first[0][2].lower() if first else ""
+    aside = False
     for _ in range(MAX_PRONOUN_CHAIN):
         ss = ctx.sentence_start(pos)
-        if ss == 0 or not _opens_clause(ctx, ss, pos):
+        if ss == 0 or not (aside or _opens_clause(ctx, ss, pos)):
             return False
         k = ss - 1
         while k > 0 and ctx.text[k].isspace():
             k -= 1
         ps = ctx.sentence_start(k)
         ws = ctx.words(_after_intro_phrase(ctx, ps, k), k)
+        aside = False
         if len(ws) >= 2 and ws[0][2].lower() == pron:
             pos = ws[0][0]  # "She handed me a shirt.": the chain goes on
             continue
-        return _unnamed_phrase(ctx, ws)
+        if _unnamed_phrase(ctx, ws):
+            return True
+        aside = _chain_aside(ctx, ps, k, pron)
+        if not aside:
+            return False
+        pos = ws[0][0] if ws else ps
     return False
+
+
+def _chain_aside(ctx: SpeakerContext, s: int, e: int, pron: str) -> bool:
+    """'There was a woman. She was upset. By then we had won. Last year she came up to me. … she said': a
+    sentence that names no person, holds no quotation and no gendered pronoun of the other gender (its own
+    "she" may stand anywhere) leaves the pronoun chain unbroken: it is about someone else or no one."""
+    gender = mapping("gendered_pronouns").get(pron)
+    if gender is None or any(a.kind == "person" for _s, _e, a in ctx.spans_in(s, e)) \
+            or bisect_left(ctx.quote_starts, e) > bisect_left(ctx.quote_starts, s):
+        return False
+    return all(mapping("gendered_pronouns").get(w[2].lower(), gender) == gender for w in ctx.words(s, e))
 
 
 def _opens_clause(ctx: SpeakerContext, ss: int, pos: int) -> bool:
