@@ -285,3 +285,14 @@ def test_unnamed_pronoun_chains(name: str) -> None:
     text, actors, expected = UNNAMED_CHAINS[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Tom Reed spoke on Monday. "The claims are baseless," the 54-year-old mayor said.',
+    'Mayor Tom Reed spoke on Monday. Carl Mott watched. "The claims are baseless," the 54-year-old mayor said.',
+    'Tom Reed spoke on Monday. The 54-year-old former mayor said the claims were "baseless".',
+])
+def test_an_age_before_a_role_narrows_no_office(text: str) -> None:
+    actors = {"Tom Reed": M, "Carl Mott": M}
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == ["Tom Reed"]

@@ -301,7 +301,7 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         # "the official said": only an official named as one; "the spokesperson": the one named before
         a = titled_person(ctx, ll, subj[-1][0]) or _spokesperson_named_before(ctx, ll, subj[det][0])
         return (a, span) if a else None
-    if any(ll.endswith("-" + tail) for tail in words("age_noun_tails")):
+    if _age_word(ll):
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
@@ -359,7 +359,7 @@ def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | 
     holds it: the "Civil Aviation Minister" named before is another minister."""
     ll = subj[-1][2].lower()
     narrowing = [w[2].lower() for w in subj[det + 1:-1]
-                 if w[2].islower() and w[2] not in words("role_generic_modifiers")]
+                 if w[2].islower() and w[2] not in words("role_generic_modifiers") and not _age_word(w[2])]
     title = _capitalised_title(subj, det)
     ranks = _rank_words(narrowing)
     if ranks:  # "the vice president": the rank is part of the title ("Vice President Mike Pence")
@@ -368,6 +368,11 @@ def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | 
     if a is not None or narrowing:
         return a
     return ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))
+
+
+def _age_word(w: str) -> bool:
+    """"54-year-old" in "the 54-year-old mayor": an age describes the holder, it narrows no office."""
+    return any(w.lower().endswith("-" + tail) for tail in words("age_noun_tails"))
 
 
 def _rank_words(narrowing: list[str]) -> list[str]:
