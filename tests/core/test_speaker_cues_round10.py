@@ -296,3 +296,44 @@ def test_an_age_before_a_role_narrows_no_office(text: str) -> None:
     actors = {"Tom Reed": M, "Carl Mott": M}
     got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == ["Tom Reed"]
+
+
+# Descriptions of an organisation: a collective noun continues the organisation that was the subject just
+# before; a role noun modifying a document is the organisation named by that word.
+ORGANISATION_DESCRIPTIONS = {
+    "the rights group": (
+        'Amnesty Watch criticised the ruling. The rights group called it "a travesty".',
+        {"Amnesty Watch": ORG},
+        [("a travesty", "Amnesty Watch")]),
+    "the London-based group": (
+        'Amnesty Watch criticised the ruling. The London-based group called it "a travesty".',
+        {"Amnesty Watch": ORG, "London": ("place", None, ())},
+        [("a travesty", "Amnesty Watch")]),
+    "the world body, a paragraph later": (
+        'The United Nations said the strikes were "unlawful".\n\nThe world body urged both sides to "show restraint".',
+        {"United Nations": ORG},
+        [("unlawful", "United Nations"), ("show restraint", "United Nations")]),
+    "a group of people is no organisation": (
+        'Five climbers were rescued on Monday. The group said they were "lucky to be alive".',
+        {},
+        [("lucky to be alive", None)]),
+    "researchers at an organisation are no organisation subject": (
+        'Researchers at Eastport University studied ants. The group found the ants were "self-medicating".',
+        {"Eastport University": ORG},
+        [("self-medicating", None)]),
+    "a ministry statement": (
+        'The Ministry of Defence confirmed the strike. "The target was a depot," a ministry statement said.',
+        {"Ministry of Defence": ORG},
+        [("The target was a depot,", "Ministry of Defence")]),
+    "a police statement with no police named": (
+        'The Ministry of Defence confirmed the strike. A police statement said the target was "a depot".',
+        {"Ministry of Defence": ORG},
+        [("a depot", None)]),
+}
+
+
+@pytest.mark.parametrize("name", list(ORGANISATION_DESCRIPTIONS))
+def test_organisation_descriptions(name: str) -> None:
+    text, actors, expected = ORGANISATION_DESCRIPTIONS[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -287,12 +287,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
         return None  # "the company's chief executive": someone of the possessor's, unnamed
     ll = subj[-1][2].lower()
     span = (subj[det][0], subj[-1][1])
-    if ll in DEF_ROLE_ORG:
-        # ("the court ruled" with no court named is no other body's ruling: such roles need their word)
-        a = org_named_by_role(ctx, ll, subj[-1][0]) or (
-            None if ll in NAMED_ORG_ROLES else ctx.nearest(subj[-1][0], ORG_KINDS))
-        if a:
-            return a, span
+    a = _organisation_in_role(ctx, ll, subj[-1][0])
+    if a:
+        return a, span
     issuer = mapping("issued_by_role").get(ll)  # "the ruling said" -> the court named before
     if issuer:
         a = org_named_by_role(ctx, issuer, subj[-1][0])
@@ -332,6 +329,40 @@ def civic_body(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
         if best is None or counts[a.name] >= counts[best.name]:
             best = a
     return best
+
+
+def _organisation_in_role(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:
+    """The organisation an organisation's role noun stands for: one whose own name holds the word ("the
+    court" -> Court of Session), else the latest organisation ("the company"), except for roles that need
+    their word ("the court ruled" with no court named is no other body's ruling). A collective noun ("the
+    group", "the rights group", "the world body") with no organisation named by it continues the
+    organisation that is the subject of its own or the sentences just before, as "it" would
+    (`organisation_topic`): 'Amnesty International criticised the ruling. The rights group called it …';
+    a group of people ("Five climbers were rescued. The group said") has no such subject and stays unnamed."""
+    if role in words("collective_org_roles"):
+        return org_named_by_role(ctx, role, pos) or _subject_organisation(ctx, pos)
+    if role not in DEF_ROLE_ORG:
+        return None
+    return org_named_by_role(ctx, role, pos) or (None if role in NAMED_ORG_ROLES else ctx.nearest(pos, ORG_KINDS))
+
+
+def _subject_organisation(ctx: SpeakerContext, pos: int) -> Actor | None:
+    """The organisation that opens, as its subject, the sentence holding `pos` or one of the `IT_REACH`
+    sentences before it, the nearest first ("Researchers at Acme University studied ants": no such subject)."""
+    ss, e = ctx.sentence_start(pos), pos
+    for _ in range(IT_REACH + 1):
+        got = clause_subject(ctx, ss, e)
+        if got is not None and got[0] is not None and got[1] is not None:
+            before = ctx.words(_after_intro_phrase(ctx, ss, got[1][0]), got[1][0])
+            plain = not any(w[2].lower() in words("prepositions") for w in before)  # not "Researchers at X"
+            return got[0] if got[0].kind == "organisation" and plain else None
+        e = ss - 1
+        while e > 0 and ctx.text[e].isspace():
+            e -= 1
+        if e <= 0:
+            return None
+        ss = ctx.sentence_start(e)
+    return None
 
 
 def organisation_by_head_noun(ctx: SpeakerContext, w: Word) -> Actor | None:
@@ -403,10 +434,16 @@ def _role_determiner(ctx: SpeakerContext, subj: list[Word]) -> int | None:
         w = subj[i][2]
         if w.lower() == "the":
             return i
-        if w.lower() in words("role_modifier_stops") or (ctx.in_mention(subj[i][0]) and not _institution_of_role(
-                ctx, subj[i][0], role)):
+        if w.lower() in words("role_modifier_stops") or (ctx.in_mention(subj[i][0]) and not _hyphen_adjective(w)
+                                                             and not _institution_of_role(ctx, subj[i][0], role)):
             return None
     return None
+
+
+def _hyphen_adjective(w: str) -> bool:
+    """"London-based", "Texas-born": a name joined by a hyphen to a lower-case word is an adjective
+    describing the role, not a name modifying it ("the London-based group" is the group named before)."""
+    return "-" in w and w.rsplit("-", 1)[1].islower()
 
 
 def _institution_of_role(ctx: SpeakerContext, pos: int, role: str) -> bool:
@@ -727,6 +764,10 @@ def _name_modified_role(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if not (group or document or noun in DEF_ROLE_ORG):
         return None
     hit = ctx.actor_ending_at(subj[-2][1], subj[0][0])
+    if hit is None and document and subj[-2][2].islower():
+        body = org_named_by_role(ctx, subj[-2][2].lower(), subj[-2][0]) if subj[-2][2].lower() in DEF_ROLE_ORG else None
+        if body is not None:  # "a ministry statement said": the ministry named before
+            return body, (subj[-2][0], subj[-1][1])
     if hit is None and (document or group) and len(subj) >= 3 and subj[-2][2].islower():
         hit = ctx.actor_ending_at(subj[-3][1], subj[0][0])  # "a Dunmore press release", "the Acme press office"
     if hit is None or hit[2].kind not in SPEAKING_KINDS or not (group or document or hit[2].kind == "organisation"):
