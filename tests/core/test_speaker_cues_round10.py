@@ -337,3 +337,36 @@ def test_organisation_descriptions(name: str) -> None:
     text, actors, expected = ORGANISATION_DESCRIPTIONS[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# "It" right after a sentence naming a statement is that statement; a colon intro naming a possessed
+# statement without a verb is the possessor's.
+STATEMENT_INTROS = {
+    "it read, colon, quotation paragraph below": (
+        'Tom Reed issued a statement on Monday. It read:\n\n"We are deeply saddened by the news."',
+        {"Tom Reed": M},
+        [("We are deeply saddened by the news.", "Tom Reed")]),
+    "it said, reported": (
+        'Ann Price wrote a letter to the council. It said the plan was "a disgrace".',
+        {"Ann Price": F},
+        [("a disgrace", "Ann Price")]),
+    "an organisation subject before still wins": (
+        'Acme Corp issued a statement. It said the fault was "rare".',
+        {"Acme Corp": ORG},
+        [("rare", "Acme Corp")]),
+    "no statement named: it is nobody": (
+        'Tom Reed spoke on Monday. It said the plan was "a disgrace".',
+        {"Tom Reed": M},
+        [("a disgrace", None)]),
+    "a possessed statement before a colon": (
+        'Tom Reed\'s statement in full:\n\n"We are deeply saddened by the news."',
+        {"Tom Reed": M},
+        [("We are deeply saddened by the news.", "Tom Reed")]),
+}
+
+
+@pytest.mark.parametrize("name", list(STATEMENT_INTROS))
+def test_statement_intros(name: str) -> None:
+    text, actors, expected = STATEMENT_INTROS[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -99,6 +99,26 @@ def _opening_statement_subject(ctx: SpeakerContext, ss: int, pos: int) -> Hit | 
     return said.speaker, said.speaker_span
 
 
+def statement_it(ctx: SpeakerContext, pos: int) -> Actor | None:
+    """'Tom Reed issued a statement on Monday. It read: "…"': an "it" opening its sentence right after a
+    sentence that names a statement (`issued_statement_nouns`, outside quotations) stands for that statement,
+    and the subject of the sentence that named it, who issued it, speaks (a person too: "it" is never one)."""
+    ss = ctx.sentence_start(pos)
+    first = ctx.words(ss, pos + 2)[:1]
+    if not first or first[0][0] != pos:
+        return None
+    k = ss - 1
+    while k > 0 and ctx.text[k].isspace():
+        k -= 1
+    if k <= 0:
+        return None
+    ps = ctx.sentence_start(k)
+    statements = words("issued_statement_nouns")
+    nouns = [w for w in ctx.words(ps, k) if w[2].lower() in statements and not ctx.inside_quote(w[0])]
+    hit = refs.clause_subject(ctx, ps, nouns[-1][0]) if nouns else None
+    return hit[0] if hit and hit[0] is not None else None
+
+
 def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Actor | None = None) -> Hit | None:
     """'The Storm Agency warned residents on Monday. "…," read the warning.': a statement never mentioned
     before comes from the latest actor that, as a sentence's subject, spoke ("warned", "announced") or

@@ -68,8 +68,10 @@ def resolve_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> Actor | None:
             return None
         a = sentence_topic(ctx, pos, g) or ctx.nearest(pos, PERSON_KINDS, g) or listed_against(ctx, pos)
         return None if a is not None and a is ctx.turn(pos).speaker else a
-    if g in ("p", "n"):
-        return organisation_topic(ctx, pos, IT_REACH if g == "n" else THEY_REACH)
+    if g == "n":
+        return organisation_topic(ctx, pos, IT_REACH) or docs.statement_it(ctx, pos)
+    if g == "p":
+        return organisation_topic(ctx, pos, THEY_REACH)
     return None
 
 
