@@ -370,3 +370,40 @@ def test_statement_intros(name: str) -> None:
     text, actors, expected = STATEMENT_INTROS[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+# A document first named as "the proclamation" / "the order" is the words of the person who put it out
+# ("signed", "declared"); a person who only spoke owns no later document.
+PERSONS_DOCUMENTS = {
+    "declared, then the proclamation specifically said": (
+        'On Friday, President Tom Reed declared a state of emergency. The move frees funds. The proclamation '
+        'specifically said "the flood constitutes a national emergency".',
+        {"Tom Reed": M},
+        [("the flood constitutes a national emergency", "Tom Reed")]),
+    "signed, then the order says": (
+        'Governor Ann Price signed an executive order on Monday. The order says schools must "close at once".',
+        {"Ann Price": F},
+        [("close at once", "Ann Price")]),
+    "a person who only spoke owns no later report": (
+        'Tom Reed said the flood was over. The report said the river was "still rising".',
+        {"Tom Reed": M},
+        [("still rising", None)]),
+    "an organisation that spoke still issues it": (
+        'The Storm Agency warned residents on Monday. "Stay indoors," read the warning.',
+        {"Storm Agency": ORG},
+        [("Stay indoors,", "Storm Agency")]),
+}
+
+
+@pytest.mark.parametrize("name", list(PERSONS_DOCUMENTS))
+def test_documents_a_person_put_out(name: str) -> None:
+    text, actors, expected = PERSONS_DOCUMENTS[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("adverb", ["specifically", "clearly", "bluntly", "categorically", "sharply"])
+def test_a_manner_adverb_between_subject_and_verb(adverb: str) -> None:
+    text = f'Acme Corp recalled the cars. The company {adverb} said the fault was "rare".'
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, {"Acme Corp": ORG}))]
+    assert got == ["Acme Corp"]

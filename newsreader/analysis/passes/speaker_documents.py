@@ -122,8 +122,9 @@ def statement_it(ctx: SpeakerContext, pos: int) -> Actor | None:
 def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Actor | None = None) -> Hit | None:
     """'The Storm Agency warned residents on Monday. "…," read the warning.': a statement never mentioned
     before comes from the latest actor that, as a sentence's subject, spoke ("warned", "announced") or
-    issued something; an organisation only (a person's words come with their own cue), other than
-    `exclude` (the outlet that only saw a document)."""
+    issued something; an organisation, or a person only when the verb puts out a text by itself ("signed
+    an order", "declared a national emergency": `document_verbs`; a person's spoken words come with their
+    own cue), other than `exclude` (the outlet that only saw a document)."""
     for s, e, a in reversed(ctx.spans_in(lo, pos)):
         if ctx.inside_quote(s) or a.kind not in refs.SPEAKING_KINDS or a is exclude:
             continue
@@ -132,7 +133,10 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Acto
         if hit is None or hit[0] is not a:
             continue
         end = next_sentence_end(ctx.text, e, min(pos, e + WINDOW)) or min(pos, e + WINDOW)
-        if any(w[2].lower() in ctx.speech_verbs or w[2].lower() in words("issuing_verbs") for w in ctx.words(e, end)):
+        verbs = {w[2].lower() for w in ctx.words(e, end)}
+        if a.kind == "person" and verbs & words("document_verbs"):
+            return a, (s, e)
+        if any(v in ctx.speech_verbs or v in words("issuing_verbs") for v in verbs):
             return (a, (s, e)) if a.kind == "organisation" else None
     return None
 
