@@ -407,3 +407,28 @@ def test_a_manner_adverb_between_subject_and_verb(adverb: str) -> None:
     text = f'Acme Corp recalled the cars. The company {adverb} said the fault was "rare".'
     got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, {"Acme Corp": ORG}))]
     assert got == ["Acme Corp"]
+
+
+# A definite statement noun with modifiers ("the official statement", "the event description") is still
+# the statement someone issued before.
+MODIFIED_STATEMENTS = {
+    "the official statement said, after the run": (
+        'Acme Corp issued a statement on Monday. "The fault is rare," the official statement said.',
+        {"Acme Corp": ORG},
+        [("The fault is rare,", "Acme Corp")]),
+    "the final report said": (
+        'Acme Corp released a report. The final report said the fault was "rare".',
+        {"Acme Corp": ORG},
+        [("rare", "Acme Corp")]),
+    "the event description read, after a person posted it": (
+        'Kit Amman posted an event invitation on Friday. The event description read, "We will all meet at noon."',
+        {"Kit Amman": ("person", None, ())},
+        [("We will all meet at noon.", "Kit Amman")]),
+}
+
+
+@pytest.mark.parametrize("name", list(MODIFIED_STATEMENTS))
+def test_modified_statements(name: str) -> None:
+    text, actors, expected = MODIFIED_STATEMENTS[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

@@ -52,21 +52,34 @@ def statement_issuer(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """'"…," the statement said': a definite statement noun as the subject stands for the actor who issued
     the statement mentioned before it, the subject of the clause that first named it ("The White House
     said in a statement that …", "Facebook released a statement"); so does "their statement"."""
-    det = subj[-2][2].lower() if len(subj) >= 2 else ""
-    if det not in words("definite_determiners") | words("possessive_determiners") \
-            or subj[-1][2].lower() not in words("issued_statement_nouns"):
+    j = _document_determiner_at(subj)
+    if j is None or subj[-1][2].lower() not in words("issued_statement_nouns"):
         return None
     noun = subj[-1][2].lower()
     lo = max(0, subj[-1][0] - ISSUER_REACH)
-    earlier = [w for w in ctx.words(lo, subj[-2][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
+    earlier = [w for w in ctx.words(lo, subj[j][0]) if w[2].lower() == noun and not ctx.inside_quote(w[0])]
     if earlier:
         pos = earlier[-1][0]
         ss = ctx.sentence_start(pos)
         hit = refs.clause_subject(ctx, ss, pos) or _opening_statement_subject(ctx, ss, pos) \
             or _named_author(ctx, earlier[-1])
     else:
-        hit = reporting_organisation(ctx, lo, subj[-2][0])
-    return (hit[0], (subj[-2][0], subj[-1][1])) if hit and hit[0] is not None else None
+        hit = reporting_organisation(ctx, lo, subj[j][0])
+    return (hit[0], (subj[j][0], subj[-1][1])) if hit and hit[0] is not None else None
+
+
+def _document_determiner_at(subj: list[Word]) -> int | None:
+    """Index of the definite or possessive determiner opening the noun phrase that `subj` ends with: right
+    before its noun ("the statement") or before up to `MAX_DOCUMENT_MODIFIERS` lower-case modifiers ("the
+    official statement", "the event description")."""
+    dets = words("definite_determiners") | words("possessive_determiners")
+    for j in range(len(subj) - 2, max(-1, len(subj) - 3 - MAX_DOCUMENT_MODIFIERS), -1):
+        w = subj[j][2]
+        if w.lower() in dets:
+            return j
+        if not w.islower():
+            return None
+    return None
 
 
 def _named_author(ctx: SpeakerContext, w: Word) -> Hit | None:
