@@ -432,3 +432,14 @@ def test_modified_statements(name: str) -> None:
     text, actors, expected = MODIFIED_STATEMENTS[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Tom Reed was asked about the plan. His answer: "It is dead and buried."', "Tom Reed"),
+    ('Ann Price met Tom Reed on Monday. Her reaction: "What a waste of time."', "Ann Price"),
+    ('Acme Corp lost the case. Its response: "We will appeal the ruling."', "Acme Corp"),
+])
+def test_a_possessed_statement_before_a_colon(text: str, speaker: str) -> None:
+    actors = {"Tom Reed": M, "Ann Price": F, "Acme Corp": ORG}
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == [speaker]

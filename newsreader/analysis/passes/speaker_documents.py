@@ -157,7 +157,7 @@ def reporting_organisation(ctx: SpeakerContext, lo: int, pos: int, exclude: Acto
 def possessor_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     """"RIAA's take-down notice claimed", "Huawei's spokesman said", "their statement read": the
     possessor speaks."""
-    if subj[-1][2].lower() not in refs.STATEMENT_NOUNS:
+    if not subj or subj[-1][2].lower() not in refs.STATEMENT_NOUNS:
         return None
     return statement_possessor(ctx, subj[0][0], subj[-1][0]) or _role_possessor(ctx, subj[:-1]) \
         or pronoun_possessor(ctx, subj)

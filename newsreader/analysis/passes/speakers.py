@@ -191,7 +191,7 @@ def _intro_of_previous_paragraph(ctx: SpeakerContext, p: int) -> Hit | None:
         ss = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe - 1)
         # ("Roe's statement in full:": the possessor of the statement, as in a sentence's own intro)
         return subject_before_verb(ctx, pps, ppe - 1) or refs.clause_subject(ctx, ss, ppe - 1) \
-            or docs.statement_possessor(ctx, ss, ppe - 1)
+            or docs.statement_possessor(ctx, ss, ppe - 1) or docs.possessor_subject(ctx, ctx.words(ss, ppe - 1))
     last = last_sentence_end(ctx.text, max(pps, ppe - WINDOW), ppe, inner_only=True)
     quote_between = ctx.quote_starts and bisect_left(ctx.quote_starts, ppe) > bisect_left(ctx.quote_starts, last)
     if ctx.inside_quote(ppe - 1) or quote_between:

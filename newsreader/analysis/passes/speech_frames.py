@@ -317,8 +317,9 @@ def frame_before(ctx: SpeakerContext, k: int) -> Hit | None:
     if got:
         return got
     if e > s and ctx.text[s:e].rstrip().endswith((",", ":")):
-        # "X's tweet included the line,"
-        got = refs.clause_subject(ctx, s, e) or docs.statement_possessor(ctx, s, e)
+        # "X's tweet included the line,"; 'His answer: "…"' (a possessed statement and nothing else)
+        got = refs.clause_subject(ctx, s, e) or docs.statement_possessor(ctx, s, e) \
+            or docs.possessor_subject(ctx, ctx.words(s, e))
         if got:
             return got
     if ctx.text[s:e].strip() == "":
