@@ -443,3 +443,15 @@ def test_a_possessed_statement_before_a_colon(text: str, speaker: str) -> None:
     actors = {"Tom Reed": M, "Ann Price": F, "Acme Corp": ORG}
     got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Kit Amman met Tom Reed and Lin Bao at a pub. In between, she testified, she was attacked by Reed, Bao, and '
+    'a third man. She told a guard, "they hurt me".',
+    'Kit Amman met Tom Reed and Lin Bao at a pub. Later she was seen with Reed, Bao and a third man. She told a '
+    'guard, "they hurt me".',
+])
+def test_later_members_of_a_prepositional_list_are_no_subject(text: str) -> None:
+    actors = {"Kit Amman": F, "Tom Reed": ("person", None, ("Reed",)), "Lin Bao": ("person", None, ("Bao",))}
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == ["Kit Amman"]

@@ -30,6 +30,7 @@ MAX_MODIFIER_WORDS = 3
 MAX_DEMONYM_ENDING = 4  # "Paris" -> "Parisians": letters a people's name adds to its place's
 MIN_DEMONYM_STEM = 4  # shorter place names ("Ur") would make plurals of too many names
 APOSTROPHES = ("'", "\u2019")
+MAX_LIST_MEMBERS = 6  # "by A, B, C, D": how far back a list is followed to its first member
 
 
 class ActorIndexLike(Protocol):
@@ -210,7 +211,13 @@ class SpeakerContext:
         return None
 
     def prepositional(self, s: int) -> bool:
-        """A mention that is the object of a preposition or verb ("Speaking to Martin Smith of PBS")."""
+        """A mention that is the object of a preposition or verb ("Speaking to Martin Smith of PBS"), or a
+        later member of a list whose first member is one ("raped by Quirin, Redouane, and a third officer")."""
+        for _ in range(MAX_LIST_MEMBERS):
+            prev = self._list_member_before(s)
+            if prev is None:
+                break
+            s = prev
         before = [w[2] for w in self._window_words(max(0, s - 40), s)]
         determiners = words("determiners")
         while before and (before[-1].lower() in self.role_words or before[-1].lower() in determiners
@@ -219,6 +226,17 @@ class SpeakerContext:
         if len(before) >= 2 and before[-2].lower() == "according" and before[-1].lower() == "to":
             return False
         return bool(before) and before[-1].lower() in words("object_markers")
+
+    def _list_member_before(self, s: int) -> int | None:
+        """Start of the mention that a comma alone separates from the one at `s` ("Quirin, Redouane"): the
+        member before it in a list."""
+        j = s
+        while j > 0 and self.text[j - 1] == " ":
+            j -= 1
+        if j == 0 or self.text[j - 1] != ",":
+            return None
+        i = bisect_right(self.span_starts, j - 1) - 1
+        return self.spans[i][0] if i >= 0 and self.spans[i][1] == j - 1 else None
 
     # ---- references
 
