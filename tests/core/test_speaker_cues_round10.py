@@ -455,3 +455,31 @@ def test_later_members_of_a_prepositional_list_are_no_subject(text: str) -> None
     actors = {"Kit Amman": F, "Tom Reed": ("person", None, ("Reed",)), "Lin Bao": ("person", None, ("Bao",))}
     got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == ["Kit Amman"]
+
+
+# The subject of a clause linked by "while"/"but" is the topic a later "he" continues, also when no list
+# knows the gender of either name; a known gender before it still wins over an unknown linked one.
+LINKED_CLAUSES = {
+    "both genders unknown: the linked subject": (
+        'President Xqot Duda said it was "appalling" while Minister Xqeb Roe wrote he had ordered checks. He '
+        'tweeted, "I share your grief".',
+        {"Xqot Duda": ("person", None, ()), "Xqeb Roe": ("person", None, ())},
+        [("appalling", "Xqot Duda"), ("I share your grief", "Xqeb Roe")]),
+    "a known gender before an unknown linked subject wins": (
+        'President Tom Duda said it was "appalling" while Minister Xqeb Roe wrote about checks. He tweeted, '
+        '"I share your grief".',
+        {"Tom Duda": M, "Xqeb Roe": ("person", None, ())},
+        [("appalling", "Tom Duda"), ("I share your grief", "Tom Duda")]),
+    "a linked subject of the other gender is no antecedent": (
+        'President Xqot Duda said it was "appalling" while Minister Ann Roe wrote about checks. He tweeted, '
+        '"I share your grief".',
+        {"Xqot Duda": ("person", None, ()), "Ann Roe": F},
+        [("appalling", "Xqot Duda"), ("I share your grief", "Xqot Duda")]),
+}
+
+
+@pytest.mark.parametrize("name", list(LINKED_CLAUSES))
+def test_linked_clause_subjects(name: str) -> None:
+    text, actors, expected = LINKED_CLAUSES[name]
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == expected

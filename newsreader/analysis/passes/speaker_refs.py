@@ -197,9 +197,12 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     took over"), of that gender;
     within a sentence a known gender beats an unknown one and the first subject a later one ("Mugabe agreed to
     a deal in which Tsvangirai became prime minister. "…," he declared." -> Mugabe), unless the later one
-    opens a clause of its own after "while" or "but" (`_opens_linked_clause`)."""
+    opens a clause of its own after "while" or "but" (`_opens_linked_clause`): of its gender, or of none
+    known when no earlier subject of the sentence has the pronoun's gender ('Duda said … while Minister
+    Xqeb Roe wrote …. He tweeted' -> Roe, whose forename no list knows)."""
     best: tuple[int, Actor] | None = None  # (sentence, actor) of the earliest fit in the latest sentence
-    best_known = linked = False
+    best_known = False
+    linked: str | None = None  # the best one opens a linked clause: of the pronoun's gender ("known"), or of none
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
                 or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e):
@@ -210,9 +213,9 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
         sent = ctx.sentence_of(s)
         if best is not None and sent != best[0]:
             break
-        if best is None or (not linked and (g == gender or not best_known)):
+        if best is None or (linked is None and (g == gender or not best_known)) or (linked == "none" and g == gender):
             best, best_known = (sent, a), best_known or g == gender
-            linked = g == gender and _opens_linked_clause(ctx, s)
+            linked = ("known" if g == gender else "none") if _opens_linked_clause(ctx, s) else None
     return best[1] if best else None
 
 
