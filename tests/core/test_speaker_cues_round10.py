@@ -483,3 +483,15 @@ def test_linked_clause_subjects(name: str) -> None:
     text, actors, expected = LINKED_CLAUSES[name]
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Kit Amman talked of being a guest on Buffy Summers. Her role grew. "It was a good day," she recalls.',
+     "Kit Amman"),
+    ('Kit Amman spoke at Ann Price Hall on Monday. Nobody objected. "It was a good day," she said.', "Kit Amman"),
+    ('Kit Amman met Ann Price on Monday. "It was a good day," she said.', "Kit Amman"),
+])
+def test_a_name_after_a_setting_preposition_is_no_topic(text: str, speaker: str) -> None:
+    actors = {"Kit Amman": ("person", None, ()), "Buffy Summers": F, "Ann Price": F}
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == [speaker]

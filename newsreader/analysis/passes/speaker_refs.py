@@ -205,7 +205,7 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     linked: str | None = None  # the best one opens a linked clause: of the pronoun's gender ("known"), or of none
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
         if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
-                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e):
+                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) or _after_place_preposition(ctx, s):
             continue
         g = ctx.gender(a)
         if g not in (None, gender):
@@ -217,6 +217,13 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
             best, best_known = (sent, a), best_known or g == gender
             linked = ("known" if g == gender else "none") if _opens_linked_clause(ctx, s) else None
     return best[1] if best else None
+
+
+def _after_place_preposition(ctx: SpeakerContext, s: int) -> bool:
+    """'Caufield was cast as a guest on Buffy the Vampire Slayer': a name right after "on", "at", "in" or
+    "into" is where something happens or a work it names, never the subject a later "she" continues."""
+    prev = ctx.words(max(0, s - 12), s)[-1:]
+    return bool(prev) and prev[0][2] in words("setting_prepositions") and not ctx.text[prev[0][1]:s].strip()
 
 
 MAX_POSSESSED_WORDS = 3  # "Lopez's former tennis coach, Ann Roe": the noun phrase a possessor opens
