@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .lexicon import Lexicon, lexicon
 from .model import Actor, ActorHint, Quote
 from .text import Doc, Token
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -37,7 +40,7 @@ class Cand:
         return self.toks[-1].end
 
     def words(self) -> list[str]:
-        return [t.text for t in self.toks]
+        return list(map(_TEXT, self.toks))  # (a comprehension is a frame of its own on every call)
 
 
 @dataclass(slots=True)
