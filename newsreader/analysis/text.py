@@ -198,7 +198,9 @@ class _Words:
                 sent += 1
                 sent_start = i
             end = pos - 1  # (so that the first word starts at `pos`)
-            for word, tok in zip(run, blank, strict=False):  # (the run first: `blank` is shared by the runs)
+            # (the run first: `blank` is shared by the runs; no `strict=`: a keyword argument costs `zip` a
+            # parse of its arguments on every call, here once per run)
+            for word, tok in zip(run, blank):  # noqa: B905
                 start = end + 1
                 end = start + len(word)
                 cap = upper = word[0].isupper()
