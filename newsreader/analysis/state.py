@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 from .lexicon import Lexicon, lexicon
 from .model import Actor, ActorHint, Quote
 from .text import Doc, Token
-
-_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -40,7 +37,7 @@ class Cand:
         return self.toks[-1].end
 
     def words(self) -> list[str]:
-        return list(map(_TEXT, self.toks))  # (a comprehension is a frame of its own on every call)
+        return [t.text for t in self.toks]
 
 
 @dataclass(slots=True)
