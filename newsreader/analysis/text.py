@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, count, repeat
+from itertools import chain, repeat
 
 from .lexicon import rule_words
 
@@ -125,9 +126,9 @@ def _add_para(text: str, start: int, end: int, out: list[tuple[int, int]]) -> No
 def tokenize(text: str) -> Doc:
     """Tokens with sentence and paragraph indices; linear in the text length.
 
-    The hot path of the whole analysis, kept lean: one regex `split` per paragraph hands over each word
-    with the gap after it (no match objects), offsets are running sums of their lengths, and a gap of
-    one space (most of them) is settled by one string comparison.
+    The hot path of the whole analysis, kept lean: one regex `split` per paragraph hands over its runs of
+    words one space apart with the gap after each run (no match objects), offsets are running sums of
+    the words' lengths, and the gap rules are asked once per run, not once per word.
     """
     paras = paragraphs(text)
     words = _Words(text)
@@ -165,80 +166,92 @@ class _Words:
         """Split one paragraph into words and fill in a token for each."""
         parts = self.split(self.text[p_start:p_end])  # gap, run, gap, run, …, gap
         runs = list(map(str.split, parts[1::2], repeat(" ")))
-        words = list(chain.from_iterable(runs))
-        # the gap after each word: one space inside a run, the gap after the run after its last word
-        gaps = [" "] * len(words)
-        for last, gap in zip(accumulate(map(len, runs)), parts[2::2], strict=True):
-            gaps[last - 1] = gap
-        self.texts += words
         p_first = len(self.tokens)
-        # The paragraph's tokens are made blank up front and handed to the loop with their words: making one
-        # in the loop (a call of `object.__new__`, then an append) costs more than the loop's own step. Their
-        # slots are filled in by `_fill` (a call of the class costs a frame and two argument tuples per word).
-        blank = list(map(object.__new__, repeat(Token, len(words))))
+        # The paragraph's tokens are made blank up front and handed to the loop: making one in the loop (a
+        # call of `object.__new__`, then an append) costs more than the loop's own step. Their slots are
+        # filled in by `_fill` (a call of the class costs a frame and two argument tuples per word).
+        blank = list(map(object.__new__, repeat(Token, sum(map(len, runs)))))
         self.tokens += blank
-        sent_start = self._fill(blank, words, gaps, p_start + len(parts[0]), p_first, p_index)
+        self.texts += chain.from_iterable(runs)
+        sent_start = self._fill(iter(blank), runs, parts[2::2], p_start + len(parts[0]), p_first, p_index)
         if len(self.tokens) > sent_start:
             self.sentences.append((sent_start, len(self.tokens)))
             self.sent += 1
         self.para_tokens.append((p_first, len(self.tokens)))
 
-    def _fill(self, blank: list[Token], words: list[str], gaps: list[str], pos: int, p_first: int,
+    def _fill(self, blank: Iterator[Token], runs: list[list[str]], afters: list[str], pos: int, p_first: int,
               p_index: int) -> int:
-        """Fill the paragraph's tokens from its words and the gaps after them; the start of its last sentence."""
+        """Fill the paragraph's tokens run by run (`split`'s runs of words one space apart, and the gap after
+        each run); the start of its last sentence. Only the gap before a run's first word can be anything
+        but one space, so the gap rules are asked once per run, not once per word: inside a run a word
+        opens a sentence only after a dotted acronym that swallowed the full stop ("in Washington D.C. The
+        team"), the rule a one-space gap after a possessive ("Huawei's chief") is held to as well."""
         text, tagged, sent, sentences, index_of = self.text, self.tagged, self.sent, self.sentences, self.index_of
         lower_add, mid_add, initial_add = self.lower_words.append, self.mid_words.append, self.initial_capitals.add
-        poss_match = POSS_RE.match
-        sent_start = p_first
-        prev: Token | None = None
-        gap = ""  # between the previous word (its possessive included) and this one
-        for i, tok, word, after in zip(count(p_first), blank, words, gaps):  # (after: the gap after the word)
-            start = pos
-            end = start + len(word)
-            pos = end + len(after)
-            cap = upper = word[0].isupper()
-            if tagged and word[0] in "@#" and len(word) > 1:  # "@Acme", "#brexit": the second character's
-                cap = word[1].isupper()
-            if prev is None:
-                initial, boundary = True, False
-            elif gap == " ":  # "in Washington D.C. The team": a dotted acronym swallowed the full stop
-                initial = boundary = (upper and word in SENT_OPENERS and prev.text[-1] == "."
-                                      and len(prev.text) > 2)
-            else:
-                ends, initial = _gap_rule(gap)
-                if ends is None:  # a full stop: no sentence end after an abbreviation or an initial
-                    ends = not (prev.text in ABBREVIATIONS or len(prev.text) == 1 and prev.cap)
-                boundary = ends
-                initial = initial or ends
+        sent_start = i = p_first
+        gap = prev = ""  # the gap before the run (its possessive left out), the word before it
+        prev_cap = False
+        for run, after in zip(runs, afters, strict=True):
+            initial, boundary, behind = _run_opening(i == p_first, prev, prev_cap, gap)
             if boundary:
                 sentences.append((sent_start, i))
                 sent += 1
                 sent_start = i
-            gap = after
-            poss_end = end
-            if after != " " and after[:1] in _APOSTROPHES:  # (one comparison settles most gaps)
-                pm = poss_match(text, end)
+            end = pos - 1  # (so that the first word starts at `pos`)
+            # (the run first: `blank` is shared by the runs; no `strict=`: a keyword argument costs `zip` a
+            # parse of its arguments on every call, here once per run)
+            for word, tok in zip(run, blank):  # noqa: B905
+                start = end + 1
+                end = start + len(word)
+                cap = upper = word[0].isupper()
+                if tagged and word[0] in "@#" and len(word) > 1:  # "@Acme", "#brexit": the second character's
+                    cap = word[1].isupper()
+                if upper and word in SENT_OPENERS and behind[-1] == "." and len(behind) > 2:
+                    initial = True
+                    sentences.append((sent_start, i))
+                    sent += 1
+                    sent_start = i
+                if not cap:
+                    lower_add(word)
+                elif not initial:
+                    mid_add(word)
+                else:
+                    initial_add(word)
+                tok.start = start
+                tok.end = end
+                tok.text = word
+                tok.cap = cap
+                tok.poss_end = end
+                tok.initial = initial
+                tok.sent = sent
+                tok.para = p_index
+                index_of[start] = i
+                i += 1
+                initial = False
+                behind = word
+            pos = end + len(after)
+            gap, prev, prev_cap = after, behind, cap
+            if after[:1] in _APOSTROPHES:  # "Huawei's chief", "the Joneses' dog": the last word's possessive
+                pm = POSS_RE.match(text, end)
                 if pm:
-                    poss_end = pm.end()
-                    gap = text[poss_end:pos]
-            if not cap:
-                lower_add(word)
-            elif not initial:
-                mid_add(word)
-            else:
-                initial_add(word)
-            tok.start = start
-            tok.end = end
-            tok.text = word
-            tok.cap = cap
-            tok.poss_end = poss_end
-            tok.initial = initial
-            tok.sent = sent
-            tok.para = p_index
-            index_of[start] = i
-            prev = tok
+                    tok.poss_end = pm.end()
+                    gap = text[pm.end():pos]
         self.sent = sent
         return sent_start
+
+
+def _run_opening(first: bool, prev: str, prev_cap: bool, gap: str) -> tuple[bool, bool, str]:
+    """What the gap before a run says of its first word, after the word `prev`: (it is initial, it opens a
+    sentence, the word the dotted-acronym rule is to look behind at: `prev` after a one-space gap, else
+    none that ends in a dot)."""
+    if first:
+        return True, False, "-"
+    if gap == " ":  # (a possessive before it: the dotted-acronym rule decides, in the run's loop)
+        return False, False, prev
+    ends, initial = _gap_rule(gap)
+    if ends is None:  # a full stop: no sentence end after an abbreviation or an initial
+        ends = not (prev in ABBREVIATIONS or len(prev) == 1 and prev_cap)
+    return initial or ends, ends, "-"
 
 
 @lru_cache(maxsize=4096)

@@ -207,3 +207,18 @@ def test_runs_of_words_hold_the_words_the_word_pattern_finds(text: str) -> None:
     assert words(_SPLIT_RE, text) == WORD_RE.findall(text)
     plain = text.replace("@", "").replace("#", "")
     assert words(_PLAIN_SPLIT_RE, plain) == WORD_RE.findall(plain)
+
+
+def test_the_gap_rules_asked_once_per_run_decide_as_the_word_by_word_reference() -> None:
+    """The tokenizer asks the gap rules only before the first word of each run of words one space apart:
+    a dotted acronym inside a run, a one-space gap after a possessive, a stop or a line break between runs,
+    and a handle, each decide as the one-match-at-a-time reference does."""
+    for text in ("They flew to Washington D.C. The team landed.", "The U.S.'s The Hague office said so.",
+                 "Huawei's chief met Mr. Smith. Then\nThe talks began: Yes, they did!",
+                 "Thanks @Acme and #brexit fans. The end", "e.g. The D.C. It I.B.M. An"):
+        doc = tokenize(text)
+        tokens, sentences = plain_tokenize(text)
+        fields = ("start", "end", "text", "cap", "poss_end", "initial", "sent", "para", "lower")
+        assert [tuple(getattr(t, f) for f in fields) for t in doc.tokens] == tokens, text
+        assert doc.sentences == sentences, text
+        _assert_views_match_the_tokens(doc)

@@ -1,5 +1,5 @@
 """Titles of works and abbreviated honorifics (`runs._joinable`, `boundaries._with_suffix`,
-`entities._names_a_thing`, `weighing._work_cues`): made-up sentences."""
+`entities._names_a_thing`, `weighing._contexts`): made-up sentences."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ def _cues(text: str, name: str) -> dict[str, int]:
     for step in ACTOR_PASSES[:ACTOR_PASSES.index(weighing.weigh_entities)]:
         step(state)
     entity = next(e for e in state.roots if e.name == name)
-    return weighing._work_cues(entity, state)
+    shares = weighing._contexts(entity, state)  # (each cue's share of the mentions)
+    return {cue: round(shares[f"ctx_{cue}"] * len(entity.mentions)) for cue in ("naming", "owner", "year", "quoted")}
 
 
 def test_work_cues_count_a_naming_word_a_year_and_quotation_marks() -> None:

@@ -16,12 +16,12 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..lexicon import lexicon, rule_words
+from ..lexicon import Lexicon, lexicon, rule_words
 from ..names import inner_capitals as _camel
 from ..names import is_acronym
 from ..state import DocState, Entity
 from ..text import Doc, Token
-from ..weights import Features, model
+from ..weights import Features, Model, model
 from .kinds import BODY_NOUNS, PLACE_PREPS, appositive_body
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
@@ -119,9 +119,19 @@ def learned_kinds(state: DocState) -> None:
         if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
         elif e.features and e.kind != "place":
-            ending = _ending(e)  # (the model's one feature beyond `e.features`, weighed without a copy of them)
-            probs = {k: m.probability(e.features, ending) for k, m in models.items()}
-            e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
+            e.kind = _likelier_kind(e, models)
+
+
+def _likelier_kind(e: Entity, models: dict[str, Model]) -> str:
+    """The kind whose model gives the likelier probability (a tie to the kind the rules gave, else to the
+    first of `ACTOR_KINDS`). (A loop: a dict comprehension and a key function cost a frame per call.)"""
+    ending = _ending(e)  # (the model's one feature beyond `e.features`, weighed without a copy of them)
+    best, best_key = ACTOR_KINDS[0], (-1.0, False)
+    for k in ACTOR_KINDS:
+        key = (models[k].probability(e.features, ending), k == e.kind)
+        if key > best_key:
+            best, best_key = k, key
+    return best
 
 
 IT_WINDOW = 10  # words after a mention within which "its" may point back at it
@@ -207,12 +217,15 @@ def _shape(name: str, words: list[str]) -> Features:
 
 def _contexts(e: Entity, state: DocState) -> Features:
     """Shares of the mentions in each context: sentence-initial, headline, after "in"/"the"/"The", before a
-    speech verb or a possessive, listed with other names."""
+    speech verb or a possessive, listed with other names, and the cues of a title of a work (`_ownable`):
+    a naming word before it ("a podcast called X"), another name's possessive, the year it came out ("X
+    (2004)"), quotation marks around the name alone. (One loop over the mentions for all of them.)"""
     toks, texts, index_of, text = state.doc.tokens, state.doc.texts, state.doc.index_of, state.doc.text
     headlines, verbs = state.headlines, state.lex.speech_verbs
     roles = state.lex.role_words
+    ownable = _ownable(e, state.lex)
     initial = headline = after_prep = after_the = named_the = after_role = 0  # (a hot loop: plain counters)
-    before_verb = possessive = listed = 0
+    before_verb = possessive = listed = naming = owner = year = quoted = 0
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
@@ -220,25 +233,29 @@ def _contexts(e: Entity, state: DocState) -> Features:
         t = toks[k]
         initial += t.initial
         headline += t.para in headlines
-        prev = toks[k - 1] if k and toks[k - 1].sent == t.sent else None
-        if prev is not None:
-            prev_lower = prev.text.lower()
-            after_prep += prev_lower in PLACE_PREPS
-            after_the += prev.text == "the"
-            named_the += prev.text == "The" and not prev.initial  # "according to The Times"
-            # "the critic X", "his brother X", "the group X", "the journal X"
-            after_role += (prev_lower in roles or prev_lower in BODY_NOUNS) and prev.end + 1 == s
+        if k:
+            prev = toks[k - 1]
+            if prev.sent == t.sent:
+                prev_lower = prev.text.lower()
+                after_prep += prev_lower in PLACE_PREPS
+                after_the += prev.text == "the"
+                named_the += prev.text == "The" and not prev.initial  # "according to The Times"
+                # "the critic X", "his brother X", "the group X", "the journal X"; "a book called X"
+                after_role += (prev_lower in roles or prev_lower in BODY_NOUNS) and prev.end + 1 == s
+                naming += prev.end + 1 == s and prev_lower in NAMING_WORDS
+            owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
+            year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
+            quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
         possessive += text[en:en + 1] in ("'", "\u2019")
         before_verb += _speaks(toks, texts, k, en, verbs)
         listed += _listed(toks, k, en, text)
     n = max(1, len(e.mentions))
-    work = _work_cues(e, state)
     # (the shares written out in one dict display: no dict of counts, renamed, per entity)
     return {"ctx_initial": initial / n, "ctx_headline": headline / n, "ctx_after_prep": after_prep / n,
             "ctx_after_the": after_the / n, "ctx_named_the": named_the / n, "ctx_after_role": after_role / n,
             "ctx_before_verb": before_verb / n, "ctx_possessive": possessive / n, "ctx_listed": listed / n,
-            "ctx_naming": work["naming"] / n, "ctx_owner": work["owner"] / n, "ctx_year": work["year"] / n,
-            "ctx_quoted": work["quoted"] / n, "all_initial": float(initial == len(e.mentions))}
+            "ctx_naming": naming / n, "ctx_owner": owner / n, "ctx_year": year / n,
+            "ctx_quoted": quoted / n, "all_initial": float(initial == len(e.mentions))}
 
 
 def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
@@ -276,29 +293,13 @@ def _alternatives(a: Token, b: Token) -> bool:
     return a.text.lower() in common or b.text.lower() in common
 
 
-def _work_cues(e: Entity, state: DocState) -> dict[str, int]:
-    """How many mentions carry each cue of a title of a work (a book, a film, a song) rather than an
-    actor (a work noun right before it, "the drama X", already makes it a thing): a naming word
-    ("a podcast called X"); another name's possessive when the name is neither a person's (no forename:
-    "Apple's Tim Cook") nor a body's (no head word: "Berkeley's Department of Linguistics"); the year it
-    came out ("X (2004)"); quotation marks around the name alone."""
-    toks, index_of, text = state.doc.tokens, state.doc.index_of, state.doc.text
-    lex = state.lex
+def _ownable(e: Entity, lex: Lexicon) -> bool:
+    """Another name's possessive before this one marks a work (a person's X, "Tom Keller's Quiet Harbours")
+    when this name is neither a person's (no forename: "Apple's Tim Cook") nor a body's (no head word:
+    "Berkeley's Department of Linguistics")."""
     words = e.name.split()
-    # a person's X that is neither a person ("Apple's Tim Cook") nor a body ("Berkeley's Department of …")
-    ownable = not lex.forename_evidence(words[0]) and lex.org_heads.isdisjoint(words) \
+    return not lex.forename_evidence(words[0]) and lex.org_heads.isdisjoint(words) \
         and lex.media_heads.isdisjoint(words)
-    naming = owner = year = quoted = 0
-    for s, en in e.mentions:
-        k = index_of.get(s)
-        if not k:
-            continue
-        prev = toks[k - 1]
-        naming += prev.end + 1 == s and prev.sent == toks[k].sent and prev.text.lower() in NAMING_WORDS
-        owner += ownable and k >= 2 and text[s - 3:s] in ("'s ", "\u2019s ") and toks[k - 2].cap
-        year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
-        quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
-    return {"naming": naming, "owner": owner, "year": year, "quoted": quoted}
 
 
 ACTOR_KINDS = ("person", "organisation")
