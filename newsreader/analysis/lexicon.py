@@ -78,6 +78,8 @@ class Lexicon:
     states: frozenset[str]  # first-level divisions of a country: US states, provinces
     countries: frozenset[str]
     cities: frozenset[str]
+    # cities spelt like a forename ("Denver"), kept out of `places`: a place only where more says so
+    forename_cities: frozenset[str]
     nationalities: frozenset[str]
     time_words: frozenset[str]
     function_words: frozenset[str]
@@ -188,6 +190,7 @@ def lexicon() -> Lexicon:
         place_heads=frozenset(_words(places.get("place_heads"))),
         place_prefixes=frozenset(_words(places.get("place_prefixes"))),
         cities=frozenset(_words(generated.get("cities"))),
+        forename_cities=frozenset(_words(generated.get("forename_cities"))),
         states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
         countries=frozenset(_words(generated.get("countries")) + _words(places.get("countries_extra"))),
         nationalities=frozenset(_words(nat.get("adjectives")) + _words(nat.get("faiths"))),

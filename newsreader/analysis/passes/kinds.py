@@ -70,12 +70,13 @@ def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
     """"the Utah Jazz", "the Denver Nuggets", "Houston Rockets": a place's name followed by one or two
     capitalised words ending in a common noun names a team or a firm of that place ("Texas Instruments"),
     not a person, who is named by forename and surname. The noun is a plural ("Nuggets", "Rockets") or
-    a collective singular ("Jazz", "Heat"); when the place's name is also a forename ("Dallas", "Houston")
-    a plural surname could follow it ("Dallas Banks"), so the article must call the team "the <noun>"
-    as a team is called. A forename after the place makes a person ("Paris Jackson"). Teams and firms are
-    named after a city or a state; after a country's name the noun names its institution or document
-    ("United States Constitution")."""
-    if words[0] not in _place_first_words(lex.cities, lex.states):
+    a collective singular ("Jazz", "Heat"); when the place's name is also a forename ("Dallas", "Denver":
+    the gazetteer keeps the smaller such cities apart, `forename_cities`) a plural surname could follow
+    it ("Dallas Banks"), so the article must call the team "the <noun>" as a team is called; a plural
+    so called is a team's noun even when the word list lacks it (`_called_plural`). A forename after the
+    place makes a person ("Paris Jackson"). Teams and firms are named after a city or a state; after a
+    country's name the noun names its institution or document ("United States Constitution")."""
+    if words[0] not in _place_first_words(lex.cities, lex.states, lex.forename_cities):
         return False  # (most names: no city or state opens them, settled by one look-up)
     return _place_then_noun(words, text, lex)
 
@@ -85,23 +86,29 @@ def _place_then_noun(words: list[str], text: str, lex: Lexicon) -> bool:
     for k in range(1, min(len(words) - 1, 3) + 1):
         rest = words[k:]
         place = " ".join(words[:k])
-        if len(rest) > 2 or not (place in lex.cities or place in lex.states):
+        if len(rest) > 2 or not (place in lex.cities or place in lex.states or place in lex.forename_cities):
             continue
         if any(lex.forename_evidence(w) or w.lower() in lex.function_words for w in rest):
             return False
-        noun = rest[-1].lower()
-        plural = _plural_of_common(noun, lex)
-        if not plural and noun not in lex.common_words:
+        noun = rest[-1]
+        called = _called_plural(noun, text)
+        plural = called or _plural_of_common(noun.lower(), lex)
+        if not plural and noun.lower() not in lex.common_words:
             return False
-        return not lex.forename_evidence(words[0]) if not plural else \
-            not lex.forename_evidence(words[0]) or f"the {rest[-1]}" in text or f"The {rest[-1]}" in text
+        return not lex.forename_evidence(words[0]) or called
     return False
 
 
+def _called_plural(noun: str, text: str) -> bool:
+    """"the Nuggets", "The Broncos": the article calls the bearers of a name by its capitalised plural
+    noun after "the", as a team, a band or a party is called; a person is never called so."""
+    return noun.endswith("s") and not noun.endswith("ss") and (f"the {noun}" in text or f"The {noun}" in text)
+
+
 @functools.lru_cache(maxsize=4)
-def _place_first_words(cities: frozenset[str], states: frozenset[str]) -> frozenset[str]:
+def _place_first_words(*places: frozenset[str]) -> frozenset[str]:
     """The first words of the cities' and states' names: a name that opens with none names no team."""
-    return frozenset(p.split(" ")[0] for p in cities | states)
+    return frozenset(p.split(" ")[0] for names in places for p in names)
 
 
 def _put_in(full: str, text: str) -> bool:
