@@ -39,6 +39,7 @@ _FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
 _ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 IRREGULAR_DEMONYMS = rule_words("actors_irregular_demonyms")  # "Muscovites": not the place name and an ending
+SECTION_WORDS = rule_words("actors_section_words")  # "§", "Section", "Article": a part of a text numbered
 
 
 def filter_candidates(state: DocState) -> None:
@@ -48,6 +49,8 @@ def filter_candidates(state: DocState) -> None:
     for c in state.cands:
         if codes and _after_model_code(c, state.doc, codes):
             continue
+        if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc):
+            c.thing = True
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
         if f is not None and not _among_foreign_words(f, state.doc, state.lex):
             kept.append(f)
@@ -66,6 +69,22 @@ def _after_model_code(c: Cand, doc: Doc, codes: frozenset[str]) -> bool:
     k = doc.index_of.get(c.toks[0].start, 0)
     prev = doc.tokens[k - 1] if k else None
     return prev is not None and prev.text in codes and prev.end + 1 == c.toks[0].start and not c.person_evidence
+
+
+SECTION_NUMBER_RE = re.compile(r"\d[\w.()-]*")  # "1201", "230(c)", "2.4", "18a"
+
+
+def _section_heading(c: Cand, doc: Doc) -> bool:
+    """"17 U.S. Code § 1201 Circumvention of copyright protection systems", "Section 230 Protection for
+    private blocking": capitalised words right after the number of a section, an article or a chapter
+    of a text (after "§" or a word for such a part) are that part's heading, words of a law's text,
+    not an actor's name."""
+    k = doc.index_of.get(c.start, 0)
+    if k < 2 or SECTION_NUMBER_RE.fullmatch(doc.tokens[k - 1].text) is None:
+        return False  # (most names: no number right before them)
+    num = doc.tokens[k - 1]
+    before = doc.text[max(0, num.start - 12):num.start].rstrip().split(" ")[-1]
+    return before.lstrip("\u00a7") != before or before in SECTION_WORDS
 
 
 FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
