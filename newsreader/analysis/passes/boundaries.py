@@ -643,7 +643,8 @@ def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon,
     is a list "A, B and C" (commas, then a last "and"/"&"); it is one name when the article's own acronym
     spells its initials across a joiner ("United Nations Educational, Scientific and Cultural Organization
     … UNESCO", "National Union of Rail, Maritime and Transport Workers … RMT"), or when "A and B" is a
-    gazetteer place written with "and" ("Trinidad and Tobago")."""
+    gazetteer place written with "and" ("Trinidad and Tobago"); never when the last conjunct repeats the
+    first one's head (`_own_head`): two names, whatever acronym spans them."""
     parts = [p]
     for k in range(i, min(len(cands), i + 6)):
         gap = _joiner(parts[-1], cands[k], text)
@@ -657,6 +658,8 @@ def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon,
     words = [w for part in parts for w in part.words()]
     if len(parts) == 2 and gap == "and" and _and_place(p.words(), parts[1].words(), lex):
         return 1
+    if _own_head(p.words(), parts[-1].words()):
+        return 0  # "… Information System and Intelligence System (NEMISIS)": two names the acronym spans
     return len(parts) - 1 if _spelled_by_acronym(parts, acronyms) and len(words) <= 12 else 0
 
 
