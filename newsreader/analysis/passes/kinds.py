@@ -34,6 +34,7 @@ PLURAL_NAME_CONTINUATIONS = rule_words("actors_plural_name_continuations")  # "t
 INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 COORDINATORS = rule_words("actors_list_conjunctions")  # "an A and B exhibit": names that modify one noun
+COMPASS_REGIONS = rule_words("actors_compass_regions")  # "the West", "the South": regions
 
 
 def candidate_kinds(state: DocState) -> None:
@@ -55,7 +56,9 @@ def candidate_kinds(state: DocState) -> None:
             else None  # (most names: no comma after them, settled without a call)
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
-        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        region = prev == "the" and _compass_region(c, k, doc, lex)
+        c.kind = "organisation" if outlet else "place" if region \
+            else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
         if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
                 and not _put_in(full, text):
             c.kind = "organisation"
@@ -64,6 +67,22 @@ def candidate_kinds(state: DocState) -> None:
             and not (len(c.toks) == 1 and _acting_acronym(c, k, doc, lex)) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
+        c.weak = c.weak and not region
+
+
+def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
+    """"praised in the West", "a revival of the Left in the West?", "injured in the South": a compass
+    point capitalised after "the", standing alone as its noun phrase (a stop, a comma or a function word
+    after it, not a noun it modifies: "the West wing", "the North campus"), names a region, a place. In
+    an article that names a place opening with that word ("North Korea … the North", "South Sudan") it
+    is the short form of that name, no region of its own."""
+    if len(c.toks) != 1 or k is None or c.toks[0].text not in COMPASS_REGIONS or c.toks[0].initial:
+        return False
+    if re.search(rf"\b{c.toks[0].text} [A-Z]", doc.text):
+        return False
+    toks = doc.tokens
+    nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sent == toks[k].sent else None
+    return nxt is None or doc.text[c.end:nxt.start].strip() != "" or nxt.text.capitalize() in lex.function_words
 
 
 def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
