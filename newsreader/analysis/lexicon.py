@@ -179,7 +179,8 @@ def lexicon() -> Lexicon:
         body_heads=frozenset(_words(orgs.get("body_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
         legal_forms=frozenset(_words(orgs.get("legal_forms"))),
-        known_orgs=frozenset(_words(orgs.get("known"))),
+        # (every name of the aliases list is a known organisation: "Islamic State", "Republican Party")
+        known_orgs=frozenset(_words(orgs.get("known"))) | org_aliases.keys() | frozenset(org_aliases.values()),
         org_aliases=org_aliases,
         org_alias_targets=frozenset(org_aliases.values()),
         event_heads=frozenset(_words(orgs.get("event_heads"))),
