@@ -14,6 +14,7 @@ first ("Austen, Jane. Pride and Prejudice"): the surname is a person, the forena
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -617,6 +618,7 @@ def join_organisations(state: DocState) -> None:
         if j == "to" and text[max(0, out[-1].start - 5):out[-1].start].lower() in ("from ", "ween "):
             j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
         size = _coordination(out[-1], cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0
+        size = size or (_known_span(out[-1], cands, i, text, lex) if out and not c.person_evidence else 0)
         if size or j and _joins(j, out[-1], c, last_join, lex):
             p = out[-1]
             for nxt in cands[i:i + max(1, size)]:
@@ -628,6 +630,27 @@ def join_organisations(state: DocState) -> None:
         last_join = None
         i += 1
     state.cands = out
+
+
+KNOWN_GAP_RE = re.compile(r" (?:[a-z]+ ){1,2}")  # " of ", " and the ": the lower-case words inside a name
+MAX_KNOWN_PARTS = 4  # "Islamic State" + "Iraq" + "Levant": the most runs a known name is cut into
+
+
+def _known_span(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon) -> int:
+    """How many candidates from `cands[i]` continue `p` into one name the gazetteers know ("Islamic State"
+    + "of" + "Iraq" + "and the" + "Levant"; 0: none). Capitalised runs of one sentence, one or two
+    lower-case words between each, spell a known organisation or place as a whole: the lists' evidence
+    outweighs the joining rules, which cannot know that "and the" continues this name."""
+    last = p.toks[-1]
+    for n, c in enumerate(cands[i:i + MAX_KNOWN_PARTS - 1], start=1):
+        first = c.toks[0]
+        if first.sent != last.sent or c.person_evidence or KNOWN_GAP_RE.fullmatch(text, last.end, first.start) is None:
+            return 0
+        span = text[p.start:c.end]
+        if span in lex.known_orgs or span in lex.places:
+            return n
+        last = c.toks[-1]
+    return 0
 
 
 def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
