@@ -26,3 +26,11 @@ def test_medals_and_drafts_are_events_not_actors() -> None:
 def test_a_plural_nationality_opening_a_run_is_no_part_of_the_name() -> None:
     assert names("Ethiopians Dejene Alemu and Ayele Tesfaye won the race.") == {
         "Dejene Alemu": "person", "Ayele Tesfaye": "person"}
+
+
+def test_a_name_before_study_survey_framework_award_or_scheme_names_that_thing() -> None:
+    found = {a.name for a in analyse(
+        "Ann Cole led the Northern Salt Intake study. She won the Golden Ladle award and praised the "
+        "Rural Housing Grant scheme under the Coastal Water Quality framework, the Tidewater Bird survey said."
+    ).actors}
+    assert found == {"Ann Cole"}
