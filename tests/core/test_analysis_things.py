@@ -34,3 +34,13 @@ def test_a_name_before_study_survey_framework_award_or_scheme_names_that_thing()
         "Rural Housing Grant scheme under the Coastal Water Quality framework, the Tidewater Bird survey said."
     ).actors}
     assert found == {"Ann Cole"}
+
+
+def test_a_name_with_a_year_after_it_is_an_edition_of_an_event() -> None:
+    found = {a.name for a in analyse("Fans flocked to the Harbour Fur Gala 2019 in Toronto, Ann Cole said.").actors}
+    assert "Harbour Fur Gala" not in found and "Ann Cole" in found
+
+
+def test_a_body_or_a_person_before_a_year_stays_an_actor() -> None:
+    assert "Acme Corp" in {a.name for a in analyse("Acme Corp 2019 revenue rose, the report said.").actors}
+    assert "Jane Doe" in {a.name for a in analyse("Jane Doe 2008 was a year of change, she said.").actors}

@@ -49,7 +49,8 @@ def filter_candidates(state: DocState) -> None:
     for c in state.cands:
         if codes and _after_model_code(c, state.doc, codes):
             continue
-        if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc):
+        if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc) \
+                or _dated_edition(c, state.doc.text, state.lex):
             c.thing = True
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
         if f is not None and not _among_foreign_words(f, state.doc, state.lex):
@@ -85,6 +86,22 @@ def _section_heading(c: Cand, doc: Doc) -> bool:
     num = doc.tokens[k - 1]
     before = doc.text[max(0, num.start - 12):num.start].rstrip().split(" ")[-1]
     return before.lstrip("\u00a7") != before or before in SECTION_WORDS
+
+
+YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w,.]\d)")  # " 2019", not " 2019,000" nor " 2019.5"
+
+
+def _dated_edition(c: Cand, text: str, lex: Lexicon) -> bool:
+    """"Toronto Comicon 2019", "FIFA World Cup 2018", "the Consumer Credit Directive 2008": a name with a
+    year right after it names one edition of an event, a festival or a law, a thing, not an actor. A
+    person's name opens with a forename or a title, a body's has a head word ("Acme Corp 2019 revenue":
+    the year dates what follows), and a place before a year says where ("Tokyo 2020" is left to the
+    other rules)."""
+    if not text.startswith(" ", c.end) or YEAR_AFTER_RE.match(text, c.end) is None:
+        return False  # (most names: no year after them)
+    words = c.words()
+    return not c.person_evidence and not lex.forename_evidence(words[0]) and lex.org_heads.isdisjoint(words) \
+        and not is_place_name(" ".join(words), lex)
 
 
 FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
