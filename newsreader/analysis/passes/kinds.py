@@ -58,7 +58,8 @@ def candidate_kinds(state: DocState) -> None:
             else None  # (most names: no comma after them, settled without a call)
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
-        region = prev == "the" and _compass_region(c, k, doc, lex)
+        region = prev == "the" and _compass_region(c, k, doc, lex) \
+            or text.startswith(", ", c.toks[-1].end) and _placed_in_region(c, text, lex)
         c.kind = "organisation" if outlet else "place" if region \
             else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
         if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
@@ -85,6 +86,17 @@ def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     toks = doc.tokens
     nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sent == toks[k].sent else None
     return nxt is None or doc.text[c.end:nxt.start].strip() != "" or nxt.text.capitalize() in lex.function_words
+
+
+def _placed_in_region(c: Cand, text: str, lex: Lexicon) -> bool:
+    """"on his way to West Point, New York", "from Allen, Texas": a name followed by a comma and the state
+    or the country it lies in is a place there, whatever its words ("West Point": two common words);
+    not a name with a title or a forename, a person listed with the state they represent ("John Cornyn,
+    Texas"), nor one the lists know as something else."""
+    if c.person_evidence or lex.forename_evidence(c.toks[0].text) or not _in_region(text, c.toks[-1].end, lex):
+        return False
+    full = " ".join(c.words())
+    return full not in lex.known_orgs and lex.org_heads.isdisjoint(c.words())
 
 
 def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
