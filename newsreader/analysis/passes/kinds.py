@@ -529,6 +529,8 @@ def locative_places(state: DocState) -> None:
         if not _kind_guessed(e) or not e.mentions:
             continue
         locative = speech = cued = 0
+        # "Senators Ann Cole, Ohio, and …": a forename and a surname listed with a state name a person
+        person_shaped = " " in e.name and lex.forename_evidence(e.name.split()[0])
         for s, en in _own_mentions(e, text, lex):
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
@@ -536,7 +538,7 @@ def locative_places(state: DocState) -> None:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-            elif _in_region(text, en, lex) or _after_place_noun(text, s) \
+            elif _in_region(text, en, lex) and not person_shaped or _after_place_noun(text, s) \
                     or " " not in e.name and _listed_with_places(text, s, en, lex) \
                     or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1
