@@ -45,3 +45,14 @@ def test_a_name_with_a_year_after_it_is_an_edition_of_an_event() -> None:
 def test_a_body_or_a_person_before_a_year_stays_an_actor() -> None:
     assert "Acme Corp" in {a.name for a in analyse("Acme Corp 2019 revenue rose, the report said.").actors}
     assert "Jane Doe" in {a.name for a in analyse("Jane Doe 2008 was a year of change, she said.").actors}
+
+
+def test_a_place_opening_a_treatys_name_is_part_of_the_treaty() -> None:
+    # "Oslo" is a place and the treaty's head "Accord" ends the name: no place, no person split off
+    found = {a.name for a in analyse("The deal requires the Oslo Fishing Accord, Ann Cole said.").actors}
+    assert found == {"Ann Cole"}
+
+
+def test_a_place_that_is_also_a_forename_opening_a_treaty_is_part_of_the_treaty() -> None:
+    found = {a.name for a in analyse("The deal requires the Paris Ocean Accord, Ann Cole said.").actors}
+    assert found == {"Ann Cole"}

@@ -50,6 +50,7 @@ TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 NAME_JOINERS = rule_words("actors_name_joiners")
 POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after a person's name
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann Park": a surname
+LAW_HEADS = rule_words("actors_law_heads")  # "Paris Climate Accord": a law's or a treaty's last word
 
 
 def split_runs(state: DocState) -> None:
@@ -559,7 +560,8 @@ def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
 
 def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
     """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name; when those
-    words end in a title they are the body's office, not a name ("Senate Minority Leader"). After a known
+    words end in a title they are the body's office, not a name ("Senate Minority Leader"); when they end
+    in an event's or a law's head the place names that event or law ("Paris Climate Accord"): no split. After a known
     organisation, dictionary words that open with no forename name one of its products, a thing ("SpaceX"
     + "Crew Dragon", as "Volvo XC90" is one)."""
     if len(words) < 3 or c.person_evidence:
@@ -568,7 +570,7 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
         prefix = " ".join(words[:k])
         rest = words[k:]
         if (prefix in lex.known_orgs or is_place_name(prefix, lex)) \
-                and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads \
+                and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads and rest[-1] not in LAW_HEADS \
                 and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
                 and " ".join(words) not in lex.known_orgs:
             if prefix in lex.known_orgs and not lex.is_forename(rest[0]) \

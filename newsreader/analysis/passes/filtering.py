@@ -207,8 +207,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
         toks = toks[1:]
     # (`_complement_head` is one of the words: most runs hold no law's head word at all, settled in C)
     if len(toks) >= 2 and not LAW_HEADS.isdisjoint(map(_TEXT, toks)) and _complement_head(toks) in LAW_HEADS \
-            and not lex.is_forename(toks[0].text):
-        c.thing = True  # "Clean Air Act", "Vehicle Regulations for Buses": laws are not actors
+            and (not lex.is_forename(toks[0].text) or is_place_name(toks[0].text, lex)):
+        c.thing = True  # "Clean Air Act", "Paris Climate Accord" (a place, not a forename): laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]
