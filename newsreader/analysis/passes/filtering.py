@@ -39,6 +39,7 @@ _FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
 _ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 IRREGULAR_DEMONYMS = rule_words("actors_irregular_demonyms")  # "Muscovites": not the place name and an ending
+PARTY_ADJECTIVES = rule_words("actors_party_adjectives")  # "the Democratic party"
 SECTION_WORDS = rule_words("actors_section_words")  # "§", "Section", "Article": a part of a text numbered
 
 
@@ -52,6 +53,10 @@ def filter_candidates(state: DocState) -> None:
         if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc) \
                 or _dated_edition(c, state.doc.text, state.lex):
             c.thing = True
+        party = _party_named(c, state.doc) if len(c.toks) == 1 and c.toks[0].text in PARTY_ADJECTIVES else None
+        if party is not None:
+            kept.append(party)
+            continue
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
         if f is not None and not _among_foreign_words(f, state.doc, state.lex):
             kept.append(f)
@@ -70,6 +75,20 @@ def _after_model_code(c: Cand, doc: Doc, codes: frozenset[str]) -> bool:
     k = doc.index_of.get(c.toks[0].start, 0)
     prev = doc.tokens[k - 1] if k else None
     return prev is not None and prev.text in codes and prev.end + 1 == c.toks[0].start and not c.person_evidence
+
+
+PARTY_NOUN = "party"
+
+
+def _party_named(c: Cand, doc: Doc) -> Cand | None:
+    """"while the Democratic party controlled the House": a party's adjective before the lower-case noun
+    "party" names that party, as "the Democratic Party" does (the adjective alone is no actor: "Democratic
+    senators"). The candidate grows to hold the noun; it is an organisation's name."""
+    k = doc.index_of.get(c.start)
+    toks = doc.tokens
+    if k is None or k + 1 >= len(toks) or toks[k + 1].text != PARTY_NOUN or toks[k + 1].start != c.end + 1:
+        return None
+    return Cand([c.toks[0], toks[k + 1]], kind="organisation")
 
 
 SECTION_NUMBER_RE = re.compile(r"\d[\w.()-]*")  # "1201", "230(c)", "2.4", "18a"

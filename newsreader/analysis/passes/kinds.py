@@ -355,6 +355,8 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"
     if last in lex.media_heads and len(words) >= 2:
         return "organisation"
+    if len(words) >= 2 and last.islower() and last.capitalize() in lex.org_heads:
+        return "organisation"  # "Democratic party": a body's head in lower case after the words that name it
     if last in lex.place_heads and len(words) >= 2 and not (
             last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
         return "place"
