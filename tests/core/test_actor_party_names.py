@@ -22,3 +22,8 @@ def test_the_adjective_alone_is_no_actor() -> None:
 def test_the_lower_case_and_capitalised_forms_are_one_actor() -> None:
     found = names("The Liberal Party won the seat. Later the Liberal party lost it.")
     assert len(found) == 1 and list(found.values()) == ["organisation"]
+
+
+def test_of_two_spellings_in_different_case_the_capitalised_one_is_the_name() -> None:
+    found = names("The Liberal party won the seat. Later the Liberal party lost it, and the Liberal Party wept.")
+    assert found == {"Liberal Party": "organisation"}
