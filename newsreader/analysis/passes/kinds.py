@@ -18,7 +18,6 @@ from ..lexicon import Lexicon, rule_words
 from ..names import formal_state_place, is_acronym, is_place_name
 from ..state import Cand, CapStats, DocState, Entity
 from ..text import Doc, Token, occurrences
-from .boundaries import OF_PARTICLES
 
 PLACE_PREPS = rule_words("actors_place_preps")
 LOCATIVE_PREPS = rule_words("actors_locative_preps")  # "in X", "near X": X is a location
@@ -35,7 +34,6 @@ PLURAL_NAME_CONTINUATIONS = rule_words("actors_plural_name_continuations")  # "t
 INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 COORDINATORS = rule_words("actors_list_conjunctions")  # "an A and B exhibit": names that modify one noun
-NAME_PARTICLES = rule_words("actors_particles")  # "van", "bin", "dela": inside a person's name
 COMPASS_REGIONS = rule_words("actors_compass_regions")  # "the West", "the South": regions
 
 
@@ -379,22 +377,9 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "person"
     if len(words) == 2 and _dotted_initials(words[0], lex) and not is_acronym(words[1]):
         return "person"
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words) \
-            or _particle_inside(words, lex):
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
-
-
-def _particle_inside(words: list[str], lex: Lexicon) -> bool:
-    """"Arnel dela Vega", "Vincent van Gogh", "Ahmed bin Said": a lower-case name particle between
-    capitalised words (no head word, which the rules before have looked for) joins a forename to a
-    surname: a person's name, as the same words without the particle would be. A particle that means
-    "of" ("de", "du") names towns as often ("Rio de Janeiro"): only after a known forename."""
-    if not 3 <= len(words) <= 5 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
-        return False
-    inner = [w for w in words[1:-1] if w in NAME_PARTICLES]
-    return bool(inner) and all(w[:1].isupper() and not is_acronym(w) or w in NAME_PARTICLES for w in words) \
-        and (lex.forename_evidence(words[0]) or not any(w in OF_PARTICLES for w in inner))
 
 
 def _head_part(words: list[str]) -> list[str]:
