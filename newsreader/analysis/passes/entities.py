@@ -2,10 +2,9 @@
 
 Rules: the user's hints are entities from the start and win over the rules; every candidate votes for a
 kind; a candidate after a work noun ("the film Alien") or its maker ("the author of Alice in Wonderland"),
-or before a thing noun ("the Kepler telescope", "the Galileo and Ulysses spacecraft"), the object of a
-verb of making ("which makes Sorbent") or an example of a class of things ("devices (e.g. Raspberry Pi)")
-votes that the name is a thing, not an actor; "X was born Y" and "Long Name (LN)" record alias links for
-the coreference pass.
+or before a thing noun ("the Kepler telescope", "the Galileo and Ulysses spacecraft") or an example of a
+class of things ("devices (e.g. Raspberry Pi)") votes that the name is a thing, not an actor; "X was born
+Y" and "Long Name (LN)" record alias links for the coreference pass.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
 THING_MODIFIERS = rule_words("actors_thing_modifiers")
 MODIFIED_THINGS = rule_words("actors_modified_things")
 LATIN_ENDINGS = tuple(sorted(rule_words("actors_latin_endings"), key=len, reverse=True))
-MAKING_VERBS = rule_words("actors_making_verbs")  # "which makes X": X is a product
 EXAMPLE_MARKERS = rule_words("actors_example_markers")  # "devices (e.g. X)", "browsers such as X"
 _EXAMPLE_ENDS = tuple(EXAMPLE_MARKERS)
 EXAMPLE_RE = re.compile(r"([a-z]+),? ({})$".format("|".join(re.escape(m) for m in sorted(EXAMPLE_MARKERS))))
@@ -101,20 +99,12 @@ def _names_a_thing(c: Cand, state: DocState) -> bool:
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
-    if wb is not None and (_made(c, wb, lex) or _example_of_things(text, start, lex)):
+    if wb is not None and _example_of_things(text, start, lex):
         return True
     return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.toks[-1].end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
                      and _next_word(text, c.toks[-1]) in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
-
-
-def _made(c: Cand, wb: Token, lex: Lexicon) -> bool:
-    """"Kimberly-Clark, which makes Kleenex Toilet Tissue": the object of a verb of making is a product the
-    maker makes, not an actor (a forename opens a person's name: "makes Jane Doe angry"; a head word a
-    body's: "manufactures Acme Motor Company parts")."""
-    return wb.text in MAKING_VERBS and wb.end + 1 == c.toks[0].start and not lex.forename_evidence(c.toks[0].text) \
-        and not any(t.text in lex.org_heads for t in c.toks)
 
 
 def _example_of_things(text: str, start: int, lex: Lexicon) -> bool:
