@@ -56,3 +56,21 @@ def test_a_place_opening_a_treatys_name_is_part_of_the_treaty() -> None:
 def test_a_place_that_is_also_a_forename_opening_a_treaty_is_part_of_the_treaty() -> None:
     found = {a.name for a in analyse("The deal requires the Paris Ocean Accord, Ann Cole said.").actors}
     assert found == {"Ann Cole"}
+
+
+def test_a_model_designation_names_a_thing_not_an_actor() -> None:
+    found = {a.name for a in analyse("The gunman carried a ZR-16 rifle. It was like the ZR-16, Ann Cole said.").actors}
+    assert found == {"Ann Cole"}
+    found = {a.name for a in analyse("A restored QB-27 Night Owl crashed at the airfield, Ann Cole said.").actors}
+    assert found == {"Ann Cole"}
+
+
+def test_a_brand_before_a_hyphenated_model_code_names_a_product() -> None:
+    found = {a.name for a in analyse("The aircraft, a Boeing QB-27 Night Owl, crashed, Ann Cole said.").actors}
+    assert found == {"Ann Cole"}
+
+
+def test_the_groups_of_nations_are_known_bodies() -> None:
+    found = {a.name: a.kind for a in analyse("Unlike G20, which focuses on economics, G7 meetings center on "
+                                             "security, Ann Cole said.").actors}
+    assert found.get("G20") == "organisation" and found.get("G7") == "organisation"

@@ -504,10 +504,12 @@ def _product_model(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> l
 
 
 def model_code(word: str) -> bool:
-    """A model's code: a short word with a digit, of digits and letters only ("XC90", "S3", "737"). A lone
-    digit after a name numbers a channel, a band or a party far more often ("Movimento 5 Stelle", "Maroon 5")."""
-    return len(word) <= MAX_MODEL_CODE and word.isalnum() and any(ch.isdigit() for ch in word) \
-        and len(word) > 1
+    """A model's code: a short word with a digit, of digits and letters only ("XC90", "S3", "737"), maybe
+    with one hyphen between its letters and its number ("B-17", "AR-15"). A lone digit after a name
+    numbers a channel, a band or a party far more often ("Movimento 5 Stelle", "Maroon 5")."""
+    plain = word.replace("-", "", 1) if "-" in word[1:-1] else word
+    return len(plain) <= MAX_MODEL_CODE and plain.isalnum() and any(ch.isdigit() for ch in plain) \
+        and len(plain) > 1
 
 
 def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:

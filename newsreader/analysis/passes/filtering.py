@@ -51,7 +51,7 @@ def filter_candidates(state: DocState) -> None:
         if codes and _after_model_code(c, state.doc, codes):
             continue
         if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc) \
-                or _dated_edition(c, state.doc.text, state.lex):
+                or _dated_edition(c, state.doc.text, state.lex) or _designation(c, state.lex):
             c.thing = True
         party = _party_named(c, state.doc) if len(c.toks) == 1 and c.toks[0].text in PARTY_ADJECTIVES else None
         if party is not None:
@@ -105,6 +105,18 @@ def _section_heading(c: Cand, doc: Doc) -> bool:
     num = doc.tokens[k - 1]
     before = doc.text[max(0, num.start - 12):num.start].rstrip().split(" ")[-1]
     return before.lstrip("\u00a7") != before or before in SECTION_WORDS
+
+
+DESIGNATION_RE = re.compile(r"[A-Z]{1,3}-\d{1,3}[A-Za-z]?")  # "B-17", "M-16", "MQ-9", "F-35A"
+
+
+def _designation(c: Cand, lex: Lexicon) -> bool:
+    """"a Boeing B-17 Flying Fortress", "the civilian equivalent of the M-16": a run opened by a model
+    designation (capital letters, a hyphen, a number) names an aircraft, a weapon or a vehicle of that
+    model, a thing (a group the lists know, "G-20", is a body)."""
+    w = c.toks[0].text
+    return "-" in w and DESIGNATION_RE.fullmatch(w) is not None and w not in lex.known_orgs \
+        and w not in lex.org_aliases and not c.person_evidence
 
 
 YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w,.]\d)")  # " 2019", not " 2019,000" nor " 2019.5"
