@@ -74,3 +74,8 @@ def test_the_groups_of_nations_are_known_bodies() -> None:
     found = {a.name: a.kind for a in analyse("Unlike G20, which focuses on economics, G7 meetings center on "
                                              "security, Ann Cole said.").actors}
     assert found.get("G20") == "organisation" and found.get("G7") == "organisation"
+
+
+def test_an_index_is_a_thing_not_an_actor() -> None:
+    found = {a.name for a in analyse("By the Global Harbour Safety Index the port ranks third, Ann Cole said.").actors}
+    assert found == {"Ann Cole"}
