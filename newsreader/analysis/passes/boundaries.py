@@ -563,9 +563,9 @@ def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
 def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
     """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name; when those
     words end in a title they are the body's office, not a name ("Senate Minority Leader"); when they end
-    in an event's or a law's head the place names that event or law ("Paris Climate Accord"): no split. After a known
-    organisation, dictionary words that open with no forename name one of its products, a thing ("SpaceX"
-    + "Crew Dragon", as "Volvo XC90" is one)."""
+    in an event's or a law's head the place names that event or law ("Paris Climate Accord"): no split.
+    After a known organisation, dictionary words that open with no forename name one of its products, a
+    thing ("SpaceX" + "Crew Dragon", as "Volvo XC90" is one)."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
