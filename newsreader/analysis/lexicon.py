@@ -78,6 +78,8 @@ class Lexicon:
     states: frozenset[str]  # first-level divisions of a country: US states, provinces
     countries: frozenset[str]
     cities: frozenset[str]
+    # cities spelt like a forename ("Denver"), kept out of `places`: a place only where more says so
+    forename_cities: frozenset[str]
     nationalities: frozenset[str]
     time_words: frozenset[str]
     function_words: frozenset[str]
@@ -177,7 +179,8 @@ def lexicon() -> Lexicon:
         body_heads=frozenset(_words(orgs.get("body_heads"))),
         media_heads=frozenset(_words(orgs.get("media_heads"))),
         legal_forms=frozenset(_words(orgs.get("legal_forms"))),
-        known_orgs=frozenset(_words(orgs.get("known"))),
+        # (every name of the aliases list is a known organisation: "Islamic State", "Republican Party")
+        known_orgs=frozenset(_words(orgs.get("known"))) | org_aliases.keys() | frozenset(org_aliases.values()),
         org_aliases=org_aliases,
         org_alias_targets=frozenset(org_aliases.values()),
         event_heads=frozenset(_words(orgs.get("event_heads"))),
@@ -188,6 +191,7 @@ def lexicon() -> Lexicon:
         place_heads=frozenset(_words(places.get("place_heads"))),
         place_prefixes=frozenset(_words(places.get("place_prefixes"))),
         cities=frozenset(_words(generated.get("cities"))),
+        forename_cities=frozenset(_words(generated.get("forename_cities"))),
         states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
         countries=frozenset(_words(generated.get("countries")) + _words(places.get("countries_extra"))),
         nationalities=frozenset(_words(nat.get("adjectives")) + _words(nat.get("faiths"))),

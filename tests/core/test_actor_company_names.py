@@ -23,3 +23,9 @@ def test_a_surname_of_a_person_of_the_article_stays_the_persons() -> None:
 def test_a_name_that_opens_two_company_names_joins_neither() -> None:
     got = cast("Quarvex Steel Ltd and Quarvex Chemicals Inc. merged in May. Later, Quarvex said more jobs would go.")
     assert "Quarvex" in got
+
+
+def test_incorporated_ends_a_firms_name_like_inc() -> None:
+    # every word is a common word, but the legal form makes the name a firm's
+    found = {a.name: a.kind for a in analyse("He left Harbour Lights Incorporated in 1962, Ann Cole said.").actors}
+    assert found.get("Harbour Lights Incorporated") == "organisation"

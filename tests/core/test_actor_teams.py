@@ -37,3 +37,15 @@ def test_a_forename_after_the_place_makes_a_person() -> None:
 def test_a_town_named_like_a_team_is_a_place_when_things_happen_in_it() -> None:
     found = names("A barn burned near the depot in Boston Locks on Monday. Boston Locks officials said so.")
     assert found.get("Boston Locks") == "place"
+
+
+def test_a_city_spelt_like_a_forename_opens_a_team_the_article_calls_by_its_plural() -> None:
+    # "Orlando" is a forename, so the gazetteer keeps it out of its cities; the team rule still knows it,
+    # and "the Pelicans" (a plural no word list needs to hold) says a team is meant
+    assert "Orlando" in lexicon().forename_cities and "Orlando" not in lexicon().cities
+    found = names("The Orlando Pelicans beat a weak side on Friday. The Pelicans travel next week.")
+    assert found.get("Orlando Pelicans") == "organisation"
+
+
+def test_a_city_spelt_like_a_forename_before_a_surname_stays_a_person() -> None:
+    assert names("Orlando Whitcombe said the bridge would open in May.") == {"Orlando Whitcombe": "person"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsreader.analysis import analyse
 from newsreader.analysis.lexicon import lexicon
 from newsreader.analysis.passes.boundaries import match_title
 
@@ -43,3 +44,14 @@ TITLE_WORDS = sorted({w for t in lexicon().titles for w in t})[:200] + ["Smith",
 def test_match_title_agrees_with_the_plain_search(words: list[str], data: st.DataObject) -> None:
     i = data.draw(st.integers(0, len(words)))
     assert match_title(words, i, lexicon()) == _longest_title(words, i)
+
+
+def test_every_name_in_the_organisation_aliases_is_a_known_organisation() -> None:
+    lex = lexicon()
+    assert set(lex.org_aliases) <= lex.known_orgs and set(lex.org_aliases.values()) <= lex.known_orgs
+
+
+def test_a_known_name_from_the_aliases_keeps_its_adjective() -> None:
+    # "Islamic" is a faith's adjective, stripped before most names; "Islamic State" is one known name
+    found = {a.name for a in analyse("Fighters of the Islamic State shelled the town on Monday.").actors}
+    assert "Islamic State" in found

@@ -14,6 +14,7 @@ first ("Austen, Jane. Pride and Prejudice"): the surname is a person, the forena
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ TITLE_WORDS_AS_FORENAMES = rule_words("actors_forename_titles")
 NAME_JOINERS = rule_words("actors_name_joiners")
 POST_NOMINALS = rule_words("actors_post_nominals")  # "QC", "OBE": letters after a person's name
 PERSONAL_PLACE_HEADS = rule_words("actors_personal_place_heads")  # "Judge Ann Park": a surname
+LAW_HEADS = rule_words("actors_law_heads")  # "Paris Climate Accord": a law's or a treaty's last word
 
 
 def split_runs(state: DocState) -> None:
@@ -502,10 +504,12 @@ def _product_model(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> l
 
 
 def model_code(word: str) -> bool:
-    """A model's code: a short word with a digit, of digits and letters only ("XC90", "S3", "737"). A lone
-    digit after a name numbers a channel, a band or a party far more often ("Movimento 5 Stelle", "Maroon 5")."""
-    return len(word) <= MAX_MODEL_CODE and word.isalnum() and any(ch.isdigit() for ch in word) \
-        and len(word) > 1
+    """A model's code: a short word with a digit, of digits and letters only ("XC90", "S3", "737"), maybe
+    with one hyphen between its letters and its number ("B-17", "AR-15"). A lone digit after a name
+    numbers a channel, a band or a party far more often ("Movimento 5 Stelle", "Maroon 5")."""
+    plain = word.replace("-", "", 1) if "-" in word[1:-1] else word
+    return len(plain) <= MAX_MODEL_CODE and plain.isalnum() and any(ch.isdigit() for ch in plain) \
+        and len(plain) > 1
 
 
 def _role_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
@@ -558,16 +562,17 @@ def _solo_surname(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
 
 def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
     """"Amnesty International Man-kei Tam": a known organisation or place, then a two-word name; when those
-    words end in a title they are the body's office, not a name ("Senate Minority Leader"). After a known
-    organisation, dictionary words that open with no forename name one of its products, a thing ("SpaceX"
-    + "Crew Dragon", as "Volvo XC90" is one)."""
+    words end in a title they are the body's office, not a name ("Senate Minority Leader"); when they end
+    in an event's or a law's head the place names that event or law ("Paris Climate Accord"): no split.
+    After a known organisation, dictionary words that open with no forename name one of its products, a
+    thing ("SpaceX" + "Crew Dragon", as "Volvo XC90" is one)."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
         prefix = " ".join(words[:k])
         rest = words[k:]
         if (prefix in lex.known_orgs or is_place_name(prefix, lex)) \
-                and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads \
+                and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads and rest[-1] not in LAW_HEADS \
                 and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
                 and " ".join(words) not in lex.known_orgs:
             if prefix in lex.known_orgs and not lex.is_forename(rest[0]) \
@@ -617,6 +622,7 @@ def join_organisations(state: DocState) -> None:
         if j == "to" and text[max(0, out[-1].start - 5):out[-1].start].lower() in ("from ", "ween "):
             j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
         size = _coordination(out[-1], cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0
+        size = size or (_known_span(out[-1], cands, i, text, lex) if out and not c.person_evidence else 0)
         if size or j and _joins(j, out[-1], c, last_join, lex):
             p = out[-1]
             for nxt in cands[i:i + max(1, size)]:
@@ -628,6 +634,27 @@ def join_organisations(state: DocState) -> None:
         last_join = None
         i += 1
     state.cands = out
+
+
+KNOWN_GAP_RE = re.compile(r" (?:[a-z]+ ){1,2}")  # " of ", " and the ": the lower-case words inside a name
+MAX_KNOWN_PARTS = 4  # "Islamic State" + "Iraq" + "Levant": the most runs a known name is cut into
+
+
+def _known_span(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon) -> int:
+    """How many candidates from `cands[i]` continue `p` into one name the gazetteers know ("Islamic State"
+    + "of" + "Iraq" + "and the" + "Levant"; 0: none). Capitalised runs of one sentence, one or two
+    lower-case words between each, spell a known organisation or place as a whole: the lists' evidence
+    outweighs the joining rules, which cannot know that "and the" continues this name."""
+    last = p.toks[-1]
+    for n, c in enumerate(cands[i:i + MAX_KNOWN_PARTS - 1], start=1):
+        first = c.toks[0]
+        if first.sent != last.sent or c.person_evidence or KNOWN_GAP_RE.fullmatch(text, last.end, first.start) is None:
+            return 0
+        span = text[p.start:c.end]
+        if span in lex.known_orgs or span in lex.places:
+            return n
+        last = c.toks[-1]
+    return 0
 
 
 def document_acronyms(cap_seen: set[str]) -> frozenset[str]:
@@ -643,7 +670,8 @@ def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon,
     is a list "A, B and C" (commas, then a last "and"/"&"); it is one name when the article's own acronym
     spells its initials across a joiner ("United Nations Educational, Scientific and Cultural Organization
     … UNESCO", "National Union of Rail, Maritime and Transport Workers … RMT"), or when "A and B" is a
-    gazetteer place written with "and" ("Trinidad and Tobago")."""
+    gazetteer place written with "and" ("Trinidad and Tobago"); never when the last conjunct repeats the
+    first one's head (`_own_head`): two names, whatever acronym spans them."""
     parts = [p]
     for k in range(i, min(len(cands), i + 6)):
         gap = _joiner(parts[-1], cands[k], text)
@@ -657,6 +685,8 @@ def _coordination(p: Cand, cands: list[Cand], i: int, text: str, lex: Lexicon,
     words = [w for part in parts for w in part.words()]
     if len(parts) == 2 and gap == "and" and _and_place(p.words(), parts[1].words(), lex):
         return 1
+    if _own_head(p.words(), parts[-1].words()):
+        return 0  # "… Information System and Intelligence System (NEMISIS)": two names the acronym spans
     return len(parts) - 1 if _spelled_by_acronym(parts, acronyms) and len(words) <= 12 else 0
 
 

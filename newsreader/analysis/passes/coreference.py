@@ -99,7 +99,8 @@ _FOLDS_ASCII = any(k < 128 for k in LETTER_FOLDS)
 def spellings(state: DocState) -> None:
     """Spellings of one name: "GitHub" / "Github", "MarineTraffic" / "Marine Traffic", "Jarosław Kaczyński" /
     "Jaroslaw Kaczynski". The spelling with the name's own letters (accents, "ł") is its name, the plain
-    one a typing of it; otherwise the form met more often wins."""
+    one a typing of it; of two that differ only in case the one with more capitals (`_lower_case_minor`);
+    otherwise the form met more often wins."""
     spelled: dict[str, Entity] = {}
     for form, e in list(state.by_form.items()):
         plain = form.isascii() and not _FOLDS_ASCII
@@ -114,6 +115,14 @@ def spellings(state: DocState) -> None:
             if _accented(b.root().name) > _accented(a.root().name):
                 b.root().minor.add(a.root().name)  # the plain typing never becomes the name
             merge(a, b)
+            _lower_case_minor(b.root(), form, other.root().name)
+
+
+def _lower_case_minor(e: Entity, one: str, two: str) -> None:
+    """"the Democratic Party" / "the Democratic party": of two spellings that differ only in case, the one
+    with fewer capitals is the name written as common words, never the name."""
+    if one != two and one.lower() == two.lower():
+        e.minor.add(min((one, two), key=lambda f: sum(map(str.isupper, f))))
 
 
 def _accented(name: str) -> int:

@@ -2,9 +2,9 @@
 
 Rules: the user's hints are entities from the start and win over the rules; every candidate votes for a
 kind; a candidate after a work noun ("the film Alien") or its maker ("the author of Alice in Wonderland"),
-or before a thing noun ("the Kepler telescope", "the Galileo and Ulysses spacecraft") votes that the name
-is a thing, not an actor; "X was born Y" and "Long Name (LN)" record alias links for
-the coreference pass.
+or before a thing noun ("the Kepler telescope", "the Galileo and Ulysses spacecraft") or an example of a
+class of things ("devices (e.g. Raspberry Pi)") votes that the name is a thing, not an actor; "X was born
+Y" and "Long Name (LN)" record alias links for the coreference pass.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
 THING_MODIFIERS = rule_words("actors_thing_modifiers")
 MODIFIED_THINGS = rule_words("actors_modified_things")
 LATIN_ENDINGS = tuple(sorted(rule_words("actors_latin_endings"), key=len, reverse=True))
+EXAMPLE_MARKERS = rule_words("actors_example_markers")  # "devices (e.g. X)", "browsers such as X"
+_EXAMPLE_ENDS = tuple(EXAMPLE_MARKERS)
+EXAMPLE_RE = re.compile(r"([a-z]+),? ({})$".format("|".join(re.escape(m) for m in sorted(EXAMPLE_MARKERS))))
 
 
 def hint_entities(state: DocState) -> None:
@@ -96,10 +99,22 @@ def _names_a_thing(c: Cand, state: DocState) -> bool:
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
+    if wb is not None and _example_of_things(text, start, lex):
+        return True
     return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.toks[-1].end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
                      and _next_word(text, c.toks[-1]) in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
+
+
+def _example_of_things(text: str, start: int, lex: Lexicon) -> bool:
+    """"small devices (e.g. Raspberry Pi)", "browsers such as Firefox": a name given as an example of a
+    class of things (the noun before "e.g." or "such as" is a thing noun: a device, a drug, a game) is
+    one of those things, not an actor ("firms such as Acme" name bodies: no thing noun)."""
+    if text[start - 1:start] != " " or not text.endswith(_EXAMPLE_ENDS, max(0, start - 12), start - 1):
+        return False  # (most names: no example marker right before them, settled without a search)
+    m = EXAMPLE_RE.search(text, max(0, start - 40), start - 1)
+    return m is not None and m.end() == start - 1 and m.group(1) in lex.thing_nouns
 
 
 def _genus(c: Cand, state: DocState) -> bool:

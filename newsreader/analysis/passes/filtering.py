@@ -39,6 +39,8 @@ _FIELD_SUFFIXES = rule_sequence("actors_field_suffixes")
 _ADJECTIVE_SUFFIXES = rule_sequence("actors_adjective_suffixes")
 _DEMONYM_SUFFIXES = rule_sequence("actors_demonym_suffixes")
 IRREGULAR_DEMONYMS = rule_words("actors_irregular_demonyms")  # "Muscovites": not the place name and an ending
+PARTY_ADJECTIVES = rule_words("actors_party_adjectives")  # "the Democratic party"
+SECTION_WORDS = rule_words("actors_section_words")  # "§", "Section", "Article": a part of a text numbered
 
 
 def filter_candidates(state: DocState) -> None:
@@ -47,6 +49,13 @@ def filter_candidates(state: DocState) -> None:
     codes = _product_codes(state.cands)
     for c in state.cands:
         if codes and _after_model_code(c, state.doc, codes):
+            continue
+        if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc) \
+                or _dated_edition(c, state.doc.text, state.lex) or _designation(c, state.lex):
+            c.thing = True
+        party = _party_named(c, state.doc) if len(c.toks) == 1 and c.toks[0].text in PARTY_ADJECTIVES else None
+        if party is not None:
+            kept.append(party)
             continue
         f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
         if f is not None and not _among_foreign_words(f, state.doc, state.lex):
@@ -66,6 +75,64 @@ def _after_model_code(c: Cand, doc: Doc, codes: frozenset[str]) -> bool:
     k = doc.index_of.get(c.toks[0].start, 0)
     prev = doc.tokens[k - 1] if k else None
     return prev is not None and prev.text in codes and prev.end + 1 == c.toks[0].start and not c.person_evidence
+
+
+PARTY_NOUN = "party"
+
+
+def _party_named(c: Cand, doc: Doc) -> Cand | None:
+    """"while the Democratic party controlled the House": a party's adjective before the lower-case noun
+    "party" names that party, as "the Democratic Party" does (the adjective alone is no actor: "Democratic
+    senators"). The candidate grows to hold the noun; it is an organisation's name."""
+    k = doc.index_of.get(c.start)
+    toks = doc.tokens
+    if k is None or k + 1 >= len(toks) or toks[k + 1].text != PARTY_NOUN or toks[k + 1].start != c.end + 1:
+        return None
+    return Cand([c.toks[0], toks[k + 1]], kind="organisation")
+
+
+SECTION_NUMBER_RE = re.compile(r"\d[\w.()-]*")  # "1201", "230(c)", "2.4", "18a"
+
+
+def _section_heading(c: Cand, doc: Doc) -> bool:
+    """"17 U.S. Code § 1201 Circumvention of copyright protection systems", "Section 230 Protection for
+    private blocking": capitalised words right after the number of a section, an article or a chapter
+    of a text (after "§" or a word for such a part) are that part's heading, words of a law's text,
+    not an actor's name."""
+    k = doc.index_of.get(c.start, 0)
+    if k < 2 or SECTION_NUMBER_RE.fullmatch(doc.tokens[k - 1].text) is None:
+        return False  # (most names: no number right before them)
+    num = doc.tokens[k - 1]
+    before = doc.text[max(0, num.start - 12):num.start].rstrip().split(" ")[-1]
+    return before.lstrip("\u00a7") != before or before in SECTION_WORDS
+
+
+DESIGNATION_RE = re.compile(r"[A-Z]{1,3}-\d{1,3}[A-Za-z]?")  # "B-17", "M-16", "MQ-9", "F-35A"
+
+
+def _designation(c: Cand, lex: Lexicon) -> bool:
+    """"a Boeing B-17 Flying Fortress", "the civilian equivalent of the M-16": a run opened by a model
+    designation (capital letters, a hyphen, a number) names an aircraft, a weapon or a vehicle of that
+    model, a thing (a group the lists know, "G-20", is a body)."""
+    w = c.toks[0].text
+    return "-" in w and DESIGNATION_RE.fullmatch(w) is not None and w not in lex.known_orgs \
+        and w not in lex.org_aliases and not c.person_evidence
+
+
+YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w,.]\d)")  # " 2019", not " 2019,000" nor " 2019.5"
+
+
+def _dated_edition(c: Cand, text: str, lex: Lexicon) -> bool:
+    """"Toronto Comicon 2019", "FIFA World Cup 2018", "the Consumer Credit Directive 2008": a name with a
+    year right after it names one edition of an event, a festival or a law, a thing, not an actor. A
+    person's name opens with a forename or a title, a body's has a head word ("Acme Corp 2019 revenue":
+    the year dates what follows), and a place before a year says where ("Tokyo 2020" is left to the
+    other rules)."""
+    if not text.startswith(" ", c.end) or YEAR_AFTER_RE.match(text, c.end) is None:
+        return False  # (most names: no year after them)
+    words = c.words()
+    return not c.person_evidence and not lex.forename_evidence(words[0]) and lex.org_heads.isdisjoint(words) \
+        and not is_place_name(" ".join(words), lex)
 
 
 FOREIGN_WINDOW = 8  # tokens on each side of a run whose lower-case words tell its language
@@ -171,8 +238,8 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
         toks = toks[1:]
     # (`_complement_head` is one of the words: most runs hold no law's head word at all, settled in C)
     if len(toks) >= 2 and not LAW_HEADS.isdisjoint(map(_TEXT, toks)) and _complement_head(toks) in LAW_HEADS \
-            and not lex.is_forename(toks[0].text):
-        c.thing = True  # "Clean Air Act", "Vehicle Regulations for Buses": laws are not actors
+            and (not lex.is_forename(toks[0].text) or is_place_name(toks[0].text, lex)):
+        c.thing = True  # "Clean Air Act", "Paris Climate Accord" (a place, not a forename): laws are not actors
     while toks and (toks[-1].text in lex.function_words or toks[-1].text in lex.time_words) \
             and not (len(toks) >= 2 and (c.person_evidence or lex.forename_evidence(toks[0].text))):
         toks = toks[:-1]

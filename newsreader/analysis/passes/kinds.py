@@ -34,6 +34,7 @@ PLURAL_NAME_CONTINUATIONS = rule_words("actors_plural_name_continuations")  # "t
 INDEFINITE_ARTICLES = rule_words("actors_indefinite_articles")  # "a", "an"
 FEATURE_HEADS = rule_words("actors_feature_heads")  # "Bay of Bengal": a natural feature named by its head first
 COORDINATORS = rule_words("actors_list_conjunctions")  # "an A and B exhibit": names that modify one noun
+COMPASS_REGIONS = rule_words("actors_compass_regions")  # "the West", "the South": regions
 
 
 def candidate_kinds(state: DocState) -> None:
@@ -55,7 +56,10 @@ def candidate_kinds(state: DocState) -> None:
             else None  # (most names: no comma after them, settled without a call)
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
-        c.kind = "organisation" if outlet else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        region = prev == "the" and _compass_region(c, k, doc, lex) \
+            or text.startswith(", ", c.toks[-1].end) and _placed_in_region(c, text, lex)
+        c.kind = "organisation" if outlet else "place" if region \
+            else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
         if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
                 and not _put_in(full, text):
             c.kind = "organisation"
@@ -64,18 +68,46 @@ def candidate_kinds(state: DocState) -> None:
             and not (len(c.toks) == 1 and _acting_acronym(c, k, doc, lex)) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
+        c.weak = c.weak and not region
+
+
+def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
+    """"praised in the West", "a revival of the Left in the West?", "injured in the South": a compass
+    point capitalised after "the", standing alone as its noun phrase (a stop, a comma or a function word
+    after it, not a noun it modifies: "the West wing", "the North campus"), names a region, a place. In
+    an article that names a place opening with that word ("North Korea … the North", "South Sudan") it
+    is the short form of that name, no region of its own."""
+    if len(c.toks) != 1 or k is None or c.toks[0].text not in COMPASS_REGIONS or c.toks[0].initial:
+        return False
+    if re.search(rf"\b{c.toks[0].text} [A-Z]", doc.text):
+        return False
+    toks = doc.tokens
+    nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sent == toks[k].sent else None
+    return nxt is None or doc.text[c.end:nxt.start].strip() != "" or nxt.text.capitalize() in lex.function_words
+
+
+def _placed_in_region(c: Cand, text: str, lex: Lexicon) -> bool:
+    """"on his way to West Point, New York", "from Allen, Texas": a name followed by a comma and the state
+    or the country it lies in is a place there, whatever its words ("West Point": two common words);
+    not a name with a title or a forename, a person listed with the state they represent ("John Cornyn,
+    Texas"), nor one the lists know as something else."""
+    if c.person_evidence or lex.forename_evidence(c.toks[0].text) or not _in_region(text, c.toks[-1].end, lex):
+        return False
+    full = " ".join(c.words())
+    return full not in lex.known_orgs and lex.org_heads.isdisjoint(c.words())
 
 
 def _team_name(words: list[str], text: str, lex: Lexicon) -> bool:
     """"the Utah Jazz", "the Denver Nuggets", "Houston Rockets": a place's name followed by one or two
     capitalised words ending in a common noun names a team or a firm of that place ("Texas Instruments"),
     not a person, who is named by forename and surname. The noun is a plural ("Nuggets", "Rockets") or
-    a collective singular ("Jazz", "Heat"); when the place's name is also a forename ("Dallas", "Houston")
-    a plural surname could follow it ("Dallas Banks"), so the article must call the team "the <noun>"
-    as a team is called. A forename after the place makes a person ("Paris Jackson"). Teams and firms are
-    named after a city or a state; after a country's name the noun names its institution or document
-    ("United States Constitution")."""
-    if words[0] not in _place_first_words(lex.cities, lex.states):
+    a collective singular ("Jazz", "Heat"); when the place's name is also a forename ("Dallas", "Denver":
+    the gazetteer keeps the smaller such cities apart, `forename_cities`) a plural surname could follow
+    it ("Dallas Banks"), so the article must call the team "the <noun>" as a team is called; a plural
+    so called is a team's noun even when the word list lacks it (`_called_plural`). A forename after the
+    place makes a person ("Paris Jackson"). Teams and firms are named after a city or a state; after a
+    country's name the noun names its institution or document ("United States Constitution")."""
+    if words[0] not in _place_first_words(lex.cities, lex.states, lex.forename_cities):
         return False  # (most names: no city or state opens them, settled by one look-up)
     return _place_then_noun(words, text, lex)
 
@@ -85,23 +117,29 @@ def _place_then_noun(words: list[str], text: str, lex: Lexicon) -> bool:
     for k in range(1, min(len(words) - 1, 3) + 1):
         rest = words[k:]
         place = " ".join(words[:k])
-        if len(rest) > 2 or not (place in lex.cities or place in lex.states):
+        if len(rest) > 2 or not (place in lex.cities or place in lex.states or place in lex.forename_cities):
             continue
         if any(lex.forename_evidence(w) or w.lower() in lex.function_words for w in rest):
             return False
-        noun = rest[-1].lower()
-        plural = _plural_of_common(noun, lex)
-        if not plural and noun not in lex.common_words:
+        noun = rest[-1]
+        called = _called_plural(noun, text)
+        plural = called or _plural_of_common(noun.lower(), lex)
+        if not plural and noun.lower() not in lex.common_words:
             return False
-        return not lex.forename_evidence(words[0]) if not plural else \
-            not lex.forename_evidence(words[0]) or f"the {rest[-1]}" in text or f"The {rest[-1]}" in text
+        return not lex.forename_evidence(words[0]) or called
     return False
 
 
+def _called_plural(noun: str, text: str) -> bool:
+    """"the Nuggets", "The Broncos": the article calls the bearers of a name by its capitalised plural
+    noun after "the", as a team, a band or a party is called; a person is never called so."""
+    return noun.endswith("s") and not noun.endswith("ss") and (f"the {noun}" in text or f"The {noun}" in text)
+
+
 @functools.lru_cache(maxsize=4)
-def _place_first_words(cities: frozenset[str], states: frozenset[str]) -> frozenset[str]:
+def _place_first_words(*places: frozenset[str]) -> frozenset[str]:
     """The first words of the cities' and states' names: a name that opens with none names no team."""
-    return frozenset(p.split(" ")[0] for p in cities | states)
+    return frozenset(p.split(" ")[0] for names in places for p in names)
 
 
 def _put_in(full: str, text: str) -> bool:
@@ -315,6 +353,8 @@ def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
         return "place"
     if last in lex.media_heads and len(words) >= 2:
         return "organisation"
+    if len(words) >= 2 and last.islower() and last.capitalize() in lex.org_heads:
+        return "organisation"  # "Democratic party": a body's head in lower case after the words that name it
     if last in lex.place_heads and len(words) >= 2 and not (
             last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
         return "place"
@@ -476,6 +516,8 @@ def locative_places(state: DocState) -> None:
         if not _kind_guessed(e) or not e.mentions:
             continue
         locative = speech = cued = 0
+        # "Senators Ann Cole, Ohio, and …": a forename and a surname listed with a state name a person
+        person_shaped = " " in e.name and lex.forename_evidence(e.name.split()[0])
         for s, en in _own_mentions(e, text, lex):
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
@@ -483,7 +525,7 @@ def locative_places(state: DocState) -> None:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-            elif _in_region(text, en, lex) or _after_place_noun(text, s) \
+            elif _in_region(text, en, lex) and not person_shaped or _after_place_noun(text, s) \
                     or " " not in e.name and _listed_with_places(text, s, en, lex) \
                     or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1
