@@ -255,14 +255,15 @@ class NewsReaderApp(App[None]):
 
     def _show_pending_preview(self) -> None:
         article, self._pending_preview = self._pending_preview, None
-        shown = self.reader_pane.article
-        if article is not None and (shown is None or article.key != shown.key):
+        if article is not None and not self._is_shown(article.key):
             self._show(article)
 
-    @on(ArticleList.Selected)
-    def _open(self, message: ArticleList.Selected) -> None:
-        """Into the reader, unless a key typed after Enter (`/`, `f`) has already taken the focus."""
-        if isinstance(self.focused, ArticleList):
+    def action_read(self) -> None:
+        """Enter, l, → on the list (or a double click): the reader takes the keys, showing the cursor's article,
+        within the binding check, so the keys read with Enter ("enter j j", "k enter j") scroll that article."""
+        if (article := self.article_list.current) is not None:
+            if not self._is_shown(article.key):
+                self._show(article)
             self.screen.set_focus(self.reader)
 
     def _show(self, entry: Article, *, keep_scroll: bool = False) -> None:

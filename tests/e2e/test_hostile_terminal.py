@@ -183,3 +183,20 @@ def test_the_reader_runs_under_an_8_bit_output_encoding(tmp_path: Path, encoding
         terminal.send("q")
         screen = terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
         assert exit_status(screen) == 0 and "Error" not in screen
+
+
+def test_keys_sent_with_enter_scroll_the_reader_it_opened(tmp_path: Path) -> None:
+    """tmux send-keys "Enter j j …" (one read, as a paste or a fast typist gives it): the j's moved the list
+    to the next article, because Enter handed the keys to the reader only after they had been dispatched."""
+    folder = long_folder(tmp_path)
+    with Terminal(tmp_path, session="enter-j") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        terminal.wait_for("the folder to finish loading", lambda s: "loading" not in s.lower(), timeout=START_TIMEOUT)
+        terminal.send("Enter", *["j"] * 12)
+        screen = terminal.wait_for("the reader to scroll", lambda s: "Paragraph 0:" not in s or "Only a line" in s)
+        assert "Only a line" not in screen, f"the j's moved the list:\n{screen}"
+        assert "Paragraph 8:" in screen
+        terminal.send("q")
+        terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)

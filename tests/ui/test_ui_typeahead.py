@@ -121,3 +121,49 @@ async def test_a_key_after_choosing_in_who_said_what_does_not_close_it_twice(
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
     assert app.return_code in (0, None) and app._exception is None
+
+
+async def test_keys_queued_after_enter_in_the_list_scroll_the_reader(small_folder: Path, make: Any) -> None:
+    """Enter on the list, then j j in the same read (typed fast, pasted, tmux send-keys "Enter j"): Enter
+    opened the reader only when its Selected message came round, after the j's had moved the list."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleList) and app.article_list.cursor == 0  # Gamma: 60 paragraphs
+        queue(app, "enter", "j", "j")
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleView)
+        assert app.article_list.cursor == 0
+        assert app.reader_pane.article.title == "Gamma story"
+        assert app.reader.scroll_y == 2
+
+
+@pytest.mark.parametrize("open_key", ["enter", "l", "right"])
+async def test_keys_queued_after_moving_and_opening_scroll_the_article_opened(
+    small_folder: Path, make: Any, open_key: str
+) -> None:
+    """k, Enter, j, j in one read: the reader shows the article the cursor is on before the j's scroll it
+    (the preview of a cursor move waits for the keys already read, so it showed the article after the j's
+    and at its top)."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("j")
+        await loaded(app, pilot)
+        assert app.reader_pane.article.title == "Beta story"
+        queue(app, "k", open_key, "j", "j")
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleView)
+        assert app.article_list.cursor == 0
+        assert app.reader_pane.article.title == "Gamma story"
+        assert app.reader.scroll_y == 2
+
+
+async def test_a_double_click_on_the_list_opens_the_article_clicked(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert await pilot.click(ArticleList, offset=(4, 4), times=2)  # the second row: Beta
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleView)
+        assert app.reader_pane.article.title == "Beta story"
