@@ -9,7 +9,6 @@ first refresh, if nothing needed them before). Why focus at once: keys typed rig
 
 from __future__ import annotations
 
-from textual import events
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
@@ -24,19 +23,6 @@ class BarInput(Input):
 
     def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):  # noqa: ANN002, ANN201
         return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
-
-
-def type_queued_key(field: Input, event: events.Key) -> None:
-    """Type a printable key that was queued for another widget into `field` as its own key would be: over
-    the selection if there is one (after a filter, `/` selects the filter's words in the find bar)."""
-    if event.is_printable and event.character and "alt+" not in event.key:
-        event.stop()
-        event.prevent_default()
-        selection = field.selection
-        if selection.is_empty:
-            field.insert_text_at_cursor(event.character)
-        else:
-            field.replace(event.character, *selection)
 
 
 class InputBar:

@@ -200,3 +200,21 @@ def test_keys_sent_with_enter_scroll_the_reader_it_opened(tmp_path: Path) -> Non
         assert "Paragraph 8:" in screen
         terminal.send("q")
         terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+
+
+def test_keys_sent_before_ctrl_p_move_the_list_and_keys_after_it_search(tmp_path: Path) -> None:
+    """tmux send-keys "j C-p open": ctrl+p (a priority key) opened the palette as it was read, and the j
+    read before it was typed into the palette's search ("jopen")."""
+    folder = long_folder(tmp_path)
+    with Terminal(tmp_path, session="ctrl-p") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        terminal.wait_for("the folder to finish loading", lambda s: "loading" not in s.lower(), timeout=START_TIMEOUT)
+        terminal.send("j", "C-p", "o", "p", "e", "n")
+        screen = terminal.wait_for("the palette's search", lambda s: "open" in s and "Open article" in s)
+        assert "jopen" not in screen, f"the j was typed into the palette:\n{screen}"
+        terminal.send("Escape")
+        terminal.wait_for("the reader to show the second article", lambda s: "Only a line" in s)
+        terminal.send("q")
+        terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)

@@ -119,7 +119,8 @@ async def test_a_key_after_choosing_in_who_said_what_does_not_close_it_twice(
         queue(app, "enter", second)
         await pilot.pause()
         await pilot.pause()
-        assert type(app.screen).__name__ == "ReaderScreen"
+        # the second key acts on the reader the Enter went back to: `w` opens who-said-what anew
+        assert [type(s).__name__ for s in app.screen_stack] == ["ReaderScreen"] + ["WhoSaidScreen"] * (second == "w")
     assert app.return_code in (0, None) and app._exception is None
 
 
@@ -167,3 +168,151 @@ async def test_a_double_click_on_the_list_opens_the_article_clicked(small_folder
         await loaded(app, pilot)
         assert isinstance(app.focused, ArticleView)
         assert app.reader_pane.article.title == "Beta story"
+
+
+def palette_query(app: Any) -> str | None:
+    from textual.command import CommandInput, CommandPalette
+
+    return app.screen.query_one(CommandInput).value if isinstance(app.screen, CommandPalette) else None
+
+
+async def test_keys_read_before_ctrl_p_act_on_the_list(small_folder: Path, make: Any) -> None:
+    """j j ctrl+p in one read: ctrl+p (a priority key) opened the palette at once, and the j's, which reach
+    the App's bindings only after the list has passed them on, were typed into the palette's search."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "j", "j", "ctrl+p")
+        await loaded(app, pilot)
+        await pilot.pause(0.2)
+        assert palette_query(app) == ""
+        assert app.article_list.cursor == 2
+
+
+async def test_keys_read_after_ctrl_p_go_into_the_palette(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "j", "ctrl+p", "o", "p", "e", "n")
+        await loaded(app, pilot)
+        await pilot.pause(0.2)
+        assert palette_query(app) == "open"
+        assert app.article_list.cursor == 1
+
+
+async def test_keys_read_before_ctrl_p_in_the_find_bar_stay_there(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "slash", "b", "o", "d", "y", "ctrl+p", "x")
+        await loaded(app, pilot)
+        await pilot.pause(0.2)
+        assert palette_query(app) == "x"
+        assert app.reader_pane.find_bar.input.value == "body"
+
+
+async def test_keys_read_with_f_and_enter_filter_then_move_the_list(small_folder: Path, make: Any) -> None:
+    """f, b, e, t, a, Enter, j in one read: Enter (the filter's priority key) ran as it was read, before f had
+    opened the filter, and the j was typed into it ("betaj", the list never got the keys back)."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "f", *"beta", "enter", "k")
+        await loaded(app, pilot)
+        assert app.list_pane.filter_text == "beta"
+        assert isinstance(app.focused, ArticleList)
+        assert [a.title for a in app.article_list.articles] == ["Beta story"]
+
+
+async def test_keys_read_with_slash_and_enter_find_then_step(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "enter", "slash", *"Gamma", "enter", "n", "n")
+        await loaded(app, pilot)
+        pane = app.reader_pane
+        assert pane.find.text == "Gamma" and len(pane.matches) > 3
+        assert isinstance(app.focused, ArticleView)
+        assert pane.current_match == 2
+
+
+async def test_a_key_read_after_one_that_closes_a_screen_acts_on_the_screen_below(
+    small_folder: Path, make: Any
+) -> None:
+    """? opens the help and Esc closes it: the key that closed it is not followed to the App (its screen
+    went with it); the j read after it moves the list."""
+    from newsreader.ui.help_screen import HelpScreen
+
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "question_mark", "escape", "j", "question_mark")
+        await loaded(app, pilot)
+        await pilot.pause(0.2)
+        assert app.article_list.cursor == 1
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_paste_after_f_goes_into_the_filter(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        app.post_message(events.Key("f", "f"))
+        app.post_message(events.Paste("gamma"))
+        app.post_message(events.Key("enter", "\r"))
+        await loaded(app, pilot)
+        assert app.list_pane.filter_text == "gamma"
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_a_turn_lost_with_its_screen_does_not_hold_the_keys_after_it(small_folder: Path, make: Any) -> None:
+    """A key that dismisses its screen can take its Turn down with it (the screen's widgets stop passing
+    messages on): the keys read after it wait only until the screen has changed, then act on the reader."""
+    from textual.binding import Binding
+    from textual.screen import ModalScreen
+    from textual.widgets import Static
+
+    from newsreader.ui.key_turns import Turn
+
+    class Swallowing(Static, can_focus=True):
+        async def on_event(self, event: events.Event) -> None:
+            if isinstance(event, Turn):  # as if the screen closed before the Turn came through
+                event.stop()
+                return
+            await super().on_event(event)
+
+    class Closing(ModalScreen[None]):
+        BINDINGS = [Binding("escape", "dismiss", "Close")]
+
+        def compose(self) -> Any:
+            yield Swallowing("modal")
+
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await app.push_screen(Closing())
+        await pilot.pause()
+        app.screen.query_one(Swallowing).focus()
+        await pilot.pause()
+        queue(app, "escape", "j", "j")
+        await loaded(app, pilot)
+        assert not isinstance(app.screen, Closing)
+        assert app.article_list.cursor == 2
+
+
+async def test_keys_read_together_show_only_the_article_the_cursor_stops_on(make: Any) -> None:
+    """Twenty j's in one read (held down while the reader was busy): one article is read and shown, not one
+    per key (the preview waits until the keys read together are handled)."""
+    from tests.conftest import ARTICLES
+
+    app = make(ARTICLES)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        shown: list[str] = []
+        show = app._show
+        app._show = lambda article, **kwargs: (shown.append(article.title), show(article, **kwargs))
+        queue(app, *["j"] * 20)
+        await loaded(app, pilot)
+        assert app.article_list.cursor == 20
+        assert shown == [app.article_list.current.title]
+        assert app.reader_pane.article.key == app.article_list.current.key
