@@ -412,8 +412,9 @@ def find_by_key(articles: Sequence[HasContent], key: str, key_of: KeyFunction = 
     return None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same directory and `os.replace`.
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to `path` via a temporary file in the same directory and `os.replace`; the file gets
+    `mode` (default: 0600, the temporary file's).
 
     The directory is created (mode 0700) if needed. Raises OSError; never leaves a temporary file behind.
     """
@@ -421,6 +422,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None:
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
