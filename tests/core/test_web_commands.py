@@ -268,7 +268,8 @@ def test_the_reader_fetch_ends_in_one_line_and_refresh_minutes(web: FixtureServe
     assert fetch_for_reader() == "No feeds to fetch: subscribe with `newsreader feeds add URL`."
     assert refresh_minutes() is None
     config_path().parent.mkdir(parents=True, exist_ok=True)
-    config_path().write_text(f"refresh_minutes: 15\nfeeds:\n  - url: {serve_stories(web, 2)}\n    folder: {tmp_path / 'n'}\n")
+    config_path().write_text(
+        f"refresh_minutes: 15\nfeeds:\n  - url: {serve_stories(web, 2)}\n    folder: {tmp_path / 'n'}\n")
     assert refresh_minutes() == 15
     lines: list[str] = []
     assert fetch_for_reader(progress=lambda _d, _t, line: lines.append(line)) == "2 new articles from 1 feed"
