@@ -218,3 +218,19 @@ def test_keys_sent_before_ctrl_p_move_the_list_and_keys_after_it_search(tmp_path
         terminal.wait_for("the reader to show the second article", lambda s: "Only a line" in s)
         terminal.send("q")
         terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+
+
+def test_read_marks_that_could_not_be_saved_are_named_at_exit(tmp_path: Path) -> None:
+    """XDG_STATE_HOME names a file (or the state folder is full or read-only): the reader's last save at quit
+    failed silently, and the session's marks were lost without a word."""
+    folder = long_folder(tmp_path)
+    (tmp_path / "state").write_text("not a folder\n")  # the terminal's XDG_STATE_HOME
+    with Terminal(tmp_path, session="unsaved") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        terminal.wait_for("the folder to finish loading", lambda s: "loading" not in s.lower(), timeout=START_TIMEOUT)
+        terminal.send("m")
+        terminal.send("q")
+        screen = terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+        assert "newsreader: Could not save read marks to" in screen and "not kept" in screen
