@@ -56,3 +56,40 @@ async def test_a_save_that_works_again_clears_the_problem(
         await pilot.press("q")
     assert app.marks.unsaved is None
     assert (state_home / "newsreader" / "state.json").is_file()
+
+
+async def test_the_last_sort_chosen_is_the_one_remembered(
+    small_folder: Path, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s, s, s: each choice is written by its own thread; a first write that was slow (an fsync) landed
+    after the last one and the next start sorted by the first choice, not the last."""
+    import threading
+
+    import newsreader.state
+    from newsreader.preferences import load_preferences
+
+    write = newsreader.state.atomic_write
+    others_done = threading.Event()
+    calls: list[int] = []
+
+    def slow_first(path: Path, data: bytes, mode: int | None = None) -> None:
+        if path.name != "preferences.json":
+            write(path, data, mode)
+            return
+        calls.append(1)
+        if len(calls) == 1:
+            others_done.wait(timeout=1.0)  # until the last choice has landed (or, written in turn, a moment)
+        write(path, data, mode)
+        if len(calls) == 3:
+            others_done.set()
+
+    monkeypatch.setattr(newsreader.state, "atomic_write", slow_first)
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for _ in range(3):
+            await pilot.press("s")
+        await app.workers.wait_for_complete()
+        chosen = app.list_pane.sort
+    assert load_preferences()["sort"] == chosen
