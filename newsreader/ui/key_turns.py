@@ -11,7 +11,7 @@ Here a key sent on to a widget is followed there by a `Turn`. A widget handles i
 bubbles both the same way, so when the Turn reaches the App the key has bubbled up and its binding has run,
 or a widget took it on the way; only then is the next key (or paste) dispatched, to the focus of that moment.
 A key can close its own road (Esc dismisses the screen it was sent to, and the Turn is dropped with it): the
-turn then ends when the screen changes.
+turn then ends when the screen changes (or, for a widget taken away on its own, when the next key is read).
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ class KeyTurns:
     async def read(self, event: Input) -> None:
         """Input from the terminal: dispatched now if no key is on its way, else in its turn."""
         self._held.append(event)
+        if self._road is not None and not self._open(self._road):  # its widget was taken away with the Turn
+            self._road = None
         await self._next()
 
     async def ended(self, turn: Turn) -> None:

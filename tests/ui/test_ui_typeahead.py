@@ -316,3 +316,35 @@ async def test_keys_read_together_show_only_the_article_the_cursor_stops_on(make
         assert app.article_list.cursor == 20
         assert shown == [app.article_list.current.title]
         assert app.reader_pane.article.key == app.article_list.current.key
+
+
+async def test_a_turn_lost_with_its_widget_ends_when_the_next_key_is_read(small_folder: Path, make: Any) -> None:
+    """A widget taken away with a key's Turn in it (no screen change): the keys held behind that key wait
+    only until the next key is read."""
+    from textual.widgets import Static
+
+    from newsreader.ui.key_turns import Turn
+
+    class Swallowing(Static, can_focus=True):
+        async def on_event(self, event: events.Event) -> None:
+            if isinstance(event, Turn):  # as if the widget went before the Turn came through
+                event.stop()
+                return
+            await super().on_event(event)
+
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        swallowing = Swallowing("x")
+        await app.screen.mount(swallowing)
+        swallowing.focus()
+        await pilot.pause()
+        queue(app, "x", "j")
+        await loaded(app, pilot)
+        assert app.article_list.cursor == 0  # the j waits for the x's turn
+        await swallowing.remove()
+        app.article_list.focus()
+        await pilot.pause()
+        queue(app, "j")
+        await loaded(app, pilot)
+        assert app.article_list.cursor == 2
