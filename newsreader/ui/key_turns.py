@@ -9,7 +9,9 @@ typed the j's into the palette's search).
 
 Here a key sent on to a widget is followed there by a `Turn`. A widget handles its messages in order and
 bubbles both the same way, so when the Turn reaches the App the key has bubbled up and its binding has run,
-or a widget took it on the way; only then is the next key (or paste) dispatched, to the focus of that moment.
+or a widget took it on the way. The Turn then goes round a second time, behind the messages the key's
+handling posted on its road (Esc in the filter: the bar's `Cleared`, which the list pane answers by taking
+the focus). Only then is the next key (or paste) dispatched, to the focus of that moment.
 A key can close its own road (Esc dismisses the screen it was sent to, and the Turn is dropped with it): the
 turn then ends when the screen changes (or, for a widget taken away on its own, when the next key is read).
 """
@@ -28,11 +30,13 @@ Input = events.Key | events.Paste
 
 
 class Turn(events.Event):
-    """Sent down a key's road behind it: at the App, that key has been handled."""
+    """Sent down a key's road behind it: at the App, that key (`lap` 1), then what its handling posted on the
+    road (`lap` 2), has been handled."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, lap: int = 1) -> None:
         super().__init__()
         self.number = number
+        self.lap = lap
 
 
 class KeyTurns:
@@ -62,10 +66,13 @@ class KeyTurns:
         await self._next()
 
     async def ended(self, turn: Turn) -> None:
-        """A Turn reached the App: its key has been handled."""
-        if turn.number == self._number:
-            self._road = None
-            await self._next()
+        """A Turn reached the App: its key has been handled; after the first lap it goes round once more."""
+        if turn.number != self._number or self._road is None:
+            return
+        if turn.lap == 1 and self._open(self._road) and self._road.post_message(Turn(turn.number, lap=2)):
+            return
+        self._road = None
+        await self._next()
 
     def screen_changed(self, _screen: object) -> None:
         """A screen was pushed or dismissed: a key whose road closed with it has been handled."""

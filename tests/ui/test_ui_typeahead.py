@@ -348,3 +348,40 @@ async def test_a_turn_lost_with_its_widget_ends_when_the_next_key_is_read(small_
         queue(app, "j")
         await loaded(app, pilot)
         assert app.article_list.cursor == 2
+
+
+async def test_a_key_read_with_esc_in_the_filter_reaches_the_list(small_folder: Path, make: Any) -> None:
+    """f, beta, Esc, j in one read (seen in tmux: "Escape q" typed the q into a bar instead of quitting): Esc
+    clears the filter through a message (the bar's Cleared), which came round after the j had been sent to
+    the filter's input."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "f", *"beta", "escape", "j")
+        await loaded(app, pilot)
+        assert app.list_pane.filter_text == ""
+        assert isinstance(app.focused, ArticleList)
+        assert app.article_list.cursor == 1
+
+
+async def test_a_key_read_with_esc_in_the_find_bar_reaches_the_reader(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "enter", "slash", *"Gamma", "escape", "j", "j")
+        await loaded(app, pilot)
+        assert app.reader_pane.find.text == ""
+        assert isinstance(app.focused, ArticleView)
+        assert app.reader.scroll_y == 2
+
+
+async def test_q_read_with_esc_in_the_filter_quits(small_folder: Path, make: Any) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("f", *"trump")
+        await loaded(app, pilot)
+        queue(app, "escape", "q")
+        await loaded(app, pilot)
+        await pilot.pause(0.2)
+        assert app._exit
