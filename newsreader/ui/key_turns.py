@@ -51,9 +51,10 @@ class KeyTurns:
         self._when_done: list[Callable[[], object]] = []
 
     def when_done(self, callback: Callable[[], object]) -> None:
-        """Call `callback` (after the message being handled) once no key waits or is on its way: work that
-        follows the keys (the reader's preview of the list's cursor) is done once for all keys read together."""
-        if self._road is None and not self._held:
+        """Call `callback` (after the message being handled) now if no key waits for its turn, else once the
+        keys read together have all been handled: work that follows the keys (the reader's preview of the
+        list's cursor) is done once for all of them, and for a lone key in the frame that paints it."""
+        if not self._held:
             self._app.call_later(callback)
         else:
             self._when_done.append(callback)

@@ -229,8 +229,9 @@ def test_read_marks_that_could_not_be_saved_are_named_at_exit(tmp_path: Path) ->
         terminal.wait_for("the shell prompt", lambda s: "$" in s)
         terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
         terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
-        terminal.wait_for("the folder to finish loading", lambda s: "loading" not in s.lower(), timeout=START_TIMEOUT)
+        terminal.wait_for("the read state", lambda s: "Could not read the read-state file" in s, timeout=START_TIMEOUT)
         terminal.send("m")
         terminal.send("q")
         screen = terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
         assert "newsreader: Could not save read marks to" in screen and "not kept" in screen
+

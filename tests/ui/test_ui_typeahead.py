@@ -359,9 +359,9 @@ async def test_a_key_read_with_esc_in_the_filter_reaches_the_list(small_folder: 
         await loaded(app, pilot)
         queue(app, "f", *"beta", "escape", "j")
         await loaded(app, pilot)
-        assert app.list_pane.filter_text == ""
+        assert app.list_pane.filter_text == "" and app.list_pane.filter_bar.input.value == ""
         assert isinstance(app.focused, ArticleList)
-        assert app.article_list.cursor == 1
+        assert app.article_list.cursor in (1, 2)  # on from Beta (kept), in the filtered list or the whole
 
 
 async def test_a_key_read_with_esc_in_the_find_bar_reaches_the_reader(small_folder: Path, make: Any) -> None:
