@@ -385,3 +385,26 @@ async def test_q_read_with_esc_in_the_filter_quits(small_folder: Path, make: Any
         await loaded(app, pilot)
         await pilot.pause(0.2)
         assert app._exit
+
+
+@pytest.mark.parametrize("opener", ["slash", "f"])
+async def test_a_page_pasted_into_a_bar_is_cut_to_a_query(small_folder: Path, make: Any, opener: str) -> None:
+    """1 MB pasted into the find or the filter bar: a second to handle, then a second for every key after it
+    (each searched, filtered and drew the whole query). The bar keeps the first 1,000 characters."""
+    from newsreader.ui.input_bar import MAX_QUERY
+
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press(opener)
+        app.post_message(events.Paste("word " * 200_000))
+        await loaded(app, pilot)
+        await pilot.press("x")  # no room: refused
+        await loaded(app, pilot)
+        typed = app.focused.value
+        assert len(typed) == MAX_QUERY == 1_000 and typed.startswith("word word")
+        query = app.reader_pane.find.text if opener == "slash" else app.list_pane.filter_text
+        assert query == typed
+        await pilot.press("backspace", "backspace", "y")
+        await loaded(app, pilot)
+        assert app.focused.value == typed[:-2] + "y"
