@@ -178,7 +178,7 @@ def _feeds_offline(args: argparse.Namespace) -> int:
             print(f"{number:>3}  {clean_line(title, 60)}\n     {clean_line(feed.url, 200)}\n     → {feed.folder}")
         return EXIT_OK
     feed = _pick(subs.feeds, args.feed)
-    _change_feeds_file(lambda: remove_feed(subs.feeds.index(feed)))
+    _change_feeds_file(lambda: remove_feed(feed.url))
     print(f"unsubscribed: {clean_line(feed.url, 200)} (its articles stay in {feed.folder})")
     return EXIT_OK
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from newsreader.state import atomic_write
+from newsreader.state import FileLock, atomic_write
 from newsreader.web.feeds import (
     Feed,
     FeedsFileError,
@@ -35,24 +35,39 @@ Items = tuple[int, int, bool]  # the list's dash column, its feeds' key column, 
 def add_feeds(feeds: Sequence[Feed], path: Path | None = None) -> None:
     """Append `feeds` to the subscriptions file (made if there is none)."""
     path = path or config_path()
-    text, before = _read(path)
-    edited = _appended(text, feeds)
-    _check(edited, path, Subscriptions([*before.feeds, *feeds], before.refresh_minutes),
-           f"{path}: its `feeds:` list is written in a way the feed can't be added to without changing the rest; "
-           "add these lines to it by hand:")
-    _write(path, edited)
+    with _lock(path):
+        text, before = _read(path)
+        edited = _appended(text, feeds)
+        _check(edited, path, Subscriptions([*before.feeds, *feeds], before.refresh_minutes),
+               f"{path}: its `feeds:` list is written in a way the feed can't be added to without changing the "
+               "rest; add these lines to it by hand:")
+        _write(path, edited)
 
 
-def remove_feed(index: int, path: Path | None = None) -> Feed:
-    """Take the feed at `index` (0-based, in the file's order) out of the subscriptions file."""
+def remove_feed(url: str, path: Path | None = None) -> Feed:
+    """Take the (first) feed of `url` out of the subscriptions file."""
     path = path or config_path()
-    text, before = _read(path)
-    edited = _removed(text, index, path)
-    feed = before.feeds[index]
-    _check(edited, path, Subscriptions(before.feeds[:index] + before.feeds[index + 1:], before.refresh_minutes),
-           f"{path}: feed {index + 1} could not be taken out without changing the rest; remove its lines by hand")
-    _write(path, edited)
+    with _lock(path):
+        text, before = _read(path)
+        index = next((i for i, feed in enumerate(before.feeds) if feed.url == url), None)
+        if index is None:  # (taken out meanwhile, by another command)
+            raise FeedsFileError(f"{path}: no feed {url} in it now; see `newsreader feeds list`")
+        edited = _removed(text, index, path)
+        feed = before.feeds[index]
+        _check(edited, path, Subscriptions(before.feeds[:index] + before.feeds[index + 1:], before.refresh_minutes),
+               f"{path}: feed {index + 1} could not be taken out without changing the rest; remove its lines by hand")
+        _write(path, edited)
     return feed
+
+
+def _lock(path: Path) -> FileLock:
+    """Read, edit and write under the lock beside the file: two `feeds add` at once each keep the other's
+    feed (each read the file before the other wrote it, and the last write dropped the first's feed)."""
+    return FileLock(_target(path), busy="another newsreader is changing feeds.yaml; try again")
+
+
+def _target(path: Path) -> Path:
+    return path.resolve() if path.is_symlink() else path
 
 
 def _read(path: Path) -> tuple[str, Subscriptions]:
@@ -75,7 +90,7 @@ def _check(edited: str, path: Path, expected: Subscriptions, refusal: str) -> No
 
 def _write(path: Path, text: str) -> None:
     """Replace the file whole (written beside it, renamed), keeping its mode; through a link, its target."""
-    target = path.resolve() if path.is_symlink() else path
+    target = _target(path)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:

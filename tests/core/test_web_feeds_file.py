@@ -194,3 +194,35 @@ def test_any_title_and_folder_round_trip_or_leave_the_file_alone(web_home: Path,
         return
     assert load_subscriptions().feeds[-1] == feed
     assert path.read_text(encoding="utf-8").startswith("".join(text.splitlines(keepends=True)[:11]))
+
+
+def test_two_feeds_add_at_once_keep_both_feeds(web_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`newsreader feeds add` run twice at once (a loop in the shell with `&`): each read the file before the
+    other wrote it, and the last write dropped the first one's feed (8 at once kept 2)."""
+    import threading
+
+    import newsreader.web.feeds_file as feeds_file_module
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    path = feeds_file(web_home, "# mine\nfeeds:\n")
+    read = feeds_file_module._read
+    both_read = threading.Event()
+    readers: list[int] = []
+
+    def slow_read(file: Path) -> tuple[str, object]:
+        result = read(file)
+        readers.append(1)
+        if len(readers) == 2:
+            both_read.set()
+        both_read.wait(timeout=0.5)  # until the other has read too (or, if it must wait its turn, a moment)
+        return result
+
+    monkeypatch.setattr(feeds_file_module, "_read", slow_read)
+    threads = [threading.Thread(target=add_feeds, args=([Feed(f"{URL}{n}", tmp_path)],)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(f.url for f in load_subscriptions().feeds) == [f"{URL}1", f"{URL}2"]
+    assert path.read_text(encoding="utf-8").startswith("# mine\n")
