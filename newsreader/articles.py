@@ -163,27 +163,44 @@ def safe_yaml(text: str) -> Any:
 # ---------------------------------------------------------------------------------------- decoding
 
 
+STRAY_NULS = 2  # NUL bytes a text may hold by accident, whatever its length
+NUL_SHARE = 100  # more NULs than one byte in this many make a binary file
+
+
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8 (BOM or not), UTF-16 (BOM, or detected), else cp1252 with a notice.
 
-    Raises `ValueError` for binary data, which would only show as noise.
+    Raises `ValueError` for binary data, which would only show as noise, saying why. The rule (README, "Odd
+    files"): more than `STRAY_NULS` NUL bytes that are also more than 1 % of the bytes read make a binary file
+    (`git` calls any NUL in the first 8,000 bytes binary, which hides a text with one stray NUL); fewer are
+    stray characters, each shown as U+FFFD with a notice. Without many NULs, bytes that are neither UTF-8 nor
+    cp1252 text with few control characters are binary too.
     """
+    text, notices = _decode(data)
+    if "\x00" in text:
+        count = text.count("\x00")
+        text = text.replace("\x00", "\ufffd")
+        notices.append(f"{count} NUL byte{'s' if count > 1 else ''} in the file: shown as \ufffd.")
+    return text, notices
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
     notices: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), notices
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), notices
     head = data[:4096]
-    has_nul = b"\x00" in head
-    if has_nul:
+    if b"\x00" in head:
         even, odd = head[0::2], head[1::2]
         for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
             if zeros.count(0) > len(zeros) * 0.4 and other.count(0) < len(other) * 0.1:
                 utf16 = data.decode(codec, errors="replace")
                 if _looks_like_text(utf16):
                     return utf16, ["Decoded as UTF-16 (no byte-order mark)."]
-        if head.count(0) > len(head) // 100:  # a stray NUL in text is noise; many are a binary format
-            raise ValueError("binary file (not text)")
+    nuls = data.count(0)
+    if nuls > STRAY_NULS and nuls * NUL_SHARE > len(data):
+        raise ValueError(f"binary file (not text): {nuls:,} of its {len(data):,} bytes are NUL")
     text: str | None
     try:
         text = data.decode("utf-8")
@@ -192,11 +209,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             # cut in the middle of a character by the size cap
             text = data[: exc.start].decode("utf-8", errors="replace")
-    if text is not None:  # valid UTF-8 with at most a stray NUL or two: text (NULs are removed for display)
+    if text is not None:
         return text, notices
     text = data.decode("cp1252", errors="replace")
     if not _looks_like_text(text):
-        raise ValueError("binary file (not text)")
+        raise ValueError("binary file (not text): neither UTF-8 nor Windows-1252 text (control characters)")
     notices.append("Not valid UTF-8: decoded as Windows-1252 (cp1252).")
     return text, notices
 

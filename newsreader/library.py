@@ -55,7 +55,7 @@ class FolderConfig:
 def read_folder_config(folder: Path) -> FolderConfig:
     """The folder's `newsreader.yaml` (defaults when there is none; a problem is reported, never raised)."""
     path = folder / FOLDER_CONFIG
-    if not path.is_file():
+    if not os.path.lexists(path):  # (a FIFO, a folder, a device or a broken link there is a problem to name)
         return FolderConfig(residue=default_residue())
     try:
         text, _notices, size, _mtime = read_text(path, MAX_CONFIG_BYTES)
@@ -63,7 +63,8 @@ def read_folder_config(folder: Path) -> FolderConfig:
             raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024 // 1024} MiB, ignored")
         data = safe_yaml(text)
     except (OSError, ValueError) as exc:
-        return FolderConfig(residue=default_residue(), problem=f"{FOLDER_CONFIG}: {clean_line(str(exc), 200)}")
+        reason = "a broken link" if not path.exists() else getattr(exc, "strerror", None) or str(exc)
+        return FolderConfig(residue=default_residue(), problem=f"{FOLDER_CONFIG}: {clean_line(reason, 200)}")
     if not isinstance(data, dict):
         return FolderConfig(residue=default_residue(), problem=f"{FOLDER_CONFIG}: expected a mapping")
     problems: list[str] = []

@@ -212,6 +212,7 @@ def parse_filter(query: str) -> FilterQuery:
       ``actor:`` while still typing) are dropped, so a half-typed query never empties the list.
     """
     terms: list[Term] = []
+    seen: set[tuple[str, bool, bool, str]] = set()
     i, n = 0, len(query)
     while i < n:
         if query[i].isspace():
@@ -234,7 +235,10 @@ def parse_filter(query: str) -> FilterQuery:
         value = " ".join(query[i + 1 : j].split()) if phrase else query[i:j]
         i = j + 1 if phrase else j
         term = Term(kind, value, negate, phrase)
-        if term.words:  # a source: term needs a letter or digit too (a half-typed `source:-` means nothing)
+        # a source: term needs a letter or digit too (a half-typed `source:-` means nothing); a term already
+        # there adds nothing but work (a pasted text's "the" a hundred times: one FTS term per copy)
+        if term.words and (key := (kind, negate, phrase, term.needle)) not in seen:
+            seen.add(key)
             terms.append(term)
     return FilterQuery(tuple(terms))
 

@@ -103,7 +103,7 @@ class ReadState:
         state = cls(Path(path) if path is not None else default_state_path())
         if _stale_temporaries(state.path):  # a save killed half-way: tidy up now, if no one is saving
             try:
-                with _locked(state.path, attempts=1):
+                with FileLock(state.path, attempts=1):
                     pass
             except OSError:
                 pass
@@ -163,7 +163,7 @@ class ReadState:
         some disks, so the UI does it in a worker). Returns None on success, else a one-line reason (also
         kept in `notice`); unsaved changes are kept for the next save."""
         try:
-            with _locked(self.path):
+            with FileLock(self.path):
                 data, problem = _read_state_file(self.path)
                 merged = ReadState(self.path)
                 if data is not None:
@@ -341,20 +341,23 @@ def _set_aside(path: Path, what: str) -> str:
     return f"The read-state file {what}: moved it to {target.name}; starting with no read marks."
 
 
-class _locked:
-    """An exclusive `flock` on `.<state file>.lock` beside the state file, held for one save.
+class FileLock:
+    """An exclusive `flock` on `.<file>.lock` beside a file changed by read-modify-write (the state file,
+    feeds.yaml), held for one change.
 
     Waits at most LOCK_ATTEMPTS x LOCK_PAUSE_S (another instance's save takes milliseconds; a stopped
-    instance must not hang this one), then raises OSError. Temporary files of a writer that was killed
-    mid-save are removed once the lock is held: no one else can be writing then.
+    instance must not hang this one), then raises OSError saying `busy`. Temporary files of a writer that
+    was killed mid-save are removed once the lock is held: no one else can be writing then.
     """
 
-    def __init__(self, path: Path, attempts: int | None = None) -> None:
+    def __init__(self, path: Path, attempts: int | None = None,
+                 busy: str = "another newsreader is saving its read marks; will try again") -> None:
         self.path = path
         self.attempts = LOCK_ATTEMPTS if attempts is None else attempts
+        self.busy = busy
         self.fd = -1
 
-    def __enter__(self) -> _locked:
+    def __enter__(self) -> FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock = self.path.with_name(f".{self.path.name}.lock")
         try:
@@ -370,7 +373,7 @@ class _locked:
                     time.sleep(LOCK_PAUSE_S)
         else:
             os.close(self.fd)
-            raise OSError("another newsreader is saving its read marks; will try again")
+            raise OSError(self.busy)
         remove_stale_temporaries(self.path)
         return self
 
@@ -412,8 +415,9 @@ def find_by_key(articles: Sequence[HasContent], key: str, key_of: KeyFunction = 
     return None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same directory and `os.replace`.
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to `path` via a temporary file in the same directory and `os.replace`; the file gets
+    `mode` (default: 0600, the temporary file's).
 
     The directory is created (mode 0700) if needed. Raises OSError; never leaves a temporary file behind.
     """
@@ -421,6 +425,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None:
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

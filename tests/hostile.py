@@ -138,6 +138,12 @@ CASES: list[Case] = [
     Case("Binary file without NUL bytes", "binary-no-nul.txt",
          "listed with the error: binary file (not text)",
          error="binary file"),
+    Case("A text with one stray NUL byte", "stray-nul.txt",
+         "the text, the NUL shown as \ufffd, and a notice saying so",
+         title="One stray NUL", notice="1 NUL byte in the file", body="has one\ufffd stray"),
+    Case("A text with a NUL byte deep inside", "deep-nul.txt",
+         "the text, the NUL shown as \ufffd",
+         title="A NUL far down", notice="NUL byte", body="the end\ufffd of it"),
     Case("UTF-16 without a byte-order mark", "utf16-no-bom.txt",
          "the text, and a notice: decoded as UTF-16 (no byte-order mark)",
          title="Sixteen bits per character", notice="UTF-16", body="Wide text without a mark."),
@@ -275,6 +281,8 @@ def build_hostile_folder(root: Path, *, big: bool = True) -> dict[str, str]:
     rng = random.Random(5)
     _w(root, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(4000)))
     _w(root, "binary-no-nul.txt", bytes(rng.randrange(1, 256) for _ in range(4000)))
+    _w(root, "stray-nul.txt", b"One stray NUL\n\nThis text has one\x00 stray NUL byte in it.\n")
+    _w(root, "deep-nul.txt", b"A NUL far down\n\n" + b"Words and more words. " * 600 + b"the end\x00 of it.\n")
     _w(root, "utf16-no-bom.txt", "Sixteen bits per character\n\nWide text without a mark.\n".encode("utf-16-le"))
     _w(root, "cp1252-quotes.txt",
        "Curly quotes from Windows\n\n“It was cold,” said the café owner — twice.\n".encode("cp1252"))

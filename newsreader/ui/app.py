@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.widgets import Input
 
 from newsreader.sanitize import clean_line
 from newsreader.ui import collector
@@ -22,6 +21,7 @@ from newsreader.ui.article_list import ArticleList
 from newsreader.ui.article_view import ArticleView
 from newsreader.ui.footer_row import FooterRow
 from newsreader.ui.header import AppHeader, header_parts
+from newsreader.ui.key_turns import KeyTurns, Turn
 from newsreader.ui.keys import APP_BINDINGS
 from newsreader.ui.list_pane import ListPane
 from newsreader.ui.loading import FolderWorkers
@@ -61,12 +61,13 @@ class NewsReaderApp(App[None]):
         self.background_analysis = background_analysis
         self.folder = FolderWorkers(self, self.path, use_index=use_index, analyser=analyser, live_reload=watch)
         self.marks = ReadMarks(self, read_after, changed=self._marks_changed, where=self._where)
-        self._pending_preview: Article | None = None
+        self._preview_pending = False
         self._loaded_once = False
         self._progress: tuple[int, int, str] | None = None  # (done, todo, stage) while indexing
         self._failure: str | None = None  # the last worker failure, for the header
         self._restore_pending = True
         self._pending_scroll: int | None = None  # where to put the reader when the restored article shows
+        self.key_turns = KeyTurns(self, super().on_event)
 
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
@@ -84,6 +85,7 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(collector.resume)
         exit_on_signals(self)  # SIGTERM/SIGHUP quit as `q` does: state saved, terminal restored
+        self.screen_change_signal.subscribe(self, self.key_turns.screen_changed)
         self.article_list.focus()
         self._update_header()
         for node, name in [*((self.list_pane, n) for n in ListPane.IN_HEADER), (self.reader_pane, "highlight")]:
@@ -103,14 +105,12 @@ class NewsReaderApp(App[None]):
             return  # after q (Textual's flag): a key in the same read ("qi") would open a screen as the app closes
         if isinstance(event, events.Key):
             self.folder.last_input = time.monotonic()  # the background analysis waits while keys arrive
-        await super().on_event(event)
-
-    def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` or `f` were queued for the list; they arrive here once a bar's input
-        has the focus and are typed into it (`input_bar.type_queued_key`: "/trust" typed fast)."""
-        if isinstance(self.focused, Input):
-            from newsreader.ui.input_bar import type_queued_key  # (a bar's module: loaded with the bars)
-            type_queued_key(self.focused, event)
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self.key_turns.read(event)  # each key once the one before has been handled (`key_turns`)
+        elif isinstance(event, Turn):
+            await self.key_turns.ended(event)
+        else:
+            await super().on_event(event)
 
     @property
     def list_pane(self) -> ListPane:
@@ -246,23 +246,24 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
-        """Preview once the keys already waiting are handled, in the frame that paints the new cursor:
-        one frame per key, and holding `j` renders only the article the cursor stops on."""
-        first = self._pending_preview is None
-        self._pending_preview = message.article
-        if first:
-            self.call_later(self._show_pending_preview)
+        """Preview the cursor's article once the keys read so far are handled (`KeyTurns.when_done`), in the
+        frame that paints the new cursor: one frame per key, and holding `j` renders only the article the
+        cursor stops on."""
+        if not self._preview_pending:
+            self._preview_pending = True
+            self.key_turns.when_done(self._show_pending_preview)
 
     def _show_pending_preview(self) -> None:
-        article, self._pending_preview = self._pending_preview, None
-        shown = self.reader_pane.article
-        if article is not None and (shown is None or article.key != shown.key):
+        self._preview_pending = False
+        if (article := self.article_list.current) is not None and not self._is_shown(article.key):
             self._show(article)
 
-    @on(ArticleList.Selected)
-    def _open(self, message: ArticleList.Selected) -> None:
-        """Into the reader, unless a key typed after Enter (`/`, `f`) has already taken the focus."""
-        if isinstance(self.focused, ArticleList):
+    def action_read(self) -> None:
+        """Enter, l, → on the list (or a double click): the reader takes the keys, showing the cursor's article,
+        within the binding check, so the keys read with Enter ("enter j j", "k enter j") scroll that article."""
+        if (article := self.article_list.current) is not None:
+            if not self._is_shown(article.key):
+                self._show(article)
             self.screen.set_focus(self.reader)
 
     def _show(self, entry: Article, *, keep_scroll: bool = False) -> None:

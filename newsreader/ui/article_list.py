@@ -27,7 +27,8 @@ ROW_HEIGHT = 3  # title, meta line, breathing space
 
 
 class ArticleList(CursorList):
-    """Articles, newest first. Posts `Highlighted` as the cursor moves and `Selected` on enter/click."""
+    """Articles, newest first. Posts `Highlighted` as the cursor moves; enter/l/→ and a double click run the
+    App's `read` (an action, not a message: a message would arrive after the keys typed with Enter)."""
 
     COMPONENT_CLASSES = {
         "article-list--title",
@@ -39,19 +40,11 @@ class ArticleList(CursorList):
         "article-list--cursor-blurred",
         "article-list--empty",
     }
-    BINDINGS = [*CursorList.BINDINGS[:-1], Binding("enter,l,right", "select", "Read", show=True, id="list.read")]
+    BINDINGS = [*CursorList.BINDINGS[:-1], Binding("enter,l,right", "app.read", "Read", show=True, id="list.read")]
 
     class Highlighted(Message):
         """The cursor is on a new article (the reader previews it). (Messages on the way to the first
         frame are plain classes: see `ui/messages.py`.)"""
-
-        def __init__(self, article: Article, index: int) -> None:
-            super().__init__()
-            self.article = article
-            self.index = index
-
-    class Selected(Message):
-        """The user chose the article under the cursor (enter, l, →, click)."""
 
         def __init__(self, article: Article, index: int) -> None:
             super().__init__()
@@ -199,8 +192,8 @@ class ArticleList(CursorList):
         index = line // ROW_HEIGHT
         return index if 0 <= index < len(self.articles) else -1
 
-    def item_selected(self, item: int) -> None:
-        self.post_message(self.Selected(self.articles[item], item))
+    def item_selected(self, item: int) -> None:  # a double click (the keys' binding runs `app.read` itself)
+        self.call_next(self.run_action, "app.read")
 
     # ----------------------------------------------------------------------------------- rendering
 

@@ -9,13 +9,17 @@ first refresh, if nothing needed them before). Why focus at once: keys typed rig
 
 from __future__ import annotations
 
-from textual import events
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
 
+MAX_QUERY = 1_000  # characters in a find or a filter: a longer paste is cut here
+
+
 class BarInput(Input):
-    """An Input whose box never depends on its text (fixed height, `1fr` wide in the CSS).
+    """An Input whose box never depends on its text (fixed height, `1fr` wide in the CSS), holding at most
+    `MAX_QUERY` characters: a pasted page (1 MB) took a second to handle, and another for every key after it
+    (each searches, filters and draws the whole query); what does not fit is cut, not refused.
 
     Textual's Input asks for a whole-screen layout pass on every keystroke (its text width is a
     reactive with layout=True); here that pass cost more than everything else a keystroke does, so it
@@ -25,18 +29,12 @@ class BarInput(Input):
     def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):  # noqa: ANN002, ANN201
         return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
-
-def type_queued_key(field: Input, event: events.Key) -> None:
-    """Type a printable key that was queued for another widget into `field` as its own key would be: over
-    the selection if there is one (after a filter, `/` selects the filter's words in the find bar)."""
-    if event.is_printable and event.character and "alt+" not in event.key:
-        event.stop()
-        event.prevent_default()
-        selection = field.selection
-        if selection.is_empty:
-            field.insert_text_at_cursor(event.character)
-        else:
-            field.replace(event.character, *selection)
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Textual's, with `text` cut to the room left (Textual refuses a change over `max_length` whole)."""
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))
+        room = self.max_length - (len(value) - (end - start)) if self.max_length else len(text)
+        super().replace(text[: max(0, room)], start, end)
 
 
 class InputBar:
@@ -56,7 +54,8 @@ class InputBar:
     def _ensure_children(self) -> AwaitMount | None:
         if self._input is not None:
             return None
-        self._input = BarInput(placeholder=self.PLACEHOLDER, id=self.INPUT_ID, select_on_focus=False)
+        self._input = BarInput(placeholder=self.PLACEHOLDER, id=self.INPUT_ID, select_on_focus=False,
+                               max_length=MAX_QUERY)
         self._status = Label("", id=self.STATUS_ID, markup=False)
         before, after = self.extra_children()
         return self.mount(*before, self._input, *after, self._status)  # type: ignore[attr-defined]
@@ -98,6 +97,7 @@ class InputBar:
 
     def set_value(self, value: str, *, quietly: bool) -> None:
         """Put `value` in the input (without a Changed message when `quietly`), cursor at the end."""
+        value = value[:MAX_QUERY]
         if quietly:
             with self.input.prevent(Input.Changed):
                 self.input.value = value

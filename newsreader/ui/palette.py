@@ -23,8 +23,8 @@ class ReaderPalette(CommandPalette):
     the reader died). With no room there is nothing to page through."""
 
     def dismiss(self, result: None = None) -> AwaitComplete:
-        """Close once: keys queued before a priority ctrl+p reach the App's bindings after the palette
-        opened, and ran its Enter twice; the second close popped the reader's own screen."""
+        """Close once: a second close popped the reader's own screen (keys queued before a priority ctrl+p
+        ran the palette's Enter twice, before keys were dispatched in turn: `key_turns`)."""
         return super().dismiss(result) if self.is_active else AwaitComplete.nothing()
 
     def _action_command_list(self, action: str) -> None:

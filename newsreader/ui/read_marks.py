@@ -46,6 +46,7 @@ class ReadMarks:
         self._version = 0  # snapshots taken
         self._written = 0  # the newest snapshot written
         self._write_lock = threading.Lock()
+        self.unsaved: str | None = None  # why the last save failed (said at exit if the final save fails too)
         # list key -> ((title, body digest, size, mtime), content key) of entries that don't keep their own:
         # counting the unread of many listed articles after each mark then costs lookups, not hashes
         self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
@@ -183,7 +184,7 @@ class ReadMarks:
         self._version += 1
         if now:
             with self._write_lock:
-                state.write(data)
+                self.unsaved = state.write(data)
                 self._written = self._version
             return
         version = self._version
@@ -198,5 +199,6 @@ class ReadMarks:
                 return
             problem = self.state.write(data)
             self._written = version
-        if problem:
+            said, self.unsaved = self.unsaved, problem
+        if problem and problem != said:  # once per problem, not once per article read while it lasts
             self.app.call_from_thread(self.app.notify, problem, severity="warning", timeout=5, markup=False)

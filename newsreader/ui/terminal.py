@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import os
 import selectors
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,9 +98,11 @@ def reader_app(path: Path, config: Config | None = None, **kwargs: Any) -> NewsR
 
 def run_reader(path: Path, config: Config | None = None, **kwargs: Any) -> int:
     """Run the reader on `path` (with the user's `config`) until it quits; the exit status is 1 if it
-    stopped on an error."""
+    stopped on an error. Read marks the last save could not keep are named on stderr."""
     app = reader_app(path, config, **kwargs)
     if issubclass(app.driver_class, LinuxDriver):
         app.driver_class = ReaderDriver
     app.run()
+    if app.marks.unsaved:  # the final save failed (a full disk, a read-only state folder): say so, once out
+        print(f"newsreader: {app.marks.unsaved} (this session's read marks and place are not kept)", file=sys.stderr)
     return app.return_code or 0

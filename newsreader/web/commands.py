@@ -107,7 +107,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _feeds_add(args: argparse.Namespace) -> int:
-    from newsreader.web.feeds import Feed, FeedsFileError, read_opml, save_subscriptions
+    from newsreader.web.feeds import Feed, FeedsFileError, read_opml
+    from newsreader.web.feeds_file import add_feeds, block
     from newsreader.web.fetch import FetchError, check_url
 
     subs = _subscriptions()
@@ -123,6 +124,7 @@ def _feeds_add(args: argparse.Namespace) -> int:
     else:
         candidates = [(source, None)]
     failed = False
+    added: list[Feed] = []
     for url, title in candidates:
         try:
             check_url(url)
@@ -130,20 +132,37 @@ def _feeds_add(args: argparse.Namespace) -> int:
             print(f"not added: {exc}")
             failed = True
             continue
-        if subs.find(url) is not None:
+        if subs.find(url) is not None or any(feed.url == url for feed in added):
             print(f"already subscribed: {clean_line(url, 200)}")
             continue
-        subs.feeds.append(Feed(url, folder, clean_line(title, 200) if title else None))
-        print(f"subscribed: {clean_line(url, 200)} → {folder}")
-    try:
-        save_subscriptions(subs)
-    except OSError as exc:
-        raise _Usage(f"cannot write the feeds file: {exc.strerror or exc}") from None
+        added.append(Feed(url, folder, clean_line(title, 200) if title else None))
+    if added:
+        _change_feeds_file(lambda: add_feeds(added), by_hand=block(added))
+    for feed in added:
+        print(f"subscribed: {clean_line(feed.url, 200)} → {folder}")
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _change_feeds_file(change: Callable[[], object], by_hand: str | None = None) -> None:
+    """Run an edit of feeds.yaml (`feeds_file`); a refusal or an OS error is the command's one message,
+    after which come the lines to write by hand (on stderr, as they are)."""
+    from newsreader.web.feeds import FeedsFileError
+
+    try:
+        change()
+    except FeedsFileError as exc:
+        if by_hand:
+            _err(str(exc))
+            print(by_hand, file=sys.stderr)
+            raise _Usage("feeds.yaml not changed") from None
+        raise _Usage(str(exc)) from None
+    except OSError as exc:
+        raise _Usage(f"cannot write the feeds file: {exc.strerror or exc}") from None
+
+
 def _feeds_offline(args: argparse.Namespace) -> int:
-    from newsreader.web.feeds import config_path, load_state, opml_text, save_subscriptions
+    from newsreader.web.feeds import config_path, load_state, opml_text
+    from newsreader.web.feeds_file import remove_feed
 
     subs = _subscriptions()
     if args.action == "export":
@@ -159,11 +178,7 @@ def _feeds_offline(args: argparse.Namespace) -> int:
             print(f"{number:>3}  {clean_line(title, 60)}\n     {clean_line(feed.url, 200)}\n     → {feed.folder}")
         return EXIT_OK
     feed = _pick(subs.feeds, args.feed)
-    subs.feeds.remove(feed)
-    try:
-        save_subscriptions(subs)
-    except OSError as exc:
-        raise _Usage(f"cannot write the feeds file: {exc.strerror or exc}") from None
+    _change_feeds_file(lambda: remove_feed(feed.url))
     print(f"unsubscribed: {clean_line(feed.url, 200)} (its articles stay in {feed.folder})")
     return EXIT_OK
 

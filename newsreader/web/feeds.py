@@ -1,9 +1,9 @@
 """Feeds: the subscriptions file, what each feed last said (conditional-GET state), parsing, OPML.
 
 `$XDG_CONFIG_HOME/newsreader/feeds.yaml` is the person's file (feeds, the folder each fills, an optional
-`refresh_minutes`); it is only rewritten by `feeds add`/`feeds remove`. What a fetch learns (ETag,
-Last-Modified, the feed's title, the entries already seen) is state, kept apart in
-`$XDG_STATE_HOME/newsreader/feeds-state.json`, so a fetch never rewrites the person's file.
+`refresh_minutes`); only `feeds add`/`feeds remove` change it, each the lines of its own feed
+(`feeds_file`). What a fetch learns (ETag, Last-Modified, the feed's title, the entries already seen) is
+state, kept apart in `$XDG_STATE_HOME/newsreader/feeds-state.json`, so a fetch never rewrites the person's file.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from typing import Any
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
-import yaml
-
 from newsreader.articles import safe_yaml
 from newsreader.sanitize import clean_line
 from newsreader.state import atomic_write
@@ -29,7 +27,7 @@ FEEDS_FILE = "feeds.yaml"
 STATE_FILE = "feeds-state.json"
 MAX_SEEN = 5000  # entry ids remembered per feed (a feed lists its latest few dozen)
 MAX_FILE_BYTES = 4 * 1024 * 1024
-FILE_KEYS = ("feeds", "refresh_minutes")  # everything `save_subscriptions` writes back
+FILE_KEYS = ("feeds", "refresh_minutes")
 FEED_KEYS = ("url", "folder", "title")
 
 
@@ -75,26 +73,37 @@ class Subscriptions:
 def load_subscriptions(path: Path | None = None) -> Subscriptions:
     """The subscriptions file (none yet: no feeds). Raises `FeedsFileError` when it is unusable."""
     path = path or config_path()
+    return parse_subscriptions(read_feeds_file(path).decode("utf-8", errors="replace"), path)
+
+
+def read_feeds_file(path: Path) -> bytes:
+    """The file's bytes (none yet: empty), at most `MAX_FILE_BYTES`; `FeedsFileError` when it can't be read."""
     try:
         raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
     except FileNotFoundError:
-        return Subscriptions()
+        return b""
     except OSError as exc:
         raise FeedsFileError(f"{path}: {exc.strerror or exc}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise FeedsFileError(f"{path}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+    return raw
+
+
+def parse_subscriptions(text: str, path: Path) -> Subscriptions:
+    """The subscriptions `text` (the file at `path`) holds."""
     try:
-        data = safe_yaml(raw.decode("utf-8", errors="replace"))
+        data = safe_yaml(text)
     except ValueError as exc:
         raise FeedsFileError(f"{path}: {exc}") from None
     if data is None:
         return Subscriptions()
-    if not isinstance(data, dict) or not isinstance(data.get("feeds", []), list):
+    feeds = data.get("feeds") if isinstance(data, dict) else None
+    feeds = [] if feeds is None else feeds  # `feeds:` with nothing under it (`feeds remove` of the last one)
+    if not isinstance(data, dict) or not isinstance(feeds, list):
         raise FeedsFileError(f"{path}: expected `feeds:` with a list of {{url, folder}}")
     _known_keys(data, FILE_KEYS, f"{path}: unknown setting")
     return Subscriptions(
-        [_feed(item, path, i) for i, item in enumerate(data.get("feeds") or [], 1)],
-        _minutes(data.get("refresh_minutes"), path),
+        [_feed(item, path, i) for i, item in enumerate(feeds, 1)], _minutes(data.get("refresh_minutes"), path)
     )
 
 
@@ -107,8 +116,8 @@ def _feed(item: Any, path: Path, number: int) -> Feed:
 
 
 def _known_keys(data: dict[Any, Any], known: tuple[str, ...], what: str) -> None:
-    """Raise for a key `save_subscriptions` would not write back: `feeds add` would silently drop it (a
-    misspelt `feed:` with the person's whole list under it)."""
+    """Raise for a key the reader does not know: a misspelt `feed:` with the person's whole list under it
+    would otherwise be read as no feeds, silently."""
     for key in data:
         if key not in known:
             hint = difflib.get_close_matches(str(key), known, n=1)
@@ -122,19 +131,6 @@ def _minutes(value: Any, path: Path) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 1:
         raise FeedsFileError(f"{path}: `refresh_minutes` should be a number of minutes, at least 1")
     return float(value)
-
-
-def save_subscriptions(subs: Subscriptions, path: Path | None = None) -> None:
-    path = path or config_path()
-    data: dict[str, Any] = {}
-    if subs.refresh_minutes is not None:
-        minutes = subs.refresh_minutes
-        data["refresh_minutes"] = int(minutes) if minutes == int(minutes) else minutes
-    data["feeds"] = [
-        {"url": f.url, "folder": str(f.folder), **({"title": f.title} if f.title else {})} for f in subs.feeds
-    ]
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
-    atomic_write(path, text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------------------- state

@@ -127,8 +127,42 @@ def test_binary_file_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(bytes(range(256)) * 10)
     [a] = load_file(path)
-    assert a.error == "binary file (not text)"
+    assert a.error == "binary file (not text): neither UTF-8 nor Windows-1252 text (control characters)"
     assert a.title == "image"
+
+
+@pytest.mark.parametrize("data", [
+    b"Short\n\nOne\x00 NUL.",  # a short text: one NUL is 8 % of it, and still a stray
+    b"Two\x00 NULs\x00 here",
+    b"Long\n\n" + b"Words and more words. " * 400 + b"\x00" + b"then more.\n" + b"Words. " * 3000,
+    "Caf\xe9 \x00 in Windows-1252".encode("cp1252"),
+], ids=["short", "two", "deep", "cp1252"])
+def test_a_stray_nul_is_text_shown_as_a_replacement_character(data: bytes) -> None:
+    """Any NUL made a short file binary (the rule allowed one per 100 bytes of the first 4 KiB: none in a
+    text under 100 bytes), and a binary file is listed with its error, its text hidden."""
+    text, notices = decode_bytes(data)
+    assert "\x00" not in text and text.count("\ufffd") == data.count(0)
+    assert any(f"{data.count(0)} NUL byte" in n and "\ufffd" in n for n in notices)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"ab\x00" * 50, "50 of its 150 bytes are NUL"),
+    (b"\x00\x00\x00", "3 of its 3 bytes are NUL"),
+    (b"Text first\n\n" + b"words " * 1000 + b"\x00" * 200, "200 of its 6,212 bytes are NUL"),
+    (bytes(range(1, 256)) * 8, "neither UTF-8 nor Windows-1252"),
+], ids=["a-third", "all", "a-tail", "no-nul"])
+def test_binary_says_why(data: bytes, reason: str) -> None:
+    with pytest.raises(ValueError) as info:
+        decode_bytes(data)
+    assert str(info.value).startswith("binary file (not text): ") and reason in str(info.value)
+
+
+def test_a_file_with_a_stray_nul_opens_with_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(b"A stray NUL\n\nThe text has one\x00 stray byte. \"It opens,\" she said.\n")
+    a = load_article(path)
+    assert a.error is None and a.title == "A stray NUL"
+    assert a.body == "The text has one\ufffd stray byte. \"It opens,\" she said."
 
 
 def test_line_endings_and_control_characters(tmp_path: Path) -> None:

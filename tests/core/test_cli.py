@@ -72,12 +72,13 @@ def test_list_json_and_table(tmp_path: Path) -> None:
     assert out.returncode == 0
     assert rows[0] == {"title": "Alpha", "date": "2020-01-01", "source": "Wire", "path": str(tmp_path / "a.txt"),
                        "index": 0, "error": None}
-    assert rows[1]["error"] == "binary file (not text)"
+    assert rows[1]["error"] == "binary file (not text): neither UTF-8 nor Windows-1252 text (control characters)"
     piped = run("list", str(tmp_path))  # not a terminal: one tab-separated line per article
     assert piped.returncode == 0 and piped.stderr == ""
     assert piped.stdout.splitlines() == [
         f"2020-01-01\tAlpha\tWire\t{tmp_path / 'a.txt'}\t",
-        f"\tbad\t\t{tmp_path / 'bad.txt'}\tbinary file (not text)",
+        f"\tbad\t\t{tmp_path / 'bad.txt'}\tbinary file (not text): neither UTF-8 nor Windows-1252 text (control "
+        "characters)",
     ]
 
 

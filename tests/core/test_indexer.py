@@ -58,7 +58,7 @@ def test_cold_folder_is_indexed_by_the_child_not_in_this_process(
 
 def test_the_child_streams_every_title_before_it_stores_the_files(tmp_path: Path) -> None:
     folder = folder_of(tmp_path)
-    (folder / "bad.txt").write_bytes(b"\x00\x01 binary")
+    (folder / "bad.txt").write_bytes(b"\x00\x00\x00\x01 binary")  # 3 NULs: binary (one or two are strays)
     child = IndexerProcess(folder, tmp_path / "index.sqlite3")
     events: list[tuple[str, object]] = []
     assert child.wait(lambda done, todo, listing: events.append(("progress", (done, todo, listing))),

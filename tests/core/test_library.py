@@ -164,3 +164,22 @@ def test_a_walk_in_the_systems_order_finds_what_the_ordered_walk_finds(tmp_path:
     streamed = [(p, err) for p, _st, err in iter_article_paths(tmp_path, ordered=False)]
     assert ordered == sorted(ordered) and len(ordered) == 32
     assert sorted(streamed) == ordered
+
+
+@pytest.mark.parametrize("kind, reason", [
+    ("fifo", "not a regular file"), ("folder", "is a folder"), ("broken link", "a broken link"),
+])
+def test_a_folder_config_that_is_no_file_is_named_not_ignored(tmp_path: Path, kind: str, reason: str) -> None:
+    """A FIFO, a folder or a broken link named newsreader.yaml was taken for no config at all, silently."""
+    from newsreader.library import read_folder_config
+
+    path = tmp_path / "newsreader.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(tmp_path / "gone.yaml")
+    config = read_folder_config(tmp_path)
+    assert config.problem is not None and config.problem.startswith("newsreader.yaml: ") and reason in config.problem
+    assert config.residue  # the defaults

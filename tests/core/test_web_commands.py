@@ -262,12 +262,14 @@ def test_the_reader_worker_reports_progress(web: FixtureServer, tmp_path: Path) 
 
 def test_the_reader_fetch_ends_in_one_line_and_refresh_minutes(web: FixtureServer, tmp_path: Path,
                                                                web_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsreader.web.feeds import Feed, Subscriptions, save_subscriptions
+    from newsreader.web.feeds import config_path
     from newsreader.web.pull import fetch_for_reader, refresh_minutes
 
     assert fetch_for_reader() == "No feeds to fetch: subscribe with `newsreader feeds add URL`."
     assert refresh_minutes() is None
-    save_subscriptions(Subscriptions([Feed(serve_stories(web, 2), tmp_path / "n")], refresh_minutes=15))
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text(
+        f"refresh_minutes: 15\nfeeds:\n  - url: {serve_stories(web, 2)}\n    folder: {tmp_path / 'n'}\n")
     assert refresh_minutes() == 15
     lines: list[str] = []
     assert fetch_for_reader(progress=lambda _d, _t, line: lines.append(line)) == "2 new articles from 1 feed"

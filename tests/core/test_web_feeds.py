@@ -22,8 +22,8 @@ from newsreader.web.feeds import (
     parse_feed,
     read_opml,
     save_state,
-    save_subscriptions,
 )
+from newsreader.web.feeds_file import add_feeds
 from newsreader.web.fetch import Page
 from tests.web_server import Item, atom_feed, rdf_feed, rss_feed
 
@@ -91,7 +91,10 @@ def test_not_a_feed_says_so(body: bytes) -> None:
 
 def test_subscriptions_round_trip(web_home: Path, tmp_path: Path) -> None:
     subs = Subscriptions([Feed("https://a.invalid/feed", tmp_path / "news", "A")], refresh_minutes=30)
-    save_subscriptions(subs)
+    path = web_home / "config" / "newsreader" / "feeds.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("refresh_minutes: 30\n")
+    add_feeds(subs.feeds)
     again = load_subscriptions()
     assert again == subs
     assert (web_home / "config" / "newsreader" / "feeds.yaml").is_file()

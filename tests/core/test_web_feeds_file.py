@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsreader.cli import main
 from newsreader.web.feeds import FeedsFileError, load_subscriptions
@@ -45,3 +47,182 @@ def test_every_known_key_is_kept_by_a_rewrite(web_home: Path, tmp_path: Path) ->
     subs = load_subscriptions()
     assert subs.refresh_minutes == 30
     assert [(f.url, f.title) for f in subs.feeds] == [("https://a.invalid/f", "A"), (URL, None)]
+
+
+# ------------------------------------------------------------------- `feeds add`/`remove` keep the file
+
+COMMENTED = """\
+# My feeds. Read by newsreader; edited by hand too.
+refresh_minutes: 30   # every half hour
+
+feeds:
+  # local news first
+  - url: https://a.invalid/city.atom
+    folder: {folder}
+    title: City hall   # the council's own feed
+
+  - url: 'https://b.invalid/world.rss'
+    folder: {folder}
+# world news: checked weekly
+"""
+
+
+def test_feeds_add_keeps_comments_order_and_quoting(web_home: Path, tmp_path: Path) -> None:
+    """`feeds add` dumped the parsed YAML over the file: every comment, blank line and quote was lost."""
+    text = COMMENTED.format(folder=tmp_path)
+    path = feeds_file(web_home, text)
+    assert main(["feeds", "add", URL, "--folder", str(tmp_path)]) == 0
+    after = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    # the new feed goes right after the last one's lines, in the list's indentation; nothing else moves
+    assert after == "".join(lines[:11]) + f"  - url: {URL}\n    folder: {tmp_path}\n" + "".join(lines[11:])
+    assert [f.url for f in load_subscriptions().feeds] == ["https://a.invalid/city.atom",
+                                                          "https://b.invalid/world.rss", URL]
+    assert load_subscriptions().refresh_minutes == 30
+
+
+def test_feeds_remove_takes_out_only_that_feeds_lines(web_home: Path, tmp_path: Path) -> None:
+    text = COMMENTED.format(folder=tmp_path)
+    path = feeds_file(web_home, text)
+    assert main(["feeds", "remove", "1"]) == 0
+    after = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    assert after == "".join(lines[:5] + lines[8:])
+    assert [f.url for f in load_subscriptions().feeds] == ["https://b.invalid/world.rss"]
+    assert main(["feeds", "remove", "1"]) == 0  # the last one: `feeds:` is left with nothing under it
+    assert load_subscriptions().feeds == [] and "# world news: checked weekly" in path.read_text(encoding="utf-8")
+    assert main(["feeds", "add", URL, "--folder", str(tmp_path)]) == 0
+    assert [f.url for f in load_subscriptions().feeds] == [URL]
+    assert path.read_text(encoding="utf-8").startswith("# My feeds.")
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "# only a comment\n",
+    "refresh_minutes: 10",
+    "feeds: []\n# below\n",
+    "feeds:   # none yet\n",
+    "feeds:\n- url: https://a.invalid/f\n  folder: /tmp/x\n",
+    "feeds:\n    -   url: https://a.invalid/f\n        folder: /tmp/x\n",
+    "feeds:\n  - {url: 'https://a.invalid/f', folder: /tmp/x}\n",
+    "feeds: [{url: 'https://a.invalid/f', folder: /tmp/x}]\n",
+    "feeds:\r\n  - url: https://a.invalid/f\r\n    folder: /tmp/x\r\n",
+    "refresh_minutes: 5\nfeeds:\n  - url: https://a.invalid/f\n    folder: /tmp/x   # home\nother: 1\n",
+])
+def test_feeds_add_in_the_files_own_style(web_home: Path, tmp_path: Path, text: str) -> None:
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    known = "other" not in text
+    path = feeds_file(web_home, text)
+    if not known:
+        with pytest.raises(FeedsFileError):
+            add_feeds([Feed(URL, tmp_path)])
+        assert path.read_text(encoding="utf-8") == text
+        return
+    before = load_subscriptions()
+    add_feeds([Feed(URL, tmp_path, "A: title, with {odd} #characters"), Feed(URL + "2", tmp_path)])
+    after = load_subscriptions()
+    assert after.feeds == [*before.feeds, Feed(URL, tmp_path, "A: title, with {odd} #characters"),
+                           Feed(URL + "2", tmp_path)]
+    assert after.refresh_minutes == before.refresh_minutes
+    written = path.read_bytes().decode("utf-8")
+    for line in text.splitlines():  # every line the person wrote is still there (`[]` aside; `[…]` extended)
+        assert line.replace("[]", "").rstrip().removesuffix("]") in written
+    assert ("\r\n" in text) == ("\r\n" in written) and ("\n" not in written.replace("\r\n", "")) == ("\r\n" in text)
+
+
+def test_feeds_add_keeps_the_files_mode_and_its_link(web_home: Path, tmp_path: Path) -> None:
+    import os
+
+    real = tmp_path / "dotfiles" / "feeds.yaml"
+    real.parent.mkdir()
+    real.write_text("# mine\nfeeds: []\n")
+    real.chmod(0o644)
+    link = web_home / "config" / "newsreader" / "feeds.yaml"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(real)
+    assert main(["feeds", "add", URL, "--folder", str(tmp_path)]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.stat().st_mode & 0o777 == 0o644
+    assert real.read_text().startswith("# mine\n") and [f.url for f in load_subscriptions().feeds] == [URL]
+
+
+def test_a_file_the_edit_cannot_extend_is_left_alone_with_the_lines_to_add(
+    web_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file written as one JSON-style mapping: a `feeds:` list can't be appended after it; the command says
+    so and prints the lines to add by hand, and the file is as it was."""
+    text = '{"refresh_minutes": 30}\n'
+    path = feeds_file(web_home, text)
+    assert main(["feeds", "add", URL, "--folder", str(tmp_path)]) == 2
+    assert path.read_text(encoding="utf-8") == text
+    err = capsys.readouterr().err
+    assert "add these lines to it by hand" in err and f"  - url: {URL}\n    folder: {tmp_path}" in err
+
+
+def test_a_feed_whose_dash_stands_alone_is_not_removed_by_guesswork(web_home: Path) -> None:
+    text = "feeds:\n  -\n    url: https://a.invalid/f\n    folder: /tmp/x\n"
+    path = feeds_file(web_home, text)
+    assert main(["feeds", "remove", "1"]) == 2
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_file_that_is_not_utf8_is_not_rewritten(web_home: Path, tmp_path: Path) -> None:
+    path = web_home / "config" / "newsreader" / "feeds.yaml"
+    path.parent.mkdir(parents=True)
+    data = "# caf\xe9 feeds\nfeeds: []\n".encode("latin-1")
+    path.write_bytes(data)
+    assert main(["feeds", "add", URL, "--folder", str(tmp_path)]) == 2
+    assert path.read_bytes() == data
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(min_size=1, max_size=40), name=st.text(st.characters(blacklist_characters="/\x00"),
+                                                            min_size=1, max_size=20))
+def test_any_title_and_folder_round_trip_or_leave_the_file_alone(web_home: Path, title: str, name: str) -> None:
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    text = COMMENTED.format(folder="/tmp/news")
+    path = feeds_file(web_home, text)
+    feed = Feed(URL, Path("/tmp") / name, title)
+    try:
+        add_feeds([feed])
+    except FeedsFileError:
+        assert path.read_text(encoding="utf-8") == text
+        return
+    assert load_subscriptions().feeds[-1] == feed
+    assert path.read_text(encoding="utf-8").startswith("".join(text.splitlines(keepends=True)[:11]))
+
+
+def test_two_feeds_add_at_once_keep_both_feeds(web_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`newsreader feeds add` run twice at once (a loop in the shell with `&`): each read the file before the
+    other wrote it, and the last write dropped the first one's feed (8 at once kept 2)."""
+    import threading
+
+    import newsreader.web.feeds_file as feeds_file_module
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    path = feeds_file(web_home, "# mine\nfeeds:\n")
+    read = feeds_file_module._read
+    both_read = threading.Event()
+    readers: list[int] = []
+
+    def slow_read(file: Path) -> tuple[str, object]:
+        result = read(file)
+        readers.append(1)
+        if len(readers) == 2:
+            both_read.set()
+        both_read.wait(timeout=0.5)  # until the other has read too (or, if it must wait its turn, a moment)
+        return result
+
+    monkeypatch.setattr(feeds_file_module, "_read", slow_read)
+    threads = [threading.Thread(target=add_feeds, args=([Feed(f"{URL}{n}", tmp_path)],)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(f.url for f in load_subscriptions().feeds) == [f"{URL}1", f"{URL}2"]
+    assert path.read_text(encoding="utf-8").startswith("# mine\n")

@@ -134,8 +134,9 @@ def test_find_and_filter_typed_fast_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.wait_for("the titles", lambda s: all(t in s for t in TITLES), timeout=FIRST_FRAME_TIMEOUT)
         word = BODY_WORDS[0]
         terminal.send_text(f"/{word}")  # one burst: "/" and the word together
-        screen = terminal.wait_for("the find counter", lambda s: "1/1" in footer_area(s))
-        assert f"Find {word}" in screen, screen
+        # every key of the burst reaches the find bar (keys are handled in turn: the counter may show for a
+        # prefix of the word first)
+        terminal.wait_for("the find counter", lambda s: "1/1" in footer_area(s) and f"Find {word}" in s)
         terminal.send("Escape")
         terminal.wait_for("the find bar to close", lambda s: f"Find {word}" not in s)
         terminal.send_text(f"f{TITLES[1].split()[0].lower()}")

@@ -183,3 +183,55 @@ def test_the_reader_runs_under_an_8_bit_output_encoding(tmp_path: Path, encoding
         terminal.send("q")
         screen = terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
         assert exit_status(screen) == 0 and "Error" not in screen
+
+
+def test_keys_sent_with_enter_scroll_the_reader_it_opened(tmp_path: Path) -> None:
+    """tmux send-keys "Enter j j …" (one read, as a paste or a fast typist gives it): the j's moved the list
+    to the next article, because Enter handed the keys to the reader only after they had been dispatched."""
+    folder = long_folder(tmp_path)
+    with Terminal(tmp_path, session="enter-j") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        terminal.wait_for("the folder to finish loading", lambda s: "loading" not in s.lower(), timeout=START_TIMEOUT)
+        terminal.send("Enter", *["j"] * 12)
+        screen = terminal.wait_for("the reader to scroll", lambda s: "Paragraph 0:" not in s or "Only a line" in s)
+        assert "Only a line" not in screen, f"the j's moved the list:\n{screen}"
+        assert "Paragraph 8:" in screen
+        terminal.send("q")
+        terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+
+
+def test_keys_sent_before_ctrl_p_move_the_list_and_keys_after_it_search(tmp_path: Path) -> None:
+    """tmux send-keys "j C-p open": ctrl+p (a priority key) opened the palette as it was read, and the j
+    read before it was typed into the palette's search ("jopen")."""
+    folder = long_folder(tmp_path)
+    with Terminal(tmp_path, session="ctrl-p") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        terminal.wait_for("the folder to finish loading", lambda s: "loading" not in s.lower(), timeout=START_TIMEOUT)
+        terminal.send("j", "C-p", "o", "p", "e", "n")
+        screen = terminal.wait_for("the palette's search", lambda s: "open" in s and "Open article" in s)
+        assert "jopen" not in screen, f"the j was typed into the palette:\n{screen}"
+        terminal.send("Escape")
+        terminal.wait_for("the reader to show the second article", lambda s: "Only a line" in s)
+        terminal.send("q")
+        terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+
+
+def test_read_marks_that_could_not_be_saved_are_named_at_exit(tmp_path: Path) -> None:
+    """XDG_STATE_HOME names a file (or the state folder is full or read-only): the reader's last save at quit
+    failed silently, and the session's marks were lost without a word."""
+    folder = long_folder(tmp_path)
+    (tmp_path / "state").write_text("not a folder\n")  # the terminal's XDG_STATE_HOME
+    with Terminal(tmp_path, session="unsaved") as terminal:
+        terminal.wait_for("the shell prompt", lambda s: "$" in s)
+        terminal.type(f"{shlex.quote(newsreader_command())} {shlex.quote(folder.name)}; echo EXITED:$?")
+        terminal.wait_for("the list", lambda s: TITLE in s and "Paragraph 0:" in s, timeout=START_TIMEOUT)
+        terminal.wait_for("the read state", lambda s: "Could not read the read-state file" in s, timeout=START_TIMEOUT)
+        terminal.send("m")
+        terminal.send("q")
+        screen = terminal.wait_for("the reader to quit", lambda s: exit_status(s) is not None)
+        assert "newsreader: Could not save read marks to" in screen and "not kept" in screen
+

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual import events
+
 from newsreader.ui.actors_panel import ActorsPanel
 from newsreader.ui.app import NewsReaderApp
 from newsreader.ui.article_list import ArticleList
@@ -408,17 +410,19 @@ async def test_any_size_with_every_panel_open(make) -> None:  # noqa: ANN001
 
 
 async def test_enter_then_slash_typed_fast_keeps_the_find_input(make) -> None:  # noqa: ANN001
-    """`l` `/` `t` arriving in one burst: the list's "open" lands after `/` took the focus; it must not
-    pull the focus back to the reader (the `t` would be lost)."""
+    """`l` `/` `t` arriving in one burst: the list's "open" must not pull the focus back to the reader after
+    `/` took it (the `t` would be lost)."""
     from textual.widgets import Input
 
     app = make(ARTICLES)
     async with app.run_test(size=SMALL) as pilot:
         await seed(app, pilot)
-        lst = app.article_list
-        app.reader_pane.open_find()
-        lst.post_message(ArticleList.Selected(lst.current, lst.cursor))  # the late "open"
+        assert isinstance(app.focused, ArticleList)
+        for key, character in [("l", "l"), ("slash", "/"), ("t", "t")]:  # one read
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
         await pilot.pause()
         assert isinstance(app.focused, Input)
-        await pilot.press("t")
         assert app.reader_pane.find.text == "t"
+        await pilot.press("r")
+        assert app.reader_pane.find.text == "tr"

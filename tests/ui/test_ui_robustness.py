@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from textual.app import App
@@ -129,6 +130,8 @@ def test_the_reader_exits_non_zero_after_a_crash(monkeypatch: pytest.MonkeyPatch
     from newsreader.ui.terminal import run_reader
 
     class Crashing(App[None]):
+        marks = SimpleNamespace(unsaved=None)  # as the reader's (`ReadMarks`): nothing left unsaved
+
         def on_mount(self) -> None:
             raise RuntimeError("boom")
 

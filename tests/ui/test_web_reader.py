@@ -33,7 +33,8 @@ async def test_R_fetches_the_feeds_and_the_new_articles_are_listed(
     web: FixtureServer, web_home: Path, tmp_path: Path, make  # noqa: ANN001
 ) -> None:
     from newsreader.ui.article_list import ArticleList
-    from newsreader.web.feeds import Feed, Subscriptions, save_subscriptions
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
 
     folder = tmp_path / "news"
     folder.mkdir()
@@ -42,7 +43,7 @@ async def test_R_fetches_the_feeds_and_the_new_articles_are_listed(
         title, paragraphs = story(n)
         web.add(f"/news/{n}.html", article_page(title, paragraphs))
         items.append(Item(title, web.url(f"/news/{n}.html")))
-    save_subscriptions(Subscriptions([Feed(web.add("/feed", atom_feed(items), "application/atom+xml"), folder)]))
+    add_feeds([Feed(web.add("/feed", atom_feed(items), "application/atom+xml"), folder)])
     notices: list[str] = []
     app = make(folder)
     async with app.run_test(size=(120, 36)) as pilot:

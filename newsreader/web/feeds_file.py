@@ -1,0 +1,209 @@
+"""`feeds add` and `feeds remove` edit feeds.yaml as text: they add or take out the lines of their feeds
+and keep everything else the person wrote (comments, order, quoting, blank lines, the file's mode; a link
+to the file stays a link). Dumping the parsed YAML instead dropped every comment.
+
+The lines are placed with the YAML parser's marks (where the `feeds:` list and each feed begin and end) and
+written in the list's own style: its indentation, and `{url: …, folder: …}` when its last feed is written
+so. Every edit is checked by reading the result back: unless it holds exactly the old subscriptions plus
+(or minus) those feeds, the file is left as it was and `FeedsFileError` says what to change by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from newsreader.state import FileLock, atomic_write
+from newsreader.web.feeds import (
+    Feed,
+    FeedsFileError,
+    Subscriptions,
+    config_path,
+    parse_subscriptions,
+    read_feeds_file,
+)
+
+NULL_TAG = "tag:yaml.org,2002:null"
+Items = tuple[int, int, bool]  # the list's dash column, its feeds' key column, feeds written as {…}
+
+
+def add_feeds(feeds: Sequence[Feed], path: Path | None = None) -> None:
+    """Append `feeds` to the subscriptions file (made if there is none)."""
+    path = path or config_path()
+    with _lock(path):
+        text, before = _read(path)
+        edited = _appended(text, feeds)
+        _check(edited, path, Subscriptions([*before.feeds, *feeds], before.refresh_minutes),
+               f"{path}: its `feeds:` list is written in a way the feed can't be added to without changing the "
+               "rest; add these lines to it by hand:")
+        _write(path, edited)
+
+
+def remove_feed(url: str, path: Path | None = None) -> Feed:
+    """Take the (first) feed of `url` out of the subscriptions file."""
+    path = path or config_path()
+    with _lock(path):
+        text, before = _read(path)
+        index = next((i for i, feed in enumerate(before.feeds) if feed.url == url), None)
+        if index is None:  # (taken out meanwhile, by another command)
+            raise FeedsFileError(f"{path}: no feed {url} in it now; see `newsreader feeds list`")
+        edited = _removed(text, index, path)
+        feed = before.feeds[index]
+        _check(edited, path, Subscriptions(before.feeds[:index] + before.feeds[index + 1:], before.refresh_minutes),
+               f"{path}: feed {index + 1} could not be taken out without changing the rest; remove its lines by hand")
+        _write(path, edited)
+    return feed
+
+
+def _lock(path: Path) -> FileLock:
+    """Read, edit and write under the lock beside the file: two `feeds add` at once each keep the other's
+    feed (each read the file before the other wrote it, and the last write dropped the first's feed)."""
+    return FileLock(_target(path), busy="another newsreader is changing feeds.yaml; try again")
+
+
+def _target(path: Path) -> Path:
+    return path.resolve() if path.is_symlink() else path
+
+
+def _read(path: Path) -> tuple[str, Subscriptions]:
+    raw = read_feeds_file(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FeedsFileError(f"{path}: not UTF-8 text, so it is not changed; edit it by hand") from None
+    return text, parse_subscriptions(text, path)
+
+
+def _check(edited: str, path: Path, expected: Subscriptions, refusal: str) -> None:
+    try:
+        after = parse_subscriptions(edited, path)
+    except FeedsFileError:
+        after = None
+    if after != expected:
+        raise FeedsFileError(refusal)
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace the file whole (written beside it, renamed), keeping its mode; through a link, its target."""
+    target = _target(path)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    atomic_write(target, text.encode("utf-8"), mode)
+
+
+# ------------------------------------------------------------------------------------------- adding
+
+
+def _appended(text: str, feeds: Sequence[Feed]) -> str:
+    """`text` with `feeds` written at the end of its `feeds:` list (or a new list at the end)."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    found = _feeds_entry(root)
+    if found is None:  # no file, only comments, or other settings: a new list at the end
+        start = text if not text or text.endswith("\n") else text + newline
+        return start + "feeds:" + newline + _lines(feeds, (2, 4, False), newline) + newline
+    key, value = found
+    if isinstance(value, SequenceNode) and value.value and not value.flow_style:
+        last = value.value[-1]
+        style = (value.start_mark.column, value.value[0].start_mark.column, _is_flow(last))
+        end = _line_end(text, _end(last))
+        return text[:end] + newline + _lines(feeds, style, newline) + text[end:]
+    if isinstance(value, SequenceNode) and value.value:  # feeds: [{…}, {…}]
+        close = value.end_mark.index - 1
+        return text[:close] + "".join(", " + _flow(feed) for feed in feeds) + text[close:]
+    empty = isinstance(value, SequenceNode) or (isinstance(value, ScalarNode) and value.tag == NULL_TAG)
+    if empty:  # `feeds: []`, `feeds:`: the list goes on the lines below
+        text = text[: value.start_mark.index] + text[value.end_mark.index:]
+        end = _line_end(text, key.end_mark.index)
+        return text[:end] + newline + _lines(feeds, (2, 4, False), newline) + text[end:]
+    return text  # (the check refuses: nothing was added)
+
+
+def _lines(feeds: Sequence[Feed], style: Items, newline: str) -> str:
+    dash, key, flow = style
+    key = max(key, dash + 2)
+    lines = []
+    for feed in feeds:
+        if flow:
+            lines.append(" " * dash + "- " + _flow(feed))
+            continue
+        fields = _fields(feed)
+        lines.append(" " * dash + "-" + " " * (key - dash - 1) + f"{fields[0][0]}: {_scalar(fields[0][1])}")
+        lines += [" " * key + f"{name}: {_scalar(value)}" for name, value in fields[1:]]
+    return newline.join(lines)
+
+
+def block(feeds: Sequence[Feed]) -> str:
+    """`feeds` as the lines of a `feeds:` list (for a person to add by hand)."""
+    return _lines(feeds, (2, 4, False), "\n")
+
+
+def _flow(feed: Feed) -> str:
+    return "{" + ", ".join(f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in _fields(feed)) + "}"
+
+
+def _fields(feed: Feed) -> list[tuple[str, str]]:
+    return [("url", feed.url), ("folder", str(feed.folder)), *([("title", feed.title)] if feed.title else [])]
+
+
+def _scalar(value: str) -> str:
+    """`value` as the YAML of a block mapping writes it: plain where that reads back the same, else quoted."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000).removesuffix("\n...\n").removesuffix("\n")
+    return json.dumps(value, ensure_ascii=False) if "\n" in dumped else dumped
+
+
+# ------------------------------------------------------------------------------------------ removing
+
+
+def _removed(text: str, index: int, path: Path) -> str:
+    """`text` without the lines of feed `index` (from its `-` to the end of its last value)."""
+    found = _feeds_entry(yaml.compose(text, Loader=yaml.SafeLoader))
+    value = found[1] if found is not None else None
+    if not isinstance(value, SequenceNode) or value.flow_style or not 0 <= index < len(value.value):
+        raise FeedsFileError(f"{path}: its feeds are not a `- url: …` list, so it is not changed; edit it by hand")
+    item = value.value[index]
+    start = text.rfind("\n", 0, item.start_mark.index) + 1
+    if text[start:item.start_mark.index].strip() != "-":  # the feed does not start on its dash's line
+        raise FeedsFileError(f"{path}: feed {index + 1} is not written `- url: …`, so it is not changed; "
+                             "edit it by hand")
+    after = text.find("\n", _end(item))
+    return text[:start] + (text[after + 1:] if after >= 0 else "")
+
+
+# ------------------------------------------------------------------------------------------- marks
+
+
+def _feeds_entry(root: Node | None) -> tuple[Node, Node] | None:
+    """The `feeds` key and its value in the file's top mapping, if it has one."""
+    if not isinstance(root, MappingNode):
+        return None
+    return next(((key, value) for key, value in root.value if isinstance(key, ScalarNode) and key.value == "feeds"),
+                None)
+
+
+def _is_flow(node: Node) -> bool:
+    return isinstance(node, MappingNode) and bool(node.flow_style)
+
+
+def _end(item: Node) -> int:
+    """Where a feed's text ends: its last value's end (a block mapping's own end mark is the next token's
+    start, past any comment lines after it)."""
+    if isinstance(item, MappingNode) and item.value and not item.flow_style:
+        return _end(item.value[-1][1])
+    return item.end_mark.index
+
+
+def _line_end(text: str, index: int) -> int:
+    """The index of the line break ending the line that holds `index` (the text's end if none)."""
+    end = text.find("\n", index)
+    if end < 0:
+        return len(text)
+    return end - 1 if end > 0 and text[end - 1] == "\r" else end
+
