@@ -631,6 +631,36 @@ def load_article(path: Path | str, index: int = 0) -> Article:
     return articles[index] if 0 <= index < len(articles) else articles[0]
 
 
+def _take_front_matter(article: Article, text: str, truncated: bool) -> tuple[str, str | None, bool]:
+    """The text after the front matter, the block (None without one), and whether the front matter
+    declared the title (even a broken one does: then the first line is text, not the title)."""
+    block, rest = split_front_matter(text)
+    if block is None and truncated and _FM_OPEN.match(text):
+        # front matter that does not even close within the part read: it is all YAML, no text to show
+        article.notices.append(
+            f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB, and the text after it "
+            f"starts beyond the first {MAX_READ_BYTES // 1024 // 1024} MiB."
+        )
+        return "", "", True
+    if block is None:
+        return text, None, False
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        article.notices.append(f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB.")
+        return rest, block, True
+    try:
+        meta = parse_front_matter(block)
+    except ValueError as exc:
+        article.notices.append(f"Front matter ignored: {exc}.")
+        return rest, block, True  # broken front matter: keep the body intact, title from the file name
+    if isinstance(meta, dict):
+        apply_meta(article, meta)
+        return rest, block, meta.get("title") is not None
+    if meta is not None:
+        article.notices.append(f"Front matter ignored: a {_type_name(meta)}, not a mapping.")
+        return rest, block, True
+    return rest, block, False
+
+
 def _from_text(
     path: Path,
     text: str,
@@ -642,33 +672,7 @@ def _from_text(
 ) -> Article:
     article = Article(path, fallback_title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    block, rest = split_front_matter(text)
-    declared_title = False  # a front-matter `title` (even a broken one) means: don't take the first line
-    if block is None and truncated and _FM_OPEN.match(text):
-        # front matter that does not even close within the part read: it is all YAML, no text to show
-        article.notices.append(
-            f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB, and the text after it "
-            f"starts beyond the first {MAX_READ_BYTES // 1024 // 1024} MiB."
-        )
-        block, text, declared_title = "", "", True
-    elif block is not None:
-        if len(block) > MAX_FRONT_MATTER_CHARS:
-            article.notices.append(f"Front matter ignored: larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB.")
-            declared_title = True
-        else:
-            try:
-                meta = parse_front_matter(block)
-            except ValueError as exc:
-                article.notices.append(f"Front matter ignored: {exc}.")
-                meta = None
-                declared_title = True  # broken front matter: keep the body intact, title from the file name
-            if isinstance(meta, dict):
-                apply_meta(article, meta)
-                declared_title = meta.get("title") is not None
-            elif meta is not None:
-                declared_title = True
-                article.notices.append(f"Front matter ignored: a {_type_name(meta)}, not a mapping.")
-        text = rest
+    text, block, declared_title = _take_front_matter(article, text, truncated)
     is_markdown = path.suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
     if not want_body:  # a list entry: only the title matters, and it is in the first lines
         text = text[:4096]

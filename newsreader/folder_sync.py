@@ -222,16 +222,7 @@ class FolderSync:
             return changes
         stats, errors, removed = walked
         todo = list(stats)
-        for path in removed:
-            self._drop(path)
-            self._unstored.pop(path, None)
-            self._refused.discard(path)
-            self._empty_files.pop(path, None)
-            self._not_read.discard(path)
-        if self.index is not None and not self.keep_bodies:
-            self._forget(removed | self._unforgotten)
-            self._retry_unstored(unstored, changes)
-        changes.removed = removed
+        self._take_removed(removed, unstored, changes)
         for path, entry_list in errors.items():
             if [e.error for e in self.entries.get(path, [])] != [e.error for e in entry_list]:
                 self._put(path, entry_list, changes)
@@ -255,16 +246,33 @@ class FolderSync:
         # article keep their stamp apart
         self._not_read = {p for p in todo if p not in read_fully}
         self._all_stale = False
+        self._note_empty_files(read_fully, stats)
+        if self.index is not None and not self.keep_bodies:
+            self.index.ensure_order_index()
+        self.scan_seconds = time.monotonic() - started
+        return changes
+
+    def _take_removed(self, removed: set[str], unstored: dict[str, int | None], changes: Changes) -> None:
+        """Forget the files gone from the folder, in every record that names them (and in the index)."""
+        for path in removed:
+            self._drop(path)
+            self._unstored.pop(path, None)
+            self._refused.discard(path)
+            self._empty_files.pop(path, None)
+            self._not_read.discard(path)
+        if self.index is not None and not self.keep_bodies:
+            self._forget(removed | self._unforgotten)
+            self._retry_unstored(unstored, changes)
+        changes.removed = removed
+
+    def _note_empty_files(self, read_fully: set[str], stats: dict[str, int]) -> None:
+        """Files read in full that hold no article keep their stamp apart, so they are not read again."""
         entries = self.entries
         for path in read_fully:
             if not entries.get(path):
                 self._empty_files[path] = stats[path]
             else:
                 self._empty_files.pop(path, None)
-        if self.index is not None and not self.keep_bodies:
-            self.index.ensure_order_index()
-        self.scan_seconds = time.monotonic() - started
-        return changes
 
     def _start_indexer(self, todo: int) -> IndexerProcess | None:
         """A child process that reads a big batch in full into the index (see `indexer.py`), or None."""
