@@ -1,0 +1,34 @@
+"""Quoted words that are mentioned, not reported, on made-up sentences: labels given in a passive naming
+construction, and words held up as a comparison rather than said."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in analyse(text).quotes]
+
+
+# --------------------------------------------------------------------------------------------- passive labels
+def test_passive_called_with_no_agent_is_a_label() -> None:
+    text = "The small port town was once called the \"pearl\" of the northern coast, according to the BBC."
+    assert quotes(text) == []
+
+
+def test_passive_called_in_a_reported_clause_is_still_a_label() -> None:
+    text = "Ann Roe said she was surprised to be called a \"radical reformer\" in one newspaper."
+    assert quotes(text) == []
+
+
+def test_passive_called_with_an_adverb_and_a_full_stop_inside_the_marks_is_a_label() -> None:
+    assert quotes("The illness was commonly called \"marsh fever.\" It spread quickly.") == []
+
+
+def test_passive_called_with_a_by_agent_is_that_agents_speech() -> None:
+    text = "The mayor was called a \"liar\" by Tom Berger on Monday."
+    assert quotes(text) == [("liar", "Tom Berger")]
+
+
+def test_active_called_still_reports_words() -> None:
+    assert quotes("Tom Berger called the mayor a \"liar\" on Monday.") == [("liar", "Tom Berger")]
