@@ -32,3 +32,25 @@ def test_passive_called_with_a_by_agent_is_that_agents_speech() -> None:
 
 def test_active_called_still_reports_words() -> None:
     assert quotes("Tom Berger called the mayor a \"liar\" on Monday.") == [("liar", "Tom Berger")]
+
+
+# --------------------------------------------------------------------------------------------- comparisons
+def test_words_after_sounds_like_are_a_comparison() -> None:
+    text = "Ann Roe admitted that the reply sounds like, \"We read it and threw it away.\" She disagreed."
+    assert quotes(text) == []
+
+
+def test_words_after_it_was_not_just_like_are_a_comparison() -> None:
+    text = "They planned every step; it wasn't just like \"oh let's see what happens tomorrow\", right?"
+    assert quotes(text) == []
+
+
+def test_a_persons_quotative_be_like_still_quotes_them() -> None:
+    assert quotes("And I was like, \"I will never do that again.\"") == [("I will never do that again.", None)]
+    assert [q for q, _ in quotes("And they were like, \"Why did you even come here today?\"")] == \
+        ["Why did you even come here today?"]
+
+
+def test_a_noun_with_like_giving_examples_still_quotes() -> None:
+    text = "She asked questions like \"Why do the buses stop running so early?\" at every meeting."
+    assert [q for q, _ in quotes(text)] == ["Why do the buses stop running so early?"]
