@@ -54,3 +54,29 @@ def test_a_persons_quotative_be_like_still_quotes_them() -> None:
 def test_a_noun_with_like_giving_examples_still_quotes() -> None:
     text = "She asked questions like \"Why do the buses stop running so early?\" at every meeting."
     assert [q for q, _ in quotes(text)] == ["Why do the buses stop running so early?"]
+
+
+# --------------------------------------------------------------------------------------------- terms in a preposed phrase
+def test_term_in_a_preposed_phrase_is_not_the_later_speakers_words() -> None:
+    text = ("Citing a letter about a mysterious \"silent partner\" who took a share of the money, "
+            "Ann Roe said, \"You were the partner, I think.\"")
+    assert quotes(text) == [("You were the partner, I think.", "Ann Roe")]
+
+
+def test_speech_noun_after_a_determiner_is_no_cue_for_the_preposed_term() -> None:
+    text = ("Holding up an email about a mysterious \"silent partner\" who took a share of the money, "
+            "Ann Roe said, \"You were the partner, I think.\"")
+    assert [s for q, s in quotes(text) if q == "silent partner"] in ([], [None])
+    assert quotes(text)[-1] == ("You were the partner, I think.", "Ann Roe")
+
+
+def test_run_opening_its_sentence_still_shares_the_split_quotes_speaker() -> None:
+    text = "\"The plan can still work if we start early\", Tom Berger opines, \"and the town will thank us.\""
+    assert quotes(text) == [("The plan can still work if we start early", "Tom Berger"),
+                            ("and the town will thank us.", "Tom Berger")]
+
+
+def test_run_after_a_speech_participle_still_shares_the_later_speaker() -> None:
+    text = ("Saying \"the river will flood again this spring\" in Spanish, Mayor Tom Berger added, "
+            "\"We must build the wall now.\"")
+    assert [s for _, s in quotes(text)] == ["Tom Berger", "Tom Berger"]
