@@ -56,7 +56,7 @@ def test_a_noun_with_like_giving_examples_still_quotes() -> None:
     assert [q for q, _ in quotes(text)] == ["Why do the buses stop running so early?"]
 
 
-# --------------------------------------------------------------------------------------------- terms in a preposed phrase
+# ------------------------------------------------------------------------------ terms in a preposed phrase
 def test_term_in_a_preposed_phrase_is_not_the_later_speakers_words() -> None:
     text = ("Citing a letter about a mysterious \"silent partner\" who took a share of the money, "
             "Ann Roe said, \"You were the partner, I think.\"")

@@ -237,8 +237,9 @@ def _named_after(ctx: SpeakerContext, src: Run, k: int) -> bool:
     """'Echoing an email about a mysterious "big guy" who took a cut, Trump said, "…"': the earlier run r
     (`ctx.runs[k]`) stands inside a phrase of its sentence that holds no speech verb (a speech word after a
     determiner is a noun), and the later run's speaker is written after r, so the cue introduces only the
-    later run; r is a term of that phrase, not the later speaker's words. A run opening its sentence ('"A", Martin opines, "B"') or after a speech word
-    ('Saying "…", Fernández added, "…"') still shares the later run's speaker."""
+    later run; r is a term of that phrase, not the later speaker's words. A run opening its sentence ('"A",
+    Martin opines, "B"') or after a speech word ('Saying "…", Fernández added, "…"') still shares the later
+    run's speaker."""
     r = ctx.runs[k]
     if src.speaker_span is None or not r.outer_end <= src.speaker_span[0] < src.open_pos:
         return False
