@@ -682,7 +682,8 @@ def test_an_aide_named_after_a_person_stays_unnamed() -> None:
 def test_agentless_passive_subject_is_spoken_of_not_the_speaker() -> None:
     text = ('Senator Dale Pruitt was said to be suffering "minor symptoms" on Friday. '
             'He was called a "dangerous radical" in one newspaper. "I feel fine," Pruitt said later.')
-    assert speakers(text, {"Dale Pruitt": ("person", "m", ("Pruitt",))}) == [None, None, "Dale Pruitt"]
+    # ('was called a "dangerous radical"' with no agent is a label, no quotation: quotations.passive_label)
+    assert speakers(text, {"Dale Pruitt": ("person", "m", ("Pruitt",))}) == [None, "Dale Pruitt"]
 
 
 def test_quoted_as_saying_keeps_its_subject_as_the_speaker() -> None:

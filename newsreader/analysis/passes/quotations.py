@@ -345,7 +345,8 @@ def keep_run(r: Run, doc: Doc) -> bool:
     ps, pe = doc.paragraphs[r.para]
     if pe - ps < CAPTION_PARA_MAX and text.find(":", ps, pe) >= 0 and CAPTION_RE.search(text, ps, pe):
         return False
-    if _named_not_said(text, r, ps) or names_by_verb(text, r, ps):
+    if _named_not_said(text, r, ps) or names_by_verb(text, r, ps) or passive_label(text, r, doc) \
+            or imagined_comparison(text, r, ps):
         return False
     if r.cont:
         return True
@@ -529,6 +530,48 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
         if lw in speech:
             return False
     return False
+
+
+PASSIVE_LABEL_REACH = 2  # 'was called the "breadbasket"': words between the participle and the mark
+AGENT_REACH = 4  # 'was called a "liar" by the mayor', 'was called "X" on Monday by the mayor'
+
+
+def passive_label(text: str, r: Run, doc: Doc) -> bool:
+    """'the region was once called the "breadbasket" of Africa', 'such add-ons are called "mods"': the run
+    is the complement of a passive naming verb (a passive auxiliary, an adverb or none ("once",
+    "commonly"), then "called", "termed", "named" …, then at most a determiner and a modifier). With no
+    "by" agent after it the words are a label the thing goes by, said by nobody in particular; 'was called
+    a "liar" by the mayor' names who said them and stays speech."""
+    ps = doc.paragraphs[r.para][0]
+    before = _WORDS_RE.findall(text[max(ps, r.open_pos - 60):r.open_pos])
+    naming = words("naming_participles") | words("naming_verbs")
+    aux = words("passive_auxiliaries")
+    for i in range(len(before) - 1, max(-1, len(before) - 2 - PASSIVE_LABEL_REACH), -1):
+        if before[i].lower() in naming:
+            prior = [w.lower() for w in before[max(0, i - 2):i]]
+            adverb = prior[-1:] and (prior[-1].endswith("ly") or prior[-1] in words("subject_adverbs"))
+            passive = prior[-1:] and (prior[-1] in aux or (len(prior) == 2 and prior[0] in aux and adverb))
+            return bool(passive) and "by" not in [w.lower() for w in WORD_RE.findall(
+                run_clause(text, r, doc)[1])[:AGENT_REACH]]
+    return False
+
+
+def imagined_comparison(text: str, r: Run, ps: int) -> bool:
+    """'the answer sounds like, "We never read it."', 'it wasn't just like "let's see what happens"': a run
+    right after "like" that a verb of seeming ("sounds", "looks") or "be" with a non-personal subject
+    ("it was", "that's") governs is a comparison with words nobody said, not a quotation. The quotative
+    "be like" of a person ('I was like, "…"', 'they were like "…"') reports words and is left alone."""
+    before = _WORDS_RE.findall(text[max(ps, r.open_pos - 50):r.open_pos])
+    if not before or before[-1].lower() != "like" or text[r.open_pos - 1:r.open_pos] not in " ,:":
+        return False
+    ws = [w.lower() for w in before[:-1]]
+    while ws and ws[-1] in words("comparison_hedges"):
+        ws.pop()
+    if not ws:
+        return False
+    if ws[-1] in words("resemblance_verbs") or ws[-1] in words("comparison_contractions"):
+        return True
+    return ws[-1] in words("comparison_copulas") and ws[-2:-1] != [] and ws[-2] in words("comparison_subjects")
 
 
 def after_work_noun(text: str, r: Run, ps: int) -> bool:

@@ -108,13 +108,14 @@ def inherit_speakers(runs: list[Run], ctx: SpeakerContext) -> None:
     last_in_group: dict[int, Run] = {}
     last_in_para: dict[int, Run] = {}
     prev: Run | None = None
-    for _k, r in enumerate(runs):
+    for k, r in enumerate(runs):
         if not r.attributed:
             src = last_in_group.get(r.group) if r.cont else None
             if src is None:
                 src = last_in_para.get(r.para) or first_in_para.get(r.para)
                 src = src if src is not None and _nothing_intervenes(ctx, src, r) and \
-                    not (src.start > r.start and _deictic(ctx, (src.speaker, src.speaker_span))) else None
+                    not (src.start > r.start and (_deictic(ctx, (src.speaker, src.speaker_span))
+                                                  or _named_after(ctx, src, k))) else None
             if src is None and prev is not None and _quote_only_para(ctx, r) and prev.para >= r.para - 1 \
                     and _nothing_intervenes(ctx, prev, r):
                 src = prev
@@ -230,6 +231,23 @@ def attribute_first_person(ctx: SpeakerContext) -> None:
             if x.para != r.para or x.attributed or not _nothing_intervenes(ctx, r, x):
                 break
             x.speaker, x.speaker_span, x.attributed = r.speaker, r.speaker_span, True
+
+
+def _named_after(ctx: SpeakerContext, src: Run, k: int) -> bool:
+    """'Echoing an email about a mysterious "big guy" who took a cut, Trump said, "…"': the earlier run r
+    (`ctx.runs[k]`) stands inside a phrase of its sentence that holds no speech verb (a speech word after a
+    determiner is a noun), and the later run's speaker is written after r, so the cue introduces only the
+    later run; r is a term of that phrase, not the later speaker's words. A run opening its sentence ('"A",
+    Martin opines, "B"') or after a speech word ('Saying "…", Fernández added, "…"') still shares the later
+    run's speaker."""
+    r = ctx.runs[k]
+    if src.speaker_span is None or not r.outer_end <= src.speaker_span[0] < src.open_pos:
+        return False
+    s, e = before_window(ctx, k)
+    before = [w.lower() for w in WORD_RE.findall(ctx.text[s:e])]
+    markers = words("noun_markers")  # ('an email from …': a speech word after a determiner is a noun)
+    return bool(before) and not any(w in ctx.speech_verbs and (i == 0 or before[i - 1] not in markers)
+                                    for i, w in enumerate(before))
 
 
 def _deictic(ctx: SpeakerContext, hit: Hit) -> bool:
