@@ -23,6 +23,7 @@ from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
 from ..state import Cand, DocState
 from ..text import Doc, Token, occurrences
+from .person_evidence import name_shaped
 
 # Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
 NAME_LIKE_WORDS = rule_words("actors_name_like_words")
@@ -386,7 +387,7 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     if title in lex.ambiguous_titles:
         first = rest[0]
         place = is_place_name(first, lex) and not (len(rest) == 1 and surname(first))
-        ok = lex.is_forename(first) and not place or (
+        ok = (lex.is_forename(first) or name_shaped(rest, lex)) and not place or (
             not after_words and rest[-1] not in lex.org_heads and rest[-1] not in lex.media_heads
             and not place and not is_acronym(first))
         if ok and len(title) == 1 and len(rest) == 1 and lex.is_forename(title[0]) and not after_words \

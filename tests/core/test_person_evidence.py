@@ -1,0 +1,37 @@
+"""Person evidence without the forename list (`passes/person_evidence.py`): made-up forenames that no
+list knows must be found and typed as people from what the text shows."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyse
+from newsreader.analysis.lexicon import lexicon
+from newsreader.analysis.passes.person_evidence import name_shaped
+
+
+def names(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_an_ambiguous_title_after_a_body_is_no_part_of_an_unknown_forename_name() -> None:
+    found = names("Writing for the bench, Supreme Court Justice Zorvena Kadlec said the law stands.")
+    assert found.get("Zorvena Kadlec") == "person"
+    assert not any("Justice" in n for n in found)
+
+
+def test_a_portfolio_and_title_before_an_unknown_forename_are_dropped() -> None:
+    found = names("Fisheries Minister Tavrio Okonde said the boats would stay in port.")
+    assert found.get("Tavrio Okonde") == "person" and not any("Minister" in n for n in found)
+
+
+def test_an_acronym_body_and_captain_before_an_unknown_forename() -> None:
+    found = names("The Harbour Watch closed the bay. HWB Captain Melvra Stonefield told reporters it was safe.")
+    assert found.get("Melvra Stonefield") == "person"
+
+
+def test_name_shape_needs_non_dictionary_words_and_no_head() -> None:
+    lex = lexicon()
+    assert name_shaped(["Zorvena", "Kadlec"], lex)
+    assert name_shaped(["Zorvena", "K", "Kadlec"], lex)
+    assert not name_shaped(["Court", "Kadlec"], lex)  # a dictionary word opens no personal name
+    assert not name_shaped(["Zorvena", "University"], lex)  # an organisation's head ends none
+    assert not name_shaped(["Zorvena"], lex)  # one word is no full name
