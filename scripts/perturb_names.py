@@ -8,7 +8,9 @@ pronouns, apposition, later surname-only mentions).
 
 Rule:
 - a forename is the first word of a gold actor of kind person with two words or more, alphabetic,
-  capitalised, three letters or more ("Jane" of "Jane Doe"; not "Dr" nor "J.");
+  capitalised, three letters or more ("Jane" of "Jane Doe"; not "Dr" nor "J."), unless the name is an
+  office or a phrase: a function word or title opens it or a function word joins it ("The Undertaker",
+  "Undersecretary for Education Mr. Rossi");
 - it is replaced, as a whole word, everywhere in the article and in every string of the gold (quotation
   texts, speakers, speaker phrases, actor names and aliases), by a made-up name OF THE SAME LENGTH, so
   that character offsets in the gold stay valid;
@@ -85,9 +87,19 @@ def forenames(gold: dict[str, Any]) -> list[str]:
         if actor.get("kind") != "person" or len(parts) < 2:
             continue
         first = parts[0]
-        if first.isalpha() and first[0].isupper() and len(first) >= 3 and first not in out:
+        if first.isalpha() and first[0].isupper() and len(first) >= 3 and first not in out \
+                and not _office_or_phrase(parts):
             out.append(first)
     return out
+
+
+def _office_or_phrase(parts: list[str]) -> bool:
+    """"The Undertaker", "Undersecretary for Education Mr. Rossi": a function word or a title opens the
+    name, or a function word joins it; its first word is no forename."""
+    lex = lexicon()
+    first = parts[0]
+    return (first in lex.function_words or first in lex.title_starts) and not lex.is_forename(first) \
+        or any(w in lex.function_words for w in parts[1:])
 
 
 def _replace_all(value: Any, pattern: re.Pattern[str], table: dict[str, str]) -> Any:
