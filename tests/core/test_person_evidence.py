@@ -35,3 +35,10 @@ def test_name_shape_needs_non_dictionary_words_and_no_head() -> None:
     assert not name_shaped(["Court", "Kadlec"], lex)  # a dictionary word opens no personal name
     assert not name_shaped(["Zorvena", "University"], lex)  # an organisation's head ends none
     assert not name_shaped(["Zorvena"], lex)  # one word is no full name
+
+
+def test_a_person_with_an_unknown_forename_is_no_organisation_for_a_later_its() -> None:
+    text = ("In March, Velorin Marsk posted a note which softened his stance on Kestrel. "
+            "The Marsk administration has sharpened its rhetoric against Kestrel in recent weeks. "
+            "However Marsk's latest move will not reassure Kestrel.")
+    assert names(text).get("Velorin Marsk") == "person"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from ..names import is_acronym, is_initial, is_place_name, surnameish
+from ..state import Entity
 
 NAME_WORDS = (2, 3)  # a forename and a surname, perhaps with a middle name or an initial between
 
@@ -27,3 +28,15 @@ def name_shaped(words: list[str], lex: Lexicon) -> bool:
             or last in lex.event_heads or is_place_name(" ".join(words), lex):
         return False
     return all(is_initial(w) or surnameish(w, lex) for w in words[1:-1])
+
+
+def person_votes_stand(e: Entity, lex: Lexicon) -> bool:
+    """Rule: person evidence beats a missing forename. When the rules voted for a person only (a title,
+    "said", a pronoun, apposition) and never for an organisation or a place, a name shaped like a personal
+    name (`name_shaped`) that no list knows as an organisation stays a person: the learned kind model leans
+    on the forename lists, and an unknown forename is no evidence of an organisation ("Heneis Trump")."""
+    if e.kind != "person" or e.org_votes or e.place_votes or not e.person_votes:
+        return False
+    words = e.name.split()
+    return not lex.forename_evidence(words[0]) and name_shaped(words, lex) \
+        and lex.known_orgs.isdisjoint(e.forms) and not any(map(lex.org_aliases.__contains__, e.forms))

@@ -23,6 +23,7 @@ from ..state import DocState, Entity
 from ..text import Doc, Token
 from ..weights import Features, model
 from .kinds import BODY_NOUNS, PLACE_PREPS, appositive_body
+from .person_evidence import person_votes_stand
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
 LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
@@ -116,6 +117,8 @@ def learned_kinds(state: DocState) -> None:
     Places stay as the gazetteers and place contexts made them."""
     models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
     for e in state.roots:
+        if person_votes_stand(e, state.lex):
+            continue  # (an unknown forename is no evidence against the person the rules found)
         if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
         elif e.features and e.kind != "place":
