@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon
 from ..names import is_acronym, is_initial, is_place_name, surnameish
 from ..state import Entity
+from ..text import Token
 
 NAME_WORDS = (2, 3)  # a forename and a surname, perhaps with a middle name or an initial between
 
@@ -40,3 +41,17 @@ def person_votes_stand(e: Entity, lex: Lexicon) -> bool:
     words = e.name.split()
     return not lex.forename_evidence(words[0]) and name_shaped(words, lex) \
         and lex.known_orgs.isdisjoint(e.forms) and not any(map(lex.org_aliases.__contains__, e.forms))
+
+
+def modifies_a_noun(toks: list[Token], k: int) -> bool:
+    """Rule: a name between "the" and a lower-case word modifies that word's noun ("the Marsk
+    administration", "the Vane family"): a possessive or pronoun after the phrase refers to its head
+    noun, not to the name, so "its" there says nothing of the name's kind. `k` is the mention's last
+    token; the name is one to three words long."""
+    if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent or not toks[k + 1].text[:1].islower() \
+            or toks[k + 1].start != toks[k].end + 1:
+        return False
+    j = k
+    while j > 0 and k - j < 3 and toks[j - 1].cap and toks[j - 1].text != "The" and toks[j - 1].sent == toks[k].sent:
+        j -= 1
+    return j > 0 and toks[j - 1].text in ("the", "The") and toks[j - 1].sent == toks[k].sent

@@ -23,7 +23,7 @@ from ..state import DocState, Entity
 from ..text import Doc, Token
 from ..weights import Features, model
 from .kinds import BODY_NOUNS, PLACE_PREPS, appositive_body
-from .person_evidence import person_votes_stand
+from .person_evidence import modifies_a_noun, person_votes_stand
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
 LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
@@ -117,11 +117,9 @@ def learned_kinds(state: DocState) -> None:
     Places stay as the gazetteers and place contexts made them."""
     models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
     for e in state.roots:
-        if person_votes_stand(e, state.lex):
-            continue  # (an unknown forename is no evidence against the person the rules found)
         if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
-        elif e.features and e.kind != "place":
+        elif e.features and e.kind != "place" and not person_votes_stand(e, state.lex):
             ending = _ending(e)  # (the model's one feature beyond `e.features`, weighed without a copy of them)
             probs = {k: m.probability(e.features, ending) for k, m in models.items()}
             e.kind = max(ACTOR_KINDS, key=lambda k: (probs[k], k == e.kind))
@@ -142,6 +140,8 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
     toks = state.doc.tokens
     time_words, stops = state.lex.time_words, IT_STOPS
     for k in _last_tokens(e, state.doc):
+        if modifies_a_noun(toks, k):
+            continue  # ("The Marsk administration … its": the "its" is the noun's)
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
             if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
