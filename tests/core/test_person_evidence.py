@@ -42,3 +42,18 @@ def test_a_person_with_an_unknown_forename_is_no_organisation_for_a_later_its() 
             "The Marsk administration has sharpened its rhetoric against Kestrel in recent weeks. "
             "However Marsk's latest move will not reassure Kestrel.")
     assert names(text).get("Velorin Marsk") == "person"
+
+
+def test_a_titled_surname_joins_the_full_name_with_an_unknown_forename() -> None:
+    text = ("Republic Speaker Vantrop opens inquiry\n\n"
+            "Ilmera Vantrop, the speaker of the assembly, opened an inquiry on Monday. "
+            "Vantrop said the inquiry would be quick.")
+    found = names(text)
+    assert found.get("Ilmera Vantrop") == "person" and not any(n.startswith("Speaker") for n in found)
+
+
+def test_a_place_named_surname_after_an_unknown_forename_stays_the_person_after_a_title() -> None:
+    text = ("Coast Guard Captain Houlia Rochester told reporters the search was over. "
+            "Captain Rochester said: \"We did what we could.\"")
+    quotes = analyse(text).quotes
+    assert [q.speaker for q in quotes] == ["Houlia Rochester"]

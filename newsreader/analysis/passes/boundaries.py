@@ -323,10 +323,11 @@ def _past_portfolio(words: list[str], j: int, lex: Lexicon) -> int:
 
 
 def _after_a_forename(state: DocState, word: str) -> bool:
-    """The article writes `word` right after a forename, at the end of a run ("USCG Captain Monica Rochester")."""
+    """The article writes `word` right after a forename, at the end of a run ("USCG Captain Monica Rochester");
+    an unknown forename counts when the pair is name-shaped (`name_shaped`)."""
     toks, lex = state.doc.tokens, state.lex
-    return any(len(r) >= 2 and toks[r[-1]].text == word and lex.is_forename(toks[r[-2]].text)
-               for r in state.runs)
+    return any(len(r) >= 2 and toks[r[-1]].text == word and (
+        lex.is_forename(toks[r[-2]].text) or name_shaped([toks[r[-2]].text, word], lex)) for r in state.runs)
 
 
 def _shares_surname(k: int, state: DocState) -> bool:
