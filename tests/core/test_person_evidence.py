@@ -57,3 +57,8 @@ def test_a_place_named_surname_after_an_unknown_forename_stays_the_person_after_
             "Captain Rochester said: \"We did what we could.\"")
     quotes = analyse(text).quotes
     assert [q.speaker for q in quotes] == ["Houlia Rochester"]
+
+
+def test_an_occupational_noun_opening_a_sentence_is_no_part_of_an_unknown_forename_name() -> None:
+    found = names("Legislator Diase Chaniwa said the bill would pass. Broadcaster Traik Morvelle disagreed.")
+    assert found.get("Diase Chaniwa") == "person" and found.get("Traik Morvelle") == "person"

@@ -540,10 +540,11 @@ def _portfolio_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> 
 
 
 def _initial_role(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
-    """"Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role."""
+    """"Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role; so is
+    an occupational noun ("Legislator", "Broadcaster") before an unknown forename in a name-shaped rest."""
     if 3 <= len(words) <= 4 and c.toks[0].initial and not c.person_evidence and not lex.is_forename(words[0]) \
             and (words[0].lower() in lex.common_words or words[0].endswith(AGENT_SUFFIXES)) \
-            and lex.forename_evidence(words[1]) \
+            and (lex.forename_evidence(words[1]) or words[0].endswith(AGENT_SUFFIXES) and name_shaped(words[1:], lex)) \
             and words[0] not in lex.function_words and not any(w in lex.org_heads for w in words):
         return [Cand(c.toks[1:])]
     return None
