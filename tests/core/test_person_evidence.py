@@ -62,3 +62,8 @@ def test_a_place_named_surname_after_an_unknown_forename_stays_the_person_after_
 def test_an_occupational_noun_opening_a_sentence_is_no_part_of_an_unknown_forename_name() -> None:
     found = names("Legislator Diase Chaniwa said the bill would pass. Broadcaster Traik Morvelle disagreed.")
     assert found.get("Diase Chaniwa") == "person" and found.get("Traik Morvelle") == "person"
+
+
+def test_two_name_shaped_words_after_an_organisation_head_are_a_person() -> None:
+    found = names("After the vote, the head of the Harbour Council Zorvena Kadlec told reporters it was fair.")
+    assert found.get("Harbour Council") == "organisation" and found.get("Zorvena Kadlec") == "person"

@@ -23,7 +23,7 @@ from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
 from ..state import Cand, DocState
 from ..text import Doc, Token, occurrences
-from .person_evidence import name_shaped
+from .person_evidence import name_after_head, name_shaped
 
 # Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
 NAME_LIKE_WORDS = rule_words("actors_name_like_words")
@@ -588,7 +588,8 @@ def _forename_after_org(c: Cand, words: list[str], lex: Lexicon, solo: set[str])
     if words[-1] in lex.org_heads:
         return None  # "Maryland General Assembly": a forename-like word before a body's head names no person
     k = next((k for k in range(1, len(words) - 1)
-              if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0)
+              if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0) \
+        or name_after_head(words, lex)
     if not k:
         return None
     prefix = " ".join(words[:k])

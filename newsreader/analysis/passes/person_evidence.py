@@ -17,7 +17,7 @@ NAME_WORDS = (2, 3)  # a forename and a surname, perhaps with a middle name or a
 
 def name_shaped(words: list[str], lex: Lexicon) -> bool:
     """Rule: two or three capitalised words that can only be a personal name, whatever the forename
-    lists say ("Justice Ilvo Kagan", "Captain Houlia Rochester"): the first is no dictionary word,
+    lists say ("Justice Zorvena Kagan", "Captain Houlia Rochester"): the first is no dictionary word,
     place, organisation or acronym (`surnameish`: a made-up or foreign forename), a middle word is an
     initial or such a word, and the last is no head word of an organisation, outlet, place or event, no
     function word and no title ("Minister of State Council" is an office, not a name)."""
@@ -55,3 +55,14 @@ def modifies_a_noun(toks: list[Token], k: int) -> bool:
     while j > 0 and k - j < 3 and toks[j - 1].cap and toks[j - 1].text != "The" and toks[j - 1].sent == toks[k].sent:
         j -= 1
     return j > 0 and toks[j - 1].text in ("the", "The") and toks[j - 1].sent == toks[k].sent
+
+
+def name_after_head(words: list[str], lex: Lexicon) -> int:
+    """Rule: an organisation's name ends at its head word, so two name-shaped words glued after the head
+    are a person's name even when the forename is unknown ("Refugee Council Zorvena Kadlec said"): the
+    index where that name starts, 0 when the run does not end so (the last word may be no place either:
+    "Bank Negara Malaysia")."""
+    k = len(words) - 2
+    if k < 2 or words[k - 1] not in lex.org_heads or is_place_name(words[-1], lex):
+        return 0
+    return k if name_shaped(words[k:], lex) and " ".join(words[k:]) not in lex.known_orgs else 0
