@@ -67,3 +67,9 @@ def test_an_occupational_noun_opening_a_sentence_is_no_part_of_an_unknown_forena
 def test_two_name_shaped_words_after_an_organisation_head_are_a_person() -> None:
     found = names("After the vote, the head of the Harbour Council Zorvena Kadlec told reporters it was fair.")
     assert found.get("Harbour Council") == "organisation" and found.get("Zorvena Kadlec") == "person"
+
+
+def test_repeated_person_evidence_outweighs_one_its() -> None:
+    text = ("Narle Thesvom built a clock. Police arrested Thesvom at school, and Thesvom said he was scared. "
+            "The agency tweeted support of Narle Thesvom via its account.")
+    assert names(text).get("Narle Thesvom") == "person"

@@ -66,3 +66,14 @@ def name_after_head(words: list[str], lex: Lexicon) -> int:
     if k < 2 or words[k - 1] not in lex.org_heads or is_place_name(words[-1], lex):
         return 0
     return k if name_shaped(words[k:], lex) and " ".join(words[k:]) not in lex.known_orgs else 0
+
+
+ITS_OUTVOTED = 2  # person votes (two mentions typed person, or one with a title) that one "its" cannot undo
+
+
+def person_outweighs_its(e: Entity, lex: Lexicon) -> bool:
+    """Rule: one "its" after a mention is one cue of an organisation; a name-shaped name that the rules
+    typed person at two mentions or more (or with a title) and never otherwise is a person whatever
+    "its" follows it ("NASA tweeted support of Narle Thesvom via its account": "its" is NASA's). A listed
+    forename or a title already wins so; this gives an unknown forename the same footing."""
+    return e.person_votes >= ITS_OUTVOTED and person_votes_stand(e, lex)
