@@ -73,3 +73,10 @@ def test_repeated_person_evidence_outweighs_one_its() -> None:
     text = ("Narle Thesvom built a clock. Police arrested Thesvom at school, and Thesvom said he was scared. "
             "The agency tweeted support of Narle Thesvom via its account.")
     assert names(text).get("Narle Thesvom") == "person"
+
+
+def test_a_person_called_by_an_ambiguous_body_noun_stays_a_person() -> None:
+    text = ("The game was made by developer Vylkro Aholan. Vylkro Aholan said he started it in 2010. "
+            "Vylkro Aholan said the project grew. Vylkro Aholan told us it was his longest project. "
+            "Vylkro Aholan said he plays it daily. Vylkro Aholan said he has no plans to stop.")
+    assert names(text).get("Vylkro Aholan") == "person"

@@ -31,12 +31,16 @@ def name_shaped(words: list[str], lex: Lexicon) -> bool:
     return all(is_initial(w) or surnameish(w, lex) for w in words[1:-1])
 
 
+PERSON_MAJORITY = 3  # person votes outnumber the others this many times: the rules have settled the kind
+
+
 def person_votes_stand(e: Entity, lex: Lexicon) -> bool:
-    """Rule: person evidence beats a missing forename. When the rules voted for a person only (a title,
-    "said", a pronoun, apposition) and never for an organisation or a place, a name shaped like a personal
-    name (`name_shaped`) that no list knows as an organisation stays a person: the learned kind model leans
-    on the forename lists, and an unknown forename is no evidence of an organisation ("Heneis Trump")."""
-    if e.kind != "person" or e.org_votes or e.place_votes or not e.person_votes:
+    """Rule: person evidence beats a missing forename. When the rules voted for a person (a title, "said",
+    a pronoun, apposition) more than PERSON_MAJORITY times as often as for an organisation and a place
+    together (never, or at one mention in many), a name shaped like a personal name (`name_shaped`) that
+    no list knows as an organisation stays a person: the learned kind model leans on the forename lists,
+    and an unknown forename is no evidence of an organisation ("Heneis Trump")."""
+    if e.kind != "person" or e.person_votes <= PERSON_MAJORITY * (e.org_votes + e.place_votes):
         return False
     words = e.name.split()
     return not lex.forename_evidence(words[0]) and name_shaped(words, lex) \
@@ -68,12 +72,13 @@ def name_after_head(words: list[str], lex: Lexicon) -> int:
     return k if name_shaped(words[k:], lex) and " ".join(words[k:]) not in lex.known_orgs else 0
 
 
-ITS_OUTVOTED = 2  # person votes (two mentions typed person, or one with a title) that one "its" cannot undo
+CUE_OUTVOTED = 2  # person votes (two mentions typed person, or one with a title) that one cue cannot undo
 
 
-def person_outweighs_its(e: Entity, lex: Lexicon) -> bool:
-    """Rule: one "its" after a mention is one cue of an organisation; a name-shaped name that the rules
-    typed person at two mentions or more (or with a title) and never otherwise is a person whatever
-    "its" follows it ("NASA tweeted support of Narle Thesvom via its account": "its" is NASA's). A listed
-    forename or a title already wins so; this gives an unknown forename the same footing."""
-    return e.person_votes >= ITS_OUTVOTED and person_votes_stand(e, lex)
+def person_outweighs_one_cue(e: Entity, lex: Lexicon) -> bool:
+    """Rule: one "its" after a mention, or one noun for a body before or beside it, is one cue of an
+    organisation; a name-shaped name that the rules typed person at two mentions or more (or with a title),
+    PERSON_MAJORITY times as often as anything else, is a person whatever that cue says ("NASA tweeted
+    support of Narle Thesvom via its account": "its" is NASA's). A listed forename or a title already wins
+    so; this gives an unknown forename the same footing."""
+    return e.person_votes >= CUE_OUTVOTED and person_votes_stand(e, lex)
