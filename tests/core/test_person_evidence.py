@@ -80,3 +80,15 @@ def test_a_person_called_by_an_ambiguous_body_noun_stays_a_person() -> None:
             "Vylkro Aholan said the project grew. Vylkro Aholan told us it was his longest project. "
             "Vylkro Aholan said he plays it daily. Vylkro Aholan said he has no plans to stop.")
     assert names(text).get("Vylkro Aholan") == "person"
+
+
+def test_name_shape_takes_particles_and_elided_particles() -> None:
+    lex = lexicon()
+    assert name_shaped(["Melyr", "De", "Bruyne"], lex) and name_shaped(["Nair", "de", "Blasio"], lex)
+    assert name_shaped(["Dianokpo", "d'Ettorre"], lex) and name_shaped(["Drenbe", "O'Regan"], lex)
+
+
+def test_a_person_with_a_particle_surname_and_an_unknown_forename_is_a_person() -> None:
+    text = ("Melyr De Bruyne scored twice. The club praised Melyr De Bruyne for its win, "
+            "and De Bruyne said he was happy.")
+    assert names(text).get("Melyr De Bruyne") == "person"

@@ -7,11 +7,12 @@ weighs no less than a known one where the context already says "a person".
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, rule_words
 from ..names import is_acronym, is_initial, is_place_name, surnameish
 from ..state import Entity
 from ..text import Token
 
+PARTICLES = rule_words("actors_particles")  # "de", "van", "bin": lower-case words inside a personal name
 NAME_WORDS = (2, 3)  # a forename and a surname, perhaps with a middle name or an initial between
 
 
@@ -19,16 +20,27 @@ def name_shaped(words: list[str], lex: Lexicon) -> bool:
     """Rule: two or three capitalised words that can only be a personal name, whatever the forename
     lists say ("Justice Zorvena Kagan", "Captain Houlia Rochester"): the first is no dictionary word,
     place, organisation or acronym (`surnameish`: a made-up or foreign forename), a middle word is an
-    initial or such a word, and the last is no head word of an organisation, outlet, place or event, no
+    initial, a name particle ("de", "van") or such a word, and the last (capitalised, or a surname after
+    an elided particle: "d'Ettorre") is no head word of an organisation, outlet, place or event, no
     function word and no title ("Minister of State Council" is an office, not a name)."""
     if len(words) not in NAME_WORDS or not surnameish(words[0], lex) or words[0] in lex.known_orgs:
         return False
     last = words[-1]
-    if not last[:1].isupper() or is_acronym(last) or last in lex.function_words or (last,) in lex.titles \
+    if not (last[:1].isupper() or _particle_surname(last, lex)) or is_acronym(last) \
+            or last in lex.function_words or (last,) in lex.titles \
             or last in lex.org_heads or last in lex.media_heads or last in lex.place_heads \
             or last in lex.event_heads or is_place_name(" ".join(words), lex):
         return False
-    return all(is_initial(w) or surnameish(w, lex) for w in words[1:-1])
+    return all(is_initial(w) or surnameish(w, lex) or w.lower() in PARTICLES for w in words[1:-1])
+
+
+def _particle_surname(word: str, lex: Lexicon) -> bool:
+    """"d'Ettorre", "O'Regan", "al-Bashir": a surname with an elided or joined particle before it."""
+    for sep in ("'", "\u2019", "-"):
+        head, _, rest = word.partition(sep)
+        if rest and len(head) <= 3 and surnameish(rest, lex):
+            return True
+    return False
 
 
 PERSON_MAJORITY = 3  # person votes outnumber the others this many times: the rules have settled the kind
