@@ -92,3 +92,13 @@ def test_a_person_with_a_particle_surname_and_an_unknown_forename_is_a_person() 
     text = ("Melyr De Bruyne scored twice. The club praised Melyr De Bruyne for its win, "
             "and De Bruyne said he was happy.")
     assert names(text).get("Melyr De Bruyne") == "person"
+
+
+def test_said_she_types_a_lone_unknown_name_a_person() -> None:
+    text = "The plant will close in May. Kadlevic said she would fight the decision."
+    assert names(text).get("Kadlevic") == "person"
+
+
+def test_an_age_in_apposition_types_a_lone_unknown_name_a_person() -> None:
+    assert names("Yesterday Kadlevic, 45, opened the shop on Main Street.").get("Kadlevic") == "person"
+

@@ -7,9 +7,11 @@ weighs no less than a known one where the context already says "a person".
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Lexicon, rule_words
 from ..names import is_acronym, is_initial, is_place_name, surnameish
-from ..state import Entity
+from ..state import DocState, Entity
 from ..text import Token
 
 PARTICLES = rule_words("actors_particles")  # "de", "van", "bin": lower-case words inside a personal name
@@ -94,3 +96,27 @@ def person_outweighs_one_cue(e: Entity, lex: Lexicon) -> bool:
     support of Narle Thesvom via its account": "its" is NASA's). A listed forename or a title already wins
     so; this gives an unknown forename the same footing."""
     return e.person_votes >= CUE_OUTVOTED and person_votes_stand(e, lex)
+
+
+PERSONAL_PRONOUNS = rule_words("actors_personal_pronouns")
+AGE_APPOSITION = re.compile(r", \d{1,3}, ")  # "Kadlec, 45, a teacher": an age set off by commas
+
+
+def person_contexts(state: DocState) -> None:
+    """Rule: the sentence types a name as a person where English never puts a body: a verb of saying
+    followed by "he" or "she" ("Kadlec said she would stay": the pronoun is the speaker, the name's
+    referent) or an age in apposition ("Kadlec, 45, …"). A candidate that no word list typed takes the
+    kind person there, so that its votes carry to the full name its surname joins later."""
+    doc, verbs = state.doc, state.lex.speech_verbs
+    toks, index_of = doc.tokens, doc.index_of
+    for c in state.cands:
+        if c.kind is not None:
+            continue  # (the lists or a frame have spoken)
+        if AGE_APPOSITION.match(doc.text, c.end):
+            c.kind = "person"
+            continue
+        k = index_of.get(c.toks[-1].start)
+        if k is not None and k + 2 < len(toks) and toks[k + 1].text in verbs \
+                and toks[k + 2].text in PERSONAL_PRONOUNS and toks[k + 2].sent == toks[k].sent:
+            c.kind = "person"
+
