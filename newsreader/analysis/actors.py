@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .model import ActorHint
-from .passes import boundaries, coreference, entities, evidence, filtering, kinds, mentions, runs, weighing
+from .passes import (boundaries, coreference, entities, evidence, filtering, kinds, mentions, person_evidence, runs,
+                     weighing)
 from .state import Cast, DocState
 from .text import Doc
 
@@ -26,6 +27,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     boundaries.join_organisations,
     filtering.filter_candidates,
     kinds.candidate_kinds,
+    person_evidence.person_contexts,
     entities.hint_entities,
     entities.group_forms,
     coreference.bracketed_acronyms,

@@ -24,6 +24,7 @@ from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
 from ..state import Cand, DocState
 from ..text import Doc, Token, occurrences
+from .person_evidence import name_after_head, name_shaped
 
 # Forenames that are also listed as function words ("Bill" the law): before a surname they are names.
 NAME_LIKE_WORDS = rule_words("actors_name_like_words")
@@ -324,10 +325,11 @@ def _past_portfolio(words: list[str], j: int, lex: Lexicon) -> int:
 
 
 def _after_a_forename(state: DocState, word: str) -> bool:
-    """The article writes `word` right after a forename, at the end of a run ("USCG Captain Monica Rochester")."""
+    """The article writes `word` right after a forename, at the end of a run ("USCG Captain Monica Rochester");
+    an unknown forename counts when the pair is name-shaped (`name_shaped`)."""
     toks, lex = state.doc.tokens, state.lex
-    return any(len(r) >= 2 and toks[r[-1]].text == word and lex.is_forename(toks[r[-2]].text)
-               for r in state.runs)
+    return any(len(r) >= 2 and toks[r[-1]].text == word and (
+        lex.is_forename(toks[r[-2]].text) or name_shaped([toks[r[-2]].text, word], lex)) for r in state.runs)
 
 
 def _shares_surname(k: int, state: DocState) -> bool:
@@ -388,7 +390,7 @@ def _title_applies(title: tuple[str, ...], rest: list[str], after_words: bool, l
     if title in lex.ambiguous_titles:
         first = rest[0]
         place = is_place_name(first, lex) and not (len(rest) == 1 and surname(first))
-        ok = lex.is_forename(first) and not place or (
+        ok = (lex.is_forename(first) or name_shaped(rest, lex)) and not place or (
             not after_words and rest[-1] not in lex.org_heads and rest[-1] not in lex.media_heads
             and not place and not is_acronym(first))
         if ok and len(title) == 1 and len(rest) == 1 and lex.is_forename(title[0]) and not after_words \
@@ -542,10 +544,11 @@ def _portfolio_word(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> 
 
 
 def _initial_role(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> list[Cand] | None:
-    """"Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role."""
+    """"Broadcaster Piers Morgan commented": a sentence-initial common noun before a forename is a role; so is
+    an occupational noun ("Legislator", "Broadcaster") before an unknown forename in a name-shaped rest."""
     if 3 <= len(words) <= 4 and c.toks[0].initial and not c.person_evidence and not lex.is_forename(words[0]) \
             and (words[0].lower() in lex.common_words or words[0].endswith(AGENT_SUFFIXES)) \
-            and lex.forename_evidence(words[1]) \
+            and (lex.forename_evidence(words[1]) or words[0].endswith(AGENT_SUFFIXES) and name_shaped(words[1:], lex)) \
             and words[0] not in lex.function_words and not any(w in lex.org_heads for w in words):
         return [Cand(c.toks[1:])]
     return None
@@ -590,7 +593,8 @@ def _forename_after_org(c: Cand, words: list[str], lex: Lexicon, solo: set[str])
     if words[-1] in lex.org_heads:
         return None  # "Maryland General Assembly": a forename-like word before a body's head names no person
     k = next((k for k in range(1, len(words) - 1)
-              if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0)
+              if lex.is_forename(words[k]) and " ".join(words[k:]) not in lex.known_orgs), 0) \
+        or name_after_head(words, lex)
     if not k:
         return None
     prefix = " ".join(words[:k])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon, rule_sequence, rule_words
 from ..names import fold, formal_state_place, is_acronym, is_place_name, name_core
 from ..state import DocState, Entity
+from .person_evidence import name_shaped
 
 JOINER_WORDS = rule_words("actors_name_joiners")
 
@@ -405,10 +406,11 @@ MODIFIER_PREFIXES = rule_words("coreference_modifier_prefixes")
 
 
 def _one_full_name(state: DocState, persons: list[Entity], last: str, e: Entity) -> Entity | None:
-    """The one person (other than `e`) whose full name, opening with a forename, ends in `last`."""
+    """The one person (other than `e`) whose full name, opening with a forename (listed, or unknown in a
+    name-shaped pair: `name_shaped`), ends in `last`."""
     owners = {id(p.root()): p.root() for p in persons
               if p.root() is not e and len(p.name.split()) >= 2 and fold(p.name.split()[-1]) == fold(last)
-              and state.lex.is_forename(p.name.split()[0])}
+              and (state.lex.is_forename(p.name.split()[0]) or name_shaped(p.name.split(), state.lex))}
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
