@@ -14,7 +14,9 @@ _CHUNKS = re.compile(r"\S+\s*|\s+")
 
 
 def _cells(s: str) -> int:
-    return len(s) if s.isascii() else cell_len(s)
+    """Cells as Rich measures them; plain printable ASCII (the usual case) is one cell a character, but an
+    ASCII control character (ESC) is none, as in `cell_len`, or a restarted wrap would differ."""
+    return len(s) if s.isascii() and s.isprintable() else cell_len(s)
 
 
 def _fold(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

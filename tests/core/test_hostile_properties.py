@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -131,6 +131,7 @@ def test_the_renderer_never_raises(title: str, body: str, notices: list[str], st
 @given(text=st.lists(st.one_of(st.text(max_size=30), st.sampled_from(["\n", " " * 9, "y" * 70, "漢字" * 20])),
                      max_size=60).map("".join),
        width=st.integers(1, 30), budgets=st.lists(st.integers(1, 3000), min_size=1, max_size=20))
+@example(text="y" * 282 + "\x1b\x80", width=3, budgets=[1])  # an ESC measured as a cell split the word
 def test_the_readers_piecewise_wrap_equals_wrapping_at_once(text: str, width: int, budgets: list[int]) -> None:
     from newsreader.render import Document
     from newsreader.ui.article_view import ArticleView

@@ -28,6 +28,13 @@ def test_wrap_measures_wide_characters_in_cells() -> None:
         assert cell_len(line) <= 6
 
 
+def test_wrap_gives_a_control_character_no_cell_of_its_own() -> None:
+    """An ESC left in a word is no cell wide, as Rich draws it: "abc" plus an ESC fits three cells, with no
+    line of its own under it (the ESC had been counted as one cell, folding the word onto a blank line)."""
+    assert wrap_offsets("abc\x1b", 3) == [(0, 4)]
+    assert wrap_offsets("ab\x1bc", 3) == [(0, 4)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=300), st.integers(min_value=1, max_value=50))
 def test_wrap_covers_every_word_within_width(text: str, width: int) -> None:
