@@ -144,6 +144,25 @@ def derived_titles(titles: list[str], offices: list[str]) -> list[str]:
     return sorted(out - set(titles))
 
 
+def _organisation_lists(orgs: dict[str, Any]) -> dict[str, Any]:
+    """The `Lexicon` fields read from orgs.yaml: head words, legal forms and the known names."""
+    org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}
+    return dict(
+        org_heads=frozenset(_words(orgs.get("heads"))),
+        joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
+        body_heads=frozenset(_words(orgs.get("body_heads"))),
+        media_heads=frozenset(_words(orgs.get("media_heads"))),
+        legal_forms=frozenset(_words(orgs.get("legal_forms"))),
+        # (every name of the aliases list is a known organisation: "Islamic State", "Republican Party")
+        known_orgs=frozenset(_words(orgs.get("known"))) | org_aliases.keys() | frozenset(org_aliases.values()),
+        org_aliases=org_aliases,
+        org_alias_targets=frozenset(org_aliases.values()),
+        event_heads=frozenset(_words(orgs.get("event_heads"))),
+        thing_nouns=frozenset(_words(orgs.get("thing_nouns"))),
+        vessel_prefixes=frozenset(_words(orgs.get("vessel_prefixes"))),
+    )
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """All word lists, parsed once per process."""
@@ -162,7 +181,6 @@ def lexicon() -> Lexicon:
     title_list += derived_titles(title_list, _words(titles.get("office_nouns")))
     title_tuples = frozenset(tuple(t.split()) for t in title_list)
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
-    org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}
     generated = _load("places_generated.yaml")
     place_names = _place_names(places, generated, aliases)
     return Lexicon(
@@ -174,18 +192,7 @@ def lexicon() -> Lexicon:
         male_honorifics=frozenset(male_hon),
         female_honorifics=frozenset(female_hon),
         role_words=frozenset(_words(titles.get("role_words"))),
-        org_heads=frozenset(_words(orgs.get("heads"))),
-        joinable_heads=frozenset(_words(orgs.get("joinable_heads"))),
-        body_heads=frozenset(_words(orgs.get("body_heads"))),
-        media_heads=frozenset(_words(orgs.get("media_heads"))),
-        legal_forms=frozenset(_words(orgs.get("legal_forms"))),
-        # (every name of the aliases list is a known organisation: "Islamic State", "Republican Party")
-        known_orgs=frozenset(_words(orgs.get("known"))) | org_aliases.keys() | frozenset(org_aliases.values()),
-        org_aliases=org_aliases,
-        org_alias_targets=frozenset(org_aliases.values()),
-        event_heads=frozenset(_words(orgs.get("event_heads"))),
-        thing_nouns=frozenset(_words(orgs.get("thing_nouns"))),
-        vessel_prefixes=frozenset(_words(orgs.get("vessel_prefixes"))),
+        **_organisation_lists(orgs),
         places=place_names,
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),
