@@ -178,14 +178,16 @@ class ReadMarks:
         state = self.state
         if state is None:
             return
+        self._version += 1
+        if now:  # after any write in progress; a snapshot handed to a worker not yet run is still in the journal
+            with self._write_lock:
+                data = state.snapshot(force=True)
+                if data is not None and (data.marks or data.moves or data.stars):
+                    self.unsaved = state.write(data)
+                self._written = self._version  # (a worker that runs after this has nothing newer to write)
+            return
         data = state.snapshot()
         if data is None:
-            return
-        self._version += 1
-        if now:
-            with self._write_lock:
-                self.unsaved = state.write(data)
-                self._written = self._version
             return
         version = self._version
         self.app.run_worker(
