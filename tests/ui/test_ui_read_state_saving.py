@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from newsreader.state import ReadState
+
 SIZE = (120, 36)
 
 
@@ -93,3 +95,31 @@ async def test_the_last_sort_chosen_is_the_one_remembered(
         await app.workers.wait_for_complete()
         chosen = app.list_pane.sort
     assert load_preferences()["sort"] == chosen
+
+
+async def test_a_mark_whose_save_had_not_run_is_written_at_quit(
+    small_folder: Path, make: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`m` then `q` at once: the mark's save worker has not run when the app closes (here it never runs); the
+    final save must still write the mark, which the worker's snapshot had taken out of the pending changes."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state-home"))
+    app = make(small_folder, read_after=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        run_worker = app.run_worker
+        dropped: list[str] = []
+
+        def never_run_saves(work: Any, *args: Any, **kwargs: Any) -> Any:
+            if kwargs.get("group") == "state":
+                dropped.append(kwargs.get("description", ""))
+                return None
+            return run_worker(work, *args, **kwargs)
+
+        app.run_worker = never_run_saves  # type: ignore[method-assign]
+        await pilot.press("m")
+        await pilot.pause()
+        assert dropped, "the mark did not ask for a save"
+        await pilot.press("q")
+    state = ReadState.load(tmp_path / "state-home" / "newsreader" / "state.json")
+    assert len(state.read) == 1
