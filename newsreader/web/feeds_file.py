@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -29,35 +29,65 @@ from newsreader.web.feeds import (
 )
 
 NULL_TAG = "tag:yaml.org,2002:null"
+EDIT_ATTEMPTS = 3  # reads of a file that changed while being edited, before the edit gives up
 Items = tuple[int, int, bool]  # the list's dash column, its feeds' key column, feeds written as {…}
 
 
 def add_feeds(feeds: Sequence[Feed], path: Path | None = None) -> None:
     """Append `feeds` to the subscriptions file (made if there is none)."""
     path = path or config_path()
-    with _lock(path):
-        text, before = _read(path)
+
+    def change(text: str, before: Subscriptions) -> str:
         edited = _appended(text, feeds)
         _check(edited, path, Subscriptions([*before.feeds, *feeds], before.refresh_minutes),
                f"{path}: its `feeds:` list is written in a way the feed can't be added to without changing the "
                "rest; add these lines to it by hand:")
-        _write(path, edited)
+        return edited
+
+    _edit(path, change)
 
 
 def remove_feed(url: str, path: Path | None = None) -> Feed:
     """Take the (first) feed of `url` out of the subscriptions file."""
     path = path or config_path()
-    with _lock(path):
-        text, before = _read(path)
+    removed: list[Feed] = []
+
+    def change(text: str, before: Subscriptions) -> str:
         index = next((i for i, feed in enumerate(before.feeds) if feed.url == url), None)
         if index is None:  # (taken out meanwhile, by another command)
             raise FeedsFileError(f"{path}: no feed {url} in it now; see `newsreader feeds list`")
         edited = _removed(text, index, path)
-        feed = before.feeds[index]
         _check(edited, path, Subscriptions(before.feeds[:index] + before.feeds[index + 1:], before.refresh_minutes),
                f"{path}: feed {index + 1} could not be taken out without changing the rest; remove its lines by hand")
-        _write(path, edited)
-    return feed
+        removed[:] = [before.feeds[index]]
+        return edited
+
+    _edit(path, change)
+    return removed[0]
+
+
+def _edit(path: Path, change: Callable[[str, Subscriptions], str]) -> None:
+    """Read the file, `change` its text, write the result: under the lock (another `feeds add`), and again
+    from the start if the file changed meanwhile (the person saving it from an editor, which takes no lock:
+    writing the text read before would undo their edit)."""
+    with _lock(path):
+        for _attempt in range(EDIT_ATTEMPTS):
+            seen = _version(path)
+            text, before = _read(path)
+            edited = change(text, before)
+            if _version(path) == seen:
+                _write(path, edited)
+                return
+    raise FeedsFileError(f"{path}: it kept changing while being edited, so it is not changed; try again")
+
+
+def _version(path: Path) -> tuple[int, int, int] | None:
+    """What changes when the file is saved (in place, or by a new file renamed over it); None: no file."""
+    try:
+        st = _target(path).stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _lock(path: Path) -> FileLock:

@@ -226,3 +226,62 @@ def test_two_feeds_add_at_once_keep_both_feeds(web_home: Path, tmp_path: Path, m
         thread.join()
     assert sorted(f.url for f in load_subscriptions().feeds) == [f"{URL}1", f"{URL}2"]
     assert path.read_text(encoding="utf-8").startswith("# mine\n")
+
+
+@pytest.mark.parametrize("command", ["add", "remove"])
+def test_a_save_from_an_editor_during_the_edit_is_kept(
+    web_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """The person saves feeds.yaml from an editor (which takes no lock) after `feeds add`/`remove` read it:
+    the command writing the text it read would undo that edit; it reads the file again instead."""
+    import newsreader.web.feeds_file as feeds_file_module
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds, remove_feed
+
+    path = feeds_file(web_home, f"feeds:\n  - url: {URL}0\n    folder: {tmp_path}\n")
+    read = feeds_file_module._read
+    reads: list[str] = []
+
+    def read_then_editor_saves(file: Path) -> tuple[str, object]:
+        result = read(file)
+        reads.append(result[0])
+        if len(reads) == 1:
+            with path.open("a", encoding="utf-8") as fh:  # in place, as many editors save
+                fh.write(f"  - url: {URL}9  # added by hand\n    folder: {tmp_path}\n")
+        return result
+
+    monkeypatch.setattr(feeds_file_module, "_read", read_then_editor_saves)
+    if command == "add":
+        add_feeds([Feed(f"{URL}1", tmp_path)])
+        expected = [f"{URL}0", f"{URL}9", f"{URL}1"]
+    else:
+        remove_feed(f"{URL}0")
+        expected = [f"{URL}9"]
+    assert [f.url for f in load_subscriptions().feeds] == expected
+    assert "# added by hand" in path.read_text(encoding="utf-8")
+    assert len(reads) == 2  # read again once, after the editor's save
+
+
+def test_a_file_that_never_stops_changing_is_not_written(
+    web_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsreader.web.feeds_file as feeds_file_module
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import EDIT_ATTEMPTS, add_feeds
+
+    path = feeds_file(web_home, "feeds:\n")
+    read = feeds_file_module._read
+    reads: list[int] = []
+
+    def read_then_change(file: Path) -> tuple[str, object]:
+        result = read(file)
+        reads.append(1)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("# again\n")
+        return result
+
+    monkeypatch.setattr(feeds_file_module, "_read", read_then_change)
+    with pytest.raises(FeedsFileError, match="kept changing"):
+        add_feeds([Feed(URL, tmp_path)])
+    assert len(reads) == EDIT_ATTEMPTS
+    assert path.read_text(encoding="utf-8") == "feeds:\n" + "# again\n" * EDIT_ATTEMPTS
