@@ -142,18 +142,28 @@ def _appended(text: str, feeds: Sequence[Feed]) -> str:
     key, value = found
     if isinstance(value, SequenceNode) and value.value and not value.flow_style:
         last = value.value[-1]
-        style = (value.start_mark.column, value.value[0].start_mark.column, _is_flow(last))
+        style = (_dash_column(text, value.value[0]), value.value[0].start_mark.column, _is_flow(last))
         end = _line_end(text, _end(last))
         return text[:end] + newline + _lines(feeds, style, newline) + text[end:]
-    if isinstance(value, SequenceNode) and value.value:  # feeds: [{…}, {…}]
+    if isinstance(value, SequenceNode) and value.value:  # feeds: [{…}, {…}] (after the last: a trailing comma stays)
+        end = value.value[-1].end_mark.index
+        return text[:end] + "".join(", " + _flow(feed) for feed in feeds) + text[end:]
+    if isinstance(value, SequenceNode) and _is_flow(root):  # {feeds: []}: block lines can't go in there
         close = value.end_mark.index - 1
-        return text[:close] + "".join(", " + _flow(feed) for feed in feeds) + text[close:]
+        return text[:close] + ", ".join(_flow(feed) for feed in feeds) + text[close:]
     empty = isinstance(value, SequenceNode) or (isinstance(value, ScalarNode) and value.tag == NULL_TAG)
     if empty:  # `feeds: []`, `feeds:`: the list goes on the lines below
         text = text[: value.start_mark.index] + text[value.end_mark.index:]
         end = _line_end(text, key.end_mark.index)
         return text[:end] + newline + _lines(feeds, (2, 4, False), newline) + text[end:]
     return text  # (the check refuses: nothing was added)
+
+
+def _dash_column(text: str, first: Node) -> int:
+    """The column of the list's dashes: the one before its first item (the list's own start is its tag or
+    anchor, when it has one: `feeds: !!seq`)."""
+    dash = text.rfind("-", 0, first.start_mark.index)
+    return dash - (text.rfind("\n", 0, dash) + 1)
 
 
 def _lines(feeds: Sequence[Feed], style: Items, newline: str) -> str:

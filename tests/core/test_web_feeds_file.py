@@ -285,3 +285,26 @@ def test_a_file_that_never_stops_changing_is_not_written(
         add_feeds([Feed(URL, tmp_path)])
     assert len(reads) == EDIT_ATTEMPTS
     assert path.read_text(encoding="utf-8") == "feeds:\n" + "# again\n" * EDIT_ATTEMPTS
+
+
+@pytest.mark.parametrize("text, written", [
+    ("feeds: [\n  {url: 'https://a.invalid/f', folder: /tmp/x},\n]\n",  # a trailing comma
+     "feeds: [\n  {url: 'https://a.invalid/f', folder: /tmp/x}, {url: \"URL\", folder: \"DIR\"},\n]\n"),
+    ("{feeds: []}\n", "{feeds: [{url: \"URL\", folder: \"DIR\"}]}\n"),  # the whole file in flow style
+    ('{"refresh_minutes": 5, "feeds": []}', '{"refresh_minutes": 5, "feeds": [{url: "URL", folder: "DIR"}]}'),
+    ("feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/x\n",  # a tag (or an anchor) before the list
+     "feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/x\n  - url: URL\n    folder: DIR\n"),
+    ("feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/x\n",
+     "feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/x\n- url: URL\n  folder: DIR\n"),
+])
+def test_feeds_add_to_lists_in_odd_styles(web_home: Path, tmp_path: Path, text: str, written: str) -> None:
+    """Lists the edit refused before: it wrote past a trailing comma, block lines into a flow mapping, and
+    the new feed at the column of the list's tag instead of its dashes."""
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    path = feeds_file(web_home, text)
+    before = load_subscriptions().feeds
+    add_feeds([Feed(URL, tmp_path)])
+    assert load_subscriptions().feeds == [*before, Feed(URL, tmp_path)]
+    assert path.read_text(encoding="utf-8") == written.replace("URL", URL).replace("DIR", str(tmp_path))
