@@ -1,5 +1,5 @@
 """`feeds add` and `feeds remove` edit feeds.yaml as text: they add or take out the lines of their feeds
-and keep everything else the person wrote (comments, order, quoting, blank lines, the file's mode; a link
+(their items, in a `[…]` list) and keep everything else the person wrote (comments, order, quoting, blank lines, the file's mode; a link
 to the file stays a link). Dumping the parsed YAML instead dropped every comment.
 
 The lines are placed with the YAML parser's marks (where the `feeds:` list and each feed begin and end) and
@@ -203,11 +203,14 @@ def _scalar(value: str) -> str:
 
 
 def _removed(text: str, index: int, path: Path) -> str:
-    """`text` without the lines of feed `index` (from its `-` to the end of its last value)."""
+    """`text` without the lines of feed `index` (from its `-` to the end of its last value), or without its
+    item in a `[…]` list."""
     found = _feeds_entry(yaml.compose(text, Loader=yaml.SafeLoader))
     value = found[1] if found is not None else None
-    if not isinstance(value, SequenceNode) or value.flow_style or not 0 <= index < len(value.value):
-        raise FeedsFileError(f"{path}: its feeds are not a `- url: …` list, so it is not changed; edit it by hand")
+    if not isinstance(value, SequenceNode) or not 0 <= index < len(value.value):
+        raise FeedsFileError(f"{path}: its feeds are not a list, so it is not changed; edit it by hand")
+    if value.flow_style:
+        return _removed_from_flow(text, value.value, index)
     item = value.value[index]
     start = text.rfind("\n", 0, item.start_mark.index) + 1
     if text[start:item.start_mark.index].strip() != "-":  # the feed does not start on its dash's line
@@ -215,6 +218,16 @@ def _removed(text: str, index: int, path: Path) -> str:
                              "edit it by hand")
     after = text.find("\n", _end(item))
     return text[:start] + (text[after + 1:] if after >= 0 else "")
+
+
+def _removed_from_flow(text: str, items: list[Node], index: int) -> str:
+    """`text` without item `index` of a `[…]` list and one comma beside it (a trailing comma stays)."""
+    item = items[index]
+    if index + 1 < len(items):  # up to the next item
+        return text[: item.start_mark.index] + text[items[index + 1].start_mark.index:]
+    if index > 0:  # the last: from the end of the one before
+        return text[: items[index - 1].end_mark.index] + text[item.end_mark.index:]
+    return text[: item.start_mark.index] + text[item.end_mark.index:]
 
 
 # ------------------------------------------------------------------------------------------- marks

@@ -308,3 +308,27 @@ def test_feeds_add_to_lists_in_odd_styles(web_home: Path, tmp_path: Path, text: 
     add_feeds([Feed(URL, tmp_path)])
     assert load_subscriptions().feeds == [*before, Feed(URL, tmp_path)]
     assert path.read_text(encoding="utf-8") == written.replace("URL", URL).replace("DIR", str(tmp_path))
+
+
+A, B, C = ("{url: 'https://a.invalid/f', folder: /tmp/a}", "{url: 'https://b.invalid/f', folder: /tmp/b}",
+           "{url: 'https://c.invalid/f', folder: /tmp/c}")
+
+
+@pytest.mark.parametrize("text, url, written", [
+    (f"feeds: [{A}, {B}, {C}]\n", "https://a.invalid/f", f"feeds: [{B}, {C}]\n"),
+    (f"feeds: [{A}, {B}, {C}]\n", "https://b.invalid/f", f"feeds: [{A}, {C}]\n"),
+    (f"feeds: [{A}, {B}, {C}]\n", "https://c.invalid/f", f"feeds: [{A}, {B}]\n"),
+    (f"feeds: [{A}]  # mine\n", "https://a.invalid/f", "feeds: []  # mine\n"),
+    (f"feeds: [\n  {A},\n  {B},\n]\n", "https://b.invalid/f", f"feeds: [\n  {A},\n]\n"),
+    ('{"feeds": [{"url": "https://a.invalid/f", "folder": "/tmp/a"}, {"url": "https://b.invalid/f", "folder": "/b"}]}',
+     "https://a.invalid/f", '{"feeds": [{"url": "https://b.invalid/f", "folder": "/b"}]}'),
+])
+def test_feeds_remove_from_a_flow_list(web_home: Path, text: str, url: str, written: str) -> None:
+    """`feeds add` extends a `[…]` list (a JSON file too); `feeds remove` refused to take a feed out of one."""
+    from newsreader.web.feeds_file import remove_feed
+
+    path = feeds_file(web_home, text)
+    before = load_subscriptions().feeds
+    assert remove_feed(url).url == url
+    assert load_subscriptions().feeds == [f for f in before if f.url != url]
+    assert path.read_text(encoding="utf-8") == written
