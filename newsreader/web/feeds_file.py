@@ -1,6 +1,7 @@
 """`feeds add` and `feeds remove` edit feeds.yaml as text: they add or take out the lines of their feeds
-(their items, in a `[…]` list) and keep everything else the person wrote (comments, order, quoting, blank lines, the file's mode; a link
-to the file stays a link). Dumping the parsed YAML instead dropped every comment.
+(their items, in a `[…]` list) and keep everything else the person wrote (comments, order, quoting, blank
+lines, the file's mode; a link to the file stays a link). Dumping the parsed YAML instead dropped every
+comment.
 
 The lines are placed with the YAML parser's marks (where the `feeds:` list and each feed begin and end) and
 written in the list's own style: its indentation, and `{url: …, folder: …}` when its last feed is written
