@@ -143,7 +143,7 @@ def _appended(text: str, feeds: Sequence[Feed]) -> str:
     key, value = found
     if isinstance(value, SequenceNode) and value.value and not value.flow_style:
         last = value.value[-1]
-        style = (_dash_column(text, value.value[0]), value.value[0].start_mark.column, _is_flow(last))
+        style = (_dash_column(text, value), value.value[0].start_mark.column, _is_flow(last))
         end = _line_end(text, _end(last))
         return text[:end] + newline + _lines(feeds, style, newline) + text[end:]
     if isinstance(value, SequenceNode) and value.value:  # feeds: [{…}, {…}] (after the last: a trailing comma stays)
@@ -160,10 +160,12 @@ def _appended(text: str, feeds: Sequence[Feed]) -> str:
     return text  # (the check refuses: nothing was added)
 
 
-def _dash_column(text: str, first: Node) -> int:
-    """The column of the list's dashes: the one before its first item (the list's own start is its tag or
-    anchor, when it has one: `feeds: !!seq`)."""
-    dash = text.rfind("-", 0, first.start_mark.index)
+def _dash_column(text: str, items: SequenceNode) -> int:
+    """The column of the list's dashes: where the list starts, unless that is its tag or anchor
+    (`feeds: !!seq`); then the dash before its first item."""
+    if text.startswith("-", items.start_mark.index):
+        return items.start_mark.column
+    dash = text.rfind("-", 0, items.value[0].start_mark.index)
     return dash - (text.rfind("\n", 0, dash) + 1)
 
 

@@ -103,6 +103,7 @@ def test_feeds_remove_takes_out_only_that_feeds_lines(web_home: Path, tmp_path: 
     "feeds: []\n# below\n",
     "feeds:   # none yet\n",
     "feeds:\n- url: https://a.invalid/f\n  folder: /tmp/x\n",
+    "feeds:\n  - # news - daily\n    url: https://a.invalid/f\n    folder: /tmp/x\n",
     "feeds:\n    -   url: https://a.invalid/f\n        folder: /tmp/x\n",
     "feeds:\n  - {url: 'https://a.invalid/f', folder: /tmp/x}\n",
     "feeds: [{url: 'https://a.invalid/f', folder: /tmp/x}]\n",
