@@ -325,7 +325,6 @@ class NewsReaderApp(App[None]):
 
     def open_article_at(self, index: int) -> None:
         """Move the list to `index` and read it (the palette's "Open article…")."""
-        self._reader_to_front()
         self.article_list.move_to(index)
         self.reader.focus()
 
@@ -392,14 +391,7 @@ class NewsReaderApp(App[None]):
         self.folder.actors_counted = True
 
     def choose_folder_actor(self, actor: FolderActor) -> None:
-        self._reader_to_front()
         self.list_pane.set_filter_text(actor.filter_query)
-
-    def _reader_to_front(self) -> None:
-        """Close whatever covers the reader (help, who said what, the info view, a palette): ctrl+p works
-        over them, and a palette command that acts on the reader must show what it did, not do it behind."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
 
 
 def make_app(path: Path | str, **kwargs: Any) -> NewsReaderApp:
