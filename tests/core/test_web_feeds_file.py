@@ -333,3 +333,13 @@ def test_feeds_remove_from_a_flow_list(web_home: Path, text: str, url: str, writ
     assert remove_feed(url).url == url
     assert load_subscriptions().feeds == [f for f in before if f.url != url]
     assert path.read_text(encoding="utf-8") == written
+
+
+def test_an_alias_in_feeds_yaml_is_named_without_blaming_an_article(web_home: Path) -> None:
+    """The YAML reader shared with the articles said "aliases are not allowed in articles" about feeds.yaml."""
+    feeds_file(web_home, "feeds:\n  - url: https://a.invalid/f\n    folder: &home /tmp/x\n"
+                         "  - url: https://b.invalid/f\n    folder: *home\n")
+    with pytest.raises(FeedsFileError) as exc:
+        load_subscriptions()
+    assert "aliases are not allowed" in str(exc.value) and "line 5" in str(exc.value)
+    assert "article" not in str(exc.value)
