@@ -148,10 +148,11 @@ def _appended(text: str, feeds: Sequence[Feed]) -> str:
         return text[:end] + newline + _lines(feeds, style, newline) + text[end:]
     if isinstance(value, SequenceNode) and value.value:  # feeds: [{…}, {…}] (after the last: a trailing comma stays)
         end = value.value[-1].end_mark.index
-        return text[:end] + "".join(", " + _flow(feed) for feed in feeds) + text[end:]
+        json_keys = _json_key(value.value[-1].value[0][0] if isinstance(value.value[-1], MappingNode) else key)
+        return text[:end] + "".join(", " + _flow(feed, json_keys) for feed in feeds) + text[end:]
     if isinstance(value, SequenceNode) and _is_flow(root):  # {feeds: []}: block lines can't go in there
         close = value.end_mark.index - 1
-        return text[:close] + ", ".join(_flow(feed) for feed in feeds) + text[close:]
+        return text[:close] + ", ".join(_flow(feed, _json_key(key)) for feed in feeds) + text[close:]
     empty = isinstance(value, SequenceNode) or (isinstance(value, ScalarNode) and value.tag == NULL_TAG)
     if empty:  # `feeds: []`, `feeds:`: the list goes on the lines below
         text = text[: value.start_mark.index] + text[value.end_mark.index:]
@@ -188,8 +189,14 @@ def block(feeds: Sequence[Feed]) -> str:
     return _lines(feeds, (2, 4, False), "\n")
 
 
-def _flow(feed: Feed) -> str:
-    return "{" + ", ".join(f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in _fields(feed)) + "}"
+def _flow(feed: Feed, json_keys: bool = False) -> str:
+    """`{url: "…", folder: "…"}`; with `json_keys`, `{"url": …}`, as in a file written as JSON (which stays JSON)."""
+    return "{" + ", ".join(f"{json.dumps(name) if json_keys else name}: {json.dumps(value, ensure_ascii=False)}"
+                           for name, value in _fields(feed)) + "}"
+
+
+def _json_key(key: Node) -> bool:
+    return isinstance(key, ScalarNode) and key.style == '"'
 
 
 def _fields(feed: Feed) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@ rewrite it (a misspelt setting, an unknown key in a feed) is refused with its na
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -292,7 +293,9 @@ def test_a_file_that_never_stops_changing_is_not_written(
     ("feeds: [\n  {url: 'https://a.invalid/f', folder: /tmp/x},\n]\n",  # a trailing comma
      "feeds: [\n  {url: 'https://a.invalid/f', folder: /tmp/x}, {url: \"URL\", folder: \"DIR\"},\n]\n"),
     ("{feeds: []}\n", "{feeds: [{url: \"URL\", folder: \"DIR\"}]}\n"),  # the whole file in flow style
-    ('{"refresh_minutes": 5, "feeds": []}', '{"refresh_minutes": 5, "feeds": [{url: "URL", folder: "DIR"}]}'),
+    ('{"refresh_minutes": 5, "feeds": []}', '{"refresh_minutes": 5, "feeds": [{"url": "URL", "folder": "DIR"}]}'),
+    ('{"feeds": [{"url": "https://a.invalid/f", "folder": "/tmp/x"}]}',  # a JSON file stays JSON
+     '{"feeds": [{"url": "https://a.invalid/f", "folder": "/tmp/x"}, {"url": "URL", "folder": "DIR"}]}'),
     ("feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/x\n",  # a tag (or an anchor) before the list
      "feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/x\n  - url: URL\n    folder: DIR\n"),
     ("feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/x\n",
@@ -309,6 +312,8 @@ def test_feeds_add_to_lists_in_odd_styles(web_home: Path, tmp_path: Path, text: 
     add_feeds([Feed(URL, tmp_path)])
     assert load_subscriptions().feeds == [*before, Feed(URL, tmp_path)]
     assert path.read_text(encoding="utf-8") == written.replace("URL", URL).replace("DIR", str(tmp_path))
+    if text.startswith('{"'):
+        json.loads(path.read_text(encoding="utf-8"))
 
 
 A, B, C = ("{url: 'https://a.invalid/f', folder: /tmp/a}", "{url: 'https://b.invalid/f', folder: /tmp/b}",
