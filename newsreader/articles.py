@@ -118,7 +118,7 @@ def _safe_loader() -> Any:
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(
-                    None, None, "YAML aliases are not allowed in articles", event.start_mark
+                    None, None, "YAML aliases are not allowed", event.start_mark
                 )
             self.nodes_composed += 1
             if self.nodes_composed > MAX_YAML_NODES:

@@ -42,18 +42,20 @@ def load_preferences(path: Path | None = None) -> dict[str, Any]:
 
 
 def remember(choices: dict[str, Any], path: Path | None = None) -> str | None:
-    """Merge `choices` (names from `REMEMBERED`) into the file and write it atomically.
+    """Merge `choices` (names from `REMEMBERED`) into the file as it is now and write it atomically, under
+    the file's lock (`state.FileLock`), so two readers choosing at the same moment keep each other's choice.
 
     Returns None on success, else a one-line reason."""
     unknown = set(choices) - set(REMEMBERED)
     if unknown:
         raise ValueError(f"not a remembered choice: {', '.join(sorted(unknown))}")
-    from newsreader.state import atomic_write  # (the read state's module: not needed to read this file)
+    from newsreader.state import FileLock, atomic_write  # (the read state's module: not needed to read this file)
 
     path = default_preferences_path() if path is None else path
-    merged = {**load_preferences(path), **choices}
     try:
-        atomic_write(path, json.dumps(merged, sort_keys=True, indent=1).encode("utf-8"))
+        with FileLock(path, busy="another newsreader is saving its choices; not remembered this time"):
+            merged = {**load_preferences(path), **choices}
+            atomic_write(path, json.dumps(merged, sort_keys=True, indent=1).encode("utf-8"))
     except OSError as exc:
         return f"could not remember the choice in {path}: {exc.strerror or exc}"
     return None

@@ -12,7 +12,6 @@ which the palette does parse as markup, are escaped.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 from collections.abc import Sequence
 
@@ -21,6 +20,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from newsreader.ui.commands import plain_highlight
+from newsreader.ui.palette import uncovering
 
 if TYPE_CHECKING:
     from newsreader.folder_actors import FolderActor
@@ -77,7 +77,7 @@ class FolderActors(Provider):
                 yield Hit(
                     score + boost,
                     plain_highlight(matcher, actor.name),
-                    partial(source.choose_folder_actor, actor),
+                    uncovering(self.app, source.choose_folder_actor, actor),
                     text=actor.name,
                     help=actor_help(actor),
                 )
@@ -89,7 +89,8 @@ class FolderActors(Provider):
         actors, status = source.folder_actors()
         for actor in actors[:MAX_DISCOVERY]:
             yield DiscoveryHit(
-                Content(actor.name), partial(source.choose_folder_actor, actor), text=actor.name, help=actor_help(actor)
+                Content(actor.name), uncovering(self.app, source.choose_folder_actor, actor), text=actor.name,
+                help=actor_help(actor),
             )
         if status:
             yield DiscoveryHit(Content(f"({status})"), lambda: None, text=status)

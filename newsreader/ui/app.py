@@ -105,7 +105,7 @@ class NewsReaderApp(App[None]):
             return  # after q (Textual's flag): a key in the same read ("qi") would open a screen as the app closes
         if isinstance(event, events.Key):
             self.folder.last_input = time.monotonic()  # the background analysis waits while keys arrive
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+        if self.key_turns.takes(event):
             await self.key_turns.read(event)  # each key once the one before has been handled (`key_turns`)
         elif isinstance(event, Turn):
             await self.key_turns.ended(event)

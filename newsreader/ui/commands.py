@@ -7,13 +7,13 @@ The app is reached through the `ArticleSource` protocol, not imported: `app.py` 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from newsreader.render import meta_line
+from newsreader.ui.palette import uncovering
 
 if TYPE_CHECKING:
     from newsreader.articles import Article
@@ -64,7 +64,7 @@ class ArticleTitles(Provider):
                 yield Hit(
                     score,
                     plain_highlight(matcher, article.title),
-                    partial(app.open_article_at, index),
+                    uncovering(app, app.open_article_at, index),
                     text=article.title,
                     help=Content(meta_line(article)),  # type: ignore[arg-type]  # Content is never parsed
                 )
@@ -76,7 +76,7 @@ class ArticleTitles(Provider):
         for index, article in enumerate(app.listed_articles()[:MAX_DISCOVERY]):
             yield DiscoveryHit(
                 Content(article.title),
-                partial(app.open_article_at, index),
+                uncovering(app, app.open_article_at, index),
                 text=article.title,
                 help=Content(meta_line(article)),  # type: ignore[arg-type]  # Content is never parsed
             )

@@ -14,19 +14,24 @@ handling posted on its road (Esc in the filter: the bar's `Cleared`, which the l
 the focus). Only then is the next key (or paste) dispatched, to the focus of that moment.
 A key can close its own road (Esc dismisses the screen it was sent to, and the Turn is dropped with it): the
 turn then ends when the screen changes (or, for a widget taken away on its own, when the next key is read).
+
+A mouse button read while keys wait takes its turn behind them (its road: the widget under the pointer), so
+"j, click on the first row" ends on the first row, as typed: dispatched at once, the click acted before the j
+(and a j typed before a double-click scrolled the article the double-click opened).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode, NoScreen
+from textual.errors import NoWidget
 
-Input = events.Key | events.Paste
+Input = events.Key | events.Paste | events.MouseDown | events.MouseUp
 
 
 class Turn(events.Event):
@@ -59,6 +64,14 @@ class KeyTurns:
         else:
             self._when_done.append(callback)
 
+    def takes(self, event: events.Event) -> TypeGuard[Input]:
+        """Whether `event`, read from the terminal, waits for its turn here: keys and pastes always, a mouse
+        button while keys are on their way (the pointer's moves and the wheel act at once)."""
+        if isinstance(event, (events.Key, events.Paste)):
+            return not event.is_forwarded
+        busy = self._road is not None or bool(self._held)
+        return busy and isinstance(event, (events.MouseDown, events.MouseUp)) and not event.is_forwarded
+
     async def read(self, event: Input) -> None:
         """Input from the terminal: dispatched now if no key is on its way, else in its turn."""
         self._held.append(event)
@@ -81,6 +94,16 @@ class KeyTurns:
             self._road = None
             self._app.call_next(self._next)
 
+    def _road_of(self, event: Input) -> DOMNode:
+        """Where Textual sends the event: a key no priority binding takes, or a paste, to the focused widget;
+        a mouse button to the widget under the pointer."""
+        if isinstance(event, events.MouseEvent):
+            try:
+                return self._app.get_widget_at(event.screen_x, event.screen_y)[0]
+            except NoWidget:
+                return self._app.screen
+        return self._app.focused or self._app.screen
+
     def _open(self, road: DOMNode) -> bool:
         try:
             return road.is_attached and road.screen in self._app.screen_stack
@@ -93,7 +116,7 @@ class KeyTurns:
             if self._app._exit:  # after q (Textual's flag): the rest would act on an app being taken down
                 self._held.clear()
                 return
-            road = self._app.focused or self._app.screen  # where Textual sends a key no priority binding takes
+            road = self._road_of(event)
             await self._dispatch(event)
             self._number += 1
             if road.post_message(Turn(self._number)):

@@ -10,11 +10,26 @@ system commands of `App.get_system_commands` (theme, keys, screenshot, quit) by 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 Entry = tuple[str, Callable[[], object], str]
+
+
+def uncovering(app: App[Any], action: Callable[..., object], *args: object) -> Callable[[], None]:
+    """`action(*args)` as a palette command that acts on the reader: whatever covers the reader's screen
+    (help, who said what, the info view; ctrl+p works over them) closes first, so the person sees what the
+    command did instead of it happening behind the help."""
+
+    def run() -> None:
+        while len(app.screen_stack) > 1:
+            app.pop_screen()
+        action(*args)
+
+    return run
 
 
 class ReaderPalette(CommandPalette):

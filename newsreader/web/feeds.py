@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 
 from newsreader.articles import safe_yaml
 from newsreader.sanitize import clean_line
-from newsreader.state import atomic_write
+from newsreader.state import FileLock, atomic_write
 from newsreader.web.fetch import Page
 
 FEEDS_FILE = "feeds.yaml"
@@ -179,11 +179,32 @@ def _str_or_none(value: object) -> str | None:
 
 
 def save_state(states: dict[str, FeedState], path: Path | None = None) -> None:
-    data = {
-        url: {"etag": s.etag, "modified": s.modified, "title": s.title, "checked": s.checked, "seen": s.seen}
-        for url, s in states.items()
-    }
-    atomic_write(path or state_path(), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    """Merge what this run learnt into the state file as it is now, under its lock (`state.FileLock`),
+    atomically: two fetches at once (the CLI and the reader's timer) each keep the other's feeds and seen
+    entries. A fetch loads the file when it starts and saves when it ends, seconds later, so writing its
+    own copy whole would undo whatever another fetch saved meanwhile. Raises OSError."""
+    path = path or state_path()
+    with FileLock(path, busy="another newsreader is saving what its feeds said; not saved this time"):
+        merged = load_state(path)
+        for url, ours in states.items():
+            merged[url] = _newer(merged.get(url), ours)
+        data = {
+            url: {"etag": s.etag, "modified": s.modified, "title": s.title, "checked": s.checked, "seen": s.seen}
+            for url, s in merged.items()
+        }
+        atomic_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def _newer(theirs: FeedState | None, ours: FeedState) -> FeedState:
+    """One feed's state from the file (`theirs`) and this run (`ours`): the seen entries of both, and the
+    conditional-GET fields of the later fetch (by `checked`; ours on a tie, or when neither was fetched)."""
+    if theirs is None:
+        return ours
+    later = theirs if (theirs.checked or "") > (ours.checked or "") else ours
+    known = set(theirs.seen)
+    seen = theirs.seen + [s for s in ours.seen if s not in known]
+    return FeedState(later.etag, later.modified, later.title or ours.title or theirs.title, seen[-MAX_SEEN:],
+                     later.checked)
 
 
 # -------------------------------------------------------------------------------------- parsing

@@ -347,7 +347,8 @@ def test_bad_or_damaged_preferences_are_ignored(xdg: Path, tmp_path: Path) -> No
     assert load_preferences() == {}
     assert remember({"sort": "oldest"}) is None  # a damaged file is replaced by a good one
     assert load_preferences() == {"sort": "oldest"}
-    assert sorted(p.name for p in prefs.parent.iterdir()) == ["preferences.json"]  # no temporary files left
+    left = sorted(p.name for p in prefs.parent.iterdir())
+    assert left == [".preferences.json.lock", "preferences.json"]  # no temporary files left (the lock stays)
 
 
 def test_a_preferences_file_that_cannot_be_written_gives_a_reason(xdg: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ rewrite it (a misspelt setting, an unknown key in a feed) is refused with its na
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,7 @@ def test_feeds_remove_takes_out_only_that_feeds_lines(web_home: Path, tmp_path: 
     "feeds: []\n# below\n",
     "feeds:   # none yet\n",
     "feeds:\n- url: https://a.invalid/f\n  folder: /tmp/x\n",
+    "feeds:\n  - # news - daily\n    url: https://a.invalid/f\n    folder: /tmp/x\n",
     "feeds:\n    -   url: https://a.invalid/f\n        folder: /tmp/x\n",
     "feeds:\n  - {url: 'https://a.invalid/f', folder: /tmp/x}\n",
     "feeds: [{url: 'https://a.invalid/f', folder: /tmp/x}]\n",
@@ -226,3 +228,123 @@ def test_two_feeds_add_at_once_keep_both_feeds(web_home: Path, tmp_path: Path, m
         thread.join()
     assert sorted(f.url for f in load_subscriptions().feeds) == [f"{URL}1", f"{URL}2"]
     assert path.read_text(encoding="utf-8").startswith("# mine\n")
+
+
+@pytest.mark.parametrize("command", ["add", "remove"])
+def test_a_save_from_an_editor_during_the_edit_is_kept(
+    web_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """The person saves feeds.yaml from an editor (which takes no lock) after `feeds add`/`remove` read it:
+    the command writing the text it read would undo that edit; it reads the file again instead."""
+    import newsreader.web.feeds_file as feeds_file_module
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds, remove_feed
+
+    path = feeds_file(web_home, f"feeds:\n  - url: {URL}0\n    folder: {tmp_path}\n")
+    read = feeds_file_module._read
+    reads: list[str] = []
+
+    def read_then_editor_saves(file: Path) -> tuple[str, object]:
+        result = read(file)
+        reads.append(result[0])
+        if len(reads) == 1:
+            with path.open("a", encoding="utf-8") as fh:  # in place, as many editors save
+                fh.write(f"  - url: {URL}9  # added by hand\n    folder: {tmp_path}\n")
+        return result
+
+    monkeypatch.setattr(feeds_file_module, "_read", read_then_editor_saves)
+    if command == "add":
+        add_feeds([Feed(f"{URL}1", tmp_path)])
+        expected = [f"{URL}0", f"{URL}9", f"{URL}1"]
+    else:
+        remove_feed(f"{URL}0")
+        expected = [f"{URL}9"]
+    assert [f.url for f in load_subscriptions().feeds] == expected
+    assert "# added by hand" in path.read_text(encoding="utf-8")
+    assert len(reads) == 2  # read again once, after the editor's save
+
+
+def test_a_file_that_never_stops_changing_is_not_written(
+    web_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsreader.web.feeds_file as feeds_file_module
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import EDIT_ATTEMPTS, add_feeds
+
+    path = feeds_file(web_home, "feeds:\n")
+    read = feeds_file_module._read
+    reads: list[int] = []
+
+    def read_then_change(file: Path) -> tuple[str, object]:
+        result = read(file)
+        reads.append(1)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("# again\n")
+        return result
+
+    monkeypatch.setattr(feeds_file_module, "_read", read_then_change)
+    with pytest.raises(FeedsFileError, match="kept changing"):
+        add_feeds([Feed(URL, tmp_path)])
+    assert len(reads) == EDIT_ATTEMPTS
+    assert path.read_text(encoding="utf-8") == "feeds:\n" + "# again\n" * EDIT_ATTEMPTS
+
+
+@pytest.mark.parametrize("text, written", [
+    ("feeds: [\n  {url: 'https://a.invalid/f', folder: /tmp/x},\n]\n",  # a trailing comma
+     "feeds: [\n  {url: 'https://a.invalid/f', folder: /tmp/x}, {url: \"URL\", folder: \"DIR\"},\n]\n"),
+    ("{feeds: []}\n", "{feeds: [{url: \"URL\", folder: \"DIR\"}]}\n"),  # the whole file in flow style
+    ('{"refresh_minutes": 5, "feeds": []}', '{"refresh_minutes": 5, "feeds": [{"url": "URL", "folder": "DIR"}]}'),
+    ('{"feeds": [{"url": "https://a.invalid/f", "folder": "/tmp/x"}]}',  # a JSON file stays JSON
+     '{"feeds": [{"url": "https://a.invalid/f", "folder": "/tmp/x"}, {"url": "URL", "folder": "DIR"}]}'),
+    ("feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/x\n",  # a tag (or an anchor) before the list
+     "feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/x\n  - url: URL\n    folder: DIR\n"),
+    ("feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/x\n",
+     "feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/x\n- url: URL\n  folder: DIR\n"),
+])
+def test_feeds_add_to_lists_in_odd_styles(web_home: Path, tmp_path: Path, text: str, written: str) -> None:
+    """Lists the edit refused before: it wrote past a trailing comma, block lines into a flow mapping, and
+    the new feed at the column of the list's tag instead of its dashes."""
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    path = feeds_file(web_home, text)
+    before = load_subscriptions().feeds
+    add_feeds([Feed(URL, tmp_path)])
+    assert load_subscriptions().feeds == [*before, Feed(URL, tmp_path)]
+    assert path.read_text(encoding="utf-8") == written.replace("URL", URL).replace("DIR", str(tmp_path))
+    if text.startswith('{"'):
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+A, B, C = ("{url: 'https://a.invalid/f', folder: /tmp/a}", "{url: 'https://b.invalid/f', folder: /tmp/b}",
+           "{url: 'https://c.invalid/f', folder: /tmp/c}")
+
+
+@pytest.mark.parametrize("text, url, written", [
+    (f"feeds: [{A}, {B}, {C}]\n", "https://a.invalid/f", f"feeds: [{B}, {C}]\n"),
+    (f"feeds: [{A}, {B}, {C}]\n", "https://b.invalid/f", f"feeds: [{A}, {C}]\n"),
+    (f"feeds: [{A}, {B}, {C}]\n", "https://c.invalid/f", f"feeds: [{A}, {B}]\n"),
+    (f"feeds: [{A}]  # mine\n", "https://a.invalid/f", "feeds: []  # mine\n"),
+    (f"feeds: [\n  {A},\n  {B},\n]\n", "https://b.invalid/f", f"feeds: [\n  {A},\n]\n"),
+    ('{"feeds": [{"url": "https://a.invalid/f", "folder": "/tmp/a"}, {"url": "https://b.invalid/f", "folder": "/b"}]}',
+     "https://a.invalid/f", '{"feeds": [{"url": "https://b.invalid/f", "folder": "/b"}]}'),
+])
+def test_feeds_remove_from_a_flow_list(web_home: Path, text: str, url: str, written: str) -> None:
+    """`feeds add` extends a `[…]` list (a JSON file too); `feeds remove` refused to take a feed out of one."""
+    from newsreader.web.feeds_file import remove_feed
+
+    path = feeds_file(web_home, text)
+    before = load_subscriptions().feeds
+    assert remove_feed(url).url == url
+    assert load_subscriptions().feeds == [f for f in before if f.url != url]
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_an_alias_in_feeds_yaml_is_named_without_blaming_an_article(web_home: Path) -> None:
+    """The YAML reader shared with the articles said "aliases are not allowed in articles" about feeds.yaml."""
+    feeds_file(web_home, "feeds:\n  - url: https://a.invalid/f\n    folder: &home /tmp/x\n"
+                         "  - url: https://b.invalid/f\n    folder: *home\n")
+    with pytest.raises(FeedsFileError) as exc:
+        load_subscriptions()
+    assert "aliases are not allowed" in str(exc.value) and "line 5" in str(exc.value)
+    assert "article" not in str(exc.value)

@@ -408,3 +408,38 @@ async def test_a_page_pasted_into_a_bar_is_cut_to_a_query(small_folder: Path, ma
         await pilot.press("backspace", "backspace", "y")
         await loaded(app, pilot)
         assert app.focused.value == typed[:-2] + "y"
+
+
+def mouse_button(app: Any, widget: Any, offset: tuple[int, int], *events_: type[events.MouseEvent]) -> None:
+    """Post mouse buttons to the app as the terminal driver does (Textual makes the Click from the MouseUp)."""
+    x, y = widget.region.x + offset[0], widget.region.y + offset[1]
+    for event in events_:
+        app.post_message(event(widget=None, x=x, y=y, delta_x=0, delta_y=0, button=1, shift=False, meta=False,
+                               ctrl=False, screen_x=x, screen_y=y, style=None))
+
+
+async def test_a_click_read_after_a_key_acts_after_it(small_folder: Path, make: Any) -> None:
+    """"j, click on the first row" in one read: the click was dispatched at once, before the j had acted,
+    and the cursor ended one row below the row clicked."""
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "j")
+        mouse_button(app, app.article_list, (4, 0), events.MouseDown, events.MouseUp)
+        await loaded(app, pilot)
+        assert app.article_list.cursor == 0
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_keys_read_before_a_double_click_move_the_list_not_the_article_it_opens(
+    small_folder: Path, make: Any
+) -> None:
+    app = make(small_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        queue(app, "j", "j")
+        mouse_button(app, app.article_list, (4, 1), *[events.MouseDown, events.MouseUp] * 2)  # Gamma, the 1st row
+        await loaded(app, pilot)
+        assert isinstance(app.focused, ArticleView)
+        assert app.reader_pane.article.title == "Gamma story"  # (a long one: a j reaching it would scroll it)
+        assert app.reader.scroll_y == 0
