@@ -251,7 +251,7 @@ def _feeds_entry(root: Node | None) -> tuple[Node, Node] | None:
                 None)
 
 
-def _is_flow(node: Node) -> bool:
+def _is_flow(node: Node | None) -> bool:
     return isinstance(node, MappingNode) and bool(node.flow_style)
 
 
