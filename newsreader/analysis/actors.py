@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from .model import ActorHint
 from .passes import (boundaries, coreference, entities, evidence, filtering, kinds, mentions, person_evidence, runs,
-                     weighing)
+                     sentence_kinds, weighing)
 from .state import Cast, DocState
 from .text import Doc
 
@@ -44,12 +44,14 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     coreference.birth_names,
     mentions.canonical_names,
     mentions.find_mentions,
+    sentence_kinds.described_or_listed_kinds,
     mentions.context_kinds,
     mentions.body_anaphora,
     kinds.locative_places,
     mentions.labels_only,
     weighing.weigh_entities,
     weighing.learned_kinds,
+    sentence_kinds.plural_named_bodies,
     mentions.build_cast,
 )
 
