@@ -52,6 +52,7 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     weighing.weigh_entities,
     weighing.learned_kinds,
     sentence_kinds.plural_named_bodies,
+    sentence_kinds.contest_sides,
     mentions.build_cast,
 )
 

@@ -34,3 +34,8 @@ def test_a_forename_before_a_plural_surname_stays_a_person() -> None:
 
 def test_a_singular_last_word_is_left_to_the_other_rules() -> None:
     assert not plural_noun_ending(["Zorvena", "Baker"], "Zorvena Baker hosted the show.", lexicon())
+
+
+def test_an_unknown_forename_before_a_plural_surname_stays_a_person() -> None:
+    # the plural rule needs a site's frame ("on X") when the first word could be a forename no list knows
+    assert names("The ruling was criticised by Vumar Stones, a law professor.").get("Vumar Stones") == "person"

@@ -40,3 +40,24 @@ def test_a_pair_does_not_pass_its_kind_on() -> None:
 def test_a_list_member_with_its_own_evidence_keeps_its_kind() -> None:
     found = names("Delegates from Google, Microsoft and Dr. Alvena Strukhov met on Monday. Strukhov spoke first.")
     assert found.get("Alvena Strukhov") == "person"
+
+
+def test_places_that_play_a_match_with_a_score_are_teams() -> None:
+    found = names("Sweden defeated Panama 3 \u2013 0 on Monday. Sweden now lead the group.")
+    assert found.get("Sweden") == "organisation" and found.get("Panama") == "organisation"
+
+
+def test_the_side_a_match_was_lost_to_is_a_team() -> None:
+    found = names("Tunisia lost 1 \u2013 2 to England in Volgograd on Monday night.")
+    assert found.get("England") == "organisation" and found.get("Tunisia") == "organisation"
+    assert found.get("Volgograd") == "place"  # (where the match was played stays a place)
+
+
+def test_a_town_defeated_by_points_is_its_club() -> None:
+    found = names("Hartwell defeated Brookmoor 45 points to 24 on Saturday. The Brookmoor coach was calm.")
+    assert found.get("Brookmoor") == "organisation"
+
+
+def test_a_defeat_without_a_score_leaves_a_place() -> None:
+    # a war or an election has no score: the country stays a place
+    assert names("Russia defeated the invading army in 1812 after a long war.").get("Russia") == "place"
