@@ -1,9 +1,10 @@
-"""Kinds the sentence gives a name it shows with others or describes: before the guess from context.
+"""Kinds the sentence gives a name: by the list it stands in, a description, a match it plays, its ending.
 
 Rules: the members of one coordinated list are things of one kind ("websites including YouTube, Zorblix
-and Vimeo": Zorblix is a website like YouTube, an organisation); a noun phrase set off by a dash after a name says what
-the name is ("Zorblix — a video-sharing platform"). A name that nothing else typed takes that kind,
-instead of the guess that "from X" or "to X" makes a place.
+and Vimeo": Zorblix is a website like YouTube, an organisation); a noun phrase set off by a dash after a
+name says what the name is ("Zorblix — a video-sharing platform"); a place that plays a match is its
+team; a name ending in a plural common noun is no person's. These passes run after the learned kinds and
+override only guesses, so the weighing and its training see the features they saw before.
 """
 
 from __future__ import annotations
@@ -29,14 +30,15 @@ CLASS_BODY_NOUNS = rule_words("actors_class_body_nouns")  # "platform", "service
 
 
 def described_or_listed_kinds(state: DocState) -> None:
-    """Rule: an undecided name (no title, head word, gazetteer entry or frame typed it) takes the kind its
-    own sentence gives it: first a description set off by a dash (`dash_described_kind`), else the kind
-    the confidently typed members of a list it stands in share (`listed_kind`). (Before
-    `mentions.context_kinds`, which would guess from a preposition.)"""
+    """Rule: a name that no rule voted for (no title, head word, gazetteer entry or frame typed it) takes
+    the kind its own sentence gives it: first a description set off by a dash (`dash_described_kind`),
+    else the kind the confidently typed members of a list it stands in share (`listed_kind`); the kind
+    guessed from a preposition ("from X": a place) or by the learned model yields to it. (After the
+    learned kinds, so that the weighing and its training see the same features as before.)"""
     text = state.doc.text
     for e in state.roots:
-        if e.kind is None and not e.hinted:
-            e.kind = dash_described_kind(e, text) or listed_kind(e, state)
+        if not e.hinted and not (e.person_votes or e.org_votes or e.place_votes):
+            e.kind = dash_described_kind(e, text) or listed_kind(e, state) or e.kind
 
 
 def dash_described_kind(e: Entity, text: str) -> str | None:
