@@ -23,7 +23,7 @@ DASH_APPOSITION_RE = re.compile(r" ?[—–] (?:the|a|an) (?:[\w'-]+ ){0,4}?([a-
                                 r"who|in|of|for|on|with|based)\b)")
 LIST_MIN_OTHERS = 2  # a list of three names or more: two names may pair unlike things
 CONTEST_VERBS = rule_words("actors_contest_verbs")  # "defeated", "lost", "beat"
-CONTEST_LINKS = ("to", "against", "with")  # "lost 1 – 2 to England", "drew with Peru"
+CONTEST_LINKS = rule_words("actors_contest_links")  # "lost 1 – 2 to England", "drew with Peru"
 # a match's score: "3 – 0", "1-2", "45 points to 24"
 SCORE_RE = re.compile(r"\b\d{1,3} ?[–-] ?\d{1,3}\b|\b\d{1,3} points? to \d{1,3}\b")
 CLASS_BODY_NOUNS = rule_words("actors_class_body_nouns")  # "platform", "service": what a site or a firm is
