@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from .model import ActorHint
 from .passes import (boundaries, coreference, entities, evidence, filtering, kinds, mentions, person_evidence, runs,
-                     weighing)
+                     sentence_kinds, weighing)
 from .state import Cast, DocState
 from .text import Doc
 
@@ -50,6 +50,9 @@ ACTOR_PASSES: tuple[Pass, ...] = (
     mentions.labels_only,
     weighing.weigh_entities,
     weighing.learned_kinds,
+    sentence_kinds.described_or_listed_kinds,
+    sentence_kinds.plural_named_bodies,
+    sentence_kinds.contest_sides,
     mentions.build_cast,
 )
 

@@ -594,6 +594,13 @@ def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
     together, and another of them is a place the gazetteer knows and none a person's full name ("from
     Florida, Richard and Lisa Parry"); people and places are seldom listed together, so the others are
     places too."""
+    others = listed_with(text, start, end)
+    return len(others) >= 2 and any(is_place_name(o, lex) for o in others) \
+        and not any(" " in o and lex.forename_evidence(o.split()[0]) for o in others)
+
+
+def listed_with(text: str, start: int, end: int) -> list[str]:
+    """The other names of the list ("A, B and C") that the mention at `start`-`end` belongs to, if any."""
     others: list[str] = []
     at = start
     while len(others) < 8 and _gap_before(text, at) \
@@ -604,8 +611,7 @@ def _listed_with_places(text: str, start: int, end: int, lex: Lexicon) -> bool:
     while len(others) < 16 and (m := ITEM_AFTER_RE.match(text, at)) is not None:
         others.append(m.group(1))
         at = m.end()
-    return len(others) >= 2 and any(is_place_name(o, lex) for o in others) \
-        and not any(" " in o and lex.forename_evidence(o.split()[0]) for o in others)
+    return others
 
 
 _GAP_ENDS = (", ", " and ", " or ")  # how every LIST_GAP ends

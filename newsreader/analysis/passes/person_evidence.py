@@ -120,3 +120,26 @@ def person_contexts(state: DocState) -> None:
                 and toks[k + 2].text in PERSONAL_PRONOUNS and toks[k + 2].sent == toks[k].sent:
             c.kind = "person"
 
+
+
+def plural_noun_ending(words: list[str], text: str, lex: Lexicon) -> bool:
+    """Rule: a personal name ends in a surname, not in the plural of a common noun: capitalised words
+    ending so ("Zorblix Commons", "Quenta Pictures", "Harrow Labs") name a body, a site or a product. A
+    surname may look like such a plural ("Banks", "Woods"), so not when a forename opens the name, nor
+    when the article names the last word alone, as it names a person by surname ("… Woods said")."""
+    if len(words) < 2 or lex.forename_evidence(words[0]):
+        return False
+    last = words[-1]
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")) or last.lower() not in lex.common_words:
+        return False
+    return not any(_alone(text, m.start()) for m in re.finditer(rf"\b{re.escape(last)}\b", text))
+
+
+def _alone(text: str, at: int) -> bool:
+    """The word at `at` stands alone, as a surname used by itself does: no capitalised word of its own
+    clause right before it that would make it the end of a longer name ("Creative Commons")."""
+    before = text[max(0, at - 40):at].split()
+    if text[at - 1:at] != " " or not before:
+        return True
+    prev = before[-1]
+    return not prev[:1].isupper() or prev[-1] in ".!?:;,\"”"  # (a sentence or a clause ended before it)
