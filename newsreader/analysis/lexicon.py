@@ -7,6 +7,7 @@ Lexicons live in YAML (not code) so they can be reviewed and extended without to
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,9 @@ class Lexicon:
     unisex_names: frozenset[str]
     forenames: frozenset[str] = frozenset()  # the three lists above in one set: one look-up per word
     title_starts: frozenset[str] = frozenset()  # first words of `titles`: most words start none
+    # every beginning of the first word of a known organisation or place with lower-case words inside
+    # ("I", "Is", … "Islamic" of "Islamic State of Iraq and the Levant"): most runs begin no such name
+    long_form_starts: frozenset[str] = frozenset()
     # is_forename(word): `word in forenames`, asked of nearly every candidate word, so it is the set's own
     # look-up, bound once (a call without a Python frame)
     is_forename: Callable[[str], bool] = field(init=False, repr=False, compare=False)
@@ -183,6 +187,7 @@ def lexicon() -> Lexicon:
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
     generated = _load("places_generated.yaml")
     place_names = _place_names(places, generated, aliases)
+    org_lists = _organisation_lists(orgs)
     return Lexicon(
         speech_verbs=frozenset(_words(speech.get("verbs"))),
         weak_verbs=frozenset(_words(speech.get("weak_verbs"))),
@@ -192,7 +197,7 @@ def lexicon() -> Lexicon:
         male_honorifics=frozenset(male_hon),
         female_honorifics=frozenset(female_hon),
         role_words=frozenset(_words(titles.get("role_words"))),
-        **_organisation_lists(orgs),
+        **org_lists,
         places=place_names,
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),
@@ -213,4 +218,14 @@ def lexicon() -> Lexicon:
         unisex_names=unisex,
         forenames=male | female | unisex,
         title_starts=frozenset(t[0] for t in title_tuples if t),
+        long_form_starts=_long_form_starts(place_names | org_lists["known_orgs"]),
     )
+
+
+LOWER_INSIDE_RE = re.compile(r" [a-z]+ ")  # " of ": a lower-case word inside a name
+
+
+def _long_form_starts(names: frozenset[str]) -> frozenset[str]:
+    """Every prefix of the first word of each name with a lower-case word inside ("Islamic State of Iraq")."""
+    firsts = {n.split(" ", 1)[0] for n in names if LOWER_INSIDE_RE.search(n)}
+    return frozenset(w[:k] for w in firsts for k in range(1, len(w) + 1))

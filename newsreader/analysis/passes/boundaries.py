@@ -616,7 +616,7 @@ def join_organisations(state: DocState) -> None:
     text, lex = state.doc.text, state.lex
     # (found when a coordination first needs them: most articles never do)
     acronyms = functools.cache(functools.partial(document_acronyms, state.stats.cap_seen))
-    cands = state.cands
+    cands, long_starts = state.cands, lex.long_form_starts
     out: list[Cand] = []
     last_join: str | None = None
     i = 0
@@ -626,7 +626,8 @@ def join_organisations(state: DocState) -> None:
         if j == "to" and text[max(0, out[-1].start - 5):out[-1].start].lower() in ("from ", "ween "):
             j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
         size = _coordination(out[-1], cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0
-        size = size or (_known_span(out[-1], cands, i, text, lex) if out and not c.person_evidence else 0)
+        if not size and out and not c.person_evidence and out[-1].toks[0].text in long_starts:
+            size = _known_span(out[-1], cands, i, text, lex)  # (most runs begin no known name with a gap)
         if size or j and _joins(j, out[-1], c, last_join, lex):
             p = out[-1]
             for nxt in cands[i:i + max(1, size)]:

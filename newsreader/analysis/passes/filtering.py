@@ -46,19 +46,28 @@ SECTION_WORDS = rule_words("actors_section_words")  # "§", "Section", "Article"
 def filter_candidates(state: DocState) -> None:
     """Keep the candidates that can be actors, trimmed to their name words."""
     kept = []
+    doc, lex, stats, headlines = state.doc, state.lex, state.stats, state.headlines
+    text = doc.text
     codes = _product_codes(state.cands)
+    # (cheap preconditions: most articles number no section and write no "party", settled once per
+    # article in C; most names are not followed by a year, settled by two characters)
+    sections = SECTION_MARK_RE.search(text) is not None
+    parties = PARTY_NOUN in text
     for c in state.cands:
-        if codes and _after_model_code(c, state.doc, codes):
+        if codes and _after_model_code(c, doc, codes):
             continue
-        if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc) \
-                or _dated_edition(c, state.doc.text, state.lex) or _designation(c, state.lex):
+        first = c.toks[0]
+        if sections and text[first.start - 1:first.start] == " " and _section_heading(c, doc) \
+                or text[c.toks[-1].end:c.toks[-1].end + 2] in YEAR_OPENINGS and _dated_edition(c, text, lex) \
+                or "-" in first.text and _designation(c, lex):
             c.thing = True
-        party = _party_named(c, state.doc) if len(c.toks) == 1 and c.toks[0].text in PARTY_ADJECTIVES else None
-        if party is not None:
-            kept.append(party)
-            continue
-        f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
-        if f is not None and not _among_foreign_words(f, state.doc, state.lex):
+        if parties and len(c.toks) == 1 and first.text in PARTY_ADJECTIVES:
+            party = _party_named(c, doc)
+            if party is not None:
+                kept.append(party)
+                continue
+        f = _filter(c, lex, stats, first.para in headlines, text)
+        if f is not None and not _among_foreign_words(f, doc, lex):
             kept.append(f)
     state.cands = kept
 
@@ -92,6 +101,8 @@ def _party_named(c: Cand, doc: Doc) -> Cand | None:
 
 
 SECTION_NUMBER_RE = re.compile(r"\d[\w.()-]*")  # "1201", "230(c)", "2.4", "18a"
+# "§" or a section word anywhere in the article: without one no run can follow a section's number
+SECTION_MARK_RE = re.compile("|".join(map(re.escape, sorted(SECTION_WORDS | {"\u00a7"}))))
 
 
 def _section_heading(c: Cand, doc: Doc) -> bool:
@@ -120,6 +131,7 @@ def _designation(c: Cand, lex: Lexicon) -> bool:
 
 
 YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w,.]\d)")  # " 2019", not " 2019,000" nor " 2019.5"
+YEAR_OPENINGS = (" 1", " 2")  # the first two characters of every match of YEAR_AFTER_RE
 
 
 def _dated_edition(c: Cand, text: str, lex: Lexicon) -> bool:
