@@ -51,13 +51,13 @@ def candidate_kinds(state: DocState) -> None:
         published = prev == "in" and _published_in(c, k, doc, lex)
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
+        end = c.toks[-1].end
+        comma = text.startswith(", ", end)  # (most names: no comma after them, settled without a call)
         named = _named_body(c, k, doc) if prev in BODY_NOUNS \
-            else "organisation" if text.startswith(", ", c.toks[-1].end) and appositive_body(text, c.toks[-1].end) \
-            else None  # (most names: no comma after them, settled without a call)
+            else "organisation" if comma and appositive_body(text, end) else None
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
-        region = prev == "the" and _compass_region(c, k, doc, lex) \
-            or text.startswith(", ", c.toks[-1].end) and _placed_in_region(c, text, lex)
+        region = prev == "the" and _compass_region(c, k, doc, lex) or comma and _placed_in_region(c, text, lex)
         c.kind = "organisation" if outlet else "place" if region \
             else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
         if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
@@ -68,7 +68,8 @@ def candidate_kinds(state: DocState) -> None:
             and not (len(c.toks) == 1 and _acting_acronym(c, k, doc, lex)) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
-        c.weak = c.weak and not region
+        if region:
+            c.weak = False
 
 
 def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:

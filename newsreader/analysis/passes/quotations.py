@@ -536,6 +536,10 @@ PASSIVE_LABEL_REACH = 2  # 'was called the "breadbasket"': words between the par
 AGENT_REACH = 4  # 'was called a "liar" by the mayor', 'was called "X" on Monday by the mayor'
 
 
+_NAMING_WORDS = words("naming_participles") | words("naming_verbs")
+_NAMING_WORD_RE = re.compile("|".join(map(re.escape, sorted(_NAMING_WORDS))))  # anywhere, in lower case
+
+
 def passive_label(text: str, r: Run, doc: Doc) -> bool:
     """'the region was once called the "breadbasket" of Africa', 'such add-ons are called "mods"': the run
     is the complement of a passive naming verb (a passive auxiliary, an adverb or none ("once",
@@ -543,8 +547,11 @@ def passive_label(text: str, r: Run, doc: Doc) -> bool:
     "by" agent after it the words are a label the thing goes by, said by nobody in particular; 'was called
     a "liar" by the mayor' names who said them and stays speech."""
     ps = doc.paragraphs[r.para][0]
-    before = _WORDS_RE.findall(text[max(ps, r.open_pos - 60):r.open_pos])
-    naming = words("naming_participles") | words("naming_verbs")
+    window = text[max(ps, r.open_pos - 60):r.open_pos]
+    if _NAMING_WORD_RE.search(window.lower()) is None:
+        return False  # (most runs: no naming word before them at all, settled by one search in C)
+    before = _WORDS_RE.findall(window)
+    naming = _NAMING_WORDS
     aux = words("passive_auxiliaries")
     for i in range(len(before) - 1, max(-1, len(before) - 2 - PASSIVE_LABEL_REACH), -1):
         if before[i].lower() in naming:
@@ -561,8 +568,11 @@ def imagined_comparison(text: str, r: Run, ps: int) -> bool:
     right after "like" that a verb of seeming ("sounds", "looks") or "be" with a non-personal subject
     ("it was", "that's") governs is a comparison with words nobody said, not a quotation. The quotative
     "be like" of a person ('I was like, "…"', 'they were like "…"') reports words and is left alone."""
-    before = _WORDS_RE.findall(text[max(ps, r.open_pos - 50):r.open_pos])
-    if not before or before[-1].lower() != "like" or text[r.open_pos - 1:r.open_pos] not in " ,:":
+    window = text[max(ps, r.open_pos - 50):r.open_pos]
+    if text[r.open_pos - 1:r.open_pos] not in " ,:" or "like" not in window.lower():
+        return False  # (most runs: no "like" before them, settled in C)
+    before = _WORDS_RE.findall(window)
+    if not before or before[-1].lower() != "like":
         return False
     ws = [w.lower() for w in before[:-1]]
     while ws and ws[-1] in words("comparison_hedges"):
