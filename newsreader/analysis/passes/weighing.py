@@ -151,13 +151,14 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
     toks = state.doc.tokens
     time_words, stops = state.lex.time_words, IT_STOPS
     for k in _last_tokens(e, state.doc):
-        if modifies_a_noun(toks, k):
-            continue  # ("The Marsk administration … its": the "its" is the noun's)
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
             if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
             if t.text == "its":
-                return True
+                # ("The Marsk administration … its": the "its" is the noun's; asked only when an "its" follows)
+                if not modifies_a_noun(toks, k):
+                    return True
+                break
     return False
 
 
