@@ -55,6 +55,8 @@ def hint_entities(state: DocState) -> None:
 def group_forms(state: DocState) -> None:
     """One entity per surface form; each candidate adds its votes and its alias links."""
     text = state.doc.text
+    # (an example marker anywhere in the article, searched once: most articles give no example)
+    examples = any(m in text for m in EXAMPLE_MARKERS)
     state.first_pass = {(c.toks[0].start, c.toks[-1].end) for c in state.cands}  # (c.start, c.end)
     for idx, c in enumerate(state.cands):
         form = " ".join(text[c.toks[0].start:c.toks[-1].end].split())
@@ -66,7 +68,7 @@ def group_forms(state: DocState) -> None:
         if e is None:
             e = state.by_form[form] = Entity(form, c.kind, forms={form})
         _vote(e, c, form)
-        if _names_a_thing(c, state):
+        if _names_a_thing(c, state, examples):
             e.thing_votes += 1
         _links(state, idx, c, form)
     state.entities = list({id(e): e for e in state.by_form.values()}.values())
@@ -89,8 +91,9 @@ def _vote(e: Entity, c: Cand, form: str) -> None:
         e.title_votes += 1
 
 
-def _names_a_thing(c: Cand, state: DocState) -> bool:
-    """"the film Alien", "the Kepler space telescope": the run names a work or a thing."""
+def _names_a_thing(c: Cand, state: DocState, examples: bool) -> bool:
+    """"the film Alien", "the Kepler space telescope": the run names a work or a thing (`examples`: the
+    article holds an example marker at all)."""
     lex, toks, text = state.lex, state.doc.tokens, state.doc.text
     start = c.toks[0].start  # (c.start, c.end: property calls)
     k0 = state.doc.index_of.get(start, 0)
@@ -99,7 +102,7 @@ def _names_a_thing(c: Cand, state: DocState) -> bool:
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
-    if wb is not None and _example_of_things(text, start, lex):
+    if examples and wb is not None and _example_of_things(text, start, lex):
         return True
     return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.toks[-1].end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"

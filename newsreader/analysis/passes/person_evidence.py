@@ -109,10 +109,11 @@ def person_contexts(state: DocState) -> None:
     kind person there, so that its votes carry to the full name its surname joins later."""
     doc, verbs = state.doc, state.lex.speech_verbs
     toks, index_of = doc.tokens, doc.index_of
+    ages = AGE_APPOSITION.search(doc.text) is not None  # (most articles give no age so: one search in C)
     for c in state.cands:
         if c.kind is not None:
             continue  # (the lists or a frame have spoken)
-        if AGE_APPOSITION.match(doc.text, c.end):
+        if ages and AGE_APPOSITION.match(doc.text, c.end):
             c.kind = "person"
             continue
         k = index_of.get(c.toks[-1].start)
