@@ -51,7 +51,7 @@ def filter_candidates(state: DocState) -> None:
     codes = _product_codes(state.cands)
     # (cheap preconditions: most articles number no section and write no "party", settled once per
     # article in C; most names are not followed by a year, settled by two characters)
-    sections = SECTION_MARK_RE.search(text) is not None
+    sections = may_number_sections(text, stats)
     parties = PARTY_NOUN in text
     for c in state.cands:
         if codes and _after_model_code(c, doc, codes):
@@ -101,8 +101,16 @@ def _party_named(c: Cand, doc: Doc) -> Cand | None:
 
 
 SECTION_NUMBER_RE = re.compile(r"\d[\w.()-]*")  # "1201", "230(c)", "2.4", "18a"
-# "§" or a section word anywhere in the article: without one no run can follow a section's number
-SECTION_MARK_RE = re.compile("|".join(map(re.escape, sorted(SECTION_WORDS | {"\u00a7"}))))
+# the section words as the tokenizer writes them ("Art." is the word "Art" and a stop): an article that
+# writes none of them (the words it capitalises say so) and no "§" has no section heading
+SECTION_TOKENS = frozenset(w.rstrip(".") for w in SECTION_WORDS)
+SECTION_WINDOW = 12  # characters before a section's number that hold the word for the section
+
+
+def may_number_sections(text: str, stats: CapStats) -> bool:
+    """The article writes "§" or a word for a section (`_section_heading` holds nowhere else): one search
+    in C and a look-up of each section word among the words the article capitalises."""
+    return "\u00a7" in text or not stats.cap_seen.isdisjoint(SECTION_TOKENS)
 
 
 def _section_heading(c: Cand, doc: Doc) -> bool:
@@ -114,7 +122,11 @@ def _section_heading(c: Cand, doc: Doc) -> bool:
     if k < 2 or SECTION_NUMBER_RE.fullmatch(doc.tokens[k - 1].text) is None:
         return False  # (most names: no number right before them)
     num = doc.tokens[k - 1]
-    before = doc.text[max(0, num.start - 12):num.start].rstrip().split(" ")[-1]
+    lo = max(0, num.start - SECTION_WINDOW)
+    window = doc.text[lo:num.start].rstrip()
+    if lo and " " not in window and not doc.text[lo - 1].isspace():
+        return False  # (the window cut a longer word: "XParagraph   12", no word for a section)
+    before = window.split(" ")[-1]
     return before.lstrip("\u00a7") != before or before in SECTION_WORDS
 
 
