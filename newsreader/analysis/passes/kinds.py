@@ -92,7 +92,10 @@ def _placed_in_region(c: Cand, text: str, lex: Lexicon) -> bool:
     or the country it lies in is a place there, whatever its words ("West Point": two common words);
     not a name with a title or a forename, a person listed with the state they represent ("John Cornyn,
     Texas"), nor one the lists know as something else."""
-    if c.person_evidence or lex.forename_evidence(c.toks[0].text) or not _in_region(text, c.toks[-1].end, lex):
+    end = c.toks[-1].end
+    if not "A" <= text[end + 2:end + 3] <= "Z":
+        return False  # (`REGION_RE` opens with ", " and a capital: most names with a comma after them fail here)
+    if c.person_evidence or lex.forename_evidence(c.toks[0].text) or not _in_region(text, end, lex):
         return False
     full = " ".join(c.words())
     return full not in lex.known_orgs and lex.org_heads.isdisjoint(c.words())
@@ -349,36 +352,36 @@ def _the_place(words: list[str], lex: Lexicon) -> str:
 
 
 def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
-    last = words[-1]
-    if len(words) >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
+    last, n = words[-1], len(words)  # (the length, asked by most rules below, taken once)
+    if n >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
         return "place"
-    if last in lex.media_heads and len(words) >= 2:
+    if last in lex.media_heads and n >= 2:
         return "organisation"
-    if len(words) >= 2 and last.islower() and last.capitalize() in lex.org_heads:
+    if n >= 2 and last.islower() and last.capitalize() in lex.org_heads:
         return "organisation"  # "Democratic party": a body's head in lower case after the words that name it
-    if last in lex.place_heads and len(words) >= 2 and not (
+    if last in lex.place_heads and n >= 2 and not (
             last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
         return "place"
-    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",) \
+    if words[0] in lex.place_prefixes and n >= 2 and words[0] not in ("St.",) \
             and lex.org_heads.isdisjoint(_head_part(words)[1:]):
         return "place"  # "Mount Everest" (but "Port Authority of New York", "Fort Worth Police": bodies)
-    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
+    if n >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
         return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
     if formal_state_place(words, lex):
         return "place"  # "Republic of Ireland": a state's formal name
-    if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
+    if not lex.org_heads.isdisjoint(words) and (n >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
     if _coordinated_nouns(words, lex):
         return "organisation"
     if c.the_name:
         return "organisation"  # newspapers, bands and firms named with "The"
-    if len(words) == 1 and is_acronym(words[0]):
+    if n == 1 and is_acronym(words[0]):
         return "organisation"
-    if len(words) >= 2 and lex.forename_evidence(words[0]) and not any(is_acronym(w) for w in words):
+    if n >= 2 and lex.forename_evidence(words[0]) and not any(is_acronym(w) for w in words):
         return "person"
-    if len(words) == 2 and _dotted_initials(words[0], lex) and not is_acronym(words[1]):
+    if n == 2 and _dotted_initials(words[0], lex) and not is_acronym(words[1]):
         return "person"
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
+    if 2 <= n <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
 
