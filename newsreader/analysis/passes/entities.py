@@ -30,6 +30,9 @@ MODIFIED_THINGS = rule_words("actors_modified_things")
 LATIN_ENDINGS = tuple(sorted(rule_words("actors_latin_endings"), key=len, reverse=True))
 EXAMPLE_MARKERS = rule_words("actors_example_markers")  # "devices (e.g. X)", "browsers such as X"
 _EXAMPLE_ENDS = tuple(EXAMPLE_MARKERS)
+# the markers no other marker is part of ("(e.g." for "(e.g.,"): an article holds a marker when it holds one
+# of these, so each search of the text is one that can say no
+_EXAMPLE_NEEDLES = tuple(sorted(m for m in EXAMPLE_MARKERS if not any(o != m and o in m for o in EXAMPLE_MARKERS)))
 EXAMPLE_RE = re.compile(r"([a-z]+),? ({})$".format("|".join(re.escape(m) for m in sorted(EXAMPLE_MARKERS))))
 
 
@@ -56,7 +59,7 @@ def group_forms(state: DocState) -> None:
     """One entity per surface form; each candidate adds its votes and its alias links."""
     text = state.doc.text
     # (an example marker anywhere in the article, searched once: most articles give no example)
-    examples = any(m in text for m in EXAMPLE_MARKERS)
+    examples = any(m in text for m in _EXAMPLE_NEEDLES)
     state.first_pass = {(c.toks[0].start, c.toks[-1].end) for c in state.cands}  # (c.start, c.end)
     for idx, c in enumerate(state.cands):
         form = " ".join(text[c.toks[0].start:c.toks[-1].end].split())

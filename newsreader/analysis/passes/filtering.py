@@ -50,9 +50,9 @@ def filter_candidates(state: DocState) -> None:
     text = doc.text
     codes = _product_codes(state.cands)
     # (cheap preconditions: most articles number no section and write no "party", settled once per
-    # article in C; most names are not followed by a year, settled by two characters)
+    # article; most names are not followed by a year, settled by two characters)
     sections = may_number_sections(text, stats)
-    parties = PARTY_NOUN in text
+    parties = PARTY_NOUN in stats.lower_seen  # (the words the article writes in lower case: one look-up)
     for c in state.cands:
         if codes and _after_model_code(c, doc, codes):
             continue
