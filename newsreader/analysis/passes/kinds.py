@@ -87,6 +87,12 @@ def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     return nxt is None or doc.text[c.end:nxt.start].strip() != "" or nxt.text.capitalize() in lex.function_words
 
 
+def _forename_first(name: str, lex: Lexicon) -> bool:
+    """"Senators Ann Cole, Ohio, and …": a forename and a surname listed with a state name a person, so the
+    state after them is no cue of a place (asked only where a state follows: most mentions have none)."""
+    return " " in name and lex.forename_evidence(name.split()[0])
+
+
 def _placed_in_region(c: Cand, text: str, lex: Lexicon) -> bool:
     """"on his way to West Point, New York", "from Allen, Texas": a name followed by a comma and the state
     or the country it lies in is a place there, whatever its words ("West Point": two common words);
@@ -520,8 +526,6 @@ def locative_places(state: DocState) -> None:
         if not _kind_guessed(e) or not e.mentions:
             continue
         locative = speech = cued = 0
-        # "Senators Ann Cole, Ohio, and …": a forename and a surname listed with a state name a person
-        person_shaped = " " in e.name and lex.forename_evidence(e.name.split()[0])
         for s, en in _own_mentions(e, text, lex):
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
@@ -529,7 +533,7 @@ def locative_places(state: DocState) -> None:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-            elif _in_region(text, en, lex) and not person_shaped or _after_place_noun(text, s) \
+            elif _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
                     or " " not in e.name and _listed_with_places(text, s, en, lex) \
                     or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1
