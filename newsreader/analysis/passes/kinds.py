@@ -44,6 +44,7 @@ def candidate_kinds(state: DocState) -> None:
     to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words."""
     lex, doc = state.lex, state.doc
     index_of, toks, text = doc.index_of, doc.tokens, doc.text
+    team_firsts = _place_first_words(lex.cities, lex.states, lex.forename_cities)  # (`_team_name`'s test)
     for c in state.cands:
         # (each frame is asked only when the word before the name can open it: one look-up per candidate)
         k = index_of.get(c.toks[0].start)
@@ -57,10 +58,11 @@ def candidate_kinds(state: DocState) -> None:
             else "organisation" if comma and appositive_body(text, end) else None
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
-        region = prev == "the" and _compass_region(c, k, doc, lex) or comma and _placed_in_region(c, text, lex)
+        region = prev == "the" and c.toks[0].text in COMPASS_REGIONS and _compass_region(c, k, doc, lex) \
+            or comma and _placed_in_region(c, text, lex)
         c.kind = "organisation" if outlet else "place" if region \
             else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
-        if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
+        if c.kind == "person" and not c.person_evidence and words[0] in team_firsts and _team_name(words, text, lex) \
                 and not _put_in(full, text):
             c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
