@@ -58,7 +58,7 @@ def filter_candidates(state: DocState) -> None:
             continue
         first = c.toks[0]
         if sections and text[first.start - 1:first.start] == " " and _section_heading(c, doc) \
-                or text[c.toks[-1].end:c.toks[-1].end + 2] in YEAR_OPENINGS and _dated_edition(c, text, lex) \
+                or text.startswith(YEAR_OPENINGS, c.toks[-1].end) and _dated_edition(c, text, lex) \
                 or "-" in first.text and _designation(c, lex):
             c.thing = True
         if parties and len(c.toks) == 1 and first.text in PARTY_ADJECTIVES:
