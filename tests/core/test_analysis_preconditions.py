@@ -4,19 +4,22 @@ itself says no too. `_section_heading` is checked against its previous body, kep
 
 from __future__ import annotations
 
+import copy
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.analysis import pipeline
 from newsreader.analysis.passes import filtering, quotations
 from newsreader.analysis.passes.boundaries import _known_span
+from newsreader.analysis.passes.person_evidence import AGE_APPOSITION, PERSONAL_PRONOUNS, person_contexts
 from newsreader.analysis.state import Cand, DocState
 from newsreader.analysis.text import Doc, tokenize
 
 PIECES = [*sorted(filtering.SECTION_WORDS), "§", "12", "230(c)", "2019", "1999", "18a", "Foo", "Protection",
           "Ann", "Cole", "Islamic", "State", "of", "Iraq", "and", "the", "Levant", "United", "Trinidad",
           "Tobago", "Democratic", "party", "said", "like", "was", "called", "Called", "sounds", "it", "45",
-          "XParagraph", "subArticle", "İ", "\u212a"]
+          "XParagraph", "subArticle", "İ", "\u212a", "he", "she", "told", "٤٥", "1234"]
 GAPS = [" ", "  ", "   ", "\n", "\n\n", " \n\n ", "\t   ", ", ", "-", "(", ". ", ""]
 texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40) \
     .map(lambda parts: "".join(a + b for a, b in parts))
@@ -101,3 +104,31 @@ def test_a_year_after_a_name_opens_with_a_space_and_its_first_digit(text: str) -
     for e in range(len(text) + 1):
         if filtering.YEAR_AFTER_RE.match(text, e):
             assert text.startswith(filtering.YEAR_OPENINGS, e)
+
+
+def _previous_person_contexts(state: DocState) -> None:
+    """`person_evidence.person_contexts` before its age test read the next token first (the reference)."""
+    doc, verbs = state.doc, state.lex.speech_verbs
+    toks, index_of = doc.tokens, doc.index_of
+    for c in state.cands:
+        if c.kind is not None:
+            continue
+        if AGE_APPOSITION.match(doc.text, c.end):
+            c.kind = "person"
+            continue
+        k = index_of.get(c.toks[-1].start)
+        if k is not None and k + 2 < len(toks) and toks[k + 1].text in verbs \
+                and toks[k + 2].text in PERSONAL_PRONOUNS and toks[k + 2].sent == toks[k].sent:
+            c.kind = "person"
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_person_contexts_types_as_its_reference_did(text: str) -> None:
+    state = _state_before(text, "person_contexts")
+    before = [copy.copy(c) for c in state.cands]
+    person_contexts(state)
+    after = [c.kind for c in state.cands]
+    state.cands = before
+    _previous_person_contexts(state)
+    assert after == [c.kind for c in state.cands]
