@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.analysis import pipeline
-from newsreader.analysis.passes import filtering, quotations
+from newsreader.analysis.passes import entities, filtering, quotations
 from newsreader.analysis.passes.boundaries import _known_span
 from newsreader.analysis.passes.person_evidence import AGE_APPOSITION, PERSONAL_PRONOUNS, person_contexts
 from newsreader.analysis.state import Cand, DocState
@@ -132,3 +132,25 @@ def test_person_contexts_types_as_its_reference_did(text: str) -> None:
     state.cands = before
     _previous_person_contexts(state)
     assert after == [c.kind for c in state.cands]
+
+
+EXAMPLE_PIECES = ["(e.g.", "(e.g.,", "(eg", "x(e.g.", "such as", "nonsuch as", "devices", "browsers", "Raspberry",
+                  "Pi", "Firefox", "Acme", "and", "E.G.", "(EG", "e.g.", "said"]
+example_texts = st.lists(st.tuples(st.sampled_from(EXAMPLE_PIECES), st.sampled_from([" ", " ", "", ", ", ")", "\n\n"])),
+                         max_size=12).map(lambda parts: "Some " + "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(example_texts)
+def test_an_example_of_things_needs_a_marker_the_article_holds(text: str) -> None:
+    state = _state_before(text, "group_forms")
+    found = any(entities._example_of_things(text, c.toks[0].start, state.lex) for c in state.cands)
+    assert entities.may_give_examples(text, state.stats) or not found
+
+
+def test_the_article_holds_the_marker_of_each_example() -> None:
+    for text in ("Small devices (e.g. Raspberry Pi) sold well.", "Old browsers (eg Firefox) failed.",
+                 "Old browsers (e.g., Firefox) failed.", "Many browsers such as Firefox failed."):
+        state = _state_before(text, "group_forms")
+        assert any(entities._example_of_things(text, c.toks[0].start, state.lex) for c in state.cands)
+        assert entities.may_give_examples(text, state.stats)
