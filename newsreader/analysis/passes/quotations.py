@@ -520,7 +520,10 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
     """'named the virus that causes it "severe acute …"', 'nicknamed the mannequin "Ripley"': the run is
     the object complement of a naming verb a few words before it (with no speech verb between), so it is a
     name. "called" is not one of them: 'called the report "fake news"' reports words in news prose."""
-    s0 = last_sentence_end(text, max(ps, r.open_pos - 80), r.open_pos)
+    lo = max(ps, r.open_pos - 80)
+    if _NAMING_WORD_RE.search(text[lo:r.open_pos].lower()) is None:
+        return False  # (most runs: no naming word before them at all, settled by one search in C)
+    s0 = last_sentence_end(text, lo, r.open_pos)
     before = _WORDS_RE.findall(text[s0:r.open_pos])[-NAMING_VERB_REACH:]
     speech = lexicon().speech_verbs
     for i in range(len(before) - 1, -1, -1):
