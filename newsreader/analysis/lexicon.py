@@ -7,6 +7,7 @@ Lexicons live in YAML (not code) so they can be reviewed and extended without to
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,11 @@ class Lexicon:
     unisex_names: frozenset[str]
     forenames: frozenset[str] = frozenset()  # the three lists above in one set: one look-up per word
     title_starts: frozenset[str] = frozenset()  # first words of `titles`: most words start none
+    # every beginning of the first word of a known organisation or place with lower-case words inside
+    # ("I", "Is", … "Islamic" of "Islamic State of Iraq and the Levant"): most runs begin no such name
+    long_form_starts: frozenset[str] = frozenset()
+    # the words of those names before each lower-case gap ("Islamic State", "Islamic State of Iraq")
+    long_form_heads: frozenset[str] = frozenset()
     # is_forename(word): `word in forenames`, asked of nearly every candidate word, so it is the set's own
     # look-up, bound once (a call without a Python frame)
     is_forename: Callable[[str], bool] = field(init=False, repr=False, compare=False)
@@ -183,6 +189,8 @@ def lexicon() -> Lexicon:
     aliases = {str(k): str(v) for k, v in (places.get("aliases") or {}).items()}
     generated = _load("places_generated.yaml")
     place_names = _place_names(places, generated, aliases)
+    org_lists = _organisation_lists(orgs)
+    long_starts, long_heads = _long_forms(place_names | org_lists["known_orgs"])
     return Lexicon(
         speech_verbs=frozenset(_words(speech.get("verbs"))),
         weak_verbs=frozenset(_words(speech.get("weak_verbs"))),
@@ -192,7 +200,7 @@ def lexicon() -> Lexicon:
         male_honorifics=frozenset(male_hon),
         female_honorifics=frozenset(female_hon),
         role_words=frozenset(_words(titles.get("role_words"))),
-        **_organisation_lists(orgs),
+        **org_lists,
         places=place_names,
         place_aliases=aliases,
         place_heads=frozenset(_words(places.get("place_heads"))),
@@ -213,4 +221,18 @@ def lexicon() -> Lexicon:
         unisex_names=unisex,
         forenames=male | female | unisex,
         title_starts=frozenset(t[0] for t in title_tuples if t),
+        long_form_starts=long_starts,
+        long_form_heads=long_heads,
     )
+
+
+LOWER_INSIDE_RE = re.compile(r" [a-z]+ ")  # " of ": a lower-case word inside a name
+
+
+def _long_forms(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Of the names with a lower-case word inside ("Islamic State of Iraq"): every prefix of their first
+    words, and their words before each such gap (`Lexicon.long_form_starts`, `long_form_heads`)."""
+    heads = {n[:i] for n in names if LOWER_INSIDE_RE.search(n)
+             for i, ch in enumerate(n) if ch == " " and LOWER_INSIDE_RE.match(n, i)}
+    firsts = {h.split(" ", 1)[0] for h in heads}
+    return frozenset(w[:k] for w in firsts for k in range(1, len(w) + 1)), frozenset(heads)

@@ -616,24 +616,26 @@ def join_organisations(state: DocState) -> None:
     text, lex = state.doc.text, state.lex
     # (found when a coordination first needs them: most articles never do)
     acronyms = functools.cache(functools.partial(document_acronyms, state.stats.cap_seen))
-    cands = state.cands
+    cands, long_starts, long_heads = state.cands, lex.long_form_starts, lex.long_form_heads
     out: list[Cand] = []
     last_join: str | None = None
     i = 0
     while i < len(cands):
         c = cands[i]
-        j = _joiner(out[-1], c, text) if out and not c.person_evidence else None
-        if j == "to" and text[max(0, out[-1].start - 5):out[-1].start].lower() in ("from ", "ween "):
-            j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
-        size = _coordination(out[-1], cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0
-        size = size or (_known_span(out[-1], cands, i, text, lex) if out and not c.person_evidence else 0)
-        if size or j and _joins(j, out[-1], c, last_join, lex):
+        if out and not c.person_evidence:
             p = out[-1]
-            for nxt in cands[i:i + max(1, size)]:
-                p.toks = p.toks + tokens_between(state.doc, p.toks[-1], nxt.toks[0]) + nxt.toks
-            last_join = "and" if size else j
-            i += max(1, size)
-            continue
+            j = _joiner(p, c, text)
+            if j == "to" and text[max(0, p.start - 5):p.start].lower() in ("from ", "ween "):
+                j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
+            size = _coordination(p, cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0
+            if not size and p.toks[0].text in long_starts and text[p.toks[0].start:p.toks[-1].end] in long_heads:
+                size = _known_span(p, cands, i, text, lex)  # (most runs begin no known name with a gap)
+            if size or j and _joins(j, p, c, last_join, lex):
+                for nxt in cands[i:i + max(1, size)]:
+                    p.toks = p.toks + tokens_between(state.doc, p.toks[-1], nxt.toks[0]) + nxt.toks
+                last_join = "and" if size else j
+                i += max(1, size)
+                continue
         out.append(c)
         last_join = None
         i += 1

@@ -14,8 +14,8 @@ import re
 from ..lexicon import Lexicon, rule_words
 from ..model import KINDS
 from ..names import NAME_SUFFIXES, acronymish, is_initial
-from ..state import Cand, DocState, Entity
-from ..text import Token
+from ..state import Cand, CapStats, DocState, Entity
+from ..text import Token, tokenize
 
 # A lower-case noun right before a run that makes the run the title of a work or a product:
 # "her graphic novel Angel Catbird", "the film Alien", "the game Counter-Strike".
@@ -30,6 +30,12 @@ MODIFIED_THINGS = rule_words("actors_modified_things")
 LATIN_ENDINGS = tuple(sorted(rule_words("actors_latin_endings"), key=len, reverse=True))
 EXAMPLE_MARKERS = rule_words("actors_example_markers")  # "devices (e.g. X)", "browsers such as X"
 _EXAMPLE_ENDS = tuple(EXAMPLE_MARKERS)
+# the markers no other marker is part of ("(e.g." for "(e.g.,"): an article holds a marker when it holds one
+# of these. One that opens with a bracket ends in a word the tokenizer finds whatever stands before it
+# ("e.g.", "eg"), a look-up among the article's words; the others ("such as") are searched in the text.
+_EXAMPLE_NEEDLES = tuple(sorted(m for m in EXAMPLE_MARKERS if not any(o != m and o in m for o in EXAMPLE_MARKERS)))
+_EXAMPLE_WORDS = frozenset(tokenize(m).tokens[-1].text for m in _EXAMPLE_NEEDLES if m[0] == "(")
+_EXAMPLE_SEARCHED = tuple(m for m in _EXAMPLE_NEEDLES if m[0] != "(")
 EXAMPLE_RE = re.compile(r"([a-z]+),? ({})$".format("|".join(re.escape(m) for m in sorted(EXAMPLE_MARKERS))))
 
 
@@ -55,6 +61,8 @@ def hint_entities(state: DocState) -> None:
 def group_forms(state: DocState) -> None:
     """One entity per surface form; each candidate adds its votes and its alias links."""
     text = state.doc.text
+    # (an example marker anywhere in the article, searched once: most articles give no example)
+    examples = may_give_examples(text, state.stats)
     state.first_pass = {(c.toks[0].start, c.toks[-1].end) for c in state.cands}  # (c.start, c.end)
     for idx, c in enumerate(state.cands):
         form = " ".join(text[c.toks[0].start:c.toks[-1].end].split())
@@ -66,7 +74,7 @@ def group_forms(state: DocState) -> None:
         if e is None:
             e = state.by_form[form] = Entity(form, c.kind, forms={form})
         _vote(e, c, form)
-        if _names_a_thing(c, state):
+        if _names_a_thing(c, state, examples):
             e.thing_votes += 1
         _links(state, idx, c, form)
     state.entities = list({id(e): e for e in state.by_form.values()}.values())
@@ -89,8 +97,9 @@ def _vote(e: Entity, c: Cand, form: str) -> None:
         e.title_votes += 1
 
 
-def _names_a_thing(c: Cand, state: DocState) -> bool:
-    """"the film Alien", "the Kepler space telescope": the run names a work or a thing."""
+def _names_a_thing(c: Cand, state: DocState, examples: bool) -> bool:
+    """"the film Alien", "the Kepler space telescope": the run names a work or a thing (`examples`: the
+    article holds an example marker at all)."""
     lex, toks, text = state.lex, state.doc.tokens, state.doc.text
     start = c.toks[0].start  # (c.start, c.end: property calls)
     k0 = state.doc.index_of.get(start, 0)
@@ -99,12 +108,18 @@ def _names_a_thing(c: Cand, state: DocState) -> bool:
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
-    if wb is not None and _example_of_things(text, start, lex):
+    if examples and wb is not None and _example_of_things(text, start, lex):
         return True
     return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.toks[-1].end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
                      and _next_word(text, c.toks[-1]) in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
+
+
+def may_give_examples(text: str, stats: CapStats) -> bool:
+    """The article holds an example marker (`_example_of_things` holds nowhere else)."""
+    return any(w in stats.lower_seen or w in stats.cap_seen for w in _EXAMPLE_WORDS) \
+        or any(m in text for m in _EXAMPLE_SEARCHED)
 
 
 def _example_of_things(text: str, start: int, lex: Lexicon) -> bool:

@@ -46,19 +46,28 @@ SECTION_WORDS = rule_words("actors_section_words")  # "§", "Section", "Article"
 def filter_candidates(state: DocState) -> None:
     """Keep the candidates that can be actors, trimmed to their name words."""
     kept = []
+    doc, lex, stats, headlines = state.doc, state.lex, state.stats, state.headlines
+    text = doc.text
     codes = _product_codes(state.cands)
+    # (cheap preconditions: most articles number no section and write no "party", settled once per
+    # article; most names are not followed by a year, settled by two characters)
+    sections = may_number_sections(text, stats)
+    parties = PARTY_NOUN in stats.lower_seen  # (the words the article writes in lower case: one look-up)
     for c in state.cands:
-        if codes and _after_model_code(c, state.doc, codes):
+        if codes and _after_model_code(c, doc, codes):
             continue
-        if state.doc.text[c.start - 1:c.start] == " " and _section_heading(c, state.doc) \
-                or _dated_edition(c, state.doc.text, state.lex) or _designation(c, state.lex):
+        first = c.toks[0]
+        if sections and text[first.start - 1:first.start] == " " and _section_heading(c, doc) \
+                or text.startswith(YEAR_OPENINGS, c.toks[-1].end) and _dated_edition(c, text, lex) \
+                or "-" in first.text and _designation(c, lex):
             c.thing = True
-        party = _party_named(c, state.doc) if len(c.toks) == 1 and c.toks[0].text in PARTY_ADJECTIVES else None
-        if party is not None:
-            kept.append(party)
-            continue
-        f = _filter(c, state.lex, state.stats, c.toks[0].para in state.headlines, state.doc.text)
-        if f is not None and not _among_foreign_words(f, state.doc, state.lex):
+        if parties and len(c.toks) == 1 and first.text in PARTY_ADJECTIVES:
+            party = _party_named(c, doc)
+            if party is not None:
+                kept.append(party)
+                continue
+        f = _filter(c, lex, stats, first.para in headlines, text)
+        if f is not None and not _among_foreign_words(f, doc, lex):
             kept.append(f)
     state.cands = kept
 
@@ -92,6 +101,16 @@ def _party_named(c: Cand, doc: Doc) -> Cand | None:
 
 
 SECTION_NUMBER_RE = re.compile(r"\d[\w.()-]*")  # "1201", "230(c)", "2.4", "18a"
+# the section words as the tokenizer writes them ("Art." is the word "Art" and a stop): an article that
+# writes none of them (the words it capitalises say so) and no "§" has no section heading
+SECTION_TOKENS = frozenset(w.rstrip(".") for w in SECTION_WORDS)
+SECTION_WINDOW = 12  # characters before a section's number that hold the word for the section
+
+
+def may_number_sections(text: str, stats: CapStats) -> bool:
+    """The article writes "§" or a word for a section (`_section_heading` holds nowhere else): one search
+    in C and a look-up of each section word among the words the article capitalises."""
+    return "\u00a7" in text or not stats.cap_seen.isdisjoint(SECTION_TOKENS)
 
 
 def _section_heading(c: Cand, doc: Doc) -> bool:
@@ -103,7 +122,11 @@ def _section_heading(c: Cand, doc: Doc) -> bool:
     if k < 2 or SECTION_NUMBER_RE.fullmatch(doc.tokens[k - 1].text) is None:
         return False  # (most names: no number right before them)
     num = doc.tokens[k - 1]
-    before = doc.text[max(0, num.start - 12):num.start].rstrip().split(" ")[-1]
+    lo = max(0, num.start - SECTION_WINDOW)
+    window = doc.text[lo:num.start].rstrip()
+    if lo and " " not in window and not doc.text[lo - 1].isspace():
+        return False  # (the window cut a longer word: "XParagraph   12", no word for a section)
+    before = window.split(" ")[-1]
     return before.lstrip("\u00a7") != before or before in SECTION_WORDS
 
 
@@ -120,6 +143,7 @@ def _designation(c: Cand, lex: Lexicon) -> bool:
 
 
 YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w,.]\d)")  # " 2019", not " 2019,000" nor " 2019.5"
+YEAR_OPENINGS = (" 1", " 2")  # the first two characters of every match of YEAR_AFTER_RE
 
 
 def _dated_edition(c: Cand, text: str, lex: Lexicon) -> bool:

@@ -44,6 +44,7 @@ def candidate_kinds(state: DocState) -> None:
     to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words."""
     lex, doc = state.lex, state.doc
     index_of, toks, text = doc.index_of, doc.tokens, doc.text
+    team_firsts = _place_first_words(lex.cities, lex.states, lex.forename_cities)  # (`_team_name`'s test)
     for c in state.cands:
         # (each frame is asked only when the word before the name can open it: one look-up per candidate)
         k = index_of.get(c.toks[0].start)
@@ -51,16 +52,17 @@ def candidate_kinds(state: DocState) -> None:
         published = prev == "in" and _published_in(c, k, doc, lex)
         outlet = published or len(c.toks) == 1 and (
             _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
+        end = c.toks[-1].end
+        comma = text.startswith(", ", end)  # (most names: no comma after them, settled without a call)
         named = _named_body(c, k, doc) if prev in BODY_NOUNS \
-            else "organisation" if text.startswith(", ", c.toks[-1].end) and appositive_body(text, c.toks[-1].end) \
-            else None  # (most names: no comma after them, settled without a call)
+            else "organisation" if comma and appositive_body(text, end) else None
         words = c.words()  # (the candidate's words and form, made once for both tests)
         full = " ".join(words)
-        region = prev == "the" and _compass_region(c, k, doc, lex) \
-            or text.startswith(", ", c.toks[-1].end) and _placed_in_region(c, text, lex)
+        region = prev == "the" and c.toks[0].text in COMPASS_REGIONS and _compass_region(c, k, doc, lex) \
+            or comma and _placed_in_region(c, text, lex)
         c.kind = "organisation" if outlet else "place" if region \
             else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
-        if c.kind == "person" and not c.person_evidence and _team_name(words, text, lex) \
+        if c.kind == "person" and not c.person_evidence and words[0] in team_firsts and _team_name(words, text, lex) \
                 and not _put_in(full, text):
             c.kind = "organisation"
         c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
@@ -68,7 +70,8 @@ def candidate_kinds(state: DocState) -> None:
             and not (len(c.toks) == 1 and _acting_acronym(c, k, doc, lex)) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
-        c.weak = c.weak and not region
+        if region:
+            c.weak = False
 
 
 def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
@@ -86,12 +89,21 @@ def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
     return nxt is None or doc.text[c.end:nxt.start].strip() != "" or nxt.text.capitalize() in lex.function_words
 
 
+def _forename_first(name: str, lex: Lexicon) -> bool:
+    """"Senators Ann Cole, Ohio, and …": a forename and a surname listed with a state name a person, so the
+    state after them is no cue of a place (asked only where a state follows: most mentions have none)."""
+    return " " in name and lex.forename_evidence(name.split()[0])
+
+
 def _placed_in_region(c: Cand, text: str, lex: Lexicon) -> bool:
     """"on his way to West Point, New York", "from Allen, Texas": a name followed by a comma and the state
     or the country it lies in is a place there, whatever its words ("West Point": two common words);
     not a name with a title or a forename, a person listed with the state they represent ("John Cornyn,
     Texas"), nor one the lists know as something else."""
-    if c.person_evidence or lex.forename_evidence(c.toks[0].text) or not _in_region(text, c.toks[-1].end, lex):
+    end = c.toks[-1].end
+    if not "A" <= text[end + 2:end + 3] <= "Z":
+        return False  # (`REGION_RE` opens with ", " and a capital: most names with a comma after them fail here)
+    if c.person_evidence or lex.forename_evidence(c.toks[0].text) or not _in_region(text, end, lex):
         return False
     full = " ".join(c.words())
     return full not in lex.known_orgs and lex.org_heads.isdisjoint(c.words())
@@ -348,36 +360,36 @@ def _the_place(words: list[str], lex: Lexicon) -> str:
 
 
 def _kind_by_head(c: Cand, words: list[str], lex: Lexicon) -> str | None:
-    last = words[-1]
-    if len(words) >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
+    last, n = words[-1], len(words)  # (the length, asked by most rules below, taken once)
+    if n >= 2 and words[0] in DIRECTIONS and " ".join(words[1:]) in lex.places:
         return "place"
-    if last in lex.media_heads and len(words) >= 2:
+    if last in lex.media_heads and n >= 2:
         return "organisation"
-    if len(words) >= 2 and last.islower() and last.capitalize() in lex.org_heads:
+    if n >= 2 and last.islower() and last.capitalize() in lex.org_heads:
         return "organisation"  # "Democratic party": a body's head in lower case after the words that name it
-    if last in lex.place_heads and len(words) >= 2 and not (
+    if last in lex.place_heads and n >= 2 and not (
             last in PERSONAL_PLACE_HEADS and any(lex.forename_evidence(w) for w in words[:-1])):
         return "place"
-    if words[0] in lex.place_prefixes and len(words) >= 2 and words[0] not in ("St.",) \
+    if words[0] in lex.place_prefixes and n >= 2 and words[0] not in ("St.",) \
             and lex.org_heads.isdisjoint(_head_part(words)[1:]):
         return "place"  # "Mount Everest" (but "Port Authority of New York", "Fort Worth Police": bodies)
-    if len(words) >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
+    if n >= 3 and words[0] in FEATURE_HEADS and words[1] == "of":
         return "place"  # "Bay of Bengal", "Isle of Man": the head comes first, "of" names the feature
     if formal_state_place(words, lex):
         return "place"  # "Republic of Ireland": a state's formal name
-    if not lex.org_heads.isdisjoint(words) and (len(words) >= 2 or last in lex.known_orgs):  # (a head word)
+    if not lex.org_heads.isdisjoint(words) and (n >= 2 or last in lex.known_orgs):  # (a head word)
         return "organisation"
     if _coordinated_nouns(words, lex):
         return "organisation"
     if c.the_name:
         return "organisation"  # newspapers, bands and firms named with "The"
-    if len(words) == 1 and is_acronym(words[0]):
+    if n == 1 and is_acronym(words[0]):
         return "organisation"
-    if len(words) >= 2 and lex.forename_evidence(words[0]) and not any(is_acronym(w) for w in words):
+    if n >= 2 and lex.forename_evidence(words[0]) and not any(is_acronym(w) for w in words):
         return "person"
-    if len(words) == 2 and _dotted_initials(words[0], lex) and not is_acronym(words[1]):
+    if n == 2 and _dotted_initials(words[0], lex) and not is_acronym(words[1]):
         return "person"
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
+    if 2 <= n <= 4 and all(w[:1].isupper() and not is_acronym(w) for w in words):
         return "person"
     return None
 
@@ -516,8 +528,6 @@ def locative_places(state: DocState) -> None:
         if not _kind_guessed(e) or not e.mentions:
             continue
         locative = speech = cued = 0
-        # "Senators Ann Cole, Ohio, and …": a forename and a surname listed with a state name a person
-        person_shaped = " " in e.name and lex.forename_evidence(e.name.split()[0])
         for s, en in _own_mentions(e, text, lex):
             before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
@@ -525,7 +535,7 @@ def locative_places(state: DocState) -> None:
                 speech += 1
             elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
                 locative += 1
-            elif _in_region(text, en, lex) and not person_shaped or _after_place_noun(text, s) \
+            elif _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
                     or " " not in e.name and _listed_with_places(text, s, en, lex) \
                     or e.kind == "person" and _before_local_noun(text, en):
                 cued += 1

@@ -108,16 +108,19 @@ def person_contexts(state: DocState) -> None:
     referent) or an age in apposition ("Kadlec, 45, …"). A candidate that no word list typed takes the
     kind person there, so that its votes carry to the full name its surname joins later."""
     doc, verbs = state.doc, state.lex.speech_verbs
-    toks, index_of = doc.tokens, doc.index_of
+    toks, index_of, n = doc.tokens, doc.index_of, len(doc.tokens)
     for c in state.cands:
         if c.kind is not None:
             continue  # (the lists or a frame have spoken)
-        if AGE_APPOSITION.match(doc.text, c.end):
-            c.kind = "person"
+        last = c.toks[-1]
+        k = index_of[last.start]
+        if k + 1 >= n:
             continue
-        k = index_of.get(c.toks[-1].start)
-        if k is not None and k + 2 < len(toks) and toks[k + 1].text in verbs \
-                and toks[k + 2].text in PERSONAL_PRONOUNS and toks[k + 2].sent == toks[k].sent:
+        nxt = toks[k + 1]
+        # (an age is the next token, two characters on, all digits: most names fail that before the pattern)
+        aged = nxt.start == last.end + 2 and nxt.text.isdecimal() and AGE_APPOSITION.match(doc.text, last.end)
+        if aged or k + 2 < n and nxt.text in verbs and toks[k + 2].text in PERSONAL_PRONOUNS \
+                and toks[k + 2].sent == last.sent:
             c.kind = "person"
 
 

@@ -520,7 +520,10 @@ def names_by_verb(text: str, r: Run, ps: int) -> bool:
     """'named the virus that causes it "severe acute …"', 'nicknamed the mannequin "Ripley"': the run is
     the object complement of a naming verb a few words before it (with no speech verb between), so it is a
     name. "called" is not one of them: 'called the report "fake news"' reports words in news prose."""
-    s0 = last_sentence_end(text, max(ps, r.open_pos - 80), r.open_pos)
+    lo = max(ps, r.open_pos - 80)
+    if _NAMING_WORD_RE.search(text[lo:r.open_pos].lower()) is None:
+        return False  # (most runs: no naming word before them at all, settled by one search in C)
+    s0 = last_sentence_end(text, lo, r.open_pos)
     before = _WORDS_RE.findall(text[s0:r.open_pos])[-NAMING_VERB_REACH:]
     speech = lexicon().speech_verbs
     for i in range(len(before) - 1, -1, -1):
@@ -536,6 +539,10 @@ PASSIVE_LABEL_REACH = 2  # 'was called the "breadbasket"': words between the par
 AGENT_REACH = 4  # 'was called a "liar" by the mayor', 'was called "X" on Monday by the mayor'
 
 
+_NAMING_WORDS = words("naming_participles") | words("naming_verbs")
+_NAMING_WORD_RE = re.compile("|".join(map(re.escape, sorted(_NAMING_WORDS))))  # anywhere, in lower case
+
+
 def passive_label(text: str, r: Run, doc: Doc) -> bool:
     """'the region was once called the "breadbasket" of Africa', 'such add-ons are called "mods"': the run
     is the complement of a passive naming verb (a passive auxiliary, an adverb or none ("once",
@@ -543,8 +550,11 @@ def passive_label(text: str, r: Run, doc: Doc) -> bool:
     "by" agent after it the words are a label the thing goes by, said by nobody in particular; 'was called
     a "liar" by the mayor' names who said them and stays speech."""
     ps = doc.paragraphs[r.para][0]
-    before = _WORDS_RE.findall(text[max(ps, r.open_pos - 60):r.open_pos])
-    naming = words("naming_participles") | words("naming_verbs")
+    window = text[max(ps, r.open_pos - 60):r.open_pos]
+    if _NAMING_WORD_RE.search(window.lower()) is None:
+        return False  # (most runs: no naming word before them at all, settled by one search in C)
+    before = _WORDS_RE.findall(window)
+    naming = _NAMING_WORDS
     aux = words("passive_auxiliaries")
     for i in range(len(before) - 1, max(-1, len(before) - 2 - PASSIVE_LABEL_REACH), -1):
         if before[i].lower() in naming:
@@ -561,8 +571,11 @@ def imagined_comparison(text: str, r: Run, ps: int) -> bool:
     right after "like" that a verb of seeming ("sounds", "looks") or "be" with a non-personal subject
     ("it was", "that's") governs is a comparison with words nobody said, not a quotation. The quotative
     "be like" of a person ('I was like, "…"', 'they were like "…"') reports words and is left alone."""
-    before = _WORDS_RE.findall(text[max(ps, r.open_pos - 50):r.open_pos])
-    if not before or before[-1].lower() != "like" or text[r.open_pos - 1:r.open_pos] not in " ,:":
+    window = text[max(ps, r.open_pos - 50):r.open_pos]
+    if text[r.open_pos - 1:r.open_pos] not in " ,:" or "like" not in window.lower():
+        return False  # (most runs: no "like" before them, settled in C)
+    before = _WORDS_RE.findall(window)
+    if not before or before[-1].lower() != "like":
         return False
     ws = [w.lower() for w in before[:-1]]
     while ws and ws[-1] in words("comparison_hedges"):

@@ -23,7 +23,9 @@ from ..state import DocState, Entity
 from ..text import Doc, Token
 from ..weights import Features, Model, model
 from .kinds import BODY_NOUNS, PLACE_PREPS, appositive_body
-from .person_evidence import modifies_a_noun, person_outweighs_one_cue, person_votes_stand
+# (each person_evidence rule is asked behind its own first test, `CUE_OUTVOTED` votes or the kind person:
+# most entities fail it, and a call costs more than the test)
+from .person_evidence import CUE_OUTVOTED, modifies_a_noun, person_outweighs_one_cue, person_votes_stand
 
 NAMING_WORDS = rule_words("actors_naming_words")  # "a podcast called X", "a paper entitled X"
 LIST_GAPS = rule_words("actors_list_gaps")  # ", ", " / ": between two names listed together
@@ -70,7 +72,8 @@ def _described_as_body(e: Entity, state: DocState) -> bool:
     """A body the article names as one: in apposition (`_apposed_body`) or right after a noun for a body
     ("the rock band Grateful Dead"), so its kind is an organisation's whatever its shape. A title or a
     forename makes a person's name; such a name is left to the model."""
-    if e.title_votes or state.lex.forename_evidence(e.name.split()[0]) or person_outweighs_one_cue(e, state.lex):
+    if e.title_votes or state.lex.forename_evidence(e.name.split()[0]) \
+            or e.person_votes >= CUE_OUTVOTED and person_outweighs_one_cue(e, state.lex):
         return False
     if _apposed_body(e, state.doc.text):
         return True
@@ -119,7 +122,7 @@ def learned_kinds(state: DocState) -> None:
     for e in state.roots:
         if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
             e.kind = "organisation"
-        elif e.features and e.kind != "place" and not person_votes_stand(e, state.lex):
+        elif e.features and e.kind != "place" and not (e.kind == "person" and person_votes_stand(e, state.lex)):
             e.kind = _likelier_kind(e, models)
 
 
@@ -146,18 +149,19 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
     said the firm cut its staff") or another name counts. A name with a title or a forename is a person's
     whatever follows."""
     if e.title_votes or e.hinted or state.lex.forename_evidence(e.name.split()[0]) \
-            or person_outweighs_one_cue(e, state.lex):
+            or e.person_votes >= CUE_OUTVOTED and person_outweighs_one_cue(e, state.lex):
         return False
     toks = state.doc.tokens
     time_words, stops = state.lex.time_words, IT_STOPS
     for k in _last_tokens(e, state.doc):
-        if modifies_a_noun(toks, k):
-            continue  # ("The Marsk administration … its": the "its" is the noun's)
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
             if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
             if t.text == "its":
-                return True
+                # ("The Marsk administration … its": the "its" is the noun's; asked only when an "its" follows)
+                if not modifies_a_noun(toks, k):
+                    return True
+                break
     return False
 
 
