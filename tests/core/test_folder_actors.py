@@ -352,11 +352,14 @@ def test_names_that_claim_each_other_are_one_actor(tmp_path: Path) -> None:
 def test_a_counted_article_costs_its_records_bytes_not_objects() -> None:
     """The cast of a big folder grows by a few hundred bytes per analysed article (an array object and a
     key string each were ~660 bytes, ~64 MiB at 100,000 articles)."""
+    import gc
     import tracemalloc
 
     analyses, count = [STUB["one"], STUB["two"], STUB["three"]], 3_000
     table = FolderActors()
     table.add("/home/reader/news/2024/first.txt", analyses[0])  # (the strings' table and the first buffers)
+    gc.collect()  # (earlier tests' garbage, freed during the loop, made the figure smaller in a full run)
+    gc.disable()
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
@@ -365,7 +368,10 @@ def test_a_counted_article_costs_its_records_bytes_not_objects() -> None:
         per_article = (tracemalloc.get_traced_memory()[0] - before) / count
     finally:
         tracemalloc.stop()
-    assert per_article < 150  # (this stub's records are ~20 numbers; its keys' names ~45 bytes)
+        gc.enable()
+    # this stub's records are ~20 numbers and its keys' names ~45 bytes; with the buffers' and the hash
+    # table's amortised growth that is ~160 bytes (measured alone, the collector held off), not ~660
+    assert per_article < 200
     assert len(table) == count + 1 and "/home/reader/news/2024/001234-a-long-enough-article-file-name.txt" in table
 
 
