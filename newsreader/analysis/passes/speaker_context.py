@@ -129,6 +129,14 @@ class SpeakerContext:
         ps = self.doc.paragraphs[i][0] if i >= 0 else 0
         return last_sentence_end(self.text, max(ps, pos - WINDOW), pos)
 
+    def end_before(self, start: int) -> int:
+        """The last non-blank position before `start` (a sentence's start): the mark that ended the sentence
+        before, across a blank line; 0 at the body's start."""
+        k = start - 1
+        while k > 0 and self.text[k].isspace():
+            k -= 1
+        return k
+
     def turn(self, pos: int) -> Turn:
         """The interview turn holding `pos` (who says "I" there, whom "you" addresses)."""
         if self._turns is None:

@@ -120,9 +120,7 @@ def statement_it(ctx: SpeakerContext, pos: int) -> Actor | None:
     first = ctx.words(ss, pos + 2)[:1]
     if not first or first[0][0] != pos:
         return None
-    k = ss - 1
-    while k > 0 and ctx.text[k].isspace():
-        k -= 1
+    k = ctx.end_before(ss)
     if k <= 0:
         return None
     ps = ctx.sentence_start(k)

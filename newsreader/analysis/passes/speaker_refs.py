@@ -91,9 +91,7 @@ def _continues_unnamed_subject(ctx: SpeakerContext, pos: int) -> bool:
         ss = ctx.sentence_start(pos)
         if ss == 0 or not (aside or _opens_clause(ctx, ss, pos)):
             return False
-        k = ss - 1
-        while k > 0 and ctx.text[k].isspace():
-            k -= 1
+        k = ctx.end_before(ss)
         ps = ctx.sentence_start(k)
         ws = ctx.words(_after_intro_phrase(ctx, ps, k), k)
         aside = False
@@ -248,9 +246,7 @@ def listed_against(ctx: SpeakerContext, pos: int) -> Actor | None:
     none known) is in reach, the pronoun itself is the article's evidence against a gender that only the
     forename list gave (it reads the first word, the family name in "Ma Ngok"): the first person subject
     of the pronoun's sentence or the one before, if that list alone gendered it, is who it continues."""
-    k = ctx.sentence_start(pos) - 1
-    while k > 0 and ctx.text[k].isspace():
-        k -= 1  # (back over the blank line to the last mark of the sentence before)
+    k = ctx.end_before(ctx.sentence_start(pos))  # (back over a blank line to the sentence before's mark)
     for s, e, a in ctx.spans_in(ctx.sentence_start(k) if k > 0 else 0, pos):
         if a.kind == "person" and not ctx.inside_quote(s) and not ctx.prepositional(s) and not ctx.premodifier(e) \
                 and not ctx.group(a):
@@ -368,9 +364,7 @@ def _subject_organisation(ctx: SpeakerContext, pos: int) -> Actor | None:
             before = ctx.words(_after_intro_phrase(ctx, ss, got[1][0]), got[1][0])
             plain = not any(w[2].lower() in words("prepositions") for w in before)  # not "Researchers at X"
             return got[0] if got[0].kind == "organisation" and plain else None
-        e = ss - 1
-        while e > 0 and ctx.text[e].isspace():
-            e -= 1
+        e = ctx.end_before(ss)
         if e <= 0:
             return None
         ss = ctx.sentence_start(e)
