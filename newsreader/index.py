@@ -209,9 +209,12 @@ class FolderIndex:
                     conn.execute("SELECT path FROM files LIMIT 1").fetchone()  # readable (count(*): 35 ms at 100k)
                     self.has_fts = self._fts_present(conn)
                     return conn
+                if version == 0:  # a new file, which another process may be creating this moment: never removed
+                    self._create(conn)  # (under SQLite's write lock; a schema already made is left as it is)
+                    return conn
                 if version == SCHEMA_VERSION:
                     self.notice = "The index's analyses were made by another version of the analysis engine: rebuilt."
-                elif version != 0:
+                else:
                     self.notice = "The index was from another version of newsreader: rebuilt."
                 conn.close()
                 self._remove_files()

@@ -503,3 +503,23 @@ def test_every_spelling_of_a_folder_shares_one_index_without_reading_again(
         session.close()
     assert counts[0] == (3, 3)
     assert counts[1:] == [(0, 3)] * 4
+
+
+def test_a_new_index_file_another_process_is_creating_is_not_removed(tmp_path: Path) -> None:
+    """A fresh database with no schema yet (user_version 0) may be one another reader is creating this moment:
+    opening it creates the schema in place. It had been removed and made again, so of three readers started
+    together the last could leave an empty index behind while the others wrote into removed files."""
+    folder = folder_of(tmp_path, 2)
+    db = tmp_path / "cache" / "index.sqlite"
+    db.parent.mkdir()
+    creator = sqlite3.connect(db)  # the other reader's connection to the file it just made
+    creator.execute("CREATE TABLE files (path BLOB PRIMARY KEY, size INTEGER, mtime REAL)")
+    creator.commit()
+    inode = db.stat().st_ino
+    index = FolderIndex.open(folder, db)
+    try:
+        assert db.stat().st_ino == inode, "the file being created was removed"
+        assert index.notice is None
+    finally:
+        index.close()
+        creator.close()
