@@ -43,6 +43,11 @@ def speakers(text: str, actors: dict[str, tuple[str, str | None, tuple[str, ...]
     return [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
 
 
+def attributions(text: str, actors: dict[str, tuple[str, str | None, tuple[str, ...]]]) -> list[tuple[str, str | None]]:
+    """Each quotation's text with its speaker, as the passes find them over the hand-made index."""
+    return [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, actors))]
+
+
 PERSON_M = ("person", "m", ())
 PERSON_F = ("person", "f", ())
 ORG = ("organisation", None, ())

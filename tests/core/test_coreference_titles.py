@@ -1,5 +1,6 @@
 """Coreference of names written with glued-on words (titles, modifiers) and of two spellings of one name,
-on made-up articles: the person keeps one actor under the name without the glued words."""
+on made-up articles: the person keeps one actor under the name without the glued words, and an abridged
+organisation name ("the Emergencies Ministry") joins the longer one without swallowing other bodies."""
 
 from __future__ import annotations
 
@@ -42,3 +43,21 @@ def test_a_forename_is_never_taken_for_a_title() -> None:
     text = ('Rose Miller runs the bakery. Prices rose sharply this year. Her sister Anna Miller said "We will cope." '
             'Rose Miller agreed.')
     assert "Rose Miller" in names(text)
+
+
+def test_an_abridged_organisation_name_is_the_longer_one() -> None:
+    a = analyse('The Emergency Situations Ministry said the road was closed. Later the Emergencies Ministry '
+                'called on drivers to "slow down near schools."')
+    assert [x.name for x in a.actors if "Ministry" in x.name] == ["Emergency Situations Ministry"]
+    assert [q.speaker for q in a.quotes] == ["Emergency Situations Ministry"]
+
+
+def test_the_body_after_of_is_not_abridged_by_its_parent() -> None:
+    a = analyse('The Rescue Centre of the Harbour Guard took the call. The Harbour Guard sent two boats.')
+    assert "Harbour Guard" in [x.name for x in a.actors]
+
+
+def test_a_coordinated_body_keeps_its_own_name() -> None:
+    a = analyse('Officials of the North Line Railway and Lake Division met on Monday. The Lake Division said '
+                'trains would run.')
+    assert "Lake Division" in [x.name for x in a.actors]

@@ -1,9 +1,17 @@
 """Quoted words that are mentioned, not reported, on made-up sentences: labels given in a passive naming
-construction, and words held up as a comparison rather than said."""
+construction, words held up as a comparison rather than said, terms after a metalinguistic noun and lists
+of quoted terms."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsreader.analysis import analyse
+
+from .test_analysis_speakers import attributions
+
+M = ("person", "m", ())
+F = ("person", "f", ())
 
 
 def quotes(text: str) -> list[tuple[str, str | None]]:
@@ -80,3 +88,39 @@ def test_run_after_a_speech_participle_still_shares_the_later_speaker() -> None:
     text = ("Saying \"the river will flood again this spring\" in Spanish, Mayor Tom Berger added, "
             "\"We must build the wall now.\"")
     assert [s for _, s in quotes(text)] == ["Tom Berger", "Tom Berger"]
+
+
+# Quoted terms after a metalinguistic noun ("the description", "the phrase") are mentions, and so
+# is a list of three or more quoted terms; two coordinated words and quoted sentences in a row stay
+# quotations.
+MENTIONED_TERMS = {
+    "the description is a mention": (
+        'Lee Park said the fees were fair. The filings use the description "consulting work" or leave it '
+        'blank.',
+        {"Lee Park": M},
+        []),
+    "the amendment phrase is a mention": (
+        'Lee Park says the 14th Amendment phrase "subject to" referred to something else.',
+        {"Lee Park": M},
+        []),
+    "a list of three quoted terms is no speech": (
+        'Candidate Tom Berg professed himself "deeply worried" about the economy and endorsed using "health", '
+        '"wealth", and "peace" as the measure of success.',
+        {"Tom Berg": M},
+        [("deeply worried", "Tom Berg")]),
+    "two coordinated quoted words stay quotations": (
+        'Senator Ann Roe called the plan "reckless" and "cruel".',
+        {"Ann Roe": F},
+        [("reckless", "Ann Roe"), ("cruel", "Ann Roe")]),
+    "quoted sentences in a row are speech, not a list": (
+        'Ann Roe was blunt: "We lost." "We will win." "We will be back."',
+        {"Ann Roe": F},
+        [("We lost.", "Ann Roe"), ("We will win.", "Ann Roe"), ("We will be back.", "Ann Roe")]),
+}
+
+
+@pytest.mark.parametrize("name", MENTIONED_TERMS)
+def test_mentioned_terms(name: str) -> None:
+    text, actors, expected = MENTIONED_TERMS[name]
+    got = attributions(text, actors)
+    assert got == expected

@@ -1,9 +1,14 @@
-"""Speakers carried over from the sentence before: a whole-sentence quotation with no cue of its own quotes
-the person the sentence before has as its subject. Made-up sentences, hand-made actor index."""
+"""Speakers carried over from the sentence or paragraph before: a whole-sentence quotation with no cue of its
+own quotes the person the sentence before has as its subject. Made-up sentences, hand-made actor index."""
 
 from __future__ import annotations
 
-from .test_analysis_speakers import PERSON_F, PERSON_M, speakers
+import pytest
+
+from .test_analysis_speakers import PERSON_F, PERSON_M, attributions, speakers
+
+M = ("person", "m", ())
+F = ("person", "f", ())
 
 CARL = {"Carl Mott": ("person", "m", ("Mott",))}
 
@@ -66,3 +71,47 @@ def test_asked_him_whether_is_put_to_the_man_named_before() -> None:
 def test_so_said_inverts_the_verb_before_its_subject() -> None:
     text = '"We will never surrender." So said Carl Mott on the eve of the vote.'
     assert speakers(text, {"Carl Mott": PERSON_M}) == ["Carl Mott"]
+
+
+# A quotation paragraph with no cue of its own: first-person words continue the subject of the
+# sentence or paragraph above (never its object); words in the third person, or a paragraph naming its own
+# source, take no carried speaker.
+ACROSS_PARAGRAPHS = {
+    "a paragraph naming its own source keeps no carried speaker": (
+        'Writing on his blog, Sam Hale called the feud "the longest fight on the web."\n\n'
+        '"A new obsession is taking hold on the internet, an insurgency against the club." Anonymous blogger, '
+        'March 3',
+        {"Sam Hale": M},
+        [("the longest fight on the web.", "Sam Hale"),
+         ("A new obsession is taking hold on the internet, an insurgency against the club.", None)]),
+    "a first-person quotation after a sentence about its speaker": (
+        'Actress Dana Holt spoke on Sunday.\n\nUnderwhelmed by her role, she left the show after a year. "This is '
+        'not what I wanted to act for. I asked them for fake legs" to put at her post. "You could just stick '
+        'my legs there."',
+        {"Dana Holt": F},
+        [("This is not what I wanted to act for. I asked them for fake legs", "Dana Holt"),
+         ("You could just stick my legs there.", "Dana Holt")]),
+    "a quotation in the third person after such a sentence stays unattributed": (
+        'Unhappy with her role, Dana Holt left the show after a year. "The show was a big hit." ',
+        {"Dana Holt": F},
+        [("The show was a big hit.", None)]),
+    "a first-person quotation paragraph continues the subject of the paragraph above": (
+        'Coach Tom Berg was furious after the match.\n\n"The referee made two bad calls. We deserved better."',
+        {"Tom Berg": M},
+        [("The referee made two bad calls. We deserved better.", "Tom Berg")]),
+    "without the first person it names nobody": (
+        'Coach Tom Berg was furious after the match.\n\n"The referee made two bad calls."',
+        {"Tom Berg": M},
+        [("The referee made two bad calls.", None)]),
+    "an object of the sentence above is no speaker": (
+        'Police arrested Tom Berg on Monday.\n\n"We are all shocked by this."',
+        {"Tom Berg": M},
+        [("We are all shocked by this.", None)]),
+}
+
+
+@pytest.mark.parametrize("name", ACROSS_PARAGRAPHS)
+def test_quotation_paragraphs_carry_over(name: str) -> None:
+    text, actors, expected = ACROSS_PARAGRAPHS[name]
+    got = attributions(text, actors)
+    assert got == expected

@@ -1,10 +1,16 @@
-"""Documents as speakers: a letter or statement the article named before says what it "reads", and a
-statement first named in a sentence's opening phrase ("In a letter to …, X said") is X's. Made-up
+"""Documents as speakers: a letter or statement the article named before says what it "reads", a
+statement first named in a sentence's opening phrase ("In a letter to …, X said") is X's, a possessed
+document is its possessor's, and one a person signed or declared is that person's. Made-up
 sentences, hand-made actor index."""
 
 from __future__ import annotations
 
-from .test_analysis_speakers import ORG, speakers
+import pytest
+
+from newsreader.analysis.quotes import find_quotes
+from newsreader.analysis.text import tokenize
+
+from .test_analysis_speakers import ORG, attributions, index_for, speakers
 
 M = ("person", "m", ())
 F = ("person", "f", ())
@@ -93,3 +99,216 @@ def test_a_report_about_someone_is_not_theirs() -> None:
 def test_a_possessed_verdict_before_a_colon_is_the_possessors() -> None:
     text = 'Carl Mott\'s verdict: "It was a shambles."'
     assert speakers(text, {"Carl Mott": M}) == ["Carl Mott"]
+
+
+# A statement, report or warning that "read" or "said" is the words of the body that issued,
+# released or announced it before; one nobody was said to issue, or one after a person spoke last, is
+# nobody's.
+ISSUED_DOCUMENTS = {
+    "read the statement: the organisation that released it, named only in the first sentence": (
+        'On Friday, the Joint Rescue Command released a statement saying the search had ended.\n\n'
+        'A spokesperson told reporters the boat sank at noon. "All crew members are safe;" read the statement; '
+        '"we thank the fishermen who helped."',
+        {"Joint Rescue Command": ORG},
+        [("All crew members are safe;", "Joint Rescue Command"),
+         ("we thank the fishermen who helped.", "Joint Rescue Command")]),
+    "said the statement, with the verb first": (
+        'The Harbour Authority issued a statement on Monday. "The port stays open," said the statement.',
+        {"Harbour Authority": ORG},
+        [("The port stays open,", "Harbour Authority")]),
+    "a statement nobody was said to issue stays unnamed": (
+        'Rain fell all day. "The port stays open," said the statement.',
+        {},
+        [("The port stays open,", None)]),
+    "a warning never mentioned before is the organisation that warned": (
+        'The Coastal Storm Agency warned residents on Tuesday. "Expect flooding in low areas," read the warning.',
+        {"Coastal Storm Agency": ORG},
+        [("Expect flooding in low areas,", "Coastal Storm Agency")]),
+    "the announcement is the organisation that announced": (
+        'Codehub announced new rules on Monday. The announcement said claims would be treated as a "top '
+        'priority".',
+        {"Codehub": ORG},
+        [("top priority", "Codehub")]),
+    "a statement after a person spoke last is nobody's": (
+        'The Coastal Storm Agency closed the port. Mayor Ann Roe said she was worried. "Stay home," read the '
+        'statement.',
+        {"Coastal Storm Agency": ORG, "Ann Roe": F},
+        [("Stay home,", None)]),
+    "the report said, after the report was issued": (
+        'The Harbour Bank issued a report on Monday. "The plan is a disaster," the report said.',
+        {"Harbour Bank": ORG},
+        [("The plan is a disaster,", "Harbour Bank")]),
+    "the Department issued a statement": (
+        'The Nevada Department of Prisons (NDP) did not name him. The Department issued a statement that an '
+        'inmate had been hurt: "There was an assault on an inmate on Friday."',
+        {"Nevada Department of Prisons": ("organisation", None, ("NDP",))},
+        [("There was an assault on an inmate on Friday.", "Nevada Department of Prisons")]),
+}
+
+
+# "A statement from the king" is the king's words when the article introduced him so.
+STATEMENTS_FROM = {
+    "a statement from someone, issued by another": (
+        'King Aran Vell spoke on Friday. The palace issued the following statement from the king: "She keeps '
+        'her status as a member of the dynasty."',
+        {"King Aran Vell": M},
+        [("She keeps her status as a member of the dynasty.", "King Aran Vell")]),
+    "a statement from a role nobody was introduced with": (
+        'Princess Ana Vell filed on Monday. The palace issued the following statement from the king: "She '
+        'keeps her status as a member of the dynasty."',
+        {"Ana Vell": F},
+        [("She keeps her status as a member of the dynasty.", None)]),
+}
+
+
+# A possessed statement noun as the subject of a speech verb: its possessor speaks.
+POSSESSED_SUBJECTS = {
+    "a statement noun as subject before a speech verb: its possessor speaks": (
+        'The Harbour Bank\'s report said the plan was "a disaster".',
+        {"Harbour Bank": ORG},
+        [("a disaster", "Harbour Bank")]),
+    "his tweet said": (
+        'Tom Berg posted a tweet. His tweet said the plan was "a disaster".',
+        {"Tom Berg": M},
+        [("a disaster", "Tom Berg")]),
+}
+
+
+# A document noun with modifiers between its possessor and itself is still the possessor's words.
+POSSESSED_DOCUMENTS = {
+    "his resignation letter said": (
+        'Tom Reed resigned on Monday. His resignation letter said he was "proud of his record".',
+        {"Tom Reed": M},
+        [("proud of his record", "Tom Reed")]),
+    "her brief statement read, colon": (
+        'Ann Price resigned on Monday. Her brief statement read: "Thank you all."',
+        {"Ann Price": F},
+        [("Thank you all.", "Ann Price")]),
+    "her farewell message read, after the run": (
+        'Ann Price resigned on Monday. "Thank you all," her farewell message read.',
+        {"Ann Price": F},
+        [("Thank you all,", "Ann Price")]),
+    "read her farewell message, inverted": (
+        'Ann Price resigned on Monday. "Thank you all," read her farewell message.',
+        {"Ann Price": F},
+        [("Thank you all,", "Ann Price")]),
+    "a name's farewell message read": (
+        'Ann Price resigned on Monday. Price\'s farewell message read: "Thank you all."',
+        {"Ann Price": ("person", "f", ("Price",))},
+        [("Thank you all.", "Ann Price")]),
+    "a name's two-word modified document said": (
+        'Acme Bank cut 300 jobs. Acme Bank\'s annual staff report said the cuts were "painful".',
+        {"Acme Bank": ORG},
+        [("painful", "Acme Bank")]),
+    "its official statement called": (
+        'Acme Bank cut 300 jobs. Its official statement called the cuts "painful".',
+        {"Acme Bank": ORG},
+        [("painful", "Acme Bank")]),
+}
+
+
+# The possessive before a person noun is no document: the noun is someone else.
+NOT_DOCUMENTS = {
+    "said her husband": (
+        'Ann Price won the final. "We did it," said her husband.',
+        {"Ann Price": F},
+        [("We did it,", None)]),
+    "her longtime coach said": (
+        'Ann Price won the final. Her longtime coach said it was "a dream".',
+        {"Ann Price": F},
+        [("a dream", None)]),
+}
+
+
+# "It" right after a sentence naming a statement is that statement; a colon intro naming a possessed
+# statement without a verb is the possessor's.
+STATEMENT_INTROS = {
+    "it read, colon, quotation paragraph below": (
+        'Tom Reed issued a statement on Monday. It read:\n\n"We are deeply saddened by the news."',
+        {"Tom Reed": M},
+        [("We are deeply saddened by the news.", "Tom Reed")]),
+    "it said, reported": (
+        'Ann Price wrote a letter to the council. It said the plan was "a disgrace".',
+        {"Ann Price": F},
+        [("a disgrace", "Ann Price")]),
+    "an organisation subject before still wins": (
+        'Acme Corp issued a statement. It said the fault was "rare".',
+        {"Acme Corp": ORG},
+        [("rare", "Acme Corp")]),
+    "no statement named: it is nobody": (
+        'Tom Reed spoke on Monday. It said the plan was "a disgrace".',
+        {"Tom Reed": M},
+        [("a disgrace", None)]),
+    "a possessed statement before a colon": (
+        'Tom Reed\'s statement in full:\n\n"We are deeply saddened by the news."',
+        {"Tom Reed": M},
+        [("We are deeply saddened by the news.", "Tom Reed")]),
+}
+
+
+# A document first named as "the proclamation" / "the order" is the words of the person who put it
+# out ("signed", "declared"); a person who only spoke owns no later document.
+PERSONS_DOCUMENTS = {
+    "declared, then the proclamation specifically said": (
+        'On Friday, President Tom Reed declared a state of emergency. The move frees funds. The proclamation '
+        'specifically said "the flood constitutes a national emergency".',
+        {"Tom Reed": M},
+        [("the flood constitutes a national emergency", "Tom Reed")]),
+    "signed, then the order says": (
+        'Governor Ann Price signed an executive order on Monday. The order says schools must "close at once".',
+        {"Ann Price": F},
+        [("close at once", "Ann Price")]),
+    "a person who only spoke owns no later report": (
+        'Tom Reed said the flood was over. The report said the river was "still rising".',
+        {"Tom Reed": M},
+        [("still rising", None)]),
+    "an organisation that spoke still issues it": (
+        'The Storm Agency warned residents on Monday. "Stay indoors," read the warning.',
+        {"Storm Agency": ORG},
+        [("Stay indoors,", "Storm Agency")]),
+}
+
+
+# A definite statement noun with modifiers ("the official statement", "the event description") is
+# still the statement someone issued before.
+MODIFIED_STATEMENTS = {
+    "the official statement said, after the run": (
+        'Acme Corp issued a statement on Monday. "The fault is rare," the official statement said.',
+        {"Acme Corp": ORG},
+        [("The fault is rare,", "Acme Corp")]),
+    "the final report said": (
+        'Acme Corp released a report. The final report said the fault was "rare".',
+        {"Acme Corp": ORG},
+        [("rare", "Acme Corp")]),
+    "the event description read, after a person posted it": (
+        'Kit Amman posted an event invitation on Friday. The event description read, "We will all meet at noon."',
+        {"Kit Amman": ("person", None, ())},
+        [("We will all meet at noon.", "Kit Amman")]),
+}
+
+CASES = {**ISSUED_DOCUMENTS, **STATEMENTS_FROM, **POSSESSED_SUBJECTS, **POSSESSED_DOCUMENTS, **NOT_DOCUMENTS,
+         **STATEMENT_INTROS, **PERSONS_DOCUMENTS, **MODIFIED_STATEMENTS}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_documents_as_speakers(name: str) -> None:
+    text, actors, expected = CASES[name]
+    got = attributions(text, actors)
+    assert got == expected
+
+
+def test_a_filing_speaks_for_the_body_that_filed_it() -> None:
+    text = 'The Justice Department filed a motion on Monday. The filing called the subpoena "overbroad".'
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text), index_for(text, {"Justice Department": ORG}))]
+    assert got == [("overbroad", "Justice Department")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Tom Reed was asked about the plan. His answer: "It is dead and buried."', "Tom Reed"),
+    ('Ann Price met Tom Reed on Monday. Her reaction: "What a waste of time."', "Ann Price"),
+    ('Acme Corp lost the case. Its response: "We will appeal the ruling."', "Acme Corp"),
+])
+def test_a_possessed_statement_before_a_colon(text: str, speaker: str) -> None:
+    actors = {"Tom Reed": M, "Ann Price": F, "Acme Corp": ORG}
+    got = [q.speaker for q in find_quotes(tokenize(text), index_for(text, actors))]
+    assert got == [speaker]

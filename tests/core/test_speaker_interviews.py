@@ -11,7 +11,7 @@ from newsreader.analysis.passes.interview_turns import Turns
 from newsreader.analysis.quotes import find_quotes
 from newsreader.analysis.text import tokenize
 
-from .test_analysis_speakers import index_for
+from .test_analysis_speakers import attributions, index_for
 
 F = ("person", "f", ())
 M = ("person", "m", ())
@@ -105,3 +105,40 @@ def test_a_role_in_an_answer_is_not_the_person_answering() -> None:
             'us the company was "in good shape." Two weeks later it was bankrupt.')
     quotes = find_quotes(tokenize(text), index_for(text, {"Carl Mott": M}))
     assert [q.speaker for q in quotes] == [None]
+
+
+# Runs inside a labelled answer: the answerer's own thoughts and sayings are theirs; quoted terms and
+# lists of rules are mentions, and words a third person said stay unnamed.
+ANSWERS = {
+    "a thought quoted after a comma in an interview answer is the answerer's": (
+        'Ann Roe spoke to the paper.\n\n((WN)) Anything else?\n\n((Ann Roe)) While talking, I was thinking, '
+        '"oh, I should have said more about the grant", but I forgot.',
+        {"Ann Roe": F},
+        [("oh, I should have said more about the grant", "Ann Roe")]),
+    "a list of quoted rules in an interview answer": (
+        'Ann Roe spoke to the paper.\n\n((WN)) What were the rules?\n\n((Ann Roe)) Oh, the classic "no phones", '
+        '"no music", "no talking after ten", which we all broke anyway.',
+        {"Ann Roe": F},
+        []),
+    "short quoted terms in an interview answer are mentions, even with a cue near": (
+        'Ann Roe spoke to the paper.\n\n((WN)) How is the site paid for?\n\n((Ann Roe)) I get donations or "tips" '
+        'as I like to call them. I always believed that if you are a "social animal", you share.',
+        {"Ann Roe": F},
+        []),
+    "a short run right after a strong speech verb in an answer is what was said": (
+        'Ann Roe spoke to the paper.\n\n((WN)) Were you a bossy child?\n\n((Ann Roe)) My mother, she said, '
+        '"boss people around" — at two years old.',
+        {"Ann Roe": F},
+        [("boss people around", None)]),
+    "an interview answer's I with an adverb": (
+        'Wikinews interviewed Ann Roe.\n\n((WN)) Why run?\n\n((Ann Roe)) As I always say, "every vote counts".',
+        {"Ann Roe": F},
+        [("every vote counts", "Ann Roe")]),
+}
+
+
+@pytest.mark.parametrize("name", ANSWERS)
+def test_answer_runs(name: str) -> None:
+    text, actors, expected = ANSWERS[name]
+    got = attributions(text, actors)
+    assert got == expected

@@ -1,9 +1,18 @@
 """Organisations as speakers: a name with its class noun ("Time magazine wrote") or a document of theirs
-("a Dunmore press release read") speaks for the organisation. Made-up sentences, hand-made actor index."""
+("a Dunmore press release read") speaks for the organisation; so does a description of it ("the rights
+group", "the automaker", "the city" for its council) and its spokesman. Made-up sentences, hand-made actor
+index."""
 
 from __future__ import annotations
 
-from .test_analysis_speakers import ORG, speakers
+import pytest
+
+from newsreader.analysis import analyse
+
+from .test_analysis_speakers import ORG, attributions, speakers
+
+M = ("person", "m", ())
+F = ("person", "f", ())
 
 
 def test_an_organisation_with_its_class_noun_speaks() -> None:
@@ -113,3 +122,118 @@ def test_a_senator_from_a_country_is_not_the_country() -> None:
 def test_the_city_is_not_a_club_named_after_it() -> None:
     text = 'Manchester City won the final. "The parade will go ahead on Sunday," the city said.'
     assert speakers(text, {"Manchester City": ORG}) == [None]
+
+
+# Descriptions of an organisation: a collective or industry noun continues the organisation that was
+# the subject just before; a role noun modifying a document is the organisation named by that word.
+ORGANISATION_DESCRIPTIONS = {
+    "the rights group": (
+        'Amnesty Watch criticised the ruling. The rights group called it "a travesty".',
+        {"Amnesty Watch": ORG},
+        [("a travesty", "Amnesty Watch")]),
+    "the London-based group": (
+        'Amnesty Watch criticised the ruling. The London-based group called it "a travesty".',
+        {"Amnesty Watch": ORG, "London": ("place", None, ())},
+        [("a travesty", "Amnesty Watch")]),
+    "the world body, a paragraph later": (
+        'The United Nations said the strikes were "unlawful".\n\nThe world body urged both sides to "show restraint".',
+        {"United Nations": ORG},
+        [("unlawful", "United Nations"), ("show restraint", "United Nations")]),
+    "a group of people is no organisation": (
+        'Five climbers were rescued on Monday. The group said they were "lucky to be alive".',
+        {},
+        [("lucky to be alive", None)]),
+    "researchers at an organisation are no organisation subject": (
+        'Researchers at Eastport University studied ants. The group found the ants were "self-medicating".',
+        {"Eastport University": ORG},
+        [("self-medicating", None)]),
+    "a ministry statement": (
+        'The Ministry of Defence confirmed the strike. "The target was a depot," a ministry statement said.',
+        {"Ministry of Defence": ORG},
+        [("The target was a depot,", "Ministry of Defence")]),
+    "a police statement with no police named": (
+        'The Ministry of Defence confirmed the strike. A police statement said the target was "a depot".',
+        {"Ministry of Defence": ORG},
+        [("a depot", None)]),
+    "the federation is the organisation named before": (
+        'Greg Kurt leads the Chess Union, a new federation. The federation said "Our rules follow FIDE."',
+        {"Greg Kurt": M, "Chess Union": ORG},
+        [("Our rules follow FIDE.", "Chess Union")]),
+    "an industry noun for an organisation": (
+        'Acme Corp recalled 10,000 cars on Monday.\n\n"The fault is rare," said the automaker.',
+        {"Acme Corp": ORG},
+        [("The fault is rare,", "Acme Corp")]),
+}
+
+
+# "the city" / "the county" as a speaker is the local government named before, never a club named
+# "City".
+CIVIC_BODIES = {
+    "the city is the municipality": (
+        'The Municipality of Eastport sued the school. "The fees are commercial," the city said.',
+        {"Municipality of Eastport": ORG},
+        [("The fees are commercial,", "Municipality of Eastport")]),
+    "the city reasoned, comma before the run": (
+        'The request was made by the Municipality of Eastport. The city reasoned, "the fees are commercial".',
+        {"Municipality of Eastport": ORG},
+        [("the fees are commercial", "Municipality of Eastport")]),
+    "the city is its council": (
+        'Eastport City Council sued Acme Corp. The city said the firm had "poisoned the river".',
+        {"Eastport City Council": ORG, "Acme Corp": ORG},
+        [("poisoned the river", "Eastport City Council")]),
+    "the county is its council": (
+        'Lake County Council sued Acme Corp. "The firm poisoned the river," said the county.',
+        {"Lake County Council": ORG, "Acme Corp": ORG},
+        [("The firm poisoned the river,", "Lake County Council")]),
+    "a club named City is no city": (
+        'Eastport City lost on Sunday. The city said the club had been "unlucky".',
+        {"Eastport City": ORG},
+        [("unlucky", None)]),
+}
+
+
+# A possessor's description ("Roe's animal foundation") is the organisation whose name it spells.
+POSSESSOR_DESCRIPTIONS = {
+    "a possessor's description that spells an organisation's name is that organisation": (
+        'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health". She founded the '
+        'Ann Roe Animal Foundation in 1978.',
+        {"Ann Roe Animal Foundation": ORG, "Ann Roe": F},
+        [("good health", "Ann Roe Animal Foundation")]),
+    "a possessor's description naming no organisation of the article stays unnamed": (
+        'Ann Roe died on Monday. Roe\'s animal foundation said she had been in "good health".',
+        {"Ann Roe": F, "Harbour Bank": ORG},
+        [("good health", None)]),
+}
+
+
+# An organisation's upper-case short form is its name, even where it spells a relative pronoun.
+SHORT_FORMS = {
+    "an upper-case WHO is a name, not a relative pronoun": (
+        'The World Health Organization (WHO) warned that the virus was "spreading fast". WHO chief Ted Adhan '
+        'said: "We must act now."',
+        {"World Health Organization": ("organisation", None, ("WHO",)), "Ted Adhan": M},
+        [("spreading fast", "World Health Organization"), ("We must act now.", "Ted Adhan")]),
+}
+
+
+# A spokesman modified by a named institution speaks for it, not for a person named before.
+SPOKESPEOPLE = {
+    "a spokesman of a named institution speaks for it, not for a person named before": (
+        'Ann Roe met Tom Berg at the Harbour Office. "No deal was made," the Harbour Office spokesman said.',
+        {"Ann Roe": F, "Tom Berg": M, "Harbour Office": ORG},
+        [("No deal was made,", "Harbour Office")]),
+}
+
+CASES = {**ORGANISATION_DESCRIPTIONS, **CIVIC_BODIES, **POSSESSOR_DESCRIPTIONS, **SHORT_FORMS, **SPOKESPEOPLE}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_organisation_speakers(name: str) -> None:
+    text, actors, expected = CASES[name]
+    got = attributions(text, actors)
+    assert got == expected
+
+
+def test_a_role_of_a_body_named_by_its_word_needs_that_body() -> None:
+    text = 'The Acme Foundation gave money. The court ruled: "The law stands." The company said it was "glad."'
+    assert [q.speaker for q in analyse(text).quotes] == [None, "Acme Foundation"]

@@ -1,14 +1,19 @@
 """Gender from the article's own pronouns (`pronoun_gender`): made-up articles with a hand-made actor index
-in which the forename says nothing (or the wrong thing) and the text's "she"/"his" decide."""
+in which the forename says nothing (or the wrong thing) and the text's "she"/"his" decide, and how far a
+pronoun against the forename list's gender may reach."""
 
 from __future__ import annotations
+
+import pytest
 
 from newsreader.analysis.passes.pronoun_gender import pronoun_genders
 from newsreader.analysis.quotes import find_quotes
 from newsreader.analysis.text import tokenize
 
-from .test_analysis_speakers import index_for
+from .test_analysis_speakers import attributions, index_for
 
+M = ("person", "m", ())
+F = ("person", "f", ())
 UNKNOWN = ("person", None, ())
 VALE = ("person", None, ("Vale",))
 
@@ -85,3 +90,39 @@ def test_pronouns_after_an_object_pronoun_do_not_vote_for_the_subject() -> None:
 def test_a_he_after_told_him_is_no_woman_named_by_her_forename() -> None:
     index = index_for(SENTENCING, {"Carl Mott": ("person", "m", ()), "Ann Roe": ("person", "f", ())})
     assert [q.speaker for q in find_quotes(tokenize(SENTENCING), index)] == ["Ann Roe", "Carl Mott"]
+
+
+# A pronoun against the forename list's gender still finds its person when no one of its gender is in
+# reach, within a sentence or across a paragraph break; further away, it names nobody.
+FORENAME_LISTS = {
+    "a pronoun against the forename list's gender, with no one else in reach, is the subject before": (
+        'Political scientist Lin Bao said turnout was high. He noted, "This is a clear message."',
+        {"Lin Bao": F},
+        [("This is a clear message.", "Lin Bao")]),
+    "the forename list still rules when a person of the pronoun's gender is in reach": (
+        'Tom Berg chairs the board. Lin Bao said turnout was high. He noted, "This is a clear message."',
+        {"Tom Berg": M, "Lin Bao": F},
+        [("This is a clear message.", "Tom Berg")]),
+    "a pronoun two sentences past a person of the other listed gender stays unnamed": (
+        'Lin Bao spoke on Sunday. Turnout was high. The vote was calm. He noted, "This is a clear message."',
+        {"Lin Bao": F},
+        [("This is a clear message.", None)]),
+    "a pronoun against the listed gender finds the subject across a paragraph break": (
+        '"We were amazed," Lin Bao told the Herald.\n\n"Our work opens a new field," he told the Post.',
+        {"Lin Bao": F},
+        [("We were amazed,", "Lin Bao"), ("Our work opens a new field,", "Lin Bao")]),
+}
+
+
+@pytest.mark.parametrize("name", FORENAME_LISTS)
+def test_pronouns_against_the_forename_lists(name: str) -> None:
+    text, actors, expected = FORENAME_LISTS[name]
+    got = attributions(text, actors)
+    assert got == expected
+
+
+def test_a_pronoun_of_the_other_gender_after_the_first_of_its_sentence_is_someone_else() -> None:
+    text = ('Kit Amman was arrested on Monday. He told her that his plan was secret. He had advised her to leave '
+            'her home.')
+    index = index_for(text, {"Kit Amman": UNKNOWN})
+    assert pronoun_genders(tokenize(text), index.spans, lambda pos: False) == {"Kit Amman": "m"}

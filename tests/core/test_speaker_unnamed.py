@@ -1,13 +1,19 @@
 """Speakers that stay unnamed: the engine names a speaker only when the words point at a named actor.
 
 Made-up sentences with a hand-made actor index (`index_for`): pronouns whose organisation is out of reach,
-members of a named organisation (officials, sources, lawyers), who are not that organisation. A spokesperson
+members of a named organisation (officials, sources, lawyers), who are not that organisation, and people
+around a person ("a friend of Reed"), who are not that person. A spokesperson
 is the organisation's voice and names it.
 """
 
 from __future__ import annotations
 
-from .test_analysis_speakers import ORG, PERSON_F, PERSON_M, speakers
+import pytest
+
+from .test_analysis_speakers import ORG, PERSON_F, PERSON_M, attributions, speakers
+
+M = ("person", "m", ())
+F = ("person", "f", ())
 
 
 def test_they_continues_an_organisation_of_the_previous_sentence() -> None:
@@ -170,3 +176,63 @@ def test_the_chairman_of_an_organisation_is_not_the_man_named_last() -> None:
 def test_the_chairman_of_an_organisation_is_the_person_introduced_so() -> None:
     text = 'Acme Corp chairman Carl Mott arrived. The chairman of Acme Corp said it would "sell everything".'
     assert speakers(text, {"Carl Mott": PERSON_M, "Acme Corp": ORG}) == ["Carl Mott"]
+
+
+# People around a person, named through a preposition, speak for themselves: unnamed, or the person
+# the article introduced with that noun; a spokesperson stays the person's voice.
+ASSOCIATES = {
+    "a friend of a person said": (
+        'Tom Reed resigned on Monday. A friend of Tom Reed said he was "furious".',
+        {"Tom Reed": M},
+        [("furious", None)]),
+    "people close to a surname said": (
+        'Tom Reed resigned on Monday. People close to Reed said he was "furious".',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("furious", None)]),
+    "an aide to a role phrase said": (
+        'Mayor Tom Reed resigned on Monday. An aide to the mayor said he was "furious".',
+        {"Tom Reed": M},
+        [("furious", None)]),
+    "the wife of a person said": (
+        'Tom Reed resigned on Monday. The wife of Tom Reed said he was "exhausted".',
+        {"Tom Reed": M},
+        [("exhausted", None)]),
+    "inverted: said a longtime friend of": (
+        'Tom Reed resigned on Monday. "He was furious," said a longtime friend of Reed.',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("He was furious,", None)]),
+    "according to sources close to": (
+        'Tom Reed resigned on Monday. He was "furious", according to sources close to Reed.',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("furious", None)]),
+    "a lawyer introduced with that noun speaks": (
+        'Tom Reed hired lawyer Ann Price. A lawyer for Reed said he was "innocent".',
+        {"Tom Reed": ("person", "m", ("Reed",)), "Ann Price": F},
+        [("innocent", "Ann Price")]),
+    "a spokesman for a person is the person's voice": (
+        'Tom Reed resigned on Monday. A spokesman for Reed said he was "proud".',
+        {"Tom Reed": ("person", "m", ("Reed",))},
+        [("proud", "Tom Reed")]),
+    "a person of an organisation still speaks": (
+        'Tom Reed of the Eastport Trust said the plan was "dead".',
+        {"Tom Reed": M, "Eastport Trust": ORG},
+        [("dead", "Tom Reed")]),
+}
+
+
+# An organisation inside a relative clause of the subject does not speak.
+RELATIVE_CLAUSES = {
+    "an organisation inside a relative clause of the subject does not speak": (
+        'The government statement, which was posted on Chirper, announced his death "with great sorrow".',
+        {"Chirper": ORG},
+        [("with great sorrow", None)]),
+}
+
+CASES = {**ASSOCIATES, **RELATIVE_CLAUSES}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_unnamed_speakers(name: str) -> None:
+    text, actors, expected = CASES[name]
+    got = attributions(text, actors)
+    assert got == expected
