@@ -3,21 +3,26 @@
 lines, the file's mode; a link to the file stays a link). Dumping the parsed YAML instead dropped every
 comment.
 
-The lines are placed with the YAML parser's marks (where the `feeds:` list and each feed begin and end) and
-written in the list's own style: its indentation, and `{url: …, folder: …}` when its last feed is written
-so. Every edit is checked by reading the result back: unless it holds exactly the old subscriptions plus
-(or minus) those feeds, the file is left as it was and `FeedsFileError` says what to change by hand.
+The lines are placed with the YAML parser's marks (where the `feeds:` list, each feed and each feed's `-`
+begin and end, and the line breaks YAML reads: CR, LF or both) and written in the list's own style: its
+indentation and line break, `{url: …, folder: …}` when its last feed is written so, and the `-` on a line of
+its own when the last feed's is. Every edit is checked by reading the result back: unless it holds exactly
+the old subscriptions plus (or minus) those feeds, the file is left as it was and `FeedsFileError` says what
+to change by hand.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import stat
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.tokens import AnchorToken, BlockEntryToken, FlowSequenceStartToken, TagToken, Token
 
 from newsreader.state import FileLock, atomic_write
 from newsreader.web.feeds import (
@@ -31,7 +36,18 @@ from newsreader.web.feeds import (
 
 NULL_TAG = "tag:yaml.org,2002:null"
 EDIT_ATTEMPTS = 3  # reads of a file that changed while being edited, before the edit gives up
-Items = tuple[int, int, bool]  # the list's dash column, its feeds' key column, feeds written as {…}
+LINE_BREAKS = "\r\n\x85\u2028\u2029"  # what the YAML reader ends a line with (and CR LF, as one break)
+LINE_BREAK = re.compile("\r\n|[" + LINE_BREAKS + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class ListStyle:
+    """How a block list's feeds are written, for the lines added to it."""
+
+    dash: int = 2  # the column of its `-`
+    key: int = 4  # the column of its feeds' first key (or `{`)
+    flow: bool = False  # feeds written `{url: …, folder: …}`
+    dash_alone: bool = False  # the `-` on a line of its own, the feed on the lines below
 
 
 def add_feeds(feeds: Sequence[Feed], path: Path | None = None) -> None:
@@ -134,18 +150,17 @@ def _write(path: Path, text: str) -> None:
 
 def _appended(text: str, feeds: Sequence[Feed]) -> str:
     """`text` with `feeds` written at the end of its `feeds:` list (or a new list at the end)."""
-    newline = "\r\n" if "\r\n" in text else "\n"
+    first_break = LINE_BREAK.search(text)
+    newline = first_break[0] if first_break else "\n"
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     found = _feeds_entry(root)
     if found is None:  # no file, only comments, or other settings: a new list at the end
-        start = text if not text or text.endswith("\n") else text + newline
-        return start + "feeds:" + newline + _lines(feeds, (2, 4, False), newline) + newline
+        start = text if text[-1:] in ("", *LINE_BREAKS) else text + newline
+        return start + "feeds:" + newline + _lines(feeds, ListStyle(), newline) + newline
     key, value = found
     if isinstance(value, SequenceNode) and value.value and not value.flow_style:
-        last = value.value[-1]
-        style = (_dash_column(text, value), value.value[0].start_mark.column, _is_flow(last))
-        end = _line_end(text, _end(last))
-        return text[:end] + newline + _lines(feeds, style, newline) + text[end:]
+        end = _line_end(text, _end(value.value[-1]))
+        return text[:end] + newline + _lines(feeds, _list_style(text, value), newline) + text[end:]
     if isinstance(value, SequenceNode) and value.value:  # feeds: [{…}, {…}] (after the last: a trailing comma stays)
         end = value.value[-1].end_mark.index
         json_keys = _json_key(value.value[-1].value[0][0] if isinstance(value.value[-1], MappingNode) else key)
@@ -154,39 +169,46 @@ def _appended(text: str, feeds: Sequence[Feed]) -> str:
         close = value.end_mark.index - 1
         return text[:close] + ", ".join(_flow(feed, _json_key(key)) for feed in feeds) + text[close:]
     empty = isinstance(value, SequenceNode) or (isinstance(value, ScalarNode) and value.tag == NULL_TAG)
-    if empty:  # `feeds: []`, `feeds:`: the list goes on the lines below
-        text = text[: value.start_mark.index] + text[value.end_mark.index:]
+    if empty:  # `feeds: []`, `feeds:`: the list goes on the lines below (after its tag, if it has one)
+        text = text[: _value_start(text, value)].rstrip(" \t") + text[value.end_mark.index:]
         end = _line_end(text, key.end_mark.index)
-        return text[:end] + newline + _lines(feeds, (2, 4, False), newline) + text[end:]
+        return text[:end] + newline + _lines(feeds, ListStyle(), newline) + text[end:]
     return text  # (the check refuses: nothing was added)
 
 
-def _dash_column(text: str, items: SequenceNode) -> int:
-    """The column of the list's dashes: where the list starts, unless that is its tag or anchor
-    (`feeds: !!seq`); then the dash before its first item."""
-    if text.startswith("-", items.start_mark.index):
-        return items.start_mark.column
-    dash = text.rfind("-", 0, items.value[0].start_mark.index)
-    return dash - (text.rfind("\n", 0, dash) + 1)
+def _list_style(text: str, items: SequenceNode) -> ListStyle:
+    """The style of a block list: the columns of its first feed, the form of its last."""
+    tokens = _tokens(text)
+    first_dash = _dash(tokens, items.value[0])
+    last = items.value[-1]
+    return ListStyle(first_dash - _line_start(text, first_dash), items.value[0].start_mark.column, _is_flow(last),
+                     _line_start(text, last.start_mark.index) > _dash(tokens, last))
 
 
-def _lines(feeds: Sequence[Feed], style: Items, newline: str) -> str:
-    dash, key, flow = style
-    key = max(key, dash + 2)
+def _value_start(text: str, value: Node) -> int:
+    """Where a value starts after its tag or anchor (`feeds: !!seq []`: the `[`)."""
+    tokens = _tokens(text)
+    return next((t.start_mark.index for t in tokens if isinstance(t, FlowSequenceStartToken)
+                 and value.start_mark.index <= t.start_mark.index < value.end_mark.index), value.start_mark.index)
+
+
+def _lines(feeds: Sequence[Feed], style: ListStyle, newline: str) -> str:
+    key = max(style.key, style.dash + 2)
     lines = []
     for feed in feeds:
-        if flow:
-            lines.append(" " * dash + "- " + _flow(feed))
-            continue
-        fields = _fields(feed)
-        lines.append(" " * dash + "-" + " " * (key - dash - 1) + f"{fields[0][0]}: {_scalar(fields[0][1])}")
-        lines += [" " * key + f"{name}: {_scalar(value)}" for name, value in fields[1:]]
+        fields = [_flow(feed)] if style.flow else [f"{name}: {_scalar(value)}" for name, value in _fields(feed)]
+        if style.dash_alone:
+            lines.append(" " * style.dash + "-")
+        else:
+            first = fields.pop(0)
+            lines.append(" " * style.dash + "-" + " " * (key - style.dash - 1) + first)
+        lines += [" " * key + field for field in fields]
     return newline.join(lines)
 
 
 def block(feeds: Sequence[Feed]) -> str:
     """`feeds` as the lines of a `feeds:` list (for a person to add by hand)."""
-    return _lines(feeds, (2, 4, False), "\n")
+    return _lines(feeds, ListStyle(), "\n")
 
 
 def _flow(feed: Feed, json_keys: bool = False) -> str:
@@ -213,21 +235,23 @@ def _scalar(value: str) -> str:
 
 
 def _removed(text: str, index: int, path: Path) -> str:
-    """`text` without the lines of feed `index` (from its `-` to the end of its last value), or without its
-    item in a `[…]` list."""
+    """`text` without the lines of feed `index` (from the line of its `-` to the end of its last value), or
+    without its item in a `[…]` list."""
     found = _feeds_entry(yaml.compose(text, Loader=yaml.SafeLoader))
     value = found[1] if found is not None else None
     if not isinstance(value, SequenceNode) or not 0 <= index < len(value.value):
         raise FeedsFileError(f"{path}: its feeds are not a list, so it is not changed; edit it by hand")
     if value.flow_style:
         return _removed_from_flow(text, value.value, index)
+    tokens = _tokens(text)
     item = value.value[index]
-    start = text.rfind("\n", 0, item.start_mark.index) + 1
-    if text[start:item.start_mark.index].strip() != "-":  # the feed does not start on its dash's line
-        raise FeedsFileError(f"{path}: feed {index + 1} is not written `- url: …`, so it is not changed; "
-                             "edit it by hand")
-    after = text.find("\n", _end(item))
-    return text[:start] + (text[after + 1:] if after >= 0 else "")
+    start = _line_start(text, _dash(tokens, item))
+    edited = text[:start] + text[_next_line(text, _end(item)):]
+    if len(value.value) == 1 and value.start_mark.index < start:  # `feeds: !!seq` alone would be no list
+        tagged = max(t.end_mark.index for t in tokens if isinstance(t, (TagToken, AnchorToken))
+                     and value.start_mark.index <= t.start_mark.index < start)
+        return edited[:tagged] + " []" + edited[tagged:]
+    return edited
 
 
 def _removed_from_flow(text: str, items: list[Node], index: int) -> str:
@@ -263,10 +287,30 @@ def _end(item: Node) -> int:
     return item.end_mark.index
 
 
+def _tokens(text: str) -> list[Token]:
+    return list(yaml.scan(text, Loader=yaml.SafeLoader))
+
+
+def _dash(tokens: list[Token], item: Node) -> int:
+    """Where the `-` of a block list's `item` stands: the last one before it (the feed may start on a later
+    line, after a comment)."""
+    return max(t.start_mark.index for t in tokens
+               if isinstance(t, BlockEntryToken) and t.start_mark.index < item.start_mark.index)
+
+
+def _line_start(text: str, index: int) -> int:
+    """The index where the line that holds `index` starts."""
+    return max(text.rfind(brk, 0, index) for brk in LINE_BREAKS) + 1
+
+
 def _line_end(text: str, index: int) -> int:
     """The index of the line break ending the line that holds `index` (the text's end if none)."""
-    end = text.find("\n", index)
-    if end < 0:
-        return len(text)
-    return end - 1 if end > 0 and text[end - 1] == "\r" else end
+    found = LINE_BREAK.search(text, index)
+    return found.start() if found else len(text)
+
+
+def _next_line(text: str, index: int) -> int:
+    """The index where the line after the one that holds `index` starts (the text's end if none)."""
+    found = LINE_BREAK.search(text, index)
+    return found.end() if found else len(text)
 

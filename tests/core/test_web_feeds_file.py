@@ -163,11 +163,55 @@ def test_a_file_the_edit_cannot_extend_is_left_alone_with_the_lines_to_add(
     assert "add these lines to it by hand" in err and f"  - url: {URL}\n    folder: {tmp_path}" in err
 
 
-def test_a_feed_whose_dash_stands_alone_is_not_removed_by_guesswork(web_home: Path) -> None:
-    text = "feeds:\n  -\n    url: https://a.invalid/f\n    folder: /tmp/x\n"
+LONE_DASHES = ("feeds:\n  -\n    url: https://a.invalid/f\n    folder: /tmp/a\n"
+               "  -  # b\n    url: https://b.invalid/f\n    folder: /tmp/b\n# end\n")
+CR_ONLY = ("# mine\rfeeds:\r  - url: https://a.invalid/f\r    folder: /tmp/a\r\r"
+           "  - url: https://b.invalid/f\r    folder: /tmp/b\r# end\r")
+
+
+@pytest.mark.parametrize("text, url, written", [
+    (LONE_DASHES, "https://a.invalid/f", "feeds:\n  -  # b\n    url: https://b.invalid/f\n    folder: /tmp/b\n# end\n"),
+    (LONE_DASHES, "https://b.invalid/f", "feeds:\n  -\n    url: https://a.invalid/f\n    folder: /tmp/a\n# end\n"),
+    ("feeds:\n  - # news - daily\n    url: https://a.invalid/f\n    folder: /tmp/a\n", "https://a.invalid/f",
+     "feeds:\n"),
+    (CR_ONLY, "https://a.invalid/f", "# mine\rfeeds:\r\r  - url: https://b.invalid/f\r    folder: /tmp/b\r# end\r"),
+    (CR_ONLY, "https://b.invalid/f", "# mine\rfeeds:\r  - url: https://a.invalid/f\r    folder: /tmp/a\r\r# end\r"),
+    ("feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/a\n# end\n", "https://a.invalid/f",
+     "feeds: !!seq []\n# end\n"),
+    ("feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/a\n", "https://a.invalid/f", "feeds: &mine []\n"),
+], ids=["lone-dash-first", "lone-dash-last", "dash-and-comment", "cr-first", "cr-last", "tag-emptied", "anchor-emptied"])
+def test_feeds_remove_from_odd_block_lists(web_home: Path, text: str, url: str, written: str) -> None:
+    """Shapes `feeds remove` refused: a feed whose mapping starts on the line below its dash (the feed was
+    taken to start on its `url:` line), a file with CR line breaks only (read as a single line), and the last
+    feed of a tagged list (`feeds: !!seq` with nothing under it is no YAML)."""
+    from newsreader.web.feeds_file import remove_feed
+
     path = feeds_file(web_home, text)
-    assert main(["feeds", "remove", "1"]) == 2
-    assert path.read_text(encoding="utf-8") == text
+    before = load_subscriptions().feeds
+    assert remove_feed(url).url == url
+    assert path.read_bytes().decode("utf-8") == written
+    assert load_subscriptions().feeds == [f for f in before if f.url != url]
+
+
+@pytest.mark.parametrize("text, written", [
+    (LONE_DASHES, LONE_DASHES.replace("# end", "  -\n    url: URL\n    folder: DIR\n# end")),
+    (CR_ONLY, CR_ONLY.replace("# end", "  - url: URL\r    folder: DIR\r# end")),
+    ("# mine\rrefresh_minutes: 5\r", "# mine\rrefresh_minutes: 5\rfeeds:\r  - url: URL\r    folder: DIR\r"),
+    ("feeds: !!seq []\n# end\n", "feeds: !!seq\n  - url: URL\n    folder: DIR\n# end\n"),
+    ("feeds: &mine []  # none\n", "feeds: &mine  # none\n  - url: URL\n    folder: DIR\n"),
+    ("feeds: []\n", "feeds:\n  - url: URL\n    folder: DIR\n"),
+], ids=["lone-dash", "cr", "cr-no-list", "tag-empty", "anchor-empty", "empty"])
+def test_feeds_add_to_odd_block_lists(web_home: Path, tmp_path: Path, text: str, written: str) -> None:
+    """`feeds add` wrote `- url:` under feeds written with their dash alone, `\\n` line breaks into a file of
+    CR ones, and dropped the tag of `feeds: !!seq []` (leaving a blank at the end of `feeds: `)."""
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    path = feeds_file(web_home, text)
+    before = load_subscriptions().feeds
+    add_feeds([Feed(URL, tmp_path)])
+    assert path.read_bytes().decode("utf-8") == written.replace("URL", URL).replace("DIR", str(tmp_path))
+    assert load_subscriptions().feeds == [*before, Feed(URL, tmp_path)]
 
 
 def test_a_file_that_is_not_utf8_is_not_rewritten(web_home: Path, tmp_path: Path) -> None:
