@@ -179,7 +179,7 @@ CR_ONLY = ("# mine\rfeeds:\r  - url: https://a.invalid/f\r    folder: /tmp/a\r\r
     ("feeds: !!seq\n  - url: https://a.invalid/f\n    folder: /tmp/a\n# end\n", "https://a.invalid/f",
      "feeds: !!seq []\n# end\n"),
     ("feeds: &mine\n- url: https://a.invalid/f\n  folder: /tmp/a\n", "https://a.invalid/f", "feeds: &mine []\n"),
-], ids=["lone-dash-first", "lone-dash-last", "dash-and-comment", "cr-first", "cr-last", "tag-emptied", "anchor-emptied"])
+], ids=["lone-dash-first", "lone-dash-last", "dash-and-comment", "cr-first", "cr-last", "tag-emptied", "anchor"])
 def test_feeds_remove_from_odd_block_lists(web_home: Path, text: str, url: str, written: str) -> None:
     """Shapes `feeds remove` refused: a feed whose mapping starts on the line below its dash (the feed was
     taken to start on its `url:` line), a file with CR line breaks only (read as a single line), and the last
