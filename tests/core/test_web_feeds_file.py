@@ -392,3 +392,87 @@ def test_an_alias_in_feeds_yaml_is_named_without_blaming_an_article(web_home: Pa
         load_subscriptions()
     assert "aliases are not allowed" in str(exc.value) and "line 5" in str(exc.value)
     assert "article" not in str(exc.value)
+
+
+
+# the text down to `feeds:`'s line; each feed's lines above it, and its own lines; the rest
+Shape = tuple[str, list[tuple[str, str]], str]
+
+
+@st.composite
+def block_lists(draw: st.DrawFn) -> Shape:
+    """A feeds.yaml written by hand: its line break, the list's indentation, tag and comments, and each feed's
+    form (`- url:`, the `-` alone, with a comment on it, `- {…}`)."""
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    dash = " " * draw(st.sampled_from([0, 2, 4]))
+    gap = " " * draw(st.sampled_from([1, 3]))
+    key = dash + " " + gap
+    head = draw(st.sampled_from(["", "# mine\n", "refresh_minutes: 5\n"])) + "feeds:"
+    head += draw(st.sampled_from(["", " !!seq", " &mine", "  # the list"])) + "\n"
+    feeds = []
+    for i in range(draw(st.integers(1, 4))):
+        url, folder = f"https://f{i}.invalid/x", f"/tmp/f{i}"
+        above = draw(st.sampled_from(["", "\n", f"{dash}# feed {i} - below\n"]))
+        feeds.append((above, draw(st.sampled_from([
+            f"{dash}-{gap}url: {url}\n{key}folder: {folder}\n",
+            f"{dash}-\n{key}url: {url}\n{key}folder: {folder}\n",
+            f"{dash}-  # feed - {i}\n{key}url: {url}\n{key}folder: {folder}  # its folder\n",
+            f"{dash}-{gap}{{url: '{url}', folder: {folder}}}\n",
+        ]))))
+    tail = draw(st.sampled_from(["", "# end\n", "" if "refresh" in head else "refresh_minutes: 5\n"]))
+
+    def lines(part: str) -> str:
+        return part.replace("\n", newline)
+
+    return lines(head), [(lines(above), lines(feed)) for above, feed in feeds], lines(tail)
+
+
+def _text(shape: Shape) -> str:
+    head, feeds, tail = shape
+    return head + "".join(above + feed for above, feed in feeds) + tail
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shape=block_lists(), data=st.data())
+def test_feeds_remove_takes_out_exactly_its_feeds_lines(web_home: Path, shape: Shape, data: st.DataObject) -> None:
+    """Whatever the list's shape, `feeds remove` takes out the lines from the feed's `-` to its last value
+    (and its comment), and nothing else; an emptied tagged list keeps its tag over `[]`."""
+    from newsreader.web.feeds_file import remove_feed
+
+    path = feeds_file(web_home, "")
+    path.write_bytes(_text(shape).encode("utf-8"))
+    head, feeds, tail = shape
+    before = load_subscriptions().feeds
+    index = data.draw(st.integers(0, len(feeds) - 1))
+    remove_feed(before[index].url)
+    if len(feeds) == 1 and ("!!seq" in head or "&mine" in head):
+        head = head.replace("!!seq", "!!seq []").replace("&mine", "&mine []")
+    kept = [(above, feed if i != index else "") for i, (above, feed) in enumerate(feeds)]
+    assert path.read_bytes().decode("utf-8") == _text((head, kept, tail))
+    assert load_subscriptions().feeds == before[:index] + before[index + 1:]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shape=block_lists())
+def test_feeds_add_writes_after_the_last_feed_in_its_form(web_home: Path, tmp_path: Path, shape: Shape) -> None:
+    """Whatever the list's shape, `feeds add` inserts lines right after the last feed's value, each ended by
+    the file's own line break, the `-` alone when the last feed's is; every byte the person wrote stays."""
+    from newsreader.web.feeds import Feed
+    from newsreader.web.feeds_file import add_feeds
+
+    path = feeds_file(web_home, "")
+    text = _text(shape)
+    path.write_bytes(text.encode("utf-8"))
+    before = load_subscriptions().feeds
+    add_feeds([Feed(URL, tmp_path)])
+    written = path.read_bytes().decode("utf-8")
+    head, feeds, tail = shape
+    newline = "\r\n" if "\r\n" in text else text[-1] if text[-1] == "\r" else "\n"
+    last = feeds[-1][1]
+    at = len(text) - len(tail) - len(newline)  # the end of the last feed's last line
+    assert written.startswith(text[:at]) and written.endswith(text[at:])
+    added = written[at:len(written) - len(text) + at]
+    assert added.startswith(newline) and added.replace(newline, "").count("\n") == 0
+    assert added.replace(newline, "").count("\r") == 0
+    assert (added.split(newline)[1].strip() == "-") == (last.split(newline)[0].split("#")[0].strip() == "-")
+    assert load_subscriptions().feeds == [*before, Feed(URL, tmp_path)]
