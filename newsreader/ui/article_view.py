@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from time import monotonic
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich.segment import Segment
 from textual.binding import Binding
@@ -42,6 +42,15 @@ Spans = tuple[tuple[int, int], ...]
 
 def _end(span: tuple[int, int]) -> int:
     return span[1]
+
+
+def _overlapping(matches: Spans, start: int, end: int) -> Iterator[int]:
+    """The indices of the (sorted, disjoint) `matches` that overlap `start`–`end`: found by bisection, as
+    a long article's matches are many and a line shows few."""
+    for i in range(bisect_left(matches, start + 1, key=_end), len(matches)):
+        if matches[i][0] >= end:
+            return
+        yield i
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -146,13 +155,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if top >= bottom:
             return set()
         start, end = self._lines[top][1], self._lines[bottom - 1][2]
-        lines: set[int] = set()
-        for i in range(bisect_left(matches, start + 1, key=_end), len(matches)):
-            s, e = matches[i]
-            if s >= end:
-                break
-            lines.update(range(self.line_of(s), self.line_of(max(s, e - 1)) + 1))
-        return lines
+        return self._lines_of(matches, *_overlapping(matches, start, end))
 
     def _refresh_lines(self, lines: set[int]) -> None:
         """Repaint just these lines (a keystroke in the find bar then repaints little or nothing).
@@ -338,12 +341,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         _, start, end = self._lines[index]
         found = []
         matches, current = self.matches, self.current_match
-        if matches:
-            for i in range(bisect_left(matches, start + 1, key=_end), len(matches)):
-                s, e = matches[i]
-                if s >= end:
-                    break
-                found.append((s, e, "current-match" if i == current else "match"))
+        for i in _overlapping(matches, start, end):
+            found.append((*matches[i], "current-match" if i == current else "match"))
         mention = self.current_mention
         if mention is not None and mention[0] < end and mention[1] > start:
             found.append((mention[0], mention[1], "current-mention"))
