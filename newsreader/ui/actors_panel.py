@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from newsreader.analysis.model import KINDS, Actor, Analysis
-from newsreader.ui.row_list import Row, RowList, fit
+from newsreader.ui.row_list import Row, RowList, fit, grouped_rows
 
 GROUP_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
@@ -163,17 +163,9 @@ class ActorsPanel(RowList):
         self.post_message(self.ActorHighlighted(self.current, moved=False))
 
     def build_rows(self, width: int) -> list[Row]:
-        rows: list[Row] = []
-        item = 0
-        for kind, actors in self._groups:
-            if rows:
-                rows.append(Row(""))
-            title = GROUP_TITLES.get(kind, kind.title())
-            rows.append(Row(f" {title}", "heading"))
-            for actor in actors:
-                rows.extend(self._actor_rows(actor, kind, item, width))
-                item += 1
-        return rows
+        groups = ((Row(f" {GROUP_TITLES.get(kind, kind.title())}", "heading"), [(actor, kind) for actor in actors])
+                  for kind, actors in self._groups)
+        return grouped_rows(groups, lambda member, item: self._actor_rows(*member, item, width))
 
     def _actor_rows(self, actor: Actor, kind: str, item: int, width: int) -> list[Row]:
         """" Name      3 mentions · 2 quotes" on one line when it fits, else the counts on a second line

@@ -8,7 +8,8 @@ Subclasses build their lines for a given width in `build_rows`, and react to the
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple, TypeVar
 
 from rich.cells import cell_len
 from textual.cache import LRUCache
@@ -20,6 +21,7 @@ from textual.strip import Strip
 from newsreader.ui.cursor_list import CursorList
 
 ELLIPSIS = "…"
+Member = TypeVar("Member")
 
 
 class Row(NamedTuple):
@@ -46,6 +48,22 @@ def fit(text: str, cells: int) -> str:
         out.append(ch)
         used += w
     return "".join(out).rstrip() + ELLIPSIS
+
+
+def grouped_rows(groups: Iterable[tuple[Row, Sequence[Member]]],
+                 item_rows: Callable[[Member, int], list[Row]]) -> list[Row]:
+    """Groups one after another with a blank line between, each its heading and then its members' lines
+    (`item_rows(member, item)`); the items are numbered on across the groups, as the cursor goes."""
+    rows: list[Row] = []
+    item = 0
+    for heading, members in groups:
+        if rows:
+            rows.append(Row(""))
+        rows.append(heading)
+        for member in members:
+            rows.extend(item_rows(member, item))
+            item += 1
+    return rows
 
 
 class RowList(CursorList):

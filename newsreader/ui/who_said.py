@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from newsreader.actor_index import group_quotes_by_speaker
 from newsreader.analysis.model import KINDS, Analysis
-from newsreader.ui.row_list import Row, RowList, fit
+from newsreader.ui.row_list import Row, RowList, fit, grouped_rows
 from newsreader.wrap import wrap_offsets
 
 QUOTE_INDENT = 3
@@ -98,23 +98,19 @@ class QuoteList(RowList):
         self.post_message(self.Chosen(self.order[item]))
 
     def build_rows(self, width: int) -> list[Row]:
-        rows: list[Row] = []
-        item = 0
-        for speaker, indices in self.groups:
-            if rows:
-                rows.append(Row(""))
-            n = len(indices)
-            label = speaker if speaker is not None else "Unattributed"
-            role = self._kinds.get(speaker, "person") if speaker is not None else "unattributed"
-            role = role if role in KINDS or role == "unattributed" else "person"
-            count = f"{n} quotation{'' if n == 1 else 's'}"
-            head = f" {fit(label, max(1, width - len(count) - 4))}"
-            text = f"{head}  {count}"
-            rows.append(Row(text, "heading", -1, ((1, len(head), role), (len(head) + 2, len(text), "count"))))
-            for index in indices:
-                rows.extend(self._quote_rows(" ".join(self.analysis.quotes[index].text.split()), item, width))
-                item += 1
-        return rows
+        texts = [" ".join(quote.text.split()) for quote in self.analysis.quotes]
+        groups = ((self._heading(speaker, len(indices), width), indices) for speaker, indices in self.groups)
+        return grouped_rows(groups, lambda index, item: self._quote_rows(texts[index], item, width))
+
+    def _heading(self, speaker: str | None, n: int, width: int) -> Row:
+        """The speaker in the colour of its kind (or "Unattributed"), then how many quotations are theirs."""
+        label = speaker if speaker is not None else "Unattributed"
+        role = self._kinds.get(speaker, "person") if speaker is not None else "unattributed"
+        role = role if role in KINDS or role == "unattributed" else "person"
+        count = f"{n} quotation{'' if n == 1 else 's'}"
+        head = f" {fit(label, max(1, width - len(count) - 4))}"
+        text = f"{head}  {count}"
+        return Row(text, "heading", -1, ((1, len(head), role), (len(head) + 2, len(text), "count")))
 
     def _quote_rows(self, text: str, item: int, width: int) -> list[Row]:
         measure = max(4, width - QUOTE_INDENT - 3)  # indent, opening mark, closing mark, right margin
