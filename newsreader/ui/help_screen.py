@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content, Span
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsreader.render import LEGEND
+from newsreader.ui.panel_screen import PanelScreen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -127,24 +127,13 @@ def in_effect(app: App[Any], bindings: Iterable[BindingType]) -> list[BindingTyp
     return [replace(b, key=keymap[b.id]) if isinstance(b, Binding) and b.id and b.id in keymap else b for b in bindings]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(PanelScreen[None]):
     """Keys by what they are for, then the legend of highlight colours. j/k, g/G, space/b scroll it."""
 
     # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-
     #help-body {
         width: 118;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
     }
 
     #help-columns {
@@ -216,7 +205,7 @@ class HelpScreen(ModalScreen[None]):
         return self.query_one("#help-body", VerticalScroll)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with VerticalScroll(id="help-body", classes="panel"):
             with Horizontal(id="help-columns"):
                 for i, column in enumerate(self.columns):
                     with Vertical(id=f"help-keys-{i}", classes="help-keys"):

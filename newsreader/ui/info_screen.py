@@ -6,28 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsreader.ui.panel_screen import PanelScreen
 
-class InfoScreen(ModalScreen[None]):
+
+class InfoScreen(PanelScreen[None]):
     """Field names and values in two columns; long values wrap in theirs. Esc, i or q closes it."""
 
     # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
     DEFAULT_CSS = """
-    InfoScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-
     #info-body {
         width: 100;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
     }
 
     #info-rows {
@@ -56,7 +46,7 @@ class InfoScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="info-body"):
+        with VerticalScroll(id="info-body", classes="panel"):
             with Grid(id="info-rows"):
                 for name, value in self.rows:
                     yield Static(Content.styled(name, "bold"), classes="info-field")

@@ -14,11 +14,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsreader.actor_index import group_quotes_by_speaker
 from newsreader.analysis.model import KINDS, Analysis
+from newsreader.ui.panel_screen import PanelScreen
 from newsreader.ui.row_list import Row, RowList, fit, grouped_rows
 from newsreader.wrap import wrap_offsets
 
@@ -137,7 +137,7 @@ class QuoteList(RowList):
         return rows
 
 
-class WhoSaidScreen(ModalScreen[int | None]):
+class WhoSaidScreen(PanelScreen[int | None]):
     """Quotations grouped by speaker. Dismisses with the chosen quotation's index in `analysis.quotes`,
     or None (Esc, q, w).
 
@@ -150,19 +150,10 @@ class WhoSaidScreen(ModalScreen[int | None]):
     ]
     # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
     DEFAULT_CSS = """
-    WhoSaidScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-
     #who-said-body {
         width: 84;
         max-width: 95%;
-        height: auto;
         max-height: 90%;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
     }
 
     #who-said-title {
@@ -199,7 +190,7 @@ class WhoSaidScreen(ModalScreen[int | None]):
         n = len(self.analysis.quotes)
         speakers = len({q.speaker for q in self.analysis.quotes if q.speaker})
         summary = f"{n} quotation{'' if n == 1 else 's'} · {speakers} named speaker{'' if speakers == 1 else 's'}"
-        with Vertical(id="who-said-body"):
+        with Vertical(id="who-said-body", classes="panel"):
             yield Static(Content(self.article_title), id="who-said-title")
             yield Static(Content(summary), id="who-said-summary")
             yield QuoteList(self.analysis, self.groups, id="who-said-list")
