@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +42,17 @@ def write_article(folder: Path, name: str, title: str, body: str, date: str | No
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n" + body + "\n", encoding="utf-8")
     return path
+
+
+def run_cli(*args: str, tmp: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    """`newsreader ARGS` in a child process with its state and cache under `tmp`, UTF-8 output without
+    colour unless `extra` (environment variables) says otherwise; stdin closed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TMUX")}
+    env.update(XDG_STATE_HOME=str(tmp / "state"), XDG_CACHE_HOME=str(tmp / "cache"), PYTHONIOENCODING="utf-8",
+               NO_COLOR="1")
+    env.update(extra)
+    return subprocess.run([sys.executable, "-m", "newsreader", *args], capture_output=True, timeout=120, env=env,
+                          cwd=tmp, stdin=subprocess.DEVNULL, encoding="utf-8", errors="replace")
 
 
 HANG_GUARD_S = 60.0  # how long `until` waits before calling it a hang: generous, a busy machine is slow

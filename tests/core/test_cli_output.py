@@ -1,10 +1,12 @@
 """`list` and `actors` output: one tab-separated line per row in a pipe, a table fitted to the terminal
-for a person (run here in a real pseudo-terminal of a given size)."""
+for a person (run here in a real pseudo-terminal of a given size); every command under any output
+encoding, into a reader that stops early, and `show` with a width out of bounds."""
 
 from __future__ import annotations
 
 import fcntl
 import io
+import json
 import os
 import pty
 import re
@@ -14,13 +16,14 @@ import sys
 import termios
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
 from newsreader.cli_output import GAP, LIST_COLUMNS, Column, field, fit_widths, table, write_lines
-from tests.conftest import ARTICLES
+from tests.conftest import ARTICLES, run_cli
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -140,3 +143,70 @@ def test_an_ambiguous_name_says_who_it_could_be(tmp_path: Path) -> None:
     assert any(re.fullmatch(r"Trump +person +1 +0 +could be Donald Trump or Melania Trump *", line) for line in lines)
     piped = run_piped("actors", str(folder)).stdout.splitlines()
     assert "Trump\tperson\t1\t0\t\tDonald Trump, Melania Trump" in piped
+
+
+def _unicode_folder(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "café-story.md").write_text(
+        "---\ntitle: Café “owners” — 漢字 ✓\nsource: Le Monde\n---\n"
+        "“The prices rose,” said Amélie Dupont, the café’s owner. 漢字かな and emoji 👩‍👩‍👧.\n", encoding="utf-8")
+    (root / "plain.txt").write_text('Plain story\n\n"It is fine," said John Smith.\n', encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_every_command_works_under_any_output_encoding(tmp_path: Path, encoding: str) -> None:
+    folder = _unicode_folder(tmp_path / "news")
+    for args in (["list", str(folder)], ["analyze", str(folder)], ["actors", str(folder)],
+                 ["show", str(folder / "café-story.md")], ["list", "--json", str(folder)],
+                 ["analyze", "--json", str(folder)], ["actors", "--json", str(folder)]):
+        out = run_cli(*args, tmp=tmp_path, PYTHONIOENCODING=encoding)
+        assert out.returncode == 0 and out.stderr == "", (encoding, args, out.stderr[-500:])
+        assert "Plain story" in out.stdout or "John Smith" in out.stdout or "Caf" in out.stdout, (args, out.stdout)
+        if "--json" in args:  # exact: the same data as with UTF-8 output
+            exact = run_cli(*args, tmp=tmp_path)
+            assert json.loads(out.stdout) == json.loads(exact.stdout)
+            assert out.stdout.isascii()
+
+
+def _long_output_folder(root: Path) -> Path:
+    """Output far beyond a pipe's 64 KiB buffer, so `| head -1` closes the pipe while we still write."""
+    root.mkdir(parents=True, exist_ok=True)
+    quote = '"We will look again at the plan number {i}," said Jane Doe. '
+    for n in range(12):
+        (root / f"a{n:02d}.txt").write_text(f"Story {n}\n\n" + "".join(quote.format(i=i) for i in range(120)))
+    for n in range(700):
+        (root / f"b{n:03d}.txt").write_text(f"Short story number {n} with a long enough title\n\nText.\n")
+    return root
+
+
+@pytest.mark.parametrize("args", [["list"], ["analyze"], ["list", "--json"], ["analyze", "--json"], ["actors"]],
+                         ids=" ".join)
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path, args: list[str]) -> None:
+    folder = _long_output_folder(tmp_path / "long")
+    run_cli("analyze", "--json", str(folder), tmp=tmp_path)  # warm the analysis cache: the piped run is quick
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TMUX")}
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "newsreader", *args, str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=tmp_path, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()  # `| head -1`
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0 and err == b"", err.decode(errors="replace")[-800:]
+    assert first.strip()
+
+
+def test_show_width_is_bounded_with_a_message(tmp_path: Path) -> None:
+    from newsreader.cli import MAX_WIDTH
+
+    folder = _unicode_folder(tmp_path / "news")
+    path = folder / "plain.txt"
+    path.write_text("Wide story\n\n" + "word " * 5_000 + "\n")
+    out = run_cli("show", "--width", "1000000000", str(path), tmp=tmp_path)
+    assert out.returncode == 0
+    assert out.stderr == f"newsreader: --width 1,000,000,000 is outside 20..{MAX_WIDTH}: using {MAX_WIDTH}\n"
+    assert 900 < max(len(line) for line in out.stdout.splitlines()) <= MAX_WIDTH
+    html = tmp_path / "out.html"
+    out = run_cli("show", "--width", "-3", "--html", str(html), str(path), tmp=tmp_path)
+    assert out.returncode == 0 and "using 20" in out.stderr and html.exists()
