@@ -128,7 +128,7 @@ class RowList(CursorList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if width != self._built_width:
             self._build(width)
-        return len(self.rows)
+        return len(self.rows) or (1 if self.empty_message else 0)  # room for the empty message
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width

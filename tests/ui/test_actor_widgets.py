@@ -371,3 +371,12 @@ async def test_actor_palette_lists_and_chooses() -> None:
         await pilot.press("enter")
         await until(pilot, lambda: app.chosen != [], "the choice")
         assert app.chosen == ["Ken Hu"]
+
+
+async def test_who_said_empty_message_is_shown() -> None:
+    """An article without quotations says so inside the panel (the list had no height, so nothing did)."""
+    app = ScreenApp(Analysis())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one(QuoteList)
+        assert listed.size.height >= 1 and "No quotations in this article." in listed.render_line(0).text
