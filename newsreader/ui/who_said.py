@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,6 +25,8 @@ from newsreader.wrap import wrap_offsets
 
 QUOTE_INDENT = 3
 MAX_QUOTE_LINES = 2
+PANEL_SHARE = 0.9  # of the screen's height, at most
+PANEL_CHROME = 7  # lines of the panel around the list: border 2, title 1, summary 1 + 1, hint 1 + 1
 
 
 class QuoteList(RowList):
@@ -34,7 +37,6 @@ class QuoteList(RowList):
     DEFAULT_CSS = """
     QuoteList {
         height: auto;
-        max-height: 30;
         background: $surface;
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
@@ -153,11 +155,13 @@ class WhoSaidScreen(PanelScreen[int | None]):
     #who-said-body {
         width: 84;
         max-width: 95%;
-        max-height: 90%;
     }
 
     #who-said-title {
         text-style: bold;
+    }
+
+    #who-said-title, #who-said-hint {
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
@@ -199,6 +203,12 @@ class WhoSaidScreen(PanelScreen[int | None]):
     def on_mount(self) -> None:
         self.query_one("#who-said-body").border_title = "Who said what"
         self.quote_list.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The list gets the panel's height less its other lines, so it scrolls within the panel: as a
+        plain `height: auto` child it grew past the panel, which cut off its bottom (the cursor went out of
+        sight there, with the hint)."""
+        self.quote_list.styles.max_height = max(1, int(event.size.height * PANEL_SHARE) - PANEL_CHROME)
 
     def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
         message.stop()

@@ -373,6 +373,35 @@ async def test_actor_palette_lists_and_chooses() -> None:
         assert app.chosen == ["Ken Hu"]
 
 
+MANY_QUOTES = Analysis(
+    quotes=[q(10 * i, f"Speaker {i % 4}", f"quotation number {i} " * 6) for i in range(20)],
+    actors=[actor(f"Speaker {i}", "person", 1) for i in range(4)],
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (40, 12)])
+async def test_who_said_long_list_scrolls_inside_the_panel(size: tuple[int, int]) -> None:
+    """Twenty quotations: the list is cut to the panel's room and scrolls there, so the cursor never goes
+    below the panel's border and the hint under the list stays on screen (the list used to grow to 30
+    lines past the panel, at every size)."""
+    app = ScreenApp(MANY_QUOTES)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WhoSaidScreen)
+        body = screen.query_one("#who-said-body").content_region
+        hint = screen.query_one("#who-said-hint").region
+        listed = screen.quote_list
+        assert body.contains_region(hint) and hint.height == 1
+        assert body.contains_region(listed.region) and listed.region.bottom <= hint.y
+        for _ in range(12):
+            await pilot.press("j")
+        await pilot.pause()
+        first, last = listed._item_lines[listed.cursor]
+        top = listed.scroll_offset.y
+        assert top <= first and last < top + listed.size.height  # the cursor's lines are shown
+
+
 async def test_who_said_empty_message_is_shown() -> None:
     """An article without quotations says so inside the panel (the list had no height, so nothing did)."""
     app = ScreenApp(Analysis())
