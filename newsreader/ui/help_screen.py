@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content, Span
 from textual.widgets import Static
 
 from newsreader.render import LEGEND
-from newsreader.ui.panel_screen import PanelScreen
+from newsreader.ui.panel_screen import PanelScroll, ScrollingPanelScreen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -127,7 +127,7 @@ def in_effect(app: App[Any], bindings: Iterable[BindingType]) -> list[BindingTyp
     return [replace(b, key=keymap[b.id]) if isinstance(b, Binding) and b.id and b.id in keymap else b for b in bindings]
 
 
-class HelpScreen(PanelScreen[None]):
+class HelpScreen(ScrollingPanelScreen[None]):
     """Keys by what they are for, then the legend of highlight colours. j/k, g/G, space/b scroll it."""
 
     # (here, not in newsreader.tcss: parsed when first shown, not before the reader's first frame)
@@ -201,11 +201,11 @@ class HelpScreen(PanelScreen[None]):
         return [section for column in self.columns for section in column]
 
     @property
-    def body(self) -> VerticalScroll:
-        return self.query_one("#help-body", VerticalScroll)
+    def body(self) -> PanelScroll:
+        return self.scrolled
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body", classes="panel"):
+        with PanelScroll(id="help-body", classes="panel"):
             with Horizontal(id="help-columns"):
                 for i, column in enumerate(self.columns):
                     with Vertical(id=f"help-keys-{i}", classes="help-keys"):
@@ -241,18 +241,6 @@ class HelpScreen(PanelScreen[None]):
                 spans.append(Span(len(text), len(text) + len(label), style))  # type: ignore[arg-type]
             text += label
         return Content.assemble(Content.styled("Highlights", "bold $accent"), "\n  ", Content(text, spans))
-
-    def action_scroll(self, lines: int) -> None:
-        self.body.scroll_relative(y=lines, animate=False)
-
-    def action_page(self, direction: int) -> None:
-        self.body.scroll_relative(y=direction * max(1, self.body.size.height - 1), animate=False)
-
-    def action_home(self) -> None:
-        self.body.scroll_home(animate=False)
-
-    def action_end(self) -> None:
-        self.body.scroll_end(animate=False)
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
