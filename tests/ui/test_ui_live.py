@@ -97,3 +97,22 @@ async def test_cold_indexing_shows_progress_and_keys_keep_working(
         assert len(lst.articles) == 300
         assert "300 articles" in str(app.query_one("#header").render())
         assert lst.current.key == chosen  # still on the article the user chose, wherever it now sorts
+
+
+async def test_the_open_article_changed_on_disk_counts_as_read_again(small_folder: Path, make) -> None:  # noqa: ANN001
+    """A new version of the article being read is content the reader now has open: the open-long-enough
+    clock starts again for it (it stayed unread, with its dot, however long it was read, until a scroll)."""
+    from tests.conftest import until
+
+    app = make(small_folder, read_after=0.05)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        pane = app.reader_pane
+        await pilot.press("enter")
+        await until(pilot, lambda: pane.article is not None and not app.marks.is_unread(pane.article), "read")
+        write_article(small_folder, "c.txt", "Gamma story", "Gamma body, corrected.\n\nA new paragraph.",
+                      date="2020-03-01", source="Gamma Daily")
+        await pilot.press("r")
+        await until(pilot, lambda: pane.article is not None and "corrected" in pane.article.body, "the new version")
+        await until(pilot, lambda: not app.marks.is_unread(pane.article), "the new version read", timeout=10)
+        assert app.article_list.current is not None and app.article_list.current.key == pane.article.key
