@@ -467,6 +467,12 @@ class ReaderPane(Horizontal):
         message.stop()
         self.post_message(self.ActorFilter(actor_filter(message.actor.name)))
 
+    def watch_analysis(self) -> None:
+        """Another analysis (a reloaded article's): the mention and the quotation stepped to were places in
+        the one before, so they go (a shorter version left `]` an index past its mentions, and raised)."""
+        self.mention = None
+        self.quote = None
+
     def watch_focus_actor(self) -> None:
         self.set_reactive(ReaderPane.mention, None)
         self._paint(keep_scroll=True)

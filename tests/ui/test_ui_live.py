@@ -116,3 +116,35 @@ async def test_the_open_article_changed_on_disk_counts_as_read_again(small_folde
         await until(pilot, lambda: pane.article is not None and "corrected" in pane.article.body, "the new version")
         await until(pilot, lambda: not app.marks.is_unread(pane.article), "the new version read", timeout=10)
         assert app.article_list.current is not None and app.article_list.current.key == pane.article.key
+
+
+async def test_stepping_mentions_after_the_open_article_lost_some_on_disk(tmp_path: Path, make) -> None:  # noqa: ANN001
+    """The chosen actor's mention index is kept across a reload of the open article; when the new version
+    has fewer mentions, `]` and `[` step from the new ones (`]` raised IndexError and ended the app)."""
+    from newsreader.ui.actors_panel import ActorsPanel
+    from tests.conftest import until
+
+    folder = tmp_path / "cast"
+    folder.mkdir()
+    many = "\n\n".join(f"Ken Hu spoke at meeting {i}. \"We are open,\" said Ken Hu." for i in range(6))
+    write_article(folder, "hu.txt", "Hu speaks", many, date="2020-01-01")
+    app = make(folder, read_after=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        pane = app.reader_pane
+        await until(pilot, lambda: pane.full_analysis is not None, "the analysis")
+        await pilot.press("a")
+        panel = app.query_one(ActorsPanel)
+        assert panel.select_actor("Ken Hu")
+        await pilot.pause()
+        for _ in range(8):
+            await pilot.press("right_square_bracket")
+        assert pane.mention is not None and pane.mention >= 4
+        write_article(folder, "hu.txt", "Hu speaks", "Ken Hu spoke once and left.", date="2020-01-01")
+        await pilot.press("r")
+        await until(pilot, lambda: pane.full_analysis is not None and "left" in pane.article.body
+                    and len(pane.mentions) == 1, "the shorter version, analysed")
+        await pilot.press("right_square_bracket")
+        assert pane.mention == 0
+        await pilot.press("left_square_bracket")
+        assert pane.mention == 0 and app.is_running
