@@ -284,10 +284,7 @@ class NewsReaderApp(App[None]):
 
     def _present(self, article: Article, analysis: Analysis | None, *, keep_scroll: bool) -> None:
         pane = self.reader_pane
-        old = pane.article
-        new = old is None or old.key != article.key
-        # a new version of the open article (its file changed): content the reader has open from now on
-        changed = not new and old is not None and (old.size, old.mtime) != (article.size, article.mtime)
+        new = pane.article is None or pane.article.key != article.key
         if new:
             self.marks.remember()
         pane.show_article(article, analysis, keep_scroll=keep_scroll)
@@ -296,8 +293,7 @@ class NewsReaderApp(App[None]):
             self.reader.scroll_to(y=self.reader.line_of(offset), animate=False)
         if new:
             self.marks.remember()
-        if new or changed:
-            self.marks.article_shown(article, self._is_shown)
+        self.marks.article_shown(article, self._is_shown)
         if analysis is None and not article.error and not article.partial:  # once the text is painted:
             self.call_after_refresh(self.folder.analyse_one, article)  # its worker competes for the interpreter
 

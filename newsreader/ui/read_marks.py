@@ -43,6 +43,7 @@ class ReadMarks:
         self.state: ReadState | None = None
         self.last_position: tuple[str, int] | None = None  # (content key, offset) read last time here
         self._timer: Any = None
+        self._shown: tuple[str, int, float] | None = None  # (list key, size, mtime) of the article last shown
         self._version = 0  # snapshots taken
         self._written = 0  # the newest snapshot written
         self._write_lock = threading.Lock()
@@ -80,7 +81,13 @@ class ReadMarks:
     # ------------------------------------------------------------------------------------ marking
 
     def article_shown(self, article: Article, still_shown: Callable[[str], bool]) -> None:
-        """Start the clock: an article open `read_after` seconds counts as read."""
+        """Start the clock: an article open `read_after` seconds counts as read. Shown again as it was (its
+        big body read in) the clock goes on; a new version (its file changed while open) starts it again,
+        as marks are by content and that version is unread."""
+        version = (article.key, article.size, article.mtime)
+        if version == self._shown:
+            return
+        self._shown = version
         self.stop_clock()
 
         def read_long_enough() -> None:
