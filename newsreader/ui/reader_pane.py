@@ -556,9 +556,15 @@ class ReaderPane(Horizontal):
             return
 
         def jump(index: int | None) -> None:
-            if index is not None:
-                self.go_to_quote(index)
-                self.view.focus()
+            """Go to the chosen quotation where it is now: the file may have changed while the list was open."""
+            if index is None:
+                return
+            now, quote = self.full_analysis, analysis.quotes[index]
+            if self.article is None or self.article.key != article.key or now is None or quote not in now.quotes:
+                self.notify("That quotation is no longer in the article: its file changed.", timeout=3)
+                return
+            self.go_to_quote(now.quotes.index(quote))
+            self.view.focus()
 
         self.app.push_screen(WhoSaidScreen(analysis, article.title), jump)
 

@@ -148,3 +148,43 @@ async def test_stepping_mentions_after_the_open_article_lost_some_on_disk(tmp_pa
         assert pane.mention == 0
         await pilot.press("left_square_bracket")
         assert pane.mention == 0 and app.is_running
+
+
+async def test_who_said_choice_made_after_the_article_changed_under_it(tmp_path: Path, make) -> None:  # noqa: ANN001
+    """Who said what lists the quotations of the article as it was opened; if the file changes while it is
+    open, choosing one goes to that quotation only if the new version still has it (it went to the same
+    index in the new version: another speaker's words)."""
+    from newsreader.ui.who_said import WhoSaidScreen
+    from tests.conftest import until
+
+    folder = tmp_path / "who"
+    folder.mkdir()
+    first = "\n\n".join(f"\"Ann's point number {i},\" said Ann Lee." for i in range(3))
+    write_article(folder, "w.txt", "Who", first, date="2020-01-01")
+    app = make(folder, read_after=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(app, pilot)
+        pane = app.reader_pane
+        await until(pilot, lambda: pane.full_analysis is not None, "the analysis")
+        await pilot.press("w")
+        assert isinstance(app.screen, WhoSaidScreen)
+        chosen = app.screen.analysis.quotes[app.screen.quote_list.current_quote]
+        second = "A new opening paragraph.\n\n" + "\n\n".join(
+            f"\"Bob's remark {i} is quite different,\" said Bob Stone." for i in range(4))
+        write_article(folder, "w.txt", "Who", second, date="2020-01-01")
+        app.folder.poll()
+        await until(pilot, lambda: pane.full_analysis is not None and "Bob" in pane.article.body, "the new version")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoSaidScreen)
+        assert pane.quote is None  # Ann's words are gone: no other quotation is taken for them
+        assert chosen.text.startswith("Ann's point")
+        # a quotation still there (the file grew at its end) is found where it is now
+        await pilot.press("w", "j")
+        chosen = app.screen.analysis.quotes[app.screen.quote_list.current_quote]
+        write_article(folder, "w.txt", "Who", second + "\n\n\"A last word,\" said Cy Dale.", date="2020-01-01")
+        app.folder.poll()
+        await until(pilot, lambda: pane.full_analysis is not None and "Cy Dale" in pane.article.body, "the longer one")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.quote is not None and pane.full_analysis.quotes[pane.quote] == chosen
