@@ -70,6 +70,14 @@ def _display_path(path: object) -> str:
     return clean_line(str(path))
 
 
+def path_argument(text: str) -> str:
+    """The argparse `type` of every path argument: an empty one is refused. (Path("") is ".", so an unset
+    variable, `newsreader list "$DIR"`, quietly meant the current folder, and `--html ""` meant no page.)"""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path: name a file or folder")
+    return text
+
+
 def _existing(path_text: str) -> Path:
     path = Path(path_text).expanduser()
     if not path.exists() and path.is_symlink():
@@ -91,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     parser.add_argument(
-        "path", nargs="?", help=f"folder of articles, or one article file (default: ./{DEFAULT_FOLDER})"
+        "path", nargs="?", type=path_argument,
+        help=f"folder of articles, or one article file (default: ./{DEFAULT_FOLDER})",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="don't use (or write) the folder index in the cache directory"
@@ -107,31 +116,33 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         configure(name, parser)
     elif name == "show":
         parser.description = "Print one article with its quotations and actors highlighted."
-        parser.add_argument("file", help="an article file")
+        parser.add_argument("file", type=path_argument, help="an article file")
         parser.add_argument("--plain", action="store_true", help="no highlighting of quotations and actors")
         parser.add_argument(
             "--width", type=int, default=None, help="wrap width (default: terminal, at most 90; SVG: 90)"
         )
         parser.add_argument(
-            "--html", metavar="OUT.html", help="write the article as a web page: highlights, who said what, legend"
+            "--html", metavar="OUT.html", type=path_argument,
+            help="write the article as a web page: highlights, who said what, legend",
         )
         parser.add_argument(
-            "--svg", metavar="OUT.svg", help="write the highlighted article and legend as an SVG picture"
+            "--svg", metavar="OUT.svg", type=path_argument,
+            help="write the highlighted article and legend as an SVG picture",
         )
     elif name == "list":
         parser.description = "Print the index of a folder: title, date, source, path, error."
-        parser.add_argument("folder", help="a folder of articles (or one file)")
+        parser.add_argument("folder", type=path_argument, help="a folder of articles (or one file)")
         parser.add_argument("--json", action="store_true", help="one JSON array")
     elif name == "analyze":
         parser.description = "Find quotations, speakers and named actors."
-        parser.add_argument("paths", nargs="+", help="article files or folders")
+        parser.add_argument("paths", nargs="+", type=path_argument, help="article files or folders")
         parser.add_argument(
             "--json", action="store_true",
             help="one JSON array: per article its path, title, error, quotes and actors (with offsets)",
         )
     elif name == "actors":
         parser.description = "Every actor in a folder: the articles it appears in and its quotations."
-        parser.add_argument("folder", help="a folder of articles (or one file)")
+        parser.add_argument("folder", type=path_argument, help="a folder of articles (or one file)")
         parser.add_argument(
             "--json", action="store_true", help="one JSON array of {name, kind, articles, quotations, aliases}"
         )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.cli import DEFAULT_FOLDER
+from newsreader.cli import DEFAULT_FOLDER, path_argument
 from newsreader.sanitize import clean_line
 from newsreader.web import WebUnavailable, require_extra
 from newsreader.web.fetch import Limits
@@ -35,13 +35,14 @@ def configure(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "add":
         parser.description = "Fetch web pages and save each one's article as a new file in the folder."
         parser.add_argument("urls", nargs="+", metavar="URL", help="http or https address of a page")
-        parser.add_argument("--folder", metavar="DIR", help=folder_help)
+        parser.add_argument("--folder", metavar="DIR", type=path_argument, help=folder_help)
     elif name == "feeds":
         parser.description = "Subscriptions, kept in $XDG_CONFIG_HOME/newsreader/feeds.yaml."
         actions = parser.add_subparsers(dest="action", required=True, metavar="add|list|remove|export")
         add = actions.add_parser("add", help="subscribe to a feed URL, or every feed in an OPML file")
         add.add_argument("source", metavar="URL|FILE.opml")
-        add.add_argument("--folder", metavar="DIR", help=f"the folder its articles go to (default: ./{DEFAULT_FOLDER})")
+        add.add_argument("--folder", metavar="DIR", type=path_argument,
+                         help=f"the folder its articles go to (default: ./{DEFAULT_FOLDER})")
         actions.add_parser("list", help="the feeds and their folders")
         remove = actions.add_parser("remove", help="unsubscribe (articles already fetched stay)")
         remove.add_argument("feed", metavar="URL|NUMBER", help="the feed's URL or its number in `feeds list`")

@@ -125,3 +125,19 @@ def test_core_imports_without_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(ARTICLES)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(tmp_path: Path) -> None:
+    """`newsreader list "$DIR"` with DIR unset: an empty argument is an error, as for `ls ""` (it listed the
+    current folder, and `show ""` said " is a folder")."""
+    from tests.conftest import run_cli
+
+    article = write_article(tmp_path, "here.txt", "An article in the current folder", "Text.")
+    for args in (["list", ""], ["analyze", "--json", ""], ["actors", ""], ["show", ""], [""],
+                 ["show", str(article), "--html", ""], ["show", str(article), "--svg", ""],
+                 ["feeds", "add", "https://example.org/feed.xml", "--folder", ""]):
+        out = run_cli(*args, tmp=tmp_path, XDG_CONFIG_HOME=str(tmp_path / "config"))
+        assert out.returncode == 2, args
+        assert out.stderr.strip().endswith(": an empty path: name a file or folder"), (args, out.stderr)
+        assert out.stdout == "", args
+    assert not (tmp_path / "config").exists()  # no feed was subscribed
