@@ -59,9 +59,14 @@ class FindBar(InputBar, Horizontal):
         dock: bottom;
         background: $panel;
         & > #find-label { width: auto; padding: 0 1; color: $text-muted; }
-        & > Input, & > Input:focus { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
+        & > Input, & > Input:focus {
+            width: 1fr; min-width: 9; height: 1; border: none; padding: 0; background: $panel;
+        }
         & > #find-flags { width: auto; padding: 0 1; color: $accent; }
-        & > #find-status { width: 22; padding: 0 1; text-align: right; text-wrap: nowrap; text-overflow: ellipsis; }
+        /* at most 44% of the bar, so the input keeps room in a narrow reader (22 columns from 80x24 up) */
+        & > #find-status {
+            width: 22; max-width: 44%; padding: 0 1; text-align: right; text-wrap: nowrap; text-overflow: ellipsis;
+        }
         & > #find-status.-error { color: $error; }
         &.-visible { display: block; }
     }
@@ -86,6 +91,7 @@ class FindBar(InputBar, Horizontal):
 
     def extra_children(self) -> tuple[list[Widget], list[Widget]]:
         self._flags = Label("", id="find-flags", markup=False)
+        self._flags.display = False  # shown while a switch is on
         return [Label("Find", id="find-label", markup=False)], [self._flags]
 
     def open(self, query: str | None = None, *, focus: bool = True) -> None:
@@ -101,6 +107,7 @@ class FindBar(InputBar, Horizontal):
         text = " ".join(f"[{name}]" for name, on in (("regex", regex), ("word", whole_word)) if on)
         if str(self._flags.render()) != text:  # unchanged on most keystrokes: skip the layout pass
             self._flags.update(text)
+            self._flags.display = bool(text)  # (empty, its padding took two of a narrow bar's columns)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()  # reported through `text`, at once

@@ -175,3 +175,26 @@ async def test_filter_with_no_results_and_typing_stays_responsive(small_folder: 
         await pilot.press("escape")
         await pilot.pause()
         assert len(lst.articles) == 3
+
+
+async def test_find_bar_keeps_room_for_the_query_at_40_columns(make) -> None:  # noqa: ANN001
+    """At 40x12 the reading pane is 27 columns: the counter's fixed 22 columns and the label left the input
+    none, so what was typed could not be seen; the counter now gives way first (and still says 1/N)."""
+    from textual.widgets import Input, Label
+
+    app = make(ARTICLES)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_seed(app, pilot)
+        await pilot.press("enter", "slash", *"trust")
+        await pilot.pause()
+        bar = app.reader_pane.find_bar
+        field, status = bar.query_one(Input), bar.query_one("#find-status", Label)
+        assert field.region.width >= 9
+        assert bar.region.contains_region(status.region) and status.region.width > 0
+        shown = "".join(s.text for s in status.render_lines(status.region.reset_offset)[0])
+        assert "1/" in shown
+        await pilot.press("escape")
+        await pilot.resize_terminal(80, 24)  # where the counter has its full 22 columns, as before
+        await pilot.press("slash", *"trust")
+        await pilot.pause()
+        assert bar.query_one("#find-status", Label).region.width == 22
