@@ -103,6 +103,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Show a new document (or the same one re-analysed: `keep_scroll` keeps the reader's place)."""
         # the same text again (re-analysed, highlighting toggled): keep the wrapped lines, restyle only
         same_text = bool(self._lines) and document.text == self.document.text
+        place = self._place_in(document.text) if keep_scroll and self._lines and not same_text else None
         self.document = document
         if not same_text:
             self._paras = document.paragraphs()
@@ -125,6 +126,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._rewrap(force=True, min_lines=self.scroll_offset.y + self.size.height + 1 if keep_scroll else 0)
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False)
+        elif place is not None:
+            self.scroll_to(y=self.line_of(place), animate=False)
+
+    def _place_in(self, new_text: str) -> int | None:
+        """Where the words at the top of the view are in `new_text` (a new version of the shown text), so
+        the reader stays on them when lines are added or removed above (None: not found as they were)."""
+        from newsreader.text_anchor import moved_offset
+
+        top = self.scroll_offset.y
+        if not 0 <= top < len(self._lines):
+            return None
+        paragraph, start, _ = self._lines[top]
+        return moved_offset(self.document.text, new_text, start, self._paras[paragraph])
 
     def watch_highlight(self) -> None:
         self._invalidate()

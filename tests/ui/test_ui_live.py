@@ -188,3 +188,28 @@ async def test_who_said_choice_made_after_the_article_changed_under_it(tmp_path:
         await pilot.press("enter")
         await pilot.pause()
         assert pane.quote is not None and pane.full_analysis.quotes[pane.quote] == chosen
+
+
+async def test_the_reader_stays_on_its_text_when_paragraphs_are_inserted_above(small_folder: Path, make) -> None:  # noqa: ANN001
+    """A correction added at the top of the article being read: the reader stays on the words it showed
+    (it kept its line number, so the text under the reader jumped by the inserted lines)."""
+    from tests.conftest import until
+
+    app = make(small_folder, read_after=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        view = app.query_one(ArticleView)
+        app.query_one(ArticleList).move_to(0)  # Gamma, the long one
+        await pilot.press("enter", *"j" * 30)
+        top = view.scroll_offset.y
+        words = view.document.text[view.offset_of_line(top):].split("\n", 1)[0]
+        assert top == 30 and "Gamma paragraph" in words
+        inserted = "\n\n".join(f"Correction {i}: an editor's note that takes a line or two of the reader." for i in range(5))
+        body = "Gamma body.\n\n" + inserted + "\n\n" + "\n\n".join(
+            f"Gamma paragraph {i} with some words to fill the line and more words after that." for i in range(60))
+        write_article(small_folder, "c.txt", "Gamma story", body, date="2020-03-01", source="Gamma Daily")
+        await pilot.press("r")
+        await until(pilot, lambda: "Correction 4" in view.document.text, "the corrected version")
+        await pilot.pause()
+        top = view.scroll_offset.y
+        assert view.document.text[view.offset_of_line(top):].split("\n", 1)[0] == words
