@@ -26,7 +26,7 @@ from newsreader.wrap import wrap_offsets
 QUOTE_INDENT = 3
 MAX_QUOTE_LINES = 2
 PANEL_SHARE = 0.9  # of the screen's height, at most
-PANEL_CHROME = 7  # lines of the panel around the list: border 2, title 1, summary 1 + 1, hint 1 + 1
+PANEL_CHROME = 7  # lines of the panel around the list: border 2, title 1, summary 1 + 1, hint 1 + 1 (none wraps)
 
 
 class QuoteList(RowList):
@@ -161,7 +161,7 @@ class WhoSaidScreen(PanelScreen[int | None]):
         text-style: bold;
     }
 
-    #who-said-title, #who-said-hint {
+    #who-said-title, #who-said-summary, #who-said-hint {
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
