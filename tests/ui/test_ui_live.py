@@ -204,7 +204,7 @@ async def test_the_reader_stays_on_its_text_when_paragraphs_are_inserted_above(s
         top = view.scroll_offset.y
         words = view.document.text[view.offset_of_line(top):].split("\n", 1)[0]
         assert top == 30 and "Gamma paragraph" in words
-        inserted = "\n\n".join(f"Correction {i}: an editor's note that takes a line or two of the reader." for i in range(5))
+        inserted = "\n\n".join(f"Correction {i}: an editor's note that takes a line or two." for i in range(5))
         body = "Gamma body.\n\n" + inserted + "\n\n" + "\n\n".join(
             f"Gamma paragraph {i} with some words to fill the line and more words after that." for i in range(60))
         write_article(small_folder, "c.txt", "Gamma story", body, date="2020-03-01", source="Gamma Daily")
