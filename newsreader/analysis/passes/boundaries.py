@@ -624,7 +624,8 @@ def join_organisations(state: DocState) -> None:
         c = cands[i]
         if out and not c.person_evidence:
             p = out[-1]
-            j = _joiner(p, c, text)
+            # (most names stand further from the one before than the longest joiner: settled without a call)
+            j = _joiner(p, c, text) if c.toks[0].start - p.toks[-1].end <= _JOINER_MAX else None
             if j == "to" and text[max(0, p.start - 5):p.start].lower() in ("from ", "ween "):
                 j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
             size = _coordination(p, cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0

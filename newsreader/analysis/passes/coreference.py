@@ -292,19 +292,18 @@ def person_names(state: DocState) -> None:
     last_index: dict[str, list[Entity]] = {}
     first_index: dict[str, list[Entity]] = {}
     by_ends: dict[tuple[str, str], list[Entity]] = {}
+    cores = {p.name: name_core(p.name.split()) for p in persons}  # (each name's core, taken once for every use)
     for p in persons:
-        ws = name_core(p.name.split())
+        ws = cores[p.name]
         last_index.setdefault(fold(ws[-1]), []).append(p)
         first_index.setdefault(fold(ws[0]), []).append(p)
-    for p in persons:
-        ws = name_core(p.name.split())
         by_ends.setdefault((ws[0], ws[-1]), []).append(p)
     for group in by_ends.values():
         if len(group) > 1:
             group.sort(key=lambda x: -len(x.name.split()))
             for p in group[1:]:
                 merge(p, group[0])
-    _compound_surnames(persons)
+    _compound_surnames(persons, cores)
     titled_names(state, persons)
     for e in state.entities:
         if e.merged_into is not None or len(e.name.split()) != 1 or e.hinted:
@@ -414,16 +413,17 @@ def _one_full_name(state: DocState, persons: list[Entity], last: str, e: Entity)
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
-def _compound_surnames(persons: list[Entity]) -> None:
+def _compound_surnames(persons: list[Entity], cores: dict[str, list[str]]) -> None:
     """"Pasquale "Pat" Di Cicco … Di Cicco", "Eddie Van Halen … Van Halen": a two-word name met alone
-    joins the one longer name (three words or more) that ends in it: a compound surname."""
+    joins the one longer name (three words or more) that ends in it: a compound surname. (`cores`: the
+    cores of the names already taken, by name: a merge may rename a person after a hinted form.)"""
     tails: dict[tuple[str, ...], list[Entity]] = {}
     for p in persons:
-        ws = name_core(p.name.split())
+        ws = cores.get(p.name) or name_core(p.name.split())
         if len(ws) >= 3:
             tails.setdefault(tuple(ws[-2:]), []).append(p)
     for p in persons:
-        ws = name_core(p.name.split())
+        ws = cores.get(p.name) or name_core(p.name.split())
         owners = {x.root().name: x.root() for x in tails.get(tuple(ws), [])} if len(ws) == 2 else {}
         if len(owners) == 1 and p.merged_into is None:
             owner = next(iter(owners.values()))
