@@ -1,6 +1,6 @@
 """The cheap preconditions of this round never change a rule's answer: on generated text, wherever a
 rule holds, its precondition holds too (a verb of a match in the article before `_contest_side`; a gap
-no longer than the longest joiner before `_joiner`)."""
+no longer than the longest joiner before `_joiner`); a set taken once is the test it stands for."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.analysis import pipeline
+from newsreader.analysis.lexicon import Lexicon, lexicon
+from newsreader.analysis.names import NAME_SUFFIXES
 from newsreader.analysis.passes import boundaries, sentence_kinds
 from newsreader.analysis.state import DocState
 from newsreader.analysis.text import tokenize
@@ -54,3 +56,16 @@ def test_a_joiner_stands_within_the_longest_joiner_of_the_name_before(text: str)
     for p, c in zip(cands, cands[1:], strict=False):
         if boundaries._joiner(p, c, text) is not None:
             assert c.toks[0].start - p.toks[-1].end <= boundaries._JOINER_MAX
+
+
+def _breaks(w: str, lex: Lexicon) -> bool:
+    """The test `_run_cands` made of a lone word before the set of breaking words (the reference)."""
+    return w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles) or w in NAME_SUFFIXES
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(lexicon().function_words | lexicon().time_words | NAME_SUFFIXES
+                              | {t[0] for t in lexicon().titles})) | st.text(min_size=1, max_size=8))
+def test_a_breaking_word_is_a_time_or_function_word_or_a_suffix(w: str) -> None:
+    lex = lexicon()
+    assert (w in boundaries._breaking_words(lex.time_words, lex.function_words, lex.titles)) == _breaks(w, lex)
