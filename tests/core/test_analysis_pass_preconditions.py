@@ -1,17 +1,22 @@
 """The cheap preconditions of this round never change a rule's answer: on generated text, wherever a
 rule holds, its precondition holds too (a verb of a match in the article before `_contest_side`; a gap
-no longer than the longest joiner before `_joiner`); a set taken once is the test it stands for."""
+no longer than the longest joiner before `_joiner`); a set taken once is the test it stands for; the
+initialisms and the surnames written first found from fewer names and lines are those found from all
+(the previous bodies kept here as references)."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreader.analysis import pipeline
 from newsreader.analysis.lexicon import Lexicon, lexicon
-from newsreader.analysis.names import NAME_SUFFIXES
-from newsreader.analysis.passes import boundaries, sentence_kinds
-from newsreader.analysis.state import DocState
+from newsreader.analysis.names import NAME_SUFFIXES, is_acronym
+from newsreader.analysis.passes import boundaries, coreference, sentence_kinds
+from newsreader.analysis.passes.coreference import merge
+from newsreader.analysis.state import DocState, Entity
 from newsreader.analysis.text import tokenize
 
 WORDS = ["Sweden", "Panama", "England", "Tunisia", "defeated", "Defeated", "lost", "beat", "drew", "to", "with",
@@ -69,3 +74,66 @@ def _breaks(w: str, lex: Lexicon) -> bool:
 def test_a_breaking_word_is_a_time_or_function_word_or_a_suffix(w: str) -> None:
     lex = lexicon()
     assert (w in boundaries._breaking_words(lex.time_words, lex.function_words, lex.titles)) == _breaks(w, lex)
+
+
+def _previous_initialisms(state: DocState) -> None:
+    """`coreference.initialisms` before it looked only for the acronyms' initials (the reference)."""
+    initials: dict[str, Entity] = {}
+    for form, e in state.by_form.items():
+        ws = [w for w in form.split() if w[:1].isupper()]
+        if len(ws) >= 2:
+            initials.setdefault("".join(w[0] for w in ws), e)
+    for form, e in state.by_form.items():
+        if is_acronym(form) and form not in state.lex.place_aliases:
+            key = form.replace(".", "")
+            if key in initials and initials[key].root() is not e.root():
+                merge(e, initials[key])
+
+
+ACRONYM_WORDS = ["World", "Health", "Organization", "WHO", "W.H.O.", "Hydro", "Ottawa", "HO", "BBC", "British",
+                 "Broadcasting", "Corporation", "BC", "said", "the", "of", "and", "US", "Union", "UN", "United",
+                 "Nations", "National", "Union", "NU"]
+acronym_texts = st.lists(st.tuples(st.sampled_from(ACRONYM_WORDS), st.sampled_from([" ", " ", ". ", ", ", " ("])),
+                         min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(acronym_texts)
+def test_initialisms_from_the_acronyms_initials_are_the_initialisms_of_every_name(text: str) -> None:
+    state = _state_before(text, "initialisms")
+    reference = _state_before(text, "initialisms")
+    coreference.initialisms(state)
+    _previous_initialisms(reference)
+    assert {f: e.root().name for f, e in state.by_form.items()} \
+        == {f: e.root().name for f, e in reference.by_form.items()}
+
+
+def _previous_surname_first(state: DocState) -> tuple[set[int], set[int]]:
+    """The surname-first runs tried from every run that opens a line (the reference)."""
+    text, runs = state.doc.text, state.runs
+    toks = state.doc.tokens
+    firsts = {r[0]: k for k, r in enumerate(runs)}
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    surnames: set[int] = set()
+    forenames: set[int] = set()
+    for k in (firsts[state.doc.index_of[at]] for at in starts if state.doc.index_of.get(at) in firsts):
+        while k + 1 < len(runs) and boundaries._surname_comma_forenames(state, k):
+            surnames.add(k)
+            forenames.add(k + 1)
+            k += 2
+            if k >= len(runs) or text[toks[runs[k - 1][-1]].end:toks[runs[k][0]].start] != " and ":
+                break
+    return surnames, forenames
+
+
+LIST_WORDS = ["Austen", "Jane", "Marx", "Karl", "Engels", "Friedrich", "Okay", "Mike", "Pride", "and", "Prejudice",
+              "The", "Communist", "Manifesto", "said"]
+list_texts = st.lists(st.tuples(st.sampled_from(LIST_WORDS), st.sampled_from([" ", ", ", ". ", ".\n", "\n", " and "])),
+                      min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(list_texts)
+def test_surnames_written_first_are_found_from_the_lines_a_comma_follows(text: str) -> None:
+    state = _state_before(text, "split_runs")
+    assert boundaries._surname_first(state) == _previous_surname_first(state)

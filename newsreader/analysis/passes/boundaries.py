@@ -137,12 +137,12 @@ def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     start of a line ("Marx, Karl and Engels, Friedrich. The Communist Manifesto"). A very common word
     before the comma is an interjection or an adverb, not a surname ("Okay, Mike.").
 
-    Only runs that open a line, and the run after " and " behind such a name, can be one: they are found
-    from the line breaks (a few per body), not by a look at every run."""
+    Only runs that open a line before a comma, and the run after " and " behind such a name, can be one:
+    they are found from the line breaks (a few per body), not by a look at every run."""
     toks, text, runs = state.doc.tokens, state.doc.text, state.runs
     surnames: set[int] = set()
     forenames: set[int] = set()
-    for k in _line_start_runs(state):
+    for k in _comma_line_starts(state):
         while k + 1 < len(runs) and _surname_comma_forenames(state, k):
             surnames.add(k)
             forenames.add(k + 1)
@@ -152,14 +152,15 @@ def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     return surnames, forenames
 
 
-def _line_start_runs(state: DocState) -> list[int]:
-    """Indices of the runs whose first word opens a line of the body (in text order)."""
-    text, index_of, runs = state.doc.text, state.doc.index_of, state.runs
+def _comma_line_starts(state: DocState) -> list[int]:
+    """Indices of the runs whose first word opens a line of the body and has a comma right after it
+    (`_surname_comma_forenames`' first test, asked before the run is looked for), in text order."""
+    text, index_of, runs, toks = state.doc.text, state.doc.index_of, state.runs, state.doc.tokens
     found: list[int] = []
     at = 0
     while at >= 0:
         i = index_of.get(at)
-        if i is not None:
+        if i is not None and text[toks[i].end:toks[i].end + 1] == ",":
             k = bisect_left(runs, i, key=_FIRST)
             if k < len(runs) and runs[k][0] == i:
                 found.append(k)

@@ -79,17 +79,23 @@ def formal_state_names(state: DocState) -> None:
 
 
 def initialisms(state: DocState) -> None:
-    """An acronym equal to the initials of a multi-word name of the same article is that name."""
+    """An acronym equal to the initials of a multi-word name of the same article is that name.
+
+    (Only the acronyms' initials are looked for: a name whose first word is capitalised has initials that
+    open with its first letter, so a name opening with no acronym's first letter is passed over.)"""
+    acronyms = [(form, e) for form, e in state.by_form.items()
+                if is_acronym(form) and form not in state.lex.place_aliases]
+    firsts = {form.replace(".", "")[:1] for form, _ in acronyms}
     initials: dict[str, Entity] = {}
-    for form, e in state.by_form.items():
-        ws = [w for w in form.split() if w[:1].isupper()]
-        if len(ws) >= 2:
-            initials.setdefault("".join(w[0] for w in ws), e)
-    for form, e in state.by_form.items():
-        if is_acronym(form) and form not in state.lex.place_aliases:
-            key = form.replace(".", "")
-            if key in initials and initials[key].root() is not e.root():
-                merge(e, initials[key])
+    for form, e in state.by_form.items() if acronyms else ():
+        if form[:1] in firsts or not form[:1].isupper():
+            ws = [w for w in form.split() if w[:1].isupper()]
+            if len(ws) >= 2:
+                initials.setdefault("".join(w[0] for w in ws), e)
+    for form, e in acronyms:
+        key = form.replace(".", "")
+        if key in initials and initials[key].root() is not e.root():
+            merge(e, initials[key])
 
 
 LETTER_FOLDS = str.maketrans(dict(pair.split("=", 1) for pair in rule_sequence("coreference_letter_folds")))
