@@ -1,8 +1,9 @@
 """The cheap preconditions of this round never change a rule's answer: on generated text, wherever a
 rule holds, its precondition holds too (a verb of a match in the article before `_contest_side`; a gap
 no longer than the longest joiner before `_joiner`); a set taken once is the test it stands for; the
-initialisms and the surnames written first found from fewer names and lines are those found from all
-(the previous bodies kept here as references)."""
+initialisms and the surnames written first found from fewer names and lines are those found from all,
+and a thing noun read once after a name is the one its rule read (the previous bodies kept here as
+references)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from hypothesis import strategies as st
 from newsreader.analysis import pipeline
 from newsreader.analysis.lexicon import Lexicon, lexicon
 from newsreader.analysis.names import NAME_SUFFIXES, is_acronym
-from newsreader.analysis.passes import boundaries, coreference, sentence_kinds
+from newsreader.analysis.passes import boundaries, coreference, entities, sentence_kinds
 from newsreader.analysis.passes.coreference import merge
 from newsreader.analysis.state import DocState, Entity
-from newsreader.analysis.text import tokenize
+from newsreader.analysis.text import Token, tokenize
 
 WORDS = ["Sweden", "Panama", "England", "Tunisia", "defeated", "Defeated", "lost", "beat", "drew", "to", "with",
          "against", "3", "0", "1", "2", "points", "45", "University", "of", "Essex", "and", "Prevention", "Centers",
@@ -137,3 +138,35 @@ list_texts = st.lists(st.tuples(st.sampled_from(LIST_WORDS), st.sampled_from([" 
 def test_surnames_written_first_are_found_from_the_lines_a_comma_follows(text: str) -> None:
     state = _state_before(text, "split_runs")
     assert boundaries._surname_first(state) == _previous_surname_first(state)
+
+
+def _previous_thing_after(text: str, last: Token, lex: Lexicon) -> bool:
+    """`entities._thing_after` before it was handed the word after the name (the reference)."""
+    if last.poss_end != last.end or text[last.end:last.end + 1] != " " \
+            or not "a" <= text[last.end + 1:last.end + 2] <= "z":
+        return False
+    m = entities._NEXT_WORD_RE.match(text, last.end + 1)
+    if not m:
+        return False
+    w = m.group()
+    if w in lex.thing_nouns:
+        return True
+    if w not in entities.THING_MODIFIERS:
+        return False
+    m2 = entities._NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    return m2 is not None and m2.group() in entities.MODIFIED_THINGS
+
+
+THING_WORDS = ["Kepler", "Galileo", "Ulysses", "EastMed", "space", "telescope", "pipeline", "spacecraft", "gas",
+               "x-", "aB", "a1", "said", "Formica", "fusca", "the", "and", "Acme's", "film", "Alien", "ex-tra"]
+thing_texts = st.lists(st.tuples(st.sampled_from(THING_WORDS), st.sampled_from([" ", " ", ". ", ", ", "-", ""])),
+                       min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(thing_texts)
+def test_a_thing_noun_read_once_after_a_name_is_the_one_read_by_its_rule(text: str) -> None:
+    state = _state_before(text, "group_forms")
+    for t in state.doc.tokens:
+        assert entities._thing_after(text, t, entities._next_word(text, t), state.lex) \
+            == _previous_thing_after(text, t, state.lex)
