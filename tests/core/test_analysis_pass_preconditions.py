@@ -2,8 +2,8 @@
 rule holds, its precondition holds too (a verb of a match in the article before `_contest_side`; a gap
 no longer than the longest joiner before `_joiner`); a set taken once is the test it stands for; the
 initialisms and the surnames written first found from fewer names and lines are those found from all,
-and a thing noun read once after a name is the one its rule read (the previous bodies kept here as
-references)."""
+a thing noun read once after a name is the one its rule read, and the places found until a name speaks
+are those found from all its mentions (the previous bodies kept here as references)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from newsreader.analysis import pipeline
 from newsreader.analysis.lexicon import Lexicon, lexicon
 from newsreader.analysis.names import NAME_SUFFIXES, is_acronym
-from newsreader.analysis.passes import boundaries, coreference, entities, sentence_kinds
+from newsreader.analysis.passes import boundaries, coreference, entities, kinds, sentence_kinds
 from newsreader.analysis.passes.coreference import merge
 from newsreader.analysis.state import DocState, Entity
 from newsreader.analysis.text import Token, tokenize
@@ -170,3 +170,52 @@ def test_a_thing_noun_read_once_after_a_name_is_the_one_read_by_its_rule(text: s
     for t in state.doc.tokens:
         assert entities._thing_after(text, t, entities._next_word(text, t), state.lex) \
             == _previous_thing_after(text, t, state.lex)
+
+
+def _previous_locative_places(state: DocState) -> None:
+    """`kinds.locative_places` before it stopped at the first verb of saying (the reference)."""
+    text, lex = state.doc.text, state.lex
+    for e in state.roots:
+        if not kinds._kind_guessed(e) or not e.mentions:
+            continue
+        locative = speech = cued = 0
+        for s, en in kinds._own_mentions(e, text, lex):
+            before = text[max(0, s - 12):s].split()
+            after = text[en:en + 20].split()
+            if after and after[0].strip(",.") in lex.speech_verbs:
+                speech += 1
+            elif before and before[-1].lower() in kinds.LOCATIVE_PREPS and not kinds._cited(text, en):
+                locative += 1
+            elif kinds._in_region(text, en, lex) and not kinds._forename_first(e.name, lex) \
+                    or kinds._after_place_noun(text, s) \
+                    or " " not in e.name and kinds._listed_with_places(text, s, en, lex) \
+                    or e.kind == "person" and kinds._before_local_noun(text, en):
+                cued += 1
+        if (locative or cued) and not speech:
+            e.kind = "place"
+
+
+PLACE_WORDS = ["Hiko", "Dallas", "Beni", "Mangina", "Katwa", "Greece", "Texas", "Madrid", "Smith", "Ann", "in",
+               "near", "said", "the", "towns", "of", "and", "ministers", "'s", "v.", "Wade", "Jacobs", "told", "Kerala"]
+place_texts = st.lists(st.tuples(st.sampled_from(PLACE_WORDS), st.sampled_from([" ", " ", " ", ". ", ", ", " and "])),
+                       min_size=1, max_size=50).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(place_texts)
+def test_places_found_until_a_name_speaks_are_the_places_found_from_every_mention(text: str) -> None:
+    state = _state_before(text, "locative_places")
+    reference = _state_before(text, "locative_places")
+    kinds.locative_places(state)
+    _previous_locative_places(reference)
+    assert [(e.name, e.kind) for e in state.roots] == [(e.name, e.kind) for e in reference.roots]
+
+
+def test_a_name_that_speaks_is_no_place_whatever_frame_comes_before_or_after() -> None:
+    for text in ("People live in Vumar. Vumar said so.", "Vumar said so. People live in Vumar."):
+        state = _state_before(text, "locative_places")
+        kinds.locative_places(state)
+        assert [e.kind for e in state.roots if e.name == "Vumar"] == ["organisation"]
+    state = _state_before("They met in Vumar on Monday.", "locative_places")
+    kinds.locative_places(state)
+    assert [e.kind for e in state.roots if e.name == "Vumar"] == ["place"]

@@ -551,20 +551,29 @@ def locative_places(state: DocState) -> None:
     for e in state.roots:
         if not _kind_guessed(e) or not e.mentions:
             continue
-        locative = speech = cued = 0
+        # (one mention before a verb of saying settles it, and one place frame is enough: after it only a
+        # verb of saying is looked for)
+        placed = False
         for s, en in _own_mentions(e, text, lex):
-            before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
             if after and after[0].strip(",.") in lex.speech_verbs:
-                speech += 1
-            elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
-                locative += 1
-            elif _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
-                    or " " not in e.name and _listed_with_places(text, s, en, lex) \
-                    or e.kind == "person" and _before_local_noun(text, en):
-                cued += 1
-        if (locative or cued) and not speech:
-            e.kind = "place"
+                break
+            placed = placed or _placed_mention(e, s, en, text, lex)
+        else:
+            if placed:
+                e.kind = "place"
+
+
+def _placed_mention(e: Entity, s: int, en: int, text: str, lex: Lexicon) -> bool:
+    """The mention of `e` at `s`-`en` is in a place's frame: after a locative preposition (not a possessive
+    or a cited case), before the region it lies in, after a place noun and "of", listed with places, or
+    (a guessed person) before a noun for a region's bodies or people."""
+    before = text[max(0, s - 12):s].split()
+    if before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
+        return True
+    return _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
+        or " " not in e.name and _listed_with_places(text, s, en, lex) \
+        or e.kind == "person" and _before_local_noun(text, en)
 
 
 def _own_mentions(e: Entity, text: str, lex: Lexicon) -> list[tuple[int, int]]:
