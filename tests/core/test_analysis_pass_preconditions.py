@@ -1,9 +1,10 @@
 """The cheap preconditions of this round never change a rule's answer: on generated text, wherever a
 rule holds, its precondition holds too (a verb of a match in the article before `_contest_side`; a gap
-no longer than the longest joiner before `_joiner`); a set taken once is the test it stands for; the
-initialisms and the surnames written first found from fewer names and lines are those found from all,
-a thing noun read once after a name is the one its rule read, and the places found until a name speaks
-are those found from all its mentions (the previous bodies kept here as references)."""
+no longer than the longest joiner before `_joiner`; an "its" in the article before
+`referred_to_as_it`); a set taken once is the test it stands for; the initialisms and the surnames
+written first found from fewer names and lines are those found from all, a thing noun read once after
+a name is the one its rule read, and the places found until a name speaks are those found from all its
+mentions (the previous bodies kept here as references)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from newsreader.analysis import pipeline
 from newsreader.analysis.lexicon import Lexicon, lexicon
 from newsreader.analysis.names import NAME_SUFFIXES, is_acronym
-from newsreader.analysis.passes import boundaries, coreference, entities, kinds, sentence_kinds
+from newsreader.analysis.passes import boundaries, coreference, entities, kinds, sentence_kinds, weighing
 from newsreader.analysis.passes.coreference import merge
 from newsreader.analysis.state import DocState, Entity
 from newsreader.analysis.text import Token, tokenize
@@ -219,3 +220,23 @@ def test_a_name_that_speaks_is_no_place_whatever_frame_comes_before_or_after() -
     state = _state_before("They met in Vumar on Monday.", "locative_places")
     kinds.locative_places(state)
     assert [e.kind for e in state.roots if e.name == "Vumar"] == ["place"]
+
+
+IT_WORDS = ["Red", "Hat", "Acme", "said", "it", "its", "Its", "code", "would", "stop", "the", "firm", "his", "on",
+            "Tuesday", "that", "Smith", "Ann"]
+it_texts = st.lists(st.tuples(st.sampled_from(IT_WORDS), st.sampled_from([" ", " ", " ", ". ", ", "])),
+                    min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(it_texts)
+def test_a_name_referred_to_as_it_is_in_an_article_that_writes_its(text: str) -> None:
+    state = _state_before(text, "learned_kinds")
+    for e in state.roots:
+        if weighing.referred_to_as_it(e, state):
+            assert weighing.IT in state.stats.lower_seen
+
+
+def test_a_body_referred_to_as_it_is_found_behind_the_precondition() -> None:
+    state = _state_before("Red Hat said on Tuesday that it would stop publishing its code.", "learned_kinds")
+    assert [weighing.referred_to_as_it(e, state) for e in state.roots if e.name == "Red Hat"] == [True]

@@ -139,6 +139,7 @@ def _likelier_kind(e: Entity, models: dict[str, Model]) -> str:
 
 
 IT_WINDOW = 10  # words after a mention within which "its" may point back at it
+IT = "its"
 
 
 def referred_to_as_it(e: Entity, state: DocState) -> bool:
@@ -148,6 +149,8 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
     possessive or pronoun ("his", "their"), a determiner (which opens a noun phrase of its own: "Smith
     said the firm cut its staff") or another name counts. A name with a title or a forename is a person's
     whatever follows."""
+    if IT not in state.stats.lower_seen:
+        return False  # (an article that never writes "its": one look-up among its words)
     if e.title_votes or e.hinted or state.lex.forename_evidence(e.name.split()[0]) \
             or e.person_votes >= CUE_OUTVOTED and person_outweighs_one_cue(e, state.lex):
         return False
@@ -157,7 +160,7 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
             if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
-            if t.text == "its":
+            if t.text == IT:
                 # ("The Marsk administration … its": the "its" is the noun's; asked only when an "its" follows)
                 if not modifies_a_noun(toks, k):
                     return True
