@@ -230,9 +230,10 @@ def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str,
     """The candidate trimmed to its name words, or None when it is no actor.
 
     Most candidates are one word, and a name recurs several times in an article: the verdict on a one-word
-    run is made once per article (`lone`), keyed by all its rules read of it, the word, whether it opens a
-    sentence, the title, "The" and headline flags (the document's own capitals are the same for all;
-    no rule for one word reads the text around it, and none makes it a thing)."""
+    run is made once per article (`lone`), keyed by everything the rules for one word read of it: the
+    word, whether it opens a sentence, and the title, "The" and headline flags. That is enough: the
+    article's own capitals are the same for every run, no rule for one word reads the text around it
+    (`_sentence_initial`, which does, is asked of each), and none of them makes it a thing."""
     if headline:
         c.the_name = False
     toks = c.toks
