@@ -56,17 +56,22 @@ LAW_HEADS = rule_words("actors_law_heads")  # "Paris Climate Accord": a law's or
 
 def split_runs(state: DocState) -> None:
     """Each run becomes one or more candidates (see the module docstring)."""
-    toks, known_orgs = state.doc.tokens, state.lex.known_orgs
-    solo = {toks[r[0]].text for r in state.runs if len(r) == 1}  # capitalised words seen alone
+    toks, texts, heads, known_orgs = state.doc.tokens, state.doc.texts, state.heads, state.lex.known_orgs
+    solo = {texts[r[0]] for r in state.runs if len(r) == 1}  # capitalised words seen alone
     surnames, forenames = _surname_first(state)
+    breaking = _breaking_words(state.lex.time_words, state.lex.function_words, state.lex.titles)
     cands: list[Cand] = []
     for k, run in enumerate(state.runs):
         if k in forenames:
             continue
         if k in surnames:
             cands.append(Cand([toks[run[0]]], person_evidence=True))
-        elif len(run) == 1:  # (most runs)
-            cands += _run_cands(run, state, solo)
+        elif len(run) == 1:  # (most runs: one word that breaks no name, a candidate made here)
+            t = heads[run[0]] if run[0] in heads else toks[run[0]]
+            if t.text in breaking:
+                cands += _run_cands(run, state, solo)
+            else:
+                cands.append(Cand([t]))
         # (each rule's first test made here: most runs pass neither, without a call)
         elif len(run) == 2 and toks[run[0]].text in known_orgs and _glued_surname(run, state):
             cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
@@ -85,10 +90,17 @@ def _run_cands(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     if len(run) > 1:
         return _with_suffix(run, state, solo)
     t = state.heads.get(run[0], state.doc.tokens[run[0]])
-    w, lex = t.text, state.lex
-    # (a lone generational suffix ends the name before it: "Cyrus R. Vance, Jr.")
-    breaks = w in lex.time_words or (w in lex.function_words and (w,) not in lex.titles) or w in NAME_SUFFIXES
+    lex = state.lex
+    breaks = t.text in _breaking_words(lex.time_words, lex.function_words, lex.titles)
     return [Cand([t])] if not breaks or _shares_surname(run[0], state) else []
+
+
+@functools.lru_cache(maxsize=2)
+def _breaking_words(time_words: frozenset[str], function_words: frozenset[str],
+                    titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words that are no name alone: a time word, a function word that is no title, a generational
+    suffix (a lone one, set off by a comma, ends the name before it: "Cyrus R. Vance, Jr.")."""
+    return time_words | {w for w in function_words if (w,) not in titles} | NAME_SUFFIXES
 
 
 def _glued_surname(run: list[int], state: DocState) -> bool:
@@ -125,12 +137,12 @@ def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     start of a line ("Marx, Karl and Engels, Friedrich. The Communist Manifesto"). A very common word
     before the comma is an interjection or an adverb, not a surname ("Okay, Mike.").
 
-    Only runs that open a line, and the run after " and " behind such a name, can be one: they are found
-    from the line breaks (a few per body), not by a look at every run."""
+    Only runs that open a line before a comma, and the run after " and " behind such a name, can be one:
+    they are found from the line breaks (a few per body), not by a look at every run."""
     toks, text, runs = state.doc.tokens, state.doc.text, state.runs
     surnames: set[int] = set()
     forenames: set[int] = set()
-    for k in _line_start_runs(state):
+    for k in _comma_line_starts(state):
         while k + 1 < len(runs) and _surname_comma_forenames(state, k):
             surnames.add(k)
             forenames.add(k + 1)
@@ -140,14 +152,15 @@ def _surname_first(state: DocState) -> tuple[set[int], set[int]]:
     return surnames, forenames
 
 
-def _line_start_runs(state: DocState) -> list[int]:
-    """Indices of the runs whose first word opens a line of the body (in text order)."""
-    text, index_of, runs = state.doc.text, state.doc.index_of, state.runs
+def _comma_line_starts(state: DocState) -> list[int]:
+    """Indices of the runs whose first word opens a line of the body and has a comma right after it
+    (`_surname_comma_forenames`' first test, asked before the run is looked for), in text order."""
+    text, index_of, runs, toks = state.doc.text, state.doc.index_of, state.runs, state.doc.tokens
     found: list[int] = []
     at = 0
     while at >= 0:
         i = index_of.get(at)
-        if i is not None:
+        if i is not None and text[toks[i].end:toks[i].end + 1] == ",":
             k = bisect_left(runs, i, key=_FIRST)
             if k < len(runs) and runs[k][0] == i:
                 found.append(k)
@@ -624,7 +637,8 @@ def join_organisations(state: DocState) -> None:
         c = cands[i]
         if out and not c.person_evidence:
             p = out[-1]
-            j = _joiner(p, c, text)
+            # (most names stand further from the one before than the longest joiner: settled without a call)
+            j = _joiner(p, c, text) if c.toks[0].start - p.toks[-1].end <= _JOINER_MAX else None
             if j == "to" and text[max(0, p.start - 5):p.start].lower() in ("from ", "ween "):
                 j = None  # "from US Weekly to Time Magazine", "between … to": a range of two names
             size = _coordination(p, cands, i, text, lex, acronyms) if j in ("and", "&", ",") else 0

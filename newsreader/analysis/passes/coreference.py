@@ -79,17 +79,23 @@ def formal_state_names(state: DocState) -> None:
 
 
 def initialisms(state: DocState) -> None:
-    """An acronym equal to the initials of a multi-word name of the same article is that name."""
+    """An acronym equal to the initials of a multi-word name of the same article is that name.
+
+    (Only the acronyms' initials are looked for: a name whose first word is capitalised has initials that
+    open with its first letter, so a name opening with no acronym's first letter is passed over.)"""
+    acronyms = [(form, e) for form, e in state.by_form.items()
+                if is_acronym(form) and form not in state.lex.place_aliases]
+    firsts = {form.replace(".", "")[:1] for form, _ in acronyms}
     initials: dict[str, Entity] = {}
-    for form, e in state.by_form.items():
-        ws = [w for w in form.split() if w[:1].isupper()]
-        if len(ws) >= 2:
-            initials.setdefault("".join(w[0] for w in ws), e)
-    for form, e in state.by_form.items():
-        if is_acronym(form) and form not in state.lex.place_aliases:
-            key = form.replace(".", "")
-            if key in initials and initials[key].root() is not e.root():
-                merge(e, initials[key])
+    for form, e in state.by_form.items() if acronyms else ():
+        if form[:1] in firsts or not form[:1].isupper():
+            ws = [w for w in form.split() if w[:1].isupper()]
+            if len(ws) >= 2:
+                initials.setdefault("".join(w[0] for w in ws), e)
+    for form, e in acronyms:
+        key = form.replace(".", "")
+        if key in initials and initials[key].root() is not e.root():
+            merge(e, initials[key])
 
 
 LETTER_FOLDS = str.maketrans(dict(pair.split("=", 1) for pair in rule_sequence("coreference_letter_folds")))
@@ -292,19 +298,18 @@ def person_names(state: DocState) -> None:
     last_index: dict[str, list[Entity]] = {}
     first_index: dict[str, list[Entity]] = {}
     by_ends: dict[tuple[str, str], list[Entity]] = {}
+    cores = {p.name: name_core(p.name.split()) for p in persons}  # (each name's core, taken once for every use)
     for p in persons:
-        ws = name_core(p.name.split())
+        ws = cores[p.name]
         last_index.setdefault(fold(ws[-1]), []).append(p)
         first_index.setdefault(fold(ws[0]), []).append(p)
-    for p in persons:
-        ws = name_core(p.name.split())
         by_ends.setdefault((ws[0], ws[-1]), []).append(p)
     for group in by_ends.values():
         if len(group) > 1:
             group.sort(key=lambda x: -len(x.name.split()))
             for p in group[1:]:
                 merge(p, group[0])
-    _compound_surnames(persons)
+    _compound_surnames(persons, cores)
     titled_names(state, persons)
     for e in state.entities:
         if e.merged_into is not None or len(e.name.split()) != 1 or e.hinted:
@@ -414,16 +419,17 @@ def _one_full_name(state: DocState, persons: list[Entity], last: str, e: Entity)
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
-def _compound_surnames(persons: list[Entity]) -> None:
+def _compound_surnames(persons: list[Entity], cores: dict[str, list[str]]) -> None:
     """"Pasquale "Pat" Di Cicco … Di Cicco", "Eddie Van Halen … Van Halen": a two-word name met alone
-    joins the one longer name (three words or more) that ends in it: a compound surname."""
+    joins the one longer name (three words or more) that ends in it: a compound surname. (`cores`: the
+    cores of the names already taken, by name: a merge may rename a person after a hinted form.)"""
     tails: dict[tuple[str, ...], list[Entity]] = {}
     for p in persons:
-        ws = name_core(p.name.split())
+        ws = cores.get(p.name) or name_core(p.name.split())
         if len(ws) >= 3:
             tails.setdefault(tuple(ws[-2:]), []).append(p)
     for p in persons:
-        ws = name_core(p.name.split())
+        ws = cores.get(p.name) or name_core(p.name.split())
         owners = {x.root().name: x.root() for x in tails.get(tuple(ws), [])} if len(ws) == 2 else {}
         if len(owners) == 1 and p.merged_into is None:
             owner = next(iter(owners.values()))

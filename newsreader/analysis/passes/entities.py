@@ -101,18 +101,19 @@ def _names_a_thing(c: Cand, state: DocState, examples: bool) -> bool:
     """"the film Alien", "the Kepler space telescope": the run names a work or a thing (`examples`: the
     article holds an example marker at all)."""
     lex, toks, text = state.lex, state.doc.tokens, state.doc.text
-    start = c.toks[0].start  # (c.start, c.end: property calls)
+    start, last = c.toks[0].start, c.toks[-1]  # (c.start, c.end: property calls)
     k0 = state.doc.index_of.get(start, 0)
     wb = toks[k0 - 1] if k0 and not c.person_evidence else None
-    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == start) or _genus(c, state):
+    nxt = _next_word(text, last)  # (the lower-case word after the name, read once for the three rules that ask)
+    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == start) or _genus(c, nxt, lex):
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
     if examples and wb is not None and _example_of_things(text, start, lex):
         return True
-    return ((_thing_after(text, c.toks[-1], lex) or _conjunct_thing(text, c.toks[-1].end, lex))
+    return ((_thing_after(text, last, nxt, lex) or _conjunct_thing(text, last.end, lex))
             and not (len(c.toks) >= 2 and lex.is_forename(c.toks[0].text)  # "a James Cagney film"
-                     and _next_word(text, c.toks[-1]) in WORK_NOUNS)
+                     and nxt in WORK_NOUNS)
             and not any(t.text in lex.org_heads for t in c.toks))  # "the Border Force vessel"
 
 
@@ -132,14 +133,14 @@ def _example_of_things(text: str, start: int, lex: Lexicon) -> bool:
     return m is not None and m.end() == start - 1 and m.group(1) in lex.thing_nouns
 
 
-def _genus(c: Cand, state: DocState) -> bool:
-    """A lone capitalised word before a lower-case Latin epithet is the genus of a species name
-    ("Formica fusca", "Vibrio coralliilyticus"): binomial nomenclature names organisms, not actors."""
+def _genus(c: Cand, w: str, lex: Lexicon) -> bool:
+    """A lone capitalised word before a lower-case Latin epithet (`w`, the word after it) is the genus of
+    a species name ("Formica fusca", "Vibrio coralliilyticus"): binomial nomenclature names organisms, not
+    actors."""
     if len(c.toks) != 1 or c.person_evidence:
         return False
-    w = _next_word(state.doc.text, c.toks[-1])
-    return len(w) >= 4 and w.endswith(LATIN_ENDINGS) and w not in state.lex.common_words \
-        and w not in state.lex.function_words and "-" not in w
+    return len(w) >= 4 and w.endswith(LATIN_ENDINGS) and w not in lex.common_words \
+        and w not in lex.function_words and "-" not in w
 
 
 def _links(state: DocState, idx: int, c: Cand, form: str) -> None:
@@ -159,20 +160,17 @@ def _links(state: DocState, idx: int, c: Cand, form: str) -> None:
             state.acronym_links.append((form, short))
 
 
-def _thing_after(text: str, last: Token, lex: Lexicon) -> bool:
-    """The run is a modifier of a lower-case thing noun: "the Kepler space telescope", "the EastMed pipeline"."""
-    if last.poss_end != last.end or text[last.end:last.end + 1] != " " \
-            or not "a" <= text[last.end + 1:last.end + 2] <= "z":  # (the word's first letter, before the regex)
+def _thing_after(text: str, last: Token, w: str, lex: Lexicon) -> bool:
+    """The run is a modifier of a lower-case thing noun: "the Kepler space telescope", "the EastMed pipeline"
+    (`w`: the lower-case word after the run's last token, `_next_word`)."""
+    if last.poss_end != last.end or not w:
         return False
-    m = _NEXT_WORD_RE.match(text, last.end + 1)
-    if not m:
-        return False
-    w = m.group()
     if w in lex.thing_nouns:
         return True
     if w not in THING_MODIFIERS:
         return False
-    m2 = _NEXT_WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    after = last.end + 1 + len(w)
+    m2 = _NEXT_WORD_RE.match(text, after + 1) if text[after:after + 1] == " " else None
     return m2 is not None and m2.group() in MODIFIED_THINGS
 
 

@@ -53,6 +53,7 @@ def filter_candidates(state: DocState) -> None:
     # article; most names are not followed by a year, settled by two characters)
     sections = may_number_sections(text, stats)
     parties = PARTY_NOUN in stats.lower_seen  # (the words the article writes in lower case: one look-up)
+    lone: dict[tuple[str, bool, bool, bool, bool], int] = {}  # (`_filter`'s verdicts on one-word runs)
     for c in state.cands:
         if codes and _after_model_code(c, doc, codes):
             continue
@@ -66,7 +67,7 @@ def filter_candidates(state: DocState) -> None:
             if party is not None:
                 kept.append(party)
                 continue
-        f = _filter(c, lex, stats, first.para in headlines, text)
+        f = _filter(c, lex, stats, first.para in headlines, text, lone)
         if f is not None and not _among_foreign_words(f, doc, lex):
             kept.append(f)
     state.cands = kept
@@ -221,33 +222,67 @@ def _lower_function_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str) -> Cand | None:
+DROP, KEEP, OPENER = 0, 1, 2  # `_verdict`s: no actor; a name; a sentence's first words (`_sentence_initial`)
+
+
+def _filter(c: Cand, lex: Lexicon, stats: CapStats, headline: bool, text: str,
+            lone: dict[tuple[str, bool, bool, bool, bool], int]) -> Cand | None:
+    """The candidate trimmed to its name words, or None when it is no actor.
+
+    Most candidates are one word, and a name recurs several times in an article: the verdict on a one-word
+    run is made once per article (`lone`), keyed by everything the rules for one word read of it: the
+    word, whether it opens a sentence, and the title, "The" and headline flags. That is enough: the
+    article's own capitals are the same for every run, no rule for one word reads the text around it
+    (`_sentence_initial`, which does, is asked of each), and none of them makes it a thing."""
     if headline:
         c.the_name = False
-    toks = _trim_edges(c, lex)
-    if not toks:
+    toks = c.toks
+    if len(toks) == 1:
+        t = toks[0]
+        key = (t.text, t.initial, c.person_evidence, c.the_name, headline)
+        verdict = lone.get(key)
+        if verdict is None:
+            verdict = lone[key] = _lone_verdict(c, lex, stats.cap_mid, headline)
+    else:
+        toks = _trim_edges(c, lex)
+        if not toks:
+            return None
+        toks = _strip_modifiers(c, toks, lex, text)
+        words = [t.text for t in toks]
+        verdict = _verdict(c, toks, words, lex, stats.cap_mid, headline)
+        if len(toks) >= 2 and words[0] in THING_PREFIXES:
+            c.thing = True  # "Operation Clambake": a campaign, not an actor
+    if verdict == DROP:
         return None
-    toks = _strip_modifiers(c, toks, lex, text)
-    words = [t.text for t in toks]
-    if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
-        return None  # "Trump's Special Presidential Envoy to …": a title without a name
-    if len(toks) == 1 and not c.the_name and _not_an_actor(words[0], c, lex, stats.cap_mid):
-        return None
-    if len(toks) == 2 and (_adherents(words, lex) or " ".join(words) in lex.nationalities and not c.the_name):
-        return None  # "Senate Democrats"; "Puerto Rican": a nationality of two words (not "The New Yorker")
-    if len(toks) >= 2 and words[-1][-1] == "s" and _demonym(" ".join(words), lex):
-        return None  # "Hong Kongers", "New Yorkers": the people of a place, a group
-    if len(toks) >= 2 and words[0] in THING_PREFIXES:
-        c.thing = True  # "Operation Clambake": a campaign, not an actor
-    if len(toks) == 2 and words[0] in TOURNAMENT_GROUPS and is_initial(words[1]):
-        c.toks = toks
-        c.initial = toks[0].initial
-        return c
-    if (toks[0].initial or headline) and not c.person_evidence and not _known(c, words, lex):
+    if verdict == OPENER:
         return _sentence_initial(c, toks, lex, stats, headline, text)
     c.toks = toks
     c.initial = toks[0].initial
     return c
+
+
+def _lone_verdict(c: Cand, lex: Lexicon, cap_mid: set[str], headline: bool) -> int:
+    """`_verdict` on a one-word candidate, which the edge rules may leave empty (a function word)."""
+    toks = _trim_edges(c, lex)
+    return _verdict(c, toks, [toks[0].text], lex, cap_mid, headline) if toks else DROP
+
+
+def _verdict(c: Cand, toks: list[Token], words: list[str], lex: Lexicon, cap_mid: set[str], headline: bool) -> int:
+    """Whether the name words `toks` (their texts: `words`) are no actor (DROP), a name (KEEP), or a
+    sentence's first words that need evidence (OPENER)."""
+    if len(toks) >= 2 and not c.person_evidence and _title_without_name(words, lex):
+        return DROP  # "Trump's Special Presidential Envoy to …": a title without a name
+    if len(toks) == 1 and not c.the_name and _not_an_actor(words[0], c, lex, cap_mid):
+        return DROP
+    if len(toks) == 2 and (_adherents(words, lex) or " ".join(words) in lex.nationalities and not c.the_name):
+        return DROP  # "Senate Democrats"; "Puerto Rican": a nationality of two words (not "The New Yorker")
+    if len(toks) >= 2 and words[-1][-1] == "s" and _demonym(" ".join(words), lex):
+        return DROP  # "Hong Kongers", "New Yorkers": the people of a place, a group
+    if len(toks) == 2 and words[0] in TOURNAMENT_GROUPS and is_initial(words[1]):
+        return KEEP
+    if (toks[0].initial or headline) and not c.person_evidence and not _known(c, words, lex):
+        return OPENER
+    return KEEP
 
 
 def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:

@@ -41,17 +41,26 @@ def candidate_kinds(state: DocState) -> None:
     """Give each candidate its kind by its own words, and mark the weak ones; a publication named where
     a study was published is an organisation in its own right, whatever its words, and so is an outlet
     named where news is reported (`_outlet_frame`), an acronym cited as a source and a name in apposition
-    to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words."""
+    to a noun for a body ("the news network RTHK"); such a frame is support enough, whatever the words.
+
+    A name recurs several times in an article: what its own words say (`kind_of`, `_weak_by_words`) is
+    found once per form and flags they read (`own_kinds`, `weak_forms`); the frames around each mention
+    are asked of each."""
     lex, doc = state.lex, state.doc
-    index_of, toks, text = doc.index_of, doc.tokens, doc.text
+    index_of, toks, text, texts, n = doc.index_of, doc.tokens, doc.text, doc.texts, len(doc.tokens)
     team_firsts = _place_first_words(lex.cities, lex.states, lex.forename_cities)  # (`_team_name`'s test)
+    # (the form is its words joined by spaces, which no word holds: one form, one list of words)
+    own_kinds: dict[tuple[str, bool, bool], str | None] = {}  # (form, title, "The") -> `kind_of`
+    weak_forms: dict[tuple[str, bool, bool, bool, str | None], bool] = {}  # (…, sentence start, kind) -> weak
     for c in state.cands:
         # (each frame is asked only when the word before the name can open it: one look-up per candidate)
         k = index_of.get(c.toks[0].start)
         prev = toks[k - 1].text if k else ""
         published = prev == "in" and _published_in(c, k, doc, lex)
+        # (`_outlet_frame` holds only around a verb: most names have none of its words next to them)
         outlet = published or len(c.toks) == 1 and (
-            _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
+            (prev in INTERVIEW_VERBS or k is not None and k + 1 < n and texts[k + 1] in OUTLET_CUES)
+            and _outlet_frame(c, k, doc, lex) or prev == "to" and _cited_acronym(c, k, doc, lex))
         end = c.toks[-1].end
         comma = text.startswith(", ", end)  # (most names: no comma after them, settled without a call)
         named = _named_body(c, k, doc) if prev in BODY_NOUNS \
@@ -60,18 +69,32 @@ def candidate_kinds(state: DocState) -> None:
         full = " ".join(words)
         region = prev == "the" and c.toks[0].text in COMPASS_REGIONS and _compass_region(c, k, doc, lex) \
             or comma and _placed_in_region(c, text, lex)
-        c.kind = "organisation" if outlet else "place" if region \
-            else _body_over_guess(c, kind_of(c, lex, words, full), named, lex)
+        if outlet or region:
+            c.kind = "organisation" if outlet else "place"
+        else:
+            key = (full, c.person_evidence, c.the_name)
+            own = own_kinds[key] if key in own_kinds else own_kinds.setdefault(key, kind_of(c, lex, words, full))
+            c.kind = _body_over_guess(c, own, named, lex)
         if c.kind == "person" and not c.person_evidence and words[0] in team_firsts and _team_name(words, text, lex) \
                 and not _put_in(full, text):
             c.kind = "organisation"
-        c.weak = (_weak(c, lex, words, full) or _lower_case_here(c, lex, state.stats)) \
-            and not _institution(c, lex, state.stats) and not outlet and not named \
+        weak_key = (full, c.person_evidence, c.the_name, c.toks[0].initial, c.kind)
+        weak = weak_forms.get(weak_key)
+        if weak is None:
+            weak = weak_forms[weak_key] = _weak_by_words(c, lex, words, full, state.stats)
+        c.weak = weak and not outlet and not named \
             and not (len(c.toks) == 1 and _acting_acronym(c, k, doc, lex)) \
             and not (prev == "the" and _plural_name(c, k, doc, state.stats)) \
             or (prev in INDEFINITE_ARTICLES or "-" in prev or prev.isdigit()) and _class_member(c, k, doc, lex)
         if region:
             c.weak = False
+
+
+def _weak_by_words(c: Cand, lex: Lexicon, words: list[str], full: str, stats: CapStats) -> bool:
+    """What the words of a candidate of a given kind say of its needing support (`_weak`,
+    `_lower_case_here`, `_institution`): all they read is the words, the title, "The" and sentence-start
+    flags and the kind, and the article's own capitals."""
+    return (_weak(c, lex, words, full) or _lower_case_here(c, lex, stats)) and not _institution(c, lex, stats)
 
 
 def _compass_region(c: Cand, k: int | None, doc: Doc, lex: Lexicon) -> bool:
@@ -292,6 +315,7 @@ def _reports(toks: list[Token], k: int, text: str) -> bool:
 
 
 REPORTING_ADVERBS = rule_words("actors_reporting_adverbs")  # "Politico first reported"
+OUTLET_CUES = REPORTING_VERBS | REPORTING_ADVERBS  # the word after a name that `_reports` can find true
 
 
 def _surname_here(word: str, text: str) -> bool:
@@ -527,20 +551,29 @@ def locative_places(state: DocState) -> None:
     for e in state.roots:
         if not _kind_guessed(e) or not e.mentions:
             continue
-        locative = speech = cued = 0
+        # (one mention before a verb of saying settles it, and one place frame is enough: after it only a
+        # verb of saying is looked for)
+        placed = False
         for s, en in _own_mentions(e, text, lex):
-            before = text[max(0, s - 12):s].split()
             after = text[en:en + 20].split()
             if after and after[0].strip(",.") in lex.speech_verbs:
-                speech += 1
-            elif before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
-                locative += 1
-            elif _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
-                    or " " not in e.name and _listed_with_places(text, s, en, lex) \
-                    or e.kind == "person" and _before_local_noun(text, en):
-                cued += 1
-        if (locative or cued) and not speech:
-            e.kind = "place"
+                break
+            placed = placed or _placed_mention(e, s, en, text, lex)
+        else:
+            if placed:
+                e.kind = "place"
+
+
+def _placed_mention(e: Entity, s: int, en: int, text: str, lex: Lexicon) -> bool:
+    """The mention of `e` at `s`-`en` is in a place's frame: after a locative preposition (not a possessive
+    or a cited case), before the region it lies in, after a place noun and "of", listed with places, or
+    (a guessed person) before a noun for a region's bodies or people."""
+    before = text[max(0, s - 12):s].split()
+    if before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
+        return True
+    return _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
+        or " " not in e.name and _listed_with_places(text, s, en, lex) \
+        or e.kind == "person" and _before_local_noun(text, en)
 
 
 def _own_mentions(e: Entity, text: str, lex: Lexicon) -> list[tuple[int, int]]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from itertools import compress, count, filterfalse
 
 from ..lexicon import Lexicon, lexicon, rule_words
 from ..names import ELIDED_PARTICLES, is_initial, is_place_name, namey
@@ -45,7 +47,8 @@ def capitalised_runs(state: DocState) -> None:
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
     # (most bodies hold no elided particle: one search of the text spares a test of every lower-case word)
     elided = ELIDED_PARTICLES if ELIDED_RE.search(text) else ()
-    for i, t in enumerate(toks):
+    for i in _visits(_openers(state), len(toks), cur):
+        t = toks[i]
         if not cur and not t.cap and "-" not in t.text and not (elided and t.text.startswith(elided)) \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
             continue  # fast path: a lower-case word outside a run ("al-Assad" has a hyphen, "d'Ettorre" an
@@ -88,6 +91,35 @@ def capitalised_runs(state: DocState) -> None:
             flush()
     flush()
     state.runs = _trimmed(runs, toks)
+
+
+def _openers(state: DocState) -> list[int]:
+    """Indices of the tokens that may open a run: every word but a plain lower-case one (letters only).
+    Such a word outside a run is passed over by the loop's first test (it is not capitalised, has no
+    hyphen, opens with no elided particle and no digit), so only these need a visit while no run is open.
+    Found in C: a look-up of each word among the words the article capitalises and its lower-case
+    words that are not letters only (the tokenizer's counts)."""
+    doc = state.doc
+    keep = set(filterfalse(str.isalpha, doc.lower_counts))
+    keep.update(doc.mid_capitals)
+    keep.update(doc.initial_capitals)
+    return list(compress(count(), map(keep.__contains__, doc.texts)))
+
+
+def _visits(openers: list[int], n: int, cur: list[int]) -> Iterator[int]:
+    """The token indices `capitalised_runs` visits, in order: each possible opener, and while a run is
+    open (`cur`, the caller's run, read after each visit) every word after it, up to the next opener. A
+    word skipped so is one the loop would pass over without a change: no run open, no opener."""
+    i = -1
+    for m in openers:
+        while cur and i + 1 < m:
+            i += 1
+            yield i
+        i = m
+        yield m
+    while cur and i + 1 < n:
+        i += 1
+        yield i
 
 
 # An elided particle where a word starts (no word character before it, as before every token: the tokenizer

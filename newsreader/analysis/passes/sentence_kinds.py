@@ -13,7 +13,7 @@ import re
 
 from ..lexicon import rule_words
 from ..names import surnameish
-from ..state import DocState, Entity
+from ..state import CapStats, DocState, Entity
 from ..text import Token
 from .kinds import BODY_NOUNS, PLACE_NOUNS, listed_with
 from .person_evidence import plural_noun_ending
@@ -106,12 +106,20 @@ def contest_sides(state: DocState) -> None:
     sentence that gives the score, names the side that played for it, a team, an organisation; and so it
     does throughout the article. Without a score the verb may tell of a war or an election ("Russia
     defeated Napoleon"), where the name stays a place."""
+    if not may_report_a_match(state.stats):
+        return  # (most articles write no verb of a match: no side of one anywhere)
     doc = state.doc
     toks, text, index_of = doc.tokens, doc.text, doc.index_of
     for e in state.roots:
         if e.kind == "place" and not e.hinted and any(
                 _contest_side(toks, k, text) for k in map(index_of.get, (s for s, _ in e.mentions)) if k is not None):
             e.kind = "organisation"
+
+
+def may_report_a_match(stats: CapStats) -> bool:
+    """The article writes a verb of a match (`_contest_side` holds nowhere else): a look-up of the verbs
+    among the words it writes in lower case and those it capitalises."""
+    return not stats.lower_seen.isdisjoint(CONTEST_VERBS) or not stats.cap_seen.isdisjoint(CONTEST_VERBS)
 
 
 def _contest_side(toks: list[Token], k: int, text: str) -> bool:

@@ -139,6 +139,7 @@ def _likelier_kind(e: Entity, models: dict[str, Model]) -> str:
 
 
 IT_WINDOW = 10  # words after a mention within which "its" may point back at it
+IT = "its"
 
 
 def referred_to_as_it(e: Entity, state: DocState) -> bool:
@@ -148,6 +149,8 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
     possessive or pronoun ("his", "their"), a determiner (which opens a noun phrase of its own: "Smith
     said the firm cut its staff") or another name counts. A name with a title or a forename is a person's
     whatever follows."""
+    if IT not in state.stats.lower_seen:
+        return False  # (an article that never writes "its": one look-up among its words)
     if e.title_votes or e.hinted or state.lex.forename_evidence(e.name.split()[0]) \
             or e.person_votes >= CUE_OUTVOTED and person_outweighs_one_cue(e, state.lex):
         return False
@@ -157,7 +160,7 @@ def referred_to_as_it(e: Entity, state: DocState) -> bool:
         for t in toks[k + 1:k + 1 + IT_WINDOW]:
             if t.sent != toks[k].sent or t.text in stops or t.cap and t.text not in time_words:
                 break
-            if t.text == "its":
+            if t.text == IT:
                 # ("The Marsk administration … its": the "its" is the noun's; asked only when an "its" follows)
                 if not modifies_a_noun(toks, k):
                     return True
@@ -172,29 +175,33 @@ def entity_features(e: Entity, state: DocState) -> Features:
     first, last = words[0], words[-1]
     votes = max(1, e.person_votes + e.org_votes + e.place_votes)
     first_lower = first.lower()
-    # (one dict display, not a store per feature: this runs once per entity; the order is the weights')
+    # (one dict display, not a store per feature: this runs once per entity; the order is the weights'. A
+    # yes/no feature is written `1.0 if … else 0.0`: the same value as `float(…)` of the test, without a
+    # call of the float type for each)
     return {
         "bias": 1.0, f"words={min(len(words), 3)}": 1.0, f"kind={e.kind}": 1.0,
         "votes_person": e.person_votes / votes,
         "votes_org": e.org_votes / votes,
         "votes_place": e.place_votes / votes,
-        "titled": float(e.title_votes > 0),
+        "titled": 1.0 if e.title_votes > 0 else 0.0,
         "forms": math.log2(len(e.forms)),
         "mentions": math.log2(1 + len(e.mentions)),
-        "one_mention": float(len(e.mentions) == 1),
-        "forename": float(lex.forename_evidence(first) and len(words) > 1),
-        "forename_alone": float(lex.is_forename(first) and len(words) == 1),
-        "common_first": float(first_lower in lex.common_words),
+        "one_mention": 1.0 if len(e.mentions) == 1 else 0.0,
+        "forename": 1.0 if lex.forename_evidence(first) and len(words) > 1 else 0.0,
+        "forename_alone": 1.0 if lex.is_forename(first) and len(words) == 1 else 0.0,
+        "common_first": 1.0 if first_lower in lex.common_words else 0.0,
         # (set operations and `map` instead of generator expressions)
-        "all_common": float(lex.common_words.issuperset(map(str.lower, words))),
-        "lower_here": float(first_lower in stats.lower_seen),
+        "all_common": 1.0 if lex.common_words.issuperset(map(str.lower, words)) else 0.0,
+        "lower_here": 1.0 if first_lower in stats.lower_seen else 0.0,
         # (`names.is_place_name` of any form: a gazetteer name or a place alias)
-        "gaz_place": float(not lex.places.isdisjoint(e.forms) or any(map(lex.place_aliases.__contains__, e.forms))),
-        "gaz_org": float(not lex.known_orgs.isdisjoint(e.forms) or any(map(lex.org_aliases.__contains__, e.forms))),
-        "org_head": float(not lex.org_heads.isdisjoint(words)),
-        "media_head": float(last in lex.media_heads),
-        "place_head": float(last in lex.place_heads),
-        "nationality": float(first in lex.nationalities),
+        "gaz_place": 1.0 if not lex.places.isdisjoint(e.forms)
+                     or any(map(lex.place_aliases.__contains__, e.forms)) else 0.0,
+        "gaz_org": 1.0 if not lex.known_orgs.isdisjoint(e.forms)
+                   or any(map(lex.org_aliases.__contains__, e.forms)) else 0.0,
+        "org_head": 1.0 if not lex.org_heads.isdisjoint(words) else 0.0,
+        "media_head": 1.0 if last in lex.media_heads else 0.0,
+        "place_head": 1.0 if last in lex.place_heads else 0.0,
+        "nationality": 1.0 if first in lex.nationalities else 0.0,
         **_shape(e.name, words),
         **_contexts(e, state),
     }
@@ -214,12 +221,12 @@ def _shape(name: str, words: list[str]) -> Features:
     """What the name looks like: an acronym, inner capitals ("AntyScience"), digits, a plural -s."""
     one = len(words) == 1
     return {
-        "acronym": float(one and is_acronym(name)),
-        "camel": float(any(_camel(w) for w in words)),
-        "digit": float(any(map(str.isdigit, name))),
-        "hyphen": float("-" in name),
-        "plural": float(one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name)),
-        "long": float(len(words) >= 5),
+        "acronym": 1.0 if one and is_acronym(name) else 0.0,
+        "camel": 1.0 if any(_camel(w) for w in words) else 0.0,
+        "digit": 1.0 if any(map(str.isdigit, name)) else 0.0,
+        "hyphen": 1.0 if "-" in name else 0.0,
+        "plural": 1.0 if one and name.endswith("s") and not name.endswith("ss") and not is_acronym(name) else 0.0,
+        "long": 1.0 if len(words) >= 5 else 0.0,
     }
 
 
@@ -263,7 +270,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
             "ctx_after_the": after_the / n, "ctx_named_the": named_the / n, "ctx_after_role": after_role / n,
             "ctx_before_verb": before_verb / n, "ctx_possessive": possessive / n, "ctx_listed": listed / n,
             "ctx_naming": naming / n, "ctx_owner": owner / n, "ctx_year": year / n,
-            "ctx_quoted": quoted / n, "all_initial": float(initial == len(e.mentions))}
+            "ctx_quoted": quoted / n, "all_initial": 1.0 if initial == len(e.mentions) else 0.0}
 
 
 def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
