@@ -47,7 +47,9 @@ class Turns:
         self.para_starts = [p[0] for p in doc.paragraphs]
         starts = [sp[0] for sp in spans]
         initials: dict[str, list[Actor]] = {}
-        labels = [_label(doc.text, ps, pe, spans, starts, initials) for ps, pe in doc.paragraphs]
+        # (a text with no "((" has no label: settled by one search in C, not a match per paragraph)
+        labels = [_label(doc.text, ps, pe, spans, starts, initials) for ps, pe in doc.paragraphs] \
+            if "((" in doc.text else []
         if any(lb is not None for lb in labels):
             self.turns = _turns(labels, _introduced(spans, starts, doc.paragraphs, labels))
         else:
@@ -62,6 +64,8 @@ class Turns:
 def outside_labels(doc: Doc, spans: list[Span]) -> list[Span]:
     """The mentions that are not a turn label: '((Ann Roe)) I was …' names who speaks, it is no subject or
     antecedent inside the answer's first sentence (the same list when the text has no labels)."""
+    if "((" not in doc.text:
+        return spans  # (most texts: no label, settled by one search in C, not a match per paragraph)
     labels = [m.span() for m in (LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs) if m]
     if not labels:
         return spans

@@ -372,6 +372,10 @@ def keep_run(r: Run, doc: Doc) -> bool:
     return True
 
 
+# (compiled once: a pattern given as a string is looked up in `re`'s cache on every call)
+_WORDS_AND_MARKS_RE = re.compile(r"[\w'-]+|[^\w\s]")
+_COORDINATED_RUN_RE = re.compile(r"\s*(?:and|or)\s*[\"\u201c][^\"\u201d]{1,40}[\"\u201d]")  # 'and "suckers"'
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w-]*)")
 NOUN_PHRASE_MAX_WORDS = 5  # 'some "low- or no-cost programs" for users': a run this short may be a noun phrase's head
 NOUN_PHRASE_MAX_MODIFIERS = 2  # 'another potential "October surprise,"': lower-case words between article and run
 
@@ -386,7 +390,7 @@ def inside_noun_phrase(text: str, r: Run, ps: int) -> bool:
     content = text[r.start:r.end].rstrip()
     if content[-1:] in ".!?" or r.close_pos is None:
         return False
-    before = re.findall(r"[\w'-]+|[^\w\s]", text[max(ps, r.open_pos - 60):r.open_pos])
+    before = _WORDS_AND_MARKS_RE.findall(text[max(ps, r.open_pos - 60):r.open_pos])
     for i in range(len(before) - 1, max(-1, len(before) - 2 - NOUN_PHRASE_MAX_MODIFIERS), -1):
         w = before[i]
         if w.lower() in words("noun_phrase_openers"):
@@ -432,7 +436,8 @@ def in_transcript_turn(doc: Doc, para: int) -> bool:
     paragraphs below a label). Its speaker already says every word of it, and conversation is full of speech
     verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
     text = doc.text
-    return any(LABEL_RE.match(text, *doc.paragraphs[i]) for i in range(para, max(-1, para - TURN_REACH), -1))
+    return "((" in text and any(LABEL_RE.match(text, *doc.paragraphs[i])  # (no "((": no label anywhere)
+                                for i in range(para, max(-1, para - TURN_REACH), -1))
 
 
 def possessed_words(text: str, r: Run, doc: Doc) -> bool:
@@ -506,10 +511,10 @@ def modifies_noun(text: str, r: Run, doc: Doc) -> bool:
         return False
     pe = doc.paragraphs[r.para][1]
     after = text[r.outer_end:min(pe, r.outer_end + 60)]
-    m = re.match(r"\s*(?:and|or)\s*[\"\u201c][^\"\u201d]{1,40}[\"\u201d]", after)
+    m = _COORDINATED_RUN_RE.match(after)
     if m:
         after = after[m.end():]  # '"losers" and "suckers" comment'
-    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    nxt = _NEXT_WORD_RE.match(after)
     return nxt is not None and nxt.group(1) in words("mention_head_nouns")
 
 
@@ -656,6 +661,12 @@ def _nearby_verbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(verbs), frozenset(words("that_verbs") | lex.weak_verbs)
 
 
+@functools.cache
+def _nearby_determiners() -> frozenset[str]:
+    """The words after which a speech word is a noun (articles, quantifiers, possessives), unioned once."""
+    return words("noun_phrase_openers") | words("possessive_determiners")
+
+
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     """A speech, framing or naming verb or a possessed speech noun ("his promise", "Lind's description") in
     the clause around the run (`run_clause`), outside it, or a verb that reports a claim or a thought only
@@ -667,7 +678,7 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     verbs, that_verbs = _nearby_verbs()
     non_speech = words("short_quote_non_cues")
     naming = words("short_quote_naming_cues")
-    determiners = words("noun_phrase_openers") | words("possessive_determiners")
+    determiners = _nearby_determiners()
     ws = [w.lower() for w in WORD_RE.findall(before)]
     n_before = len(ws)
     ws += [w.lower() for w in WORD_RE.findall(after)]

@@ -154,13 +154,15 @@ def organisation_topic(ctx: SpeakerContext, pos: int, reach: int = THEY_REACH) -
     best: tuple[int, Actor] | None = None
     lo_sent = ctx.sentence_of(pos) - reach
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+        # (the mentions come latest first, so their sentences never grow: past the reach, or past the sentence
+        # of the one found, no later fit could change the answer, and the rules need not be asked of them)
+        sent = ctx.sentence_of(s)
+        if sent < lo_sent or (best is not None and sent != best[0]):
+            break
         governed = a.kind == "place" and governed_place(ctx, s)
         if (a.kind != "organisation" and not governed) or ctx.inside_quote(s) or ctx.premodifier(e) \
                 or (ctx.prepositional(s) and not governed) or _after_source_phrase(ctx, s):
             continue
-        sent = ctx.sentence_of(s)
-        if sent < lo_sent or (best is not None and sent != best[0]):
-            break
         best = (sent, a)
     return best[1] if best else None
 
@@ -202,15 +204,17 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     best_known = False
     linked: str | None = None  # the best one opens a linked clause: of the pronoun's gender ("known"), or of none
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
-                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) or _after_place_preposition(ctx, s):
-            continue
-        g = ctx.gender(a)
-        if g not in (None, gender):
-            continue
+        # (the mentions come latest first, so their sentences never grow: past the sentence of the one found,
+        # no later fit could change the answer, and the rules need not be asked of them; the cheap gender
+        # look-up before the rules that read the words around the mention)
         sent = ctx.sentence_of(s)
         if best is not None and sent != best[0]:
             break
+        g = ctx.gender(a)
+        if g not in (None, gender) or not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) \
+                or ctx.premodifier(e) or ctx.group(a) or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) \
+                or _after_place_preposition(ctx, s):
+            continue
         if best is None or (linked is None and (g == gender or not best_known)) or (linked == "none" and g == gender):
             best, best_known = (sent, a), best_known or g == gender
             linked = ("known" if g == gender else "none") if _opens_linked_clause(ctx, s) else None
