@@ -38,6 +38,7 @@ class Turn:
 
 
 NO_TURN = Turn()
+NO_KEY = (id(None), id(None))
 
 
 class Turns:
@@ -115,12 +116,11 @@ def _initials_index(spans: list[Span]) -> dict[str, list[Actor]]:
     """Initials ("RS") -> the distinct persons whose names spell them (a placeholder key keeps an empty
     index from being rebuilt)."""
     out: dict[str, list[Actor]] = {"": []}
+    seen: set[int] = set()  # (each person once: a transcript names its speakers in hundreds of mentions)
     for _s, _e, a in spans:
-        if a.kind == "person":
-            key = "".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper()
-            same = out.setdefault(key, [])
-            if not any(x is a for x in same):
-                same.append(a)
+        if a.kind == "person" and id(a) not in seen:
+            seen.add(id(a))
+            out.setdefault("".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper(), []).append(a)
     return out
 
 
@@ -194,14 +194,18 @@ def _turns(labels: list[Label], introduced: list[Actor | None]) -> list[Turn]:
         nxt[i] = upcoming
     out: list[Turn] = []
     last: Actor | None = None
+    made: dict[tuple[int, int], Turn] = {NO_KEY: NO_TURN}  # (speaker, addressee) ids -> their one Turn
     for i, h in enumerate(holder):
+        speaker = addressee = None
         if isinstance(h, Actor):
-            last = h
-            out.append(Turn(speaker=h))
+            last = speaker = h
         elif h == INTERVIEWER and labels[i] is None and introduced[i] is not None:
-            out.append(Turn(speaker=introduced[i]))  # an unlabelled answer to a labelled question
+            speaker = introduced[i]  # an unlabelled answer to a labelled question
         elif h == INTERVIEWER:
-            out.append(Turn(addressee=nxt[i] or last or introduced[i]))
-        else:
-            out.append(NO_TURN)
+            addressee = nxt[i] or last or introduced[i]
+        key = (id(speaker), id(addressee))
+        turn = made.get(key)
+        if turn is None:  # (a transcript's hundreds of paragraphs share a few turns: each made once)
+            turn = made[key] = Turn(speaker, addressee)
+        out.append(turn)
     return out
