@@ -18,7 +18,7 @@ from newsreader.analysis.model import Actor
 from newsreader.analysis.passes import interview_turns as turns
 from newsreader.analysis.passes import speaker_refs as refs
 from newsreader.analysis.passes.interview_turns import LABEL_RE, INTERVIEWER, Turn, Turns, outside_labels
-from newsreader.analysis.passes.quotations import find_runs, in_transcript_turn
+from newsreader.analysis.passes.quotations import find_runs, in_transcript_turn, next_paragraphs
 from newsreader.analysis.passes.speaker_context import PRONOUN_REACH, SpeakerContext
 from newsreader.analysis.pipeline import run
 
@@ -158,3 +158,10 @@ def test_turns_and_label_searches_match_the_plain_loops(text: str) -> None:
     old = _old_turns(old_labels, turns._introduced(spans, span_starts, doc.paragraphs, old_labels)) \
         if any(lb is not None for lb in old_labels) else []
     assert new.turns == old
+
+
+@given(st.integers(0, 30).flatmap(lambda n: st.tuples(st.just(n), st.sets(st.integers(0, max(0, n - 1))))))
+def test_next_paragraphs_is_the_forward_search(case: tuple[int, set[int]]) -> None:
+    n, captions = case
+    assert next_paragraphs(n, captions) == [next((i for i in range(p + 1, n) if i not in captions), None)
+                                           for p in range(n)]

@@ -79,12 +79,13 @@ def find_runs(doc: Doc) -> list[Run]:
     captions = {i for i, (ps, pe) in enumerate(paras) if _caption(text, ps, pe)}
     # where the marks stand, found once for the body (by one C search per mark character and mark)
     doubles, singles = mark_positions(text, _DOUBLE_STARTS), mark_positions(text, _SINGLE_MARKS)
+    following = next_paragraphs(len(paras), captions)
     for p_index, (ps, pe) in enumerate(paras):
         if p_index in captions:
             continue  # a photo caption between two paragraphs of one quotation does not end it
         if pending is not None and not _opens_with_mark(text, ps, pe):
             pending = None
-        nxt = next((i for i in range(p_index + 1, len(paras)) if i not in captions), None)
+        nxt = following[p_index]
         next_opens = nxt is not None and _opens_with_mark(text, *paras[nxt])
         para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens, doubles)
         para_runs = _add_single_runs(text, ps, pe, p_index, para_runs, singles) \
@@ -98,6 +99,18 @@ def find_runs(doc: Doc) -> list[Run]:
         runs.extend(para_runs)
         pending = para_runs[-1].group if left_open and next_opens and para_runs else None
     return runs
+
+
+def next_paragraphs(n: int, captions: set[int]) -> list[int | None]:
+    """For each of `n` paragraphs, the index of the next one that is no caption (None after the last): one
+    walk back over them, not a search forward from each."""
+    out: list[int | None] = [None] * n
+    nxt: int | None = None
+    for i in range(n - 1, -1, -1):
+        out[i] = nxt
+        if i not in captions:
+            nxt = i
+    return out
 
 
 def _caption(text: str, ps: int, pe: int) -> bool:
