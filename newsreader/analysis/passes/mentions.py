@@ -8,7 +8,7 @@ whole name — this catches sentence-initial and headline mentions the candidate
 
 from __future__ import annotations
 
-from itertools import compress, count
+from itertools import compress
 from operator import itemgetter
 
 from ..lexicon import Lexicon, lexicon
@@ -63,8 +63,10 @@ def find_mentions(state: DocState) -> None:
         for k, h in state.heads.items():
             toks[k], texts[k] = h, h.text  # the name parts of "Luxembourg-based" words are mentions too
     nxt = 0  # the first token not inside the last mention recorded
-    # only the tokens that can start a form are visited (found in C: a few in a hundred)
-    for i in compress(count(), map(form_index.__contains__, texts)):
+    # only the tokens that can start a form are visited (found in C: a few in a hundred), their indices
+    # looked up by their starts (no index made for every word)
+    index_of = state.doc.index_of
+    for i in map(index_of.__getitem__, compress(state.doc.starts, map(form_index.__contains__, texts))):
         if i >= nxt and i not in state.captions:
             nxt = i + (_match_at(state, toks, texts, i, form_index[texts[i]]) or 1)
 
