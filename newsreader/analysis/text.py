@@ -86,8 +86,9 @@ class Token:
 class Doc:
     """A tokenised body. Besides the tokens it holds what the passes would otherwise each gather with a
     loop of their own over every token (the tokenizer's loop is the one that visits every word): the
-    token texts in one list, the token range of every paragraph, and how often each word is written in
-    lower case or capitalised (the counts the capitalisation evidence is made of)."""
+    token texts in one list, the token range of every paragraph, the capitalised tokens (where names
+    start), and how often each word is written in lower case or capitalised (the counts the capitalisation
+    evidence is made of)."""
 
     text: str
     tokens: list[Token]
@@ -100,7 +101,14 @@ class Doc:
     initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
     starts: list[int] = field(default_factory=list)  # starts[i] == tokens[i].start, for bisection
+    capitalised: list[int] = field(default_factory=list)  # indices of the tokens whose `cap` is set, in order
 
+
+
+def capitalised(word: str) -> bool:
+    """What `Token.cap` says of a token written `word` (the tokenizer applies the rule inline): its first
+    letter is upper case, or, for a handle or a hashtag ("@Acme", "#Brexit"), its second."""
+    return word[1].isupper() if word[0] in "@#" and len(word) > 1 else word[0].isupper()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -136,7 +144,7 @@ def tokenize(text: str) -> Doc:
         words.paragraph(p_index, p_start, p_end)
     return Doc(text, words.tokens, paras, words.sentences, words.texts, words.para_tokens,
                dict(Counter(words.lower_words)), dict(Counter(words.mid_words)), words.initial_capitals,
-               words.index_of, list(words.index_of))
+               words.index_of, list(words.index_of), words.capitalised)
 
 
 class _Words:
@@ -144,7 +152,7 @@ class _Words:
     every word by how it is written (counted once at the end)."""
 
     __slots__ = ("text", "tagged", "split", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
-                 "initial_capitals", "index_of", "sent")
+                 "initial_capitals", "index_of", "sent", "capitalised")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -157,6 +165,7 @@ class _Words:
         self.lower_words: list[str] = []  # every word written in lower case
         self.mid_words: list[str] = []  # every capitalised word that is not sentence-initial
         self.initial_capitals: set[str] = set()
+        self.capitalised: list[int] = []  # token indices of the capitalised words
         # token start -> token index, filled in by the loop that makes the offsets (a dict built from them
         # afterwards cost twice as much: a new int per index, a tuple per pair); its keys are the starts
         self.index_of: dict[int, int] = {}
@@ -187,6 +196,7 @@ class _Words:
         opens a sentence only after a dotted acronym that swallowed the full stop ("Washington D.C. The")."""
         text, tagged, sent, sentences, index_of = self.text, self.tagged, self.sent, self.sentences, self.index_of
         lower_add, mid_add, initial_add = self.lower_words.append, self.mid_words.append, self.initial_capitals.add
+        caps_add = self.capitalised.append
         sent_start = i = p_first
         gap = prev = ""  # the gap before the run (its possessive left out), the word before it
         prev_cap = False
@@ -219,10 +229,9 @@ class _Words:
                     sent_start = i
                 if not cap:
                     lower_add(word)
-                elif not initial:
-                    mid_add(word)
                 else:
-                    initial_add(word)
+                    (initial_add if initial else mid_add)(word)
+                    caps_add(i)
                 tok.start = start
                 tok.end = end
                 tok.text = word
