@@ -17,9 +17,18 @@ from hypothesis import strategies as st
 from newsreader.analysis.model import Actor
 from newsreader.analysis.passes import interview_turns as turns
 from newsreader.analysis.passes import speaker_refs as refs
-from newsreader.analysis.passes.interview_turns import LABEL_RE, INTERVIEWER, Turn, Turns, outside_labels
-from newsreader.analysis.passes.quotations import find_runs, in_transcript_turn, next_paragraphs
+from newsreader.analysis.passes.interview_turns import (
+    INTERVIEWER,
+    LABEL_RE,
+    Turn,
+    Turns,
+    in_labelled_turn,
+    label_marks,
+    outside_labels,
+)
+from newsreader.analysis.passes.quotations import TURN_REACH, find_runs, next_paragraphs
 from newsreader.analysis.passes.speaker_context import PRONOUN_REACH, SpeakerContext
+from newsreader.analysis.passes.speech_data import words
 from newsreader.analysis.pipeline import run
 
 SUBJECTS = ["Ann Roe", "Carl Mott", "Tom Berg", "Acme Corporation", "the Safety Board", "She", "He", "It",
@@ -127,6 +136,20 @@ def _old_turns(labels: list[turns.Label], introduced: list[Actor | None]) -> lis
     return out
 
 
+def _old_label(text: str, ps: int, pe: int, spans: list[turns.Span], starts: list[int],
+               initials: dict[str, list[Actor]]) -> turns.Label:
+    m = LABEL_RE.match(text, ps, pe)
+    if m is None:
+        return None
+    if not initials:
+        initials.update(_old_initials(spans))
+    person = turns._person_named(m, spans, starts) or turns._person_with_initials(m.group(1).strip(), initials)
+    if person is not None:
+        return person
+    asks = text[ps:pe].rstrip().endswith("?")
+    return INTERVIEWER if asks or m.group(1).strip().lower() in words("interviewer_labels") else ""
+
+
 def _old_initials(spans: list[turns.Span]) -> dict[str, list[Actor]]:
     out: dict[str, list[Actor]] = {"": []}
     for _s, _e, a in spans:
@@ -146,15 +169,18 @@ def test_turns_and_label_searches_match_the_plain_loops(text: str) -> None:
     labels = [m.span() for m in (LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs) if m]
     starts = [a for a, _ in labels]
     old_outside = [sp for sp in spans if (i := bisect_right(starts, sp[0]) - 1) < 0 or sp[0] >= labels[i][1]]
-    assert outside_labels(doc, spans) == old_outside
+    marks = label_marks(doc)
+    assert [m and m.span() for m in marks] == [m and m.span() for m in (LABEL_RE.match(doc.text, ps, pe)
+                                                                       for ps, pe in doc.paragraphs)]
+    assert outside_labels(spans, marks) == old_outside
     for para in range(len(doc.paragraphs)):
-        assert in_transcript_turn(doc, para) == any(LABEL_RE.match(doc.text, *doc.paragraphs[i])
-                                                    for i in range(para, max(-1, para - 30), -1))
+        assert in_labelled_turn(marks, para, TURN_REACH) == any(
+            LABEL_RE.match(doc.text, *doc.paragraphs[i]) for i in range(para, max(-1, para - TURN_REACH), -1))
     assert turns._initials_index(spans) == _old_initials(spans)
-    new = Turns(doc, spans)
+    new = Turns(doc, spans, marks)
     initials: dict[str, list[Actor]] = {}
     span_starts = [sp[0] for sp in spans]
-    old_labels = [turns._label(doc.text, ps, pe, spans, span_starts, initials) for ps, pe in doc.paragraphs]
+    old_labels = [_old_label(doc.text, ps, pe, spans, span_starts, initials) for ps, pe in doc.paragraphs]
     old = _old_turns(old_labels, turns._introduced(spans, span_starts, doc.paragraphs, old_labels)) \
         if any(lb is not None for lb in old_labels) else []
     assert new.turns == old

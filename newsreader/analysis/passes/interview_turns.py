@@ -44,13 +44,14 @@ NO_KEY = (id(None), id(None))
 class Turns:
     """The turn of every paragraph of one document (empty for a text that is no transcript)."""
 
-    def __init__(self, doc: Doc, spans: list[Span]) -> None:
+    def __init__(self, doc: Doc, spans: list[Span], marks: Marks) -> None:
+        """`marks`: the document's `label_marks`."""
         self.para_starts = [p[0] for p in doc.paragraphs]
         starts = [sp[0] for sp in spans]
         initials: dict[str, list[Actor]] = {}
-        # (a text with no "((" has no label: settled by one search in C, not a match per paragraph)
-        labels = [_label(doc.text, ps, pe, spans, starts, initials) for ps, pe in doc.paragraphs] \
-            if "((" in doc.text else []
+        labels = [_label(doc.text, m, pe, spans, starts, initials) for m, (_ps, pe) in zip(marks, doc.paragraphs,
+                                                                                         strict=True)] \
+            if any(marks) else []
         if any(lb is not None for lb in labels):
             self.turns = _turns(labels, _introduced(spans, starts, doc.paragraphs, labels))
         else:
@@ -62,12 +63,26 @@ class Turns:
         return self.turns[i] if 0 <= i < len(self.turns) else NO_TURN
 
 
-def outside_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+Marks = list["re.Match[str] | None"]  # per paragraph: the label opening it, or None
+
+
+def label_marks(doc: Doc) -> Marks:
+    """The label opening each paragraph ('((Ann Roe))'), None where there is none: matched once per document
+    for the passes that read labels (a text without "((" has none: settled by one search in C)."""
+    if "((" not in doc.text:
+        return [None] * len(doc.paragraphs)
+    return [LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs]
+
+
+def in_labelled_turn(marks: Marks, para: int, reach: int) -> bool:
+    """A label opens the paragraph `para` or one of the `reach` - 1 paragraphs above it."""
+    return any(marks[i] for i in range(para, max(-1, para - reach), -1))
+
+
+def outside_labels(spans: list[Span], marks: Marks) -> list[Span]:
     """The mentions that are not a turn label: '((Ann Roe)) I was …' names who speaks, it is no subject or
     antecedent inside the answer's first sentence (the same list when the text has no labels)."""
-    if "((" not in doc.text:
-        return spans  # (most texts: no label, settled by one search in C, not a match per paragraph)
-    labels = [m.span() for m in (LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs) if m]
+    labels = [m.span() for m in marks if m]
     if not labels:
         return spans
     starts = [a for a, _ in labels]
@@ -84,12 +99,11 @@ Label = Actor | str | None
 INTERVIEWER = "interviewer"
 
 
-def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int],
+def _label(text: str, m: re.Match[str] | None, pe: int, spans: list[Span], starts: list[int],
            initials: dict[str, list[Actor]]) -> Label:
-    """The label opening the paragraph [ps, pe): the person it names, INTERVIEWER, "" for a label that
-    names neither (it ends the turn above), or None for no label. `initials` is filled on the first label
-    (`_initials_index`)."""
-    m = LABEL_RE.match(text, ps, pe)
+    """The label `m` opening the paragraph ending at `pe`: the person it names, INTERVIEWER, "" for a label
+    that names neither (it ends the turn above), or None for no label. `initials` is filled on the first
+    label (`_initials_index`)."""
     if m is None:
         return None
     if not initials:
@@ -97,7 +111,7 @@ def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int],
     person = _person_named(m, spans, starts) or _person_with_initials(m.group(1).strip(), initials)
     if person is not None:
         return person
-    asks = text[ps:pe].rstrip().endswith("?")
+    asks = text[pe - 1:pe] == "?"  # (a paragraph ends on its last non-blank character)
     return INTERVIEWER if asks or m.group(1).strip().lower() in words("interviewer_labels") else ""
 
 

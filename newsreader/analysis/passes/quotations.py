@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..lexicon import lexicon, rule_words
 from ..model import Actor
 from ..text import WORD_RE, Doc
-from .interview_turns import LABEL_RE
+from .interview_turns import Marks, in_labelled_turn
 from .sentences import last_sentence_end, next_sentence_end
 from .speech_data import words
 
@@ -344,13 +344,14 @@ CAPTION_PARA_MAX = 400
 WINDOW = 600
 
 
-def keep_run(r: Run, doc: Doc) -> bool:
+def keep_run(r: Run, doc: Doc, labels: Marks) -> bool:
     """Speech, not a name: drop captions, glosses, titles, scare quotes and placards.
 
     A scare cue ("so-called", "dubbed") or a placard noun right before the mark makes a name; a Title Case
     run is a title unless its own cue attributes it; a short run needs a speech verb in its clause, a cue
     of its own naming a speaker and a sentence's closing mark ('And I'm like, "I rested."'), or a possessive
-    pronoun right before it (`possessed_words`).
+    pronoun right before it (`possessed_words`). `labels`: the interview labels of the document's paragraphs
+    (`label_marks`).
     """
     text = doc.text
     content = text[r.start:r.end]
@@ -375,7 +376,7 @@ def keep_run(r: Run, doc: Doc) -> bool:
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
         if content.rstrip()[-1:] not in ".!?" and not _said_right_before(text, r, ps) \
-                and in_transcript_turn(doc, r.para):
+                and in_labelled_turn(labels, r.para, TURN_REACH):
             return False  # a turn's words are its speaker's already: a short quoted term inside is a mention
         return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps)) \
             or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?") \
@@ -441,16 +442,10 @@ def _coordinated_run(ws: list[str]) -> bool:
     return len(ws) >= 2 and ws[-1].lower() in ("and", "or") and ws[-2] in ALL_MARKS
 
 
-TURN_REACH = 30  # paragraphs an interview turn's label may stand above the paragraph it covers
-
-
-def in_transcript_turn(doc: Doc, para: int) -> bool:
-    """The paragraph is part of a labelled interview turn ('((WN)) …', '((Ann Roe)) …', and the unlabelled
-    paragraphs below a label). Its speaker already says every word of it, and conversation is full of speech
-    verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
-    text = doc.text
-    return "((" in text and any(LABEL_RE.match(text, *doc.paragraphs[i])  # (no "((": no label anywhere)
-                                for i in range(para, max(-1, para - TURN_REACH), -1))
+# paragraphs an interview turn's label may stand above the paragraph it covers: a paragraph in a labelled turn
+# ('((WN)) …', '((Ann Roe)) …', and the unlabelled paragraphs below) is its speaker's already, and conversation
+# is full of speech verbs, so a speech verb near a short quoted run there is no evidence that it reports speech
+TURN_REACH = 30
 
 
 def possessed_words(text: str, r: Run, doc: Doc) -> bool:
