@@ -87,9 +87,12 @@ def find_runs(doc: Doc) -> list[Run]:
             pending = None
         nxt = following[p_index]
         next_opens = nxt is not None and _opens_with_mark(text, *paras[nxt])
-        para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens, doubles)
-        para_runs = _add_single_runs(text, ps, pe, p_index, para_runs, singles) \
-            or _epigraph(text, ps, pe, p_index)
+        if _marked(doubles, ps, pe) or _marked(singles, ps, pe):
+            para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens, doubles)
+            para_runs = _add_single_runs(text, ps, pe, p_index, para_runs, singles) \
+                or _epigraph(text, ps, pe, p_index)
+        else:  # (most paragraphs: no mark at all, so no run to pair, settled by bisection)
+            para_runs, left_open = _epigraph(text, ps, pe, p_index), False
         for i, r in enumerate(para_runs):
             if i == 0 and pending is not None and r.open_pos - ps <= 1:
                 r.group, r.cont = pending, True
@@ -99,6 +102,11 @@ def find_runs(doc: Doc) -> list[Run]:
         runs.extend(para_runs)
         pending = para_runs[-1].group if left_open and next_opens and para_runs else None
     return runs
+
+
+def _marked(positions: list[int], ps: int, pe: int) -> bool:
+    """A mark of `positions` (sorted offsets) stands in [ps, pe)."""
+    return bisect_left(positions, ps) < bisect_left(positions, pe)
 
 
 def next_paragraphs(n: int, captions: set[int]) -> list[int | None]:
