@@ -440,8 +440,21 @@ CHARACTERISING_REACH = 3  # 'called it a "…"', 'citing the move as a "…"': w
 def _characterised(ws: list[str]) -> bool:
     """A speech or framing verb, or "as", among the words before a noun phrase: the phrase is what someone
     called something."""
-    verbs = lexicon().speech_verbs | words("framing_verbs")
+    verbs = _characterising_verbs()
     return any(w.lower() == "as" or w.lower() in verbs for w in ws)
+
+
+@functools.cache
+def _characterising_verbs() -> frozenset[str]:
+    """The speech and framing verbs, unioned once (a union per call copied hundreds of words)."""
+    return lexicon().speech_verbs | words("framing_verbs")
+
+
+@functools.cache
+def _strong_speech_verbs() -> frozenset[str]:
+    """The speech verbs that are not weak ("said", not "added"), made once."""
+    lex = lexicon()
+    return lex.speech_verbs - lex.weak_verbs
 
 
 def _coordinated_run(ws: list[str]) -> bool:
@@ -475,8 +488,7 @@ def _said_right_before(text: str, r: Run, ps: int) -> bool:
     the run is what was said, however short (not 'call it "forbidden pairing"', 'believed that … a "social
     animal"')."""
     prev = WORD_RE.findall(text[max(ps, r.open_pos - 20):r.open_pos])[-1:]
-    lex = lexicon()
-    return bool(prev) and prev[0].lower() in lex.speech_verbs - lex.weak_verbs
+    return bool(prev) and prev[0].lower() in _strong_speech_verbs()
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
@@ -512,7 +524,7 @@ def _object_of_verb(text: str, ps: int, name_at: int) -> bool:
     verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group
     ('termed Brexit for "British exit"' is a gloss, not this)."""
     before = _WORDS_RE.findall(text[max(ps, name_at - 30):name_at])[-1:]
-    return bool(before) and before[0].lower() in lexicon().speech_verbs | words("framing_verbs")
+    return bool(before) and before[0].lower() in _characterising_verbs()
 
 
 MODIFIER_MAX_WORDS = 3  # '"mini-strokes" tweet': a run this short may modify the noun after it

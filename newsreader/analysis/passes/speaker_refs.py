@@ -25,7 +25,7 @@ import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ..lexicon import rule_words
+from ..lexicon import lexicon, rule_words
 from ..model import Actor
 from ..text import WORD_RE
 from . import speaker_documents as docs  # (the two modules call each other, at run time only)
@@ -1026,7 +1026,7 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     if ws[0][2].lower() in words("personal_subject_pronouns") or _referring_it(ws):
         hit = pronoun_hit(ctx, ws[0])
         return hit if hit[0] else None
-    lead = words("subject_lead_words") | ctx.role_words  # "AIP chairman Markham Robinson reflects"
+    lead = _lead_words()  # "AIP chairman Markham Robinson reflects"
     for st, en, a in ctx.spans_in(s, e):
         if a.kind == "place" and len(ws) > 2 and ws[2][0] == st - 3 and governed_place(ctx, st):
             return a, (ws[0][0], en)  # "The government of Samoa issued a statement:"
@@ -1164,8 +1164,25 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
     return s
 
 
+@functools.cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for a document ("the statement", "their letter", "a report"), unioned once."""
+    return STATEMENT_NOUNS | words("issued_statement_nouns")
+
+
+@functools.cache
+def _lead_words() -> frozenset[str]:
+    """Words a title or role before a subject name may hold (the role words among them), unioned once."""
+    return words("subject_lead_words") | lexicon().role_words
+
+
+@functools.cache
+def _time_phrase_words() -> frozenset[str]:
+    return words("time_words") | words("time_phrase_words")
+
+
 def _time_phrase(ctx: SpeakerContext, s: int, comma: int) -> bool:
     """"A month later,", "Last week,": a phrase naming a time and no speaker."""
-    time = words("time_words") | words("time_phrase_words")
+    time = _time_phrase_words()
     return any(w[2].lower() in time for w in ctx.words(s, comma)) and not any(
         a.kind in SPEAKING_KINDS for _s, _e, a in ctx.spans_in(s, comma))
