@@ -140,8 +140,9 @@ def _epigraph(text: str, ps: int, pe: int, p_index: int) -> list[Run]:
     that is one or more whole sentences followed by a dash and a short capitalised name is a pull quote
     (an epigraph set above or beside the story), the named person's words although unmarked. The run
     closes where the words end, so the dash attribution after it names the speaker."""
-    if text.find("\u2014", ps, pe) < 0 and text.find("\u2013", ps, pe) < 0 and text.find("--", ps, pe) < 0:
-        return []  # (nearly every paragraph: no dash, settled by a scan in C)
+    if not ("A" <= text[ps] <= "Z" or text[ps] == "[") or (
+            text.find("\u2014", ps, pe) < 0 and text.find("\u2013", ps, pe) < 0 and text.find("--", ps, pe) < 0):
+        return []  # (nearly every paragraph: not opening as EPIGRAPH_RE's words do, or no dash; settled in C)
     m = EPIGRAPH_RE.fullmatch(text, ps, pe)
     if m is None:
         return []
@@ -222,6 +223,8 @@ def _make_run(text: str, open_pos: int, cs: int, ce: int, close_len: int, para: 
 def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run], singles: list[int]) -> list[Run]:
     """Single-mark runs outside the double-quoted ones (British style; nested titles stay inside);
     `singles`: `mark_positions` of `_SINGLE_MARKS`."""
+    if not _marked(singles, ps, pe):
+        return runs  # (no single mark in the paragraph: the double-quoted runs, in order, are all)
     spans = [(r.open_pos, r.outer_end if r.close_pos is not None else pe) for r in runs]
     out = list(runs)
     open_at: int | None = None
