@@ -1,7 +1,8 @@
 """`find_runs`'s shortcuts change nothing, on generated paragraphs: a paragraph with no mark the bisection
 sees gets no run from the pairing (double or single marks); without a single mark the double-quoted runs
-come in the order the single-mark pass sorted them into; and a paragraph that opens with neither a capital
-nor a bracket is no epigraph."""
+come in the order the single-mark pass sorted them into; a paragraph that opens with neither a capital
+nor a bracket is no epigraph; and words counted up to a limit (`modifies_noun`) tell a run over it as a full
+count does."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from newsreader.analysis.passes.quotations import (
     _DOUBLE_STARTS,
     _SINGLE_MARKS,
     EPIGRAPH_RE,
+    MODIFIER_MAX_WORDS,
     _add_single_runs,
     _marked,
     _pair_double,
@@ -52,3 +54,8 @@ EPIGRAPH_PIECES = ["It", "is", "over.", "—", "–", "--", "Ann Roe", ",", "the
 def test_an_epigraph_opens_with_a_capital_or_a_bracket(text: str) -> None:
     if EPIGRAPH_RE.fullmatch(text):
         assert "A" <= text[0] <= "Z" or text[0] == "["
+
+
+@given(st.text(alphabet=" \t\n\u00a0\u2003ab,.", max_size=30))
+def test_words_counted_to_a_limit_tell_a_longer_run(text: str) -> None:
+    assert (len(text.split(None, MODIFIER_MAX_WORDS)) > MODIFIER_MAX_WORDS) == (len(text.split()) > MODIFIER_MAX_WORDS)

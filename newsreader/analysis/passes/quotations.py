@@ -366,7 +366,8 @@ def keep_run(r: Run, doc: Doc, labels: Marks) -> bool:
     """
     text = doc.text
     content = text[r.start:r.end]
-    n = len(content.split())
+    parts = content.split()  # (split once: the word count and the title test read the same words)
+    n = len(parts)
     ps, pe = doc.paragraphs[r.para]
     if pe - ps < CAPTION_PARA_MAX and text.find(":", ps, pe) >= 0 and CAPTION_RE.search(text, ps, pe):
         return False
@@ -382,7 +383,7 @@ def keep_run(r: Run, doc: Doc, labels: Marks) -> bool:
     if not r.attributed and n <= NOUN_PHRASE_MAX_WORDS and (inside_noun_phrase(text, r, ps) or (
             noun_phrase_run(text, r) and not _speech_nearby(text, r, doc))):
         return False
-    if _title_case(content.split()) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
+    if _title_case(parts) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
@@ -538,7 +539,9 @@ def modifies_noun(text: str, r: Run, doc: Doc) -> bool:
     closing punctuation, directly followed by a noun that names an utterance, is used as a modifier of that
     noun (a mention of the words, not a report of them); a run coordinated with such a run counts too."""
     content = text[r.start:r.end]
-    if r.close_pos is None or len(content.split()) > MODIFIER_MAX_WORDS or content[-1:] in ",.!?;:":
+    # (the cheap tests first; the words counted only as far as the limit: a long run is settled at once)
+    if r.close_pos is None or content[-1:] in ",.!?;:" \
+            or len(content.split(None, MODIFIER_MAX_WORDS)) > MODIFIER_MAX_WORDS:
         return False
     pe = doc.paragraphs[r.para][1]
     after = text[r.outer_end:min(pe, r.outer_end + 60)]
