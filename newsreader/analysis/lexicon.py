@@ -32,13 +32,17 @@ def _rules() -> dict[str, Any]:
     return _load("rules.yaml")
 
 
+@functools.cache
 def rule_words(key: str) -> frozenset[str]:
-    """A closed word list from data/rules.yaml (particles, report verbs, abbreviations …)."""
+    """A closed word list from data/rules.yaml (particles, report verbs, abbreviations …), made once per key:
+    some rules ask for their list on every call."""
     return frozenset(_words(_rules().get(key)))
 
 
+@functools.cache
 def rule_sequence(key: str) -> tuple[str, ...]:
-    """An ordered list from data/rules.yaml (where the order matters to the rule reading it)."""
+    """An ordered list from data/rules.yaml (where the order matters to the rule reading it), made once per
+    key."""
     return tuple(_words(_rules().get(key)))
 
 

@@ -13,9 +13,13 @@ ActorKind = str  # "person" | "organisation" | "place"
 KINDS: tuple[str, ...] = ("person", "organisation", "place")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
-    """One place in the body where an actor is named (or, for speakers, pointed at)."""
+    """One place in the body where an actor is named (or, for speakers, pointed at).
+
+    Hashed by value, as a frozen class would be, but not frozen: a frozen dataclass sets each field through
+    `object.__setattr__`, three calls for every mention the analysis reports (0.6% of the whole analysis).
+    Nothing assigns to a mention once it is made; a changed offset is a new `Mention` (`analysis._shifted`)."""
 
     start: int
     end: int

@@ -22,11 +22,12 @@ def find_quotes(doc: Doc, index: ActorIndexLike) -> list[Quote]:
     runs = find_runs(doc)
     listed = in_term_lists(runs, doc)
     runs = [r for i, r in enumerate(runs) if i not in listed and not names_an_affiliation(r, doc)]
-    attribute(SpeakerContext(doc, index, runs))
+    ctx = SpeakerContext(doc, index, runs)
+    attribute(ctx)
     out: list[Quote] = []
     kept_groups: set[int] = set()
     for r in runs:
-        if not (r.cont and r.group in kept_groups) and not keep_run(r, doc):
+        if not (r.cont and r.group in kept_groups) and not keep_run(r, doc, ctx.labels):
             continue
         kept_groups.add(r.group)
         q = Quote(text=doc.text[r.start:r.end], start=r.start, end=r.end,

@@ -86,8 +86,9 @@ class Token:
 class Doc:
     """A tokenised body. Besides the tokens it holds what the passes would otherwise each gather with a
     loop of their own over every token (the tokenizer's loop is the one that visits every word): the
-    token texts in one list, the token range of every paragraph, and how often each word is written in
-    lower case or capitalised (the counts the capitalisation evidence is made of)."""
+    token texts in one list, the token range of every paragraph, the capitalised tokens (where names
+    start), and how often each word is written in lower case or capitalised (the counts the capitalisation
+    evidence is made of)."""
 
     text: str
     tokens: list[Token]
@@ -100,7 +101,14 @@ class Doc:
     initial_capitals: set[str] = field(default_factory=set)  # capitalised words met at a sentence start
     index_of: dict[int, int] = field(default_factory=dict)  # token start offset -> token index
     starts: list[int] = field(default_factory=list)  # starts[i] == tokens[i].start, for bisection
+    capitalised: list[int] = field(default_factory=list)  # indices of the tokens whose `cap` is set, in order
 
+
+
+def capitalised(word: str) -> bool:
+    """What `Token.cap` says of a token written `word` (the tokenizer applies the rule inline): its first
+    letter is upper case, or, for a handle or a hashtag ("@Acme", "#Brexit"), its second."""
+    return word[1].isupper() if word[0] in "@#" and len(word) > 1 else word[0].isupper()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -136,7 +144,7 @@ def tokenize(text: str) -> Doc:
         words.paragraph(p_index, p_start, p_end)
     return Doc(text, words.tokens, paras, words.sentences, words.texts, words.para_tokens,
                dict(Counter(words.lower_words)), dict(Counter(words.mid_words)), words.initial_capitals,
-               words.index_of, list(words.index_of))
+               words.index_of, list(words.index_of), words.capitalised)
 
 
 class _Words:
@@ -144,7 +152,7 @@ class _Words:
     every word by how it is written (counted once at the end)."""
 
     __slots__ = ("text", "tagged", "split", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
-                 "initial_capitals", "index_of", "sent")
+                 "initial_capitals", "index_of", "sent", "capitalised")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -157,6 +165,7 @@ class _Words:
         self.lower_words: list[str] = []  # every word written in lower case
         self.mid_words: list[str] = []  # every capitalised word that is not sentence-initial
         self.initial_capitals: set[str] = set()
+        self.capitalised: list[int] = []  # token indices of the capitalised words
         # token start -> token index, filled in by the loop that makes the offsets (a dict built from them
         # afterwards cost twice as much: a new int per index, a tuple per pair); its keys are the starts
         self.index_of: dict[int, int] = {}
@@ -182,25 +191,32 @@ class _Words:
     def _fill(self, blank: Iterator[Token], runs: list[list[str]], afters: list[str], pos: int, p_first: int,
               p_index: int) -> int:
         """Fill the paragraph's tokens run by run (`split`'s runs of words one space apart, and the gap after
-        each run); the start of its last sentence. Only the gap before a run's first word can be anything
-        but one space, so the gap rules are asked once per run, not once per word: inside a run a word
-        opens a sentence only after a dotted acronym that swallowed the full stop ("in Washington D.C. The
-        team"), the rule a one-space gap after a possessive ("Huawei's chief") is held to as well."""
+        each); the start of its last sentence. Only a run's first word can follow anything but one space, so
+        the gap rules are asked once a run (inline: a call a run cost 2% of the tokenizer); inside a run a word
+        opens a sentence only after a dotted acronym that swallowed the full stop ("Washington D.C. The")."""
         text, tagged, sent, sentences, index_of = self.text, self.tagged, self.sent, self.sentences, self.index_of
         lower_add, mid_add, initial_add = self.lower_words.append, self.mid_words.append, self.initial_capitals.add
+        caps_add = self.capitalised.append
         sent_start = i = p_first
         gap = prev = ""  # the gap before the run (its possessive left out), the word before it
         prev_cap = False
         for run, after in zip(runs, afters, strict=True):
-            initial, boundary, behind = _run_opening(i == p_first, prev, prev_cap, gap)
+            # the run's first word: (initial, opens a sentence, the word the dotted-acronym rule looks behind at)
+            if i == p_first:
+                initial, boundary, behind = True, False, "-"
+            elif gap == " ":  # (after a possessive: the dotted-acronym rule decides, in the run's loop)
+                initial, boundary, behind = False, False, prev
+            else:
+                ends, initial = _gap_rule(gap)  # (ends None: a full stop, no end after an abbreviation or initial)
+                boundary = not (prev in ABBREVIATIONS or len(prev) == 1 and prev_cap) if ends is None else ends
+                initial, behind = initial or boundary, "-"
             if boundary:
                 sentences.append((sent_start, i))
                 sent += 1
                 sent_start = i
             end = pos - 1  # (so that the first word starts at `pos`)
-            # (the run first: `blank` is shared by the runs; no `strict=`: a keyword argument costs `zip` a
-            # parse of its arguments on every call, here once per run)
-            for word, tok in zip(run, blank):  # noqa: B905
+            # (no `strict=`: a keyword argument costs `zip` a parse of its arguments on every call)
+            for word, tok in zip(run, blank):  # noqa: B905 - the run first: `blank` is shared by the runs
                 start = end + 1
                 end = start + len(word)
                 cap = upper = word[0].isupper()
@@ -213,10 +229,9 @@ class _Words:
                     sent_start = i
                 if not cap:
                     lower_add(word)
-                elif not initial:
-                    mid_add(word)
                 else:
-                    initial_add(word)
+                    (initial_add if initial else mid_add)(word)
+                    caps_add(i)
                 tok.start = start
                 tok.end = end
                 tok.text = word
@@ -226,32 +241,21 @@ class _Words:
                 tok.sent = sent
                 tok.para = p_index
                 index_of[start] = i
-                i += 1
-                initial = False
-                behind = word
+                i, initial, behind = i + 1, False, word
             pos = end + len(after)
-            gap, prev, prev_cap = after, behind, cap
-            if after[:1] in _APOSTROPHES:  # "Huawei's chief", "the Joneses' dog": the last word's possessive
-                pm = POSS_RE.match(text, end)
-                if pm:
-                    tok.poss_end = pm.end()
-                    gap = text[pm.end():pos]
+            prev, prev_cap = behind, cap
+            gap = _possessive(text, tok, after, pos) if after[:1] in _APOSTROPHES else after
         self.sent = sent
         return sent_start
 
 
-def _run_opening(first: bool, prev: str, prev_cap: bool, gap: str) -> tuple[bool, bool, str]:
-    """What the gap before a run says of its first word, after the word `prev`: (it is initial, it opens a
-    sentence, the word the dotted-acronym rule is to look behind at: `prev` after a one-space gap, else
-    none that ends in a dot)."""
-    if first:
-        return True, False, "-"
-    if gap == " ":  # (a possessive before it: the dotted-acronym rule decides, in the run's loop)
-        return False, False, prev
-    ends, initial = _gap_rule(gap)
-    if ends is None:  # a full stop: no sentence end after an abbreviation or an initial
-        ends = not (prev in ABBREVIATIONS or len(prev) == 1 and prev_cap)
-    return initial or ends, ends, "-"
+def _possessive(text: str, tok: Token, after: str, pos: int) -> str:
+    """The gap after `tok` less its possessive ("Huawei's chief", "the Joneses' dog"), whose end it records."""
+    pm = POSS_RE.match(text, tok.end)
+    if pm is None:
+        return after
+    tok.poss_end = pm.end()
+    return text[pm.end():pos]
 
 
 @lru_cache(maxsize=4096)

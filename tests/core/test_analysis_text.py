@@ -22,6 +22,7 @@ from newsreader.analysis.text import (
     _after_quote_or_colon,
     _PLAIN_SPLIT_RE,
     _SPLIT_RE,
+    capitalised,
     paragraphs,
     tokenize,
 )
@@ -177,6 +178,8 @@ def _assert_views_match_the_tokens(doc: Doc) -> None:
     assert list(doc.lower_counts.items()) == list(lower.items())
     assert list(doc.mid_capitals.items()) == list(mid.items())
     assert doc.initial_capitals == {t.text for t in doc.tokens if t.cap and t.initial}
+    assert doc.capitalised == [i for i, t in enumerate(doc.tokens) if t.cap]
+    assert all(capitalised(t.text) == t.cap for t in doc.tokens)  # (the rule the passes ask of other words)
 
 
 def test_the_views_count_how_each_word_is_written() -> None:

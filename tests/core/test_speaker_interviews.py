@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsreader.analysis.passes.interview_turns import Turns
+from newsreader.analysis.passes.interview_turns import Turns, label_marks
 from newsreader.analysis.quotes import find_quotes
 from newsreader.analysis.text import tokenize
 
@@ -95,7 +95,7 @@ def test_turns_carry_a_label_down_and_stop_at_an_unknown_one() -> None:
     text = '((Ann Roe)) I am here.\n\nStill her answer.\n\n((Photo)) A caption.\n\nAfter the caption.'
     doc = tokenize(text)
     index = index_for(text, {"Ann Roe": F})
-    turns = Turns(doc, index.spans)
+    turns = Turns(doc, index.spans, label_marks(doc))
     speakers = [turns.at(ps).speaker for ps, _pe in doc.paragraphs]
     assert [a.name if a else None for a in speakers] == ["Ann Roe", "Ann Roe", None, None]
 

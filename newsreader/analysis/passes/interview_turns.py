@@ -38,16 +38,20 @@ class Turn:
 
 
 NO_TURN = Turn()
+NO_KEY = (id(None), id(None))
 
 
 class Turns:
     """The turn of every paragraph of one document (empty for a text that is no transcript)."""
 
-    def __init__(self, doc: Doc, spans: list[Span]) -> None:
+    def __init__(self, doc: Doc, spans: list[Span], marks: Marks) -> None:
+        """`marks`: the document's `label_marks`."""
         self.para_starts = [p[0] for p in doc.paragraphs]
         starts = [sp[0] for sp in spans]
         initials: dict[str, list[Actor]] = {}
-        labels = [_label(doc.text, ps, pe, spans, starts, initials) for ps, pe in doc.paragraphs]
+        labels = [_label(doc.text, m, pe, spans, starts, initials) for m, (_ps, pe) in zip(marks, doc.paragraphs,
+                                                                                         strict=True)] \
+            if any(marks) else []
         if any(lb is not None for lb in labels):
             self.turns = _turns(labels, _introduced(spans, starts, doc.paragraphs, labels))
         else:
@@ -59,10 +63,26 @@ class Turns:
         return self.turns[i] if 0 <= i < len(self.turns) else NO_TURN
 
 
-def outside_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+Marks = list["re.Match[str] | None"]  # per paragraph: the label opening it, or None
+
+
+def label_marks(doc: Doc) -> Marks:
+    """The label opening each paragraph ('((Ann Roe))'), None where there is none: matched once per document
+    for the passes that read labels (a text without "((" has none: settled by one search in C)."""
+    if "((" not in doc.text:
+        return [None] * len(doc.paragraphs)
+    return [LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs]
+
+
+def in_labelled_turn(marks: Marks, para: int, reach: int) -> bool:
+    """A label opens the paragraph `para` or one of the `reach` - 1 paragraphs above it."""
+    return any(marks[i] for i in range(para, max(-1, para - reach), -1))
+
+
+def outside_labels(spans: list[Span], marks: Marks) -> list[Span]:
     """The mentions that are not a turn label: '((Ann Roe)) I was …' names who speaks, it is no subject or
     antecedent inside the answer's first sentence (the same list when the text has no labels)."""
-    labels = [m.span() for m in (LABEL_RE.match(doc.text, ps, pe) for ps, pe in doc.paragraphs) if m]
+    labels = [m.span() for m in marks if m]
     if not labels:
         return spans
     starts = [a for a, _ in labels]
@@ -79,12 +99,11 @@ Label = Actor | str | None
 INTERVIEWER = "interviewer"
 
 
-def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int],
+def _label(text: str, m: re.Match[str] | None, pe: int, spans: list[Span], starts: list[int],
            initials: dict[str, list[Actor]]) -> Label:
-    """The label opening the paragraph [ps, pe): the person it names, INTERVIEWER, "" for a label that
-    names neither (it ends the turn above), or None for no label. `initials` is filled on the first label
-    (`_initials_index`)."""
-    m = LABEL_RE.match(text, ps, pe)
+    """The label `m` opening the paragraph ending at `pe`: the person it names, INTERVIEWER, "" for a label
+    that names neither (it ends the turn above), or None for no label. `initials` is filled on the first
+    label (`_initials_index`)."""
     if m is None:
         return None
     if not initials:
@@ -92,7 +111,7 @@ def _label(text: str, ps: int, pe: int, spans: list[Span], starts: list[int],
     person = _person_named(m, spans, starts) or _person_with_initials(m.group(1).strip(), initials)
     if person is not None:
         return person
-    asks = text[ps:pe].rstrip().endswith("?")
+    asks = text[pe - 1:pe] == "?"  # (a paragraph ends on its last non-blank character)
     return INTERVIEWER if asks or m.group(1).strip().lower() in words("interviewer_labels") else ""
 
 
@@ -111,12 +130,11 @@ def _initials_index(spans: list[Span]) -> dict[str, list[Actor]]:
     """Initials ("RS") -> the distinct persons whose names spell them (a placeholder key keeps an empty
     index from being rebuilt)."""
     out: dict[str, list[Actor]] = {"": []}
+    seen: set[int] = set()  # (each person once: a transcript names its speakers in hundreds of mentions)
     for _s, _e, a in spans:
-        if a.kind == "person":
-            key = "".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper()
-            same = out.setdefault(key, [])
-            if not any(x is a for x in same):
-                same.append(a)
+        if a.kind == "person" and id(a) not in seen:
+            seen.add(id(a))
+            out.setdefault("".join(w[0] for w in a.name.split() if w[:1].isalpha()).upper(), []).append(a)
     return out
 
 
@@ -190,14 +208,18 @@ def _turns(labels: list[Label], introduced: list[Actor | None]) -> list[Turn]:
         nxt[i] = upcoming
     out: list[Turn] = []
     last: Actor | None = None
+    made: dict[tuple[int, int], Turn] = {NO_KEY: NO_TURN}  # (speaker, addressee) ids -> their one Turn
     for i, h in enumerate(holder):
+        speaker = addressee = None
         if isinstance(h, Actor):
-            last = h
-            out.append(Turn(speaker=h))
+            last = speaker = h
         elif h == INTERVIEWER and labels[i] is None and introduced[i] is not None:
-            out.append(Turn(speaker=introduced[i]))  # an unlabelled answer to a labelled question
+            speaker = introduced[i]  # an unlabelled answer to a labelled question
         elif h == INTERVIEWER:
-            out.append(Turn(addressee=nxt[i] or last or introduced[i]))
-        else:
-            out.append(NO_TURN)
+            addressee = nxt[i] or last or introduced[i]
+        key = (id(speaker), id(addressee))
+        turn = made.get(key)
+        if turn is None:  # (a transcript's hundreds of paragraphs share a few turns: each made once)
+            turn = made[key] = Turn(speaker, addressee)
+        out.append(turn)
     return out

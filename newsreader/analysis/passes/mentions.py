@@ -8,14 +8,15 @@ whole name — this catches sentence-initial and headline mentions the candidate
 
 from __future__ import annotations
 
-from itertools import compress, count
+from collections.abc import Iterator
+from itertools import compress
 from operator import itemgetter
 
 from ..lexicon import Lexicon, lexicon
 from ..model import Actor, Mention
 from ..names import form_words, gender_of, is_acronym, is_place_name
 from ..state import Cast, DocState, Entity
-from ..text import Token
+from ..text import Token, capitalised
 from .kinds import BODY_NOUNS, context_kind, resolve_kind
 
 
@@ -49,7 +50,24 @@ def _is_thing(e: Entity, lex: Lexicon) -> bool:
 
 def find_mentions(state: DocState) -> None:
     """Every occurrence of every form, longest form first, as a whole name (not part of a longer one)."""
-    form_index: dict[str, list[tuple[list[str], Entity]]] = {}
+    form_index = forms_by_first_word(state)
+    toks, texts = state.doc.tokens, state.doc.texts
+    if state.heads:
+        toks, texts = list(toks), list(texts)
+        for k, h in state.heads.items():
+            toks[k], texts[k] = h, h.text  # the name parts of "Luxembourg-based" words are mentions too
+    nxt = 0  # the first token not inside the last mention recorded
+    for i in form_starts(state, form_index, texts):
+        if i >= nxt and i not in state.captions:
+            nxt = i + (_match_at(state, toks, texts, i, form_index[texts[i]]) or 1)
+
+
+FormIndex = dict[str, list[tuple[list[str], Entity]]]
+
+
+def forms_by_first_word(state: DocState) -> FormIndex:
+    """Each form's words with its entity, by the form's first word, longest form first."""
+    form_index: FormIndex = {}
     for e in state.roots:
         for form in e.forms:
             ws = form_words(form)
@@ -57,16 +75,21 @@ def find_mentions(state: DocState) -> None:
                 form_index.setdefault(ws[0], []).append((ws, e))
     for lst in form_index.values():
         lst.sort(key=lambda x: (-len(x[0]), x[0]))  # (ties in a fixed order: sets have none)
-    toks, texts = state.doc.tokens, state.doc.texts
-    if state.heads:
-        toks, texts = list(toks), list(texts)
-        for k, h in state.heads.items():
-            toks[k], texts[k] = h, h.text  # the name parts of "Luxembourg-based" words are mentions too
-    nxt = 0  # the first token not inside the last mention recorded
-    # only the tokens that can start a form are visited (found in C: a few in a hundred)
-    for i in compress(count(), map(form_index.__contains__, texts)):
-        if i >= nxt and i not in state.captions:
-            nxt = i + (_match_at(state, toks, texts, i, form_index[texts[i]]) or 1)
+    return form_index
+
+
+def form_starts(state: DocState, form_index: FormIndex, texts: list[str]) -> Iterator[int]:
+    """The indices of the tokens whose text opens a form (`texts`: the tokens' texts, heads put in), in order.
+
+    Only those tokens are visited: when every form opens with a capitalised word (nearly always), a token
+    that matches one is capitalised too, so the capitalised tokens (a third of the words) and the heads are
+    the only ones tested; else every text is tested, in C, and the tokens picked by their starts."""
+    doc = state.doc
+    if all(map(capitalised, form_index)):
+        # (a head is cut from a capitalised word today; one cut from any other word is visited all the same)
+        picked = sorted({*doc.capitalised, *state.heads}) if state.heads else doc.capitalised
+        return (i for i in picked if texts[i] in form_index)
+    return map(doc.index_of.__getitem__, compress(doc.starts, map(form_index.__contains__, texts)))
 
 
 def _match_at(state: DocState, toks: list[Token], texts: list[str], i: int,
@@ -178,4 +201,5 @@ def build_cast(state: DocState) -> None:
 
 
 def _first_mention(e: Entity) -> int:
-    return min(e.mentions)[0] if e.mentions else 1 << 60  # (the least (start, end) has the least start)
+    # (the least start, taken from the starts alone: no comparison of (start, end) pairs)
+    return min(map(itemgetter(0), e.mentions)) if e.mentions else 1 << 60

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import compress, count
+from itertools import compress
 
 from ..lexicon import lexicon
 from ..model import Actor
@@ -43,9 +43,9 @@ def pronoun_genders(doc: Doc, spans: list[Span], inside_quote: Callable[[int], b
     votes: dict[str, dict[str, int]] = {}
     first: dict[int, str] = {}  # sentence -> gender of its first pronoun
     unnamed: dict[int, str] = {}  # sentence -> gender of an object pronoun standing for someone unnamed there
-    # (only the pronouns are visited: the texts are matched against the pronoun forms in C)
-    for k in compress(count(), map(gendered.__contains__, doc.texts)):
-        tok = doc.tokens[k]
+    # (only the pronouns are visited: the texts are matched against the pronoun forms in C, and the tokens
+    # picked beside them, with no index made for every word)
+    for tok in compress(doc.tokens, map(gendered.__contains__, doc.texts)):
         g = gendered[tok.text]
         if inside_quote(tok.start) or first.setdefault(tok.sent, g) != g:
             continue  # 'He told her': a pronoun of the other gender after the first is someone else

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..lexicon import lexicon, rule_words
 from ..model import Actor
 from ..text import WORD_RE, Doc
-from .interview_turns import LABEL_RE
+from .interview_turns import Marks, in_labelled_turn
 from .sentences import last_sentence_end, next_sentence_end
 from .speech_data import words
 
@@ -79,16 +79,20 @@ def find_runs(doc: Doc) -> list[Run]:
     captions = {i for i, (ps, pe) in enumerate(paras) if _caption(text, ps, pe)}
     # where the marks stand, found once for the body (by one C search per mark character and mark)
     doubles, singles = mark_positions(text, _DOUBLE_STARTS), mark_positions(text, _SINGLE_MARKS)
+    following = next_paragraphs(len(paras), captions)
     for p_index, (ps, pe) in enumerate(paras):
         if p_index in captions:
             continue  # a photo caption between two paragraphs of one quotation does not end it
         if pending is not None and not _opens_with_mark(text, ps, pe):
             pending = None
-        nxt = next((i for i in range(p_index + 1, len(paras)) if i not in captions), None)
+        nxt = following[p_index]
         next_opens = nxt is not None and _opens_with_mark(text, *paras[nxt])
-        para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens, doubles)
-        para_runs = _add_single_runs(text, ps, pe, p_index, para_runs, singles) \
-            or _epigraph(text, ps, pe, p_index)
+        if _marked(doubles, ps, pe) or _marked(singles, ps, pe):
+            para_runs, left_open = _pair_double(text, ps, pe, p_index, next_opens, doubles)
+            para_runs = _add_single_runs(text, ps, pe, p_index, para_runs, singles) \
+                or _epigraph(text, ps, pe, p_index)
+        else:  # (most paragraphs: no mark at all, so no run to pair, settled by bisection)
+            para_runs, left_open = _epigraph(text, ps, pe, p_index), False
         for i, r in enumerate(para_runs):
             if i == 0 and pending is not None and r.open_pos - ps <= 1:
                 r.group, r.cont = pending, True
@@ -98,6 +102,23 @@ def find_runs(doc: Doc) -> list[Run]:
         runs.extend(para_runs)
         pending = para_runs[-1].group if left_open and next_opens and para_runs else None
     return runs
+
+
+def _marked(positions: list[int], ps: int, pe: int) -> bool:
+    """A mark of `positions` (sorted offsets) stands in [ps, pe)."""
+    return bisect_left(positions, ps) < bisect_left(positions, pe)
+
+
+def next_paragraphs(n: int, captions: set[int]) -> list[int | None]:
+    """For each of `n` paragraphs, the index of the next one that is no caption (None after the last): one
+    walk back over them, not a search forward from each."""
+    out: list[int | None] = [None] * n
+    nxt: int | None = None
+    for i in range(n - 1, -1, -1):
+        out[i] = nxt
+        if i not in captions:
+            nxt = i
+    return out
 
 
 def _caption(text: str, ps: int, pe: int) -> bool:
@@ -119,8 +140,9 @@ def _epigraph(text: str, ps: int, pe: int, p_index: int) -> list[Run]:
     that is one or more whole sentences followed by a dash and a short capitalised name is a pull quote
     (an epigraph set above or beside the story), the named person's words although unmarked. The run
     closes where the words end, so the dash attribution after it names the speaker."""
-    if text.find("\u2014", ps, pe) < 0 and text.find("\u2013", ps, pe) < 0 and text.find("--", ps, pe) < 0:
-        return []  # (nearly every paragraph: no dash, settled by a scan in C)
+    if not ("A" <= text[ps] <= "Z" or text[ps] == "[") or (
+            text.find("\u2014", ps, pe) < 0 and text.find("\u2013", ps, pe) < 0 and text.find("--", ps, pe) < 0):
+        return []  # (nearly every paragraph: not opening as EPIGRAPH_RE's words do, or no dash; settled in C)
     m = EPIGRAPH_RE.fullmatch(text, ps, pe)
     if m is None:
         return []
@@ -201,6 +223,8 @@ def _make_run(text: str, open_pos: int, cs: int, ce: int, close_len: int, para: 
 def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run], singles: list[int]) -> list[Run]:
     """Single-mark runs outside the double-quoted ones (British style; nested titles stay inside);
     `singles`: `mark_positions` of `_SINGLE_MARKS`."""
+    if not _marked(singles, ps, pe):
+        return runs  # (no single mark in the paragraph: the double-quoted runs, in order, are all)
     spans = [(r.open_pos, r.outer_end if r.close_pos is not None else pe) for r in runs]
     out = list(runs)
     open_at: int | None = None
@@ -331,17 +355,19 @@ CAPTION_PARA_MAX = 400
 WINDOW = 600
 
 
-def keep_run(r: Run, doc: Doc) -> bool:
+def keep_run(r: Run, doc: Doc, labels: Marks) -> bool:
     """Speech, not a name: drop captions, glosses, titles, scare quotes and placards.
 
     A scare cue ("so-called", "dubbed") or a placard noun right before the mark makes a name; a Title Case
     run is a title unless its own cue attributes it; a short run needs a speech verb in its clause, a cue
     of its own naming a speaker and a sentence's closing mark ('And I'm like, "I rested."'), or a possessive
-    pronoun right before it (`possessed_words`).
+    pronoun right before it (`possessed_words`). `labels`: the interview labels of the document's paragraphs
+    (`label_marks`).
     """
     text = doc.text
     content = text[r.start:r.end]
-    n = len(content.split())
+    parts = content.split()  # (split once: the word count and the title test read the same words)
+    n = len(parts)
     ps, pe = doc.paragraphs[r.para]
     if pe - ps < CAPTION_PARA_MAX and text.find(":", ps, pe) >= 0 and CAPTION_RE.search(text, ps, pe):
         return False
@@ -357,12 +383,12 @@ def keep_run(r: Run, doc: Doc) -> bool:
     if not r.attributed and n <= NOUN_PHRASE_MAX_WORDS and (inside_noun_phrase(text, r, ps) or (
             noun_phrase_run(text, r) and not _speech_nearby(text, r, doc))):
         return False
-    if _title_case(content.split()) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
+    if _title_case(parts) and (_after_possessive(text, r, ps) or after_work_noun(text, r, ps) or
                                          not (r.direct and r.speaker is not None and content[-1:] in ",.!?")):
         return False  # a title, unless its own cue names a speaker and it ends like speech ('"Overall," he said')
     if n < SHORT_QUOTE_WORDS:
         if content.rstrip()[-1:] not in ".!?" and not _said_right_before(text, r, ps) \
-                and in_transcript_turn(doc, r.para):
+                and in_labelled_turn(labels, r.para, TURN_REACH):
             return False  # a turn's words are its speaker's already: a short quoted term inside is a mention
         return _speech_nearby(text, r, doc) or (r.speaker is not None and _whole_sentence(text, r, ps)) \
             or (r.direct and r.speaker is not None and content.rstrip()[-1:] in ".!?") \
@@ -372,6 +398,10 @@ def keep_run(r: Run, doc: Doc) -> bool:
     return True
 
 
+# (compiled once: a pattern given as a string is looked up in `re`'s cache on every call)
+_WORDS_AND_MARKS_RE = re.compile(r"[\w'-]+|[^\w\s]")
+_COORDINATED_RUN_RE = re.compile(r"\s*(?:and|or)\s*[\"\u201c][^\"\u201d]{1,40}[\"\u201d]")  # 'and "suckers"'
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w-]*)")
 NOUN_PHRASE_MAX_WORDS = 5  # 'some "low- or no-cost programs" for users': a run this short may be a noun phrase's head
 NOUN_PHRASE_MAX_MODIFIERS = 2  # 'another potential "October surprise,"': lower-case words between article and run
 
@@ -386,7 +416,7 @@ def inside_noun_phrase(text: str, r: Run, ps: int) -> bool:
     content = text[r.start:r.end].rstrip()
     if content[-1:] in ".!?" or r.close_pos is None:
         return False
-    before = re.findall(r"[\w'-]+|[^\w\s]", text[max(ps, r.open_pos - 60):r.open_pos])
+    before = _WORDS_AND_MARKS_RE.findall(text[max(ps, r.open_pos - 60):r.open_pos])
     for i in range(len(before) - 1, max(-1, len(before) - 2 - NOUN_PHRASE_MAX_MODIFIERS), -1):
         w = before[i]
         if w.lower() in words("noun_phrase_openers"):
@@ -414,8 +444,21 @@ CHARACTERISING_REACH = 3  # 'called it a "…"', 'citing the move as a "…"': w
 def _characterised(ws: list[str]) -> bool:
     """A speech or framing verb, or "as", among the words before a noun phrase: the phrase is what someone
     called something."""
-    verbs = lexicon().speech_verbs | words("framing_verbs")
+    verbs = _characterising_verbs()
     return any(w.lower() == "as" or w.lower() in verbs for w in ws)
+
+
+@functools.cache
+def _characterising_verbs() -> frozenset[str]:
+    """The speech and framing verbs, unioned once (a union per call copied hundreds of words)."""
+    return lexicon().speech_verbs | words("framing_verbs")
+
+
+@functools.cache
+def _strong_speech_verbs() -> frozenset[str]:
+    """The speech verbs that are not weak ("said", not "added"), made once."""
+    lex = lexicon()
+    return lex.speech_verbs - lex.weak_verbs
 
 
 def _coordinated_run(ws: list[str]) -> bool:
@@ -424,15 +467,10 @@ def _coordinated_run(ws: list[str]) -> bool:
     return len(ws) >= 2 and ws[-1].lower() in ("and", "or") and ws[-2] in ALL_MARKS
 
 
-TURN_REACH = 30  # paragraphs an interview turn's label may stand above the paragraph it covers
-
-
-def in_transcript_turn(doc: Doc, para: int) -> bool:
-    """The paragraph is part of a labelled interview turn ('((WN)) …', '((Ann Roe)) …', and the unlabelled
-    paragraphs below a label). Its speaker already says every word of it, and conversation is full of speech
-    verbs, so a speech verb near a short quoted run there is no evidence that the run reports speech."""
-    text = doc.text
-    return any(LABEL_RE.match(text, *doc.paragraphs[i]) for i in range(para, max(-1, para - TURN_REACH), -1))
+# paragraphs an interview turn's label may stand above the paragraph it covers: a paragraph in a labelled turn
+# ('((WN)) …', '((Ann Roe)) …', and the unlabelled paragraphs below) is its speaker's already, and conversation
+# is full of speech verbs, so a speech verb near a short quoted run there is no evidence that it reports speech
+TURN_REACH = 30
 
 
 def possessed_words(text: str, r: Run, doc: Doc) -> bool:
@@ -454,8 +492,7 @@ def _said_right_before(text: str, r: Run, ps: int) -> bool:
     the run is what was said, however short (not 'call it "forbidden pairing"', 'believed that … a "social
     animal"')."""
     prev = WORD_RE.findall(text[max(ps, r.open_pos - 20):r.open_pos])[-1:]
-    lex = lexicon()
-    return bool(prev) and prev[0].lower() in lex.speech_verbs - lex.weak_verbs
+    return bool(prev) and prev[0].lower() in _strong_speech_verbs()
 
 
 def _named_not_said(text: str, r: Run, ps: int) -> bool:
@@ -491,7 +528,7 @@ def _object_of_verb(text: str, ps: int, name_at: int) -> bool:
     verb's object, and the run after "of" completes the verb, so it is speech, not the name of a group
     ('termed Brexit for "British exit"' is a gloss, not this)."""
     before = _WORDS_RE.findall(text[max(ps, name_at - 30):name_at])[-1:]
-    return bool(before) and before[0].lower() in lexicon().speech_verbs | words("framing_verbs")
+    return bool(before) and before[0].lower() in _characterising_verbs()
 
 
 MODIFIER_MAX_WORDS = 3  # '"mini-strokes" tweet': a run this short may modify the noun after it
@@ -502,14 +539,16 @@ def modifies_noun(text: str, r: Run, doc: Doc) -> bool:
     closing punctuation, directly followed by a noun that names an utterance, is used as a modifier of that
     noun (a mention of the words, not a report of them); a run coordinated with such a run counts too."""
     content = text[r.start:r.end]
-    if r.close_pos is None or len(content.split()) > MODIFIER_MAX_WORDS or content[-1:] in ",.!?;:":
+    # (the cheap tests first; the words counted only as far as the limit: a long run is settled at once)
+    if r.close_pos is None or content[-1:] in ",.!?;:" \
+            or len(content.split(None, MODIFIER_MAX_WORDS)) > MODIFIER_MAX_WORDS:
         return False
     pe = doc.paragraphs[r.para][1]
     after = text[r.outer_end:min(pe, r.outer_end + 60)]
-    m = re.match(r"\s*(?:and|or)\s*[\"\u201c][^\"\u201d]{1,40}[\"\u201d]", after)
+    m = _COORDINATED_RUN_RE.match(after)
     if m:
         after = after[m.end():]  # '"losers" and "suckers" comment'
-    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    nxt = _NEXT_WORD_RE.match(after)
     return nxt is not None and nxt.group(1) in words("mention_head_nouns")
 
 
@@ -656,6 +695,12 @@ def _nearby_verbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(verbs), frozenset(words("that_verbs") | lex.weak_verbs)
 
 
+@functools.cache
+def _nearby_determiners() -> frozenset[str]:
+    """The words after which a speech word is a noun (articles, quantifiers, possessives), unioned once."""
+    return words("noun_phrase_openers") | words("possessive_determiners")
+
+
 def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     """A speech, framing or naming verb or a possessed speech noun ("his promise", "Lind's description") in
     the clause around the run (`run_clause`), outside it, or a verb that reports a claim or a thought only
@@ -667,7 +712,7 @@ def _speech_nearby(text: str, r: Run, doc: Doc) -> bool:
     verbs, that_verbs = _nearby_verbs()
     non_speech = words("short_quote_non_cues")
     naming = words("short_quote_naming_cues")
-    determiners = words("noun_phrase_openers") | words("possessive_determiners")
+    determiners = _nearby_determiners()
     ws = [w.lower() for w in WORD_RE.findall(before)]
     n_before = len(ws)
     ws += [w.lower() for w in WORD_RE.findall(after)]

@@ -14,7 +14,7 @@ from typing import Protocol
 from ..lexicon import lexicon
 from ..model import Actor
 from ..text import WORD_RE, Doc
-from .interview_turns import Turn, Turns, outside_labels
+from .interview_turns import Turn, Turns, label_marks, outside_labels
 from .pronoun_gender import pronoun_genders
 from .quotations import Run
 from .sentences import abbreviation_before, last_sentence_end
@@ -57,7 +57,8 @@ class SpeakerContext:
         self.runs = runs
         self.quote_spans = [(r.open_pos, r.outer_end) for r in runs]
         self.quote_starts = [a for a, _ in self.quote_spans]
-        self.spans = outside_labels(doc, index.spans)  # a turn label ("((Ann Roe))") is no subject of a sentence
+        self.labels = label_marks(doc)  # the interview label opening each paragraph, matched once
+        self.spans = outside_labels(index.spans, self.labels)  # a turn label ("((Ann Roe))") is no subject
         self.span_starts = [sp[0] for sp in self.spans]
         self.para_starts = [p[0] for p in doc.paragraphs]
         lex = lexicon()
@@ -140,7 +141,7 @@ class SpeakerContext:
     def turn(self, pos: int) -> Turn:
         """The interview turn holding `pos` (who says "I" there, whom "you" addresses)."""
         if self._turns is None:
-            self._turns = Turns(self.doc, self.index.spans)
+            self._turns = Turns(self.doc, self.index.spans, self.labels)
         return self._turns.at(pos)
 
     def personal(self, a: Actor) -> bool:

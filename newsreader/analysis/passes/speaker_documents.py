@@ -23,7 +23,7 @@ def document_agent(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
     noun with a participle and "by" after it names its author when the participle says who made it
     ("published", "issued", "written"), and that author speaks; when it says who got hold of it ("seen",
     "obtained") the agent only reports the document, and its author is another (`_unseen_author`)."""
-    documents = refs.STATEMENT_NOUNS | words("issued_statement_nouns")
+    documents = refs.document_nouns()
     for i in range(len(ws) - 3):
         if ws[i][2].lower() not in documents or ws[i + 2][2].lower() != "by":
             continue

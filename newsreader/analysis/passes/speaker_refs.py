@@ -25,7 +25,7 @@ import functools
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ..lexicon import rule_words
+from ..lexicon import lexicon, rule_words
 from ..model import Actor
 from ..text import WORD_RE
 from . import speaker_documents as docs  # (the two modules call each other, at run time only)
@@ -154,13 +154,15 @@ def organisation_topic(ctx: SpeakerContext, pos: int, reach: int = THEY_REACH) -
     best: tuple[int, Actor] | None = None
     lo_sent = ctx.sentence_of(pos) - reach
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
+        # (the mentions come latest first, so their sentences never grow: past the reach, or past the sentence
+        # of the one found, no later fit could change the answer, and the rules need not be asked of them)
+        sent = ctx.sentence_of(s)
+        if sent < lo_sent or (best is not None and sent != best[0]):
+            break
         governed = a.kind == "place" and governed_place(ctx, s)
         if (a.kind != "organisation" and not governed) or ctx.inside_quote(s) or ctx.premodifier(e) \
                 or (ctx.prepositional(s) and not governed) or _after_source_phrase(ctx, s):
             continue
-        sent = ctx.sentence_of(s)
-        if sent < lo_sent or (best is not None and sent != best[0]):
-            break
         best = (sent, a)
     return best[1] if best else None
 
@@ -202,15 +204,17 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
     best_known = False
     linked: str | None = None  # the best one opens a linked clause: of the pronoun's gender ("known"), or of none
     for s, e, a in reversed(ctx.spans_in(max(0, pos - PRONOUN_REACH), pos)):
-        if not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) or ctx.premodifier(e) or ctx.group(a) \
-                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) or _after_place_preposition(ctx, s):
-            continue
-        g = ctx.gender(a)
-        if g not in (None, gender):
-            continue
+        # (the mentions come latest first, so their sentences never grow: past the sentence of the one found,
+        # no later fit could change the answer, and the rules need not be asked of them; the cheap gender
+        # look-up before the rules that read the words around the mention)
         sent = ctx.sentence_of(s)
         if best is not None and sent != best[0]:
             break
+        g = ctx.gender(a)
+        if g not in (None, gender) or not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) \
+                or ctx.premodifier(e) or ctx.group(a) or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) \
+                or _after_place_preposition(ctx, s):
+            continue
         if best is None or (linked is None and (g == gender or not best_known)) or (linked == "none" and g == gender):
             best, best_known = (sent, a), best_known or g == gender
             linked = ("known" if g == gender else "none") if _opens_linked_clause(ctx, s) else None
@@ -1022,7 +1026,7 @@ def clause_subject(ctx: SpeakerContext, s: int, e: int) -> Hit | None:
     if ws[0][2].lower() in words("personal_subject_pronouns") or _referring_it(ws):
         hit = pronoun_hit(ctx, ws[0])
         return hit if hit[0] else None
-    lead = words("subject_lead_words") | ctx.role_words  # "AIP chairman Markham Robinson reflects"
+    lead = _lead_words()  # "AIP chairman Markham Robinson reflects"
     for st, en, a in ctx.spans_in(s, e):
         if a.kind == "place" and len(ws) > 2 and ws[2][0] == st - 3 and governed_place(ctx, st):
             return a, (ws[0][0], en)  # "The government of Samoa issued a statement:"
@@ -1160,8 +1164,25 @@ def _intro_phrase_end(ctx: SpeakerContext, s: int, e: int) -> int:
     return s
 
 
+@functools.cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for a document ("the statement", "their letter", "a report"), unioned once."""
+    return STATEMENT_NOUNS | words("issued_statement_nouns")
+
+
+@functools.cache
+def _lead_words() -> frozenset[str]:
+    """Words a title or role before a subject name may hold (the role words among them), unioned once."""
+    return words("subject_lead_words") | lexicon().role_words
+
+
+@functools.cache
+def _time_phrase_words() -> frozenset[str]:
+    return words("time_words") | words("time_phrase_words")
+
+
 def _time_phrase(ctx: SpeakerContext, s: int, comma: int) -> bool:
     """"A month later,", "Last week,": a phrase naming a time and no speaker."""
-    time = words("time_words") | words("time_phrase_words")
+    time = _time_phrase_words()
     return any(w[2].lower() in time for w in ctx.words(s, comma)) and not any(
         a.kind in SPEAKING_KINDS for _s, _e, a in ctx.spans_in(s, comma))

@@ -44,6 +44,10 @@ MAX_AS_SUBJECT_WORDS = 6  # 'as the Supreme Court decision put it': the subject 
 MAX_OPENER_GAP = 40  # 'Calling it "…", Anna Franowska': how far after the run the main subject may start
 MAX_NEW_SENTENCE_TAIL = 8  # '"…." Smith said in a statement.' (short) vs '"…." Smith said the …' (a new claim)
 ADVERBS = words("subject_adverbs")
+# unions of lists that the rules read in their loops, made once (a union per call copied a hundred words)
+_PAST_SKIP = (ADVERBS | words("time_words")) - words("auxiliaries")  # `_past_adverbs`
+_ACTIVE_ADVERBS = ADVERBS - words("passive_auxiliaries")  # `agentless_passive`
+_TIME_LEADS = words("time_phrase_leads") | ADVERBS  # `_subject_end`
 CATENATIVES = words("catenatives")
 CLAUSE_LINKS = words("clause_links")
 DASHES = "\u2014\u2013-"
@@ -190,7 +194,7 @@ def _document_reads(ws: list[Word], vi: int) -> bool:
     j = vi - 1
     while j >= 0 and ws[j][2].lower() in ADVERBS:
         j -= 1
-    return j > 0 and ws[j][2].lower() in refs.STATEMENT_NOUNS | words("issued_statement_nouns")
+    return j > 0 and ws[j][2].lower() in refs.document_nouns()
 
 
 def _subject_length(ctx: SpeakerContext, ws: list[Word], vi: int) -> int:
@@ -259,7 +263,7 @@ def frame_predicate_noun(ctx: SpeakerContext, ws: list[Word]) -> Hit | None:
     if len(ws) < 5 or ws[0][2].lower() not in words("predicate_speech_verbs") \
             or ws[1][2].lower() not in words("noun_markers"):
         return None
-    nouns = refs.STATEMENT_NOUNS | words("possessed_speech_nouns")
+    nouns = _statement_or_speech_nouns()
     j = 2
     while j < min(len(ws) - 2, 2 + MAX_NOUN_MODIFIERS) and ws[j][2].lower() not in nouns and ws[j][2].islower():
         j += 1
@@ -790,6 +794,12 @@ def _possessed_person_noun(ctx: SpeakerContext, ws: list[Word], p: int) -> bool:
 
 
 @functools.cache
+def _statement_or_speech_nouns() -> frozenset[str]:
+    """Nouns for a statement or an utterance ("the message", "the verdict"), unioned once."""
+    return refs.STATEMENT_NOUNS | words("possessed_speech_nouns")
+
+
+@functools.cache
 def _statement_like() -> frozenset[str]:
     """Nouns for texts and utterances: a participle after them has the clause's subject, who issued them."""
     return words("issued_statement_nouns") | words("statement_nouns_possessed") | words("statement_intro_nouns") \
@@ -799,9 +809,8 @@ def _statement_like() -> frozenset[str]:
 def _past_adverbs(ws: list[Word], vi: int) -> int:
     """Index just after the word before ws[vi] once adverbs and time words ("yesterday", "also") are
     skipped, auxiliaries excepted."""
-    skip = (ADVERBS | words("time_words")) - words("auxiliaries")
     j = vi
-    while j > 0 and ws[j - 1][2].lower() in skip:
+    while j > 0 and ws[j - 1][2].lower() in _PAST_SKIP:
         j -= 1
     return j
 
@@ -848,7 +857,7 @@ def agentless_passive(ws: list[Word], vi: int) -> bool:
     verb in the passive without a "by" agent makes its subject the one spoken about or to, so the words
     are someone else's, unnamed. 'was quoted as saying' keeps its subject as the speaker."""
     j = vi
-    while j > 0 and ws[j - 1][2].lower() in ADVERBS - words("passive_auxiliaries"):
+    while j > 0 and ws[j - 1][2].lower() in _ACTIVE_ADVERBS:
         j -= 1
     if j == 0 or ws[j - 1][2].lower() not in words("passive_auxiliaries") or ws[vi][2].lower().endswith("ing"):
         return False
@@ -953,7 +962,7 @@ def _subject_end(ws: list[Word], vi: int) -> int:
         j -= 1
     if j > 0 and ws[j - 1][2].lower() in words("time_words"):
         j -= 1
-        while j > 0 and ws[j - 1][2].lower() in words("time_phrase_leads") | ADVERBS:
+        while j > 0 and ws[j - 1][2].lower() in _TIME_LEADS:
             j -= 1
     if j >= 2 and ws[j - 1][2].lower() == "to":
         c = j - 1
