@@ -12,7 +12,7 @@ def moved_offset(old: str, new: str, offset: int, paragraph: tuple[int, int]) ->
     again in `new` (its n-th occurrence there if it was the n-th in `old`, else the last), and the same
     distance into it. None when it is not in `new` as it was (edited or removed), and for a paragraph
     without words (it says nothing about where it is)."""
-    start, end = paragraph
+    start, end = paragraph[0], min(paragraph[1], len(old))  # (a paragraph is never past the text's end)
     words = old[start:end]
     if not words.strip() or not 0 <= start <= offset <= end:
         return None

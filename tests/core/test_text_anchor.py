@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsreader.text_anchor import moved_offset
@@ -44,6 +44,7 @@ def test_an_edited_or_empty_paragraph_is_not_followed() -> None:
 
 
 @given(st.text(), st.text(), st.integers(-5, 200), st.integers(-5, 200), st.integers(-5, 200))
+@example("0", "0", 2, 0, 2)  # a paragraph running past the end of the old text (found by hypothesis)
 def test_any_input_gives_an_offset_inside_the_new_text_or_none(old: str, new: str, offset: int, a: int,
                                                                 b: int) -> None:
     moved = moved_offset(old, new, offset, (a, b))
