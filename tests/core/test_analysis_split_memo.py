@@ -61,6 +61,7 @@ def test_a_memoised_split_is_a_split_made_afresh(parts: list[str]) -> None:
     "the Minister of Education Anna Smith left. the Kitten of Education Anna Smith left.",  # the one before it
     "Lee saw the House of Commons Speaker John Bercow. Lee saw the Mouse of Commons Speaker John Bercow.",  # a head
     "Lee joined the Orchestra and Friday Foundation. Lee joined the Orchestra to Friday Foundation.",  # a joiner
+    "Lee said. The Guardian left. Lee said The Guardian left.",  # "The" at a sentence start
     "Lee said. The Guardian cited it. Lee said. The Guardian was late.",  # a verb of saying after "The …"
     "Lee said Martin Luther King Jr. left. Lee said Martin Luther King left.",  # a suffix after the run
 ])

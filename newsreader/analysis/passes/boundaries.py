@@ -286,14 +286,16 @@ def _split_run(run: list[int], state: DocState, solo: set[str], memo: SplitMemo,
 def _split_key(run: list[int], rtoks: list[Token], words: list[str], state: DocState,
                surname_last: bool) -> tuple[object, ...]:
     """What `_split_words` reads besides the document's constants (its runs, its lone words, the lists):
-    the words; which of them open a sentence (`_leading_the`, `_initial_role`); what the two words before
-    the run tell (a name it continues, `_after_head_of`'s "House of | Commons", `_portfolio_evidence`'s
-    "<title> of"), not the words themselves, which vary far more; for a leading "The", whether a verb of
-    saying follows the run (`_leading_the`); and `surname_last`."""
+    the words; which of them open a sentence (read only in a run of three words or more, `_initial_role`,
+    or one that opens with "The", `_leading_the`: most runs, of two words, share a key wherever they
+    stand); what the two words before the run tell (a name it continues, `_after_head_of`'s "House of |
+    Commons", `_portfolio_evidence`'s "<title> of"), not the words themselves, which vary far more; for a
+    leading "The", whether a verb of saying follows the run (`_leading_the`); and `surname_last`."""
     toks, lex, a = state.doc.tokens, state.lex, run[0]
     pre = toks[a - 1].text if a else ""
     of = a > 1 and (pre == "of" or pre == "for")
-    return (tuple(words), tuple([t.initial for t in rtoks]), pre in NAME_JOINERS,
+    starts = tuple([t.initial for t in rtoks]) if len(words) > 2 or words[0] == "The" else None
+    return (tuple(words), starts, pre in NAME_JOINERS,
             of and pre == "of" and toks[a - 2].text in lex.joinable_heads, of and (toks[a - 2].text,) in lex.titles,
             words[0] == "The" and _verb_follows(state.doc, run[-1], lex), surname_last)
 
