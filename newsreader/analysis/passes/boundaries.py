@@ -61,7 +61,6 @@ def split_runs(state: DocState) -> None:
     surnames, forenames = _surname_first(state)
     breaking = _breaking_words(state.lex.time_words, state.lex.function_words, state.lex.titles)
     cands: list[Cand] = []
-    memo: SplitMemo = {}
     for k, run in enumerate(state.runs):
         if k in forenames:
             continue
@@ -70,7 +69,7 @@ def split_runs(state: DocState) -> None:
         elif len(run) == 1:  # (most runs: one word that breaks no name, a candidate made here)
             t = heads[run[0]] if run[0] in heads else toks[run[0]]
             if t.text in breaking:
-                cands += _run_cands(run, state, solo, memo)
+                cands += _run_cands(run, state, solo)
             else:
                 cands.append(Cand([t]))
         # (each rule's first test made here: most runs pass neither, without a call)
@@ -78,18 +77,18 @@ def split_runs(state: DocState) -> None:
             cands += [Cand([toks[run[0]]]), Cand([toks[run[1]]], person_evidence=True)]
         elif toks[run[-1]].text in NAME_LIKE_WORDS and _shares_surname(run[-1], state):
             # "The Bill and Melinda Gates Foundation" at a sentence start: the forename is a conjunct
-            cands += _run_cands(run[:-1], state, solo, memo) + [Cand([toks[run[-1]]])]
+            cands += _run_cands(run[:-1], state, solo) + [Cand([toks[run[-1]]])]
         else:
-            cands += _with_suffix(run, state, solo, memo)
+            cands += _with_suffix(run, state, solo)
     state.cands = cands
 
 
-def _run_cands(run: list[int], state: DocState, solo: set[str], memo: SplitMemo) -> list[Cand]:
+def _run_cands(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """The candidates of one run: a longer run is split at titles, suffixes and affiliations; one word
     (most runs, which no such rule can split) is a candidate unless it is a time or function word or a
     generational suffix set off by a comma ("Cyrus R. Vance, Jr.": it belongs to the name before)."""
     if len(run) > 1:
-        return _with_suffix(run, state, solo, memo)
+        return _with_suffix(run, state, solo)
     t = state.heads.get(run[0], state.doc.tokens[run[0]])
     lex = state.lex
     breaks = t.text in _breaking_words(lex.time_words, lex.function_words, lex.titles)
@@ -184,7 +183,7 @@ def _surname_comma_forenames(state: DocState, k: int) -> bool:
         and sur.text.lower() not in lex.very_common and text.startswith((". ", ".\n", " and "), end)
 
 
-def _with_suffix(run: list[int], state: DocState, solo: set[str], memo: SplitMemo) -> list[Cand]:
+def _with_suffix(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """(A run of two words or more.) A generational suffix ends a person's name and belongs to it:
     "Robert Downey Jr.", "Cummings Sr.", "Martin Luther King Jr."; after an event's or an organisation's
     head word the numeral counts editions ("World War II"). A closing "I" may be the speaker's pronoun
@@ -193,10 +192,10 @@ def _with_suffix(run: list[int], state: DocState, solo: set[str], memo: SplitMem
         run = run[:-1]
     suffix = state.doc.tokens[run[-1]]
     if len(run) >= 3 and suffix.text in POST_NOMINALS:
-        return _without_post_nominal(run, state, solo, memo)
+        return _without_post_nominal(run, state, solo)
     if len(run) < 3 or suffix.text not in NAME_SUFFIXES or _counts_editions(state.doc.tokens[run[-2]].text, state.lex):
-        return _split_run(run, state, solo, memo)
-    cands = _split_run(run[:-1], state, solo, memo, surname_last=True)
+        return _split_run(run, state, solo)
+    cands = _split_run(run[:-1], state, solo, surname_last=True)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]] and len(cands[-1].toks) >= 2:
         cands[-1].toks = cands[-1].toks + [suffix]
         cands[-1].person_evidence = True
@@ -211,11 +210,11 @@ def _pronoun_i(run: list[int], state: DocState) -> bool:
     return (toks[run[0]].text,) in BARE_HONORIFICS or not lex.is_forename(toks[run[-2]].text)
 
 
-def _without_post_nominal(run: list[int], state: DocState, solo: set[str], memo: SplitMemo) -> list[Cand]:
+def _without_post_nominal(run: list[int], state: DocState, solo: set[str]) -> list[Cand]:
     """Post-nominal letters ("Jane Doe QC", "John Smith OBE") follow a person's name without being part of
     it: they are dropped, and the name before them is a person, so a title before it is a title even where
     its words could name a place ("Judge Durham Hall QC": Durham is the judge's forename here)."""
-    cands = _split_run(run[:-1], state, solo, memo)
+    cands = _split_run(run[:-1], state, solo)
     if cands and cands[-1].toks[-1] is state.doc.tokens[run[-2]]:
         c = cands[-1]
         c.person_evidence = True
@@ -255,56 +254,13 @@ def match_title(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
-# A document's run splits already made: `_split_key` -> for each candidate, the positions of its words in
-# the run and its other fields (Cand's, in order).
-SplitPlan = tuple[tuple[tuple[int, ...], tuple[str | None, bool, str | None, bool, bool, bool, bool]], ...]
-SplitMemo = dict[tuple[object, ...], SplitPlan]
-
-
-def _split_run(run: list[int], state: DocState, solo: set[str], memo: SplitMemo,
-               surname_last: bool = False) -> list[Cand]:
+def _split_run(run: list[int], state: DocState, solo: set[str], surname_last: bool = False) -> list[Cand]:
     """Split a raw run of two words or more at titles and time words; the part after a title is a person.
     With `surname_last` a generational suffix followed the run, so its last word is a surname even when
-    it is also a title ("Martin Luther King Jr.": a title takes no suffix) and stays.
-
-    A name recurs in a document, and its split depends on its words and the few bits `_split_key` holds:
-    a run split before is rebuilt from `memo` (fresh candidates over this run's tokens), not split again."""
-    toks, heads = state.doc.tokens, state.heads
-    rtoks = [heads.get(i, toks[i]) for i in run]
-    words = [t.text for t in rtoks]
-    key = _split_key(run, rtoks, words, state, surname_last)
-    plan = memo.get(key)
-    if plan is None:
-        cands = _split_words(run, rtoks, words, state, solo, surname_last)
-        at = {id(t): k for k, t in enumerate(rtoks)}
-        memo[key] = tuple((tuple([at[id(t)] for t in c.toks]), (c.kind, c.person_evidence, c.gender, c.initial,
-                                                                 c.weak, c.the_name, c.thing)) for c in cands)
-        return cands
-    return [Cand([rtoks[k] for k in ks], *fields) for ks, fields in plan]
-
-
-def _split_key(run: list[int], rtoks: list[Token], words: list[str], state: DocState,
-               surname_last: bool) -> tuple[object, ...]:
-    """What `_split_words` reads besides the document's constants (its runs, its lone words, the lists):
-    the words; which of them open a sentence (read only in a run of three words or more, `_initial_role`,
-    or one that opens with "The", `_leading_the`: most runs, of two words, share a key wherever they
-    stand); what the two words before the run tell (a name it continues, `_after_head_of`'s "House of |
-    Commons", `_portfolio_evidence`'s "<title> of"), not the words themselves, which vary far more; for a
-    leading "The", whether a verb of saying follows the run (`_leading_the`); and `surname_last`."""
-    toks, lex, a = state.doc.tokens, state.lex, run[0]
-    pre = toks[a - 1].text if a else ""
-    of = a > 1 and (pre == "of" or pre == "for")
-    starts = tuple([t.initial for t in rtoks]) if len(words) > 2 or words[0] == "The" else None
-    return (tuple(words), starts, pre in NAME_JOINERS,
-            of and pre == "of" and toks[a - 2].text in lex.joinable_heads, of and (toks[a - 2].text,) in lex.titles,
-            words[0] == "The" and _verb_follows(state.doc, run[-1], lex), surname_last)
-
-
-def _split_words(run: list[int], rtoks: list[Token], words: list[str], state: DocState, solo: set[str],
-                 surname_last: bool) -> list[Cand]:
-    """`_split_run`'s split, made: `rtoks` are the run's tokens (a word's name part for a word with a
-    modifier tail), `words` their texts."""
+    it is also a title ("Martin Luther King Jr.": a title takes no suffix) and stays."""
     lex, toks = state.lex, state.doc.tokens
+    rtoks = [state.heads.get(i, toks[i]) for i in run]
+    words = [t.text for t in rtoks]
     sp = _Split()
     inside = run[0] > 0 and toks[run[0] - 1].text in NAME_JOINERS  # the run continues a name ("… of Christmas")
     the_next = _leading_the(words, rtoks, run, state.doc, lex)
