@@ -47,7 +47,7 @@ def capitalised_runs(state: DocState) -> None:
     dollars = "$" in text  # (most bodies name no sum in dollars: one test for all their words)
     # (most bodies hold no elided particle: one search of the text spares a test of every lower-case word)
     elided = ELIDED_PARTICLES if ELIDED_RE.search(text) else ()
-    for i in _visits(_openers(state, elided), len(toks), cur):
+    for i in _visits(_openers(state), len(toks), cur):
         t = toks[i]
         if not cur and not t.cap and "-" not in t.text and not (elided and t.text.startswith(elided)) \
                 and not (t.text[0].isdigit() and _opens_with_ordinal(toks, i, text)):
@@ -93,15 +93,14 @@ def capitalised_runs(state: DocState) -> None:
     state.runs = _trimmed(runs, toks)
 
 
-def _openers(state: DocState, elided: tuple[str, ...]) -> list[int]:
-    """Indices of the tokens that may open a run: a capitalised word, or a lower-case one with a hyphen
-    ("al-Assad"), an ordinal ("1st") or an elided particle ("d'Ettorre"; `elided` is empty when the body
-    holds none). Any other word outside a run is passed over by the loop's first test, so only these
-    need a visit while no run is open. Found in C but for the few words not letters only: a look-up of
-    each word among the words the article capitalises and those lower-case words (the tokenizer's counts)."""
+def _openers(state: DocState) -> list[int]:
+    """Indices of the tokens that may open a run: every word but a plain lower-case one (letters only).
+    Such a word outside a run is passed over by the loop's first test (it is not capitalised, has no
+    hyphen, opens with no elided particle and no digit), so only these need a visit while no run is open.
+    Found in C: a look-up of each word among the words the article capitalises and its lower-case
+    words that are not letters only (the tokenizer's counts)."""
     doc = state.doc
-    keep = {w for w in filterfalse(str.isalpha, doc.lower_counts)
-            if "-" in w or w[0].isdigit() and ORDINAL_RE.fullmatch(w) or elided and w.startswith(elided)}
+    keep = set(filterfalse(str.isalpha, doc.lower_counts))
     keep.update(doc.mid_capitals)
     keep.update(doc.initial_capitals)
     return list(compress(count(), map(keep.__contains__, doc.texts)))
