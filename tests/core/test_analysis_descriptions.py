@@ -138,7 +138,7 @@ def test_common_words_offered_as_alternatives_are_no_list_of_names() -> None:
     def listed(text: str, word: str) -> bool:
         doc = tokenize(text)
         k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
-        return weighing._listed(doc.tokens, k, doc.tokens[k].end, doc.text)
+        return weighing._listed(doc.tokens, k, k, doc.text)
 
     assert not listed("His latest book, Tyranny or Freedom, sold well.", "Tyranny")
     assert listed("Either Tiffany or Bosco will drive.", "Tiffany")

@@ -331,4 +331,4 @@ def test_weighing_sees_a_name_listed_with_other_names(text: str, word: str, list
     state = pipeline.run(text)
     doc = state.doc
     k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
-    assert weighing._listed(doc.tokens, k, doc.tokens[k].end, doc.text) is listed
+    assert weighing._listed(doc.tokens, k, k, doc.text) is listed

@@ -104,8 +104,8 @@ def test_a_listed_mention_is_found_as_by_the_plain_pair_loop(pieces: list[str], 
     if not toks:
         return
     k = min(k, len(toks) - 1)
-    end = toks[min(k + width, len(toks) - 1)].end
-    assert _listed(toks, k, end, text) == _plain_listed(toks, k, end, text)
+    last = min(k + width, len(toks) - 1)
+    assert _listed(toks, k, last, text) == _plain_listed(toks, k, toks[last].end, text)
 
 
 PLACE_PIECES = ["Paris", "New York", "and", "or", ",", ", and", "\n", " ", "the", "Lyon", "x"]

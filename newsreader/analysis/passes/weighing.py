@@ -241,6 +241,7 @@ def _contexts(e: Entity, state: DocState) -> Features:
     ownable = _ownable(e, state.lex)
     initial = headline = after_prep = after_the = named_the = after_role = 0  # (a hot loop: plain counters)
     before_verb = possessive = listed = naming = owner = year = quoted = 0
+    n_toks = len(toks)
     for s, en in e.mentions:
         k = index_of.get(s)
         if k is None:
@@ -262,8 +263,11 @@ def _contexts(e: Entity, state: DocState) -> Features:
             year += text.startswith(" (", en) and YEAR_AFTER_RE.match(text, en) is not None
             quoted += text[s - 1:s] in QUOTE_OPEN and text[en:en + 1] in QUOTE_CLOSE
         possessive += text[en:en + 1] in ("'", "\u2019")
-        before_verb += _speaks(toks, texts, k, en, verbs)
-        listed += _listed(toks, k, en, text)
+        last = k  # the mention's last token, which both tests below look from
+        while last + 1 < n_toks and toks[last].end < en:
+            last += 1
+        before_verb += _speaks(toks, texts, last, verbs)
+        listed += _listed(toks, k, last, text)
     n = max(1, len(e.mentions))
     # (the shares written out in one dict display: no dict of counts, renamed, per entity)
     return {"ctx_initial": initial / n, "ctx_headline": headline / n, "ctx_after_prep": after_prep / n,
@@ -273,14 +277,11 @@ def _contexts(e: Entity, state: DocState) -> Features:
             "ctx_quoted": quoted / n, "all_initial": 1.0 if initial == len(e.mentions) else 0.0}
 
 
-def _listed(toks: list[Token], k: int, end: int, text: str) -> bool:
-    """The mention is listed with another capitalised word of its sentence ("Tiffany and Bosco", "YouTube,
-    LiveLeak and Vimeo", "Newsmax / Zogby"): names are listed with names, so a lone word in such a list is
-    likelier a name than a common word capitalised for some other reason."""
-    j = k
+def _listed(toks: list[Token], k: int, j: int, text: str) -> bool:
+    """The mention (tokens k to j) is listed with another capitalised word of its sentence ("Tiffany and
+    Bosco", "YouTube, LiveLeak and Vimeo", "Newsmax / Zogby"): names are listed with names, so a lone word
+    in such a list is likelier a name than a common word capitalised for some other reason."""
     n = len(toks)
-    while j + 1 < n and toks[j].end < end:
-        j += 1
     # (the neighbour pairs tested one by one, capitals first: most neighbours are not capitalised)
     if k >= 1 and toks[k].cap and (toks[k - 1].cap and _joined(toks, k - 1, k, text)
                                    or k >= 2 and toks[k - 2].cap and _joined(toks, k - 2, k, text)):
@@ -322,10 +323,9 @@ IT_STOPS = rule_words("actors_it_stops")  # words that open another noun phrase 
 SPEECH_WINDOW = 6  # words after a name in which its verb of saying may follow ("X, in a statement, said")
 
 
-def _speaks(toks: list[Token], texts: list[str], k: int, end: int, verbs: frozenset[str]) -> bool:
-    """A verb of saying follows the mention within a few words of the same sentence."""
-    while k < len(toks) and toks[k].end < end:
-        k += 1
+def _speaks(toks: list[Token], texts: list[str], k: int, verbs: frozenset[str]) -> bool:
+    """A verb of saying follows the mention (whose last token is k) within a few words of the same
+    sentence."""
     if verbs.isdisjoint(texts[k + 1:k + 1 + SPEECH_WINDOW]):
         return False  # (most mentions: no verb of saying among the next words at all, settled in C)
     sent = toks[k].sent if k < len(toks) else -1
