@@ -88,7 +88,7 @@ def form_starts(state: DocState, form_index: FormIndex, texts: list[str]) -> Ite
     if all(map(capitalised, form_index)):
         # (a head is cut from a capitalised word today; one cut from any other word is visited all the same)
         picked = sorted({*doc.capitalised, *state.heads}) if state.heads else doc.capitalised
-        return compress(picked, map(form_index.__contains__, map(texts.__getitem__, picked)))  # (all in C)
+        return (i for i in picked if texts[i] in form_index)
     return map(doc.index_of.__getitem__, compress(doc.starts, map(form_index.__contains__, texts)))
 
 
