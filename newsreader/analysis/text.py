@@ -175,13 +175,19 @@ class _Words:
     every word by how it is written (counted once at the end)."""
 
     __slots__ = ("text", "tagged", "split", "tokens", "texts", "sentences", "para_tokens", "lower_words", "mid_words",
-                 "initial_capitals", "index_of", "sent", "capitalised")
+                 "initial_capitals", "index_of", "sent", "capitalised", "blank")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tagged = "@" in text or "#" in text  # (most bodies have no handle or hashtag: one test for all)
         self.split = (_SPLIT_RE if self.tagged else _PLAIN_SPLIT_RE).split
         self.tokens: list[Token] = []
+        # One iterator over the tokens for the whole body: a paragraph's blank tokens are appended to the
+        # list and `_fill` takes them from it in turn (a list iterator reads the list's length at each
+        # step, so it goes on into what was appended), with no list of blanks made per paragraph. It
+        # must never be asked past the last token (then it is spent for good): `_fill` asks it only for a
+        # word its run has.
+        self.blank: Iterator[Token] = iter(self.tokens)
         self.texts: list[str] = []
         self.sentences: list[tuple[int, int]] = []
         self.para_tokens: list[tuple[int, int]] = []
@@ -199,13 +205,12 @@ class _Words:
         parts = self.split(self.text[p_start:p_end])  # gap, run, gap, run, …, gap
         runs = list(map(str.split, parts[1::2], repeat(" ")))
         p_first = len(self.tokens)
-        # The paragraph's tokens are made blank up front and handed to the loop: making one in the loop (a
-        # call, then an append) costs more than the loop's own step. Their slots are filled in by `_fill`
-        # (a call of `Token` costs a frame and two argument tuples per word; `_BlankToken` runs no frame).
-        blank = list(starmap(_BlankToken, repeat((), sum(map(len, runs)))))
-        self.tokens += blank
+        # The paragraph's tokens are made blank up front and appended, for `_fill` to take from `blank`:
+        # making one in the loop (a call, then an append) costs more than the loop's own step. `_fill` sets
+        # their slots (a call of `Token` costs a frame and two argument tuples per word; `_BlankToken` none).
+        self.tokens += starmap(_BlankToken, repeat((), sum(map(len, runs))))
         self.texts += chain.from_iterable(runs)
-        sent_start = self._fill(iter(blank), runs, parts[2::2], p_start + len(parts[0]), p_first, p_index)
+        sent_start = self._fill(self.blank, runs, parts[2::2], p_start + len(parts[0]), p_first, p_index)
         if len(self.tokens) > sent_start:
             self.sentences.append((sent_start, len(self.tokens)))
             self.sent += 1
@@ -239,7 +244,7 @@ class _Words:
                 sent_start = i
             end = pos - 1  # (so that the first word starts at `pos`)
             # (no `strict=`: a keyword argument costs `zip` a parse of its arguments on every call)
-            for word, tok in zip(run, blank):  # noqa: B905 - the run first: `blank` is shared by the runs
+            for word, tok in zip(run, blank):  # noqa: B905 - the run first: `blank` is shared by all runs
                 start = end + 1
                 end = start + len(word)
                 cap = upper = word[0].isupper()
