@@ -142,6 +142,16 @@ def test_an_empty_or_wordless_text_has_no_tokens() -> None:
         assert doc.tokens == [] and doc.sentences == [] and doc.index_of == {}
 
 
+def test_the_tokenizer_s_tokens_equal_any_token_with_the_same_fields() -> None:
+    doc = tokenize("Ken Hu said it.\n\nThe U.S. office's door")
+    for t in doc.tokens:
+        same = Token(t.start, t.end, t.text, t.cap, t.poss_end, t.initial, t.sent, t.para)
+        assert isinstance(t, Token) and t == same and same == t
+        other = Token(t.start, t.end, t.text, t.cap, t.poss_end, not t.initial, t.sent, t.para)
+        assert t != other and other != t
+    assert doc.tokens == [doc.tokens[0], *doc.tokens[1:]] and doc.tokens[0] != doc.tokens[1]
+
+
 PIECES = ["Smith", "said", "U.S.", "D.C.", "The", "Mr.", "J.", "it's", "Huawei’s", "Joneses'", "@Acme", "#tag",
           "O'Donnell", "al-Assad", "e.g.", "oe24.at", "Dr", "\n", "\n\n", " \n \n", ".", ". ", "!", "?", ":", ",",
           "\"", "“", "”", "'", "’", "((WN))", "[", "]", "—", "-", "2019", "İstanbul", "s", "'s", "  "]

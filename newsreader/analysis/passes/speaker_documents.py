@@ -72,10 +72,10 @@ def _document_determiner_at(subj: list[Word]) -> int | None:
     """Index of the definite or possessive determiner opening the noun phrase that `subj` ends with: right
     before its noun ("the statement") or before up to `MAX_DOCUMENT_MODIFIERS` lower-case modifiers ("the
     official statement", "the event description")."""
-    dets = words("definite_determiners") | words("possessive_determiners")
+    definite, possessive = words("definite_determiners"), words("possessive_determiners")
     for j in range(len(subj) - 2, max(-1, len(subj) - 3 - MAX_DOCUMENT_MODIFIERS), -1):
         w = subj[j][2]
-        if w.lower() in dets:
+        if w.lower() in definite or w.lower() in possessive:
             return j
         if not w.islower():
             return None
@@ -169,7 +169,7 @@ def pronoun_possessor(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if j is None:
         return None
     pron = mapping("possessive_pronoun_subjects")[subj[j][2].lower()]
-    if pron in words("personal_subject_pronouns") - {"they"}:
+    if pron != "they" and pron in words("personal_subject_pronouns"):
         a = refs.resolve_pronoun(ctx, pron, subj[j][0])
     else:  # "their statement": an organisation that was a subject in reach, not one after "by" ("decided by Congress")
         a = refs.organisation_topic(ctx, subj[j][0], refs.IT_REACH if pron == "it" else refs.THEY_REACH)

@@ -380,7 +380,7 @@ def organisation_by_head_noun(ctx: SpeakerContext, w: Word) -> Actor | None:
     word, the head, of an organisation's name named before stands for that organisation, as "the company"
     does for any company (`org_named_by_role`'s choice among several); only the head: "the bank" is not
     the Bank of Eastport's Trust."""
-    if not w[2].isalpha() or not w[2].islower() or w[2] in words("head_noun_stops") | STATEMENT_NOUNS:
+    if not w[2].isalpha() or not w[2].islower() or w[2] in words("head_noun_stops") or w[2] in STATEMENT_NOUNS:
         return None  # ("the city said" is no Manchester City, "the post said" a post, not the Washington Post)
     cap = w[2].capitalize()
     counts: dict[str, int] = {}
@@ -461,7 +461,8 @@ def _institution_of_role(ctx: SpeakerContext, pos: int, role: str) -> bool:
     source or spokesperson noun ("professor", not "spokesman")."""
     here = [a for s, e, a in ctx.spans_in(max(0, pos - 60), pos + 1) if s <= pos < e]
     return bool(here) and here[-1].kind in ("organisation", "place") and role in DEF_ROLE_PERSON \
-        and role not in words("anonymous_role_nouns") | words("spokesperson_nouns") | words("member_nouns")
+        and role not in words("anonymous_role_nouns") and role not in words("spokesperson_nouns") \
+        and role not in words("member_nouns")
 
 
 def org_named_by_role(ctx: SpeakerContext, role: str, pos: int) -> Actor | None:

@@ -145,7 +145,10 @@ def _reported_subject(ctx: SpeakerContext, lo: int, st: int) -> bool:
     "that" is the subject of a clause the speaker reports, not a new speaker; so is one right after
     "which" ('Lind said of the flood, which Mott called a disaster'): a relative clause's subject."""
     prev = ctx.words(lo, st)[-1:]
-    return bool(prev) and prev[0][2].lower() in words("complementizers") | words("object_relative_pronouns")
+    if not prev:
+        return False
+    w = prev[0][2].lower()
+    return w in words("complementizers") or w in words("object_relative_pronouns")
 
 
 def _quote_only_para(ctx: SpeakerContext, r: Run) -> bool:
