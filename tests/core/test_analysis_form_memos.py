@@ -11,10 +11,9 @@ from random import Random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis import pipeline
 from newsreader.analysis.passes import filtering, kinds
-from newsreader.analysis.state import Cand, DocState
-from newsreader.analysis.text import tokenize
+from newsreader.analysis.state import Cand
+from tests.core.generated_articles import state_before, word_texts
 
 # words that the filtering and kind rules treat differently: function and time words, titles, nationalities
 # and their plurals, demonyms, contractions, acronyms, forenames, places, head words, thing prefixes
@@ -26,17 +25,7 @@ WORDS = ["The", "the", "Of", "of", "In", "and", "Friday", "Monday", "Summer", "B
          "published", "according", "to", "Axios", "Prefecture", "moon", "Moon", "rocks", "Rocks", "West", "an",
          "Court", "Commons", "House", "Utah", "Jazz", "Texas", "Allen", "Power", "May", "Mark"]
 GAPS = [" ", " ", " ", ". ", ", ", "\n\n", ' "', '" ', " (", ") ", ": "]
-texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), min_size=1, max_size=50) \
-    .map(lambda parts: "".join(a + b for a, b in parts))
-
-
-def _state_before(text: str, name: str) -> DocState:
-    state = DocState(tokenize(text))
-    for step in pipeline.PASSES:
-        if step.__name__ == name:
-            break
-        step(state)
-    return state
+texts = word_texts(WORDS, GAPS, min_size=1, max_size=50)
 
 
 def _fields(c: Cand | None) -> object:
@@ -58,7 +47,7 @@ def _variants(c: Cand) -> list[Cand]:
 @settings(max_examples=400, deadline=None)
 @given(texts, st.randoms(use_true_random=False))
 def test_a_one_word_verdict_made_once_an_article_is_the_verdict_made_alone(text: str, rnd: Random) -> None:
-    state = _state_before(text, "filter_candidates")
+    state = state_before(text, "filter_candidates")
     cands = [v for c in state.cands for v in _variants(c)]
     rnd.shuffle(cands)
     lone: dict[tuple[str, bool, bool, bool, bool], int] = {}
@@ -72,7 +61,7 @@ def test_a_one_word_verdict_made_once_an_article_is_the_verdict_made_alone(text:
 @settings(max_examples=300, deadline=None)
 @given(texts, st.randoms(use_true_random=False))
 def test_kinds_found_once_a_form_are_the_kinds_found_alone(text: str, rnd: Random) -> None:
-    state = _state_before(text, "candidate_kinds")
+    state = state_before(text, "candidate_kinds")
     cands = [v for c in state.cands for v in _variants(c)]
     rnd.shuffle(cands)
     state.cands = [copy.copy(c) for c in cands]
@@ -86,7 +75,7 @@ def test_kinds_found_once_a_form_are_the_kinds_found_alone(text: str, rnd: Rando
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_an_outlet_frame_has_its_cue_next_to_the_name(text: str) -> None:
-    state = _state_before(text, "candidate_kinds")
+    state = state_before(text, "candidate_kinds")
     doc = state.doc
     for c in state.cands:
         k = doc.index_of.get(c.toks[0].start)
@@ -95,6 +84,6 @@ def test_an_outlet_frame_has_its_cue_next_to_the_name(text: str) -> None:
 
 
 def test_an_outlet_frame_is_found_after_its_cue() -> None:
-    state = _state_before("She said Axios first reported it. They told Axios so.", "candidate_kinds")
+    state = state_before("She said Axios first reported it. They told Axios so.", "candidate_kinds")
     kinds.candidate_kinds(state)
     assert [c.kind for c in state.cands if c.words() == ["Axios"]] == ["organisation", "organisation"]

@@ -19,29 +19,20 @@ from newsreader.analysis.names import NAME_SUFFIXES, is_acronym
 from newsreader.analysis.passes import boundaries, coreference, entities, kinds, sentence_kinds, weighing
 from newsreader.analysis.passes.coreference import merge
 from newsreader.analysis.state import DocState, Entity
-from newsreader.analysis.text import Token, tokenize
+from newsreader.analysis.text import Token
+from tests.core.generated_articles import state_before, word_texts
 
 WORDS = ["Sweden", "Panama", "England", "Tunisia", "defeated", "Defeated", "lost", "beat", "drew", "to", "with",
          "against", "3", "0", "1", "2", "points", "45", "University", "of", "Essex", "and", "Prevention", "Centers",
          "for", "Disease", "Control", "the", "Gas", "Electric", "Company", "&", "de", "Ciencia", "Ministerio"]
 GAPS = [" ", " ", " ", " – ", "-", ". ", ", ", "\n\n", " and ", " of "]
-texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), min_size=1, max_size=50) \
-    .map(lambda parts: "".join(a + b for a, b in parts))
-
-
-def _state_before(text: str, name: str) -> DocState:
-    state = DocState(tokenize(text))
-    for step in pipeline.PASSES:
-        if step.__name__ == name:
-            break
-        step(state)
-    return state
+texts = word_texts(WORDS, GAPS, min_size=1, max_size=50)
 
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_a_side_of_a_match_needs_a_verb_of_a_match_in_the_article(text: str) -> None:
-    state = _state_before(text, "contest_sides")
+    state = state_before(text, "contest_sides")
     toks = state.doc.tokens
     for k in range(len(toks)):
         if sentence_kinds._contest_side(toks, k, text):
@@ -58,7 +49,7 @@ def test_a_side_of_a_match_is_found_behind_the_precondition() -> None:
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_a_joiner_stands_within_the_longest_joiner_of_the_name_before(text: str) -> None:
-    state = _state_before(text, "join_organisations")
+    state = state_before(text, "join_organisations")
     cands = state.cands
     for p, c in zip(cands, cands[1:], strict=False):
         if boundaries._joiner(p, c, text) is not None:
@@ -95,15 +86,14 @@ def _previous_initialisms(state: DocState) -> None:
 ACRONYM_WORDS = ["World", "Health", "Organization", "WHO", "W.H.O.", "Hydro", "Ottawa", "HO", "BBC", "British",
                  "Broadcasting", "Corporation", "BC", "said", "the", "of", "and", "US", "Union", "UN", "United",
                  "Nations", "National", "Union", "NU"]
-acronym_texts = st.lists(st.tuples(st.sampled_from(ACRONYM_WORDS), st.sampled_from([" ", " ", ". ", ", ", " ("])),
-                         min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+acronym_texts = word_texts(ACRONYM_WORDS, [" ", " ", ". ", ", ", " ("], min_size=1, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
 @given(acronym_texts)
 def test_initialisms_from_the_acronyms_initials_are_the_initialisms_of_every_name(text: str) -> None:
-    state = _state_before(text, "initialisms")
-    reference = _state_before(text, "initialisms")
+    state = state_before(text, "initialisms")
+    reference = state_before(text, "initialisms")
     coreference.initialisms(state)
     _previous_initialisms(reference)
     assert {f: e.root().name for f, e in state.by_form.items()} \
@@ -130,14 +120,13 @@ def _previous_surname_first(state: DocState) -> tuple[set[int], set[int]]:
 
 LIST_WORDS = ["Austen", "Jane", "Marx", "Karl", "Engels", "Friedrich", "Okay", "Mike", "Pride", "and", "Prejudice",
               "The", "Communist", "Manifesto", "said"]
-list_texts = st.lists(st.tuples(st.sampled_from(LIST_WORDS), st.sampled_from([" ", ", ", ". ", ".\n", "\n", " and "])),
-                      min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+list_texts = word_texts(LIST_WORDS, [" ", ", ", ". ", ".\n", "\n", " and "], min_size=1, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
 @given(list_texts)
 def test_surnames_written_first_are_found_from_the_lines_a_comma_follows(text: str) -> None:
-    state = _state_before(text, "split_runs")
+    state = state_before(text, "split_runs")
     assert boundaries._surname_first(state) == _previous_surname_first(state)
 
 
@@ -160,14 +149,13 @@ def _previous_thing_after(text: str, last: Token, lex: Lexicon) -> bool:
 
 THING_WORDS = ["Kepler", "Galileo", "Ulysses", "EastMed", "space", "telescope", "pipeline", "spacecraft", "gas",
                "x-", "aB", "a1", "said", "Formica", "fusca", "the", "and", "Acme's", "film", "Alien", "ex-tra"]
-thing_texts = st.lists(st.tuples(st.sampled_from(THING_WORDS), st.sampled_from([" ", " ", ". ", ", ", "-", ""])),
-                       min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+thing_texts = word_texts(THING_WORDS, [" ", " ", ". ", ", ", "-", ""], min_size=1, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
 @given(thing_texts)
 def test_a_thing_noun_read_once_after_a_name_is_the_one_read_by_its_rule(text: str) -> None:
-    state = _state_before(text, "group_forms")
+    state = state_before(text, "group_forms")
     for t in state.doc.tokens:
         assert entities._thing_after(text, t, entities._next_word(text, t), state.lex) \
             == _previous_thing_after(text, t, state.lex)
@@ -198,15 +186,14 @@ def _previous_locative_places(state: DocState) -> None:
 
 PLACE_WORDS = ["Hiko", "Dallas", "Beni", "Mangina", "Katwa", "Greece", "Texas", "Madrid", "Smith", "Ann", "in",
                "near", "said", "the", "towns", "of", "and", "ministers", "'s", "v.", "Wade", "Jacobs", "told", "Kerala"]
-place_texts = st.lists(st.tuples(st.sampled_from(PLACE_WORDS), st.sampled_from([" ", " ", " ", ". ", ", ", " and "])),
-                       min_size=1, max_size=50).map(lambda parts: "".join(a + b for a, b in parts))
+place_texts = word_texts(PLACE_WORDS, [" ", " ", " ", ". ", ", ", " and "], min_size=1, max_size=50)
 
 
 @settings(max_examples=300, deadline=None)
 @given(place_texts)
 def test_places_found_until_a_name_speaks_are_the_places_found_from_every_mention(text: str) -> None:
-    state = _state_before(text, "locative_places")
-    reference = _state_before(text, "locative_places")
+    state = state_before(text, "locative_places")
+    reference = state_before(text, "locative_places")
     kinds.locative_places(state)
     _previous_locative_places(reference)
     assert [(e.name, e.kind) for e in state.roots] == [(e.name, e.kind) for e in reference.roots]
@@ -214,29 +201,28 @@ def test_places_found_until_a_name_speaks_are_the_places_found_from_every_mentio
 
 def test_a_name_that_speaks_is_no_place_whatever_frame_comes_before_or_after() -> None:
     for text in ("People live in Vumar. Vumar said so.", "Vumar said so. People live in Vumar."):
-        state = _state_before(text, "locative_places")
+        state = state_before(text, "locative_places")
         kinds.locative_places(state)
         assert [e.kind for e in state.roots if e.name == "Vumar"] == ["organisation"]
-    state = _state_before("They met in Vumar on Monday.", "locative_places")
+    state = state_before("They met in Vumar on Monday.", "locative_places")
     kinds.locative_places(state)
     assert [e.kind for e in state.roots if e.name == "Vumar"] == ["place"]
 
 
 IT_WORDS = ["Red", "Hat", "Acme", "said", "it", "its", "Its", "code", "would", "stop", "the", "firm", "his", "on",
             "Tuesday", "that", "Smith", "Ann"]
-it_texts = st.lists(st.tuples(st.sampled_from(IT_WORDS), st.sampled_from([" ", " ", " ", ". ", ", "])),
-                    min_size=1, max_size=40).map(lambda parts: "".join(a + b for a, b in parts))
+it_texts = word_texts(IT_WORDS, [" ", " ", " ", ". ", ", "], min_size=1, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
 @given(it_texts)
 def test_a_name_referred_to_as_it_is_in_an_article_that_writes_its(text: str) -> None:
-    state = _state_before(text, "learned_kinds")
+    state = state_before(text, "learned_kinds")
     for e in state.roots:
         if weighing.referred_to_as_it(e, state):
             assert weighing.IT in state.stats.lower_seen
 
 
 def test_a_body_referred_to_as_it_is_found_behind_the_precondition() -> None:
-    state = _state_before("Red Hat said on Tuesday that it would stop publishing its code.", "learned_kinds")
+    state = state_before("Red Hat said on Tuesday that it would stop publishing its code.", "learned_kinds")
     assert [weighing.referred_to_as_it(e, state) for e in state.roots if e.name == "Red Hat"] == [True]

@@ -9,29 +9,19 @@ import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis import pipeline
 from newsreader.analysis.passes import entities, filtering, quotations
 from newsreader.analysis.passes.boundaries import _known_span
 from newsreader.analysis.passes.person_evidence import AGE_APPOSITION, PERSONAL_PRONOUNS, person_contexts
 from newsreader.analysis.state import Cand, DocState
-from newsreader.analysis.text import Doc, tokenize
+from newsreader.analysis.text import Doc
+from tests.core.generated_articles import state_before, word_texts
 
 PIECES = [*sorted(filtering.SECTION_WORDS), "§", "12", "230(c)", "2019", "1999", "18a", "Foo", "Protection",
           "Ann", "Cole", "Islamic", "State", "of", "Iraq", "and", "the", "Levant", "United", "Trinidad",
           "Tobago", "Democratic", "party", "said", "like", "was", "called", "Called", "sounds", "it", "45",
           "XParagraph", "subArticle", "İ", "\u212a", "he", "she", "told", "٤٥", "1234"]
 GAPS = [" ", "  ", "   ", "\n", "\n\n", " \n\n ", "\t   ", ", ", "-", "(", ". ", ""]
-texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40) \
-    .map(lambda parts: "".join(a + b for a, b in parts))
-
-
-def _state_before(text: str, name: str) -> DocState:
-    state = DocState(tokenize(text))
-    for step in pipeline.PASSES:
-        if step.__name__ == name:
-            break
-        step(state)
-    return state
+texts = word_texts(PIECES, GAPS, max_size=40)
 
 
 def _previous_section_heading(c: Cand, doc: Doc) -> bool:
@@ -57,7 +47,7 @@ def _window_cuts_a_word(c: Cand, doc: Doc) -> bool:
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_a_section_heading_needs_a_section_word_the_article_writes(text: str) -> None:
-    state = _state_before(text, "filter_candidates")
+    state = state_before(text, "filter_candidates")
     for c in state.cands:
         found = filtering._section_heading(c, state.doc)
         if found:
@@ -68,7 +58,7 @@ def test_a_section_heading_needs_a_section_word_the_article_writes(text: str) ->
 
 def test_a_section_word_cut_out_of_a_longer_word_is_none() -> None:
     text = "They read XParagraph   12 Safety Rules there."
-    state = _state_before(text, "filter_candidates")
+    state = state_before(text, "filter_candidates")
     heading = next(c for c in state.cands if c.words()[0] == "Safety")
     assert _previous_section_heading(heading, state.doc)  # (the old window read "Paragraph")
     assert not filtering._section_heading(heading, state.doc)
@@ -77,7 +67,7 @@ def test_a_section_word_cut_out_of_a_longer_word_is_none() -> None:
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_a_known_long_form_starts_with_words_the_lexicon_lists(text: str) -> None:
-    state = _state_before(text, "join_organisations")
+    state = state_before(text, "join_organisations")
     lex, cands = state.lex, state.cands
     for i in range(1, len(cands)):
         p = cands[i - 1]
@@ -125,7 +115,7 @@ def _previous_person_contexts(state: DocState) -> None:
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_person_contexts_types_as_its_reference_did(text: str) -> None:
-    state = _state_before(text, "person_contexts")
+    state = state_before(text, "person_contexts")
     before = [copy.copy(c) for c in state.cands]
     person_contexts(state)
     after = [c.kind for c in state.cands]
@@ -136,14 +126,13 @@ def test_person_contexts_types_as_its_reference_did(text: str) -> None:
 
 EXAMPLE_PIECES = ["(e.g.", "(e.g.,", "(eg", "x(e.g.", "such as", "nonsuch as", "devices", "browsers", "Raspberry",
                   "Pi", "Firefox", "Acme", "and", "E.G.", "(EG", "e.g.", "said"]
-example_texts = st.lists(st.tuples(st.sampled_from(EXAMPLE_PIECES), st.sampled_from([" ", " ", "", ", ", ")", "\n\n"])),
-                         max_size=12).map(lambda parts: "Some " + "".join(a + b for a, b in parts))
+example_texts = word_texts(EXAMPLE_PIECES, [" ", " ", "", ", ", ")", "\n\n"], max_size=12, opening="Some ")
 
 
 @settings(max_examples=400, deadline=None)
 @given(example_texts)
 def test_an_example_of_things_needs_a_marker_the_article_holds(text: str) -> None:
-    state = _state_before(text, "group_forms")
+    state = state_before(text, "group_forms")
     found = any(entities._example_of_things(text, c.toks[0].start, state.lex) for c in state.cands)
     assert entities.may_give_examples(text, state.stats) or not found
 
@@ -151,6 +140,6 @@ def test_an_example_of_things_needs_a_marker_the_article_holds(text: str) -> Non
 def test_the_article_holds_the_marker_of_each_example() -> None:
     for text in ("Small devices (e.g. Raspberry Pi) sold well.", "Old browsers (eg Firefox) failed.",
                  "Old browsers (e.g., Firefox) failed.", "Many browsers such as Firefox failed."):
-        state = _state_before(text, "group_forms")
+        state = state_before(text, "group_forms")
         assert any(entities._example_of_things(text, c.toks[0].start, state.lex) for c in state.cands)
         assert entities.may_give_examples(text, state.stats)

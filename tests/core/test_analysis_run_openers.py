@@ -7,20 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from newsreader.analysis import pipeline
 from newsreader.analysis.passes import runs
-from newsreader.analysis.state import DocState
-from newsreader.analysis.text import tokenize
+from tests.core.generated_articles import state_before, word_texts
 
 WORDS = ["Ann", "Lee", "the", "of", "van", "de", "Beethoven", "Secretary", "State", "Sheriff's", "Office",
          "Luxembourg-based", "Trump-style", "al-Assad", "d'Ettorre", "1st", "Fleet", "Area", "51", "52", "$",
          "US$", "Photo", "Image", "said", "St", "F", "Mr", "Pat", "Di", "Cicco", "don't", "e-mail", "2020",
          "People's", "Party", "co-op", "Children's", "Hospital", "i"]
 GAPS = [" ", " ", " ", ". ", ", ", ": ", "\n\n", ' "', '" ', "'s ", " - "]
-texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), min_size=1, max_size=60) \
-    .map(lambda parts: "".join(a + b for a, b in parts))
+texts = word_texts(WORDS, GAPS, min_size=1, max_size=60)
 
 
 def _every_word(openers: list[int], n: int, cur: list[int]) -> Iterator[int]:
@@ -28,30 +24,21 @@ def _every_word(openers: list[int], n: int, cur: list[int]) -> Iterator[int]:
     return iter(range(n))
 
 
-def _state_before_runs(text: str) -> DocState:
-    state = DocState(tokenize(text))
-    for step in pipeline.PASSES:
-        if step is runs.capitalised_runs:
-            break
-        step(state)
-    return state
-
-
 @settings(max_examples=500, deadline=None)
 @given(texts)
 def test_runs_from_the_openers_are_the_runs_from_every_word(text: str) -> None:
-    fast = _state_before_runs(text)
+    fast = state_before(text, "capitalised_runs")
     runs.capitalised_runs(fast)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(runs, "_visits", _every_word)
-        slow = _state_before_runs(text)
+        slow = state_before(text, "capitalised_runs")
         runs.capitalised_runs(slow)
     assert fast.runs == slow.runs
     assert fast.heads == slow.heads
 
 
 def test_a_lower_case_word_opens_no_visit_but_a_run_reads_the_word_after_it() -> None:
-    state = _state_before_runs("then Ludwig van Beethoven said so and left.")
+    state = state_before("then Ludwig van Beethoven said so and left.", "capitalised_runs")
     assert [state.doc.texts[i] for i in runs._openers(state)] == ["Ludwig", "Beethoven"]
     runs.capitalised_runs(state)
     assert [[state.doc.texts[i] for i in r] for r in state.runs] == [["Ludwig", "van", "Beethoven"]]
