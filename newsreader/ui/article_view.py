@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from newsreader.render import ANALYSIS_LAYERS, Document
+from newsreader.text_anchor import moved_offset
 from newsreader.wrap import wrap_offsets
 
 MEASURE = 90  # comfortable maximum line length on wide terminals
@@ -132,8 +133,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _place_in(self, new_text: str) -> int | None:
         """Where the words at the top of the view are in `new_text` (a new version of the shown text), so
         the reader stays on them when lines are added or removed above (None: not found as they were)."""
-        from newsreader.text_anchor import moved_offset
-
         top = self.scroll_offset.y
         if not 0 <= top < len(self._lines):
             return None
