@@ -68,6 +68,35 @@ def test_multi_paragraph_quotation_continues_and_shares_a_group() -> None:
     assert runs[0].group == runs[1].group and runs[1].cont
 
 
+def test_a_mark_reopening_after_a_sentence_end_continues_the_quotation() -> None:
+    # a quotation over two paragraphs whose break was lost: the second paragraph's opening mark follows the
+    # first one's last sentence, and no closing mark stands between them
+    text = ('The union\'s Ann Roe says the strike is about more than pay. "The key issue for us is workloads. '
+            '"We have a million hours of overtime a week," Ms Roe said. The bank says the action is unjustified.')
+    runs = find_runs(tokenize(text))
+    assert [text[r.start:r.end] for r in runs] == ["The key issue for us is workloads.",
+                                                   "We have a million hours of overtime a week,"]
+    assert runs[0].group == runs[1].group and runs[1].cont and not runs[0].cont
+    assert runs[0].close_pos is None  # (no closing mark of its own)
+    assert [q.speaker for q in analyse(text).quotes] == ["Ann Roe", "Ann Roe"]
+
+
+def test_curly_marks_reopening_after_a_sentence_end_keep_both_runs() -> None:
+    text = ('Tom Hale spoke to reporters. \u201cWe are ready for the season. \u201cThe squad is fit and '
+            'the young players are keen,\u201d Mr Hale said.')
+    assert spans(text) == ["We are ready for the season.", "The squad is fit and the young players are keen,"]
+
+
+def test_a_mark_after_a_sentence_end_closes_when_no_capital_follows() -> None:
+    text = 'She said "it was over. " and left the room before the vote was taken.'
+    assert spans(text) == ["it was over."]
+
+
+def test_a_mark_inside_a_sentence_still_closes_the_open_run() -> None:
+    text = 'He called the plan "a mistake "Nobody wanted and walked out of the meeting.'
+    assert spans(text) == ["a mistake"]
+
+
 def test_a_photo_caption_between_two_paragraphs_of_a_quotation_does_not_end_it() -> None:
     text = ('"The first paragraph of the statement runs on\n\nThe launch pad in 2008. Image: NASA.\n\n'
             '"and the second one closes it."')

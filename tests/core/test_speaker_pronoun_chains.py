@@ -42,6 +42,23 @@ ANTECEDENTS = {
         'Tom Berg agreed to a deal in which Dan Roe became prime minister. "It is a good day," he said.',
         {"Tom Berg": M, "Dan Roe": M},
         [("It is a good day,", "Tom Berg")]),
+    "he continues the agent of a passive whose subject is no person": (
+        'Officials declared Tom Berg irrelevant. They hold Mr Berg responsible. The position was spelt out by '
+        'spokesman Dan Roe. "We will not talk to him," he said.',
+        {"Tom Berg": M, "Dan Roe": M},
+        [("We will not talk to him,", "Dan Roe")]),
+    "he continues the person a passive is about, not its agent": (
+        'Tom Berg was praised by Dan Roe on Friday. "I am grateful," he said.',
+        {"Tom Berg": M, "Dan Roe": M},
+        [("I am grateful,", "Tom Berg")]),
+    "a passive whose subject is a pronoun keeps its agent an object": (
+        'Tom Berg met Dan Roe at the port. Later he was thanked by Dan Roe. "It was nothing," he said.',
+        {"Tom Berg": M, "Dan Roe": M},
+        [("It was nothing,", "Tom Berg")]),
+    "a noun phrase after be and before by is no passive": (
+        'Tom Berg spoke first. The best plan is a scheme by Dan Roe. "We back it," he said.',
+        {"Tom Berg": M, "Dan Roe": M},
+        [("We back it,", "Tom Berg")]),
 }
 
 

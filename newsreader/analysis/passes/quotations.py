@@ -51,11 +51,11 @@ class Run:
     start: int  # content start (inside the marks, whitespace trimmed)
     end: int
     open_pos: int  # offset of the opening mark
-    close_pos: int | None  # offset of the closing mark (None: runs on to the paragraph end)
+    close_pos: int | None  # offset of the closing mark (None: none, the run ends at the paragraph's end or a mark)
     close_len: int
     para: int
     group: int = 0  # runs of one multi-paragraph quotation share a group
-    cont: bool = False  # continues the previous paragraph's quotation
+    cont: bool = False  # continues the previous paragraph's quotation (or the previous run a mark re-opened)
     single: bool = False  # delimited by single marks
     speaker: Actor | None = None
     speaker_span: tuple[int, int] | None = None
@@ -96,6 +96,8 @@ def find_runs(doc: Doc) -> list[Run]:
         for i, r in enumerate(para_runs):
             if i == 0 and pending is not None and r.open_pos - ps <= 1:
                 r.group, r.cont = pending, True
+            elif r.cont:  # a run a mark re-opened in this paragraph (`_reopens`): the same quotation
+                r.group = group
             else:
                 group += 1
                 r.group = group
@@ -168,8 +170,16 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool,
     runs: list[Run] = []
     open_at: int | None = None
     open_ch = ""
+    continues = False  # the open run continues a run its mark re-opened (`_reopens`)
     for m in mark_matches(DOUBLE_RE, text, ps, pe, doubles):
         ch, i, j = m.group(), m.start(), m.end()
+        if open_at is not None and _reopens(text, ch, i, j, ps, pe, open_ch):
+            r = _make_run(text, open_at - len(open_ch), open_at, i, 0, p_index)
+            if r:
+                r.cont = continues
+                runs.append(r)
+            open_at, open_ch, continues = j, ch, r is not None
+            continue
         prev = text[i - 1] if i > ps else " "
         role = _double_role(ch, prev, text[j:min(j + 2, pe)].ljust(2), open_at is not None, open_ch)
         if role == "open":
@@ -177,14 +187,28 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool,
         elif role == "close" and open_at is not None:
             r = _make_run(text, open_at - len(open_ch), open_at, i, len(ch), p_index)
             if r:
+                r.cont = continues
                 runs.append(r)
-            open_at = None
+            open_at, continues = None, False
     if open_at is None:
         return runs, False
     r = _make_run(text, open_at - len(open_ch), open_at, pe, 0, p_index)
-    if r and (next_opens or len(text[r.start:r.end].split()) >= MIN_OPEN_WORDS):
+    if r and (next_opens or continues or len(text[r.start:r.end].split()) >= MIN_OPEN_WORDS):
+        r.cont = continues
         runs.append(r)
     return runs, True
+
+
+def _reopens(text: str, ch: str, i: int, j: int, ps: int, pe: int, open_ch: str) -> bool:
+    """While a quotation is open, a mark shaped as an opener (straight or opening, then a capital or "[")
+    right after a sentence end and a space opens the next run: the open one is continued speech whose
+    paragraph break was lost ('"… around workloads. "We've got …," Mr Derrick said', the news convention
+    of re-opening each paragraph of a quotation with no closing mark), so it ends at its sentence end
+    instead of pairing with this mark, which would turn the narration between the two into a quotation."""
+    if ch != '"' and (ch not in OPENERS or ch == "\u201c" and open_ch == "\u201e"):
+        return False  # a closing shape, or German „…“ closing
+    return i - 2 >= ps and text[i - 1] == " " and text[i - 2] in ".!?" and j < pe \
+        and (text[j].isupper() or text[j] == "[")
 
 
 def _double_role(ch: str, prev: str, after: str, is_open: bool, open_ch: str) -> str:
@@ -225,7 +249,9 @@ def _add_single_runs(text: str, ps: int, pe: int, p_index: int, runs: list[Run],
     `singles`: `mark_positions` of `_SINGLE_MARKS`."""
     if not _marked(singles, ps, pe):
         return runs  # (no single mark in the paragraph: the double-quoted runs, in order, are all)
-    spans = [(r.open_pos, r.outer_end if r.close_pos is not None else pe) for r in runs]
+    # (a run with no closing mark reaches the next run's opening mark, or the paragraph end)
+    reach = [r.open_pos for r in runs[1:]] + [pe] if runs else []
+    spans = [(r.open_pos, r.outer_end if r.close_pos is not None else e) for r, e in zip(runs, reach, strict=True)]
     out = list(runs)
     open_at: int | None = None
     j = 0

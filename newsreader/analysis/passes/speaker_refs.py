@@ -211,14 +211,46 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
         if best is not None and sent != best[0]:
             break
         g = ctx.gender(a)
-        if g not in (None, gender) or not ctx.personal(a) or ctx.inside_quote(s) or ctx.prepositional(s) \
-                or ctx.premodifier(e) or ctx.group(a) or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) \
-                or _after_place_preposition(ctx, s):
+        if g not in (None, gender) or not ctx.personal(a) or ctx.inside_quote(s) \
+                or ctx.prepositional(s) and not passive_agent(ctx, s) or ctx.premodifier(e) or ctx.group(a) \
+                or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) or _after_place_preposition(ctx, s):
             continue
         if best is None or (linked is None and (g == gender or not best_known)) or (linked == "none" and g == gender):
             best, best_known = (sent, a), best_known or g == gender
             linked = ("known" if g == gender else "none") if _opens_linked_clause(ctx, s) else None
     return best[1] if best else None
+
+
+PASSIVE_AGENT_REACH = 3  # "was spelt out by", "was also announced by": words between the auxiliary and "by"
+
+
+def passive_agent(ctx: SpeakerContext, s: int) -> bool:
+    """'The position was spelt out by spokesman Raanan Gissin. "…," he said.': the agent after "by" of a
+    passive clause ("was" or another form of "be", then a verb and at most a particle or an adverb, then
+    "by", then any title) is the clause's logical subject, so a later "he" or "she" may continue it, as the
+    subject of an active clause would; unless a pronoun is the passive's subject ("In between, she was
+    attacked by Reed"): the pronoun is the topic there, and the agent an object like any other."""
+    ws = ctx.words(ctx.sentence_start(s), s)
+    k = len(ws)
+    while k and (ws[k - 1][2].lower() in ctx.role_words or (ws[k - 1][2],) in ctx.titles
+                 or ws[k - 1][2].lower() in words("determiners")):
+        k -= 1  # (the title before the name: "by spokesman", "by the Foreign Minister")
+    if k < 3 or ws[k - 1][2] != "by":
+        return False
+    between = ws[max(0, k - 2 - PASSIVE_AGENT_REACH):k - 1]
+    aux = [i for i, w in enumerate(between) if w[2].lower() in words("passive_auxiliaries")]
+    if not aux:
+        return False
+    at = k - 1 - len(between) + aux[-1]  # (the auxiliary's index in `ws`; the passive's subject is before it)
+    if at and _personal_pronoun(ws[at - 1][2]):
+        return False
+    verb = between[aux[-1] + 1:]
+    return bool(verb) and all(w[2].isalpha() and w[2].islower() and w[2] not in words("determiners") for w in verb) \
+        and "," not in ctx.text[verb[0][0]:ws[k - 1][0]]
+
+
+def _personal_pronoun(w: str) -> bool:
+    return w.lower() in words("subject_pronouns") or w.lower() in words("first_person_pronouns")
 
 
 def _after_place_preposition(ctx: SpeakerContext, s: int) -> bool:
