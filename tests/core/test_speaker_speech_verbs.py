@@ -164,6 +164,15 @@ AFTER_THE_RUN = {
         '"Make the city great" was the title of a book by Tom Reed.',
         {"Tom Reed": M},
         [("Make the city great", None)]),
+    "a verb that reports a clause of its own in the next sentence is no cue of the run": (
+        'The crew are back on the ship, Ann Price said. "They seem fine. Nobody is badly hurt." Tom Reed says '
+        'he feels relieved. "It could have been worse," he said.',
+        {"Ann Price": F, "Tom Reed": M},
+        [("They seem fine. Nobody is badly hurt.", "Ann Price"), ("It could have been worse,", "Tom Reed")]),
+    "a short verb phrase in the next sentence is the run's cue": (
+        'The crew are back on the ship. "They seem fine. Nobody is badly hurt." Tom Reed said in a statement.',
+        {"Tom Reed": M},
+        [("They seem fine. Nobody is badly hurt.", "Tom Reed")]),
     "a dash attribution with a long description after its comma": (
         '"We have brains." — Tom Berg, on whether the country can grow without oil and what that would mean.',
         {"Tom Berg": M},

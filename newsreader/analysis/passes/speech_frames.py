@@ -46,6 +46,8 @@ MAX_NEW_SENTENCE_TAIL = 8  # '"…." Smith said in a statement.' (short) vs '"�
 ADVERBS = words("subject_adverbs")
 # unions of lists that the rules read in their loops, made once (a union per call copied a hundred words)
 _PAST_SKIP = (ADVERBS | words("time_words")) - words("auxiliaries")  # `_past_adverbs`
+# '"…." Clark says she feels …': a subject pronoun right after the verb opens the clause it reports
+_CLAUSE_SUBJECTS = words("subject_pronouns") | words("first_person_pronouns")
 _ACTIVE_ADVERBS = ADVERBS - words("passive_auxiliaries")  # `agentless_passive`
 _TIME_LEADS = words("time_phrase_leads") | ADVERBS  # `_subject_end`
 CATENATIVES = words("catenatives")
@@ -287,8 +289,9 @@ def _trailing_cue(ctx: SpeakerContext, ws: list[Word], vi: int, e: int, new_sent
         return None  # '"…", as quoted by Greek Reporter': the outlet is not the speaker
     if new_sentence:
         rest = ctx.words(ws[vi][1], e)
-        if len(rest) > MAX_NEW_SENTENCE_TAIL or any(x[2].lower() in words("reported_clause_words") for x in rest):
-            return None
+        if len(rest) > MAX_NEW_SENTENCE_TAIL or any(x[2].lower() in words("reported_clause_words") for x in rest) \
+                or rest and rest[0][2].lower() in _CLAUSE_SUBJECTS:
+            return None  # '"…." Smith said the …', '"…." Clark says she feels …': a new claim, not the run's cue
     subj = [x for x in ws[:vi] if x[2].lower() not in ADVERBS]
     if len(subj) == 1 and subj[0][2].lower() in words("inversion_adverbs"):
         subj = []  # '"…." So said Carl Mott': the verb comes first, its subject after it
