@@ -144,9 +144,12 @@ OFFICE_HOLDER_ENDINGS = ("woman", "person", "member", "man")  # ("woman" before 
 def derived_titles(titles: list[str], offices: list[str]) -> list[str]:
     """Titles made by English word formation rather than listed one by one: the holder of a seat in a
     body is its noun and "-man", "-woman", "-person" or "-member" ("Assemblywoman", "Selectman",
-    "Councilmember"), and a title ending in "-man", "-woman" or "-person" has the other two too
-    ("Congressman" -> "Congresswoman", "Chairperson")."""
+    "Councilmember"), a title ending in "-man", "-woman" or "-person" has the other two too
+    ("Congressman" -> "Congresswoman", "Chairperson"), and a title of capitalised words is also written
+    with hyphens between them, as British and Commonwealth style has it ("Lieutenant-General",
+    "Vice-President", "Secretary-General")."""
     out = {o + e for o in offices for e in OFFICE_HOLDER_ENDINGS}
+    out.update(t.replace(" ", "-") for t in titles if " " in t and all(w[:1].isupper() for w in t.split()))
     for t in titles:
         stem = next((t[:-len(e)] for e in OFFICE_HOLDER_ENDINGS if t.endswith(e)), None)
         if " " not in t and stem is not None and len(stem) > 3 and stem[0].isupper():

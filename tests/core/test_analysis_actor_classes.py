@@ -39,6 +39,14 @@ def test_derived_titles_take_the_other_endings_of_a_listed_title() -> None:
     assert ("Assemblywoman",) in lexicon().titles
 
 
+def test_a_title_of_several_words_is_also_written_with_hyphens() -> None:
+    made = derived_titles(["Lieutenant General", "Prime Minister", "chief executive"], [])
+    assert {"Lieutenant-General", "Prime-Minister"} <= set(made)
+    assert "chief-executive" not in made  # (a lower-case role, no title before a name)
+    found = names("The troops were visited by Lieutenant-General Peter Cosgrove on Sunday.")
+    assert found == {"Peter Cosgrove": "person"}
+
+
 def test_a_lone_name_that_reports_is_a_news_outlet() -> None:
     assert names("Axios reported that the campaign had raised money.") == {"Axios": "organisation"}
     assert names("Zentrix first reported the merger on Monday.") == {"Zentrix": "organisation"}
