@@ -151,3 +151,16 @@ def test_runs_that_spell_a_known_name_across_and_the_are_one_name() -> None:
 def test_two_names_joined_by_and_the_stay_two_when_no_list_knows_the_whole() -> None:
     found = names("The University of Bristol and the University of Bath signed the pact.")
     assert {"University of Bristol", "University of Bath"} <= found.keys()
+
+
+def test_a_lone_acronym_shares_no_head_with_the_name_after_and() -> None:
+    # "Command and Control Centre" shares its head; an acronym is a whole name by itself
+    assert "ASIO" in joined("The suspect will be questioned by ASIO and Federal Police officers.")
+
+
+def test_an_acronym_word_spells_no_letter_of_another_acronym() -> None:
+    # the initials of "ASIO and Federal Police" happen to be the article's "AFP"
+    text = ("The suspect will be questioned by ASIO and Federal Police officers. "
+            '"He will be interviewed by an ASIO/AFP team," the minister said.')
+    assert "ASIO and Federal Police" not in joined(text)
+    assert "Federal Police" in joined(text)

@@ -718,11 +718,12 @@ def _and_place(pw: list[str], cw: list[str], lex: Lexicon) -> bool:
 def _spelled_by_acronym(parts: list[Cand], article_acronyms: Callable[[], frozenset[str]]) -> bool:
     """An acronym of the article equals the initials of consecutive capitalised words of the joined
     parts, taking words from both sides of the first joiner ("SEC" in "U.S. Securities and Exchange
-    Commission")."""
+    Commission"). A word that is an acronym itself spells nothing ("ASIO and Federal Police" is no "AFP"):
+    it is a name of initials already, not one word of a longer name."""
     acronyms = article_acronyms()
     if not acronyms:
         return False
-    firsts = [[w[0] for w in part.words() if w[:1].isupper()] for part in parts]
+    firsts = [["-" if is_acronym(w) else w[0] for w in part.words() if w[:1].isupper()] for part in parts]
     initials = "".join(x for f in firsts for x in f)
     cut = len(firsts[0])  # initials before this index belong to the first part
     return any(len(a) >= 3 and any(s < cut < s + len(a) for s in occurrences(initials, a)) for a in acronyms)
@@ -766,14 +767,15 @@ def _shares_head(pw: list[str], cw: list[str], c: Cand, lex: Lexicon) -> bool:
     "Command and Control Centre"): the right conjunct ends in an organisation or place head, and the left
     one is no complete name of its own (no place, no known organisation, no body head such as "Company"
     or "Foundation" in it: "Acme Company and Beta Foundation" are two; no outlet: "The Daily Times and
-    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"); a forename before a head that is
+    XYZ News"; no place head at its end: "Davao City and Gaisano Mall"; no lone acronym, which is a name
+    by itself: "ASIO and Federal Police"); a forename before a head that is
     also a surname makes the right conjunct a person ("Elijah Wood and Benny Hill"). A left conjunct with
     a sector word ("Gas", "Media") needs a right one with a word of its own before the head: "Media and
     Communications" names a field, not a body."""
     return (cw[-1] in lex.org_heads or cw[-1] in lex.place_heads) \
         and " ".join(pw) not in lex.places and " ".join(pw) not in lex.known_orgs \
         and not any(w in lex.body_heads for w in pw) and pw[-1] not in lex.media_heads \
-        and pw[-1] not in lex.place_heads \
+        and pw[-1] not in lex.place_heads and not (len(pw) == 1 and is_acronym(pw[0])) \
         and (len(cw) >= 2 or not any(w in lex.org_heads for w in pw)) and not c.toks[0].initial \
         and not (cw[-1] in PERSONAL_PLACE_HEADS and lex.forename_evidence(cw[0]))
 
