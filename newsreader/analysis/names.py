@@ -114,6 +114,14 @@ def formal_state_place(words: list[str], lex: Lexicon) -> str | None:
     return place if k >= 1 and words[k - 1] in STATE_WORDS and is_place_name(place, lex) else None
 
 
+def plural_of_common(w: str, lex: Lexicon) -> bool:
+    """"nuggets", "rockets", "lakers", "bodies": the plural of a common noun (or a plural the word list
+    holds as it is)."""
+    if not w.endswith("s") or w.endswith("ss"):
+        return False
+    return w in lex.common_words or w[:-1] in lex.common_words or w.endswith("ies") and w[:-3] + "y" in lex.common_words
+
+
 def is_place_name(form: str, lex: Lexicon) -> bool:
     return form in lex.places or form in lex.place_aliases
 

@@ -119,3 +119,15 @@ def test_a_sentence_initial_auxiliary_is_not_glued_onto_a_name_written_without_i
 def test_a_sentence_initial_frequent_forename_before_a_full_name_stays_in_it() -> None:
     found = names("Mark Ellis Brown spoke first. Later Brown said the plan was sound.")
     assert "Mark Ellis Brown" in found
+
+
+def test_dictionary_words_after_a_place_continue_its_name_not_a_person() -> None:
+    # "New South Wales" + a two-word rest was split off as a person; dictionary words (a plural one
+    # too) name no person
+    found = names("The volunteers were helped by the New South Wales Fire Brigades on Sunday.")
+    assert found == {"New South Wales Fire Brigades": "organisation"}
+
+
+def test_a_name_after_a_place_is_still_split_off() -> None:
+    found = names("Volunteers from New South Wales Peter Quill and Ann Roe arrived.")
+    assert "Peter Quill" in found and found.get("New South Wales") == "place"

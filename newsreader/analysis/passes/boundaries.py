@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ..lexicon import Lexicon, rule_sequence, rule_words
-from ..names import NAME_SUFFIXES, REGNAL_TITLES, is_acronym, is_place_name, numbered_body, surnameish
+from ..names import (
+    NAME_SUFFIXES,
+    REGNAL_TITLES,
+    is_acronym,
+    is_place_name,
+    numbered_body,
+    plural_of_common,
+    surnameish,
+)
 from ..state import Cand, DocState
 from ..text import Doc, Token, occurrences
 from .person_evidence import name_after_head, name_shaped
@@ -581,7 +589,8 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
     words end in a title they are the body's office, not a name ("Senate Minority Leader"); when they end
     in an event's or a law's head the place names that event or law ("Paris Climate Accord"): no split.
     After a known organisation, dictionary words that open with no forename name one of its products, a
-    thing ("SpaceX" + "Crew Dragon", as "Volvo XC90" is one)."""
+    thing ("SpaceX" + "Crew Dragon", as "Volvo XC90" is one); after a place they continue its name ("New
+    South Wales Fire Brigades"): no split."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
@@ -591,9 +600,11 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
                 and 2 <= len(rest) <= 3 and rest[-1] not in lex.event_heads and rest[-1] not in LAW_HEADS \
                 and not any(w in lex.org_heads or w in lex.media_heads or w in lex.place_heads for w in rest) \
                 and " ".join(words) not in lex.known_orgs:
-            if prefix in lex.known_orgs and not lex.is_forename(rest[0]) \
-                    and lex.common_words.issuperset(w.lower() for w in rest):
-                return [Cand(c.toks[:k]), Cand(c.toks[k:], thing=True)]
+            if not lex.is_forename(rest[0]) and all(
+                    w.lower() in lex.common_words or plural_of_common(w.lower(), lex) for w in rest):
+                # dictionary words name no person: a product after a body, a body of the place after it
+                # ("New South Wales" + "Fire Brigades", whose plural head no list has)
+                return [Cand(c.toks[:k]), Cand(c.toks[k:], thing=True)] if prefix in lex.known_orgs else None
             office = (rest[-1],) in lex.titles
             return [Cand(c.toks[:k])] if office else [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
     return None

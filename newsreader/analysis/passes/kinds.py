@@ -15,7 +15,7 @@ import functools
 import re
 
 from ..lexicon import Lexicon, rule_words
-from ..names import formal_state_place, is_acronym, is_place_name
+from ..names import formal_state_place, is_acronym, is_place_name, plural_of_common
 from ..state import Cand, CapStats, DocState, Entity
 from ..text import Doc, Token, occurrences
 
@@ -158,7 +158,7 @@ def _place_then_noun(words: list[str], text: str, lex: Lexicon) -> bool:
             return False
         noun = rest[-1]
         called = _called_plural(noun, text)
-        plural = called or _plural_of_common(noun.lower(), lex)
+        plural = called or plural_of_common(noun.lower(), lex)
         if not plural and noun.lower() not in lex.common_words:
             return False
         return not lex.forename_evidence(words[0]) or called
@@ -185,14 +185,6 @@ def _put_in(full: str, text: str) -> bool:
         if before and text[at - 1] == " " and before[-1].lower() in LOCATIVE_PREPS:
             return True
     return False
-
-
-def _plural_of_common(w: str, lex: Lexicon) -> bool:
-    """"nuggets", "rockets", "lakers", "bodies": the plural of a common noun (or a plural the word list
-    holds as it is)."""
-    if not w.endswith("s") or w.endswith("ss"):
-        return False
-    return w in lex.common_words or w[:-1] in lex.common_words or w.endswith("ies") and w[:-3] + "y" in lex.common_words
 
 
 ROMAN_NUMERAL_RE = re.compile(r"[IVXLCDM]+")
