@@ -1,6 +1,7 @@
 """Names that need evidence before they count, and the evidence that makes them organisations: an unknown
 acronym that speaks (`kinds._acting_acronym`), a name described as a body in apposition or after a noun
-for a body (`kinds.appositive_body`, `_named_body`). Made-up sentences only."""
+for a body (`kinds.appositive_body`, `_named_body`), or before the office of a person it names
+(`weighing._office_of`). Made-up sentences only."""
 
 from __future__ import annotations
 
@@ -44,6 +45,20 @@ def test_a_name_after_a_trade_noun_is_a_company() -> None:
 def test_a_name_after_a_noun_for_a_band_or_team_is_an_organisation() -> None:
     found = names("He was the drummer of the rock band Zelkova, which split in 1970.")
     assert found == {"Zelkova": "organisation"}
+
+
+def test_a_name_before_the_office_of_a_named_person_is_an_organisation() -> None:
+    # shaped like a surname ("Thomas"), "Qantas" was taken for a person; the office after it makes it a body
+    text = ('Qantas has moved to assure travellers there will be no delays, despite threats of a strike. Qantas '
+            'maintenance workers have rejected the offer. As talks continue, Qantas Chief Executive Geoff Dixon has '
+            'expressed his disappointment. Mr Dixon says Qantas flights will not be disrupted.')
+    assert names(text) == {"Qantas": "organisation", "Geoff Dixon": "person"}
+    assert names(text.replace("Chief Executive", "spokesman")) == {"Qantas": "organisation", "Geoff Dixon": "person"}
+
+
+def test_a_place_before_an_office_stays_a_place() -> None:
+    found = names("Texas governor Greg Abbott said the state would help. Texas has funds.")
+    assert found == {"Texas": "place", "Greg Abbott": "person"}
 
 
 def test_a_two_word_name_after_a_body_noun_is_typed_an_organisation() -> None:

@@ -68,10 +68,11 @@ def _apposed_body(e: Entity, text: str) -> bool:
     return any(appositive_body(text, en) for _, en in e.mentions)
 
 
-def _described_as_body(e: Entity, state: DocState) -> bool:
-    """A body the article names as one: in apposition (`_apposed_body`) or right after a noun for a body
-    ("the rock band Grateful Dead"), so its kind is an organisation's whatever its shape. A title or a
-    forename makes a person's name; such a name is left to the model."""
+def _described_as_body(e: Entity, state: DocState, people: set[int]) -> bool:
+    """A body the article names as one: in apposition (`_apposed_body`), right after a noun for a body
+    ("the rock band Grateful Dead"), or before the office of a person it names (`_office_of`), so its kind
+    is an organisation's whatever its shape. A title or a forename makes a person's name; such a name is
+    left to the model."""
     if e.title_votes or state.lex.forename_evidence(e.name.split()[0]) \
             or e.person_votes >= CUE_OUTVOTED and person_outweighs_one_cue(e, state.lex):
         return False
@@ -82,7 +83,24 @@ def _described_as_body(e: Entity, state: DocState) -> bool:
         k = index_of.get(s)
         if k and toks[k - 1].text in BODY_NOUNS and toks[k - 1].end + 1 == s:
             return True
-    return False
+    return any(_office_of(k, state, people) for k in _last_tokens(e, state.doc))
+
+
+MAX_OFFICE_WORDS = 3  # "chief executive", "deputy managing director": the role words of one office
+
+
+def _office_of(k: int, state: DocState, people: set[int]) -> bool:
+    """'Qantas spokesman Tom Reed', 'Acme chief executive Ann Roe': a name right before a lower-case role
+    noun (a few role words) and a person's name is the body whose office that person holds, as a name
+    right before a body noun is one ("the rock band X"). (A place there stays a place: `learned_kinds`
+    never asks of one.)"""
+    toks, roles, titles = state.doc.tokens, state.lex.role_words, state.lex.titles
+    j = k + 1
+    while j < len(toks) and j - k <= MAX_OFFICE_WORDS and (toks[j].text.lower() in roles or (toks[j].text,) in titles) \
+            and toks[j].start == toks[j - 1].end + 1 and toks[j].sent == toks[k].sent:
+        j += 1
+    return k + 1 < j < len(toks) and toks[j].start == toks[j - 1].end + 1 and toks[j].start in people \
+        and toks[k].poss_end == toks[k].end
 
 
 def _last_tokens(e: Entity, doc: Doc) -> Iterator[int]:
@@ -119,8 +137,9 @@ def learned_kinds(state: DocState) -> None:
     with the gazetteers, the word's shape and the contexts of its mentions ("X said", "the X").
     Places stay as the gazetteers and place contexts made them."""
     models = {k: model(f"kind_{k}") for k in ACTOR_KINDS}
+    people = {s for r in state.roots if r.kind == "person" for s, _ in r.mentions}
     for e in state.roots:
-        if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state)):
+        if e.features and e.kind != "place" and (referred_to_as_it(e, state) or _described_as_body(e, state, people)):
             e.kind = "organisation"
         elif e.features and e.kind != "place" and not (e.kind == "person" and person_votes_stand(e, state.lex)):
             e.kind = _likelier_kind(e, models)
