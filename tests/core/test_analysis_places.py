@@ -47,6 +47,13 @@ def test_a_name_before_a_regional_body_noun_is_a_place() -> None:
     assert found == {"Ramesh Kumar": "person", "Kiran": "place"}
 
 
+def test_a_name_before_a_noun_for_a_territory_is_a_place() -> None:
+    # two capitalised words, shaped like a person's name: "the … region" and "the … area" make it a place
+    text = ("Fighters were trapped in the Kora Vela region on Monday. The battle for Kora Vela was fierce. "
+            "Troops searched the Kora Vela area for a week.")
+    assert names(text) == {"Kora Vela": "place"}
+
+
 def test_a_body_before_a_regional_body_noun_keeps_its_kind() -> None:
     # a party has ministers too: "Labour ministers" does not make Labour a place
     found = {a.name: a.kind for a in analyse("Two Labour ministers resigned on Monday.").actors}
