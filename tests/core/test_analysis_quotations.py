@@ -87,6 +87,15 @@ def test_curly_marks_reopening_after_a_sentence_end_keep_both_runs() -> None:
     assert spans(text) == ["We are ready for the season.", "The squad is fit and the young players are keen,"]
 
 
+def test_a_reopening_mark_that_is_never_closed_was_a_closing_mark() -> None:
+    # the closing mark typed after its space: nothing closes what it would open, so it closes the run before
+    text = ('"This is why you play," she said. "But I want to peak late this season. "Ann Roe, slow into her '
+            'stride, slipped to 2-3 in the first set but recovered quickly.')
+    runs = find_runs(tokenize(text))
+    assert [text[r.start:r.end] for r in runs] == ["This is why you play,", "But I want to peak late this season."]
+    assert runs[1].close_pos == text.index('"Ann')
+
+
 def test_a_mark_after_a_sentence_end_closes_when_no_capital_follows() -> None:
     text = 'She said "it was over. " and left the room before the vote was taken.'
     assert spans(text) == ["it was over."]

@@ -192,6 +192,11 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool,
             open_at, continues = None, False
     if open_at is None:
         return runs, False
+    if continues and not next_opens:
+        # the mark `_reopens` took for an opening one is never closed, nor continued by the next paragraph:
+        # it was the closing mark of the run before it, typed after its space ('… this season. "Seles, slow …')
+        runs[-1].close_pos, runs[-1].close_len = open_at - len(open_ch), len(open_ch)
+        return runs, False
     r = _make_run(text, open_at - len(open_ch), open_at, pe, 0, p_index)
     if r and (next_opens or continues or len(text[r.start:r.end].split()) >= MIN_OPEN_WORDS):
         r.cont = continues
