@@ -589,8 +589,9 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
     words end in a title they are the body's office, not a name ("Senate Minority Leader"); when they end
     in an event's or a law's head the place names that event or law ("Paris Climate Accord"): no split.
     After a known organisation, dictionary words that open with no forename name one of its products, a
-    thing ("SpaceX" + "Crew Dragon", as "Volvo XC90" is one); after a place they continue its name ("New
-    South Wales Fire Brigades"): no split."""
+    thing ("SpaceX" + "Crew Dragon", as "Volvo XC90" is one); after a place, dictionary words ending in a
+    plural name its body of people ("New South Wales Fire Brigades"; a person's name ends in no plural
+    noun): no split."""
     if len(words) < 3 or c.person_evidence:
         return None
     for k in range(len(words) - 2, 0, -1):
@@ -602,9 +603,12 @@ def _known_prefix(c: Cand, words: list[str], lex: Lexicon, solo: set[str]) -> li
                 and " ".join(words) not in lex.known_orgs:
             if not lex.is_forename(rest[0]) and all(
                     w.lower() in lex.common_words or plural_of_common(w.lower(), lex) for w in rest):
-                # dictionary words name no person: a product after a body, a body of the place after it
-                # ("New South Wales" + "Fire Brigades", whose plural head no list has)
-                return [Cand(c.toks[:k]), Cand(c.toks[k:], thing=True)] if prefix in lex.known_orgs else None
+                # dictionary words name no person: after a body, one of its products; after a place, when they
+                # end in a plural, the place's body of people ("New South Wales" + "Fire Brigades")
+                if prefix in lex.known_orgs:
+                    return [Cand(c.toks[:k]), Cand(c.toks[k:], thing=True)]
+                if rest[-1].lower() not in lex.common_words:
+                    return None
             office = (rest[-1],) in lex.titles
             return [Cand(c.toks[:k])] if office else [Cand(c.toks[:k]), Cand(c.toks[k:], person_evidence=True)]
     return None
