@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -18,6 +19,9 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Label
 
 from newsreader.ui.input_bar import InputBar
+
+
+NARROW = 40  # columns of the bar below which its label is dropped (the reader at a 60-column terminal)
 
 
 class FindBar(InputBar, Horizontal):
@@ -63,10 +67,14 @@ class FindBar(InputBar, Horizontal):
             width: 1fr; min-width: 9; height: 1; border: none; padding: 0; background: $panel;
         }
         & > #find-flags { width: auto; padding: 0 1; color: $accent; }
-        /* at most 44% of the bar, so the input keeps room in a narrow reader (22 columns from 80x24 up) */
+        /* at most 44% of the bar, so the input keeps room in a narrow reader (22 columns from 80x24 up);
+           docked, so it keeps its place when the switches' labels leave the rest of a narrow bar too short */
         & > #find-status {
-            width: 22; max-width: 44%; padding: 0 1; text-align: right; text-wrap: nowrap; text-overflow: ellipsis;
+            dock: right; width: 22; max-width: 44%; padding: 0 1; text-align: right; text-wrap: nowrap;
+            text-overflow: ellipsis;
         }
+        &.-narrow > #find-label { display: none; }
+        &.-narrow > #find-status { width: 10; }
         & > #find-status.-error { color: $error; }
         &.-visible { display: block; }
     }
@@ -79,6 +87,7 @@ class FindBar(InputBar, Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._flags: Label | None = None
+        self._flags_on = (False, False)  # (regex, whole word), as last shown
 
     def _ensure_children(self) -> AwaitMount | None:
         made = super()._ensure_children()
@@ -88,6 +97,14 @@ class FindBar(InputBar, Horizontal):
 
     def _input_value(self, value: str) -> None:
         self.text = value
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below `NARROW` columns the "Find" label goes and the switches and the counter take less room: the
+        input needs it more."""
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.show_flags(*self._flags_on)
 
     def extra_children(self) -> tuple[list[Widget], list[Widget]]:
         self._flags = Label("", id="find-flags", markup=False)
@@ -104,7 +121,9 @@ class FindBar(InputBar, Horizontal):
     def show_flags(self, regex: bool, whole_word: bool) -> None:
         self._ensure_children()
         assert self._flags is not None
-        text = " ".join(f"[{name}]" for name, on in (("regex", regex), ("word", whole_word)) if on)
+        self._flags_on = (regex, whole_word)
+        names = ("re", "w") if self.has_class("-narrow") else ("regex", "word")
+        text = " ".join(f"[{name}]" for name, on in zip(names, (regex, whole_word), strict=True) if on)
         if str(self._flags.render()) != text:  # unchanged on most keystrokes: skip the layout pass
             self._flags.update(text)
             self._flags.display = bool(text)  # (empty, its padding took two of a narrow bar's columns)

@@ -198,3 +198,24 @@ async def test_find_bar_keeps_room_for_the_query_at_40_columns(make) -> None:  #
         await pilot.press("slash", *"trust")
         await pilot.pause()
         assert bar.query_one("#find-status", Label).region.width == 22
+
+
+async def test_find_counter_stays_on_the_bar_with_the_switches_on_at_40_columns(make) -> None:  # noqa: ANN001
+    """At 40x12 with regex on, the "[regex]" label pushed the counter off the end of the bar. The counter is
+    docked now, and a narrow bar drops its "Find" label and shortens the switches ("[re]", "[w]")."""
+    from textual.widgets import Input, Label
+
+    app = make(ARTICLES)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_seed(app, pilot)
+        await pilot.press("enter", "slash", *"trust", "alt+r")
+        await pilot.pause()
+        bar = app.reader_pane.find_bar
+        status, flags = bar.query_one("#find-status", Label), bar.query_one("#find-flags", Label)
+        assert bar.region.contains_region(status.region)
+        assert "1/" in "".join(s.text for s in status.render_lines(status.region.reset_offset)[0])
+        assert str(flags.render()) == "[re]" and not bar.query_one("#find-label").display
+        assert bar.query_one(Input).region.width >= 9
+        await pilot.resize_terminal(120, 36)  # wide again: the full labels come back
+        await pilot.pause()
+        assert str(flags.render()) == "[regex]" and bar.query_one("#find-label").display
