@@ -161,6 +161,13 @@ def test_events_vessels_and_products_are_not_actors() -> None:
         assert name not in got, name
 
 
+def test_a_surnames_disease_or_law_is_no_actor() -> None:
+    assert actors("He has lived with Parkinson's disease for years, Dr Ann Roe said.") == {"Ann Roe": "person"}
+    assert actors("By Murphy's law the launch slipped again, Tom Reed said.") == {"Tom Reed": "person"}
+    # with a forename it is a person's own illness
+    assert actors("Tom Vance's disease was treated by Dr Ann Roe.") == {"Tom Vance": "person", "Ann Roe": "person"}
+
+
 def test_a_person_modifying_a_work_stays_a_person() -> None:
     assert actors("She starred in the James Cagney film Love Me.").get("James Cagney") == "person"
 

@@ -26,6 +26,7 @@ BORN_RE = re.compile(r"\b([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,3})(?:,|
 _NEXT_WORD_RE = re.compile(r"[a-z][a-z-]*\b")
 # "the Kepler space telescope": one modifier between a name and its thing noun
 THING_MODIFIERS = rule_words("actors_thing_modifiers")
+EPONYM_NOUNS = rule_words("actors_eponym_nouns")
 MODIFIED_THINGS = rule_words("actors_modified_things")
 LATIN_ENDINGS = tuple(sorted(rule_words("actors_latin_endings"), key=len, reverse=True))
 EXAMPLE_MARKERS = rule_words("actors_example_markers")  # "devices (e.g. X)", "browsers such as X"
@@ -105,7 +106,8 @@ def _names_a_thing(c: Cand, state: DocState, examples: bool) -> bool:
     k0 = state.doc.index_of.get(start, 0)
     wb = toks[k0 - 1] if k0 and not c.person_evidence else None
     nxt = _next_word(text, last)  # (the lower-case word after the name, read once for the three rules that ask)
-    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == start) or _genus(c, nxt, lex):
+    if c.thing or (wb is not None and wb.text in WORK_NOUNS and wb.end + 1 == start) or _genus(c, nxt, lex) \
+            or len(c.toks) == 1 and _eponym(text, last):
         return True
     if wb is not None and wb.text == "of" and k0 >= 2 and toks[k0 - 2].text in WORK_MAKERS:
         return True
@@ -131,6 +133,16 @@ def _example_of_things(text: str, start: int, lex: Lexicon) -> bool:
         return False  # (most names: no example marker right before them, settled without a search)
     m = EXAMPLE_RE.search(text, max(0, start - 40), start - 1)
     return m is not None and m.end() == start - 1 and m.group(1) in lex.thing_nouns
+
+
+def _eponym(text: str, last: Token) -> bool:
+    """"Parkinson's disease", "Murphy's law": a surname whose possessive modifies a noun for a disease, a law
+    of nature or a comet names that thing after a person (an eponym), not an actor of the story ("Tom
+    Reed's disease", with a forename, is a person's illness: the caller asks of lone words only)."""
+    if last.poss_end == last.end:
+        return False  # (most names: no possessive after them)
+    m = _NEXT_WORD_RE.match(text, last.poss_end + 1) if text[last.poss_end:last.poss_end + 1] == " " else None
+    return m is not None and m.group() in EPONYM_NOUNS
 
 
 def _genus(c: Cand, w: str, lex: Lexicon) -> bool:
