@@ -145,11 +145,14 @@ def derived_titles(titles: list[str], offices: list[str]) -> list[str]:
     """Titles made by English word formation rather than listed one by one: the holder of a seat in a
     body is its noun and "-man", "-woman", "-person" or "-member" ("Assemblywoman", "Selectman",
     "Councilmember"), a title ending in "-man", "-woman" or "-person" has the other two too
-    ("Congressman" -> "Congresswoman", "Chairperson"), and a title of capitalised words is also written
-    with hyphens between them, as British and Commonwealth style has it ("Lieutenant-General",
+    ("Congressman" -> "Congresswoman", "Chairperson"), the holders of a "-man" or "-woman" title are "-men"
+    or "-women" ("US Congressmen", as "Senators" is listed), and a title of capitalised words is also
+    written with hyphens between them, as British and Commonwealth style has it ("Lieutenant-General",
     "Vice-President", "Secretary-General")."""
     out = {o + e for o in offices for e in OFFICE_HOLDER_ENDINGS}
     out.update(t.replace(" ", "-") for t in titles if " " in t and all(w[:1].isupper() for w in t.split()))
+    singular = [*titles, *out]
+    out.update(t[:-3] + "men" for t in singular if " " not in t and t.endswith("man") and t[:1].isupper())
     for t in titles:
         stem = next((t[:-len(e)] for e in OFFICE_HOLDER_ENDINGS if t.endswith(e)), None)
         if " " not in t and stem is not None and len(stem) > 3 and stem[0].isupper():

@@ -36,6 +36,8 @@ def test_derived_titles_take_the_other_endings_of_a_listed_title() -> None:
     made = derived_titles(["Congressman", "Prime Minister"], ["Select"])
     assert {"Congresswoman", "Congressperson", "Selectman", "Selectwoman", "Selectmember"} <= set(made)
     assert not any(" " in t for t in made)  # ("Prime Minister" has no such ending)
+    assert {"Congressmen", "Congresswomen", "Selectmen"} <= set(made)  # the holders, in the plural
+    assert names("The plan drew fire from US Congressmen on Monday.") == {"US": "place"}
     assert ("Assemblywoman",) in lexicon().titles
 
 
