@@ -151,12 +151,12 @@ def derived_titles(titles: list[str], offices: list[str]) -> list[str]:
     "Vice-President", "Secretary-General")."""
     out = {o + e for o in offices for e in OFFICE_HOLDER_ENDINGS}
     out.update(t.replace(" ", "-") for t in titles if " " in t and all(w[:1].isupper() for w in t.split()))
-    singular = [*titles, *out]
-    out.update(t[:-3] + "men" for t in singular if " " not in t and t.endswith("man") and t[:1].isupper())
     for t in titles:
         stem = next((t[:-len(e)] for e in OFFICE_HOLDER_ENDINGS if t.endswith(e)), None)
         if " " not in t and stem is not None and len(stem) > 3 and stem[0].isupper():
             out.update(stem + e for e in OFFICE_HOLDER_ENDINGS[:2] + OFFICE_HOLDER_ENDINGS[3:])
+    singular = [*titles, *out]
+    out.update(t[:-3] + "men" for t in singular if " " not in t and t.endswith("man") and t[:1].isupper())
     return sorted(out - set(titles))
 
 
