@@ -7,7 +7,7 @@ shot says otherwise: 80x24 is pictured too) and theme (textual-dark), with an em
 directory (nothing read yet): the folder is loaded, background analysis finishes, the steps run (key
 names as Pilot's `press` takes them, or async callables taking the pilot), everything settles, and
 `screenshots/NAME.svg` is written. PNG copies
-(`NAME.png`, 1400 px wide) are made when `rsvg-convert` (Debian: librsvg2-bin) is installed.
+(`NAME.png`, 1400 px wide) are made with librsvg (`svg_png.py`: its library, or `rsvg-convert`).
 
 Add a screen by appending a `Shot` to SCREENS.
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from textual.app import App  # noqa: E402 - as above
 from textual.pilot import Pilot  # noqa: E402 - as above
 
 from newsreader.ui.app import THEME, make_app  # noqa: E402 - after sys.path: runs from a checkout
+from scripts import svg_png  # noqa: E402 - as above
 from newsreader.ui.article_list import ArticleList  # noqa: E402 - as above
 
 SIZE = (120, 36)
@@ -112,15 +112,12 @@ async def take(shot: Shot, folder: Path, out: Path) -> Path:
     return svg
 
 
-def to_png(svg: Path, converter: str) -> Path:
+def to_png(svg: Path) -> Path:
     """PNG copy of `svg`. librsvg drops the leading no-break space of Textual's text runs (so words
-    around a highlighted span run together) unless whitespace is preserved: convert a patched copy."""
+    around a highlighted span run together) unless whitespace is preserved: render a patched copy."""
     png = svg.with_suffix(".png")
     text = svg.read_text(encoding="utf-8").replace("<svg ", '<svg xml:space="preserve" ', 1)
-    with tempfile.TemporaryDirectory() as tmp:
-        patched = Path(tmp) / svg.name
-        patched.write_text(text, encoding="utf-8")
-        subprocess.run([converter, "-w", str(PNG_WIDTH), str(patched), "-o", str(png)], check=True)
+    png.write_bytes(svg_png.render_png(text, PNG_WIDTH))
     return png
 
 
@@ -146,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         asyncio.run(take(shots[0], args.folder, args.out))
         scratch.cleanup()
         return 0
-    converter = shutil.which("rsvg-convert")
+    converter = svg_png.available()
     for shot in shots:
         # every shot in a fresh interpreter, so no in-process cache left by an earlier shot changes it
         subprocess.run(
@@ -156,10 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         svg = args.out / f"{shot.name}.svg"
         print(f"wrote {svg.relative_to(REPO) if svg.is_relative_to(REPO) else svg}")
         if converter:
-            png = to_png(svg, converter)
+            png = to_png(svg)
             print(f"wrote {png.relative_to(REPO) if png.is_relative_to(REPO) else png}")
     if not converter:
-        print("note: rsvg-convert not found (Debian/Ubuntu: apt-get install librsvg2-bin): PNG copies skipped")
+        print("note: librsvg not found (Debian/Ubuntu: apt-get install librsvg2-bin): PNG copies skipped")
     scratch.cleanup()
     return 0
 

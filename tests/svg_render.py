@@ -1,92 +1,22 @@
-"""Render an SVG with a real renderer (librsvg) and read the pixels back, to check what a person would see:
-e.g. how many words a line of text shows (words run together when spaces are lost).
-
-librsvg is called through its library (`ctypes`: Debian and most desktops have `librsvg-2.so.2` as a
-dependency of their image tools, though not its `rsvg-convert` program), or else through `rsvg-convert`."""
+"""Render an SVG with a real renderer (librsvg, `scripts/svg_png.py`) and read the pixels back, to check what
+a person would see: e.g. how many words a line of text shows (words run together when spaces are lost)."""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import re
-import shutil
 import struct
-import subprocess
-import tempfile
 import zlib
-from pathlib import Path
 
 import pytest
 
-CAIRO_FORMAT_ARGB32 = 0
+from scripts import svg_png
 
 
 def render_png(svg: str) -> bytes:
-    libs = _libraries()
-    if libs is not None:
-        return _render_with_library(svg, *libs)
-    found = shutil.which("rsvg-convert")
-    if found is None:
+    if not svg_png.available():
         pytest.fail("neither librsvg-2 nor rsvg-convert is installed: apt-get install librsvg2-bin "
                     "(.ci/run installs it when missing)")
-    out = subprocess.run([found, "-f", "png"], input=svg.encode(), capture_output=True, timeout=60)
-    assert out.returncode == 0, out.stderr.decode()
-    return out.stdout
-
-
-def _libraries() -> tuple[ctypes.CDLL, ctypes.CDLL] | None:
-    rsvg, cairo = ctypes.util.find_library("rsvg-2"), ctypes.util.find_library("cairo")
-    if rsvg is None or cairo is None:
-        return None
-    return ctypes.CDLL(rsvg), ctypes.CDLL(cairo)
-
-
-class _Rectangle(ctypes.Structure):
-    _fields_ = [("x", ctypes.c_double), ("y", ctypes.c_double),
-                ("width", ctypes.c_double), ("height", ctypes.c_double)]
-
-
-def _render_with_library(svg: str, rsvg: ctypes.CDLL, cairo: ctypes.CDLL) -> bytes:
-    """What `rsvg-convert -f png` does: the document at its own size, on a transparent ARGB surface."""
-    rsvg.rsvg_handle_new_from_data.restype = ctypes.c_void_p
-    rsvg.rsvg_handle_new_from_data.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p]
-    rsvg.rsvg_handle_get_intrinsic_size_in_pixels.argtypes = [
-        ctypes.c_void_p, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double)]
-    rsvg.rsvg_handle_render_document.argtypes = [
-        ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(_Rectangle), ctypes.c_void_p]
-    cairo.cairo_image_surface_create.restype = ctypes.c_void_p
-    cairo.cairo_image_surface_create.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
-    cairo.cairo_create.restype = ctypes.c_void_p
-    cairo.cairo_create.argtypes = [ctypes.c_void_p]
-    cairo.cairo_surface_write_to_png.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
-    for name in ("cairo_destroy", "cairo_surface_destroy"):
-        getattr(cairo, name).argtypes = [ctypes.c_void_p]
-    rsvg_free = ctypes.CDLL(ctypes.util.find_library("gobject-2.0")).g_object_unref
-    rsvg_free.argtypes = [ctypes.c_void_p]
-
-    data = svg.encode()
-    handle = rsvg.rsvg_handle_new_from_data(data, len(data), None)
-    assert handle, "librsvg could not read the SVG"
-    width, height = ctypes.c_double(), ctypes.c_double()
-    if not rsvg.rsvg_handle_get_intrinsic_size_in_pixels(handle, ctypes.byref(width), ctypes.byref(height)):
-        # no width and height of its own (Rich's SVG): the size of its viewBox, as rsvg-convert takes it
-        box = re.search(r'viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"', svg)
-        assert box, "an SVG with neither a size nor a viewBox"
-        width.value, height.value = float(box.group(1)), float(box.group(2))
-    w, h = int(width.value + 0.999), int(height.value + 0.999)
-    surface = cairo.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
-    cr = cairo.cairo_create(surface)
-    try:
-        viewport = _Rectangle(0, 0, width.value, height.value)
-        assert rsvg.rsvg_handle_render_document(handle, cr, ctypes.byref(viewport), None), "librsvg could not draw it"
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "out.png"
-            assert cairo.cairo_surface_write_to_png(surface, str(path).encode()) == 0
-            return path.read_bytes()
-    finally:
-        cairo.cairo_destroy(cr)
-        cairo.cairo_surface_destroy(surface)
-        rsvg_free(handle)
+    return svg_png.render_png(svg)
 
 
 def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
