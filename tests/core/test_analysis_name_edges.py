@@ -131,3 +131,12 @@ def test_dictionary_words_after_a_place_continue_its_name_not_a_person() -> None
 def test_a_name_after_a_place_is_still_split_off() -> None:
     found = names("Volunteers from New South Wales Peter Quill and Ann Roe arrived.")
     assert "Peter Quill" in found and found.get("New South Wales") == "place"
+
+
+def test_a_religion_or_nationality_adjective_ending_a_run_is_no_part_of_the_name() -> None:
+    # "Kelbrook Anglican" was one name (typed a person); the adjective modifies "school"
+    found = names("The claims concern a Kelbrook Anglican school, the bishop said. Few families in Kelbrook knew.")
+    assert found == {"Kelbrook": "place"}
+    # a forename makes it a person's name; a plural ends a team's name
+    assert "Dawn French" in names("The comedian Dawn French spoke at the school.")
+    assert "Indianapolis Indians" in names("He pitched for the Indianapolis Indians in 1950.")

@@ -288,7 +288,8 @@ def _verdict(c: Cand, toks: list[Token], words: list[str], lex: Lexicon, cap_mid
 def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
     """Leading and trailing function and time words, leading contractions ("We're") and interjections
     ("Hey Frank") are no name;
-    a trailing day name is a date even after a forename ("Ann Lee Monday")."""
+    a trailing day name is a date even after a forename ("Ann Lee Monday"); a trailing nationality or
+    religion adjective modifies the noun after the run (`_trailing_adjective`)."""
     toks = c.toks
     while toks and (toks[0].text in lex.function_words or toks[0].text in lex.time_words) and not (
             (toks[0].text in NAME_LIKE_WORDS or toks[0].text + "." in lex.place_prefixes)
@@ -304,9 +305,22 @@ def _trim_edges(c: Cand, lex: Lexicon) -> list[Token]:
         toks = toks[:-1]
     while len(toks) >= 2 and toks[-1].text in WEEKDAYS:
         toks = toks[:-1]  # "in Virginia Saturday": American usage dates without "on"
+    if len(toks) >= 2 and toks[-1].text in lex.nationalities and _trailing_adjective(c, toks, lex):
+        toks = toks[:-1]  # "a Toowoomba Anglican school": the adjective modifies the noun after the name
     while toks and (_contraction(toks[0].text) or toks[0].text in INTERJECTIONS):
         toks = toks[1:]
     return toks
+
+
+def _trailing_adjective(c: Cand, toks: list[Token], lex: Lexicon) -> bool:
+    """"a Toowoomba Anglican school", "the Melbourne Christian college": a singular nationality or religion
+    adjective ending a run after a word that is none modifies the noun after the run, so it is no part of
+    the name; not in a place's own name ("Eastern Mediterranean"), a team's plural ("Indianapolis
+    Indians"), or a person's name a forename or a title marks ("Dawn French")."""
+    last = toks[-1].text
+    return not last.endswith("s") and toks[0].text not in lex.nationalities \
+        and not (c.person_evidence or lex.forename_evidence(toks[0].text)) \
+        and not is_place_name(" ".join(t.text for t in toks), lex)
 
 
 _TEXT = attrgetter("text")
