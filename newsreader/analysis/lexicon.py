@@ -160,6 +160,14 @@ def derived_titles(titles: list[str], offices: list[str]) -> list[str]:
     return sorted(out - set(titles))
 
 
+def with_demonym_nouns(adjectives: list[str]) -> list[str]:
+    """The adjectives and the nouns English makes of those ending in "-sh" or "-ch" with "-man" and
+    "-woman" ("Englishman", "Frenchwomen", "Dutchmen"): a national is no actor, as the adjective is not."""
+    nouns = [a + e for a in adjectives if " " not in a and a.endswith(("sh", "ch"))
+             for e in ("man", "men", "woman", "women")]
+    return adjectives + nouns
+
+
 def _organisation_lists(orgs: dict[str, Any]) -> dict[str, Any]:
     """The `Lexicon` fields read from orgs.yaml: head words, legal forms and the known names."""
     org_aliases = {str(k): str(v) for k, v in (orgs.get("aliases") or {}).items()}
@@ -219,7 +227,7 @@ def lexicon() -> Lexicon:
         forename_cities=frozenset(_words(generated.get("forename_cities"))),
         states=frozenset(_words(generated.get("us_states")) + _words(places.get("provinces"))),
         countries=frozenset(_words(generated.get("countries")) + _words(places.get("countries_extra"))),
-        nationalities=frozenset(_words(nat.get("adjectives")) + _words(nat.get("faiths"))),
+        nationalities=frozenset(with_demonym_nouns(_words(nat.get("adjectives"))) + _words(nat.get("faiths"))),
         time_words=frozenset(_words(stop.get("time_words"))),
         function_words=frozenset(_words(stop.get("function_words"))),
         caps_stop=frozenset(_words(stop.get("caps_stop"))),

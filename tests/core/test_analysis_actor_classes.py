@@ -41,6 +41,11 @@ def test_derived_titles_take_the_other_endings_of_a_listed_title() -> None:
     assert ("Assemblywoman",) in lexicon().titles
 
 
+def test_a_national_named_with_man_or_woman_is_no_actor() -> None:
+    # "Englishman" was kept as a person, being the subject of "says"
+    assert names("Tom Vance was given out. The Englishman says he was disappointed.") == {"Tom Vance": "person"}
+
+
 def test_a_title_of_several_words_is_also_written_with_hyphens() -> None:
     made = derived_titles(["Lieutenant General", "Prime Minister", "chief executive"], [])
     assert {"Lieutenant-General", "Prime-Minister"} <= set(made)

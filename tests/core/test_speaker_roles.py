@@ -75,6 +75,15 @@ ROLE_PHRASES = {
         'Ann Roe won the race on Sunday. "I am so happy," said the 24-year-old.',
         {"Ann Roe": F},
         [("I am so happy,", "Ann Roe")]),
+    "a nationality noun is the person the sentences before are about, not the latest name": (
+        'Pat Rafter beat Sebastien Grosjean in three sets. The Australian is happy with his form. '
+        '"It is not very pretty tennis," the Australian said.',
+        {"Pat Rafter": ("person", None, ()), "Sebastien Grosjean": M},
+        [("It is not very pretty tennis,", "Pat Rafter")]),
+    "a nationality noun made with -woman has her gender": (
+        'Ann Roe beat Tom Vance in the final. Tom Vance was upset. "I was lucky today," the Englishwoman said.',
+        {"Tom Vance": M, "Ann Roe": F},
+        [("I was lucky today,", "Ann Roe")]),
 }
 
 

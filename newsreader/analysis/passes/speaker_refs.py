@@ -188,7 +188,7 @@ def _sentence_subject_pronoun(ctx: SpeakerContext, pron: str, pos: int) -> int:
     return ws[0][0] if ws and ws[0][0] < pos and ws[0][2].lower() == pron else pos
 
 
-def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
+def sentence_topic(ctx: SpeakerContext, pos: int, gender: str | None) -> Actor | None:
     """The person a "he"/"she" at `pos` continues (a name the article's pronouns show to be one counts:
     `SpeakerContext.personal`): going back sentence by sentence, the first person of
     the nearest sentence that has one as its subject (not the object of a preposition, nor a modifier of
@@ -211,13 +211,14 @@ def sentence_topic(ctx: SpeakerContext, pos: int, gender: str) -> Actor | None:
         if best is not None and sent != best[0]:
             break
         g = ctx.gender(a)
-        if g not in (None, gender) or not ctx.personal(a) or ctx.inside_quote(s) \
+        if gender and g not in (None, gender) or not ctx.personal(a) or ctx.inside_quote(s) \
                 or ctx.prepositional(s) and not passive_agent(ctx, s) or ctx.premodifier(e) or ctx.group(a) \
                 or _in_fronted_clause(ctx, s) or _possessor_of_named(ctx, e) or _after_place_preposition(ctx, s):
             continue
-        if best is None or (linked is None and (g == gender or not best_known)) or (linked == "none" and g == gender):
-            best, best_known = (sent, a), best_known or g == gender
-            linked = ("known" if g == gender else "none") if _opens_linked_clause(ctx, s) else None
+        known = g == gender if gender else True  # (of either gender: every person fits alike)
+        if best is None or (linked is None and (known or not best_known)) or (linked == "none" and known):
+            best, best_known = (sent, a), best_known or known
+            linked = ("known" if known else "none") if _opens_linked_clause(ctx, s) else None
     return best[1] if best else None
 
 
@@ -345,6 +346,9 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if _age_word(ll):
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
+    if _demonym(subj[-1][2]):  # "the Australian said": the person the sentences before are about
+        a = sentence_topic(ctx, subj[det][0], "f" if ll.endswith("woman") else "m" if ll.endswith("man") else None)
+        return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
         a = _person_in_role(ctx, subj, det)
         # ('((Carl Mott)) The manager came in and said …': the person answering is "I" there, never a role)
@@ -441,6 +445,13 @@ def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | 
     if a is not None or narrowing:
         return a
     return ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))
+
+
+def _demonym(w: str) -> bool:
+    """"the Australian said", "the Englishman said": a capitalised nationality noun in the singular after
+    "the" is an epithet of a person named before, as an age is ("the 24-year-old"); the plural is a people
+    ("the Australians")."""
+    return w[:1].isupper() and w in lexicon().nationalities and not w.endswith(("s", "men"))
 
 
 def _age_word(w: str) -> bool:
