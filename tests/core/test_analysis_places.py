@@ -54,6 +54,15 @@ def test_a_name_before_a_noun_for_a_territory_is_a_place() -> None:
     assert names(text) == {"Kora Vela": "place"}
 
 
+def test_a_name_a_bearing_is_taken_from_is_a_place() -> None:
+    # two capitalised words shaped like a person's name; "west of" makes them a place
+    assert names("An area west of Windy Gully was burnt. Crews reached Windy Gully later.") == {"Windy Gully": "place"}
+
+
+def test_mt_without_a_full_stop_opens_a_place() -> None:
+    assert names("Operations were carried out in parts of Mt Kembla on Monday.") == {"Mt Kembla": "place"}
+
+
 def test_a_body_before_a_regional_body_noun_keeps_its_kind() -> None:
     # a party has ministers too: "Labour ministers" does not make Labour a place
     found = {a.name: a.kind for a in analyse("Two Labour ministers resigned on Monday.").actors}

@@ -558,11 +558,13 @@ def locative_places(state: DocState) -> None:
 
 def _placed_mention(e: Entity, s: int, en: int, text: str, lex: Lexicon) -> bool:
     """The mention of `e` at `s`-`en` is in a place's frame: after a locative preposition (not a possessive
-    or a cited case), before the region it lies in, after a place noun and "of", listed with places, or
-    (a guessed person) before a noun for a region's bodies or people."""
+    or a cited case) or a bearing ("south of"), before the region it lies in, after a place noun and "of",
+    listed with places, or (a guessed person) before a noun for a region's bodies or people."""
     before = text[max(0, s - 12):s].split()
     if before and before[-1].lower() in LOCATIVE_PREPS and not _cited(text, en):
         return True
+    if COMPASS_OF_RE.search(text, max(0, s - 20), s):
+        return True  # "south of Sydney", "west of Windy Gully": a bearing is taken from a place
     return _in_region(text, en, lex) and not _forename_first(e.name, lex) or _after_place_noun(text, s) \
         or " " not in e.name and _listed_with_places(text, s, en, lex) \
         or e.kind == "person" and _before_local_noun(text, en)
@@ -587,6 +589,7 @@ def _kind_guessed(e: Entity) -> bool:
     return e.kind == "person" or e.kind == "organisation" and not e.org_votes or e.kind is None
 
 
+COMPASS_OF_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of $")
 REGION_RE = re.compile(r", ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})(?=[,.;:)]|$| and | or | in | on )")
 
 
