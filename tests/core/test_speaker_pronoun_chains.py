@@ -55,6 +55,11 @@ ANTECEDENTS = {
         'Tom Berg met Dan Roe at the port. Later he was thanked by Dan Roe. "It was nothing," he said.',
         {"Tom Berg": M, "Dan Roe": M},
         [("It was nothing,", "Tom Berg")]),
+    "a person set off by commas after an organisation is its appositive, no list member": (
+        'Tom Berg was arrested last week. The head of the Law Institute, Dan Roe, says Mr Berg could face '
+        'a charge of treason. "He could be charged under the Crimes Act," he said.',
+        {"Tom Berg": M, "Dan Roe": M, "Law Institute": ORG},
+        [("He could be charged under the Crimes Act,", "Dan Roe")]),
     "a noun phrase after be and before by is no passive": (
         'Tom Berg spoke first. The best plan is a scheme by Dan Roe. "We back it," he said.',
         {"Tom Berg": M, "Dan Roe": M},

@@ -238,14 +238,19 @@ class SpeakerContext:
 
     def _list_member_before(self, s: int) -> int | None:
         """Start of the mention that a comma alone separates from the one at `s` ("Quirin, Redouane"): the
-        member before it in a list."""
+        member before it in a list. A list names things of one kind: a person after an organisation is
+        its appositive ("The head of the Law Institute, John Corcoran, says"), no second member."""
         j = s
         while j > 0 and self.text[j - 1] == " ":
             j -= 1
         if j == 0 or self.text[j - 1] != ",":
             return None
         i = bisect_right(self.span_starts, j - 1) - 1
-        return self.spans[i][0] if i >= 0 and self.spans[i][1] == j - 1 else None
+        if i < 0 or self.spans[i][1] != j - 1:
+            return None
+        k = bisect_right(self.span_starts, s) - 1  # (the mention at `s` itself)
+        same_kind = k < 0 or self.spans[k][0] != s or self.spans[k][2].kind == self.spans[i][2].kind
+        return self.spans[i][0] if same_kind else None
 
     # ---- references
 
