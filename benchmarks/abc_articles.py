@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the 135 ABC news items of the accuracy check set (`benchmarks/abc/README.md`) as article files.
+"""Write the 180 ABC news items of the accuracy check set (`benchmarks/abc/README.md`) as article files.
 
 The texts are not kept in this repository: they come from the Lee corpus that gensim ships in its test
 data. The script downloads that one wheel from PyPI (or reads one given with --wheel) and writes each item
