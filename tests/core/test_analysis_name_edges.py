@@ -140,3 +140,10 @@ def test_a_religion_or_nationality_adjective_ending_a_run_is_no_part_of_the_name
     # a forename makes it a person's name; a plural ends a team's name
     assert "Dawn French" in names("The comedian Dawn French spoke at the school.")
     assert "Indianapolis Indians" in names("He pitched for the Indianapolis Indians in 1950.")
+
+
+def test_a_place_before_a_portfolio_and_title_stays_the_place() -> None:
+    # "U.S. Defense" was kept as one place name; "US Defense" lost "US" with the portfolio
+    assert names("Officials reacted to U.S. Defense Secretary Donald Rumsfeld.") == {
+        "U.S.": "place", "Donald Rumsfeld": "person"}
+    assert names("Officials reacted to US Health Secretary Ann Roe.") == {"US": "place", "Ann Roe": "person"}

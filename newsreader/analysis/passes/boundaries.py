@@ -431,9 +431,27 @@ def _drop_portfolio(sp: _Split, lex: Lexicon, body_tail: bool = False) -> None:
     """"Emergency Situations Minister Alexander Chupriyan", "Deputy Foreign Affairs Minister …": common
     words before a title name its portfolio, not an actor (a known body or a head word stays: "Labour MP",
     "Home Office Minister"; so do the last words of a body's name after its head and "of", which the
-    organisation pass joins: "House of Commons Speaker John Bercow")."""
-    if not body_tail and _portfolio(sp, lex):
+    organisation pass joins: "House of Commons Speaker John Bercow"; and a place before the portfolio:
+    "U.S. Defense Secretary")."""
+    if body_tail:
+        return
+    k = _place_before_portfolio(sp, lex)
+    if k:
+        sp.cur = sp.cur[:k]  # "U.S. Defense Secretary": the place whose office it is stays, the portfolio goes
+    elif _portfolio(sp, lex):
         sp.cur = []
+
+
+def _place_before_portfolio(sp: _Split, lex: Lexicon) -> int:
+    """How many words before a title name a place, when the rest name its portfolio ("U.S." of "U.S.
+    Defense Secretary", "British" no: an adjective is no place); 0 when they do not."""
+    words = [t.text for t in sp.cur]
+    for k in range(len(words) - 1, 0, -1):
+        rest = words[k:]
+        if is_place_name(" ".join(words[:k]), lex) and lex.common_words.issuperset(w.lower() for w in rest) \
+                and lex.org_heads.isdisjoint(rest) and not sp.person_next:
+            return k
+    return 0
 
 
 def _after_head_of(k: int, toks: list[Token], lex: Lexicon) -> bool:
