@@ -465,3 +465,8 @@ def test_australian_parties_are_known_organisations() -> None:
     # written in lower case as common words elsewhere ("labor costs"), so the capital alone proves nothing
     got = actors("The bill passed the lower house, but labor costs rose. Labor and the Greens opposed it.")
     assert got == {"Labor": "organisation", "Greens": "organisation"}
+
+
+def test_a_policy_document_named_after_a_person_is_no_actor() -> None:
+    got = actors("The envoy urged both sides to apply the Kellor Plan and the Tenet Memorandum, Ann Roe said.")
+    assert got == {"Ann Roe": "person"}
