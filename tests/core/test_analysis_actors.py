@@ -456,17 +456,6 @@ def test_a_person_opening_a_sentence_before_the_company_casts_no_organisation_vo
     assert {e.name: e.org_votes for e in pipeline.run(firm).roots}["Zorvex"] == 1
 
 
-def test_a_party_called_without_the_word_party_is_one_body() -> None:
-    got = actors("Ann Roe said she hoped the Labor party would back the bill. The Labor Party has not decided.")
-    assert got == {"Ann Roe": "person", "Labor Party": "organisation"}
-
-
-def test_australian_parties_are_known_organisations() -> None:
-    # written in lower case as common words elsewhere ("labor costs"), so the capital alone proves nothing
-    got = actors("The bill passed the lower house, but labor costs rose. Labor and the Greens opposed it.")
-    assert got == {"Labor": "organisation", "Greens": "organisation"}
-
-
 def test_a_policy_document_named_after_a_person_is_no_actor() -> None:
     got = actors("The envoy urged both sides to apply the Kellor Plan and the Tenet Memorandum, Ann Roe said.")
     assert got == {"Ann Roe": "person"}

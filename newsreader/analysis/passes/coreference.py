@@ -16,7 +16,6 @@ from ..state import DocState, Entity
 from .person_evidence import name_shaped
 
 JOINER_WORDS = rule_words("actors_name_joiners")
-CLASSIFYING_HEADS = rule_words("actors_classifying_heads")  # "Labor" / "Labor Party"
 
 
 def merge(small: Entity, big: Entity) -> None:
@@ -163,8 +162,7 @@ def nested_organisations(state: DocState) -> None:
     for e, ws in org_words:
         if e.merged_into is not None or is_place_name(e.name, lex) or (
                 e.name in lex.known_orgs and not (len(ws) >= 2 and ws[-1] in lex.org_heads)
-                and not any(_country_body(bws, ws, lex) or _with_class_head(bws, ws)
-                            for _, bws in by_word.get(ws[0], ()))):
+                and not any(_country_body(bws, ws, lex) for _, bws in by_word.get(ws[0], ()))):
             # (a generic known institution such as "Supreme Court" may still belong to a longer name, and
             # a known body to its country's full name: "United States House of Representatives"; not to an
             # adjective: "English Wikipedia", "American YouTube" are a brand's edition or a description)
@@ -182,8 +180,6 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
         bws = bws[1:]  # "Italian Supreme Court of Cassation" holds "Supreme Court"
     if _national_body(bws, ws, lex):
         return True
-    if _with_class_head(bws, ws):
-        return True
     if len(ws) == 1:  # "Church of Scientology", "Summer Institute of Linguistics": the word after "<head> of"
         return len(bws) >= 3 and bws[-2] == "of" and bws[-1] == ws[0] and bws[-3] in lex.org_heads
     # "United States Air Force" / "Supreme Court of Cassation" (but not the sub-unit "Boston University
@@ -191,12 +187,6 @@ def _holds(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
     return ws[-1] in lex.org_heads and (
         bws[-len(ws):] == ws and bws[-len(ws) - 1] not in JOINER_WORDS
         or bws[:len(ws)] == ws and bws[len(ws)] == "of")
-
-
-def _with_class_head(bws: list[str], ws: list[str]) -> bool:
-    """"Labor" / "Labor Party", "Likud" / "Likud Party": a body is called by its name without the noun
-    that only says what kind of body it is."""
-    return len(bws) == len(ws) + 1 and bws[:len(ws)] == ws and bws[-1] in CLASSIFYING_HEADS
 
 
 def _country_body(bws: list[str], ws: list[str], lex: Lexicon) -> bool:
