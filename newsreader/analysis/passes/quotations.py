@@ -198,7 +198,7 @@ def _pair_double(text: str, ps: int, pe: int, p_index: int, next_opens: bool,
         runs[-1].close_pos, runs[-1].close_len = open_at - len(open_ch), len(open_ch)
         return runs, False
     r = _make_run(text, open_at - len(open_ch), open_at, pe, 0, p_index)
-    if r and (next_opens or continues or len(text[r.start:r.end].split()) >= MIN_OPEN_WORDS):
+    if r and (next_opens or len(text[r.start:r.end].split()) >= MIN_OPEN_WORDS):
         r.cont = continues
         runs.append(r)
     return runs, True

@@ -251,6 +251,7 @@ def passive_agent(ctx: SpeakerContext, s: int) -> bool:
 
 
 def _personal_pronoun(w: str) -> bool:
+    """A subject pronoun of a person or a group ("she", "they", "we")."""
     return w.lower() in words("subject_pronouns") or w.lower() in words("first_person_pronouns")
 
 
@@ -346,7 +347,7 @@ def role_subject(ctx: SpeakerContext, subj: list[Word]) -> Hit | None:
     if _age_word(ll):
         a = ctx.nearest(subj[-1][0], PERSON_KINDS, skip_objects=True)  # "the 24-year-old said"
         return (a, span) if a else None
-    if _demonym(subj[-1][2]):  # "the Australian said": the person the sentences before are about
+    if _nationality_epithet(subj[-1][2]):  # "the Australian said": the person the sentences before are about
         a = sentence_topic(ctx, subj[det][0], "f" if ll.endswith("woman") else "m" if ll.endswith("man") else None)
         return (a, span) if a else None
     if ll in DEF_ROLE_PERSON or ll in ctx.role_words or (ll.capitalize(),) in ctx.titles:
@@ -447,7 +448,7 @@ def _person_in_role(ctx: SpeakerContext, subj: list[Word], det: int) -> Actor | 
     return ctx.nearest(subj[-1][0], PERSON_KINDS, mapping("role_gender").get(ll))
 
 
-def _demonym(w: str) -> bool:
+def _nationality_epithet(w: str) -> bool:
     """"the Australian said", "the Englishman said": a capitalised nationality noun in the singular after
     "the" is an epithet of a person named before, as an age is ("the 24-year-old"); the plural is a people
     ("the Australians")."""

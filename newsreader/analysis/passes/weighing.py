@@ -90,8 +90,8 @@ MAX_OFFICE_WORDS = 3  # "chief executive", "deputy managing director": the role 
 
 
 def _office_of(k: int, state: DocState, people: set[int]) -> bool:
-    """'Qantas spokesman Tom Reed', 'Acme chief executive Ann Roe': a name right before a lower-case role
-    noun (a few role words) and a person's name is the body whose office that person holds, as a name
+    """'Qantas spokesman Tom Reed', 'Qantas Chief Executive Geoff Dixon': a name right before an office (a
+    few role words, or a title) and a person's name is the body whose office that person holds, as a name
     right before a body noun is one ("the rock band X"). (A place there stays a place: `learned_kinds`
     never asks of one.)"""
     toks, roles, titles = state.doc.tokens, state.lex.role_words, state.lex.titles
