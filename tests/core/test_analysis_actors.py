@@ -454,8 +454,3 @@ def test_a_person_opening_a_sentence_before_the_company_casts_no_organisation_vo
     assert votes["Maria Lopez"] == 0
     firm = "Zorvex opened in May. The company hired four others that year, staff at Zorvex said."
     assert {e.name: e.org_votes for e in pipeline.run(firm).roots}["Zorvex"] == 1
-
-
-def test_a_policy_document_named_after_a_person_is_no_actor() -> None:
-    got = actors("The envoy urged both sides to apply the Kellor Plan and the Tenet Memorandum, Ann Roe said.")
-    assert got == {"Ann Roe": "person"}
