@@ -209,6 +209,8 @@ async def test_find_counter_stays_on_the_bar_with_the_switches_on_at_40_columns(
     async with app.run_test(size=(40, 12)) as pilot:
         await open_seed(app, pilot)
         await pilot.press("enter", "slash", *"trust", "alt+r")
+        await pilot.pause()  # (the switch's message starts the search: a regex search runs in a worker,
+        await app.workers.wait_for_complete()  # "searching…" until it ends and its result is applied)
         await pilot.pause()
         bar = app.reader_pane.find_bar
         status, flags = bar.query_one("#find-status", Label), bar.query_one("#find-flags", Label)
