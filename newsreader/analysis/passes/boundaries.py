@@ -447,9 +447,7 @@ def _place_before_portfolio(sp: _Split, lex: Lexicon) -> int:
     Defense Secretary", "British" no: an adjective is no place); 0 when they do not."""
     words = [t.text for t in sp.cur]
     for k in range(len(words) - 1, 0, -1):
-        rest = words[k:]
-        if is_place_name(" ".join(words[:k]), lex) and lex.common_words.issuperset(w.lower() for w in rest) \
-                and lex.org_heads.isdisjoint(rest) and not sp.person_next:
+        if is_place_name(" ".join(words[:k]), lex) and _portfolio_words(words[k:], lex) and not sp.person_next:
             return k
     return 0
 
@@ -462,9 +460,13 @@ def _after_head_of(k: int, toks: list[Token], lex: Lexicon) -> bool:
 def _portfolio(sp: _Split, lex: Lexicon) -> bool:
     """The words so far are common words naming a portfolio, no body or place of their own."""
     words = [t.text for t in sp.cur]
-    return bool(words) and lex.common_words.issuperset(w.lower() for w in words) \
-        and lex.org_heads.isdisjoint(words) and " ".join(words) not in lex.known_orgs \
+    return bool(words) and _portfolio_words(words, lex) and " ".join(words) not in lex.known_orgs \
         and not is_place_name(" ".join(words), lex) and not sp.person_next
+
+
+def _portfolio_words(words: list[str], lex: Lexicon) -> bool:
+    """Dictionary words with no organisation head among them: the words of a portfolio ("Defense")."""
+    return lex.common_words.issuperset(w.lower() for w in words) and lex.org_heads.isdisjoint(words)
 
 
 def _drop_trailing_title(sp: _Split, lex: Lexicon) -> None:
